@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import {
+  byIdSchema,
+  contactInputSchema,
+  contactViewSchema,
+  customerDetailSchema,
+  customerInputSchema,
+  customerSummarySchema,
+  environmentInputSchema,
+  environmentViewSchema,
+  idSchema,
+  secretSchema,
+  serverInputSchema,
+  serverViewSchema,
+  supportAccountInputSchema,
+  supportAccountViewSchema,
+} from '../registry/model.ts';
+import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
+import { userRoles } from '../registry/vocabulary.ts';
+
+/*
+ * The one API contract. Every method names its input and output schema; main validates each call's input before any
+ * service runs and each output before it leaves, and the renderer takes its types from here. Events are pushed by
+ * main to every connected client.
+ */
+
+export const keyStores = ['keychain', 'passphrase'] as const;
+export type KeyStore = (typeof keyStores)[number];
+
+export const localUserSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(userRoles),
+});
+export type LocalUser = z.infer<typeof localUserSchema>;
+
+export const localUserInputSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Name is required' }).max(200),
+    email: z.email({ error: 'E-mail must be an address like namn@leverantor.se' }),
+    role: z.enum(userRoles, { error: `Role must be one of ${userRoles.join(', ')}` }),
+  })
+  .strict();
+export type LocalUserInput = z.input<typeof localUserInputSchema>;
+
+export const appStatusSchema = z.object({
+  state: z.enum(['uninitialized', 'locked', 'unlocked']),
+  keyStore: z.enum(keyStores).nullable(),
+  user: localUserSchema.nullable(),
+  dataDir: z.string(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+const passphraseSchema = z
+  .string({ error: 'Passphrase must be text' })
+  .min(1, { error: 'Passphrase is required' })
+  .max(1024, { error: 'Passphrase is longer than 1024 characters' });
+
+const noInput = z.object({}).strict();
+const nothing = z.null();
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const methods = {
+  'app.status': method(noInput, appStatusSchema),
+  'app.initialize': method(
+    z.object({ user: localUserInputSchema, passphrase: passphraseSchema.optional() }).strict(),
+    appStatusSchema,
+  ),
+  'app.unlock': method(z.object({ passphrase: passphraseSchema.optional() }).strict(), appStatusSchema),
+  'app.lock': method(noInput, appStatusSchema),
+
+  'registry.listCustomers': method(noInput, z.array(customerSummarySchema)),
+  'registry.getCustomer': method(byIdSchema, customerDetailSchema),
+  'registry.createCustomer': method(customerInputSchema, customerDetailSchema),
+  'registry.updateCustomer': method(z.object({ id: idSchema, customer: customerInputSchema }).strict(), customerDetailSchema),
+  'registry.deleteCustomer': method(byIdSchema, nothing),
+
+  'registry.saveContact': method(
+    z.object({ customerId: idSchema, id: idSchema.optional(), contact: contactInputSchema }).strict(),
+    contactViewSchema,
+  ),
+  'registry.deleteContact': method(byIdSchema, nothing),
+
+  'registry.saveEnvironment': method(
+    z.object({ customerId: idSchema, id: idSchema.optional(), environment: environmentInputSchema }).strict(),
+    environmentViewSchema,
+  ),
+  'registry.deleteEnvironment': method(byIdSchema, nothing),
+
+  'registry.saveServer': method(
+    z.object({ environmentId: idSchema, id: idSchema.optional(), server: serverInputSchema }).strict(),
+    serverViewSchema,
+  ),
+  'registry.deleteServer': method(byIdSchema, nothing),
+
+  /** A missing `secret` keeps the stored one; secrets travel only inward. */
+  'registry.saveSupportAccount': method(
+    z
+      .object({
+        environmentId: idSchema,
+        id: idSchema.optional(),
+        account: supportAccountInputSchema,
+        secret: secretSchema.optional(),
+      })
+      .strict(),
+    supportAccountViewSchema,
+  ),
+  'registry.deleteSupportAccount': method(byIdSchema, nothing),
+
+  /** The file is checked record by record in main, so every problem is named with its path. */
+  'registry.import': method(z.object({ file: z.unknown() }).strict(), importSummarySchema),
+  /** Never with secrets: an export that holds them is made only by the CLI, in main, with an explicit flag. */
+  'registry.export': method(noInput, registryFileSchema),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+/** Methods that answer while the store is locked or not yet created; every other method needs it unlocked. */
+export const methodsAllowedWhileLocked: ReadonlySet<MethodName> = new Set([
+  'app.status',
+  'app.initialize',
+  'app.unlock',
+  'app.lock',
+]);
+
+export const events = {
+  'app.statusChanged': appStatusSchema,
+  /** Something in one customer's record changed (or the list did, when `customerId` is null). */
+  'registry.changed': z.object({ customerId: idSchema.nullable() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that crosses the API boundary carries one of these codes. The renderer and the CLI switch on the
+ * code; the message is for people and never holds a secret or a stack trace.
+ */
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNKNOWN_METHOD',
+  'NOT_INITIALIZED',
+  'ALREADY_INITIALIZED',
+  'VAULT_LOCKED',
+  'WRONG_PASSPHRASE',
+  'PASSPHRASE_REQUIRED',
+  'KEYCHAIN_UNAVAILABLE',
+  'NO_KEY_STORE',
+  'KEY_MISSING',
+  'KEY_MISMATCH',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const fieldIssueSchema = z.object({
+  /** Dotted path of the offending field, e.g. `customers.3.orgNumber`. */
+  path: z.string(),
+  message: z.string(),
+  /** The record the field belongs to, in words (a customer's name), when the path alone would not say it. */
+  record: z.string().optional(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  details: z
+    .object({
+      issues: z.array(fieldIssueSchema).optional(),
+    })
+    .catchall(z.unknown())
+    .optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown inside main and by the API clients; carries an API error across `await` boundaries. */
+export class LotsenError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ApiError['details'];
+
+  constructor(code: ErrorCode, message: string, details?: ApiError['details']) {
+    super(message);
+    this.name = 'LotsenError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toApiError(): ApiError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+
+  static fromApiError(error: ApiError): LotsenError {
+    return new LotsenError(error.code, error.message, error.details);
+  }
+}
+
+export function validationError(message: string, issues: FieldIssue[]): LotsenError {
+  return new LotsenError('VALIDATION', message, { issues });
+}
+
+/** Turns zod issues into field issues whose paths people can read (`servers.0.port`). */
+export function issuesFromZod(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path].map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+export function describeIssues(issues: FieldIssue[]): string {
+  return issues
+    .map((i) => `${i.record ? `${i.record} ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}`)
+    .join('; ');
+}

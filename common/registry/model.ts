@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { normaliseOrgNumber } from './orgNumber.ts';
+import {
+  customerKinds,
+  gatewayVpnTypes,
+  remoteAccessMethods,
+  serverRoles,
+  vpnTypes,
+  type VpnType,
+} from './vocabulary.ts';
+
+/*
+ * The registry's inputs and views. Inputs are what people type (trimmed, checked, normalised); views are what reads
+ * return. Views never carry a secret: support accounts say only whether one is stored.
+ */
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} is longer than ${max} characters` });
+
+const requiredText = (label: string, max: number) =>
+  text(label, max).min(1, { error: `${label} is required` });
+
+const optionalText = (label: string, max: number) => text(label, max).default('');
+
+export const idSchema = z.string().uuid({ error: 'Not a valid id' });
+export const byIdSchema = z.object({ id: idSchema }).strict();
+
+export const orgNumberSchema = z
+  .string({ error: 'Organisation number must be text' })
+  .transform((raw, ctx) => {
+    const normalised = normaliseOrgNumber(raw);
+    if (normalised === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${raw}" is not a valid Swedish organisation number (NNNNNN-NNNN with a correct check digit)`,
+      });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+
+const hostnamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+export const hostSchema = z
+  .string({ error: 'Host must be text' })
+  .trim()
+  .min(1, { error: 'Host is required' })
+  .refine(
+    (value) =>
+      hostnamePattern.test(value) || z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success,
+    { error: 'Host must be a host name (wap01.skola.se) or an IP address' },
+  );
+
+export const portSchema = z
+  .number({ error: 'Port must be a number' })
+  .int({ error: 'Port must be a whole number' })
+  .min(1, { error: 'Port must be between 1 and 65535' })
+  .max(65535, { error: 'Port must be between 1 and 65535' });
+
+export const customerInputSchema = z
+  .object({
+    name: requiredText('Name', 200),
+    orgNumber: orgNumberSchema,
+    kind: z.enum(customerKinds, { error: `Kind must be one of ${customerKinds.join(', ')}` }),
+    notes: optionalText('Notes', 10_000),
+  })
+  .strict();
+export type CustomerInput = z.input<typeof customerInputSchema>;
+export type CustomerFields = z.output<typeof customerInputSchema>;
+
+export const contactInputSchema = z
+  .object({
+    name: requiredText('Name', 200),
+    email: z.email({ error: 'E-mail must be an address like namn@kommun.se' }),
+    phone: optionalText('Phone', 40).refine((v) => v === '' || /^\+?[\d\s()-]{5,}$/.test(v), {
+      error: 'Phone may hold digits, spaces, brackets, dashes and a leading +',
+    }),
+    role: optionalText('Role', 200),
+    adminTrainingDone: z.boolean({ error: 'Admin training must be true or false' }).default(false),
+    toolTrainingDone: z.boolean({ error: 'Tool training must be true or false' }).default(false),
+  })
+  .strict();
+export type ContactInput = z.input<typeof contactInputSchema>;
+export type ContactFields = z.output<typeof contactInputSchema>;
+
+const vpnTypeSchema = z.enum(vpnTypes, {
+  error: (issue) => `Unknown VPN type "${String(issue.input)}"; use one of ${vpnTypes.join(', ')}`,
+});
+
+export const accessInputSchema = z
+  .object({
+    vpnType: vpnTypeSchema,
+    vpnGateway: optionalText('VPN gateway', 255),
+    teamViewerId: optionalText('TeamViewer id', 20).refine((v) => v === '' || /^\d[\d ]{7,12}\d$/.test(v), {
+      error: 'TeamViewer id is 9 or 10 digits',
+    }),
+    method: z.enum(remoteAccessMethods, {
+      error: (issue) =>
+        `Unknown remote-access method "${String(issue.input)}"; use one of ${remoteAccessMethods.join(', ')}`,
+    }),
+    supportedTools: z
+      .array(requiredText('Tool', 100), { error: 'Supported tools must be a list' })
+      .max(50, { error: 'At most 50 tools' })
+      .default([]),
+    notes: optionalText('Access notes', 5_000),
+  })
+  .strict()
+  .superRefine((access, ctx) => {
+    if (gatewayVpnTypes.includes(access.vpnType as VpnType) && access.vpnGateway === '') {
+      ctx.addIssue({ code: 'custom', path: ['vpnGateway'], message: 'This VPN type needs a gateway' });
+    }
+    if ((access.vpnType === 'teamviewer' || access.method === 'teamviewer') && access.teamViewerId === '') {
+      ctx.addIssue({ code: 'custom', path: ['teamViewerId'], message: 'TeamViewer access needs the host id' });
+    }
+  });
+export type AccessInput = z.input<typeof accessInputSchema>;
+export type AccessFields = z.output<typeof accessInputSchema>;
+
+export const defaultAccess: AccessFields = {
+  vpnType: 'none',
+  vpnGateway: '',
+  teamViewerId: '',
+  method: 'ssh',
+  supportedTools: [],
+  notes: '',
+};
+
+export const environmentInputSchema = z
+  .object({
+    name: requiredText('Name', 200),
+    notes: optionalText('Notes', 10_000),
+    access: accessInputSchema.default(defaultAccess),
+  })
+  .strict();
+export type EnvironmentInput = z.input<typeof environmentInputSchema>;
+export type EnvironmentFields = z.output<typeof environmentInputSchema>;
+
+export const serverInputSchema = z
+  .object({
+    host: hostSchema,
+    port: portSchema.default(22),
+    role: z.enum(serverRoles, {
+      error: (issue) => `Unknown server role "${String(issue.input)}"; use one of ${serverRoles.join(', ')}`,
+    }),
+    os: optionalText('Operating system', 200),
+    notes: optionalText('Notes', 5_000),
+  })
+  .strict();
+export type ServerInput = z.input<typeof serverInputSchema>;
+export type ServerFields = z.output<typeof serverInputSchema>;
+
+export const secretSchema = z
+  .string({ error: 'Secret must be text' })
+  .min(1, { error: 'Secret must not be empty' })
+  .max(16_384, { error: 'Secret is longer than 16384 characters' });
+
+export const supportAccountInputSchema = z
+  .object({
+    username: requiredText('Username', 256),
+    notes: optionalText('Notes', 5_000),
+  })
+  .strict();
+export type SupportAccountInput = z.input<typeof supportAccountInputSchema>;
+export type SupportAccountFields = z.output<typeof supportAccountInputSchema>;
+
+// ---- Views -------------------------------------------------------------------------------------------------
+
+const attributionSchema = z.object({
+  createdAt: z.number().int(),
+  createdBy: z.string(),
+  updatedAt: z.number().int(),
+  updatedBy: z.string(),
+});
+
+export const contactViewSchema = z.object({
+  id: idSchema,
+  customerId: idSchema,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  role: z.string(),
+  adminTrainingDone: z.boolean(),
+  toolTrainingDone: z.boolean(),
+});
+export type ContactView = z.infer<typeof contactViewSchema>;
+
+export const serverViewSchema = z.object({
+  id: idSchema,
+  environmentId: idSchema,
+  host: z.string(),
+  port: z.number().int(),
+  role: z.enum(serverRoles),
+  os: z.string(),
+  notes: z.string(),
+});
+export type ServerView = z.infer<typeof serverViewSchema>;
+
+export const supportAccountViewSchema = z.object({
+  id: idSchema,
+  environmentId: idSchema,
+  username: z.string(),
+  notes: z.string(),
+  hasSecret: z.boolean(),
+  secretUpdatedAt: z.number().int().nullable(),
+});
+export type SupportAccountView = z.infer<typeof supportAccountViewSchema>;
+
+export const accessViewSchema = z.object({
+  vpnType: z.enum(vpnTypes),
+  vpnGateway: z.string(),
+  teamViewerId: z.string(),
+  method: z.enum(remoteAccessMethods),
+  supportedTools: z.array(z.string()),
+  notes: z.string(),
+  standard: z.boolean(),
+  nonStandardReasons: z.array(z.string()),
+});
+export type AccessView = z.infer<typeof accessViewSchema>;
+
+export const environmentViewSchema = z.object({
+  id: idSchema,
+  customerId: idSchema,
+  name: z.string(),
+  notes: z.string(),
+  access: accessViewSchema,
+  servers: z.array(serverViewSchema),
+  supportAccounts: z.array(supportAccountViewSchema),
+});
+export type EnvironmentView = z.infer<typeof environmentViewSchema>;
+
+export const customerSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  orgNumber: z.string(),
+  kind: z.enum(customerKinds),
+  environmentCount: z.number().int(),
+  hosts: z.array(z.string()),
+  contacts: z.array(z.object({ name: z.string(), email: z.string(), phone: z.string() })),
+  nonStandardAccess: z.boolean(),
+  updatedAt: z.number().int(),
+});
+export type CustomerSummary = z.infer<typeof customerSummarySchema>;
+
+export const customerDetailSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    orgNumber: z.string(),
+    kind: z.enum(customerKinds),
+    notes: z.string(),
+    environments: z.array(environmentViewSchema),
+    contacts: z.array(contactViewSchema),
+  })
+  .extend(attributionSchema.shape);
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;

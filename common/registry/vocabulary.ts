@@ -1,0 +1,60 @@
+/**
+ * The registry's closed vocabularies, with the labels people see. Stored values are stable identifiers; labels may
+ * change freely.
+ */
+export const customerKinds = ['municipality', 'school_chain', 'other'] as const;
+export type CustomerKind = (typeof customerKinds)[number];
+export const customerKindLabels: Record<CustomerKind, string> = {
+  municipality: 'Municipality (kommun)',
+  school_chain: 'School chain (friskolekedja)',
+  other: 'Other',
+};
+
+export const serverRoles = ['adfs', 'wap', 'sync', 'other'] as const;
+export type ServerRole = (typeof serverRoles)[number];
+export const serverRoleLabels: Record<ServerRole, string> = {
+  adfs: 'AD FS',
+  wap: 'WAP (Web Application Proxy)',
+  sync: 'Sync / integration',
+  other: 'Other',
+};
+
+export const vpnTypes = [
+  'cisco_anyconnect',
+  'checkpoint',
+  'windows_ipsec',
+  'windows_pptp',
+  'teamviewer',
+  'none',
+  'other',
+] as const;
+export type VpnType = (typeof vpnTypes)[number];
+export const vpnTypeLabels: Record<VpnType, string> = {
+  cisco_anyconnect: 'Cisco AnyConnect (split tunnel)',
+  checkpoint: 'Check Point (split tunnel)',
+  windows_ipsec: 'Windows built-in VPN (IPsec)',
+  windows_pptp: 'Windows built-in VPN (PPTP)',
+  teamviewer: 'TeamViewer host',
+  none: 'None (direct)',
+  other: 'Other',
+};
+/** VPN types that connect to a gateway the technician must know. */
+export const gatewayVpnTypes: readonly VpnType[] = ['cisco_anyconnect', 'checkpoint', 'windows_ipsec', 'windows_pptp'];
+
+export const remoteAccessMethods = ['ssh', 'powershell_remoting', 'rdp', 'teamviewer', 'other'] as const;
+export type RemoteAccessMethod = (typeof remoteAccessMethods)[number];
+export const remoteAccessMethodLabels: Record<RemoteAccessMethod, string> = {
+  ssh: 'SSH',
+  powershell_remoting: 'PowerShell remoting',
+  rdp: 'RDP',
+  teamviewer: 'TeamViewer',
+  other: 'Other',
+};
+
+export const userRoles = ['technician', 'support_lead', 'finance'] as const;
+export type UserRole = (typeof userRoles)[number];
+export const userRoleLabels: Record<UserRole, string> = {
+  technician: 'Technician',
+  support_lead: 'Support lead',
+  finance: 'Finance',
+};

@@ -1,0 +1,16 @@
+import { appHandlers } from '../app/appHandlers.ts';
+import type { Backend } from '../app/backend.node.ts';
+import { registryHandlers } from '../registry/registryHandlers.ts';
+import { createDispatcher, type Dispatcher } from './dispatcher.ts';
+
+/** Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. */
+export function createApi(backend: Backend, log: (line: string) => void = (line) => console.error(line)): Dispatcher {
+  return createDispatcher(
+    { ...appHandlers(backend), ...registryHandlers(backend) },
+    {
+      assertUnlocked: () => void backend.registryContext(),
+      onInternalError: (method, error) =>
+        log(`lotsen: internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),
+    },
+  );
+}

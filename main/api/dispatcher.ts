@@ -1,0 +1,74 @@
+import { ZodError } from 'zod';
+import {
+  isMethodName,
+  methods,
+  methodsAllowedWhileLocked,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../../common/api/contract.ts';
+import { issuesFromZod, LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+export interface Dispatcher {
+  /** Takes anything a transport received and answers with a Result; it never throws. */
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+export interface DispatcherOptions {
+  /** Called before any method outside `methodsAllowedWhileLocked`; throws VAULT_LOCKED or NOT_INITIALIZED. */
+  assertUnlocked: () => void;
+  /** Where unexpected failures are reported; never given inputs, outputs or secrets. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+/**
+ * The single entry to the services, for every transport and the CLI: checks the method name, validates the input
+ * against the contract before the handler runs, and checks the output (which also strips any field the contract
+ * does not list) before it leaves.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatcher {
+  return {
+    async dispatch(method, rawInput) {
+      if (!isMethodName(method)) {
+        return failure({ code: 'UNKNOWN_METHOD', message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}` });
+      }
+      const spec = methods[method];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const issues = issuesFromZod(parsed.error);
+        return failure({ code: 'VALIDATION', message: describeValidation(issues.length), details: { issues } });
+      }
+      try {
+        if (!methodsAllowedWhileLocked.has(method)) options.assertUnlocked();
+        const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+        const output = await handler(parsed.data);
+        const checked = spec.output.safeParse(output);
+        if (!checked.success) {
+          options.onInternalError?.(method, new Error(`output of ${method} does not match the contract`));
+          return failure({ code: 'INTERNAL', message: 'Lotsen produced an answer it could not send; nothing was shown.' });
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        if (error instanceof LotsenError) return failure(error.toApiError());
+        if (error instanceof ZodError) {
+          const issues = issuesFromZod(error);
+          return failure({ code: 'VALIDATION', message: describeValidation(issues.length), details: { issues } });
+        }
+        options.onInternalError?.(method, error);
+        return failure({ code: 'INTERNAL', message: 'Something went wrong inside Lotsen; the action was not completed.' });
+      }
+    },
+  };
+}
+
+function failure(error: ApiError): Result<never> {
+  return { ok: false, error };
+}
+
+function describeValidation(count: number): string {
+  return count === 1 ? 'One field is not valid.' : `${count} fields are not valid.`;
+}

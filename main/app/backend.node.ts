@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { AppStatus, EventName, EventPayload, LocalUser, LocalUserInput } from '../../common/api/contract.ts';
+import { localUserInputSchema } from '../../common/api/contract.ts';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { RegistryContext } from '../registry/registryContext.ts';
+import { openStore, type Store } from '../store/database.node.ts';
+import { createLocalUser, findLocalUser } from '../users/localUser.ts';
+import { createDatabaseKey, discardDatabaseKey, loadDatabaseKey, type KeyStorePreference } from '../vault/databaseKey.node.ts';
+import { keychain as osKeychain, type Keychain } from '../vault/keychain.node.ts';
+import { readDataConfig, writeDataConfig, type DataConfig } from './dataConfig.node.ts';
+import { dataFiles } from './dataDir.node.ts';
+
+export interface BackendOptions {
+  dataDir: string;
+  keychain?: Keychain;
+  /** Injected by tests that need to move time; everything else uses the wall clock. */
+  now?: () => number;
+}
+
+type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/**
+ * The one object that owns the data folder: whether it is initialised, the unlocked store and who is at the console.
+ * Transports and the CLI reach the services only through it (via the dispatcher), so locking closes every door at
+ * once.
+ */
+export class Backend {
+  readonly dataDir: string;
+  readonly now: () => number;
+  private readonly keychain: Keychain;
+  private config: DataConfig | null;
+  private store: Store | null = null;
+  private user: LocalUser | null = null;
+  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private transition: Promise<unknown> = Promise.resolve();
+
+  private constructor(options: BackendOptions, config: DataConfig | null) {
+    this.dataDir = options.dataDir;
+    this.now = options.now ?? Date.now;
+    this.keychain = options.keychain ?? osKeychain;
+    this.config = config;
+  }
+
+  static async open(options: BackendOptions): Promise<Backend> {
+    return new Backend(options, await readDataConfig(options.dataDir));
+  }
+
+  status(): AppStatus {
+    return {
+      state: this.config === null ? 'uninitialized' : this.store === null ? 'locked' : 'unlocked',
+      keyStore: this.config?.keyStore ?? null,
+      user: this.user,
+      dataDir: this.dataDir,
+    };
+  }
+
+  /** Creates the key, the encrypted store and the local user. Only the last step writes lotsen.json. */
+  initialize(options: { user: LocalUserInput; passphrase: string | null; preference: KeyStorePreference }): Promise<AppStatus> {
+    return this.serialised(async () => {
+      if (this.config !== null) {
+        throw new LotsenError('ALREADY_INITIALIZED', `${this.dataDir} already holds a Lotsen store.`);
+      }
+      const userInput = localUserInputSchema.parse(options.user);
+      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      if (existsSync(dataFiles.database(this.dataDir))) {
+        // A database without lotsen.json is someone's data that lost its config; never overwrite it.
+        throw new LotsenError(
+          'ALREADY_INITIALIZED',
+          `${dataFiles.database(this.dataDir)} exists but lotsen.json does not. Restore lotsen.json, or move the database away to start afresh.`,
+        );
+      }
+      const { key, keyStore } = await createDatabaseKey(this.dataDir, {
+        preference: options.preference,
+        passphrase: options.passphrase,
+        keychain: this.keychain,
+      });
+      let store: Store | null = null;
+      try {
+        store = await openStore(dataFiles.database(this.dataDir), key);
+        const user = await createLocalUser(store.db, userInput, this.now());
+        const config: DataConfig = { format: 'lotsen-data', version: 1, keyStore, createdAt: new Date(this.now()).toISOString() };
+        await writeDataConfig(this.dataDir, config);
+        this.config = config;
+        this.store = store;
+        this.user = user;
+      } catch (error) {
+        await store?.close();
+        await this.removeDatabaseFiles();
+        await rm(dataFiles.keyFile(this.dataDir), { force: true });
+        await discardDatabaseKey(this.dataDir, keyStore, this.keychain);
+        throw error;
+      }
+      return this.changed();
+    });
+  }
+
+  unlock(passphrase: string | null): Promise<AppStatus> {
+    return this.serialised(async () => {
+      const config = this.requireConfig();
+      if (this.store !== null) return this.status();
+      const key = await loadDatabaseKey(this.dataDir, { keyStore: config.keyStore, passphrase, keychain: this.keychain });
+      const store = await openStore(dataFiles.database(this.dataDir), key);
+      key.fill(0);
+      const user = await findLocalUser(store.db);
+      if (user === null) {
+        await store.close();
+        throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
+      }
+      this.store = store;
+      this.user = user;
+      return this.changed();
+    });
+  }
+
+  lock(): Promise<AppStatus> {
+    return this.serialised(async () => {
+      if (this.store === null) return this.status();
+      const store = this.store;
+      this.store = null;
+      this.user = null;
+      await store.close();
+      return this.changed();
+    });
+  }
+
+  /** The store and the acting user, or VAULT_LOCKED: every service call starts here. */
+  registryContext(): RegistryContext {
+    if (this.config === null) {
+      throw new LotsenError('NOT_INITIALIZED', 'Lotsen is not set up here yet: run `lotsen init` or open the app.');
+    }
+    if (this.store === null || this.user === null) {
+      throw new LotsenError('VAULT_LOCKED', 'The store is locked; unlock it first.');
+    }
+    return { db: this.store.db, actorId: this.user.id, now: this.now };
+  }
+
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as Listener<EventName>);
+    return () => set.delete(listener as Listener<EventName>);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  async close(): Promise<void> {
+    await this.lock();
+    this.listeners.clear();
+  }
+
+  private requireConfig(): DataConfig {
+    if (this.config === null) {
+      throw new LotsenError('NOT_INITIALIZED', 'Lotsen is not set up here yet: run `lotsen init` or open the app.');
+    }
+    return this.config;
+  }
+
+  private changed(): AppStatus {
+    const status = this.status();
+    this.emit('app.statusChanged', status);
+    return status;
+  }
+
+  /** Init, unlock and lock never interleave: two windows pressing "unlock" open the store once. */
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.transition.then(work, work);
+    this.transition = next.catch(() => undefined);
+    return next;
+  }
+
+  private async removeDatabaseFiles(): Promise<void> {
+    const file = dataFiles.database(this.dataDir);
+    await Promise.all([file, `${file}-wal`, `${file}-shm`, `${file}-journal`].map((f) => rm(f, { force: true })));
+  }
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { keyStores } from '../../common/api/contract.ts';
+import { LotsenError } from '../../common/api/errors.ts';
+import { writeFileAtomic } from './atomicFile.node.ts';
+import { dataFiles } from './dataDir.node.ts';
+
+/** The one plaintext file in the data folder: it says where the key is kept, and nothing that needs keeping secret. */
+const dataConfigSchema = z.object({
+  format: z.literal('lotsen-data'),
+  version: z.literal(1),
+  keyStore: z.enum(keyStores),
+  createdAt: z.iso.datetime(),
+});
+export type DataConfig = z.infer<typeof dataConfigSchema>;
+
+export async function readDataConfig(dataDir: string): Promise<DataConfig | null> {
+  let text: string;
+  try {
+    text = await readFile(dataFiles.config(dataDir), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const parsed = dataConfigSchema.safeParse(safeJson(text));
+  if (!parsed.success) {
+    throw new LotsenError('INTERNAL', `${dataFiles.config(dataDir)} is damaged; restore it from a backup.`);
+  }
+  return parsed.data;
+}
+
+export async function writeDataConfig(dataDir: string, config: DataConfig): Promise<void> {
+  await writeFileAtomic(dataFiles.config(dataDir), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { LotsenError } from '../../common/api/errors.ts';
+import { accessStandardness } from '../../common/registry/access.ts';
+import type {
+  ContactFields,
+  ContactView,
+  CustomerDetail,
+  CustomerFields,
+  CustomerSummary,
+} from '../../common/registry/model.ts';
+import type { CustomerKind, RemoteAccessMethod, VpnType } from '../../common/registry/vocabulary.ts';
+import type { Db } from '../store/database.node.ts';
+import { loadEnvironments } from './environmentRepository.ts';
+import {
+  assertCustomerExists,
+  createdStamp,
+  touchCustomer,
+  updatedStamp,
+  type RegistryContext,
+} from './registryContext.ts';
+import { contactView } from './registryViews.ts';
+
+const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+
+export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> {
+  const [customers, environments, servers, contacts] = await Promise.all([
+    db.selectFrom('customers').select(['id', 'name', 'org_number', 'kind', 'updated_at']).execute(),
+    db.selectFrom('environments').select(['id', 'customer_id', 'vpn_type', 'access_method']).execute(),
+    db
+      .selectFrom('servers')
+      .innerJoin('environments', 'environments.id', 'servers.environment_id')
+      .select(['environments.customer_id', 'servers.host'])
+      .execute(),
+    db.selectFrom('contacts').select(['customer_id', 'name', 'email', 'phone']).orderBy('name').execute(),
+  ]);
+
+  const summaries = new Map<string, CustomerSummary>();
+  for (const row of customers) {
+    summaries.set(row.id, {
+      id: row.id,
+      name: row.name,
+      orgNumber: row.org_number,
+      kind: row.kind as CustomerKind,
+      environmentCount: 0,
+      hosts: [],
+      contacts: [],
+      nonStandardAccess: false,
+      updatedAt: row.updated_at,
+    });
+  }
+  for (const env of environments) {
+    const summary = summaries.get(env.customer_id);
+    if (!summary) continue;
+    summary.environmentCount += 1;
+    const access = { vpnType: env.vpn_type as VpnType, method: env.access_method as RemoteAccessMethod };
+    if (!accessStandardness(access).standard) summary.nonStandardAccess = true;
+  }
+  for (const server of servers) {
+    const summary = summaries.get(server.customer_id);
+    if (summary && !summary.hosts.includes(server.host)) summary.hosts.push(server.host);
+  }
+  for (const contact of contacts) {
+    summaries.get(contact.customer_id)?.contacts.push({ name: contact.name, email: contact.email, phone: contact.phone });
+  }
+  return [...summaries.values()].sort((a, b) => byName.compare(a.name, b.name));
+}
+
+export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDetail> {
+  const row = await db
+    .selectFrom('customers')
+    .innerJoin('users as creator', 'creator.id', 'customers.created_by')
+    .innerJoin('users as updater', 'updater.id', 'customers.updated_by')
+    .selectAll('customers')
+    .select(['creator.name as creator_name', 'updater.name as updater_name'])
+    .where('customers.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+
+  const [contacts, environments] = await Promise.all([
+    db.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('name').execute(),
+    loadEnvironments(db, id),
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    orgNumber: row.org_number,
+    kind: row.kind as CustomerKind,
+    notes: row.notes,
+    createdAt: row.created_at,
+    createdBy: row.creator_name,
+    updatedAt: row.updated_at,
+    updatedBy: row.updater_name,
+    environments,
+    contacts: contacts.map(contactView),
+  };
+}
+
+export async function createCustomer(ctx: RegistryContext, fields: CustomerFields): Promise<string> {
+  await assertOrgNumberFree(ctx.db, fields.orgNumber, null);
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('customers')
+    .values({ id, name: fields.name, org_number: fields.orgNumber, kind: fields.kind, notes: fields.notes, ...createdStamp(ctx) })
+    .execute();
+  return id;
+}
+
+export async function updateCustomer(ctx: RegistryContext, id: string, fields: CustomerFields): Promise<void> {
+  await assertOrgNumberFree(ctx.db, fields.orgNumber, id);
+  const result = await ctx.db
+    .updateTable('customers')
+    .set({ name: fields.name, org_number: fields.orgNumber, kind: fields.kind, notes: fields.notes, ...updatedStamp(ctx) })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+}
+
+/** Environments, servers, accounts and contacts go with the customer (foreign keys cascade). */
+export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<void> {
+  const result = await ctx.db.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+}
+
+export async function saveContact(
+  ctx: RegistryContext,
+  customerId: string,
+  id: string | undefined,
+  fields: ContactFields,
+): Promise<ContactView> {
+  const columns = {
+    name: fields.name,
+    email: fields.email,
+    phone: fields.phone,
+    role: fields.role,
+    admin_training_done: fields.adminTrainingDone ? 1 : 0,
+    tool_training_done: fields.toolTrainingDone ? 1 : 0,
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertCustomerExists(trx, customerId);
+    if (id === undefined) {
+      const newId = randomUUID();
+      await trx.insertInto('contacts').values({ id: newId, customer_id: customerId, ...columns, ...createdStamp(ctx) }).execute();
+      await touchCustomer(trx, ctx, customerId);
+      return contactView(await trx.selectFrom('contacts').selectAll().where('id', '=', newId).executeTakeFirstOrThrow());
+    }
+    const result = await trx
+      .updateTable('contacts')
+      .set({ ...columns, ...updatedStamp(ctx) })
+      .where('id', '=', id)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such contact for this customer.');
+    await touchCustomer(trx, ctx, customerId);
+    return contactView(await trx.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+export async function deleteContact(ctx: RegistryContext, id: string): Promise<string> {
+  const row = await ctx.db.selectFrom('contacts').select('customer_id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
+  await ctx.db.deleteFrom('contacts').where('id', '=', id).execute();
+  await touchCustomer(ctx.db, ctx, row.customer_id);
+  return row.customer_id;
+}
+
+async function assertOrgNumberFree(db: Db, orgNumber: string, exceptId: string | null): Promise<void> {
+  let query = db.selectFrom('customers').select(['id', 'name']).where('org_number', '=', orgNumber);
+  if (exceptId !== null) query = query.where('id', '!=', exceptId);
+  const clash = await query.executeTakeFirst();
+  if (clash) {
+    throw new LotsenError('CONFLICT', `${clash.name} already has organisation number ${orgNumber}.`, {
+      issues: [{ path: 'orgNumber', message: `Already used by ${clash.name}` }],
+    });
+  }
+}

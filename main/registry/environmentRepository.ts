@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { LotsenError } from '../../common/api/errors.ts';
+import type {
+  EnvironmentFields,
+  EnvironmentView,
+  ServerFields,
+  ServerView,
+  SupportAccountFields,
+  SupportAccountView,
+} from '../../common/registry/model.ts';
+import type { Db } from '../store/database.node.ts';
+import {
+  assertCustomerExists,
+  createdStamp,
+  touchCustomer,
+  updatedStamp,
+  type RegistryContext,
+} from './registryContext.ts';
+import { environmentView, serverView, supportAccountView } from './registryViews.ts';
+
+const NO_ENVIRONMENT = 'No such environment; it may have been deleted.';
+
+/** Every support-account read goes through this column list: the secret itself is never selected. */
+const supportAccountColumns = [
+  'id',
+  'environment_id',
+  'username',
+  'notes',
+  'secret_updated_at',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+
+export async function loadEnvironments(db: Db, customerId: string, onlyId?: string): Promise<EnvironmentView[]> {
+  let envQuery = db.selectFrom('environments').selectAll().where('customer_id', '=', customerId);
+  if (onlyId !== undefined) envQuery = envQuery.where('id', '=', onlyId);
+  const environments = await envQuery.orderBy('name').execute();
+  if (environments.length === 0) return [];
+  const ids = environments.map((env) => env.id);
+  const [servers, accounts] = await Promise.all([
+    db.selectFrom('servers').selectAll().where('environment_id', 'in', ids).orderBy('host').execute(),
+    db
+      .selectFrom('support_accounts')
+      .select(supportAccountColumns)
+      .select(sql<number>`secret IS NOT NULL`.as('has_secret'))
+      .where('environment_id', 'in', ids)
+      .orderBy('username')
+      .execute(),
+  ]);
+  return environments.map((env) =>
+    environmentView(
+      env,
+      servers.filter((s) => s.environment_id === env.id).map(serverView),
+      accounts.filter((a) => a.environment_id === env.id).map(supportAccountView),
+    ),
+  );
+}
+
+export async function saveEnvironment(
+  ctx: RegistryContext,
+  customerId: string,
+  id: string | undefined,
+  fields: EnvironmentFields,
+): Promise<EnvironmentView> {
+  const columns = {
+    name: fields.name,
+    notes: fields.notes,
+    vpn_type: fields.access.vpnType,
+    vpn_gateway: fields.access.vpnGateway,
+    teamviewer_id: fields.access.teamViewerId,
+    access_method: fields.access.method,
+    supported_tools: JSON.stringify(fields.access.supportedTools),
+    access_notes: fields.access.notes,
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertCustomerExists(trx, customerId);
+    const envId = id ?? randomUUID();
+    if (id === undefined) {
+      await trx.insertInto('environments').values({ id: envId, customer_id: customerId, ...columns, ...createdStamp(ctx) }).execute();
+    } else {
+      const result = await trx
+        .updateTable('environments')
+        .set({ ...columns, ...updatedStamp(ctx) })
+        .where('id', '=', id)
+        .where('customer_id', '=', customerId)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+    }
+    await touchCustomer(trx, ctx, customerId);
+    const [view] = await loadEnvironments(trx, customerId, envId);
+    return view!;
+  });
+}
+
+export async function deleteEnvironment(ctx: RegistryContext, id: string): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const customerId = await customerOfEnvironment(trx, id);
+    await trx.deleteFrom('environments').where('id', '=', id).execute();
+    await touchCustomer(trx, ctx, customerId);
+    return customerId;
+  });
+}
+
+export async function saveServer(
+  ctx: RegistryContext,
+  environmentId: string,
+  id: string | undefined,
+  fields: ServerFields,
+): Promise<{ customerId: string; server: ServerView }> {
+  const columns = { host: fields.host, port: fields.port, role: fields.role, os: fields.os, notes: fields.notes };
+  return ctx.db.transaction().execute(async (trx) => {
+    const customerId = await customerOfEnvironment(trx, environmentId);
+    const serverId = id ?? randomUUID();
+    if (id === undefined) {
+      await trx
+        .insertInto('servers')
+        .values({ id: serverId, environment_id: environmentId, ...columns, ...createdStamp(ctx) })
+        .execute();
+    } else {
+      const result = await trx
+        .updateTable('servers')
+        .set({ ...columns, ...updatedStamp(ctx) })
+        .where('id', '=', id)
+        .where('environment_id', '=', environmentId)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+    }
+    await touchCustomer(trx, ctx, customerId);
+    const row = await trx.selectFrom('servers').selectAll().where('id', '=', serverId).executeTakeFirstOrThrow();
+    return { customerId, server: serverView(row) };
+  });
+}
+
+export async function deleteServer(ctx: RegistryContext, id: string): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('servers').select('environment_id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new LotsenError('NOT_FOUND', 'No such server; it may have been deleted.');
+    const customerId = await customerOfEnvironment(trx, row.environment_id);
+    await trx.deleteFrom('servers').where('id', '=', id).execute();
+    await touchCustomer(trx, ctx, customerId);
+    return customerId;
+  });
+}
+
+/** `secret === undefined` keeps what is stored; secrets only ever travel into the store here. */
+export async function saveSupportAccount(
+  ctx: RegistryContext,
+  environmentId: string,
+  id: string | undefined,
+  fields: SupportAccountFields,
+  secret: string | undefined,
+): Promise<{ customerId: string; account: SupportAccountView }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const customerId = await customerOfEnvironment(trx, environmentId);
+    const accountId = id ?? randomUUID();
+    const secretColumns = secret === undefined ? {} : { secret, secret_updated_at: ctx.now() };
+    if (id === undefined) {
+      await trx
+        .insertInto('support_accounts')
+        .values({
+          id: accountId,
+          environment_id: environmentId,
+          username: fields.username,
+          notes: fields.notes,
+          secret: null,
+          secret_updated_at: null,
+          ...secretColumns,
+          ...createdStamp(ctx),
+        })
+        .execute();
+    } else {
+      const result = await trx
+        .updateTable('support_accounts')
+        .set({ username: fields.username, notes: fields.notes, ...secretColumns, ...updatedStamp(ctx) })
+        .where('id', '=', id)
+        .where('environment_id', '=', environmentId)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+    }
+    await touchCustomer(trx, ctx, customerId);
+    const row = await trx
+      .selectFrom('support_accounts')
+      .select(supportAccountColumns)
+      .select(sql<number>`secret IS NOT NULL`.as('has_secret'))
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    return { customerId, account: supportAccountView(row) };
+  });
+}
+
+export async function deleteSupportAccount(ctx: RegistryContext, id: string): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('support_accounts').select('environment_id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
+    const customerId = await customerOfEnvironment(trx, row.environment_id);
+    await trx.deleteFrom('support_accounts').where('id', '=', id).execute();
+    await touchCustomer(trx, ctx, customerId);
+    return customerId;
+  });
+}
+
+async function customerOfEnvironment(db: Db, environmentId: string): Promise<string> {
+  const env = await db.selectFrom('environments').select('customer_id').where('id', '=', environmentId).executeTakeFirst();
+  if (!env) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+  return env.customer_id;
+}

@@ -1,0 +1,92 @@
+import type { Backend } from '../app/backend.node.ts';
+import type { Handlers } from '../api/dispatcher.ts';
+import {
+  createCustomer,
+  deleteContact,
+  deleteCustomer,
+  getCustomerDetail,
+  listCustomerSummaries,
+  saveContact,
+  updateCustomer,
+} from './customerRepository.ts';
+import {
+  deleteEnvironment,
+  deleteServer,
+  deleteSupportAccount,
+  saveEnvironment,
+  saveServer,
+  saveSupportAccount,
+} from './environmentRepository.ts';
+import { exportRegistry, importRegistry } from './registryTransfer.ts';
+
+type RegistryHandlers = Pick<Handlers, Extract<keyof Handlers, `registry.${string}`>>;
+
+/** The registry's API methods. Every write announces which customer changed, so other windows refresh. */
+export function registryHandlers(backend: Backend): RegistryHandlers {
+  const ctx = () => backend.registryContext();
+  const changed = (customerId: string | null) => backend.emit('registry.changed', { customerId });
+
+  return {
+    'registry.listCustomers': async () => listCustomerSummaries(ctx().db),
+    'registry.getCustomer': async ({ id }) => getCustomerDetail(ctx().db, id),
+    'registry.createCustomer': async (fields) => {
+      const c = ctx();
+      const id = await createCustomer(c, fields);
+      changed(null);
+      return getCustomerDetail(c.db, id);
+    },
+    'registry.updateCustomer': async ({ id, customer }) => {
+      const c = ctx();
+      await updateCustomer(c, id, customer);
+      changed(id);
+      return getCustomerDetail(c.db, id);
+    },
+    'registry.deleteCustomer': async ({ id }) => {
+      await deleteCustomer(ctx(), id);
+      changed(null);
+      return null;
+    },
+    'registry.saveContact': async ({ customerId, id, contact }) => {
+      const view = await saveContact(ctx(), customerId, id, contact);
+      changed(customerId);
+      return view;
+    },
+    'registry.deleteContact': async ({ id }) => {
+      changed(await deleteContact(ctx(), id));
+      return null;
+    },
+    'registry.saveEnvironment': async ({ customerId, id, environment }) => {
+      const view = await saveEnvironment(ctx(), customerId, id, environment);
+      changed(customerId);
+      return view;
+    },
+    'registry.deleteEnvironment': async ({ id }) => {
+      changed(await deleteEnvironment(ctx(), id));
+      return null;
+    },
+    'registry.saveServer': async ({ environmentId, id, server }) => {
+      const saved = await saveServer(ctx(), environmentId, id, server);
+      changed(saved.customerId);
+      return saved.server;
+    },
+    'registry.deleteServer': async ({ id }) => {
+      changed(await deleteServer(ctx(), id));
+      return null;
+    },
+    'registry.saveSupportAccount': async ({ environmentId, id, account, secret }) => {
+      const saved = await saveSupportAccount(ctx(), environmentId, id, account, secret);
+      changed(saved.customerId);
+      return saved.account;
+    },
+    'registry.deleteSupportAccount': async ({ id }) => {
+      changed(await deleteSupportAccount(ctx(), id));
+      return null;
+    },
+    'registry.import': async ({ file }) => {
+      const summary = await importRegistry(ctx(), file);
+      changed(null);
+      return summary;
+    },
+    'registry.export': async () => exportRegistry(ctx().db, { includeSecrets: false, now: backend.now() }),
+  };
+}

@@ -1,0 +1,76 @@
+import { accessStandardness } from '../../common/registry/access.ts';
+import type {
+  ContactView,
+  EnvironmentView,
+  ServerView,
+  SupportAccountView,
+} from '../../common/registry/model.ts';
+import type { RemoteAccessMethod, ServerRole, VpnType } from '../../common/registry/vocabulary.ts';
+import type { ContactsTable, EnvironmentsTable, ServersTable, SupportAccountsTable } from '../store/schema.ts';
+
+/* Row-to-view mappers: the only place that knows both the table shapes and the API's views. */
+
+export function contactView(row: ContactsTable): ContactView {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    role: row.role,
+    adminTrainingDone: row.admin_training_done === 1,
+    toolTrainingDone: row.tool_training_done === 1,
+  };
+}
+
+export function serverView(row: ServersTable): ServerView {
+  return {
+    id: row.id,
+    environmentId: row.environment_id,
+    host: row.host,
+    port: row.port,
+    role: row.role as ServerRole,
+    os: row.os,
+    notes: row.notes,
+  };
+}
+
+/** The secret column is deliberately not part of the input type: a view cannot be built from it. */
+export function supportAccountView(row: Omit<SupportAccountsTable, 'secret'> & { has_secret: number }): SupportAccountView {
+  return {
+    id: row.id,
+    environmentId: row.environment_id,
+    username: row.username,
+    notes: row.notes,
+    hasSecret: row.has_secret === 1,
+    secretUpdatedAt: row.secret_updated_at,
+  };
+}
+
+export function environmentView(
+  row: EnvironmentsTable,
+  servers: ServerView[],
+  supportAccounts: SupportAccountView[],
+): EnvironmentView {
+  const vpnType = row.vpn_type as VpnType;
+  const method = row.access_method as RemoteAccessMethod;
+  const standardness = accessStandardness({ vpnType, method });
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    name: row.name,
+    notes: row.notes,
+    access: {
+      vpnType,
+      vpnGateway: row.vpn_gateway,
+      teamViewerId: row.teamviewer_id,
+      method,
+      supportedTools: JSON.parse(row.supported_tools) as string[],
+      notes: row.access_notes,
+      standard: standardness.standard,
+      nonStandardReasons: standardness.reasons,
+    },
+    servers,
+    supportAccounts,
+  };
+}

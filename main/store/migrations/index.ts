@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import { migration0001Registry } from './0001_registry.ts';
+
+/** Numbered, append-only: a released migration is never edited, a new number is added instead. */
+export const migrations: Record<string, Migration> = {
+  '0001_registry': migration0001Registry,
+};
