@@ -19,6 +19,8 @@ export const errorCodes = [
   'KEY_MISSING',
   'KEY_MISMATCH',
   'UNAUTHORIZED',
+  /** Raised by a client transport, never by main: the connection dropped before the answer came. */
+  'DISCONNECTED',
   'INTERNAL',
 ] as const;
 

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { EventName, EventPayload } from './contract.ts';
+import type { Result } from './errors.ts';
+
+/*
+ * What travels on a transport. The browser-mode WebSocket sends these as JSON text frames; Electron IPC carries the
+ * same `call` through `ipcRenderer.invoke` and pushes `event` messages on one channel.
+ */
+
+export const callMessageSchema = z
+  .object({
+    type: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    method: z.string().max(100),
+    input: z.unknown(),
+  })
+  .strict();
+export type CallMessage = z.infer<typeof callMessageSchema>;
+
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  result: Result<unknown>;
+}
+
+export interface EventMessage<E extends EventName = EventName> {
+  type: 'event';
+  event: E;
+  payload: EventPayload<E>;
+}
+
+export type ServerMessage = ResultMessage | EventMessage;
+
+/** What the Electron preload exposes on `window.lotsen`: one narrow object, no Node. */
+export interface LotsenBridge {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (message: EventMessage) => void): () => void;
+}
+
+export const IPC_CALL_CHANNEL = 'lotsen:call';
+export const IPC_EVENT_CHANNEL = 'lotsen:event';

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what Lotsen needs on a fresh Debian machine, then its npm dependencies. Safe to run again.
+#   System packages: compilers for the native modules, libsecret (keytar), a Secret Service and D-Bus for the
+#   keychain tests, Chromium for the browser tests, sqlite3 to show the store is unreadable without its key.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential python3 pkg-config
+  libsecret-1-dev gnome-keyring dbus libsecret-tools
+  chromium sqlite3
+  fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  echo "setup: installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+# `prepare` builds dist/ (main with tsc, renderer with Vite). Electron's own binary download is disabled in
+# package.json (allowScripts); `npm start` fetches it when the machine can, and falls back to browser mode.
+npm ci --no-audit --no-fund

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import type { CustomerSummary } from '../../../common/registry/model.ts';
+import { foldForSearch, searchCustomers } from '../../../common/registry/search.ts';
+
+const customer = (overrides: Partial<CustomerSummary>): CustomerSummary => ({
+  id: crypto.randomUUID(),
+  name: 'X',
+  orgNumber: '212000-1355',
+  kind: 'municipality',
+  environmentCount: 0,
+  hosts: [],
+  contacts: [],
+  nonStandardAccess: false,
+  updatedAt: 0,
+  ...overrides,
+});
+
+const goteborg = customer({
+  name: 'Göteborgs Stad',
+  orgNumber: '212000-1355',
+  hosts: ['wap01.goteborg.se', 'adfs.intern.goteborg.se'],
+  contacts: [{ name: 'Åsa Öberg', email: 'asa.oberg@goteborg.se', phone: '031-123 45 67' }],
+});
+const lund = customer({ name: 'Lunds kommun', orgNumber: '212000-1210', hosts: ['sync.lund.se'] });
+const all = [goteborg, lund];
+const names = (query: string) => searchCustomers(all, query).map((m) => m.customer.name);
+
+describe('customer search', () => {
+  test('an empty query lists everyone, with nothing marked as matched', () => {
+    expect(searchCustomers(all, '  ')).toEqual([
+      { customer: goteborg, matchedOn: [] },
+      { customer: lund, matchedOn: [] },
+    ]);
+  });
+
+  test('names match case- and accent-insensitively', () => {
+    expect(names('goteborg')).toEqual(['Göteborgs Stad']);
+    expect(names('GÖTEBORGS')).toEqual(['Göteborgs Stad']);
+    expect(foldForSearch('Åsa Öberg é')).toBe('asa oberg e');
+  });
+
+  test('organisation numbers match with or without the dash', () => {
+    expect(names('2120001210')).toEqual(['Lunds kommun']);
+    expect(names('212000-12')).toEqual(['Lunds kommun']);
+  });
+
+  test('hosts and contacts match and say what matched', () => {
+    expect(searchCustomers(all, 'wap01')).toEqual([{ customer: goteborg, matchedOn: ['host wap01.goteborg.se'] }]);
+    expect(searchCustomers(all, 'oberg')[0]?.matchedOn).toEqual(['contact Åsa Öberg', 'contact asa.oberg@goteborg.se']);
+    expect(names('123 45')).toEqual(['Göteborgs Stad']);
+  });
+
+  test('every word must match somewhere', () => {
+    expect(names('lund sync')).toEqual(['Lunds kommun']);
+    expect(names('lund wap01')).toEqual([]);
+  });
+});

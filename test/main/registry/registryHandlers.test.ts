@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { orgNumber } from '../../support/orgNumbers.ts';
+import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+
+let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let call: ReturnType<typeof apiCaller>;
+beforeEach(async () => {
+  opened = await openPassphraseBackend();
+  call = apiCaller(createApi(opened.backend));
+});
+afterEach(async () => opened.cleanup());
+
+const VAXJO = { name: 'Växjö kommun', orgNumber: orgNumber('212000', 70), kind: 'municipality' } as const;
+
+async function customerWithEnvironment() {
+  const customer = await call.ok('registry.createCustomer', VAXJO);
+  const environment = await call.ok('registry.saveEnvironment', {
+    customerId: customer.id,
+    environment: {
+      name: 'Produktion',
+      access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh', supportedTools: ['PowerShell'] },
+    },
+  });
+  return { customer, environment };
+}
+
+describe('customers', () => {
+  test('create normalises the organisation number and names the local user as author', async () => {
+    const created = await call.ok('registry.createCustomer', { ...VAXJO, orgNumber: VAXJO.orgNumber.replace('-', '') });
+    expect(created).toMatchObject({ name: 'Växjö kommun', orgNumber: VAXJO.orgNumber, createdBy: TEST_USER.name });
+    expect(await call.ok('registry.getCustomer', { id: created.id })).toEqual(created);
+  });
+
+  test('each invalid field is named with a reason, and nothing is stored', async () => {
+    const error = await call.fails('registry.createCustomer', { name: '  ', orgNumber: '212000-0002', kind: 'kommun' });
+    expect(error.code).toBe('VALIDATION');
+    const byPath = Object.fromEntries(error.details!.issues!.map((i) => [i.path, i.message]));
+    expect(byPath.name).toBe('Name is required');
+    expect(byPath.orgNumber).toContain('not a valid Swedish organisation number');
+    expect(byPath.kind).toContain('municipality, school_chain, other');
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
+  });
+
+  test('a second customer with the same organisation number is a conflict naming the first', async () => {
+    await call.ok('registry.createCustomer', VAXJO);
+    const error = await call.fails('registry.createCustomer', { ...VAXJO, name: 'Dubblett' });
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { issues: [{ path: 'orgNumber' }] } });
+    expect(error.message).toContain('Växjö kommun');
+    expect(await call.ok('registry.listCustomers', {})).toHaveLength(1);
+  });
+
+  test('update and delete of a missing customer answer NOT_FOUND', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await call.fails('registry.updateCustomer', { id, customer: VAXJO })).code).toBe('NOT_FOUND');
+    expect((await call.fails('registry.deleteCustomer', { id })).code).toBe('NOT_FOUND');
+  });
+
+  test('deleting a customer takes its environments, servers, accounts and contacts with it', async () => {
+    const { customer, environment } = await customerWithEnvironment();
+    await call.ok('registry.saveServer', { environmentId: environment.id, server: { host: 'wap01.vaxjo.se', role: 'wap' } });
+    await call.ok('registry.saveContact', { customerId: customer.id, contact: { name: 'Åsa Öberg', email: 'asa@vaxjo.se' } });
+    await call.ok('registry.deleteCustomer', { id: customer.id });
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
+    const db = opened.backend.registryContext().db;
+    for (const table of ['environments', 'servers', 'contacts', 'support_accounts'] as const) {
+      expect(await db.selectFrom(table).selectAll().execute(), table).toEqual([]);
+    }
+  });
+});
+
+describe('environments, servers and access', () => {
+  test('the summary lists hosts and contacts for search, and flags non-standard access', async () => {
+    const { customer, environment } = await customerWithEnvironment();
+    await call.ok('registry.saveServer', { environmentId: environment.id, server: { host: 'wap01.vaxjo.se', role: 'wap' } });
+    await call.ok('registry.saveContact', { customerId: customer.id, contact: { name: 'Åsa Öberg', email: 'asa@vaxjo.se' } });
+    let [summary] = await call.ok('registry.listCustomers', {});
+    expect(summary).toMatchObject({ hosts: ['wap01.vaxjo.se'], environmentCount: 1, nonStandardAccess: false });
+    expect(summary!.contacts).toEqual([{ name: 'Åsa Öberg', email: 'asa@vaxjo.se', phone: '' }]);
+
+    const changed = await call.ok('registry.saveEnvironment', {
+      customerId: customer.id,
+      id: environment.id,
+      environment: { name: 'Produktion', access: { vpnType: 'other', method: 'ssh', notes: 'Fortinet' } },
+    });
+    expect(changed.access.standard).toBe(false);
+    expect(changed.access.nonStandardReasons.join(' ')).toContain('section 8.6');
+    [summary] = await call.ok('registry.listCustomers', {});
+    expect(summary!.nonStandardAccess).toBe(true);
+  });
+
+  test('access needs a gateway for gateway VPNs and a TeamViewer id for TeamViewer', async () => {
+    const customer = await call.ok('registry.createCustomer', VAXJO);
+    const noGateway = await call.fails('registry.saveEnvironment', {
+      customerId: customer.id,
+      environment: { name: 'P', access: { vpnType: 'checkpoint', method: 'rdp' } },
+    });
+    expect(noGateway.details?.issues).toEqual([{ path: 'environment.access.vpnGateway', message: 'This VPN type needs a gateway' }]);
+    const noId = await call.fails('registry.saveEnvironment', {
+      customerId: customer.id,
+      environment: { name: 'P', access: { vpnType: 'teamviewer', method: 'teamviewer' } },
+    });
+    expect(noId.details?.issues?.[0]?.path).toBe('environment.access.teamViewerId');
+    const unknownVpn = await call.fails('registry.saveEnvironment', {
+      customerId: customer.id,
+      environment: { name: 'P', access: { vpnType: 'wireguard', method: 'ssh' } },
+    });
+    expect(unknownVpn.details?.issues?.[0]?.message).toContain('Unknown VPN type "wireguard"');
+  });
+
+  test('servers are checked for host and port', async () => {
+    const { environment } = await customerWithEnvironment();
+    const error = await call.fails('registry.saveServer', {
+      environmentId: environment.id,
+      server: { host: 'wap 01!', port: 70000, role: 'wap' },
+    });
+    const paths = error.details!.issues!.map((i) => i.path);
+    expect(paths).toEqual(['server.host', 'server.port']);
+    const ipv6 = await call.ok('registry.saveServer', {
+      environmentId: environment.id,
+      server: { host: 'fd00::10', port: 5986, role: 'adfs', os: 'Windows Server 2022' },
+    });
+    expect(ipv6).toMatchObject({ host: 'fd00::10', port: 5986, role: 'adfs' });
+  });
+});
+
+describe('support account secrets', () => {
+  test('a stored secret is never returned by reads; a save without a secret keeps it; a new one replaces it', async () => {
+    const { customer, environment } = await customerWithEnvironment();
+    const secret = 'Hemligt-Lösenord-42';
+    const account = await call.ok('registry.saveSupportAccount', {
+      environmentId: environment.id,
+      account: { username: 'svc_support' },
+      secret,
+    });
+    expect(account).toMatchObject({ username: 'svc_support', hasSecret: true });
+    const detail = await call.ok('registry.getCustomer', { id: customer.id });
+    const exported = await call.ok('registry.export', {});
+    for (const read of [account, detail, exported, await call.ok('registry.listCustomers', {})]) {
+      expect(JSON.stringify(read)).not.toContain(secret);
+    }
+
+    const db = opened.backend.registryContext().db;
+    const stored = () => db.selectFrom('support_accounts').select('secret').where('id', '=', account.id).executeTakeFirstOrThrow();
+    await call.ok('registry.saveSupportAccount', {
+      environmentId: environment.id,
+      id: account.id,
+      account: { username: 'svc_support2', notes: 'byt namn' },
+    });
+    expect((await stored()).secret).toBe(secret);
+    await call.ok('registry.saveSupportAccount', {
+      environmentId: environment.id,
+      id: account.id,
+      account: { username: 'svc_support2' },
+      secret: 'Nytt-Lösen',
+    });
+    expect((await stored()).secret).toBe('Nytt-Lösen');
+  });
+
+  test('an empty secret is refused rather than silently stored', async () => {
+    const { environment } = await customerWithEnvironment();
+    const error = await call.fails('registry.saveSupportAccount', {
+      environmentId: environment.id,
+      account: { username: 'svc' },
+      secret: '',
+    });
+    expect(error.details?.issues).toEqual([{ path: 'secret', message: 'Secret must not be empty' }]);
+  });
+});
+
+describe('writes announce what changed', () => {
+  test('registry.changed names the customer whose record changed', async () => {
+    const seen: (string | null)[] = [];
+    opened.backend.on('registry.changed', ({ customerId }) => seen.push(customerId));
+    const { customer } = await customerWithEnvironment();
+    expect(seen).toEqual([null, customer.id]);
+  });
+});
