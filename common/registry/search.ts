@@ -12,41 +12,61 @@ export interface CustomerMatch {
   matchedOn: string[];
 }
 
+interface SearchField {
+  label: 'name' | 'org. no.' | 'host' | 'contact';
+  value: string;
+  folded: string;
+}
+
+// Summaries are replaced, never mutated, when the registry changes; so their folded fields can be computed once
+// and reused for every keystroke.
+const fieldCache = new WeakMap<CustomerSummary, SearchField[]>();
+
+function searchFields(customer: CustomerSummary): SearchField[] {
+  let fields = fieldCache.get(customer);
+  if (!fields) {
+    const raw: Omit<SearchField, 'folded'>[] = [
+      { label: 'name', value: customer.name },
+      { label: 'org. no.', value: customer.orgNumber },
+      ...customer.hosts.map((host) => ({ label: 'host' as const, value: host })),
+      ...customer.contacts.flatMap((contact) => [
+        { label: 'contact' as const, value: contact.name },
+        { label: 'contact' as const, value: contact.email },
+        ...(contact.phone ? [{ label: 'contact' as const, value: contact.phone }] : []),
+      ]),
+    ];
+    fields = raw.map((field) => ({ ...field, folded: foldForSearch(field.value) }));
+    fieldCache.set(customer, fields);
+  }
+  return fields;
+}
+
 /**
  * Matches every word of the query against a customer's name, organisation number, hosts and contacts. One pure
  * function, so the UI (which filters on every keystroke) and `lotsen customers list --search` agree exactly.
  */
 export function searchCustomers(customers: readonly CustomerSummary[], query: string): CustomerMatch[] {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const words = foldForSearch(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => ({ word, digits: /^\d[\d-]*$/.test(word) ? orgNumberDigits(word) : '' }));
   if (words.length === 0) return customers.map((customer) => ({ customer, matchedOn: [] }));
 
   const matches: CustomerMatch[] = [];
   for (const customer of customers) {
-    const fields: { label: string; value: string }[] = [
-      { label: 'name', value: customer.name },
-      { label: 'org. no.', value: customer.orgNumber },
-      ...customer.hosts.map((host) => ({ label: 'host', value: host })),
-      ...customer.contacts.flatMap((contact) => [
-        { label: 'contact', value: contact.name },
-        { label: 'contact', value: contact.email },
-        ...(contact.phone ? [{ label: 'contact', value: contact.phone }] : []),
-      ]),
-    ];
-    const folded = fields.map((field) => foldForSearch(field.value));
+    const fields = searchFields(customer);
     const matchedOn = new Set<string>();
-    const everyWordFound = words.every((word) => {
-      const digits = /^\d[\d-]*$/.test(word) ? orgNumberDigits(word) : '';
+    const everyWordFound = words.every(({ word, digits }) => {
       let found = false;
-      folded.forEach((value, index) => {
-        const field = fields[index]!;
+      for (const field of fields) {
         const hit =
-          value.includes(word) ||
-          (digits.length > 0 && field.label === 'org. no.' && orgNumberDigits(value).includes(digits));
+          field.folded.includes(word) ||
+          (digits.length > 0 && field.label === 'org. no.' && orgNumberDigits(field.value).includes(digits));
         if (hit) {
           found = true;
           if (field.label !== 'name') matchedOn.add(`${field.label} ${field.value}`);
         }
-      });
+      }
       return found;
     });
     if (everyWordFound) matches.push({ customer, matchedOn: [...matchedOn] });

@@ -17,10 +17,12 @@ export const DATABASE_KEY_BYTES = 32;
 const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
- * Opens (or creates) the encrypted store. The whole file, its WAL and journal are encrypted by SQLite3MultipleCiphers
- * in SQLCipher 4 format with a raw 256-bit key, so plain `sqlite3` refuses the file and no value appears in it.
+ * A raw connection to the encrypted file with Lotsen's settings applied; the store's own connection is made here,
+ * and benchmarks use it for their baseline. Throws KEY_MISMATCH when the key does not open the file.
+ *
+ * The whole file, its WAL and journal are encrypted by SQLite3MultipleCiphers in SQLCipher 4 format with a raw 256-bit key, so plain `sqlite3` refuses the file and no value appears in it.
  */
-export async function openStore(file: string, key: Buffer): Promise<Store> {
+export function openEncryptedConnection(file: string, key: Buffer): Database.Database {
   if (key.length !== DATABASE_KEY_BYTES) {
     throw new LotsenError('KEY_MISMATCH', `The database key must be ${DATABASE_KEY_BYTES} bytes`);
   }
@@ -50,7 +52,12 @@ export async function openStore(file: string, key: Buffer): Promise<Store> {
     raw.close();
     throw error;
   }
+  return raw;
+}
 
+/** Opens (or creates) the encrypted store and brings its schema up to the latest migration. */
+export async function openStore(file: string, key: Buffer): Promise<Store> {
+  const raw = openEncryptedConnection(file, key);
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: raw }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
