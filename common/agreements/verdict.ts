@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { idSchema } from '../registry/model.ts';
+
+/** Checks that stop a session (DOMAIN: "Eligibility"). A session may pass one only by a recorded override. */
+export const blockerCodes = [
+  'NO_AGREEMENT',
+  'AGREEMENT_NOT_STARTED',
+  'AGREEMENT_ENDED',
+  'SERVICE_NOT_COVERED',
+  'NO_DPA',
+  'DPA_ENDED',
+  'NO_SUPPORT_ACCOUNT',
+  'NO_REMOTE_ACCESS',
+] as const;
+
+/** Checks people must see before they connect, that do not stop the work. */
+export const warningCodes = [
+  'NON_STANDARD_ACCESS',
+  'TOO_MANY_CONTACTS',
+  'CONTACT_TRAINING_MISSING',
+  'AGREEMENT_ENDING_SOON',
+  'DPA_ENDING_SOON',
+  'REQUESTER_NOT_CONTACT',
+] as const;
+
+export type BlockerCode = (typeof blockerCodes)[number];
+export type WarningCode = (typeof warningCodes)[number];
+
+export const reasonSchema = z.object({
+  code: z.enum([...blockerCodes, ...warningCodes]),
+  message: z.string(),
+});
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const verdictStatuses = ['eligible', 'warnings', 'blocked'] as const;
+export type VerdictStatus = (typeof verdictStatuses)[number];
+
+export const verdictSchema = z.object({
+  customerId: idSchema,
+  /** The instant the verdict is for (UTC epoch ms). */
+  at: z.number().int(),
+  status: z.enum(verdictStatuses),
+  blockers: z.array(reasonSchema),
+  warnings: z.array(reasonSchema),
+  /** The earliest end date among the agreements and DPAs in force, for "ending within N days" filters. */
+  nextEndOn: z.string().nullable(),
+  hasValidDpa: z.boolean(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
