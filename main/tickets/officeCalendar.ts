@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
 export const BUSINESS_TIME_ZONE = 'Europe/Stockholm';
 
