@@ -15,7 +15,11 @@ import {
   supportAccountInputSchema,
   supportAccountViewSchema,
 } from '../registry/model.ts';
+import { agreementInputSchema, agreementViewSchema, dpaInputSchema, dpaViewSchema } from '../agreements/model.ts';
+import { eligibilityReviewRowSchema } from '../agreements/review.ts';
+import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
+import { ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
 
 /*
@@ -58,6 +62,7 @@ const passphraseSchema = z
   .max(1024, { error: 'Passphrase is longer than 1024 characters' });
 
 const noInput = z.object({}).strict();
+const instantSchema = z.number({ error: 'An instant is epoch milliseconds' }).int().min(0);
 const nothing = z.null();
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -113,6 +118,45 @@ export const methods = {
   'registry.import': method(z.object({ file: z.unknown() }).strict(), importSummarySchema),
   /** Never with secrets: an export that holds them is made only by the CLI, in main, with an explicit flag. */
   'registry.export': method(noInput, registryFileSchema),
+
+  'agreements.list': method(
+    z.object({ customerId: idSchema }).strict(),
+    z.object({ agreements: z.array(agreementViewSchema), dpas: z.array(dpaViewSchema) }),
+  ),
+  'agreements.save': method(
+    z.object({ customerId: idSchema, id: idSchema.optional(), agreement: agreementInputSchema }).strict(),
+    agreementViewSchema,
+  ),
+  'agreements.delete': method(byIdSchema, nothing),
+  'dpas.save': method(z.object({ customerId: idSchema, id: idSchema.optional(), dpa: dpaInputSchema }).strict(), dpaViewSchema),
+  'dpas.delete': method(byIdSchema, nothing),
+
+  /** Without `at`, the verdicts are for now. */
+  'eligibility.review': method(z.object({ at: instantSchema.optional() }).strict(), z.array(eligibilityReviewRowSchema)),
+  'eligibility.check': method(
+    z
+      .object({
+        customerId: idSchema,
+        environmentId: idSchema.nullable().optional(),
+        serviceId: idSchema.nullable().optional(),
+        requesterEmail: z.email().nullable().optional(),
+        at: instantSchema.optional(),
+      })
+      .strict(),
+    verdictSchema,
+  ),
+
+  'tickets.list': method(
+    z.object({ customerId: idSchema.optional(), openOnly: z.boolean().optional() }).strict(),
+    z.array(ticketViewSchema),
+  ),
+  'tickets.get': method(byIdSchema, ticketViewSchema),
+  'tickets.save': method(z.object({ id: idSchema.optional(), ticket: ticketInputSchema }).strict(), ticketViewSchema),
+  'tickets.delete': method(byIdSchema, nothing),
+  /** Work has started: records the first response (now, or `at`) if none is recorded yet. */
+  'tickets.recordFirstResponse': method(z.object({ id: idSchema, at: instantSchema.optional() }).strict(), ticketViewSchema),
+  /** Acute escalation (now, or `at`): remediation due within two wall-clock hours. */
+  'tickets.escalate': method(z.object({ id: idSchema, at: instantSchema.optional() }).strict(), ticketViewSchema),
 } as const;
 
 export type Methods = typeof methods;
@@ -133,6 +177,8 @@ export const events = {
   'app.statusChanged': appStatusSchema,
   /** Something in one customer's record changed (or the list did, when `customerId` is null). */
   'registry.changed': z.object({ customerId: idSchema.nullable() }),
+  /** A ticket was created, changed or deleted. */
+  'tickets.changed': z.object({ ticketId: idSchema, customerId: idSchema }),
 } as const;
 
 export type Events = typeof events;

@@ -78,7 +78,7 @@ export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDet
 
   const [contacts, environments] = await Promise.all([
     db.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('name').execute(),
-    loadEnvironments(db, id),
+    loadEnvironments(db, { customerIds: [id] }),
   ]);
   return {
     id: row.id,

@@ -34,9 +34,14 @@ const supportAccountColumns = [
   'updated_by',
 ] as const;
 
-export async function loadEnvironments(db: Db, customerId: string, onlyId?: string): Promise<EnvironmentView[]> {
-  let envQuery = db.selectFrom('environments').selectAll().where('customer_id', '=', customerId);
-  if (onlyId !== undefined) envQuery = envQuery.where('id', '=', onlyId);
+/** Environments with their servers and accounts, for some customers at once (or one environment). */
+export async function loadEnvironments(
+  db: Db,
+  filter: { customerIds: readonly string[]; environmentId?: string },
+): Promise<EnvironmentView[]> {
+  if (filter.customerIds.length === 0) return [];
+  let envQuery = db.selectFrom('environments').selectAll().where('customer_id', 'in', filter.customerIds);
+  if (filter.environmentId !== undefined) envQuery = envQuery.where('id', '=', filter.environmentId);
   const environments = await envQuery.orderBy('name').execute();
   if (environments.length === 0) return [];
   const ids = environments.map((env) => env.id);
@@ -90,7 +95,7 @@ export async function saveEnvironment(
       if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
     }
     await touchCustomer(trx, ctx, customerId);
-    const [view] = await loadEnvironments(trx, customerId, envId);
+    const [view] = await loadEnvironments(trx, { customerIds: [customerId], environmentId: envId });
     return view!;
   });
 }

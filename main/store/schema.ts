@@ -80,4 +80,75 @@ export interface DatabaseSchema {
   environments: EnvironmentsTable;
   servers: ServersTable;
   support_accounts: SupportAccountsTable;
+  agreements: AgreementsTable;
+  agreement_services: AgreementServicesTable;
+  dpas: DpasTable;
+  tickets: TicketsTable;
+}
+
+export interface AgreementsTable extends Attributed {
+  id: string;
+  customer_id: string;
+  reference: string;
+  starts_on: string;
+  ends_on: string | null;
+  response_hours: number;
+  acute_enabled: number;
+  acute_fee_ore: number;
+  allowed_contacts: number;
+  /** JSON object: work type -> öre per hour. */
+  hourly_rates_ore: string;
+  rounding_increment_minutes: number;
+  rounding_scope: string;
+  minimum_minutes: number;
+  notes: string;
+}
+
+export interface AgreementServicesTable {
+  id: string;
+  agreement_id: string;
+  kind: string;
+  name: string;
+  environment_id: string | null;
+  position: number;
+}
+
+export interface DpasTable extends Attributed {
+  id: string;
+  customer_id: string;
+  signed_on: string;
+  reference: string;
+  version: string;
+  signatory: string;
+  ends_on: string | null;
+  document: string;
+  notes: string;
+}
+
+export interface TicketsTable extends Attributed {
+  id: string;
+  customer_id: string;
+  external_ref: string;
+  external_url: string;
+  requester_name: string;
+  requester_email: string;
+  service_id: string | null;
+  environment_id: string | null;
+  subject: string;
+  description: string;
+  priority: string;
+  received_at: number;
+  status: string;
+  first_response_at: number | null;
+  escalated_at: number | null;
+  affected_users: string;
+  school_and_class: string;
+  problem_started: string;
+  has_screenshot: number;
+  page_links: string;
+  browser: string;
+  response_hours: number;
+  standard_due_at: number;
+  acute_due_at: number | null;
+  due_at: number;
 }

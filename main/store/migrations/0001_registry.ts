@@ -1,4 +1,5 @@
-import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { addAttribution } from './attribution.ts';
 
 export const migration0001Registry: Migration = {
   async up(db: Kysely<unknown>) {
@@ -82,12 +83,3 @@ export const migration0001Registry: Migration = {
       .execute();
   },
 };
-
-/** Every registry row names who made it and who changed it last (users.id), and when. */
-function addAttribution<TB extends string, C extends string>(table: CreateTableBuilder<TB, C>) {
-  return table
-    .addColumn('created_at', 'integer', (c) => c.notNull())
-    .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('updated_at', 'integer', (c) => c.notNull())
-    .addColumn('updated_by', 'text', (c) => c.notNull().references('users.id'));
-}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { idSchema } from '../registry/model.ts';
+
+export const ticketStatuses = ['open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} is longer than ${max} characters` });
+const instant = (label: string) =>
+  z.number({ error: `${label} must be an instant (epoch milliseconds)` }).int().min(0, { error: `${label} is not a valid instant` });
+
+export const ticketInputSchema = z
+  .object({
+    customerId: idSchema,
+    /** The helpdesk's own ticket id (ärendenummer) and a link to it. */
+    externalRef: text('Helpdesk reference', 100).default(''),
+    externalUrl: text('Helpdesk link', 2_000)
+      .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { error: 'Helpdesk link must be an http(s) address' })
+      .default(''),
+    requesterName: text('Requester name', 200).min(1, { error: 'Requester name is required' }),
+    requesterEmail: z.email({ error: 'Requester e-mail must be an address like namn@kommun.se' }),
+    serviceId: idSchema.nullable().default(null),
+    environmentId: idSchema.nullable().default(null),
+    subject: text('Subject', 300).min(1, { error: 'Subject is required' }),
+    description: text('Description', 50_000).default(''),
+    priority: z.enum(ticketPriorities, { error: `Priority must be one of ${ticketPriorities.join(', ')}` }).default('normal'),
+    receivedAt: instant('Received at'),
+    status: z.enum(ticketStatuses, { error: `Status must be one of ${ticketStatuses.join(', ')}` }).default('open'),
+    firstResponseAt: instant('First response at').nullable().default(null),
+    escalatedAt: instant('Escalated at').nullable().default(null),
+    // What a good ticket holds (DOMAIN: "A good ticket").
+    affectedUsers: text('Affected users', 5_000).default(''),
+    schoolAndClass: text('School and class', 500).default(''),
+    problemStarted: text('When it started', 200).default(''),
+    hasScreenshot: z.boolean().default(false),
+    pageLinks: text('Links', 5_000).default(''),
+    browser: text('Browser', 200).default(''),
+  })
+  .strict()
+  .superRefine((ticket, ctx) => {
+    if (ticket.firstResponseAt !== null && ticket.firstResponseAt < ticket.receivedAt) {
+      ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: 'The first response cannot be before the ticket was received' });
+    }
+    if (ticket.escalatedAt !== null && ticket.escalatedAt < ticket.receivedAt) {
+      ctx.addIssue({ code: 'custom', path: ['escalatedAt'], message: 'Escalation cannot be before the ticket was received' });
+    }
+  });
+export type TicketInput = z.input<typeof ticketInputSchema>;
+export type TicketFields = z.output<typeof ticketInputSchema>;
+
+export const ticketViewSchema = z.object({
+  id: idSchema,
+  customerId: idSchema,
+  customerName: z.string(),
+  externalRef: z.string(),
+  externalUrl: z.string(),
+  requesterName: z.string(),
+  requesterEmail: z.string(),
+  requesterIsContact: z.boolean(),
+  serviceId: idSchema.nullable(),
+  serviceName: z.string().nullable(),
+  environmentId: idSchema.nullable(),
+  subject: z.string(),
+  description: z.string(),
+  priority: z.enum(ticketPriorities),
+  receivedAt: z.number().int(),
+  status: z.enum(ticketStatuses),
+  firstResponseAt: z.number().int().nullable(),
+  escalatedAt: z.number().int().nullable(),
+  affectedUsers: z.string(),
+  schoolAndClass: z.string(),
+  problemStarted: z.string(),
+  hasScreenshot: z.boolean(),
+  pageLinks: z.string(),
+  browser: z.string(),
+  /** Office hours the agreement gives for a response, fixed when the ticket was received. */
+  responseHours: z.number().int(),
+  standardDueAt: z.number().int(),
+  acuteDueAt: z.number().int().nullable(),
+  dueAt: z.number().int(),
+  updatedAt: z.number().int(),
+  updatedBy: z.string(),
+});
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
+/** What a good ticket holds that this one does not, in the words the helpdesk uses. */
+export function missingTicketDetails(
+  ticket: Pick<TicketFields, 'description' | 'affectedUsers' | 'hasScreenshot' | 'schoolAndClass' | 'problemStarted' | 'pageLinks' | 'browser'>,
+): string[] {
+  const missing: string[] = [];
+  if (ticket.description === '') missing.push('a description');
+  if (ticket.affectedUsers === '') missing.push('affected users (examples)');
+  if (!ticket.hasScreenshot) missing.push('a screenshot of the error');
+  if (ticket.schoolAndClass === '') missing.push('which school and class');
+  if (ticket.problemStarted === '') missing.push('when the error started');
+  if (ticket.pageLinks === '') missing.push('links to the page in question');
+  if (ticket.browser === '') missing.push("the user's browser");
+  return missing;
+}

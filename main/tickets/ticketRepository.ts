@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
+import { endOfDate, startOfDate } from '../agreements/eligibility.ts';
+import type { Db } from '../store/database.node.ts';
+import { assertCustomerExists, createdStamp, touchCustomer, updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
+import type { OfficeCalendar } from './officeCalendar.ts';
+import { responseDue } from './slaClock.ts';
+
+export const DEFAULT_RESPONSE_HOURS = 8;
+
+export interface TicketFilter {
+  customerId?: string;
+  /** Open and pending tickets only (the working list), or every ticket. */
+  openOnly?: boolean;
+}
+
+const ticketColumns = (db: Db) =>
+  db
+    .selectFrom('tickets')
+    .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+    .innerJoin('users as updater', 'updater.id', 'tickets.updated_by')
+    .leftJoin('agreement_services', 'agreement_services.id', 'tickets.service_id')
+    .selectAll('tickets')
+    .select(['customers.name as customer_name', 'updater.name as updater_name', 'agreement_services.name as service_name'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('contacts')
+            .select('contacts.id')
+            .whereRef('contacts.customer_id', '=', 'tickets.customer_id')
+            .where((inner) => inner(inner.fn('lower', ['contacts.email']), '=', inner.fn('lower', ['tickets.requester_email']))),
+        )
+        .as('requester_is_contact'),
+    );
+
+/** Sorted by response due time, the order technicians work in. */
+export async function listTickets(db: Db, filter: TicketFilter = {}): Promise<TicketView[]> {
+  let query = ticketColumns(db);
+  if (filter.customerId) query = query.where('tickets.customer_id', '=', filter.customerId);
+  if (filter.openOnly) query = query.where('tickets.status', 'in', ['open', 'pending']);
+  const rows = await query.orderBy('tickets.due_at').orderBy('tickets.received_at').execute();
+  return rows.map(ticketView);
+}
+
+export async function getTicket(db: Db, id: string): Promise<TicketView> {
+  const row = await ticketColumns(db).where('tickets.id', '=', id).executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  return ticketView(row);
+}
+
+/**
+ * Creates or updates a ticket. The response time comes from the agreement in force when the ticket was received
+ * (the one covering its service, else any), and is kept with the ticket so a later change of agreement does not
+ * move old deadlines.
+ */
+export async function saveTicket(
+  ctx: RegistryContext,
+  calendar: OfficeCalendar,
+  id: string | undefined,
+  fields: TicketFields,
+): Promise<TicketView> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertCustomerExists(trx, fields.customerId);
+    await assertBelongsToCustomer(trx, fields);
+    const previous =
+      id === undefined
+        ? undefined
+        : await trx.selectFrom('tickets').select(['received_at', 'service_id', 'response_hours']).where('id', '=', id).executeTakeFirst();
+    if (id !== undefined && !previous) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+    const sameContract = previous && previous.received_at === fields.receivedAt && previous.service_id === fields.serviceId;
+    const responseHours = sameContract ? previous.response_hours : await responseHoursFor(trx, fields);
+    // Leaving "open" means work has started: that is the first response if none was recorded.
+    const firstResponseAt =
+      fields.firstResponseAt ?? (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
+    const due = responseDue({ receivedAt: fields.receivedAt, escalatedAt: fields.escalatedAt }, responseHours, calendar);
+    const columns = {
+      customer_id: fields.customerId,
+      external_ref: fields.externalRef,
+      external_url: fields.externalUrl,
+      requester_name: fields.requesterName,
+      requester_email: fields.requesterEmail,
+      service_id: fields.serviceId,
+      environment_id: fields.environmentId,
+      subject: fields.subject,
+      description: fields.description,
+      priority: fields.priority,
+      received_at: fields.receivedAt,
+      status: fields.status,
+      first_response_at: firstResponseAt,
+      escalated_at: fields.escalatedAt,
+      affected_users: fields.affectedUsers,
+      school_and_class: fields.schoolAndClass,
+      problem_started: fields.problemStarted,
+      has_screenshot: fields.hasScreenshot ? 1 : 0,
+      page_links: fields.pageLinks,
+      browser: fields.browser,
+      response_hours: responseHours,
+      standard_due_at: due.standardDueAt,
+      acute_due_at: due.acuteDueAt,
+      due_at: due.dueAt,
+    };
+    const ticketId = id ?? randomUUID();
+    if (id === undefined) {
+      await trx.insertInto('tickets').values({ id: ticketId, ...columns, ...createdStamp(ctx) }).execute();
+    } else {
+      await trx.updateTable('tickets').set({ ...columns, ...updatedStamp(ctx) }).where('id', '=', id).execute();
+    }
+    await touchCustomer(trx, ctx, fields.customerId);
+    return getTicket(trx, ticketId);
+  });
+}
+
+async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<void> {
+  if (fields.serviceId !== null) {
+    const service = await db
+      .selectFrom('agreement_services')
+      .innerJoin('agreements', 'agreements.id', 'agreement_services.agreement_id')
+      .select('agreements.customer_id')
+      .where('agreement_services.id', '=', fields.serviceId)
+      .executeTakeFirst();
+    if (service?.customer_id !== fields.customerId) {
+      throw new LotsenError('VALIDATION', 'The service is not one of this customer’s.', {
+        issues: [{ path: 'ticket.serviceId', message: 'Not a service in this customer’s agreements' }],
+      });
+    }
+  }
+  if (fields.environmentId !== null) {
+    const env = await db.selectFrom('environments').select('customer_id').where('id', '=', fields.environmentId).executeTakeFirst();
+    if (env?.customer_id !== fields.customerId) {
+      throw new LotsenError('VALIDATION', 'The environment is not one of this customer’s.', {
+        issues: [{ path: 'ticket.environmentId', message: 'Not an environment of this customer' }],
+      });
+    }
+  }
+}
+
+async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
+  const agreements = await db
+    .selectFrom('agreements')
+    .leftJoin('agreement_services', 'agreement_services.agreement_id', 'agreements.id')
+    .select(['agreements.starts_on', 'agreements.ends_on', 'agreements.response_hours', 'agreement_services.id as service_id'])
+    .where('agreements.customer_id', '=', fields.customerId)
+    .execute();
+  const inForce = agreements.filter(
+    (a) => startOfDate(a.starts_on) <= fields.receivedAt && (a.ends_on === null || fields.receivedAt < endOfDate(a.ends_on)),
+  );
+  const covering = inForce.find((a) => fields.serviceId !== null && a.service_id === fields.serviceId) ?? inForce[0];
+  return covering?.response_hours ?? DEFAULT_RESPONSE_HOURS;
+}
+
+export async function deleteTicket(ctx: RegistryContext, id: string): Promise<string> {
+  const row = await ctx.db.selectFrom('tickets').select('customer_id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  await ctx.db.deleteFrom('tickets').where('id', '=', id).execute();
+  return row.customer_id;
+}
+
+type TicketRow = Awaited<ReturnType<ReturnType<typeof ticketColumns>['executeTakeFirstOrThrow']>>;
+
+function ticketView(row: TicketRow): TicketView {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    externalRef: row.external_ref,
+    externalUrl: row.external_url,
+    requesterName: row.requester_name,
+    requesterEmail: row.requester_email,
+    requesterIsContact: Boolean(row.requester_is_contact),
+    serviceId: row.service_id,
+    serviceName: row.service_name,
+    environmentId: row.environment_id,
+    subject: row.subject,
+    description: row.description,
+    priority: row.priority as TicketPriority,
+    receivedAt: row.received_at,
+    status: row.status as TicketStatus,
+    firstResponseAt: row.first_response_at,
+    escalatedAt: row.escalated_at,
+    affectedUsers: row.affected_users,
+    schoolAndClass: row.school_and_class,
+    problemStarted: row.problem_started,
+    hasScreenshot: row.has_screenshot === 1,
+    pageLinks: row.page_links,
+    browser: row.browser,
+    responseHours: row.response_hours,
+    standardDueAt: row.standard_due_at,
+    acuteDueAt: row.acute_due_at,
+    dueAt: row.due_at,
+    updatedAt: row.updated_at,
+    updatedBy: row.updater_name,
+  };
+}
