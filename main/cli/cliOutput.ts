@@ -1,0 +1,49 @@
+import { describeIssues, LotsenError, type FieldIssue } from '../../common/api/errors.ts';
+
+/** Exit codes: 0 done, 1 Lotsen refused or failed (the message says why), 2 the command line was wrong. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Whether a person can answer a prompt. */
+  interactive: boolean;
+}
+
+export const processIo = (): CliIo => ({
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+  interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+});
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A plain table: columns padded to their widest cell, no borders, so it reads in any terminal and greps well. */
+export function printTable(io: CliIo, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  io.out([line(header), ...rows.map(line)].join('\n') + '\n');
+}
+
+/** Prints an error as people should see it: the message, then each field issue on its own line. Never a stack. */
+export function reportError(io: CliIo, error: unknown): number {
+  if (error instanceof LotsenError) {
+    io.err(`lotsen: ${error.message}\n`);
+    for (const issue of (error.details?.issues ?? []) as FieldIssue[]) {
+      io.err(`  ${describeIssues([issue])}\n`);
+    }
+    return EXIT_FAILED;
+  }
+  io.err(`lotsen: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT_FAILED;
+}

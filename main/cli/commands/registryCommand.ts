@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { LotsenError } from '../../../common/api/errors.ts';
+import { writeFileAtomic } from '../../app/atomicFile.node.ts';
+import { exportRegistry } from '../../registry/registryTransfer.ts';
+import { printJson, type CliIo } from '../cliOutput.ts';
+import { openBackend } from '../openBackend.node.ts';
+
+export function registryCommand(io: CliIo): Command {
+  const registry = new Command('registry').description('Import and export the registry as a versioned JSON file (docs/registry-file.md).');
+
+  registry
+    .command('import')
+    .description('Import customers from a registry file. All or nothing: any invalid record rejects the whole file.')
+    .argument('<file>', 'a registry file (format lotsen-registry)')
+    .option('--json', 'print the counts as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen registry import kunder.json')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const parsed = await readJsonFile(file);
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const summary = await session.call('registry.import', { file: parsed });
+        if (options.json) return printJson(io, summary);
+        io.out(
+          `Imported ${summary.customers} customers, ${summary.contacts} contacts, ${summary.environments} environments, ` +
+            `${summary.servers} servers and ${summary.supportAccounts} support accounts.\n`,
+        );
+      } finally {
+        await session.close();
+      }
+    });
+
+  registry
+    .command('export')
+    .description('Export the whole registry. Secrets are left out unless --include-secrets is given.')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--include-secrets', 'include support-account secrets (the file is then as sensitive as the store)')
+    .addHelpText('after', '\nExample:\n  lotsen registry export --out kunder.json\n  lotsen registry export --include-secrets --out backup.json')
+    .action(async (options: { out?: string; includeSecrets?: boolean }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        // Secrets never travel through the API contract: this export is made here, in the backend's process.
+        const file = options.includeSecrets
+          ? await exportRegistry(session.backend.registryContext().db, { includeSecrets: true, now: Date.now() })
+          : await session.call('registry.export', {});
+        const text = JSON.stringify(file, null, 2) + '\n';
+        if (options.includeSecrets) io.err('lotsen: warning: this export holds support-account secrets; keep it like a password vault.\n');
+        if (options.out) {
+          await writeFileAtomic(options.out, text, { mode: options.includeSecrets ? 0o600 : 0o644 });
+          io.err(`Exported ${file.customers.length} customers to ${options.out}\n`);
+        } else {
+          io.out(text);
+        }
+      } finally {
+        await session.close();
+      }
+    });
+
+  return registry;
+}
+
+async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new LotsenError('NOT_FOUND', `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LotsenError('VALIDATION', `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { Command } from 'commander';
+import { slaState, slaStateLabels } from '../../../common/tickets/slaState.ts';
+import { formatInstant } from '../formatInstant.ts';
+import { printJson, printTable, type CliIo } from '../cliOutput.ts';
+import { openBackend } from '../openBackend.node.ts';
+
+export function ticketsCommand(io: CliIo): Command {
+  const tickets = new Command('tickets').description('Tickets (ärenden) and their response times.');
+  tickets
+    .command('list')
+    .description('Tickets sorted by when a response is due, with their SLA state.')
+    .option('--all', 'include resolved and closed tickets')
+    .option('--customer <id>', 'only this customer’s tickets')
+    .option('--json', 'print the tickets as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen tickets list\n  lotsen tickets list --all --json')
+    .action(async (options: { all?: boolean; customer?: string; json?: boolean }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const list = await session.call('tickets.list', {
+          openOnly: !options.all,
+          ...(options.customer ? { customerId: options.customer } : {}),
+        });
+        const now = Date.now();
+        if (options.json) return printJson(io, list.map((t) => ({ ...t, slaState: slaState(t, now) })));
+        if (list.length === 0) return io.out(options.all ? 'No tickets.\n' : 'No open tickets.\n');
+        printTable(
+          io,
+          ['DUE', 'SLA', 'CUSTOMER', 'SUBJECT', 'REQUESTER', 'STATUS', 'REF'],
+          list.map((t) => [
+            formatInstant(t.dueAt),
+            slaStateLabels[slaState(t, now)],
+            t.customerName,
+            t.subject,
+            `${t.requesterName}${t.requesterIsContact ? '' : ' (not a named contact)'}`,
+            t.status,
+            t.externalRef,
+          ]),
+        );
+      } finally {
+        await session.close();
+      }
+    });
+  return tickets;
+}

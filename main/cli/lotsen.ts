@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { customersCommand } from './commands/customersCommand.ts';
+import { eligibilityCommand } from './commands/eligibilityCommand.ts';
+import { initCommand } from './commands/initCommand.ts';
+import { registryCommand } from './commands/registryCommand.ts';
+import { serveCommand } from './commands/serveCommand.ts';
+import { slaCommand } from './commands/slaCommand.ts';
+import { ticketsCommand } from './commands/ticketsCommand.ts';
+import { EXIT_OK, EXIT_USAGE, processIo, reportError, type CliIo } from './cliOutput.ts';
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('lotsen')
+    .description(
+      'Lotsen: the remote-support console. The same services as the app; data in LOTSEN_HOME or the OS app-data folder.\n' +
+        'Passphrase-locked stores read LOTSEN_PASSPHRASE or LOTSEN_PASSPHRASE_FILE, or ask.',
+    )
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  for (const command of [
+    initCommand(io),
+    serveCommand(io),
+    customersCommand(io),
+    registryCommand(io),
+    eligibilityCommand(io),
+    ticketsCommand(io),
+    slaCommand(io),
+  ]) {
+    program.addCommand(command);
+  }
+  // Usage errors exit 2 (as most Unix tools do); commander exits for them through this hook, in every subcommand.
+  const exitOverride = (command: Command) => {
+    command.exitOverride();
+    command.showHelpAfterError('(add --help for usage)');
+    command.configureOutput({ writeOut: io.out, writeErr: io.err });
+    command.commands.forEach(exitOverride);
+  };
+  exitOverride(program);
+  return program;
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    return reportError(io, error);
+  }
+}

@@ -1,0 +1,156 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { registryFileSchema, type RegistryFile } from '../../../common/registry/registryFile.ts';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { exportRegistry } from '../../../main/registry/registryTransfer.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { makeRegistryFile } from '../../support/registryFixture.ts';
+import { cliEnv, runCli } from '../../support/runCli.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
+
+let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let call: ReturnType<typeof apiCaller>;
+beforeEach(async () => {
+  opened = await openPassphraseBackend();
+  call = apiCaller(createApi(opened.backend));
+});
+afterEach(async () => opened.cleanup());
+
+const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
+const byText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** The input in the export's canonical order, with defaults filled in as the importer fills them. */
+function canonical(file: unknown): Omit<RegistryFile, 'exportedAt'> {
+  const parsed = registryFileSchema.parse(file);
+  const { exportedAt: _ignored, ...rest } = parsed;
+  return {
+    ...rest,
+    customers: parsed.customers
+      .map((c) => ({
+        ...c,
+        contacts: [...c.contacts].sort((a, b) => byText(a.name, b.name) || byText(a.email, b.email)),
+        environments: [...c.environments]
+          .sort((a, b) => byText(a.name, b.name))
+          .map((e) => ({
+            ...e,
+            servers: [...e.servers].sort((a, b) => byText(a.host, b.host) || a.port - b.port),
+            supportAccounts: [...e.supportAccounts].sort((a, b) => byText(a.username, b.username)),
+          })),
+      }))
+      .sort((a, b) => byText(a.name, b.name) || byText(a.orgNumber, b.orgNumber)),
+  };
+}
+
+describe('registry import and export', () => {
+  test('200 customers with Swedish characters round-trip import -> export losslessly; secrets only on request', async () => {
+    const input = makeRegistryFile(200, { secrets: true });
+    const summary = await call.ok('registry.import', { file: input });
+    expect(summary.customers).toBe(200);
+    expect(summary.servers).toBeGreaterThan(400);
+
+    const withSecrets = await exportRegistry(opened.backend.registryContext().db, { includeSecrets: true, now: 0 });
+    expect(canonical(withSecrets)).toEqual(canonical({ ...input, includesSecrets: true }));
+
+    const plain = await call.ok('registry.export', {});
+    expect(plain.includesSecrets).toBe(false);
+    expect(JSON.stringify(plain)).not.toContain('Hemligt-');
+    expect(canonical(plain)).toEqual(canonical(makeRegistryFile(200)));
+  });
+
+  test('a bad organisation number, an unknown VPN type and a duplicate are all named, and nothing is written', async () => {
+    await call.ok('registry.import', { file: makeRegistryFile(5) });
+    const before = await call.ok('registry.export', {});
+
+    const file = makeRegistryFile(12) as { customers: Record<string, unknown>[] } & ReturnType<typeof makeRegistryFile>;
+    const fresh = file.customers.slice(5) as { name: string; orgNumber: string; environments: { access: { vpnType: string } }[] }[];
+    fresh[1]!.orgNumber = '212000-0002'; // the check digit should be 1
+    fresh[3]!.environments[0]!.access.vpnType = 'wireguard';
+    fresh[5]!.orgNumber = fresh[0]!.orgNumber; // duplicate within the file
+    const error = await call.fails('registry.import', { file: { ...file, customers: fresh } });
+
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toBe('The registry file was not imported: 3 problems. Nothing was written.');
+    expect(error.details!.issues).toEqual([
+      {
+        path: 'customers.1.orgNumber',
+        record: `customer 2 "${fresh[1]!.name}"`,
+        message: '"212000-0002" is not a valid Swedish organisation number (NNNNNN-NNNN with a correct check digit)',
+      },
+      {
+        path: 'customers.3.environments.0.access.vpnType',
+        record: `customer 4 "${fresh[3]!.name}"`,
+        message: expect.stringContaining('Unknown VPN type "wireguard"'),
+      },
+      {
+        path: 'customers.5.orgNumber',
+        record: `customer 6 "${fresh[5]!.name}"`,
+        message: `Duplicate organisation number ${fresh[0]!.orgNumber}: customers.0 has it too`,
+      },
+    ]);
+    expect(await call.ok('registry.export', {})).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+
+  test('a customer already in the registry is a duplicate too', async () => {
+    await call.ok('registry.import', { file: makeRegistryFile(3) });
+    const error = await call.fails('registry.import', { file: makeRegistryFile(4) });
+    expect(error.details!.issues!.map((i) => i.path)).toEqual(['customers.0.orgNumber', 'customers.1.orgNumber', 'customers.2.orgNumber']);
+    expect((await call.ok('registry.listCustomers', {})).length).toBe(3);
+  });
+
+  test('not a registry file, or one from a newer Lotsen, is refused with a reason', async () => {
+    expect((await call.fails('registry.import', { file: { hello: 'world' } })).details!.issues![0]).toMatchObject({ path: 'format' });
+    const newer = await call.fails('registry.import', { file: { format: 'lotsen-registry', version: 99, customers: [] } });
+    expect(newer.details!.issues![0]!.message).toContain('newer Lotsen');
+  });
+});
+
+describe('through the CLI', () => {
+  test('import, export, re-import into a fresh store and export again give identical files', async () => {
+    const a = await makeTempDataDir('lotsen-cli-a-');
+    const b = await makeTempDataDir('lotsen-cli-b-');
+    try {
+      const source = join(a.dir, 'in.json');
+      await writeFile(source, JSON.stringify(makeRegistryFile(40, { secrets: true })));
+      for (const home of [a.dir, b.dir]) {
+        expect((await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home))).code).toBe(0);
+      }
+      const imported = await runCli(['registry', 'import', source], cliEnv(a.dir));
+      expect(imported.stdout).toMatch(/^Imported 40 customers, \d+ contacts/);
+
+      const first = join(a.dir, 'first.json');
+      const exported = await runCli(['registry', 'export', '--include-secrets', '--out', first], cliEnv(a.dir));
+      expect(exported.stderr).toContain('holds support-account secrets');
+      expect((await runCli(['registry', 'import', first], cliEnv(b.dir))).code).toBe(0);
+      const second = await runCli(['registry', 'export', '--include-secrets'], cliEnv(b.dir));
+
+      const strip = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "-"');
+      expect(strip(second.stdout)).toBe(strip(await readFile(first, 'utf8')));
+      expect(second.stdout).toContain('Hemligt-0-0-åäö!');
+      expect((await runCli(['registry', 'export'], cliEnv(b.dir))).stdout).not.toContain('Hemligt-');
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
+  });
+
+  test('an invalid file names each problem on stderr and exits 1', async () => {
+    const home = await makeTempDataDir('lotsen-cli-c-');
+    try {
+      const bad = join(home.dir, 'bad.json');
+      const file = makeRegistryFile(2) as unknown as { customers: { environments: { access: { vpnType: string } }[] }[] };
+      file.customers[1]!.environments[0]!.access.vpnType = 'openvpn';
+      await writeFile(bad, JSON.stringify(file));
+      expect((await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home.dir))).code).toBe(0);
+      const run = await runCli(['registry', 'import', bad], cliEnv(home.dir));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('lotsen: The registry file was not imported: 1 problem. Nothing was written.');
+      expect(run.stderr).toMatch(/customer 2 ".*" customers\.1\.environments\.0\.access\.vpnType: Unknown VPN type "openvpn"/);
+      await writeFile(bad, '{ not json');
+      expect((await runCli(['registry', 'import', bad], cliEnv(home.dir))).stderr).toContain('is not valid JSON');
+    } finally {
+      await home.cleanup();
+    }
+  });
+});
