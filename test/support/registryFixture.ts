@@ -10,7 +10,7 @@ const vpnTypes = ['cisco_anyconnect', 'checkpoint', 'windows_ipsec', 'windows_pp
  * environments, servers, accounts and contacts each, and valid organisation numbers. With `secrets`, every account
  * carries one.
  */
-export function makeRegistryFile(count: number, options: { secrets?: boolean } = {}): RegistryFileInput & { customers: object[] } {
+export function makeRegistryFile(count: number, options: { secrets?: boolean } = {}): RegistryFileInput {
   return {
     format: 'lotsen-registry',
     version: 1,
@@ -21,7 +21,7 @@ export function makeRegistryFile(count: number, options: { secrets?: boolean } =
       return {
         name: municipality ? `${town} kommun ${i}` : `Skolkoncernen ${town} ${i} AB`,
         orgNumber: municipality ? orgNumber('212000', i) : orgNumber(String(556100 + Math.floor(i / 1000)), i % 1000),
-        kind: municipality ? 'municipality' : i % 3 === 1 ? 'school_chain' : 'other',
+        kind: municipality ? ('municipality' as const) : i % 3 === 1 ? ('school_chain' as const) : ('other' as const),
         notes: i % 4 === 0 ? `Kontakt via växeln; fråga efter IT-förvaltningen (é, ü, ß) #${i}` : '',
         contacts: people.slice(0, 1 + (i % 3)).map((name, n) => ({
           name: `${name} ${i}`,

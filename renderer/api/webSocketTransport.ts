@@ -1,0 +1,146 @@
+import { LotsenError, type Result } from '../../common/api/errors.ts';
+import type { CallMessage, EventMessage, ServerMessage } from '../../common/api/wire.ts';
+import type { ConnectionState, Transport } from './transport.ts';
+
+export interface WebSocketTransportOptions {
+  url: string;
+  /** The browser's WebSocket by default; tests under Node pass the `ws` package's, which implements the same API. */
+  createSocket?: (url: string) => WebSocket;
+  /** Reconnect delays double from `initialMs` up to `maxMs`; the loopback server is either back quickly or not at all. */
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+interface Waiting {
+  resolve: (result: Result<unknown>) => void;
+}
+
+const DEFAULT_BACKOFF = { initialMs: 250, maxMs: 5_000 };
+
+/**
+ * Browser mode's link to main: JSON call/result/event frames on one WebSocket. Answers are matched to calls by id.
+ * When the socket drops, every unanswered call fails with DISCONNECTED (it may or may not have run, and saying so
+ * beats hanging), calls made meanwhile fail at once, and the socket is reopened with a growing delay. Calls made
+ * before the very first connection are held until it opens.
+ */
+export function createWebSocketTransport(options: WebSocketTransportOptions): Transport {
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const sent = new Map<number, Waiting>();
+  const held: { message: CallMessage; waiting: Waiting }[] = [];
+  const eventListeners = new Set<(message: EventMessage) => void>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let state: ConnectionState = 'connecting';
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let failedAttempts = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let closedByUs = false;
+
+  function setState(next: ConnectionState) {
+    if (state === next) return;
+    state = next;
+    for (const listener of connectionListeners) listener(next);
+  }
+
+  function connect() {
+    const ws = createSocket(options.url);
+    socket = ws;
+    ws.onopen = () => {
+      failedAttempts = 0;
+      setState('open');
+      for (const { message, waiting } of held.splice(0)) send(ws, message, waiting);
+    };
+    ws.onmessage = (event: MessageEvent) => {
+      if (typeof event.data === 'string') receive(event.data);
+    };
+    // An error is always followed by a close, which does the work.
+    ws.onerror = () => undefined;
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      const reason = closedByUs
+        ? 'The connection to Lotsen was closed.'
+        : 'The connection to Lotsen was lost before it answered; the action may not have completed. Check, then try again.';
+      for (const waiting of sent.values()) waiting.resolve(disconnected(reason));
+      sent.clear();
+      for (const { waiting } of held.splice(0)) waiting.resolve(disconnected('Could not reach Lotsen.'));
+      if (closedByUs) return;
+      setState('reconnecting');
+      const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** failedAttempts);
+      failedAttempts += 1;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        connect();
+      }, delay);
+    };
+  }
+
+  function send(ws: WebSocket, message: CallMessage, waiting: Waiting) {
+    sent.set(message.id, waiting);
+    ws.send(JSON.stringify(message));
+  }
+
+  function receive(text: string) {
+    let message: ServerMessage;
+    try {
+      message = JSON.parse(text) as ServerMessage;
+    } catch {
+      return;
+    }
+    if (message.type === 'result') {
+      const waiting = sent.get(message.id);
+      if (!waiting) return;
+      sent.delete(message.id);
+      waiting.resolve(message.result);
+    } else if (message.type === 'event') {
+      for (const listener of eventListeners) {
+        try {
+          listener(message);
+        } catch (error) {
+          console.error('lotsen: an event listener failed', error);
+        }
+      }
+    }
+  }
+
+  connect();
+
+  return {
+    call(method, input) {
+      return new Promise((resolve) => {
+        const message: CallMessage = { type: 'call', id: nextId++, method, input };
+        const waiting = { resolve };
+        if (closedByUs) resolve(disconnected('The connection to Lotsen was closed.'));
+        else if (state === 'open' && socket) send(socket, message, waiting);
+        else if (state === 'connecting') held.push({ message, waiting });
+        else resolve(disconnected('Not connected to Lotsen; reconnecting. Try again in a moment.'));
+      });
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    get connection() {
+      return state;
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+    close() {
+      closedByUs = true;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      retryTimer = null;
+      socket?.close();
+    },
+  };
+}
+
+function disconnected(message: string): Result<never> {
+  return { ok: false, error: new LotsenError('DISCONNECTED', message).toApiError() };
+}
+
+/** Where `lotsen serve` listens for the API: the page's own origin, so the auth cookie goes along. */
+export function apiSocketUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
+}

@@ -1,0 +1,54 @@
+import { useState, type ReactNode } from 'react';
+import { errorMessage } from '../store/errorMessage.ts';
+import { Dialog, DialogActions } from './Dialog.tsx';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  /** The button's words name the act: "Delete customer". */
+  confirmLabel: string;
+  onConfirm(): Promise<void>;
+  onClose(): void;
+}
+
+/** Asks before something that cannot be undone. Cancel has the focus, so a stray Enter changes nothing. */
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <div className="confirm__text">{children}</div>
+      {error && (
+        <p className="form-errors" role="alert">
+          {error}
+        </p>
+      )}
+      <DialogActions>
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => void confirm()}
+          disabled={busy}
+        >
+          {confirmLabel}
+        </button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { issuesFromZod, LotsenError, type FieldIssue } from '../../../common/api/errors.ts';
+
+export interface FieldErrors {
+  /** Field name to the first message about it. */
+  byField: Record<string, string>;
+  /** Issues that belong to no field on the form; shown above the buttons. */
+  general: string[];
+}
+
+export const noErrors: FieldErrors = { byField: {}, general: [] };
+
+/**
+ * Finds the form field an issue path is about. Server paths may carry the call's wrapper (`server.host` for the field
+ * `host`) and array indexes (`access.supportedTools.2` for `access.supportedTools`), so the longest field name that
+ * the path contains, from any segment on, wins.
+ */
+export function fieldForIssuePath(path: string, fields: readonly string[]): string | null {
+  const segments = path.split('.').filter(Boolean);
+  for (let start = 0; start < segments.length; start++) {
+    for (let end = segments.length; end > start; end--) {
+      const candidate = segments.slice(start, end).join('.');
+      if (fields.includes(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+export function errorsFromIssues(issues: readonly FieldIssue[], fields: readonly string[]): FieldErrors {
+  const byField: Record<string, string> = {};
+  const general: string[] = [];
+  for (const issue of issues) {
+    const field = fieldForIssuePath(issue.path, fields);
+    if (field === null) general.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+    else byField[field] ??= issue.message;
+  }
+  return { byField, general };
+}
+
+/** Client-side check with the same schema main uses, so both say the same thing. */
+export function validate(schema: z.ZodType, input: unknown, fields: readonly string[]): FieldErrors {
+  const result = schema.safeParse(input);
+  return result.success ? noErrors : errorsFromIssues(issuesFromZod(result.error), fields);
+}
+
+/** A failed save: VALIDATION and CONFLICT errors name fields; anything else is a message for the whole form. */
+export function errorsFromFailure(error: unknown, fields: readonly string[]): FieldErrors {
+  if (error instanceof LotsenError) {
+    const issues = error.details?.issues ?? [];
+    if (issues.length > 0) return errorsFromIssues(issues, fields);
+    return { byField: {}, general: [error.message] };
+  }
+  return { byField: {}, general: ['Something went wrong; nothing was saved.'] };
+}
+
+export function hasErrors(errors: FieldErrors): boolean {
+  return errors.general.length > 0 || Object.keys(errors.byField).length > 0;
+}
+
+/** The field to put the cursor in: the first invalid one in the order the form shows them. */
+export function firstInvalidField(errors: FieldErrors, fields: readonly string[]): string | null {
+  return fields.find((field) => field in errors.byField) ?? null;
+}

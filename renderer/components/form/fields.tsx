@@ -1,0 +1,175 @@
+import type { ReactNode } from 'react';
+import type { FieldBinding } from './useForm.ts';
+
+interface FieldFrameProps {
+  binding: FieldBinding;
+  label: string;
+  optional?: boolean;
+  hint?: ReactNode;
+  children: ReactNode;
+}
+
+/** Label, control, hint and error in one place; the error is tied to the control so screen readers announce it. */
+function FieldFrame({ binding, label, optional, hint, children }: FieldFrameProps) {
+  return (
+    <div className={binding.error ? 'field field--invalid' : 'field'}>
+      <label className="field__label" htmlFor={binding.id}>
+        {label}
+        {optional && <span className="field__optional"> (optional)</span>}
+      </label>
+      {children}
+      {hint && !binding.error && (
+        <p className="field__hint" id={`${binding.id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {binding.error && (
+        <p className="field__error" id={`${binding.id}-error`}>
+          {binding.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(binding: FieldBinding, hasHint: boolean): string | undefined {
+  if (binding.error) return `${binding.id}-error`;
+  return hasHint ? `${binding.id}-hint` : undefined;
+}
+
+interface TextFieldProps {
+  binding: FieldBinding<string>;
+  label: string;
+  optional?: boolean;
+  hint?: ReactNode;
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number';
+  autoComplete?: string;
+  autoFocus?: boolean;
+  inputMode?: 'numeric' | 'text';
+  spellCheck?: boolean;
+  className?: string;
+}
+
+export function TextField({
+  binding,
+  label,
+  optional,
+  hint,
+  type = 'text',
+  className,
+  ...rest
+}: TextFieldProps) {
+  const { attach } = binding;
+  return (
+    <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
+      <input
+        {...rest}
+        id={binding.id}
+        name={binding.name}
+        ref={attach}
+        className={className ? `input ${className}` : 'input'}
+        type={type}
+        value={binding.value}
+        onChange={(event) => binding.onChange(event.target.value)}
+        onBlur={binding.onBlur}
+        aria-invalid={binding.error ? true : undefined}
+        aria-describedby={describedBy(binding, Boolean(hint))}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  binding,
+  label,
+  optional,
+  hint,
+  rows = 3,
+}: Omit<TextFieldProps, 'type'> & { rows?: number }) {
+  const { attach } = binding;
+  return (
+    <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
+      <textarea
+        id={binding.id}
+        name={binding.name}
+        ref={attach}
+        className="input input--area"
+        rows={rows}
+        value={binding.value}
+        onChange={(event) => binding.onChange(event.target.value)}
+        onBlur={binding.onBlur}
+        aria-invalid={binding.error ? true : undefined}
+        aria-describedby={describedBy(binding, Boolean(hint))}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField<T extends string>({
+  binding,
+  label,
+  options,
+  labels,
+  hint,
+}: {
+  binding: FieldBinding<string>;
+  label: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  hint?: ReactNode;
+}) {
+  const { attach } = binding;
+  return (
+    <FieldFrame binding={binding} label={label} hint={hint}>
+      <select
+        id={binding.id}
+        name={binding.name}
+        ref={attach}
+        className="input input--select"
+        value={binding.value}
+        onChange={(event) => binding.onChange(event.target.value)}
+        onBlur={binding.onBlur}
+        aria-invalid={binding.error ? true : undefined}
+        aria-describedby={describedBy(binding, Boolean(hint))}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({ binding, label }: { binding: FieldBinding<boolean>; label: string }) {
+  const { attach } = binding;
+  return (
+    <div className="field field--check">
+      <input
+        id={binding.id}
+        name={binding.name}
+        ref={attach}
+        type="checkbox"
+        className="checkbox"
+        checked={binding.value}
+        onChange={(event) => binding.onChange(event.target.checked)}
+        onBlur={binding.onBlur}
+      />
+      <label htmlFor={binding.id}>{label}</label>
+      {binding.error && <p className="field__error">{binding.error}</p>}
+    </div>
+  );
+}
+
+/** Messages about the whole form, announced when they appear. */
+export function FormErrors({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="form-errors" role="alert">
+      {messages.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '../../../common/api/errors.ts';
+
+export type FormValues = Record<string, string | boolean>;
+
+/**
+ * What a form is, apart from how it looks: its fields in the order shown (the cursor goes to the first invalid one),
+ * how typed values become the API's input, and the schema from common/ that checks that input. Pure, so it is tested
+ * under Node.
+ */
+export interface FormSpec<V extends FormValues> {
+  fields: readonly (keyof V & string)[];
+  schema: z.ZodType;
+  toInput(values: V): unknown;
+  /** Checks that belong to the form rather than the model (a repeated passphrase). */
+  check?(values: V): FieldIssue[];
+}
+
+/** Comma- or newline-separated text as a list of trimmed, non-empty items. */
+export function listFromText(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,108 @@
+import type { CustomerDetail } from '../../../common/registry/model.ts';
+import { Badge } from '../../components/Badge.tsx';
+import {
+  countContactsMissingTraining,
+  missingTraining,
+} from '../../store/registry/slices/customerDetail/selectors.ts';
+import type { OpenDialog } from './pageDialog.ts';
+
+/** The customer's named support contacts: the only people the vendor gives 2nd-line support to. */
+export function ContactsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
+  const untrained = countContactsMissingTraining(detail);
+  return (
+    <section className="section" aria-labelledby="contacts-title">
+      <div className="section__header">
+        <div>
+          <h2 id="contacts-title">Support contacts ({detail.contacts.length})</h2>
+          <p className="muted">
+            Named people who may ask for 2nd-line support. Each needs admin training and tool training.
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => open({ kind: 'contact' })}>
+          Add contact
+        </button>
+      </div>
+      {untrained > 0 && (
+        <p className="callout" role="note">
+          {untrained === 1 ? '1 contact has' : `${untrained} contacts have`} not done all required training.
+        </p>
+      )}
+      {detail.contacts.length === 0 ? (
+        <p className="section__empty">No support contacts yet.</p>
+      ) : (
+        <div className="card">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Role</th>
+                <th scope="col">Admin training</th>
+                <th scope="col">Tool training</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.contacts.map((contact) => {
+                const missing = missingTraining(contact);
+                return (
+                  <tr key={contact.id}>
+                    <td>
+                      <span className="cell-strong">{contact.name}</span>
+                      {missing.length > 0 && (
+                        <>
+                          {' '}
+                          <Badge tone="warning">Missing {missing.join(' and ')}</Badge>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                    </td>
+                    <td>{contact.phone || <span className="muted">—</span>}</td>
+                    <td>{contact.role || <span className="muted">—</span>}</td>
+                    <td>
+                      <Tick done={contact.adminTrainingDone} />
+                    </td>
+                    <td>
+                      <Tick done={contact.toolTrainingDone} />
+                    </td>
+                    <td className="table__actions">
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        aria-label={`Edit contact ${contact.name}`}
+                        onClick={() => open({ kind: 'contact', contact })}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--quiet-danger button--small"
+                        aria-label={`Delete contact ${contact.name}`}
+                        onClick={() => open({ kind: 'deleteContact', contact })}
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Tick({ done }: { done: boolean }) {
+  return done ? (
+    <span className="tick tick--done">✓ Done</span>
+  ) : (
+    <span className="tick tick--missing">✗ Not done</span>
+  );
+}

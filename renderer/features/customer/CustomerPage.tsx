@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'wouter';
+import type { CustomerDetail } from '../../../common/registry/model.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { useRegistryStore } from '../../store/StoreProvider.tsx';
+import { ContactsSection } from './ContactsSection.tsx';
+import { CustomerHeader } from './CustomerHeader.tsx';
+import { EnvironmentsSection } from './EnvironmentsSection.tsx';
+import { PageDialogs } from './PageDialogs.tsx';
+import type { PageDialog } from './pageDialog.ts';
+import './customer.css';
+
+export function CustomerPage() {
+  const { id } = useParams<{ id: string }>();
+  const openCustomer = useRegistryStore((s) => s.openCustomer);
+  const closeCustomer = useRegistryStore((s) => s.closeCustomer);
+  const detail = useRegistryStore((s) => s.detail);
+  const status = useRegistryStore((s) => s.detailStatus);
+  const error = useRegistryStore((s) => s.detailError);
+
+  useEffect(() => {
+    void openCustomer(id);
+    return () => closeCustomer();
+  }, [id, openCustomer, closeCustomer]);
+
+  if (detail && detail.id === id) return <CustomerView detail={detail} />;
+  if (status === 'missing') {
+    return (
+      <EmptyState title="This customer no longer exists" action={<Link href="/">Back to customers</Link>}>
+        <p>It was deleted, here or in another window.</p>
+      </EmptyState>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <EmptyState title="The customer could not be loaded" action={<Link href="/">Back to customers</Link>}>
+        <p>{error}</p>
+      </EmptyState>
+    );
+  }
+  return <p className="muted">Loading…</p>;
+}
+
+function CustomerView({ detail }: { detail: CustomerDetail }) {
+  const [dialog, setDialog] = useState<PageDialog | null>(null);
+  const error = useRegistryStore((s) => s.detailError);
+  const [, navigate] = useLocation();
+
+  return (
+    <article className="customer" aria-labelledby="customer-name">
+      <CustomerHeader detail={detail} open={setDialog} />
+      {error && (
+        <p className="form-errors" role="alert">
+          {error}
+        </p>
+      )}
+      <EnvironmentsSection detail={detail} open={setDialog} />
+      <ContactsSection detail={detail} open={setDialog} />
+      {dialog && (
+        <PageDialogs
+          dialog={dialog}
+          detail={detail}
+          onClose={() => setDialog(null)}
+          onCustomerDeleted={() => navigate('/')}
+        />
+      )}
+    </article>
+  );
+}

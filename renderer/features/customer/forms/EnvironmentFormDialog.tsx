@@ -1,0 +1,118 @@
+import { useCallback } from 'react';
+import { accessStandardness } from '../../../../common/registry/access.ts';
+import type { EnvironmentInput, EnvironmentView } from '../../../../common/registry/model.ts';
+import {
+  gatewayVpnTypes,
+  remoteAccessMethodLabels,
+  remoteAccessMethods,
+  vpnTypeLabels,
+  vpnTypes,
+  type RemoteAccessMethod,
+  type VpnType,
+} from '../../../../common/registry/vocabulary.ts';
+import { FormDialog } from '../../../components/FormDialog.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
+import { useForm } from '../../../components/form/useForm.ts';
+import { useRegistryStore } from '../../../store/StoreProvider.tsx';
+import { environmentFormSpec, environmentFormValues } from './environmentForm.ts';
+
+export function EnvironmentFormDialog({
+  customerId,
+  environment,
+  onClose,
+}: {
+  customerId: string;
+  environment?: EnvironmentView;
+  onClose(): void;
+}) {
+  const saveEnvironment = useRegistryStore((s) => s.saveEnvironment);
+  const onSubmit = useCallback(
+    async (input: unknown) => {
+      await saveEnvironment({
+        customerId,
+        ...(environment ? { id: environment.id } : {}),
+        environment: input as EnvironmentInput,
+      });
+      onClose();
+    },
+    [customerId, environment, onClose, saveEnvironment],
+  );
+  const form = useForm(environmentFormSpec, environmentFormValues(environment), onSubmit);
+  const vpnType = form.values['access.vpnType'] as VpnType;
+  const method = form.values['access.method'] as RemoteAccessMethod;
+  const needsGateway = gatewayVpnTypes.includes(vpnType);
+  const needsTeamViewer = vpnType === 'teamviewer' || method === 'teamviewer';
+  const standardness = accessStandardness({ vpnType, method });
+
+  return (
+    <FormDialog
+      title={environment ? `Edit environment ${environment.name}` : 'Add environment'}
+      submitLabel={environment ? 'Save environment' : 'Add environment'}
+      form={form}
+      onClose={onClose}
+      size="wide"
+    >
+      <TextField
+        binding={form.field('name')}
+        label="Environment name"
+        autoFocus
+        hint="E.g. Produktion, Test, Skolmiljö"
+      />
+      <h3 className="form__section-title">Access</h3>
+      <div className="form__row">
+        <SelectField
+          binding={form.field('access.vpnType')}
+          label="VPN type"
+          options={vpnTypes}
+          labels={vpnTypeLabels}
+        />
+        <SelectField
+          binding={form.field('access.method')}
+          label="Remote-access method"
+          options={remoteAccessMethods}
+          labels={remoteAccessMethodLabels}
+        />
+      </div>
+      {(needsGateway || needsTeamViewer) && (
+        <div className="form__row">
+          {needsGateway && (
+            <TextField
+              binding={form.field('access.vpnGateway')}
+              label="VPN gateway"
+              className="mono"
+              spellCheck={false}
+              hint="Host name or address the VPN client connects to"
+            />
+          )}
+          {needsTeamViewer && (
+            <TextField
+              binding={form.field('access.teamViewerId')}
+              label="TeamViewer id"
+              inputMode="numeric"
+              className="mono"
+              hint="9 or 10 digits"
+            />
+          )}
+        </div>
+      )}
+      {!standardness.standard && (
+        <div className="callout" role="status">
+          <strong>Non-standard access: billable under section 8.6.</strong>
+          <ul>
+            {standardness.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <TextField
+        binding={form.field('access.supportedTools')}
+        label="Supported tools"
+        optional
+        hint="Separate with commas: PowerShell, RDP, Enter-PSSession"
+      />
+      <TextAreaField binding={form.field('access.notes')} label="Access notes" optional rows={2} />
+      <TextAreaField binding={form.field('notes')} label="Environment notes" optional rows={2} />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,27 @@
+import { serverInputSchema, type ServerView } from '../../../../common/registry/model.ts';
+import type { FormSpec } from '../../../components/form/formSpec.ts';
+
+export type ServerFormValues = { host: string; port: string; role: string; os: string; notes: string };
+
+export const serverFormSpec: FormSpec<ServerFormValues> = {
+  fields: ['host', 'port', 'role', 'os', 'notes'],
+  schema: serverInputSchema,
+  toInput: (v) => ({
+    host: v.host,
+    // Empty means "the usual": the schema's default (22). Anything else must be a whole number; NaN says so.
+    port: v.port.trim() === '' ? undefined : Number(v.port.trim()),
+    role: v.role,
+    os: v.os,
+    notes: v.notes,
+  }),
+};
+
+export function serverFormValues(server?: ServerView): ServerFormValues {
+  return {
+    host: server?.host ?? '',
+    port: server ? String(server.port) : '',
+    role: server?.role ?? 'adfs',
+    os: server?.os ?? '',
+    notes: server?.notes ?? '',
+  };
+}

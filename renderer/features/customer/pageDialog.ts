@@ -1,0 +1,21 @@
+import type {
+  ContactView,
+  EnvironmentView,
+  ServerView,
+  SupportAccountView,
+} from '../../../common/registry/model.ts';
+
+/** The one dialog the customer page may show at a time, with what it works on. */
+export type PageDialog =
+  | { kind: 'editCustomer' }
+  | { kind: 'deleteCustomer' }
+  | { kind: 'contact'; contact?: ContactView }
+  | { kind: 'deleteContact'; contact: ContactView }
+  | { kind: 'environment'; environment?: EnvironmentView }
+  | { kind: 'deleteEnvironment'; environment: EnvironmentView }
+  | { kind: 'server'; environment: EnvironmentView; server?: ServerView }
+  | { kind: 'deleteServer'; server: ServerView }
+  | { kind: 'supportAccount'; environment: EnvironmentView; account?: SupportAccountView }
+  | { kind: 'deleteSupportAccount'; account: SupportAccountView };
+
+export type OpenDialog = (dialog: PageDialog) => void;

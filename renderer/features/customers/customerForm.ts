@@ -1,0 +1,19 @@
+import { customerInputSchema, type CustomerDetail } from '../../../common/registry/model.ts';
+import type { FormSpec } from '../../components/form/formSpec.ts';
+
+export type CustomerFormValues = { name: string; orgNumber: string; kind: string; notes: string };
+
+export const customerFormSpec: FormSpec<CustomerFormValues> = {
+  fields: ['name', 'orgNumber', 'kind', 'notes'],
+  schema: customerInputSchema,
+  toInput: (v) => ({ name: v.name, orgNumber: v.orgNumber, kind: v.kind, notes: v.notes }),
+};
+
+export function customerFormValues(customer?: CustomerDetail): CustomerFormValues {
+  return {
+    name: customer?.name ?? '',
+    orgNumber: customer?.orgNumber ?? '',
+    kind: customer?.kind ?? 'municipality',
+    notes: customer?.notes ?? '',
+  };
+}

@@ -1,0 +1,92 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
+import { selectLocalUser } from '../../store/app/selectors.ts';
+import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import './shell.css';
+
+/** The frame around the unlocked app: top bar with search, who is at the console and Lock; navigation on the left. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showHelp = useCallback(() => setHelpOpen(true), []);
+  useGlobalShortcuts(showHelp);
+
+  return (
+    <div className="shell">
+      <TopBar onHelp={showHelp} />
+      <Navigation />
+      <main className="shell__main" id="main">
+        {children}
+      </main>
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+function TopBar({ onHelp }: { onHelp(): void }) {
+  const user = useAppStore(selectLocalUser);
+  const lock = useAppStore((s) => s.lock);
+  const [lockError, setLockError] = useState<string | null>(null);
+
+  return (
+    <header className="topbar">
+      <Link href="/" className="topbar__brand">
+        Lotsen
+      </Link>
+      <SearchBox />
+      <div className="topbar__end">
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={onHelp}
+          aria-label="Keyboard shortcuts"
+        >
+          <kbd>?</kbd>
+        </button>
+        {user && (
+          <span className="topbar__user" data-testid="local-user">
+            <span className="topbar__user-name">{user.name}</span>
+            <span className="topbar__user-role">{userRoleLabels[user.role]}</span>
+          </span>
+        )}
+        {lockError && (
+          <span className="topbar__error" role="alert">
+            {lockError}
+          </span>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          title="Close the encrypted store; the key leaves memory"
+          onClick={() => {
+            setLockError(null);
+            lock().catch(() => setLockError('Could not lock; try again.'));
+          }}
+        >
+          Lock
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Navigation() {
+  const [location] = useLocation();
+  const count = useRegistryStore((s) => s.customers.length);
+  const onCustomers = location === '/' || location.startsWith('/customers');
+  return (
+    <nav className="nav" aria-label="Main">
+      <Link
+        href="/"
+        className={onCustomers ? 'nav__link nav__link--active' : 'nav__link'}
+        aria-current={onCustomers ? 'page' : undefined}
+      >
+        <span>Customers</span>
+        <span className="nav__count">{count}</span>
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,24 @@
+export const SEARCH_INPUT_ID = 'customer-search';
+
+export function focusSearch(): void {
+  const input = document.getElementById(SEARCH_INPUT_ID);
+  if (input instanceof HTMLInputElement) {
+    input.focus();
+    input.select();
+  }
+}
+
+/** Single-key shortcuts must not fire while someone is typing. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export const shortcutList: { keys: string[][]; what: string }[] = [
+  { keys: [['Ctrl', 'K'], ['⌘', 'K'], ['/']], what: 'Search customers from anywhere' },
+  { keys: [['↑'], ['↓']], what: 'Move through the search results' },
+  { keys: [['Enter']], what: 'Open the highlighted customer' },
+  { keys: [['Esc']], what: 'Clear the search, or close a dialog without saving' },
+  { keys: [['Enter'], ['Ctrl', 'Enter']], what: 'Save a form (Ctrl+Enter also from a notes field)' },
+  { keys: [['?']], what: 'Show this list' },
+];

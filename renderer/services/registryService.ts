@@ -1,0 +1,29 @@
+import type { MethodInput } from '../../common/api/contract.ts';
+import type { CustomerInput } from '../../common/registry/model.ts';
+import type { ApiClient } from '../api/client.ts';
+
+/** The registry's API methods as the registry store calls them. */
+export function createRegistryService(api: ApiClient) {
+  return {
+    listCustomers: () => api.call('registry.listCustomers', {}),
+    getCustomer: (id: string) => api.call('registry.getCustomer', { id }),
+    createCustomer: (customer: CustomerInput) => api.call('registry.createCustomer', customer),
+    updateCustomer: (id: string, customer: CustomerInput) =>
+      api.call('registry.updateCustomer', { id, customer }),
+    deleteCustomer: (id: string) => api.call('registry.deleteCustomer', { id }),
+    saveContact: (input: MethodInput<'registry.saveContact'>) => api.call('registry.saveContact', input),
+    deleteContact: (id: string) => api.call('registry.deleteContact', { id }),
+    saveEnvironment: (input: MethodInput<'registry.saveEnvironment'>) =>
+      api.call('registry.saveEnvironment', input),
+    deleteEnvironment: (id: string) => api.call('registry.deleteEnvironment', { id }),
+    saveServer: (input: MethodInput<'registry.saveServer'>) => api.call('registry.saveServer', input),
+    deleteServer: (id: string) => api.call('registry.deleteServer', { id }),
+    saveSupportAccount: (input: MethodInput<'registry.saveSupportAccount'>) =>
+      api.call('registry.saveSupportAccount', input),
+    deleteSupportAccount: (id: string) => api.call('registry.deleteSupportAccount', { id }),
+    onChanged: (listener: (change: { customerId: string | null }) => void) =>
+      api.subscribe('registry.changed', listener),
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

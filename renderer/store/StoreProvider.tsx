@@ -1,0 +1,25 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppStore } from './app/action.ts';
+import type { RegistryStore } from './registry/store.ts';
+import type { Stores } from './stores.ts';
+
+const StoresContext = createContext<Stores | null>(null);
+
+export function StoreProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (stores === null) throw new Error('useStores must be used inside <StoreProvider>');
+  return stores;
+}
+
+export function useAppStore<T>(selector: (state: AppStore) => T): T {
+  return useStore(useStores().app, selector);
+}
+
+export function useRegistryStore<T>(selector: (state: RegistryStore) => T): T {
+  return useStore(useStores().registry, selector);
+}

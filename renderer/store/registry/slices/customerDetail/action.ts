@@ -1,0 +1,117 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { MethodInput } from '../../../../../common/api/contract.ts';
+import type { CustomerDetail, CustomerInput } from '../../../../../common/registry/model.ts';
+import type { RegistryService } from '../../../../services/registryService.ts';
+import { errorCode, errorMessage } from '../../../errorMessage.ts';
+import type { RegistryStore } from '../../store.ts';
+
+/** Writes throw the API's LotsenError so forms can put each field issue beside its field. */
+export interface CustomerDetailActions {
+  openCustomer(id: string): Promise<void>;
+  closeCustomer(): void;
+  refreshOpenCustomer(): Promise<void>;
+  createCustomer(customer: CustomerInput): Promise<CustomerDetail>;
+  updateCustomer(id: string, customer: CustomerInput): Promise<void>;
+  deleteCustomer(id: string): Promise<void>;
+  saveContact(input: MethodInput<'registry.saveContact'>): Promise<void>;
+  deleteContact(id: string): Promise<void>;
+  saveEnvironment(input: MethodInput<'registry.saveEnvironment'>): Promise<void>;
+  deleteEnvironment(id: string): Promise<void>;
+  saveServer(input: MethodInput<'registry.saveServer'>): Promise<void>;
+  deleteServer(id: string): Promise<void>;
+  saveSupportAccount(input: MethodInput<'registry.saveSupportAccount'>): Promise<void>;
+  deleteSupportAccount(id: string): Promise<void>;
+}
+
+export const createCustomerDetailActions = (
+  service: RegistryService,
+): StateCreator<RegistryStore, [], [], CustomerDetailActions> => {
+  let latest = 0;
+  return (set, get) => {
+    /** After a write the page and the list show what is stored now, before the form closes. */
+    async function afterWrite() {
+      await Promise.all([get().refreshOpenCustomer(), get().loadCustomers()]);
+    }
+
+    return {
+      async openCustomer(id) {
+        if (get().openCustomerId !== id) {
+          set({ openCustomerId: id, detail: null, detailStatus: 'loading', detailError: null });
+        }
+        await get().refreshOpenCustomer();
+      },
+
+      closeCustomer() {
+        latest++;
+        set({ openCustomerId: null, detail: null, detailStatus: 'idle', detailError: null });
+      },
+
+      async refreshOpenCustomer() {
+        const id = get().openCustomerId;
+        if (id === null) return;
+        const request = ++latest;
+        try {
+          const detail = await service.getCustomer(id);
+          if (request === latest) set({ detail, detailStatus: 'ready', detailError: null });
+        } catch (error) {
+          if (request !== latest) return;
+          if (errorCode(error) === 'NOT_FOUND')
+            set({ detail: null, detailStatus: 'missing', detailError: null });
+          else set({ detailStatus: get().detail ? 'ready' : 'error', detailError: errorMessage(error) });
+        }
+      },
+
+      async createCustomer(customer) {
+        const detail = await service.createCustomer(customer);
+        latest++;
+        set({ openCustomerId: detail.id, detail, detailStatus: 'ready', detailError: null });
+        await get().loadCustomers();
+        return detail;
+      },
+
+      async updateCustomer(id, customer) {
+        await service.updateCustomer(id, customer);
+        await afterWrite();
+      },
+
+      async deleteCustomer(id) {
+        await service.deleteCustomer(id);
+        if (get().openCustomerId === id) get().closeCustomer();
+        await get().loadCustomers();
+      },
+
+      async saveContact(input) {
+        await service.saveContact(input);
+        await afterWrite();
+      },
+      async deleteContact(id) {
+        await service.deleteContact(id);
+        await afterWrite();
+      },
+      async saveEnvironment(input) {
+        await service.saveEnvironment(input);
+        await afterWrite();
+      },
+      async deleteEnvironment(id) {
+        await service.deleteEnvironment(id);
+        await afterWrite();
+      },
+      async saveServer(input) {
+        await service.saveServer(input);
+        await afterWrite();
+      },
+      async deleteServer(id) {
+        await service.deleteServer(id);
+        await afterWrite();
+      },
+      async saveSupportAccount(input) {
+        await service.saveSupportAccount(input);
+        await afterWrite();
+      },
+      async deleteSupportAccount(id) {
+        await service.deleteSupportAccount(id);
+        await afterWrite();
+      },
+    };
+  };
+};

@@ -1,0 +1,18 @@
+import type { CustomerDetail } from '../../../../../common/registry/model.ts';
+
+/** `missing`: the customer is gone (deleted here or in another window). */
+export type DetailStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
+
+export interface CustomerDetailState {
+  openCustomerId: string | null;
+  detail: CustomerDetail | null;
+  detailStatus: DetailStatus;
+  detailError: string | null;
+}
+
+export const initialCustomerDetailState: CustomerDetailState = {
+  openCustomerId: null,
+  detail: null,
+  detailStatus: 'idle',
+  detailError: null,
+};

@@ -1,0 +1,118 @@
+import { test as base } from '@playwright/test';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const PASSPHRASE = 'Lösenfras för e2e – åäö';
+export const USER = { name: 'Tekla Tekniker', email: 'tekla@leverantor.se' };
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const STARTUP_TIMEOUT_MS = 60_000;
+
+export interface LotsenServer {
+  /** The address `lotsen serve` printed, token included. */
+  url: string;
+  origin: string;
+  home: string;
+}
+
+/**
+ * A real `lotsen` on a fresh temporary LOTSEN_HOME per test: `lotsen init` with a passphrase key store, then
+ * `lotsen serve --port 0`, whose printed address the test opens. Stopped and removed afterwards.
+ */
+export const test = base.extend<{ lotsen: LotsenServer }>({
+  // Playwright reads a fixture's dependencies from the destructuring pattern; this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  lotsen: async ({}, use, testInfo) => {
+    const home = await mkdtemp(join(tmpdir(), 'lotsen-e2e-'));
+    const env = lotsenEnv(home);
+    const log: string[] = [];
+    let server: ChildProcess | null = null;
+    try {
+      await promisify(execFile)(
+        process.execPath,
+        [
+          'bin/lotsen.js',
+          'init',
+          '--name',
+          USER.name,
+          '--email',
+          USER.email,
+          '--role',
+          'technician',
+          '--key-store',
+          'passphrase',
+        ],
+        { cwd: repoRoot, env, timeout: STARTUP_TIMEOUT_MS },
+      );
+      server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const url = await printedUrl(server, log);
+      await use({ url, origin: new URL(url).origin, home });
+    } finally {
+      if (server) await stop(server);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        // Lines the server wrote, for the report; the token-bearing URL line is left out.
+        await testInfo.attach('lotsen-serve.log', {
+          body: log.filter((line) => !line.includes('token=')).join('\n'),
+          contentType: 'text/plain',
+        });
+      }
+      await rm(home, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
+
+function lotsenEnv(home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOTSEN_HOME: home, LOTSEN_PASSPHRASE: PASSPHRASE };
+  delete env.LOTSEN_PASSPHRASE_FILE;
+  return env;
+}
+
+function printedUrl(child: ChildProcess, log: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`lotsen serve printed no address within ${STARTUP_TIMEOUT_MS} ms`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    let buffered = '';
+    const onLine = (line: string) => {
+      log.push(line);
+      const match = /Lotsen is running at (\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      lines.forEach(onLine);
+    });
+    child
+      .stderr!.setEncoding('utf8')
+      .on('data', (chunk: string) => log.push(...chunk.split('\n').filter(Boolean)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`lotsen serve exited (${code}) before printing its address:\n${log.join('\n')}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../../../renderer/components/form/fieldErrors.ts';
+import type { FormSpec, FormValues } from '../../../../renderer/components/form/formSpec.ts';
+import {
+  environmentFormSpec,
+  environmentFormValues,
+} from '../../../../renderer/features/customer/forms/environmentForm.ts';
+import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
+import {
+  supportAccountCall,
+  supportAccountFormSpec,
+  supportAccountFormValues,
+} from '../../../../renderer/features/customer/forms/supportAccountForm.ts';
+
+const check = <V extends FormValues>(spec: FormSpec<V>, values: V) =>
+  validate(spec.schema, spec.toInput(values), spec.fields);
+
+describe('environment form', () => {
+  it('sends access as the API expects, tools split on commas', () => {
+    const values = {
+      ...environmentFormValues(),
+      name: 'Produktion',
+      'access.vpnGateway': 'vpn.vaxjo.se',
+      'access.supportedTools': 'PowerShell, RDP,, Enter-PSSession ',
+    };
+    expect(environmentFormSpec.toInput(values)).toEqual({
+      name: 'Produktion',
+      notes: '',
+      access: {
+        vpnType: 'cisco_anyconnect',
+        vpnGateway: 'vpn.vaxjo.se',
+        teamViewerId: '',
+        method: 'ssh',
+        supportedTools: ['PowerShell', 'RDP', 'Enter-PSSession'],
+        notes: '',
+      },
+    });
+    expect(check(environmentFormSpec, values).byField).toEqual({});
+  });
+
+  it('puts the model’s cross-field rules on the right fields', () => {
+    const errors = check(environmentFormSpec, {
+      ...environmentFormValues(),
+      name: 'Skolmiljö',
+      'access.vpnType': 'checkpoint',
+      'access.method': 'teamviewer',
+    });
+    expect(errors.byField).toEqual({
+      'access.vpnGateway': 'This VPN type needs a gateway',
+      'access.teamViewerId': 'TeamViewer access needs the host id',
+    });
+  });
+});
+
+describe('server form', () => {
+  it('leaves an empty port to the default and refuses one that is not a number', () => {
+    const values = { ...serverFormValues(), host: 'wap01.vaxjo.se', role: 'wap' };
+    expect(serverFormSpec.toInput(values)).toMatchObject({
+      host: 'wap01.vaxjo.se',
+      port: undefined,
+      role: 'wap',
+    });
+    expect(check(serverFormSpec, values).byField).toEqual({});
+    expect(serverFormSpec.toInput({ ...values, port: ' 443 ' })).toMatchObject({ port: 443 });
+    expect(check(serverFormSpec, { ...values, port: 'ssh' }).byField).toEqual({
+      port: 'Port must be a number',
+    });
+    expect(check(serverFormSpec, { ...values, port: '70000' }).byField.port).toMatch(/between 1 and 65535/);
+    expect(check(serverFormSpec, { ...values, host: 'wap 01' }).byField.host).toMatch(/host name/);
+  });
+});
+
+describe('support account form', () => {
+  it('never starts with a secret, and sends one only when typed', () => {
+    const stored = {
+      id: '00000000-0000-4000-8000-000000000001',
+      environmentId: '00000000-0000-4000-8000-000000000002',
+      username: 'lev-support',
+      notes: '',
+      hasSecret: true,
+      secretUpdatedAt: 1,
+    };
+    const values = supportAccountFormValues(stored);
+    expect(values.secret).toBe('');
+    expect(supportAccountCall(supportAccountFormSpec.toInput(values))).toEqual({
+      account: { username: 'lev-support', notes: '' },
+    });
+    expect(
+      supportAccountCall(supportAccountFormSpec.toInput({ ...values, secret: 'Nytt-lösen-åäö' })),
+    ).toEqual({
+      account: { username: 'lev-support', notes: '' },
+      secret: 'Nytt-lösen-åäö',
+    });
+    expect(check(supportAccountFormSpec, { ...values, username: ' ' }).byField).toEqual({
+      username: 'Username is required',
+    });
+  });
+});
