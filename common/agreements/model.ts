@@ -57,7 +57,8 @@ export const agreementServiceInputSchema = z
   })
   .strict();
 
-export const agreementInputSchema = z
+/** The agreement's fields without the cross-field checks, so the registry file can swap how services name environments. */
+export const agreementFieldsSchema = z
   .object({
     reference: text('Reference', 100).min(1, { error: 'Reference is required' }),
     startsOn: isoDate('Start date'),
@@ -96,22 +97,29 @@ export const agreementInputSchema = z
       .default({ incrementMinutes: 15, scope: 'entry', minimumMinutes: 0 }),
     notes: text('Notes', 10_000).default(''),
   })
-  .strict()
-  .superRefine((agreement, ctx) => {
-    if (agreement.endsOn !== null && agreement.endsOn < agreement.startsOn) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date' });
-    }
-    const names = new Set<string>();
-    agreement.services.forEach((service, index) => {
-      const key = service.name.toLocaleLowerCase('sv');
-      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['services', index, 'name'], message: 'Two services have this name' });
-      names.add(key);
-    });
+  .strict();
+
+/** End after start, and service names unique within the agreement (tickets name their service). */
+export function checkAgreement(
+  agreement: { startsOn: string; endsOn: string | null; services: readonly { name: string }[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (agreement.endsOn !== null && agreement.endsOn < agreement.startsOn) {
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date' });
+  }
+  const names = new Set<string>();
+  agreement.services.forEach((service, index) => {
+    const key = service.name.toLocaleLowerCase('sv');
+    if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['services', index, 'name'], message: 'Two services have this name' });
+    names.add(key);
   });
+}
+
+export const agreementInputSchema = agreementFieldsSchema.superRefine(checkAgreement);
 export type AgreementInput = z.input<typeof agreementInputSchema>;
 export type AgreementFields = z.output<typeof agreementInputSchema>;
 
-export const dpaInputSchema = z
+export const dpaFieldsSchema = z
   .object({
     signedOn: isoDate('Signed date'),
     reference: text('Reference', 100).min(1, { error: 'Reference is required' }),
@@ -121,12 +129,16 @@ export const dpaInputSchema = z
     document: text('Document link or path', 2_000).default(''),
     notes: text('Notes', 10_000).default(''),
   })
-  .strict()
-  .superRefine((dpa, ctx) => {
-    if (dpa.endsOn !== null && dpa.endsOn < dpa.signedOn) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the signed date' });
-    }
-  });
+  .strict();
+
+export function checkDpa(dpa: { signedOn: string; endsOn: string | null }, ctx: z.RefinementCtx): void {
+  if (dpa.endsOn !== null && dpa.endsOn < dpa.signedOn) {
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the signed date' });
+  }
+}
+
+export const dpaInputSchema = dpaFieldsSchema.superRefine(checkDpa);
+
 export type DpaInput = z.input<typeof dpaInputSchema>;
 export type DpaFields = z.output<typeof dpaInputSchema>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { agreementFieldsSchema, agreementServiceInputSchema, checkAgreement, checkDpa, dpaFieldsSchema } from '../agreements/model.ts';
+import { checkTicketInstants, ticketFieldsSchema } from '../tickets/model.ts';
 import {
   contactInputSchema,
   customerInputSchema,
@@ -10,11 +12,12 @@ import {
 
 /**
  * The registry exchange file: what `lotsen registry export` writes and `lotsen registry import` reads. It is
- * versioned; a reader accepts every version up to its own. Its JSON Schema is generated from these definitions into
+ * versioned; a reader accepts every version up to its own. Version 2 added agreements, DPAs and tickets; a version 1
+ * file is a version 2 file without them. Its JSON Schema is generated from these definitions into
  * `resources/schemas/` and documented in `docs/registry-file.md`.
  */
 export const REGISTRY_FILE_FORMAT = 'lotsen-registry';
-export const REGISTRY_FILE_VERSION = 1;
+export const REGISTRY_FILE_VERSION = 2;
 
 export const registryFileSupportAccountSchema = supportAccountInputSchema.extend({
   /** Present only in files exported with `--include-secrets`. */
@@ -26,10 +29,96 @@ export const registryFileEnvironmentSchema = environmentInputSchema.extend({
   supportAccounts: z.array(registryFileSupportAccountSchema).default([]),
 });
 
-export const registryFileCustomerSchema = customerInputSchema.extend({
-  contacts: z.array(contactInputSchema).default([]),
-  environments: z.array(registryFileEnvironmentSchema).default([]),
-});
+/** Instants in the file are ISO 8601 text with an offset, so people can read and write them; kept as text here. */
+const fileInstantSchema = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 instant with an offset, e.g. 2026-11-20T14:00:00+01:00` });
+const instantOf = (text: string | null) => (text === null ? null : Date.parse(text));
+
+/** Services name the environment they run in by its name; ids do not travel between stores. */
+export const registryFileAgreementSchema = agreementFieldsSchema
+  .extend({
+    services: z
+      .array(
+        agreementServiceInputSchema
+          .omit({ id: true, environmentId: true })
+          .extend({ environment: z.string().trim().min(1).nullable().default(null) }),
+      )
+      .max(100)
+      .default([]),
+  })
+  .superRefine(checkAgreement);
+
+export const registryFileDpaSchema = dpaFieldsSchema.superRefine(checkDpa);
+
+/** A ticket names its service by the agreement's reference and the service's name, and its environment by name. */
+export const registryFileTicketSchema = ticketFieldsSchema
+  .omit({ customerId: true, serviceId: true, environmentId: true, receivedAt: true, firstResponseAt: true, escalatedAt: true })
+  .extend({
+    service: z
+      .object({ agreement: z.string().trim().min(1), name: z.string().trim().min(1) })
+      .strict()
+      .nullable()
+      .default(null),
+    environment: z.string().trim().min(1).nullable().default(null),
+    receivedAt: fileInstantSchema('Received at'),
+    firstResponseAt: fileInstantSchema('First response at').nullable().default(null),
+    escalatedAt: fileInstantSchema('Escalated at').nullable().default(null),
+  })
+  .superRefine((ticket, ctx) =>
+    checkTicketInstants(
+      {
+        receivedAt: Date.parse(ticket.receivedAt),
+        firstResponseAt: instantOf(ticket.firstResponseAt),
+        escalatedAt: instantOf(ticket.escalatedAt),
+      },
+      ctx,
+    ),
+  );
+
+export const registryFileCustomerSchema = customerInputSchema
+  .extend({
+    contacts: z.array(contactInputSchema).default([]),
+    environments: z.array(registryFileEnvironmentSchema).default([]),
+    agreements: z.array(registryFileAgreementSchema).default([]),
+    dpas: z.array(registryFileDpaSchema).default([]),
+    tickets: z.array(registryFileTicketSchema).default([]),
+  })
+  .superRefine((customer, ctx) => {
+    // References inside one customer must be unambiguous and must resolve.
+    const environments = new Set<string>();
+    customer.environments.forEach((env, index) => {
+      if (environments.has(env.name)) {
+        ctx.addIssue({ code: 'custom', path: ['environments', index, 'name'], message: `Two environments are named "${env.name}"` });
+      }
+      environments.add(env.name);
+    });
+    const services = new Set<string>();
+    const references = new Set<string>();
+    customer.agreements.forEach((agreement, a) => {
+      if (references.has(agreement.reference)) {
+        ctx.addIssue({ code: 'custom', path: ['agreements', a, 'reference'], message: `Two agreements have reference "${agreement.reference}"` });
+      }
+      references.add(agreement.reference);
+      agreement.services.forEach((service, s) => {
+        services.add(`${agreement.reference}\u0000${service.name}`);
+        if (service.environment !== null && !environments.has(service.environment)) {
+          ctx.addIssue({ code: 'custom', path: ['agreements', a, 'services', s, 'environment'], message: `No environment is named "${service.environment}"` });
+        }
+      });
+    });
+    customer.tickets.forEach((ticket, t) => {
+      if (ticket.service !== null && !services.has(`${ticket.service.agreement}\u0000${ticket.service.name}`)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tickets', t, 'service'],
+          message: `No service "${ticket.service.name}" in agreement "${ticket.service.agreement}"`,
+        });
+      }
+      if (ticket.environment !== null && !environments.has(ticket.environment)) {
+        ctx.addIssue({ code: 'custom', path: ['tickets', t, 'environment'], message: `No environment is named "${ticket.environment}"` });
+      }
+    });
+  });
 
 const formatSchema = z.literal(REGISTRY_FILE_FORMAT, {
   error: `Not a Lotsen registry file (format must be "${REGISTRY_FILE_FORMAT}")`,
@@ -60,6 +149,7 @@ export const registryFileSchema = z
   .strict();
 
 export type RegistryFile = z.output<typeof registryFileSchema>;
+
 export type RegistryFileInput = z.input<typeof registryFileSchema>;
 export type RegistryFileCustomer = z.output<typeof registryFileCustomerSchema>;
 
@@ -69,5 +159,8 @@ export const importSummarySchema = z.object({
   environments: z.number().int(),
   servers: z.number().int(),
   supportAccounts: z.number().int(),
+  agreements: z.number().int(),
+  dpas: z.number().int(),
+  tickets: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;

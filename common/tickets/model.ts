@@ -11,7 +11,8 @@ const text = (label: string, max: number) =>
 const instant = (label: string) =>
   z.number({ error: `${label} must be an instant (epoch milliseconds)` }).int().min(0, { error: `${label} is not a valid instant` });
 
-export const ticketInputSchema = z
+/** The ticket's fields without the cross-field checks (the registry file writes instants as text). */
+export const ticketFieldsSchema = z
   .object({
     customerId: idSchema,
     /** The helpdesk's own ticket id (ärendenummer) and a link to it. */
@@ -38,15 +39,21 @@ export const ticketInputSchema = z
     pageLinks: text('Links', 5_000).default(''),
     browser: text('Browser', 200).default(''),
   })
-  .strict()
-  .superRefine((ticket, ctx) => {
-    if (ticket.firstResponseAt !== null && ticket.firstResponseAt < ticket.receivedAt) {
-      ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: 'The first response cannot be before the ticket was received' });
-    }
-    if (ticket.escalatedAt !== null && ticket.escalatedAt < ticket.receivedAt) {
-      ctx.addIssue({ code: 'custom', path: ['escalatedAt'], message: 'Escalation cannot be before the ticket was received' });
-    }
-  });
+  .strict();
+
+export function checkTicketInstants(
+  ticket: { receivedAt: number; firstResponseAt: number | null; escalatedAt: number | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (ticket.firstResponseAt !== null && ticket.firstResponseAt < ticket.receivedAt) {
+    ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: 'The first response cannot be before the ticket was received' });
+  }
+  if (ticket.escalatedAt !== null && ticket.escalatedAt < ticket.receivedAt) {
+    ctx.addIssue({ code: 'custom', path: ['escalatedAt'], message: 'Escalation cannot be before the ticket was received' });
+  }
+}
+
+export const ticketInputSchema = ticketFieldsSchema.superRefine(checkTicketInstants);
 export type TicketInput = z.input<typeof ticketInputSchema>;
 export type TicketFields = z.output<typeof ticketInputSchema>;
 

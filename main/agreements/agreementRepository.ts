@@ -19,7 +19,12 @@ import {
 
 export async function listAgreements(db: Db, customerIds: readonly string[]): Promise<AgreementView[]> {
   if (customerIds.length === 0) return [];
-  const rows = await db.selectFrom('agreements').selectAll().where('customer_id', 'in', customerIds).orderBy('starts_on', 'desc').execute();
+  const rows = await db
+    .selectFrom('agreements')
+    .selectAll()
+    .where('customer_id', 'in', customerIds)
+    .orderBy('starts_on', 'desc')
+    .execute();
   if (rows.length === 0) return [];
   const services = await db
     .selectFrom('agreement_services')
@@ -31,13 +36,23 @@ export async function listAgreements(db: Db, customerIds: readonly string[]): Pr
     )
     .orderBy('position')
     .execute();
-  return rows.map((row) => agreementView(row, services.filter((s) => s.agreement_id === row.id)));
+  return rows.map((row) =>
+    agreementView(
+      row,
+      services.filter((s) => s.agreement_id === row.id),
+    ),
+  );
 }
 
 export async function getAgreement(db: Db, id: string): Promise<AgreementView> {
   const row = await db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such agreement; it may have been deleted.');
-  const services = await db.selectFrom('agreement_services').selectAll().where('agreement_id', '=', id).orderBy('position').execute();
+  const services = await db
+    .selectFrom('agreement_services')
+    .selectAll()
+    .where('agreement_id', '=', id)
+    .orderBy('position')
+    .execute();
   return agreementView(row, services);
 }
 
@@ -51,7 +66,42 @@ export async function saveAgreement(
   id: string | undefined,
   fields: AgreementFields,
 ): Promise<AgreementView> {
-  const columns = {
+  return ctx.db.transaction().execute((trx) => writeAgreement(trx, ctx, customerId, id, fields));
+}
+
+/** saveAgreement's work, inside a transaction the caller holds (the registry import writes many at once). */
+export async function writeAgreement(
+  trx: Db,
+  ctx: RegistryContext,
+  customerId: string,
+  id: string | undefined,
+  fields: AgreementFields,
+): Promise<AgreementView> {
+  await assertCustomerExists(trx, customerId);
+  const columns = agreementColumns(fields);
+  const agreementId = id ?? randomUUID();
+  if (id === undefined) {
+    await trx
+      .insertInto('agreements')
+      .values({ id: agreementId, customer_id: customerId, ...columns, ...createdStamp(ctx) })
+      .execute();
+  } else {
+    const result = await trx
+      .updateTable('agreements')
+      .set({ ...columns, ...updatedStamp(ctx) })
+      .where('id', '=', id)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n)
+      throw new LotsenError('NOT_FOUND', 'No such agreement for this customer.');
+  }
+  await replaceServices(trx, customerId, agreementId, fields.services);
+  await touchCustomer(trx, ctx, customerId);
+  return getAgreement(trx, agreementId);
+}
+
+function agreementColumns(fields: AgreementFields) {
+  return {
     reference: fields.reference,
     starts_on: fields.startsOn,
     ends_on: fields.endsOn,
@@ -65,59 +115,68 @@ export async function saveAgreement(
     minimum_minutes: fields.rounding.minimumMinutes,
     notes: fields.notes,
   };
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertCustomerExists(trx, customerId);
-    const agreementId = id ?? randomUUID();
-    if (id === undefined) {
-      await trx.insertInto('agreements').values({ id: agreementId, customer_id: customerId, ...columns, ...createdStamp(ctx) }).execute();
-    } else {
-      const result = await trx
-        .updateTable('agreements')
-        .set({ ...columns, ...updatedStamp(ctx) })
-        .where('id', '=', id)
-        .where('customer_id', '=', customerId)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such agreement for this customer.');
-    }
-    await replaceServices(trx, customerId, agreementId, fields.services);
-    await touchCustomer(trx, ctx, customerId);
-    return getAgreement(trx, agreementId);
-  });
 }
 
-async function replaceServices(db: Db, customerId: string, agreementId: string, services: AgreementFields['services']) {
+async function replaceServices(
+  db: Db,
+  customerId: string,
+  agreementId: string,
+  services: AgreementFields['services'],
+) {
   const environments = new Set(
-    (await db.selectFrom('environments').select('id').where('customer_id', '=', customerId).execute()).map((e) => e.id),
+    (await db.selectFrom('environments').select('id').where('customer_id', '=', customerId).execute()).map(
+      (e) => e.id,
+    ),
   );
   const existing = new Set(
-    (await db.selectFrom('agreement_services').select('id').where('agreement_id', '=', agreementId).execute()).map((s) => s.id),
+    (
+      await db.selectFrom('agreement_services').select('id').where('agreement_id', '=', agreementId).execute()
+    ).map((s) => s.id),
   );
   const issues = services.flatMap((service, index) => [
     ...(service.environmentId !== null && !environments.has(service.environmentId)
-      ? [{ path: `agreement.services.${index}.environmentId`, message: 'This environment is not one of the customer’s' }]
+      ? [
+          {
+            path: `agreement.services.${index}.environmentId`,
+            message: 'This environment is not one of the customer’s',
+          },
+        ]
       : []),
     ...(service.id !== undefined && !existing.has(service.id)
       ? [{ path: `agreement.services.${index}.id`, message: 'This service belongs to another agreement' }]
       : []),
   ]);
-  if (issues.length > 0) throw new LotsenError('VALIDATION', 'The agreement’s services are not valid.', { issues });
+  if (issues.length > 0)
+    throw new LotsenError('VALIDATION', 'The agreement’s services are not valid.', { issues });
 
   const kept = new Set(services.map((s) => s.id).filter((x): x is string => x !== undefined));
   const removed = [...existing].filter((serviceId) => !kept.has(serviceId));
   if (removed.length > 0) await db.deleteFrom('agreement_services').where('id', 'in', removed).execute();
   for (const [position, service] of services.entries()) {
-    const values = { kind: service.kind, name: service.name, environment_id: service.environmentId, position };
+    const values = {
+      kind: service.kind,
+      name: service.name,
+      environment_id: service.environmentId,
+      position,
+    };
     if (service.id !== undefined) {
       await db.updateTable('agreement_services').set(values).where('id', '=', service.id).execute();
     } else {
-      await db.insertInto('agreement_services').values({ id: randomUUID(), agreement_id: agreementId, ...values }).execute();
+      await db
+        .insertInto('agreement_services')
+        .values({ id: randomUUID(), agreement_id: agreementId, ...values })
+        .execute();
     }
   }
 }
 
 export async function deleteAgreement(ctx: RegistryContext, id: string): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('agreements').select('customer_id').where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('agreements')
+      .select('customer_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new LotsenError('NOT_FOUND', 'No such agreement; it may have been deleted.');
     await trx.deleteFrom('agreements').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, row.customer_id);
@@ -135,7 +194,12 @@ function agreementView(row: AgreementsTable, services: AgreementServicesTable[])
     responseHours: row.response_hours,
     acuteEscalation: { enabled: row.acute_enabled === 1, feeOre: row.acute_fee_ore },
     allowedContacts: row.allowed_contacts,
-    services: services.map((s) => ({ id: s.id, kind: s.kind as ServiceKind, name: s.name, environmentId: s.environment_id })),
+    services: services.map((s) => ({
+      id: s.id,
+      kind: s.kind as ServiceKind,
+      name: s.name,
+      environmentId: s.environment_id,
+    })),
     hourlyRatesOre: JSON.parse(row.hourly_rates_ore) as Partial<Record<BillableWorkType, number>>,
     rounding: {
       incrementMinutes: row.rounding_increment_minutes,

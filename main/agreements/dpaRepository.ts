@@ -13,11 +13,32 @@ import {
 
 export async function listDpas(db: Db, customerIds: readonly string[]): Promise<DpaView[]> {
   if (customerIds.length === 0) return [];
-  const rows = await db.selectFrom('dpas').selectAll().where('customer_id', 'in', customerIds).orderBy('signed_on', 'desc').execute();
+  const rows = await db
+    .selectFrom('dpas')
+    .selectAll()
+    .where('customer_id', 'in', customerIds)
+    .orderBy('signed_on', 'desc')
+    .execute();
   return rows.map(dpaView);
 }
 
-export async function saveDpa(ctx: RegistryContext, customerId: string, id: string | undefined, fields: DpaFields): Promise<DpaView> {
+export async function saveDpa(
+  ctx: RegistryContext,
+  customerId: string,
+  id: string | undefined,
+  fields: DpaFields,
+): Promise<DpaView> {
+  return ctx.db.transaction().execute((trx) => writeDpa(trx, ctx, customerId, id, fields));
+}
+
+/** saveDpa's work, inside a transaction the caller holds. */
+export async function writeDpa(
+  trx: Db,
+  ctx: RegistryContext,
+  customerId: string,
+  id: string | undefined,
+  fields: DpaFields,
+): Promise<DpaView> {
   const columns = {
     signed_on: fields.signedOn,
     reference: fields.reference,
@@ -27,29 +48,32 @@ export async function saveDpa(ctx: RegistryContext, customerId: string, id: stri
     document: fields.document,
     notes: fields.notes,
   };
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertCustomerExists(trx, customerId);
-    const dpaId = id ?? randomUUID();
-    if (id === undefined) {
-      await trx.insertInto('dpas').values({ id: dpaId, customer_id: customerId, ...columns, ...createdStamp(ctx) }).execute();
-    } else {
-      const result = await trx
-        .updateTable('dpas')
-        .set({ ...columns, ...updatedStamp(ctx) })
-        .where('id', '=', id)
-        .where('customer_id', '=', customerId)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such data-processing agreement for this customer.');
-    }
-    await touchCustomer(trx, ctx, customerId);
-    return dpaView(await trx.selectFrom('dpas').selectAll().where('id', '=', dpaId).executeTakeFirstOrThrow());
-  });
+  await assertCustomerExists(trx, customerId);
+  const dpaId = id ?? randomUUID();
+  if (id === undefined) {
+    await trx
+      .insertInto('dpas')
+      .values({ id: dpaId, customer_id: customerId, ...columns, ...createdStamp(ctx) })
+      .execute();
+  } else {
+    const result = await trx
+      .updateTable('dpas')
+      .set({ ...columns, ...updatedStamp(ctx) })
+      .where('id', '=', id)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n)
+      throw new LotsenError('NOT_FOUND', 'No such data-processing agreement for this customer.');
+  }
+  await touchCustomer(trx, ctx, customerId);
+  return dpaView(await trx.selectFrom('dpas').selectAll().where('id', '=', dpaId).executeTakeFirstOrThrow());
 }
 
 export async function deleteDpa(ctx: RegistryContext, id: string): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dpas').select('customer_id').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such data-processing agreement; it may have been deleted.');
+    if (!row)
+      throw new LotsenError('NOT_FOUND', 'No such data-processing agreement; it may have been deleted.');
     await trx.deleteFrom('dpas').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, row.customer_id);
     return row.customer_id;

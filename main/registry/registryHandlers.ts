@@ -17,13 +17,16 @@ import {
   saveServer,
   saveSupportAccount,
 } from './environmentRepository.ts';
-import { exportRegistry, importRegistry } from './registryTransfer.ts';
+import { swedishOfficeCalendar } from '../tickets/officeCalendar.ts';
+import { exportRegistry } from './registryExport.ts';
+import { importRegistry } from './registryImport.ts';
 
 type RegistryHandlers = Pick<Handlers, Extract<keyof Handlers, `registry.${string}`>>;
 
 /** The registry's API methods. Every write announces which customer changed, so other windows refresh. */
 export function registryHandlers(backend: Backend): RegistryHandlers {
   const ctx = () => backend.registryContext();
+  const calendar = swedishOfficeCalendar();
   const changed = (customerId: string | null) => backend.emit('registry.changed', { customerId });
 
   return {
@@ -83,7 +86,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       return null;
     },
     'registry.import': async ({ file }) => {
-      const summary = await importRegistry(ctx(), file);
+      const summary = await importRegistry(ctx(), calendar, file);
       changed(null);
       return summary;
     },

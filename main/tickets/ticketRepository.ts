@@ -3,7 +3,13 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/eligibility.ts';
 import type { Db } from '../store/database.node.ts';
-import { assertCustomerExists, createdStamp, touchCustomer, updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
+import {
+  assertCustomerExists,
+  createdStamp,
+  touchCustomer,
+  updatedStamp,
+  type RegistryContext,
+} from '../registry/registryContext.ts';
 import type { OfficeCalendar } from './officeCalendar.ts';
 import { responseDue } from './slaClock.ts';
 
@@ -22,7 +28,11 @@ const ticketColumns = (db: Db) =>
     .innerJoin('users as updater', 'updater.id', 'tickets.updated_by')
     .leftJoin('agreement_services', 'agreement_services.id', 'tickets.service_id')
     .selectAll('tickets')
-    .select(['customers.name as customer_name', 'updater.name as updater_name', 'agreement_services.name as service_name'])
+    .select([
+      'customers.name as customer_name',
+      'updater.name as updater_name',
+      'agreement_services.name as service_name',
+    ])
     .select((eb) =>
       eb
         .exists(
@@ -30,7 +40,13 @@ const ticketColumns = (db: Db) =>
             .selectFrom('contacts')
             .select('contacts.id')
             .whereRef('contacts.customer_id', '=', 'tickets.customer_id')
-            .where((inner) => inner(inner.fn('lower', ['contacts.email']), '=', inner.fn('lower', ['tickets.requester_email']))),
+            .where((inner) =>
+              inner(
+                inner.fn('lower', ['contacts.email']),
+                '=',
+                inner.fn('lower', ['tickets.requester_email']),
+              ),
+            ),
         )
         .as('requester_is_contact'),
     );
@@ -61,55 +77,81 @@ export async function saveTicket(
   id: string | undefined,
   fields: TicketFields,
 ): Promise<TicketView> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await assertCustomerExists(trx, fields.customerId);
-    await assertBelongsToCustomer(trx, fields);
-    const previous =
-      id === undefined
-        ? undefined
-        : await trx.selectFrom('tickets').select(['received_at', 'service_id', 'response_hours']).where('id', '=', id).executeTakeFirst();
-    if (id !== undefined && !previous) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
-    const sameContract = previous && previous.received_at === fields.receivedAt && previous.service_id === fields.serviceId;
-    const responseHours = sameContract ? previous.response_hours : await responseHoursFor(trx, fields);
-    // Leaving "open" means work has started: that is the first response if none was recorded.
-    const firstResponseAt =
-      fields.firstResponseAt ?? (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
-    const due = responseDue({ receivedAt: fields.receivedAt, escalatedAt: fields.escalatedAt }, responseHours, calendar);
-    const columns = {
-      customer_id: fields.customerId,
-      external_ref: fields.externalRef,
-      external_url: fields.externalUrl,
-      requester_name: fields.requesterName,
-      requester_email: fields.requesterEmail,
-      service_id: fields.serviceId,
-      environment_id: fields.environmentId,
-      subject: fields.subject,
-      description: fields.description,
-      priority: fields.priority,
-      received_at: fields.receivedAt,
-      status: fields.status,
-      first_response_at: firstResponseAt,
-      escalated_at: fields.escalatedAt,
-      affected_users: fields.affectedUsers,
-      school_and_class: fields.schoolAndClass,
-      problem_started: fields.problemStarted,
-      has_screenshot: fields.hasScreenshot ? 1 : 0,
-      page_links: fields.pageLinks,
-      browser: fields.browser,
-      response_hours: responseHours,
-      standard_due_at: due.standardDueAt,
-      acute_due_at: due.acuteDueAt,
-      due_at: due.dueAt,
-    };
-    const ticketId = id ?? randomUUID();
-    if (id === undefined) {
-      await trx.insertInto('tickets').values({ id: ticketId, ...columns, ...createdStamp(ctx) }).execute();
-    } else {
-      await trx.updateTable('tickets').set({ ...columns, ...updatedStamp(ctx) }).where('id', '=', id).execute();
-    }
-    await touchCustomer(trx, ctx, fields.customerId);
-    return getTicket(trx, ticketId);
-  });
+  return ctx.db.transaction().execute((trx) => writeTicket(trx, ctx, calendar, id, fields));
+}
+
+/** saveTicket's work, inside a transaction the caller holds (the registry import writes many at once). */
+export async function writeTicket(
+  trx: Db,
+  ctx: RegistryContext,
+  calendar: OfficeCalendar,
+  id: string | undefined,
+  fields: TicketFields,
+): Promise<TicketView> {
+  await assertCustomerExists(trx, fields.customerId);
+  await assertBelongsToCustomer(trx, fields);
+  const previous =
+    id === undefined
+      ? undefined
+      : await trx
+          .selectFrom('tickets')
+          .select(['received_at', 'service_id', 'response_hours'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+  if (id !== undefined && !previous)
+    throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  const sameContract =
+    previous && previous.received_at === fields.receivedAt && previous.service_id === fields.serviceId;
+  const responseHours = sameContract ? previous.response_hours : await responseHoursFor(trx, fields);
+  // Leaving "open" means work has started: that is the first response if none was recorded.
+  const firstResponseAt =
+    fields.firstResponseAt ?? (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
+  const due = responseDue(
+    { receivedAt: fields.receivedAt, escalatedAt: fields.escalatedAt },
+    responseHours,
+    calendar,
+  );
+  const columns = {
+    customer_id: fields.customerId,
+    external_ref: fields.externalRef,
+    external_url: fields.externalUrl,
+    requester_name: fields.requesterName,
+    requester_email: fields.requesterEmail,
+    service_id: fields.serviceId,
+    environment_id: fields.environmentId,
+    subject: fields.subject,
+    description: fields.description,
+    priority: fields.priority,
+    received_at: fields.receivedAt,
+    status: fields.status,
+    first_response_at: firstResponseAt,
+    escalated_at: fields.escalatedAt,
+    affected_users: fields.affectedUsers,
+    school_and_class: fields.schoolAndClass,
+    problem_started: fields.problemStarted,
+    has_screenshot: fields.hasScreenshot ? 1 : 0,
+    page_links: fields.pageLinks,
+    browser: fields.browser,
+    response_hours: responseHours,
+    standard_due_at: due.standardDueAt,
+    acute_due_at: due.acuteDueAt,
+    due_at: due.dueAt,
+  };
+  const ticketId = id ?? randomUUID();
+  if (id === undefined) {
+    await trx
+      .insertInto('tickets')
+      .values({ id: ticketId, ...columns, ...createdStamp(ctx) })
+      .execute();
+  } else {
+    await trx
+      .updateTable('tickets')
+      .set({ ...columns, ...updatedStamp(ctx) })
+      .where('id', '=', id)
+      .execute();
+  }
+  await touchCustomer(trx, ctx, fields.customerId);
+  return getTicket(trx, ticketId);
 }
 
 async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<void> {
@@ -127,7 +169,11 @@ async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<vo
     }
   }
   if (fields.environmentId !== null) {
-    const env = await db.selectFrom('environments').select('customer_id').where('id', '=', fields.environmentId).executeTakeFirst();
+    const env = await db
+      .selectFrom('environments')
+      .select('customer_id')
+      .where('id', '=', fields.environmentId)
+      .executeTakeFirst();
     if (env?.customer_id !== fields.customerId) {
       throw new LotsenError('VALIDATION', 'The environment is not one of this customer’s.', {
         issues: [{ path: 'ticket.environmentId', message: 'Not an environment of this customer' }],
@@ -140,18 +186,30 @@ async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
   const agreements = await db
     .selectFrom('agreements')
     .leftJoin('agreement_services', 'agreement_services.agreement_id', 'agreements.id')
-    .select(['agreements.starts_on', 'agreements.ends_on', 'agreements.response_hours', 'agreement_services.id as service_id'])
+    .select([
+      'agreements.starts_on',
+      'agreements.ends_on',
+      'agreements.response_hours',
+      'agreement_services.id as service_id',
+    ])
     .where('agreements.customer_id', '=', fields.customerId)
     .execute();
   const inForce = agreements.filter(
-    (a) => startOfDate(a.starts_on) <= fields.receivedAt && (a.ends_on === null || fields.receivedAt < endOfDate(a.ends_on)),
+    (a) =>
+      startOfDate(a.starts_on) <= fields.receivedAt &&
+      (a.ends_on === null || fields.receivedAt < endOfDate(a.ends_on)),
   );
-  const covering = inForce.find((a) => fields.serviceId !== null && a.service_id === fields.serviceId) ?? inForce[0];
+  const covering =
+    inForce.find((a) => fields.serviceId !== null && a.service_id === fields.serviceId) ?? inForce[0];
   return covering?.response_hours ?? DEFAULT_RESPONSE_HOURS;
 }
 
 export async function deleteTicket(ctx: RegistryContext, id: string): Promise<string> {
-  const row = await ctx.db.selectFrom('tickets').select('customer_id').where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('tickets')
+    .select('customer_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
   await ctx.db.deleteFrom('tickets').where('id', '=', id).execute();
   return row.customer_id;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { CustomerSummary } from '../../common/registry/model.ts';
 import { searchCustomers } from '../../common/registry/search.ts';
 import { listCustomerSummaries } from '../../main/registry/customerRepository.ts';
-import { importRegistry } from '../../main/registry/registryTransfer.ts';
+import { importRegistry } from '../../main/registry/registryImport.ts';
+import { swedishOfficeCalendar } from '../../main/tickets/officeCalendar.ts';
 import { openEncryptedConnection, openStore, type Store } from '../../main/store/database.node.ts';
 import { createLocalUser } from '../../main/users/localUser.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
@@ -44,7 +45,7 @@ beforeAll(async () => {
       },
     ],
   }));
-  await importRegistry({ db: store.db, actorId: user.id, now: Date.now }, { format: 'lotsen-registry', version: 1, customers });
+  await importRegistry({ db: store.db, actorId: user.id, now: Date.now }, swedishOfficeCalendar(), { format: 'lotsen-registry', version: 1, customers });
   raw = openEncryptedConnection(file, key);
   summaries = await listCustomerSummaries(store.db);
 });

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { writeFileAtomic } from '../../app/atomicFile.node.ts';
-import { exportRegistry } from '../../registry/registryTransfer.ts';
+import { exportRegistry } from '../../registry/registryExport.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 
@@ -23,7 +23,8 @@ export function registryCommand(io: CliIo): Command {
         if (options.json) return printJson(io, summary);
         io.out(
           `Imported ${summary.customers} customers, ${summary.contacts} contacts, ${summary.environments} environments, ` +
-            `${summary.servers} servers and ${summary.supportAccounts} support accounts.\n`,
+            `${summary.servers} servers, ${summary.supportAccounts} support accounts, ${summary.agreements} agreements, ` +
+            `${summary.dpas} data-processing agreements and ${summary.tickets} tickets.\n`,
         );
       } finally {
         await session.close();

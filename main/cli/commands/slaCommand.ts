@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { swedishOfficeCalendar } from '../../tickets/officeCalendar.ts';
 import { responseDue } from '../../tickets/slaClock.ts';
-import { formatInstant } from '../formatInstant.ts';
+import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { parseInstant } from './eligibilityCommand.ts';
 

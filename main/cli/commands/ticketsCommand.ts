@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { slaState, slaStateLabels } from '../../../common/tickets/slaState.ts';
-import { formatInstant } from '../formatInstant.ts';
+import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 

@@ -40,6 +40,9 @@ describe('the registry file format', () => {
       notes: '',
       contacts: [],
       environments: [],
+      agreements: [],
+      dpas: [],
+      tickets: [],
     });
   });
 

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { registryFileSchema, type RegistryFile } from '../../../common/registry/registryFile.ts';
+import { registryFileSchema, type RegistryFile, type RegistryFileInput } from '../../../common/registry/registryFile.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
-import { exportRegistry } from '../../../main/registry/registryTransfer.ts';
+import { exportRegistry } from '../../../main/registry/registryExport.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { makeRegistryFile } from '../../support/registryFixture.ts';
@@ -22,9 +22,9 @@ const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true
 const byText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** The input in the export's canonical order, with defaults filled in as the importer fills them. */
-function canonical(file: unknown): Omit<RegistryFile, 'exportedAt'> {
+function canonical(file: unknown): Omit<RegistryFile, 'exportedAt' | 'version'> {
   const parsed = registryFileSchema.parse(file);
-  const { exportedAt: _ignored, ...rest } = parsed;
+  const { exportedAt: _ignored, version: _version, ...rest } = parsed;
   return {
     ...rest,
     customers: parsed.customers
@@ -103,6 +103,80 @@ describe('registry import and export', () => {
     expect((await call.fails('registry.import', { file: { hello: 'world' } })).details!.issues![0]).toMatchObject({ path: 'format' });
     const newer = await call.fails('registry.import', { file: { format: 'lotsen-registry', version: 99, customers: [] } });
     expect(newer.details!.issues![0]!.message).toContain('newer Lotsen');
+  });
+});
+
+describe('version 2: agreements, DPAs and tickets', () => {
+  const withContracts = () => {
+    const file = makeRegistryFile(3) as RegistryFileInput;
+    file.version = 2;
+    const customer = file.customers[0]!;
+    customer.agreements = [
+      {
+        reference: 'FA-2026-Å',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        responseHours: 4,
+        acuteEscalation: { enabled: true, feeOre: 250_000 },
+        allowedContacts: 5,
+        services: [
+          { kind: 'sso', name: 'AD FS-inloggning', environment: 'Produktion' },
+          { kind: 'sync', name: 'Elevsynk', environment: null },
+        ],
+        hourlyRatesOre: { configuration_change: 125_000 },
+        rounding: { incrementMinutes: 30, scope: 'ticket_day', minimumMinutes: 30 },
+        notes: 'Förlängs årsvis',
+      },
+    ];
+    customer.dpas = [{ signedOn: '2025-12-15', reference: 'PUB-9', version: '3', signatory: 'Märta Jurist', endsOn: null, document: 'https://avtal.example/pub-9.pdf', notes: '' }];
+    customer.tickets = [
+      {
+        externalRef: 'HD-4711',
+        externalUrl: 'https://helpdesk.example/4711',
+        requesterName: 'Åsa Öberg 0',
+        requesterEmail: 'kontakt0.k0@vaxjo.se',
+        service: { agreement: 'FA-2026-Å', name: 'AD FS-inloggning' },
+        environment: 'Produktion',
+        subject: 'Inloggningen via WAP ger 503',
+        description: 'Sedan i morse',
+        priority: 'high',
+        receivedAt: '2026-11-20T14:00:00+01:00',
+        status: 'pending',
+        firstResponseAt: '2026-11-20T14:20:00+01:00',
+        escalatedAt: null,
+        affectedUsers: 'elev1, elev2',
+        schoolAndClass: 'Norrskolan 7B',
+        problemStarted: 'fredag morgon',
+        hasScreenshot: true,
+        pageLinks: '',
+        browser: 'Edge',
+      },
+    ];
+    return file;
+  };
+
+  test('round-trip import -> export losslessly, with references by name and instants as text', async () => {
+    const summary = await call.ok('registry.import', { file: withContracts() });
+    expect(summary).toMatchObject({ customers: 3, agreements: 1, dpas: 1, tickets: 1 });
+    const exported = await call.ok('registry.export', {});
+    expect(exported.version).toBe(2);
+    expect(canonical(exported)).toEqual(canonical(withContracts()));
+    const [ticket] = await call.ok('tickets.list', {});
+    // 4 office hours from Friday 14:00: 3 h Friday, 1 h Monday.
+    expect(ticket).toMatchObject({ serviceName: 'AD FS-inloggning', responseHours: 4, dueAt: Date.parse('2026-11-23T09:00:00+01:00') });
+  });
+
+  test('references that do not resolve are named, and nothing is written', async () => {
+    const file = withContracts();
+    const customer = file.customers[0]!;
+    customer.agreements![0]!.services![0]!.environment = 'Prod';
+    customer.tickets![0]!.service = { agreement: 'FA-2026-Å', name: 'SSO' };
+    const error = await call.fails('registry.import', { file });
+    expect(error.details!.issues!.map((i) => [i.path, i.message])).toEqual([
+      ['customers.0.agreements.0.services.0.environment', 'No environment is named "Prod"'],
+      ['customers.0.tickets.0.service', 'No service "SSO" in agreement "FA-2026-Å"'],
+    ]);
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
   });
 });
 

@@ -1,23 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { issuesFromZod, LotsenError, type FieldIssue } from '../../common/api/errors.ts';
 import {
-  REGISTRY_FILE_FORMAT,
-  REGISTRY_FILE_VERSION,
   registryFileCustomerSchema,
   registryFileEnvelopeSchema,
   type ImportSummary,
-  type RegistryFile,
   type RegistryFileCustomer,
 } from '../../common/registry/registryFile.ts';
+import { writeAgreement } from '../agreements/agreementRepository.ts';
+import { writeDpa } from '../agreements/dpaRepository.ts';
 import type { Db } from '../store/database.node.ts';
+import type { OfficeCalendar } from '../tickets/officeCalendar.ts';
+import { writeTicket } from '../tickets/ticketRepository.ts';
 import { createdStamp, type RegistryContext } from './registryContext.ts';
 
+const serviceKey = (agreementReference: string, serviceName: string) => `${agreementReference}\u0000${serviceName}`;
 
 /**
  * All or nothing: every record is checked first (fields, organisation numbers, duplicates within the file and
  * against the store) and every problem is reported at once; only a clean file is written, in one transaction.
  */
-export async function importRegistry(ctx: RegistryContext, raw: unknown): Promise<ImportSummary> {
+export async function importRegistry(ctx: RegistryContext, calendar: OfficeCalendar, raw: unknown): Promise<ImportSummary> {
   const envelope = registryFileEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
     throw rejected(issuesFromZod(envelope.error));
@@ -58,16 +60,32 @@ export async function importRegistry(ctx: RegistryContext, raw: unknown): Promis
   });
   if (issues.length > 0) throw rejected(issues);
 
-  const summary: ImportSummary = { customers: 0, contacts: 0, environments: 0, servers: 0, supportAccounts: 0 };
+  const summary: ImportSummary = {
+    customers: 0,
+    contacts: 0,
+    environments: 0,
+    servers: 0,
+    supportAccounts: 0,
+    agreements: 0,
+    dpas: 0,
+    tickets: 0,
+  };
   await ctx.db.transaction().execute(async (trx) => {
     for (const customer of customers) {
-      await insertCustomer(trx, ctx, customer, summary);
+      await insertCustomer(trx, ctx, calendar, customer, summary);
     }
   });
   return summary;
 }
 
-async function insertCustomer(db: Db, ctx: RegistryContext, customer: RegistryFileCustomer, summary: ImportSummary) {
+async function insertCustomer(
+  db: Db,
+  ctx: RegistryContext,
+  calendar: OfficeCalendar,
+  customer: RegistryFileCustomer,
+  summary: ImportSummary,
+) {
+  const environmentIds = new Map<string, string>();
   const stamp = createdStamp(ctx);
   const customerId = randomUUID();
   await db
@@ -94,6 +112,7 @@ async function insertCustomer(db: Db, ctx: RegistryContext, customer: RegistryFi
   }
   for (const environment of customer.environments) {
     const environmentId = randomUUID();
+    environmentIds.set(environment.name, environmentId);
     const { access } = environment;
     await db
       .insertInto('environments')
@@ -135,88 +154,34 @@ async function insertCustomer(db: Db, ctx: RegistryContext, customer: RegistryFi
       summary.supportAccounts += 1;
     }
   }
-}
-
-const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
-const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The whole registry as an exchange file, in a canonical order (by name, then number), so two exports of the same
- * registry are byte-identical and diffs between exports show real changes. Secrets only with `includeSecrets`.
- */
-export async function exportRegistry(db: Db, options: { includeSecrets: boolean; now: number }): Promise<RegistryFile> {
-  const [customers, contacts, environments, servers, accounts] = await Promise.all([
-    db.selectFrom('customers').selectAll().execute(),
-    db.selectFrom('contacts').selectAll().execute(),
-    db.selectFrom('environments').selectAll().execute(),
-    db.selectFrom('servers').selectAll().execute(),
-    db
-      .selectFrom('support_accounts')
-      .select(['environment_id', 'username', 'notes'])
-      .$if(options.includeSecrets, (q) => q.select('secret'))
-      .execute(),
-  ]);
-
-  const file: RegistryFile = {
-    format: REGISTRY_FILE_FORMAT,
-    version: REGISTRY_FILE_VERSION,
-    exportedAt: new Date(options.now).toISOString(),
-    includesSecrets: options.includeSecrets,
-    customers: customers
-      .sort((a, b) => compare(a.name, b.name) || compare(a.org_number, b.org_number))
-      .map((customer) => ({
-        name: customer.name,
-        orgNumber: customer.org_number,
-        kind: customer.kind as RegistryFileCustomer['kind'],
-        notes: customer.notes,
-        contacts: contacts
-          .filter((c) => c.customer_id === customer.id)
-          .sort((a, b) => compare(a.name, b.name) || compare(a.email, b.email))
-          .map((c) => ({
-            name: c.name,
-            email: c.email,
-            phone: c.phone,
-            role: c.role,
-            adminTrainingDone: c.admin_training_done === 1,
-            toolTrainingDone: c.tool_training_done === 1,
-          })),
-        environments: environments
-          .filter((e) => e.customer_id === customer.id)
-          .sort((a, b) => compare(a.name, b.name))
-          .map((e) => ({
-            name: e.name,
-            notes: e.notes,
-            access: {
-              vpnType: e.vpn_type as RegistryFileCustomer['environments'][number]['access']['vpnType'],
-              vpnGateway: e.vpn_gateway,
-              teamViewerId: e.teamviewer_id,
-              method: e.access_method as RegistryFileCustomer['environments'][number]['access']['method'],
-              supportedTools: JSON.parse(e.supported_tools) as string[],
-              notes: e.access_notes,
-            },
-            servers: servers
-              .filter((s) => s.environment_id === e.id)
-              .sort((a, b) => compare(a.host, b.host) || a.port - b.port)
-              .map((s) => ({
-                host: s.host,
-                port: s.port,
-                role: s.role as RegistryFileCustomer['environments'][number]['servers'][number]['role'],
-                os: s.os,
-                notes: s.notes,
-              })),
-            supportAccounts: accounts
-              .filter((a) => a.environment_id === e.id)
-              .sort((a, b) => compare(a.username, b.username))
-              .map((a) => {
-                const secret = (a as { secret?: string | null }).secret;
-                return options.includeSecrets && typeof secret === 'string'
-                  ? { username: a.username, notes: a.notes, secret }
-                  : { username: a.username, notes: a.notes };
-              }),
-          })),
+  const serviceIds = new Map<string, string>();
+  for (const agreement of customer.agreements) {
+    const saved = await writeAgreement(db, ctx, customerId, undefined, {
+      ...agreement,
+      services: agreement.services.map(({ environment, ...service }) => ({
+        ...service,
+        environmentId: environment === null ? null : environmentIds.get(environment)!,
       })),
-  };
-  return file;
+    });
+    for (const service of saved.services) serviceIds.set(serviceKey(agreement.reference, service.name), service.id);
+    summary.agreements += 1;
+  }
+  for (const dpa of customer.dpas) {
+    await writeDpa(db, ctx, customerId, undefined, dpa);
+    summary.dpas += 1;
+  }
+  for (const { service, environment, receivedAt, firstResponseAt, escalatedAt, ...ticket } of customer.tickets) {
+    await writeTicket(db, ctx, calendar, undefined, {
+      ...ticket,
+      customerId,
+      receivedAt: Date.parse(receivedAt),
+      firstResponseAt: firstResponseAt === null ? null : Date.parse(firstResponseAt),
+      escalatedAt: escalatedAt === null ? null : Date.parse(escalatedAt),
+      serviceId: service === null ? null : serviceIds.get(serviceKey(service.agreement, service.name))!,
+      environmentId: environment === null ? null : environmentIds.get(environment)!,
+    });
+    summary.tickets += 1;
+  }
 }
 
 function recordLabel(candidate: unknown, index: number): string {

@@ -1,0 +1,143 @@
+import {
+  REGISTRY_FILE_FORMAT,
+  REGISTRY_FILE_VERSION,
+  type RegistryFileCustomer,
+  type RegistryFile,
+} from '../../common/registry/registryFile.ts';
+import { listAgreements } from '../agreements/agreementRepository.ts';
+import { listDpas } from '../agreements/dpaRepository.ts';
+import type { Db } from '../store/database.node.ts';
+import { formatInstant } from '../tickets/formatInstant.ts';
+import { listTickets } from '../tickets/ticketRepository.ts';
+
+const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
+const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The whole registry as an exchange file, in a canonical order (by name, then number), so two exports of the same
+ * registry are byte-identical and diffs between exports show real changes. Secrets only with `includeSecrets`.
+ */
+export async function exportRegistry(db: Db, options: { includeSecrets: boolean; now: number }): Promise<RegistryFile> {
+  const [customers, contacts, environments, servers, accounts] = await Promise.all([
+    db.selectFrom('customers').selectAll().execute(),
+    db.selectFrom('contacts').selectAll().execute(),
+    db.selectFrom('environments').selectAll().execute(),
+    db.selectFrom('servers').selectAll().execute(),
+    db
+      .selectFrom('support_accounts')
+      .select(['environment_id', 'username', 'notes'])
+      .$if(options.includeSecrets, (q) => q.select('secret'))
+      .execute(),
+  ]);
+  const customerIds = customers.map((c) => c.id);
+  const [agreements, dpas, tickets] = await Promise.all([
+    listAgreements(db, customerIds),
+    listDpas(db, customerIds),
+    listTickets(db),
+  ]);
+  const environmentName = new Map(environments.map((e) => [e.id, e.name]));
+  const serviceRef = new Map(
+    agreements.flatMap((a) => a.services.map((s) => [s.id, { agreement: a.reference, name: s.name }] as const)),
+  );
+
+  const file: RegistryFile = {
+    format: REGISTRY_FILE_FORMAT,
+    version: REGISTRY_FILE_VERSION,
+    exportedAt: new Date(options.now).toISOString(),
+    includesSecrets: options.includeSecrets,
+    customers: customers
+      .sort((a, b) => compare(a.name, b.name) || compare(a.org_number, b.org_number))
+      .map((customer) => ({
+        name: customer.name,
+        orgNumber: customer.org_number,
+        kind: customer.kind as RegistryFileCustomer['kind'],
+        notes: customer.notes,
+        contacts: contacts
+          .filter((c) => c.customer_id === customer.id)
+          .sort((a, b) => compare(a.name, b.name) || compare(a.email, b.email))
+          .map((c) => ({
+            name: c.name,
+            email: c.email,
+            phone: c.phone,
+            role: c.role,
+            adminTrainingDone: c.admin_training_done === 1,
+            toolTrainingDone: c.tool_training_done === 1,
+          })),
+        environments: environments
+          .filter((e) => e.customer_id === customer.id)
+          .sort((a, b) => compare(a.name, b.name))
+          .map((e) => ({
+            name: e.name,
+            notes: e.notes,
+            access: {
+              vpnType: e.vpn_type as RegistryFileCustomer['environments'][number]['access']['vpnType'],
+              vpnGateway: e.vpn_gateway,
+              teamViewerId: e.teamviewer_id,
+              method: e.access_method as RegistryFileCustomer['environments'][number]['access']['method'],
+              supportedTools: JSON.parse(e.supported_tools) as string[],
+              notes: e.access_notes,
+            },
+            servers: servers
+              .filter((s) => s.environment_id === e.id)
+              .sort((a, b) => compare(a.host, b.host) || a.port - b.port)
+              .map((s) => ({
+                host: s.host,
+                port: s.port,
+                role: s.role as RegistryFileCustomer['environments'][number]['servers'][number]['role'],
+                os: s.os,
+                notes: s.notes,
+              })),
+            supportAccounts: accounts
+              .filter((a) => a.environment_id === e.id)
+              .sort((a, b) => compare(a.username, b.username))
+              .map((a) => {
+                const secret = (a as { secret?: string | null }).secret;
+                return options.includeSecrets && typeof secret === 'string'
+                  ? { username: a.username, notes: a.notes, secret }
+                  : { username: a.username, notes: a.notes };
+              }),
+          })),
+        agreements: agreements
+          .filter((a) => a.customerId === customer.id)
+          .sort((a, b) => compare(a.startsOn, b.startsOn) || compare(a.reference, b.reference))
+          .map(({ id: _id, customerId: _customer, services, ...agreement }) => ({
+            ...agreement,
+            services: services.map((s) => ({
+              kind: s.kind,
+              name: s.name,
+              environment: s.environmentId === null ? null : (environmentName.get(s.environmentId) ?? null),
+            })),
+          })),
+        dpas: dpas
+          .filter((d) => d.customerId === customer.id)
+          .sort((a, b) => compare(a.signedOn, b.signedOn) || compare(a.reference, b.reference))
+          .map(({ id: _id, customerId: _customer, ...dpa }) => dpa),
+        tickets: tickets
+          .filter((t) => t.customerId === customer.id)
+          .sort((a, b) => a.receivedAt - b.receivedAt || compare(a.subject, b.subject))
+          .map((t) => ({
+            externalRef: t.externalRef,
+            externalUrl: t.externalUrl,
+            requesterName: t.requesterName,
+            requesterEmail: t.requesterEmail,
+            service: t.serviceId === null ? null : (serviceRef.get(t.serviceId) ?? null),
+            environment: t.environmentId === null ? null : (environmentName.get(t.environmentId) ?? null),
+            subject: t.subject,
+            description: t.description,
+            priority: t.priority,
+            receivedAt: formatInstant(t.receivedAt),
+            status: t.status,
+            firstResponseAt: t.firstResponseAt === null ? null : formatInstant(t.firstResponseAt),
+            escalatedAt: t.escalatedAt === null ? null : formatInstant(t.escalatedAt),
+            affectedUsers: t.affectedUsers,
+            schoolAndClass: t.schoolAndClass,
+            problemStarted: t.problemStarted,
+            hasScreenshot: t.hasScreenshot,
+            pageLinks: t.pageLinks,
+            browser: t.browser,
+          })),
+      })),
+  };
+  return file;
+}
+
