@@ -78,6 +78,22 @@ export async function writeAgreement(
   fields: AgreementFields,
 ): Promise<AgreementView> {
   await assertCustomerExists(trx, customerId);
+  // Tickets in exchange files name their agreement by reference, so a reference means one agreement per customer.
+  let sameReference = trx
+    .selectFrom('agreements')
+    .select('id')
+    .where('customer_id', '=', customerId)
+    .where('reference', '=', fields.reference);
+  if (id !== undefined) sameReference = sameReference.where('id', '!=', id);
+  if (await sameReference.executeTakeFirst()) {
+    throw new LotsenError(
+      'CONFLICT',
+      `This customer already has an agreement with reference ${fields.reference}.`,
+      {
+        issues: [{ path: 'agreement.reference', message: 'Another agreement has this reference' }],
+      },
+    );
+  }
   const columns = agreementColumns(fields);
   const agreementId = id ?? randomUUID();
   if (id === undefined) {

@@ -82,9 +82,24 @@ export async function saveEnvironment(
   };
   return ctx.db.transaction().execute(async (trx) => {
     await assertCustomerExists(trx, customerId);
+    // Agreements and exchange files name environments, so a name means one environment within a customer.
+    let sameName = trx
+      .selectFrom('environments')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .where('name', '=', fields.name);
+    if (id !== undefined) sameName = sameName.where('id', '!=', id);
+    if (await sameName.executeTakeFirst()) {
+      throw new LotsenError('CONFLICT', `This customer already has an environment named ${fields.name}.`, {
+        issues: [{ path: 'environment.name', message: 'Another environment has this name' }],
+      });
+    }
     const envId = id ?? randomUUID();
     if (id === undefined) {
-      await trx.insertInto('environments').values({ id: envId, customer_id: customerId, ...columns, ...createdStamp(ctx) }).execute();
+      await trx
+        .insertInto('environments')
+        .values({ id: envId, customer_id: customerId, ...columns, ...createdStamp(ctx) })
+        .execute();
     } else {
       const result = await trx
         .updateTable('environments')
@@ -115,7 +130,13 @@ export async function saveServer(
   id: string | undefined,
   fields: ServerFields,
 ): Promise<{ customerId: string; server: ServerView }> {
-  const columns = { host: fields.host, port: fields.port, role: fields.role, os: fields.os, notes: fields.notes };
+  const columns = {
+    host: fields.host,
+    port: fields.port,
+    role: fields.role,
+    os: fields.os,
+    notes: fields.notes,
+  };
   return ctx.db.transaction().execute(async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);
     const serverId = id ?? randomUUID();
@@ -131,17 +152,26 @@ export async function saveServer(
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+      if (result.numUpdatedRows === 0n)
+        throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
     }
     await touchCustomer(trx, ctx, customerId);
-    const row = await trx.selectFrom('servers').selectAll().where('id', '=', serverId).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('servers')
+      .selectAll()
+      .where('id', '=', serverId)
+      .executeTakeFirstOrThrow();
     return { customerId, server: serverView(row) };
   });
 }
 
 export async function deleteServer(ctx: RegistryContext, id: string): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('servers').select('environment_id').where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('servers')
+      .select('environment_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new LotsenError('NOT_FOUND', 'No such server; it may have been deleted.');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('servers').where('id', '=', id).execute();
@@ -183,7 +213,8 @@ export async function saveSupportAccount(
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+      if (result.numUpdatedRows === 0n)
+        throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
     }
     await touchCustomer(trx, ctx, customerId);
     const row = await trx
@@ -198,7 +229,11 @@ export async function saveSupportAccount(
 
 export async function deleteSupportAccount(ctx: RegistryContext, id: string): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('support_accounts').select('environment_id').where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('support_accounts')
+      .select('environment_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('support_accounts').where('id', '=', id).execute();
@@ -208,7 +243,11 @@ export async function deleteSupportAccount(ctx: RegistryContext, id: string): Pr
 }
 
 async function customerOfEnvironment(db: Db, environmentId: string): Promise<string> {
-  const env = await db.selectFrom('environments').select('customer_id').where('id', '=', environmentId).executeTakeFirst();
+  const env = await db
+    .selectFrom('environments')
+    .select('customer_id')
+    .where('id', '=', environmentId)
+    .executeTakeFirst();
   if (!env) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
   return env.customer_id;
 }

@@ -64,6 +64,13 @@ describe('agreements', () => {
     expect((await call.ok('agreements.list', { customerId: customer.id })).agreements).toEqual([]);
   });
 
+  test('a reference names one agreement per customer', async () => {
+    const { customer } = await createCustomerWithEnvironment(call);
+    await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(null) });
+    const error = await call.fails('agreements.save', { customerId: customer.id, agreement: agreementInput(null) });
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { issues: [{ path: 'agreement.reference' }] } });
+  });
+
   test('editing keeps service ids that are kept, so tickets stay linked; removed services unlink their tickets', async () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
     const saved = await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(environment.id) });

@@ -109,6 +109,21 @@ describe('environments, servers and access', () => {
     expect(unknownVpn.details?.issues?.[0]?.message).toContain('Unknown VPN type "wireguard"');
   });
 
+  test('two environments of one customer cannot share a name (agreements refer to them by name)', async () => {
+    const { customer, environment } = await customerWithEnvironment();
+    const error = await call.fails('registry.saveEnvironment', {
+      customerId: customer.id,
+      environment: { name: 'Produktion', access: { vpnType: 'none', method: 'rdp' } },
+    });
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { issues: [{ path: 'environment.name' }] } });
+    const renamed = await call.ok('registry.saveEnvironment', {
+      customerId: customer.id,
+      id: environment.id,
+      environment: { name: 'Produktion', access: { vpnType: 'none', method: 'rdp' } },
+    });
+    expect(renamed.access.method).toBe('rdp');
+  });
+
   test('servers are checked for host and port', async () => {
     const { environment } = await customerWithEnvironment();
     const error = await call.fails('registry.saveServer', {
