@@ -17,6 +17,7 @@ import {
 } from '../registry/model.ts';
 import { agreementInputSchema, agreementViewSchema, dpaInputSchema, dpaViewSchema } from '../agreements/model.ts';
 import { eligibilityReviewRowSchema } from '../agreements/review.ts';
+import { auditEventCodes, auditEventViewSchema, auditVerdictSchema } from '../audit/auditEvents.ts';
 import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
 import { ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
@@ -113,6 +114,11 @@ export const methods = {
     supportAccountViewSchema,
   ),
   'registry.deleteSupportAccount': method(byIdSchema, nothing),
+  /** The one read that returns a secret: explicit, for one account, and written to the audit log first. */
+  'registry.revealSecret': method(
+    z.object({ accountId: idSchema, purpose: z.string().trim().max(500).default('') }).strict(),
+    z.object({ secret: z.string() }),
+  ),
 
   /** The file is checked record by record in main, so every problem is named with its path. */
   'registry.import': method(z.object({ file: z.unknown() }).strict(), importSummarySchema),
@@ -157,6 +163,19 @@ export const methods = {
   'tickets.recordFirstResponse': method(z.object({ id: idSchema, at: instantSchema.optional() }).strict(), ticketViewSchema),
   /** Acute escalation (now, or `at`): remediation due within two wall-clock hours. */
   'tickets.escalate': method(z.object({ id: idSchema, at: instantSchema.optional() }).strict(), ticketViewSchema),
+
+  'audit.list': method(
+    z
+      .object({
+        event: z.enum(auditEventCodes).optional(),
+        subjectId: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(5_000).optional(),
+        beforeSeq: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    z.array(auditEventViewSchema),
+  ),
+  'audit.verify': method(noInput, auditVerdictSchema),
 } as const;
 
 export type Methods = typeof methods;

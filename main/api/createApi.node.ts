@@ -1,14 +1,24 @@
 import { agreementHandlers } from '../agreements/agreementHandlers.ts';
 import { appHandlers } from '../app/appHandlers.ts';
+import { auditHandlers } from '../audit/auditHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 
 /** Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. */
-export function createApi(backend: Backend, log: (line: string) => void = (line) => console.error(line)): Dispatcher {
+export function createApi(
+  backend: Backend,
+  log: (line: string) => void = (line) => console.error(line),
+): Dispatcher {
   return createDispatcher(
-    { ...appHandlers(backend), ...registryHandlers(backend), ...agreementHandlers(backend), ...ticketHandlers(backend) },
+    {
+      ...appHandlers(backend),
+      ...registryHandlers(backend),
+      ...agreementHandlers(backend),
+      ...ticketHandlers(backend),
+      ...auditHandlers(backend),
+    },
     {
       assertUnlocked: () => void backend.registryContext(),
       onInternalError: (method, error) =>

@@ -3,6 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { AppStatus, EventName, EventPayload, LocalUser, LocalUserInput } from '../../common/api/contract.ts';
 import { localUserInputSchema } from '../../common/api/contract.ts';
 import { LotsenError } from '../../common/api/errors.ts';
+import { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { openStore, type Store } from '../store/database.node.ts';
 import { createLocalUser, findLocalUser } from '../users/localUser.ts';
@@ -32,6 +33,7 @@ export class Backend {
   private config: DataConfig | null;
   private store: Store | null = null;
   private user: LocalUser | null = null;
+  private auditTrail: AuditTrail | null = null;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private transition: Promise<unknown> = Promise.resolve();
 
@@ -82,8 +84,7 @@ export class Backend {
         const config: DataConfig = { format: 'lotsen-data', version: 1, keyStore, createdAt: new Date(this.now()).toISOString() };
         await writeDataConfig(this.dataDir, config);
         this.config = config;
-        this.store = store;
-        this.user = user;
+        this.open(store, user);
       } catch (error) {
         await store?.close();
         await this.removeDatabaseFiles();
@@ -107,8 +108,7 @@ export class Backend {
         await store.close();
         throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
       }
-      this.store = store;
-      this.user = user;
+      this.open(store, user);
       return this.changed();
     });
   }
@@ -119,6 +119,7 @@ export class Backend {
       const store = this.store;
       this.store = null;
       this.user = null;
+      this.auditTrail = null;
       await store.close();
       return this.changed();
     });
@@ -135,6 +136,12 @@ export class Backend {
     return { db: this.store.db, actorId: this.user.id, now: this.now };
   }
 
+  /** The audit log of the unlocked store; every audited act goes through it, named after the local user. */
+  audit(): AuditTrail {
+    this.registryContext();
+    return this.auditTrail!;
+  }
+
   on<E extends EventName>(event: E, listener: Listener<E>): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -149,6 +156,12 @@ export class Backend {
   async close(): Promise<void> {
     await this.lock();
     this.listeners.clear();
+  }
+
+  private open(store: Store, user: LocalUser): void {
+    this.store = store;
+    this.user = user;
+    this.auditTrail = new AuditTrail(store.db, dataFiles.auditHead(this.dataDir), user, this.now);
   }
 
   private requireConfig(): DataConfig {

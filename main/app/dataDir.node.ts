@@ -18,4 +18,6 @@ export const dataFiles = {
   config: (dataDir: string) => join(dataDir, 'lotsen.json'),
   database: (dataDir: string) => join(dataDir, 'lotsen.db'),
   keyFile: (dataDir: string) => join(dataDir, 'lotsen.key'),
+  /** The audit log's newest (seq, hash), kept outside the store so truncating the log is noticed. */
+  auditHead: (dataDir: string) => join(dataDir, 'audit-head.json'),
 };

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/auditCommand.ts';
 import { customersCommand } from './commands/customersCommand.ts';
 import { eligibilityCommand } from './commands/eligibilityCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
@@ -23,6 +24,7 @@ export function createProgram(io: CliIo): Command {
     eligibilityCommand(io),
     ticketsCommand(io),
     slaCommand(io),
+    auditCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -251,3 +251,18 @@ async function customerOfEnvironment(db: Db, environmentId: string): Promise<str
   if (!env) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
   return env.customer_id;
 }
+
+/** The stored secret of one account, for an explicit, audited reveal; nothing else reads this column. */
+export async function readSecret(
+  db: Db,
+  accountId: string,
+): Promise<{ secret: string; username: string; environmentId: string }> {
+  const row = await db
+    .selectFrom('support_accounts')
+    .select(['secret', 'username', 'environment_id'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
+  if (row.secret === null) throw new LotsenError('NOT_FOUND', `No secret is stored for ${row.username}.`);
+  return { secret: row.secret, username: row.username, environmentId: row.environment_id };
+}

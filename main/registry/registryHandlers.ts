@@ -13,6 +13,7 @@ import {
   deleteEnvironment,
   deleteServer,
   deleteSupportAccount,
+  readSecret,
   saveEnvironment,
   saveServer,
   saveSupportAccount,
@@ -84,6 +85,16 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
     'registry.deleteSupportAccount': async ({ id }) => {
       changed(await deleteSupportAccount(ctx(), id));
       return null;
+    },
+    'registry.revealSecret': async ({ accountId, purpose }) => {
+      const { secret, username, environmentId } = await readSecret(ctx().db, accountId);
+      // Written before the secret leaves: a reveal that cannot be audited does not happen.
+      await backend.audit().append({
+        event: 'secret.revealed',
+        subject: { type: 'support_account', id: accountId },
+        details: { username, environmentId, purpose },
+      });
+      return { secret };
     },
     'registry.import': async ({ file }) => {
       const summary = await importRegistry(ctx(), calendar, file);

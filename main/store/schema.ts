@@ -84,6 +84,7 @@ export interface DatabaseSchema {
   agreement_services: AgreementServicesTable;
   dpas: DpasTable;
   tickets: TicketsTable;
+  audit_events: AuditEventsTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -151,4 +152,18 @@ export interface TicketsTable extends Attributed {
   standard_due_at: number;
   acute_due_at: number | null;
   due_at: number;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: number;
+  actor_id: string;
+  actor_name: string;
+  event: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** Canonical JSON (RFC 8785). */
+  details: string;
+  prev_hash: string;
+  hash: string;
 }

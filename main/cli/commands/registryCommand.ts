@@ -45,6 +45,12 @@ export function registryCommand(io: CliIo): Command {
           ? await exportRegistry(session.backend.registryContext().db, { includeSecrets: true, now: Date.now() })
           : await session.call('registry.export', {});
         const text = JSON.stringify(file, null, 2) + '\n';
+        if (options.includeSecrets) {
+          await session.backend.audit().append({
+            event: 'registry.exported_with_secrets',
+            details: { customers: file.customers.length, to: options.out ?? 'standard output' },
+          });
+        }
         if (options.includeSecrets) io.err('lotsen: warning: this export holds support-account secrets; keep it like a password vault.\n');
         if (options.out) {
           await writeFileAtomic(options.out, text, { mode: options.includeSecrets ? 0o600 : 0o644 });

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import { migration0001Registry } from './0001_registry.ts';
 import { migration0002AgreementsTickets } from './0002_agreements_tickets.ts';
+import { migration0003Audit } from './0003_audit.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
   '0001_registry': migration0001Registry,
   '0002_agreements_tickets': migration0002AgreementsTickets,
+  '0003_audit': migration0003Audit,
 };

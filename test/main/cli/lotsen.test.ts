@@ -53,7 +53,7 @@ describe('lotsen init', () => {
 
 describe('lotsen --help', () => {
   test.each([
-    [[], ['init', 'serve', 'customers', 'registry', 'eligibility', 'tickets', 'sla']],
+    [[], ['init', 'serve', 'customers', 'registry', 'eligibility', 'tickets', 'sla', 'audit']],
     [['init'], ['--name', '--email', '--role', '--key-store', '--json', 'Example']],
     [['serve'], ['--port', '--json']],
     [['customers', 'list'], ['--search', '--json']],
@@ -63,6 +63,8 @@ describe('lotsen --help', () => {
     [['eligibility'], ['--customer', '--at', '--json']],
     [['tickets', 'list'], ['--all', '--json']],
     [['sla', 'due'], ['--received', '--hours', '--acute', '--json']],
+    [['audit', 'verify'], ['--json']],
+    [['audit', 'list'], ['--event', '--limit', '--json']],
   ])('lotsen %s --help lists its options', async (args, expected) => {
     const run = await runCli([...args, '--help'], env);
     expect(run.code).toBe(0);

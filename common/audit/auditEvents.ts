@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** What the audit log records; codes are stable, labels are for people. */
+export const auditEventCodes = [
+  'session.opened',
+  'session.closed',
+  'session.disconnected',
+  'eligibility.overridden',
+  'hostkey.trusted',
+  'hostkey.replaced',
+  'secret.revealed',
+  'recording.exported',
+  'registry.exported_with_secrets',
+] as const;
+export type AuditEventCode = (typeof auditEventCodes)[number];
+
+export const auditEventLabels: Record<AuditEventCode, string> = {
+  'session.opened': 'Session opened',
+  'session.closed': 'Session closed',
+  'session.disconnected': 'Session disconnected',
+  'eligibility.overridden': 'Eligibility overridden',
+  'hostkey.trusted': 'Host key trusted',
+  'hostkey.replaced': 'Host key replaced',
+  'secret.revealed': 'Secret revealed',
+  'recording.exported': 'Recording exported',
+  'registry.exported_with_secrets': 'Registry exported with secrets',
+};
+
+export const auditEventViewSchema = z.object({
+  seq: z.number().int(),
+  at: z.number().int(),
+  actorId: z.string(),
+  actorName: z.string(),
+  event: z.enum(auditEventCodes),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+export const auditVerdictSchema = z.object({
+  intact: z.boolean(),
+  events: z.number().int(),
+  /** The first sequence number that is not as it was written, when the log is not intact. */
+  firstBadSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerdict = z.infer<typeof auditVerdictSchema>;

@@ -1,0 +1,111 @@
+import { writeFile } from 'node:fs/promises';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import type { Db } from '../../../main/store/database.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
+
+let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let call: ReturnType<typeof apiCaller>;
+let db: Db;
+beforeEach(async () => {
+  opened = await openPassphraseBackend();
+  call = apiCaller(createApi(opened.backend));
+  db = opened.backend.registryContext().db;
+});
+afterEach(async () => opened.cleanup());
+
+async function writeEvents(count: number) {
+  for (let i = 1; i <= count; i++) {
+    await opened.backend.audit().append({ event: 'session.opened', subject: { type: 'session', id: `s${i}` }, details: { n: i, host: 'wap01.vaxjo.se' } });
+  }
+}
+
+/** Tampering as someone with the key would do it: the append-only triggers go first. */
+async function tamper(statements: string[]) {
+  await sql`DROP TRIGGER audit_events_no_update`.execute(db);
+  await sql`DROP TRIGGER audit_events_no_delete`.execute(db);
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+describe('the audit log', () => {
+  test('events are chained: each names the previous hash, and verify finds the log intact', async () => {
+    await writeEvents(3);
+    const events = await call.ok('audit.list', {});
+    expect(events.map((e) => e.seq)).toEqual([3, 2, 1]);
+    expect(events[2]!.prevHash).toBe('0'.repeat(64));
+    expect(events[1]!.prevHash).toBe(events[2]!.hash);
+    expect(events[0]).toMatchObject({ actorName: TEST_USER.name, event: 'session.opened', subjectId: 's3', details: { n: 3 } });
+    expect(await call.ok('audit.verify', {})).toEqual({ intact: true, events: 3, firstBadSeq: null, reason: null });
+  });
+
+  test('ordinary writes cannot change or delete an event', async () => {
+    await writeEvents(1);
+    await expect(sql`UPDATE audit_events SET actor_name = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_events`.execute(db)).rejects.toThrow(/append-only/);
+  });
+
+  test.each([
+    ['an edited event', [`UPDATE audit_events SET details = '{"host":"evil.example","n":3}' WHERE seq = 3`], 3, /edited/],
+    ['an edited actor', [`UPDATE audit_events SET actor_name = 'Någon annan' WHERE seq = 2`], 2, /edited/],
+    ['a deleted event', ['DELETE FROM audit_events WHERE seq = 2'], 2, /deleted/],
+    [
+      'an inserted event',
+      [
+        'UPDATE audit_events SET seq = seq + 100 WHERE seq >= 3',
+        'UPDATE audit_events SET seq = seq - 99 WHERE seq >= 100',
+        `INSERT INTO audit_events SELECT 3, at, actor_id, actor_name, 'secret.revealed', subject_type, subject_id, details, prev_hash, hash FROM audit_events WHERE seq = 2`,
+      ],
+      3,
+      /inserted|edited/,
+    ],
+    [
+      'two reordered events',
+      [
+        'UPDATE audit_events SET seq = 100 WHERE seq = 2',
+        'UPDATE audit_events SET seq = 2 WHERE seq = 3',
+        'UPDATE audit_events SET seq = 3 WHERE seq = 100',
+      ],
+      2,
+      /reordered/,
+    ],
+    ['events deleted from the end', ['DELETE FROM audit_events WHERE seq >= 4'], 4, /deleted from the end/],
+  ] as const)('verify names the first bad event for %s', async (_kind, statements, firstBad, reason) => {
+    await writeEvents(5);
+    await tamper([...statements]);
+    const verdict = await call.ok('audit.verify', {});
+    expect(verdict).toMatchObject({ intact: false, firstBadSeq: firstBad });
+    expect(verdict.reason).toMatch(reason);
+  });
+
+  test('a chain rewritten with fresh hashes still differs from the head recorded beside the store', async () => {
+    await writeEvents(2);
+    const head = JSON.parse(await (await import('node:fs/promises')).readFile(dataFiles.auditHead(opened.dataDir), 'utf8'));
+    expect(head.seq).toBe(2);
+    await writeFile(dataFiles.auditHead(opened.dataDir), JSON.stringify({ seq: 2, hash: 'f'.repeat(64) }));
+    expect(await call.ok('audit.verify', {})).toMatchObject({ intact: false, firstBadSeq: 2, reason: expect.stringMatching(/rewritten/) });
+  });
+});
+
+describe('audited acts', () => {
+  test('revealing a secret returns it and writes who, which account and why; reads never carry it', async () => {
+    const { environment } = await createCustomerWithEnvironment(call);
+    const account = await call.ok('registry.saveSupportAccount', {
+      environmentId: environment.id,
+      account: { username: 'svc_reveal' },
+      secret: 'Visa-Mig-2026!',
+    });
+    expect(await call.ok('registry.revealSecret', { accountId: account.id, purpose: 'ärende HD-4711' })).toEqual({ secret: 'Visa-Mig-2026!' });
+    const [event] = await call.ok('audit.list', { event: 'secret.revealed' });
+    expect(event).toMatchObject({
+      actorName: TEST_USER.name,
+      subjectType: 'support_account',
+      subjectId: account.id,
+      details: { username: 'svc_reveal', environmentId: environment.id, purpose: 'ärende HD-4711' },
+    });
+    expect(JSON.stringify(event)).not.toContain('Visa-Mig');
+  });
+});
