@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Lotsen needs on a fresh Debian machine, then its npm dependencies. Safe to run again.
 #   System packages: compilers for the native modules, libsecret (keytar), a Secret Service and D-Bus for the
-#   keychain tests, Chromium for the browser tests, sqlite3 to show the store is unreadable without its key.
+#   keychain tests, Chromium for the browser tests, sqlite3 to show the store is unreadable without its key,
+#   OpenSSH (server, client, ssh-agent) for the SSH tests, asciinema to read exported recordings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ packages=(
   build-essential python3 pkg-config
   libsecret-1-dev gnome-keyring dbus libsecret-tools
   chromium sqlite3
+  openssh-server openssh-client asciinema
   fonts-dejavu-core
 )
 
