@@ -16,7 +16,12 @@ export const serviceKindLabels: Record<ServiceKind, string> = {
 };
 
 /** Work outside the licence fee, each with its own hourly rate (DOMAIN: "Not included, billed on top"). */
-export const billableWorkTypes = ['configuration_change', 'customer_environment_change', 'non_standard_access', 'project'] as const;
+export const billableWorkTypes = [
+  'configuration_change',
+  'customer_environment_change',
+  'non_standard_access',
+  'project',
+] as const;
 export type BillableWorkType = (typeof billableWorkTypes)[number];
 export const billableWorkTypeLabels: Record<BillableWorkType, string> = {
   configuration_change: 'Configuration change',
@@ -33,12 +38,20 @@ const isoDate = (label: string) =>
     .string({ error: `${label} must be a date` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date like 2026-08-01` })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-      error: `${label} is not a real calendar date`,
-    });
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      {
+        error: `${label} is not a real calendar date`,
+      },
+    );
 
 const text = (label: string, max: number) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} is longer than ${max} characters` });
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} is longer than ${max} characters` });
 
 const oreSchema = (label: string) =>
   z
@@ -81,16 +94,24 @@ export const agreementFieldsSchema = z
       .default(6),
     services: z.array(agreementServiceInputSchema).max(100).default([]),
     hourlyRatesOre: z
-      .object(Object.fromEntries(billableWorkTypes.map((t) => [t, oreSchema(billableWorkTypeLabels[t]).optional()])) as Record<
-        BillableWorkType,
-        z.ZodOptional<ReturnType<typeof oreSchema>>
-      >)
+      .object(
+        Object.fromEntries(
+          billableWorkTypes.map((t) => [t, oreSchema(billableWorkTypeLabels[t]).optional()]),
+        ) as Record<BillableWorkType, z.ZodOptional<ReturnType<typeof oreSchema>>>,
+      )
       .strict()
       .default({}),
     rounding: z
       .object({
-        incrementMinutes: z.number().int().min(1, { error: 'Rounding increment must be at least 1 minute' }).max(480).default(15),
-        scope: z.enum(roundingScopes, { error: 'Rounding is per entry or per ticket and day' }).default('entry'),
+        incrementMinutes: z
+          .number()
+          .int()
+          .min(1, { error: 'Rounding increment must be at least 1 minute' })
+          .max(480)
+          .default(15),
+        scope: z
+          .enum(roundingScopes, { error: 'Rounding is per entry or per ticket and day' })
+          .default('entry'),
         minimumMinutes: z.number().int().min(0).max(480).default(0),
       })
       .strict()
@@ -110,7 +131,12 @@ export function checkAgreement(
   const names = new Set<string>();
   agreement.services.forEach((service, index) => {
     const key = service.name.toLocaleLowerCase('sv');
-    if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['services', index, 'name'], message: 'Two services have this name' });
+    if (names.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', index, 'name'],
+        message: 'Two services have this name',
+      });
     names.add(key);
   });
 }
@@ -161,7 +187,11 @@ export const agreementViewSchema = z.object({
   allowedContacts: z.number().int(),
   services: z.array(agreementServiceViewSchema),
   hourlyRatesOre: z.partialRecord(z.enum(billableWorkTypes), z.number().int()),
-  rounding: z.object({ incrementMinutes: z.number().int(), scope: z.enum(roundingScopes), minimumMinutes: z.number().int() }),
+  rounding: z.object({
+    incrementMinutes: z.number().int(),
+    scope: z.enum(roundingScopes),
+    minimumMinutes: z.number().int(),
+  }),
   notes: z.string(),
 });
 export type AgreementView = z.infer<typeof agreementViewSchema>;

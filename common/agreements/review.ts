@@ -27,7 +27,11 @@ const severity: Record<VerdictStatus, number> = { blocked: 0, warnings: 1, eligi
 const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 
 /** The review's filters and sorting, shared by the UI and `lotsen eligibility`. */
-export function filterReview(rows: readonly EligibilityReviewRow[], filter: ReviewFilter, sort: ReviewSort = 'status'): EligibilityReviewRow[] {
+export function filterReview(
+  rows: readonly EligibilityReviewRow[],
+  filter: ReviewFilter,
+  sort: ReviewSort = 'status',
+): EligibilityReviewRow[] {
   const query = filter.query?.trim().toLocaleLowerCase('sv') ?? '';
   const kept = rows.filter((row) => {
     if (filter.status && filter.status !== 'all' && row.verdict.status !== filter.status) return false;
@@ -37,7 +41,8 @@ export function filterReview(rows: readonly EligibilityReviewRow[], filter: Revi
       const endsAt = Date.parse(`${row.verdict.nextEndOn}T23:59:59Z`);
       if (endsAt - row.verdict.at > filter.endingWithinDays * DAY_MS) return false;
     }
-    if (query && !row.name.toLocaleLowerCase('sv').includes(query) && !row.orgNumber.includes(query)) return false;
+    if (query && !row.name.toLocaleLowerCase('sv').includes(query) && !row.orgNumber.includes(query))
+      return false;
     return true;
   });
   return kept.sort((a, b) => {
@@ -56,7 +61,15 @@ export function filterReview(rows: readonly EligibilityReviewRow[], filter: Revi
 
 /** RFC 4180 CSV of the review as shown, with every reason, for support leads to share. */
 export function reviewToCsv(rows: readonly EligibilityReviewRow[]): string {
-  const header = ['Customer', 'Organisation number', 'Status', 'Blockers', 'Warnings', 'Next end date', 'Verdict at'];
+  const header = [
+    'Customer',
+    'Organisation number',
+    'Status',
+    'Blockers',
+    'Warnings',
+    'Next end date',
+    'Verdict at',
+  ];
   const lines = rows.map((row) => [
     row.name,
     row.orgNumber,

@@ -15,7 +15,12 @@ import {
   supportAccountInputSchema,
   supportAccountViewSchema,
 } from '../registry/model.ts';
-import { agreementInputSchema, agreementViewSchema, dpaInputSchema, dpaViewSchema } from '../agreements/model.ts';
+import {
+  agreementInputSchema,
+  agreementViewSchema,
+  dpaInputSchema,
+  dpaViewSchema,
+} from '../agreements/model.ts';
 import { eligibilityReviewRowSchema } from '../agreements/review.ts';
 import { auditEventCodes, auditEventViewSchema, auditVerdictSchema } from '../audit/auditEvents.ts';
 import { verdictSchema } from '../agreements/verdict.ts';
@@ -80,7 +85,10 @@ export const methods = {
   'registry.listCustomers': method(noInput, z.array(customerSummarySchema)),
   'registry.getCustomer': method(byIdSchema, customerDetailSchema),
   'registry.createCustomer': method(customerInputSchema, customerDetailSchema),
-  'registry.updateCustomer': method(z.object({ id: idSchema, customer: customerInputSchema }).strict(), customerDetailSchema),
+  'registry.updateCustomer': method(
+    z.object({ id: idSchema, customer: customerInputSchema }).strict(),
+    customerDetailSchema,
+  ),
   'registry.deleteCustomer': method(byIdSchema, nothing),
 
   'registry.saveContact': method(
@@ -134,11 +142,17 @@ export const methods = {
     agreementViewSchema,
   ),
   'agreements.delete': method(byIdSchema, nothing),
-  'dpas.save': method(z.object({ customerId: idSchema, id: idSchema.optional(), dpa: dpaInputSchema }).strict(), dpaViewSchema),
+  'dpas.save': method(
+    z.object({ customerId: idSchema, id: idSchema.optional(), dpa: dpaInputSchema }).strict(),
+    dpaViewSchema,
+  ),
   'dpas.delete': method(byIdSchema, nothing),
 
   /** Without `at`, the verdicts are for now. */
-  'eligibility.review': method(z.object({ at: instantSchema.optional() }).strict(), z.array(eligibilityReviewRowSchema)),
+  'eligibility.review': method(
+    z.object({ at: instantSchema.optional() }).strict(),
+    z.array(eligibilityReviewRowSchema),
+  ),
   'eligibility.check': method(
     z
       .object({
@@ -157,12 +171,21 @@ export const methods = {
     z.array(ticketViewSchema),
   ),
   'tickets.get': method(byIdSchema, ticketViewSchema),
-  'tickets.save': method(z.object({ id: idSchema.optional(), ticket: ticketInputSchema }).strict(), ticketViewSchema),
+  'tickets.save': method(
+    z.object({ id: idSchema.optional(), ticket: ticketInputSchema }).strict(),
+    ticketViewSchema,
+  ),
   'tickets.delete': method(byIdSchema, nothing),
   /** Work has started: records the first response (now, or `at`) if none is recorded yet. */
-  'tickets.recordFirstResponse': method(z.object({ id: idSchema, at: instantSchema.optional() }).strict(), ticketViewSchema),
+  'tickets.recordFirstResponse': method(
+    z.object({ id: idSchema, at: instantSchema.optional() }).strict(),
+    ticketViewSchema,
+  ),
   /** Acute escalation (now, or `at`): remediation due within two wall-clock hours. */
-  'tickets.escalate': method(z.object({ id: idSchema, at: instantSchema.optional() }).strict(), ticketViewSchema),
+  'tickets.escalate': method(
+    z.object({ id: idSchema, at: instantSchema.optional() }).strict(),
+    ticketViewSchema,
+  ),
 
   'audit.list': method(
     z

@@ -42,7 +42,8 @@ export const orgNumberSchema = z
     return normalised;
   });
 
-const hostnamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const hostnamePattern =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 export const hostSchema = z
   .string({ error: 'Host must be text' })
@@ -113,7 +114,11 @@ export const accessInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['vpnGateway'], message: 'This VPN type needs a gateway' });
     }
     if ((access.vpnType === 'teamviewer' || access.method === 'teamviewer') && access.teamViewerId === '') {
-      ctx.addIssue({ code: 'custom', path: ['teamViewerId'], message: 'TeamViewer access needs the host id' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teamViewerId'],
+        message: 'TeamViewer access needs the host id',
+      });
     }
   });
 export type AccessInput = z.input<typeof accessInputSchema>;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { agreementFieldsSchema, agreementServiceInputSchema, checkAgreement, checkDpa, dpaFieldsSchema } from '../agreements/model.ts';
+import {
+  agreementFieldsSchema,
+  agreementServiceInputSchema,
+  checkAgreement,
+  checkDpa,
+  dpaFieldsSchema,
+} from '../agreements/model.ts';
 import { checkTicketInstants, ticketFieldsSchema } from '../tickets/model.ts';
 import {
   contactInputSchema,
@@ -31,7 +37,10 @@ export const registryFileEnvironmentSchema = environmentInputSchema.extend({
 
 /** Instants in the file are ISO 8601 text with an offset, so people can read and write them; kept as text here. */
 const fileInstantSchema = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 instant with an offset, e.g. 2026-11-20T14:00:00+01:00` });
+  z.iso.datetime({
+    offset: true,
+    error: `${label} must be an ISO 8601 instant with an offset, e.g. 2026-11-20T14:00:00+01:00`,
+  });
 const instantOf = (text: string | null) => (text === null ? null : Date.parse(text));
 
 /** Services name the environment they run in by its name; ids do not travel between stores. */
@@ -52,7 +61,14 @@ export const registryFileDpaSchema = dpaFieldsSchema.superRefine(checkDpa);
 
 /** A ticket names its service by the agreement's reference and the service's name, and its environment by name. */
 export const registryFileTicketSchema = ticketFieldsSchema
-  .omit({ customerId: true, serviceId: true, environmentId: true, receivedAt: true, firstResponseAt: true, escalatedAt: true })
+  .omit({
+    customerId: true,
+    serviceId: true,
+    environmentId: true,
+    receivedAt: true,
+    firstResponseAt: true,
+    escalatedAt: true,
+  })
   .extend({
     service: z
       .object({ agreement: z.string().trim().min(1), name: z.string().trim().min(1) })
@@ -88,7 +104,11 @@ export const registryFileCustomerSchema = customerInputSchema
     const environments = new Set<string>();
     customer.environments.forEach((env, index) => {
       if (environments.has(env.name)) {
-        ctx.addIssue({ code: 'custom', path: ['environments', index, 'name'], message: `Two environments are named "${env.name}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['environments', index, 'name'],
+          message: `Two environments are named "${env.name}"`,
+        });
       }
       environments.add(env.name);
     });
@@ -96,18 +116,29 @@ export const registryFileCustomerSchema = customerInputSchema
     const references = new Set<string>();
     customer.agreements.forEach((agreement, a) => {
       if (references.has(agreement.reference)) {
-        ctx.addIssue({ code: 'custom', path: ['agreements', a, 'reference'], message: `Two agreements have reference "${agreement.reference}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agreements', a, 'reference'],
+          message: `Two agreements have reference "${agreement.reference}"`,
+        });
       }
       references.add(agreement.reference);
       agreement.services.forEach((service, s) => {
         services.add(`${agreement.reference}\u0000${service.name}`);
         if (service.environment !== null && !environments.has(service.environment)) {
-          ctx.addIssue({ code: 'custom', path: ['agreements', a, 'services', s, 'environment'], message: `No environment is named "${service.environment}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['agreements', a, 'services', s, 'environment'],
+            message: `No environment is named "${service.environment}"`,
+          });
         }
       });
     });
     customer.tickets.forEach((ticket, t) => {
-      if (ticket.service !== null && !services.has(`${ticket.service.agreement}\u0000${ticket.service.name}`)) {
+      if (
+        ticket.service !== null &&
+        !services.has(`${ticket.service.agreement}\u0000${ticket.service.name}`)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['tickets', t, 'service'],
@@ -115,7 +146,11 @@ export const registryFileCustomerSchema = customerInputSchema
         });
       }
       if (ticket.environment !== null && !environments.has(ticket.environment)) {
-        ctx.addIssue({ code: 'custom', path: ['tickets', t, 'environment'], message: `No environment is named "${ticket.environment}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tickets', t, 'environment'],
+          message: `No environment is named "${ticket.environment}"`,
+        });
       }
     });
   });

@@ -3,7 +3,10 @@ import type { CustomerSummary } from './model.ts';
 
 /** Case- and accent-insensitive form, so `goteborg` finds `Göteborg` and `MALMÖ` finds `Malmö`. */
 export function foldForSearch(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('sv');
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('sv');
 }
 
 export interface CustomerMatch {

@@ -39,7 +39,12 @@ export const vpnTypeLabels: Record<VpnType, string> = {
   other: 'Other',
 };
 /** VPN types that connect to a gateway the technician must know. */
-export const gatewayVpnTypes: readonly VpnType[] = ['cisco_anyconnect', 'checkpoint', 'windows_ipsec', 'windows_pptp'];
+export const gatewayVpnTypes: readonly VpnType[] = [
+  'cisco_anyconnect',
+  'checkpoint',
+  'windows_ipsec',
+  'windows_pptp',
+];
 
 export const remoteAccessMethods = ['ssh', 'powershell_remoting', 'rdp', 'teamviewer', 'other'] as const;
 export type RemoteAccessMethod = (typeof remoteAccessMethods)[number];

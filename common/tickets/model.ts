@@ -7,9 +7,15 @@ export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
 
 const text = (label: string, max: number) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} is longer than ${max} characters` });
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} is longer than ${max} characters` });
 const instant = (label: string) =>
-  z.number({ error: `${label} must be an instant (epoch milliseconds)` }).int().min(0, { error: `${label} is not a valid instant` });
+  z
+    .number({ error: `${label} must be an instant (epoch milliseconds)` })
+    .int()
+    .min(0, { error: `${label} is not a valid instant` });
 
 /** The ticket's fields without the cross-field checks (the registry file writes instants as text). */
 export const ticketFieldsSchema = z
@@ -18,7 +24,9 @@ export const ticketFieldsSchema = z
     /** The helpdesk's own ticket id (ärendenummer) and a link to it. */
     externalRef: text('Helpdesk reference', 100).default(''),
     externalUrl: text('Helpdesk link', 2_000)
-      .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { error: 'Helpdesk link must be an http(s) address' })
+      .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), {
+        error: 'Helpdesk link must be an http(s) address',
+      })
       .default(''),
     requesterName: text('Requester name', 200).min(1, { error: 'Requester name is required' }),
     requesterEmail: z.email({ error: 'Requester e-mail must be an address like namn@kommun.se' }),
@@ -26,9 +34,13 @@ export const ticketFieldsSchema = z
     environmentId: idSchema.nullable().default(null),
     subject: text('Subject', 300).min(1, { error: 'Subject is required' }),
     description: text('Description', 50_000).default(''),
-    priority: z.enum(ticketPriorities, { error: `Priority must be one of ${ticketPriorities.join(', ')}` }).default('normal'),
+    priority: z
+      .enum(ticketPriorities, { error: `Priority must be one of ${ticketPriorities.join(', ')}` })
+      .default('normal'),
     receivedAt: instant('Received at'),
-    status: z.enum(ticketStatuses, { error: `Status must be one of ${ticketStatuses.join(', ')}` }).default('open'),
+    status: z
+      .enum(ticketStatuses, { error: `Status must be one of ${ticketStatuses.join(', ')}` })
+      .default('open'),
     firstResponseAt: instant('First response at').nullable().default(null),
     escalatedAt: instant('Escalated at').nullable().default(null),
     // What a good ticket holds (DOMAIN: "A good ticket").
@@ -46,10 +58,18 @@ export function checkTicketInstants(
   ctx: z.RefinementCtx,
 ): void {
   if (ticket.firstResponseAt !== null && ticket.firstResponseAt < ticket.receivedAt) {
-    ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: 'The first response cannot be before the ticket was received' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['firstResponseAt'],
+      message: 'The first response cannot be before the ticket was received',
+    });
   }
   if (ticket.escalatedAt !== null && ticket.escalatedAt < ticket.receivedAt) {
-    ctx.addIssue({ code: 'custom', path: ['escalatedAt'], message: 'Escalation cannot be before the ticket was received' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['escalatedAt'],
+      message: 'Escalation cannot be before the ticket was received',
+    });
   }
 }
 
@@ -94,7 +114,16 @@ export type TicketView = z.infer<typeof ticketViewSchema>;
 
 /** What a good ticket holds that this one does not, in the words the helpdesk uses. */
 export function missingTicketDetails(
-  ticket: Pick<TicketFields, 'description' | 'affectedUsers' | 'hasScreenshot' | 'schoolAndClass' | 'problemStarted' | 'pageLinks' | 'browser'>,
+  ticket: Pick<
+    TicketFields,
+    | 'description'
+    | 'affectedUsers'
+    | 'hasScreenshot'
+    | 'schoolAndClass'
+    | 'problemStarted'
+    | 'pageLinks'
+    | 'browser'
+  >,
 ): string[] {
   const missing: string[] = [];
   if (ticket.description === '') missing.push('a description');

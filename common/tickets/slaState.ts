@@ -15,7 +15,10 @@ export const slaStateLabels: Record<SlaState, string> = {
 const HOUR_MS = 3_600_000;
 
 /** Runs in the renderer on every tick, so the list turns "breached" the moment the clock passes the due time. */
-export function slaState(ticket: { dueAt: number; firstResponseAt: number | null; acuteDueAt: number | null }, now: number): SlaState {
+export function slaState(
+  ticket: { dueAt: number; firstResponseAt: number | null; acuteDueAt: number | null },
+  now: number,
+): SlaState {
   if (ticket.firstResponseAt !== null) return ticket.firstResponseAt <= ticket.dueAt ? 'met' : 'breached';
   if (now > ticket.dueAt) return 'breached';
   const warnWithin = ticket.acuteDueAt !== null && ticket.acuteDueAt === ticket.dueAt ? HOUR_MS / 2 : HOUR_MS;

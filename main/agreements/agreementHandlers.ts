@@ -4,7 +4,10 @@ import { deleteAgreement, listAgreements, saveAgreement } from './agreementRepos
 import { deleteDpa, listDpas, saveDpa } from './dpaRepository.ts';
 import { checkEligibility, reviewEligibility } from './eligibilityService.ts';
 
-type AgreementHandlers = Pick<Handlers, Extract<keyof Handlers, `agreements.${string}` | `dpas.${string}` | `eligibility.${string}`>>;
+type AgreementHandlers = Pick<
+  Handlers,
+  Extract<keyof Handlers, `agreements.${string}` | `dpas.${string}` | `eligibility.${string}`>
+>;
 
 /** Agreements, DPAs and the eligibility verdicts built on them. A change moves the customer's verdict. */
 export function agreementHandlers(backend: Backend): AgreementHandlers {
@@ -14,7 +17,10 @@ export function agreementHandlers(backend: Backend): AgreementHandlers {
   return {
     'agreements.list': async ({ customerId }) => {
       const db = ctx().db;
-      const [agreements, dpas] = await Promise.all([listAgreements(db, [customerId]), listDpas(db, [customerId])]);
+      const [agreements, dpas] = await Promise.all([
+        listAgreements(db, [customerId]),
+        listDpas(db, [customerId]),
+      ]);
       return { agreements, dpas };
     },
     'agreements.save': async ({ customerId, id, agreement }) => {

@@ -26,7 +26,8 @@ export interface EligibilityQuestion {
 }
 
 /** First instant of a Swedish calendar date. */
-export const startOfDate = (date: string) => DateTime.fromISO(date, { zone: BUSINESS_TIME_ZONE }).startOf('day').toMillis();
+export const startOfDate = (date: string) =>
+  DateTime.fromISO(date, { zone: BUSINESS_TIME_ZONE }).startOf('day').toMillis();
 /** First instant after a Swedish calendar date: agreements and DPAs run to the end of their last day. */
 export const endOfDate = (date: string) =>
   DateTime.fromISO(date, { zone: BUSINESS_TIME_ZONE }).startOf('day').plus({ days: 1 }).toMillis();
@@ -47,7 +48,9 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
   // 1. A support agreement in force.
   const active = facts.agreements.filter((a) => inForce(a.startsOn, a.endsOn, at));
   if (active.length === 0) {
-    const upcoming = facts.agreements.filter((a) => startOfDate(a.startsOn) > at).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    const upcoming = facts.agreements
+      .filter((a) => startOfDate(a.startsOn) > at)
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
     const ended = facts.agreements
       .filter((a) => a.endsOn !== null && endOfDate(a.endsOn) <= at)
       .sort((a, b) => b.endsOn!.localeCompare(a.endsOn!));
@@ -57,7 +60,10 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
         message: `Agreement ${upcoming[0].reference} starts on ${upcoming[0].startsOn}; no agreement is in force yet.`,
       });
     } else if (ended[0]) {
-      blockers.push({ code: 'AGREEMENT_ENDED', message: `Agreement ${ended[0].reference} ended on ${ended[0].endsOn}; no agreement is in force.` });
+      blockers.push({
+        code: 'AGREEMENT_ENDED',
+        message: `Agreement ${ended[0].reference} ended on ${ended[0].endsOn}; no agreement is in force.`,
+      });
     } else {
       blockers.push({ code: 'NO_AGREEMENT', message: 'There is no support agreement with this customer.' });
     }
@@ -90,24 +96,41 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
     }
   }
   if (question.environmentId && active.length > 0 && activeServices.length > 0) {
-    const coversEnvironment = activeServices.some((s) => s.environmentId === null || s.environmentId === question.environmentId);
+    const coversEnvironment = activeServices.some(
+      (s) => s.environmentId === null || s.environmentId === question.environmentId,
+    );
     if (!coversEnvironment && !blockers.some((b) => b.code === 'SERVICE_NOT_COVERED')) {
-      const name = facts.environments.find((e) => e.id === question.environmentId)?.name ?? 'this environment';
-      blockers.push({ code: 'SERVICE_NOT_COVERED', message: `No agreement in force covers a service in ${name}.` });
+      const name =
+        facts.environments.find((e) => e.id === question.environmentId)?.name ?? 'this environment';
+      blockers.push({
+        code: 'SERVICE_NOT_COVERED',
+        message: `No agreement in force covers a service in ${name}.`,
+      });
     }
   }
 
   // 3. A data-processing agreement in force.
   const validDpas = facts.dpas.filter((d) => inForce(d.signedOn, d.endsOn, at));
   if (validDpas.length === 0) {
-    const ended = facts.dpas.filter((d) => d.endsOn !== null && endOfDate(d.endsOn) <= at).sort((a, b) => b.endsOn!.localeCompare(a.endsOn!));
+    const ended = facts.dpas
+      .filter((d) => d.endsOn !== null && endOfDate(d.endsOn) <= at)
+      .sort((a, b) => b.endsOn!.localeCompare(a.endsOn!));
     const future = facts.dpas.filter((d) => startOfDate(d.signedOn) > at);
     if (ended[0]) {
-      blockers.push({ code: 'DPA_ENDED', message: `The data-processing agreement ${ended[0].reference} ended on ${ended[0].endsOn}.` });
+      blockers.push({
+        code: 'DPA_ENDED',
+        message: `The data-processing agreement ${ended[0].reference} ended on ${ended[0].endsOn}.`,
+      });
     } else if (future[0]) {
-      blockers.push({ code: 'NO_DPA', message: `The data-processing agreement ${future[0].reference} is dated ${future[0].signedOn}, later than this.` });
+      blockers.push({
+        code: 'NO_DPA',
+        message: `The data-processing agreement ${future[0].reference} is dated ${future[0].signedOn}, later than this.`,
+      });
     } else {
-      blockers.push({ code: 'NO_DPA', message: 'No signed data-processing agreement (PUB-avtal) is recorded.' });
+      blockers.push({
+        code: 'NO_DPA',
+        message: 'No signed data-processing agreement (PUB-avtal) is recorded.',
+      });
     }
   }
   for (const dpa of validDpas) {
@@ -125,11 +148,17 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
   // 4. Access: a support account and remote access to the servers in every environment in scope.
   for (const environment of environmentsInScope(facts, question, service, activeServices)) {
     if (environment.supportAccounts.length === 0) {
-      blockers.push({ code: 'NO_SUPPORT_ACCOUNT', message: `The vendor has no support account in ${environment.name}.` });
+      blockers.push({
+        code: 'NO_SUPPORT_ACCOUNT',
+        message: `The vendor has no support account in ${environment.name}.`,
+      });
     }
     const servicesHere = activeServices.filter((s) => s.environmentId === environment.id);
-    const needsIdentityServers = servicesHere.length === 0 || servicesHere.some((s) => s.kind === 'sso') || service?.kind === 'sso';
-    const reachable = environment.servers.filter((s) => !needsIdentityServers || s.role === 'adfs' || s.role === 'wap');
+    const needsIdentityServers =
+      servicesHere.length === 0 || servicesHere.some((s) => s.kind === 'sso') || service?.kind === 'sso';
+    const reachable = environment.servers.filter(
+      (s) => !needsIdentityServers || s.role === 'adfs' || s.role === 'wap',
+    );
     if (reachable.length === 0) {
       blockers.push({
         code: 'NO_REMOTE_ACCESS',
@@ -146,8 +175,14 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
     }
   }
   if (facts.environments.length === 0) {
-    blockers.push({ code: 'NO_SUPPORT_ACCOUNT', message: 'No environment is recorded for this customer, so no support account either.' });
-    blockers.push({ code: 'NO_REMOTE_ACCESS', message: 'No environment is recorded for this customer, so no remote access either.' });
+    blockers.push({
+      code: 'NO_SUPPORT_ACCOUNT',
+      message: 'No environment is recorded for this customer, so no support account either.',
+    });
+    blockers.push({
+      code: 'NO_REMOTE_ACCESS',
+      message: 'No environment is recorded for this customer, so no remote access either.',
+    });
   }
 
   // 5. Named support contacts.
@@ -163,7 +198,10 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
     warnings.push({
       code: 'CONTACT_TRAINING_MISSING',
       message: `Training not done: ${untrained
-        .map((c) => `${c.name} (${[!c.adminTrainingDone && 'admin', !c.toolTrainingDone && 'tool'].filter(Boolean).join(' and ')})`)
+        .map(
+          (c) =>
+            `${c.name} (${[!c.adminTrainingDone && 'admin', !c.toolTrainingDone && 'tool'].filter(Boolean).join(' and ')})`,
+        )
         .join(', ')}.`,
     });
   }
@@ -196,6 +234,8 @@ function environmentsInScope(
 ): EnvironmentView[] {
   if (question.environmentId) return facts.environments.filter((e) => e.id === question.environmentId);
   if (service?.environmentId) return facts.environments.filter((e) => e.id === service.environmentId);
-  const pointedAt = new Set(activeServices.map((s) => s.environmentId).filter((id): id is string => id !== null));
+  const pointedAt = new Set(
+    activeServices.map((s) => s.environmentId).filter((id): id is string => id !== null),
+  );
   return pointedAt.size > 0 ? facts.environments.filter((e) => pointedAt.has(e.id)) : [...facts.environments];
 }

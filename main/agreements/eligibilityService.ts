@@ -12,7 +12,14 @@ import { evaluateEligibility, type EligibilityFacts, type EligibilityQuestion } 
 /** Everything the verdict depends on, for some customers at once (five queries, whatever the number). */
 async function loadFacts(db: Db, customerIds: readonly string[]): Promise<Map<string, EligibilityFacts>> {
   const [contacts, environments, agreements, dpas] = await Promise.all([
-    customerIds.length === 0 ? [] : db.selectFrom('contacts').selectAll().where('customer_id', 'in', customerIds).orderBy('name').execute(),
+    customerIds.length === 0
+      ? []
+      : db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('customer_id', 'in', customerIds)
+          .orderBy('name')
+          .execute(),
     loadEnvironments(db, { customerIds }),
     listAgreements(db, customerIds),
     listDpas(db, customerIds),
@@ -31,8 +38,16 @@ async function loadFacts(db: Db, customerIds: readonly string[]): Promise<Map<st
   );
 }
 
-export async function checkEligibility(db: Db, customerId: string, question: EligibilityQuestion): Promise<Verdict> {
-  const customer = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+export async function checkEligibility(
+  db: Db,
+  customerId: string,
+  question: EligibilityQuestion,
+): Promise<Verdict> {
+  const customer = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('id', '=', customerId)
+    .executeTakeFirst();
   if (!customer) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
   const facts = (await loadFacts(db, [customerId])).get(customerId)!;
   if (question.environmentId && !facts.environments.some((e) => e.id === question.environmentId)) {

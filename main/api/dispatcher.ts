@@ -34,13 +34,20 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
   return {
     async dispatch(method, rawInput) {
       if (!isMethodName(method)) {
-        return failure({ code: 'UNKNOWN_METHOD', message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}` });
+        return failure({
+          code: 'UNKNOWN_METHOD',
+          message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}`,
+        });
       }
       const spec = methods[method];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issues = issuesFromZod(parsed.error);
-        return failure({ code: 'VALIDATION', message: describeValidation(issues.length), details: { issues } });
+        return failure({
+          code: 'VALIDATION',
+          message: describeValidation(issues.length),
+          details: { issues },
+        });
       }
       try {
         if (!methodsAllowedWhileLocked.has(method)) options.assertUnlocked();
@@ -49,17 +56,27 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         const checked = spec.output.safeParse(output);
         if (!checked.success) {
           options.onInternalError?.(method, new Error(`output of ${method} does not match the contract`));
-          return failure({ code: 'INTERNAL', message: 'Lotsen produced an answer it could not send; nothing was shown.' });
+          return failure({
+            code: 'INTERNAL',
+            message: 'Lotsen produced an answer it could not send; nothing was shown.',
+          });
         }
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof LotsenError) return failure(error.toApiError());
         if (error instanceof ZodError) {
           const issues = issuesFromZod(error);
-          return failure({ code: 'VALIDATION', message: describeValidation(issues.length), details: { issues } });
+          return failure({
+            code: 'VALIDATION',
+            message: describeValidation(issues.length),
+            details: { issues },
+          });
         }
         options.onInternalError?.(method, error);
-        return failure({ code: 'INTERNAL', message: 'Something went wrong inside Lotsen; the action was not completed.' });
+        return failure({
+          code: 'INTERNAL',
+          message: 'Something went wrong inside Lotsen; the action was not completed.',
+        });
       }
     },
   };

@@ -1,13 +1,24 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import type { AppStatus, EventName, EventPayload, LocalUser, LocalUserInput } from '../../common/api/contract.ts';
+import type {
+  AppStatus,
+  EventName,
+  EventPayload,
+  LocalUser,
+  LocalUserInput,
+} from '../../common/api/contract.ts';
 import { localUserInputSchema } from '../../common/api/contract.ts';
 import { LotsenError } from '../../common/api/errors.ts';
 import { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { openStore, type Store } from '../store/database.node.ts';
 import { createLocalUser, findLocalUser } from '../users/localUser.ts';
-import { createDatabaseKey, discardDatabaseKey, loadDatabaseKey, type KeyStorePreference } from '../vault/databaseKey.node.ts';
+import {
+  createDatabaseKey,
+  discardDatabaseKey,
+  loadDatabaseKey,
+  type KeyStorePreference,
+} from '../vault/databaseKey.node.ts';
 import { keychain as osKeychain, type Keychain } from '../vault/keychain.node.ts';
 import { readDataConfig, writeDataConfig, type DataConfig } from './dataConfig.node.ts';
 import { dataFiles } from './dataDir.node.ts';
@@ -58,7 +69,11 @@ export class Backend {
   }
 
   /** Creates the key, the encrypted store and the local user. Only the last step writes lotsen.json. */
-  initialize(options: { user: LocalUserInput; passphrase: string | null; preference: KeyStorePreference }): Promise<AppStatus> {
+  initialize(options: {
+    user: LocalUserInput;
+    passphrase: string | null;
+    preference: KeyStorePreference;
+  }): Promise<AppStatus> {
     return this.serialised(async () => {
       if (this.config !== null) {
         throw new LotsenError('ALREADY_INITIALIZED', `${this.dataDir} already holds a Lotsen store.`);
@@ -81,7 +96,12 @@ export class Backend {
       try {
         store = await openStore(dataFiles.database(this.dataDir), key);
         const user = await createLocalUser(store.db, userInput, this.now());
-        const config: DataConfig = { format: 'lotsen-data', version: 1, keyStore, createdAt: new Date(this.now()).toISOString() };
+        const config: DataConfig = {
+          format: 'lotsen-data',
+          version: 1,
+          keyStore,
+          createdAt: new Date(this.now()).toISOString(),
+        };
         await writeDataConfig(this.dataDir, config);
         this.config = config;
         this.open(store, user);
@@ -100,7 +120,11 @@ export class Backend {
     return this.serialised(async () => {
       const config = this.requireConfig();
       if (this.store !== null) return this.status();
-      const key = await loadDatabaseKey(this.dataDir, { keyStore: config.keyStore, passphrase, keychain: this.keychain });
+      const key = await loadDatabaseKey(this.dataDir, {
+        keyStore: config.keyStore,
+        passphrase,
+        keychain: this.keychain,
+      });
       const store = await openStore(dataFiles.database(this.dataDir), key);
       key.fill(0);
       const user = await findLocalUser(store.db);
@@ -128,7 +152,10 @@ export class Backend {
   /** The store and the acting user, or VAULT_LOCKED: every service call starts here. */
   registryContext(): RegistryContext {
     if (this.config === null) {
-      throw new LotsenError('NOT_INITIALIZED', 'Lotsen is not set up here yet: run `lotsen init` or open the app.');
+      throw new LotsenError(
+        'NOT_INITIALIZED',
+        'Lotsen is not set up here yet: run `lotsen init` or open the app.',
+      );
     }
     if (this.store === null || this.user === null) {
       throw new LotsenError('VAULT_LOCKED', 'The store is locked; unlock it first.');
@@ -166,7 +193,10 @@ export class Backend {
 
   private requireConfig(): DataConfig {
     if (this.config === null) {
-      throw new LotsenError('NOT_INITIALIZED', 'Lotsen is not set up here yet: run `lotsen init` or open the app.');
+      throw new LotsenError(
+        'NOT_INITIALIZED',
+        'Lotsen is not set up here yet: run `lotsen init` or open the app.',
+      );
     }
     return this.config;
   }
@@ -186,6 +216,8 @@ export class Backend {
 
   private async removeDatabaseFiles(): Promise<void> {
     const file = dataFiles.database(this.dataDir);
-    await Promise.all([file, `${file}-wal`, `${file}-shm`, `${file}-journal`].map((f) => rm(f, { force: true })));
+    await Promise.all(
+      [file, `${file}-wal`, `${file}-shm`, `${file}-journal`].map((f) => rm(f, { force: true })),
+    );
   }
 }

@@ -8,6 +8,7 @@ type AuditHandlers = Pick<Handlers, Extract<keyof Handlers, `audit.${string}`>>;
 export function auditHandlers(backend: Backend): AuditHandlers {
   return {
     'audit.list': async (filter) => listAuditEvents(backend.registryContext().db, filter),
-    'audit.verify': async () => verifyAuditLog(backend.registryContext().db, dataFiles.auditHead(backend.dataDir)),
+    'audit.verify': async () =>
+      verifyAuditLog(backend.registryContext().db, dataFiles.auditHead(backend.dataDir)),
   };
 }

@@ -40,7 +40,12 @@ export class AuditTrail {
 
   private async appendNow(input: AuditInput): Promise<AuditEventView> {
     const event = await this.db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const last = await trx
+        .selectFrom('audit_events')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       const fields = {
         seq: (last?.seq ?? 0) + 1,
         at: this.now(),
@@ -70,7 +75,9 @@ export class AuditTrail {
         .execute();
       return { ...fields, hash };
     });
-    await writeFileAtomic(this.headFile, JSON.stringify({ seq: event.seq, hash: event.hash }) + '\n', { mode: 0o600 });
+    await writeFileAtomic(this.headFile, JSON.stringify({ seq: event.seq, hash: event.hash }) + '\n', {
+      mode: 0o600,
+    });
     return event;
   }
 }
@@ -79,7 +86,11 @@ export async function listAuditEvents(
   db: Db,
   filter: { event?: AuditEventCode; subjectId?: string; limit?: number; beforeSeq?: number } = {},
 ): Promise<AuditEventView[]> {
-  let query = db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(filter.limit ?? 500);
+  let query = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(filter.limit ?? 500);
   if (filter.event) query = query.where('event', '=', filter.event);
   if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
   if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
@@ -89,16 +100,27 @@ export async function listAuditEvents(
 /** Walks the whole chain from the first event; names the first sequence number that is not as it was written. */
 export async function verifyAuditLog(db: Db, headFile: string): Promise<AuditVerdict> {
   const rows = await db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
-  const broken = (seq: number, reason: string): AuditVerdict => ({ intact: false, events: rows.length, firstBadSeq: seq, reason });
+  const broken = (seq: number, reason: string): AuditVerdict => ({
+    intact: false,
+    events: rows.length,
+    firstBadSeq: seq,
+    reason,
+  });
 
   let previousHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
-      return broken(expectedSeq, `event ${expectedSeq} is missing (the next one found is ${row.seq}): events were deleted`);
+      return broken(
+        expectedSeq,
+        `event ${expectedSeq} is missing (the next one found is ${row.seq}): events were deleted`,
+      );
     }
     if (row.prev_hash !== previousHash) {
-      return broken(row.seq, `event ${row.seq} does not follow event ${row.seq - 1}: events were inserted, deleted or reordered`);
+      return broken(
+        row.seq,
+        `event ${row.seq} does not follow event ${row.seq - 1}: events were inserted, deleted or reordered`,
+      );
     }
     let view: AuditEventView;
     try {
@@ -119,11 +141,17 @@ export async function verifyAuditLog(db: Db, headFile: string): Promise<AuditVer
     const last = rows.at(-1);
     if (!last || last.seq < head.seq) {
       const first = (last?.seq ?? 0) + 1;
-      return broken(first, `the log ends at event ${last?.seq ?? 0} but event ${head.seq} was written: events were deleted from the end`);
+      return broken(
+        first,
+        `the log ends at event ${last?.seq ?? 0} but event ${head.seq} was written: events were deleted from the end`,
+      );
     }
     const atHead = rows[head.seq - 1];
     if (atHead && atHead.hash !== head.hash) {
-      return broken(head.seq, `event ${head.seq} differs from the one recorded when it was written: the chain was rewritten`);
+      return broken(
+        head.seq,
+        `event ${head.seq} differs from the one recorded when it was written: the chain was rewritten`,
+      );
     }
   }
   return { intact: true, events: rows.length, firstBadSeq: null, reason: null };

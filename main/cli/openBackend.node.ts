@@ -19,7 +19,10 @@ export interface CliSession {
  * Opens the data folder and, unless told not to, unlocks it: keychain stores need nothing, passphrase stores take
  * the passphrase from the environment or a prompt.
  */
-export async function openBackend(io: CliIo, options: { unlock: 'required' | 'if-possible' | 'no' }): Promise<CliSession> {
+export async function openBackend(
+  io: CliIo,
+  options: { unlock: 'required' | 'if-possible' | 'no' },
+): Promise<CliSession> {
   const backend = await Backend.open({ dataDir: resolveDataDir(io.env) });
   const api = createApi(backend, (line) => io.err(`${line}\n`));
   const session: CliSession = {
@@ -36,7 +39,10 @@ export async function openBackend(io: CliIo, options: { unlock: 'required' | 'if
     const status = backend.status();
     if (options.unlock === 'no' || status.state !== 'locked') {
       if (options.unlock === 'required' && status.state === 'uninitialized') {
-        throw new LotsenError('NOT_INITIALIZED', `Lotsen is not set up in ${backend.dataDir} yet: run \`lotsen init\` first.`);
+        throw new LotsenError(
+          'NOT_INITIALIZED',
+          `Lotsen is not set up in ${backend.dataDir} yet: run \`lotsen init\` first.`,
+        );
       }
       return session;
     }

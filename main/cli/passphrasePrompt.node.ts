@@ -28,7 +28,10 @@ const HOW_TO_GIVE =
   'Set LOTSEN_PASSPHRASE or LOTSEN_PASSPHRASE_FILE, or run the command in a terminal to be asked for it.';
 
 /** The passphrase from the environment, else from a hidden prompt; `confirm` asks twice (when choosing one). */
-export async function obtainPassphrase(io: CliIo, options: { confirm: boolean; required: boolean }): Promise<string | null> {
+export async function obtainPassphrase(
+  io: CliIo,
+  options: { confirm: boolean; required: boolean },
+): Promise<string | null> {
   const fromEnvironment = await passphraseFromEnvironment(io.env);
   if (fromEnvironment !== null) return fromEnvironment;
   if (!io.interactive) {

@@ -60,7 +60,9 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
     if (summary && !summary.hosts.includes(server.host)) summary.hosts.push(server.host);
   }
   for (const contact of contacts) {
-    summaries.get(contact.customer_id)?.contacts.push({ name: contact.name, email: contact.email, phone: contact.phone });
+    summaries
+      .get(contact.customer_id)
+      ?.contacts.push({ name: contact.name, email: contact.email, phone: contact.phone });
   }
   return [...summaries.values()].sort((a, b) => byName.compare(a.name, b.name));
 }
@@ -100,25 +102,44 @@ export async function createCustomer(ctx: RegistryContext, fields: CustomerField
   const id = randomUUID();
   await ctx.db
     .insertInto('customers')
-    .values({ id, name: fields.name, org_number: fields.orgNumber, kind: fields.kind, notes: fields.notes, ...createdStamp(ctx) })
+    .values({
+      id,
+      name: fields.name,
+      org_number: fields.orgNumber,
+      kind: fields.kind,
+      notes: fields.notes,
+      ...createdStamp(ctx),
+    })
     .execute();
   return id;
 }
 
-export async function updateCustomer(ctx: RegistryContext, id: string, fields: CustomerFields): Promise<void> {
+export async function updateCustomer(
+  ctx: RegistryContext,
+  id: string,
+  fields: CustomerFields,
+): Promise<void> {
   await assertOrgNumberFree(ctx.db, fields.orgNumber, id);
   const result = await ctx.db
     .updateTable('customers')
-    .set({ name: fields.name, org_number: fields.orgNumber, kind: fields.kind, notes: fields.notes, ...updatedStamp(ctx) })
+    .set({
+      name: fields.name,
+      org_number: fields.orgNumber,
+      kind: fields.kind,
+      notes: fields.notes,
+      ...updatedStamp(ctx),
+    })
     .where('id', '=', id)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (result.numUpdatedRows === 0n)
+    throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
 }
 
 /** Environments, servers, accounts and contacts go with the customer (foreign keys cascade). */
 export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<void> {
   const result = await ctx.db.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (result.numDeletedRows === 0n)
+    throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
 }
 
 export async function saveContact(
@@ -139,9 +160,14 @@ export async function saveContact(
     await assertCustomerExists(trx, customerId);
     if (id === undefined) {
       const newId = randomUUID();
-      await trx.insertInto('contacts').values({ id: newId, customer_id: customerId, ...columns, ...createdStamp(ctx) }).execute();
+      await trx
+        .insertInto('contacts')
+        .values({ id: newId, customer_id: customerId, ...columns, ...createdStamp(ctx) })
+        .execute();
       await touchCustomer(trx, ctx, customerId);
-      return contactView(await trx.selectFrom('contacts').selectAll().where('id', '=', newId).executeTakeFirstOrThrow());
+      return contactView(
+        await trx.selectFrom('contacts').selectAll().where('id', '=', newId).executeTakeFirstOrThrow(),
+      );
     }
     const result = await trx
       .updateTable('contacts')
@@ -149,14 +175,21 @@ export async function saveContact(
       .where('id', '=', id)
       .where('customer_id', '=', customerId)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', 'No such contact for this customer.');
+    if (result.numUpdatedRows === 0n)
+      throw new LotsenError('NOT_FOUND', 'No such contact for this customer.');
     await touchCustomer(trx, ctx, customerId);
-    return contactView(await trx.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return contactView(
+      await trx.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
 export async function deleteContact(ctx: RegistryContext, id: string): Promise<string> {
-  const row = await ctx.db.selectFrom('contacts').select('customer_id').where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('contacts')
+    .select('customer_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
   await ctx.db.deleteFrom('contacts').where('id', '=', id).execute();
   await touchCustomer(ctx.db, ctx, row.customer_id);

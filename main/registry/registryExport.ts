@@ -17,7 +17,10 @@ const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 
  * The whole registry as an exchange file, in a canonical order (by name, then number), so two exports of the same
  * registry are byte-identical and diffs between exports show real changes. Secrets only with `includeSecrets`.
  */
-export async function exportRegistry(db: Db, options: { includeSecrets: boolean; now: number }): Promise<RegistryFile> {
+export async function exportRegistry(
+  db: Db,
+  options: { includeSecrets: boolean; now: number },
+): Promise<RegistryFile> {
   const [customers, contacts, environments, servers, accounts] = await Promise.all([
     db.selectFrom('customers').selectAll().execute(),
     db.selectFrom('contacts').selectAll().execute(),
@@ -37,7 +40,9 @@ export async function exportRegistry(db: Db, options: { includeSecrets: boolean;
   ]);
   const environmentName = new Map(environments.map((e) => [e.id, e.name]));
   const serviceRef = new Map(
-    agreements.flatMap((a) => a.services.map((s) => [s.id, { agreement: a.reference, name: s.name }] as const)),
+    agreements.flatMap((a) =>
+      a.services.map((s) => [s.id, { agreement: a.reference, name: s.name }] as const),
+    ),
   );
 
   const file: RegistryFile = {
@@ -140,4 +145,3 @@ export async function exportRegistry(db: Db, options: { includeSecrets: boolean;
   };
   return file;
 }
-

@@ -13,13 +13,18 @@ import type { OfficeCalendar } from '../tickets/officeCalendar.ts';
 import { writeTicket } from '../tickets/ticketRepository.ts';
 import { createdStamp, type RegistryContext } from './registryContext.ts';
 
-const serviceKey = (agreementReference: string, serviceName: string) => `${agreementReference}\u0000${serviceName}`;
+const serviceKey = (agreementReference: string, serviceName: string) =>
+  `${agreementReference}\u0000${serviceName}`;
 
 /**
  * All or nothing: every record is checked first (fields, organisation numbers, duplicates within the file and
  * against the store) and every problem is reported at once; only a clean file is written, in one transaction.
  */
-export async function importRegistry(ctx: RegistryContext, calendar: OfficeCalendar, raw: unknown): Promise<ImportSummary> {
+export async function importRegistry(
+  ctx: RegistryContext,
+  calendar: OfficeCalendar,
+  raw: unknown,
+): Promise<ImportSummary> {
   const envelope = registryFileEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
     throw rejected(issuesFromZod(envelope.error));
@@ -29,14 +34,19 @@ export async function importRegistry(ctx: RegistryContext, calendar: OfficeCalen
   const customers: RegistryFileCustomer[] = [];
   const firstIndexByOrgNumber = new Map<string, number>();
   const existing = new Map(
-    (await ctx.db.selectFrom('customers').select(['org_number', 'name']).execute()).map((row) => [row.org_number, row.name]),
+    (await ctx.db.selectFrom('customers').select(['org_number', 'name']).execute()).map((row) => [
+      row.org_number,
+      row.name,
+    ]),
   );
 
   envelope.data.customers.forEach((candidate, index) => {
     const record = recordLabel(candidate, index);
     const parsed = registryFileCustomerSchema.safeParse(candidate);
     if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, ['customers', index]).map((issue) => ({ ...issue, record })));
+      issues.push(
+        ...issuesFromZod(parsed.error, ['customers', index]).map((issue) => ({ ...issue, record })),
+      );
       return;
     }
     const customer = parsed.data;
@@ -90,7 +100,14 @@ async function insertCustomer(
   const customerId = randomUUID();
   await db
     .insertInto('customers')
-    .values({ id: customerId, name: customer.name, org_number: customer.orgNumber, kind: customer.kind, notes: customer.notes, ...stamp })
+    .values({
+      id: customerId,
+      name: customer.name,
+      org_number: customer.orgNumber,
+      kind: customer.kind,
+      notes: customer.notes,
+      ...stamp,
+    })
     .execute();
   summary.customers += 1;
   for (const contact of customer.contacts) {
@@ -163,14 +180,22 @@ async function insertCustomer(
         environmentId: environment === null ? null : environmentIds.get(environment)!,
       })),
     });
-    for (const service of saved.services) serviceIds.set(serviceKey(agreement.reference, service.name), service.id);
+    for (const service of saved.services)
+      serviceIds.set(serviceKey(agreement.reference, service.name), service.id);
     summary.agreements += 1;
   }
   for (const dpa of customer.dpas) {
     await writeDpa(db, ctx, customerId, undefined, dpa);
     summary.dpas += 1;
   }
-  for (const { service, environment, receivedAt, firstResponseAt, escalatedAt, ...ticket } of customer.tickets) {
+  for (const {
+    service,
+    environment,
+    receivedAt,
+    firstResponseAt,
+    escalatedAt,
+    ...ticket
+  } of customer.tickets) {
     await writeTicket(db, ctx, calendar, undefined, {
       ...ticket,
       customerId,
@@ -186,7 +211,9 @@ async function insertCustomer(
 
 function recordLabel(candidate: unknown, index: number): string {
   const name = (candidate as { name?: unknown } | null)?.name;
-  return typeof name === 'string' && name.trim() !== '' ? `customer ${index + 1} "${name.trim()}"` : `customer ${index + 1}`;
+  return typeof name === 'string' && name.trim() !== ''
+    ? `customer ${index + 1} "${name.trim()}"`
+    : `customer ${index + 1}`;
 }
 
 function rejected(issues: FieldIssue[]): LotsenError {

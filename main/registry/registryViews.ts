@@ -6,7 +6,12 @@ import type {
   SupportAccountView,
 } from '../../common/registry/model.ts';
 import type { RemoteAccessMethod, ServerRole, VpnType } from '../../common/registry/vocabulary.ts';
-import type { ContactsTable, EnvironmentsTable, ServersTable, SupportAccountsTable } from '../store/schema.ts';
+import type {
+  ContactsTable,
+  EnvironmentsTable,
+  ServersTable,
+  SupportAccountsTable,
+} from '../store/schema.ts';
 
 /* Row-to-view mappers: the only place that knows both the table shapes and the API's views. */
 
@@ -36,7 +41,9 @@ export function serverView(row: ServersTable): ServerView {
 }
 
 /** The secret column is deliberately not part of the input type: a view cannot be built from it. */
-export function supportAccountView(row: Omit<SupportAccountsTable, 'secret'> & { has_secret: number }): SupportAccountView {
+export function supportAccountView(
+  row: Omit<SupportAccountsTable, 'secret'> & { has_secret: number },
+): SupportAccountView {
   return {
     id: row.id,
     environmentId: row.environment_id,

@@ -57,7 +57,11 @@ export function swedishOfficeCalendar(options: OfficeCalendarOptions = {}): Offi
     closedReason(date) {
       const local = date.setZone(BUSINESS_TIME_ZONE);
       const key = local.toISODate()!;
-      return WEEKEND[local.weekday] ?? closedDays(local.year).get(key) ?? (extraClosed.has(key) ? 'closed day' : null);
+      return (
+        WEEKEND[local.weekday] ??
+        closedDays(local.year).get(key) ??
+        (extraClosed.has(key) ? 'closed day' : null)
+      );
     },
   };
 }

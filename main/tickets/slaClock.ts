@@ -53,5 +53,9 @@ export function responseDue(
 ): ResponseDue {
   const standardDueAt = addOfficeHours(ticket.receivedAt, responseHours, calendar);
   const acuteDueAt = ticket.escalatedAt === null ? null : ticket.escalatedAt + ACUTE_RESPONSE_HOURS * HOUR_MS;
-  return { standardDueAt, acuteDueAt, dueAt: acuteDueAt === null ? standardDueAt : Math.min(standardDueAt, acuteDueAt) };
+  return {
+    standardDueAt,
+    acuteDueAt,
+    dueAt: acuteDueAt === null ? standardDueAt : Math.min(standardDueAt, acuteDueAt),
+  };
 }

@@ -29,9 +29,15 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
       return null;
     },
     'tickets.recordFirstResponse': async ({ id, at }) =>
-      update(id, (fields) => ({ ...fields, firstResponseAt: fields.firstResponseAt ?? Math.max(at ?? backend.now(), fields.receivedAt) })),
+      update(id, (fields) => ({
+        ...fields,
+        firstResponseAt: fields.firstResponseAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
+      })),
     'tickets.escalate': async ({ id, at }) =>
-      update(id, (fields) => ({ ...fields, escalatedAt: fields.escalatedAt ?? Math.max(at ?? backend.now(), fields.receivedAt) })),
+      update(id, (fields) => ({
+        ...fields,
+        escalatedAt: fields.escalatedAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
+      })),
   };
 }
 

@@ -13,7 +13,10 @@ export async function createLocalUser(
   now: number,
 ): Promise<LocalUser> {
   const user: LocalUser = { id: randomUUID(), name: input.name, email: input.email, role: input.role };
-  await db.insertInto('users').values({ ...user, is_local: 1, created_at: now }).execute();
+  await db
+    .insertInto('users')
+    .values({ ...user, is_local: 1, created_at: now })
+    .execute();
   return user;
 }
 

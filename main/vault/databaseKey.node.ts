@@ -36,7 +36,10 @@ export async function createDatabaseKey(
       throw new LotsenError('KEYCHAIN_UNAVAILABLE', `No OS keychain answered: ${probe.reason}`);
     }
     if (passphrase === null) {
-      throw new LotsenError('NO_KEY_STORE', `No OS keychain answered (${probe.reason}) and no passphrase was given. ${NO_KEY_STORE_HELP}`);
+      throw new LotsenError(
+        'NO_KEY_STORE',
+        `No OS keychain answered (${probe.reason}) and no passphrase was given. ${NO_KEY_STORE_HELP}`,
+      );
     }
   }
   if (passphrase === null) {
@@ -61,12 +64,19 @@ export async function loadDatabaseKey(
     return Buffer.from(stored, 'base64');
   }
   if (options.passphrase === null) {
-    throw new LotsenError('PASSPHRASE_REQUIRED', 'This store is locked with a passphrase; enter it to unlock.');
+    throw new LotsenError(
+      'PASSPHRASE_REQUIRED',
+      'This store is locked with a passphrase; enter it to unlock.',
+    );
   }
   return readKeyFile(dataFiles.keyFile(dataDir), options.passphrase);
 }
 
 /** Removes a key made by a failed initialisation, so a retry starts clean. */
-export async function discardDatabaseKey(dataDir: string, keyStore: KeyStore, keychain: Keychain): Promise<void> {
+export async function discardDatabaseKey(
+  dataDir: string,
+  keyStore: KeyStore,
+  keychain: Keychain,
+): Promise<void> {
   if (keyStore === 'keychain') await keychain.delete(keychainAccount(dataDir)).catch(() => false);
 }

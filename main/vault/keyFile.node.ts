@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  scrypt as scryptCallback,
+  type ScryptOptions,
+} from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { LotsenError } from '../../common/api/errors.ts';
@@ -17,7 +23,10 @@ const keyFileSchema = z.object({
   version: z.literal(1),
   kdf: z.object({
     name: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 14),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14),
     r: z.number().int().min(8),
     p: z.number().int().min(1),
     salt: z.string(),
@@ -54,7 +63,10 @@ export async function readKeyFile(path: string, passphrase: string): Promise<Buf
   try {
     parsed = keyFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : 'it is not a Lotsen key file';
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'it does not exist'
+        : 'it is not a Lotsen key file';
     throw new LotsenError('KEY_MISSING', `Cannot read the key file ${path}: ${reason}.`);
   }
   const wrappingKey = await deriveKey(passphrase, Buffer.from(parsed.kdf.salt, 'base64'), parsed.kdf);
@@ -64,12 +76,24 @@ export async function readKeyFile(path: string, passphrase: string): Promise<Buf
   try {
     return Buffer.concat([decipher.update(Buffer.from(parsed.wrappedKey, 'base64')), decipher.final()]);
   } catch {
-    throw new LotsenError('WRONG_PASSPHRASE', 'Wrong passphrase: the key file did not open with it. Nothing was changed.');
+    throw new LotsenError(
+      'WRONG_PASSPHRASE',
+      'Wrong passphrase: the key file did not open with it. Nothing was changed.',
+    );
   }
 }
 
-function deriveKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
+function deriveKey(
+  passphrase: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number },
+): Promise<Buffer> {
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
   return new Promise((resolve, reject) => {
     scryptCallback(passphrase.normalize('NFC'), salt, 32, options, (error, derived) =>
       error ? reject(error) : resolve(derived),

@@ -44,7 +44,10 @@ async function withTimeout<T>(operation: Promise<T>, verb: string): Promise<T> {
   try {
     return await Promise.race([operation, timeout]);
   } catch (error) {
-    throw new LotsenError('KEYCHAIN_UNAVAILABLE', `Could not ${verb} the OS keychain: ${(error as Error).message}`);
+    throw new LotsenError(
+      'KEYCHAIN_UNAVAILABLE',
+      `Could not ${verb} the OS keychain: ${(error as Error).message}`,
+    );
   } finally {
     clearTimeout(timer);
   }

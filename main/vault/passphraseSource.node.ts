@@ -5,7 +5,9 @@ import { LotsenError } from '../../common/api/errors.ts';
  * A passphrase given without a prompt, as restic takes its repository password: `LOTSEN_PASSPHRASE`, or the first
  * line of the file named by `LOTSEN_PASSPHRASE_FILE`. Returns null when neither is set.
  */
-export async function passphraseFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+export async function passphraseFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | null> {
   const direct = env.LOTSEN_PASSPHRASE;
   if (direct !== undefined && direct !== '') return direct;
   const file = env.LOTSEN_PASSPHRASE_FILE;
@@ -21,7 +23,10 @@ export async function passphraseFromEnvironment(env: NodeJS.ProcessEnv = process
   }
   const firstLine = contents.split(/\r?\n/)[0] ?? '';
   if (firstLine === '') {
-    throw new LotsenError('PASSPHRASE_REQUIRED', `LOTSEN_PASSPHRASE_FILE names ${file}, whose first line is empty.`);
+    throw new LotsenError(
+      'PASSPHRASE_REQUIRED',
+      `LOTSEN_PASSPHRASE_FILE names ${file}, whose first line is empty.`,
+    );
   }
   return firstLine;
 }

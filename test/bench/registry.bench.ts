@@ -28,7 +28,11 @@ beforeAll(async () => {
   const file = join(temp.dir, 'bench.db');
   const key = randomBytes(32);
   store = await openStore(file, key);
-  const user = await createLocalUser(store.db, { name: 'Bänk', email: 'bench@leverantor.se', role: 'technician' }, 0);
+  const user = await createLocalUser(
+    store.db,
+    { name: 'Bänk', email: 'bench@leverantor.se', role: 'technician' },
+    0,
+  );
   const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
     name: `${['Växjö', 'Örebro', 'Luleå', 'Skövde'][i % 4]} skola ${i}`,
     orgNumber: orgNumber(String(556000 + Math.floor(i / 1000)), i % 1000),
@@ -45,7 +49,11 @@ beforeAll(async () => {
       },
     ],
   }));
-  await importRegistry({ db: store.db, actorId: user.id, now: Date.now }, swedishOfficeCalendar(), { format: 'lotsen-registry', version: 1, customers });
+  await importRegistry({ db: store.db, actorId: user.id, now: Date.now }, swedishOfficeCalendar(), {
+    format: 'lotsen-registry',
+    version: 1,
+    customers,
+  });
   raw = openEncryptedConnection(file, key);
   summaries = await listCustomerSummaries(store.db);
 });
@@ -58,12 +66,18 @@ afterAll(async () => {
 
 describe(`list ${CUSTOMERS} customer summaries`, () => {
   bench('baseline: raw prepared statements', () => {
-    const customers = raw.prepare('SELECT id, name, org_number, kind, updated_at FROM customers').all() as { id: string }[];
+    const customers = raw.prepare('SELECT id, name, org_number, kind, updated_at FROM customers').all() as {
+      id: string;
+    }[];
     const servers = raw
       .prepare('SELECT e.customer_id, s.host FROM servers s JOIN environments e ON e.id = s.environment_id')
       .all() as { customer_id: string; host: string }[];
-    const contacts = raw.prepare('SELECT customer_id, name, email, phone FROM contacts').all() as { customer_id: string }[];
-    const byId = new Map(customers.map((c) => [c.id, { ...c, hosts: [] as string[], contacts: [] as unknown[] }]));
+    const contacts = raw.prepare('SELECT customer_id, name, email, phone FROM contacts').all() as {
+      customer_id: string;
+    }[];
+    const byId = new Map(
+      customers.map((c) => [c.id, { ...c, hosts: [] as string[], contacts: [] as unknown[] }]),
+    );
     for (const s of servers) byId.get(s.customer_id)?.hosts.push(s.host);
     for (const c of contacts) byId.get(c.customer_id)?.contacts.push(c);
   });

@@ -2,7 +2,11 @@ import { Backend } from '../../main/app/backend.node.ts';
 import { makeTempDataDir } from './tempDataDir.ts';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';
-export const TEST_USER = { name: 'Tekla Tekniker', email: 'tekla@leverantor.se', role: 'technician' } as const;
+export const TEST_USER = {
+  name: 'Tekla Tekniker',
+  email: 'tekla@leverantor.se',
+  role: 'technician',
+} as const;
 
 /**
  * An initialised, unlocked backend on a temporary folder, keyed by a passphrase so the test needs no keychain.

@@ -3,7 +3,15 @@ import { orgNumber } from './orgNumbers.ts';
 
 const towns = ['Växjö', 'Örebro', 'Luleå', 'Skövde', 'Täby', 'Åre', 'Höör', 'Malmö', 'Umeå', 'Älmhult'];
 const people = ['Åsa Öberg', 'Björn Ärlig', 'Cécile Åkesson', 'Örjan Lindén', 'Märta Sjöö', 'José Ekström'];
-const vpnTypes = ['cisco_anyconnect', 'checkpoint', 'windows_ipsec', 'windows_pptp', 'teamviewer', 'none', 'other'] as const;
+const vpnTypes = [
+  'cisco_anyconnect',
+  'checkpoint',
+  'windows_ipsec',
+  'windows_pptp',
+  'teamviewer',
+  'none',
+  'other',
+] as const;
 
 /**
  * `count` customers with Swedish characters everywhere (names, contacts, notes, environments, tools), several
@@ -20,8 +28,14 @@ export function makeRegistryFile(count: number, options: { secrets?: boolean } =
       const slug = `k${i}`;
       return {
         name: municipality ? `${town} kommun ${i}` : `Skolkoncernen ${town} ${i} AB`,
-        orgNumber: municipality ? orgNumber('212000', i) : orgNumber(String(556100 + Math.floor(i / 1000)), i % 1000),
-        kind: municipality ? ('municipality' as const) : i % 3 === 1 ? ('school_chain' as const) : ('other' as const),
+        orgNumber: municipality
+          ? orgNumber('212000', i)
+          : orgNumber(String(556100 + Math.floor(i / 1000)), i % 1000),
+        kind: municipality
+          ? ('municipality' as const)
+          : i % 3 === 1
+            ? ('school_chain' as const)
+            : ('other' as const),
         notes: i % 4 === 0 ? `Kontakt via växeln; fråga efter IT-förvaltningen (é, ü, ß) #${i}` : '',
         contacts: people.slice(0, 1 + (i % 3)).map((name, n) => ({
           name: `${name} ${i}`,
@@ -38,16 +52,39 @@ export function makeRegistryFile(count: number, options: { secrets?: boolean } =
             notes: e === 1 ? 'Testmiljön återställs varje måndag' : '',
             access: {
               vpnType,
-              vpnGateway: ['cisco_anyconnect', 'checkpoint', 'windows_ipsec', 'windows_pptp'].includes(vpnType) ? `vpn${e}.${slug}.se` : '',
+              vpnGateway: ['cisco_anyconnect', 'checkpoint', 'windows_ipsec', 'windows_pptp'].includes(
+                vpnType,
+              )
+                ? `vpn${e}.${slug}.se`
+                : '',
               teamViewerId: vpnType === 'teamviewer' ? String(100_000_000 + i * 7 + e) : '',
-              method: vpnType === 'teamviewer' ? 'teamviewer' : (['ssh', 'powershell_remoting', 'rdp'] as const)[(i + e) % 3]!,
+              method:
+                vpnType === 'teamviewer'
+                  ? 'teamviewer'
+                  : (['ssh', 'powershell_remoting', 'rdp'] as const)[(i + e) % 3]!,
               supportedTools: ['PowerShell 7', 'Hämta loggar', 'RSAT'].slice(0, 1 + ((i + e) % 3)),
               notes: vpnType === 'other' ? 'Fortinet-klient krävs (särskild programvara)' : '',
             },
             servers: [
               { host: `adfs${e}.${slug}.se`, port: 22, role: 'adfs', os: 'Windows Server 2022', notes: '' },
-              { host: `wap${e}.${slug}.se`, port: 5986, role: 'wap', os: 'Windows Server 2019', notes: 'I DMZ:n' },
-              ...(e === 0 ? [{ host: `10.${i % 250}.0.${e + 10}`, port: 22, role: 'sync' as const, os: 'Debian 12', notes: '' }] : []),
+              {
+                host: `wap${e}.${slug}.se`,
+                port: 5986,
+                role: 'wap',
+                os: 'Windows Server 2019',
+                notes: 'I DMZ:n',
+              },
+              ...(e === 0
+                ? [
+                    {
+                      host: `10.${i % 250}.0.${e + 10}`,
+                      port: 22,
+                      role: 'sync' as const,
+                      os: 'Debian 12',
+                      notes: '',
+                    },
+                  ]
+                : []),
             ],
             supportAccounts: [
               {

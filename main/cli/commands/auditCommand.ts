@@ -6,7 +6,8 @@ import { openBackend } from '../openBackend.node.ts';
 
 const parseLimit = (value: string) => {
   const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new InvalidArgumentError('a limit is 1-5000');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
+    throw new InvalidArgumentError('a limit is 1-5000');
   return limit;
 };
 
@@ -15,7 +16,9 @@ export function auditCommand(io: CliIo): Command {
 
   audit
     .command('verify')
-    .description('Check the whole chain; exits 1 and names the first bad sequence number on any edited, deleted, inserted or reordered event.')
+    .description(
+      'Check the whole chain; exits 1 and names the first bad sequence number on any edited, deleted, inserted or reordered event.',
+    )
     .option('--json', 'print the verdict as JSON')
     .addHelpText('after', '\nExample:\n  lotsen audit verify')
     .action(async (options: { json?: boolean }) => {
@@ -41,7 +44,10 @@ export function auditCommand(io: CliIo): Command {
     .action(async (options: { event?: (typeof auditEventCodes)[number]; limit: number; json?: boolean }) => {
       const session = await openBackend(io, { unlock: 'required' });
       try {
-        const events = await session.call('audit.list', { limit: options.limit, ...(options.event ? { event: options.event } : {}) });
+        const events = await session.call('audit.list', {
+          limit: options.limit,
+          ...(options.event ? { event: options.event } : {}),
+        });
         if (options.json) return printJson(io, events);
         if (events.length === 0) return io.out('No audit events yet.\n');
         printTable(

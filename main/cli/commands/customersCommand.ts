@@ -9,17 +9,33 @@ export function customersCommand(io: CliIo): Command {
 
   customers
     .command('list')
-    .description('List customers; --search matches names, organisation numbers, hosts and contacts (as the app does).')
+    .description(
+      'List customers; --search matches names, organisation numbers, hosts and contacts (as the app does).',
+    )
     .option('--search <query>', 'words that must all match, accents ignored (goteborg finds Göteborg)')
     .option('--json', 'print the matches as JSON')
-    .addHelpText('after', '\nExample:\n  lotsen customers list --search wap01\n  lotsen customers list --search 2120001355 --json')
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen customers list --search wap01\n  lotsen customers list --search 2120001355 --json',
+    )
     .action(async (options: { search?: string; json?: boolean }) => {
       const session = await openBackend(io, { unlock: 'required' });
       try {
-        const matches = searchCustomers(await session.call('registry.listCustomers', {}), options.search ?? '');
-        if (options.json) return printJson(io, matches.map((m) => ({ ...m.customer, matchedOn: m.matchedOn })));
+        const matches = searchCustomers(
+          await session.call('registry.listCustomers', {}),
+          options.search ?? '',
+        );
+        if (options.json)
+          return printJson(
+            io,
+            matches.map((m) => ({ ...m.customer, matchedOn: m.matchedOn })),
+          );
         if (matches.length === 0) {
-          io.out(options.search ? `No customer matches "${options.search}".\n` : 'No customers yet. Add one with `lotsen customers add` or import a registry file.\n');
+          io.out(
+            options.search
+              ? `No customer matches "${options.search}".\n`
+              : 'No customers yet. Add one with `lotsen customers add` or import a registry file.\n',
+          );
           return;
         }
         printTable(
@@ -44,25 +60,34 @@ export function customersCommand(io: CliIo): Command {
     .description('Add a customer.')
     .requiredOption('--name <name>', 'the customer’s name')
     .requiredOption('--org-number <number>', 'Swedish organisation number, NNNNNN-NNNN')
-    .addOption(new Option('--kind <kind>', 'municipality, school chain or other').choices(customerKinds).makeOptionMandatory())
+    .addOption(
+      new Option('--kind <kind>', 'municipality, school chain or other')
+        .choices(customerKinds)
+        .makeOptionMandatory(),
+    )
     .option('--notes <text>', 'free notes', '')
     .option('--json', 'print the new customer as JSON')
-    .addHelpText('after', '\nExample:\n  lotsen customers add --name "Växjö kommun" --org-number 212000-0704 --kind municipality')
-    .action(async (options: { name: string; orgNumber: string; kind: string; notes: string; json?: boolean }) => {
-      const session = await openBackend(io, { unlock: 'required' });
-      try {
-        const created = await session.call('registry.createCustomer', {
-          name: options.name,
-          orgNumber: options.orgNumber,
-          kind: options.kind as (typeof customerKinds)[number],
-          notes: options.notes,
-        });
-        if (options.json) return printJson(io, created);
-        io.out(`Added ${created.name} (${created.orgNumber}), id ${created.id}\n`);
-      } finally {
-        await session.close();
-      }
-    });
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen customers add --name "Växjö kommun" --org-number 212000-0704 --kind municipality',
+    )
+    .action(
+      async (options: { name: string; orgNumber: string; kind: string; notes: string; json?: boolean }) => {
+        const session = await openBackend(io, { unlock: 'required' });
+        try {
+          const created = await session.call('registry.createCustomer', {
+            name: options.name,
+            orgNumber: options.orgNumber,
+            kind: options.kind as (typeof customerKinds)[number],
+            notes: options.notes,
+          });
+          if (options.json) return printJson(io, created);
+          io.out(`Added ${created.name} (${created.orgNumber}), id ${created.id}\n`);
+        } finally {
+          await session.close();
+        }
+      },
+    );
 
   return customers;
 }

@@ -7,11 +7,15 @@ import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 
 export function registryCommand(io: CliIo): Command {
-  const registry = new Command('registry').description('Import and export the registry as a versioned JSON file (docs/registry-file.md).');
+  const registry = new Command('registry').description(
+    'Import and export the registry as a versioned JSON file (docs/registry-file.md).',
+  );
 
   registry
     .command('import')
-    .description('Import customers from a registry file. All or nothing: any invalid record rejects the whole file.')
+    .description(
+      'Import customers from a registry file. All or nothing: any invalid record rejects the whole file.',
+    )
     .argument('<file>', 'a registry file (format lotsen-registry)')
     .option('--json', 'print the counts as JSON')
     .addHelpText('after', '\nExample:\n  lotsen registry import kunder.json')
@@ -35,14 +39,23 @@ export function registryCommand(io: CliIo): Command {
     .command('export')
     .description('Export the whole registry. Secrets are left out unless --include-secrets is given.')
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--include-secrets', 'include support-account secrets (the file is then as sensitive as the store)')
-    .addHelpText('after', '\nExample:\n  lotsen registry export --out kunder.json\n  lotsen registry export --include-secrets --out backup.json')
+    .option(
+      '--include-secrets',
+      'include support-account secrets (the file is then as sensitive as the store)',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen registry export --out kunder.json\n  lotsen registry export --include-secrets --out backup.json',
+    )
     .action(async (options: { out?: string; includeSecrets?: boolean }) => {
       const session = await openBackend(io, { unlock: 'required' });
       try {
         // Secrets never travel through the API contract: this export is made here, in the backend's process.
         const file = options.includeSecrets
-          ? await exportRegistry(session.backend.registryContext().db, { includeSecrets: true, now: Date.now() })
+          ? await exportRegistry(session.backend.registryContext().db, {
+              includeSecrets: true,
+              now: Date.now(),
+            })
           : await session.call('registry.export', {});
         const text = JSON.stringify(file, null, 2) + '\n';
         if (options.includeSecrets) {
@@ -51,7 +64,10 @@ export function registryCommand(io: CliIo): Command {
             details: { customers: file.customers.length, to: options.out ?? 'standard output' },
           });
         }
-        if (options.includeSecrets) io.err('lotsen: warning: this export holds support-account secrets; keep it like a password vault.\n');
+        if (options.includeSecrets)
+          io.err(
+            'lotsen: warning: this export holds support-account secrets; keep it like a password vault.\n',
+          );
         if (options.out) {
           await writeFileAtomic(options.out, text, { mode: options.includeSecrets ? 0o600 : 0o644 });
           io.err(`Exported ${file.customers.length} customers to ${options.out}\n`);
@@ -71,7 +87,10 @@ async function readJsonFile(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new LotsenError('NOT_FOUND', `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new LotsenError(
+      'NOT_FOUND',
+      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
   }
   try {
     return JSON.parse(text);

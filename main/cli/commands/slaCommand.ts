@@ -7,29 +7,50 @@ import { parseInstant } from './eligibilityCommand.ts';
 
 const parseHours = (value: string) => {
   const hours = Number(value);
-  if (!Number.isFinite(hours) || hours < 0 || hours > 1000) throw new InvalidArgumentError('office hours are a number from 0 to 1000');
+  if (!Number.isFinite(hours) || hours < 0 || hours > 1000)
+    throw new InvalidArgumentError('office hours are a number from 0 to 1000');
   return hours;
 };
 
 export function slaCommand(io: CliIo): Command {
-  const sla = new Command('sla').description('Response-time arithmetic in Swedish office hours (08-17 on helgfria vardagar).');
+  const sla = new Command('sla').description(
+    'Response-time arithmetic in Swedish office hours (08-17 on helgfria vardagar).',
+  );
   sla
     .command('due')
     .description('When a response is due for a ticket received at an instant.')
-    .requiredOption('--received <instant>', 'when the ticket was received (ISO 8601 with offset)', parseInstant)
+    .requiredOption(
+      '--received <instant>',
+      'when the ticket was received (ISO 8601 with offset)',
+      parseInstant,
+    )
     .option('--hours <n>', 'office hours the agreement allows', parseHours, 8)
     .option('--acute', 'acute escalation at that instant: 2 hours of wall-clock time, any day')
     .option('--no-eves', 'treat midsommarafton, julafton and nyårsafton as working days')
     .option('--json', 'print the instants as JSON')
-    .addHelpText('after', '\nExample:\n  lotsen sla due --received 2026-11-20T14:00:00+01:00\n  -> 2026-11-23T13:00:00+01:00')
-    .action((options: { received: number; hours: number; acute?: boolean; eves: boolean; json?: boolean }) => {
-      const calendar = swedishOfficeCalendar({ evesAreHolidays: options.eves });
-      const due = responseDue({ receivedAt: options.received, escalatedAt: options.acute ? options.received : null }, options.hours, calendar);
-      const answer = options.acute ? due.acuteDueAt! : due.standardDueAt;
-      if (options.json) {
-        return printJson(io, { received: formatInstant(options.received), hours: options.acute ? 2 : options.hours, acute: Boolean(options.acute), due: formatInstant(answer) });
-      }
-      io.out(`${formatInstant(answer)}\n`);
-    });
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen sla due --received 2026-11-20T14:00:00+01:00\n  -> 2026-11-23T13:00:00+01:00',
+    )
+    .action(
+      (options: { received: number; hours: number; acute?: boolean; eves: boolean; json?: boolean }) => {
+        const calendar = swedishOfficeCalendar({ evesAreHolidays: options.eves });
+        const due = responseDue(
+          { receivedAt: options.received, escalatedAt: options.acute ? options.received : null },
+          options.hours,
+          calendar,
+        );
+        const answer = options.acute ? due.acuteDueAt! : due.standardDueAt;
+        if (options.json) {
+          return printJson(io, {
+            received: formatInstant(options.received),
+            hours: options.acute ? 2 : options.hours,
+            acute: Boolean(options.acute),
+            due: formatInstant(answer),
+          });
+        }
+        io.out(`${formatInstant(answer)}\n`);
+      },
+    );
   return sla;
 }

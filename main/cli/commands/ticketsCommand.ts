@@ -21,7 +21,11 @@ export function ticketsCommand(io: CliIo): Command {
           ...(options.customer ? { customerId: options.customer } : {}),
         });
         const now = Date.now();
-        if (options.json) return printJson(io, list.map((t) => ({ ...t, slaState: slaState(t, now) })));
+        if (options.json)
+          return printJson(
+            io,
+            list.map((t) => ({ ...t, slaState: slaState(t, now) })),
+          );
         if (list.length === 0) return io.out(options.all ? 'No tickets.\n' : 'No open tickets.\n');
         printTable(
           io,

@@ -56,7 +56,9 @@ export const migration0001Registry: Migration = {
     await db.schema
       .createTable('servers')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+      .addColumn('environment_id', 'text', (c) =>
+        c.notNull().references('environments.id').onDelete('cascade'),
+      )
       .addColumn('host', 'text', (c) => c.notNull())
       .addColumn('port', 'integer', (c) => c.notNull())
       .addColumn('role', 'text', (c) => c.notNull())
@@ -69,7 +71,9 @@ export const migration0001Registry: Migration = {
     await db.schema
       .createTable('support_accounts')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+      .addColumn('environment_id', 'text', (c) =>
+        c.notNull().references('environments.id').onDelete('cascade'),
+      )
       .addColumn('username', 'text', (c) => c.notNull())
       .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('secret', 'text')

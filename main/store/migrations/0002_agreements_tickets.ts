@@ -32,7 +32,11 @@ export const migration0002AgreementsTickets: Migration = {
       .addColumn('environment_id', 'text', (c) => c.references('environments.id').onDelete('set null'))
       .addColumn('position', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('agreement_services_agreement').on('agreement_services').column('agreement_id').execute();
+    await db.schema
+      .createIndex('agreement_services_agreement')
+      .on('agreement_services')
+      .column('agreement_id')
+      .execute();
 
     await db.schema
       .createTable('dpas')

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { REGISTRY_FILE_VERSION, registryFileSchema } from '../../../common/registry/registryFile.ts';
 
-const schemaPath = new URL(`../../../resources/schemas/registry-file.v${REGISTRY_FILE_VERSION}.schema.json`, import.meta.url);
+const schemaPath = new URL(
+  `../../../resources/schemas/registry-file.v${REGISTRY_FILE_VERSION}.schema.json`,
+  import.meta.url,
+);
 
 function generatedJsonSchema(): string {
   const schema = z.toJSONSchema(registryFileSchema, { io: 'input', unrepresentable: 'any' });
@@ -47,7 +50,11 @@ describe('the registry file format', () => {
   });
 
   test('a file from a newer Lotsen is refused with a reason', () => {
-    const result = registryFileSchema.safeParse({ format: 'lotsen-registry', version: REGISTRY_FILE_VERSION + 1, customers: [] });
+    const result = registryFileSchema.safeParse({
+      format: 'lotsen-registry',
+      version: REGISTRY_FILE_VERSION + 1,
+      customers: [],
+    });
     expect(result.error?.issues[0]?.message).toContain('newer Lotsen');
   });
 });

@@ -45,8 +45,13 @@ describe('customer search', () => {
   });
 
   test('hosts and contacts match and say what matched', () => {
-    expect(searchCustomers(all, 'wap01')).toEqual([{ customer: goteborg, matchedOn: ['host wap01.goteborg.se'] }]);
-    expect(searchCustomers(all, 'oberg')[0]?.matchedOn).toEqual(['contact Åsa Öberg', 'contact asa.oberg@goteborg.se']);
+    expect(searchCustomers(all, 'wap01')).toEqual([
+      { customer: goteborg, matchedOn: ['host wap01.goteborg.se'] },
+    ]);
+    expect(searchCustomers(all, 'oberg')[0]?.matchedOn).toEqual([
+      'contact Åsa Öberg',
+      'contact asa.oberg@goteborg.se',
+    ]);
     expect(names('123 45')).toEqual(['Göteborgs Stad']);
   });
 

@@ -25,10 +25,27 @@ describe('SLA state', () => {
 });
 
 test('a good ticket: what is still missing, in the helpdesk’s words', () => {
-  const empty = { description: '', affectedUsers: '', hasScreenshot: false, schoolAndClass: '', problemStarted: '', pageLinks: '', browser: '' };
+  const empty = {
+    description: '',
+    affectedUsers: '',
+    hasScreenshot: false,
+    schoolAndClass: '',
+    problemStarted: '',
+    pageLinks: '',
+    browser: '',
+  };
   expect(missingTicketDetails(empty)).toHaveLength(7);
   expect(
-    missingTicketDetails({ ...empty, description: 'x', affectedUsers: 'elev1', hasScreenshot: true, schoolAndClass: '7B', problemStarted: 'i morse', pageLinks: 'https://x', browser: 'Edge' }),
+    missingTicketDetails({
+      ...empty,
+      description: 'x',
+      affectedUsers: 'elev1',
+      hasScreenshot: true,
+      schoolAndClass: '7B',
+      problemStarted: 'i morse',
+      pageLinks: 'https://x',
+      browser: 'Edge',
+    }),
   ).toEqual([]);
   expect(missingTicketDetails({ ...empty, description: 'x', hasScreenshot: true })).toEqual([
     'affected users (examples)',

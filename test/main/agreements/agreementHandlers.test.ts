@@ -30,7 +30,10 @@ const agreementInput = (environmentId: string | null) => ({
 describe('agreements', () => {
   test('saved with services, rates in öre and rounding; read back as stored', async () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
-    const saved = await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(environment.id) });
+    const saved = await call.ok('agreements.save', {
+      customerId: customer.id,
+      agreement: agreementInput(environment.id),
+    });
     expect(saved).toMatchObject({
       reference: 'FA-2026-07',
       responseHours: 4,
@@ -43,7 +46,10 @@ describe('agreements', () => {
       ['sso', 'AD FS SSO', environment.id],
       ['sync', 'Elevregistersynk', environment.id],
     ]);
-    expect(await call.ok('agreements.list', { customerId: customer.id })).toEqual({ agreements: [saved], dpas: [] });
+    expect(await call.ok('agreements.list', { customerId: customer.id })).toEqual({
+      agreements: [saved],
+      dpas: [],
+    });
   });
 
   test('bad dates, fractional öre and another customer’s environment are refused with their fields named', async () => {
@@ -51,15 +57,28 @@ describe('agreements', () => {
     const { environment: foreign } = await createCustomerWithEnvironment(call, 'Lunds kommun', 121);
     const error = await call.fails('agreements.save', {
       customerId: customer.id,
-      agreement: { ...agreementInput(null), startsOn: '2026-02-30', endsOn: '2025-01-01', hourlyRatesOre: { project: 12.5 } },
+      agreement: {
+        ...agreementInput(null),
+        startsOn: '2026-02-30',
+        endsOn: '2025-01-01',
+        hourlyRatesOre: { project: 12.5 },
+      },
     });
-    expect(error.details!.issues!.map((i) => i.path).sort()).toEqual(['agreement.hourlyRatesOre.project', 'agreement.startsOn']);
+    expect(error.details!.issues!.map((i) => i.path).sort()).toEqual([
+      'agreement.hourlyRatesOre.project',
+      'agreement.startsOn',
+    ]);
     const endBeforeStart = await call.fails('agreements.save', {
       customerId: customer.id,
       agreement: { ...agreementInput(null), endsOn: '2025-12-31' },
     });
-    expect(endBeforeStart.details?.issues).toEqual([{ path: 'agreement.endsOn', message: 'The end date is before the start date' }]);
-    const foreignEnv = await call.fails('agreements.save', { customerId: customer.id, agreement: agreementInput(foreign.id) });
+    expect(endBeforeStart.details?.issues).toEqual([
+      { path: 'agreement.endsOn', message: 'The end date is before the start date' },
+    ]);
+    const foreignEnv = await call.fails('agreements.save', {
+      customerId: customer.id,
+      agreement: agreementInput(foreign.id),
+    });
     expect(foreignEnv.details?.issues?.[0]?.path).toBe('agreement.services.0.environmentId');
     expect((await call.ok('agreements.list', { customerId: customer.id })).agreements).toEqual([]);
   });
@@ -67,17 +86,30 @@ describe('agreements', () => {
   test('a reference names one agreement per customer', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
     await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(null) });
-    const error = await call.fails('agreements.save', { customerId: customer.id, agreement: agreementInput(null) });
+    const error = await call.fails('agreements.save', {
+      customerId: customer.id,
+      agreement: agreementInput(null),
+    });
     expect(error).toMatchObject({ code: 'CONFLICT', details: { issues: [{ path: 'agreement.reference' }] } });
   });
 
   test('editing keeps service ids that are kept, so tickets stay linked; removed services unlink their tickets', async () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
-    const saved = await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(environment.id) });
+    const saved = await call.ok('agreements.save', {
+      customerId: customer.id,
+      agreement: agreementInput(environment.id),
+    });
     const [sso, sync] = saved.services;
     const ticket = (serviceId: string) =>
       call.ok('tickets.save', {
-        ticket: { customerId: customer.id, serviceId, requesterName: 'Åsa Öberg', requesterEmail: 'asa.oberg@vaxjo.se', subject: 'Inloggning', receivedAt: NOW },
+        ticket: {
+          customerId: customer.id,
+          serviceId,
+          requesterName: 'Åsa Öberg',
+          requesterEmail: 'asa.oberg@vaxjo.se',
+          subject: 'Inloggning',
+          receivedAt: NOW,
+        },
       });
     const ssoTicket = await ticket(sso!.id);
     const syncTicket = await ticket(sync!.id);
@@ -85,9 +117,14 @@ describe('agreements', () => {
     const edited = await call.ok('agreements.save', {
       customerId: customer.id,
       id: saved.id,
-      agreement: { ...agreementInput(environment.id), services: [{ id: sso!.id, kind: 'sso', name: 'AD FS + WAP', environmentId: environment.id }] },
+      agreement: {
+        ...agreementInput(environment.id),
+        services: [{ id: sso!.id, kind: 'sso', name: 'AD FS + WAP', environmentId: environment.id }],
+      },
     });
-    expect(edited.services).toEqual([{ id: sso!.id, kind: 'sso', name: 'AD FS + WAP', environmentId: environment.id }]);
+    expect(edited.services).toEqual([
+      { id: sso!.id, kind: 'sso', name: 'AD FS + WAP', environmentId: environment.id },
+    ]);
     expect((await call.ok('tickets.get', { id: ssoTicket.id })).serviceName).toBe('AD FS + WAP');
     expect((await call.ok('tickets.get', { id: syncTicket.id })).serviceId).toBeNull();
   });
@@ -98,10 +135,16 @@ describe('eligibility through the API', () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
     await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(environment.id) });
     let [row] = await call.ok('eligibility.review', {});
-    expect(row).toMatchObject({ name: 'Växjö kommun', verdict: { status: 'blocked', at: NOW, hasValidDpa: false } });
+    expect(row).toMatchObject({
+      name: 'Växjö kommun',
+      verdict: { status: 'blocked', at: NOW, hasValidDpa: false },
+    });
     expect(row!.verdict.blockers.map((b) => b.code)).toEqual(['NO_DPA']);
 
-    await call.ok('dpas.save', { customerId: customer.id, dpa: { signedOn: '2026-03-01', reference: 'PUB-2026-3', signatory: 'Karin Jurist' } });
+    await call.ok('dpas.save', {
+      customerId: customer.id,
+      dpa: { signedOn: '2026-03-01', reference: 'PUB-2026-3', signatory: 'Karin Jurist' },
+    });
     [row] = await call.ok('eligibility.review', {});
     expect(row!.verdict).toMatchObject({ status: 'eligible', blockers: [], warnings: [], hasValidDpa: true });
   });
@@ -109,16 +152,25 @@ describe('eligibility through the API', () => {
   test('a check for a session names the requester and the environment; at an instant after the end it blocks', async () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
     await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(environment.id) });
-    await call.ok('dpas.save', { customerId: customer.id, dpa: { signedOn: '2026-03-01', reference: 'PUB-1', signatory: 'K' } });
+    await call.ok('dpas.save', {
+      customerId: customer.id,
+      dpa: { signedOn: '2026-03-01', reference: 'PUB-1', signatory: 'K' },
+    });
     const verdict = await call.ok('eligibility.check', {
       customerId: customer.id,
       environmentId: environment.id,
       requesterEmail: 'rektor@vaxjo.se',
     });
     expect(verdict.warnings.map((w) => w.code)).toEqual(['REQUESTER_NOT_CONTACT']);
-    const later = await call.ok('eligibility.check', { customerId: customer.id, at: Date.parse('2027-07-01T00:00:01+02:00') });
+    const later = await call.ok('eligibility.check', {
+      customerId: customer.id,
+      at: Date.parse('2027-07-01T00:00:01+02:00'),
+    });
     expect(later.blockers.map((b) => b.code)).toEqual(['AGREEMENT_ENDED']);
-    const foreign = await call.fails('eligibility.check', { customerId: customer.id, environmentId: crypto.randomUUID() });
+    const foreign = await call.fails('eligibility.check', {
+      customerId: customer.id,
+      environmentId: crypto.randomUUID(),
+    });
     expect(foreign.code).toBe('NOT_FOUND');
   });
 });

@@ -27,10 +27,35 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
       nonStandardReasons: [],
     },
     servers: [
-      { id: crypto.randomUUID(), environmentId: ENV, host: 'adfs01.kommun.se', port: 22, role: 'adfs', os: '', notes: '' },
-      { id: crypto.randomUUID(), environmentId: ENV, host: 'wap01.kommun.se', port: 22, role: 'wap', os: '', notes: '' },
+      {
+        id: crypto.randomUUID(),
+        environmentId: ENV,
+        host: 'adfs01.kommun.se',
+        port: 22,
+        role: 'adfs',
+        os: '',
+        notes: '',
+      },
+      {
+        id: crypto.randomUUID(),
+        environmentId: ENV,
+        host: 'wap01.kommun.se',
+        port: 22,
+        role: 'wap',
+        os: '',
+        notes: '',
+      },
     ],
-    supportAccounts: [{ id: crypto.randomUUID(), environmentId: ENV, username: 'svc', notes: '', hasSecret: true, secretUpdatedAt: 1 }],
+    supportAccounts: [
+      {
+        id: crypto.randomUUID(),
+        environmentId: ENV,
+        username: 'svc',
+        notes: '',
+        hasSecret: true,
+        secretUpdatedAt: 1,
+      },
+    ],
     ...overrides,
   };
 }
@@ -92,14 +117,23 @@ function prepared(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
 }
 
 const MID_YEAR = at('2026-06-15T10:00:00+02:00');
-const codes = (facts: EligibilityFacts, question: Partial<Parameters<typeof evaluateEligibility>[1]> = {}) => {
+const codes = (
+  facts: EligibilityFacts,
+  question: Partial<Parameters<typeof evaluateEligibility>[1]> = {},
+) => {
   const verdict = evaluateEligibility(facts, { at: MID_YEAR, ...question });
-  return { blockers: verdict.blockers.map((r) => r.code), warnings: verdict.warnings.map((r) => r.code), verdict };
+  return {
+    blockers: verdict.blockers.map((r) => r.code),
+    warnings: verdict.warnings.map((r) => r.code),
+    verdict,
+  };
 };
 
 describe('a fully prepared customer', () => {
   test('is eligible with no reasons', () => {
-    expect(codes(prepared(), { serviceId: SSO, environmentId: ENV, requesterEmail: 'anna@kommun.se' }).verdict).toMatchObject({
+    expect(
+      codes(prepared(), { serviceId: SSO, environmentId: ENV, requesterEmail: 'anna@kommun.se' }).verdict,
+    ).toMatchObject({
       status: 'eligible',
       blockers: [],
       warnings: [],
@@ -132,26 +166,45 @@ describe('blockers', () => {
   });
 
   test('agreement not yet started names its start date', () => {
-    const { verdict } = codes(prepared({ agreements: [agreement({ startsOn: '2026-07-01', reference: 'FA-NY' })] }));
+    const { verdict } = codes(
+      prepared({ agreements: [agreement({ startsOn: '2026-07-01', reference: 'FA-NY' })] }),
+    );
     expect(verdict.blockers).toEqual([
-      { code: 'AGREEMENT_NOT_STARTED', message: 'Agreement FA-NY starts on 2026-07-01; no agreement is in force yet.' },
+      {
+        code: 'AGREEMENT_NOT_STARTED',
+        message: 'Agreement FA-NY starts on 2026-07-01; no agreement is in force yet.',
+      },
     ]);
   });
 
   test('agreement ended names its end date', () => {
-    const { verdict } = codes(prepared({ agreements: [agreement({ startsOn: '2025-01-01', endsOn: '2026-05-31' })] }));
+    const { verdict } = codes(
+      prepared({ agreements: [agreement({ startsOn: '2025-01-01', endsOn: '2026-05-31' })] }),
+    );
     expect(verdict.blockers).toEqual([
-      { code: 'AGREEMENT_ENDED', message: 'Agreement FA-2026-01 ended on 2026-05-31; no agreement is in force.' },
+      {
+        code: 'AGREEMENT_ENDED',
+        message: 'Agreement FA-2026-01 ended on 2026-05-31; no agreement is in force.',
+      },
     ]);
   });
 
   test('service not covered, by service and by environment', () => {
-    const onlySync = agreement({ services: [{ id: SYNC, kind: 'sync', name: 'Elevregistersynk', environmentId: ENV }] });
-    expect(codes(prepared({ agreements: [onlySync] }), { serviceId: SSO }).blockers).toEqual(['SERVICE_NOT_COVERED']);
-    const ended = agreement({ id: crypto.randomUUID(), startsOn: '2024-01-01', endsOn: '2024-12-31', services: [{ id: SSO, kind: 'sso', name: 'AD FS SSO', environmentId: ENV }] });
-    expect(codes(prepared({ agreements: [onlySync, ended] }), { serviceId: SSO }).verdict.blockers[0]!.message).toBe(
-      'AD FS SSO is not covered by an agreement in force.',
-    );
+    const onlySync = agreement({
+      services: [{ id: SYNC, kind: 'sync', name: 'Elevregistersynk', environmentId: ENV }],
+    });
+    expect(codes(prepared({ agreements: [onlySync] }), { serviceId: SSO }).blockers).toEqual([
+      'SERVICE_NOT_COVERED',
+    ]);
+    const ended = agreement({
+      id: crypto.randomUUID(),
+      startsOn: '2024-01-01',
+      endsOn: '2024-12-31',
+      services: [{ id: SSO, kind: 'sso', name: 'AD FS SSO', environmentId: ENV }],
+    });
+    expect(
+      codes(prepared({ agreements: [onlySync, ended] }), { serviceId: SSO }).verdict.blockers[0]!.message,
+    ).toBe('AD FS SSO is not covered by an agreement in force.');
     const facts = prepared({ environments: [environment(), environment({ id: OTHER_ENV, name: 'Test' })] });
     expect(codes(facts, { environmentId: OTHER_ENV }).verdict.blockers).toEqual([
       { code: 'SERVICE_NOT_COVERED', message: 'No agreement in force covers a service in Test.' },
@@ -164,41 +217,60 @@ describe('blockers', () => {
     ]);
     expect(codes(prepared({ dpas: [dpa({ signedOn: '2026-09-01' })] })).blockers).toEqual(['NO_DPA']);
     const { verdict } = codes(prepared({ dpas: [dpa({ endsOn: '2026-03-31' })] }));
-    expect(verdict.blockers).toEqual([{ code: 'DPA_ENDED', message: 'The data-processing agreement PUB-17 ended on 2026-03-31.' }]);
+    expect(verdict.blockers).toEqual([
+      { code: 'DPA_ENDED', message: 'The data-processing agreement PUB-17 ended on 2026-03-31.' },
+    ]);
     expect(verdict.hasValidDpa).toBe(false);
   });
 
   test('no support account', () => {
-    expect(codes(prepared({ environments: [environment({ supportAccounts: [] })] })).verdict.blockers).toEqual([
-      { code: 'NO_SUPPORT_ACCOUNT', message: 'The vendor has no support account in Produktion.' },
-    ]);
+    expect(
+      codes(prepared({ environments: [environment({ supportAccounts: [] })] })).verdict.blockers,
+    ).toEqual([{ code: 'NO_SUPPORT_ACCOUNT', message: 'The vendor has no support account in Produktion.' }]);
   });
 
   test('no remote access to AD FS or WAP servers', () => {
     const syncOnly = environment({
-      servers: [{ id: crypto.randomUUID(), environmentId: ENV, host: 'sync01', port: 22, role: 'sync', os: '', notes: '' }],
+      servers: [
+        {
+          id: crypto.randomUUID(),
+          environmentId: ENV,
+          host: 'sync01',
+          port: 22,
+          role: 'sync',
+          os: '',
+          notes: '',
+        },
+      ],
     });
     expect(codes(prepared({ environments: [syncOnly] })).verdict.blockers).toEqual([
-      { code: 'NO_REMOTE_ACCESS', message: 'No remote access is recorded to the AD FS or WAP servers in Produktion.' },
+      {
+        code: 'NO_REMOTE_ACCESS',
+        message: 'No remote access is recorded to the AD FS or WAP servers in Produktion.',
+      },
     ]);
     // A sync-only agreement needs a server, not AD FS or WAP.
-    const syncAgreement = agreement({ services: [{ id: SYNC, kind: 'sync', name: 'Synk', environmentId: ENV }] });
+    const syncAgreement = agreement({
+      services: [{ id: SYNC, kind: 'sync', name: 'Synk', environmentId: ENV }],
+    });
     expect(codes(prepared({ environments: [syncOnly], agreements: [syncAgreement] })).blockers).toEqual([]);
-    expect(codes(prepared({ environments: [environment({ servers: [] })], agreements: [syncAgreement] })).blockers).toEqual([
+    expect(
+      codes(prepared({ environments: [environment({ servers: [] })], agreements: [syncAgreement] })).blockers,
+    ).toEqual(['NO_REMOTE_ACCESS']);
+  });
+
+  test('a customer with no environment at all lacks both account and access', () => {
+    expect(codes(prepared({ environments: [] })).blockers).toEqual([
+      'NO_SUPPORT_ACCOUNT',
       'NO_REMOTE_ACCESS',
     ]);
   });
 
-  test('a customer with no environment at all lacks both account and access', () => {
-    expect(codes(prepared({ environments: [] })).blockers).toEqual(['NO_SUPPORT_ACCOUNT', 'NO_REMOTE_ACCESS']);
-  });
-
   test('several blockers are all reported', () => {
-    expect(codes(prepared({ agreements: [], dpas: [], environments: [environment({ supportAccounts: [] })] })).blockers).toEqual([
-      'NO_AGREEMENT',
-      'NO_DPA',
-      'NO_SUPPORT_ACCOUNT',
-    ]);
+    expect(
+      codes(prepared({ agreements: [], dpas: [], environments: [environment({ supportAccounts: [] })] }))
+        .blockers,
+    ).toEqual(['NO_AGREEMENT', 'NO_DPA', 'NO_SUPPORT_ACCOUNT']);
   });
 });
 
@@ -209,34 +281,53 @@ describe('warnings', () => {
     const { verdict } = codes(prepared({ environments: [env] }));
     expect(verdict.status).toBe('warnings');
     expect(verdict.warnings).toEqual([
-      { code: 'NON_STANDARD_ACCESS', message: 'Produktion uses a non-standard access method: the work is billable under section 8.6.' },
+      {
+        code: 'NON_STANDARD_ACCESS',
+        message: 'Produktion uses a non-standard access method: the work is billable under section 8.6.',
+      },
     ]);
   });
 
   test('more named contacts than the agreement allows', () => {
     const contacts = ['A', 'B', 'C', 'D'].map((n) => contact(n));
-    expect(codes(prepared({ contacts, agreements: [agreement({ allowedContacts: 3 })] })).verdict.warnings).toEqual([
-      { code: 'TOO_MANY_CONTACTS', message: '4 named support contacts; the agreement allows 3.' },
-    ]);
+    expect(
+      codes(prepared({ contacts, agreements: [agreement({ allowedContacts: 3 })] })).verdict.warnings,
+    ).toEqual([{ code: 'TOO_MANY_CONTACTS', message: '4 named support contacts; the agreement allows 3.' }]);
   });
 
   test('contacts missing training are named with what is missing', () => {
-    const contacts = [contact('Anna', { adminTrainingDone: false }), contact('Bertil', { adminTrainingDone: false, toolTrainingDone: false })];
+    const contacts = [
+      contact('Anna', { adminTrainingDone: false }),
+      contact('Bertil', { adminTrainingDone: false, toolTrainingDone: false }),
+    ];
     expect(codes(prepared({ contacts })).verdict.warnings).toEqual([
-      { code: 'CONTACT_TRAINING_MISSING', message: 'Training not done: Anna (admin), Bertil (admin and tool).' },
+      {
+        code: 'CONTACT_TRAINING_MISSING',
+        message: 'Training not done: Anna (admin), Bertil (admin and tool).',
+      },
     ]);
   });
 
   test('agreement and DPA ending within 30 days', () => {
-    const facts = prepared({ agreements: [agreement({ endsOn: '2026-06-30' })], dpas: [dpa({ endsOn: '2026-07-10' })] });
+    const facts = prepared({
+      agreements: [agreement({ endsOn: '2026-06-30' })],
+      dpas: [dpa({ endsOn: '2026-07-10' })],
+    });
     const { verdict } = codes(facts);
     expect(verdict.warnings).toEqual([
       { code: 'AGREEMENT_ENDING_SOON', message: 'Agreement FA-2026-01 ends on 2026-06-30 (in 16 days).' },
-      { code: 'DPA_ENDING_SOON', message: 'The data-processing agreement PUB-17 ends on 2026-07-10 (in 26 days).' },
+      {
+        code: 'DPA_ENDING_SOON',
+        message: 'The data-processing agreement PUB-17 ends on 2026-07-10 (in 26 days).',
+      },
     ]);
     expect(verdict.nextEndOn).toBe('2026-06-30');
     // 31 days ahead is not "soon".
-    expect(codes(prepared({ agreements: [agreement({ endsOn: '2026-07-15' })] }), { at: at('2026-06-15T00:00:00+02:00') }).warnings).toEqual([]);
+    expect(
+      codes(prepared({ agreements: [agreement({ endsOn: '2026-07-15' })] }), {
+        at: at('2026-06-15T00:00:00+02:00'),
+      }).warnings,
+    ).toEqual([]);
   });
 
   test('requester not a named support contact (case-insensitive match)', () => {

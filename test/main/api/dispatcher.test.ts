@@ -19,7 +19,10 @@ describe('the dispatcher', () => {
   test('an unknown method is refused by name, including prototype keys', async () => {
     const { dispatcher } = dispatcherWith({});
     for (const name of ['registry.nope', 'toString', '__proto__', 42]) {
-      expect(await dispatcher.dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(await dispatcher.dispatch(name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD' },
+      });
     }
   });
 
@@ -44,8 +47,14 @@ describe('the dispatcher', () => {
       },
       { locked: true },
     );
-    expect(await dispatcher.dispatch('registry.listCustomers', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
-    expect(await dispatcher.dispatch('app.status', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await dispatcher.dispatch('registry.listCustomers', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_LOCKED' },
+    });
+    expect(await dispatcher.dispatch('app.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'locked' },
+    });
   });
 
   test('an unexpected failure is reported as INTERNAL without its message', async () => {
@@ -61,13 +70,26 @@ describe('the dispatcher', () => {
   });
 
   test('outputs are checked against the contract, and fields it does not list are stripped', async () => {
-    const account = { id: ID, environmentId: ID, username: 'svc', notes: '', hasSecret: true, secretUpdatedAt: 1 };
+    const account = {
+      id: ID,
+      environmentId: ID,
+      username: 'svc',
+      notes: '',
+      hasSecret: true,
+      secretUpdatedAt: 1,
+    };
     const { dispatcher } = dispatcherWith({
       'registry.saveSupportAccount': async () => ({ ...account, secret: 'leaked' }) as never,
       'registry.getCustomer': async () => ({ id: ID }) as never,
     });
-    const saved = await dispatcher.dispatch('registry.saveSupportAccount', { environmentId: ID, account: { username: 'svc' } });
+    const saved = await dispatcher.dispatch('registry.saveSupportAccount', {
+      environmentId: ID,
+      account: { username: 'svc' },
+    });
     expect(saved).toEqual({ ok: true, value: account });
-    expect(await dispatcher.dispatch('registry.getCustomer', { id: ID })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatcher.dispatch('registry.getCustomer', { id: ID })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });

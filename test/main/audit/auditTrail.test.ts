@@ -20,7 +20,13 @@ afterEach(async () => opened.cleanup());
 
 async function writeEvents(count: number) {
   for (let i = 1; i <= count; i++) {
-    await opened.backend.audit().append({ event: 'session.opened', subject: { type: 'session', id: `s${i}` }, details: { n: i, host: 'wap01.vaxjo.se' } });
+    await opened.backend
+      .audit()
+      .append({
+        event: 'session.opened',
+        subject: { type: 'session', id: `s${i}` },
+        details: { n: i, host: 'wap01.vaxjo.se' },
+      });
   }
 }
 
@@ -38,8 +44,18 @@ describe('the audit log', () => {
     expect(events.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect(events[2]!.prevHash).toBe('0'.repeat(64));
     expect(events[1]!.prevHash).toBe(events[2]!.hash);
-    expect(events[0]).toMatchObject({ actorName: TEST_USER.name, event: 'session.opened', subjectId: 's3', details: { n: 3 } });
-    expect(await call.ok('audit.verify', {})).toEqual({ intact: true, events: 3, firstBadSeq: null, reason: null });
+    expect(events[0]).toMatchObject({
+      actorName: TEST_USER.name,
+      event: 'session.opened',
+      subjectId: 's3',
+      details: { n: 3 },
+    });
+    expect(await call.ok('audit.verify', {})).toEqual({
+      intact: true,
+      events: 3,
+      firstBadSeq: null,
+      reason: null,
+    });
   });
 
   test('ordinary writes cannot change or delete an event', async () => {
@@ -49,7 +65,12 @@ describe('the audit log', () => {
   });
 
   test.each([
-    ['an edited event', [`UPDATE audit_events SET details = '{"host":"evil.example","n":3}' WHERE seq = 3`], 3, /edited/],
+    [
+      'an edited event',
+      [`UPDATE audit_events SET details = '{"host":"evil.example","n":3}' WHERE seq = 3`],
+      3,
+      /edited/,
+    ],
     ['an edited actor', [`UPDATE audit_events SET actor_name = 'Någon annan' WHERE seq = 2`], 2, /edited/],
     ['a deleted event', ['DELETE FROM audit_events WHERE seq = 2'], 2, /deleted/],
     [
@@ -83,10 +104,16 @@ describe('the audit log', () => {
 
   test('a chain rewritten with fresh hashes still differs from the head recorded beside the store', async () => {
     await writeEvents(2);
-    const head = JSON.parse(await (await import('node:fs/promises')).readFile(dataFiles.auditHead(opened.dataDir), 'utf8'));
+    const head = JSON.parse(
+      await (await import('node:fs/promises')).readFile(dataFiles.auditHead(opened.dataDir), 'utf8'),
+    );
     expect(head.seq).toBe(2);
     await writeFile(dataFiles.auditHead(opened.dataDir), JSON.stringify({ seq: 2, hash: 'f'.repeat(64) }));
-    expect(await call.ok('audit.verify', {})).toMatchObject({ intact: false, firstBadSeq: 2, reason: expect.stringMatching(/rewritten/) });
+    expect(await call.ok('audit.verify', {})).toMatchObject({
+      intact: false,
+      firstBadSeq: 2,
+      reason: expect.stringMatching(/rewritten/),
+    });
   });
 });
 
@@ -98,7 +125,9 @@ describe('audited acts', () => {
       account: { username: 'svc_reveal' },
       secret: 'Visa-Mig-2026!',
     });
-    expect(await call.ok('registry.revealSecret', { accountId: account.id, purpose: 'ärende HD-4711' })).toEqual({ secret: 'Visa-Mig-2026!' });
+    expect(
+      await call.ok('registry.revealSecret', { accountId: account.id, purpose: 'ärende HD-4711' }),
+    ).toEqual({ secret: 'Visa-Mig-2026!' });
     const [event] = await call.ok('audit.list', { event: 'secret.revealed' });
     expect(event).toMatchObject({
       actorName: TEST_USER.name,

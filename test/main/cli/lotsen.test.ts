@@ -15,7 +15,8 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
-const init = () => runCli(['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'], env);
+const init = () =>
+  runCli(['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'], env);
 
 describe('lotsen init', () => {
   test('with no keychain it wraps the key with the passphrase; a second init is refused', async () => {
@@ -28,7 +29,10 @@ describe('lotsen init', () => {
   });
 
   test('no keychain and no passphrase in a non-interactive run says what to do and creates nothing', async () => {
-    const run = await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'finance'], { ...env, LOTSEN_PASSPHRASE: '' });
+    const run = await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'finance'], {
+      ...env,
+      LOTSEN_PASSPHRASE: '',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/No OS keychain answered .* and no passphrase was given/);
     expect(run.stderr).toContain('LOTSEN_PASSPHRASE');
@@ -37,7 +41,9 @@ describe('lotsen init', () => {
   test('usage errors exit 2 and name the problem', async () => {
     const run = await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'chef'], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("argument 'chef' is invalid. Allowed choices are technician, support_lead, finance");
+    expect(run.stderr).toContain(
+      "argument 'chef' is invalid. Allowed choices are technician, support_lead, finance",
+    );
     expect((await runCli(['customers', 'frobnicate'], env)).code).toBe(2);
   });
 
@@ -45,7 +51,14 @@ describe('lotsen init', () => {
     const file = join(home, '..', `${home.split('/').pop()}-pass.txt`);
     await writeFile(file, 'från fil\n');
     const fileEnv = { ...env, LOTSEN_PASSPHRASE: '', LOTSEN_PASSPHRASE_FILE: file };
-    expect((await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'finance', '--key-store', 'passphrase'], fileEnv)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ['init', '--name', 'T', '--email', 't@l.se', '--role', 'finance', '--key-store', 'passphrase'],
+          fileEnv,
+        )
+      ).code,
+    ).toBe(0);
     expect((await runCli(['customers', 'list'], fileEnv)).code).toBe(0);
     expect((await runCli(['customers', 'list'], { ...env, LOTSEN_PASSPHRASE: 'från fil' })).code).toBe(0);
   });
@@ -56,15 +69,36 @@ describe('lotsen --help', () => {
     [[], ['init', 'serve', 'customers', 'registry', 'eligibility', 'tickets', 'sla', 'audit']],
     [['init'], ['--name', '--email', '--role', '--key-store', '--json', 'Example']],
     [['serve'], ['--port', '--json']],
-    [['customers', 'list'], ['--search', '--json']],
-    [['customers', 'add'], ['--name', '--org-number', '--kind', '--json']],
-    [['registry', 'import'], ['<file>', '--json']],
-    [['registry', 'export'], ['--out', '--include-secrets']],
+    [
+      ['customers', 'list'],
+      ['--search', '--json'],
+    ],
+    [
+      ['customers', 'add'],
+      ['--name', '--org-number', '--kind', '--json'],
+    ],
+    [
+      ['registry', 'import'],
+      ['<file>', '--json'],
+    ],
+    [
+      ['registry', 'export'],
+      ['--out', '--include-secrets'],
+    ],
     [['eligibility'], ['--customer', '--at', '--json']],
-    [['tickets', 'list'], ['--all', '--json']],
-    [['sla', 'due'], ['--received', '--hours', '--acute', '--json']],
+    [
+      ['tickets', 'list'],
+      ['--all', '--json'],
+    ],
+    [
+      ['sla', 'due'],
+      ['--received', '--hours', '--acute', '--json'],
+    ],
     [['audit', 'verify'], ['--json']],
-    [['audit', 'list'], ['--event', '--limit', '--json']],
+    [
+      ['audit', 'list'],
+      ['--event', '--limit', '--json'],
+    ],
   ])('lotsen %s --help lists its options', async (args, expected) => {
     const run = await runCli([...args, '--help'], env);
     expect(run.code).toBe(0);
@@ -78,21 +112,60 @@ describe('customers', () => {
   });
 
   test('add, list and search by name (accent-folded), number without dash; --json parses', async () => {
-    expect((await runCli(['customers', 'add', '--name', 'Göteborgs Stad', '--org-number', '212000-1355', '--kind', 'municipality'], env)).code).toBe(0);
-    expect((await runCli(['customers', 'add', '--name', 'Lunds kommun', '--org-number', '2120001215', '--kind', 'municipality'], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            'customers',
+            'add',
+            '--name',
+            'Göteborgs Stad',
+            '--org-number',
+            '212000-1355',
+            '--kind',
+            'municipality',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            'customers',
+            'add',
+            '--name',
+            'Lunds kommun',
+            '--org-number',
+            '2120001215',
+            '--kind',
+            'municipality',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const table = await runCli(['customers', 'list'], env);
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+ORG\. NO\./);
     expect(table.stdout).toContain('Göteborgs Stad');
     expect(table.stdout).toContain('212000-1215');
 
-    const byAccent = JSON.parse((await runCli(['customers', 'list', '--search', 'goteborg', '--json'], env)).stdout);
+    const byAccent = JSON.parse(
+      (await runCli(['customers', 'list', '--search', 'goteborg', '--json'], env)).stdout,
+    );
     expect(byAccent.map((c: { name: string }) => c.name)).toEqual(['Göteborgs Stad']);
-    const byNumber = JSON.parse((await runCli(['customers', 'list', '--search', '2120001215', '--json'], env)).stdout);
+    const byNumber = JSON.parse(
+      (await runCli(['customers', 'list', '--search', '2120001215', '--json'], env)).stdout,
+    );
     expect(byNumber.map((c: { name: string }) => c.name)).toEqual(['Lunds kommun']);
   });
 
   test('an invalid organisation number is refused with the field named, and nothing is added', async () => {
-    const run = await runCli(['customers', 'add', '--name', 'X', '--org-number', '212000-1356', '--kind', 'other'], env);
+    const run = await runCli(
+      ['customers', 'add', '--name', 'X', '--org-number', '212000-1356', '--kind', 'other'],
+      env,
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('orgNumber: "212000-1356" is not a valid Swedish organisation number');
     expect((await runCli(['customers', 'list'], env)).stdout).toContain('No customers yet');
@@ -101,7 +174,9 @@ describe('customers', () => {
   test('a wrong passphrase fails clearly and changes nothing; no passphrase at all says how to give one', async () => {
     const wrong = await runCli(['customers', 'list'], { ...env, LOTSEN_PASSPHRASE: 'fel' });
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toBe('lotsen: Wrong passphrase: the key file did not open with it. Nothing was changed.\n');
+    expect(wrong.stderr).toBe(
+      'lotsen: Wrong passphrase: the key file did not open with it. Nothing was changed.\n',
+    );
     const none = await runCli(['customers', 'list'], { ...env, LOTSEN_PASSPHRASE: '' });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('Set LOTSEN_PASSPHRASE or LOTSEN_PASSPHRASE_FILE');
@@ -110,15 +185,25 @@ describe('customers', () => {
 
 describe('lotsen sla due', () => {
   test('prints the due instant with its Stockholm offset', async () => {
-    expect((await runCli(['sla', 'due', '--received', '2026-11-20T14:00:00+01:00'], env)).stdout).toBe('2026-11-23T13:00:00+01:00\n');
-    expect((await runCli(['sla', 'due', '--received', '2026-04-02T15:00:00+02:00', '--hours', '8'], env)).stdout).toBe(
-      '2026-04-07T14:00:00+02:00\n',
+    expect((await runCli(['sla', 'due', '--received', '2026-11-20T14:00:00+01:00'], env)).stdout).toBe(
+      '2026-11-23T13:00:00+01:00\n',
     );
-    expect((await runCli(['sla', 'due', '--received', '2026-11-20T23:30:00+01:00', '--acute'], env)).stdout).toBe(
-      '2026-11-21T01:30:00+01:00\n',
+    expect(
+      (await runCli(['sla', 'due', '--received', '2026-04-02T15:00:00+02:00', '--hours', '8'], env)).stdout,
+    ).toBe('2026-04-07T14:00:00+02:00\n');
+    expect(
+      (await runCli(['sla', 'due', '--received', '2026-11-20T23:30:00+01:00', '--acute'], env)).stdout,
+    ).toBe('2026-11-21T01:30:00+01:00\n');
+    const json = JSON.parse(
+      (await runCli(['sla', 'due', '--received', '2026-06-18T10:00:00+02:00', '--no-eves', '--json'], env))
+        .stdout,
     );
-    const json = JSON.parse((await runCli(['sla', 'due', '--received', '2026-06-18T10:00:00+02:00', '--no-eves', '--json'], env)).stdout);
-    expect(json).toEqual({ received: '2026-06-18T10:00:00+02:00', hours: 8, acute: false, due: '2026-06-19T09:00:00+02:00' });
+    expect(json).toEqual({
+      received: '2026-06-18T10:00:00+02:00',
+      hours: 8,
+      acute: false,
+      due: '2026-06-19T09:00:00+02:00',
+    });
   });
 
   test('an instant without an offset is a usage error', async () => {

@@ -1,7 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { registryFileSchema, type RegistryFile, type RegistryFileInput } from '../../../common/registry/registryFile.ts';
+import {
+  registryFileSchema,
+  type RegistryFile,
+  type RegistryFileInput,
+} from '../../../common/registry/registryFile.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { exportRegistry } from '../../../main/registry/registryExport.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
@@ -50,7 +54,10 @@ describe('registry import and export', () => {
     expect(summary.customers).toBe(200);
     expect(summary.servers).toBeGreaterThan(400);
 
-    const withSecrets = await exportRegistry(opened.backend.registryContext().db, { includeSecrets: true, now: 0 });
+    const withSecrets = await exportRegistry(opened.backend.registryContext().db, {
+      includeSecrets: true,
+      now: 0,
+    });
     expect(canonical(withSecrets)).toEqual(canonical({ ...input, includesSecrets: true }));
 
     const plain = await call.ok('registry.export', {});
@@ -63,8 +70,14 @@ describe('registry import and export', () => {
     await call.ok('registry.import', { file: makeRegistryFile(5) });
     const before = await call.ok('registry.export', {});
 
-    const file = makeRegistryFile(12) as { customers: Record<string, unknown>[] } & ReturnType<typeof makeRegistryFile>;
-    const fresh = file.customers.slice(5) as { name: string; orgNumber: string; environments: { access: { vpnType: string } }[] }[];
+    const file = makeRegistryFile(12) as { customers: Record<string, unknown>[] } & ReturnType<
+      typeof makeRegistryFile
+    >;
+    const fresh = file.customers.slice(5) as {
+      name: string;
+      orgNumber: string;
+      environments: { access: { vpnType: string } }[];
+    }[];
     fresh[1]!.orgNumber = '212000-0002'; // the check digit should be 1
     fresh[3]!.environments[0]!.access.vpnType = 'wireguard';
     fresh[5]!.orgNumber = fresh[0]!.orgNumber; // duplicate within the file
@@ -76,7 +89,8 @@ describe('registry import and export', () => {
       {
         path: 'customers.1.orgNumber',
         record: `customer 2 "${fresh[1]!.name}"`,
-        message: '"212000-0002" is not a valid Swedish organisation number (NNNNNN-NNNN with a correct check digit)',
+        message:
+          '"212000-0002" is not a valid Swedish organisation number (NNNNNN-NNNN with a correct check digit)',
       },
       {
         path: 'customers.3.environments.0.access.vpnType',
@@ -95,13 +109,21 @@ describe('registry import and export', () => {
   test('a customer already in the registry is a duplicate too', async () => {
     await call.ok('registry.import', { file: makeRegistryFile(3) });
     const error = await call.fails('registry.import', { file: makeRegistryFile(4) });
-    expect(error.details!.issues!.map((i) => i.path)).toEqual(['customers.0.orgNumber', 'customers.1.orgNumber', 'customers.2.orgNumber']);
+    expect(error.details!.issues!.map((i) => i.path)).toEqual([
+      'customers.0.orgNumber',
+      'customers.1.orgNumber',
+      'customers.2.orgNumber',
+    ]);
     expect((await call.ok('registry.listCustomers', {})).length).toBe(3);
   });
 
   test('not a registry file, or one from a newer Lotsen, is refused with a reason', async () => {
-    expect((await call.fails('registry.import', { file: { hello: 'world' } })).details!.issues![0]).toMatchObject({ path: 'format' });
-    const newer = await call.fails('registry.import', { file: { format: 'lotsen-registry', version: 99, customers: [] } });
+    expect(
+      (await call.fails('registry.import', { file: { hello: 'world' } })).details!.issues![0],
+    ).toMatchObject({ path: 'format' });
+    const newer = await call.fails('registry.import', {
+      file: { format: 'lotsen-registry', version: 99, customers: [] },
+    });
     expect(newer.details!.issues![0]!.message).toContain('newer Lotsen');
   });
 });
@@ -128,7 +150,17 @@ describe('version 2: agreements, DPAs and tickets', () => {
         notes: 'Förlängs årsvis',
       },
     ];
-    customer.dpas = [{ signedOn: '2025-12-15', reference: 'PUB-9', version: '3', signatory: 'Märta Jurist', endsOn: null, document: 'https://avtal.example/pub-9.pdf', notes: '' }];
+    customer.dpas = [
+      {
+        signedOn: '2025-12-15',
+        reference: 'PUB-9',
+        version: '3',
+        signatory: 'Märta Jurist',
+        endsOn: null,
+        document: 'https://avtal.example/pub-9.pdf',
+        notes: '',
+      },
+    ];
     customer.tickets = [
       {
         externalRef: 'HD-4711',
@@ -163,7 +195,11 @@ describe('version 2: agreements, DPAs and tickets', () => {
     expect(canonical(exported)).toEqual(canonical(withContracts()));
     const [ticket] = await call.ok('tickets.list', {});
     // 4 office hours from Friday 14:00: 3 h Friday, 1 h Monday.
-    expect(ticket).toMatchObject({ serviceName: 'AD FS-inloggning', responseHours: 4, dueAt: Date.parse('2026-11-23T09:00:00+01:00') });
+    expect(ticket).toMatchObject({
+      serviceName: 'AD FS-inloggning',
+      responseHours: 4,
+      dueAt: Date.parse('2026-11-23T09:00:00+01:00'),
+    });
   });
 
   test('references that do not resolve are named, and nothing is written', async () => {
@@ -188,13 +224,19 @@ describe('through the CLI', () => {
       const source = join(a.dir, 'in.json');
       await writeFile(source, JSON.stringify(makeRegistryFile(40, { secrets: true })));
       for (const home of [a.dir, b.dir]) {
-        expect((await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home))).code).toBe(0);
+        expect(
+          (await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home)))
+            .code,
+        ).toBe(0);
       }
       const imported = await runCli(['registry', 'import', source], cliEnv(a.dir));
       expect(imported.stdout).toMatch(/^Imported 40 customers, \d+ contacts/);
 
       const first = join(a.dir, 'first.json');
-      const exported = await runCli(['registry', 'export', '--include-secrets', '--out', first], cliEnv(a.dir));
+      const exported = await runCli(
+        ['registry', 'export', '--include-secrets', '--out', first],
+        cliEnv(a.dir),
+      );
       expect(exported.stderr).toContain('holds support-account secrets');
       expect((await runCli(['registry', 'import', first], cliEnv(b.dir))).code).toBe(0);
       const second = await runCli(['registry', 'export', '--include-secrets'], cliEnv(b.dir));
@@ -213,16 +255,27 @@ describe('through the CLI', () => {
     const home = await makeTempDataDir('lotsen-cli-c-');
     try {
       const bad = join(home.dir, 'bad.json');
-      const file = makeRegistryFile(2) as unknown as { customers: { environments: { access: { vpnType: string } }[] }[] };
+      const file = makeRegistryFile(2) as unknown as {
+        customers: { environments: { access: { vpnType: string } }[] }[];
+      };
       file.customers[1]!.environments[0]!.access.vpnType = 'openvpn';
       await writeFile(bad, JSON.stringify(file));
-      expect((await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home.dir))).code).toBe(0);
+      expect(
+        (await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home.dir)))
+          .code,
+      ).toBe(0);
       const run = await runCli(['registry', 'import', bad], cliEnv(home.dir));
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('lotsen: The registry file was not imported: 1 problem. Nothing was written.');
-      expect(run.stderr).toMatch(/customer 2 ".*" customers\.1\.environments\.0\.access\.vpnType: Unknown VPN type "openvpn"/);
+      expect(run.stderr).toContain(
+        'lotsen: The registry file was not imported: 1 problem. Nothing was written.',
+      );
+      expect(run.stderr).toMatch(
+        /customer 2 ".*" customers\.1\.environments\.0\.access\.vpnType: Unknown VPN type "openvpn"/,
+      );
       await writeFile(bad, '{ not json');
-      expect((await runCli(['registry', 'import', bad], cliEnv(home.dir))).stderr).toContain('is not valid JSON');
+      expect((await runCli(['registry', 'import', bad], cliEnv(home.dir))).stderr).toContain(
+        'is not valid JSON',
+      );
     } finally {
       await home.cleanup();
     }

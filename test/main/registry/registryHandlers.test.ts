@@ -20,7 +20,12 @@ async function customerWithEnvironment() {
     customerId: customer.id,
     environment: {
       name: 'Produktion',
-      access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh', supportedTools: ['PowerShell'] },
+      access: {
+        vpnType: 'cisco_anyconnect',
+        vpnGateway: 'vpn.vaxjo.se',
+        method: 'ssh',
+        supportedTools: ['PowerShell'],
+      },
     },
   });
   return { customer, environment };
@@ -28,13 +33,24 @@ async function customerWithEnvironment() {
 
 describe('customers', () => {
   test('create normalises the organisation number and names the local user as author', async () => {
-    const created = await call.ok('registry.createCustomer', { ...VAXJO, orgNumber: VAXJO.orgNumber.replace('-', '') });
-    expect(created).toMatchObject({ name: 'Växjö kommun', orgNumber: VAXJO.orgNumber, createdBy: TEST_USER.name });
+    const created = await call.ok('registry.createCustomer', {
+      ...VAXJO,
+      orgNumber: VAXJO.orgNumber.replace('-', ''),
+    });
+    expect(created).toMatchObject({
+      name: 'Växjö kommun',
+      orgNumber: VAXJO.orgNumber,
+      createdBy: TEST_USER.name,
+    });
     expect(await call.ok('registry.getCustomer', { id: created.id })).toEqual(created);
   });
 
   test('each invalid field is named with a reason, and nothing is stored', async () => {
-    const error = await call.fails('registry.createCustomer', { name: '  ', orgNumber: '212000-0002', kind: 'kommun' });
+    const error = await call.fails('registry.createCustomer', {
+      name: '  ',
+      orgNumber: '212000-0002',
+      kind: 'kommun',
+    });
     expect(error.code).toBe('VALIDATION');
     const byPath = Object.fromEntries(error.details!.issues!.map((i) => [i.path, i.message]));
     expect(byPath.name).toBe('Name is required');
@@ -59,8 +75,14 @@ describe('customers', () => {
 
   test('deleting a customer takes its environments, servers, accounts and contacts with it', async () => {
     const { customer, environment } = await customerWithEnvironment();
-    await call.ok('registry.saveServer', { environmentId: environment.id, server: { host: 'wap01.vaxjo.se', role: 'wap' } });
-    await call.ok('registry.saveContact', { customerId: customer.id, contact: { name: 'Åsa Öberg', email: 'asa@vaxjo.se' } });
+    await call.ok('registry.saveServer', {
+      environmentId: environment.id,
+      server: { host: 'wap01.vaxjo.se', role: 'wap' },
+    });
+    await call.ok('registry.saveContact', {
+      customerId: customer.id,
+      contact: { name: 'Åsa Öberg', email: 'asa@vaxjo.se' },
+    });
     await call.ok('registry.deleteCustomer', { id: customer.id });
     expect(await call.ok('registry.listCustomers', {})).toEqual([]);
     const db = opened.backend.registryContext().db;
@@ -73,10 +95,20 @@ describe('customers', () => {
 describe('environments, servers and access', () => {
   test('the summary lists hosts and contacts for search, and flags non-standard access', async () => {
     const { customer, environment } = await customerWithEnvironment();
-    await call.ok('registry.saveServer', { environmentId: environment.id, server: { host: 'wap01.vaxjo.se', role: 'wap' } });
-    await call.ok('registry.saveContact', { customerId: customer.id, contact: { name: 'Åsa Öberg', email: 'asa@vaxjo.se' } });
+    await call.ok('registry.saveServer', {
+      environmentId: environment.id,
+      server: { host: 'wap01.vaxjo.se', role: 'wap' },
+    });
+    await call.ok('registry.saveContact', {
+      customerId: customer.id,
+      contact: { name: 'Åsa Öberg', email: 'asa@vaxjo.se' },
+    });
     let [summary] = await call.ok('registry.listCustomers', {});
-    expect(summary).toMatchObject({ hosts: ['wap01.vaxjo.se'], environmentCount: 1, nonStandardAccess: false });
+    expect(summary).toMatchObject({
+      hosts: ['wap01.vaxjo.se'],
+      environmentCount: 1,
+      nonStandardAccess: false,
+    });
     expect(summary!.contacts).toEqual([{ name: 'Åsa Öberg', email: 'asa@vaxjo.se', phone: '' }]);
 
     const changed = await call.ok('registry.saveEnvironment', {
@@ -96,7 +128,9 @@ describe('environments, servers and access', () => {
       customerId: customer.id,
       environment: { name: 'P', access: { vpnType: 'checkpoint', method: 'rdp' } },
     });
-    expect(noGateway.details?.issues).toEqual([{ path: 'environment.access.vpnGateway', message: 'This VPN type needs a gateway' }]);
+    expect(noGateway.details?.issues).toEqual([
+      { path: 'environment.access.vpnGateway', message: 'This VPN type needs a gateway' },
+    ]);
     const noId = await call.fails('registry.saveEnvironment', {
       customerId: customer.id,
       environment: { name: 'P', access: { vpnType: 'teamviewer', method: 'teamviewer' } },
@@ -157,7 +191,12 @@ describe('support account secrets', () => {
     }
 
     const db = opened.backend.registryContext().db;
-    const stored = () => db.selectFrom('support_accounts').select('secret').where('id', '=', account.id).executeTakeFirstOrThrow();
+    const stored = () =>
+      db
+        .selectFrom('support_accounts')
+        .select('secret')
+        .where('id', '=', account.id)
+        .executeTakeFirstOrThrow();
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account.id,

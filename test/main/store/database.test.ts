@@ -20,7 +20,13 @@ afterEach(async () => {
 });
 
 const SECRET = 'Sommarlov-2026!hemligt';
-const NAMES = ['Östersunds kommun', 'Lärande Skolor AB', 'wap01.ostersund.se', 'adfs-intern.ostersund.se', 'svc_lotsen_support'];
+const NAMES = [
+  'Östersunds kommun',
+  'Lärande Skolor AB',
+  'wap01.ostersund.se',
+  'adfs-intern.ostersund.se',
+  'svc_lotsen_support',
+];
 
 async function storeWithSensitiveData() {
   const opened = await openPassphraseBackend();
@@ -31,24 +37,37 @@ async function storeWithSensitiveData() {
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as { id: string };
   };
-  const customer = await call('registry.createCustomer', { name: NAMES[0], orgNumber: orgNumber('212000', 241), kind: 'municipality' });
-  await call('registry.createCustomer', { name: NAMES[1], orgNumber: orgNumber('556677', 881), kind: 'school_chain' });
+  const customer = await call('registry.createCustomer', {
+    name: NAMES[0],
+    orgNumber: orgNumber('212000', 241),
+    kind: 'municipality',
+  });
+  await call('registry.createCustomer', {
+    name: NAMES[1],
+    orgNumber: orgNumber('556677', 881),
+    kind: 'school_chain',
+  });
   const env = await call('registry.saveEnvironment', {
     customerId: customer.id,
     environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
   });
   await call('registry.saveServer', { environmentId: env.id, server: { host: NAMES[2], role: 'wap' } });
   await call('registry.saveServer', { environmentId: env.id, server: { host: NAMES[3], role: 'adfs' } });
-  await call('registry.saveSupportAccount', { environmentId: env.id, account: { username: NAMES[4] }, secret: SECRET });
+  await call('registry.saveSupportAccount', {
+    environmentId: env.id,
+    account: { username: NAMES[4] },
+    secret: SECRET,
+  });
   return opened;
 }
 
 describe('the encrypted store', () => {
   test('plain sqlite3 refuses the file: it is not a database without the key', async () => {
     const { dataDir } = await storeWithSensitiveData();
-    const failure = await run('sqlite3', [dataFiles.database(dataDir), 'SELECT name FROM sqlite_master;']).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const failure = await run('sqlite3', [
+      dataFiles.database(dataDir),
+      'SELECT name FROM sqlite_master;',
+    ]).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: expect.any(Number) });
     expect((failure as { stderr: string }).stderr).toMatch(/file is not a database/);
   });
@@ -62,7 +81,9 @@ describe('the encrypted store', () => {
       const bytes = await readFile(join(dataDir, file));
       for (const needle of needles) {
         for (const encoding of ['utf8', 'utf16le'] as const) {
-          expect(bytes.includes(Buffer.from(needle, encoding)), `${needle} (${encoding}) in ${file}`).toBe(false);
+          expect(bytes.includes(Buffer.from(needle, encoding)), `${needle} (${encoding}) in ${file}`).toBe(
+            false,
+          );
         }
       }
     }
@@ -74,7 +95,10 @@ describe('the encrypted store', () => {
     const file = join(temp.dir, 'x.db');
     const key = randomBytes(32);
     const store = await openStore(file, key);
-    await store.db.insertInto('users').values({ id: 'u', name: 'Åsa', email: 'a@b.se', role: 'finance', is_local: 1, created_at: 1 }).execute();
+    await store.db
+      .insertInto('users')
+      .values({ id: 'u', name: 'Åsa', email: 'a@b.se', role: 'finance', is_local: 1, created_at: 1 })
+      .execute();
     await store.close();
 
     await expect(openStore(file, randomBytes(32))).rejects.toMatchObject({ code: 'KEY_MISMATCH' });

@@ -28,7 +28,12 @@ describe('tickets', () => {
   test('without an agreement the default 8 office hours apply: Friday 14:00 is due Monday 13:00', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
     const ticket = await call.ok('tickets.save', { ticket: ticketFor(customer.id) });
-    expect(ticket).toMatchObject({ responseHours: 8, status: 'open', firstResponseAt: null, requesterIsContact: true });
+    expect(ticket).toMatchObject({
+      responseHours: 8,
+      status: 'open',
+      firstResponseAt: null,
+      requesterIsContact: true,
+    });
     expect(ticket.dueAt).toBe(at('2026-11-23T13:00:00+01:00'));
   });
 
@@ -36,31 +41,58 @@ describe('tickets', () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
     const agreement = await call.ok('agreements.save', {
       customerId: customer.id,
-      agreement: { reference: 'FA', startsOn: '2026-01-01', responseHours: 4, services: [{ kind: 'sso', name: 'SSO', environmentId: environment.id }] },
+      agreement: {
+        reference: 'FA',
+        startsOn: '2026-01-01',
+        responseHours: 4,
+        services: [{ kind: 'sso', name: 'SSO', environmentId: environment.id }],
+      },
     });
-    const ticket = await call.ok('tickets.save', { ticket: ticketFor(customer.id, { serviceId: agreement.services[0]!.id }) });
+    const ticket = await call.ok('tickets.save', {
+      ticket: ticketFor(customer.id, { serviceId: agreement.services[0]!.id }),
+    });
     // Friday 14:00 + 4 office hours: 3 h Friday, 1 h Monday.
-    expect(ticket).toMatchObject({ responseHours: 4, dueAt: at('2026-11-23T09:00:00+01:00'), serviceName: 'SSO' });
+    expect(ticket).toMatchObject({
+      responseHours: 4,
+      dueAt: at('2026-11-23T09:00:00+01:00'),
+      serviceName: 'SSO',
+    });
 
     await call.ok('agreements.save', {
       customerId: customer.id,
       id: agreement.id,
-      agreement: { reference: 'FA', startsOn: '2026-01-01', responseHours: 16, services: [{ id: agreement.services[0]!.id, kind: 'sso', name: 'SSO', environmentId: environment.id }] },
+      agreement: {
+        reference: 'FA',
+        startsOn: '2026-01-01',
+        responseHours: 16,
+        services: [
+          { id: agreement.services[0]!.id, kind: 'sso', name: 'SSO', environmentId: environment.id },
+        ],
+      },
     });
-    const edited = await call.ok('tickets.save', { id: ticket.id, ticket: ticketFor(customer.id, { serviceId: agreement.services[0]!.id, subject: 'Ändrad rubrik' }) });
+    const edited = await call.ok('tickets.save', {
+      id: ticket.id,
+      ticket: ticketFor(customer.id, { serviceId: agreement.services[0]!.id, subject: 'Ändrad rubrik' }),
+    });
     expect(edited).toMatchObject({ responseHours: 4, dueAt: ticket.dueAt, subject: 'Ändrad rubrik' });
   });
 
   test('the list is sorted by due time; an escalation moves a ticket to the top', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
-    const early = await call.ok('tickets.save', { ticket: ticketFor(customer.id, { subject: 'Tidig', receivedAt: at('2026-11-20T09:00:00+01:00') }) });
+    const early = await call.ok('tickets.save', {
+      ticket: ticketFor(customer.id, { subject: 'Tidig', receivedAt: at('2026-11-20T09:00:00+01:00') }),
+    });
     const late = await call.ok('tickets.save', { ticket: ticketFor(customer.id, { subject: 'Sen' }) });
     expect((await call.ok('tickets.list', {})).map((t) => t.subject)).toEqual(['Tidig', 'Sen']);
 
     // Tidig is due Friday 17:00 (09:00 + 8 h). Sen, escalated at 14:30, is due 16:30 by the acute clock.
     now = at('2026-11-20T14:30:00+01:00');
     const escalated = await call.ok('tickets.escalate', { id: late.id });
-    expect(escalated).toMatchObject({ escalatedAt: now, acuteDueAt: at('2026-11-20T16:30:00+01:00'), dueAt: at('2026-11-20T16:30:00+01:00') });
+    expect(escalated).toMatchObject({
+      escalatedAt: now,
+      acuteDueAt: at('2026-11-20T16:30:00+01:00'),
+      dueAt: at('2026-11-20T16:30:00+01:00'),
+    });
     expect((await call.ok('tickets.list', {})).map((t) => t.id)).toEqual([late.id, early.id]);
   });
 
@@ -70,7 +102,9 @@ describe('tickets', () => {
     now = at('2026-11-20T16:10:00+01:00');
     expect((await call.ok('tickets.recordFirstResponse', { id: ticket.id })).firstResponseAt).toBe(now);
     now = at('2026-11-20T16:50:00+01:00');
-    expect((await call.ok('tickets.recordFirstResponse', { id: ticket.id })).firstResponseAt).toBe(at('2026-11-20T16:10:00+01:00'));
+    expect((await call.ok('tickets.recordFirstResponse', { id: ticket.id })).firstResponseAt).toBe(
+      at('2026-11-20T16:10:00+01:00'),
+    );
 
     const other = await call.ok('tickets.save', { ticket: ticketFor(customer.id, { status: 'pending' }) });
     expect(other.firstResponseAt).toBe(now);
@@ -81,17 +115,31 @@ describe('tickets', () => {
     const { customer } = await createCustomerWithEnvironment(call);
     const { environment: foreignEnv } = await createCustomerWithEnvironment(call, 'Lunds kommun', 121);
     const error = await call.fails('tickets.save', {
-      ticket: ticketFor(customer.id, { requesterEmail: 'inte-en-adress', subject: '', firstResponseAt: at('2026-11-19T10:00:00+01:00') }),
+      ticket: ticketFor(customer.id, {
+        requesterEmail: 'inte-en-adress',
+        subject: '',
+        firstResponseAt: at('2026-11-19T10:00:00+01:00'),
+      }),
     });
-    expect(error.details!.issues!.map((i) => i.path).sort()).toEqual(['ticket.firstResponseAt', 'ticket.requesterEmail', 'ticket.subject']);
-    const foreign = await call.fails('tickets.save', { ticket: ticketFor(customer.id, { environmentId: foreignEnv.id }) });
-    expect(foreign.details?.issues).toEqual([{ path: 'ticket.environmentId', message: 'Not an environment of this customer' }]);
+    expect(error.details!.issues!.map((i) => i.path).sort()).toEqual([
+      'ticket.firstResponseAt',
+      'ticket.requesterEmail',
+      'ticket.subject',
+    ]);
+    const foreign = await call.fails('tickets.save', {
+      ticket: ticketFor(customer.id, { environmentId: foreignEnv.id }),
+    });
+    expect(foreign.details?.issues).toEqual([
+      { path: 'ticket.environmentId', message: 'Not an environment of this customer' },
+    ]);
     expect(await call.ok('tickets.list', {})).toEqual([]);
   });
 
   test('a requester who is not a named contact is flagged', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
-    const ticket = await call.ok('tickets.save', { ticket: ticketFor(customer.id, { requesterEmail: 'larare@vaxjo.se' }) });
+    const ticket = await call.ok('tickets.save', {
+      ticket: ticketFor(customer.id, { requesterEmail: 'larare@vaxjo.se' }),
+    });
     expect(ticket.requesterIsContact).toBe(false);
   });
 });

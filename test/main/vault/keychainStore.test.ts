@@ -20,14 +20,18 @@ afterEach(async () => {
 
 beforeAll(() => {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-    throw new Error('These tests need a Secret Service: run them with scripts/with-keyring.sh (npm test does).');
+    throw new Error(
+      'These tests need a Secret Service: run them with scripts/with-keyring.sh (npm test does).',
+    );
   }
 });
 
 async function freshDir() {
   const temp = await makeTempDataDir();
   cleanups.push(async () => {
-    await run('secret-tool', ['clear', 'service', 'Lotsen', 'account', keychainAccount(temp.dir)]).catch(() => undefined);
+    await run('secret-tool', ['clear', 'service', 'Lotsen', 'account', keychainAccount(temp.dir)]).catch(
+      () => undefined,
+    );
     await temp.cleanup();
   });
   return temp.dir;
@@ -42,7 +46,13 @@ describe('database key in the OS keychain', () => {
 
     expect(status).toMatchObject({ state: 'unlocked', keyStore: 'keychain', user: { name: TEST_USER.name } });
     expect(existsSync(dataFiles.keyFile(dataDir))).toBe(false);
-    const { stdout } = await run('secret-tool', ['lookup', 'service', 'Lotsen', 'account', keychainAccount(dataDir)]);
+    const { stdout } = await run('secret-tool', [
+      'lookup',
+      'service',
+      'Lotsen',
+      'account',
+      keychainAccount(dataDir),
+    ]);
     expect(Buffer.from(stdout.trim(), 'base64')).toHaveLength(32);
   });
 

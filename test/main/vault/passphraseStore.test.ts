@@ -28,7 +28,9 @@ async function freshDir() {
 async function fingerprint(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const file of (await readdir(dir)).sort()) {
-    result[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+    result[file] = createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
   }
   return result;
 }
@@ -38,11 +40,19 @@ describe('database key wrapped by a passphrase', () => {
     const dataDir = await freshDir();
     const backend = await Backend.open({ dataDir });
     cleanups.push(() => backend.close());
-    const status = await backend.initialize({ user: TEST_USER, passphrase: TEST_PASSPHRASE, preference: 'auto' });
+    const status = await backend.initialize({
+      user: TEST_USER,
+      passphrase: TEST_PASSPHRASE,
+      preference: 'auto',
+    });
     expect(status).toMatchObject({ state: 'unlocked', keyStore: 'passphrase' });
 
     const keyFile = JSON.parse(await readFile(dataFiles.keyFile(dataDir), 'utf8'));
-    expect(keyFile).toMatchObject({ format: 'lotsen-keyfile', kdf: { name: 'scrypt', N: 131072 }, cipher: 'aes-256-gcm' });
+    expect(keyFile).toMatchObject({
+      format: 'lotsen-keyfile',
+      kdf: { name: 'scrypt', N: 131072 },
+      cipher: 'aes-256-gcm',
+    });
     expect(JSON.stringify(keyFile)).not.toContain(TEST_PASSPHRASE);
   });
 
@@ -63,14 +73,19 @@ describe('database key wrapped by a passphrase', () => {
     expect(second.status().state).toBe('locked');
     expect(await fingerprint(dataDir)).toEqual(before);
 
-    expect(await second.unlock(TEST_PASSPHRASE)).toMatchObject({ state: 'unlocked', user: { name: TEST_USER.name } });
+    expect(await second.unlock(TEST_PASSPHRASE)).toMatchObject({
+      state: 'unlocked',
+      user: { name: TEST_USER.name },
+    });
   });
 
   test('no keychain and no passphrase is a clear error that says how to fix it, and leaves nothing behind', async () => {
     const dataDir = await freshDir();
     const backend = await Backend.open({ dataDir });
     cleanups.push(() => backend.close());
-    const failure = await backend.initialize({ user: TEST_USER, passphrase: null, preference: 'auto' }).catch((e) => e);
+    const failure = await backend
+      .initialize({ user: TEST_USER, passphrase: null, preference: 'auto' })
+      .catch((e) => e);
     expect(failure).toMatchObject({ code: 'NO_KEY_STORE' });
     expect(failure.message).toContain('LOTSEN_PASSPHRASE');
     expect(failure.message).toContain('never stores its database key in plain text');
@@ -106,7 +121,9 @@ describe('passphrase from the environment', () => {
     const dir = await freshDir();
     const file = join(dir, 'pass.txt');
     await writeFile(file, 'från-filen med å\nsecond line\n');
-    expect(await passphraseFromEnvironment({ LOTSEN_PASSPHRASE: 'direkt', LOTSEN_PASSPHRASE_FILE: file })).toBe('direkt');
+    expect(
+      await passphraseFromEnvironment({ LOTSEN_PASSPHRASE: 'direkt', LOTSEN_PASSPHRASE_FILE: file }),
+    ).toBe('direkt');
     expect(await passphraseFromEnvironment({ LOTSEN_PASSPHRASE_FILE: file })).toBe('från-filen med å');
     expect(await passphraseFromEnvironment({})).toBeNull();
   });
