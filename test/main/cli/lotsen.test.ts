@@ -48,8 +48,15 @@ describe('lotsen init', () => {
   });
 
   test('LOTSEN_PASSPHRASE_FILE works in place of LOTSEN_PASSPHRASE', async () => {
-    const file = join(home, '..', `${home.split('/').pop()}-pass.txt`);
+    // Beside the data folder, not in it: a passphrase file is not part of the store.
+    const passDir = await makeTempDataDir('lotsen-pass-');
+    const file = join(passDir.dir, 'pass.txt');
     await writeFile(file, 'från fil\n');
+    const previousCleanup = cleanup;
+    cleanup = async () => {
+      await previousCleanup();
+      await passDir.cleanup();
+    };
     const fileEnv = { ...env, LOTSEN_PASSPHRASE: '', LOTSEN_PASSPHRASE_FILE: file };
     expect(
       (
