@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../registry/model.ts';
 import { customerKinds } from '../registry/vocabulary.ts';
+import { csvRow } from '../csv/csv.ts';
 import { verdictSchema, type VerdictStatus } from './verdict.ts';
 
 export const eligibilityReviewRowSchema = z.object({
@@ -79,11 +80,5 @@ export function reviewToCsv(rows: readonly EligibilityReviewRow[]): string {
     row.verdict.nextEndOn ?? '',
     new Date(row.verdict.at).toISOString(),
   ]);
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet; a leading quote keeps it text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return [header, ...lines].map((cells) => csvRow(cells)).join('');
 }
