@@ -4,8 +4,10 @@ import { GateLayout } from './components/GateLayout.tsx';
 import { CustomerPage } from './features/customer/CustomerPage.tsx';
 import { CustomerListPage } from './features/customers/CustomerListPage.tsx';
 import { LockScreen } from './features/lock/LockScreen.tsx';
+import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { SetupScreen } from './features/setup/SetupScreen.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
+import { TicketsPage } from './features/tickets/TicketsPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
 import { selectScreen, selectStatusError } from './store/app/selectors.ts';
 import { useAppStore } from './store/StoreProvider.tsx';
@@ -25,6 +27,8 @@ export function App() {
             <Switch>
               <Route path="/" component={CustomerListPage} />
               <Route path="/customers/:id" component={CustomerPage} />
+              <Route path="/tickets" component={TicketsPage} />
+              <Route path="/eligibility" component={ReviewPage} />
               <Route>
                 <Redirect to="/" />
               </Route>

@@ -1,7 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from './app/action.ts';
+import type { ContractsStore } from './contracts/action.ts';
 import type { RegistryStore } from './registry/store.ts';
+import type { ReviewStore } from './review/action.ts';
+import type { TicketsStore } from './tickets/action.ts';
 import type { Stores } from './stores.ts';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -22,4 +25,16 @@ export function useAppStore<T>(selector: (state: AppStore) => T): T {
 
 export function useRegistryStore<T>(selector: (state: RegistryStore) => T): T {
   return useStore(useStores().registry, selector);
+}
+
+export function useContractsStore<T>(selector: (state: ContractsStore) => T): T {
+  return useStore(useStores().contracts, selector);
+}
+
+export function useReviewStore<T>(selector: (state: ReviewStore) => T): T {
+  return useStore(useStores().review, selector);
+}
+
+export function useTicketsStore<T>(selector: (state: TicketsStore) => T): T {
+  return useStore(useStores().tickets, selector);
 }

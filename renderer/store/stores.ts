@@ -1,18 +1,29 @@
 import type { ApiClient } from '../api/client.ts';
 import { createAppService } from '../services/appService.ts';
+import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
+import { createTicketsService } from '../services/ticketsService.ts';
 import { createAppStore, type AppStoreApi } from './app/store.ts';
+import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
+import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
+import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
 
 export interface Stores {
   app: AppStoreApi;
   registry: RegistryStoreApi;
+  contracts: ContractsStoreApi;
+  review: ReviewStoreApi;
+  tickets: TicketsStoreApi;
 }
 
 export function createStores(api: ApiClient): Stores {
   return {
     app: createAppStore(createAppService(api)),
     registry: createRegistryStore(createRegistryService(api)),
+    contracts: createContractsStore(createContractsService(api)),
+    review: createReviewStore(createContractsService(api)),
+    tickets: createTicketsStore(createTicketsService(api)),
   };
 }
 
@@ -20,8 +31,9 @@ export function createStores(api: ApiClient): Stores {
  * Starts following main, and ties the registry to the lock: it loads when the store is unlocked, is forgotten the
  * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived).
  */
-export function startStores({ app, registry }: Stores): () => void {
+export function startStores({ app, registry, contracts, review, tickets }: Stores): () => void {
   const stopRegistry = registry.getState().start();
+  const stopOthers = [contracts.getState().start(), review.getState().start(), tickets.getState().start()];
   const stopFollowingLock = app.subscribe((now, before) => {
     const unlocked = now.status?.state === 'unlocked';
     const wasUnlocked = before.status?.state === 'unlocked';
@@ -29,8 +41,14 @@ export function startStores({ app, registry }: Stores): () => void {
     if (unlocked && (!wasUnlocked || reconnected)) {
       void registry.getState().loadCustomers();
       void registry.getState().refreshOpenCustomer();
+      void review.getState().load();
+      void tickets.getState().load();
+      void contracts.getState().refresh();
     } else if (!unlocked && wasUnlocked) {
       registry.getState().reset();
+      contracts.getState().close();
+      review.getState().reset();
+      tickets.getState().reset();
     }
   });
   const stopApp = app.getState().start();
@@ -38,5 +56,6 @@ export function startStores({ app, registry }: Stores): () => void {
     stopApp();
     stopFollowingLock();
     stopRegistry();
+    for (const stop of stopOthers) stop();
   };
 }

@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { useRegistryStore } from '../../store/StoreProvider.tsx';
+import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
 import { EnvironmentsSection } from './EnvironmentsSection.tsx';
@@ -54,6 +55,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
           {error}
         </p>
       )}
+      <ContractsSection detail={detail} />
       <EnvironmentsSection detail={detail} open={setDialog} />
       <ContactsSection detail={detail} open={setDialog} />
       {dialog && (

@@ -2,7 +2,13 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { selectLocalUser } from '../../store/app/selectors.ts';
-import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
+import { selectBreachedCount } from '../../store/tickets/selectors.ts';
+import {
+  useAppStore,
+  useRegistryStore,
+  useReviewStore,
+  useTicketsStore,
+} from '../../store/StoreProvider.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
@@ -76,6 +82,9 @@ function TopBar({ onHelp }: { onHelp(): void }) {
 function Navigation() {
   const [location] = useLocation();
   const count = useRegistryStore((s) => s.customers.length);
+  const openTickets = useTicketsStore((s) => s.tickets.length);
+  const breached = useTicketsStore(selectBreachedCount);
+  const blocked = useReviewStore((s) => s.rows.filter((r) => r.verdict.status === 'blocked').length);
   const onCustomers = location === '/' || location.startsWith('/customers');
   return (
     <nav className="nav" aria-label="Main">
@@ -87,6 +96,47 @@ function Navigation() {
         <span>Customers</span>
         <span className="nav__count">{count}</span>
       </Link>
+      <NavLink
+        href="/tickets"
+        label="Tickets"
+        active={location === '/tickets'}
+        count={openTickets}
+        alert={breached > 0 ? `${breached} breached` : null}
+      />
+      <NavLink
+        href="/eligibility"
+        label="Eligibility"
+        active={location === '/eligibility'}
+        count={blocked}
+        alert={blocked > 0 ? `${blocked} blocked` : null}
+      />
     </nav>
+  );
+}
+
+function NavLink({
+  href,
+  label,
+  active,
+  count,
+  alert,
+}: {
+  href: string;
+  label: string;
+  active: boolean;
+  count: number;
+  alert: string | null;
+}) {
+  return (
+    <Link
+      href={href}
+      className={active ? 'nav__link nav__link--active' : 'nav__link'}
+      aria-current={active ? 'page' : undefined}
+    >
+      <span>{label}</span>
+      <span className={alert ? 'nav__count nav__count--alert' : 'nav__count'} title={alert ?? undefined}>
+        {count}
+      </span>
+    </Link>
   );
 }

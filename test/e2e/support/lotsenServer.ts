@@ -71,6 +71,15 @@ export const test = base.extend<{ lotsen: LotsenServer }>({
 
 export { expect } from '@playwright/test';
 
+/** Seeds a test's store through the real CLI (`lotsen registry import`), beside the running server. */
+export async function importRegistry(home: string, file: string): Promise<void> {
+  await promisify(execFile)(process.execPath, ['bin/lotsen.js', 'registry', 'import', file], {
+    cwd: repoRoot,
+    env: lotsenEnv(home),
+    timeout: STARTUP_TIMEOUT_MS,
+  });
+}
+
 function lotsenEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOTSEN_HOME: home, LOTSEN_PASSPHRASE: PASSPHRASE };
   delete env.LOTSEN_PASSPHRASE_FILE;

@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.ts';
+import { Badge, type BadgeTone } from '../../components/Badge.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { selectTicketRows } from '../../store/tickets/selectors.ts';
+import { useTicketsStore } from '../../store/StoreProvider.tsx';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { formatDue } from './formatDue.ts';
+import { TicketFormDialog } from './TicketFormDialog.tsx';
+import './tickets.css';
+
+const slaTone: Record<SlaState, BadgeTone> = {
+  on_track: 'info',
+  due_soon: 'warning',
+  breached: 'danger',
+  met: 'success',
+};
+
+/** The working list: open tickets by when a response is due, with their SLA state live. */
+export function TicketsPage() {
+  const rows = useTicketsStore(selectTicketRows);
+  const status = useTicketsStore((s) => s.status);
+  const loadError = useTicketsStore((s) => s.error);
+  const showAll = useTicketsStore((s) => s.showAll);
+  const setShowAll = useTicketsStore((s) => s.setShowAll);
+  const startWork = useTicketsStore((s) => s.startWork);
+  const escalate = useTicketsStore((s) => s.escalate);
+  const [creating, setCreating] = useState(false);
+  const [escalating, setEscalating] = useState<{ id: string; subject: string } | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <div>
+          <h1>Tickets</h1>
+          <p className="muted">
+            Sorted by when a response is due: 8 office hours unless the agreement says otherwise.
+          </p>
+        </div>
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          New ticket
+        </button>
+      </header>
+      <label className="tickets__toggle">
+        <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show
+        resolved and closed tickets too
+      </label>
+      {(loadError || actionError) && (
+        <p className="form-errors" role="alert">
+          {actionError ?? loadError}
+        </p>
+      )}
+      {status === 'ready' && rows.length === 0 ? (
+        <EmptyState
+          title={showAll ? 'No tickets yet' : 'No open tickets'}
+          action={
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              New ticket
+            </button>
+          }
+        >
+          Tickets come from the helpdesk; record one here to start its response clock.
+        </EmptyState>
+      ) : (
+        <div className="card">
+          <table className="table" aria-label="Tickets">
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">SLA</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Requester</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ ticket, sla }) => (
+                <tr key={ticket.id} data-testid="ticket-row">
+                  <td
+                    className="mono"
+                    title={
+                      ticket.acuteDueAt !== null
+                        ? 'Acute escalation: 2 hours'
+                        : `${ticket.responseHours} office hours`
+                    }
+                  >
+                    {formatDue(ticket.dueAt)}
+                  </td>
+                  <td>
+                    <Badge tone={slaTone[sla]}>{slaStateLabels[sla]}</Badge>
+                    {ticket.acuteDueAt !== null && (
+                      <>
+                        {' '}
+                        <Badge tone="danger">Acute</Badge>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <Link href={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link>
+                  </td>
+                  <td>
+                    <span className="cell-strong">{ticket.subject}</span>
+                    {ticket.externalRef && <span className="muted"> · {ticket.externalRef}</span>}
+                  </td>
+                  <td>
+                    {ticket.requesterName}
+                    {!ticket.requesterIsContact && (
+                      <>
+                        {' '}
+                        <Badge tone="warning" title="Only named support contacts get 2nd-line support">
+                          Not a named contact
+                        </Badge>
+                      </>
+                    )}
+                  </td>
+                  <td>{ticket.status}</td>
+                  <td className="table__actions">
+                    {ticket.firstResponseAt === null && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => {
+                          setActionError(null);
+                          startWork(ticket.id).catch((e) => setActionError(errorMessage(e)));
+                        }}
+                      >
+                        Start work
+                      </button>
+                    )}
+                    {ticket.escalatedAt === null && (
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => setEscalating({ id: ticket.id, subject: ticket.subject })}
+                      >
+                        Escalate
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {creating && <TicketFormDialog onClose={() => setCreating(false)} />}
+      {escalating && (
+        <ConfirmDialog
+          title={`Escalate “${escalating.subject}”?`}
+          confirmLabel="Escalate (acute)"
+          onConfirm={() => escalate(escalating.id)}
+          onClose={() => setEscalating(null)}
+        >
+          Acute escalation starts remediation within two hours, any day. The escalation fee is billable even
+          when the work itself is included.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { MethodInput } from '../../common/api/contract.ts';
+import type { ApiClient } from '../api/client.ts';
+
+export function createTicketsService(api: ApiClient) {
+  return {
+    list: (openOnly: boolean) => api.call('tickets.list', { openOnly }),
+    save: (input: MethodInput<'tickets.save'>) => api.call('tickets.save', input),
+    startWork: (id: string, at: number) => api.call('tickets.recordFirstResponse', { id, at }),
+    escalate: (id: string, at: number) => api.call('tickets.escalate', { id, at }),
+    agreementsOf: (customerId: string) => api.call('agreements.list', { customerId }),
+    onChanged: (listener: () => void) => {
+      const stopTickets = api.subscribe('tickets.changed', listener);
+      // Agreements change response times only for new tickets, but customer names and services show in the list.
+      const stopRegistry = api.subscribe('registry.changed', listener);
+      return () => {
+        stopTickets();
+        stopRegistry();
+      };
+    },
+  };
+}
+
+export type TicketsService = ReturnType<typeof createTicketsService>;

@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { orgNumber } from '../../support/orgNumbers.ts';
+
+export const VAXJO = { name: 'Växjö kommun', orgNumber: orgNumber('212000', 70) };
+export const CONTACT = { name: 'Åsa Öberg', email: 'asa.oberg@vaxjo.se' };
+
+/**
+ * A registry file with one customer ready for support in every way but, unless `withDpa`, the data-processing
+ * agreement: environment with AD FS and WAP servers and a support account, trained named contact, and an agreement
+ * in force since 2020 covering the SSO installation.
+ */
+export async function writeContractFixture(dir: string, options: { withDpa: boolean }): Promise<string> {
+  const file = join(dir, 'registry.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'lotsen-registry',
+      version: 2,
+      customers: [
+        {
+          ...VAXJO,
+          kind: 'municipality',
+          contacts: [{ ...CONTACT, adminTrainingDone: true, toolTrainingDone: true }],
+          environments: [
+            {
+              name: 'Produktion',
+              access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh' },
+              servers: [
+                { host: 'adfs01.vaxjo.se', role: 'adfs' },
+                { host: 'wap01.vaxjo.se', role: 'wap' },
+              ],
+              supportAccounts: [{ username: 'svc_lotsen', secret: 'x-hemligt' }],
+            },
+          ],
+          agreements: [
+            {
+              reference: 'FA-2020-3',
+              startsOn: '2020-01-01',
+              services: [{ kind: 'sso', name: 'AD FS SSO', environment: 'Produktion' }],
+            },
+          ],
+          dpas: options.withDpa
+            ? [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }]
+            : [],
+        },
+      ],
+    }),
+  );
+  return file;
+}

@@ -1,0 +1,58 @@
+import { CONTACT, VAXJO, writeContractFixture } from './support/contractFixture.ts';
+import { expect, importRegistry, test } from './support/lotsenServer.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+test('a ticket shows when its response is due and turns breached when the clock passes it', async ({
+  page,
+  lotsen,
+}, testInfo) => {
+  await importRegistry(lotsen.home, await writeContractFixture(lotsen.home, { withDpa: true }));
+  // The page's clock, not a sleep: Friday 20 November 2026, 14:00 Swedish time.
+  await page.clock.install({ time: new Date('2026-11-20T14:00:00+01:00') });
+  await page.goto(lotsen.url);
+  await page.getByRole('link', { name: /^Tickets/ }).click();
+  await expect(page.getByRole('heading', { name: 'No open tickets' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New ticket' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New ticket' });
+  await expect(dialog.getByLabel('Received (Swedish time)')).toHaveValue('2026-11-20T14:00');
+  await dialog.getByLabel('Requester', { exact: true }).fill(CONTACT.name);
+  await dialog.getByLabel('Requester e-mail').fill(CONTACT.email);
+  await dialog.getByLabel('Service').selectOption({ label: 'AD FS SSO (FA-2020-3)' });
+  await dialog.getByLabel('Subject').fill('Elever kan inte logga in via WAP');
+  await expect(dialog.getByTestId('ticket-completeness')).toContainText('a screenshot of the error');
+  await dialog.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(dialog).toBeHidden();
+
+  // 8 office hours from Friday 14:00: 3 hours on Friday, 5 on Monday.
+  const row = page.getByTestId('ticket-row').filter({ hasText: 'Elever kan inte logga in' });
+  await expect(row).toContainText('mån 23 nov. 13:00');
+  await expect(row).toContainText(VAXJO.name);
+  await expect(row.getByText('On track')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('01-on-track.png'), fullPage: true });
+
+  // Monday 12:30: due soon. Monday 13:01: breached. The list's clock ticks on its own timer.
+  await page.clock.fastForward(70.5 * HOUR);
+  await expect(row.getByText('Due soon')).toBeVisible();
+  await page.clock.fastForward(31 * MINUTE);
+  await expect(row.getByText('Breached')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Tickets/ })).toContainText('1');
+  await page.screenshot({ path: testInfo.outputPath('02-breached.png'), fullPage: true });
+
+  // A ticket taken up in time is met, whatever the clock does later.
+  await page.getByRole('button', { name: 'New ticket' }).first().click();
+  await dialog.getByLabel('Requester', { exact: true }).fill(CONTACT.name);
+  await dialog.getByLabel('Requester e-mail').fill(CONTACT.email);
+  await dialog.getByLabel('Subject').fill('Synken har stannat');
+  await dialog.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(dialog).toBeHidden();
+  const second = page.getByTestId('ticket-row').filter({ hasText: 'Synken har stannat' });
+  await second.getByRole('button', { name: 'Start work' }).click();
+  await expect(second.getByText('Met')).toBeVisible();
+  await page.clock.fastForward(200 * HOUR);
+  await expect(second.getByText('Met')).toBeVisible();
+  await expect(row.getByText('Breached')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('03-met.png'), fullPage: true });
+});
