@@ -1,6 +1,7 @@
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { GateLayout } from './components/GateLayout.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
 import { CustomerPage } from './features/customer/CustomerPage.tsx';
 import { CustomerListPage } from './features/customers/CustomerListPage.tsx';
 import { LockScreen } from './features/lock/LockScreen.tsx';
@@ -29,6 +30,7 @@ export function App() {
               <Route path="/customers/:id" component={CustomerPage} />
               <Route path="/tickets" component={TicketsPage} />
               <Route path="/eligibility" component={ReviewPage} />
+              <Route path="/audit" component={AuditPage} />
               <Route>
                 <Redirect to="/" />
               </Route>

@@ -21,6 +21,8 @@ export function createRegistryService(api: ApiClient) {
     saveSupportAccount: (input: MethodInput<'registry.saveSupportAccount'>) =>
       api.call('registry.saveSupportAccount', input),
     deleteSupportAccount: (id: string) => api.call('registry.deleteSupportAccount', { id }),
+    revealSecret: (accountId: string, purpose: string) =>
+      api.call('registry.revealSecret', { accountId, purpose }),
     onChanged: (listener: (change: { customerId: string | null }) => void) =>
       api.subscribe('registry.changed', listener),
   };

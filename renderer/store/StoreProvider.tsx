@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from './app/action.ts';
+import type { AuditStore } from './audit/action.ts';
 import type { ContractsStore } from './contracts/action.ts';
 import type { RegistryStore } from './registry/store.ts';
 import type { ReviewStore } from './review/action.ts';
@@ -37,4 +38,8 @@ export function useReviewStore<T>(selector: (state: ReviewStore) => T): T {
 
 export function useTicketsStore<T>(selector: (state: TicketsStore) => T): T {
   return useStore(useStores().tickets, selector);
+}
+
+export function useAuditStore<T>(selector: (state: AuditStore) => T): T {
+  return useStore(useStores().audit, selector);
 }

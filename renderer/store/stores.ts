@@ -1,9 +1,11 @@
 import type { ApiClient } from '../api/client.ts';
 import { createAppService } from '../services/appService.ts';
+import { createAuditService } from '../services/auditService.ts';
 import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
 import { createAppStore, type AppStoreApi } from './app/store.ts';
+import { createAuditStore, type AuditStoreApi } from './audit/store.ts';
 import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
@@ -15,6 +17,7 @@ export interface Stores {
   contracts: ContractsStoreApi;
   review: ReviewStoreApi;
   tickets: TicketsStoreApi;
+  audit: AuditStoreApi;
 }
 
 export function createStores(api: ApiClient): Stores {
@@ -24,6 +27,7 @@ export function createStores(api: ApiClient): Stores {
     contracts: createContractsStore(createContractsService(api)),
     review: createReviewStore(createContractsService(api)),
     tickets: createTicketsStore(createTicketsService(api)),
+    audit: createAuditStore(createAuditService(api)),
   };
 }
 
@@ -31,7 +35,7 @@ export function createStores(api: ApiClient): Stores {
  * Starts following main, and ties the registry to the lock: it loads when the store is unlocked, is forgotten the
  * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived).
  */
-export function startStores({ app, registry, contracts, review, tickets }: Stores): () => void {
+export function startStores({ app, registry, contracts, review, tickets, audit }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [contracts.getState().start(), review.getState().start(), tickets.getState().start()];
   const stopFollowingLock = app.subscribe((now, before) => {
@@ -49,6 +53,7 @@ export function startStores({ app, registry, contracts, review, tickets }: Store
       contracts.getState().close();
       review.getState().reset();
       tickets.getState().reset();
+      audit.getState().reset();
     }
   });
   const stopApp = app.getState().start();

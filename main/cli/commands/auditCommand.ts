@@ -26,7 +26,8 @@ export function auditCommand(io: CliIo): Command {
       try {
         const verdict = await session.call('audit.verify', {});
         if (options.json) printJson(io, verdict);
-        else if (verdict.intact) io.out(`The audit log is intact: ${verdict.events} events.\n`);
+        else if (verdict.intact)
+          io.out(`The audit log is intact: ${verdict.events} event${verdict.events === 1 ? '' : 's'}.\n`);
         else io.err(`lotsen: the audit log is broken at event ${verdict.firstBadSeq}: ${verdict.reason}\n`);
         if (!verdict.intact) process.exitCode = 1;
       } finally {

@@ -245,6 +245,16 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                   )}
                 </td>
                 <td className="table__actions">
+                  {account.hasSecret && (
+                    <button
+                      type="button"
+                      className="button button--quiet button--small"
+                      aria-label={`Reveal secret for ${account.username}`}
+                      onClick={() => open({ kind: 'revealSecret', account })}
+                    >
+                      Reveal
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button button--quiet button--small"

@@ -9,6 +9,7 @@ import { EnvironmentFormDialog } from './forms/EnvironmentFormDialog.tsx';
 import { ServerFormDialog } from './forms/ServerFormDialog.tsx';
 import { SupportAccountFormDialog } from './forms/SupportAccountFormDialog.tsx';
 import type { PageDialog } from './pageDialog.ts';
+import { RevealSecretDialog } from './RevealSecretDialog.tsx';
 
 interface Props {
   dialog: PageDialog;
@@ -129,5 +130,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
           <p>The account and its stored secret are deleted. This cannot be undone.</p>
         </ConfirmDialog>
       );
+    case 'revealSecret':
+      return <RevealSecretDialog account={dialog.account} onClose={onClose} />;
   }
 }

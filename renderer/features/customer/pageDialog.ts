@@ -16,6 +16,7 @@ export type PageDialog =
   | { kind: 'server'; environment: EnvironmentView; server?: ServerView }
   | { kind: 'deleteServer'; server: ServerView }
   | { kind: 'supportAccount'; environment: EnvironmentView; account?: SupportAccountView }
-  | { kind: 'deleteSupportAccount'; account: SupportAccountView };
+  | { kind: 'deleteSupportAccount'; account: SupportAccountView }
+  | { kind: 'revealSecret'; account: SupportAccountView };
 
 export type OpenDialog = (dialog: PageDialog) => void;

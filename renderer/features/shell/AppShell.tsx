@@ -110,6 +110,13 @@ function Navigation() {
         count={blocked}
         alert={blocked > 0 ? `${blocked} blocked` : null}
       />
+      <Link
+        href="/audit"
+        className={location === '/audit' ? 'nav__link nav__link--active' : 'nav__link'}
+        aria-current={location === '/audit' ? 'page' : undefined}
+      >
+        <span>Audit log</span>
+      </Link>
     </nav>
   );
 }

@@ -21,6 +21,11 @@ export interface CustomerDetailActions {
   deleteServer(id: string): Promise<void>;
   saveSupportAccount(input: MethodInput<'registry.saveSupportAccount'>): Promise<void>;
   deleteSupportAccount(id: string): Promise<void>;
+  /**
+   * The one read that returns a secret; main writes it to the audit log first. The answer is handed to the caller and
+   * never kept in the store.
+   */
+  revealSecret(accountId: string, purpose: string): Promise<string>;
 }
 
 export const createCustomerDetailActions = (
@@ -107,6 +112,9 @@ export const createCustomerDetailActions = (
       async saveSupportAccount(input) {
         await service.saveSupportAccount(input);
         await afterWrite();
+      },
+      async revealSecret(accountId, purpose) {
+        return (await service.revealSecret(accountId, purpose)).secret;
       },
       async deleteSupportAccount(id) {
         await service.deleteSupportAccount(id);

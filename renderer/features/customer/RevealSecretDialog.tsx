@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import type { SupportAccountView } from '../../../common/registry/model.ts';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { useRegistryStore } from '../../store/StoreProvider.tsx';
+
+const SHOWN_FOR_MS = 30_000;
+
+/**
+ * Shows one stored secret after saying why, for half a minute. The reveal is written to the audit log before the
+ * secret leaves main; the secret lives only in this dialog and is gone when it closes.
+ */
+export function RevealSecretDialog({ account, onClose }: { account: SupportAccountView; onClose(): void }) {
+  const revealSecret = useRegistryStore((s) => s.revealSecret);
+  const [purpose, setPurpose] = useState('');
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    if (secret === null) return;
+    const timer = setTimeout(onClose, SHOWN_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [onClose, secret]);
+
+  async function reveal() {
+    setError(null);
+    try {
+      setSecret(await revealSecret(account.id, purpose));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }
+
+  return (
+    <Dialog title={`Reveal secret for ${account.username}`} onClose={onClose}>
+      {secret === null ? (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void reveal();
+          }}
+        >
+          <p>
+            Revealing a secret is recorded in the audit log with your name. Say why, for example the ticket.
+          </p>
+          <div className="field">
+            <label className="field__label" htmlFor="reveal-purpose">
+              Purpose
+            </label>
+            <input
+              id="reveal-purpose"
+              className="input"
+              value={purpose}
+              autoFocus
+              onChange={(e) => setPurpose(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="form-errors" role="alert">
+              {error}
+            </p>
+          )}
+          <DialogActions>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary">
+              Reveal
+            </button>
+          </DialogActions>
+        </form>
+      ) : (
+        <>
+          <p className="muted">Shown for 30 seconds; the reveal is in the audit log.</p>
+          <p className="secret__revealed mono" data-testid="revealed-secret">
+            {secret}
+          </p>
+          <DialogActions>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
+              }}
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+            <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+              Hide
+            </button>
+          </DialogActions>
+        </>
+      )}
+    </Dialog>
+  );
+}

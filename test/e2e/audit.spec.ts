@@ -1,0 +1,35 @@
+import { VAXJO, writeContractFixture } from './support/contractFixture.ts';
+import { expect, importRegistry, test, USER } from './support/lotsenServer.ts';
+
+test('revealing a secret is an explicit act that the audit view shows, and the chain verifies', async ({
+  page,
+  lotsen,
+}, testInfo) => {
+  await importRegistry(lotsen.home, await writeContractFixture(lotsen.home, { withDpa: true }));
+  await page.goto(lotsen.url);
+  await page.getByRole('link', { name: VAXJO.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: VAXJO.name })).toBeVisible();
+  // Masked, and not in the page at all, until someone asks for it.
+  expect(await page.content()).not.toContain('x-hemligt');
+
+  await page.getByRole('button', { name: 'Reveal secret for svc_lotsen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reveal secret for svc_lotsen' });
+  await dialog.getByLabel('Purpose').fill('ärende HD-4711');
+  await dialog.getByRole('button', { name: 'Reveal' }).click();
+  await expect(dialog.getByTestId('revealed-secret')).toHaveText('x-hemligt');
+  await dialog.getByRole('button', { name: 'Hide' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await page.content()).not.toContain('x-hemligt');
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const row = page.getByTestId('audit-row').first();
+  await expect(row).toContainText('Secret revealed');
+  await expect(row).toContainText(USER.name);
+  await expect(row).toContainText('purpose: ärende HD-4711');
+  await expect(row).not.toContainText('x-hemligt');
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByTestId('audit-verdict')).toHaveText(
+    'The audit log is intact: 1 event, every hash checked.',
+  );
+  await page.screenshot({ path: testInfo.outputPath('01-audit.png'), fullPage: true });
+});
