@@ -1,4 +1,3 @@
-
 /*
  * Table shapes as the query layer sees them. Instants are UTC epoch milliseconds; booleans are 0/1 so the same
  * queries run on SQLite and, later, PostgreSQL (as smallint) without a dialect switch.
@@ -71,7 +70,6 @@ export interface SupportAccountsTable extends Attributed {
   secret: string | null;
   secret_updated_at: number | null;
 }
-
 
 export interface DatabaseSchema {
   users: UsersTable;

@@ -20,13 +20,11 @@ afterEach(async () => opened.cleanup());
 
 async function writeEvents(count: number) {
   for (let i = 1; i <= count; i++) {
-    await opened.backend
-      .audit()
-      .append({
-        event: 'session.opened',
-        subject: { type: 'session', id: `s${i}` },
-        details: { n: i, host: 'wap01.vaxjo.se' },
-      });
+    await opened.backend.audit().append({
+      event: 'session.opened',
+      subject: { type: 'session', id: `s${i}` },
+      details: { n: i, host: 'wap01.vaxjo.se' },
+    });
   }
 }
 
