@@ -26,6 +26,7 @@ import { auditEventCodes, auditEventViewSchema, auditVerdictSchema } from '../au
 import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
 import { ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
+import { manualTimeEntryInputSchema, timeEntryViewSchema } from '../time/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
 
 /*
@@ -199,6 +200,21 @@ export const methods = {
     z.array(auditEventViewSchema),
   ),
   'audit.verify': method(noInput, auditVerdictSchema),
+
+  /** Starts the local user's timer on a ticket (stopping one that runs); the start survives a crash. */
+  'time.startTimer': method(
+    z.object({ ticketId: idSchema, note: z.string().trim().max(2_000).default('') }).strict(),
+    timeEntryViewSchema,
+  ),
+  'time.stopTimer': method(noInput, timeEntryViewSchema.nullable()),
+  'time.runningTimer': method(noInput, timeEntryViewSchema.nullable()),
+  'time.list': method(
+    z
+      .object({ ticketId: idSchema.optional(), from: instantSchema.optional(), to: instantSchema.optional() })
+      .strict(),
+    z.array(timeEntryViewSchema),
+  ),
+  'time.addManual': method(manualTimeEntryInputSchema, timeEntryViewSchema),
 } as const;
 
 export type Methods = typeof methods;

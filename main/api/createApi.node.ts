@@ -4,6 +4,7 @@ import { auditHandlers } from '../audit/auditHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
+import { timeHandlers } from '../time/timeHandlers.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 
 /** Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. */
@@ -18,6 +19,7 @@ export function createApi(
       ...agreementHandlers(backend),
       ...ticketHandlers(backend),
       ...auditHandlers(backend),
+      ...timeHandlers(backend),
     },
     {
       assertUnlocked: () => void backend.registryContext(),

@@ -83,6 +83,7 @@ export interface DatabaseSchema {
   dpas: DpasTable;
   tickets: TicketsTable;
   audit_events: AuditEventsTable;
+  time_entries: TimeEntriesTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -164,4 +165,17 @@ export interface AuditEventsTable {
   details: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface TimeEntriesTable extends Attributed {
+  id: string;
+  ticket_id: string;
+  technician_id: string;
+  started_at: number;
+  ended_at: number | null;
+  source: string;
+  session_id: string | null;
+  note: string;
+  classification: string;
+  work_type: string | null;
 }

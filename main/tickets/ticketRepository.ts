@@ -211,6 +211,16 @@ export async function deleteTicket(ctx: RegistryContext, id: string): Promise<st
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  const timed = await ctx.db
+    .selectFrom('time_entries')
+    .select('id')
+    .where('ticket_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  if (timed) {
+    // Logged time is accounting material (kept seven years): the ticket stays; close it instead.
+    throw new LotsenError('CONFLICT', 'This ticket has logged time and cannot be deleted; close it instead.');
+  }
   await ctx.db.deleteFrom('tickets').where('id', '=', id).execute();
   return row.customer_id;
 }

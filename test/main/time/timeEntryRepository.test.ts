@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
+import { cliEnv, runCli } from '../../support/runCli.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
+
+describe('time entries', () => {
+  let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+  let call: ReturnType<typeof apiCaller>;
+  let now = Date.parse('2026-11-20T09:00:00+01:00');
+  beforeEach(async () => {
+    now = Date.parse('2026-11-20T09:00:00+01:00');
+    opened = await openPassphraseBackend({ now: () => now });
+    call = apiCaller(createApi(opened.backend));
+  });
+  afterEach(async () => opened.cleanup());
+
+  async function twoTickets() {
+    const { customer } = await createCustomerWithEnvironment(call);
+    const ticket = (subject: string) =>
+      call.ok('tickets.save', {
+        ticket: {
+          customerId: customer.id,
+          requesterName: 'Åsa',
+          requesterEmail: 'asa.oberg@vaxjo.se',
+          subject,
+          receivedAt: now - 3_600_000,
+        },
+      });
+    return [await ticket('Inloggning'), await ticket('Synk')] as const;
+  }
+
+  test('a timer runs until stopped; starting another stops the first (one running timer per technician)', async () => {
+    const [first, second] = await twoTickets();
+    const started = await call.ok('time.startTimer', { ticketId: first.id, note: 'felsöker WAP' });
+    expect(started).toMatchObject({
+      ticketId: first.id,
+      source: 'timer',
+      startedAt: now,
+      endedAt: null,
+      actualSeconds: null,
+      classification: 'unclassified',
+    });
+    expect(await call.ok('time.runningTimer', {})).toEqual(started);
+
+    now += 45 * 60_000;
+    const next = await call.ok('time.startTimer', { ticketId: second.id });
+    expect(next.ticketId).toBe(second.id);
+    now += 5 * 60_000;
+    expect(await call.ok('time.stopTimer', {})).toMatchObject({ id: next.id, actualSeconds: 300 });
+    expect(await call.ok('time.runningTimer', {})).toBeNull();
+    expect(await call.ok('time.stopTimer', {})).toBeNull();
+
+    const entries = await call.ok('time.list', {});
+    expect(entries.map((e) => [e.ticketSubject, e.actualSeconds])).toEqual([
+      ['Inloggning', 45 * 60],
+      ['Synk', 5 * 60],
+    ]);
+  });
+
+  test('manual entries are checked; a ticket with logged time cannot be deleted', async () => {
+    const [ticket] = await twoTickets();
+    const bad = await call.fails('time.addManual', { ticketId: ticket.id, startedAt: now, endedAt: now - 1 });
+    expect(bad.details?.issues).toEqual([{ path: 'endedAt', message: 'The end must be after the start' }]);
+    const entry = await call.ok('time.addManual', {
+      ticketId: ticket.id,
+      startedAt: now,
+      endedAt: now + 30 * 60_000,
+      note: 'telefon',
+    });
+    expect(entry).toMatchObject({ source: 'manual', actualSeconds: 1800, note: 'telefon' });
+    const refused = await call.fails('tickets.delete', { id: ticket.id });
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('logged time') });
+  });
+});
+
+describe('a running timer and a crash', () => {
+  const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
+  let home: Awaited<ReturnType<typeof makeTempDataDir>>;
+  let server: ChildProcess | null = null;
+  beforeEach(async () => {
+    home = await makeTempDataDir('lotsen-timer-');
+  });
+  afterEach(async () => {
+    server?.kill('SIGKILL');
+    await home.cleanup();
+  });
+
+  async function serve(): Promise<{ url: URL; token: string }> {
+    server = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: cliEnv(home.dir) });
+    const url = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      server!.stdout!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const match = /Lotsen is running at (\S+)/.exec(seen);
+        if (match) resolve(match[1]!);
+      });
+      server!.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+    });
+    const parsed = new URL(url);
+    return { url: parsed, token: parsed.searchParams.get('token')! };
+  }
+
+  async function callOverWebSocket(
+    at: { url: URL; token: string },
+    method: string,
+    input: unknown,
+  ): Promise<unknown> {
+    const socket = new WebSocket(`ws://${at.url.host}/api`, {
+      headers: { authorization: `Bearer ${at.token}`, origin: at.url.origin },
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const answer = new Promise<unknown>((resolve) =>
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data));
+        if (message.type === 'result') resolve(message.result);
+      }),
+    );
+    socket.send(JSON.stringify({ type: 'call', id: 1, method, input }));
+    const result = await answer;
+    socket.close();
+    return result;
+  }
+
+  test('SIGKILL of the backend while a timer runs keeps the timer and its start after a restart', async () => {
+    const env = cliEnv(home.dir);
+    expect(
+      (await runCli(['init', '--name', 'Tekla', '--email', 't@l.se', '--role', 'technician'], env)).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          [
+            'customers',
+            'add',
+            '--name',
+            'Växjö kommun',
+            '--org-number',
+            '212000-0704',
+            '--kind',
+            'municipality',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+
+    let at = await serve();
+    const [customer] = (
+      (await callOverWebSocket(at, 'registry.listCustomers', {})) as { value: { id: string }[] }
+    ).value;
+    const ticket = (await callOverWebSocket(at, 'tickets.save', {
+      ticket: {
+        customerId: customer!.id,
+        requesterName: 'Åsa',
+        requesterEmail: 'asa@vaxjo.se',
+        subject: 'Nere',
+        receivedAt: Date.now(),
+      },
+    })) as { value: { id: string } };
+    const started = (await callOverWebSocket(at, 'time.startTimer', { ticketId: ticket.value.id })) as {
+      ok: boolean;
+      value: { startedAt: number };
+    };
+    expect(started.ok).toBe(true);
+
+    const killed = new Promise((resolve) => server!.once('exit', resolve));
+    server!.kill('SIGKILL');
+    await killed;
+
+    at = await serve();
+    const running = (await callOverWebSocket(at, 'time.runningTimer', {})) as {
+      value: { startedAt: number; endedAt: number | null };
+    };
+    expect(running.value).toMatchObject({ startedAt: started.value.startedAt, endedAt: null });
+  });
+});
