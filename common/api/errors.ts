@@ -19,6 +19,10 @@ export const errorCodes = [
   'KEY_MISSING',
   'KEY_MISMATCH',
   'UNAUTHORIZED',
+  'HOST_KEY_MISMATCH',
+  'SSH_AUTH_FAILED',
+  'SSH_UNREACHABLE',
+  'SSH_DISCONNECTED',
   /** Raised by a client transport, never by main: the connection dropped before the answer came. */
   'DISCONNECTED',
   'INTERNAL',

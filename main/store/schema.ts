@@ -84,6 +84,7 @@ export interface DatabaseSchema {
   tickets: TicketsTable;
   audit_events: AuditEventsTable;
   time_entries: TimeEntriesTable;
+  known_hosts: KnownHostsTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -178,4 +179,15 @@ export interface TimeEntriesTable extends Attributed {
   note: string;
   classification: string;
   work_type: string | null;
+}
+
+export interface KnownHostsTable {
+  id: string;
+  host: string;
+  port: number;
+  key_type: string;
+  /** `SHA256:…` as OpenSSH prints it. */
+  fingerprint: string;
+  trusted_at: number;
+  trusted_by: string;
 }

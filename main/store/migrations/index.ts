@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { migration0001Registry } from './0001_registry.ts';
 import { migration0002AgreementsTickets } from './0002_agreements_tickets.ts';
 import { migration0003Audit } from './0003_audit.ts';
+import { migration0004KnownHosts } from './0004_known_hosts.ts';
 import { migration0006TimeEntries } from './0006_time_entries.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '0001_registry': migration0001Registry,
   '0002_agreements_tickets': migration0002AgreementsTickets,
   '0003_audit': migration0003Audit,
-  // 0004 and 0005 are reserved for the SSH known-hosts and recording tables being built beside this.
+  '0004_known_hosts': migration0004KnownHosts,
+  // 0005 is reserved for the session recordings being built beside this.
   '0006_time_entries': migration0006TimeEntries,
 };

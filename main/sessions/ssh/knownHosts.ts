@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { LotsenError } from '../../../common/api/errors.ts';
+import type { RegistryContext } from '../../registry/registryContext.ts';
+import type { Db } from '../../store/database.node.ts';
+
+export interface HostEndpoint {
+  host: string;
+  port: number;
+}
+
+export type HostKeyVerdict =
+  | { kind: 'trusted' }
+  | { kind: 'unknown'; fingerprint: string }
+  | { kind: 'changed'; expected: string; presented: string };
+
+/** Trust on first use, per host, port and key type: what OpenSSH's known_hosts does, kept in the encrypted store. */
+export async function checkHostKey(
+  db: Db,
+  endpoint: HostEndpoint,
+  keyType: string,
+  fingerprint: string,
+): Promise<HostKeyVerdict> {
+  const known = await db
+    .selectFrom('known_hosts')
+    .select('fingerprint')
+    .where('host', '=', endpoint.host.toLowerCase())
+    .where('port', '=', endpoint.port)
+    .where('key_type', '=', keyType)
+    .executeTakeFirst();
+  if (!known) return { kind: 'unknown', fingerprint };
+  return known.fingerprint === fingerprint
+    ? { kind: 'trusted' }
+    : { kind: 'changed', expected: known.fingerprint, presented: fingerprint };
+}
+
+/** First use: remember the key. A host already known keeps its key; changing it is `replaceHostKey`, on purpose. */
+export async function trustHostKey(
+  ctx: RegistryContext,
+  endpoint: HostEndpoint,
+  keyType: string,
+  fingerprint: string,
+): Promise<void> {
+  await ctx.db
+    .insertInto('known_hosts')
+    .values({
+      id: randomUUID(),
+      host: endpoint.host.toLowerCase(),
+      port: endpoint.port,
+      key_type: keyType,
+      fingerprint,
+      trusted_at: ctx.now(),
+      trusted_by: ctx.actorId,
+    })
+    .onConflict((oc) => oc.columns(['host', 'port', 'key_type']).doNothing())
+    .execute();
+}
+
+/** A deliberate act (and an audited one, by the caller): returns the fingerprint it replaced. */
+export async function replaceHostKey(
+  ctx: RegistryContext,
+  endpoint: HostEndpoint,
+  keyType: string,
+  fingerprint: string,
+): Promise<string | null> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const host = endpoint.host.toLowerCase();
+    const old = await trx
+      .selectFrom('known_hosts')
+      .select('fingerprint')
+      .where('host', '=', host)
+      .where('port', '=', endpoint.port)
+      .where('key_type', '=', keyType)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('known_hosts')
+      .where('host', '=', host)
+      .where('port', '=', endpoint.port)
+      .where('key_type', '=', keyType)
+      .execute();
+    await trustHostKey({ ...ctx, db: trx }, endpoint, keyType, fingerprint);
+    return old?.fingerprint ?? null;
+  });
+}
+
+/**
+ * The host-key policy a session uses for every hop: a known key passes; an unknown one is shown to the person
+ * (`askToTrust` gets the fingerprint as OpenSSH prints it) and remembered when accepted; a changed one is refused.
+ */
+export function knownHostsPolicy(
+  ctx: RegistryContext,
+  askToTrust: (endpoint: HostEndpoint, keyType: string, fingerprint: string) => Promise<boolean>,
+) {
+  return async (hop: HostEndpoint, keyType: string, fingerprint: string): Promise<boolean> => {
+    const endpoint = { host: hop.host, port: hop.port };
+    const verdict = await checkHostKey(ctx.db, endpoint, keyType, fingerprint);
+    if (verdict.kind === 'trusted') return true;
+    if (verdict.kind === 'changed') {
+      throw new LotsenError(
+        'HOST_KEY_MISMATCH',
+        `The host key of ${endpoint.host}:${endpoint.port} has CHANGED: it was ${verdict.expected}, it is now ${verdict.presented}. ` +
+          'Someone may be intercepting the connection, or the server was reinstalled. The session was not opened; ' +
+          'replace the stored key only after confirming the new fingerprint with the customer.',
+      );
+    }
+    if (!(await askToTrust(endpoint, keyType, fingerprint))) return false;
+    await trustHostKey(ctx, endpoint, keyType, fingerprint);
+    return true;
+  };
+}
