@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { RegistryContext } from '../../registry/registryContext.ts';
 import type { Db } from '../../store/database.node.ts';
+import type { HostKeyCheck } from './sshConnection.node.ts';
 
 export interface HostEndpoint {
   host: string;
@@ -83,15 +84,24 @@ export async function replaceHostKey(
 }
 
 /**
+ * The name a hop's key is kept under. Behind a jump host a name or private address is resolved by that jump host, so
+ * the same `10.0.0.5:22` at two customers is two different machines: the jump chain is part of the name.
+ */
+export function knownHostEndpoint(hop: HostEndpoint, via: readonly HostEndpoint[]): HostEndpoint {
+  const host = [hop.host, ...via.map((jump) => `${jump.host}:${jump.port}`)].join(' via ').toLowerCase();
+  return { host, port: hop.port };
+}
+
+/**
  * The host-key policy a session uses for every hop: a known key passes; an unknown one is shown to the person
  * (`askToTrust` gets the fingerprint as OpenSSH prints it) and remembered when accepted; a changed one is refused.
  */
 export function knownHostsPolicy(
   ctx: RegistryContext,
   askToTrust: (endpoint: HostEndpoint, keyType: string, fingerprint: string) => Promise<boolean>,
-) {
-  return async (hop: HostEndpoint, keyType: string, fingerprint: string): Promise<boolean> => {
-    const endpoint = { host: hop.host, port: hop.port };
+): HostKeyCheck {
+  return async ({ hop, via, keyType, fingerprint }) => {
+    const endpoint = knownHostEndpoint(hop, via);
     const verdict = await checkHostKey(ctx.db, endpoint, keyType, fingerprint);
     if (verdict.kind === 'trusted') return true;
     if (verdict.kind === 'changed') {
@@ -100,6 +110,7 @@ export function knownHostsPolicy(
         `The host key of ${endpoint.host}:${endpoint.port} has CHANGED: it was ${verdict.expected}, it is now ${verdict.presented}. ` +
           'Someone may be intercepting the connection, or the server was reinstalled. The session was not opened; ' +
           'replace the stored key only after confirming the new fingerprint with the customer.',
+        { expected: verdict.expected, presented: verdict.presented, keyType },
       );
     }
     if (!(await askToTrust(endpoint, keyType, fingerprint))) return false;

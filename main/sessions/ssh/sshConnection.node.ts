@@ -1,19 +1,31 @@
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { Duplex } from 'node:stream';
+import {
+  Client,
+  utils,
+  type AnyAuthMethod,
+  type AuthenticationType,
+  type ClientChannel,
+  type ConnectConfig,
+  type ParsedKey,
+} from 'ssh2';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { hostKeyFingerprint, hostKeyType } from './hostKeyFingerprint.ts';
+
+export interface KeyboardPrompt {
+  prompt: string;
+  echo: boolean;
+}
 
 export type SshAuth =
   | { kind: 'password'; password: string }
   | { kind: 'privateKey'; privateKey: string | Buffer; passphrase?: string }
   | {
       kind: 'keyboardInteractive';
-      /** Each server prompt goes to the person (the UI); answers come back in order. */
-      answer: (
-        prompts: { prompt: string; echo: boolean }[],
-        name: string,
-        instructions: string,
-      ) => Promise<string[]>;
+      /**
+       * Each server round of prompts goes to the person (the UI); answers come back in order. Rejecting cancels the
+       * login. Time spent here does not count against the connect timeout.
+       */
+      answer: (prompts: KeyboardPrompt[], name: string, instructions: string) => Promise<string[]>;
     }
   | { kind: 'agent'; socket: string };
 
@@ -24,31 +36,48 @@ export interface SshHop {
   auth: SshAuth;
 }
 
-/** Decides about each hop's host key: resolve true to go on, false or throw to refuse. */
-export type HostKeyCheck = (hop: SshHop, keyType: string, fingerprint: string) => Promise<boolean>;
+export interface HostKeyQuestion {
+  hop: SshHop;
+  /** The jump hosts this hop is reached through, nearest first; empty when reached directly. */
+  via: readonly SshHop[];
+  keyType: string;
+  /** `SHA256:…` as OpenSSH prints it. */
+  fingerprint: string;
+}
+
+/**
+ * Decides about each hop's host key before anything is sent to it: resolve true to go on, false when the person
+ * declined, or throw (a LotsenError, e.g. HOST_KEY_MISMATCH) to refuse. Time spent here (asking the person) does not
+ * count against the connect timeout.
+ */
+export type HostKeyCheck = (question: HostKeyQuestion) => Promise<boolean>;
 
 export interface SshConnectOptions {
   /** Jump hosts first, the target last (OpenSSH's ProxyJump order). */
   hops: readonly SshHop[];
   verifyHostKey: HostKeyCheck;
   keepaliveIntervalMs?: number;
+  /** Unanswered keepalives after which the connection counts as dropped. */
   keepaliveCountMax?: number;
-  readyTimeoutMs?: number;
+  /** How long each hop may take to connect, excluding time spent waiting on the person. */
+  connectTimeoutMs?: number;
 }
 
 export type CloseReason = 'closed' | 'dropped';
 
 export interface SshConnection {
   exec(command: string): Promise<{ stdout: string; stderr: string; code: number | null }>;
+  /** An interactive shell on a pty; the channel is a byte Duplex with `setWindow(rows, cols)`. */
   openShell(size: { cols: number; rows: number; term?: string }): Promise<ClientChannel>;
-  /** Once, when the target connection ends: 'closed' when we closed it, 'dropped' otherwise. */
+  /** Once, when the connection ends: 'closed' after `close()`, 'dropped' otherwise (server, network, keepalive). */
   onClose(listener: (reason: CloseReason) => void): void;
   close(): void;
 }
 
 /**
- * Connects through zero or more jump hosts to the target, checking every hop's host key before authenticating to
- * it. Secrets stay in the auth objects the caller passes; they are not logged and never appear in an error.
+ * Connects through zero or more jump hosts to the target, as OpenSSH's ProxyJump does: each hop is reached through a
+ * direct-tcpip channel of the previous one, and every hop's host key is checked before authenticating to it.
+ * Secrets stay in the auth objects the caller passes; they are never logged and never put in an error.
  */
 export async function connectSsh(options: SshConnectOptions): Promise<SshConnection> {
   if (options.hops.length === 0)
@@ -57,10 +86,10 @@ export async function connectSsh(options: SshConnectOptions): Promise<SshConnect
   let sock: Duplex | undefined;
   try {
     for (const [index, hop] of options.hops.entries()) {
-      const client = await connectHop(hop, sock, options);
-      clients.push(client);
+      const via = options.hops.slice(0, index).reverse();
+      clients.push(await connectHop(hop, via, sock, options));
       const next = options.hops[index + 1];
-      if (next) sock = await forward(client, hop, next);
+      if (next) sock = await forward(clients.at(-1)!, hop, next, options.connectTimeoutMs ?? 20_000);
     }
   } catch (error) {
     for (const client of clients.reverse()) client.end();
@@ -69,113 +98,250 @@ export async function connectSsh(options: SshConnectOptions): Promise<SshConnect
   return connectionOf(clients);
 }
 
-function connectHop(hop: SshHop, sock: Duplex | undefined, options: SshConnectOptions): Promise<Client> {
+const serverMethodOf: Record<SshAuth['kind'], AuthenticationType> = {
+  password: 'password',
+  privateKey: 'publickey',
+  agent: 'publickey',
+  keyboardInteractive: 'keyboard-interactive',
+};
+
+const authNameOf: Record<SshAuth['kind'], string> = {
+  password: 'password',
+  privateKey: 'private key',
+  agent: 'keys in the SSH agent',
+  keyboardInteractive: 'keyboard-interactive answers',
+};
+
+function connectHop(
+  hop: SshHop,
+  via: readonly SshHop[],
+  sock: Duplex | undefined,
+  options: SshConnectOptions,
+): Promise<Client> {
+  const where = describeHop(hop, via);
+  // ssh2 parses a key inside connect(); parsing it first gives the person a precise reason.
+  const key = hop.auth.kind === 'privateKey' ? openPrivateKey(hop.auth, where) : undefined;
   return new Promise((resolve, reject) => {
     const client = new Client();
-    let refusal: LotsenError | null = null;
+    let settled = false;
+    const fail = (error: LotsenError) => {
+      if (settled) return;
+      settled = true;
+      clock.stop();
+      client.destroy();
+      reject(error);
+    };
+    const timeoutMs = options.connectTimeoutMs ?? 20_000;
+    const clock = pausableTimer(timeoutMs, () =>
+      fail(new LotsenError('SSH_UNREACHABLE', `${where} did not answer within ${timeoutMs / 1000} s.`)),
+    );
+    /** The person may take their time: the connect clock stops while we wait on them. */
+    const personsTurn = <T>(work: () => Promise<T>): Promise<T> => {
+      clock.pause();
+      return work().finally(() => clock.resume());
+    };
+
+    let offered: readonly string[] | null = null;
+    let attempted = false;
+    const problems: string[] = [];
+    const authHandler = (
+      methodsLeft: AuthenticationType[] | null,
+      _partial: boolean | null,
+      next: NextAuth,
+    ) => {
+      // A first 'none' asks the server which methods it offers, so a failure can say so.
+      if (methodsLeft === null) return next({ type: 'none', username: hop.username });
+      offered = methodsLeft;
+      if (attempted || !methodsLeft.includes(serverMethodOf[hop.auth.kind])) return next(false);
+      attempted = true;
+      return next(attemptFor(hop, key, personsTurn, fail));
+    };
+
     const config: ConnectConfig = {
       host: hop.host,
       port: hop.port,
       username: hop.username,
       keepaliveInterval: options.keepaliveIntervalMs ?? 5_000,
       keepaliveCountMax: options.keepaliveCountMax ?? 3,
-      readyTimeout: options.readyTimeoutMs ?? 20_000,
+      // Our clock, which can pause for the person, replaces ssh2's.
+      readyTimeout: 0,
       ...(sock ? { sock } : {}),
-      hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
-        options
-          .verifyHostKey(hop, hostKeyType(key), hostKeyFingerprint(key))
-          .then(verify, (error: unknown) => {
-            refusal =
+      hostVerifier: (keyBlob: Buffer, verify: (valid: boolean) => void) => {
+        const question = {
+          hop,
+          via,
+          keyType: hostKeyType(keyBlob),
+          fingerprint: hostKeyFingerprint(keyBlob),
+        };
+        personsTurn(() => options.verifyHostKey(question)).then(
+          (accepted) => {
+            if (!accepted)
+              fail(
+                new LotsenError(
+                  'HOST_KEY_UNTRUSTED',
+                  `The host key of ${where} (${question.fingerprint}) was not trusted; nothing was sent to it.`,
+                ),
+              );
+            else verify(true);
+          },
+          (error: unknown) =>
+            fail(
               error instanceof LotsenError
                 ? error
-                : new LotsenError('HOST_KEY_MISMATCH', 'The host key was refused.');
-            verify(false);
-          });
+                : new LotsenError('INTERNAL', `The host key of ${where} could not be checked.`),
+            ),
+        );
       },
-      ...authConfig(hop.auth),
+      authHandler: authHandler as ConnectConfig['authHandler'],
     };
-    if (hop.auth.kind === 'keyboardInteractive') {
-      const { answer } = hop.auth;
-      client.on('keyboard-interactive', (name, instructions, _lang, prompts, finish) => {
-        answer(
-          prompts.map((p) => ({ prompt: p.prompt, echo: p.echo ?? false })),
-          name,
-          instructions,
-        ).then(finish, () => finish([]));
-      });
-    }
+
     client
-      .once('ready', () => resolve(client))
-      .once('error', (error: Error & { level?: string }) => {
-        client.end();
-        reject(refusal ?? mapError(error, hop));
-      });
-    try {
-      client.connect(config);
-    } catch (error) {
-      // ssh2 parses the private key synchronously: a wrong passphrase surfaces here.
-      reject(mapError(error as Error, hop));
-    }
+      .once('ready', () => {
+        settled = true;
+        clock.stop();
+        resolve(client);
+      })
+      // Also the listener for errors after connecting (a keepalive timeout, a reset): those end in 'close'.
+      .on('error', (error: Error & { level?: string; code?: string }) => {
+        if (error.level === 'agent') {
+          problems.push(`the SSH agent could not be used (${error.message})`);
+          return;
+        }
+        if (error.level === 'client-authentication') {
+          fail(new LotsenError('SSH_AUTH_FAILED', authFailure(where, hop.auth, offered, problems)));
+          return;
+        }
+        fail(
+          new LotsenError(
+            'SSH_UNREACHABLE',
+            `Could not connect to ${where} (${error.code ?? error.message}).`,
+          ),
+        );
+      })
+      .once('close', () =>
+        fail(new LotsenError('SSH_UNREACHABLE', `${where} closed the connection before the login finished.`)),
+      );
+    client.connect(config);
   });
 }
 
-function authConfig(auth: SshAuth): Partial<ConnectConfig> {
+type NextAuth = (method: AnyAuthMethod | false) => void;
+
+function attemptFor(
+  hop: SshHop,
+  key: ParsedKey | undefined,
+  personsTurn: <T>(work: () => Promise<T>) => Promise<T>,
+  fail: (error: LotsenError) => void,
+): AnyAuthMethod {
+  const { username, auth } = hop;
   switch (auth.kind) {
     case 'password':
-      return { password: auth.password, tryKeyboard: false };
+      return { type: 'password', username, password: auth.password };
     case 'privateKey':
-      return {
-        privateKey: auth.privateKey,
-        ...(auth.passphrase !== undefined ? { passphrase: auth.passphrase } : {}),
-      };
-    case 'keyboardInteractive':
-      return { tryKeyboard: true };
+      return { type: 'publickey', username, key: key! };
     case 'agent':
-      return { agent: auth.socket };
+      return { type: 'agent', username, agent: auth.socket };
+    case 'keyboardInteractive':
+      return {
+        type: 'keyboard-interactive',
+        username,
+        prompt: (name, instructions, _lang, prompts, finish) => {
+          const asked = prompts.map((p) => ({ prompt: p.prompt, echo: p.echo ?? false }));
+          personsTurn(() => auth.answer(asked, name, instructions)).then(finish, () =>
+            fail(
+              new LotsenError(
+                'SSH_AUTH_FAILED',
+                `The login to ${username}@${hop.host}:${hop.port} was cancelled.`,
+              ),
+            ),
+          );
+        },
+      };
   }
 }
 
-function forward(client: Client, from: SshHop, to: SshHop): Promise<Duplex> {
+function openPrivateKey(
+  auth: { privateKey: string | Buffer; passphrase?: string },
+  where: string,
+): ParsedKey {
+  const parsed = utils.parseKey(auth.privateKey, auth.passphrase);
+  if (parsed instanceof Error) {
+    const reason = /no passphrase given/i.test(parsed.message)
+      ? 'it is encrypted and no passphrase was given'
+      : /passphrase|decrypt|integrity/i.test(parsed.message)
+        ? 'the passphrase is wrong'
+        : 'it is not a private key in a format this app reads';
+    throw new LotsenError('SSH_AUTH_FAILED', `The private key for ${where} could not be opened: ${reason}.`);
+  }
+  const key = Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
+  if (!key.isPrivateKey())
+    throw new LotsenError(
+      'SSH_AUTH_FAILED',
+      `The key given for ${where} is a public key, not a private one.`,
+    );
+  return key;
+}
+
+function authFailure(
+  where: string,
+  auth: SshAuth,
+  offered: readonly string[] | null,
+  problems: readonly string[],
+): string {
+  const tried = authNameOf[auth.kind];
+  const offers = offered && offered.length > 0 ? ` (it offers: ${offered.join(', ')})` : '';
+  const extra = problems.length > 0 ? ` Also: ${problems.join('; ')}.` : '';
+  if (offered && !offered.includes(serverMethodOf[auth.kind]))
+    return `${where} does not accept login by ${tried}${offers}.${extra}`;
+  return `${where} did not accept the ${tried}${offers}.${extra}`;
+}
+
+function describeHop(hop: SshHop, via: readonly SshHop[]): string {
+  const target = `${hop.username}@${hop.host}:${hop.port}`;
+  return via.length === 0
+    ? target
+    : `${target} (through ${via.map((h) => `${h.host}:${h.port}`).join(', ')})`;
+}
+
+function forward(client: Client, from: SshHop, to: SshHop, timeoutMs: number): Promise<Duplex> {
   return new Promise((resolve, reject) => {
+    const unreachable = (why: string) =>
+      new LotsenError(
+        'SSH_UNREACHABLE',
+        `${from.host}:${from.port} could not reach ${to.host}:${to.port} (${why}).`,
+      );
+    const timer = setTimeout(() => reject(unreachable(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     client.forwardOut('127.0.0.1', 0, to.host, to.port, (error, stream) => {
-      if (error)
-        reject(
-          new LotsenError(
-            'SSH_UNREACHABLE',
-            `${from.host} could not reach ${to.host}:${to.port} (${error.message}).`,
-          ),
-        );
+      clearTimeout(timer);
+      if (error) reject(unreachable(error.message));
       else resolve(stream);
     });
   });
 }
 
-function mapError(error: Error & { level?: string; code?: string }, hop: SshHop): LotsenError {
-  const where = `${hop.username}@${hop.host}:${hop.port}`;
-  if (error.level === 'client-authentication') {
-    return new LotsenError('SSH_AUTH_FAILED', `${where} did not accept the ${authName(hop.auth)}.`);
-  }
-  if (/passphrase|decrypt|parse privateKey|Cannot parse/i.test(error.message)) {
-    return new LotsenError(
-      'SSH_AUTH_FAILED',
-      `The private key for ${where} could not be opened: wrong passphrase or not a key.`,
-    );
-  }
-  if (error.level === 'client-timeout')
-    return new LotsenError('SSH_UNREACHABLE', `${where} did not answer in time.`);
-  return new LotsenError(
-    'SSH_UNREACHABLE',
-    `Could not connect to ${where} (${error.code ?? error.message}).`,
-  );
-}
-
-function authName(auth: SshAuth): string {
+/** A one-shot timer that can be held while the person is answering. */
+function pausableTimer(ms: number, onExpire: () => void) {
+  let remaining = ms;
+  let startedAt = Date.now();
+  let timer: NodeJS.Timeout | undefined = setTimeout(onExpire, remaining);
   return {
-    password: 'password',
-    privateKey: 'private key',
-    keyboardInteractive: 'keyboard-interactive answers',
-    agent: 'keys in the SSH agent',
-  }[auth.kind];
+    pause() {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = undefined;
+      remaining -= Date.now() - startedAt;
+    },
+    resume() {
+      if (timer || remaining === Infinity) return;
+      startedAt = Date.now();
+      timer = setTimeout(onExpire, Math.max(0, remaining));
+    },
+    stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      remaining = Infinity;
+    },
+  };
 }
 
 function connectionOf(clients: Client[]): SshConnection {
@@ -186,10 +352,8 @@ function connectionOf(clients: Client[]): SshConnection {
   target.once('close', () => {
     reason = closedByUs ? 'closed' : 'dropped';
     for (const client of clients.slice(0, -1).reverse()) client.end();
-    for (const listener of listeners) listener(reason);
+    for (const listener of listeners.splice(0)) listener(reason);
   });
-  // Errors after connecting (a keepalive timeout, a reset) end in 'close'; they need a listener not to throw.
-  for (const client of clients) client.on('error', () => undefined);
 
   return {
     exec(command) {

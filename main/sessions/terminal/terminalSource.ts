@@ -1,0 +1,21 @@
+export interface TerminalExit {
+  /** The program's exit code, when the source knows it (an SSH server may not send one). */
+  exitCode: number | null;
+  signal: string | null;
+}
+
+/**
+ * What a terminal session reads from and writes to: a local pty or an SSH shell channel. Output is bytes, never
+ * decoded here: decoding belongs at the edges, after chunks have been cut on character boundaries.
+ */
+export interface TerminalSource {
+  onData(listener: (bytes: Uint8Array) => void): void;
+  /** Once, after the last output has been delivered. */
+  onExit(listener: (info: TerminalExit) => void): void;
+  write(data: Uint8Array | string): void;
+  resize(cols: number, rows: number): void;
+  /** Stop reading output: the program blocks once the kernel's (or the SSH window's) buffer is full. */
+  pause(): void;
+  resume(): void;
+  close(): void;
+}
