@@ -20,6 +20,8 @@ export const errorCodes = [
   'KEY_MISMATCH',
   'UNAUTHORIZED',
   'HOST_KEY_MISMATCH',
+  /** The person declined to trust a host key seen for the first time. */
+  'HOST_KEY_UNTRUSTED',
   'SSH_AUTH_FAILED',
   'SSH_UNREACHABLE',
   'SSH_DISCONNECTED',

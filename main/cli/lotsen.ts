@@ -15,7 +15,12 @@ export function createProgram(io: CliIo): Command {
       'Lotsen: the remote-support console. The same services as the app; data in LOTSEN_HOME or the OS app-data folder.\n' +
         'Passphrase-locked stores read LOTSEN_PASSPHRASE or LOTSEN_PASSPHRASE_FILE, or ask.',
     )
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen init --name "Tekla Tekniker" --email tekla@leverantor.se --role technician\n' +
+        '  lotsen customers list --search wap01\n  lotsen serve\n\nReference: docs/cli.md',
+    );
   for (const command of [
     initCommand(io),
     serveCommand(io),

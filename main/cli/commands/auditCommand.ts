@@ -12,7 +12,9 @@ const parseLimit = (value: string) => {
 };
 
 export function auditCommand(io: CliIo): Command {
-  const audit = new Command('audit').description('The append-only, hash-chained audit log.');
+  const audit = new Command('audit')
+    .description('The append-only, hash-chained audit log.')
+    .addHelpText('after', '\nExample:\n  lotsen audit verify\n  lotsen audit list --limit 20');
 
   audit
     .command('verify')

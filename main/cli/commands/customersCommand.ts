@@ -5,7 +5,9 @@ import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 
 export function customersCommand(io: CliIo): Command {
-  const customers = new Command('customers').description('List, search and add customers.');
+  const customers = new Command('customers')
+    .description('List, search and add customers.')
+    .addHelpText('after', '\nExample:\n  lotsen customers list --search göteborg');
 
   customers
     .command('list')

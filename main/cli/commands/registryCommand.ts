@@ -7,9 +7,9 @@ import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 
 export function registryCommand(io: CliIo): Command {
-  const registry = new Command('registry').description(
-    'Import and export the registry as a versioned JSON file (docs/registry-file.md).',
-  );
+  const registry = new Command('registry')
+    .description('Import and export the registry as a versioned JSON file (docs/registry-file.md).')
+    .addHelpText('after', '\nExample:\n  lotsen registry export --out kunder.json');
 
   registry
     .command('import')

@@ -28,24 +28,28 @@ export function serveCommand(io: CliIo): Command {
     .action(async (options: { port: number; json?: boolean }) => {
       // A locked passphrase store is served too: its lock screen takes the passphrase.
       const session = await openBackend(io, { unlock: 'if-possible' });
-      const server = await startBrowserServer({
-        api: session.api,
-        backend: session.backend,
-        staticDir: rendererDir,
-        port: options.port,
-        log: (line) => io.err(`${line}\n`),
-      });
-      io.out(
-        options.json
-          ? JSON.stringify({ url: server.url, port: server.port }) + '\n'
-          : `Lotsen is running at ${server.url}\n`,
-      );
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await server.close();
-      await session.close();
+      try {
+        const server = await startBrowserServer({
+          api: session.api,
+          backend: session.backend,
+          staticDir: rendererDir,
+          port: options.port,
+          log: (line) => io.err(`${line}\n`),
+        });
+        io.out(
+          options.json
+            ? JSON.stringify({ url: server.url, port: server.port }) + '\n'
+            : `Lotsen is running at ${server.url}\n`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+      } finally {
+        // Locks the store, whether the server ran or could not start (a port in use).
+        await session.close();
+      }
     });
 }

@@ -13,9 +13,9 @@ const parseHours = (value: string) => {
 };
 
 export function slaCommand(io: CliIo): Command {
-  const sla = new Command('sla').description(
-    'Response-time arithmetic in Swedish office hours (08-17 on helgfria vardagar).',
-  );
+  const sla = new Command('sla')
+    .description('Response-time arithmetic in Swedish office hours (08-17 on helgfria vardagar).')
+    .addHelpText('after', '\nExample:\n  lotsen sla due --received 2026-11-20T14:00:00+01:00');
   sla
     .command('due')
     .description('When a response is due for a ticket received at an instant.')

@@ -5,7 +5,9 @@ import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 
 export function ticketsCommand(io: CliIo): Command {
-  const tickets = new Command('tickets').description('Tickets (ärenden) and their response times.');
+  const tickets = new Command('tickets')
+    .description('Tickets (ärenden) and their response times.')
+    .addHelpText('after', '\nExample:\n  lotsen tickets list');
   tickets
     .command('list')
     .description('Tickets sorted by when a response is due, with their SLA state.')

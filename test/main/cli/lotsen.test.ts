@@ -1,10 +1,24 @@
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { WebSocket } from 'ws';
+import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+
+/** Every file in the data folder with a hash of its bytes: what "nothing changed" means. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    files[name] = createHash('sha256')
+      .update(await readFile(join(dir, name)))
+      .digest('hex');
+  }
+  return files;
+}
 
 let home: string;
 let cleanup: () => Promise<void>;
@@ -45,6 +59,9 @@ describe('lotsen init', () => {
       "argument 'chef' is invalid. Allowed choices are technician, support_lead, finance",
     );
     expect((await runCli(['customers', 'frobnicate'], env)).code).toBe(2);
+    const noRole = await runCli(['init', '--name', 'T', '--email', 't@l.se'], env);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain("required option '--role <role>' not specified");
   });
 
   test('LOTSEN_PASSPHRASE_FILE works in place of LOTSEN_PASSPHRASE', async () => {
@@ -76,6 +93,11 @@ describe('lotsen --help', () => {
     [[], ['init', 'serve', 'customers', 'registry', 'eligibility', 'tickets', 'sla', 'audit']],
     [['init'], ['--name', '--email', '--role', '--key-store', '--json', 'Example']],
     [['serve'], ['--port', '--json']],
+    [['customers'], ['list', 'add']],
+    [['registry'], ['import', 'export']],
+    [['tickets'], ['list']],
+    [['sla'], ['due']],
+    [['audit'], ['verify', 'list']],
     [
       ['customers', 'list'],
       ['--search', '--json'],
@@ -106,10 +128,11 @@ describe('lotsen --help', () => {
       ['audit', 'list'],
       ['--event', '--limit', '--json'],
     ],
-  ])('lotsen %s --help lists its options', async (args, expected) => {
+  ])('lotsen %s --help describes it, lists its options and gives an example', async (args, expected) => {
     const run = await runCli([...args, '--help'], env);
     expect(run.code).toBe(0);
     for (const word of expected) expect(run.stdout).toContain(word);
+    expect(run.stdout).toMatch(/\nExample:\n {2}lotsen /);
   });
 });
 
@@ -178,7 +201,28 @@ describe('customers', () => {
     expect((await runCli(['customers', 'list'], env)).stdout).toContain('No customers yet');
   });
 
+  test('search finds customers by host and by contact e-mail, and says what matched', async () => {
+    const file = join(home, 'kunder.json');
+    await writeFile(file, JSON.stringify(makeRegistryFile(3)));
+    expect((await runCli(['registry', 'import', file], env)).code).toBe(0);
+
+    const byHost = await runCli(['customers', 'list', '--search', 'WAP1.k1.se'], env);
+    expect(byHost.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(byHost.stdout).toMatch(/^Skolkoncernen Örebro 1 AB .*host wap1\.k1\.se$/m);
+
+    const byContact = JSON.parse(
+      (await runCli(['customers', 'list', '--search', 'kontakt1.k2@lulea.se', '--json'], env)).stdout,
+    );
+    expect(byContact).toEqual([
+      expect.objectContaining({
+        name: 'Skolkoncernen Luleå 2 AB',
+        matchedOn: ['contact kontakt1.k2@lulea.se'],
+      }),
+    ]);
+  });
+
   test('a wrong passphrase fails clearly and changes nothing; no passphrase at all says how to give one', async () => {
+    const before = await snapshot(home);
     const wrong = await runCli(['customers', 'list'], { ...env, LOTSEN_PASSPHRASE: 'fel' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe(
@@ -187,6 +231,8 @@ describe('customers', () => {
     const none = await runCli(['customers', 'list'], { ...env, LOTSEN_PASSPHRASE: '' });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('Set LOTSEN_PASSPHRASE or LOTSEN_PASSPHRASE_FILE');
+    expect(await snapshot(home)).toEqual(before);
+    expect((await runCli(['customers', 'list'], env)).code).toBe(0);
   });
 });
 
@@ -220,25 +266,85 @@ describe('lotsen sla due', () => {
   });
 });
 
+/** Starts `lotsen serve` as a child process and resolves with the first line it prints on stdout. */
+function startServe(args: string[], serveEnv: NodeJS.ProcessEnv) {
+  const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env: serveEnv });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('\n')) resolve(seen);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return { child, exited, firstLine };
+}
+
+/** One API call over browser mode's WebSocket, authenticated as the page would be: by the cookie the token URL sets. */
+async function callOverWebSocket(url: string, method: string, input: unknown = {}): Promise<unknown> {
+  const first = await fetch(url, { redirect: 'manual' });
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const origin = new URL(url).origin;
+  const socket = new WebSocket(`${origin.replace('http', 'ws')}/api`, {
+    origin,
+    headers: { Cookie: cookie },
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const answer = new Promise<unknown>((resolve) => {
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { type: string; id?: number; result?: unknown };
+        if (message.type === 'result' && message.id === 1) resolve(message.result);
+      });
+    });
+    socket.send(JSON.stringify({ type: 'call', id: 1, method, input }));
+    return await answer;
+  } finally {
+    socket.close();
+  }
+}
+
 describe('lotsen serve', () => {
   test('prints the URL line and answers on 127.0.0.1; SIGTERM stops it cleanly', async () => {
     expect((await init()).code).toBe(0);
-    const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env });
-    const url = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        const match = /^Lotsen is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n/m.exec(seen);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-    });
-    const response = await fetch(url, { redirect: 'manual' });
+    const serve = startServe([], env);
+    const match = /^Lotsen is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n$/.exec(
+      await serve.firstLine,
+    );
+    expect(match).not.toBeNull();
+    const response = await fetch(match![1]!, { redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/');
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await callOverWebSocket(match![1]!, 'app.status')).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+  });
+
+  test('a passphrase store with no passphrase given is served locked, for the lock screen to open', async () => {
+    expect((await init()).code).toBe(0);
+    const { LOTSEN_PASSPHRASE: passphrase, ...withoutPassphrase } = env;
+    const serve = startServe(['--json'], withoutPassphrase);
+    const printed = JSON.parse(await serve.firstLine) as { url: string; port: number };
+    expect(printed.url).toBe(
+      `http://127.0.0.1:${printed.port}/?token=${new URL(printed.url).searchParams.get('token')}`,
+    );
+    expect(await callOverWebSocket(printed.url, 'app.status')).toMatchObject({
+      ok: true,
+      value: { state: 'locked', keyStore: 'passphrase' },
+    });
+    expect(await callOverWebSocket(printed.url, 'app.unlock', { passphrase })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', user: { name: 'Tekla Tekniker' } },
+    });
+    serve.child.kill('SIGINT');
+    expect(await serve.exited).toBe(0);
   });
 });

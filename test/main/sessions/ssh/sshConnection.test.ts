@@ -119,7 +119,7 @@ describe('authentication against a real sshd', () => {
 
   test('keyboard-interactive: the PAM prompt reaches the callback, and the time spent answering is not a timeout', async () => {
     const rounds: { prompts: KeyboardPrompt[]; name: string; instructions: string }[] = [];
-    const connectTimeoutMs = 4_000;
+    const connectTimeoutMs = 6_000;
     const hop: SshHop = {
       ...passwordHop(sshd),
       auth: {
