@@ -2,7 +2,9 @@ import type { Duplex } from 'node:stream';
 import type { TerminalExit, TerminalSource } from './terminalSource.ts';
 
 /** A byte stream that can also be told the terminal's size, as ssh2's shell channel can. */
-export type ResizableDuplex = Duplex & { setWindow?(rows: number, cols: number, height: number, width: number): void };
+export type ResizableDuplex = Duplex & {
+  setWindow?(rows: number, cols: number, height: number, width: number): void;
+};
 
 /**
  * Any byte Duplex as a terminal source: an SSH shell channel (ssh2's ClientChannel). Its `pause()` stops reading,
