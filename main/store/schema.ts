@@ -85,6 +85,8 @@ export interface DatabaseSchema {
   audit_events: AuditEventsTable;
   time_entries: TimeEntriesTable;
   known_hosts: KnownHostsTable;
+  recordings: RecordingsTable;
+  recording_chunks: RecordingChunksTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -190,4 +192,25 @@ export interface KnownHostsTable {
   fingerprint: string;
   trusted_at: number;
   trusted_by: string;
+}
+
+export interface RecordingsTable {
+  id: string;
+  started_at: number;
+  width: number;
+  height: number;
+  /** The asciicast v2 header line (JSON). */
+  header: string;
+  ended_at: number | null;
+  /** Output bytes recorded. */
+  bytes: number;
+}
+
+export interface RecordingChunksTable {
+  recording_id: string;
+  seq: number;
+  /** The batch's first event, in ms since the recording started. */
+  offset_ms: number;
+  /** asciicast v2 event lines, each ending in a newline. */
+  data: string;
 }

@@ -12,12 +12,16 @@ export interface PtyOptions {
 }
 
 /**
- * node-pty waits for its output socket to close before reporting an exit, but destroys the socket 200 ms after the
- * program ended (its DESTROY_SOCKET_TIMEOUT_MS). A socket paused by flow control at that moment would lose the last
- * output still in the kernel's pty buffer, so while paused we watch for the program's end and then drain: what is left
- * is at most that buffer, a few KiB.
+ * node-pty reports an exit only once its output socket has closed, and destroys the socket 200 ms after the program
+ * ended (its DESTROY_SOCKET_TIMEOUT_MS), dropping whatever the socket and the kernel's pty buffer still hold. A socket
+ * paused by flow control at that moment would lose the program's last output, so while paused we watch for the
+ * program's end and then resume: what is left is at most those buffers, some KiB, delivered past the watermark.
+ *
+ * Known limit (node-pty 1.1 on Linux): output a program wrote beyond the pty's 4 KiB line-discipline buffer just before
+ * ending can still be lost if it has not been read by then, paused or not (a busy event loop does it too): the read
+ * ends at the hangup before the kernel has handed over the rest.
  */
-const EXIT_WATCH_INTERVAL_MS = 40;
+const EXIT_WATCH_INTERVAL_MS = 25;
 
 export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (platform === 'win32') return env.COMSPEC || 'powershell.exe';
@@ -35,16 +39,10 @@ export function spawnPty(options: PtyOptions): TerminalSource {
     env,
     encoding: null,
   });
-  let paused = false;
   let exitWatch: ReturnType<typeof setInterval> | undefined;
   const stopWatching = () => {
     clearInterval(exitWatch);
     exitWatch = undefined;
-  };
-  const resume = () => {
-    paused = false;
-    stopWatching();
-    child.resume();
   };
   child.onExit(stopWatching);
 
@@ -59,15 +57,17 @@ export function spawnPty(options: PtyOptions): TerminalSource {
     write: (data) => child.write(typeof data === 'string' ? data : Buffer.from(data)),
     resize: (cols, rows) => child.resize(cols, rows),
     pause: () => {
-      if (paused) return;
-      paused = true;
       child.pause();
-      exitWatch = setInterval(() => {
-        if (!isRunning(child.pid)) resume();
+      exitWatch ??= setInterval(() => {
+        if (hasEnded(child.pid)) {
+          stopWatching();
+          child.resume();
+        }
       }, EXIT_WATCH_INTERVAL_MS);
     },
     resume: () => {
-      if (paused) resume();
+      stopWatching();
+      child.resume();
     },
     close: () => {
       stopWatching();
@@ -76,11 +76,12 @@ export function spawnPty(options: PtyOptions): TerminalSource {
   };
 }
 
-function isRunning(pid: number): boolean {
+/** node-pty reaps its child as soon as it ends, so a pid that no longer exists is a program that has ended. */
+function hasEnded(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
-  } catch {
-    return false; // ESRCH: gone (node-pty has reaped it)
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

@@ -3,6 +3,7 @@ import { migration0001Registry } from './0001_registry.ts';
 import { migration0002AgreementsTickets } from './0002_agreements_tickets.ts';
 import { migration0003Audit } from './0003_audit.ts';
 import { migration0004KnownHosts } from './0004_known_hosts.ts';
+import { migration0005Recordings } from './0005_recordings.ts';
 import { migration0006TimeEntries } from './0006_time_entries.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
@@ -11,6 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_agreements_tickets': migration0002AgreementsTickets,
   '0003_audit': migration0003Audit,
   '0004_known_hosts': migration0004KnownHosts,
-  // 0005 is reserved for the session recordings being built beside this.
+  '0005_recordings': migration0005Recordings,
   '0006_time_entries': migration0006TimeEntries,
 };

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { FlowController } from '../../../../main/sessions/terminal/flowControl.ts';
+import {
+  AckBatcher,
+  FLOW_ACK_SIZE_BYTES,
+  FLOW_HIGH_WATERMARK_BYTES,
+  FLOW_LOW_WATERMARK_BYTES,
+  FlowController,
+} from '../../../../main/sessions/terminal/flowControl.ts';
 
 test('pauses the source above the high watermark and resumes it below the low one', () => {
   const calls: string[] = [];
@@ -20,4 +26,18 @@ test('pauses the source above the high watermark and resumes it below the low on
   expect(calls).toEqual(['pause', 'resume']);
   flow.acknowledged(1_000); // over-acknowledging cannot make the count negative
   expect(flow.pending).toBe(0);
+});
+
+test('the client acknowledges in steps of the ack size, never more than it has drawn', () => {
+  const acks: number[] = [];
+  const batcher = new AckBatcher((bytes) => acks.push(bytes), 5_000);
+  for (let i = 0; i < 12; i++) batcher.drawn(1_000);
+  expect(acks).toEqual([5_000, 5_000]); // 2 000 drawn bytes wait for the next step
+  batcher.drawn(7_000);
+  expect(acks).toEqual([5_000, 5_000, 9_000]);
+});
+
+test('the ack step fits under the low watermark, or a paused source could wait for acks that never come', () => {
+  expect(FLOW_ACK_SIZE_BYTES).toBeLessThanOrEqual(FLOW_LOW_WATERMARK_BYTES);
+  expect(FLOW_LOW_WATERMARK_BYTES).toBeLessThan(FLOW_HIGH_WATERMARK_BYTES);
 });

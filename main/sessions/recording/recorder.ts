@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../store/database.node.ts';
+import { encodeEvent, encodeHeader, type AsciicastEventType, type AsciicastHeader } from './asciicast.ts';
+
+/** A batch is written when it holds this much text... */
+export const RECORDING_BATCH_CHARS = 64 * 1024;
+/** ...or when its first event is this old, so a crash loses at most a moment of a quiet session. */
+export const RECORDING_BATCH_MS = 250;
+
+export interface RecorderOptions {
+  width: number;
+  height: number;
+  env?: AsciicastHeader['env'];
+  /** Keystrokes are not recorded unless this is set: they carry passwords typed at prompts. */
+  recordInput?: boolean;
+  now?: () => number;
+}
+
+export interface RecordingSummary {
+  id: string;
+  bytes: number;
+  endedAt: number;
+}
+
+export interface Recorder {
+  readonly id: string;
+  /** Terminal output, in character-aligned chunks (as the terminal stream hands them to the client). */
+  output(bytes: Uint8Array): void;
+  input(bytes: Uint8Array | string): void;
+  resize(cols: number, rows: number): void;
+  /** Writes whatever is buffered. */
+  flush(): Promise<void>;
+  /** Flushes and marks the recording ended (once; later calls get the same answer); rejects if a batch was lost. */
+  finish(): Promise<RecordingSummary>;
+}
+
+/** Starts a recording in the store: its row and asciicast header now, its output in batches as it comes. */
+export async function startRecording(db: Db, options: RecorderOptions): Promise<Recorder> {
+  const now = options.now ?? Date.now;
+  const id = randomUUID();
+  const startedAt = now();
+  const header = encodeHeader({
+    version: 2,
+    width: options.width,
+    height: options.height,
+    timestamp: Math.floor(startedAt / 1000),
+    env: options.env ?? {},
+  });
+  await db
+    .insertInto('recordings')
+    .values({ id, started_at: startedAt, width: options.width, height: options.height, header, bytes: 0 })
+    .execute();
+
+  // Offsets come from a monotonic clock: a wall-clock step (NTP) must not make events go back in time.
+  const origin = performance.now();
+  const decoder = new TextDecoder();
+  let lines: string[] = [];
+  let chars = 0;
+  let batchBytes = 0;
+  let batchOffsetMs = 0;
+  let seq = 0;
+  let totalBytes = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writes: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  let finished = false;
+  let ending: Promise<RecordingSummary> | undefined;
+
+  const add = (type: AsciicastEventType, text: string, bytes: number) => {
+    if (finished) return;
+    batchBytes += bytes; // counted even when they only began a character, whose text comes with the next chunk
+    if (text.length === 0) return;
+    const elapsedMs = performance.now() - origin;
+    if (lines.length === 0) {
+      batchOffsetMs = Math.floor(elapsedMs);
+      timer = setTimeout(flushNow, RECORDING_BATCH_MS);
+      timer.unref?.();
+    }
+    const line = encodeEvent(elapsedMs / 1000, type, text);
+    lines.push(line);
+    chars += line.length;
+    if (chars >= RECORDING_BATCH_CHARS) flushNow();
+  };
+
+  function flushNow(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    if (lines.length === 0) return writes;
+    const row = { recording_id: id, seq: seq++, offset_ms: batchOffsetMs, data: lines.join('') };
+    const bytes = batchBytes;
+    lines = [];
+    chars = 0;
+    batchBytes = 0;
+    totalBytes += bytes;
+    writes = writes.then(() =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('recording_chunks').values(row).execute();
+          await trx
+            .updateTable('recordings')
+            .set((eb) => ({ bytes: eb('bytes', '+', bytes) }))
+            .where('id', '=', id)
+            .execute();
+        })
+        .catch((error: unknown) => {
+          // The session goes on: a recording gap must not cut the technician off. `finish` reports it.
+          failure ??= error;
+        }),
+    );
+    return writes;
+  }
+
+  async function end(): Promise<RecordingSummary> {
+    add('o', decoder.decode(), 0); // a character cut off at the very end, as U+FFFD
+    finished = true;
+    await flushNow();
+    const endedAt = now();
+    await db.updateTable('recordings').set({ ended_at: endedAt }).where('id', '=', id).execute();
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    return { id, bytes: totalBytes, endedAt };
+  }
+
+  return {
+    id,
+    output(bytes) {
+      add('o', decoder.decode(bytes, { stream: true }), bytes.length);
+    },
+    input(data) {
+      if (!options.recordInput) return;
+      const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+      add('i', text, 0);
+    },
+    resize(cols, rows) {
+      add('r', `${cols}x${rows}`, 0);
+    },
+    flush: flushNow,
+    finish() {
+      ending ??= end();
+      return ending;
+    },
+  };
+}
