@@ -23,7 +23,30 @@ export interface LotsenServer {
  * A real `lotsen` on a fresh temporary LOTSEN_HOME per test: `lotsen init` with a passphrase key store, then
  * `lotsen serve --port 0`, whose printed address the test opens. Stopped and removed afterwards.
  */
-export const test = base.extend<{ lotsen: LotsenServer }>({
+export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServer }>({
+  /** `lotsen serve` on an empty LOTSEN_HOME: the app's own first-run set-up, with no `lotsen init` before it. */
+  // eslint-disable-next-line no-empty-pattern
+  freshLotsen: async ({}, use) => {
+    const home = await mkdtemp(join(tmpdir(), 'lotsen-e2e-fresh-'));
+    const log: string[] = [];
+    const env = lotsenEnv(home);
+    // No passphrase in the environment: the person types one in the set-up screen.
+    delete env.LOTSEN_PASSPHRASE;
+    // No Secret Service either (as on a jump host), so the passphrase is required.
+    env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/lotsen-no-bus';
+    const server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await printedUrl(server, log);
+      await use({ url, origin: new URL(url).origin, home });
+    } finally {
+      await stop(server);
+      await rm(home, { recursive: true, force: true });
+    }
+  },
   // Playwright reads a fixture's dependencies from the destructuring pattern; this one needs none.
   // eslint-disable-next-line no-empty-pattern
   lotsen: async ({}, use, testInfo) => {
