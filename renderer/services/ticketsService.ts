@@ -8,6 +8,7 @@ export function createTicketsService(api: ApiClient) {
     startWork: (id: string, at: number) => api.call('tickets.recordFirstResponse', { id, at }),
     escalate: (id: string, at: number) => api.call('tickets.escalate', { id, at }),
     agreementsOf: (customerId: string) => api.call('agreements.list', { customerId }),
+    customer: (customerId: string) => api.call('registry.getCustomer', { id: customerId }),
     onChanged: (listener: () => void) => {
       const stopTickets = api.subscribe('tickets.changed', listener);
       // Agreements change response times only for new tickets, but customer names and services show in the list.

@@ -21,8 +21,12 @@ test('a ticket shows when its response is due and turns breached when the clock 
   await dialog.getByLabel('Requester', { exact: true }).fill(CONTACT.name);
   await dialog.getByLabel('Requester e-mail').fill(CONTACT.email);
   await dialog.getByLabel('Service').selectOption({ label: 'AD FS SSO (FA-2020-3)' });
+  // The service runs in one environment, so the form fills it in.
+  await expect(dialog.getByLabel('Environment')).toHaveValue(/.+/);
+  await expect(dialog.getByLabel('Environment').locator('option:checked')).toHaveText('Produktion');
   await dialog.getByLabel('Subject').fill('Elever kan inte logga in via WAP');
   await expect(dialog.getByTestId('ticket-completeness')).toContainText('a screenshot of the error');
+  await page.screenshot({ path: testInfo.outputPath('00-new-ticket.png'), fullPage: true });
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
   await expect(dialog).toBeHidden();
 
@@ -31,6 +35,8 @@ test('a ticket shows when its response is due and turns breached when the clock 
   await expect(row).toContainText('mån 23 nov. 13:00');
   await expect(row).toContainText(VAXJO.name);
   await expect(row.getByText('On track')).toBeVisible();
+  await expect(row).toContainText('fre 20 nov. 14:00');
+  await expect(row).not.toContainText('Not a named contact');
   await page.screenshot({ path: testInfo.outputPath('01-on-track.png'), fullPage: true });
 
   // Monday 12:30: due soon. Monday 13:01: breached. The list's clock ticks on its own timer.
@@ -43,8 +49,12 @@ test('a ticket shows when its response is due and turns breached when the clock 
 
   // A ticket taken up in time is met, whatever the clock does later.
   await page.getByRole('button', { name: 'New ticket' }).first().click();
-  await dialog.getByLabel('Requester', { exact: true }).fill(CONTACT.name);
-  await dialog.getByLabel('Requester e-mail').fill(CONTACT.email);
+  // The customer's named contacts are one click away.
+  await dialog
+    .getByRole('group', { name: 'Named support contacts' })
+    .getByRole('button', { name: CONTACT.name })
+    .click();
+  await expect(dialog.getByLabel('Requester e-mail')).toHaveValue(CONTACT.email);
   await dialog.getByLabel('Subject').fill('Synken har stannat');
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
   await expect(dialog).toBeHidden();
@@ -55,4 +65,15 @@ test('a ticket shows when its response is due and turns breached when the clock 
   await expect(second.getByText('Met')).toBeVisible();
   await expect(row.getByText('Breached')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('03-met.png'), fullPage: true });
+
+  // Resolved tickets leave the working list; the toggle shows them again, first response intact.
+  await second.getByRole('button', { name: 'Edit ticket Synken har stannat' }).click();
+  const edit = page.getByRole('dialog', { name: /^Edit ticket/ });
+  await edit.getByLabel('Status').selectOption('resolved');
+  await edit.getByRole('button', { name: 'Save ticket' }).click();
+  await expect(edit).toBeHidden();
+  await expect(second).toHaveCount(0);
+  await page.getByLabel('Show resolved and closed tickets too').check();
+  await expect(second.getByText('Resolved')).toBeVisible();
+  await expect(second.getByText('Met')).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { useReviewStore } from '../../store/StoreProvider.tsx';
 import { ReasonList } from '../contracts/ReasonList.tsx';
 import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { downloadText } from './downloadText.ts';
+import { swedishDate } from './swedishDate.ts';
 import '../contracts/contracts.css';
 import './review.css';
 
@@ -45,11 +46,7 @@ export function ReviewPage() {
           className="button"
           disabled={rows.length === 0}
           onClick={() =>
-            downloadText(
-              `lotsen-eligibility-${new Date().toISOString().slice(0, 10)}.csv`,
-              reviewToCsv(rows),
-              'text/csv',
-            )
+            downloadText(`lotsen-eligibility-${swedishDate(Date.now())}.csv`, reviewToCsv(rows), 'text/csv')
           }
         >
           Export CSV

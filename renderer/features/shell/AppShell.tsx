@@ -2,7 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { selectLocalUser } from '../../store/app/selectors.ts';
-import { selectBreachedCount } from '../../store/tickets/selectors.ts';
+import { selectBreachedCount, selectOpenCount } from '../../store/tickets/selectors.ts';
 import {
   useAppStore,
   useRegistryStore,
@@ -82,7 +82,7 @@ function TopBar({ onHelp }: { onHelp(): void }) {
 function Navigation() {
   const [location] = useLocation();
   const count = useRegistryStore((s) => s.customers.length);
-  const openTickets = useTicketsStore((s) => s.tickets.length);
+  const openTickets = useTicketsStore(selectOpenCount);
   const breached = useTicketsStore(selectBreachedCount);
   const blocked = useReviewStore((s) => s.rows.filter((r) => r.verdict.status === 'blocked').length);
   const onCustomers = location === '/' || location.startsWith('/customers');

@@ -1,92 +1,169 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AgreementView } from '../../../common/agreements/model.ts';
-import { missingTicketDetails, ticketPriorities, type TicketInput } from '../../../common/tickets/model.ts';
+import {
+  missingTicketDetails,
+  ticketPriorities,
+  ticketStatuses,
+  type TicketView,
+} from '../../../common/tickets/model.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { serviceOptions } from '../../store/contracts/selectors.ts';
+import type { TicketCustomerContext } from '../../store/tickets/action.ts';
 import { useRegistryStore, useTicketsStore } from '../../store/StoreProvider.tsx';
-import { ticketFormSpec, ticketFormValues } from './ticketForm.ts';
+import {
+  ticketFormSpec,
+  ticketFormValues,
+  ticketPriorityLabels,
+  ticketSaveCall,
+  ticketStatusLabels,
+} from './ticketForm.ts';
 
-const priorityLabels = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' } as const;
+const noContext: TicketCustomerContext = { agreements: [], environments: [] };
 
-/** A new ticket as it came in from the helpdesk: who, about what, when; and what a good ticket still lacks. */
-export function TicketFormDialog({ onClose, customerId }: { onClose(): void; customerId?: string }) {
+/** A ticket as it came in from the helpdesk: who, about what, when; and what a good ticket still lacks. */
+export function TicketFormDialog({
+  onClose,
+  customerId,
+  ticket,
+}: {
+  onClose(): void;
+  customerId?: string;
+  ticket?: TicketView;
+}) {
   const save = useTicketsStore((s) => s.save);
   const customers = useRegistryStore((s) => s.customers);
-  const agreementsOf = useTicketsStore((s) => s.agreementsOf);
+  const contextOf = useTicketsStore((s) => s.contextOf);
   const onSubmit = useCallback(
     async (input: unknown) => {
-      await save({ ticket: input as TicketInput });
+      await save(ticketSaveCall(input, ticket));
       onClose();
     },
-    [onClose, save],
+    [onClose, save, ticket],
   );
   // "Received" defaults to when the form was opened, Swedish time.
   const [openedAt] = useState(() => Date.now());
   const form = useForm(
     ticketFormSpec,
-    ticketFormValues(openedAt, undefined, customerId ?? customers[0]?.id ?? ''),
+    ticketFormValues(openedAt, ticket, customerId ?? customers[0]?.id ?? ''),
     onSubmit,
   );
   const chosenCustomer = form.values.customerId;
-  const [agreements, setAgreements] = useState<AgreementView[]>([]);
+  const [context, setContext] = useState<TicketCustomerContext>(noContext);
   useEffect(() => {
     let current = true;
     if (chosenCustomer === '') return;
-    agreementsOf(chosenCustomer)
-      .then((list) => current && setAgreements(list))
-      .catch(() => current && setAgreements([]));
+    contextOf(chosenCustomer)
+      .then((found) => current && setContext(found))
+      .catch(() => current && setContext(noContext));
     return () => {
       current = false;
     };
-  }, [agreementsOf, chosenCustomer]);
+  }, [contextOf, chosenCustomer]);
 
   const customerIds = customers.map((c) => c.id);
   const customerLabels = Object.fromEntries(customers.map((c) => [c.id, `${c.name} (${c.orgNumber})`]));
-  const services = serviceOptions(agreements);
+  const services = serviceOptions(context.agreements);
   const serviceIds = ['', ...services.map((s) => s.id)];
   const serviceLabels = Object.fromEntries([['', 'Not stated'], ...services.map((s) => [s.id, s.label])]);
+  const environmentIds = ['', ...context.environments.map((e) => e.id)];
+  const environmentLabels = Object.fromEntries([
+    ['', 'Not stated'],
+    ...context.environments.map((e) => [e.id, e.name]),
+  ]);
   const contacts = customers.find((c) => c.id === chosenCustomer)?.contacts ?? [];
   const missing = missingTicketDetails(form.values);
 
+  const serviceField = form.field('serviceId');
+  const environmentField = form.field('environmentId');
+  const requesterName = form.field('requesterName');
+  const requesterEmail = form.field('requesterEmail');
+  const customerField = form.field('customerId');
+  // Services and environments belong to one customer.
+  const chooseCustomer = {
+    ...customerField,
+    onChange(customerId: string) {
+      customerField.onChange(customerId);
+      serviceField.onChange('');
+      environmentField.onChange('');
+    },
+  };
+  // A service runs in one environment, so choosing it answers "which environment" too.
+  const chooseService = {
+    ...serviceField,
+    onChange(serviceId: string) {
+      serviceField.onChange(serviceId);
+      const runsIn = context.agreements
+        .flatMap((agreement) => agreement.services)
+        .find((service) => service.id === serviceId)?.environmentId;
+      if (runsIn) environmentField.onChange(runsIn);
+    },
+  };
+
   return (
-    <FormDialog title="New ticket" submitLabel="Create ticket" form={form} onClose={onClose} size="wide">
+    <FormDialog
+      title={ticket ? `Edit ticket “${ticket.subject}”` : 'New ticket'}
+      submitLabel={ticket ? 'Save ticket' : 'Create ticket'}
+      form={form}
+      onClose={onClose}
+      size="wide"
+    >
       <div className="form__row">
         <SelectField
-          binding={form.field('customerId')}
+          binding={chooseCustomer}
           label="Customer"
           options={customerIds}
           labels={customerLabels}
         />
+        <SelectField binding={chooseService} label="Service" options={serviceIds} labels={serviceLabels} />
+      </div>
+      <div className="form__row">
         <SelectField
-          binding={form.field('serviceId')}
-          label="Service"
-          options={serviceIds}
-          labels={serviceLabels}
+          binding={environmentField}
+          label="Environment"
+          options={environmentIds}
+          labels={environmentLabels}
         />
-      </div>
-      <div className="form__row">
-        <TextField binding={form.field('requesterName')} label="Requester" autoFocus />
-        <TextField
-          binding={form.field('requesterEmail')}
-          label="Requester e-mail"
-          type="email"
-          hint={
-            contacts.length > 0
-              ? `Named contacts: ${contacts.map((c) => c.email).join(', ')}`
-              : 'This customer has no named contacts'
-          }
-        />
-      </div>
-      <TextField binding={form.field('subject')} label="Subject" />
-      <TextAreaField binding={form.field('description')} label="Description" optional rows={3} />
-      <div className="form__row">
         <SelectField
           binding={form.field('priority')}
           label="Priority"
           options={ticketPriorities}
-          labels={priorityLabels}
+          labels={ticketPriorityLabels}
+        />
+      </div>
+      <div className="form__row">
+        <TextField binding={requesterName} label="Requester" autoFocus />
+        <TextField binding={requesterEmail} label="Requester e-mail" type="email" />
+      </div>
+      {contacts.length > 0 ? (
+        <div className="tickets__contacts" role="group" aria-label="Named support contacts">
+          <span className="muted">Named contacts:</span>
+          {contacts.map((contact) => (
+            <button
+              key={contact.email}
+              type="button"
+              className="button button--quiet button--small"
+              aria-pressed={requesterEmail.value === contact.email}
+              onClick={() => {
+                requesterName.onChange(contact.name);
+                requesterEmail.onChange(contact.email);
+              }}
+            >
+              {contact.name}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <p className="field__hint">This customer has no named support contacts.</p>
+      )}
+      <TextField binding={form.field('subject')} label="Subject" />
+      <TextAreaField binding={form.field('description')} label="Description" optional rows={3} />
+      <div className="form__row">
+        <SelectField
+          binding={form.field('status')}
+          label="Status"
+          options={ticketStatuses}
+          labels={ticketStatusLabels}
         />
         <TextField
           binding={form.field('receivedAt')}
@@ -94,9 +171,11 @@ export function TicketFormDialog({ onClose, customerId }: { onClose(): void; cus
           hint="YYYY-MM-DDTHH:MM"
           className="mono"
         />
-        <TextField binding={form.field('externalRef')} label="Helpdesk reference" optional />
       </div>
-      <TextField binding={form.field('externalUrl')} label="Helpdesk link" optional />
+      <div className="form__row">
+        <TextField binding={form.field('externalRef')} label="Helpdesk reference" optional />
+        <TextField binding={form.field('externalUrl')} label="Helpdesk link" optional />
+      </div>
       <fieldset className="fieldset">
         <legend>What a good ticket holds</legend>
         <div className="form__row">

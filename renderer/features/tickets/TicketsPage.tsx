@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import type { TicketView } from '../../../common/tickets/model.ts';
 import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.ts';
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -7,7 +8,8 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
-import { formatDue } from './formatDue.ts';
+import { formatSwedishTime } from './swedishTime.ts';
+import { ticketPriorityLabels, ticketStatusLabels } from './ticketForm.ts';
 import { TicketFormDialog } from './TicketFormDialog.tsx';
 import './tickets.css';
 
@@ -16,6 +18,12 @@ const slaTone: Record<SlaState, BadgeTone> = {
   due_soon: 'warning',
   breached: 'danger',
   met: 'success',
+};
+const priorityTone: Record<TicketView['priority'], BadgeTone> = {
+  low: 'neutral',
+  normal: 'neutral',
+  high: 'warning',
+  urgent: 'danger',
 };
 
 /** The working list: open tickets by when a response is due, with their SLA state live. */
@@ -28,6 +36,7 @@ export function TicketsPage() {
   const startWork = useTicketsStore((s) => s.startWork);
   const escalate = useTicketsStore((s) => s.escalate);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<TicketView | null>(null);
   const [escalating, setEscalating] = useState<{ id: string; subject: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -69,11 +78,12 @@ export function TicketsPage() {
           <table className="table" aria-label="Tickets">
             <thead>
               <tr>
-                <th scope="col">Due</th>
+                <th scope="col">Due (received)</th>
                 <th scope="col">SLA</th>
                 <th scope="col">Customer</th>
                 <th scope="col">Subject</th>
                 <th scope="col">Requester</th>
+                <th scope="col">Priority</th>
                 <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -84,14 +94,15 @@ export function TicketsPage() {
               {rows.map(({ ticket, sla }) => (
                 <tr key={ticket.id} data-testid="ticket-row">
                   <td
-                    className="mono"
+                    className="mono tickets__time"
                     title={
                       ticket.acuteDueAt !== null
                         ? 'Acute escalation: 2 hours'
                         : `${ticket.responseHours} office hours`
                     }
                   >
-                    {formatDue(ticket.dueAt)}
+                    {formatSwedishTime(ticket.dueAt)}
+                    <span className="tickets__received">{formatSwedishTime(ticket.receivedAt)}</span>
                   </td>
                   <td>
                     <Badge tone={slaTone[sla]}>{slaStateLabels[sla]}</Badge>
@@ -105,7 +116,7 @@ export function TicketsPage() {
                   <td>
                     <Link href={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link>
                   </td>
-                  <td>
+                  <td className="tickets__subject">
                     <span className="cell-strong">{ticket.subject}</span>
                     {ticket.externalRef && <span className="muted"> · {ticket.externalRef}</span>}
                   </td>
@@ -120,29 +131,44 @@ export function TicketsPage() {
                       </>
                     )}
                   </td>
-                  <td>{ticket.status}</td>
+                  <td>
+                    <Badge tone={priorityTone[ticket.priority]}>
+                      {ticketPriorityLabels[ticket.priority]}
+                    </Badge>
+                  </td>
+                  <td>{ticketStatusLabels[ticket.status]}</td>
                   <td className="table__actions">
-                    {ticket.firstResponseAt === null && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => {
-                          setActionError(null);
-                          startWork(ticket.id).catch((e) => setActionError(errorMessage(e)));
-                        }}
-                      >
-                        Start work
-                      </button>
-                    )}
-                    {ticket.escalatedAt === null && (
+                    <div className="tickets__actions">
+                      {ticket.firstResponseAt === null && (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => {
+                            setActionError(null);
+                            startWork(ticket.id).catch((e) => setActionError(errorMessage(e)));
+                          }}
+                        >
+                          Start work
+                        </button>
+                      )}
+                      {ticket.escalatedAt === null && (
+                        <button
+                          type="button"
+                          className="button button--quiet button--small"
+                          onClick={() => setEscalating({ id: ticket.id, subject: ticket.subject })}
+                        >
+                          Escalate (acute)
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="button button--quiet button--small"
-                        onClick={() => setEscalating({ id: ticket.id, subject: ticket.subject })}
+                        aria-label={`Edit ticket ${ticket.subject}`}
+                        onClick={() => setEditing(ticket)}
                       >
-                        Escalate
+                        Edit
                       </button>
-                    )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -151,6 +177,7 @@ export function TicketsPage() {
         </div>
       )}
       {creating && <TicketFormDialog onClose={() => setCreating(false)} />}
+      {editing && <TicketFormDialog ticket={editing} onClose={() => setEditing(null)} />}
       {escalating && (
         <ConfirmDialog
           title={`Escalate “${escalating.subject}”?`}

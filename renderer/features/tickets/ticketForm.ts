@@ -1,18 +1,43 @@
 import { DateTime } from 'luxon';
-import { ticketInputSchema, ticketPriorities, type TicketView } from '../../../common/tickets/model.ts';
+import type { MethodInput } from '../../../common/api/contract.ts';
+import {
+  ticketInputSchema,
+  ticketPriorities,
+  ticketStatuses,
+  type TicketInput,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketView,
+} from '../../../common/tickets/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
 
 export const BUSINESS_ZONE = 'Europe/Stockholm';
+
+export const ticketPriorityLabels: Record<TicketPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+export const ticketStatusLabels: Record<TicketStatus, string> = {
+  open: 'Open',
+  pending: 'Pending',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
 
 export type TicketFormValues = {
   customerId: string;
   requesterName: string;
   requesterEmail: string;
   serviceId: string;
+  environmentId: string;
   subject: string;
   description: string;
   priority: string;
   receivedAt: string;
+  status: string;
   externalRef: string;
   externalUrl: string;
   affectedUsers: string;
@@ -39,10 +64,12 @@ export const ticketFormSpec: FormSpec<TicketFormValues> = {
     'requesterName',
     'requesterEmail',
     'serviceId',
+    'environmentId',
     'subject',
     'description',
     'priority',
     'receivedAt',
+    'status',
     'externalRef',
     'externalUrl',
     'affectedUsers',
@@ -56,6 +83,7 @@ export const ticketFormSpec: FormSpec<TicketFormValues> = {
   toInput: (v) => ({
     ...v,
     serviceId: v.serviceId === '' ? null : v.serviceId,
+    environmentId: v.environmentId === '' ? null : v.environmentId,
     receivedAt: instantFromLocal(v.receivedAt),
   }),
 };
@@ -66,10 +94,12 @@ export function ticketFormValues(now: number, ticket?: TicketView, customerId = 
     requesterName: ticket?.requesterName ?? '',
     requesterEmail: ticket?.requesterEmail ?? '',
     serviceId: ticket?.serviceId ?? '',
+    environmentId: ticket?.environmentId ?? '',
     subject: ticket?.subject ?? '',
     description: ticket?.description ?? '',
     priority: ticket?.priority ?? ticketPriorities[1],
     receivedAt: localFromInstant(ticket?.receivedAt ?? now),
+    status: ticket?.status ?? ticketStatuses[0],
     externalRef: ticket?.externalRef ?? '',
     externalUrl: ticket?.externalUrl ?? '',
     affectedUsers: ticket?.affectedUsers ?? '',
@@ -78,5 +108,18 @@ export function ticketFormValues(now: number, ticket?: TicketView, customerId = 
     problemStarted: ticket?.problemStarted ?? '',
     pageLinks: ticket?.pageLinks ?? '',
     browser: ticket?.browser ?? '',
+  };
+}
+
+/**
+ * The save call for a new or an edited ticket. The form has no fields for the first response and the escalation
+ * (buttons record them), and a save replaces the whole ticket, so an edit carries them over.
+ */
+export function ticketSaveCall(input: unknown, ticket?: TicketView): MethodInput<'tickets.save'> {
+  const fields = input as TicketInput;
+  if (!ticket) return { ticket: fields };
+  return {
+    id: ticket.id,
+    ticket: { ...fields, firstResponseAt: ticket.firstResponseAt, escalatedAt: ticket.escalatedAt },
   };
 }

@@ -10,8 +10,8 @@ export const CLOCK_TICK_MS = 15_000;
 
 export interface TicketsActions {
   load(): Promise<void>;
-  /** A customer's agreements, for the ticket form's service picker; not kept in the store. */
-  agreementsOf(customerId: string): Promise<AgreementView[]>;
+  /** A customer's agreements and environments, for the ticket form's pickers; not kept in the store. */
+  contextOf(customerId: string): Promise<TicketCustomerContext>;
   setShowAll(showAll: boolean): void;
   save(input: MethodInput<'tickets.save'>): Promise<TicketView>;
   startWork(id: string): Promise<void>;
@@ -21,6 +21,11 @@ export interface TicketsActions {
   reset(): void;
 }
 
+export interface TicketCustomerContext {
+  agreements: AgreementView[];
+  environments: { id: string; name: string }[];
+}
+
 export type TicketsStore = TicketsState & TicketsActions;
 
 export const createTicketsActions =
@@ -28,8 +33,15 @@ export const createTicketsActions =
   (set, get) => {
     let latest = 0;
     return {
-      async agreementsOf(customerId) {
-        return (await service.agreementsOf(customerId)).agreements;
+      async contextOf(customerId) {
+        const [{ agreements }, customer] = await Promise.all([
+          service.agreementsOf(customerId),
+          service.customer(customerId),
+        ]);
+        return {
+          agreements,
+          environments: customer.environments.map(({ id, name }) => ({ id, name })),
+        };
       },
       async load() {
         const request = ++latest;

@@ -20,3 +20,8 @@ export function selectTicketRows(state: Pick<TicketsState, 'tickets' | 'now'>): 
 export function selectBreachedCount(state: Pick<TicketsState, 'tickets' | 'now'>): number {
   return selectTicketRows(state).filter((row) => row.sla === 'breached').length;
 }
+
+/** Tickets still waiting on someone (open or pending), whether or not the list shows closed ones too. */
+export function selectOpenCount(state: Pick<TicketsState, 'tickets'>): number {
+  return state.tickets.filter((ticket) => ticket.status === 'open' || ticket.status === 'pending').length;
+}
