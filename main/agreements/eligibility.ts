@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { AgreementServiceView, AgreementView, DpaView } from '../../common/agreements/model.ts';
 import type { Reason, Verdict } from '../../common/agreements/verdict.ts';
 import type { ContactView, EnvironmentView } from '../../common/registry/model.ts';
-import { BUSINESS_TIME_ZONE } from '../tickets/officeCalendar.ts';
+import { endOfDate, startOfDate } from './agreementDates.ts';
 
 export const ENDING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -24,13 +23,6 @@ export interface EligibilityQuestion {
   /** Whoever asked for help; must be a named support contact. */
   requesterEmail?: string | null;
 }
-
-/** First instant of a Swedish calendar date. */
-export const startOfDate = (date: string) =>
-  DateTime.fromISO(date, { zone: BUSINESS_TIME_ZONE }).startOf('day').toMillis();
-/** First instant after a Swedish calendar date: agreements and DPAs run to the end of their last day. */
-export const endOfDate = (date: string) =>
-  DateTime.fromISO(date, { zone: BUSINESS_TIME_ZONE }).startOf('day').plus({ days: 1 }).toMillis();
 
 const inForce = (startsOn: string, endsOn: string | null, at: number) =>
   startOfDate(startsOn) <= at && (endsOn === null || at < endOfDate(endsOn));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
-import { endOfDate, startOfDate } from '../agreements/eligibility.ts';
+import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import type { Db } from '../store/database.node.ts';
 import {
   assertCustomerExists,
