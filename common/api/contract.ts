@@ -26,6 +26,18 @@ import { auditEventCodes, auditEventViewSchema, auditVerdictSchema } from '../au
 import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
 import { ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
+import {
+  promptAnswerInputSchema,
+  recordingPageSchema,
+  recordingViewSchema,
+  sessionOpenInputSchema,
+  sessionPromptSchema,
+  sessionViewSchema,
+  terminalAckSchema,
+  terminalInputSchema,
+  terminalOutputSchema,
+  terminalResizeSchema,
+} from '../sessions/model.ts';
 import { manualTimeEntryInputSchema, timeEntryViewSchema } from '../time/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
 
@@ -188,6 +200,55 @@ export const methods = {
     ticketViewSchema,
   ),
 
+  /** Opens an SSH session or local terminal for a ticket; answers at once, state and prompts follow as events. */
+  'sessions.open': method(sessionOpenInputSchema, sessionViewSchema),
+  'sessions.list': method(
+    z.object({ live: z.boolean().default(true), ticketId: idSchema.optional() }).strict(),
+    z.array(sessionViewSchema),
+  ),
+  'sessions.answerPrompt': method(promptAnswerInputSchema, nothing),
+  'sessions.input': method(terminalInputSchema, nothing),
+  'sessions.resize': method(terminalResizeSchema, nothing),
+  /** The client has drawn this many more bytes (flow control). */
+  'sessions.ack': method(terminalAckSchema, nothing),
+  'sessions.close': method(z.object({ sessionId: idSchema }).strict(), sessionViewSchema),
+  /** Deliberately replaces a changed host key after the new fingerprint was confirmed; audited. */
+  'sessions.replaceHostKey': method(
+    z
+      .object({
+        host: z.string().min(1).max(600),
+        port: z.number().int().min(1).max(65_535),
+        keyType: z.string().min(1).max(100),
+        fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, {
+          error: 'A fingerprint looks like SHA256: followed by 43 characters, as ssh-keygen -l prints it',
+        }),
+        reason: z
+          .string()
+          .trim()
+          .min(10, { error: 'Say how the new key was confirmed (10 characters or more)' })
+          .max(1_000),
+      })
+      .strict(),
+    nothing,
+  ),
+  'recordings.list': method(
+    z
+      .object({ ticketId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).default(200) })
+      .strict(),
+    z.array(recordingViewSchema),
+  ),
+  /** A page of a recording for playback: the header and up to `limit` stored batches from `fromSeq`. */
+  'recordings.read': method(
+    z
+      .object({
+        recordingId: idSchema,
+        fromSeq: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(64).default(16),
+      })
+      .strict(),
+    recordingPageSchema,
+  ),
+
   'audit.list': method(
     z
       .object({
@@ -237,6 +298,12 @@ export const events = {
   'registry.changed': z.object({ customerId: idSchema.nullable() }),
   /** A ticket was created, changed or deleted. */
   'tickets.changed': z.object({ ticketId: idSchema, customerId: idSchema }),
+  /** A session changed state (opened, failed, closed, disconnected). */
+  'sessions.changed': sessionViewSchema,
+  /** A session waits for the person: an unknown host key, or the server's keyboard-interactive prompts. */
+  'sessions.prompt': sessionPromptSchema,
+  /** Terminal bytes; transports carry them as binary frames and the renderer hands them straight to xterm. */
+  'terminal.output': terminalOutputSchema,
 } as const;
 
 export type Events = typeof events;

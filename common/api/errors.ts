@@ -19,6 +19,10 @@ export const errorCodes = [
   'KEY_MISSING',
   'KEY_MISMATCH',
   'UNAUTHORIZED',
+  /** The customer may not be helped now (eligibility blockers); `details.blockers` says why. */
+  'NOT_ELIGIBLE',
+  /** The environment's pre-connect (VPN) command did not succeed. */
+  'PRECONNECT_FAILED',
   'HOST_KEY_MISMATCH',
   /** The person declined to trust a host key seen for the first time. */
   'HOST_KEY_UNTRUSTED',

@@ -107,6 +107,11 @@ export const accessInputSchema = z
       .max(50, { error: 'At most 50 tools' })
       .default([]),
     notes: optionalText('Access notes', 5_000),
+    /**
+     * The VPN client's command line, run in a local terminal before an SSH session (AnyConnect's `vpn connect`,
+     * Check Point's `trac connect`, `rasdial`). A command line, not a secret: credentials stay in the VPN client.
+     */
+    preConnectCommand: optionalText('Pre-connect command', 1_000),
   })
   .strict()
   .superRefine((access, ctx) => {
@@ -131,6 +136,7 @@ export const defaultAccess: AccessFields = {
   method: 'ssh',
   supportedTools: [],
   notes: '',
+  preConnectCommand: '',
 };
 
 export const environmentInputSchema = z
@@ -220,6 +226,7 @@ export const accessViewSchema = z.object({
   method: z.enum(remoteAccessMethods),
   supportedTools: z.array(z.string()),
   notes: z.string(),
+  preConnectCommand: z.string(),
   standard: z.boolean(),
   nonStandardReasons: z.array(z.string()),
 });

@@ -3,6 +3,8 @@ import { appHandlers } from '../app/appHandlers.ts';
 import { auditHandlers } from '../audit/auditHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
+import { sessionHandlers } from '../sessions/sessionHandlers.ts';
+import { SessionManager, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { timeHandlers } from '../time/timeHandlers.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
@@ -11,7 +13,9 @@ import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 export function createApi(
   backend: Backend,
   log: (line: string) => void = (line) => console.error(line),
+  sessionOptions: SessionManagerOptions = {},
 ): Dispatcher {
+  const sessions = new SessionManager(backend, sessionOptions);
   return createDispatcher(
     {
       ...appHandlers(backend),
@@ -20,6 +24,7 @@ export function createApi(
       ...ticketHandlers(backend),
       ...auditHandlers(backend),
       ...timeHandlers(backend),
+      ...sessionHandlers(backend, sessions),
     },
     {
       assertUnlocked: () => void backend.registryContext(),

@@ -31,6 +31,7 @@ export interface BackendOptions {
 }
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
+type LifecycleHook = () => Promise<void> | void;
 
 /**
  * The one object that owns the data folder: whether it is initialised, the unlocked store and who is at the console.
@@ -47,6 +48,8 @@ export class Backend {
   private auditTrail: AuditTrail | null = null;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private transition: Promise<unknown> = Promise.resolve();
+  private readonly unlockHooks = new Set<LifecycleHook>();
+  private readonly lockHooks = new Set<LifecycleHook>();
 
   private constructor(options: BackendOptions, config: DataConfig | null) {
     this.dataDir = options.dataDir;
@@ -112,6 +115,7 @@ export class Backend {
         await discardDatabaseKey(this.dataDir, keyStore, this.keychain);
         throw error;
       }
+      await runHooks(this.unlockHooks);
       return this.changed();
     });
   }
@@ -133,13 +137,28 @@ export class Backend {
         throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
       }
       this.open(store, user);
+      await runHooks(this.unlockHooks);
       return this.changed();
     });
+  }
+
+  /** Runs each time the store has been opened (after `lotsen init` too); returns a function that removes the hook. */
+  afterUnlock(hook: LifecycleHook): () => void {
+    this.unlockHooks.add(hook);
+    return () => this.unlockHooks.delete(hook);
+  }
+
+  /** Runs before the store closes, while it can still be written; returns a function that removes the hook. */
+  beforeLock(hook: LifecycleHook): () => void {
+    this.lockHooks.add(hook);
+    return () => this.lockHooks.delete(hook);
   }
 
   lock(): Promise<AppStatus> {
     return this.serialised(async () => {
       if (this.store === null) return this.status();
+      // Services finish their writes first (live sessions close their time entries and recordings).
+      await runHooks(this.lockHooks);
       const store = this.store;
       this.store = null;
       this.user = null;
@@ -219,5 +238,16 @@ export class Backend {
     await Promise.all(
       [file, `${file}-wal`, `${file}-shm`, `${file}-journal`].map((f) => rm(f, { force: true })),
     );
+  }
+}
+
+/** A hook that fails must not keep the store open or locked: each runs, and failures are only logged. */
+async function runHooks(hooks: ReadonlySet<LifecycleHook>): Promise<void> {
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (error) {
+      console.error('lotsen: a lifecycle hook failed:', error instanceof Error ? error.message : 'unknown');
+    }
   }
 }

@@ -79,6 +79,7 @@ export async function saveEnvironment(
     access_method: fields.access.method,
     supported_tools: JSON.stringify(fields.access.supportedTools),
     access_notes: fields.access.notes,
+    pre_connect_command: fields.access.preConnectCommand,
   };
   return ctx.db.transaction().execute(async (trx) => {
     await assertCustomerExists(trx, customerId);

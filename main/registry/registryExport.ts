@@ -81,6 +81,7 @@ export async function exportRegistry(
               method: e.access_method as RegistryFileCustomer['environments'][number]['access']['method'],
               supportedTools: JSON.parse(e.supported_tools) as string[],
               notes: e.access_notes,
+              preConnectCommand: e.pre_connect_command,
             },
             servers: servers
               .filter((s) => s.environment_id === e.id)

@@ -144,6 +144,7 @@ async function insertCustomer(
         access_method: access.method,
         supported_tools: JSON.stringify(access.supportedTools),
         access_notes: access.notes,
+        pre_connect_command: access.preConnectCommand,
         ...stamp,
       })
       .execute();

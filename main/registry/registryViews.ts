@@ -74,6 +74,7 @@ export function environmentView(
       method,
       supportedTools: JSON.parse(row.supported_tools) as string[],
       notes: row.access_notes,
+      preConnectCommand: row.pre_connect_command,
       standard: standardness.standard,
       nonStandardReasons: standardness.reasons,
     },

@@ -50,6 +50,7 @@ export interface EnvironmentsTable extends Attributed {
   /** JSON array of tool names. */
   supported_tools: string;
   access_notes: string;
+  pre_connect_command: string;
 }
 
 export interface ServersTable extends Attributed {
@@ -87,6 +88,7 @@ export interface DatabaseSchema {
   known_hosts: KnownHostsTable;
   recordings: RecordingsTable;
   recording_chunks: RecordingChunksTable;
+  sessions: SessionsTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -213,4 +215,26 @@ export interface RecordingChunksTable {
   offset_ms: number;
   /** asciicast v2 event lines, each ending in a newline. */
   data: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  kind: string;
+  title: string;
+  ticket_id: string;
+  environment_id: string;
+  server_id: string | null;
+  technician_id: string;
+  state: string;
+  opened_at: number;
+  closed_at: number | null;
+  end_code: string | null;
+  end_message: string | null;
+  override_reason: string | null;
+  /** JSON array of eligibility reasons. */
+  warnings: string;
+  recording_id: string | null;
+  time_entry_id: string | null;
+  cols: number;
+  rows: number;
 }

@@ -97,7 +97,7 @@ export async function addManualEntry(
   return entryView(await entryColumns(ctx.db).where('time_entries.id', '=', id).executeTakeFirstOrThrow());
 }
 
-async function insertEntry(
+export async function insertEntry(
   db: Db,
   ctx: RegistryContext,
   entry: {

@@ -1,4 +1,5 @@
 import { LotsenError } from '../../../common/api/errors.ts';
+import type { RecordingPage, RecordingView } from '../../../common/sessions/model.ts';
 import type { Db } from '../../store/database.node.ts';
 
 export interface RecordingInfo {
@@ -33,10 +34,71 @@ function toInfo(row: {
   };
 }
 
-/** Newest first. */
-export async function listRecordings(db: Db): Promise<RecordingInfo[]> {
-  const rows = await db.selectFrom('recordings').select(columns).orderBy('started_at', 'desc').execute();
-  return rows.map(toInfo);
+/** Newest first, each with the session, ticket and customer it belongs to (a recording outlives its session). */
+export async function listRecordings(
+  db: Db,
+  filter: { ticketId?: string; limit?: number } = {},
+): Promise<RecordingView[]> {
+  let query = db
+    .selectFrom('recordings')
+    .leftJoin('sessions', 'sessions.recording_id', 'recordings.id')
+    .leftJoin('tickets', 'tickets.id', 'sessions.ticket_id')
+    .leftJoin('customers', 'customers.id', 'tickets.customer_id')
+    .select([
+      'recordings.id',
+      'recordings.started_at',
+      'recordings.ended_at',
+      'recordings.width',
+      'recordings.height',
+      'recordings.bytes',
+      'sessions.id as session_id',
+      'sessions.title',
+      'tickets.external_ref',
+      'tickets.subject',
+      'customers.name as customer_name',
+    ]);
+  if (filter.ticketId) query = query.where('sessions.ticket_id', '=', filter.ticketId);
+  const rows = await query
+    .orderBy('recordings.started_at', 'desc')
+    .limit(filter.limit ?? 200)
+    .execute();
+  return rows.map((row) => ({
+    ...toInfo(row),
+    sessionId: row.session_id,
+    title: row.title ?? 'Recording',
+    ticketRef: row.external_ref || row.subject || null,
+    customerName: row.customer_name,
+  }));
+}
+
+/** One page for playback: the header, then up to `limit` stored batches of event lines from `fromSeq`. */
+export async function readRecordingPage(
+  db: Db,
+  id: string,
+  fromSeq: number,
+  limit: number,
+): Promise<RecordingPage> {
+  const recording = await db
+    .selectFrom('recordings')
+    .select('header')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!recording) throw new LotsenError('NOT_FOUND', `There is no recording ${id}`);
+  const page = await db
+    .selectFrom('recording_chunks')
+    .select(['seq', 'data'])
+    .where('recording_id', '=', id)
+    .where('seq', '>=', fromSeq)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const more = page.length > limit;
+  const shown = more ? page.slice(0, limit) : page;
+  return {
+    header: recording.header,
+    events: shown.map((chunk) => chunk.data).join(''),
+    nextSeq: more ? page[limit]!.seq : null,
+  };
 }
 
 export async function getRecording(db: Db, id: string): Promise<RecordingInfo> {

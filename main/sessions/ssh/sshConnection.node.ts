@@ -1,15 +1,18 @@
 import type { Duplex } from 'node:stream';
-import {
-  Client,
-  utils,
+import ssh2, {
   type AnyAuthMethod,
   type AuthenticationType,
+  type Client as SshClient,
   type ClientChannel,
   type ConnectConfig,
   type ParsedKey,
 } from 'ssh2';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { hostKeyFingerprint, hostKeyType } from './hostKeyFingerprint.ts';
+
+// ssh2 is CommonJS: Node's ESM loader sees only its default export at run time.
+const { Client, utils } = ssh2;
+type Client = SshClient;
 
 export interface KeyboardPrompt {
   prompt: string;

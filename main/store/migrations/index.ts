@@ -5,6 +5,7 @@ import { migration0003Audit } from './0003_audit.ts';
 import { migration0004KnownHosts } from './0004_known_hosts.ts';
 import { migration0005Recordings } from './0005_recordings.ts';
 import { migration0006TimeEntries } from './0006_time_entries.ts';
+import { migration0007Sessions } from './0007_sessions.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_known_hosts': migration0004KnownHosts,
   '0005_recordings': migration0005Recordings,
   '0006_time_entries': migration0006TimeEntries,
+  '0007_sessions': migration0007Sessions,
 };

@@ -23,6 +23,7 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
       method: 'ssh',
       supportedTools: [],
       notes: '',
+      preConnectCommand: '',
       standard: true,
       nonStandardReasons: [],
     },

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { reasonSchema } from '../agreements/verdict.ts';
+import { idSchema } from '../registry/model.ts';
+
+/** An SSH session to a registered server, or a local terminal (the VPN client's CLI, PowerShell, RDP launchers). */
+export const sessionKinds = ['ssh', 'local'] as const;
+export type SessionKind = (typeof sessionKinds)[number];
+
+/**
+ * `preconnect`: the environment's VPN command runs in the session's terminal before SSH connects.
+ * `closed` was asked for; `disconnected` was not (network, server, keepalive, or Lotsen locked); `failed` never opened.
+ */
+export const sessionStates = [
+  'connecting',
+  'preconnect',
+  'open',
+  'closed',
+  'disconnected',
+  'failed',
+] as const;
+export type SessionState = (typeof sessionStates)[number];
+export const liveSessionStates: readonly SessionState[] = ['connecting', 'preconnect', 'open'];
+
+/** `auto` uses the account's stored secret: a private key when it holds one, else a password. */
+export const sshAuthChoices = ['auto', 'password', 'privateKey', 'keyboardInteractive', 'agent'] as const;
+export type SshAuthChoice = (typeof sshAuthChoices)[number];
+
+const terminalSize = {
+  cols: z.number().int().min(10).max(1_000).default(120),
+  rows: z.number().int().min(4).max(500).default(32),
+};
+
+const hopInputSchema = z
+  .object({
+    serverId: idSchema,
+    accountId: idSchema,
+    auth: z.enum(sshAuthChoices).default('auto'),
+  })
+  .strict();
+
+export const sessionOpenInputSchema = z
+  .object({
+    ticketId: idSchema,
+    environmentId: idSchema,
+    kind: z.enum(sessionKinds),
+    /** The target; required for SSH. */
+    serverId: idSchema.nullable().default(null),
+    accountId: idSchema.nullable().default(null),
+    auth: z.enum(sshAuthChoices).default('auto'),
+    /** Jump hosts, nearest first, as OpenSSH's `-J a,b` (each from the same environment). */
+    jump: z.array(hopInputSchema).max(4, { error: 'At most 4 jump hosts' }).default([]),
+    /** Run the environment's pre-connect (VPN) command in this terminal before connecting. */
+    runPreConnect: z.boolean().default(true),
+    /** A written reason lets a session pass eligibility blockers; it is audited. */
+    overrideReason: z
+      .string()
+      .trim()
+      .min(10, { error: 'Explain the override in at least 10 characters' })
+      .max(1_000)
+      .nullable()
+      .default(null),
+    ...terminalSize,
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.kind === 'ssh' && input.serverId === null) {
+      ctx.addIssue({ code: 'custom', path: ['serverId'], message: 'An SSH session needs a server' });
+    }
+    if (input.kind === 'ssh' && input.accountId === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accountId'],
+        message: 'An SSH session needs a support account',
+      });
+    }
+  });
+export type SessionOpenInput = z.input<typeof sessionOpenInputSchema>;
+export type SessionOpenFields = z.output<typeof sessionOpenInputSchema>;
+
+export const sessionViewSchema = z.object({
+  id: idSchema,
+  kind: z.enum(sessionKinds),
+  state: z.enum(sessionStates),
+  /** What a tab shows: `user@host` or the local shell. */
+  title: z.string(),
+  ticketId: idSchema,
+  ticketRef: z.string(),
+  customerId: idSchema,
+  customerName: z.string(),
+  environmentId: idSchema,
+  serverId: idSchema.nullable(),
+  openedAt: z.number().int(),
+  closedAt: z.number().int().nullable(),
+  /** Why it ended or failed, in a sentence; null while live or after a normal close. */
+  endMessage: z.string().nullable(),
+  endCode: z.string().nullable(),
+  overridden: z.boolean(),
+  warnings: z.array(reasonSchema),
+  recordingId: idSchema.nullable(),
+  timeEntryId: idSchema.nullable(),
+  cols: z.number().int(),
+  rows: z.number().int(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** Something the person must answer before the session goes on: an unknown host key, or the server's prompts. */
+export const sessionPromptSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('hostKey'),
+    sessionId: idSchema,
+    promptId: idSchema,
+    host: z.string(),
+    port: z.number().int(),
+    keyType: z.string(),
+    /** `SHA256:…`, exactly as OpenSSH prints it. */
+    fingerprint: z.string(),
+  }),
+  z.object({
+    kind: z.literal('keyboard'),
+    sessionId: idSchema,
+    promptId: idSchema,
+    host: z.string(),
+    name: z.string(),
+    instructions: z.string(),
+    prompts: z.array(z.object({ prompt: z.string(), echo: z.boolean() })),
+  }),
+]);
+export type SessionPrompt = z.infer<typeof sessionPromptSchema>;
+
+export const promptAnswerInputSchema = z
+  .object({
+    sessionId: idSchema,
+    promptId: idSchema,
+    /** Host key: trust it. Keyboard: false cancels the login. */
+    accept: z.boolean(),
+    answers: z.array(z.string().max(4_096)).max(20).default([]),
+  })
+  .strict();
+
+export const terminalInputSchema = z
+  .object({ sessionId: idSchema, data: z.string().min(1).max(65_536) })
+  .strict();
+export const terminalResizeSchema = z.object({ sessionId: idSchema, ...terminalSize }).strict();
+export const terminalAckSchema = z
+  .object({
+    sessionId: idSchema,
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(16 * 1024 * 1024),
+  })
+  .strict();
+
+/** Terminal output: bytes, whole UTF-8 characters; travels as a binary frame, never through UI state. */
+export const terminalOutputSchema = z.object({
+  sessionId: idSchema,
+  data: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+});
+export type TerminalOutput = z.infer<typeof terminalOutputSchema>;
+
+export const recordingViewSchema = z.object({
+  id: idSchema,
+  sessionId: idSchema.nullable(),
+  title: z.string(),
+  ticketRef: z.string().nullable(),
+  customerName: z.string().nullable(),
+  startedAt: z.number().int(),
+  endedAt: z.number().int().nullable(),
+  bytes: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type RecordingView = z.infer<typeof recordingViewSchema>;
+
+export const recordingPageSchema = z.object({
+  /** The asciicast v2 header line. */
+  header: z.string(),
+  /** asciicast event lines, in order. */
+  events: z.string(),
+  /** Pass back to read on; null at the end. */
+  nextSeq: z.number().int().nullable(),
+});
+export type RecordingPage = z.infer<typeof recordingPageSchema>;

@@ -1,0 +1,107 @@
+import ssh2 from 'ssh2';
+import { LotsenError } from '../../../common/api/errors.ts';
+import type { SshAuthChoice } from '../../../common/sessions/model.ts';
+import type { Db } from '../../store/database.node.ts';
+import type { KeyboardPrompt, SshAuth, SshHop } from './sshConnection.node.ts';
+
+export interface HopSpec {
+  serverId: string;
+  accountId: string;
+  auth: SshAuthChoice;
+}
+
+/** Where a hop's authentication turns to the person at the console. */
+export interface HopQuestions {
+  keyboard(host: string, prompts: KeyboardPrompt[], name: string, instructions: string): Promise<string[]>;
+  /** The passphrase of an encrypted key held in the store (asked, as `ssh` asks, never stored). */
+  keyPassphrase(host: string, username: string): Promise<string>;
+}
+
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+
+/**
+ * Turns registered servers and support accounts (all from one environment) into connectable hops. Secrets are read
+ * from the encrypted store here, in main, and go straight into the SSH client; the renderer never holds them.
+ */
+export async function resolveHops(
+  db: Db,
+  environmentId: string,
+  specs: readonly HopSpec[],
+  questions: HopQuestions,
+  agentSocket: string | undefined,
+): Promise<SshHop[]> {
+  const hops: SshHop[] = [];
+  for (const spec of specs) {
+    const server = await db
+      .selectFrom('servers')
+      .select(['host', 'port'])
+      .where('id', '=', spec.serverId)
+      .where('environment_id', '=', environmentId)
+      .executeTakeFirst();
+    if (!server) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+    const account = await db
+      .selectFrom('support_accounts')
+      .select(['username', 'secret'])
+      .where('id', '=', spec.accountId)
+      .where('environment_id', '=', environmentId)
+      .executeTakeFirst();
+    if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+    const where = `${account.username}@${server.host}`;
+    hops.push({
+      host: server.host,
+      port: server.port,
+      username: account.username,
+      auth: await authFor(spec.auth, account.secret, where, agentSocket, questions, server.host),
+    });
+  }
+  return hops;
+}
+
+async function authFor(
+  choice: SshAuthChoice,
+  secret: string | null,
+  where: string,
+  agentSocket: string | undefined,
+  questions: HopQuestions,
+  host: string,
+): Promise<SshAuth> {
+  if (choice === 'agent') {
+    if (!agentSocket) {
+      throw new LotsenError(
+        'SSH_AUTH_FAILED',
+        `Agent authentication for ${where} needs an SSH agent, and Lotsen sees none (SSH_AUTH_SOCK is not set where it runs).`,
+      );
+    }
+    return { kind: 'agent', socket: agentSocket };
+  }
+  if (choice === 'keyboardInteractive') {
+    return {
+      kind: 'keyboardInteractive',
+      answer: (prompts, name, instructions) => questions.keyboard(host, prompts, name, instructions),
+    };
+  }
+  if (secret === null) {
+    throw new LotsenError(
+      'SSH_AUTH_FAILED',
+      `No secret is stored for ${where}. Store its password or private key in the registry, or choose agent or keyboard-interactive authentication.`,
+    );
+  }
+  const looksLikeKey = PRIVATE_KEY.test(secret);
+  if (choice === 'password' || (choice === 'auto' && !looksLikeKey)) {
+    return { kind: 'password', password: secret };
+  }
+  if (!looksLikeKey) {
+    throw new LotsenError('SSH_AUTH_FAILED', `The secret stored for ${where} is not a private key.`);
+  }
+  const parsed = ssh2.utils.parseKey(secret);
+  if (!(parsed instanceof Error)) return { kind: 'privateKey', privateKey: secret };
+  if (!/passphrase/i.test(parsed.message)) {
+    throw new LotsenError('SSH_AUTH_FAILED', `The private key stored for ${where} could not be read.`);
+  }
+  const username = where.slice(0, where.lastIndexOf('@'));
+  return {
+    kind: 'privateKey',
+    privateKey: secret,
+    passphrase: await questions.keyPassphrase(host, username),
+  };
+}

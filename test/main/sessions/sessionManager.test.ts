@@ -1,0 +1,363 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { EventName, EventPayload } from '../../../common/api/contract.ts';
+import type { SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import { authorizedKeyPair, startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
+
+let sshd: SshdFixture;
+beforeAll(async () => {
+  sshd = await startSshd();
+});
+afterAll(async () => sshd?.stop());
+
+let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let call: ReturnType<typeof apiCaller>;
+let output: Map<string, string>;
+const stops: (() => void)[] = [];
+
+beforeEach(async () => {
+  opened = await openPassphraseBackend();
+  call = apiCaller(
+    createApi(opened.backend, () => undefined, {
+      shell: '/bin/sh',
+      keepaliveIntervalMs: 300,
+      keepaliveCountMax: 2,
+      connectTimeoutMs: 5_000,
+    }),
+  );
+  output = new Map();
+  const decoders = new Map<string, TextDecoder>();
+  stops.push(
+    opened.backend.on('terminal.output', ({ sessionId, data }) => {
+      const decoder = decoders.get(sessionId) ?? new TextDecoder();
+      decoders.set(sessionId, decoder);
+      output.set(sessionId, (output.get(sessionId) ?? '') + decoder.decode(data, { stream: true }));
+      // A client that draws at once: acknowledge everything, as xterm's write callback would.
+      void call.ok('sessions.ack', { sessionId, bytes: data.length });
+    }),
+  );
+});
+afterEach(async () => {
+  while (stops.length) stops.pop()!();
+  await opened.cleanup();
+});
+
+function next<E extends EventName>(
+  event: E,
+  matches: (payload: EventPayload<E>) => boolean,
+  timeoutMs = 15_000,
+): Promise<EventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no ${event} event matched within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const stop = opened.backend.on(event, (payload) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(payload);
+    });
+  });
+}
+
+const stateOf = (id: string, ...states: SessionView['state'][]) =>
+  next('sessions.changed', (s) => s.id === id && states.includes(s.state));
+
+async function waitForOutput(sessionId: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const seen = output.get(sessionId) ?? '';
+    if (pattern.test(seen)) return seen;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(
+    `output never matched ${String(pattern)}; got ${JSON.stringify(output.get(sessionId) ?? '')}`,
+  );
+}
+
+/** Opens an SSH session to `target`, trusting its host key when asked; resolves once it is open. */
+async function openSsh(
+  prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>,
+  extra: Record<string, unknown> = {},
+) {
+  const hostKeyAsked = next('sessions.prompt', (p) => p.kind === 'hostKey');
+  const session = await call.ok('sessions.open', {
+    ticketId: prepared.ticket.id,
+    environmentId: prepared.environment.id,
+    kind: 'ssh',
+    serverId: prepared.server.id,
+    accountId: prepared.account.id,
+    cols: 100,
+    rows: 30,
+    ...extra,
+  });
+  const isOpen = stateOf(session.id, 'open', 'failed');
+  const prompt = await hostKeyAsked;
+  await call.ok('sessions.answerPrompt', {
+    sessionId: session.id,
+    promptId: prompt.promptId,
+    accept: true,
+  });
+  return { session, prompt, opened: await isOpen };
+}
+
+const passwordTarget = () => ({
+  host: sshd.host,
+  port: sshd.port,
+  username: sshd.username,
+  secret: sshd.password,
+});
+
+describe('an SSH session for a ticket, against a real sshd', () => {
+  test('opens after trusting the host key, runs a command, closes; time, audit and recording follow', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const { session, prompt, opened: open } = await openSsh(prepared);
+    expect(session).toMatchObject({ state: 'connecting', ticketRef: 'HD-4711', overridden: false });
+    expect(prompt).toMatchObject({
+      kind: 'hostKey',
+      host: sshd.host,
+      port: sshd.port,
+      fingerprint:
+        sshd.hostKeyFingerprints[
+          prompt.kind === 'hostKey' ? (prompt.keyType as 'ssh-ed25519') : 'ssh-ed25519'
+        ],
+    });
+    expect(open.state).toBe('open');
+    expect(open.title).toBe(`${sshd.username}@${sshd.host}:${sshd.port}`);
+
+    await call.ok('sessions.input', { sessionId: session.id, data: 'echo "svar-$((6*7))-åäö"\n' });
+    await waitForOutput(session.id, /svar-42-åäö/);
+
+    const closed = await call.ok('sessions.close', { sessionId: session.id });
+    expect(closed).toMatchObject({ state: 'closed', endCode: null });
+    expect(closed.closedAt).not.toBeNull();
+
+    const [entry] = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    expect(entry).toMatchObject({ source: 'session', sessionId: session.id, classification: 'unclassified' });
+    expect(entry!.endedAt).toBe(closed.closedAt);
+
+    const events = (await call.ok('audit.list', {})).map((e) => e.event);
+    expect(events).toEqual(expect.arrayContaining(['hostkey.trusted', 'session.opened', 'session.closed']));
+    expect((await call.ok('audit.verify', {})).intact).toBe(true);
+
+    const [recording] = await call.ok('recordings.list', { ticketId: prepared.ticket.id });
+    expect(recording).toMatchObject({
+      sessionId: session.id,
+      ticketRef: 'HD-4711',
+      customerName: 'Kalmar kommun',
+    });
+    const page = await call.ok('recordings.read', { recordingId: recording!.id });
+    expect(page.events).toContain('svar-42-åäö');
+
+    // The key is known now: a second session opens without asking.
+    let asked = false;
+    stops.push(opened.backend.on('sessions.prompt', () => (asked = true)));
+    const again = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'ssh',
+      serverId: prepared.server.id,
+      accountId: prepared.account.id,
+    });
+    await stateOf(again.id, 'open');
+    expect(asked).toBe(false);
+    await call.ok('sessions.close', { sessionId: again.id });
+  });
+
+  test('a private key from the store; the shell ending on its own closes the session', async () => {
+    const pair = await authorizedKeyPair(sshd);
+    const prepared = await prepareSessionCustomer(call, { ...passwordTarget(), secret: pair.privateKey });
+    const { session, opened: open } = await openSsh(prepared);
+    expect(open.state).toBe('open');
+    const closed = stateOf(session.id, 'closed', 'disconnected');
+    await call.ok('sessions.input', { sessionId: session.id, data: 'exit 0\n' });
+    expect(await closed).toMatchObject({ state: 'closed', endMessage: 'The shell ended (exit code 0).' });
+  });
+
+  test('keyboard-interactive: the server’s prompt reaches the UI and the answer logs in', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const keyboard = next('sessions.prompt', (p) => p.kind === 'keyboard');
+    const hostKey = next('sessions.prompt', (p) => p.kind === 'hostKey');
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'ssh',
+      serverId: prepared.server.id,
+      accountId: prepared.account.id,
+      auth: 'keyboardInteractive',
+    });
+    const open = stateOf(session.id, 'open', 'failed');
+    const key = await hostKey;
+    await call.ok('sessions.answerPrompt', { sessionId: session.id, promptId: key.promptId, accept: true });
+    const prompt = (await keyboard) as Extract<SessionPrompt, { kind: 'keyboard' }>;
+    expect(prompt.prompts[0]).toMatchObject({ echo: false });
+    expect(prompt.prompts[0]!.prompt).toMatch(/password/i);
+    await call.ok('sessions.answerPrompt', {
+      sessionId: session.id,
+      promptId: prompt.promptId,
+      accept: true,
+      answers: [sshd.password],
+    });
+    expect((await open).state).toBe('open');
+    await call.ok('sessions.close', { sessionId: session.id });
+  });
+
+  test('a changed host key fails the session; replacing it is audited and lets the next one in', async () => {
+    const own = await startSshd();
+    try {
+      const prepared = await prepareSessionCustomer(call, {
+        host: own.host,
+        port: own.port,
+        username: own.username,
+        secret: own.password,
+      });
+      const first = await openSsh(prepared);
+      await call.ok('sessions.close', { sessionId: first.session.id });
+      const renewed = await own.restartWithNewHostKeys();
+      Object.assign(own, renewed);
+
+      const session = await call.ok('sessions.open', {
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'ssh',
+        serverId: prepared.server.id,
+        accountId: prepared.account.id,
+      });
+      const failed = await stateOf(session.id, 'failed', 'open');
+      expect(failed).toMatchObject({ state: 'failed', endCode: 'HOST_KEY_MISMATCH' });
+      expect(failed.endMessage).toContain('CHANGED');
+      expect(failed.timeEntryId).toBeNull();
+
+      const keyType = first.prompt.kind === 'hostKey' ? first.prompt.keyType : '';
+      await call.ok('sessions.replaceHostKey', {
+        host: first.prompt.kind === 'hostKey' ? first.prompt.host : '',
+        port: own.port,
+        keyType,
+        fingerprint: renewed.hostKeyFingerprints[keyType as 'ssh-ed25519'],
+        reason: 'Confirmed by phone with the customer’s IT (server reinstalled).',
+      });
+      const [replaced] = await call.ok('audit.list', { event: 'hostkey.replaced' });
+      expect(replaced!.details).toMatchObject({ keyType, replaced: expect.stringMatching(/^SHA256:/) });
+      const retry = await call.ok('sessions.open', {
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'ssh',
+        serverId: prepared.server.id,
+        accountId: prepared.account.id,
+      });
+      expect((await stateOf(retry.id, 'open', 'failed')).state).toBe('open');
+      await call.ok('sessions.close', { sessionId: retry.id });
+    } finally {
+      await own.stop();
+    }
+  });
+
+  test('a killed sshd marks the session disconnected and closes its time entry', async () => {
+    const own = await startSshd();
+    try {
+      const prepared = await prepareSessionCustomer(call, {
+        host: own.host,
+        port: own.port,
+        username: own.username,
+        secret: own.password,
+      });
+      const { session } = await openSsh(prepared);
+      const dropped = stateOf(session.id, 'disconnected', 'closed');
+      own.kill();
+      const ended = await dropped;
+      expect(ended).toMatchObject({ state: 'disconnected', endCode: 'SSH_DISCONNECTED' });
+      expect(ended.endMessage).toMatch(/dropped/);
+      const [entry] = await call.ok('time.list', { ticketId: prepared.ticket.id });
+      expect(entry!.endedAt).toBe(ended.closedAt);
+      expect((await call.ok('audit.list', { event: 'session.disconnected' })).length).toBe(1);
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
+describe('the eligibility gate', () => {
+  test('a blocker stops the session; an override with a reason opens it and is audited', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget(), { withDpa: false });
+    const open = {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local' as const,
+    };
+    const refused = await call.fails('sessions.open', open);
+    expect(refused.code).toBe('NOT_ELIGIBLE');
+    expect(refused.details?.blockers).toEqual([expect.objectContaining({ code: 'NO_DPA' })]);
+    expect(await call.ok('sessions.list', { live: false })).toEqual([]);
+
+    const tooShort = await call.fails('sessions.open', { ...open, overrideReason: 'brådis' });
+    expect(tooShort.code).toBe('VALIDATION');
+
+    const session = await call.ok('sessions.open', {
+      ...open,
+      overrideReason: 'Avtalet förnyas, PUB skickat för signering; akut inloggningsfel.',
+    });
+    expect(session.overridden).toBe(true);
+    expect(session.warnings.map((w) => w.code)).toContain('NO_DPA');
+    await stateOf(session.id, 'open');
+    const [override] = await call.ok('audit.list', { event: 'eligibility.overridden' });
+    expect(override).toMatchObject({ subjectId: session.id, details: { blockers: ['NO_DPA'] } });
+    await call.ok('sessions.close', { sessionId: session.id });
+  });
+});
+
+describe('local terminals', () => {
+  test('the pre-connect command runs in the terminal first; a failing one stops the session', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget(), {
+      preConnectCommand: 'echo "vpn: ansluten till $((40+2))"',
+    });
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await stateOf(session.id, 'open');
+    await waitForOutput(session.id, /vpn: ansluten till 42/);
+    await call.ok('sessions.input', { sessionId: session.id, data: 'echo lokal-$((2+3))\n' });
+    await waitForOutput(session.id, /lokal-5/);
+    await call.ok('sessions.close', { sessionId: session.id });
+
+    await call.ok('registry.saveEnvironment', {
+      customerId: prepared.customer.id,
+      id: prepared.environment.id,
+      environment: {
+        name: 'Produktion',
+        access: { vpnType: 'none', method: 'ssh', preConnectCommand: 'exit 3' },
+      },
+    });
+    const failing = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    expect(await stateOf(failing.id, 'failed', 'open')).toMatchObject({
+      state: 'failed',
+      endCode: 'PRECONNECT_FAILED',
+      endMessage: expect.stringContaining('exit code 3'),
+    });
+  });
+
+  test('locking ends live sessions as disconnected, closing their time entries', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await stateOf(session.id, 'open');
+    const ended = stateOf(session.id, 'disconnected');
+    await opened.backend.lock();
+    expect((await ended).endMessage).toMatch(/locked/);
+    await opened.backend.unlock('correct horse battery staple');
+    const [entry] = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    expect(entry!.endedAt).not.toBeNull();
+  });
+});
