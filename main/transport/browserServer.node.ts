@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { Result } from '../../common/api/errors.ts';
-import type { ServerMessage } from '../../common/api/wire.ts';
+import { encodeTerminalFrame } from '../../common/api/terminalFrame.ts';
+import type { EventMessage, ServerMessage } from '../../common/api/wire.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
 import { carriesToken, createAccessToken, tokenCookie, tokenMatches } from './accessToken.node.ts';
 import { readCallFrame } from './callMessage.ts';
@@ -238,7 +239,13 @@ function rawPath(request: IncomingMessage): string {
 }
 
 function deliver(client: WebSocket, message: ServerMessage): void {
-  if (client.readyState === WebSocket.OPEN) client.send(JSON.stringify(message));
+  if (client.readyState !== WebSocket.OPEN) return;
+  if (message.type === 'event' && message.event === 'terminal.output') {
+    const { sessionId, data } = (message as EventMessage<'terminal.output'>).payload;
+    client.send(encodeTerminalFrame(sessionId, data), { binary: true });
+  } else {
+    client.send(JSON.stringify(message));
+  }
 }
 
 function rawText(data: RawData): string {

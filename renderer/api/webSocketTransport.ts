@@ -1,4 +1,5 @@
 import { LotsenError, type Result } from '../../common/api/errors.ts';
+import { decodeTerminalFrame } from '../../common/api/terminalFrame.ts';
 import type { CallMessage, EventMessage, ServerMessage } from '../../common/api/wire.ts';
 import type { ConnectionState, Transport } from './transport.ts';
 
@@ -44,6 +45,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
 
   function connect() {
     const ws = createSocket(options.url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       failedAttempts = 0;
@@ -52,6 +54,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     };
     ws.onmessage = (event: MessageEvent) => {
       if (typeof event.data === 'string') receive(event.data);
+      else if (event.data instanceof ArrayBuffer) receiveTerminal(new Uint8Array(event.data));
     };
     // An error is always followed by a close, which does the work.
     ws.onerror = () => undefined;
@@ -80,6 +83,21 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     ws.send(JSON.stringify(message));
   }
 
+  function receiveTerminal(frame: Uint8Array) {
+    const payload = decodeTerminalFrame(frame);
+    if (payload) emit({ type: 'event', event: 'terminal.output', payload });
+  }
+
+  function emit(message: EventMessage) {
+    for (const listener of eventListeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error('lotsen: an event listener failed', error);
+      }
+    }
+  }
+
   function receive(text: string) {
     let message: ServerMessage;
     try {
@@ -93,13 +111,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       sent.delete(message.id);
       waiting.resolve(message.result);
     } else if (message.type === 'event') {
-      for (const listener of eventListeners) {
-        try {
-          listener(message);
-        } catch (error) {
-          console.error('lotsen: an event listener failed', error);
-        }
-      }
+      emit(message);
     }
   }
 

@@ -1,3 +1,4 @@
+import { decodeTerminalFrame } from '../../../common/api/terminalFrame.ts';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
@@ -98,9 +99,11 @@ function openSocket(options: { headers?: Record<string, string>; origin?: string
 async function apiClient() {
   const socket = await openSocket();
   const received: ServerMessage[] = [];
+  const binary: Buffer[] = [];
   const waiters: (() => void)[] = [];
-  socket.on('message', (data) => {
-    received.push(JSON.parse(String(data)) as ServerMessage);
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) binary.push(data as Buffer);
+    else received.push(JSON.parse(String(data)) as ServerMessage);
     for (const wake of waiters.splice(0)) wake();
   });
   const waitFor = async <T extends ServerMessage>(match: (m: ServerMessage) => m is T): Promise<T> => {
@@ -114,6 +117,7 @@ async function apiClient() {
   return {
     socket,
     received,
+    binary,
     waitFor,
     sendRaw: (text: string) => socket.send(text),
     async call(method: string, input: unknown = {}) {
@@ -302,6 +306,20 @@ describe('the API over the WebSocket', () => {
     const status = await other.call('app.status');
     expect(status.ok && (status.value as { state: string }).state).toBe('unlocked');
     other.socket.close();
+  });
+
+  it('sends terminal output as binary frames holding the exact bytes, not as JSON', async () => {
+    const client = await apiClient();
+    const sessionId = '5f0e3c1a-7b2d-4e9f-8a6c-1d2e3f4a5b6c';
+    const bytes = Buffer.from('svar: åäö\r\n');
+    opened.backend.emit('terminal.output', { sessionId, data: bytes.subarray(0, 8) });
+    opened.backend.emit('terminal.output', { sessionId, data: bytes.subarray(8) });
+    for (let i = 0; i < 100 && client.binary.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    const frames = client.binary.map((frame) => decodeTerminalFrame(new Uint8Array(frame)));
+    expect(frames.map((f) => f?.sessionId)).toEqual([sessionId, sessionId]);
+    expect(Buffer.concat(frames.map((f) => f!.data)).equals(bytes)).toBe(true);
+    expect(client.received.some((m) => m.type === 'event' && m.event === 'terminal.output')).toBe(false);
+    client.socket.close();
   });
 
   it('closes the socket with 1008 on a binary frame', async () => {

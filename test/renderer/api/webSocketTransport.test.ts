@@ -1,3 +1,4 @@
+import { encodeTerminalFrame } from '../../../common/api/terminalFrame.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState, Transport } from '../../../renderer/api/transport.ts';
 import { apiSocketUrl, createWebSocketTransport } from '../../../renderer/api/webSocketTransport.ts';
@@ -106,6 +107,25 @@ describe('WebSocket transport', () => {
     await waitFor(() => a.length === 2);
     expect(b).toHaveLength(1);
     expect(a[0]).toEqual({ type: 'event', event: 'registry.changed', payload: { customerId: null } });
+  });
+
+  it('turns binary terminal frames into terminal.output events with the bytes intact', async () => {
+    const s = await server();
+    const transport = transportFor(s);
+    const seen: EventMessage[] = [];
+    transport.onEvent((message) => seen.push(message));
+    await waitFor(() => transport.connection === 'open');
+    const sessionId = '5f0e3c1a-7b2d-4e9f-8a6c-1d2e3f4a5b6c';
+    const data = new TextEncoder().encode('ls: åäö\r\n');
+    s.sockets[0]!.send(encodeTerminalFrame(sessionId, data), { binary: true });
+    s.sockets[0]!.send(new Uint8Array([9, 9, 9]), { binary: true }); // not a terminal frame: dropped
+    await waitFor(() => seen.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toHaveLength(1);
+    const message = seen[0] as EventMessage<'terminal.output'>;
+    expect(message.event).toBe('terminal.output');
+    expect(message.payload.sessionId).toBe(sessionId);
+    expect([...message.payload.data]).toEqual([...data]);
   });
 
   it('fails unanswered calls with DISCONNECTED when the link drops, then reconnects by itself', async () => {
