@@ -77,6 +77,16 @@ export const sessionOpenInputSchema = z
 export type SessionOpenInput = z.input<typeof sessionOpenInputSchema>;
 export type SessionOpenFields = z.output<typeof sessionOpenInputSchema>;
 
+export const hostKeyChangeSchema = z.object({
+  /** The name the key is kept under (with its jump chain, when reached through jump hosts). */
+  host: z.string(),
+  port: z.number().int(),
+  keyType: z.string(),
+  expected: z.string(),
+  presented: z.string(),
+});
+export type HostKeyChange = z.infer<typeof hostKeyChangeSchema>;
+
 export const sessionViewSchema = z.object({
   id: idSchema,
   kind: z.enum(sessionKinds),
@@ -89,11 +99,14 @@ export const sessionViewSchema = z.object({
   customerName: z.string(),
   environmentId: idSchema,
   serverId: idSchema.nullable(),
+  accountId: idSchema.nullable(),
   openedAt: z.number().int(),
   closedAt: z.number().int().nullable(),
   /** Why it ended or failed, in a sentence; null while live or after a normal close. */
   endMessage: z.string().nullable(),
   endCode: z.string().nullable(),
+  /** Set when the session failed on a changed host key: what replacing the stored key needs. */
+  hostKeyChange: hostKeyChangeSchema.nullable(),
   overridden: z.boolean(),
   warnings: z.array(reasonSchema),
   recordingId: idSchema.nullable(),

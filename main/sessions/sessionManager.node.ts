@@ -34,7 +34,13 @@ export interface SessionManagerOptions {
   promptTimeoutMs?: number;
 }
 
-type Outcome = { state: 'closed' | 'disconnected' | 'failed'; code: string | null; message: string | null };
+interface Outcome {
+  state: 'closed' | 'disconnected' | 'failed';
+  code: string | null;
+  message: string | null;
+  /** Kept with the session when the person can act on it (a changed host key). */
+  details?: Record<string, unknown>;
+}
 
 interface PendingPrompt {
   prompt: SessionPrompt;
@@ -148,12 +154,14 @@ export class SessionManager {
       ticket_id: ticket.id,
       environment_id: environment.id,
       server_id: input.serverId,
+      account_id: input.accountId,
       technician_id: ctx.actorId,
       state: 'connecting',
       opened_at: ctx.now(),
       closed_at: null,
       end_code: null,
       end_message: null,
+      end_details: null,
       override_reason: verdict.blockers.length > 0 ? input.overrideReason : null,
       warnings: JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
       recording_id: recorder.id,
@@ -186,6 +194,9 @@ export class SessionManager {
           error instanceof LotsenError
             ? error.message
             : 'The session could not be opened for an internal reason.',
+        ...(error instanceof LotsenError && error.code === 'HOST_KEY_MISMATCH'
+          ? { details: error.details }
+          : {}),
       }),
     );
     return this.changed(id);
@@ -467,6 +478,7 @@ export class SessionManager {
         closed_at: endedAt,
         end_code: outcome.code,
         end_message: outcome.message,
+        end_details: outcome.details ? JSON.stringify(outcome.details) : null,
       });
     });
     if (session.opened) {

@@ -1,6 +1,8 @@
 import type { Reason } from '../../common/agreements/verdict.ts';
 import {
+  hostKeyChangeSchema,
   liveSessionStates,
+  type HostKeyChange,
   type SessionKind,
   type SessionState,
   type SessionView,
@@ -120,10 +122,12 @@ function sessionView(row: SessionRow): SessionView {
     customerName: row.customer_name,
     environmentId: row.environment_id,
     serverId: row.server_id,
+    accountId: row.account_id,
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     endMessage: row.end_message,
     endCode: row.end_code,
+    hostKeyChange: hostKeyChange(row.end_details),
     overridden: row.override_reason !== null,
     warnings: JSON.parse(row.warnings) as Reason[],
     recordingId: row.recording_id,
@@ -131,4 +135,10 @@ function sessionView(row: SessionRow): SessionView {
     cols: row.cols,
     rows: row.rows,
   };
+}
+
+function hostKeyChange(details: string | null): HostKeyChange | null {
+  if (details === null) return null;
+  const parsed = hostKeyChangeSchema.safeParse(JSON.parse(details));
+  return parsed.success ? parsed.data : null;
 }

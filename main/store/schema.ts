@@ -224,12 +224,14 @@ export interface SessionsTable {
   ticket_id: string;
   environment_id: string;
   server_id: string | null;
+  account_id: string | null;
   technician_id: string;
   state: string;
   opened_at: number;
   closed_at: number | null;
   end_code: string | null;
   end_message: string | null;
+  end_details: string | null;
   override_reason: string | null;
   /** JSON array of eligibility reasons. */
   warnings: string;

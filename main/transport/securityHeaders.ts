@@ -12,6 +12,10 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
+    // xterm.js sizes and colours its grid with <style> elements it writes at run time (VS Code allows inline styles
+    // for the same reason). Only elements: style attributes stay refused, and scripts stay 'self' only; img-src and
+    // connect-src keep injected CSS from loading or sending anything off the app's origin.
+    ['style-src-elem', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:']],
     ['connect-src', ["'self'", ...connectSources]],
     ['frame-ancestors', ["'none'"]],

@@ -110,7 +110,13 @@ export function knownHostsPolicy(
         `The host key of ${endpoint.host}:${endpoint.port} has CHANGED: it was ${verdict.expected}, it is now ${verdict.presented}. ` +
           'Someone may be intercepting the connection, or the server was reinstalled. The session was not opened; ' +
           'replace the stored key only after confirming the new fingerprint with the customer.',
-        { expected: verdict.expected, presented: verdict.presented, keyType },
+        {
+          host: endpoint.host,
+          port: endpoint.port,
+          keyType,
+          expected: verdict.expected,
+          presented: verdict.presented,
+        },
       );
     }
     if (!(await askToTrust(endpoint, keyType, fingerprint))) return false;

@@ -3,7 +3,7 @@
  * to the client and not yet acknowledged; above the high watermark it pauses the source (the pty or the SSH channel),
  * and when acknowledgements bring the count under the low watermark it resumes it. The client acknowledges in steps
  * as its terminal has actually drawn the bytes (xterm.js's write callback), so a slow screen slows the program, not
- * the backend's memory.
+ * the backend's memory. The client's half is common/sessions/ackBatcher.ts.
  */
 /** Above this many unacknowledged bytes the source is paused: about a screenful of heavy output, a few ms to draw. */
 export const FLOW_HIGH_WATERMARK_BYTES = 100_000;
@@ -12,12 +12,6 @@ export const FLOW_HIGH_WATERMARK_BYTES = 100_000;
  * wakes up and the stream does not stutter between pause and resume.
  */
 export const FLOW_LOW_WATERMARK_BYTES = 5_000;
-/**
- * How many drawn bytes a client gathers before it acknowledges them. Must not exceed the low watermark: a client
- * holding back more than that could leave the count above it forever, and the source would never resume.
- */
-export const FLOW_ACK_SIZE_BYTES = 5_000;
-
 export class FlowController {
   private unacknowledged = 0;
   private paused = false;
@@ -52,27 +46,5 @@ export class FlowController {
 
   get isPaused(): boolean {
     return this.paused;
-  }
-}
-
-/**
- * The client's half, as VS Code's terminal does with xterm.js: call `drawn` from the terminal's write callback (the
- * bytes have been parsed onto the screen), and it acknowledges in steps of `ackSize` rather than per chunk.
- */
-export class AckBatcher {
-  private unsent = 0;
-
-  constructor(
-    private readonly sendAck: (bytes: number) => void,
-    private readonly ackSize = FLOW_ACK_SIZE_BYTES,
-  ) {}
-
-  drawn(bytes: number): void {
-    this.unsent += bytes;
-    if (this.unsent >= this.ackSize) {
-      const bytesToAck = this.unsent;
-      this.unsent = 0;
-      this.sendAck(bytesToAck);
-    }
   }
 }

@@ -16,12 +16,15 @@ export const migration0007Sessions: Migration = {
       .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id').onDelete('restrict'))
       .addColumn('environment_id', 'text', (c) => c.notNull())
       .addColumn('server_id', 'text')
+      .addColumn('account_id', 'text')
       .addColumn('technician_id', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('state', 'text', (c) => c.notNull())
       .addColumn('opened_at', 'integer', (c) => c.notNull())
       .addColumn('closed_at', 'integer')
       .addColumn('end_code', 'text')
       .addColumn('end_message', 'text')
+      /** JSON: what the person needs to act on a failure (a changed host key's old and new fingerprints). */
+      .addColumn('end_details', 'text')
       .addColumn('override_reason', 'text')
       /** JSON array of the eligibility warnings shown before connecting. */
       .addColumn('warnings', 'text', (c) => c.notNull().defaultTo('[]'))

@@ -232,12 +232,27 @@ describe('an SSH session for a ticket, against a real sshd', () => {
       expect(failed.endMessage).toContain('CHANGED');
       expect(failed.timeEntryId).toBeNull();
 
-      const keyType = first.prompt.kind === 'hostKey' ? first.prompt.keyType : '';
-      await call.ok('sessions.replaceHostKey', {
-        host: first.prompt.kind === 'hostKey' ? first.prompt.host : '',
+      const change = failed.hostKeyChange!;
+      const keyType = change.keyType as 'ssh-ed25519';
+      expect(change).toMatchObject({
+        host: sshd.host,
         port: own.port,
-        keyType,
-        fingerprint: renewed.hostKeyFingerprints[keyType as 'ssh-ed25519'],
+        expected: first.prompt.kind === 'hostKey' ? first.prompt.fingerprint : '',
+        presented: renewed.hostKeyFingerprints[keyType],
+      });
+      const replacement = {
+        host: change.host,
+        port: change.port,
+        keyType: change.keyType,
+        fingerprint: change.presented,
+      };
+      const refused = await call.fails('sessions.replaceHostKey', { ...replacement, reason: 'ok' });
+      expect(refused.details?.issues?.map((i) => i.path)).toEqual(['reason']);
+      await call.ok('sessions.replaceHostKey', {
+        host: change.host,
+        port: change.port,
+        keyType: change.keyType,
+        fingerprint: change.presented,
         reason: 'Confirmed by phone with the customer’s IT (server reinstalled).',
       });
       const [replaced] = await call.ok('audit.list', { event: 'hostkey.replaced' });

@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
+import { AckBatcher, FLOW_ACK_SIZE_BYTES } from '../../../../common/sessions/ackBatcher.ts';
 import {
-  AckBatcher,
-  FLOW_ACK_SIZE_BYTES,
   FLOW_HIGH_WATERMARK_BYTES,
   FLOW_LOW_WATERMARK_BYTES,
   FlowController,
