@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import type { SessionOpenFields, SessionPrompt, SessionView } from '../../common/sessions/model.ts';
@@ -66,6 +67,25 @@ interface LiveSession {
 
 const DEFAULT_PROMPT_TIMEOUT_MS = 10 * 60_000;
 
+/** This process, as a session's owner. */
+const SELF = `${hostname()}#${process.pid}`;
+
+/**
+ * Whether the process that owns a session still runs. A session from another machine (a store on a shared drive)
+ * counts as alive: only its own machine can tell.
+ */
+function ownerAlive(owner: string): boolean {
+  if (owner === SELF) return true;
+  const at = owner.lastIndexOf('#');
+  if (owner.slice(0, at) !== hostname()) return true;
+  try {
+    process.kill(Number(owner.slice(at + 1)), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Owns the live terminal and SSH sessions: opens them for a ticket behind the eligibility gate, asks the person
  * about host keys and prompts, records their output, keeps their time entry and writes their audit events. A
@@ -87,7 +107,7 @@ export class SessionManager {
 
   /** Sessions a crash left "live" in the store end now (at unlock, or at start when the store is already open). */
   private async endInterrupted(): Promise<void> {
-    await endInterruptedSessions(this.backend.registryContext().db, new Set(this.live.keys()));
+    await endInterruptedSessions(this.backend.registryContext().db, (owner) => !ownerAlive(owner));
   }
 
   list(filter: { live: boolean; ticketId?: string }): Promise<SessionView[]> {
@@ -156,6 +176,7 @@ export class SessionManager {
       server_id: input.serverId,
       account_id: input.accountId,
       technician_id: ctx.actorId,
+      owner: SELF,
       state: 'connecting',
       opened_at: ctx.now(),
       closed_at: null,

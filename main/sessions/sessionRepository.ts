@@ -54,18 +54,19 @@ export async function listSessions(
 }
 
 /**
- * Sessions the store says are live but no process holds (Lotsen was killed, the machine lost power): they end as
+ * Sessions the store says are live but whose process is gone (Lotsen was killed, the machine lost power): they end as
  * disconnected at the last moment anything was recorded, and their time entries close at the same moment, so the
- * technician is not billed for the hours the console was down.
+ * technician is not billed for the hours the console was down. `isStale` decides from the session's owner, so a CLI
+ * command run beside `lotsen serve` leaves the server's sessions alone.
  */
-export async function endInterruptedSessions(db: Db, liveIds: ReadonlySet<string>): Promise<string[]> {
+export async function endInterruptedSessions(db: Db, isStale: (owner: string) => boolean): Promise<string[]> {
   const stale = (
     await db
       .selectFrom('sessions')
-      .select(['id', 'opened_at', 'recording_id', 'time_entry_id'])
+      .select(['id', 'owner', 'opened_at', 'recording_id', 'time_entry_id'])
       .where('state', 'in', [...liveSessionStates])
       .execute()
-  ).filter((s) => !liveIds.has(s.id));
+  ).filter((s) => isStale(s.owner));
   for (const session of stale) {
     const lastOutput = session.recording_id
       ? await db

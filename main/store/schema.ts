@@ -226,6 +226,7 @@ export interface SessionsTable {
   server_id: string | null;
   account_id: string | null;
   technician_id: string;
+  owner: string;
   state: string;
   opened_at: number;
   closed_at: number | null;

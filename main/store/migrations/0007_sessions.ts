@@ -18,6 +18,8 @@ export const migration0007Sessions: Migration = {
       .addColumn('server_id', 'text')
       .addColumn('account_id', 'text')
       .addColumn('technician_id', 'text', (c) => c.notNull().references('users.id'))
+      /** `host#pid` of the Lotsen process running it: only that process's death makes a live session stale. */
+      .addColumn('owner', 'text', (c) => c.notNull())
       .addColumn('state', 'text', (c) => c.notNull())
       .addColumn('opened_at', 'integer', (c) => c.notNull())
       .addColumn('closed_at', 'integer')

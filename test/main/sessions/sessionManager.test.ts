@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { EventName, EventPayload } from '../../../common/api/contract.ts';
 import type { SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 import { authorizedKeyPair, startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
 
@@ -371,8 +374,49 @@ describe('local terminals', () => {
     const ended = stateOf(session.id, 'disconnected');
     await opened.backend.lock();
     expect((await ended).endMessage).toMatch(/locked/);
-    await opened.backend.unlock('correct horse battery staple');
+    await opened.backend.unlock(TEST_PASSPHRASE);
     const [entry] = await call.ok('time.list', { ticketId: prepared.ticket.id });
     expect(entry!.endedAt).not.toBeNull();
+  });
+});
+
+describe('sessions left behind', () => {
+  test('a second Lotsen (a CLI command beside `lotsen serve`) leaves live sessions alone; a dead owner’s end at unlock', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await stateOf(session.id, 'open');
+    await call.ok('sessions.input', { sessionId: session.id, data: 'echo spår-$((1+1))\n' });
+    await waitForOutput(session.id, /spår-2/);
+
+    const openBeside = async () => {
+      const beside = await Backend.open({ dataDir: opened.dataDir });
+      const besideCall = apiCaller(createApi(beside, () => undefined));
+      await beside.unlock(TEST_PASSPHRASE);
+      return { beside, besideCall };
+    };
+    let second = await openBeside();
+    const [stillLive] = await second.besideCall.ok('sessions.list', { live: true });
+    expect(stillLive).toMatchObject({ id: session.id, state: 'open' });
+    await second.beside.close();
+
+    // As if the process that ran it had been killed: its owner is a pid that no longer exists.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const db = opened.backend.registryContext().db;
+    await db
+      .updateTable('sessions')
+      .set({ owner: `${hostname()}#${dead}` })
+      .where('id', '=', session.id)
+      .execute();
+    second = await openBeside();
+    const [ended] = await second.besideCall.ok('sessions.list', { live: false });
+    expect(ended).toMatchObject({ id: session.id, state: 'disconnected', endCode: 'INTERRUPTED' });
+    const [entry] = await second.besideCall.ok('time.list', { ticketId: prepared.ticket.id });
+    expect(entry!.endedAt).toBe(ended!.closedAt);
+    expect(ended!.closedAt).toBeGreaterThanOrEqual(ended!.openedAt);
+    await second.beside.close();
   });
 });
