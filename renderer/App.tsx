@@ -8,6 +8,8 @@ import { LockScreen } from './features/lock/LockScreen.tsx';
 import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { SetupScreen } from './features/setup/SetupScreen.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
+import { RecordingsPage } from './features/sessions/RecordingsPage.tsx';
+import { SessionsPage } from './features/sessions/SessionsPage.tsx';
 import { TicketsPage } from './features/tickets/TicketsPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
 import { selectScreen, selectStatusError } from './store/app/selectors.ts';
@@ -29,6 +31,8 @@ export function App() {
               <Route path="/" component={CustomerListPage} />
               <Route path="/customers/:id" component={CustomerPage} />
               <Route path="/tickets" component={TicketsPage} />
+              <Route path="/sessions" component={SessionsPage} />
+              <Route path="/recordings" component={RecordingsPage} />
               <Route path="/eligibility" component={ReviewPage} />
               <Route path="/audit" component={AuditPage} />
               <Route>

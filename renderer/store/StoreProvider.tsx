@@ -5,6 +5,8 @@ import type { AuditStore } from './audit/action.ts';
 import type { ContractsStore } from './contracts/action.ts';
 import type { RegistryStore } from './registry/store.ts';
 import type { ReviewStore } from './review/action.ts';
+import type { SessionsStore } from './sessions/action.ts';
+import type { TerminalChannel } from '../services/terminalChannel.ts';
 import type { TicketsStore } from './tickets/action.ts';
 import type { Stores } from './stores.ts';
 
@@ -42,4 +44,13 @@ export function useTicketsStore<T>(selector: (state: TicketsStore) => T): T {
 
 export function useAuditStore<T>(selector: (state: AuditStore) => T): T {
   return useStore(useStores().audit, selector);
+}
+
+export function useSessionsStore<T>(selector: (state: SessionsStore) => T): T {
+  return useStore(useStores().sessions, selector);
+}
+
+/** Not a store: terminal widgets read and write bytes here, so output never becomes React or zustand state. */
+export function useTerminalChannel(): TerminalChannel {
+  return useStores().terminal;
 }

@@ -3,12 +3,15 @@ import { createAppService } from '../services/appService.ts';
 import { createAuditService } from '../services/auditService.ts';
 import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
+import { createSessionsService } from '../services/sessionsService.ts';
+import type { TerminalChannel } from '../services/terminalChannel.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
 import { createAppStore, type AppStoreApi } from './app/store.ts';
 import { createAuditStore, type AuditStoreApi } from './audit/store.ts';
 import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
+import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
 
 export interface Stores {
@@ -18,9 +21,13 @@ export interface Stores {
   review: ReviewStoreApi;
   tickets: TicketsStoreApi;
   audit: AuditStoreApi;
+  sessions: SessionsStoreApi;
+  /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
+  terminal: TerminalChannel;
 }
 
 export function createStores(api: ApiClient): Stores {
+  const sessions = createSessionsService(api);
   return {
     app: createAppStore(createAppService(api)),
     registry: createRegistryStore(createRegistryService(api)),
@@ -28,6 +35,8 @@ export function createStores(api: ApiClient): Stores {
     review: createReviewStore(createContractsService(api)),
     tickets: createTicketsStore(createTicketsService(api)),
     audit: createAuditStore(createAuditService(api)),
+    sessions: createSessionsStore(sessions),
+    terminal: sessions.terminal,
   };
 }
 
@@ -35,9 +44,22 @@ export function createStores(api: ApiClient): Stores {
  * Starts following main, and ties the registry to the lock: it loads when the store is unlocked, is forgotten the
  * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived).
  */
-export function startStores({ app, registry, contracts, review, tickets, audit }: Stores): () => void {
+export function startStores({
+  app,
+  registry,
+  contracts,
+  review,
+  tickets,
+  audit,
+  sessions,
+}: Stores): () => void {
   const stopRegistry = registry.getState().start();
-  const stopOthers = [contracts.getState().start(), review.getState().start(), tickets.getState().start()];
+  const stopOthers = [
+    contracts.getState().start(),
+    review.getState().start(),
+    tickets.getState().start(),
+    sessions.getState().start(),
+  ];
   const stopFollowingLock = app.subscribe((now, before) => {
     const unlocked = now.status?.state === 'unlocked';
     const wasUnlocked = before.status?.state === 'unlocked';
@@ -48,12 +70,14 @@ export function startStores({ app, registry, contracts, review, tickets, audit }
       void review.getState().load();
       void tickets.getState().load();
       void contracts.getState().refresh();
+      void sessions.getState().load();
     } else if (!unlocked && wasUnlocked) {
       registry.getState().reset();
       contracts.getState().close();
       review.getState().reset();
       tickets.getState().reset();
       audit.getState().reset();
+      sessions.getState().reset();
     }
   });
   const stopApp = app.getState().start();

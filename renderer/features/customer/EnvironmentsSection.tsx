@@ -47,6 +47,14 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
         <div className="env__actions">
           <button
             type="button"
+            className="button button--small"
+            aria-label={`Local terminal for ${environment.name}`}
+            onClick={() => open({ kind: 'openSession', environment, server: null })}
+          >
+            Local terminal
+          </button>
+          <button
+            type="button"
             className="button button--quiet button--small"
             aria-label={`Edit environment ${environment.name}`}
             onClick={() => open({ kind: 'environment', environment })}
@@ -167,6 +175,14 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                 <td>{serverRoleLabels[server.role]}</td>
                 <td>{server.os || <span className="muted">—</span>}</td>
                 <td className="table__actions">
+                  <button
+                    type="button"
+                    className="button button--primary button--small"
+                    aria-label={`Connect to ${server.host}`}
+                    onClick={() => open({ kind: 'openSession', environment, server })}
+                  >
+                    Connect
+                  </button>
                   <button
                     type="button"
                     className="button button--quiet button--small"

@@ -10,6 +10,7 @@ import { ServerFormDialog } from './forms/ServerFormDialog.tsx';
 import { SupportAccountFormDialog } from './forms/SupportAccountFormDialog.tsx';
 import type { PageDialog } from './pageDialog.ts';
 import { RevealSecretDialog } from './RevealSecretDialog.tsx';
+import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
 
 interface Props {
   dialog: PageDialog;
@@ -132,5 +133,14 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
       );
     case 'revealSecret':
       return <RevealSecretDialog account={dialog.account} onClose={onClose} />;
+    case 'openSession':
+      return (
+        <OpenSessionDialog
+          customer={detail}
+          environment={dialog.environment}
+          server={dialog.server}
+          onClose={onClose}
+        />
+      );
   }
 }

@@ -17,6 +17,8 @@ export type PageDialog =
   | { kind: 'deleteServer'; server: ServerView }
   | { kind: 'supportAccount'; environment: EnvironmentView; account?: SupportAccountView }
   | { kind: 'deleteSupportAccount'; account: SupportAccountView }
-  | { kind: 'revealSecret'; account: SupportAccountView };
+  | { kind: 'revealSecret'; account: SupportAccountView }
+  /** A session from this environment: SSH to `server`, or a local terminal when there is none. */
+  | { kind: 'openSession'; environment: EnvironmentView; server: ServerView | null };
 
 export type OpenDialog = (dialog: PageDialog) => void;

@@ -7,8 +7,11 @@ import {
   useAppStore,
   useRegistryStore,
   useReviewStore,
+  useSessionsStore,
   useTicketsStore,
 } from '../../store/StoreProvider.tsx';
+import { selectLiveCount } from '../../store/sessions/selectors.ts';
+import { SessionPrompts } from '../sessions/SessionPrompts.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
@@ -28,6 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      <SessionPrompts />
     </div>
   );
 }
@@ -84,6 +88,7 @@ function Navigation() {
   const count = useRegistryStore((s) => s.customers.length);
   const openTickets = useTicketsStore(selectOpenCount);
   const breached = useTicketsStore(selectBreachedCount);
+  const liveSessions = useSessionsStore(selectLiveCount);
   const blocked = useReviewStore((s) => s.rows.filter((r) => r.verdict.status === 'blocked').length);
   const onCustomers = location === '/' || location.startsWith('/customers');
   return (
@@ -102,6 +107,13 @@ function Navigation() {
         active={location === '/tickets'}
         count={openTickets}
         alert={breached > 0 ? `${breached} breached` : null}
+      />
+      <NavLink
+        href="/sessions"
+        label="Sessions"
+        active={location === '/sessions' || location === '/recordings'}
+        count={liveSessions}
+        alert={null}
       />
       <NavLink
         href="/eligibility"

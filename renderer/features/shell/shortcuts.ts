@@ -20,5 +20,14 @@ export const shortcutList: { keys: string[][]; what: string }[] = [
   { keys: [['Enter']], what: 'Open the highlighted customer' },
   { keys: [['Esc']], what: 'Clear the search, or close a dialog without saving' },
   { keys: [['Enter'], ['Ctrl', 'Enter']], what: 'Save a form (Ctrl+Enter also from a notes field)' },
+  {
+    keys: [
+      ['Ctrl', 'Shift', 'C'],
+      ['Ctrl', 'Shift', 'V'],
+    ],
+    what: 'Copy from, paste into a terminal',
+  },
+  { keys: [['Ctrl', 'Shift', 'F']], what: 'Find in a terminal’s scrollback' },
+  { keys: [['←'], ['→']], what: 'Move between session tabs (when a tab has focus)' },
   { keys: [['?']], what: 'Show this list' },
 ];

@@ -1,0 +1,333 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import type { Verdict } from '../../../common/agreements/verdict.ts';
+import type { CustomerDetail, EnvironmentView, ServerView } from '../../../common/registry/model.ts';
+import { sshAuthChoices, type SshAuthChoice } from '../../../common/sessions/model.ts';
+import type { TicketView } from '../../../common/tickets/model.ts';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
+
+const authLabels: Record<SshAuthChoice, string> = {
+  auto: 'Stored secret (password or key)',
+  password: 'Password (stored)',
+  privateKey: 'Private key (stored)',
+  keyboardInteractive: 'Keyboard-interactive (answer the server’s prompts)',
+  agent: 'SSH agent',
+};
+
+const NEW_TICKET = 'new';
+
+interface Props {
+  customer: CustomerDetail;
+  environment: EnvironmentView;
+  /** The server to connect to; none for a local terminal. */
+  server: ServerView | null;
+  onClose(): void;
+}
+
+/**
+ * Everything a session needs before it connects: the ticket it is for (picked, or created here), the account and how
+ * to sign in, and the eligibility verdict with its reasons. Blockers stop it unless a written override is given.
+ */
+export function OpenSessionDialog({ customer, environment, server, onClose }: Props) {
+  const openSession = useSessionsStore((s) => s.open);
+  const openTicketsOf = useSessionsStore((s) => s.openTicketsOf);
+  const check = useSessionsStore((s) => s.check);
+  const createTicket = useSessionsStore((s) => s.createTicket);
+  const reloadTickets = useTicketsStore((s) => s.load);
+  const [, navigate] = useLocation();
+  const [tickets, setTickets] = useState<TicketView[] | null>(null);
+  const [ticketId, setTicketId] = useState('');
+  const [subject, setSubject] = useState('');
+  const [requesterEmail, setRequesterEmail] = useState(customer.contacts[0]?.email ?? '');
+  const [accountId, setAccountId] = useState(environment.supportAccounts[0]?.id ?? '');
+  const [auth, setAuth] = useState<SshAuthChoice>('auto');
+  const [jumpServerId, setJumpServerId] = useState('');
+  const [runPreConnect, setRunPreConnect] = useState(true);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [override, setOverride] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    openTicketsOf(customer.id)
+      .then((own) => {
+        if (!current) return;
+        setTickets(own);
+        setTicketId(own[0]?.id ?? NEW_TICKET);
+      })
+      .catch((failure: unknown) => current && setError(errorMessage(failure)));
+    return () => {
+      current = false;
+    };
+  }, [customer.id, openTicketsOf]);
+
+  const ticket = tickets?.find((t) => t.id === ticketId) ?? null;
+  const requester = ticketId === NEW_TICKET ? requesterEmail : (ticket?.requesterEmail ?? '');
+  useEffect(() => {
+    let current = true;
+    check({
+      customerId: customer.id,
+      environmentId: environment.id,
+      serviceId: ticket?.serviceId ?? null,
+      requesterEmail: requester || null,
+    })
+      .then((result) => current && setVerdict(result))
+      .catch((failure: unknown) => current && setError(errorMessage(failure)));
+    return () => {
+      current = false;
+    };
+  }, [check, customer.id, environment.id, requester, ticket?.serviceId]);
+
+  const jumpServers = useMemo(
+    () => environment.servers.filter((s) => s.id !== server?.id),
+    [environment.servers, server?.id],
+  );
+  const blocked = (verdict?.blockers.length ?? 0) > 0;
+
+  async function connect() {
+    setBusy(true);
+    setError(null);
+    try {
+      let forTicket = ticketId;
+      if (ticketId === NEW_TICKET) {
+        const contact = customer.contacts.find((c) => c.email === requesterEmail);
+        const created = await createTicket({
+          ticket: {
+            customerId: customer.id,
+            requesterName: contact?.name ?? requesterEmail,
+            requesterEmail,
+            subject,
+            environmentId: environment.id,
+            receivedAt: Date.now(),
+          },
+        });
+        forTicket = created.id;
+        setTicketId(created.id);
+        void reloadTickets();
+      }
+      await openSession({
+        ticketId: forTicket,
+        environmentId: environment.id,
+        kind: server ? 'ssh' : 'local',
+        serverId: server?.id ?? null,
+        accountId: server ? accountId : null,
+        auth,
+        jump: server && jumpServerId ? [{ serverId: jumpServerId, accountId, auth }] : [],
+        runPreConnect,
+        overrideReason: blocked ? override : null,
+      });
+      onClose();
+      navigate('/sessions');
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  const title = server ? `Connect to ${server.host}` : `Local terminal for ${environment.name}`;
+  return (
+    <Dialog title={title} onClose={onClose} size="wide">
+      <form
+        className="form open-session"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void connect();
+        }}
+      >
+        <div className="field">
+          <label className="field__label" htmlFor="session-ticket">
+            Ticket
+          </label>
+          <select
+            id="session-ticket"
+            className="input input--select"
+            value={ticketId}
+            disabled={tickets === null}
+            onChange={(event) => setTicketId(event.target.value)}
+          >
+            {tickets?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.externalRef ? `${t.externalRef}: ` : ''}
+                {t.subject}
+              </option>
+            ))}
+            <option value={NEW_TICKET}>New ticket…</option>
+          </select>
+        </div>
+        {ticketId === NEW_TICKET && (
+          <div className="form__row">
+            <div className="field">
+              <label className="field__label" htmlFor="session-subject">
+                Subject
+              </label>
+              <input
+                id="session-subject"
+                className="input"
+                value={subject}
+                onChange={(event) => setSubject(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="session-requester">
+                Requester
+              </label>
+              <select
+                id="session-requester"
+                className="input input--select"
+                value={requesterEmail}
+                onChange={(event) => setRequesterEmail(event.target.value)}
+              >
+                {customer.contacts.map((c) => (
+                  <option key={c.id} value={c.email}>
+                    {c.name} ({c.email})
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        )}
+        {server && (
+          <div className="form__row">
+            <div className="field">
+              <label className="field__label" htmlFor="session-account">
+                Support account
+              </label>
+              <select
+                id="session-account"
+                className="input input--select"
+                value={accountId}
+                onChange={(event) => setAccountId(event.target.value)}
+              >
+                {environment.supportAccounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.username}
+                    {a.hasSecret ? '' : ' (no secret stored)'}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="session-auth">
+                Sign in with
+              </label>
+              <select
+                id="session-auth"
+                className="input input--select"
+                value={auth}
+                onChange={(event) => setAuth(event.target.value as SshAuthChoice)}
+              >
+                {sshAuthChoices.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {authLabels[choice]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {jumpServers.length > 0 && (
+              <div className="field">
+                <label className="field__label" htmlFor="session-jump">
+                  Through jump host <span className="field__optional">(optional)</span>
+                </label>
+                <select
+                  id="session-jump"
+                  className="input input--select"
+                  value={jumpServerId}
+                  onChange={(event) => setJumpServerId(event.target.value)}
+                >
+                  <option value="">Direct</option>
+                  {jumpServers.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.host}:{s.port}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </div>
+        )}
+        {environment.access.preConnectCommand && (
+          <label className="field field--check">
+            <input
+              type="checkbox"
+              className="checkbox"
+              checked={runPreConnect}
+              onChange={(event) => setRunPreConnect(event.target.checked)}
+            />
+            <span>
+              Run the VPN command first: <code>{environment.access.preConnectCommand}</code>
+            </span>
+          </label>
+        )}
+        <VerdictPanel verdict={verdict} />
+        {blocked && (
+          <div className="field">
+            <label className="field__label" htmlFor="session-override">
+              Override reason (audited)
+            </label>
+            <textarea
+              id="session-override"
+              className="input input--area"
+              value={override}
+              placeholder="Why the session must go ahead despite the blockers"
+              onChange={(event) => setOverride(event.target.value)}
+            />
+          </div>
+        )}
+        {error && (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        )}
+        <DialogActions>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || verdict === null}>
+            {busy ? 'Connecting…' : blocked ? 'Override and connect' : 'Connect'}
+          </button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+function VerdictPanel({ verdict }: { verdict: Verdict | null }) {
+  if (verdict === null) return <p className="muted">Checking eligibility…</p>;
+  if (verdict.blockers.length === 0 && verdict.warnings.length === 0) {
+    return (
+      <p className="verdict verdict--eligible" role="status">
+        Eligible: agreement and DPA in force.
+      </p>
+    );
+  }
+  return (
+    <div
+      className={`verdict ${verdict.blockers.length > 0 ? 'verdict--blocked' : 'verdict--warnings'}`}
+      role="status"
+    >
+      {verdict.blockers.length > 0 && (
+        <>
+          <strong>Blocked</strong>
+          <ul>
+            {verdict.blockers.map((reason) => (
+              <li key={reason.code}>{reason.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {verdict.warnings.length > 0 && (
+        <>
+          <strong>Before you connect</strong>
+          <ul>
+            {verdict.warnings.map((reason) => (
+              <li key={reason.code}>{reason.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

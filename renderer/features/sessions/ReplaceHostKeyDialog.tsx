@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { HostKeyChange } from '../../../common/sessions/model.ts';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { useSessionsStore } from '../../store/StoreProvider.tsx';
+
+/**
+ * Replacing a stored host key is deliberate: the new fingerprint is shown beside the old, the person says how it was
+ * confirmed, and the act is audited.
+ */
+export function ReplaceHostKeyDialog({ change, onClose }: { change: HostKeyChange; onClose(): void }) {
+  const replaceHostKey = useSessionsStore((s) => s.replaceHostKey);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function replace() {
+    setSaving(true);
+    setError(null);
+    try {
+      await replaceHostKey({
+        host: change.host,
+        port: change.port,
+        keyType: change.keyType,
+        fingerprint: change.presented,
+        reason,
+      });
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog title={`Replace the host key of ${change.host}`} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void replace();
+        }}
+      >
+        <div className="callout callout--danger">
+          <strong>The server presented a different key than before.</strong> Someone may be intercepting the
+          connection. Replace the stored key only after the customer has confirmed the new fingerprint.
+        </div>
+        <dl className="facts">
+          <div>
+            <dt>Stored ({change.keyType})</dt>
+            <dd className="mono">{change.expected}</dd>
+          </div>
+          <div>
+            <dt>Presented now</dt>
+            <dd className="mono">{change.presented}</dd>
+          </div>
+        </dl>
+        <div className="field">
+          <label className="field__label" htmlFor="hostkey-reason">
+            How was the new key confirmed?
+          </label>
+          <textarea
+            id="hostkey-reason"
+            className="input input--area"
+            value={reason}
+            autoFocus
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        )}
+        <DialogActions>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--danger" disabled={saving}>
+            Replace stored key
+          </button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

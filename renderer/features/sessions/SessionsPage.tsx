@@ -1,0 +1,176 @@
+import { useState, type KeyboardEvent } from 'react';
+import { Link } from 'wouter';
+import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
+import { Badge } from '../../components/Badge.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { selectActiveTab } from '../../store/sessions/selectors.ts';
+import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { ReplaceHostKeyDialog } from './ReplaceHostKeyDialog.tsx';
+import { sessionStateLabels, sessionStateTones } from './sessionStates.ts';
+import { TerminalPane } from './TerminalPane.tsx';
+import './sessions.css';
+
+/** The technician's terminals: one tab per session, every terminal kept alive while its tab is hidden. */
+export function SessionsPage() {
+  const tabs = useSessionsStore((s) => s.tabs);
+  const active = useSessionsStore(selectActiveTab);
+  const activate = useSessionsStore((s) => s.activate);
+
+  if (tabs.length === 0) {
+    return (
+      <div className="page sessions">
+        <h1>Sessions</h1>
+        <EmptyState title="No sessions open">
+          <p>
+            Open one from a customer: pick a server under <Link href="/">Customers</Link> and choose Connect,
+            or open a local terminal for an environment. Every session belongs to a ticket.
+          </p>
+          <p>
+            Earlier sessions can be played back under <Link href="/recordings">Recordings</Link>.
+          </p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page sessions">
+      <div className="sessions__tabs" role="tablist" aria-label="Sessions">
+        {tabs.map(({ session }) => (
+          <button
+            key={session.id}
+            type="button"
+            role="tab"
+            id={`tab-${session.id}`}
+            aria-selected={session.id === active?.session.id}
+            aria-controls={`panel-${session.id}`}
+            className="sessions__tab"
+            onClick={() => activate(session.id)}
+            onKeyDown={(event) =>
+              moveBetweenTabs(
+                event,
+                tabs.map((t) => t.session.id),
+                session.id,
+                activate,
+              )
+            }
+          >
+            <span className="sessions__tab-title">{session.title}</span>
+            <Badge tone={sessionStateTones[session.state]}>{sessionStateLabels[session.state]}</Badge>
+          </button>
+        ))}
+        <Link href="/recordings" className="sessions__recordings">
+          Recordings
+        </Link>
+      </div>
+      {tabs.map(({ session }) => (
+        <div
+          key={session.id}
+          role="tabpanel"
+          id={`panel-${session.id}`}
+          aria-labelledby={`tab-${session.id}`}
+          hidden={session.id !== active?.session.id}
+          className="sessions__panel"
+        >
+          <SessionBar session={session} />
+          <TerminalPane
+            sessionId={session.id}
+            visible={session.id === active?.session.id}
+            live={liveSessionStates.includes(session.state)}
+            label={session.title}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Left and right arrows move between tabs, as in any tab list. */
+function moveBetweenTabs(
+  event: KeyboardEvent,
+  ids: string[],
+  current: string,
+  activate: (id: string) => void,
+) {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  event.preventDefault();
+  const index = ids.indexOf(current) + (event.key === 'ArrowRight' ? 1 : -1);
+  const next = ids[(index + ids.length) % ids.length]!;
+  activate(next);
+  document.getElementById(`tab-${next}`)?.focus();
+}
+
+/** What a session is for and how it stands; after it ends, why, and what can be done. */
+function SessionBar({ session }: { session: SessionView }) {
+  const close = useSessionsStore((s) => s.close);
+  const reconnect = useSessionsStore((s) => s.reconnect);
+  const dismiss = useSessionsStore((s) => s.dismiss);
+  const [error, setError] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState(false);
+  const live = liveSessionStates.includes(session.state);
+  const act = (work: () => Promise<void>) => {
+    setError(null);
+    work().catch((failure: unknown) => setError(errorMessage(failure)));
+  };
+
+  return (
+    <div className="session-bar">
+      <div className="session-bar__facts">
+        <span>
+          Ticket <strong>{session.ticketRef}</strong> · {session.customerName}
+        </span>
+        {session.overridden && <Badge tone="warning">Eligibility overridden</Badge>}
+        {session.warnings.length > 0 && (
+          <span className="session-bar__warnings" title={session.warnings.map((w) => w.message).join('\n')}>
+            {session.warnings.length} warning{session.warnings.length === 1 ? '' : 's'}
+          </span>
+        )}
+      </div>
+      {!live && session.endMessage && (
+        <p className={`session-bar__end session-bar__end--${session.state}`} role="status">
+          {session.endMessage}
+        </p>
+      )}
+      {error && (
+        <p className="session-bar__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="session-bar__actions">
+        {live ? (
+          <button type="button" className="button button--small" onClick={() => act(() => close(session.id))}>
+            Close session
+          </button>
+        ) : (
+          <>
+            {session.hostKeyChange && (
+              <button type="button" className="button button--small" onClick={() => setReplacing(true)}>
+                Replace stored host key…
+              </button>
+            )}
+            {(session.state === 'disconnected' || session.state === 'failed') && (
+              <button
+                type="button"
+                className="button button--primary button--small"
+                onClick={() => act(() => reconnect(session.id))}
+              >
+                Reconnect
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => dismiss(session.id)}
+            >
+              Close tab
+            </button>
+          </>
+        )}
+      </div>
+      {replacing && session.hostKeyChange && (
+        <ReplaceHostKeyDialog change={session.hostKeyChange} onClose={() => setReplacing(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { MethodInput } from '../../common/api/contract.ts';
+import type { SessionPrompt, SessionView } from '../../common/sessions/model.ts';
+import type { ApiClient } from '../api/client.ts';
+import { createTerminalChannel } from './terminalChannel.ts';
+
+export function createSessionsService(api: ApiClient) {
+  return {
+    open: (input: MethodInput<'sessions.open'>) => api.call('sessions.open', input),
+    listLive: () => api.call('sessions.list', { live: true }),
+    close: (sessionId: string) => api.call('sessions.close', { sessionId }),
+    answerPrompt: (input: MethodInput<'sessions.answerPrompt'>) => api.call('sessions.answerPrompt', input),
+    replaceHostKey: (input: MethodInput<'sessions.replaceHostKey'>) =>
+      api.call('sessions.replaceHostKey', input),
+    /** What the open-session dialog shows before connecting. */
+    check: (input: MethodInput<'eligibility.check'>) => api.call('eligibility.check', input),
+    openTickets: () => api.call('tickets.list', { openOnly: true }),
+    createTicket: (input: MethodInput<'tickets.save'>) => api.call('tickets.save', input),
+    recordings: () => api.call('recordings.list', {}),
+    readRecording: (recordingId: string, fromSeq: number) =>
+      api.call('recordings.read', { recordingId, fromSeq }),
+    onChanged: (listener: (session: SessionView) => void) => api.subscribe('sessions.changed', listener),
+    onPrompt: (listener: (prompt: SessionPrompt) => void) => api.subscribe('sessions.prompt', listener),
+    terminal: createTerminalChannel(api),
+  };
+}
+
+export type SessionsService = ReturnType<typeof createSessionsService>;

@@ -1,0 +1,169 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { MethodInput } from '../../../common/api/contract.ts';
+import {
+  liveSessionStates,
+  type RecordingPage,
+  type SessionOpenInput,
+  type SessionPrompt,
+  type SessionView,
+} from '../../../common/sessions/model.ts';
+import type { Verdict } from '../../../common/agreements/verdict.ts';
+import type { TicketView } from '../../../common/tickets/model.ts';
+import type { SessionsService } from '../../services/sessionsService.ts';
+import { errorMessage } from '../errorMessage.ts';
+import { initialSessionsState, type SessionsState, type SessionTab } from './initialState.ts';
+
+export interface SessionsActions {
+  /** Opens a session and makes its tab active; rejects with the API's error (NOT_ELIGIBLE names the blockers). */
+  open(input: SessionOpenInput): Promise<SessionView>;
+  /** Opens a new session the way an ended one was opened, in its place. */
+  reconnect(sessionId: string): Promise<void>;
+  close(sessionId: string): Promise<void>;
+  /** Removes an ended session's tab. */
+  dismiss(sessionId: string): void;
+  activate(sessionId: string): void;
+  answer(prompt: SessionPrompt, accept: boolean, answers?: string[]): Promise<void>;
+  replaceHostKey(input: MethodInput<'sessions.replaceHostKey'>): Promise<void>;
+  /** A customer's open tickets, for the open-session dialog; not kept in the store. */
+  openTicketsOf(customerId: string): Promise<TicketView[]>;
+  /** The verdict a session would get, shown before connecting. */
+  check(input: MethodInput<'eligibility.check'>): Promise<Verdict>;
+  createTicket(input: MethodInput<'tickets.save'>): Promise<TicketView>;
+  loadRecordings(): Promise<void>;
+  /** A page of a recording for the player; the text goes to its terminal, not into the store. */
+  readRecording(recordingId: string, fromSeq: number): Promise<RecordingPage>;
+  /** Picks up sessions that are live in main (after a reload), as tabs. */
+  load(): Promise<void>;
+  /** Follows session state and prompts; returns the function that stops. */
+  start(): () => void;
+  reset(): void;
+}
+
+export type SessionsStore = SessionsState & SessionsActions;
+
+const isLive = (session: SessionView) => liveSessionStates.includes(session.state);
+
+const openedWithOf = (session: SessionView): SessionOpenInput => ({
+  ticketId: session.ticketId,
+  environmentId: session.environmentId,
+  kind: session.kind,
+  serverId: session.serverId,
+  accountId: session.accountId,
+  cols: session.cols,
+  rows: session.rows,
+});
+
+export const createSessionsActions =
+  (service: SessionsService): StateCreator<SessionsStore, [], [], SessionsActions> =>
+  (set, get) => {
+    const upsert = (session: SessionView, openedWith?: SessionOpenInput) => {
+      const tabs = get().tabs;
+      const index = tabs.findIndex((tab) => tab.session.id === session.id);
+      if (index === -1) {
+        // A session opened elsewhere (another window, the CLI) shows up only while it is live.
+        if (!openedWith && !isLive(session)) return;
+        set({ tabs: [...tabs, { session, openedWith: openedWith ?? openedWithOf(session) }] });
+        return;
+      }
+      // Events and answers can arrive in either order; a session never goes back from ended to live.
+      const current = tabs[index]!.session;
+      if (!isLive(current) && isLive(session)) return;
+      const next: SessionTab = { ...tabs[index]!, session };
+      set({ tabs: tabs.map((tab, i) => (i === index ? next : tab)) });
+      if (!isLive(session)) {
+        set({ prompts: get().prompts.filter((p) => p.sessionId !== session.id) });
+      }
+    };
+
+    return {
+      async open(input) {
+        const session = await service.open(input);
+        const { overrideReason: _reason, ...reusable } = input;
+        // Events may have brought a newer state before this answer: then only how it was opened is added.
+        const known = get().tabs.some((tab) => tab.session.id === session.id);
+        if (known) {
+          set({
+            tabs: get().tabs.map((tab) =>
+              tab.session.id === session.id ? { ...tab, openedWith: reusable } : tab,
+            ),
+          });
+        } else {
+          upsert(session, reusable);
+        }
+        set({ activeId: session.id });
+        return session;
+      },
+      async reconnect(sessionId) {
+        const tab = get().tabs.find((t) => t.session.id === sessionId);
+        if (!tab) return;
+        const session = await service.open(tab.openedWith);
+        service.terminal.forget(sessionId);
+        set({
+          tabs: get().tabs.map((t) =>
+            t.session.id === sessionId ? { session, openedWith: t.openedWith } : t,
+          ),
+          activeId: session.id,
+        });
+      },
+      async close(sessionId) {
+        upsert(await service.close(sessionId));
+      },
+      dismiss(sessionId) {
+        service.terminal.forget(sessionId);
+        const tabs = get().tabs.filter((tab) => tab.session.id !== sessionId);
+        const activeId = get().activeId === sessionId ? (tabs.at(-1)?.session.id ?? null) : get().activeId;
+        set({ tabs, activeId });
+      },
+      activate(sessionId) {
+        set({ activeId: sessionId });
+      },
+      async answer(prompt, accept, answers = []) {
+        set({ prompts: get().prompts.filter((p) => p.promptId !== prompt.promptId) });
+        await service.answerPrompt({
+          sessionId: prompt.sessionId,
+          promptId: prompt.promptId,
+          accept,
+          answers,
+        });
+      },
+      async replaceHostKey(input) {
+        await service.replaceHostKey(input);
+      },
+      async openTicketsOf(customerId) {
+        return (await service.openTickets()).filter((ticket) => ticket.customerId === customerId);
+      },
+      check: (input) => service.check(input),
+      createTicket: (input) => service.createTicket(input),
+      async loadRecordings() {
+        set({ recordingsStatus: 'loading' });
+        try {
+          set({ recordings: await service.recordings(), recordingsStatus: 'ready', recordingsError: null });
+        } catch (error) {
+          set({ recordingsStatus: 'error', recordingsError: errorMessage(error) });
+        }
+      },
+      readRecording: (recordingId, fromSeq) => service.readRecording(recordingId, fromSeq),
+      async load() {
+        const live = await service.listLive();
+        for (const session of live.reverse()) upsert(session);
+        if (get().activeId === null) set({ activeId: get().tabs[0]?.session.id ?? null });
+      },
+      start() {
+        const stops = [
+          service.onChanged((session) => upsert(session)),
+          service.onPrompt((prompt) => {
+            if (get().tabs.some((tab) => tab.session.id === prompt.sessionId)) {
+              set({ prompts: [...get().prompts, prompt], activeId: prompt.sessionId });
+            }
+          }),
+        ];
+        return () => {
+          for (const stop of stops) stop();
+        };
+      },
+      reset() {
+        for (const tab of get().tabs) service.terminal.forget(tab.session.id);
+        set(initialSessionsState);
+      },
+    };
+  };

@@ -1,0 +1,32 @@
+import type {
+  RecordingView,
+  SessionOpenInput,
+  SessionPrompt,
+  SessionView,
+} from '../../../common/sessions/model.ts';
+
+export interface SessionTab {
+  session: SessionView;
+  /** How it was opened, so a dropped session can be reconnected the same way (override reasons are not reused). */
+  openedWith: SessionOpenInput;
+}
+
+export interface SessionsState {
+  /** Open tabs, oldest first; a tab stays after its session ends until the person dismisses it. */
+  tabs: SessionTab[];
+  activeId: string | null;
+  /** Questions waiting for the person, oldest first. */
+  prompts: SessionPrompt[];
+  recordings: RecordingView[];
+  recordingsStatus: 'idle' | 'loading' | 'ready' | 'error';
+  recordingsError: string | null;
+}
+
+export const initialSessionsState: SessionsState = {
+  tabs: [],
+  activeId: null,
+  prompts: [],
+  recordings: [],
+  recordingsStatus: 'idle',
+  recordingsError: null,
+};
