@@ -8,6 +8,7 @@ import { selectActiveTab } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { ReplaceHostKeyDialog } from './ReplaceHostKeyDialog.tsx';
 import { sessionStateLabels, sessionStateTones } from './sessionStates.ts';
+import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
 import { TerminalPane } from './TerminalPane.tsx';
 import './sessions.css';
 
@@ -60,6 +61,7 @@ export function SessionsPage() {
             <Badge tone={sessionStateTones[session.state]}>{sessionStateLabels[session.state]}</Badge>
           </button>
         ))}
+        <GpuToggle />
         <Link href="/recordings" className="sessions__recordings">
           Recordings
         </Link>
@@ -172,5 +174,25 @@ function SessionBar({ session }: { session: SessionView }) {
         <ReplaceHostKeyDialog change={session.hostKeyChange} onClose={() => setReplacing(false)} />
       )}
     </div>
+  );
+}
+
+/** Applies to terminals opened from now on; open ones keep the renderer they started with. */
+function GpuToggle() {
+  const [value, setValue] = useState(gpuAcceleration);
+  return (
+    <label className="sessions__gpu" title="Turn off if terminals draw badly (remote desktops, some VMs)">
+      <input
+        type="checkbox"
+        className="checkbox"
+        checked={value === 'auto'}
+        onChange={(event) => {
+          const next = event.target.checked ? 'auto' : 'off';
+          setGpuAcceleration(next);
+          setValue(next);
+        }}
+      />
+      GPU rendering
+    </label>
   );
 }

@@ -8,6 +8,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { AckBatcher } from '../../../common/sessions/ackBatcher.ts';
 import { useTerminalChannel } from '../../store/StoreProvider.tsx';
+import { gpuAcceleration } from './terminalPreferences.ts';
 import { TerminalSearch } from './TerminalSearch.tsx';
 import { terminalKeyAction } from './terminalKeys.ts';
 
@@ -50,7 +51,7 @@ export function TerminalPane({ sessionId, visible, live, label }: Props) {
     term.loadAddon(new Unicode11Addon());
     term.unicode.activeVersion = '11';
     term.open(host.current!);
-    if (webglAvailable()) {
+    if (gpuAcceleration() === 'auto' && webglAvailable()) {
       try {
         const webgl = new WebglAddon();
         webgl.onContextLoss(() => webgl.dispose()); // back to the DOM renderer, which always works

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { MethodInput, MethodName, MethodOutput } from '../../../common/api/contract.ts';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
 
 export const PASSPHRASE = 'Lösenfras för e2e – åäö';
 export const USER = { name: 'Tekla Tekniker', email: 'tekla@leverantor.se' };
@@ -147,4 +150,25 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * Calls the API on a test's store from the test process itself, beside the running server (SQLite's WAL lets both
+ * in): for checking what the UI did where the UI does not show it.
+ */
+export async function callStore<M extends MethodName>(
+  home: string,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const backend = await Backend.open({ dataDir: home });
+  try {
+    const api = createApi(backend, () => undefined);
+    await backend.unlock(PASSPHRASE);
+    const result = await api.dispatch(method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as MethodOutput<M>;
+  } finally {
+    await backend.close();
+  }
 }

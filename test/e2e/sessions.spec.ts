@@ -1,0 +1,122 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { orgNumber } from '../support/orgNumbers.ts';
+import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
+import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+
+const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 81) };
+
+let sshd: SshdFixture;
+test.beforeAll(async () => {
+  sshd = await startSshd();
+});
+test.afterAll(async () => sshd?.stop());
+
+/** A customer ready for support whose one server is the fixture sshd, with the password stored for its account. */
+async function writeSessionFixture(dir: string): Promise<string> {
+  const file = join(dir, 'registry.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'lotsen-registry',
+      version: 2,
+      customers: [
+        {
+          ...KALMAR,
+          kind: 'municipality',
+          contacts: [
+            {
+              name: 'Åsa Öberg',
+              email: 'asa.oberg@kalmar.se',
+              adminTrainingDone: true,
+              toolTrainingDone: true,
+            },
+          ],
+          environments: [
+            {
+              name: 'Produktion',
+              access: { vpnType: 'none', method: 'ssh' },
+              servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }],
+              supportAccounts: [{ username: sshd.username, secret: sshd.password }],
+            },
+          ],
+          agreements: [
+            {
+              reference: 'FA-2020-3',
+              startsOn: '2020-01-01',
+              services: [{ kind: 'sso', name: 'AD FS SSO', environment: 'Produktion' }],
+            },
+          ],
+          dpas: [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }],
+        },
+      ],
+    }),
+  );
+  return file;
+}
+
+test('an SSH session from the UI for a new ticket: trust the key, run a command, close; time and audit follow', async ({
+  page,
+  lotsen,
+}, testInfo) => {
+  await importRegistry(lotsen.home, await writeSessionFixture(lotsen.home));
+  // The DOM renderer, so the test can read the screen as text (a WebGL canvas has none).
+  await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
+  await page.goto(lotsen.url);
+  await page.getByRole('link', { name: KALMAR.name }).click();
+  await page.getByRole('button', { name: `Connect to ${sshd.host}` }).click();
+
+  const dialog = page.getByRole('dialog', { name: `Connect to ${sshd.host}` });
+  await expect(dialog.getByLabel('Ticket')).toHaveValue('new');
+  await dialog.getByLabel('Subject').fill('WAP svarar inte på port 443');
+  await expect(dialog.getByRole('status')).toHaveText('Eligible: agreement and DPA in force.');
+  await page.screenshot({ path: testInfo.outputPath('01-open-session.png') });
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+
+  const trust = page.getByRole('dialog', { name: 'Trust this server?' });
+  await expect(trust).toBeVisible();
+  const fingerprint = await trust.getByTestId('hostkey-fingerprint').textContent();
+  expect(Object.values(sshd.hostKeyFingerprints)).toContain(fingerprint);
+  await page.screenshot({ path: testInfo.outputPath('02-host-key.png') });
+  await trust.getByRole('button', { name: 'Trust and connect' }).click();
+
+  const tab = page.getByRole('tab', { name: new RegExp(sshd.username) });
+  await expect(tab).toContainText('Open');
+  const terminal = page.getByRole('region', { name: /^Terminal:/ });
+  await terminal.click();
+  // Typed in ASCII; the output is UTF-8 (å ä ö as octal escapes), which must reach the screen as whole characters.
+  await page.keyboard.type("printf 'svar-%s-\\303\\245\\303\\244\\303\\266\\n' $((6*7))");
+  await page.keyboard.press('Enter');
+  await expect(terminal).toContainText('svar-42-åäö');
+  await page.screenshot({ path: testInfo.outputPath('03-terminal.png') });
+
+  await page.getByRole('button', { name: 'Close session' }).click();
+  await expect(tab).toContainText('Closed');
+
+  // The ticket carries the session's time entry, closed when the session closed.
+  const entries = await callStore(lotsen.home, 'time.list', {});
+  expect(entries).toEqual([
+    expect.objectContaining({
+      source: 'session',
+      ticketSubject: 'WAP svarar inte på port 443',
+      endedAt: expect.any(Number),
+    }),
+  ]);
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const events = page.getByTestId('audit-row');
+  await expect(events.filter({ hasText: 'Session closed' })).toHaveCount(1);
+  await expect(events.filter({ hasText: 'Session opened' })).toHaveCount(1);
+  await expect(events.filter({ hasText: 'Host key trusted' })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('04-audit.png'), fullPage: true });
+
+  await page.getByRole('link', { name: /^Sessions/ }).click();
+  await page.getByRole('link', { name: 'Recordings' }).click();
+  await page
+    .getByRole('button', { name: `Play recording of ${sshd.username}@${sshd.host}:${sshd.port}` })
+    .click();
+  const player = page.getByRole('dialog', { name: /^Recording:/ });
+  await player.getByRole('button', { name: 'Show all' }).click();
+  await expect(player.getByRole('region', { name: 'Recording playback' })).toContainText('svar-42-åäö');
+  await page.screenshot({ path: testInfo.outputPath('05-playback.png') });
+});
