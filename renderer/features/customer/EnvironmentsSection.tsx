@@ -101,6 +101,12 @@ function Access({ environment }: { environment: EnvironmentView }) {
             <dd className="mono">{access.teamViewerId}</dd>
           </div>
         )}
+        {access.preConnectCommand && (
+          <div>
+            <dt>Pre-connect</dt>
+            <dd className="mono">{access.preConnectCommand}</dd>
+          </div>
+        )}
         <div>
           <dt>Method</dt>
           <dd>{remoteAccessMethodLabels[access.method]}</dd>

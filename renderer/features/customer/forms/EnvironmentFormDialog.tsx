@@ -111,6 +111,12 @@ export function EnvironmentFormDialog({
         optional
         hint="Separate with commas: PowerShell, RDP, Enter-PSSession"
       />
+      <TextField
+        binding={form.field('access.preConnectCommand')}
+        label="Pre-connect command"
+        optional
+        hint="Runs in the session's terminal before SSH, e.g. /opt/cisco/anyconnect/bin/vpn connect vpn.kommun.se"
+      />
       <TextAreaField binding={form.field('access.notes')} label="Access notes" optional rows={2} />
       <TextAreaField binding={form.field('notes')} label="Environment notes" optional rows={2} />
     </FormDialog>

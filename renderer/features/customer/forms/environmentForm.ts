@@ -11,6 +11,7 @@ export type EnvironmentFormValues = {
   'access.method': string;
   'access.supportedTools': string;
   'access.notes': string;
+  'access.preConnectCommand': string;
 };
 
 /** Field names are the schema's paths, so an issue at `access.vpnGateway` lands on the gateway field. */
@@ -23,6 +24,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.method',
     'access.supportedTools',
     'access.notes',
+    'access.preConnectCommand',
     'notes',
   ],
   schema: environmentInputSchema,
@@ -36,6 +38,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       method: v['access.method'],
       supportedTools: listFromText(v['access.supportedTools']),
       notes: v['access.notes'],
+      preConnectCommand: v['access.preConnectCommand'],
     },
   }),
 };
@@ -51,5 +54,6 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.method': access?.method ?? 'ssh',
     'access.supportedTools': access?.supportedTools.join(', ') ?? '',
     'access.notes': access?.notes ?? '',
+    'access.preConnectCommand': access?.preConnectCommand ?? '',
   };
 }

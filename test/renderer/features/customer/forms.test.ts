@@ -22,6 +22,7 @@ describe('environment form', () => {
       name: 'Produktion',
       'access.vpnGateway': 'vpn.vaxjo.se',
       'access.supportedTools': 'PowerShell, RDP,, Enter-PSSession ',
+      'access.preConnectCommand': 'vpn connect vpn.vaxjo.se',
     };
     expect(environmentFormSpec.toInput(values)).toEqual({
       name: 'Produktion',
@@ -33,6 +34,7 @@ describe('environment form', () => {
         method: 'ssh',
         supportedTools: ['PowerShell', 'RDP', 'Enter-PSSession'],
         notes: '',
+        preConnectCommand: 'vpn connect vpn.vaxjo.se',
       },
     });
     expect(check(environmentFormSpec, values).byField).toEqual({});
