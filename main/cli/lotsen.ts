@@ -3,6 +3,7 @@ import { auditCommand } from './commands/auditCommand.ts';
 import { customersCommand } from './commands/customersCommand.ts';
 import { eligibilityCommand } from './commands/eligibilityCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
+import { recordingsCommand } from './commands/recordingsCommand.ts';
 import { registryCommand } from './commands/registryCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { slaCommand } from './commands/slaCommand.ts';
@@ -30,6 +31,7 @@ export function createProgram(io: CliIo): Command {
     ticketsCommand(io),
     slaCommand(io),
     auditCommand(io),
+    recordingsCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -15,6 +15,7 @@ import {
 import { spawnPty } from '../../../../main/sessions/terminal/ptySource.node.ts';
 import { connectTerminal } from '../../../../main/sessions/terminal/terminalStream.ts';
 import { openStore, type Store } from '../../../../main/store/database.node.ts';
+import { asciinemaCat } from '../../../support/asciinema.ts';
 import { makeTempDataDir } from '../../../support/tempDataDir.ts';
 
 const run = promisify(execFile);
@@ -52,18 +53,6 @@ async function recordPtySession(store: Store, script: string, size = { cols: 100
     );
   });
   return recorder.finish();
-}
-
-/** `asciinema cat` insists on a terminal (it opens /dev/tty), so it runs in a real pty too. */
-async function asciinemaCat(file: string): Promise<string> {
-  const source = spawnPty({ file: 'asciinema', args: ['cat', file], cols: 100, rows: 30 });
-  const chunks: Buffer[] = [];
-  const exit = await new Promise<{ exitCode: number | null }>((resolve) => {
-    source.onData((bytes) => chunks.push(Buffer.from(bytes)));
-    source.onExit(resolve);
-  });
-  expect(exit.exitCode).toBe(0);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Node 20 has no Array.fromAsync. */

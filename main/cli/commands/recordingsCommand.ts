@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import { exportRecordingAudited } from '../../sessions/recording/auditedExport.node.ts';
+import { formatInstant } from '../../tickets/formatInstant.ts';
+import { printJson, printTable, type CliIo } from '../cliOutput.ts';
+import { openBackend } from '../openBackend.node.ts';
+
+export function recordingsCommand(io: CliIo): Command {
+  const recordings = new Command('recordings')
+    .description('Session recordings (asciicast v2, encrypted in the store).')
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen recordings list\n  lotsen recordings export 3f2a… --out session.cast && asciinema play session.cast',
+    );
+
+  recordings
+    .command('list')
+    .description('Recorded sessions, newest first.')
+    .option('--json', 'print the recordings as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const list = await session.call('recordings.list', {});
+        if (options.json) return printJson(io, list);
+        if (list.length === 0) return io.out('No recordings yet.\n');
+        printTable(
+          io,
+          ['ID', 'STARTED', 'SESSION', 'TICKET', 'CUSTOMER', 'BYTES'],
+          list.map((r) => [
+            r.id,
+            formatInstant(r.startedAt),
+            r.title,
+            r.ticketRef ?? '',
+            r.customerName ?? '',
+            String(r.bytes),
+          ]),
+        );
+      } finally {
+        await session.close();
+      }
+    });
+
+  recordings
+    .command('export')
+    .description(
+      'Write a recording as a plain .cast file (asciinema can play it). The file is not encrypted; the export is audited.',
+    )
+    .argument('<id>', 'the recording, as `lotsen recordings list` shows it')
+    .requiredOption('--out <file>', 'the .cast file to write')
+    .addHelpText('after', '\nExample:\n  lotsen recordings export 3f2a… --out session.cast')
+    .action(async (id: string, options: { out: string }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const { bytes } = await exportRecordingAudited(session.backend, id, options.out);
+        io.err(`Wrote ${options.out} (${bytes} bytes); the export is in the audit log.\n`);
+      } finally {
+        await session.close();
+      }
+    });
+
+  return recordings;
+}
