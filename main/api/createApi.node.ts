@@ -4,7 +4,7 @@ import { auditHandlers } from '../audit/auditHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
-import { SessionManager, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
+import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { timeHandlers } from '../time/timeHandlers.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
@@ -15,7 +15,7 @@ export function createApi(
   log: (line: string) => void = (line) => console.error(line),
   sessionOptions: SessionManagerOptions = {},
 ): Dispatcher {
-  const sessions = new SessionManager(backend, sessionOptions);
+  const sessions = sessionManagerOf(backend, sessionOptions);
   return createDispatcher(
     {
       ...appHandlers(backend),

@@ -577,3 +577,15 @@ function preConnectProgram(command: string, size: { cols: number; rows: number }
     ? { file: process.env.COMSPEC || 'cmd.exe', args: ['/d', '/s', '/c', command], ...size }
     : { file: '/bin/sh', args: ['-c', command], ...size };
 }
+
+const managers = new WeakMap<Backend, SessionManager>();
+
+/**
+ * The one session manager of a backend: every dispatcher made for it (IPC, browser mode, a test's second window)
+ * must see the same live sessions. Options count when the first is made.
+ */
+export function sessionManagerOf(backend: Backend, options: SessionManagerOptions = {}): SessionManager {
+  let manager = managers.get(backend);
+  if (!manager) managers.set(backend, (manager = new SessionManager(backend, options)));
+  return manager;
+}

@@ -1,4 +1,5 @@
-import { events, type EventName } from '../../../common/api/contract.ts';
+import { events, type EventName, type EventPayload } from '../../../common/api/contract.ts';
+import { decodeTerminalFrame, encodeTerminalFrame } from '../../../common/api/terminalFrame.ts';
 import type { EventMessage } from '../../../common/api/wire.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import type { Backend } from '../../../main/app/backend.node.ts';
@@ -15,7 +16,16 @@ export function inProcessTransport(backend: Backend): Transport {
     call: async (method, input) => wire(await api.dispatch(method, wire(input))),
     onEvent(listener) {
       const offs = (Object.keys(events) as EventName[]).map((event) =>
-        backend.on(event, (payload) => listener(wire({ type: 'event', event, payload }) as EventMessage)),
+        backend.on(event, (payload) => {
+          if (event !== 'terminal.output') {
+            listener(wire({ type: 'event', event, payload }) as EventMessage);
+            return;
+          }
+          // Terminal bytes travel as binary frames, as on the WebSocket.
+          const { sessionId, data } = payload as EventPayload<'terminal.output'>;
+          const frame = decodeTerminalFrame(encodeTerminalFrame(sessionId, data))!;
+          listener({ type: 'event', event: 'terminal.output', payload: frame });
+        }),
       );
       return () => offs.forEach((off) => off());
     },

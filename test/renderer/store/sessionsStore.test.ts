@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../renderer/api/client.ts';
+import { selectCurrentPrompt, selectLiveCount } from '../../../renderer/store/sessions/selectors.ts';
+import { createStores, startStores, type Stores } from '../../../renderer/store/stores.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { inProcessTransport } from '../support/inProcessTransport.ts';
+import { waitFor } from '../support/wsServer.ts';
+
+let env: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let stores: Stores;
+let stop: () => void;
+let prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>;
+let call: ReturnType<typeof apiCaller>;
+
+beforeEach(async () => {
+  env = await openPassphraseBackend();
+  stores = createStores(createApiClient(inProcessTransport(env.backend)));
+  stop = startStores(stores);
+  // No SSH here: local terminals only; the server entry is never connected to.
+  call = apiCaller(createApi(env.backend));
+  prepared = await prepareSessionCustomer(call, {
+    host: '127.0.0.1',
+    port: 22,
+    username: 'ingen',
+    secret: 'x',
+  });
+});
+
+afterEach(async () => {
+  stop();
+  await env.cleanup();
+});
+
+describe('the sessions store and the terminal channel, against a real backend and pty', () => {
+  it('opens a tab, carries output to the attached terminal (held until it attaches), and closes', async () => {
+    const session = await stores.sessions.getState().open({
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    const tab = () => stores.sessions.getState().tabs.find((t) => t.session.id === session.id);
+    expect(stores.sessions.getState().activeId).toBe(session.id);
+    await waitFor(() => tab()?.session.state === 'open');
+    expect(selectLiveCount(stores.sessions.getState())).toBe(1);
+
+    stores.terminal.input(session.id, 'echo kanal-$((20+3))\n');
+    await new Promise((r) => setTimeout(r, 300));
+    // Attached late: what came meanwhile is handed over first, in order.
+    let seen = '';
+    const decoder = new TextDecoder();
+    const detach = stores.terminal.attach(session.id, (data) => {
+      seen += decoder.decode(data, { stream: true });
+      stores.terminal.ack(session.id, data.length);
+    });
+    await waitFor(() => seen.includes('kanal-23'));
+    detach();
+
+    await stores.sessions.getState().close(session.id);
+    expect(tab()?.session.state).toBe('closed');
+    expect(selectLiveCount(stores.sessions.getState())).toBe(0);
+    // Terminal bytes never became store state.
+    expect(JSON.stringify(stores.sessions.getState().tabs)).not.toContain('kanal-23');
+
+    stores.sessions.getState().dismiss(session.id);
+    expect(stores.sessions.getState().tabs).toEqual([]);
+    expect(stores.sessions.getState().activeId).toBeNull();
+  });
+
+  it('a blocked customer: the store passes NOT_ELIGIBLE on and opens no tab', async () => {
+    const { dpas } = await call.ok('agreements.list', { customerId: prepared.customer.id });
+    await call.ok('dpas.delete', { id: dpas[0]!.id });
+    await expect(
+      stores.sessions.getState().open({
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'local',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ELIGIBLE' });
+    expect(stores.sessions.getState().tabs).toEqual([]);
+    expect(selectCurrentPrompt(stores.sessions.getState())).toBeNull();
+  });
+
+  it('a session closed elsewhere shows as closed in its tab, and reopens the same way in its place', async () => {
+    const session = await stores.sessions.getState().open({
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'open');
+    await call.ok('sessions.close', { sessionId: session.id });
+    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'closed');
+    await stores.sessions.getState().reconnect(session.id);
+    const [tab] = stores.sessions.getState().tabs;
+    expect(tab!.session.id).not.toBe(session.id);
+    expect(stores.sessions.getState().activeId).toBe(tab!.session.id);
+    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'open');
+    await stores.sessions.getState().close(tab!.session.id);
+  });
+});
