@@ -8,7 +8,12 @@ import { Backend } from '../../../main/app/backend.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
-import { authorizedKeyPair, startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
+import {
+  authorizedKeyPair,
+  startAgent,
+  startSshd,
+  type SshdFixture,
+} from '../../support/sshd/sshdFixture.ts';
 
 let sshd: SshdFixture;
 beforeAll(async () => {
@@ -179,6 +184,50 @@ describe('an SSH session for a ticket, against a real sshd', () => {
     const closed = stateOf(session.id, 'closed', 'disconnected');
     await call.ok('sessions.input', { sessionId: session.id, data: 'exit 0\n' });
     expect(await closed).toMatchObject({ state: 'closed', endMessage: 'The shell ended (exit code 0).' });
+  });
+
+  test('agent: the key stays in the SSH agent; the stored secret is not used', async () => {
+    const pair = await authorizedKeyPair(sshd);
+    const agent = await startAgent(pair.file);
+    const own = await openPassphraseBackend();
+    try {
+      const ownCall = apiCaller(createApi(own.backend, () => undefined, { agentSocket: agent.socket }));
+      const prepared = await prepareSessionCustomer(ownCall, { ...passwordTarget(), secret: 'fel-lösenord' });
+      const hostKey = new Promise<SessionPrompt>((resolve) => {
+        const stop = own.backend.on('sessions.prompt', (prompt) => {
+          stop();
+          resolve(prompt);
+        });
+      });
+      const session = await ownCall.ok('sessions.open', {
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'ssh',
+        serverId: prepared.server.id,
+        accountId: prepared.account.id,
+        auth: 'agent',
+      });
+      const opened = new Promise<SessionView>((resolve) => {
+        const stop = own.backend.on('sessions.changed', (view) => {
+          if (view.id === session.id && (view.state === 'open' || view.state === 'failed')) {
+            stop();
+            resolve(view);
+          }
+        });
+      });
+      const prompt = await hostKey;
+      await ownCall.ok('sessions.answerPrompt', {
+        sessionId: session.id,
+        promptId: prompt.promptId,
+        accept: true,
+      });
+      expect((await opened).state).toBe('open');
+      await ownCall.ok('sessions.close', { sessionId: session.id });
+    } finally {
+      await own.cleanup();
+      await agent.stop();
+      await pair.cleanup();
+    }
   });
 
   test('keyboard-interactive: the server’s prompt reaches the UI and the answer logs in', async () => {
