@@ -2,7 +2,8 @@
 # Installs what Lotsen needs on a fresh Debian machine, then its npm dependencies. Safe to run again.
 #   System packages: compilers for the native modules, libsecret (keytar), a Secret Service and D-Bus for the
 #   keychain tests, Chromium for the browser tests, sqlite3 to show the store is unreadable without its key,
-#   OpenSSH (server, client, ssh-agent) for the SSH tests, asciinema to read exported recordings.
+#   OpenSSH (server, client, ssh-agent) for the SSH tests, asciinema to read exported recordings,
+#   LibreOffice Calc (headless, no GUI) to read the finance export's XLSX files independently of the code that wrote them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ packages=(
   libsecret-1-dev gnome-keyring dbus libsecret-tools
   chromium sqlite3
   openssh-server openssh-client asciinema
+  libreoffice-calc-nogui
   fonts-dejavu-core
 )
 
