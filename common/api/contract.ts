@@ -38,7 +38,26 @@ import {
   terminalOutputSchema,
   terminalResizeSchema,
 } from '../sessions/model.ts';
-import { manualTimeEntryInputSchema, timeEntryViewSchema } from '../time/model.ts';
+import {
+  classificationSuggestionSchema,
+  manualTimeEntryInputSchema,
+  timeEntryUpdateSchema,
+  timeEntryViewSchema,
+} from '../time/model.ts';
+import { timeImportSummarySchema } from '../time/timeFile.ts';
+import {
+  adjustmentInputSchema,
+  adjustmentViewSchema,
+  approveMonthInputSchema,
+  batchViewSchema,
+  billedHoursSeriesSchema,
+  classifyInputSchema,
+  exportInputSchema,
+  exportProgressSchema,
+  exportResultSchema,
+  monthSchema,
+  monthSummarySchema,
+} from '../billing/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
 
 /*
@@ -271,11 +290,47 @@ export const methods = {
   'time.runningTimer': method(noInput, timeEntryViewSchema.nullable()),
   'time.list': method(
     z
-      .object({ ticketId: idSchema.optional(), from: instantSchema.optional(), to: instantSchema.optional() })
+      .object({
+        ticketId: idSchema.optional(),
+        customerId: idSchema.optional(),
+        from: instantSchema.optional(),
+        to: instantSchema.optional(),
+      })
       .strict(),
     z.array(timeEntryViewSchema),
   ),
   'time.addManual': method(manualTimeEntryInputSchema, timeEntryViewSchema),
+
+  /*
+   * Classification, billing months and the finance export. A month is YYYY-MM in Sweden (Europe/Stockholm). Once
+   * finance approves a customer's month it is locked: its entries refuse every change (LOCKED) and corrections go
+   * in as adjustments, billed in the next open month.
+   */
+  'time.classify': method(classifyInputSchema, timeEntryViewSchema),
+  'time.suggestion': method(z.object({ entryId: idSchema }).strict(), classificationSuggestionSchema),
+  'time.update': method(timeEntryUpdateSchema, timeEntryViewSchema),
+  /** Timer and manual entries only; answers with the entry as it was. */
+  'time.delete': method(byIdSchema, timeEntryViewSchema),
+  /** A time file (docs/time-file.md), checked record by record; all or nothing. */
+  'time.import': method(z.object({ file: z.unknown() }).strict(), timeImportSummarySchema),
+  'billing.monthSummary': method(z.object({ month: monthSchema }).strict(), monthSummarySchema),
+  /** Twelve months ending with `endMonth` (this month when left out). */
+  'billing.billedHours': method(
+    z.object({ endMonth: monthSchema.optional() }).strict(),
+    billedHoursSeriesSchema,
+  ),
+  'billing.approveMonth': method(approveMonthInputSchema, batchViewSchema),
+  'billing.listBatches': method(
+    z.object({ month: monthSchema.optional(), customerId: idSchema.optional() }).strict(),
+    z.array(batchViewSchema),
+  ),
+  /** Progress comes as `billing.exportProgress` events; audited. */
+  'billing.export': method(exportInputSchema, exportResultSchema),
+  'billing.addAdjustment': method(adjustmentInputSchema, adjustmentViewSchema),
+  'billing.listAdjustments': method(
+    z.object({ month: monthSchema.optional(), customerId: idSchema.optional() }).strict(),
+    z.array(adjustmentViewSchema),
+  ),
 } as const;
 
 export type Methods = typeof methods;
@@ -304,6 +359,10 @@ export const events = {
   'sessions.prompt': sessionPromptSchema,
   /** Terminal bytes; transports carry them as binary frames and the renderer hands them straight to xterm. */
   'terminal.output': terminalOutputSchema,
+  /** A customer's month was approved or got an adjustment. */
+  'billing.changed': z.object({ month: monthSchema, customerId: idSchema }),
+  /** Rows written so far by a running export (`total` is an estimate until the end for open months). */
+  'billing.exportProgress': exportProgressSchema,
 } as const;
 
 export type Events = typeof events;

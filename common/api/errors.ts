@@ -24,6 +24,8 @@ export const errorCodes = [
   /** The environment's pre-connect (VPN) command did not succeed. */
   'PRECONNECT_FAILED',
   'HOST_KEY_MISMATCH',
+  /** The record is in an approved billing month: it no longer changes; corrections go in as adjustments. */
+  'LOCKED',
   /** The person declined to trust a host key seen for the first time. */
   'HOST_KEY_UNTRUSTED',
   'SSH_AUTH_FAILED',

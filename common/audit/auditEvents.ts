@@ -11,6 +11,9 @@ export const auditEventCodes = [
   'secret.revealed',
   'recording.exported',
   'registry.exported_with_secrets',
+  'billing.month_approved',
+  'billing.exported',
+  'billing.adjustment_added',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -24,6 +27,9 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'secret.revealed': 'Secret revealed',
   'recording.exported': 'Recording exported',
   'registry.exported_with_secrets': 'Registry exported with secrets',
+  'billing.month_approved': 'Billing month approved',
+  'billing.exported': 'Billing export written',
+  'billing.adjustment_added': 'Billing adjustment added',
 };
 
 export const auditEventViewSchema = z.object({

@@ -34,8 +34,16 @@ export function csvRow(cells: readonly CsvCell[], dialect: CsvDialect = plainCsv
   );
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a
+ * leading apostrophe, so it stays text; spreadsheet exports other than CSV use this too.
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function textCell(value: string, dialect: CsvDialect): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = neutralizeFormula(value);
   return safe.includes('"') || safe.includes(dialect.separator) || /[\r\n]/.test(safe)
     ? `"${safe.replace(/"/g, '""')}"`
     : safe;

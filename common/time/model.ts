@@ -30,6 +30,26 @@ export const manualTimeEntryInputSchema = z
   });
 export type ManualTimeEntryInput = z.input<typeof manualTimeEntryInputSchema>;
 
+/** What Lotsen proposes for an unclassified entry, and why; the technician decides. */
+export const classificationSuggestionSchema = z.object({
+  classification: z.enum(['included', 'billable', 'no_charge']),
+  workType: z.enum(billableWorkTypes).nullable(),
+  reason: z.string(),
+});
+export type ClassificationSuggestion = z.infer<typeof classificationSuggestionSchema>;
+
+/** An edit of a stopped entry: the note always; times and ticket only for timer and manual entries. */
+export const timeEntryUpdateSchema = z
+  .object({
+    id: idSchema,
+    ticketId: idSchema.optional(),
+    startedAt: instant.optional(),
+    endedAt: instant.optional(),
+    note: z.string().trim().max(2_000, { error: 'Note is longer than 2000 characters' }).optional(),
+  })
+  .strict();
+export type TimeEntryUpdate = z.input<typeof timeEntryUpdateSchema>;
+
 export const timeEntryViewSchema = z.object({
   id: idSchema,
   ticketId: idSchema,
@@ -48,5 +68,9 @@ export const timeEntryViewSchema = z.object({
   note: z.string(),
   classification: z.enum(timeClassifications),
   workType: z.enum(billableWorkTypes).nullable(),
+  /** For unclassified entries: what Lotsen suggests (null once classified). */
+  suggestion: classificationSuggestionSchema.nullable(),
+  /** The approved billing batch that locks the entry; a locked entry is corrected by an adjustment only. */
+  batchId: idSchema.nullable(),
 });
 export type TimeEntryView = z.infer<typeof timeEntryViewSchema>;

@@ -10,7 +10,10 @@ import { listDpas } from './dpaRepository.ts';
 import { evaluateEligibility, type EligibilityFacts, type EligibilityQuestion } from './eligibility.ts';
 
 /** Everything the verdict depends on, for some customers at once (five queries, whatever the number). */
-async function loadFacts(db: Db, customerIds: readonly string[]): Promise<Map<string, EligibilityFacts>> {
+export async function loadFacts(
+  db: Db,
+  customerIds: readonly string[],
+): Promise<Map<string, EligibilityFacts>> {
   const [contacts, environments, agreements, dpas] = await Promise.all([
     customerIds.length === 0
       ? []

@@ -1,6 +1,7 @@
 import { agreementHandlers } from '../agreements/agreementHandlers.ts';
 import { appHandlers } from '../app/appHandlers.ts';
 import { auditHandlers } from '../audit/auditHandlers.ts';
+import { billingHandlers } from '../billing/billingHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
@@ -24,6 +25,7 @@ export function createApi(
       ...ticketHandlers(backend),
       ...auditHandlers(backend),
       ...timeHandlers(backend),
+      ...billingHandlers(backend),
       ...sessionHandlers(backend, sessions),
     },
     {

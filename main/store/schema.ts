@@ -89,6 +89,9 @@ export interface DatabaseSchema {
   recordings: RecordingsTable;
   recording_chunks: RecordingChunksTable;
   sessions: SessionsTable;
+  billing_batches: BillingBatchesTable;
+  billing_lines: BillingLinesTable;
+  billing_adjustments: BillingAdjustmentsTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -183,6 +186,10 @@ export interface TimeEntriesTable extends Attributed {
   note: string;
   classification: string;
   work_type: string | null;
+  /** Set when finance approves the entry's month: the entry is locked from then on. */
+  batch_id: string | null;
+  /** The billing line (within the batch) that bills this entry. */
+  line_seq: number | null;
 }
 
 export interface KnownHostsTable {
@@ -240,4 +247,62 @@ export interface SessionsTable {
   time_entry_id: string | null;
   cols: number;
   rows: number;
+}
+
+export interface BillingBatchesTable {
+  id: string;
+  number: number;
+  customer_id: string;
+  /** YYYY-MM, Stockholm time. */
+  month: string;
+  period_start: number;
+  period_end: number;
+  customer_name: string;
+  org_number: string;
+  approved_at: number;
+  approved_by: string;
+  approved_by_name: string;
+  entries: number;
+  lines: number;
+  actual_minutes: number;
+  billed_minutes: number;
+  amount_ore: number;
+  sealed: number;
+}
+
+export interface BillingLinesTable {
+  batch_id: string;
+  seq: number;
+  kind: string;
+  ticket_id: string;
+  ticket_ref: string;
+  ticket_subject: string;
+  /** YYYY-MM-DD, Stockholm time. */
+  day: string;
+  technician: string;
+  agreement_ref: string;
+  classification: string;
+  work_type: string | null;
+  actual_seconds: number;
+  actual_minutes: number;
+  billed_minutes: number;
+  rate_ore: number;
+  amount_ore: number;
+  note: string;
+  entry_count: number;
+  entry_id: string | null;
+  adjustment_id: string | null;
+}
+
+export interface BillingAdjustmentsTable {
+  id: string;
+  entry_id: string;
+  customer_id: string;
+  month: string;
+  minutes: number;
+  note: string;
+  created_at: number;
+  created_by: string;
+  batch_id: string | null;
+  line_seq: number | null;
 }

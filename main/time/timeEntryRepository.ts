@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { BillableWorkType } from '../../common/agreements/model.ts';
-import type { TimeClassification, TimeEntryView, TimeSource } from '../../common/time/model.ts';
+import type { ChargeClassification } from '../../common/billing/model.ts';
+import type {
+  TimeClassification,
+  TimeEntryUpdate,
+  TimeEntryView,
+  TimeSource,
+} from '../../common/time/model.ts';
+import { assertEntryUnlocked, assertPeriodOpen, withLockErrors } from '../billing/periodLocks.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { createdStamp, updatedStamp } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import { withSuggestions } from './classification.ts';
 
 const entryColumns = (db: Db) =>
   db
@@ -24,13 +32,22 @@ type EntryRow = Awaited<ReturnType<ReturnType<typeof entryColumns>['executeTakeF
 
 export async function listTimeEntries(
   db: Db,
-  filter: { ticketId?: string; from?: number; to?: number } = {},
+  filter: { ticketId?: string; customerId?: string; from?: number; to?: number } = {},
 ): Promise<TimeEntryView[]> {
   let query = entryColumns(db);
   if (filter.ticketId) query = query.where('time_entries.ticket_id', '=', filter.ticketId);
+  if (filter.customerId) query = query.where('customers.id', '=', filter.customerId);
   if (filter.from !== undefined) query = query.where('time_entries.started_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('time_entries.started_at', '<', filter.to);
-  return (await query.orderBy('time_entries.started_at').execute()).map(entryView);
+  const rows = await query.orderBy('time_entries.started_at').orderBy('time_entries.id').execute();
+  return withSuggestions(db, rows.map(entryView));
+}
+
+/** One entry as the API shows it, with its suggestion when unclassified. */
+export async function getTimeEntry(db: Db, id: string): Promise<TimeEntryView> {
+  const row = await entryColumns(db).where('time_entries.id', '=', id).executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
+  return (await withSuggestions(db, [entryView(row)]))[0]!;
 }
 
 export async function runningTimer(db: Db, technicianId: string): Promise<TimeEntryView | null> {
@@ -39,7 +56,7 @@ export async function runningTimer(db: Db, technicianId: string): Promise<TimeEn
     .where('time_entries.source', '=', 'timer')
     .where('time_entries.ended_at', 'is', null)
     .executeTakeFirst();
-  return row ? entryView(row) : null;
+  return row ? (await withSuggestions(db, [entryView(row)]))[0]! : null;
 }
 
 /**
@@ -70,20 +87,21 @@ export async function startTimer(
       note,
     });
   });
-  return entryView(await entryColumns(ctx.db).where('time_entries.id', '=', id).executeTakeFirstOrThrow());
+  return getTimeEntry(ctx.db, id);
 }
 
 export async function stopTimer(ctx: RegistryContext): Promise<TimeEntryView | null> {
   const running = await runningTimer(ctx.db, ctx.actorId);
   if (running === null) return null;
-  await ctx.db
-    .updateTable('time_entries')
-    .set({ ended_at: Math.max(ctx.now(), running.startedAt), ...updatedStamp(ctx) })
-    .where('id', '=', running.id)
-    .execute();
-  return entryView(
-    await entryColumns(ctx.db).where('time_entries.id', '=', running.id).executeTakeFirstOrThrow(),
+  await assertEntryUnlocked(ctx.db, running.id);
+  await withLockErrors(() =>
+    ctx.db
+      .updateTable('time_entries')
+      .set({ ended_at: Math.max(ctx.now(), running.startedAt), ...updatedStamp(ctx) })
+      .where('id', '=', running.id)
+      .execute(),
   );
+  return getTimeEntry(ctx.db, running.id);
 }
 
 export async function addManualEntry(
@@ -94,7 +112,92 @@ export async function addManualEntry(
     await assertTicket(trx, entry.ticketId);
     return insertEntry(trx, ctx, { ...entry, source: 'manual', sessionId: null });
   });
-  return entryView(await entryColumns(ctx.db).where('time_entries.id', '=', id).executeTakeFirstOrThrow());
+  return getTimeEntry(ctx.db, id);
+}
+
+/** Sets how an entry is charged. Running entries may be classified; locked ones may not. */
+export async function classifyEntry(
+  ctx: RegistryContext,
+  input: { entryId: string; classification: ChargeClassification; workType: BillableWorkType | null },
+): Promise<TimeEntryView> {
+  await getTimeEntry(ctx.db, input.entryId);
+  await assertEntryUnlocked(ctx.db, input.entryId);
+  await withLockErrors(() =>
+    ctx.db
+      .updateTable('time_entries')
+      .set({
+        classification: input.classification,
+        work_type: input.classification === 'billable' ? input.workType : null,
+        ...updatedStamp(ctx),
+      })
+      .where('id', '=', input.entryId)
+      .execute(),
+  );
+  return getTimeEntry(ctx.db, input.entryId);
+}
+
+/**
+ * Edits a stopped entry: its note always; its ticket and times only when it came from a timer or was typed in
+ * (a session's times are the session's). Neither the entry nor where it moves to may be in an approved month.
+ */
+export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate): Promise<TimeEntryView> {
+  const current = await getTimeEntry(ctx.db, update.id);
+  await assertEntryUnlocked(ctx.db, update.id);
+  if (current.endedAt === null) {
+    throw new LotsenError('CONFLICT', 'The entry is still running; stop it before editing it.');
+  }
+  const movesTime =
+    update.ticketId !== undefined || update.startedAt !== undefined || update.endedAt !== undefined;
+  if (movesTime && current.source === 'session') {
+    throw new LotsenError(
+      'CONFLICT',
+      "A session's ticket and times come from the session itself; only its note can be edited.",
+    );
+  }
+  const next = {
+    ticketId: update.ticketId ?? current.ticketId,
+    startedAt: update.startedAt ?? current.startedAt,
+    endedAt: update.endedAt ?? current.endedAt,
+  };
+  if (next.endedAt <= next.startedAt) {
+    throw new LotsenError('VALIDATION', 'The end must be after the start', {
+      issues: [{ path: 'endedAt', message: 'The end must be after the start' }],
+    });
+  }
+  if (next.endedAt - next.startedAt > 24 * 3_600_000) {
+    throw new LotsenError('VALIDATION', 'One entry covers at most 24 hours', {
+      issues: [{ path: 'endedAt', message: 'One entry covers at most 24 hours' }],
+    });
+  }
+  await withLockErrors(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await assertTicket(trx, next.ticketId);
+      await assertPeriodOpen(trx, next.ticketId, next.startedAt);
+      await trx
+        .updateTable('time_entries')
+        .set({
+          ticket_id: next.ticketId,
+          started_at: next.startedAt,
+          ended_at: next.endedAt,
+          ...(update.note !== undefined ? { note: update.note } : {}),
+          ...updatedStamp(ctx),
+        })
+        .where('id', '=', update.id)
+        .execute();
+    }),
+  );
+  return getTimeEntry(ctx.db, update.id);
+}
+
+/** Deletes a timer or manual entry that is not locked; a session's entry stays with its session. */
+export async function deleteEntry(ctx: RegistryContext, id: string): Promise<TimeEntryView> {
+  const current = await getTimeEntry(ctx.db, id);
+  await assertEntryUnlocked(ctx.db, id);
+  if (current.source === 'session') {
+    throw new LotsenError('CONFLICT', "A session's time entry belongs to the session and cannot be deleted.");
+  }
+  await withLockErrors(() => ctx.db.deleteFrom('time_entries').where('id', '=', id).execute());
+  return current;
 }
 
 export async function insertEntry(
@@ -107,25 +210,30 @@ export async function insertEntry(
     source: TimeSource;
     sessionId: string | null;
     note: string;
+    classification?: TimeClassification;
+    workType?: BillableWorkType | null;
   },
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto('time_entries')
-    .values({
-      id,
-      ticket_id: entry.ticketId,
-      technician_id: ctx.actorId,
-      started_at: entry.startedAt,
-      ended_at: entry.endedAt,
-      source: entry.source,
-      session_id: entry.sessionId,
-      note: entry.note,
-      classification: 'unclassified',
-      work_type: null,
-      ...createdStamp(ctx),
-    })
-    .execute();
+  await assertPeriodOpen(db, entry.ticketId, entry.startedAt);
+  await withLockErrors(() =>
+    db
+      .insertInto('time_entries')
+      .values({
+        id,
+        ticket_id: entry.ticketId,
+        technician_id: ctx.actorId,
+        started_at: entry.startedAt,
+        ended_at: entry.endedAt,
+        source: entry.source,
+        session_id: entry.sessionId,
+        note: entry.note,
+        classification: entry.classification ?? 'unclassified',
+        work_type: entry.workType ?? null,
+        ...createdStamp(ctx),
+      })
+      .execute(),
+  );
   return id;
 }
 
@@ -151,5 +259,7 @@ function entryView(row: EntryRow): TimeEntryView {
     note: row.note,
     classification: row.classification as TimeClassification,
     workType: row.work_type as BillableWorkType | null,
+    suggestion: null,
+    batchId: row.batch_id,
   };
 }

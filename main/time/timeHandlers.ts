@@ -1,12 +1,18 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { suggestionsFor } from './classification.ts';
 import {
   addManualEntry,
+  classifyEntry,
+  deleteEntry,
+  getTimeEntry,
   listTimeEntries,
   runningTimer,
   startTimer,
   stopTimer,
+  updateEntry,
 } from './timeEntryRepository.ts';
+import { importTime } from './timeImport.ts';
 
 type TimeHandlers = Pick<Handlers, Extract<keyof Handlers, `time.${string}`>>;
 
@@ -22,5 +28,18 @@ export function timeHandlers(backend: Backend): TimeHandlers {
     'time.runningTimer': async () => runningTimer(ctx().db, ctx().actorId),
     'time.list': async (filter) => listTimeEntries(ctx().db, filter),
     'time.addManual': async (entry) => changed(await addManualEntry(ctx(), entry)),
+    'time.classify': async (input) => changed(await classifyEntry(ctx(), input)),
+    'time.suggestion': async ({ entryId }) => {
+      const entry = await getTimeEntry(ctx().db, entryId);
+      return (await suggestionsFor(ctx().db, [entry])).get(entryId)!;
+    },
+    'time.update': async (update) => {
+      const before = await getTimeEntry(ctx().db, update.id);
+      const after = await updateEntry(ctx(), update);
+      if (before.ticketId !== after.ticketId) changed(before);
+      return changed(after);
+    },
+    'time.delete': async ({ id }) => changed(await deleteEntry(ctx(), id)),
+    'time.import': async ({ file }) => importTime(ctx(), file),
   };
 }

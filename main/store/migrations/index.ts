@@ -6,6 +6,7 @@ import { migration0004KnownHosts } from './0004_known_hosts.ts';
 import { migration0005Recordings } from './0005_recordings.ts';
 import { migration0006TimeEntries } from './0006_time_entries.ts';
 import { migration0007Sessions } from './0007_sessions.ts';
+import { migration0008Billing } from './0008_billing.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_recordings': migration0005Recordings,
   '0006_time_entries': migration0006TimeEntries,
   '0007_sessions': migration0007Sessions,
+  '0008_billing': migration0008Billing,
 };

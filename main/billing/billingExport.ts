@@ -1,0 +1,475 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform, Writable } from 'node:stream';
+import { sql } from 'kysely';
+import type { BillableWorkType } from '../../common/agreements/model.ts';
+import { LotsenError } from '../../common/api/errors.ts';
+import {
+  billingLineKindLabels,
+  workTypeLabel,
+  type BillingLineKind,
+  type ChargeClassification,
+  type ExportFormat,
+} from '../../common/billing/model.ts';
+import {
+  csvNumber,
+  csvRow,
+  plainCsv,
+  swedishExcelCsv,
+  UTF8_BOM,
+  type CsvCell,
+} from '../../common/csv/csv.ts';
+import type { Db } from '../store/database.node.ts';
+import { monthLines, type LineDraft } from './billingLines.ts';
+import { billingPeriod } from './billingPeriod.ts';
+import { customersInMonth, findBatch } from './billingRepository.ts';
+import { exportColumns, type ExportRow, type RowWriter, type SummaryRow } from './exportRows.ts';
+import { openXlsxWriter } from './xlsxWriter.ts';
+
+/*
+ * The finance export: every billing line of a month, per customer, as CSV (RFC 4180, UTF-8 with BOM, plain or
+ * Swedish Excel) or XLSX (a summary sheet with a row per customer, and a detail sheet). An approved month is read
+ * from its stored lines, so exporting it again gives the same bytes; an open month is a preview of what approval
+ * would store now. Lines are read a page at a time and written with the destination's backpressure, so memory
+ * stays flat however many lines there are.
+ */
+
+export const LINE_PAGE_SIZE = 2_000;
+/** Browser-mode downloads travel in the API answer; anything larger is written to a file (the CLI). */
+export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+
+export interface ExportRequest {
+  month: string;
+  customerId?: string;
+  format: ExportFormat;
+  excelSv: boolean;
+}
+
+export type ExportDestination = { kind: 'file'; path: string } | { kind: 'download' };
+
+export interface ExportOutcome {
+  fileName: string;
+  format: ExportFormat;
+  mediaType: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  preview: boolean;
+  batchIds: string[];
+  batchNumbers: number[];
+  path: string | null;
+  content: Buffer | null;
+}
+
+export const mediaTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const PREVIEW = 'Preview (not approved)';
+
+type Part =
+  | {
+      kind: 'approved';
+      customerId: string;
+      batchId: string;
+      batchNumber: number;
+      approvedAt: number;
+      approvedBy: string;
+      customer: string;
+      orgNumber: string;
+      lines: number;
+    }
+  | { kind: 'preview'; customerId: string; customer: string; orgNumber: string; estimate: number };
+
+export async function exportMonth(
+  db: Db,
+  request: ExportRequest,
+  destination: ExportDestination,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ExportOutcome> {
+  const period = billingPeriod(request.month);
+  const customers = request.customerId
+    ? (await customersInMonth(db, request.month)).filter((c) => c.id === request.customerId)
+    : await customersInMonth(db, request.month);
+  let single: { name: string } | null = null;
+  if (request.customerId) {
+    const row = await db
+      .selectFrom('customers')
+      .select(['id', 'name', 'org_number'])
+      .where('id', '=', request.customerId)
+      .executeTakeFirst();
+    if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+    single = row;
+  }
+
+  const parts: Part[] = [];
+  for (const c of customers) {
+    const batch = await findBatch(db, c.id, request.month);
+    if (batch) {
+      parts.push({
+        kind: 'approved',
+        customerId: c.id,
+        batchId: batch.id,
+        batchNumber: batch.number,
+        approvedAt: batch.approvedAt,
+        approvedBy: batch.approvedBy,
+        customer: batch.customerName,
+        orgNumber: batch.orgNumber,
+        lines: batch.lines,
+      });
+    } else {
+      parts.push({
+        kind: 'preview',
+        customerId: c.id,
+        customer: c.name,
+        orgNumber: c.org_number,
+        estimate: await previewEstimate(db, request.month, c.id),
+      });
+    }
+  }
+  const preview = parts.some((p) => p.kind === 'preview');
+  const approved = parts.filter((p) => p.kind === 'approved');
+  // Nothing in the file says when it was made: an approved month's workbook carries its approval time.
+  const fixedDate = new Date(
+    !preview && approved.length > 0 ? Math.max(...approved.map((p) => p.approvedAt)) : period.start,
+  );
+  const total = parts.reduce((sum, p) => sum + (p.kind === 'approved' ? p.lines : p.estimate), 0);
+  const fileName =
+    `lotsen-billing-${request.month}${single ? `-${slug(single.name)}` : ''}` +
+    `${preview ? '-preview' : ''}.${request.format}`;
+
+  if (destination.kind === 'file') await assertFolder(destination.path);
+  const output = openOutput(destination);
+  let rows = 0;
+  try {
+    const writer =
+      request.format === 'csv'
+        ? csvWriter(output.sink, request.excelSv)
+        : await openXlsxWriter(output.sink, fixedDate);
+    await writer.begin();
+    const summaries: SummaryRow[] = [];
+    onProgress(0, total);
+    for (const part of parts) {
+      const summary: SummaryRow = {
+        customer: part.customer,
+        orgNumber: part.orgNumber,
+        month: request.month,
+        batch: part.kind === 'approved' ? String(part.batchNumber) : PREVIEW,
+        approvedAt: part.kind === 'approved' ? part.approvedAt : null,
+        approvedBy: part.kind === 'approved' ? part.approvedBy : '',
+        lines: 0,
+        actualMinutes: 0,
+        billedMinutes: 0,
+        amountOre: 0,
+      };
+      const pages =
+        part.kind === 'approved'
+          ? approvedRows(db, part.batchId, part.customer, part.orgNumber, String(part.batchNumber))
+          : previewRows(db, request.month, part.customerId, part.customer, part.orgNumber);
+      for await (const page of pages) {
+        for (const row of page) {
+          summary.lines++;
+          summary.actualMinutes += row.actualMinutes;
+          summary.billedMinutes += row.billedMinutes;
+          summary.amountOre += row.amountOre;
+        }
+        await writer.writeRows(page);
+        rows += page.length;
+        onProgress(rows, Math.max(total, rows));
+      }
+      summaries.push(summary);
+    }
+    await writer.finish(summaries);
+    const done = await output.done();
+    onProgress(rows, rows);
+    return {
+      fileName,
+      format: request.format,
+      mediaType: mediaTypes[request.format],
+      rows,
+      bytes: done.bytes,
+      sha256: done.sha256,
+      preview,
+      batchIds: approved.map((p) => p.batchId),
+      batchNumbers: approved.map((p) => p.batchNumber),
+      path: done.path,
+      content: done.content,
+    };
+  } catch (error) {
+    await output.abort();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (destination.kind === 'file' && typeof code === 'string' && !(error instanceof LotsenError)) {
+      throw new LotsenError('INTERNAL', `The export could not be written to ${destination.path} (${code}).`);
+    }
+    throw error;
+  }
+}
+
+async function assertFolder(path: string): Promise<void> {
+  const folder = dirname(path);
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
+  }
+}
+
+/** An upper bound of the rows a preview writes (lines per ticket and day can merge entries), for progress. */
+async function previewEstimate(db: Db, month: string, customerId: string): Promise<number> {
+  const period = billingPeriod(month);
+  const [entries, adjustments, fees] = await Promise.all([
+    db
+      .selectFrom('time_entries as e')
+      .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('t.customer_id', '=', customerId)
+      .where('e.started_at', '>=', period.start)
+      .where('e.started_at', '<', period.end)
+      .where('e.ended_at', 'is not', null)
+      .where('e.classification', '!=', 'unclassified')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('billing_adjustments')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('customer_id', '=', customerId)
+      .where('month', '=', month)
+      .where('batch_id', 'is', null)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('tickets')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('customer_id', '=', customerId)
+      .where('escalated_at', '>=', period.start)
+      .where('escalated_at', '<', period.end)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return entries.n + adjustments.n + fees.n;
+}
+
+/** An approved batch's stored lines in order, a page at a time (keyset on the primary key). */
+async function* approvedRows(
+  db: Db,
+  batchId: string,
+  customer: string,
+  orgNumber: string,
+  batch: string,
+): AsyncGenerator<ExportRow[]> {
+  let after = 0;
+  for (;;) {
+    const lines = await db
+      .selectFrom('billing_lines')
+      .select([
+        'seq',
+        'kind',
+        'ticket_ref',
+        'ticket_subject',
+        'day',
+        'technician',
+        'agreement_ref',
+        'classification',
+        'work_type',
+        'actual_minutes',
+        'billed_minutes',
+        'rate_ore',
+        'amount_ore',
+        'note',
+      ])
+      .where('batch_id', '=', batchId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(LINE_PAGE_SIZE)
+      .execute();
+    if (lines.length === 0) return;
+    yield lines.map((l) => ({
+      customer,
+      orgNumber,
+      agreement: l.agreement_ref,
+      batch,
+      kind: l.kind as BillingLineKind,
+      ticketRef: l.ticket_ref,
+      subject: l.ticket_subject,
+      day: l.day,
+      technician: l.technician,
+      workType: workTypeLabel(
+        l.kind as BillingLineKind,
+        l.classification as ChargeClassification,
+        l.work_type as BillableWorkType | null,
+      ),
+      actualMinutes: l.actual_minutes,
+      billedMinutes: l.billed_minutes,
+      rateOre: l.rate_ore,
+      amountOre: l.amount_ore,
+      note: l.note,
+    }));
+    if (lines.length < LINE_PAGE_SIZE) return;
+    after = lines[lines.length - 1]!.seq;
+  }
+}
+
+/** An open month's lines as approval would store them now. */
+async function* previewRows(
+  db: Db,
+  month: string,
+  customerId: string,
+  customer: string,
+  orgNumber: string,
+): AsyncGenerator<ExportRow[]> {
+  for await (const lines of monthLines(db, billingPeriod(month), customerId, new Map())) {
+    yield lines.map((line) => draftRow(line, customer, orgNumber));
+  }
+}
+
+function draftRow(line: LineDraft, customer: string, orgNumber: string): ExportRow {
+  return {
+    customer,
+    orgNumber,
+    agreement: line.agreementRef,
+    batch: PREVIEW,
+    kind: line.kind,
+    ticketRef: line.ticketRef,
+    subject: line.ticketSubject,
+    day: line.day,
+    technician: line.technician,
+    workType: workTypeLabel(line.kind, line.classification, line.workType),
+    actualMinutes: line.actualMinutes,
+    billedMinutes: line.billedMinutes,
+    rateOre: line.rateOre,
+    amountOre: line.amountOre,
+    note: line.note,
+  };
+}
+
+/** Writes to a stream and waits for it to drain when its buffer is full. */
+async function write(sink: Writable, chunk: string): Promise<void> {
+  if (!sink.write(chunk, 'utf8')) await once(sink, 'drain');
+}
+
+function csvWriter(sink: Writable, excelSv: boolean): RowWriter {
+  const dialect = excelSv ? swedishExcelCsv : plainCsv;
+  return {
+    async begin() {
+      await write(sink, UTF8_BOM + csvRow([...exportColumns], dialect));
+    },
+    async writeRows(rows) {
+      let text = '';
+      for (const row of rows) text += csvRow(csvCells(row), dialect);
+      await write(sink, text);
+    },
+    async finish() {
+      sink.end();
+    },
+  };
+}
+
+export function csvCells(row: ExportRow): CsvCell[] {
+  return [
+    row.customer,
+    row.orgNumber,
+    row.agreement,
+    row.batch,
+    billingLineKindLabels[row.kind],
+    row.ticketRef,
+    row.subject,
+    row.day,
+    row.technician,
+    row.workType,
+    csvNumber(row.actualMinutes),
+    csvNumber(row.billedMinutes),
+    csvNumber(row.billedMinutes / 60, 2),
+    csvNumber(row.rateOre / 100, 2),
+    csvNumber(row.amountOre / 100, 2),
+    row.note,
+  ];
+}
+
+interface Output {
+  sink: Writable;
+  done(): Promise<{ bytes: number; sha256: string; path: string | null; content: Buffer | null }>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Where the bytes go, through a tap that counts and hashes them: a temporary file beside the target, renamed over
+ * it when complete (a failed export leaves nothing behind), or memory for a download, up to a limit.
+ */
+function openOutput(destination: ExportDestination): Output {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  if (destination.kind === 'file') {
+    const temp = join(
+      dirname(destination.path),
+      `.${basename(destination.path)}.${randomBytes(6).toString('hex')}.partial`,
+    );
+    const file = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
+    const piped = pipeline(tap, file);
+    piped.catch(() => undefined);
+    return {
+      sink: tap,
+      async done() {
+        if (!tap.writableEnded) tap.end();
+        await piped;
+        await rename(temp, destination.path);
+        return { bytes, sha256: hash.digest('hex'), path: destination.path, content: null };
+      },
+      async abort() {
+        tap.destroy();
+        await piped.catch(() => undefined);
+        await rm(temp, { force: true });
+      },
+    };
+  }
+  const chunks: Buffer[] = [];
+  const collector = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (bytes > MAX_DOWNLOAD_BYTES) {
+        callback(
+          new LotsenError(
+            'CONFLICT',
+            `The export is larger than ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB: write it to a file instead (lotsen time export --out FILE).`,
+          ),
+        );
+        return;
+      }
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const piped = pipeline(tap, collector);
+  piped.catch(() => undefined);
+  return {
+    sink: tap,
+    async done() {
+      if (!tap.writableEnded) tap.end();
+      await piped;
+      return { bytes, sha256: hash.digest('hex'), path: null, content: Buffer.concat(chunks) };
+    },
+    async abort() {
+      tap.destroy();
+      await piped.catch(() => undefined);
+    },
+  };
+}
+
+/** A file-name part from a customer's name: ASCII letters and digits, accents folded (Växjö -> vaxjo). */
+export function slug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'customer'
+  );
+}

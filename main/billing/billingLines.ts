@@ -1,0 +1,455 @@
+import type { AgreementView, BillableWorkType } from '../../common/agreements/model.ts';
+import { billableWorkTypeLabels } from '../../common/agreements/model.ts';
+import type { BillingLineKind, ChargeClassification } from '../../common/billing/model.ts';
+import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
+import { listAgreements } from '../agreements/agreementRepository.ts';
+import type { Db } from '../store/database.node.ts';
+import { formatInstant } from '../tickets/formatInstant.ts';
+import type { BillingPeriod } from './billingPeriod.ts';
+import { SwedishDays } from './billingPeriod.ts';
+import { amountFor, billLines, escalationFeeLine, type BillableEntry } from './billingRules.ts';
+
+/*
+ * Turns a customer's month into billing lines, the same way for a preview of an open month and for approval: time
+ * entries are read in pages ordered by (start, id), a day at a time is grouped by ticket and rounded by the
+ * agreement's rules, then come adjustments billed in the month and acute-escalation fees. Memory holds one page
+ * and one day, whatever the number of entries.
+ */
+
+export const ENTRY_PAGE_SIZE = 2_000;
+
+export interface LineDraft {
+  kind: BillingLineKind;
+  customerId: string;
+  ticketId: string;
+  ticketRef: string;
+  ticketSubject: string;
+  /** YYYY-MM-DD in Sweden. */
+  day: string;
+  technician: string;
+  agreementRef: string;
+  classification: ChargeClassification;
+  workType: BillableWorkType | null;
+  actualSeconds: number;
+  actualMinutes: number;
+  billedMinutes: number;
+  rateOre: number;
+  amountOre: number;
+  note: string;
+  /** The time entries the line bills (none for adjustments and fees). */
+  entryIds: string[];
+  /** The locked entry an adjustment corrects, or the one entry a time line bills. */
+  entryId: string | null;
+  adjustmentId: string | null;
+}
+
+/** What one customer's month holds besides its lines: what stops approval, and counts. */
+export interface MonthTally {
+  entries: number;
+  unclassified: number;
+  running: number;
+  adjustments: number;
+  fees: number;
+  /** Billable entries with no agreement in force. */
+  noAgreement: number;
+  /** Billable entries whose agreement has no hourly rate for their work type, by "agreement|work type". */
+  missingRates: Map<string, number>;
+}
+
+export const emptyTally = (): MonthTally => ({
+  entries: 0,
+  unclassified: 0,
+  running: 0,
+  adjustments: 0,
+  fees: 0,
+  noAgreement: 0,
+  missingRates: new Map(),
+});
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Why the month cannot be approved, in words; empty when it can. */
+export function tallyProblems(tally: MonthTally): string[] {
+  const problems: string[] = [];
+  if (tally.unclassified > 0) {
+    problems.push(`${plural(tally.unclassified, 'entry is', 'entries are')} unclassified`);
+  }
+  if (tally.running > 0) problems.push(`${plural(tally.running, 'entry is', 'entries are')} still running`);
+  if (tally.noAgreement > 0) {
+    problems.push(
+      `${plural(tally.noAgreement, 'billable entry has', 'billable entries have')} no agreement in force`,
+    );
+  }
+  for (const [key, count] of tally.missingRates) {
+    const [reference, workType] = key.split('|') as [string, BillableWorkType];
+    problems.push(
+      `${plural(count, 'billable entry is', 'billable entries are')} ${billableWorkTypeLabels[workType].toLowerCase()} ` +
+        `work, and agreement ${reference} has no hourly rate for it`,
+    );
+  }
+  return problems;
+}
+
+interface PricedAgreement {
+  view: AgreementView;
+  start: number;
+  end: number;
+}
+
+interface EntryRow {
+  id: string;
+  ticket_id: string;
+  started_at: number;
+  ended_at: number | null;
+  classification: string;
+  work_type: string | null;
+  note: string;
+  technician: string;
+  customer_id: string;
+  external_ref: string;
+  subject: string;
+  service_id: string | null;
+}
+
+/** A ticket's reference on an invoice: the helpdesk's, else the start of Lotsen's id. */
+export const ticketReference = (externalRef: string, ticketId: string) =>
+  externalRef.trim() !== '' ? externalRef.trim() : `#${ticketId.slice(0, 8)}`;
+
+/** Pages of a month's time entries, in (start, id) order; one customer's, or everyone's. */
+export async function* monthEntryPages(
+  db: Db,
+  period: BillingPeriod,
+  customerId: string | null,
+  pageSize = ENTRY_PAGE_SIZE,
+): AsyncGenerator<EntryRow[]> {
+  let after: { startedAt: number; id: string } | null = null;
+  for (;;) {
+    const cursor = after;
+    let query = db
+      .selectFrom('time_entries as e')
+      .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+      .innerJoin('users as u', 'u.id', 'e.technician_id')
+      .select([
+        'e.id',
+        'e.ticket_id',
+        'e.started_at',
+        'e.ended_at',
+        'e.classification',
+        'e.work_type',
+        'e.note',
+        'u.name as technician',
+        't.customer_id',
+        't.external_ref',
+        't.subject',
+        't.service_id',
+      ])
+      .where('e.started_at', '>=', period.start)
+      .where('e.started_at', '<', period.end);
+    if (customerId !== null) query = query.where('t.customer_id', '=', customerId);
+    if (cursor !== null) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('e.started_at', 'e.id'), '>', eb.tuple(cursor.startedAt, cursor.id)),
+      );
+    }
+    const rows = await query.orderBy('e.started_at').orderBy('e.id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { startedAt: last.started_at, id: last.id };
+  }
+}
+
+/**
+ * The billing lines of a month, a day's worth at a time. `tallies` receives each customer's counts and problems as
+ * the entries go by; with `customerId` null every customer's lines come (the month summary wants that).
+ */
+export async function* monthLines(
+  db: Db,
+  period: BillingPeriod,
+  customerId: string | null,
+  tallies: Map<string, MonthTally>,
+): AsyncGenerator<LineDraft[]> {
+  const agreements = new Map<string, PricedAgreement[]>();
+  const agreementsOf = async (id: string) => {
+    let list = agreements.get(id);
+    if (!list) {
+      list = (await listAgreements(db, [id])).map((view) => ({
+        view,
+        start: startOfDate(view.startsOn),
+        end: view.endsOn === null ? Number.POSITIVE_INFINITY : endOfDate(view.endsOn),
+      }));
+      agreements.set(id, list);
+    }
+    return list;
+  };
+  const tallyOf = (id: string) => {
+    let tally = tallies.get(id);
+    if (!tally) tallies.set(id, (tally = emptyTally()));
+    return tally;
+  };
+  const days = new SwedishDays();
+  let day = '';
+  let dayEntries: EntryRow[] = [];
+
+  for await (const page of monthEntryPages(db, period, customerId)) {
+    for (const entry of page) {
+      const entryDay = days.of(entry.started_at);
+      if (entryDay !== day && dayEntries.length > 0) {
+        yield await dayLines(day, dayEntries, agreementsOf, tallyOf);
+        dayEntries = [];
+      }
+      day = entryDay;
+      dayEntries.push(entry);
+    }
+  }
+  if (dayEntries.length > 0) yield await dayLines(day, dayEntries, agreementsOf, tallyOf);
+
+  const adjustments = await adjustmentLines(db, period, customerId);
+  for (const line of adjustments) tallyOf(line.customerId).adjustments++;
+  if (adjustments.length > 0) yield adjustments;
+
+  const fees = await feeLines(db, period, customerId, agreementsOf);
+  for (const line of fees) tallyOf(line.customerId).fees++;
+  if (fees.length > 0) yield fees;
+}
+
+function agreementAt(list: readonly PricedAgreement[], at: number, serviceId: string | null) {
+  const inForce = list.filter((a) => a.start <= at && at < a.end);
+  if (serviceId !== null) {
+    const owner = inForce.find((a) => a.view.services.some((s) => s.id === serviceId));
+    if (owner) return owner;
+  }
+  // listAgreements sorts by start date, newest first: the most recent agreement in force wins.
+  return inForce[0] ?? null;
+}
+
+async function dayLines(
+  day: string,
+  entries: readonly EntryRow[],
+  agreementsOf: (customerId: string) => Promise<PricedAgreement[]>,
+  tallyOf: (customerId: string) => MonthTally,
+): Promise<LineDraft[]> {
+  const byTicket = new Map<string, EntryRow[]>();
+  for (const entry of entries) {
+    const group = byTicket.get(entry.ticket_id);
+    if (group) group.push(entry);
+    else byTicket.set(entry.ticket_id, [entry]);
+  }
+  const lines: LineDraft[] = [];
+  for (const ticketEntries of byTicket.values()) {
+    const first = ticketEntries[0]!;
+    const tally = tallyOf(first.customer_id);
+    const list = await agreementsOf(first.customer_id);
+    const ticketLines: { start: number; line: LineDraft }[] = [];
+    const billable = new Map<string, { agreement: PricedAgreement | null; entries: BillableEntry[] }>();
+    const byId = new Map<string, EntryRow>();
+    const base = {
+      customerId: first.customer_id,
+      ticketId: first.ticket_id,
+      ticketRef: ticketReference(first.external_ref, first.ticket_id),
+      ticketSubject: first.subject,
+      day,
+      adjustmentId: null,
+    };
+    for (const entry of ticketEntries) {
+      tally.entries++;
+      if (entry.ended_at === null) {
+        tally.running++;
+        continue;
+      }
+      if (entry.classification === 'unclassified') {
+        tally.unclassified++;
+        continue;
+      }
+      const agreement = agreementAt(list, entry.started_at, entry.service_id);
+      const actualSeconds = Math.max(0, Math.round((entry.ended_at - entry.started_at) / 1000));
+      if (entry.classification === 'billable' && entry.work_type !== null) {
+        const workType = entry.work_type as BillableWorkType;
+        if (agreement === null) tally.noAgreement++;
+        else if (agreement.view.hourlyRatesOre[workType] === undefined) {
+          const key = `${agreement.view.reference}|${workType}`;
+          tally.missingRates.set(key, (tally.missingRates.get(key) ?? 0) + 1);
+        }
+        const key = agreement?.view.id ?? '';
+        let bucket = billable.get(key);
+        if (!bucket) billable.set(key, (bucket = { agreement, entries: [] }));
+        bucket.entries.push({ entryId: entry.id, ticketId: entry.ticket_id, day, workType, actualSeconds });
+        byId.set(entry.id, entry);
+        continue;
+      }
+      ticketLines.push({
+        start: entry.started_at,
+        line: {
+          ...base,
+          kind: 'time',
+          technician: entry.technician,
+          agreementRef: agreement?.view.reference ?? '',
+          classification: entry.classification as ChargeClassification,
+          workType: null,
+          actualSeconds,
+          actualMinutes: Math.round(actualSeconds / 60),
+          billedMinutes: 0,
+          rateOre: 0,
+          amountOre: 0,
+          note: entry.note,
+          entryIds: [entry.id],
+          entryId: entry.id,
+        },
+      });
+    }
+    for (const { agreement, entries: bucket } of billable.values()) {
+      const rules = agreement?.view ?? null;
+      const billed = billLines(bucket, {
+        incrementMinutes: rules?.rounding.incrementMinutes ?? 1,
+        scope: rules?.rounding.scope ?? 'entry',
+        minimumMinutes: rules?.rounding.minimumMinutes ?? 0,
+        hourlyRatesOre: rules?.hourlyRatesOre ?? {},
+        escalationFeeOre: 0,
+      });
+      for (const line of billed) {
+        const billedEntries = line.entryIds.map((id) => byId.get(id)!);
+        ticketLines.push({
+          start: billedEntries[0]!.started_at,
+          line: {
+            ...base,
+            kind: 'time',
+            technician: distinct(billedEntries.map((e) => e.technician)).join(', '),
+            agreementRef: agreement?.view.reference ?? '',
+            classification: 'billable',
+            workType: line.workType,
+            actualSeconds: billedEntries.reduce(
+              (sum, e) => sum + Math.max(0, Math.round((e.ended_at! - e.started_at) / 1000)),
+              0,
+            ),
+            actualMinutes: line.actualMinutes,
+            billedMinutes: line.billedMinutes,
+            rateOre: line.rateOre,
+            amountOre: line.amountOre,
+            note: distinct(billedEntries.map((e) => e.note.trim()).filter((n) => n !== '')).join(' · '),
+            entryIds: line.entryIds,
+            entryId: line.entryIds.length === 1 ? line.entryIds[0]! : null,
+          },
+        });
+      }
+    }
+    ticketLines.sort((a, b) => a.start - b.start);
+    for (const { line } of ticketLines) lines.push(line);
+  }
+  return lines;
+}
+
+const distinct = (values: readonly string[]) => [...new Set(values)];
+
+/** Corrections billed in this month, priced as the line that billed the corrected entry. */
+async function adjustmentLines(
+  db: Db,
+  period: BillingPeriod,
+  customerId: string | null,
+): Promise<LineDraft[]> {
+  let query = db
+    .selectFrom('billing_adjustments as a')
+    .innerJoin('time_entries as e', 'e.id', 'a.entry_id')
+    .innerJoin('billing_lines as l', (join) =>
+      join.onRef('l.batch_id', '=', 'e.batch_id').onRef('l.seq', '=', 'e.line_seq'),
+    )
+    .innerJoin('billing_batches as b', 'b.id', 'e.batch_id')
+    .select([
+      'a.id',
+      'a.entry_id',
+      'a.customer_id',
+      'a.minutes',
+      'a.note',
+      'l.ticket_id',
+      'l.ticket_ref',
+      'l.ticket_subject',
+      'l.day',
+      'l.technician',
+      'l.agreement_ref',
+      'l.classification',
+      'l.work_type',
+      'l.rate_ore',
+      'b.number as batch_number',
+    ])
+    .where('a.month', '=', period.month)
+    .where('a.batch_id', 'is', null);
+  if (customerId !== null) query = query.where('a.customer_id', '=', customerId);
+  const rows = await query.orderBy('a.created_at').orderBy('a.id').execute();
+  return rows.map((row) => {
+    const billable = row.classification === 'billable';
+    const billedMinutes = billable ? row.minutes : 0;
+    const amount = amountFor(Math.abs(billedMinutes), row.rate_ore);
+    return {
+      kind: 'adjustment',
+      customerId: row.customer_id,
+      ticketId: row.ticket_id,
+      ticketRef: row.ticket_ref,
+      ticketSubject: row.ticket_subject,
+      day: row.day,
+      technician: row.technician,
+      agreementRef: row.agreement_ref,
+      classification: row.classification as ChargeClassification,
+      workType: row.work_type as BillableWorkType | null,
+      actualSeconds: row.minutes * 60,
+      actualMinutes: row.minutes,
+      billedMinutes,
+      rateOre: billable ? row.rate_ore : 0,
+      amountOre: billedMinutes < 0 ? -amount : amount,
+      note: `Correction of ${row.day} in batch ${row.batch_number}: ${row.note}`,
+      entryIds: [],
+      entryId: row.entry_id,
+      adjustmentId: row.id,
+    };
+  });
+}
+
+/** One fixed fee for each acute escalation in the month, when the agreement in force charges one. */
+async function feeLines(
+  db: Db,
+  period: BillingPeriod,
+  customerId: string | null,
+  agreementsOf: (customerId: string) => Promise<PricedAgreement[]>,
+): Promise<LineDraft[]> {
+  let query = db
+    .selectFrom('tickets')
+    .select(['id', 'customer_id', 'external_ref', 'subject', 'service_id', 'escalated_at'])
+    .where('escalated_at', '>=', period.start)
+    .where('escalated_at', '<', period.end);
+  if (customerId !== null) query = query.where('customer_id', '=', customerId);
+  const tickets = await query.orderBy('escalated_at').orderBy('id').execute();
+  const days = new SwedishDays();
+  const lines: LineDraft[] = [];
+  for (const ticket of tickets) {
+    const at = ticket.escalated_at!;
+    const agreement = agreementAt(await agreementsOf(ticket.customer_id), at, ticket.service_id);
+    if (!agreement?.view.acuteEscalation.enabled) continue;
+    const day = days.of(at);
+    const fee = escalationFeeLine(
+      { ticketId: ticket.id, escalatedOn: day },
+      { escalationFeeOre: agreement.view.acuteEscalation.feeOre },
+    );
+    if (fee === null) continue;
+    lines.push({
+      kind: 'fee',
+      customerId: ticket.customer_id,
+      ticketId: ticket.id,
+      ticketRef: ticketReference(ticket.external_ref, ticket.id),
+      ticketSubject: ticket.subject,
+      day,
+      technician: '',
+      agreementRef: agreement.view.reference,
+      classification: 'billable',
+      workType: null,
+      actualSeconds: 0,
+      actualMinutes: 0,
+      billedMinutes: 0,
+      rateOre: 0,
+      amountOre: fee.amountOre,
+      note: `Acute escalation at ${formatInstant(at)}`,
+      entryIds: [],
+      entryId: null,
+      adjustmentId: null,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,124 @@
+import { issuesFromZod, LotsenError, type FieldIssue } from '../../common/api/errors.ts';
+import {
+  timeFileEntrySchema,
+  timeFileEnvelopeSchema,
+  type TimeFileEntry,
+  type TimeImportSummary,
+} from '../../common/time/timeFile.ts';
+import { monthName } from '../billing/billingPeriod.ts';
+import { withLockErrors } from '../billing/periodLocks.ts';
+import type { RegistryContext } from '../registry/registryContext.ts';
+import { insertEntry } from './timeEntryRepository.ts';
+
+/**
+ * Imports a time file (docs/time-file.md) as manual entries of the local user. All or nothing: every record is
+ * checked first (fields, its ticket, that its month is not approved) and every problem is reported at once, each
+ * naming the record; only a clean file is written, in one transaction.
+ */
+export async function importTime(ctx: RegistryContext, raw: unknown): Promise<TimeImportSummary> {
+  const envelope = timeFileEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) throw rejected(issuesFromZod(envelope.error));
+
+  const issues: FieldIssue[] = [];
+  const valid: { index: number; record: string; entry: TimeFileEntry }[] = [];
+  envelope.data.entries.forEach((candidate, index) => {
+    const record = recordLabel(candidate, index);
+    const parsed = timeFileEntrySchema.safeParse(candidate);
+    if (!parsed.success) {
+      issues.push(...issuesFromZod(parsed.error, ['entries', index]).map((issue) => ({ ...issue, record })));
+    } else {
+      valid.push({ index, record, entry: parsed.data });
+    }
+  });
+
+  const tickets = await ctx.db
+    .selectFrom('tickets')
+    .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+    .select(['tickets.id', 'tickets.external_ref', 'tickets.customer_id', 'customers.org_number'])
+    .execute();
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const batches = await ctx.db
+    .selectFrom('billing_batches')
+    .select(['customer_id', 'period_start', 'period_end', 'month', 'number'])
+    .execute();
+
+  const resolved: { ticketId: string; entry: TimeFileEntry }[] = [];
+  for (const { index, record, entry } of valid) {
+    let ticket: (typeof tickets)[number] | undefined;
+    if (entry.ticketId !== undefined) {
+      ticket = byId.get(entry.ticketId);
+      if (!ticket) {
+        issues.push({ path: `entries.${index}.ticketId`, record, message: 'No ticket has this id' });
+        continue;
+      }
+    } else {
+      const ref = entry.ticketRef!;
+      const matches = tickets.filter(
+        (t) =>
+          t.external_ref === ref &&
+          (entry.customerOrgNumber === undefined || t.org_number === entry.customerOrgNumber),
+      );
+      if (matches.length !== 1) {
+        issues.push({
+          path: `entries.${index}.ticketRef`,
+          record,
+          message:
+            matches.length === 0
+              ? `No ticket has the helpdesk reference ${ref}${entry.customerOrgNumber ? ` for ${entry.customerOrgNumber}` : ''}`
+              : `${matches.length} tickets have the helpdesk reference ${ref}; add customerOrgNumber`,
+        });
+        continue;
+      }
+      ticket = matches[0]!;
+    }
+    const startedAt = Date.parse(entry.startedAt);
+    const customerId = ticket.customer_id;
+    const closed = batches.find(
+      (b) => b.customer_id === customerId && b.period_start <= startedAt && startedAt < b.period_end,
+    );
+    if (closed) {
+      issues.push({
+        path: `entries.${index}.startedAt`,
+        record,
+        message: `${monthName(closed.month)} is approved for this customer (billing batch ${closed.number}); no time can be added to it`,
+      });
+      continue;
+    }
+    resolved.push({ ticketId: ticket.id, entry });
+  }
+  if (issues.length > 0) throw rejected(issues);
+
+  await withLockErrors(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      for (const { ticketId, entry } of resolved) {
+        await insertEntry(trx, ctx, {
+          ticketId,
+          startedAt: Date.parse(entry.startedAt),
+          endedAt: Date.parse(entry.endedAt),
+          source: 'manual',
+          sessionId: null,
+          note: entry.note,
+          classification: entry.classification,
+          workType: entry.workType,
+        });
+      }
+    }),
+  );
+  return { entries: resolved.length };
+}
+
+function recordLabel(candidate: unknown, index: number): string {
+  const c = (candidate ?? {}) as { ticketRef?: unknown; startedAt?: unknown };
+  const parts = [`entry ${index + 1}`];
+  if (typeof c.ticketRef === 'string') parts.push(c.ticketRef);
+  if (typeof c.startedAt === 'string') parts.push(c.startedAt);
+  return parts.join(' ');
+}
+
+function rejected(issues: FieldIssue[]): LotsenError {
+  return new LotsenError(
+    'VALIDATION',
+    `The time file was not imported: ${issues.length} problem${issues.length === 1 ? '' : 's'}. Nothing was written.`,
+    { issues },
+  );
+}

@@ -1,0 +1,303 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
+import { parseCsv } from '../../support/csvParse.ts';
+import { convertWithLibreOffice, fodsCells } from '../../support/libreOffice.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
+
+/*
+ * The finance export through the real dispatcher: CSV and XLSX files on disk, read back by an independent CSV
+ * reader, by exceljs and by LibreOffice Calc.
+ */
+
+const at = (iso: string) => Date.parse(iso);
+// (A leading tab or carriage return cannot reach a note: notes are trimmed. The CSV unit tests cover those.)
+const formulaLike = [
+  '=1+1',
+  '+46 70 123 45 67',
+  '-5 min avdrag',
+  '@SUMMA(A1:A3)',
+  '=HYPERLINK("https://example.invalid/?a=1,2";"klicka")',
+];
+
+describe('billing export', () => {
+  let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+  let call: ReturnType<typeof apiCaller>;
+  let out: Awaited<ReturnType<typeof makeTempDataDir>>;
+  let now = at('2026-11-20T10:00:00+01:00');
+  let fixture: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+
+  beforeEach(async () => {
+    now = at('2026-11-20T10:00:00+01:00');
+    opened = await openPassphraseBackend({ now: () => now });
+    call = apiCaller(createApi(opened.backend));
+    out = await makeTempDataDir('lotsen-export-');
+    fixture = await prepareBillingCustomer(call, { receivedAt: at('2026-11-02T08:00:00+01:00') });
+    // Notes a spreadsheet would run as formulas, and Swedish text.
+    const notes = [...formulaLike, 'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)'];
+    for (const [i, note] of notes.entries()) {
+      const start = at('2026-11-05T08:00:00+01:00') + i * 3_600_000;
+      const entry = await call.ok('time.addManual', {
+        ticketId: fixture.standardTicket.id,
+        startedAt: start,
+        endedAt: start + (20 + i) * 60_000,
+        note,
+      });
+      await call.ok('time.classify', {
+        entryId: entry.id,
+        classification: i % 2 === 0 ? 'billable' : 'included',
+        workType: i % 2 === 0 ? 'configuration_change' : null,
+      });
+    }
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await opened.cleanup();
+    await out.cleanup();
+  });
+
+  const exportTo = (name: string, input: { format: 'csv' | 'xlsx'; excelSv?: boolean; month?: string }) =>
+    call.ok('billing.export', {
+      month: input.month ?? '2026-11',
+      format: input.format,
+      excelSv: input.excelSv ?? false,
+      destination: { kind: 'file', path: join(out.dir, name) },
+    });
+
+  async function approve() {
+    now = at('2026-12-02T09:00:00+01:00');
+    return call.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+  }
+
+  test('CSV: RFC 4180 with a BOM, the columns finance needs, Swedish text intact, formulas neutralised', async () => {
+    const batch = await approve();
+    const result = await exportTo('nov.csv', { format: 'csv' });
+    expect(result).toMatchObject({
+      fileName: 'lotsen-billing-2026-11.csv',
+      rows: 6,
+      preview: false,
+      batchIds: [batch.id],
+      contentBase64: null,
+    });
+    const bytes = await readFile(result.path!);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(bytes.length).toBe(result.bytes);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')).toHaveLength(8); // header, six rows, and the empty string after the last CRLF
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([
+      'Customer',
+      'Organisation number',
+      'Agreement',
+      'Batch',
+      'Line',
+      'Ticket',
+      'Subject',
+      'Date',
+      'Technician',
+      'Work type',
+      'Actual minutes',
+      'Billed minutes',
+      'Billed hours',
+      'Rate (SEK/h)',
+      'Amount (SEK)',
+      'Note',
+    ]);
+    // 20 min of configuration change -> 30 min at 1 200 kr/h = 600 kr.
+    expect(rows[0]).toEqual([
+      'Växjö kommun',
+      fixture.customer.orgNumber,
+      'AVT-2026-01',
+      '1',
+      'Time',
+      'HD-1001',
+      'Inloggning via AD FS fungerar inte',
+      '2026-11-05',
+      'Tekla Tekniker',
+      'Configuration change',
+      '20',
+      '30',
+      '0.50',
+      '1200.00',
+      '600.00',
+      "'=1+1",
+    ]);
+    expect(rows.map((r) => r[15])).toEqual([
+      ...formulaLike.map((n) => `'${n}`),
+      'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)',
+    ]);
+    expect(rows[1]![9]).toBe('Included in the support fee');
+
+    const sv = await exportTo('nov-sv.csv', { format: 'csv', excelSv: true });
+    const svRows = parseCsv(await readFile(sv.path!, 'utf8'), ';');
+    expect(svRows[1]!.slice(10, 15)).toEqual(['20', '30', '0,50', '1200,00', '600,00']);
+    const audit = await call.ok('audit.list', { event: 'billing.exported' });
+    expect(audit.map((e) => e.details)).toEqual([
+      expect.objectContaining({ format: 'csv', excelSv: true, rows: 6, sha256: sv.sha256, batches: [1] }),
+      expect.objectContaining({
+        format: 'csv',
+        excelSv: false,
+        rows: 6,
+        preview: false,
+        sha256: result.sha256,
+      }),
+    ]);
+  });
+
+  test('XLSX: a summary sheet per customer and a detail sheet; text stays text in exceljs and LibreOffice', async () => {
+    await approve();
+    const result = await exportTo('nov.xlsx', { format: 'xlsx' });
+    expect(result).toMatchObject({ fileName: 'lotsen-billing-2026-11.xlsx', rows: 6, preview: false });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(result.path!);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'Detail']);
+    expect(workbook.created.getTime()).toBe(now);
+    const summary = workbook.getWorksheet('Summary')!;
+    // Three billable entries: 20, 22, 24 min -> 30 min each, 600 kr each.
+    expect(summary.getRow(2).values).toEqual([
+      undefined,
+      'Växjö kommun',
+      fixture.customer.orgNumber,
+      '2026-11',
+      '1',
+      new Date('2026-12-02T00:00:00Z'),
+      'Tekla Tekniker',
+      6,
+      20 + 21 + 22 + 23 + 24 + 25,
+      90,
+      1.5,
+      1800,
+    ]);
+    const detail = workbook.getWorksheet('Detail')!;
+    const notes = [2, 3, 4, 5, 6, 7].map((r) => detail.getRow(r).getCell(16));
+    for (const cell of notes) expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(notes.map((c) => c.value)).toEqual([
+      ...formulaLike.map((n) => `'${n}`),
+      'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)',
+    ]);
+    detail.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(detail.getRow(2).getCell(8).value).toEqual(new Date('2026-11-05T00:00:00Z'));
+    expect(detail.getRow(2).getCell(15).value).toBe(600);
+
+    // LibreOffice's own reading: every note is a string cell, no cell has a formula.
+    const converted = join(out.dir, 'lo');
+    await mkdir(converted);
+    const [fods] = await convertWithLibreOffice(result.path!, 'fods', converted);
+    const cells = fodsCells(await readFile(fods!, 'utf8'));
+    expect(cells.some((c) => c.formula !== null)).toBe(false);
+    for (const note of formulaLike) {
+      const cell = cells.find((c) => c.text === `'${note}`);
+      expect(cell ?? `no cell reads '${note}`).toMatchObject({ valueType: 'string' });
+    }
+    expect(cells.find((c) => c.text.startsWith('Bytte certifikat'))?.text).toBe(
+      'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)',
+    );
+  }, 60_000);
+
+  test('exporting an approved month again gives the same bytes, in both formats, whenever it is done', async () => {
+    await approve();
+    const first = {
+      csv: await exportTo('a.csv', { format: 'csv' }),
+      xlsx: await exportTo('a.xlsx', { format: 'xlsx' }),
+    };
+    // A day later by the wall clock (a zip entry's date would differ if it were the time of export).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.now() + 86_400_000 + 3_000));
+    now = at('2026-12-15T16:00:00+01:00');
+    const second = {
+      csv: await exportTo('b.csv', { format: 'csv' }),
+      xlsx: await exportTo('b.xlsx', { format: 'xlsx' }),
+    };
+    vi.useRealTimers();
+    for (const format of ['csv', 'xlsx'] as const) {
+      const a = await readFile(first[format].path!);
+      const b = await readFile(second[format].path!);
+      expect(a.equals(b), `${format} bytes differ`).toBe(true);
+      expect(second[format].sha256).toBe(first[format].sha256);
+    }
+    // And a download (browser mode) carries the very same bytes.
+    const download = await call.ok('billing.export', {
+      month: '2026-11',
+      format: 'xlsx',
+      destination: { kind: 'download' },
+    });
+    expect(download.path).toBeNull();
+    expect(Buffer.from(download.contentBase64!, 'base64').equals(await readFile(first.xlsx.path!))).toBe(
+      true,
+    );
+  });
+
+  test('an open month exports as a preview, marked as such; progress is reported as events', async () => {
+    const progress: { done: number; total: number }[] = [];
+    opened.backend.on('billing.exportProgress', (p) => {
+      if (p.progressId === 'mine') progress.push({ done: p.done, total: p.total });
+    });
+    const result = await call.ok('billing.export', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+      format: 'csv',
+      destination: { kind: 'file', path: join(out.dir, 'preview.csv') },
+      progressId: 'mine',
+    });
+    expect(result).toMatchObject({
+      fileName: 'lotsen-billing-2026-11-vaxjo-kommun-preview.csv',
+      preview: true,
+      batchIds: [],
+      rows: 6,
+    });
+    const rows = parseCsv(await readFile(result.path!, 'utf8')).slice(1);
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['Preview (not approved)']));
+    expect(progress[0]).toEqual({ done: 0, total: 6 });
+    expect(progress.at(-1)).toEqual({ done: 6, total: 6 });
+  });
+
+  test('bad requests leave nothing behind: relative paths, unknown customers, a missing folder', async () => {
+    const relative = await call.fails('billing.export', {
+      month: '2026-11',
+      format: 'csv',
+      destination: { kind: 'file', path: 'nov.csv' },
+    });
+    expect(relative.details?.issues).toEqual([
+      { path: 'destination.path', message: 'The export path must be absolute' },
+    ]);
+    expect(
+      (
+        await call.fails('billing.export', {
+          month: '2026-13',
+          format: 'csv',
+          destination: { kind: 'download' },
+        })
+      ).details?.issues?.[0]?.path,
+    ).toBe('month');
+    expect(
+      (
+        await call.fails('billing.export', {
+          month: '2026-11',
+          format: 'xlsx',
+          excelSv: true,
+          destination: { kind: 'download' },
+        })
+      ).details?.issues?.[0]?.message,
+    ).toBe('The Swedish Excel dialect is for CSV only');
+    const unknown = await call.fails('billing.export', {
+      month: '2026-11',
+      customerId: '00000000-0000-4000-8000-000000000009',
+      format: 'csv',
+      destination: { kind: 'download' },
+    });
+    expect(unknown.code).toBe('NOT_FOUND');
+    const missing = await call.fails('billing.export', {
+      month: '2026-11',
+      format: 'xlsx',
+      destination: { kind: 'file', path: join(out.dir, 'nope', 'nov.xlsx') },
+    });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
+    expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
+  });
+});

@@ -1,0 +1,453 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+
+/*
+ * Classification, approval of a month, locks and adjustments, through the real dispatcher on a real encrypted
+ * store. Figures are worked out by hand beside them: the agreement bills in 15-minute steps per entry, at 1 200 kr
+ * an hour for configuration changes and 1 500 kr for non-standard access.
+ */
+
+const at = (iso: string) => Date.parse(iso);
+const minutes = (n: number) => n * 60_000;
+
+describe('billing months', () => {
+  let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+  let call: ReturnType<typeof apiCaller>;
+  let now = at('2026-11-20T10:00:00+01:00');
+  let fixture: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+
+  beforeEach(async () => {
+    now = at('2026-11-20T10:00:00+01:00');
+    opened = await openPassphraseBackend({ now: () => now });
+    call = apiCaller(createApi(opened.backend));
+    fixture = await prepareBillingCustomer(call, { receivedAt: at('2026-11-02T08:00:00+01:00') });
+  });
+  afterEach(async () => opened.cleanup());
+
+  const manual = (ticketId: string, start: string, length: number, note = '') =>
+    call.ok('time.addManual', { ticketId, startedAt: at(start), endedAt: at(start) + minutes(length), note });
+
+  /** November: 37 min of configuration change, 50 min included, 20 min through the non-standard VPN. */
+  async function november() {
+    const config = await manual(
+      fixture.standardTicket.id,
+      '2026-11-05T09:00:00+01:00',
+      37,
+      'Ändrade claim-regel',
+    );
+    const included = await manual(fixture.standardTicket.id, '2026-11-05T13:00:00+01:00', 50, 'Felsökning');
+    const special = await manual(fixture.specialTicket.id, '2026-11-30T23:30:00+01:00', 20, 'Via Fortinet');
+    await call.ok('time.classify', {
+      entryId: config.id,
+      classification: 'billable',
+      workType: 'configuration_change',
+    });
+    await call.ok('time.classify', { entryId: included.id, classification: 'included' });
+    await call.ok('time.classify', {
+      entryId: special.id,
+      classification: 'billable',
+      workType: 'non_standard_access',
+    });
+    return { config, included, special };
+  }
+
+  test('unclassified entries carry a suggestion: included for standard access, billable 8.6 for non-standard', async () => {
+    const standard = await manual(fixture.standardTicket.id, '2026-11-05T09:00:00+01:00', 30);
+    const special = await manual(fixture.specialTicket.id, '2026-11-05T11:00:00+01:00', 30);
+    expect(standard).toMatchObject({
+      classification: 'unclassified',
+      suggestion: { classification: 'included', workType: null },
+      batchId: null,
+    });
+    expect(special.suggestion).toMatchObject({ classification: 'billable', workType: 'non_standard_access' });
+    expect(special.suggestion!.reason).toContain('Skolnätet uses a non-standard access method');
+    expect(await call.ok('time.suggestion', { entryId: special.id })).toEqual(special.suggestion);
+    const timer = await call.ok('time.startTimer', { ticketId: fixture.specialTicket.id });
+    expect(timer.suggestion?.workType).toBe('non_standard_access');
+
+    const missing = await call.fails('time.classify', { entryId: special.id, classification: 'billable' });
+    expect(missing.details?.issues).toEqual([
+      { path: 'workType', message: 'Billable time needs a work type' },
+    ]);
+    const classified = await call.ok('time.classify', {
+      entryId: special.id,
+      classification: 'billable',
+      workType: 'non_standard_access',
+    });
+    expect(classified).toMatchObject({ classification: 'billable', suggestion: null });
+    const listed = await call.ok('time.list', { customerId: fixture.customer.id });
+    expect(listed.map((e) => [e.classification, e.suggestion?.classification ?? null])).toEqual([
+      ['unclassified', 'included'],
+      ['billable', null],
+      ['unclassified', 'billable'],
+    ]);
+  });
+
+  test('approval is refused before the month ends and while entries are unclassified or running', async () => {
+    await november();
+    const open = await manual(fixture.standardTicket.id, '2026-11-06T10:00:00+01:00', 10);
+    await call.ok('time.startTimer', { ticketId: fixture.standardTicket.id });
+    const input = { month: '2026-11', customerId: fixture.customer.id };
+
+    const early = await call.fails('billing.approveMonth', input);
+    expect(early).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('has not ended') });
+
+    now = at('2026-12-01T08:00:00+01:00');
+    const refused = await call.fails('billing.approveMonth', input);
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe(
+      'November 2026 for Växjö kommun cannot be approved: 1 entry is unclassified; 1 entry is still running. ' +
+        'Classify the time, stop what runs and price billable work, then approve again.',
+    );
+    expect(refused.details).toMatchObject({ unclassified: 1, running: 1 });
+    expect(await call.ok('billing.listBatches', {})).toEqual([]);
+
+    const summary = await call.ok('billing.monthSummary', { month: '2026-11' });
+    expect(summary.customers[0]).toMatchObject({
+      status: 'open',
+      entries: 5,
+      unclassified: 1,
+      running: 1,
+      problems: ['1 entry is unclassified', '1 entry is still running'],
+    });
+
+    await call.ok('time.classify', { entryId: open.id, classification: 'no_charge' });
+    const stopped = await call.ok('time.stopTimer', {});
+    // Stopped, the timer's entry is unclassified time like any other.
+    expect((await call.fails('billing.approveMonth', input)).details).toMatchObject({
+      unclassified: 1,
+      running: 0,
+    });
+    await call.ok('time.classify', { entryId: stopped!.id, classification: 'included' });
+    const batch = await call.ok('billing.approveMonth', input);
+    expect(batch).toMatchObject({ number: 1, month: '2026-11', entries: 5, lines: 5 });
+  });
+
+  test('an approved month stores actual and billed minutes apart, per line, and locks its entries', async () => {
+    const { config, included, special } = await november();
+    now = at('2026-12-02T09:00:00+01:00');
+    const batch = await call.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    // 37 min -> 45 min at 1 200 kr/h = 900 kr; 20 min -> 30 min at 1 500 kr/h = 750 kr; 50 min included.
+    expect(batch).toMatchObject({
+      customerName: 'Växjö kommun',
+      entries: 3,
+      lines: 3,
+      actualMinutes: 37 + 50 + 20,
+      billedMinutes: 45 + 30,
+      amountOre: 90_000 + 75_000,
+      approvedBy: 'Tekla Tekniker',
+      approvedAt: now,
+    });
+    const lines = await opened.backend
+      .registryContext()
+      .db.selectFrom('billing_lines')
+      .select([
+        'seq',
+        'entry_id',
+        'day',
+        'actual_seconds',
+        'actual_minutes',
+        'billed_minutes',
+        'rate_ore',
+        'amount_ore',
+      ])
+      .where('batch_id', '=', batch.id)
+      .orderBy('seq')
+      .execute();
+    expect(lines).toEqual([
+      {
+        seq: 1,
+        entry_id: config.id,
+        day: '2026-11-05',
+        actual_seconds: 2220,
+        actual_minutes: 37,
+        billed_minutes: 45,
+        rate_ore: 120_000,
+        amount_ore: 90_000,
+      },
+      {
+        seq: 2,
+        entry_id: included.id,
+        day: '2026-11-05',
+        actual_seconds: 3000,
+        actual_minutes: 50,
+        billed_minutes: 0,
+        rate_ore: 0,
+        amount_ore: 0,
+      },
+      // 23:30 on 30 November in Sweden is still November, though it is 22:30 UTC.
+      {
+        seq: 3,
+        entry_id: special.id,
+        day: '2026-11-30',
+        actual_seconds: 1200,
+        actual_minutes: 20,
+        billed_minutes: 30,
+        rate_ore: 150_000,
+        amount_ore: 75_000,
+      },
+    ]);
+    const entries = await call.ok('time.list', { customerId: fixture.customer.id });
+    expect(entries.every((e) => e.batchId === batch.id)).toBe(true);
+
+    const again = await call.fails('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    expect(again.message).toContain('already approved (billing batch 1)');
+    const summary = await call.ok('billing.monthSummary', { month: '2026-11' });
+    expect(summary).toMatchObject({
+      ended: true,
+      customers: [{ status: 'approved', batchNumber: 1, billedMinutes: 75, amountOre: 165_000 }],
+      totals: { billedMinutes: 75, amountOre: 165_000, unclassified: 0 },
+    });
+    const audit = await call.ok('audit.list', { event: 'billing.month_approved' });
+    expect(audit[0]).toMatchObject({
+      subjectId: batch.id,
+      details: { number: 1, month: '2026-11', amountOre: 165_000, billedMinutes: 75 },
+    });
+  });
+
+  test('locked entries refuse every change, through every API call and in the store itself', async () => {
+    const { config } = await november();
+    const december = await manual(fixture.standardTicket.id, '2026-12-01T09:00:00+01:00', 15);
+    now = at('2026-12-02T09:00:00+01:00');
+    await call.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+    const before = await call.ok('time.list', { customerId: fixture.customer.id });
+
+    const refusals = [
+      await call.fails('time.classify', { entryId: config.id, classification: 'no_charge' }),
+      await call.fails('time.update', { id: config.id, note: 'ändrad i efterhand' }),
+      await call.fails('time.update', { id: config.id, endedAt: config.endedAt! + minutes(30) }),
+      await call.fails('time.delete', { id: config.id }),
+      // Time cannot be added to, or moved into, the approved month either.
+      await call.fails('time.addManual', {
+        ticketId: fixture.standardTicket.id,
+        startedAt: at('2026-11-10T09:00:00+01:00'),
+        endedAt: at('2026-11-10T10:00:00+01:00'),
+      }),
+      await call.fails('time.update', { id: december.id, startedAt: at('2026-11-30T23:50:00+01:00') }),
+    ];
+    for (const refusal of refusals) expect(refusal.code).toBe('LOCKED');
+    expect(refusals[0]!.message).toContain('November 2026 was approved in billing batch 1');
+    expect(refusals[4]!.message).toContain('November 2026 is approved for Växjö kommun (billing batch 1)');
+
+    // A clock that reads November (a machine with a wrong date) cannot start a timer in the closed month.
+    now = at('2026-11-25T09:00:00+01:00');
+    expect(await call.fails('time.startTimer', { ticketId: fixture.standardTicket.id })).toMatchObject({
+      code: 'LOCKED',
+    });
+    now = at('2026-12-02T09:00:00+01:00');
+
+    // The store's triggers refuse what no API call offers: stopping (re-running) a locked entry, editing, deleting.
+    const db = opened.backend.registryContext().db;
+    await expect(
+      db.updateTable('time_entries').set({ ended_at: null }).where('id', '=', config.id).execute(),
+    ).rejects.toThrow(/LOTSEN_LOCKED/);
+    await expect(db.deleteFrom('time_entries').where('id', '=', config.id).execute()).rejects.toThrow(
+      /LOTSEN_LOCKED/,
+    );
+    await expect(sql`UPDATE billing_lines SET amount_ore = 1`.execute(db)).rejects.toThrow(/LOTSEN_LOCKED/);
+    await expect(sql`DELETE FROM billing_batches`.execute(db)).rejects.toThrow(/LOTSEN_LOCKED/);
+    await expect(
+      db
+        .insertInto('time_entries')
+        .values({
+          id: '00000000-0000-4000-8000-000000000001',
+          ticket_id: fixture.standardTicket.id,
+          technician_id: config.technicianId,
+          started_at: at('2026-11-11T09:00:00+01:00'),
+          ended_at: at('2026-11-11T10:00:00+01:00'),
+          source: 'manual',
+          session_id: null,
+          note: '',
+          classification: 'billable',
+          work_type: 'project',
+          batch_id: null,
+          line_seq: null,
+          created_at: now,
+          created_by: config.technicianId,
+          updated_at: now,
+          updated_by: config.technicianId,
+        })
+        .execute(),
+    ).rejects.toThrow(/LOTSEN_LOCKED/);
+
+    expect(await call.ok('time.list', { customerId: fixture.customer.id })).toEqual(before);
+    // December is open: its entry can still be edited and deleted.
+    expect(await call.ok('time.update', { id: december.id, note: 'ok' })).toMatchObject({ note: 'ok' });
+    await call.ok('time.delete', { id: december.id });
+  });
+
+  test('an adjustment corrects locked time in the next open month, priced as the line it corrects', async () => {
+    const { config, included } = await november();
+    const notLocked = await manual(fixture.standardTicket.id, '2026-12-03T09:00:00+01:00', 15);
+    now = at('2026-12-02T09:00:00+01:00');
+    await call.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+    now = at('2026-12-04T09:00:00+01:00');
+
+    const refused = await call.fails('billing.addAdjustment', {
+      entryId: notLocked.id,
+      minutes: 10,
+      note: 'fel',
+    });
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('not locked') });
+    expect(
+      (await call.fails('billing.addAdjustment', { entryId: config.id, minutes: 0, note: 'x' })).code,
+    ).toBe('VALIDATION');
+
+    const more = await call.ok('billing.addAdjustment', {
+      entryId: config.id,
+      minutes: 20,
+      note: 'Glömde dokumentationen',
+    });
+    expect(more).toMatchObject({ month: '2026-12', minutes: 20, batchId: null, createdBy: 'Tekla Tekniker' });
+    now += minutes(1);
+    const less = await call.ok('billing.addAdjustment', {
+      entryId: config.id,
+      minutes: -10,
+      note: 'Dubbelräknat',
+    });
+    now += minutes(1);
+    const onIncluded = await call.ok('billing.addAdjustment', {
+      entryId: included.id,
+      minutes: 5,
+      note: 'Samtal',
+    });
+    await call.ok('time.classify', { entryId: notLocked.id, classification: 'included' });
+
+    // December as it stands: 15 min included, +20 min and -10 min at 1 200 kr/h (billed as given, not rounded),
+    // +5 min on included time (not billed).
+    const december = await call.ok('billing.monthSummary', { month: '2026-12' });
+    expect(december.customers[0]).toMatchObject({
+      status: 'open',
+      adjustments: 3,
+      actualMinutes: 15 + 20 - 10 + 5,
+      billedMinutes: 20 - 10,
+      amountOre: 40_000 - 20_000,
+    });
+
+    now = at('2027-01-02T09:00:00+01:00');
+    const batch = await call.ok('billing.approveMonth', {
+      month: '2026-12',
+      customerId: fixture.customer.id,
+    });
+    expect(batch).toMatchObject({ number: 2, lines: 4, billedMinutes: 10, amountOre: 20_000 });
+    const adjustments = await call.ok('billing.listAdjustments', { customerId: fixture.customer.id });
+    expect(adjustments.map((a) => [a.id, a.batchId])).toEqual([
+      [more.id, batch.id],
+      [less.id, batch.id],
+      [onIncluded.id, batch.id],
+    ]);
+    // November and December are both closed now: the next correction lands in January.
+    const january = await call.ok('billing.addAdjustment', {
+      entryId: config.id,
+      minutes: 15,
+      note: 'Sent ändring',
+    });
+    expect(january.month).toBe('2027-01');
+    const audit = await call.ok('audit.list', { event: 'billing.adjustment_added' });
+    expect(audit).toHaveLength(4);
+    // A locked adjustment cannot be edited in the store either.
+    await expect(
+      sql`UPDATE billing_adjustments SET minutes = 99 WHERE id = ${more.id}`.execute(
+        opened.backend.registryContext().db,
+      ),
+    ).rejects.toThrow(/LOTSEN_LOCKED/);
+  });
+
+  test('per ticket and day, entries are summed before rounding, and acute escalation adds its fee', async () => {
+    await opened.cleanup();
+    opened = await openPassphraseBackend({ now: () => now });
+    call = apiCaller(createApi(opened.backend));
+    fixture = await prepareBillingCustomer(call, {
+      receivedAt: at('2026-11-02T08:00:00+01:00'),
+      rounding: { incrementMinutes: 30, scope: 'ticket_day', minimumMinutes: 60 },
+    });
+    for (const [start, length] of [
+      ['2026-11-05T09:00:00+01:00', 10],
+      ['2026-11-05T14:00:00+01:00', 25],
+      ['2026-11-06T09:00:00+01:00', 70],
+    ] as const) {
+      const entry = await manual(fixture.standardTicket.id, start, length, `arbete ${length}`);
+      await call.ok('time.classify', {
+        entryId: entry.id,
+        classification: 'billable',
+        workType: 'configuration_change',
+      });
+    }
+    await call.ok('tickets.escalate', { id: fixture.standardTicket.id, at: at('2026-11-05T15:00:00+01:00') });
+    now = at('2026-12-01T09:00:00+01:00');
+    const batch = await call.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    // 5 Nov: 10 + 25 = 35 min -> 60 (the minimum); 6 Nov: 70 -> 90. At 1 200 kr/h: 1 200 + 1 800 kr; fee 2 500 kr.
+    expect(batch).toMatchObject({ entries: 3, lines: 3, actualMinutes: 105, billedMinutes: 150 });
+    expect(batch.amountOre).toBe(120_000 + 180_000 + 250_000);
+    const lines = await opened.backend
+      .registryContext()
+      .db.selectFrom('billing_lines')
+      .select(['kind', 'day', 'entry_count', 'actual_minutes', 'billed_minutes', 'amount_ore', 'note'])
+      .where('batch_id', '=', batch.id)
+      .orderBy('seq')
+      .execute();
+    expect(lines).toEqual([
+      {
+        kind: 'time',
+        day: '2026-11-05',
+        entry_count: 2,
+        actual_minutes: 35,
+        billed_minutes: 60,
+        amount_ore: 120_000,
+        note: 'arbete 10 · arbete 25',
+      },
+      {
+        kind: 'time',
+        day: '2026-11-06',
+        entry_count: 1,
+        actual_minutes: 70,
+        billed_minutes: 90,
+        amount_ore: 180_000,
+        note: 'arbete 70',
+      },
+      {
+        kind: 'fee',
+        day: '2026-11-05',
+        entry_count: 0,
+        actual_minutes: 0,
+        billed_minutes: 0,
+        amount_ore: 250_000,
+        note: 'Acute escalation at 2026-11-05T15:00:00+01:00',
+      },
+    ]);
+  });
+
+  test('twelve months of billed hours per customer, approved months from their batch', async () => {
+    await november();
+    await manual(fixture.standardTicket.id, '2026-10-01T09:00:00+02:00', 61).then((e) =>
+      call.ok('time.classify', { entryId: e.id, classification: 'billable', workType: 'project' }),
+    );
+    now = at('2026-12-02T09:00:00+01:00');
+    await call.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+    const series = await call.ok('billing.billedHours', {});
+    expect(series.months[0]).toBe('2026-01');
+    expect(series.months[11]).toBe('2026-12');
+    expect(series.customers).toEqual([
+      {
+        customerId: fixture.customer.id,
+        customerName: 'Växjö kommun',
+        // October is still open: 61 min -> 75 as it would bill; November approved: 45 + 30.
+        billedMinutes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 75, 75, 0],
+        billableMinutes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 57, 0],
+      },
+    ]);
+  });
+});
