@@ -42,7 +42,7 @@ interface TextFieldProps {
   label: string;
   optional?: boolean;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'date' | 'time';
   autoComplete?: string;
   autoFocus?: boolean;
   inputMode?: 'numeric' | 'text';
