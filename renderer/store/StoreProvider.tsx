@@ -2,12 +2,14 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from './app/action.ts';
 import type { AuditStore } from './audit/action.ts';
+import type { BillingStore } from './billing/store.ts';
 import type { ContractsStore } from './contracts/action.ts';
 import type { RegistryStore } from './registry/store.ts';
 import type { ReviewStore } from './review/action.ts';
 import type { SessionsStore } from './sessions/action.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import type { TicketsStore } from './tickets/action.ts';
+import type { TimeStore } from './time/store.ts';
 import type { Stores } from './stores.ts';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -48,6 +50,14 @@ export function useAuditStore<T>(selector: (state: AuditStore) => T): T {
 
 export function useSessionsStore<T>(selector: (state: SessionsStore) => T): T {
   return useStore(useStores().sessions, selector);
+}
+
+export function useTimeStore<T>(selector: (state: TimeStore) => T): T {
+  return useStore(useStores().time, selector);
+}
+
+export function useBillingStore<T>(selector: (state: BillingStore) => T): T {
+  return useStore(useStores().billing, selector);
 }
 
 /** Not a store: terminal widgets read and write bytes here, so output never becomes React or zustand state. */

@@ -1,18 +1,22 @@
 import type { ApiClient } from '../api/client.ts';
 import { createAppService } from '../services/appService.ts';
 import { createAuditService } from '../services/auditService.ts';
+import { createBillingService } from '../services/billingService.ts';
 import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
 import { createSessionsService } from '../services/sessionsService.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
+import { createTimeService } from '../services/timeService.ts';
 import { createAppStore, type AppStoreApi } from './app/store.ts';
 import { createAuditStore, type AuditStoreApi } from './audit/store.ts';
+import { createBillingStore, type BillingStoreApi } from './billing/store.ts';
 import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
+import { createTimeStore, type TimeStoreApi } from './time/store.ts';
 
 export interface Stores {
   app: AppStoreApi;
@@ -22,6 +26,8 @@ export interface Stores {
   tickets: TicketsStoreApi;
   audit: AuditStoreApi;
   sessions: SessionsStoreApi;
+  time: TimeStoreApi;
+  billing: BillingStoreApi;
   /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
   terminal: TerminalChannel;
 }
@@ -36,6 +42,8 @@ export function createStores(api: ApiClient): Stores {
     tickets: createTicketsStore(createTicketsService(api)),
     audit: createAuditStore(createAuditService(api)),
     sessions: createSessionsStore(sessions),
+    time: createTimeStore(createTimeService(api)),
+    billing: createBillingStore(createBillingService(api)),
     terminal: sessions.terminal,
   };
 }
@@ -52,6 +60,8 @@ export function startStores({
   tickets,
   audit,
   sessions,
+  time,
+  billing,
 }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [
@@ -59,6 +69,8 @@ export function startStores({
     review.getState().start(),
     tickets.getState().start(),
     sessions.getState().start(),
+    time.getState().start(),
+    billing.getState().start(),
   ];
   const stopFollowingLock = app.subscribe((now, before) => {
     const unlocked = now.status?.state === 'unlocked';
@@ -71,6 +83,8 @@ export function startStores({
       void tickets.getState().load();
       void contracts.getState().refresh();
       void sessions.getState().load();
+      time.getState().refresh();
+      billing.getState().refresh();
     } else if (!unlocked && wasUnlocked) {
       registry.getState().reset();
       contracts.getState().close();
@@ -78,6 +92,8 @@ export function startStores({
       tickets.getState().reset();
       audit.getState().reset();
       sessions.getState().reset();
+      time.getState().reset();
+      billing.getState().reset();
     }
   });
   const stopApp = app.getState().start();
