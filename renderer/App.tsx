@@ -2,6 +2,7 @@ import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { GateLayout } from './components/GateLayout.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { BillingPage } from './features/billing/BillingPage.tsx';
 import { CustomerPage } from './features/customer/CustomerPage.tsx';
 import { CustomerListPage } from './features/customers/CustomerListPage.tsx';
 import { LockScreen } from './features/lock/LockScreen.tsx';
@@ -11,6 +12,7 @@ import { AppShell } from './features/shell/AppShell.tsx';
 import { RecordingsPage } from './features/sessions/RecordingsPage.tsx';
 import { SessionsPage } from './features/sessions/SessionsPage.tsx';
 import { TicketsPage } from './features/tickets/TicketsPage.tsx';
+import { TimesheetPage } from './features/timesheet/TimesheetPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
 import { selectScreen, selectStatusError } from './store/app/selectors.ts';
 import { useAppStore } from './store/StoreProvider.tsx';
@@ -33,6 +35,8 @@ export function App() {
               <Route path="/tickets" component={TicketsPage} />
               <Route path="/sessions" component={SessionsPage} />
               <Route path="/recordings" component={RecordingsPage} />
+              <Route path="/timesheet" component={TimesheetPage} />
+              <Route path="/billing" component={BillingPage} />
               <Route path="/eligibility" component={ReviewPage} />
               <Route path="/audit" component={AuditPage} />
               <Route>

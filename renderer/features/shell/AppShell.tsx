@@ -12,6 +12,7 @@ import {
 } from '../../store/StoreProvider.tsx';
 import { selectLiveCount } from '../../store/sessions/selectors.ts';
 import { SessionPrompts } from '../sessions/SessionPrompts.tsx';
+import { TimerChip } from '../timesheet/TimerChip.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
@@ -48,6 +49,7 @@ function TopBar({ onHelp }: { onHelp(): void }) {
       </Link>
       <SearchBox />
       <div className="topbar__end">
+        <TimerChip />
         <button
           type="button"
           className="button button--quiet button--small"
@@ -115,6 +117,20 @@ function Navigation() {
         count={liveSessions}
         alert={null}
       />
+      <Link
+        href="/timesheet"
+        className={location === '/timesheet' ? 'nav__link nav__link--active' : 'nav__link'}
+        aria-current={location === '/timesheet' ? 'page' : undefined}
+      >
+        <span>Timesheet</span>
+      </Link>
+      <Link
+        href="/billing"
+        className={location === '/billing' ? 'nav__link nav__link--active' : 'nav__link'}
+        aria-current={location === '/billing' ? 'page' : undefined}
+      >
+        <span>Billing</span>
+      </Link>
       <NavLink
         href="/eligibility"
         label="Eligibility"

@@ -29,5 +29,6 @@ export const shortcutList: { keys: string[][]; what: string }[] = [
   },
   { keys: [['Ctrl', 'Shift', 'F']], what: 'Find in a terminal’s scrollback' },
   { keys: [['←'], ['→']], what: 'Move between session tabs (when a tab has focus)' },
+  { keys: [['←'], ['→']], what: 'Previous or next week in the timesheet, month in billing' },
   { keys: [['?']], what: 'Show this list' },
 ];

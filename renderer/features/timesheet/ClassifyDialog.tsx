@@ -1,0 +1,85 @@
+import { useCallback, useMemo, useState } from 'react';
+import { billableWorkTypeLabels, billableWorkTypes } from '../../../common/agreements/model.ts';
+import type { TimeEntryView } from '../../../common/time/model.ts';
+import { Badge } from '../../components/Badge.tsx';
+import { formatDuration } from '../../components/format.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { SelectField } from '../../components/form/fields.tsx';
+import { useForm } from '../../components/form/useForm.ts';
+import { RadioChoices } from '../../components/RadioChoices.tsx';
+import { useTimeStore } from '../../store/StoreProvider.tsx';
+import { clockTime, dayLabel, swedishDay } from '../../store/time/week.ts';
+import { classifySpec, classifyValues } from './classifyForm.ts';
+import { chargeChoices, suggestionText } from './timeLabels.ts';
+
+const workTypeOptions = ['', ...billableWorkTypes] as const;
+const workTypeLabels = { '': 'Choose a work type…', ...billableWorkTypeLabels };
+
+/**
+ * How an entry is charged: included, billable with a work type (which sets the rate), or no charge. Lotsen's
+ * suggestion is chosen to begin with and marked as such; the technician decides.
+ */
+export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClose(): void }) {
+  const classify = useTimeStore((s) => s.classify);
+  const spec = useMemo(() => classifySpec(entry.id), [entry.id]);
+  const [initial] = useState(() => classifyValues(entry));
+  const onSubmit = useCallback(
+    async (input: unknown) => {
+      await classify(input as Parameters<typeof classify>[0]);
+      onClose();
+    },
+    [classify, onClose],
+  );
+  const form = useForm(spec, initial.values, onSubmit);
+  const choice = form.field('classification');
+  const suggestion = entry.suggestion;
+
+  return (
+    <FormDialog title="Classify time" submitLabel="Save classification" form={form} onClose={onClose}>
+      <p className="classify__entry">
+        <span className="cell-strong">{entry.ticketSubject}</span>
+        <span className="muted">
+          {' '}
+          · {entry.customerName} · {dayLabel(swedishDay(entry.startedAt))} {clockTime(entry.startedAt)}
+          {entry.actualSeconds !== null && ` · ${formatDuration(entry.actualSeconds)}`}
+        </span>
+      </p>
+      {suggestion && (
+        <p className="classify__suggestion" data-testid="classification-suggestion">
+          <Badge tone="info">Suggested</Badge> <strong>{suggestionText(suggestion)}</strong>
+          <span className="muted"> — {suggestion.reason}</span>
+          {initial.fromSuggestion && (
+            <span className="muted"> Chosen below; nothing is saved until you save.</span>
+          )}
+        </p>
+      )}
+      <RadioChoices
+        legend="How is this time charged?"
+        options={chargeChoices}
+        value={choice.value}
+        onChange={choice.onChange}
+        attachFirst={choice.attach}
+        error={choice.error}
+        aside={(value) =>
+          suggestion?.classification === value && (
+            <Badge tone="info" title={suggestion.reason}>
+              Suggested
+            </Badge>
+          )
+        }
+      >
+        <p className="field__hint">
+          Only billable time has a work type; the agreement’s rate for it applies.
+        </p>
+      </RadioChoices>
+      {choice.value === 'billable' && (
+        <SelectField
+          binding={form.field('workType')}
+          label="Work type"
+          options={workTypeOptions}
+          labels={workTypeLabels}
+        />
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,384 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { TimeEntryView } from '../../../common/time/model.ts';
+import { Badge } from '../../components/Badge.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { formatDuration, formatElapsed, plural } from '../../components/format.ts';
+import { PeriodStepper } from '../../components/PeriodStepper.tsx';
+import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
+import { Section } from '../../components/Section.tsx';
+import { selectLocalUser } from '../../store/app/selectors.ts';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { useAppStore, useTimeStore } from '../../store/StoreProvider.tsx';
+import { selectTimerElapsed } from '../../store/time/slices/timer/selectors.ts';
+import {
+  canDelete,
+  isLocked,
+  selectTechnicians,
+  selectWeekDays,
+  selectWeekSummary,
+} from '../../store/time/slices/timesheet/selectors.ts';
+import { clockTime, dayLabel, weekLabel, weekStartOf } from '../../store/time/week.ts';
+import { AdjustmentDialog } from './AdjustmentDialog.tsx';
+import { ClassifyDialog } from './ClassifyDialog.tsx';
+import { ManualEntryDialog } from './ManualEntryDialog.tsx';
+import { classificationText, classificationTones, suggestionText, timeSourceLabels } from './timeLabels.ts';
+import './timesheet.css';
+
+type EntryDialog =
+  | { kind: 'classify'; entry: TimeEntryView }
+  | { kind: 'adjust'; entry: TimeEntryView }
+  | { kind: 'delete'; entry: TimeEntryView }
+  | { kind: 'manual' };
+
+/** A technician's week, Monday to Sunday in Swedish time: the timer, every entry, and how each is charged. */
+export function TimesheetPage() {
+  const user = useAppStore(selectLocalUser);
+  const me = { id: user?.id ?? '', name: user?.name ?? 'Me' };
+  const weekStart = useTimeStore((s) => s.weekStart);
+  const status = useTimeStore((s) => s.sheetStatus);
+  const loadError = useTimeStore((s) => s.sheetError);
+  const chosen = useTimeStore((s) => s.technicianId);
+  const technicianId = chosen ?? me.id;
+  const days = useTimeStore((s) => selectWeekDays(s, technicianId));
+  const summary = useTimeStore((s) => selectWeekSummary(s, technicianId));
+  const technicians = useTimeStore((s) => selectTechnicians(s, me));
+  const loadWeek = useTimeStore((s) => s.loadWeek);
+  const stepWeek = useTimeStore((s) => s.stepWeek);
+  const showThisWeek = useTimeStore((s) => s.showThisWeek);
+  const setTechnician = useTimeStore((s) => s.setTechnician);
+  const classify = useTimeStore((s) => s.classify);
+  const removeEntry = useTimeStore((s) => s.removeEntry);
+  const tickets = useTimeStore((s) => s.tickets);
+  const [dialog, setDialog] = useState<EntryDialog | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const technicianSelect = useId();
+
+  useEffect(() => {
+    void loadWeek();
+  }, [loadWeek]);
+
+  const step = useCallback((delta: number) => stepWeek(delta), [stepWeek]);
+  const close = useCallback(() => setDialog(null), []);
+  const [thisWeek] = useState(() => weekStartOf(Date.now()));
+  const isThisWeek = weekStart === thisWeek;
+
+  const acceptSuggestion = (entry: TimeEntryView) => {
+    if (!entry.suggestion) return;
+    setActionError(null);
+    classify({
+      entryId: entry.id,
+      classification: entry.suggestion.classification,
+      workType: entry.suggestion.workType,
+    }).catch((e) => setActionError(errorMessage(e)));
+  };
+
+  return (
+    <div className="page timesheet">
+      <header className="page__header">
+        <div>
+          <h1>Timesheet</h1>
+          <p className="muted">
+            Time per day in Swedish time. Classify each entry: included in the support fee, billable, or no
+            charge.
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => setDialog({ kind: 'manual' })}>
+          Add time manually
+        </button>
+      </header>
+
+      <TimerPanel />
+
+      <div className="timesheet__toolbar">
+        <PeriodStepper
+          unit="week"
+          label={weekLabel(weekStart)}
+          onStep={step}
+          current={{ label: 'This week', onSelect: showThisWeek, disabled: isThisWeek }}
+        />
+        <div className="timesheet__technician">
+          <label htmlFor={technicianSelect}>Technician</label>
+          <select
+            id={technicianSelect}
+            className="input input--select"
+            value={technicianId}
+            onChange={(e) => setTechnician(e.target.value === me.id ? null : e.target.value)}
+          >
+            {technicians.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.id === me.id ? `${t.name} (you)` : t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {(loadError || actionError) && (
+        <p className="form-errors" role="alert">
+          {actionError ?? loadError}
+        </p>
+      )}
+
+      <p className="timesheet__summary" data-testid="week-summary">
+        <span>
+          Worked <strong>{formatDuration(summary.seconds)}</strong>
+        </span>
+        <span>{plural(summary.entries, 'entry', 'entries')}</span>
+        {summary.unclassified > 0 && (
+          <span>
+            <Badge tone="warning">{summary.unclassified} unclassified</Badge>
+          </span>
+        )}
+        {summary.locked > 0 && <span>{summary.locked} locked by an approved month</span>}
+      </p>
+
+      {status === 'ready' && summary.entries === 0 ? (
+        <EmptyState
+          title="No time this week"
+          action={
+            <button type="button" className="button" onClick={() => setDialog({ kind: 'manual' })}>
+              Add time manually
+            </button>
+          }
+        >
+          Start the timer on a ticket above, open a session from a customer’s server (its time is recorded
+          from connect to disconnect), or add time worked elsewhere.
+        </EmptyState>
+      ) : (
+        <div className="card">
+          <table className="table" aria-label={`Time entries, ${weekLabel(weekStart)}`}>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Ticket</th>
+                <th scope="col">Worked</th>
+                <th scope="col">Source</th>
+                <th scope="col">Classification</th>
+                <ActionsHeader />
+              </tr>
+            </thead>
+            {days.map(({ day, entries, seconds }) => (
+              <tbody key={day} data-testid="timesheet-day">
+                <tr
+                  className={entries.length === 0 ? 'timesheet__day timesheet__day--empty' : 'timesheet__day'}
+                >
+                  <th scope="colgroup" colSpan={6}>
+                    <span className="timesheet__day-name">{dayLabel(day)}</span>
+                    <span className="timesheet__day-total">
+                      {entries.length > 0 ? formatDuration(seconds) : 'No time'}
+                    </span>
+                  </th>
+                </tr>
+                {entries.map((entry) => (
+                  <EntryRow
+                    key={entry.id}
+                    entry={entry}
+                    onClassify={() => setDialog({ kind: 'classify', entry })}
+                    onAccept={() => acceptSuggestion(entry)}
+                    onAdjust={() => setDialog({ kind: 'adjust', entry })}
+                    onDelete={() => setDialog({ kind: 'delete', entry })}
+                  />
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+
+      {dialog?.kind === 'manual' && <ManualEntryDialog tickets={tickets} onClose={close} />}
+      {dialog?.kind === 'classify' && <ClassifyDialog entry={dialog.entry} onClose={close} />}
+      {dialog?.kind === 'adjust' && <AdjustmentDialog entry={dialog.entry} onClose={close} />}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          title="Delete this time entry?"
+          confirmLabel="Delete entry"
+          onConfirm={() => removeEntry(dialog.entry.id)}
+          onClose={close}
+        >
+          {dialog.entry.ticketSubject} ({dialog.entry.customerName}), {clockTime(dialog.entry.startedAt)}
+          {dialog.entry.endedAt !== null && `–${clockTime(dialog.entry.endedAt)}`}. The time is gone for good.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+function EntryRow({
+  entry,
+  onClassify,
+  onAccept,
+  onAdjust,
+  onDelete,
+}: {
+  entry: TimeEntryView;
+  onClassify(): void;
+  onAccept(): void;
+  onAdjust(): void;
+  onDelete(): void;
+}) {
+  const locked = isLocked(entry);
+  const running = entry.endedAt === null;
+  const what = `${entry.ticketSubject} at ${clockTime(entry.startedAt)}`;
+  return (
+    <tr data-testid="time-entry-row" data-locked={locked ? 'true' : undefined}>
+      <td className="mono timesheet__time">
+        {clockTime(entry.startedAt)}–{entry.endedAt === null ? '' : clockTime(entry.endedAt)}
+      </td>
+      <td>
+        <span className="cell-strong">{entry.ticketSubject}</span>
+        <span className="muted"> · {entry.customerName}</span>
+        {entry.note && <span className="timesheet__suggestion">{entry.note}</span>}
+      </td>
+      <td className="timesheet__time">
+        {running ? <RunningFor entry={entry} /> : formatDuration(entry.actualSeconds ?? 0)}
+      </td>
+      <td>{timeSourceLabels[entry.source]}</td>
+      <td>
+        <Badge tone={classificationTones[entry.classification]}>{classificationText(entry)}</Badge>
+        {locked && (
+          <>
+            {' '}
+            <Badge tone="neutral" title="In an approved billing month: correct it with an adjustment">
+              Locked
+            </Badge>
+          </>
+        )}
+        {entry.classification === 'unclassified' && entry.suggestion && (
+          <span className="timesheet__suggestion" title={entry.suggestion.reason}>
+            Suggested: {suggestionText(entry.suggestion)}
+          </span>
+        )}
+      </td>
+      <RowActions>
+        {locked ? (
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Adjust ${what}`}
+            onClick={onAdjust}
+          >
+            Adjust…
+          </button>
+        ) : (
+          <>
+            {entry.classification === 'unclassified' && entry.suggestion && (
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Accept the suggestion for ${what}`}
+                title={`Classify as ${suggestionText(entry.suggestion)}`}
+                onClick={onAccept}
+              >
+                Accept suggestion
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              aria-label={`Classify ${what}`}
+              onClick={onClassify}
+            >
+              Classify…
+            </button>
+            {canDelete(entry) && (
+              <button
+                type="button"
+                className="button button--quiet-danger button--small"
+                aria-label={`Delete ${what}`}
+                onClick={onDelete}
+              >
+                Delete
+              </button>
+            )}
+          </>
+        )}
+      </RowActions>
+    </tr>
+  );
+}
+
+/** A running entry's time so far: the local user's timer ticks with the chip; others show when they began. */
+function RunningFor({ entry }: { entry: TimeEntryView }) {
+  const mine = useTimeStore((s) => s.running?.id === entry.id);
+  const elapsed = useTimeStore(selectTimerElapsed);
+  return <Badge tone="success">{mine ? `Running ${formatElapsed(elapsed)}` : 'Running'}</Badge>;
+}
+
+/** Start the timer on an open ticket, or see and stop the one that runs. */
+function TimerPanel() {
+  const running = useTimeStore((s) => s.running);
+  const tickets = useTimeStore((s) => s.tickets);
+  const busy = useTimeStore((s) => s.timerBusy);
+  const startTimer = useTimeStore((s) => s.startTimer);
+  const stopTimer = useTimeStore((s) => s.stopTimer);
+  const elapsed = useTimeStore(selectTimerElapsed);
+  const [ticketId, setTicketId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const selectId = useId();
+  const chosen = tickets.some((t) => t.id === ticketId) ? ticketId : (tickets[0]?.id ?? '');
+
+  const run = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().catch((e) => setError(errorMessage(e)));
+  };
+
+  return (
+    <Section
+      title="Timer"
+      intro="One timer at a time: starting another stops this one. It keeps running if the app closes."
+    >
+      <div className="card timesheet__timer">
+        {running && (
+          <p className="timesheet__running" data-testid="timer-running">
+            <Badge tone="success">Running</Badge>
+            <span>
+              <span className="cell-strong">{running.ticketSubject}</span>
+              <span className="muted"> · {running.customerName}</span>
+            </span>
+            <span className="mono">{formatElapsed(elapsed)}</span>
+            <button type="button" className="button" disabled={busy} onClick={() => run(stopTimer)}>
+              Stop timer
+            </button>
+          </p>
+        )}
+        {tickets.length === 0 ? (
+          <p className="muted">No open tickets to time. Record the ticket under Tickets first.</p>
+        ) : (
+          <>
+            <div className="field">
+              <label className="field__label" htmlFor={selectId}>
+                {running ? 'Switch to ticket' : 'Ticket'}
+              </label>
+              <select
+                id={selectId}
+                className="input input--select"
+                value={chosen}
+                onChange={(e) => setTicketId(e.target.value)}
+              >
+                {tickets.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.customerName}: {t.subject}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || chosen === '' || running?.ticketId === chosen}
+              onClick={() => run(() => startTimer(chosen))}
+            >
+              Start timer
+            </button>
+          </>
+        )}
+        {error && (
+          <p className="form-errors" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </Section>
+  );
+}
