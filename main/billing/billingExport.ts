@@ -83,6 +83,7 @@ type Part =
       customer: string;
       orgNumber: string;
       lines: number;
+      totals: { lines: number; actualMinutes: number; billedMinutes: number; amountOre: number };
     }
   | { kind: 'preview'; customerId: string; customer: string; orgNumber: string; estimate: number };
 
@@ -121,6 +122,12 @@ export async function exportMonth(
         customer: batch.customerName,
         orgNumber: batch.orgNumber,
         lines: batch.lines,
+        totals: {
+          lines: batch.lines,
+          actualMinutes: batch.actualMinutes,
+          billedMinutes: batch.billedMinutes,
+          amountOre: batch.amountOre,
+        },
       });
     } else {
       parts.push({
@@ -146,45 +153,31 @@ export async function exportMonth(
   if (destination.kind === 'file') await assertFolder(destination.path);
   const output = openOutput(destination);
   let rows = 0;
+  const pagesOf = (part: Part) =>
+    part.kind === 'approved'
+      ? approvedRows(db, part.batchId, part.customer, part.orgNumber, String(part.batchNumber))
+      : previewRows(db, request.month, part.customerId, part.customer, part.orgNumber);
   try {
+    // The workbook's summary sheet comes first in the file and is written before the detail streams through:
+    // approved months from their batch, open ones from a first pass over their lines.
+    const summaries: SummaryRow[] = [];
+    if (request.format === 'xlsx') {
+      for (const part of parts) summaries.push(await summarise(part, request.month, pagesOf));
+    }
     const writer =
       request.format === 'csv'
         ? csvWriter(output.sink, request.excelSv)
         : await openXlsxWriter(output.sink, fixedDate);
-    await writer.begin();
-    const summaries: SummaryRow[] = [];
+    await writer.begin(summaries);
     onProgress(0, total);
     for (const part of parts) {
-      const summary: SummaryRow = {
-        customer: part.customer,
-        orgNumber: part.orgNumber,
-        month: request.month,
-        batch: part.kind === 'approved' ? String(part.batchNumber) : PREVIEW,
-        approvedAt: part.kind === 'approved' ? part.approvedAt : null,
-        approvedBy: part.kind === 'approved' ? part.approvedBy : '',
-        lines: 0,
-        actualMinutes: 0,
-        billedMinutes: 0,
-        amountOre: 0,
-      };
-      const pages =
-        part.kind === 'approved'
-          ? approvedRows(db, part.batchId, part.customer, part.orgNumber, String(part.batchNumber))
-          : previewRows(db, request.month, part.customerId, part.customer, part.orgNumber);
-      for await (const page of pages) {
-        for (const row of page) {
-          summary.lines++;
-          summary.actualMinutes += row.actualMinutes;
-          summary.billedMinutes += row.billedMinutes;
-          summary.amountOre += row.amountOre;
-        }
+      for await (const page of pagesOf(part)) {
         await writer.writeRows(page);
         rows += page.length;
         onProgress(rows, Math.max(total, rows));
       }
-      summaries.push(summary);
     }
-    await writer.finish(summaries);
+    await writer.finish();
     const done = await output.done();
     onProgress(rows, rows);
     return {
@@ -208,6 +201,37 @@ export async function exportMonth(
     }
     throw error;
   }
+}
+
+async function summarise(
+  part: Part,
+  month: string,
+  pagesOf: (part: Part) => AsyncGenerator<ExportRow[]>,
+): Promise<SummaryRow> {
+  const summary: SummaryRow = {
+    customer: part.customer,
+    orgNumber: part.orgNumber,
+    month,
+    batch: part.kind === 'approved' ? String(part.batchNumber) : PREVIEW,
+    approvedAt: part.kind === 'approved' ? part.approvedAt : null,
+    approvedBy: part.kind === 'approved' ? part.approvedBy : '',
+    lines: 0,
+    actualMinutes: 0,
+    billedMinutes: 0,
+    amountOre: 0,
+  };
+  if (part.kind === 'approved') {
+    return { ...summary, ...part.totals };
+  }
+  for await (const page of pagesOf(part)) {
+    for (const row of page) {
+      summary.lines++;
+      summary.actualMinutes += row.actualMinutes;
+      summary.billedMinutes += row.billedMinutes;
+      summary.amountOre += row.amountOre;
+    }
+  }
+  return summary;
 }
 
 async function assertFolder(path: string): Promise<void> {
@@ -352,6 +376,7 @@ function csvWriter(sink: Writable, excelSv: boolean): RowWriter {
   const dialect = excelSv ? swedishExcelCsv : plainCsv;
   return {
     async begin() {
+      // A CSV is the detail table alone.
       await write(sink, UTF8_BOM + csvRow([...exportColumns], dialect));
     },
     async writeRows(rows) {

@@ -83,8 +83,8 @@ export function tallyProblems(tally: MonthTally): string[] {
   for (const [key, count] of tally.missingRates) {
     const [reference, workType] = key.split('|') as [string, BillableWorkType];
     problems.push(
-      `${plural(count, 'billable entry is', 'billable entries are')} ${billableWorkTypeLabels[workType].toLowerCase()} ` +
-        `work, and agreement ${reference} has no hourly rate for it`,
+      `${plural(count, 'billable entry is', 'billable entries are')} "${billableWorkTypeLabels[workType]}", ` +
+        `which agreement ${reference} has no hourly rate for`,
     );
   }
   return problems;

@@ -67,7 +67,8 @@ export interface SummaryRow {
 }
 
 export interface RowWriter {
-  begin(): Promise<void>;
+  /** Writes the header; a workbook also writes its summary sheet, one row per customer, first. */
+  begin(summaries: readonly SummaryRow[]): Promise<void>;
   writeRows(rows: readonly ExportRow[]): Promise<void>;
-  finish(summaries: readonly SummaryRow[]): Promise<void>;
+  finish(): Promise<void>;
 }

@@ -86,7 +86,8 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
     lastModifiedBy: 'Lotsen',
   };
   const workbook = new FixedDateWorkbookWriter(options);
-  // The summary is the first tab; its few rows are written last, once the detail has been counted.
+  // exceljs opens each sheet's stream when the sheet is added, and the zip reads them in that order: the summary
+  // (first tab) must be complete before the detail's rows can flow.
   const summary = workbook.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
   const detail = workbook.addWorksheet('Detail', { views: [{ state: 'frozen', ySplit: 1 }] });
   summary.columns = summaryColumns.map((header, i) => ({
@@ -103,36 +104,8 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
   detail.getRow(1).font = { bold: true };
 
   return {
-    async begin() {
-      detail.getRow(1).commit();
-    },
-    async writeRows(rows: readonly ExportRow[]) {
-      for (const row of rows) {
-        detail
-          .addRow([
-            text(row.customer),
-            text(row.orgNumber),
-            text(row.agreement),
-            text(row.batch),
-            billingLineKindLabels[row.kind],
-            text(row.ticketRef),
-            text(row.subject),
-            dateCell(row.day),
-            text(row.technician),
-            text(row.workType),
-            row.actualMinutes,
-            row.billedMinutes,
-            row.billedMinutes / 60,
-            row.rateOre / 100,
-            row.amountOre / 100,
-            text(row.note),
-          ])
-          .commit();
-      }
-      await drained(detail, sink);
-    },
-    async finish(summaries: readonly SummaryRow[]) {
-      detail.commit();
+    async begin(summaries: readonly SummaryRow[]) {
+      summary.getRow(1).commit();
       const totals = { lines: 0, actual: 0, billed: 0, amount: 0 };
       for (const s of summaries) {
         totals.lines += s.lines;
@@ -170,7 +143,37 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
       ]);
       total.font = { bold: true };
       total.commit();
+      // Committed before any detail row: the zip takes the sheets' streams in order, one at a time.
       summary.commit();
+      detail.getRow(1).commit();
+    },
+    async writeRows(rows: readonly ExportRow[]) {
+      for (const row of rows) {
+        detail
+          .addRow([
+            text(row.customer),
+            text(row.orgNumber),
+            text(row.agreement),
+            text(row.batch),
+            billingLineKindLabels[row.kind],
+            text(row.ticketRef),
+            text(row.subject),
+            dateCell(row.day),
+            text(row.technician),
+            text(row.workType),
+            row.actualMinutes,
+            row.billedMinutes,
+            row.billedMinutes / 60,
+            row.rateOre / 100,
+            row.amountOre / 100,
+            text(row.note),
+          ])
+          .commit();
+      }
+      await drained(detail, sink);
+    },
+    async finish() {
+      detail.commit();
       await workbook.commit();
     },
   };

@@ -4,7 +4,8 @@ import { createCustomerWithEnvironment } from './preparedCustomer.ts';
 /**
  * A customer ready for billing: its standard environment (Cisco AnyConnect) and a second one reached through a
  * VPN client the terms do not support (non-standard, 8.6), an agreement in force since 2026-01-01 with hourly rates
- * (configuration change 1 200 kr, non-standard access 1 500 kr, project 950 kr), 15-minute rounding per entry and a
+ * (configuration change 1 200 kr, changes in the customer's environment 1 100 kr, non-standard access
+ * 1 500 kr, project 950 kr), 15-minute rounding per entry and a
  * 2 500 kr acute-escalation fee, a DPA, and one ticket in each environment.
  */
 export async function prepareBillingCustomer(
@@ -45,6 +46,7 @@ export async function prepareBillingCustomer(
       acuteEscalation: { enabled: true, feeOre: 250_000 },
       hourlyRatesOre: {
         configuration_change: 120_000,
+        customer_environment_change: 110_000,
         non_standard_access: 150_000,
         project: 95_000,
       },
