@@ -78,9 +78,12 @@ test('time from a timer and a manual entry to an approved month and a CSV line w
   await page.getByRole('link', { name: /^Tickets/ }).click();
   await expect(chip).toBeVisible();
   await expect(chip.getByTestId('timer-elapsed')).toHaveText(/^0:00:0[2-9]$/);
+  // The ticket's own row knows its timer runs.
+  await expect(page.getByRole('button', { name: `Stop the timer on ${subject}` })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('00-timer-chip.png'), fullPage: true });
   await chip.getByRole('button', { name: 'Stop timer' }).click();
   await expect(chip).toBeHidden();
+  await expect(page.getByRole('button', { name: `Start a timer on ${subject}` })).toBeVisible();
 
   await page.getByRole('link', { name: 'Timesheet' }).click();
   const timerRow = page.getByTestId('time-entry-row').filter({ hasText: subject });
@@ -99,9 +102,15 @@ test('time from a timer and a manual entry to an approved month and a CSV line w
   await manual.getByLabel('Note').fill('Nytt certifikat installerat, förtroende uppdaterat hos Skolverket');
   await manual.getByRole('button', { name: 'Add entry' }).click();
   await expect(manual).toBeHidden();
-  await expect(
-    page.getByRole('heading', { name: new RegExp(`^Vecka ${workDay.weekNumber} ·`) }),
-  ).toBeVisible();
+  const weekHeading = (week: DateTime) =>
+    page.getByRole('heading', { name: new RegExp(`^Vecka ${week.weekNumber} ·`) });
+  await expect(weekHeading(workDay)).toBeVisible();
+  // The arrow keys step through weeks (the buttons do too).
+  await page.keyboard.press('ArrowRight');
+  await expect(weekHeading(workDay.plus({ weeks: 1 }))).toBeVisible();
+  await expect(page.getByTestId('time-entry-row').filter({ hasText: subject })).toHaveCount(0);
+  await page.keyboard.press('ArrowLeft');
+  await expect(weekHeading(workDay)).toBeVisible();
   const manualRow = page.getByTestId('time-entry-row').filter({ hasText: subject });
   await expect(manualRow).toContainText('09:00–09:37');
   await expect(manualRow).toContainText(`${WORKED_MINUTES} min`);
@@ -171,6 +180,14 @@ test('time from a timer and a manual entry to an approved month and a CSV line w
   expect(cell('Rate (SEK/h)')).toBe((RATE_ORE / 100).toFixed(2));
   expect(cell('Amount (SEK)')).toBe((amountOre / 100).toFixed(2));
   expect(cell('Batch')).toBe('1');
+
+  // The same batch as a workbook.
+  await exportDialog.getByRole('radio', { name: 'Excel workbook (XLSX)' }).check();
+  const downloadingXlsx = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export again' }).click();
+  const xlsx = await downloadingXlsx;
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect((await readFile(await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
   // The approved month's entry is locked in the timesheet: shown, not editable, corrected only by adjustment.

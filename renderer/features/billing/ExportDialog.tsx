@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CustomerMonth } from '../../../common/billing/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { downloadBase64 } from '../../components/download.ts';
+import { plural } from '../../components/format.ts';
 import { RadioChoices } from '../../components/RadioChoices.tsx';
 import { exportFraction } from '../../store/billing/slices/export/selectors.ts';
 import { monthLabel } from '../../store/billing/months.ts';
@@ -105,7 +106,7 @@ export function ExportDialog({
             )}
             {job.state === 'done' && (
               <p className="callout callout--success">
-                Saved <span className="mono">{job.fileName}</span>: {job.rows} rows,{' '}
+                Saved <span className="mono">{job.fileName}</span>: {plural(job.rows ?? 0, 'row', 'rows')},{' '}
                 {formatBytes(job.bytes ?? 0)}.
                 {job.preview && ' Holds a month that is not approved yet, so its rows are a preview.'}
               </p>

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
+import { TicketTimerButton } from '../timesheet/TicketTimerButton.tsx';
 import { formatSwedishTime } from './swedishTime.ts';
 import { ticketPriorityLabels, ticketStatusLabels } from './ticketForm.ts';
 import { TicketFormDialog } from './TicketFormDialog.tsx';
@@ -151,6 +152,11 @@ export function TicketsPage() {
                           Start work
                         </button>
                       )}
+                      <TicketTimerButton
+                        ticketId={ticket.id}
+                        subject={ticket.subject}
+                        onError={setActionError}
+                      />
                       {ticket.escalatedAt === null && (
                         <button
                           type="button"
