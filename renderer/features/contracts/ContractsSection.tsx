@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { serviceKindLabels, type AgreementView, type DpaView } from '../../../common/agreements/model.ts';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Section } from '../../components/Section.tsx';
 import { useContractsStore } from '../../store/StoreProvider.tsx';
 import { AgreementFormDialog } from './AgreementFormDialog.tsx';
 import { DpaFormDialog } from './DpaFormDialog.tsx';
@@ -50,18 +51,15 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
           {error}
         </p>
       )}
-      <section className="section" aria-labelledby="agreements-title">
-        <div className="section__header">
-          <div>
-            <h2 id="agreements-title">Support agreements ({agreements.length})</h2>
-            <p className="muted">
-              The services the vendor supports, for how long, how fast, and at what rates.
-            </p>
-          </div>
+      <Section
+        title={<>Support agreements ({agreements.length})</>}
+        intro="The services the vendor supports, for how long, how fast, and at what rates."
+        action={
           <button type="button" className="button" onClick={() => setDialog({ kind: 'agreement' })}>
             Add agreement
           </button>
-        </div>
+        }
+      >
         {agreements.length === 0 ? (
           <p className="section__empty">No support agreement: the vendor may not help this customer yet.</p>
         ) : (
@@ -111,17 +109,16 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
             ))}
           </div>
         )}
-      </section>
-      <section className="section" aria-labelledby="dpa-title">
-        <div className="section__header">
-          <div>
-            <h2 id="dpa-title">Data-processing agreement</h2>
-            <p className="muted">Required before any ticket with personal data is handled (PUB-avtal).</p>
-          </div>
+      </Section>
+      <Section
+        title="Data-processing agreement"
+        intro="Required before any ticket with personal data is handled (PUB-avtal)."
+        action={
           <button type="button" className="button" onClick={() => setDialog({ kind: 'dpa' })}>
             Record DPA
           </button>
-        </div>
+        }
+      >
         {dpas.length === 0 ? (
           <p className="section__empty">No data-processing agreement recorded.</p>
         ) : (
@@ -161,7 +158,7 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
             ))}
           </div>
         )}
-      </section>
+      </Section>
       {dialog?.kind === 'agreement' && (
         <AgreementFormDialog
           customerId={detail.id}

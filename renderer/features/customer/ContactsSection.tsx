@@ -1,5 +1,7 @@
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
+import { Section } from '../../components/Section.tsx';
 import {
   countContactsMissingTraining,
   missingTraining,
@@ -10,18 +12,15 @@ import type { OpenDialog } from './pageDialog.ts';
 export function ContactsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   const untrained = countContactsMissingTraining(detail);
   return (
-    <section className="section" aria-labelledby="contacts-title">
-      <div className="section__header">
-        <div>
-          <h2 id="contacts-title">Support contacts ({detail.contacts.length})</h2>
-          <p className="muted">
-            Named people who may ask for 2nd-line support. Each needs admin training and tool training.
-          </p>
-        </div>
+    <Section
+      title={<>Support contacts ({detail.contacts.length})</>}
+      intro="Named people who may ask for 2nd-line support. Each needs admin training and tool training."
+      action={
         <button type="button" className="button" onClick={() => open({ kind: 'contact' })}>
           Add contact
         </button>
-      </div>
+      }
+    >
       {untrained > 0 && (
         <p className="callout" role="note">
           {untrained === 1 ? '1 contact has' : `${untrained} contacts have`} not done all required training.
@@ -40,9 +39,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                 <th scope="col">Role</th>
                 <th scope="col">Admin training</th>
                 <th scope="col">Tool training</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -70,7 +67,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                     <td>
                       <Tick done={contact.toolTrainingDone} />
                     </td>
-                    <td className="table__actions">
+                    <RowActions>
                       <button
                         type="button"
                         className="button button--quiet button--small"
@@ -87,7 +84,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                       >
                         Delete
                       </button>
-                    </td>
+                    </RowActions>
                   </tr>
                 );
               })}
@@ -95,7 +92,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
           </table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -6,22 +6,21 @@ import {
 } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
+import { Section } from '../../components/Section.tsx';
 import type { OpenDialog } from './pageDialog.ts';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   return (
-    <section className="section" aria-labelledby="environments-title">
-      <div className="section__header">
-        <div>
-          <h2 id="environments-title">Environments ({detail.environments.length})</h2>
-          <p className="muted">
-            How to reach the customer: access, servers and the vendor’s support accounts.
-          </p>
-        </div>
+    <Section
+      title={<>Environments ({detail.environments.length})</>}
+      intro="How to reach the customer: access, servers and the vendor’s support accounts."
+      action={
         <button type="button" className="button" onClick={() => open({ kind: 'environment' })}>
           Add environment
         </button>
-      </div>
+      }
+    >
       {detail.environments.length === 0 ? (
         <p className="section__empty">
           No environments yet. Add one to record its access, servers and support accounts.
@@ -31,7 +30,7 @@ export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; 
           <EnvironmentCard key={environment.id} environment={environment} open={open} />
         ))
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -166,9 +165,7 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
               <th scope="col">Host</th>
               <th scope="col">Role</th>
               <th scope="col">Operating system</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -180,7 +177,7 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                 </td>
                 <td>{serverRoleLabels[server.role]}</td>
                 <td>{server.os || <span className="muted">—</span>}</td>
-                <td className="table__actions">
+                <RowActions>
                   <button
                     type="button"
                     className="button button--primary button--small"
@@ -205,7 +202,7 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                   >
                     Delete
                   </button>
-                </td>
+                </RowActions>
               </tr>
             ))}
           </tbody>
@@ -237,9 +234,7 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
             <tr>
               <th scope="col">Username</th>
               <th scope="col">Secret</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -266,7 +261,7 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                     </span>
                   )}
                 </td>
-                <td className="table__actions">
+                <RowActions>
                   {account.hasSecret && (
                     <button
                       type="button"
@@ -301,7 +296,7 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                   >
                     Delete
                   </button>
-                </td>
+                </RowActions>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
@@ -86,9 +87,7 @@ export function TicketsPage() {
                 <th scope="col">Requester</th>
                 <th scope="col">Priority</th>
                 <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -138,7 +137,7 @@ export function TicketsPage() {
                     </Badge>
                   </td>
                   <td>{ticketStatusLabels[ticket.status]}</td>
-                  <td className="table__actions">
+                  <RowActions>
                     <div className="tickets__actions">
                       {ticket.firstResponseAt === null && (
                         <button
@@ -175,7 +174,7 @@ export function TicketsPage() {
                         Edit
                       </button>
                     </div>
-                  </td>
+                  </RowActions>
                 </tr>
               ))}
             </tbody>
