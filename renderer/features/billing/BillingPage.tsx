@@ -89,8 +89,8 @@ export function BillingPage() {
       )}
       {summary && !summary.ended && customers.length > 0 && (
         <p className="callout" role="note">
-          {monthLabel(month)} has not ended: the figures are what approval would bill as of now, and the month
-          can be approved once it is over.
+          Not over yet: the figures for {monthLabel(month)} are what approval would bill as of now. The month
+          can be approved once it has ended.
         </p>
       )}
 
