@@ -8,6 +8,7 @@ import { registryCommand } from './commands/registryCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { slaCommand } from './commands/slaCommand.ts';
 import { ticketsCommand } from './commands/ticketsCommand.ts';
+import { timeCommand } from './commands/timeCommand.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, reportError, type CliIo } from './cliOutput.ts';
 
 export function createProgram(io: CliIo): Command {
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo): Command {
     registryCommand(io),
     eligibilityCommand(io),
     ticketsCommand(io),
+    timeCommand(io),
     slaCommand(io),
     auditCommand(io),
     recordingsCommand(io),

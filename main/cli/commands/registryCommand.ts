@@ -1,10 +1,9 @@
 import { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { LotsenError } from '../../../common/api/errors.ts';
 import { writeFileAtomic } from '../../app/atomicFile.node.ts';
 import { exportRegistry } from '../../registry/registryExport.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
+import { readJsonFile } from '../readJsonFile.ts';
 
 export function registryCommand(io: CliIo): Command {
   const registry = new Command('registry')
@@ -80,21 +79,4 @@ export function registryCommand(io: CliIo): Command {
     });
 
   return registry;
-}
-
-async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new LotsenError(
-      'NOT_FOUND',
-      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new LotsenError('VALIDATION', `${file} is not valid JSON: ${(error as Error).message}`);
-  }
 }

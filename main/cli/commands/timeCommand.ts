@@ -1,0 +1,199 @@
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { billableWorkTypeLabels } from '../../../common/agreements/model.ts';
+import { monthSchema } from '../../../common/billing/model.ts';
+import type { TimeEntryView } from '../../../common/time/model.ts';
+import { billingPeriod } from '../../billing/billingPeriod.ts';
+import { formatInstant } from '../../tickets/formatInstant.ts';
+import { printJson, printTable, type CliIo } from '../cliOutput.ts';
+import { openBackend } from '../openBackend.node.ts';
+import { readJsonFile } from '../readJsonFile.ts';
+
+const parseMonth = (value: string) => {
+  const parsed = monthSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('a month is written YYYY-MM, like 2026-11');
+  return parsed.data;
+};
+
+/** Progress lines at most this often, and only for exports that take longer than this. */
+const PROGRESS_EVERY_MS = 1_000;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+function classificationText(entry: TimeEntryView): string {
+  if (entry.classification === 'unclassified') {
+    const s = entry.suggestion;
+    if (!s) return 'unclassified';
+    return `unclassified (suggested: ${s.classification === 'billable' && s.workType ? `billable, ${billableWorkTypeLabels[s.workType]}` : s.classification})`;
+  }
+  if (entry.classification === 'billable' && entry.workType) {
+    return `billable, ${billableWorkTypeLabels[entry.workType]}`;
+  }
+  return entry.classification;
+}
+
+export function timeCommand(io: CliIo): Command {
+  const time = new Command('time')
+    .description(
+      'Logged time, billing months and the finance export. Months are YYYY-MM, Swedish time (Europe/Stockholm).',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen time list --month 2026-11\n  lotsen time export --month 2026-11 --format xlsx --out november.xlsx',
+    );
+
+  time
+    .command('list')
+    .description('Time entries, oldest first, with their classification (or the suggestion) and batch.')
+    .addOption(new Option('--month <YYYY-MM>', 'only entries started in this month').argParser(parseMonth))
+    .option('--customer <id>', 'only this customer’s entries')
+    .option('--json', 'print the entries as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen time list --month 2026-11 --json')
+    .action(async (options: { month?: string; customer?: string; json?: boolean }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const period = options.month ? billingPeriod(options.month) : null;
+        const entries = await session.call('time.list', {
+          ...(options.customer ? { customerId: options.customer } : {}),
+          ...(period ? { from: period.start, to: period.end } : {}),
+        });
+        if (options.json) return printJson(io, entries);
+        if (entries.length === 0) return io.out('No time entries.\n');
+        printTable(
+          io,
+          ['STARTED', 'MINUTES', 'CUSTOMER', 'TICKET', 'TECHNICIAN', 'CLASSIFICATION', 'LOCKED', 'NOTE'],
+          entries.map((e) => [
+            formatInstant(e.startedAt).slice(0, 16).replace('T', ' '),
+            e.actualSeconds === null ? 'running' : String(Math.round(e.actualSeconds / 60)),
+            e.customerName,
+            e.ticketSubject,
+            e.technicianName,
+            classificationText(e),
+            e.batchId === null ? '' : 'yes',
+            e.note.replace(/\s+/g, ' '),
+          ]),
+        );
+      } finally {
+        await session.close();
+      }
+    });
+
+  time
+    .command('import')
+    .description(
+      'Import time entries from a time file (docs/time-file.md) as your manual entries. All or nothing: any ' +
+        'invalid record rejects the whole file, naming each record and field.',
+    )
+    .argument('<file>', 'a time file (format lotsen-time)')
+    .option('--json', 'print the count as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen time import tid-november.json')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const parsed = await readJsonFile(file);
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const summary = await session.call('time.import', { file: parsed });
+        if (options.json) return printJson(io, summary);
+        io.out(`Imported ${count(summary.entries)} time entr${summary.entries === 1 ? 'y' : 'ies'}.\n`);
+      } finally {
+        await session.close();
+      }
+    });
+
+  time
+    .command('approve')
+    .description(
+      "Approve a customer's month for billing: its lines are stored and its time is locked. Refused while any " +
+        'entry of the month is unclassified or running.',
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month, Swedish time', parseMonth)
+    .requiredOption('--customer <id>', 'the customer')
+    .option('--json', 'print the batch as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen time approve --month 2026-11 --customer 0b6f…')
+    .action(async (options: { month: string; customer: string; json?: boolean }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const batch = await session.call('billing.approveMonth', {
+          month: options.month,
+          customerId: options.customer,
+        });
+        if (options.json) return printJson(io, batch);
+        io.out(
+          `Approved ${batch.month} for ${batch.customerName} as billing batch ${batch.number}: ` +
+            `${count(batch.lines)} lines, ${count(batch.billedMinutes)} billed minutes, ` +
+            `${(batch.amountOre / 100).toFixed(2)} SEK.\n`,
+        );
+      } finally {
+        await session.close();
+      }
+    });
+
+  time
+    .command('export')
+    .description(
+      'Export a month for finance: every billing line per customer, as CSV (RFC 4180, UTF-8 with BOM) or XLSX ' +
+        '(a summary sheet and a detail sheet). An approved month comes from its stored lines, the same bytes ' +
+        'every time; an open month is a preview. Progress goes to standard error.',
+    )
+    .requiredOption('--month <YYYY-MM>', 'the month, Swedish time', parseMonth)
+    .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'the file to write (replaced when complete)')
+    .option('--customer <id>', 'only this customer')
+    .option('--excel-sv', 'CSV for Excel on a Swedish Windows: semicolons and decimal commas')
+    .option('--json', 'print what was written as JSON')
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen time export --month 2026-11 --format xlsx --out november.xlsx\n' +
+        '  lotsen time export --month 2026-11 --format csv --excel-sv --out november.csv',
+    )
+    .action(async function (
+      this: Command,
+      options: {
+        month: string;
+        format: 'csv' | 'xlsx';
+        out: string;
+        customer?: string;
+        excelSv?: boolean;
+        json?: boolean;
+      },
+    ) {
+      if (options.excelSv && options.format !== 'csv') {
+        this.error('error: --excel-sv is for --format csv only', { exitCode: 2 });
+      }
+      const session = await openBackend(io, { unlock: 'required' });
+      const progressId = `cli-${process.pid}-${Date.now()}`;
+      const started = Date.now();
+      let shown = 0;
+      const stop = session.backend.on('billing.exportProgress', (progress) => {
+        if (progress.progressId !== progressId) return;
+        const now = Date.now();
+        if (now - started < PROGRESS_EVERY_MS || now - shown < PROGRESS_EVERY_MS) return;
+        shown = now;
+        io.err(`Exporting: ${count(progress.done)} of ${count(progress.total)} rows\n`);
+      });
+      try {
+        const result = await session.call('billing.export', {
+          month: options.month,
+          format: options.format,
+          excelSv: options.excelSv ?? false,
+          destination: { kind: 'file', path: resolve(options.out) },
+          progressId,
+          ...(options.customer ? { customerId: options.customer } : {}),
+        });
+        const { contentBase64: _none, ...written } = result;
+        if (options.json) printJson(io, written);
+        io.err(
+          `Wrote ${count(result.rows)} rows to ${result.path}` +
+            (result.preview
+              ? ' (a preview: the month is not approved for every customer in it).\n'
+              : result.batchIds.length === 0
+                ? ' (nothing is logged in the month).\n'
+                : ` (approved ${result.batchIds.length === 1 ? 'batch' : 'batches'}).\n`),
+        );
+      } finally {
+        stop();
+        await session.close();
+      }
+    });
+
+  return time;
+}
