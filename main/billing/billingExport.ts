@@ -343,7 +343,10 @@ async function* previewRows(
   orgNumber: string,
 ): AsyncGenerator<ExportRow[]> {
   for await (const lines of monthLines(db, billingPeriod(month), customerId, new Map())) {
-    yield lines.map((line) => draftRow(line, customer, orgNumber));
+    // A day's lines come together; they leave in pages like an approved month's.
+    for (let i = 0; i < lines.length; i += LINE_PAGE_SIZE) {
+      yield lines.slice(i, i + LINE_PAGE_SIZE).map((line) => draftRow(line, customer, orgNumber));
+    }
   }
 }
 

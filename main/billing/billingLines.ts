@@ -125,9 +125,11 @@ export async function* monthEntryPages(
   let after: { startedAt: number; id: string } | null = null;
   for (;;) {
     const cursor = after;
+    // CROSS JOIN keeps time_entries the outer loop in SQLite, so the (started_at, id) index both finds the page and
+    // orders it; left to itself the planner starts from the customer's tickets and sorts every entry for every page.
     let query = db
       .selectFrom('time_entries as e')
-      .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+      .crossJoin('tickets as t')
       .innerJoin('users as u', 'u.id', 'e.technician_id')
       .select([
         'e.id',
@@ -143,14 +145,16 @@ export async function* monthEntryPages(
         't.subject',
         't.service_id',
       ])
-      .where('e.started_at', '>=', period.start)
+      .whereRef('t.id', '=', 'e.ticket_id')
       .where('e.started_at', '<', period.end);
     if (customerId !== null) query = query.where('t.customer_id', '=', customerId);
-    if (cursor !== null) {
-      query = query.where((eb) =>
-        eb(eb.refTuple('e.started_at', 'e.id'), '>', eb.tuple(cursor.startedAt, cursor.id)),
-      );
-    }
+    // The first page starts at the month; later ones after the cursor, which the index seeks to directly.
+    query =
+      cursor === null
+        ? query.where('e.started_at', '>=', period.start)
+        : query.where((eb) =>
+            eb(eb.refTuple('e.started_at', 'e.id'), '>', eb.tuple(cursor.startedAt, cursor.id)),
+          );
     const rows = await query.orderBy('e.started_at').orderBy('e.id').limit(pageSize).execute();
     if (rows.length === 0) return;
     yield rows;

@@ -17,8 +17,10 @@ import { withLockErrors } from './periodLocks.ts';
 
 const collator = new Intl.Collator('sv', { numeric: true });
 
-/** Lines are written in groups this size: 22 columns each stays well under SQLite's variable limit. */
+/** Lines are written in groups this size: 21 columns each stays well under SQLite's variable limit. */
 const INSERT_CHUNK = 400;
+/** Entries are pointed at their lines in groups this size (each row looks its line up in the group). */
+const ENTRY_UPDATE_CHUNK = 100;
 
 export function batchView(row: BillingBatchesTable): BatchView {
   return {
@@ -159,8 +161,8 @@ export async function approveMonth(
         const entries = pending.flatMap(({ line, seq }) =>
           line.entryIds.map((entryId) => [entryId, seq] as const),
         );
-        for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-          const chunk = entries.slice(i, i + INSERT_CHUNK);
+        for (let i = 0; i < entries.length; i += ENTRY_UPDATE_CHUNK) {
+          const chunk = entries.slice(i, i + ENTRY_UPDATE_CHUNK);
           await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, ${seq})`))})
             UPDATE time_entries SET batch_id = ${id}, line_seq = (SELECT v.seq FROM v WHERE v.id = time_entries.id)
             WHERE id IN (SELECT v.id FROM v)`.execute(trx);

@@ -137,6 +137,28 @@ export async function updateCustomer(
 
 /** Environments, servers, accounts and contacts go with the customer (foreign keys cascade). */
 export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<void> {
+  // Logged and billed time is accounting material (kept seven years): it keeps its customer.
+  const [time, batch] = await Promise.all([
+    ctx.db
+      .selectFrom('time_entries')
+      .innerJoin('tickets', 'tickets.id', 'time_entries.ticket_id')
+      .select('time_entries.id')
+      .where('tickets.customer_id', '=', id)
+      .limit(1)
+      .executeTakeFirst(),
+    ctx.db
+      .selectFrom('billing_batches')
+      .select('id')
+      .where('customer_id', '=', id)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (time || batch) {
+    throw new LotsenError(
+      'CONFLICT',
+      `The customer has ${batch ? 'approved billing months' : 'logged time'}, which is accounting material; it cannot be deleted.`,
+    );
+  }
   const result = await ctx.db.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
   if (result.numDeletedRows === 0n)
     throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');

@@ -281,6 +281,11 @@ describe('billing months', () => {
     ).rejects.toThrow(/LOTSEN_LOCKED/);
 
     expect(await call.ok('time.list', { customerId: fixture.customer.id })).toEqual(before);
+    // Billed time is accounting material: its customer stays.
+    expect(await call.fails('registry.deleteCustomer', { id: fixture.customer.id })).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('approved billing months'),
+    });
     // December is open: its entry can still be edited and deleted.
     expect(await call.ok('time.update', { id: december.id, note: 'ok' })).toMatchObject({ note: 'ok' });
     await call.ok('time.delete', { id: december.id });
