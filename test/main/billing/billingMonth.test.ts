@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { insertEntry } from '../../../main/time/timeEntryRepository.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
@@ -85,6 +86,68 @@ describe('billing months', () => {
       ['billable', null],
       ['unclassified', 'billable'],
     ]);
+  });
+
+  test("a session's entry is judged by the warnings shown when the session was opened", async () => {
+    const ctx = opened.backend.registryContext();
+    const sessionId = '00000000-0000-4000-8000-0000000000aa';
+    await ctx.db
+      .insertInto('sessions')
+      .values({
+        id: sessionId,
+        kind: 'local',
+        title: 'PowerShell mot wap01',
+        ticket_id: fixture.standardTicket.id,
+        environment_id: fixture.environment.id,
+        server_id: null,
+        account_id: null,
+        technician_id: ctx.actorId,
+        owner: 'test#1',
+        state: 'closed',
+        opened_at: now,
+        closed_at: now + minutes(30),
+        end_code: null,
+        end_message: null,
+        end_details: null,
+        override_reason: null,
+        // The environment was reached another way then (its access has changed since).
+        warnings: JSON.stringify([
+          { code: 'NON_STANDARD_ACCESS', message: 'Produktion uses a non-standard access method.' },
+        ]),
+        recording_id: null,
+        time_entry_id: null,
+        cols: 80,
+        rows: 24,
+      })
+      .execute();
+    const entryId = await insertEntry(ctx.db, ctx, {
+      ticketId: fixture.standardTicket.id,
+      startedAt: now,
+      endedAt: now + minutes(30),
+      source: 'session',
+      sessionId,
+      note: 'PowerShell mot wap01',
+    });
+    const manual = await call.ok('time.addManual', {
+      ticketId: fixture.standardTicket.id,
+      startedAt: now,
+      endedAt: now + minutes(30),
+    });
+    const entries = await call.ok('time.list', { ticketId: fixture.standardTicket.id });
+    expect(entries.find((e) => e.id === entryId)?.suggestion).toMatchObject({
+      classification: 'billable',
+      workType: 'non_standard_access',
+    });
+    // The same ticket now, through its standard environment: included.
+    expect(entries.find((e) => e.id === manual.id)?.suggestion?.classification).toBe('included');
+    // A session's times are the session's: only its note can change, and it cannot be deleted.
+    expect((await call.fails('time.update', { id: entryId, endedAt: now + minutes(60) })).code).toBe(
+      'CONFLICT',
+    );
+    expect((await call.fails('time.delete', { id: entryId })).code).toBe('CONFLICT');
+    expect(await call.ok('time.update', { id: entryId, note: 'Bytte certifikat' })).toMatchObject({
+      note: 'Bytte certifikat',
+    });
   });
 
   test('approval is refused before the month ends and while entries are unclassified or running', async () => {
