@@ -11,6 +11,7 @@ import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { bulkNotes, insertBulkTime } from '../../support/bulkTime.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { convertWithLibreOffice } from '../../support/libreOffice.ts';
+import { runCli } from '../../support/runCli.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
@@ -153,4 +154,19 @@ describe(`finance export of ${ENTRIES.toLocaleString('en')} entries (long test)`
       ],
     ]);
   }, 120_000);
+
+  test('the CLI writes the same workbook byte for byte, reporting progress on standard error', async () => {
+    const out2 = join(out.dir, 'cli.xlsx');
+    const run = await runCli(['time', 'export', '--month', '2026-11', '--format', 'xlsx', '--out', out2], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOTSEN_HOME: opened.dataDir,
+      LOTSEN_PASSPHRASE: TEST_PASSPHRASE,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/lotsen-no-bus',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Exporting: [\d,]+ of [\d,]+ rows\n/);
+    expect(run.stderr).toContain('(approved batches)');
+    expect((await readFile(out2)).equals(await readFile(xlsxPath))).toBe(true);
+  }, 60_000);
 });
