@@ -3,7 +3,8 @@
 #   System packages: compilers for the native modules, libsecret (keytar), a Secret Service and D-Bus for the
 #   keychain tests, Chromium for the browser tests, sqlite3 to show the store is unreadable without its key,
 #   OpenSSH (server, client, ssh-agent) for the SSH tests, asciinema to read exported recordings,
-#   LibreOffice Calc (headless, no GUI) to read the finance export's XLSX files independently of the code that wrote them.
+#   LibreOffice Calc (headless, no GUI) to read the finance export's XLSX files independently of the code that wrote them,
+#   faketime (libfaketime) so a browser test can run the real server on a clock that crosses a month's end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ packages=(
   chromium sqlite3
   openssh-server openssh-client asciinema
   libreoffice-calc-nogui
+  faketime
   fonts-dejavu-core
 )
 

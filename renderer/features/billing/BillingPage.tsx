@@ -38,11 +38,18 @@ export function BillingPage() {
   const step = useCallback((delta: number) => stepMonth(delta), [stepMonth]);
   // The month finance closes next, as of when the page opened.
   const [lastMonth] = useState(() => previousMonthOf(Date.now()));
+  // The store's month was chosen when the app started, which may have been in an earlier month (open on the 30th,
+  // approving on the 1st): a first visit opens on lastMonth; later visits keep the month last shown.
+  const [firstVisit] = useState(() => status === 'idle');
 
   useEffect(() => {
+    if (firstVisit) {
+      setMonth(lastMonth);
+      return;
+    }
     void loadMonth();
     void loadHistory();
-  }, [loadMonth, loadHistory]);
+  }, [firstVisit, lastMonth, setMonth, loadMonth, loadHistory]);
 
   return (
     <div className="page billing">

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +21,26 @@ export interface LotsenServer {
   url: string;
   origin: string;
   home: string;
+  /** The server's clock now: the real one, or with `clockStart` the shifted one it runs on. */
+  now(): number;
+}
+
+export interface LotsenOptions {
+  /**
+   * Where `lotsen serve`'s clock stands when it starts (epoch ms); from there it runs at real speed. Null, the
+   * default, leaves the real clock. Only the server is shifted: `lotsen init`, `importRegistry` and `callStore` keep
+   * the real one. Set it with `test.use({ clockStart })` and give the page the same time with
+   * `page.clock.install({ time: lotsen.now() })`.
+   */
+  clockStart: number | null;
 }
 
 /**
  * A real `lotsen` on a fresh temporary LOTSEN_HOME per test: `lotsen init` with a passphrase key store, then
  * `lotsen serve --port 0`, whose printed address the test opens. Stopped and removed afterwards.
  */
-export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServer }>({
+export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServer } & LotsenOptions>({
+  clockStart: [null, { option: true }],
   /** `lotsen serve` on an empty LOTSEN_HOME: the app's own first-run set-up, with no `lotsen init` before it. */
   // eslint-disable-next-line no-empty-pattern
   freshLotsen: async ({}, use) => {
@@ -44,17 +58,16 @@ export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServe
     });
     try {
       const url = await printedUrl(server, log);
-      await use({ url, origin: new URL(url).origin, home });
+      await use({ url, origin: new URL(url).origin, home, now: Date.now });
     } finally {
       await stop(server);
       await rm(home, { recursive: true, force: true });
     }
   },
-  // Playwright reads a fixture's dependencies from the destructuring pattern; this one needs none.
-  // eslint-disable-next-line no-empty-pattern
-  lotsen: async ({}, use, testInfo) => {
+  lotsen: async ({ clockStart }, use, testInfo) => {
     const home = await mkdtemp(join(tmpdir(), 'lotsen-e2e-'));
     const env = lotsenEnv(home);
+    let offsetMs = 0;
     const log: string[] = [];
     let server: ChildProcess | null = null;
     try {
@@ -74,13 +87,18 @@ export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServe
         ],
         { cwd: repoRoot, env, timeout: STARTUP_TIMEOUT_MS },
       );
+      let serveEnv = env;
+      if (clockStart !== null) {
+        offsetMs = clockStart - Date.now();
+        serveEnv = { ...env, ...shiftedClockEnv(offsetMs) };
+      }
       server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
         cwd: repoRoot,
-        env,
+        env: serveEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const url = await printedUrl(server, log);
-      await use({ url, origin: new URL(url).origin, home });
+      await use({ url, origin: new URL(url).origin, home, now: () => Date.now() + offsetMs });
     } finally {
       if (server) await stop(server);
       if (testInfo.status !== testInfo.expectedStatus) {
@@ -110,6 +128,31 @@ function lotsenEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOTSEN_HOME: home, LOTSEN_PASSPHRASE: PASSPHRASE };
   delete env.LOTSEN_PASSPHRASE_FILE;
   return env;
+}
+
+/**
+ * libfaketime preloaded into the server itself (not through the `faketime` wrapper, which forks and does not pass
+ * SIGTERM on, so stopping it would leave the server running): a fixed offset from the real clock, so the test knows
+ * the server's time exactly. Monotonic clocks stay real, or Node's timers would jump.
+ */
+function shiftedClockEnv(offsetMs: number): NodeJS.ProcessEnv {
+  const sign = offsetMs < 0 ? '-' : '+';
+  return {
+    LD_PRELOAD: libfaketime(),
+    FAKETIME: `${sign}${(Math.abs(offsetMs) / 1000).toFixed(3)}`,
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  };
+}
+
+function libfaketime(): string {
+  // Debian puts it under the architecture's multiarch folder.
+  const candidates = readdirSync('/usr/lib').map((dir) =>
+    join('/usr/lib', dir, 'faketime', 'libfaketime.so.1'),
+  );
+  const found = candidates.find((path) => existsSync(path));
+  if (!found)
+    throw new Error('libfaketime is not installed (scripts/setup.sh installs the faketime package)');
+  return found;
 }
 
 function printedUrl(child: ChildProcess, log: string[]): Promise<string> {
