@@ -1,4 +1,5 @@
 import * as pty from 'node-pty';
+import { childEnvironment } from './childEnvironment.ts';
 import type { TerminalSource } from './terminalSource.ts';
 
 export interface PtyOptions {
@@ -6,6 +7,7 @@ export interface PtyOptions {
   file?: string;
   args?: string[];
   cwd?: string;
+  /** Lotsen's by default; Lotsen's own secrets are taken out of whichever is given. */
   env?: NodeJS.ProcessEnv;
   cols: number;
   rows: number;
@@ -30,7 +32,7 @@ export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform = pr
 
 /** A local terminal with node-pty, giving raw bytes (`encoding: null`: the client decodes, after flow control). */
 export function spawnPty(options: PtyOptions): TerminalSource {
-  const env = options.env ?? process.env;
+  const env = childEnvironment(options.env ?? process.env);
   const child = pty.spawn(options.file ?? defaultShell(env), options.args ?? [], {
     name: 'xterm-256color',
     cols: options.cols,
