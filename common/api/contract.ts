@@ -27,11 +27,13 @@ import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
 import { ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
 import {
+  hostKeyReplaceInputSchema,
   promptAnswerInputSchema,
   recordingPageSchema,
   recordingViewSchema,
   sessionOpenInputSchema,
   sessionPromptSchema,
+  sessionReconnectInputSchema,
   sessionViewSchema,
   terminalAckSchema,
   terminalInputSchema,
@@ -231,25 +233,13 @@ export const methods = {
   /** The client has drawn this many more bytes (flow control). */
   'sessions.ack': method(terminalAckSchema, nothing),
   'sessions.close': method(z.object({ sessionId: idSchema }).strict(), sessionViewSchema),
-  /** Deliberately replaces a changed host key after the new fingerprint was confirmed; audited. */
-  'sessions.replaceHostKey': method(
-    z
-      .object({
-        host: z.string().min(1).max(600),
-        port: z.number().int().min(1).max(65_535),
-        keyType: z.string().min(1).max(100),
-        fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, {
-          error: 'A fingerprint looks like SHA256: followed by 43 characters, as ssh-keygen -l prints it',
-        }),
-        reason: z
-          .string()
-          .trim()
-          .min(10, { error: 'Say how the new key was confirmed (10 characters or more)' })
-          .max(1_000),
-      })
-      .strict(),
-    nothing,
-  ),
+  /** Opens a new session the way an ended one was opened (its stored choices and last size); not for a live one. */
+  'sessions.reconnect': method(sessionReconnectInputSchema, sessionViewSchema),
+  /**
+   * Deliberately replaces the stored host key with the one the session failed on (HOST_KEY_MISMATCH), after the new
+   * fingerprint was confirmed; audited.
+   */
+  'sessions.replaceHostKey': method(hostKeyReplaceInputSchema, nothing),
   'recordings.list': method(
     z
       .object({ ticketId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).default(200) })

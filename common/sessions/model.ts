@@ -38,6 +38,15 @@ const hopInputSchema = z
   })
   .strict();
 
+/** A written reason lets a session pass eligibility blockers; it is audited. */
+const overrideReasonSchema = z
+  .string()
+  .trim()
+  .min(10, { error: 'Explain the override in at least 10 characters' })
+  .max(1_000)
+  .nullable()
+  .default(null);
+
 export const sessionOpenInputSchema = z
   .object({
     ticketId: idSchema,
@@ -51,14 +60,9 @@ export const sessionOpenInputSchema = z
     jump: z.array(hopInputSchema).max(4, { error: 'At most 4 jump hosts' }).default([]),
     /** Run the environment's pre-connect (VPN) command in this terminal before connecting. */
     runPreConnect: z.boolean().default(true),
-    /** A written reason lets a session pass eligibility blockers; it is audited. */
-    overrideReason: z
-      .string()
-      .trim()
-      .min(10, { error: 'Explain the override in at least 10 characters' })
-      .max(1_000)
-      .nullable()
-      .default(null),
+    /** Record keystrokes too (asciicast "i" events); off by default, since they carry what is typed at prompts. */
+    recordInput: z.boolean().default(false),
+    overrideReason: overrideReasonSchema,
     ...terminalSize,
   })
   .strict()
@@ -77,6 +81,26 @@ export const sessionOpenInputSchema = z
 export type SessionOpenInput = z.input<typeof sessionOpenInputSchema>;
 export type SessionOpenFields = z.output<typeof sessionOpenInputSchema>;
 
+/** Opens a new session exactly as an ended one was opened; an override is not carried over, only a new one counts. */
+export const sessionReconnectInputSchema = z
+  .object({
+    sessionId: idSchema,
+    overrideReason: overrideReasonSchema,
+  })
+  .strict();
+
+/** Replaces the stored host key with the one a session was refused for; the key comes from that session alone. */
+export const hostKeyReplaceInputSchema = z
+  .object({
+    sessionId: idSchema,
+    reason: z
+      .string()
+      .trim()
+      .min(10, { error: 'Say how the new key was confirmed (10 characters or more)' })
+      .max(1_000),
+  })
+  .strict();
+
 export const hostKeyChangeSchema = z.object({
   /** The name the key is kept under (with its jump chain, when reached through jump hosts). */
   host: z.string(),
@@ -86,6 +110,15 @@ export const hostKeyChangeSchema = z.object({
   presented: z.string(),
 });
 export type HostKeyChange = z.infer<typeof hostKeyChangeSchema>;
+
+/** How a session was opened, beyond its ticket, environment, kind, target and size: what a reconnect repeats. */
+export const sessionChoicesSchema = z.object({
+  auth: z.enum(sshAuthChoices),
+  jump: z.array(hopInputSchema),
+  runPreConnect: z.boolean(),
+  recordInput: z.boolean(),
+});
+export type SessionChoices = z.infer<typeof sessionChoicesSchema>;
 
 export const sessionViewSchema = z.object({
   id: idSchema,
@@ -108,6 +141,7 @@ export const sessionViewSchema = z.object({
   /** Set when the session failed on a changed host key: what replacing the stored key needs. */
   hostKeyChange: hostKeyChangeSchema.nullable(),
   overridden: z.boolean(),
+  choices: sessionChoicesSchema,
   warnings: z.array(reasonSchema),
   recordingId: idSchema.nullable(),
   timeEntryId: idSchema.nullable(),

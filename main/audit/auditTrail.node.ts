@@ -32,14 +32,37 @@ export class AuditTrail {
   ) {}
 
   append(input: AuditInput): Promise<AuditEventView> {
+    return this.enqueue(
+      async () => undefined,
+      () => input,
+    ).then(({ event }) => event);
+  }
+
+  /**
+   * Runs `work` and appends the event it describes in one transaction, so an act and its audit event stand or fall
+   * together: if the event cannot be written, the act is rolled back. `work` must not append events itself.
+   */
+  appendWith<T>(work: (trx: Db) => Promise<T>, describe: (result: T) => AuditInput): Promise<T> {
+    return this.enqueue(work, describe).then(({ result }) => result);
+  }
+
+  private enqueue<T>(
+    work: (trx: Db) => Promise<T>,
+    describe: (result: T) => AuditInput,
+  ): Promise<{ result: T; event: AuditEventView }> {
     // One at a time, so the head file is never written out of order.
-    const next = this.queue.then(() => this.appendNow(input));
+    const next = this.queue.then(() => this.appendNow(work, describe));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async appendNow(input: AuditInput): Promise<AuditEventView> {
-    const event = await this.db.transaction().execute(async (trx) => {
+  private async appendNow<T>(
+    work: (trx: Db) => Promise<T>,
+    describe: (result: T) => AuditInput,
+  ): Promise<{ result: T; event: AuditEventView }> {
+    const { result, event } = await this.db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      const input = describe(result);
       const last = await trx
         .selectFrom('audit_events')
         .select(['seq', 'hash'])
@@ -73,12 +96,12 @@ export class AuditTrail {
           hash,
         })
         .execute();
-      return { ...fields, hash };
+      return { result, event: { ...fields, hash } };
     });
     await writeFileAtomic(this.headFile, JSON.stringify({ seq: event.seq, hash: event.hash }) + '\n', {
       mode: 0o600,
     });
-    return event;
+    return { result, event };
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { replaceSessionHostKey } from './hostKeyReplacement.ts';
 import { listRecordings, readRecordingPage } from './recording/recordingRepository.ts';
 import type { SessionManager } from './sessionManager.node.ts';
-import { replaceHostKey } from './ssh/knownHosts.ts';
 
 type SessionHandlers = Pick<Handlers, Extract<keyof Handlers, `sessions.${string}` | `recordings.${string}`>>;
 
@@ -10,6 +10,7 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
   const db = () => backend.registryContext().db;
   return {
     'sessions.open': (input) => sessions.open(input),
+    'sessions.reconnect': (input) => sessions.reconnect(input),
     'sessions.list': (filter) => sessions.list(filter),
     'sessions.answerPrompt': async (answer) => {
       sessions.answerPrompt(answer);
@@ -20,7 +21,7 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
       return null;
     },
     'sessions.resize': async ({ sessionId, cols, rows }) => {
-      await sessions.resize(sessionId, cols, rows);
+      sessions.resize(sessionId, cols, rows);
       return null;
     },
     'sessions.ack': async ({ sessionId, bytes }) => {
@@ -28,13 +29,8 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
       return null;
     },
     'sessions.close': ({ sessionId }) => sessions.close(sessionId),
-    'sessions.replaceHostKey': async ({ host, port, keyType, fingerprint, reason }) => {
-      const replaced = await replaceHostKey(backend.registryContext(), { host, port }, keyType, fingerprint);
-      await backend.audit().append({
-        event: 'hostkey.replaced',
-        subject: { type: 'host', id: `${host}:${port}` },
-        details: { keyType, fingerprint, replaced, reason },
-      });
+    'sessions.replaceHostKey': async (input) => {
+      await replaceSessionHostKey(backend, input);
       return null;
     },
     'recordings.list': (filter) => listRecordings(db(), filter),

@@ -1,11 +1,14 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import {
   hostKeyChangeSchema,
   liveSessionStates,
   type HostKeyChange,
+  type SessionChoices,
   type SessionKind,
   type SessionState,
   type SessionView,
+  type SshAuthChoice,
 } from '../../common/sessions/model.ts';
 import type { Db } from '../store/database.node.ts';
 import type { SessionsTable } from '../store/schema.ts';
@@ -25,14 +28,14 @@ const sessionColumns = (db: Db) =>
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionColumns>['executeTakeFirstOrThrow']>>;
 
-export async function insertSession(db: Db, row: SessionsTable): Promise<void> {
+export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
 export async function updateSession(
   db: Db,
   id: string,
-  changes: Partial<Omit<SessionsTable, 'id' | 'ticket_id' | 'technician_id'>>,
+  changes: Omit<Updateable<SessionsTable>, 'id' | 'ticket_id' | 'technician_id'>,
 ): Promise<void> {
   await db.updateTable('sessions').set(changes).where('id', '=', id).execute();
 }
@@ -53,62 +56,37 @@ export async function listSessions(
   return rows.map(sessionView);
 }
 
-/**
- * Sessions the store says are live but whose process is gone (Lotsen was killed, the machine lost power): they end as
- * disconnected at the last moment anything was recorded, and their time entries close at the same moment, so the
- * technician is not billed for the hours the console was down. `isStale` decides from the session's owner, so a CLI
- * command run beside `lotsen serve` leaves the server's sessions alone.
- */
-export async function endInterruptedSessions(db: Db, isStale: (owner: string) => boolean): Promise<string[]> {
-  const stale = (
-    await db
-      .selectFrom('sessions')
-      .select(['id', 'owner', 'opened_at', 'recording_id', 'time_entry_id'])
-      .where('state', 'in', [...liveSessionStates])
-      .execute()
-  ).filter((s) => isStale(s.owner));
-  for (const session of stale) {
-    const lastOutput = session.recording_id
-      ? await db
-          .selectFrom('recording_chunks')
-          .innerJoin('recordings', 'recordings.id', 'recording_chunks.recording_id')
-          .select((eb) =>
-            eb.fn.max(eb('recordings.started_at', '+', eb.ref('recording_chunks.offset_ms'))).as('at'),
-          )
-          .where('recording_chunks.recording_id', '=', session.recording_id)
-          .executeTakeFirst()
-      : undefined;
-    const endedAt = Math.max(session.opened_at, Number(lastOutput?.at ?? 0));
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('sessions')
-        .set({
-          state: 'disconnected',
-          closed_at: endedAt,
-          end_code: 'INTERRUPTED',
-          end_message: 'Lotsen stopped while this session was open; it ended at its last recorded output.',
-        })
-        .where('id', '=', session.id)
-        .execute();
-      if (session.recording_id) {
-        await trx
-          .updateTable('recordings')
-          .set({ ended_at: endedAt })
-          .where('id', '=', session.recording_id)
-          .where('ended_at', 'is', null)
-          .execute();
-      }
-      if (session.time_entry_id) {
-        await trx
-          .updateTable('time_entries')
-          .set({ ended_at: endedAt })
-          .where('id', '=', session.time_entry_id)
-          .where('ended_at', 'is', null)
-          .execute();
-      }
-    });
-  }
-  return stale.map((s) => s.id);
+/** Sessions the store says are live whose owner `isStale` says is gone, as closing their books needs them. */
+export async function staleLiveSessions(db: Db, isStale: (owner: string) => boolean) {
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('tickets', 'tickets.id', 'sessions.ticket_id')
+    .select([
+      'sessions.id',
+      'sessions.owner',
+      'sessions.title',
+      'sessions.ticket_id',
+      'tickets.customer_id',
+      'sessions.opened_at',
+      'sessions.recording_id',
+      'sessions.time_entry_id',
+    ])
+    .where('sessions.state', 'in', [...liveSessionStates])
+    .execute();
+  return rows.filter((row) => isStale(row.owner));
+}
+
+/** The last moment a recording holds anything (the start of its newest batch); null when it holds nothing. */
+export async function lastRecordedAt(db: Db, recordingId: string): Promise<number | null> {
+  const last = await db
+    .selectFrom('recording_chunks')
+    .innerJoin('recordings', 'recordings.id', 'recording_chunks.recording_id')
+    .select((eb) =>
+      eb.fn.max(eb('recordings.started_at', '+', eb.ref('recording_chunks.offset_ms'))).as('at'),
+    )
+    .where('recording_chunks.recording_id', '=', recordingId)
+    .executeTakeFirst();
+  return last?.at == null ? null : Number(last.at);
 }
 
 function sessionView(row: SessionRow): SessionView {
@@ -130,6 +108,12 @@ function sessionView(row: SessionRow): SessionView {
     endCode: row.end_code,
     hostKeyChange: hostKeyChange(row.end_details),
     overridden: row.override_reason !== null,
+    choices: {
+      auth: row.auth as SshAuthChoice,
+      jump: JSON.parse(row.jump) as SessionChoices['jump'],
+      runPreConnect: row.run_pre_connect === 1,
+      recordInput: row.record_input === 1,
+    },
     warnings: JSON.parse(row.warnings) as Reason[],
     recordingId: row.recording_id,
     timeEntryId: row.time_entry_id,

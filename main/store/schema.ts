@@ -3,6 +3,8 @@
  * queries run on SQLite and, later, PostgreSQL (as smallint) without a dialect switch.
  */
 
+import type { Generated } from 'kysely';
+
 interface Attributed {
   created_at: number;
   created_by: string;
@@ -247,6 +249,12 @@ export interface SessionsTable {
   time_entry_id: string | null;
   cols: number;
   rows: number;
+  /** How it was opened (0009), what a reconnect repeats; the store's defaults are those of `sessions.open`. */
+  auth: Generated<string>;
+  /** JSON array of jump hops ({ serverId, accountId, auth }), nearest first. */
+  jump: Generated<string>;
+  run_pre_connect: Generated<number>;
+  record_input: Generated<number>;
 }
 
 export interface BillingBatchesTable {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../../common/api/errors.ts';
+import type { HostKeyChange } from '../../../common/sessions/model.ts';
 import type { RegistryContext } from '../../registry/registryContext.ts';
 import type { Db } from '../../store/database.node.ts';
 import type { HostKeyCheck } from './sshConnection.node.ts';
@@ -56,31 +57,30 @@ export async function trustHostKey(
     .execute();
 }
 
-/** A deliberate act (and an audited one, by the caller): returns the fingerprint it replaced. */
-export async function replaceHostKey(
-  ctx: RegistryContext,
-  endpoint: HostEndpoint,
-  keyType: string,
-  fingerprint: string,
-): Promise<string | null> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const host = endpoint.host.toLowerCase();
-    const old = await trx
-      .selectFrom('known_hosts')
-      .select('fingerprint')
-      .where('host', '=', host)
-      .where('port', '=', endpoint.port)
-      .where('key_type', '=', keyType)
-      .executeTakeFirst();
-    await trx
-      .deleteFrom('known_hosts')
-      .where('host', '=', host)
-      .where('port', '=', endpoint.port)
-      .where('key_type', '=', keyType)
-      .execute();
-    await trustHostKey({ ...ctx, db: trx }, endpoint, keyType, fingerprint);
-    return old?.fingerprint ?? null;
-  });
+/**
+ * A deliberate act (and an audited one, by the caller): the key stored as `change.expected` becomes
+ * `change.presented`. Refused when the stored key is no longer the expected one, so a change confirmed against one
+ * key never overwrites another (nor the same replacement twice).
+ */
+export async function replaceHostKey(ctx: RegistryContext, change: HostKeyChange): Promise<void> {
+  const host = change.host.toLowerCase();
+  const replaced = await ctx.db
+    .updateTable('known_hosts')
+    .set({ fingerprint: change.presented, trusted_at: ctx.now(), trusted_by: ctx.actorId })
+    .where('host', '=', host)
+    .where('port', '=', change.port)
+    .where('key_type', '=', change.keyType)
+    .where('fingerprint', '=', change.expected)
+    .executeTakeFirst();
+  if (replaced.numUpdatedRows > 0n) return;
+  const verdict = await checkHostKey(ctx.db, change, change.keyType, change.presented);
+  throw new LotsenError(
+    'CONFLICT',
+    verdict.kind === 'trusted'
+      ? `The host key of ${change.host}:${change.port} was already replaced with ${change.presented}.`
+      : `The stored host key of ${change.host}:${change.port} is no longer ${change.expected}: it changed since. ` +
+          'Open a new session to see the key the server presents now.',
+  );
 }
 
 /**

@@ -32,29 +32,44 @@ export async function resolveHops(
 ): Promise<SshHop[]> {
   const hops: SshHop[] = [];
   for (const spec of specs) {
-    const server = await db
-      .selectFrom('servers')
-      .select(['host', 'port'])
-      .where('id', '=', spec.serverId)
-      .where('environment_id', '=', environmentId)
-      .executeTakeFirst();
-    if (!server) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
-    const account = await db
-      .selectFrom('support_accounts')
-      .select(['username', 'secret'])
-      .where('id', '=', spec.accountId)
-      .where('environment_id', '=', environmentId)
-      .executeTakeFirst();
-    if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
-    const where = `${account.username}@${server.host}`;
+    const target = await findHopTarget(db, environmentId, spec);
+    const where = `${target.username}@${target.host}`;
     hops.push({
-      host: server.host,
-      port: server.port,
-      username: account.username,
-      auth: await authFor(spec.auth, account.secret, where, agentSocket, questions, server.host),
+      host: target.host,
+      port: target.port,
+      username: target.username,
+      auth: await authFor(spec.auth, target.secret, where, agentSocket, questions, target.host),
     });
   }
   return hops;
+}
+
+/** A registered server and support account of one environment, as one hop needs them (the secret included). */
+export async function findHopTarget(
+  db: Db,
+  environmentId: string,
+  spec: Pick<HopSpec, 'serverId' | 'accountId'>,
+): Promise<{ host: string; port: number; username: string; secret: string | null }> {
+  const server = await db
+    .selectFrom('servers')
+    .select(['host', 'port'])
+    .where('id', '=', spec.serverId)
+    .where('environment_id', '=', environmentId)
+    .executeTakeFirst();
+  if (!server) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+  const account = await db
+    .selectFrom('support_accounts')
+    .select(['username', 'secret'])
+    .where('id', '=', spec.accountId)
+    .where('environment_id', '=', environmentId)
+    .executeTakeFirst();
+  if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+  return { host: server.host, port: server.port, username: account.username, secret: account.secret };
+}
+
+/** `user@host`, with `:port` when it is not 22, as a tab shows the target. */
+export function hopTitle(target: { host: string; port: number; username: string }): string {
+  return `${target.username}@${target.host}${target.port === 22 ? '' : `:${target.port}`}`;
 }
 
 async function authFor(

@@ -7,6 +7,7 @@ import { migration0005Recordings } from './0005_recordings.ts';
 import { migration0006TimeEntries } from './0006_time_entries.ts';
 import { migration0007Sessions } from './0007_sessions.ts';
 import { migration0008Billing } from './0008_billing.ts';
+import { migration0009SessionChoices } from './0009_session_choices.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_time_entries': migration0006TimeEntries,
   '0007_sessions': migration0007Sessions,
   '0008_billing': migration0008Billing,
+  '0009_session_choices': migration0009SessionChoices,
 };

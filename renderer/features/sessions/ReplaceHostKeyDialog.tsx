@@ -8,7 +8,16 @@ import { useSessionsStore } from '../../store/StoreProvider.tsx';
  * Replacing a stored host key is deliberate: the new fingerprint is shown beside the old, the person says how it was
  * confirmed, and the act is audited.
  */
-export function ReplaceHostKeyDialog({ change, onClose }: { change: HostKeyChange; onClose(): void }) {
+export function ReplaceHostKeyDialog({
+  sessionId,
+  change,
+  onClose,
+}: {
+  /** The session that was refused; main takes the new key from it, not from here. */
+  sessionId: string;
+  change: HostKeyChange;
+  onClose(): void;
+}) {
   const replaceHostKey = useSessionsStore((s) => s.replaceHostKey);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -18,13 +27,7 @@ export function ReplaceHostKeyDialog({ change, onClose }: { change: HostKeyChang
     setSaving(true);
     setError(null);
     try {
-      await replaceHostKey({
-        host: change.host,
-        port: change.port,
-        keyType: change.keyType,
-        fingerprint: change.presented,
-        reason,
-      });
+      await replaceHostKey({ sessionId, reason });
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));

@@ -171,7 +171,11 @@ function SessionBar({ session }: { session: SessionView }) {
         )}
       </div>
       {replacing && session.hostKeyChange && (
-        <ReplaceHostKeyDialog change={session.hostKeyChange} onClose={() => setReplacing(false)} />
+        <ReplaceHostKeyDialog
+          sessionId={session.id}
+          change={session.hostKeyChange}
+          onClose={() => setReplacing(false)}
+        />
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { EventName, EventPayload } from '../../../common/api/contract.ts';
-import type { SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
+import type { SessionOpenInput, SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
@@ -57,13 +58,14 @@ function next<E extends EventName>(
   event: E,
   matches: (payload: EventPayload<E>) => boolean,
   timeoutMs = 15_000,
+  backend: Backend = opened.backend,
 ): Promise<EventPayload<E>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();
       reject(new Error(`no ${event} event matched within ${timeoutMs} ms`));
     }, timeoutMs);
-    const stop = opened.backend.on(event, (payload) => {
+    const stop = backend.on(event, (payload) => {
       if (!matches(payload)) return;
       clearTimeout(timer);
       stop();
@@ -74,6 +76,38 @@ function next<E extends EventName>(
 
 const stateOf = (id: string, ...states: SessionView['state'][]) =>
   next('sessions.changed', (s) => s.id === id && states.includes(s.state));
+
+/** Opens a local terminal for the prepared ticket; resolves once it is open. */
+async function openLocal(
+  prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>,
+  extra: Partial<SessionOpenInput> = {},
+): Promise<SessionView> {
+  const session = await call.ok('sessions.open', {
+    ticketId: prepared.ticket.id,
+    environmentId: prepared.environment.id,
+    kind: 'local',
+    ...extra,
+  });
+  await stateOf(session.id, 'open');
+  return session;
+}
+
+/** A second Lotsen on the same data folder (another window after a reload, a CLI command beside `lotsen serve`). */
+async function openBeside() {
+  const beside = await Backend.open({ dataDir: opened.dataDir });
+  const besideCall = apiCaller(createApi(beside, () => undefined, { shell: '/bin/sh' }));
+  await beside.unlock(TEST_PASSPHRASE);
+  return { beside, besideCall };
+}
+
+/** The asciicast events of a session's recording. */
+async function recordedEvents(recordingId: string): Promise<[number, string, string][]> {
+  const page = await call.ok('recordings.read', { recordingId, limit: 64 });
+  return page.events
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as [number, string, string]);
+}
 
 async function waitForOutput(sessionId: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -292,23 +326,47 @@ describe('an SSH session for a ticket, against a real sshd', () => {
         expected: first.prompt.kind === 'hostKey' ? first.prompt.fingerprint : '',
         presented: renewed.hostKeyFingerprints[keyType],
       });
-      const replacement = {
-        host: change.host,
-        port: change.port,
-        keyType: change.keyType,
-        fingerprint: change.presented,
-      };
-      const refused = await call.fails('sessions.replaceHostKey', { ...replacement, reason: 'ok' });
+      const reason = 'Confirmed by phone with the customer’s IT (server reinstalled).';
+      const refused = await call.fails('sessions.replaceHostKey', { sessionId: session.id, reason: 'ok' });
       expect(refused.details?.issues?.map((i) => i.path)).toEqual(['reason']);
-      await call.ok('sessions.replaceHostKey', {
-        host: change.host,
-        port: change.port,
-        keyType: change.keyType,
-        fingerprint: change.presented,
-        reason: 'Confirmed by phone with the customer’s IT (server reinstalled).',
+      // The key comes from a session that was refused for it, and from nowhere else.
+      const notChanged = await call.fails('sessions.replaceHostKey', { sessionId: first.session.id, reason });
+      expect(notChanged).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('did not fail on a changed host key'),
       });
+
+      // The new key and its audit event are written together: an audit log that cannot take the event keeps the old key.
+      const db = opened.backend.registryContext().db;
+      await sql`CREATE TRIGGER audit_full BEFORE INSERT ON audit_events WHEN NEW.event = 'hostkey.replaced'
+        BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END`.execute(db);
+      const unaudited = await call.fails('sessions.replaceHostKey', { sessionId: session.id, reason });
+      expect(unaudited.code).toBe('INTERNAL');
+      const storedKey = () =>
+        db
+          .selectFrom('known_hosts')
+          .select('fingerprint')
+          .where('port', '=', own.port)
+          .where('key_type', '=', keyType)
+          .executeTakeFirstOrThrow();
+      expect(await storedKey()).toEqual({ fingerprint: change.expected });
+      await sql`DROP TRIGGER audit_full`.execute(db);
+
+      await call.ok('sessions.replaceHostKey', { sessionId: session.id, reason });
+      expect(await storedKey()).toEqual({ fingerprint: change.presented });
       const [replaced] = await call.ok('audit.list', { event: 'hostkey.replaced' });
-      expect(replaced!.details).toMatchObject({ keyType, replaced: expect.stringMatching(/^SHA256:/) });
+      expect(replaced!.details).toEqual({
+        keyType,
+        fingerprint: change.presented,
+        replaced: change.expected,
+        reason,
+        sessionId: session.id,
+      });
+      const twice = await call.fails('sessions.replaceHostKey', { sessionId: session.id, reason });
+      expect(twice).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already replaced') });
+      expect(await call.ok('audit.list', { event: 'hostkey.replaced' })).toHaveLength(1);
+      expect((await call.ok('audit.verify', {})).intact).toBe(true);
+
       const retry = await call.ok('sessions.open', {
         ticketId: prepared.ticket.id,
         environmentId: prepared.environment.id,
@@ -381,12 +439,7 @@ describe('local terminals', () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: 'echo "vpn: ansluten till $((40+2))"',
     });
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local',
-    });
-    await stateOf(session.id, 'open');
+    const session = await openLocal(prepared);
     await waitForOutput(session.id, /vpn: ansluten till 42/);
     await call.ok('sessions.input', { sessionId: session.id, data: 'echo lokal-$((2+3))\n' });
     await waitForOutput(session.id, /lokal-5/);
@@ -414,12 +467,7 @@ describe('local terminals', () => {
 
   test('locking ends live sessions as disconnected, closing their time entries', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local',
-    });
-    await stateOf(session.id, 'open');
+    const session = await openLocal(prepared);
     const ended = stateOf(session.id, 'disconnected');
     await opened.backend.lock();
     expect((await ended).endMessage).toMatch(/locked/);
@@ -432,21 +480,10 @@ describe('local terminals', () => {
 describe('sessions left behind', () => {
   test('a second Lotsen (a CLI command beside `lotsen serve`) leaves live sessions alone; a dead owner’s end at unlock', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local',
-    });
-    await stateOf(session.id, 'open');
+    const session = await openLocal(prepared);
     await call.ok('sessions.input', { sessionId: session.id, data: 'echo spår-$((1+1))\n' });
     await waitForOutput(session.id, /spår-2/);
 
-    const openBeside = async () => {
-      const beside = await Backend.open({ dataDir: opened.dataDir });
-      const besideCall = apiCaller(createApi(beside, () => undefined));
-      await beside.unlock(TEST_PASSPHRASE);
-      return { beside, besideCall };
-    };
     let second = await openBeside();
     const [stillLive] = await second.besideCall.ok('sessions.list', { live: true });
     expect(stillLive).toMatchObject({ id: session.id, state: 'open' });
@@ -466,6 +503,247 @@ describe('sessions left behind', () => {
     const [entry] = await second.besideCall.ok('time.list', { ticketId: prepared.ticket.id });
     expect(entry!.endedAt).toBe(ended!.closedAt);
     expect(ended!.closedAt).toBeGreaterThanOrEqual(ended!.openedAt);
+    // Its end is audited like any disconnection, saying why.
+    const disconnected = await second.besideCall.ok('audit.list', { event: 'session.disconnected' });
+    expect(disconnected).toEqual([
+      expect.objectContaining({
+        subjectId: session.id,
+        details: expect.objectContaining({
+          ticketId: prepared.ticket.id,
+          code: 'INTERRUPTED',
+          message: expect.stringContaining('Lotsen stopped while this session was open'),
+        }),
+      }),
+    ]);
+    expect((await second.besideCall.ok('audit.verify', {})).intact).toBe(true);
     await second.beside.close();
+  });
+});
+
+describe('what a local terminal is given', () => {
+  test('Lotsen’s own secrets stay out of the shell, the pre-connect command and the recording', async () => {
+    const given = {
+      LOTSEN_PASSPHRASE: TEST_PASSPHRASE,
+      LOTSEN_PASSPHRASE_FILE: `${opened.dataDir}/passphrase.txt`,
+      LOTSEN_HOME: opened.dataDir,
+      LOTSEN_SOMETHING_LATER: 'hemligt-värde',
+    };
+    const before = { ...process.env };
+    Object.assign(process.env, given);
+    try {
+      const prepared = await prepareSessionCustomer(call, passwordTarget(), {
+        preConnectCommand: 'echo "vpn:[$LOTSEN_PASSPHRASE][$LOTSEN_PASSPHRASE_FILE]"',
+      });
+      const session = await openLocal(prepared, { recordInput: true });
+      await waitForOutput(session.id, /vpn:\[\]\[\]/);
+      await call.ok('sessions.input', {
+        sessionId: session.id,
+        data: 'echo "skal:[$LOTSEN_PASSPHRASE][$LOTSEN_PASSPHRASE_FILE][$LOTSEN_SOMETHING_LATER]"; env | grep -c ^LOTSEN_; echo "hem:$LOTSEN_HOME"\n',
+      });
+      // Only the data folder's name is left, so a `lotsen` typed there finds the same store (and still asks).
+      const seen = await waitForOutput(session.id, /hem:\/\S+\r\n/);
+      expect(seen).toMatch(/skal:\[\]\[\]\[\]\r\n1\r\n/);
+      expect(seen).toContain(`hem:${opened.dataDir}`);
+      const closed = await call.ok('sessions.close', { sessionId: session.id });
+
+      const recording = (await recordedEvents(closed.recordingId!)).map(([, , data]) => data).join('');
+      expect(recording).toContain('skal:[][][]');
+      expect(recording).not.toContain(TEST_PASSPHRASE);
+      expect(recording).not.toContain('hemligt-värde');
+      // The backend itself still has them: only its children lose them.
+      expect(process.env.LOTSEN_PASSPHRASE).toBe(TEST_PASSPHRASE);
+    } finally {
+      for (const name of Object.keys(given)) Reflect.deleteProperty(process.env, name);
+      Object.assign(process.env, before);
+    }
+  });
+
+  test('typed input is recorded as asciicast "i" events only when asked for', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const typedIn = async (recordInput: boolean | undefined) => {
+      const session = await call.ok('sessions.open', {
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'local',
+        ...(recordInput === undefined ? {} : { recordInput }),
+      });
+      expect(session.choices.recordInput).toBe(recordInput ?? false);
+      await stateOf(session.id, 'open');
+      await call.ok('sessions.input', { sessionId: session.id, data: 'echo inmatat-$((3*3))\n' });
+      await waitForOutput(session.id, /inmatat-9/);
+      const closed = await call.ok('sessions.close', { sessionId: session.id });
+      const events = await recordedEvents(closed.recordingId!);
+      expect(events.some(([, type, data]) => type === 'o' && data.includes('inmatat-9'))).toBe(true);
+      return events.filter(([, type]) => type === 'i').map(([, , data]) => data);
+    };
+    expect(await typedIn(true)).toEqual(['echo inmatat-$((3*3))\n']);
+    expect(await typedIn(false)).toEqual([]);
+    expect(await typedIn(undefined)).toEqual([]);
+  });
+
+  test('a resize reaches the terminal at once; the store gets the size at most once a second, and at the end', async () => {
+    const own = await openPassphraseBackend();
+    try {
+      // An interval no test outlasts shows that resizes alone write nothing.
+      const ownCall = apiCaller(
+        createApi(own.backend, () => undefined, { shell: '/bin/sh', sizeSaveIntervalMs: 3_600_000 }),
+      );
+      let text = '';
+      const decoder = new TextDecoder();
+      stops.push(
+        own.backend.on('terminal.output', ({ sessionId, data }) => {
+          text += decoder.decode(data, { stream: true });
+          void ownCall.ok('sessions.ack', { sessionId, bytes: data.length });
+        }),
+      );
+      const prepared = await prepareSessionCustomer(ownCall, passwordTarget());
+      const session = await ownCall.ok('sessions.open', {
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'local',
+        cols: 100,
+        rows: 30,
+      });
+      await next('sessions.changed', (s) => s.id === session.id && s.state === 'open', 15_000, own.backend);
+      for (const [cols, rows] of [
+        [90, 20],
+        [110, 35],
+        [132, 40],
+      ] as const) {
+        await ownCall.ok('sessions.resize', { sessionId: session.id, cols, rows });
+      }
+      await ownCall.ok('sessions.input', { sessionId: session.id, data: 'stty size\n' });
+      const deadline = Date.now() + 10_000;
+      while (!/\r\n40 132\r\n/.test(text) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(text).toMatch(/\r\n40 132\r\n/);
+      const [live] = await ownCall.ok('sessions.list', { live: true });
+      expect(live).toMatchObject({ cols: 100, rows: 30 });
+      expect(await ownCall.ok('sessions.close', { sessionId: session.id })).toMatchObject({
+        cols: 132,
+        rows: 40,
+      });
+    } finally {
+      await own.cleanup();
+    }
+
+    // With the default interval a live session's row follows within about a second.
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await openLocal(prepared);
+    await call.ok('sessions.resize', { sessionId: session.id, cols: 80, rows: 24 });
+    const deadline = Date.now() + 10_000;
+    let stored = session;
+    while (stored.cols !== 80 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      [stored] = (await call.ok('sessions.list', { live: true })) as [SessionView];
+    }
+    expect(stored).toMatchObject({ cols: 80, rows: 24 });
+    await call.ok('sessions.close', { sessionId: session.id });
+  });
+});
+
+describe('reconnecting', () => {
+  test('from another Lotsen on the same store: the same target, account, auth, jump chain, size and choices', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget(), {
+      preConnectCommand: 'echo vpn-körs',
+    });
+    // The sshd as its own jump host: the chain is part of how the session was opened.
+    const hop = { serverId: prepared.server.id, accountId: prepared.account.id, auth: 'password' as const };
+    const trustAll = opened.backend.on('sessions.prompt', (prompt) => {
+      void call.ok('sessions.answerPrompt', {
+        sessionId: prompt.sessionId,
+        promptId: prompt.promptId,
+        accept: true,
+      });
+    });
+    stops.push(trustAll);
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'ssh',
+      serverId: prepared.server.id,
+      accountId: prepared.account.id,
+      auth: 'password',
+      jump: [hop],
+      runPreConnect: false,
+      recordInput: true,
+      cols: 100,
+      rows: 30,
+    });
+    const choices = { auth: 'password', jump: [hop], runPreConnect: false, recordInput: true };
+    expect(session.choices).toEqual(choices);
+    expect((await stateOf(session.id, 'open', 'failed')).state).toBe('open');
+    await call.ok('sessions.resize', { sessionId: session.id, cols: 132, rows: 40 });
+    await call.ok('sessions.close', { sessionId: session.id });
+    const forwards = () => sshd.log().match(/server_request_direct_tcpip/g)?.length ?? 0;
+    const forwardsBefore = forwards();
+
+    const { beside, besideCall } = await openBeside();
+    try {
+      let asked = false;
+      stops.push(beside.on('sessions.prompt', () => (asked = true)));
+      const opening = next(
+        'sessions.changed',
+        (s) => s.state === 'open' || s.state === 'failed',
+        15_000,
+        beside,
+      );
+      const again = await besideCall.ok('sessions.reconnect', { sessionId: session.id });
+      expect(again.id).not.toBe(session.id);
+      expect(again).toMatchObject({
+        kind: 'ssh',
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        serverId: prepared.server.id,
+        accountId: prepared.account.id,
+        title: session.title,
+        cols: 132,
+        rows: 40,
+        choices,
+      });
+      const open = await opening;
+      expect(open).toMatchObject({ id: again.id, state: 'open' });
+      // Both host keys were known (the jump host's and the target's through it), the pre-connect command was not run.
+      expect(asked).toBe(false);
+      expect(forwards()).toBe(forwardsBefore + 1);
+      const closed = await besideCall.ok('sessions.close', { sessionId: again.id });
+      const output = (await recordedEvents(closed.recordingId!)).map(([, , data]) => data).join('');
+      expect(output).not.toContain('vpn-körs');
+    } finally {
+      await beside.close();
+    }
+  });
+
+  test('a live session is not reconnected; an ended one passes the gate afresh, without the old override', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget(), { withDpa: false });
+    const firstReason = 'Avtalet förnyas, PUB skickat för signering; akut inloggningsfel.';
+    const session = await openLocal(prepared, { overrideReason: firstReason });
+    const live = await call.fails('sessions.reconnect', { sessionId: session.id });
+    expect(live).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still live') });
+    await call.ok('sessions.close', { sessionId: session.id });
+
+    const blocked = await call.fails('sessions.reconnect', { sessionId: session.id });
+    expect(blocked.code).toBe('NOT_ELIGIBLE');
+    expect(blocked.details?.blockers).toEqual([expect.objectContaining({ code: 'NO_DPA' })]);
+    expect(await call.ok('sessions.list', { live: true })).toEqual([]);
+
+    const secondReason = 'Kunden bekräftar i telefon att PUB är signerat; dokumentet kommer.';
+    const again = await call.ok('sessions.reconnect', {
+      sessionId: session.id,
+      overrideReason: secondReason,
+    });
+    expect(again).toMatchObject({ overridden: true, ticketId: prepared.ticket.id, kind: 'local' });
+    await stateOf(again.id, 'open');
+    const overrides = await call.ok('audit.list', { event: 'eligibility.overridden' });
+    expect(overrides.map((o) => [o.subjectId, o.details.reason])).toEqual([
+      [again.id, secondReason],
+      [session.id, firstReason],
+    ]);
+    await call.ok('sessions.close', { sessionId: again.id });
+
+    const missing = await call.fails('sessions.reconnect', {
+      sessionId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing.code).toBe('NOT_FOUND');
   });
 });

@@ -100,8 +100,18 @@ describe('trust on first use, in the encrypted store', () => {
       presented,
     });
 
-    // Replacing is the deliberate act; it reports the key it replaced, for the audit trail.
-    expect(await replaceHostKey(ctx, endpoint, 'ssh-ed25519', presented)).toBe(original);
+    // Replacing is the deliberate act, and only of the key the change was seen against: once done, it is refused.
+    const change = { ...endpoint, keyType: 'ssh-ed25519', expected: original, presented };
+    await replaceHostKey(ctx, change);
+    await expect(replaceHostKey(ctx, change)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('already replaced'),
+    });
+    const stale = { ...change, presented: original, expected: 'SHA256:' + 'A'.repeat(43) };
+    await expect(replaceHostKey(ctx, stale)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('changed since'),
+    });
     const fourth = tofu(true);
     const connection = await connectSsh({ hops: [hopTo(sshd)], verifyHostKey: fourth.policy });
     expect((await connection.exec('echo ersatt')).stdout).toBe('ersatt\n');

@@ -1,0 +1,38 @@
+import { LotsenError } from '../../common/api/errors.ts';
+import type { Backend } from '../app/backend.node.ts';
+import { getSession } from './sessionRepository.ts';
+import { replaceHostKey } from './ssh/knownHosts.ts';
+
+/**
+ * Replaces a stored host key with the one a session was refused for, once the person has confirmed it: the key comes
+ * from what that session recorded, never from the caller. The new key and its audit event are written together.
+ */
+export async function replaceSessionHostKey(
+  backend: Backend,
+  input: { sessionId: string; reason: string },
+): Promise<void> {
+  const ctx = backend.registryContext();
+  const session = await getSession(ctx.db, input.sessionId);
+  if (!session) throw new LotsenError('NOT_FOUND', 'No such session.');
+  const change = session.hostKeyChange;
+  if (session.endCode !== 'HOST_KEY_MISMATCH' || change === null) {
+    throw new LotsenError(
+      'CONFLICT',
+      'That session did not fail on a changed host key, so there is no key of it to replace.',
+    );
+  }
+  await backend.audit().appendWith(
+    (trx) => replaceHostKey({ ...ctx, db: trx }, change),
+    () => ({
+      event: 'hostkey.replaced',
+      subject: { type: 'host', id: `${change.host}:${change.port}` },
+      details: {
+        keyType: change.keyType,
+        fingerprint: change.presented,
+        replaced: change.expected,
+        reason: input.reason,
+        sessionId: session.id,
+      },
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+import type { Backend } from '../app/backend.node.ts';
+import { closeBooks } from './sessionBookkeeping.ts';
+import { ownerAlive } from './sessionOwner.node.ts';
+import { lastRecordedAt, staleLiveSessions } from './sessionRepository.ts';
+
+const INTERRUPTED = {
+  state: 'disconnected',
+  code: 'INTERRUPTED',
+  message: 'Lotsen stopped while this session was open; it ended at its last recorded output.',
+} as const;
+
+/**
+ * Sessions the store says are live but whose process is gone (Lotsen was killed, the machine lost power): they end as
+ * disconnected at the last moment anything was recorded, and their time entries close at the same moment, so the
+ * technician is not billed for the hours the console was down. Each end is audited, whatever state the session had
+ * reached. Only a dead owner makes a session stale, so a CLI command run beside `lotsen serve` leaves the server's
+ * sessions alone.
+ */
+export async function endInterruptedSessions(backend: Backend): Promise<void> {
+  const db = backend.registryContext().db;
+  for (const stale of await staleLiveSessions(db, (owner) => !ownerAlive(owner))) {
+    const lastOutput = stale.recording_id ? await lastRecordedAt(db, stale.recording_id) : null;
+    const endedAt = Math.max(stale.opened_at, lastOutput ?? 0);
+    const session = {
+      id: stale.id,
+      ticketId: stale.ticket_id,
+      customerId: stale.customer_id,
+      title: stale.title,
+      timeEntryId: stale.time_entry_id,
+      endAudited: true,
+    };
+    await closeBooks(backend, session, INTERRUPTED, endedAt, async (trx) => {
+      if (stale.recording_id === null) return;
+      await trx
+        .updateTable('recordings')
+        .set({ ended_at: endedAt })
+        .where('id', '=', stale.recording_id)
+        .where('ended_at', 'is', null)
+        .execute();
+    });
+  }
+}

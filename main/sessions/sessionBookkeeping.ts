@@ -1,0 +1,138 @@
+import type { Reason } from '../../common/agreements/verdict.ts';
+import type { SessionKind } from '../../common/sessions/model.ts';
+import type { AuditInput } from '../audit/auditTrail.node.ts';
+import type { Backend } from '../app/backend.node.ts';
+import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
+import type { Db } from '../store/database.node.ts';
+import { insertEntry } from '../time/timeEntryRepository.ts';
+import { updateSession } from './sessionRepository.ts';
+
+/** What a session's books need to know about it. */
+export interface BookedSession {
+  readonly id: string;
+  readonly ticketId: string;
+  readonly customerId: string;
+  readonly title: string;
+  timeEntryId: string | null;
+  /** Its end is audited: once its opening was (it reached `open`), and always when Lotsen lost it in a crash. */
+  endAudited: boolean;
+}
+
+export interface SessionOutcome {
+  state: 'closed' | 'disconnected' | 'failed';
+  code: string | null;
+  message: string | null;
+  /** Kept with the session when the person can act on it (a changed host key). */
+  details?: Record<string, unknown>;
+}
+
+/** Blockers passed with a written reason: audited before anything of the session is stored. */
+export async function auditOverride(
+  backend: Backend,
+  sessionId: string,
+  ticket: { id: string; customerId: string },
+  blockers: readonly Reason[],
+  reason: string,
+): Promise<void> {
+  await backend.audit().append({
+    event: 'eligibility.overridden',
+    subject: { type: 'session', id: sessionId },
+    details: {
+      ticketId: ticket.id,
+      customerId: ticket.customerId,
+      blockers: blockers.map((b) => b.code),
+      reason,
+    },
+  });
+}
+
+/** The ticket's time runs from the first moment the session works for it (its pre-connect command, or its shell). */
+export async function startTimeEntry(backend: Backend, session: BookedSession): Promise<void> {
+  if (session.timeEntryId !== null) return;
+  const ctx = backend.registryContext();
+  session.timeEntryId = await insertEntry(ctx.db, ctx, {
+    ticketId: session.ticketId,
+    startedAt: ctx.now(),
+    endedAt: null,
+    source: 'session',
+    sessionId: session.id,
+    note: session.title,
+  });
+  await updateSession(ctx.db, session.id, { time_entry_id: session.timeEntryId });
+  backend.emit('tickets.changed', { ticketId: session.ticketId, customerId: session.customerId });
+}
+
+export async function auditOpened(
+  backend: Backend,
+  session: BookedSession & { readonly kind: SessionKind },
+): Promise<void> {
+  await backend.audit().append({
+    event: 'session.opened',
+    subject: { type: 'session', id: session.id },
+    details: {
+      kind: session.kind,
+      title: session.title,
+      ticketId: session.ticketId,
+      customerId: session.customerId,
+    },
+  });
+}
+
+/**
+ * Ends the session in the store at `endedAt`: its row, its time entry and (when it is audited) its audit event, all
+ * in one transaction, so an audited end is never half written. `more` writes what else ends with it (its last size, its
+ * recording).
+ */
+export async function closeBooks(
+  backend: Backend,
+  session: BookedSession,
+  outcome: SessionOutcome,
+  endedAt: number,
+  more: (trx: Db) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const ctx = backend.registryContext();
+  const work = async (trx: Db) => {
+    await closeTimeEntry(trx, ctx, session.timeEntryId, endedAt);
+    await updateSession(trx, session.id, {
+      state: outcome.state,
+      closed_at: endedAt,
+      end_code: outcome.code,
+      end_message: outcome.message,
+      end_details: outcome.details ? JSON.stringify(outcome.details) : null,
+    });
+    await more(trx);
+  };
+  if (session.endAudited) await backend.audit().appendWith(work, () => endedEvent(session, outcome));
+  else await ctx.db.transaction().execute(work);
+  if (session.timeEntryId !== null) {
+    backend.emit('tickets.changed', { ticketId: session.ticketId, customerId: session.customerId });
+  }
+}
+
+async function closeTimeEntry(
+  trx: Db,
+  ctx: RegistryContext,
+  timeEntryId: string | null,
+  endedAt: number,
+): Promise<void> {
+  if (timeEntryId === null) return;
+  await trx
+    .updateTable('time_entries')
+    .set({ ended_at: endedAt, ...updatedStamp(ctx) })
+    .where('id', '=', timeEntryId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+function endedEvent(session: BookedSession, outcome: SessionOutcome): AuditInput {
+  return {
+    event: outcome.state === 'closed' ? 'session.closed' : 'session.disconnected',
+    subject: { type: 'session', id: session.id },
+    details: {
+      ticketId: session.ticketId,
+      title: session.title,
+      ...(outcome.code ? { code: outcome.code } : {}),
+      ...(outcome.message ? { message: outcome.message } : {}),
+    },
+  };
+}

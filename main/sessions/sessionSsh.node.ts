@@ -1,0 +1,93 @@
+import { LotsenError } from '../../common/api/errors.ts';
+import type { SessionOpenFields } from '../../common/sessions/model.ts';
+import type { Backend } from '../app/backend.node.ts';
+import type { SessionQuestions } from './sessionQuestions.ts';
+import { knownHostsPolicy } from './ssh/knownHosts.ts';
+import { connectSsh, type SshConnection } from './ssh/sshConnection.node.ts';
+import { resolveHops, type HopQuestions } from './ssh/sshHops.ts';
+
+export interface SshSessionOptions {
+  /** The SSH agent for agent authentication; SSH_AUTH_SOCK of the Lotsen process by default. */
+  agentSocket?: string;
+  keepaliveIntervalMs?: number;
+  keepaliveCountMax?: number;
+  connectTimeoutMs?: number;
+}
+
+/**
+ * Connects a session's SSH chain: the target through its jump hosts, each signed in with the secrets from the store,
+ * where every question (an unknown host key, a login prompt, a key's passphrase) goes to the person at the console.
+ * A host key the person trusts is audited.
+ */
+export async function connectSessionSsh(
+  backend: Backend,
+  sessionId: string,
+  input: Pick<SessionOpenFields, 'environmentId' | 'jump' | 'serverId' | 'accountId' | 'auth'>,
+  questions: SessionQuestions,
+  options: SshSessionOptions,
+): Promise<SshConnection> {
+  const ctx = backend.registryContext();
+  const hopQuestions: HopQuestions = {
+    keyboard: async (host, prompts, name, instructions) => {
+      const answer = await questions.ask((promptId) => ({
+        kind: 'keyboard',
+        sessionId,
+        promptId,
+        host,
+        name,
+        instructions,
+        prompts,
+      }));
+      if (!answer.accept) throw new LotsenError('SSH_AUTH_FAILED', 'The login was cancelled at the prompt.');
+      return answer.answers;
+    },
+    keyPassphrase: async (host, username) => {
+      const answer = await questions.ask((promptId) => ({
+        kind: 'keyboard',
+        sessionId,
+        promptId,
+        host,
+        name: 'Private key',
+        instructions: `The key stored for ${username}@${host} is encrypted.`,
+        prompts: [{ prompt: 'Passphrase for the key: ', echo: false }],
+      }));
+      if (!answer.accept || answer.answers[0] === undefined) {
+        throw new LotsenError('SSH_AUTH_FAILED', 'The key passphrase was not given.');
+      }
+      return answer.answers[0];
+    },
+  };
+  const hops = await resolveHops(
+    ctx.db,
+    input.environmentId,
+    [...input.jump, { serverId: input.serverId!, accountId: input.accountId!, auth: input.auth }],
+    hopQuestions,
+    options.agentSocket ?? process.env.SSH_AUTH_SOCK,
+  );
+  const verifyHostKey = knownHostsPolicy(ctx, async (endpoint, keyType, fingerprint) => {
+    const answer = await questions.ask((promptId) => ({
+      kind: 'hostKey',
+      sessionId,
+      promptId,
+      host: endpoint.host,
+      port: endpoint.port,
+      keyType,
+      fingerprint,
+    }));
+    if (answer.accept) {
+      await backend.audit().append({
+        event: 'hostkey.trusted',
+        subject: { type: 'host', id: `${endpoint.host}:${endpoint.port}` },
+        details: { keyType, fingerprint, sessionId },
+      });
+    }
+    return answer.accept;
+  });
+  return connectSsh({
+    hops,
+    verifyHostKey,
+    keepaliveIntervalMs: options.keepaliveIntervalMs,
+    keepaliveCountMax: options.keepaliveCountMax,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
+}
