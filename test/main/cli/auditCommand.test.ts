@@ -1,17 +1,24 @@
-import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { Backend } from '../../../main/app/backend.node.ts';
+import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import { auditHash } from '../../../main/audit/auditChain.ts';
+import { openEncryptedConnection } from '../../../main/store/database.node.ts';
+import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
+import { TEST_USER } from '../../support/passphraseBackend.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
-let home: Awaited<ReturnType<typeof makeTempDataDir>>;
-beforeEach(async () => {
-  home = await makeTempDataDir('lotsen-audit-cli-');
-});
-afterEach(async () => home.cleanup());
-
 describe('lotsen audit', () => {
-  test('verify exits 0 on an intact log and 1 naming the first bad event; export with secrets is audited', async () => {
+  let home: Awaited<ReturnType<typeof makeTempDataDir>>;
+  beforeEach(async () => {
+    home = await makeTempDataDir('lotsen-audit-cli-');
+  });
+  afterEach(async () => home.cleanup());
+
+  test('an export with secrets is audited, and verify exits 0 on the intact log', async () => {
     const env = cliEnv(home.dir);
     expect(
       (await runCli(['init', '--name', 'Tekla', '--email', 't@l.se', '--role', 'technician'], env)).code,
@@ -30,21 +37,159 @@ describe('lotsen audit', () => {
     ]);
     const intact = await runCli(['audit', 'verify'], env);
     expect(intact).toMatchObject({ code: 0, stdout: 'The audit log is intact: 2 events.\n' });
+  });
+});
 
-    // Tamper through the store, opened with its key, as the CLI itself opens it.
-    const backend = await Backend.open({ dataDir: home.dir });
-    await backend.unlock(env.LOTSEN_PASSPHRASE!);
-    const tamperDb = backend.registryContext().db;
-    await sql`DROP TRIGGER audit_events_no_update`.execute(tamperDb);
-    await sql`UPDATE audit_events SET details = '{"customers":0,"to":"nowhere"}' WHERE seq = 1`.execute(
-      tamperDb,
-    );
+describe('lotsen audit verify catches each kind of tampering', () => {
+  // One store with five events, copied whole for each case: the passphrase's KDF runs once for the store and once
+  // for the key, not once per case. A copy is the same store: nothing in the folder names the folder, the key file
+  // opens with the passphrase wherever it is, and the store was closed (its WAL checkpointed) before copying.
+  const EVENTS = 5;
+  let folders: string;
+  let prepared: string;
+  let key: Buffer;
+  const passphrase = cliEnv('').LOTSEN_PASSPHRASE!;
+
+  beforeAll(async () => {
+    folders = await mkdtemp(join(tmpdir(), 'lotsen-audit-tamper-'));
+    prepared = join(folders, 'prepared');
+    const backend = await Backend.open({ dataDir: prepared });
+    await backend.initialize({ user: TEST_USER, passphrase, preference: 'passphrase' });
+    for (let n = 1; n <= EVENTS; n++) {
+      await backend.audit().append({
+        event: n % 2 === 1 ? 'session.opened' : 'session.closed',
+        subject: { type: 'session', id: `s${Math.ceil(n / 2)}` },
+        details: { n, host: 'wap01.vaxjo.se' },
+      });
+    }
     await backend.close();
+    key = await readKeyFile(dataFiles.keyFile(prepared), passphrase);
+  });
+  afterAll(async () => {
+    if (folders) await rm(folders, { recursive: true, force: true });
+  });
 
-    const broken = await runCli(['audit', 'verify'], env);
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toBe(
-      'lotsen: the audit log is broken at event 1: event 1 is not as it was written: it was edited\n',
-    );
+  let copies = 0;
+  /** A copy of the prepared store, changed as someone with its key would: the append-only triggers go first. */
+  async function tamperedCopy(statements: readonly string[]): Promise<string> {
+    const dir = join(folders, `case-${++copies}`);
+    await cp(prepared, dir, { recursive: true });
+    const raw = openEncryptedConnection(dataFiles.database(dir), key);
+    try {
+      raw.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
+      for (const statement of statements) raw.exec(statement);
+    } finally {
+      raw.close();
+    }
+    return dir;
+  }
+
+  /** Event 3 made anew by someone who knows the hash: its own hash is right and it follows event 2. */
+  function forgedEventThree(): string {
+    const raw = openEncryptedConnection(dataFiles.database(prepared), key);
+    try {
+      const two = raw.prepare('SELECT * FROM audit_events WHERE seq = 2').get() as {
+        at: number;
+        actor_id: string;
+        actor_name: string;
+        hash: string;
+      };
+      const fields = {
+        seq: 3,
+        at: two.at + 1,
+        actorId: two.actor_id,
+        actorName: two.actor_name,
+        event: 'secret.revealed',
+        subjectType: 'support_account',
+        subjectId: 'a1',
+        details: { purpose: 'ingen' },
+        prevHash: two.hash,
+      };
+      const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+      return (
+        'INSERT INTO audit_events VALUES (' +
+        [
+          fields.seq,
+          fields.at,
+          quote(fields.actorId),
+          quote(fields.actorName),
+          quote(fields.event),
+          quote(fields.subjectType),
+          quote(fields.subjectId),
+          quote(JSON.stringify(fields.details)),
+          quote(fields.prevHash),
+          quote(auditHash(fields)),
+        ].join(', ') +
+        ')'
+      );
+    } finally {
+      raw.close();
+    }
+  }
+
+  // Moves events 3.. one up, to make room for an event at 3 (in two steps: seq is unique).
+  const makeRoomAtThree = [
+    'UPDATE audit_events SET seq = seq + 100 WHERE seq >= 3',
+    'UPDATE audit_events SET seq = seq - 99 WHERE seq >= 100',
+  ];
+
+  test('the intact copy exits 0', async () => {
+    const run = await runCli(['audit', 'verify'], cliEnv(await tamperedCopy([])));
+    expect(run).toEqual({ code: 0, stdout: `The audit log is intact: ${EVENTS} events.\n`, stderr: '' });
+  });
+
+  test.each([
+    {
+      kind: 'an edited event',
+      statements: () => [`UPDATE audit_events SET details = '{"host":"evil.example","n":3}' WHERE seq = 3`],
+      firstBad: 3,
+      reason: 'event 3 is not as it was written: it was edited',
+    },
+    {
+      kind: 'a deleted event',
+      statements: () => ['DELETE FROM audit_events WHERE seq = 2'],
+      firstBad: 2,
+      reason: 'event 2 is missing (the next one found is 3): events were deleted',
+    },
+    {
+      kind: 'an inserted event (a copy of event 2 with another code)',
+      statements: () => [
+        ...makeRoomAtThree,
+        `INSERT INTO audit_events SELECT 3, at, actor_id, actor_name, 'secret.revealed', subject_type, subject_id, details, prev_hash, hash FROM audit_events WHERE seq = 2`,
+      ],
+      firstBad: 3,
+      reason: 'event 3 does not follow event 2: events were inserted, deleted or reordered',
+    },
+    {
+      // The forgery itself checks out, so the first event that is not as written is the one after it.
+      kind: 'an inserted event with a correct hash of its own',
+      statements: () => [...makeRoomAtThree, forgedEventThree()],
+      firstBad: 4,
+      reason: 'event 4 does not follow event 3: events were inserted, deleted or reordered',
+    },
+    {
+      kind: 'two reordered events',
+      statements: () => [
+        'UPDATE audit_events SET seq = 100 WHERE seq = 2',
+        'UPDATE audit_events SET seq = 2 WHERE seq = 3',
+        'UPDATE audit_events SET seq = 3 WHERE seq = 100',
+      ],
+      firstBad: 2,
+      reason: 'event 2 does not follow event 1: events were inserted, deleted or reordered',
+    },
+    {
+      // The chain that is left is intact; only the head file beside the store knows event 5 was written.
+      kind: 'a truncated tail',
+      statements: () => ['DELETE FROM audit_events WHERE seq >= 4'],
+      firstBad: 4,
+      reason: 'the log ends at event 3 but event 5 was written: events were deleted from the end',
+    },
+  ])('$kind: exits 1 naming event $firstBad', async ({ statements, firstBad, reason }) => {
+    const run = await runCli(['audit', 'verify'], cliEnv(await tamperedCopy(statements())));
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `lotsen: the audit log is broken at event ${firstBad}: ${reason}\n`,
+    });
   });
 });
