@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { LotsenError } from '../../../common/api/errors.ts';
 import { exportRecordingAudited } from '../../sessions/recording/auditedExport.node.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
@@ -42,16 +43,29 @@ export function recordingsCommand(io: CliIo): Command {
   recordings
     .command('export')
     .description(
-      'Write a recording as a plain .cast file (asciinema can play it). The file is not encrypted; the export is audited.',
+      'Write a recording as a plain .cast file (asciinema can play it). The file is not encrypted; the export is audited. ' +
+        'It appears only when complete; an existing file is kept unless --force.',
     )
     .argument('<id>', 'the recording, as `lotsen recordings list` shows it')
     .requiredOption('--out <file>', 'the .cast file to write')
-    .addHelpText('after', '\nExample:\n  lotsen recordings export 3f2a… --out session.cast')
-    .action(async (id: string, options: { out: string }) => {
+    .option('--force', 'replace the --out file if it exists')
+    .addHelpText(
+      'after',
+      '\nExample:\n  lotsen recordings export 3f2a… --out session.cast\n' +
+        '  lotsen recordings export 3f2a… --out session.cast --force',
+    )
+    .action(async (id: string, options: { out: string; force?: boolean }) => {
       const session = await openBackend(io, { unlock: 'required' });
       try {
-        const { bytes } = await exportRecordingAudited(session.backend, id, options.out);
+        const { bytes } = await exportRecordingAudited(session.backend, id, options.out, {
+          replace: options.force ?? false,
+        });
         io.err(`Wrote ${options.out} (${bytes} bytes); the export is in the audit log.\n`);
+      } catch (error) {
+        if (error instanceof LotsenError && error.details?.exists === true) {
+          throw new LotsenError('CONFLICT', `${error.message} Replace it with --force.`, error.details);
+        }
+        throw error;
       } finally {
         await session.close();
       }

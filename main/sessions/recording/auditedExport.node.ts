@@ -1,16 +1,18 @@
-import { rm } from 'node:fs/promises';
 import type { Backend } from '../../app/backend.node.ts';
-import { exportRecording } from './exportCast.node.ts';
+import { stageCastExport, type CastExportOptions } from './exportCast.node.ts';
 import { getRecording } from './recordingRepository.ts';
 
 /**
  * Writes a recording to a plain `.cast` file and records that in the audit log. The file is plaintext, outside the
- * encrypted store: an export the log cannot record is removed again rather than left unaccounted for.
+ * encrypted store, so the log is written before the file is put in place: an export the log cannot record never
+ * appears, and whatever was at the target stays as it was. (If placing fails after that, the log holds an export
+ * that did not land, which is the safe side to err on.)
  */
 export async function exportRecordingAudited(
   backend: Backend,
   recordingId: string,
   file: string,
+  options: CastExportOptions = {},
 ): Promise<{ bytes: number }> {
   const db = backend.registryContext().db;
   await getRecording(db, recordingId);
@@ -19,20 +21,21 @@ export async function exportRecordingAudited(
     .select(['id', 'ticket_id', 'title'])
     .where('recording_id', '=', recordingId)
     .executeTakeFirst();
-  const written = await exportRecording(db, recordingId, file);
+  const staged = await stageCastExport(db, recordingId, file, options);
   try {
     await backend.audit().append({
       event: 'recording.exported',
       subject: { type: 'recording', id: recordingId },
       details: {
         file,
-        bytes: written.bytes,
+        bytes: staged.bytes,
         ...(session ? { sessionId: session.id, ticketId: session.ticket_id, title: session.title } : {}),
       },
     });
+    await staged.place();
   } catch (error) {
-    await rm(file, { force: true });
+    await staged.discard();
     throw error;
   }
-  return written;
+  return { bytes: staged.bytes };
 }

@@ -1,19 +1,56 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { link, lstat, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { LotsenError } from '../../../common/api/errors.ts';
 import type { Db } from '../../store/database.node.ts';
 import { readRecording } from './recordingRepository.ts';
 
+export interface CastExportOptions {
+  /** Replace a file already at the target; without it such a file is refused and left as it is. */
+  replace?: boolean;
+}
+
+/** A complete export in a temporary file beside its target, not yet in place. */
+export interface StagedCast {
+  readonly bytes: number;
+  /** Moves the file into place (a CONFLICT, with `details.exists`, when a file is there and may not be replaced). */
+  place(): Promise<void>;
+  /** Removes the temporary file; the target is never touched. */
+  discard(): Promise<void>;
+}
+
 /**
- * Writes a recording to a plain `.cast` file (readable by `asciinema play`), streaming from the store with the
- * file's backpressure, so a long session is never held in memory. A failed export leaves no partial file behind.
- * The file is plaintext by design: the caller audits the export.
+ * Writes a recording as a plain `.cast` file (readable by `asciinema play`) to a temporary file in the target's
+ * folder, streaming from the store with the file's backpressure, so a long session is never held in memory. Nothing
+ * is at the target until `place`, so a failed export leaves whatever was there before as it was. The file is
+ * plaintext by design: the caller audits the export.
  */
-export async function exportRecording(db: Db, id: string, file: string): Promise<{ bytes: number }> {
+export async function stageCastExport(
+  db: Db,
+  id: string,
+  file: string,
+  options: CastExportOptions = {},
+): Promise<StagedCast> {
+  const replace = options.replace ?? false;
   const pieces = readRecording(db, id);
-  // Read the header before creating the file, so an unknown id leaves nothing behind.
+  // Read the header before writing anything, so an unknown id leaves nothing behind.
   const first = await pieces.next();
-  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
+  const folder = dirname(file);
+  try {
+    if (!(await stat(folder).catch(() => null))?.isDirectory()) {
+      throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
+    }
+    if (!replace) await refuseExisting(file);
+  } catch (error) {
+    await pieces.return(undefined);
+    throw error;
+  }
+
+  const temporary = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.partial`);
+  const out = createWriteStream(temporary, { flags: 'wx', encoding: 'utf8', mode: 0o600 });
+  const discard = () => rm(temporary, { force: true });
   try {
     if (!first.done && !out.write(first.value)) await once(out, 'drain');
     for await (const piece of pieces) {
@@ -21,10 +58,66 @@ export async function exportRecording(db: Db, id: string, file: string): Promise
     }
     out.end();
     await once(out, 'finish');
-    return { bytes: out.bytesWritten };
+    // A long export gives someone time to put a file there; say so now, before the caller audits the export.
+    if (!replace) await refuseExisting(file);
   } catch (error) {
     out.destroy();
-    await rm(file, { force: true });
+    await discard();
     throw error;
   }
+  return {
+    bytes: out.bytesWritten,
+    discard,
+    async place() {
+      if (replace) return rename(temporary, file);
+      await placeWithoutReplacing(temporary, file);
+    },
+  };
+}
+
+/** Stages and places in one go; a failure removes only the temporary file. */
+export async function exportRecording(
+  db: Db,
+  id: string,
+  file: string,
+  options: CastExportOptions = {},
+): Promise<{ bytes: number }> {
+  const staged = await stageCastExport(db, id, file, options);
+  try {
+    await staged.place();
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+  return { bytes: staged.bytes };
+}
+
+function exists(file: string): LotsenError {
+  return new LotsenError('CONFLICT', `${file} exists already; nothing was exported.`, {
+    path: file,
+    exists: true,
+  });
+}
+
+/** Anything at the path counts, a dangling symbolic link too. */
+async function refuseExisting(file: string): Promise<void> {
+  if (await lstat(file).catch(() => null)) throw exists(file);
+}
+
+/**
+ * A hard link fails if the target exists, atomically, where a check and a rename would race a file made between
+ * them. Folders that cannot hold hard links (FAT, some network shares) get the check and the rename.
+ */
+async function placeWithoutReplacing(temporary: string, file: string): Promise<void> {
+  try {
+    await link(temporary, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists(file);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    await refuseExisting(file);
+    await rename(temporary, file);
+    return;
+  }
+  await rm(temporary, { force: true });
 }
