@@ -28,8 +28,6 @@ export interface Recorder {
   output(bytes: Uint8Array): void;
   input(bytes: Uint8Array | string): void;
   resize(cols: number, rows: number): void;
-  /** Writes whatever is buffered. */
-  flush(): Promise<void>;
   /** Flushes and marks the recording ended (once; later calls get the same answer); rejects if a batch was lost. */
   finish(): Promise<RecordingSummary>;
 }
@@ -134,7 +132,6 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     resize(cols, rows) {
       add('r', `${cols}x${rows}`, 0);
     },
-    flush: flushNow,
     finish() {
       ending ??= end();
       return ending;

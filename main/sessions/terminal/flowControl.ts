@@ -43,8 +43,4 @@ export class FlowController {
   get pending(): number {
     return this.unacknowledged;
   }
-
-  get isPaused(): boolean {
-    return this.paused;
-  }
 }

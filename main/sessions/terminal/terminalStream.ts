@@ -23,7 +23,6 @@ export interface TerminalStream {
   close(): void;
   /** Bytes sent to the client and not yet acknowledged. */
   readonly pendingBytes: number;
-  readonly paused: boolean;
 }
 
 /**
@@ -59,9 +58,6 @@ export function connectTerminal(
     close: () => source.close(),
     get pendingBytes() {
       return flow.pending;
-    },
-    get paused() {
-      return flow.isPaused;
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type HostKeyCheck,
   type HostKeyQuestion,
   type KeyboardPrompt,
+  type SshConnection,
   type SshHop,
 } from '../../../../main/sessions/ssh/sshConnection.node.ts';
 import {
@@ -41,6 +42,22 @@ function outputMatching(stream: Readable, pattern: RegExp): Promise<string> {
   });
 }
 
+/**
+ * Types a command into a shell on the connection, as a session does, and resolves with everything the shell printed
+ * and its exit status once it has ended. The output holds the typed line too, so commands print what their line
+ * does not hold (an expansion) and tests look for that.
+ */
+async function runInShell(connection: SshConnection, command: string) {
+  const shell = await connection.openShell({ cols: 80, rows: 24 });
+  let output = '';
+  shell.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const status = new Promise<unknown>((resolve) => shell.once('exit', resolve));
+  const closed = new Promise((resolve) => shell.once('close', resolve));
+  shell.write(`${command}; exit\n`);
+  await closed;
+  return { output, code: await status };
+}
+
 let sshd: SshdFixture;
 const cleanups: (() => Promise<unknown>)[] = [];
 beforeAll(async () => {
@@ -55,11 +72,9 @@ describe('authentication against a real sshd', () => {
   test('password: a command runs and its output comes back; close() reports a clean close', async () => {
     const connection = await connectSsh({ hops: [passwordHop(sshd)], verifyHostKey: acceptAll });
     cleanups.push(async () => connection.close());
-    expect(await connection.exec('echo "hej från $(whoami)"')).toEqual({
-      stdout: `hej från ${sshd.username}\n`,
-      stderr: '',
-      code: 0,
-    });
+    const ran = await runInShell(connection, 'echo "hej från $(whoami)"');
+    expect(ran.output).toContain(`hej från ${sshd.username}\r\n`);
+    expect(ran.code).toBe(0);
     const closed = new Promise((resolve) => connection.onClose(resolve));
     connection.close();
     expect(await closed).toBe('closed');
@@ -89,7 +104,7 @@ describe('authentication against a real sshd', () => {
     });
     const connection = await connectSsh({ hops: [hop('nyckel-lösen')], verifyHostKey: acceptAll });
     cleanups.push(async () => connection.close());
-    expect((await connection.exec('echo nyckel')).stdout).toBe('nyckel\n');
+    expect((await runInShell(connection, 'echo "nyckel-$((6*7))"')).output).toContain('nyckel-42');
     expect(sshd.log()).toContain(`Accepted publickey for ${sshd.username}`);
 
     const wrong = await connectSsh({ hops: [hop('fel-fras')], verifyHostKey: acceptAll }).catch((e) => e);
@@ -136,7 +151,7 @@ describe('authentication against a real sshd', () => {
     cleanups.push(async () => connection.close());
     expect(rounds).toHaveLength(1);
     expect(rounds[0]!.prompts).toEqual([{ prompt: expect.stringMatching(/^Password: ?$/), echo: false }]);
-    expect((await connection.exec('echo tangentbord')).stdout).toBe('tangentbord\n');
+    expect((await runInShell(connection, 'echo "tangentbord-$((6*7))"')).output).toContain('tangentbord-42');
     expect(sshd.log()).toContain(`Accepted keyboard-interactive/pam for ${sshd.username}`);
   });
 
@@ -162,7 +177,7 @@ describe('authentication against a real sshd', () => {
     const hop = (socket: string): SshHop => ({ ...passwordHop(sshd), auth: { kind: 'agent', socket } });
     const connection = await connectSsh({ hops: [hop(agent.socket)], verifyHostKey: acceptAll });
     cleanups.push(async () => connection.close());
-    expect((await connection.exec('echo agent')).stdout).toBe('agent\n');
+    expect((await runInShell(connection, 'echo "agent-$((6*7))"')).output).toContain('agent-42');
 
     const missing = await connectSsh({
       hops: [hop(`${agent.socket}.saknas`)],
@@ -219,7 +234,9 @@ describe('jump hosts', () => {
       },
     });
     cleanups.push(async () => connection.close());
-    expect((await connection.exec('echo genom-hoppet')).stdout).toBe('genom-hoppet\n');
+    expect((await runInShell(connection, 'echo "genom-hoppet-$((6*7))"')).output).toContain(
+      'genom-hoppet-42',
+    );
     // Each hop's own key was checked, the target's as reached through the jump host.
     expect(questions.map((q) => [q.hop.port, q.via.map((v) => v.port), q.fingerprint])).toEqual([
       [sshd.port, [], sshd.hostKeyFingerprints['ssh-ed25519']],
