@@ -6,6 +6,7 @@ import { createTerminalChannel } from './terminalChannel.ts';
 export function createSessionsService(api: ApiClient) {
   return {
     open: (input: MethodInput<'sessions.open'>) => api.call('sessions.open', input),
+    reconnect: (sessionId: string) => api.call('sessions.reconnect', { sessionId }),
     listLive: () => api.call('sessions.list', { live: true }),
     close: (sessionId: string) => api.call('sessions.close', { sessionId }),
     answerPrompt: (input: MethodInput<'sessions.answerPrompt'>) => api.call('sessions.answerPrompt', input),

@@ -11,12 +11,12 @@ import type { Verdict } from '../../../common/agreements/verdict.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import type { SessionsService } from '../../services/sessionsService.ts';
 import { errorMessage } from '../errorMessage.ts';
-import { initialSessionsState, type SessionsState, type SessionTab } from './initialState.ts';
+import { initialSessionsState, type SessionsState } from './initialState.ts';
 
 export interface SessionsActions {
   /** Opens a session and makes its tab active; rejects with the API's error (NOT_ELIGIBLE names the blockers). */
   open(input: SessionOpenInput): Promise<SessionView>;
-  /** Opens a new session the way an ended one was opened, in its place. */
+  /** Opens a new session the way an ended one was opened (main keeps how), in its tab's place. */
   reconnect(sessionId: string): Promise<void>;
   close(sessionId: string): Promise<void>;
   /** Removes an ended session's tab. */
@@ -43,67 +43,56 @@ export type SessionsStore = SessionsState & SessionsActions;
 
 const isLive = (session: SessionView) => liveSessionStates.includes(session.state);
 
-const openedWithOf = (session: SessionView): SessionOpenInput => ({
-  ticketId: session.ticketId,
-  environmentId: session.environmentId,
-  kind: session.kind,
-  serverId: session.serverId,
-  accountId: session.accountId,
-  cols: session.cols,
-  rows: session.rows,
-});
-
 export const createSessionsActions =
   (service: SessionsService): StateCreator<SessionsStore, [], [], SessionsActions> =>
   (set, get) => {
-    const upsert = (session: SessionView, openedWith?: SessionOpenInput) => {
+    /** `ours`: opened from this window, so shown even if it ended before its tab appeared. */
+    const upsert = (session: SessionView, ours = false) => {
       const tabs = get().tabs;
       const index = tabs.findIndex((tab) => tab.session.id === session.id);
       if (index === -1) {
         // A session opened elsewhere (another window, the CLI) shows up only while it is live.
-        if (!openedWith && !isLive(session)) return;
-        set({ tabs: [...tabs, { session, openedWith: openedWith ?? openedWithOf(session) }] });
+        if (!ours && !isLive(session)) return;
+        set({ tabs: [...tabs, { session }] });
         return;
       }
       // Events and answers can arrive in either order; a session never goes back from ended to live.
       const current = tabs[index]!.session;
       if (!isLive(current) && isLive(session)) return;
-      const next: SessionTab = { ...tabs[index]!, session };
-      set({ tabs: tabs.map((tab, i) => (i === index ? next : tab)) });
+      set({ tabs: tabs.map((tab, i) => (i === index ? { session } : tab)) });
       if (!isLive(session)) {
         set({ prompts: get().prompts.filter((p) => p.sessionId !== session.id) });
       }
     };
 
+    /**
+     * Puts the new session where the tab of `oldId` was. Its own `sessions.changed` arrives before the call that
+     * opened it answers, so it may already have a tab of its own, holding a state at least as new: that tab is taken
+     * into the old one's place rather than left beside it.
+     */
+    const replaceTab = (oldId: string, session: SessionView) => {
+      const tabs = get().tabs;
+      const next = tabs.find((tab) => tab.session.id === session.id) ?? { session };
+      const others = tabs.filter((tab) => tab.session.id !== session.id);
+      const placed = others.some((tab) => tab.session.id === oldId)
+        ? others.map((tab) => (tab.session.id === oldId ? next : tab))
+        : // The old tab was closed meanwhile: the new session is still the person's, at the end.
+          [...others, next];
+      set({ tabs: placed, activeId: session.id });
+    };
+
     return {
       async open(input) {
         const session = await service.open(input);
-        const { overrideReason: _reason, ...reusable } = input;
-        // Events may have brought a newer state before this answer: then only how it was opened is added.
-        const known = get().tabs.some((tab) => tab.session.id === session.id);
-        if (known) {
-          set({
-            tabs: get().tabs.map((tab) =>
-              tab.session.id === session.id ? { ...tab, openedWith: reusable } : tab,
-            ),
-          });
-        } else {
-          upsert(session, reusable);
-        }
+        // Events may have brought a newer state before this answer; upsert keeps it.
+        if (!get().tabs.some((tab) => tab.session.id === session.id)) upsert(session, true);
         set({ activeId: session.id });
         return session;
       },
       async reconnect(sessionId) {
-        const tab = get().tabs.find((t) => t.session.id === sessionId);
-        if (!tab) return;
-        const session = await service.open(tab.openedWith);
+        const session = await service.reconnect(sessionId);
         service.terminal.forget(sessionId);
-        set({
-          tabs: get().tabs.map((t) =>
-            t.session.id === sessionId ? { session, openedWith: t.openedWith } : t,
-          ),
-          activeId: session.id,
-        });
+        replaceTab(sessionId, session);
       },
       async close(sessionId) {
         upsert(await service.close(sessionId));

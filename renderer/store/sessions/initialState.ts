@@ -1,14 +1,7 @@
-import type {
-  RecordingView,
-  SessionOpenInput,
-  SessionPrompt,
-  SessionView,
-} from '../../../common/sessions/model.ts';
+import type { RecordingView, SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
 
 export interface SessionTab {
   session: SessionView;
-  /** How it was opened, so a dropped session can be reconnected the same way (override reasons are not reused). */
-  openedWith: SessionOpenInput;
 }
 
 export interface SessionsState {

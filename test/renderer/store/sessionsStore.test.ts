@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../renderer/api/client.ts';
 import { selectCurrentPrompt, selectLiveCount } from '../../../renderer/store/sessions/selectors.ts';
@@ -69,6 +70,36 @@ describe('the sessions store and the terminal channel, against a real backend an
     expect(stores.sessions.getState().activeId).toBeNull();
   });
 
+  it('a paste longer than one input call may carry arrives whole and in order', async () => {
+    const session = await stores.sessions.getState().open({
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'open');
+    let seen = '';
+    const decoder = new TextDecoder();
+    stores.terminal.attach(session.id, (data) => {
+      seen += decoder.decode(data, { stream: true });
+      stores.terminal.ack(session.id, data.length);
+    });
+    const paste = Array.from({ length: 4_000 }, (_, i) => `rad ${i}: åäö ÅÄÖ\n`).join('');
+    expect(paste.length).toBeGreaterThan(65_536);
+    const bytes = Buffer.from(paste, 'utf8');
+    const digest = createHash('sha256').update(bytes).digest('hex');
+
+    // Raw mode, so the tty neither edits nor echoes the paste; the sum shows it arrived byte for byte.
+    await stores.terminal.input(
+      session.id,
+      `stty raw -echo; echo redo-$((40+2)); head -c ${bytes.length} | sha256sum; stty sane\n`,
+    );
+    await waitFor(() => seen.includes('redo-42'));
+    await stores.terminal.input(session.id, paste);
+    await waitFor(() => seen.includes(digest), 20_000);
+
+    await stores.sessions.getState().close(session.id);
+  });
+
   it('a blocked customer: the store passes NOT_ELIGIBLE on and opens no tab', async () => {
     const { dpas } = await call.ok('agreements.list', { customerId: prepared.customer.id });
     await call.ok('dpas.delete', { id: dpas[0]!.id });
@@ -83,20 +114,29 @@ describe('the sessions store and the terminal channel, against a real backend an
     expect(selectCurrentPrompt(stores.sessions.getState())).toBeNull();
   });
 
-  it('a session closed elsewhere shows as closed in its tab, and reopens the same way in its place', async () => {
-    const session = await stores.sessions.getState().open({
+  it('a session closed elsewhere shows as closed in its tab, and reconnects as exactly one tab in its place', async () => {
+    const local = {
       ticketId: prepared.ticket.id,
       environmentId: prepared.environment.id,
       kind: 'local',
-    });
-    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'open');
-    await call.ok('sessions.close', { sessionId: session.id });
-    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'closed');
-    await stores.sessions.getState().reconnect(session.id);
-    const [tab] = stores.sessions.getState().tabs;
-    expect(tab!.session.id).not.toBe(session.id);
-    expect(stores.sessions.getState().activeId).toBe(tab!.session.id);
-    await waitFor(() => stores.sessions.getState().tabs[0]?.session.state === 'open');
-    await stores.sessions.getState().close(tab!.session.id);
+    } as const;
+    const first = await stores.sessions.getState().open(local);
+    const second = await stores.sessions.getState().open(local);
+    const tabs = () => stores.sessions.getState().tabs;
+    await waitFor(() => tabs().every((t) => t.session.state === 'open'));
+    await call.ok('sessions.close', { sessionId: first.id });
+    await waitFor(() => tabs()[0]?.session.state === 'closed');
+
+    await stores.sessions.getState().reconnect(first.id);
+    const renewed = tabs()[0]!.session.id;
+    expect(renewed).not.toBe(first.id);
+    expect(tabs().map((t) => t.session.id)).toEqual([renewed, second.id]);
+    expect(stores.sessions.getState().activeId).toBe(renewed);
+    await waitFor(() => tabs()[0]?.session.state === 'open');
+    // Later events for the new session update its one tab, and add none.
+    expect(tabs().map((t) => t.session.id)).toEqual([renewed, second.id]);
+
+    await stores.sessions.getState().close(renewed);
+    await stores.sessions.getState().close(second.id);
   });
 });
