@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { GateLayout } from './components/GateLayout.tsx';
@@ -9,13 +10,23 @@ import { LockScreen } from './features/lock/LockScreen.tsx';
 import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { SetupScreen } from './features/setup/SetupScreen.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
-import { RecordingsPage } from './features/sessions/RecordingsPage.tsx';
-import { SessionsPage } from './features/sessions/SessionsPage.tsx';
 import { TicketsPage } from './features/tickets/TicketsPage.tsx';
 import { TimesheetPage } from './features/timesheet/TimesheetPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
 import { selectScreen, selectStatusError } from './store/app/selectors.ts';
-import { useAppStore } from './store/StoreProvider.tsx';
+import { useAppStore, useSessionsStore } from './store/StoreProvider.tsx';
+
+// The terminal (xterm.js and its addons) is most of the code and not needed on the first screen: it loads with the
+// first session tab or the first visit to Sessions or Recordings, as its own chunks.
+const SessionsPage = lazy(() =>
+  import('./features/sessions/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })),
+);
+const RecordingsPage = lazy(() =>
+  import('./features/sessions/RecordingsPage.tsx').then((m) => ({ default: m.RecordingsPage })),
+);
+const SessionTerminals = lazy(() =>
+  import('./features/sessions/SessionTerminals.tsx').then((m) => ({ default: m.SessionTerminals })),
+);
 
 /** Which screen: set-up, lock, or the app itself. Routes live in the hash so they work from file:// in Electron too. */
 export function App() {
@@ -29,25 +40,38 @@ export function App() {
       {screen === 'unlocked' && (
         <Router hook={useHashLocation}>
           <AppShell>
-            <Switch>
-              <Route path="/" component={CustomerListPage} />
-              <Route path="/customers/:id" component={CustomerPage} />
-              <Route path="/tickets" component={TicketsPage} />
-              <Route path="/sessions" component={SessionsPage} />
-              <Route path="/recordings" component={RecordingsPage} />
-              <Route path="/timesheet" component={TimesheetPage} />
-              <Route path="/billing" component={BillingPage} />
-              <Route path="/eligibility" component={ReviewPage} />
-              <Route path="/audit" component={AuditPage} />
-              <Route>
-                <Redirect to="/" />
-              </Route>
-            </Switch>
+            <KeepSessionTerminals />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Switch>
+                <Route path="/" component={CustomerListPage} />
+                <Route path="/customers/:id" component={CustomerPage} />
+                <Route path="/tickets" component={TicketsPage} />
+                <Route path="/sessions" component={SessionsPage} />
+                <Route path="/recordings" component={RecordingsPage} />
+                <Route path="/timesheet" component={TimesheetPage} />
+                <Route path="/billing" component={BillingPage} />
+                <Route path="/eligibility" component={ReviewPage} />
+                <Route path="/audit" component={AuditPage} />
+                <Route>
+                  <Redirect to="/" />
+                </Route>
+              </Switch>
+            </Suspense>
           </AppShell>
         </Router>
       )}
     </>
   );
+}
+
+/** Every tab's terminal lives from the tab's first moment, whichever page is shown. */
+function KeepSessionTerminals() {
+  const anyTabs = useSessionsStore((s) => s.tabs.length > 0);
+  return anyTabs ? (
+    <Suspense fallback={null}>
+      <SessionTerminals />
+    </Suspense>
+  ) : null;
 }
 
 function Starting() {

@@ -90,6 +90,17 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await expect(terminal).toContainText('svar-42-åäö');
   await page.screenshot({ path: testInfo.outputPath('03-terminal.png') });
 
+  // Another page and back: the terminal was kept, scrollback and all, and still takes keystrokes.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(terminal).toHaveCount(0);
+  await page.getByRole('link', { name: /^Sessions/ }).click();
+  await expect(terminal).toContainText('svar-42-åäö');
+  await terminal.click();
+  await page.keyboard.type('echo tillbaka-$((6*7))');
+  await page.keyboard.press('Enter');
+  await expect(terminal).toContainText('tillbaka-42');
+
   await page.getByRole('button', { name: 'Close session' }).click();
   await expect(tab).toContainText('Closed');
 

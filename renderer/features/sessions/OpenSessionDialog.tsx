@@ -7,6 +7,7 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
+import './openSession.css';
 
 const authLabels: Record<SshAuthChoice, string> = {
   auto: 'Stored secret (password or key)',
