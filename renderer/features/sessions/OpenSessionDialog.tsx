@@ -1,21 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { Verdict } from '../../../common/agreements/verdict.ts';
 import type { CustomerDetail, EnvironmentView, ServerView } from '../../../common/registry/model.ts';
-import { sshAuthChoices, type SshAuthChoice } from '../../../common/sessions/model.ts';
+import type { SshAuthChoice } from '../../../common/sessions/model.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
+import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
+import { chainProblems, hopProblems, jumpInput, type HopProblem, type JumpHop } from './jumpChain.ts';
+import { JumpChainFields } from './JumpChainFields.tsx';
 import './openSession.css';
-
-const authLabels: Record<SshAuthChoice, string> = {
-  auto: 'Stored secret (password or key)',
-  password: 'Password (stored)',
-  privateKey: 'Private key (stored)',
-  keyboardInteractive: 'Keyboard-interactive (answer the server’s prompts)',
-  agent: 'SSH agent',
-};
 
 const NEW_TICKET = 'new';
 
@@ -44,8 +39,9 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
   const [requesterEmail, setRequesterEmail] = useState(customer.contacts[0]?.email ?? '');
   const [accountId, setAccountId] = useState(environment.supportAccounts[0]?.id ?? '');
   const [auth, setAuth] = useState<SshAuthChoice>('auto');
-  const [jumpServerId, setJumpServerId] = useState('');
+  const [hops, setHops] = useState<JumpHop[]>([]);
   const [runPreConnect, setRunPreConnect] = useState(true);
+  const [recordInput, setRecordInput] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [override, setOverride] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -82,11 +78,10 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
     };
   }, [check, customer.id, environment.id, requester, ticket?.serviceId]);
 
-  const jumpServers = useMemo(
-    () => environment.servers.filter((s) => s.id !== server?.id),
-    [environment.servers, server?.id],
-  );
   const blocked = (verdict?.blockers.length ?? 0) > 0;
+  const targetProblems = server ? hopProblems({ serverId: server.id, accountId, auth }, environment) : [];
+  const hopsProblems = server ? chainProblems(hops, environment, server.id) : new Map<string, HopProblem[]>();
+  const routeReady = targetProblems.length === 0 && hopsProblems.size === 0;
 
   async function connect() {
     setBusy(true);
@@ -116,8 +111,9 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
         serverId: server?.id ?? null,
         accountId: server ? accountId : null,
         auth,
-        jump: server && jumpServerId ? [{ serverId: jumpServerId, accountId, auth }] : [],
+        jump: server ? jumpInput(hops) : [],
         runPreConnect,
+        recordInput,
         overrideReason: blocked ? override : null,
       });
       onClose();
@@ -191,63 +187,41 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
           </div>
         )}
         {server && (
-          <div className="form__row">
-            <div className="field">
-              <label className="field__label" htmlFor="session-account">
-                Support account
-              </label>
-              <select
-                id="session-account"
-                className="input input--select"
-                value={accountId}
-                onChange={(event) => setAccountId(event.target.value)}
-              >
-                {environment.supportAccounts.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.username}
-                    {a.hasSecret ? '' : ' (no secret stored)'}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="session-auth">
-                Sign in with
-              </label>
-              <select
-                id="session-auth"
-                className="input input--select"
-                value={auth}
-                onChange={(event) => setAuth(event.target.value as SshAuthChoice)}
-              >
-                {sshAuthChoices.map((choice) => (
-                  <option key={choice} value={choice}>
-                    {authLabels[choice]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {jumpServers.length > 0 && (
+          <>
+            <div className="form__row">
               <div className="field">
-                <label className="field__label" htmlFor="session-jump">
-                  Through jump host <span className="field__optional">(optional)</span>
+                <label className="field__label" htmlFor="session-account">
+                  Support account
                 </label>
-                <select
-                  id="session-jump"
-                  className="input input--select"
-                  value={jumpServerId}
-                  onChange={(event) => setJumpServerId(event.target.value)}
-                >
-                  <option value="">Direct</option>
-                  {jumpServers.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.host}:{s.port}
-                    </option>
-                  ))}
-                </select>
+                <AccountSelect
+                  id="session-account"
+                  accounts={environment.supportAccounts}
+                  value={accountId}
+                  invalid={targetProblems.length > 0}
+                  describedBy={targetProblems.length > 0 ? 'session-target-problems' : undefined}
+                  onChange={setAccountId}
+                />
               </div>
+              <div className="field">
+                <label className="field__label" htmlFor="session-auth">
+                  Sign in with
+                </label>
+                <AuthSelect id="session-auth" value={auth} onChange={setAuth} />
+              </div>
+            </div>
+            {targetProblems.length > 0 && (
+              <HopProblemList id="session-target-problems" problems={targetProblems} />
             )}
-          </div>
+            {environment.servers.length > 1 && (
+              <JumpChainFields
+                environment={environment}
+                target={server}
+                hops={hops}
+                onChange={setHops}
+                problems={hopsProblems}
+              />
+            )}
+          </>
         )}
         {environment.access.preConnectCommand && (
           <label className="field field--check">
@@ -262,6 +236,17 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
             </span>
           </label>
         )}
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            className="checkbox"
+            checked={recordInput}
+            onChange={(event) => setRecordInput(event.target.checked)}
+          />
+          <span>
+            Record what I type <span className="field__hint">(may capture passwords)</span>
+          </span>
+        </label>
         <VerdictPanel verdict={verdict} />
         {blocked && (
           <div className="field">
@@ -286,7 +271,11 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={busy || verdict === null}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || verdict === null || !routeReady}
+          >
             {busy ? 'Connecting…' : blocked ? 'Override and connect' : 'Connect'}
           </button>
         </DialogActions>

@@ -1,0 +1,101 @@
+import type { EnvironmentView } from '../../../common/registry/model.ts';
+import type { SessionOpenInput, SshAuthChoice } from '../../../common/sessions/model.ts';
+
+/** As many jump hosts as `sessions.open` takes (a test holds the two together). */
+export const MAX_JUMP_HOSTS = 4;
+
+/** One hop of the route to a server: a registered server, the account to sign in with there, and how. */
+export interface Hop {
+  serverId: string;
+  accountId: string;
+  auth: SshAuthChoice;
+}
+
+/** A jump host as the dialog holds it; `key` keeps its row (and focus) while hops come and go around it. */
+export interface JumpHop extends Hop {
+  key: string;
+}
+
+/** Something that keeps a hop from being tried, and which of its fields it is about. */
+export interface HopProblem {
+  field: 'server' | 'account';
+  message: string;
+}
+
+/** The ways to sign in that use the account's stored secret. */
+const USES_STORED_SECRET: readonly SshAuthChoice[] = ['auto', 'password', 'privateKey'];
+
+/**
+ * A new last hop (the one nearest the target): a server not yet on the route, else any but the target, with the
+ * environment's first account.
+ */
+export function addHop(
+  hops: readonly JumpHop[],
+  environment: EnvironmentView,
+  targetServerId: string,
+  key: string,
+): JumpHop[] {
+  if (hops.length >= MAX_JUMP_HOSTS) return [...hops];
+  const candidates = environment.servers.filter((s) => s.id !== targetServerId);
+  const unused = candidates.find((s) => !hops.some((hop) => hop.serverId === s.id));
+  const server = unused ?? candidates[0];
+  return [
+    ...hops,
+    {
+      key,
+      serverId: server?.id ?? '',
+      accountId: environment.supportAccounts[0]?.id ?? '',
+      auth: 'auto',
+    },
+  ];
+}
+
+export function updateHop(hops: readonly JumpHop[], key: string, change: Partial<Hop>): JumpHop[] {
+  return hops.map((hop) => (hop.key === key ? { ...hop, ...change } : hop));
+}
+
+export function removeHop(hops: readonly JumpHop[], key: string): JumpHop[] {
+  return hops.filter((hop) => hop.key !== key);
+}
+
+/** What is wrong with one hop, in a sentence each; empty when it can be tried. */
+export function hopProblems(hop: Hop, environment: EnvironmentView): HopProblem[] {
+  const problems: HopProblem[] = [];
+  if (!environment.servers.some((s) => s.id === hop.serverId)) {
+    problems.push({ field: 'server', message: 'Choose a server.' });
+  }
+  const account = environment.supportAccounts.find((a) => a.id === hop.accountId);
+  if (!account) problems.push({ field: 'account', message: 'Choose a support account.' });
+  else if (!account.hasSecret && USES_STORED_SECRET.includes(hop.auth)) {
+    problems.push({
+      field: 'account',
+      message: `No secret is stored for ${account.username}: sign in with keyboard-interactive or the SSH agent, or store one in the registry.`,
+    });
+  }
+  return problems;
+}
+
+/** Every jump host's problems, by key: its own, and where it stands on the route (the target, or twice). */
+export function chainProblems(
+  hops: readonly JumpHop[],
+  environment: EnvironmentView,
+  targetServerId: string,
+): Map<string, HopProblem[]> {
+  const problems = new Map<string, HopProblem[]>();
+  hops.forEach((hop, index) => {
+    const found = hopProblems(hop, environment);
+    const earlier = hops.findIndex((other) => other.serverId === hop.serverId);
+    if (hop.serverId === targetServerId) {
+      found.push({ field: 'server', message: 'This is the server you are connecting to.' });
+    } else if (earlier < index) {
+      found.push({ field: 'server', message: `This server is already jump host ${earlier + 1}.` });
+    }
+    if (found.length > 0) problems.set(hop.key, found);
+  });
+  return problems;
+}
+
+/** The route as `sessions.open` takes it: nearest first, without the dialog's keys. */
+export function jumpInput(hops: readonly JumpHop[]): NonNullable<SessionOpenInput['jump']> {
+  return hops.map(({ serverId, accountId, auth }) => ({ serverId, accountId, auth }));
+}
