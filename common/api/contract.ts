@@ -258,17 +258,31 @@ export const methods = {
     recordingPageSchema,
   ),
 
+  /** Newest first; every filter given must hold. The next page starts before the last `seq` of this one. */
   'audit.list': method(
     z
       .object({
         event: z.enum(auditEventCodes).optional(),
+        /** Who did it. */
+        actorId: z.string().trim().min(1, { error: 'Say whose events to show' }).max(100).optional(),
+        /** What it was done to: a kind of record (`session`, `customer`, `host`…), and one record of it. */
+        subjectType: z.string().trim().min(1, { error: 'Say what kind of subject' }).max(50).optional(),
         subjectId: z.string().max(100).optional(),
+        /** From this instant on, and before `to`. */
+        from: instantSchema.optional(),
+        to: instantSchema.optional(),
         limit: z.number().int().min(1).max(5_000).optional(),
         beforeSeq: z.number().int().min(1).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((filter) => filter.from === undefined || filter.to === undefined || filter.from < filter.to, {
+        path: ['to'],
+        error: 'The end of the period must come after its start',
+      }),
     z.array(auditEventViewSchema),
   ),
+  /** Everyone who appears in the audit log, under the name of their latest event: what its actor filter offers. */
+  'audit.actors': method(noInput, z.array(z.object({ actorId: z.string(), actorName: z.string() }))),
   'audit.verify': method(noInput, auditVerdictSchema),
 
   /** Starts the local user's timer on a ticket (stopping one that runs); the start survives a crash. */

@@ -105,19 +105,47 @@ export class AuditTrail {
   }
 }
 
-export async function listAuditEvents(
-  db: Db,
-  filter: { event?: AuditEventCode; subjectId?: string; limit?: number; beforeSeq?: number } = {},
-): Promise<AuditEventView[]> {
+export interface AuditFilter {
+  event?: AuditEventCode;
+  actorId?: string;
+  subjectType?: string;
+  subjectId?: string;
+  /** At or after this instant. */
+  from?: number;
+  /** Before this instant. */
+  to?: number;
+  limit?: number;
+  beforeSeq?: number;
+}
+
+export async function listAuditEvents(db: Db, filter: AuditFilter = {}): Promise<AuditEventView[]> {
   let query = db
     .selectFrom('audit_events')
     .selectAll()
     .orderBy('seq', 'desc')
     .limit(filter.limit ?? 500);
   if (filter.event) query = query.where('event', '=', filter.event);
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.subjectType) query = query.where('subject_type', '=', filter.subjectType);
   if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
+  if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('at', '<', filter.to);
   if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
   return (await query.execute()).map(eventView);
+}
+
+/** Everyone in the log once, under the name their latest event carries (a name may have changed). */
+export async function listAuditActors(db: Db): Promise<{ actorId: string; actorName: string }[]> {
+  const latest = db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .groupBy('actor_id');
+  return db
+    .selectFrom('audit_events')
+    .select(['actor_id as actorId', 'actor_name as actorName'])
+    .where('seq', 'in', latest)
+    .orderBy('actor_name')
+    .execute();
 }
 
 /** Walks the whole chain from the first event; names the first sequence number that is not as it was written. */

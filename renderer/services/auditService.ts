@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client.ts';
 export function createAuditService(api: ApiClient) {
   return {
     list: (filter: MethodInput<'audit.list'>) => api.call('audit.list', filter),
+    actors: () => api.call('audit.actors', {}),
     verify: () => api.call('audit.verify', {}),
   };
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { VAXJO, writeContractFixture } from './support/contractFixture.ts';
 import { expect, importRegistry, test, USER } from './support/lotsenServer.ts';
 
@@ -32,4 +33,22 @@ test('revealing a secret is an explicit act that the audit view shows, and the c
     'The audit log is intact: 1 event, every hash checked.',
   );
   await page.screenshot({ path: testInfo.outputPath('01-audit.png'), fullPage: true });
+
+  // Filters: what an event was done to, and when (whole days in Swedish time).
+  const filters = page.getByRole('group', { name: 'Filters' });
+  const subject = filters.getByLabel('Subject', { exact: true });
+  await subject.selectOption({ label: 'Session' });
+  await expect(page.getByRole('heading', { name: 'No events match these filters' })).toBeVisible();
+  await subject.selectOption({ label: 'Support account' });
+  await expect(row).toContainText('Secret revealed');
+  const today = DateTime.now().setZone('Europe/Stockholm');
+  await filters.getByLabel('From').fill(today.plus({ days: 1 }).toISODate()!);
+  await expect(page.getByRole('heading', { name: 'No events match these filters' })).toBeVisible();
+  await filters.getByLabel('From').fill(today.toISODate()!);
+  await filters.getByLabel(/^To/).fill(today.toISODate()!);
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('02-audit-filtered.png'), fullPage: true });
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(subject).toHaveValue('');
+  await expect(row).toContainText('Secret revealed');
 });

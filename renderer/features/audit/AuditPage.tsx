@@ -1,22 +1,28 @@
-import { useEffect, useId } from 'react';
-import { auditEventCodes, auditEventLabels, type AuditEventCode } from '../../../common/audit/auditEvents.ts';
+import { useEffect } from 'react';
+import { auditEventLabels, type AuditEventView } from '../../../common/audit/auditEvents.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { selectVerdictText } from '../../store/audit/selectors.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
+import { AuditFilters } from './AuditFilters.tsx';
+import { subjectTypeLabel } from './subjectTypes.ts';
+import './audit.css';
 
 /** Who did what that matters: reveals, exports, sessions, overrides. Append-only; the chain can be checked here. */
 export function AuditPage() {
-  const id = useId();
   const events = useAuditStore((s) => s.events);
-  const event = useAuditStore((s) => s.event);
   const status = useAuditStore((s) => s.status);
   const error = useAuditStore((s) => s.error);
   const verdict = useAuditStore((s) => s.verdict);
   const verdictText = useAuditStore(selectVerdictText);
+  const filtered = useAuditStore((s) => isFiltered(s.filter));
+  const hasOlder = useAuditStore((s) => s.hasOlder);
+  const loadingOlder = useAuditStore((s) => s.loadingOlder);
   const load = useAuditStore((s) => s.load);
-  const setEvent = useAuditStore((s) => s.setEvent);
+  const loadOlder = useAuditStore((s) => s.loadOlder);
+  const clearFilter = useAuditStore((s) => s.clearFilter);
   const verify = useAuditStore((s) => s.verify);
 
   useEffect(() => {
@@ -43,31 +49,29 @@ export function AuditPage() {
           {verdictText}
         </p>
       )}
-      <div className="review__filters">
-        <label htmlFor={`${id}-event`}>Event</label>
-        <select
-          id={`${id}-event`}
-          className="input input--select"
-          value={event}
-          onChange={(e) => setEvent(e.target.value as AuditEventCode | 'all')}
-        >
-          <option value="all">All events</option>
-          {auditEventCodes.map((code) => (
-            <option key={code} value={code}>
-              {auditEventLabels[code]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AuditFilters />
       {error && (
         <p className="form-errors" role="alert">
           {error}
         </p>
       )}
       {status === 'ready' && events.length === 0 ? (
-        <EmptyState title="No audit events yet">
-          Revealing a secret or exporting with secrets is recorded here.
-        </EmptyState>
+        filtered ? (
+          <EmptyState
+            title="No events match these filters"
+            action={
+              <button type="button" className="button" onClick={clearFilter}>
+                Clear filters
+              </button>
+            }
+          >
+            Widen the period or choose another event, person or subject.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No audit events yet">
+            Revealing a secret or exporting with secrets is recorded here.
+          </EmptyState>
+        )
       ) : (
         <div className="card">
           <table className="table" aria-label="Audit events">
@@ -77,29 +81,62 @@ export function AuditPage() {
                 <th scope="col">When</th>
                 <th scope="col">Who</th>
                 <th scope="col">Event</th>
+                <th scope="col">Subject</th>
                 <th scope="col">Details</th>
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
-                <tr key={e.seq} data-testid="audit-row">
-                  <td className="mono">{e.seq}</td>
-                  <td className="mono">{formatDateTime(e.at)}</td>
-                  <td>{e.actorName}</td>
-                  <td>
-                    <Badge tone="info">{auditEventLabels[e.event]}</Badge>
-                  </td>
-                  <td className="mono cell-note">
-                    {Object.entries(e.details)
-                      .map(([k, v]) => `${k}: ${String(v)}`)
-                      .join(' · ')}
-                  </td>
-                </tr>
+                <AuditRow key={e.seq} event={e} />
               ))}
             </tbody>
           </table>
+          {hasOlder && (
+            <div className="audit__older">
+              <button
+                type="button"
+                className="button"
+                disabled={loadingOlder}
+                onClick={() => void loadOlder()}
+              >
+                {loadingOlder ? 'Loading…' : 'Load older events'}
+              </button>
+            </div>
+          )}
         </div>
       )}
     </div>
+  );
+}
+
+function AuditRow({ event }: { event: AuditEventView }) {
+  const setFilter = useAuditStore((s) => s.setFilter);
+  const { subjectType, subjectId } = event;
+  return (
+    <tr data-testid="audit-row">
+      <td className="mono">{event.seq}</td>
+      <td className="mono">{formatDateTime(event.at)}</td>
+      <td>{event.actorName}</td>
+      <td>
+        <Badge tone="info">{auditEventLabels[event.event]}</Badge>
+      </td>
+      <td>
+        {subjectType && subjectId && (
+          <button
+            type="button"
+            className="button button--quiet button--small audit__subject"
+            title={`Show only events about ${subjectTypeLabel(subjectType).toLowerCase()} ${subjectId}`}
+            onClick={() => setFilter({ subjectType, subjectId })}
+          >
+            {subjectTypeLabel(subjectType)} <span className="mono audit__subject-id">{subjectId}</span>
+          </button>
+        )}
+      </td>
+      <td className="mono cell-note">
+        {Object.entries(event.details)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join(' · ')}
+      </td>
+    </tr>
   );
 }

@@ -1,39 +1,72 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AuditEventCode } from '../../../common/audit/auditEvents.ts';
 import type { AuditService } from '../../services/auditService.ts';
 import { errorMessage } from '../errorMessage.ts';
+import { auditFilterProblem, auditListInput, noAuditFilter, type AuditFilter } from './auditFilter.ts';
 import { initialAuditState, type AuditState } from './initialState.ts';
 
 export interface AuditActions {
+  /** The newest page for the filters, and who can be filtered by. */
   load(): Promise<void>;
-  setEvent(event: AuditEventCode | 'all'): void;
+  /** Changes some filters and loads again from the newest event. */
+  setFilter(change: Partial<AuditFilter>): void;
+  clearFilter(): void;
+  /** The next page of older events that match, after those shown. */
+  loadOlder(): Promise<void>;
   verify(): Promise<void>;
   reset(): void;
 }
 
 export type AuditStore = AuditState & AuditActions;
 
-const PAGE = 500;
+export const PAGE = 100;
 
 export const createAuditActions =
   (service: AuditService): StateCreator<AuditStore, [], [], AuditActions> =>
   (set, get) => {
+    /** Bumped by every new first page, so an answer for filters since changed is dropped. */
     let latest = 0;
     return {
       async load() {
         const request = ++latest;
+        const { filter } = get();
+        const filterProblem = auditFilterProblem(filter);
+        set({ filterProblem });
+        if (filterProblem !== null) return;
         set({ status: get().status === 'ready' ? 'ready' : 'loading' });
         try {
-          const event = get().event;
-          const events = await service.list({ limit: PAGE, ...(event === 'all' ? {} : { event }) });
-          if (request === latest) set({ events, status: 'ready', error: null });
+          const [events, actors] = await Promise.all([
+            service.list(auditListInput(filter, { limit: PAGE })),
+            service.actors(),
+          ]);
+          if (request !== latest) return;
+          set({ events, actors, hasOlder: events.length === PAGE, status: 'ready', error: null });
         } catch (error) {
           if (request === latest) set({ status: 'error', error: errorMessage(error) });
         }
       },
-      setEvent(event) {
-        set({ event });
+      setFilter(change) {
+        set({ filter: { ...get().filter, ...change } });
         void get().load();
+      },
+      clearFilter() {
+        set({ filter: noAuditFilter });
+        void get().load();
+      },
+      async loadOlder() {
+        const { events, filter, hasOlder, loadingOlder } = get();
+        const oldest = events.at(-1);
+        if (!hasOlder || loadingOlder || !oldest) return;
+        const request = latest;
+        set({ loadingOlder: true });
+        try {
+          const older = await service.list(auditListInput(filter, { limit: PAGE, beforeSeq: oldest.seq }));
+          if (request !== latest) return;
+          set({ events: [...get().events, ...older], hasOlder: older.length === PAGE, error: null });
+        } catch (error) {
+          if (request === latest) set({ error: errorMessage(error) });
+        } finally {
+          if (request === latest) set({ loadingOlder: false });
+        }
       },
       async verify() {
         try {

@@ -1,0 +1,126 @@
+import { useId } from 'react';
+import { auditEventCodes, auditEventLabels, type AuditEventCode } from '../../../common/audit/auditEvents.ts';
+import { isFiltered } from '../../store/audit/auditFilter.ts';
+import { useAuditStore } from '../../store/StoreProvider.tsx';
+import { subjectTypeLabels } from './subjectTypes.ts';
+
+/** Which events the audit view shows: by kind, who, what it was done to, and days in Swedish time. */
+export function AuditFilters() {
+  const id = useId();
+  const filter = useAuditStore((s) => s.filter);
+  const actors = useAuditStore((s) => s.actors);
+  const problem = useAuditStore((s) => s.filterProblem);
+  const setFilter = useAuditStore((s) => s.setFilter);
+  const clearFilter = useAuditStore((s) => s.clearFilter);
+
+  return (
+    <>
+      <div className="audit__filters" role="group" aria-label="Filters">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-event`}>
+            Event
+          </label>
+          <select
+            id={`${id}-event`}
+            className="input input--select"
+            value={filter.event}
+            onChange={(e) => setFilter({ event: e.target.value as AuditEventCode | 'all' })}
+          >
+            <option value="all">All events</option>
+            {auditEventCodes.map((code) => (
+              <option key={code} value={code}>
+                {auditEventLabels[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-actor`}>
+            Who
+          </label>
+          <select
+            id={`${id}-actor`}
+            className="input input--select"
+            value={filter.actorId}
+            onChange={(e) => setFilter({ actorId: e.target.value })}
+          >
+            <option value="">Anyone</option>
+            {actors.map((actor) => (
+              <option key={actor.actorId} value={actor.actorId}>
+                {actor.actorName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-subject-type`}>
+            Subject
+          </label>
+          <select
+            id={`${id}-subject-type`}
+            className="input input--select"
+            value={filter.subjectType}
+            onChange={(e) => setFilter({ subjectType: e.target.value })}
+          >
+            <option value="">Anything</option>
+            {Object.entries(subjectTypeLabels).map(([type, label]) => (
+              <option key={type} value={type}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-subject-id`}>
+            Subject id
+          </label>
+          <input
+            id={`${id}-subject-id`}
+            className="input mono"
+            value={filter.subjectId}
+            placeholder="Any"
+            spellCheck={false}
+            onChange={(e) => setFilter({ subjectId: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-from`}>
+            From
+          </label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            className="input"
+            value={filter.fromDay}
+            aria-invalid={problem !== null}
+            onChange={(e) => setFilter({ fromDay: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-to`}>
+            To <span className="field__optional">(included)</span>
+          </label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            className="input"
+            value={filter.toDay}
+            aria-invalid={problem !== null}
+            onChange={(e) => setFilter({ toDay: e.target.value })}
+          />
+        </div>
+        {isFiltered(filter) && (
+          <button type="button" className="button button--quiet audit__clear" onClick={clearFilter}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      <p className="field__hint audit__zone">Days are in Swedish time.</p>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
