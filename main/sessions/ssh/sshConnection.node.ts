@@ -69,7 +69,6 @@ export interface SshConnectOptions {
 export type CloseReason = 'closed' | 'dropped';
 
 export interface SshConnection {
-  exec(command: string): Promise<{ stdout: string; stderr: string; code: number | null }>;
   /** An interactive shell on a pty; the channel is a byte Duplex with `setWindow(rows, cols)`. */
   openShell(size: { cols: number; rows: number; term?: string }): Promise<ClientChannel>;
   /** Once, when the connection ends: 'closed' after `close()`, 'dropped' otherwise (server, network, keepalive). */
@@ -359,21 +358,6 @@ function connectionOf(clients: Client[]): SshConnection {
   });
 
   return {
-    exec(command) {
-      return new Promise((resolve, reject) => {
-        target.exec(command, (error, channel) => {
-          if (error)
-            return reject(
-              new LotsenError('SSH_DISCONNECTED', `The command could not start: ${error.message}`),
-            );
-          let stdout = '';
-          let stderr = '';
-          channel.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-          channel.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-          channel.once('close', (code: number | null) => resolve({ stdout, stderr, code }));
-        });
-      });
-    },
     openShell({ cols, rows, term = 'xterm-256color' }) {
       return new Promise((resolve, reject) => {
         target.shell({ cols, rows, term }, (error, channel) =>
