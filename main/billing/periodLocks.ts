@@ -9,6 +9,55 @@ import { monthName } from './billingPeriod.ts';
  * 0008) refuse the same writes from any other path.
  */
 
+/** An approved batch as far as closing its month goes. */
+export interface ClosedMonth {
+  customerId: string;
+  customerName: string;
+  number: number;
+  month: string;
+  periodStart: number;
+  periodEnd: number;
+}
+
+/** Whether `instant` falls in the closed month (the same bounds the store's triggers use: [start, end)). */
+export const closes = (closed: ClosedMonth, customerId: string, instant: number): boolean =>
+  closed.customerId === customerId && closed.periodStart <= instant && instant < closed.periodEnd;
+
+const closedMonthColumns = (db: Db) =>
+  db
+    .selectFrom('billing_batches')
+    .select([
+      'customer_id as customerId',
+      'customer_name as customerName',
+      'number',
+      'month',
+      'period_start as periodStart',
+      'period_end as periodEnd',
+    ]);
+
+/** Every approved month, for checks of many instants at once (an import). */
+export async function closedMonths(db: Db): Promise<ClosedMonth[]> {
+  return closedMonthColumns(db).execute();
+}
+
+/** The approved month of `customerId` that holds `instant`, if there is one. */
+export async function closedMonthAt(
+  db: Db,
+  customerId: string,
+  instant: number,
+): Promise<ClosedMonth | null> {
+  const row = await closedMonthColumns(db)
+    .where('customer_id', '=', customerId)
+    .where('period_start', '<=', instant)
+    .where('period_end', '>', instant)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** "November 2026 is approved for Växjö kommun (billing batch 3)", the start of every refusal of a closed month. */
+export const closedMonthText = (closed: ClosedMonth): string =>
+  `${monthName(closed.month)} is approved for ${closed.customerName} (billing batch ${closed.number})`;
+
 export function lockedEntryError(batch: { number: number; month: string }): LotsenError {
   return new LotsenError(
     'LOCKED',
@@ -18,22 +67,58 @@ export function lockedEntryError(batch: { number: number; month: string }): Lots
   );
 }
 
-/** Refuses a write to time in `customerId`'s approved month that contains `instant`. */
+/** Refuses a write to time in the approved month of the ticket's customer that contains `instant`. */
 export async function assertPeriodOpen(db: Db, ticketId: string, instant: number): Promise<void> {
-  const batch = await db
-    .selectFrom('billing_batches as b')
-    .innerJoin('tickets as t', 't.customer_id', 'b.customer_id')
-    .select(['b.number', 'b.month', 'b.customer_name'])
-    .where('t.id', '=', ticketId)
-    .where('b.period_start', '<=', instant)
-    .where('b.period_end', '>', instant)
+  const ticket = await db
+    .selectFrom('tickets')
+    .select('customer_id')
+    .where('id', '=', ticketId)
     .executeTakeFirst();
-  if (batch) {
+  const closed = ticket ? await closedMonthAt(db, ticket.customer_id, instant) : null;
+  if (closed) {
     throw new LotsenError(
       'LOCKED',
-      `${monthName(batch.month)} is approved for ${batch.customer_name} (billing batch ${batch.number}): no time can be ` +
-        'added to it or changed in it. Add an adjustment to a locked entry instead.',
-      { batchNumber: batch.number, month: batch.month },
+      `${closedMonthText(closed)}: no time can be added to it or changed in it. ` +
+        'Add an adjustment to a locked entry instead.',
+      { batchNumber: closed.number, month: closed.month },
+    );
+  }
+}
+
+/** Who an acute escalation is billed to, and when: its fee belongs to that customer's month. */
+export interface Escalation {
+  customerId: string;
+  escalatedAt: number | null;
+}
+
+/**
+ * An acute escalation's fee is billed in the month it happened, to the ticket's customer. Once that month is
+ * approved the escalation cannot leave it (its fee was billed there: moved, it would be billed again), and no
+ * escalation can enter an approved month (its fee would never be billed). Moving within the one month is allowed.
+ */
+export async function assertEscalationMovable(
+  db: Db,
+  before: Escalation | null,
+  after: Escalation,
+): Promise<void> {
+  const closedAt = (e: Escalation | null) =>
+    e === null || e.escalatedAt === null ? null : closedMonthAt(db, e.customerId, e.escalatedAt);
+  const [from, to] = await Promise.all([closedAt(before), closedAt(after)]);
+  if (from !== null && to !== null && from.number === to.number) return;
+  if (from !== null) {
+    throw new LotsenError(
+      'LOCKED',
+      `${closedMonthText(from)}, which holds this ticket's acute escalation: the escalation can no longer move ` +
+        'out of the month, be taken back or go to another customer.',
+      { batchNumber: from.number, month: from.month },
+    );
+  }
+  if (to !== null) {
+    throw new LotsenError(
+      'LOCKED',
+      `${closedMonthText(to)}: an acute escalation cannot be recorded in it, as its fee could no longer be ` +
+        'billed. Record the escalation in an open month.',
+      { batchNumber: to.number, month: to.month },
     );
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
+import { assertEscalationMovable } from '../billing/periodLocks.ts';
 import type { Db } from '../store/database.node.ts';
 import {
   assertCustomerExists,
@@ -95,11 +96,32 @@ export async function writeTicket(
       ? undefined
       : await trx
           .selectFrom('tickets')
-          .select(['received_at', 'service_id', 'response_hours'])
+          .select(['customer_id', 'escalated_at', 'received_at', 'service_id', 'response_hours'])
           .where('id', '=', id)
           .executeTakeFirst();
   if (id !== undefined && !previous)
     throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  // Logged time is billed to the ticket's customer: moving the ticket would move (or bill again) that time.
+  if (
+    id !== undefined &&
+    previous &&
+    previous.customer_id !== fields.customerId &&
+    (await hasLoggedTime(trx, id))
+  ) {
+    throw new LotsenError(
+      'CONFLICT',
+      'This ticket has logged time, which belongs to its customer: the customer cannot change. ' +
+        'Open a new ticket for the other customer instead.',
+      {
+        issues: [{ path: 'ticket.customerId', message: 'The ticket has logged time; its customer is fixed' }],
+      },
+    );
+  }
+  await assertEscalationMovable(
+    trx,
+    previous ? { customerId: previous.customer_id, escalatedAt: previous.escalated_at } : null,
+    { customerId: fields.customerId, escalatedAt: fields.escalatedAt },
+  );
   const sameContract =
     previous && previous.received_at === fields.receivedAt && previous.service_id === fields.serviceId;
   const responseHours = sameContract ? previous.response_hours : await responseHoursFor(trx, fields);
@@ -152,6 +174,16 @@ export async function writeTicket(
   }
   await touchCustomer(trx, ctx, fields.customerId);
   return getTicket(trx, ticketId);
+}
+
+async function hasLoggedTime(db: Db, ticketId: string): Promise<boolean> {
+  const timed = await db
+    .selectFrom('time_entries')
+    .select('id')
+    .where('ticket_id', '=', ticketId)
+    .limit(1)
+    .executeTakeFirst();
+  return timed !== undefined;
 }
 
 async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<void> {
@@ -211,13 +243,7 @@ export async function deleteTicket(ctx: RegistryContext, id: string): Promise<st
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
-  const timed = await ctx.db
-    .selectFrom('time_entries')
-    .select('id')
-    .where('ticket_id', '=', id)
-    .limit(1)
-    .executeTakeFirst();
-  if (timed) {
+  if (await hasLoggedTime(ctx.db, id)) {
     // Logged time is accounting material (kept seven years): the ticket stays; close it instead.
     throw new LotsenError('CONFLICT', 'This ticket has logged time and cannot be deleted; close it instead.');
   }

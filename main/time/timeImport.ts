@@ -5,8 +5,7 @@ import {
   type TimeFileEntry,
   type TimeImportSummary,
 } from '../../common/time/timeFile.ts';
-import { monthName } from '../billing/billingPeriod.ts';
-import { withLockErrors } from '../billing/periodLocks.ts';
+import { closedMonths, closedMonthText, closes, withLockErrors } from '../billing/periodLocks.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { insertEntry } from './timeEntryRepository.ts';
 
@@ -37,10 +36,7 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
     .select(['tickets.id', 'tickets.external_ref', 'tickets.customer_id', 'customers.org_number'])
     .execute();
   const byId = new Map(tickets.map((t) => [t.id, t]));
-  const batches = await ctx.db
-    .selectFrom('billing_batches')
-    .select(['customer_id', 'period_start', 'period_end', 'month', 'number'])
-    .execute();
+  const closed = await closedMonths(ctx.db);
 
   const resolved: { ticketId: string; entry: TimeFileEntry }[] = [];
   for (const { index, record, entry } of valid) {
@@ -73,14 +69,12 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
     }
     const startedAt = Date.parse(entry.startedAt);
     const customerId = ticket.customer_id;
-    const closed = batches.find(
-      (b) => b.customer_id === customerId && b.period_start <= startedAt && startedAt < b.period_end,
-    );
-    if (closed) {
+    const month = closed.find((c) => closes(c, customerId, startedAt));
+    if (month) {
       issues.push({
         path: `entries.${index}.startedAt`,
         record,
-        message: `${monthName(closed.month)} is approved for this customer (billing batch ${closed.number}); no time can be added to it`,
+        message: `${closedMonthText(month)}; no time can be added to it`,
       });
       continue;
     }

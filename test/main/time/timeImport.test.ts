@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+
+/* The time file through the real dispatcher, into a store where one customer's November is approved. */
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('time import into approved months', () => {
+  let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+  let call: ReturnType<typeof apiCaller>;
+  let now = at('2026-11-20T10:00:00+01:00');
+  let vaxjo: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+  let lund: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+
+  beforeEach(async () => {
+    now = at('2026-11-20T10:00:00+01:00');
+    opened = await openPassphraseBackend({ now: () => now });
+    call = apiCaller(createApi(opened.backend));
+    const receivedAt = at('2026-11-02T08:00:00+01:00');
+    vaxjo = await prepareBillingCustomer(call, { receivedAt });
+    lund = await prepareBillingCustomer(call, { name: 'Lunds kommun', serial: 121, receivedAt });
+    const entry = await call.ok('time.addManual', {
+      ticketId: vaxjo.standardTicket.id,
+      startedAt: at('2026-11-05T09:00:00+01:00'),
+      endedAt: at('2026-11-05T09:30:00+01:00'),
+    });
+    await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    now = at('2026-12-02T09:00:00+01:00');
+    await call.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
+  });
+  afterEach(async () => opened.cleanup());
+
+  const file = (entries: object[]) => ({ format: 'lotsen-time', version: 1, entries });
+  /** Both customers' helpdesks number tickets alike (HD-1001, HD-1002): the organisation number says whose. */
+  const entry = (customer: typeof vaxjo, ticketRef: string, startedAt: string, endedAt: string) => ({
+    ticketRef,
+    customerOrgNumber: customer.customer.orgNumber,
+    startedAt,
+    endedAt,
+  });
+
+  test('is refused as a whole, naming each entry in the approved month; nothing is written', async () => {
+    const before = await call.ok('time.list', {});
+    const summary = await call.ok('billing.monthSummary', { month: '2026-11' });
+    // Växjö's December and Lund's November are open: on their own these two would be imported.
+    const open = [
+      entry(vaxjo, 'HD-1001', '2026-12-01T09:00:00+01:00', '2026-12-01T09:30:00+01:00'),
+      entry(lund, 'HD-1001', '2026-11-12T09:00:00+01:00', '2026-11-12T10:00:00+01:00'),
+    ];
+    const refused = await call.fails('time.import', {
+      file: file([
+        ...open,
+        entry(vaxjo, 'HD-1001', '2026-11-12T09:00:00+01:00', '2026-11-12T10:00:00+01:00'),
+        // The last minutes of 30 November in Sweden (22:50 UTC) are still November.
+        entry(vaxjo, 'HD-1002', '2026-11-30T23:50:00+01:00', '2026-12-01T00:20:00+01:00'),
+      ]),
+    });
+    const closed = 'November 2026 is approved for Växjö kommun (billing batch 1); no time can be added to it';
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      message: 'The time file was not imported: 2 problems. Nothing was written.',
+    });
+    expect(refused.details?.issues).toEqual([
+      { path: 'entries.2.startedAt', record: 'entry 3 HD-1001 2026-11-12T09:00:00+01:00', message: closed },
+      { path: 'entries.3.startedAt', record: 'entry 4 HD-1002 2026-11-30T23:50:00+01:00', message: closed },
+    ]);
+    expect(await call.ok('time.list', {})).toEqual(before);
+    expect(await call.ok('billing.monthSummary', { month: '2026-11' })).toEqual(summary);
+
+    expect(await call.ok('time.import', { file: file(open) })).toEqual({ entries: 2 });
+    expect((await call.ok('time.list', {})).map((e) => e.customerName)).toEqual([
+      'Växjö kommun',
+      'Lunds kommun',
+      'Växjö kommun',
+    ]);
+  });
+});
