@@ -45,6 +45,7 @@ import {
   manualTimeEntryInputSchema,
   timeEntryUpdateSchema,
   timeEntryViewSchema,
+  timeListInputSchema,
 } from '../time/model.ts';
 import { timeImportSummarySchema } from '../time/timeFile.ts';
 import {
@@ -292,17 +293,8 @@ export const methods = {
   ),
   'time.stopTimer': method(noInput, timeEntryViewSchema.nullable()),
   'time.runningTimer': method(noInput, timeEntryViewSchema.nullable()),
-  'time.list': method(
-    z
-      .object({
-        ticketId: idSchema.optional(),
-        customerId: idSchema.optional(),
-        from: instantSchema.optional(),
-        to: instantSchema.optional(),
-      })
-      .strict(),
-    z.array(timeEntryViewSchema),
-  ),
+  /** A page of entries (500 unless `limit` says, at most 2000); a full page goes on with `after` its last entry. */
+  'time.list': method(timeListInputSchema, z.array(timeEntryViewSchema)),
   'time.addManual': method(manualTimeEntryInputSchema, timeEntryViewSchema),
 
   /*
@@ -328,7 +320,7 @@ export const methods = {
     z.object({ month: monthSchema.optional(), customerId: idSchema.optional() }).strict(),
     z.array(batchViewSchema),
   ),
-  /** Progress comes as `billing.exportProgress` events; audited. */
+  /** The file comes back in the answer (no call writes one); progress as `billing.exportProgress` events; audited. */
   'billing.export': method(exportInputSchema, exportResultSchema),
   'billing.addAdjustment': method(adjustmentInputSchema, adjustmentViewSchema),
   'billing.listAdjustments': method(

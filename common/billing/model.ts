@@ -44,6 +44,19 @@ export function workTypeLabel(
   return chargeLabels[classification];
 }
 
+/** Billable time has a work type, and only billable time has one. */
+export function checkWorkType(
+  input: { classification: string; workType: BillableWorkType | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (input.classification === 'billable' && input.workType === null) {
+    ctx.addIssue({ code: 'custom', path: ['workType'], message: 'Billable time needs a work type' });
+  }
+  if (input.classification !== 'billable' && input.workType !== null) {
+    ctx.addIssue({ code: 'custom', path: ['workType'], message: 'Only billable time has a work type' });
+  }
+}
+
 export const classifyInputSchema = z
   .object({
     entryId: idSchema,
@@ -56,14 +69,7 @@ export const classifyInputSchema = z
       .default(null),
   })
   .strict()
-  .superRefine((input, ctx) => {
-    if (input.classification === 'billable' && input.workType === null) {
-      ctx.addIssue({ code: 'custom', path: ['workType'], message: 'Billable time needs a work type' });
-    }
-    if (input.classification !== 'billable' && input.workType !== null) {
-      ctx.addIssue({ code: 'custom', path: ['workType'], message: 'Only billable time has a work type' });
-    }
-  });
+  .superRefine(checkWorkType);
 export type ClassifyInput = z.input<typeof classifyInputSchema>;
 
 export const customerMonthSchema = z.object({
@@ -111,8 +117,6 @@ export const billedHoursSeriesSchema = z.object({
       customerName: z.string(),
       /** Billed minutes per month (approved months from their batch, open ones as they would bill now). */
       billedMinutes: z.array(z.number().int()),
-      /** Minutes actually worked on billable time per month. */
-      billableMinutes: z.array(z.number().int()),
     }),
   ),
 });
@@ -173,6 +177,10 @@ export type AdjustmentView = z.infer<typeof adjustmentViewSchema>;
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/**
+ * A finance export over the API: its bytes come back in the answer, for the client to save. No API call names a
+ * file to write; `lotsen time export --out` writes its file in its own process, through the same service.
+ */
 export const exportInputSchema = z
   .object({
     month: monthSchema,
@@ -181,25 +189,6 @@ export const exportInputSchema = z
     format: z.enum(exportFormats, { error: 'Format must be csv or xlsx' }),
     /** CSV for Excel on a Swedish Windows: semicolons and decimal commas. */
     excelSv: z.boolean().default(false),
-    /**
-     * `file`: written by main to an absolute path (the app's save dialog, the CLI). `download`: the bytes come back
-     * in the answer, for browser mode, which saves them with a Blob as other downloads do.
-     */
-    destination: z.discriminatedUnion('kind', [
-      z
-        .object({
-          kind: z.literal('file'),
-          path: z
-            .string()
-            .min(1)
-            .max(4_096)
-            .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), {
-              error: 'The export path must be absolute',
-            }),
-        })
-        .strict(),
-      z.object({ kind: z.literal('download') }).strict(),
-    ]),
     /** Echoed in `billing.exportProgress` events so a client can tell its export's progress from others'. */
     progressId: z.string().min(1).max(100).optional(),
   })
@@ -226,10 +215,8 @@ export const exportResultSchema = z.object({
   /** True when a customer's month in the file is not approved: its rows are what approval would store now. */
   preview: z.boolean(),
   batchIds: z.array(idSchema),
-  /** Where the file was written (`file` destination). */
-  path: z.string().nullable(),
-  /** The file itself, base64 (`download` destination). */
-  contentBase64: z.string().nullable(),
+  /** The file itself, base64: the client saves it (a browser download). Files on disk are the CLI's alone. */
+  contentBase64: z.string(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 

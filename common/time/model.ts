@@ -12,6 +12,19 @@ export type TimeClassification = (typeof timeClassifications)[number];
 
 const instant = z.number({ error: 'An instant is epoch milliseconds' }).int().min(0);
 
+/** What is wrong with an entry's span (epoch ms), or null: it ends after it starts and covers at most 24 hours. */
+export function timeSpanProblem(startedAt: number, endedAt: number): string | null {
+  if (endedAt <= startedAt) return 'The end must be after the start';
+  if (endedAt - startedAt > 24 * 3_600_000) return 'One entry covers at most 24 hours';
+  return null;
+}
+
+/** A zod refinement of an entry's span, reported on `endedAt`. */
+export function checkTimeSpan(startedAt: number, endedAt: number, ctx: z.RefinementCtx): void {
+  const problem = timeSpanProblem(startedAt, endedAt);
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: problem });
+}
+
 export const manualTimeEntryInputSchema = z
   .object({
     ticketId: idSchema,
@@ -20,14 +33,35 @@ export const manualTimeEntryInputSchema = z
     note: z.string().trim().max(2_000, { error: 'Note is longer than 2000 characters' }).default(''),
   })
   .strict()
-  .superRefine((entry, ctx) => {
-    if (entry.endedAt <= entry.startedAt) {
-      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'The end must be after the start' });
-    }
-    if (entry.endedAt - entry.startedAt > 24 * 3_600_000) {
-      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'One entry covers at most 24 hours' });
-    }
-  });
+  .superRefine((entry, ctx) => checkTimeSpan(entry.startedAt, entry.endedAt, ctx));
+
+/** Entries a page of `time.list` holds unless told otherwise, and at most. */
+export const TIME_LIST_PAGE = 500;
+export const TIME_LIST_MAX_PAGE = 2_000;
+
+/**
+ * A page of time entries, oldest first in (startedAt, id) order. A full page may have more after it: ask again with
+ * `after` set to its last entry.
+ */
+export const timeListInputSchema = z
+  .object({
+    ticketId: idSchema.optional(),
+    customerId: idSchema.optional(),
+    /** Entries started at or after `from` and before `to`. */
+    from: instant.optional(),
+    to: instant.optional(),
+    after: z.object({ startedAt: instant, id: idSchema }).strict().optional(),
+    limit: z
+      .number({ error: 'limit must be a whole number' })
+      .int({ error: 'limit must be a whole number' })
+      .min(1, { error: 'limit must be at least 1' })
+      .max(TIME_LIST_MAX_PAGE, {
+        error: `A page holds at most ${TIME_LIST_MAX_PAGE} entries; ask for the next one with after`,
+      })
+      .default(TIME_LIST_PAGE),
+  })
+  .strict();
+export type TimeListInput = z.input<typeof timeListInputSchema>;
 export type ManualTimeEntryInput = z.input<typeof manualTimeEntryInputSchema>;
 
 /** What Lotsen proposes for an unclassified entry, and why; the technician decides. */

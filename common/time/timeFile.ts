@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { billableWorkTypes } from '../agreements/model.ts';
+import { checkWorkType } from '../billing/model.ts';
 import { idSchema } from '../registry/model.ts';
+import { checkTimeSpan } from './model.ts';
 
 /*
  * The time file: what `lotsen time import` reads (docs/time-file.md). Versioned JSON; every entry names its ticket
@@ -53,19 +55,8 @@ export const timeFileEntrySchema = z
         message: 'Give exactly one of ticketId and ticketRef',
       });
     }
-    const start = Date.parse(entry.startedAt);
-    const end = Date.parse(entry.endedAt);
-    if (end <= start)
-      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'The end must be after the start' });
-    if (end - start > 24 * 3_600_000) {
-      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'One entry covers at most 24 hours' });
-    }
-    if (entry.classification === 'billable' && entry.workType === null) {
-      ctx.addIssue({ code: 'custom', path: ['workType'], message: 'Billable time needs a work type' });
-    }
-    if (entry.classification !== 'billable' && entry.workType !== null) {
-      ctx.addIssue({ code: 'custom', path: ['workType'], message: 'Only billable time has a work type' });
-    }
+    checkTimeSpan(Date.parse(entry.startedAt), Date.parse(entry.endedAt), ctx);
+    checkWorkType(entry, ctx);
   });
 export type TimeFileEntry = z.output<typeof timeFileEntrySchema>;
 

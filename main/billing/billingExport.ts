@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { link, lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
@@ -24,9 +24,10 @@ import {
   type CsvCell,
 } from '../../common/csv/csv.ts';
 import type { Db } from '../store/database.node.ts';
+import { findBatch } from './billingBatches.ts';
+import { billedCustomer, byShownName, customersInMonth } from './billingCustomers.ts';
 import { monthLines, type LineDraft } from './billingLines.ts';
 import { billingPeriod } from './billingPeriod.ts';
-import { customersInMonth, findBatch } from './billingRepository.ts';
 import { exportColumns, type ExportRow, type RowWriter, type SummaryRow } from './exportRows.ts';
 import { openXlsxWriter } from './xlsxWriter.ts';
 
@@ -39,7 +40,7 @@ import { openXlsxWriter } from './xlsxWriter.ts';
  */
 
 export const LINE_PAGE_SIZE = 2_000;
-/** Browser-mode downloads travel in the API answer; anything larger is written to a file (the CLI). */
+/** Downloads travel in the API answer; anything larger is written to a file by the CLI. */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 
 export interface ExportRequest {
@@ -49,9 +50,14 @@ export interface ExportRequest {
   excelSv: boolean;
 }
 
-export type ExportDestination = { kind: 'file'; path: string } | { kind: 'download' };
+/**
+ * `download`: the bytes come back in memory, for the API (browser mode and the app save them as a download).
+ * `file`: written in this process to an absolute path, which only the CLI asks for: no API call can name a file.
+ * An existing file is kept unless `replace` says otherwise.
+ */
+export type ExportDestination = { kind: 'file'; path: string; replace?: boolean } | { kind: 'download' };
 
-export interface ExportOutcome {
+export interface ExportOutcome<D extends ExportDestination = ExportDestination> {
   fileName: string;
   format: ExportFormat;
   mediaType: string;
@@ -61,8 +67,10 @@ export interface ExportOutcome {
   preview: boolean;
   batchIds: string[];
   batchNumbers: number[];
-  path: string | null;
-  content: Buffer | null;
+  /** The file written (`file`), or null. */
+  path: D extends { kind: 'file' } ? string : null;
+  /** The bytes (`download`), or null. */
+  content: D extends { kind: 'download' } ? Buffer : null;
 }
 
 export const mediaTypes: Record<ExportFormat, string> = {
@@ -80,33 +88,29 @@ type Part =
       batchNumber: number;
       approvedAt: number;
       approvedBy: string;
-      customer: string;
+      customerName: string;
       orgNumber: string;
       lines: number;
       totals: { lines: number; actualMinutes: number; billedMinutes: number; amountOre: number };
     }
-  | { kind: 'preview'; customerId: string; customer: string; orgNumber: string; estimate: number };
+  | { kind: 'preview'; customerId: string; customerName: string; orgNumber: string; estimate: number };
 
-export async function exportMonth(
+/**
+ * Writes the month to `destination`. `beforeCommit` sees the complete export before a file is put in place (the
+ * audit log records it there): if it fails, nothing is placed and whatever was at the path stays.
+ */
+export async function exportMonth<D extends ExportDestination>(
   db: Db,
   request: ExportRequest,
-  destination: ExportDestination,
+  destination: D,
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<ExportOutcome> {
+  beforeCommit: (outcome: ExportOutcome<D>) => Promise<void> = async () => {},
+): Promise<ExportOutcome<D>> {
   const period = billingPeriod(request.month);
-  const customers = request.customerId
-    ? (await customersInMonth(db, request.month)).filter((c) => c.id === request.customerId)
-    : await customersInMonth(db, request.month);
-  let single: { name: string } | null = null;
-  if (request.customerId) {
-    const row = await db
-      .selectFrom('customers')
-      .select(['id', 'name', 'org_number'])
-      .where('id', '=', request.customerId)
-      .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
-    single = row;
-  }
+  const single = request.customerId ? await billedCustomer(db, request.customerId) : null;
+  const customers = (await customersInMonth(db, request.month)).filter(
+    (c) => single === null || c.id === single.id,
+  );
 
   const parts: Part[] = [];
   for (const c of customers) {
@@ -119,7 +123,7 @@ export async function exportMonth(
         batchNumber: batch.number,
         approvedAt: batch.approvedAt,
         approvedBy: batch.approvedBy,
-        customer: batch.customerName,
+        customerName: batch.customerName,
         orgNumber: batch.orgNumber,
         lines: batch.lines,
         totals: {
@@ -133,12 +137,14 @@ export async function exportMonth(
       parts.push({
         kind: 'preview',
         customerId: c.id,
-        customer: c.name,
+        customerName: c.name,
         orgNumber: c.org_number,
         estimate: await previewEstimate(db, request.month, c.id),
       });
     }
   }
+  // An approved month's parts are ordered by what its batches stored, so a later rename cannot reorder a re-export.
+  parts.sort(byShownName);
   const preview = parts.some((p) => p.kind === 'preview');
   const approved = parts.filter((p) => p.kind === 'approved');
   // Nothing in the file says when it was made: an approved month's workbook carries its approval time.
@@ -147,16 +153,16 @@ export async function exportMonth(
   );
   const total = parts.reduce((sum, p) => sum + (p.kind === 'approved' ? p.lines : p.estimate), 0);
   const fileName =
-    `lotsen-billing-${request.month}${single ? `-${slug(single.name)}` : ''}` +
+    `lotsen-billing-${request.month}${single ? `-${slug(parts[0]?.customerName ?? single.name)}` : ''}` +
     `${preview ? '-preview' : ''}.${request.format}`;
 
-  if (destination.kind === 'file') await assertFolder(destination.path);
+  if (destination.kind === 'file') await assertWritable(destination);
   const output = openOutput(destination);
   let rows = 0;
   const pagesOf = (part: Part) =>
     part.kind === 'approved'
-      ? approvedRows(db, part.batchId, part.customer, part.orgNumber, String(part.batchNumber))
-      : previewRows(db, request.month, part.customerId, part.customer, part.orgNumber);
+      ? approvedRows(db, part.batchId, part.customerName, part.orgNumber, String(part.batchNumber))
+      : previewRows(db, request.month, part.customerId, part.customerName, part.orgNumber);
   try {
     // The workbook's summary sheet comes first in the file and is written before the detail streams through:
     // approved months from their batch, open ones from a first pass over their lines.
@@ -180,7 +186,7 @@ export async function exportMonth(
     await writer.finish();
     const done = await output.done();
     onProgress(rows, rows);
-    return {
+    const outcome: ExportOutcome<D> = {
       fileName,
       format: request.format,
       mediaType: mediaTypes[request.format],
@@ -190,13 +196,18 @@ export async function exportMonth(
       preview,
       batchIds: approved.map((p) => p.batchId),
       batchNumbers: approved.map((p) => p.batchNumber),
-      path: done.path,
-      content: done.content,
+      // openOutput gives a path for a file and bytes for a download.
+      path: done.path as ExportOutcome<D>['path'],
+      content: done.content as ExportOutcome<D>['content'],
     };
+    await beforeCommit(outcome);
+    await output.commit();
+    return outcome;
   } catch (error) {
     await output.abort();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (destination.kind === 'file' && typeof code === 'string' && !(error instanceof LotsenError)) {
+    // A file system's refusal (a full disk, no permission) is said in words; anything else passes through.
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    if (destination.kind === 'file' && syscall !== undefined && !(error instanceof LotsenError)) {
       throw new LotsenError('INTERNAL', `The export could not be written to ${destination.path} (${code}).`);
     }
     throw error;
@@ -209,7 +220,7 @@ async function summarise(
   pagesOf: (part: Part) => AsyncGenerator<ExportRow[]>,
 ): Promise<SummaryRow> {
   const summary: SummaryRow = {
-    customer: part.customer,
+    customer: part.customerName,
     orgNumber: part.orgNumber,
     month,
     batch: part.kind === 'approved' ? String(part.batchNumber) : PREVIEW,
@@ -234,13 +245,22 @@ async function summarise(
   return summary;
 }
 
-async function assertFolder(path: string): Promise<void> {
-  const folder = dirname(path);
+async function assertWritable(destination: { path: string; replace?: boolean }): Promise<void> {
+  const folder = dirname(destination.path);
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
     throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
   }
+  if (!destination.replace && (await taken(destination.path))) throw exists(destination.path);
 }
+
+/** Anything at the path counts, a dangling symbolic link too. */
+const taken = async (path: string) => (await lstat(path).catch(() => null)) !== null;
+
+const exists = (path: string) =>
+  new LotsenError('CONFLICT', `${path} exists already; nothing was exported. Replace it with --force.`, {
+    path,
+  });
 
 /** An upper bound of the rows a preview writes (lines per ticket and day can merge entries), for progress. */
 async function previewEstimate(db: Db, month: string, customerId: string): Promise<number> {
@@ -416,13 +436,16 @@ export function csvCells(row: ExportRow): CsvCell[] {
 
 interface Output {
   sink: Writable;
+  /** Every byte is through: their count and hash, and where they will be. */
   done(): Promise<{ bytes: number; sha256: string; path: string | null; content: Buffer | null }>;
+  /** Puts a finished file in place. */
+  commit(): Promise<void>;
   abort(): Promise<void>;
 }
 
 /**
- * Where the bytes go, through a tap that counts and hashes them: a temporary file beside the target, renamed over
- * it when complete (a failed export leaves nothing behind), or memory for a download, up to a limit.
+ * Where the bytes go, through a tap that counts and hashes them: a temporary file beside the target, put in its
+ * place when complete (a failed export leaves nothing behind), or memory for a download, up to a limit.
  */
 function openOutput(destination: ExportDestination): Output {
   const hash = createHash('sha256');
@@ -447,9 +470,9 @@ function openOutput(destination: ExportDestination): Output {
       async done() {
         if (!tap.writableEnded) tap.end();
         await piped;
-        await rename(temp, destination.path);
         return { bytes, sha256: hash.digest('hex'), path: destination.path, content: null };
       },
+      commit: () => (destination.replace ? rename(temp, destination.path) : placeNew(temp, destination.path)),
       async abort() {
         tap.destroy();
         await piped.catch(() => undefined);
@@ -482,11 +505,30 @@ function openOutput(destination: ExportDestination): Output {
       await piped;
       return { bytes, sha256: hash.digest('hex'), path: null, content: Buffer.concat(chunks) };
     },
+    commit: async () => {},
     async abort() {
       tap.destroy();
       await piped.catch(() => undefined);
     },
   };
+}
+
+/**
+ * Puts the finished file in place only if nothing is there: a hard link cannot replace a file, so one created while
+ * the export ran is kept. Where the file system has no hard links (FAT), a last check and a rename do instead.
+ */
+async function placeNew(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists(path);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (await taken(path)) throw exists(path);
+    await rename(temp, path);
+    return;
+  }
+  await rm(temp, { force: true });
 }
 
 /** A file-name part from a customer's name: ASCII letters and digits, accents folded (Växjö -> vaxjo). */

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
-import { exportMonth } from './billingExport.ts';
+import { exportMonthAudited } from './auditedExport.ts';
+import { billedHoursSeries } from './billedHours.ts';
+import { addAdjustment, listAdjustments } from './billingAdjustments.ts';
+import { listBatches } from './billingBatches.ts';
 import { monthOf } from './billingPeriod.ts';
-import {
-  addAdjustment,
-  approveMonth,
-  billedHoursSeries,
-  listAdjustments,
-  listBatches,
-  monthSummary,
-} from './billingRepository.ts';
+import { approveMonth } from './monthApproval.ts';
+import { monthSummary } from './monthSummary.ts';
 
 type BillingHandlers = Pick<Handlers, Extract<keyof Handlers, `billing.${string}`>>;
 
@@ -49,29 +46,15 @@ export function billingHandlers(backend: Backend): BillingHandlers {
       return batch;
     },
     'billing.listBatches': async (filter) => listBatches(ctx().db, filter),
-    'billing.export': async ({ destination, progressId, ...request }) => {
+    // Always a download: the answer carries the bytes, and no client of the API can have main write a file.
+    'billing.export': async ({ progressId, ...request }) => {
       const id = progressId ?? randomUUID();
       let last = 0;
-      const outcome = await exportMonth(ctx().db, request, destination, (done, total) => {
+      const outcome = await exportMonthAudited(backend, request, { kind: 'download' }, (done, total) => {
         const now = Date.now();
         if (done !== 0 && done !== total && now - last < PROGRESS_INTERVAL_MS) return;
         last = now;
         backend.emit('billing.exportProgress', { progressId: id, done, total });
-      });
-      await backend.audit().append({
-        event: 'billing.exported',
-        subject: request.customerId ? { type: 'customer', id: request.customerId } : null,
-        details: {
-          month: request.month,
-          format: request.format,
-          excelSv: request.excelSv,
-          rows: outcome.rows,
-          bytes: outcome.bytes,
-          sha256: outcome.sha256,
-          preview: outcome.preview,
-          batches: outcome.batchNumbers,
-          to: destination.kind === 'file' ? destination.path : 'download',
-        },
       });
       return {
         fileName: outcome.fileName,
@@ -82,8 +65,7 @@ export function billingHandlers(backend: Backend): BillingHandlers {
         sha256: outcome.sha256,
         preview: outcome.preview,
         batchIds: outcome.batchIds,
-        path: outcome.path,
-        contentBase64: outcome.content === null ? null : outcome.content.toString('base64'),
+        contentBase64: outcome.content.toString('base64'),
       };
     },
     'billing.addAdjustment': async (input) => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AgreementView, BillableWorkType } from '../../common/agreements/model.ts';
 import { billableWorkTypeLabels } from '../../common/agreements/model.ts';
 import type { BillingLineKind, ChargeClassification } from '../../common/billing/model.ts';
@@ -7,13 +8,13 @@ import type { Db } from '../store/database.node.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
 import type { BillingPeriod } from './billingPeriod.ts';
 import { SwedishDays } from './billingPeriod.ts';
-import { amountFor, billLines, escalationFeeLine, type BillableEntry } from './billingRules.ts';
+import { amountFor, billLines, type BillableEntry } from './billingRules.ts';
 
 /*
  * Turns a customer's month into billing lines, the same way for a preview of an open month and for approval: time
- * entries are read in pages ordered by (start, id), a day at a time is grouped by ticket and rounded by the
- * agreement's rules, then come adjustments billed in the month and acute-escalation fees. Memory holds one page
- * and one day, whatever the number of entries.
+ * entries not yet in a batch are read in pages ordered by (start, id), a day at a time is grouped by ticket and
+ * rounded by the agreement's rules, then come adjustments billed in the month and acute-escalation fees. Memory
+ * holds one page and one day, whatever the number of entries.
  */
 
 export const ENTRY_PAGE_SIZE = 2_000;
@@ -115,7 +116,10 @@ interface EntryRow {
 export const ticketReference = (externalRef: string, ticketId: string) =>
   externalRef.trim() !== '' ? externalRef.trim() : `#${ticketId.slice(0, 8)}`;
 
-/** Pages of a month's time entries, in (start, id) order; one customer's, or everyone's. */
+/**
+ * Pages of a month's time entries that no batch has billed yet, in (start, id) order; one customer's, or everyone's.
+ * An entry already in a batch is never billed again, whatever its ticket says now.
+ */
 export async function* monthEntryPages(
   db: Db,
   period: BillingPeriod,
@@ -127,6 +131,7 @@ export async function* monthEntryPages(
     const cursor = after;
     // CROSS JOIN keeps time_entries the outer loop in SQLite, so the (started_at, id) index both finds the page and
     // orders it; left to itself the planner starts from the customer's tickets and sorts every entry for every page.
+    // The unary + keeps it off the batch_id index for the same reason (every open entry would be sorted).
     let query = db
       .selectFrom('time_entries as e')
       .crossJoin('tickets as t')
@@ -146,7 +151,8 @@ export async function* monthEntryPages(
         't.service_id',
       ])
       .whereRef('t.id', '=', 'e.ticket_id')
-      .where('e.started_at', '<', period.end);
+      .where('e.started_at', '<', period.end)
+      .where(sql<boolean>`+${sql.ref('e.batch_id')} is null`);
     if (customerId !== null) query = query.where('t.customer_id', '=', customerId);
     // The first page starts at the month; later ones after the cursor, which the index seeks to directly.
     query =
@@ -309,7 +315,6 @@ async function dayLines(
         scope: rules?.rounding.scope ?? 'entry',
         minimumMinutes: rules?.rounding.minimumMinutes ?? 0,
         hourlyRatesOre: rules?.hourlyRatesOre ?? {},
-        escalationFeeOre: 0,
       });
       for (const line of billed) {
         const billedEntries = line.entryIds.map((id) => byId.get(id)!);
@@ -407,7 +412,11 @@ async function adjustmentLines(
   });
 }
 
-/** One fixed fee for each acute escalation in the month, when the agreement in force charges one. */
+/**
+ * One fixed fee for each acute escalation in the month, when the agreement in force charges one: billable even when
+ * the work itself is included in the licence fee (DOMAIN: "Response times"). A ticket's escalation cannot leave or
+ * enter an approved month (periodLocks), so each fee is billed once.
+ */
 async function feeLines(
   db: Db,
   period: BillingPeriod,
@@ -426,13 +435,9 @@ async function feeLines(
   for (const ticket of tickets) {
     const at = ticket.escalated_at!;
     const agreement = agreementAt(await agreementsOf(ticket.customer_id), at, ticket.service_id);
-    if (!agreement?.view.acuteEscalation.enabled) continue;
+    const fee = agreement?.view.acuteEscalation;
+    if (!agreement || !fee?.enabled || fee.feeOre <= 0) continue;
     const day = days.of(at);
-    const fee = escalationFeeLine(
-      { ticketId: ticket.id, escalatedOn: day },
-      { escalationFeeOre: agreement.view.acuteEscalation.feeOre },
-    );
-    if (fee === null) continue;
     lines.push({
       kind: 'fee',
       customerId: ticket.customer_id,
@@ -448,7 +453,7 @@ async function feeLines(
       actualMinutes: 0,
       billedMinutes: 0,
       rateOre: 0,
-      amountOre: fee.amountOre,
+      amountOre: fee.feeOre,
       note: `Acute escalation at ${formatInstant(at)}`,
       entryIds: [],
       entryId: null,

@@ -6,7 +6,6 @@ export interface BillingRules {
   scope: RoundingScope;
   minimumMinutes: number;
   hourlyRatesOre: Partial<Record<BillableWorkType, number>>;
-  escalationFeeOre: number;
 }
 
 export interface BillableEntry {
@@ -79,28 +78,4 @@ export function roundBilledMinutes(
 export function amountFor(billedMinutes: number, rateOre: number): number {
   const numerator = billedMinutes * rateOre;
   return Math.floor((numerator + 30) / 60);
-}
-
-export interface FeeLine {
-  ticketId: string;
-  day: string;
-  kind: 'acute_escalation';
-  amountOre: number;
-}
-
-/**
- * The acute-escalation fee is its own fixed line, billable even when the work itself is included in the licence fee
- * (DOMAIN: "Response times"). No fee in the agreement, no line.
- */
-export function escalationFeeLine(
-  ticket: { ticketId: string; escalatedOn: string },
-  rules: Pick<BillingRules, 'escalationFeeOre'>,
-): FeeLine | null {
-  if (rules.escalationFeeOre <= 0) return null;
-  return {
-    ticketId: ticket.ticketId,
-    day: ticket.escalatedOn,
-    kind: 'acute_escalation',
-    amountOre: rules.escalationFeeOre,
-  };
 }

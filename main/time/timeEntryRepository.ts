@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { LotsenError, validationError } from '../../common/api/errors.ts';
 import type { BillableWorkType } from '../../common/agreements/model.ts';
 import type { ChargeClassification } from '../../common/billing/model.ts';
-import type {
-  TimeClassification,
-  TimeEntryUpdate,
-  TimeEntryView,
-  TimeSource,
+import {
+  timeSpanProblem,
+  type TimeClassification,
+  type TimeEntryUpdate,
+  type TimeEntryView,
+  type TimeSource,
 } from '../../common/time/model.ts';
 import { assertEntryUnlocked, assertPeriodOpen, withLockErrors } from '../billing/periodLocks.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
@@ -30,16 +31,34 @@ const entryColumns = (db: Db) =>
 
 type EntryRow = Awaited<ReturnType<ReturnType<typeof entryColumns>['executeTakeFirstOrThrow']>>;
 
+/** A page of entries in (start, id) order, after the `after` entry when given. */
 export async function listTimeEntries(
   db: Db,
-  filter: { ticketId?: string; customerId?: string; from?: number; to?: number } = {},
+  filter: {
+    ticketId?: string;
+    customerId?: string;
+    from?: number;
+    to?: number;
+    after?: { startedAt: number; id: string };
+    limit: number;
+  },
 ): Promise<TimeEntryView[]> {
   let query = entryColumns(db);
   if (filter.ticketId) query = query.where('time_entries.ticket_id', '=', filter.ticketId);
   if (filter.customerId) query = query.where('customers.id', '=', filter.customerId);
   if (filter.from !== undefined) query = query.where('time_entries.started_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('time_entries.started_at', '<', filter.to);
-  const rows = await query.orderBy('time_entries.started_at').orderBy('time_entries.id').execute();
+  const after = filter.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('time_entries.started_at', 'time_entries.id'), '>', eb.tuple(after.startedAt, after.id)),
+    );
+  }
+  const rows = await query
+    .orderBy('time_entries.started_at')
+    .orderBy('time_entries.id')
+    .limit(filter.limit)
+    .execute();
   return withSuggestions(db, rows.map(entryView));
 }
 
@@ -159,16 +178,8 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
     startedAt: update.startedAt ?? current.startedAt,
     endedAt: update.endedAt ?? current.endedAt,
   };
-  if (next.endedAt <= next.startedAt) {
-    throw new LotsenError('VALIDATION', 'The end must be after the start', {
-      issues: [{ path: 'endedAt', message: 'The end must be after the start' }],
-    });
-  }
-  if (next.endedAt - next.startedAt > 24 * 3_600_000) {
-    throw new LotsenError('VALIDATION', 'One entry covers at most 24 hours', {
-      issues: [{ path: 'endedAt', message: 'One entry covers at most 24 hours' }],
-    });
-  }
+  const problem = timeSpanProblem(next.startedAt, next.endedAt);
+  if (problem !== null) throw validationError(problem, [{ path: 'endedAt', message: problem }]);
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
       await assertTicket(trx, next.ticketId);

@@ -1,4 +1,6 @@
 import type { MethodInput } from '../../common/api/contract.ts';
+import type { TimeEntryView } from '../../common/time/model.ts';
+import { timeEntryPages } from '../../common/time/timePages.ts';
 import type { ApiClient } from '../api/client.ts';
 
 /** Timers, time entries and their classification, as the timesheet and the timer chip use them. */
@@ -7,7 +9,14 @@ export function createTimeService(api: ApiClient) {
     runningTimer: () => api.call('time.runningTimer', {}),
     startTimer: (ticketId: string) => api.call('time.startTimer', { ticketId, note: '' }),
     stopTimer: () => api.call('time.stopTimer', {}),
-    list: (from: number, to: number) => api.call('time.list', { from, to }),
+    /** Every entry started in [from, to) (a week: few enough to hold), read page by page. */
+    async list(from: number, to: number): Promise<TimeEntryView[]> {
+      const entries: TimeEntryView[] = [];
+      for await (const page of timeEntryPages((input) => api.call('time.list', input), { from, to })) {
+        entries.push(...page);
+      }
+      return entries;
+    },
     addManual: (input: MethodInput<'time.addManual'>) => api.call('time.addManual', input),
     classify: (input: MethodInput<'time.classify'>) => api.call('time.classify', input),
     remove: (id: string) => api.call('time.delete', { id }),

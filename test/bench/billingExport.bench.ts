@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { exportMonth } from '../../main/billing/billingExport.ts';
-import { approveMonth } from '../../main/billing/billingRepository.ts';
+import { approveMonth } from '../../main/billing/monthApproval.ts';
 import type { RegistryContext } from '../../main/registry/registryContext.ts';
 import { importRegistry } from '../../main/registry/registryImport.ts';
 import { openEncryptedConnection, openStore, type Store } from '../../main/store/database.node.ts';

@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { billableWorkTypeLabels } from '../../../common/agreements/model.ts';
-import { monthSchema } from '../../../common/billing/model.ts';
+import { issuesFromZod, validationError } from '../../../common/api/errors.ts';
+import { exportInputSchema, monthSchema } from '../../../common/billing/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
+import { timeEntryPages } from '../../../common/time/timePages.ts';
+import { exportMonthAudited } from '../../billing/auditedExport.ts';
 import { billingPeriod } from '../../billing/billingPeriod.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
-import { printJson, printTable, type CliIo } from '../cliOutput.ts';
+import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 
@@ -44,7 +47,10 @@ export function timeCommand(io: CliIo): Command {
 
   time
     .command('list')
-    .description('Time entries, oldest first, with their classification (or the suggestion) and batch.')
+    .description(
+      'Time entries, oldest first, with their classification (or the suggestion) and batch. They are read and ' +
+        'printed a page (2,000 entries) at a time, so a long list starts at once and never needs to fit in memory.',
+    )
     .addOption(new Option('--month <YYYY-MM>', 'only entries started in this month').argParser(parseMonth))
     .option('--customer <id>', 'only this customer’s entries')
     .option('--json', 'print the entries as JSON')
@@ -53,26 +59,13 @@ export function timeCommand(io: CliIo): Command {
       const session = await openBackend(io, { unlock: 'required' });
       try {
         const period = options.month ? billingPeriod(options.month) : null;
-        const entries = await session.call('time.list', {
+        const pages = timeEntryPages((input) => session.call('time.list', input), {
           ...(options.customer ? { customerId: options.customer } : {}),
           ...(period ? { from: period.start, to: period.end } : {}),
         });
-        if (options.json) return printJson(io, entries);
-        if (entries.length === 0) return io.out('No time entries.\n');
-        printTable(
-          io,
-          ['STARTED', 'MINUTES', 'CUSTOMER', 'TICKET', 'TECHNICIAN', 'CLASSIFICATION', 'LOCKED', 'NOTE'],
-          entries.map((e) => [
-            formatInstant(e.startedAt).slice(0, 16).replace('T', ' '),
-            e.actualSeconds === null ? 'running' : String(Math.round(e.actualSeconds / 60)),
-            e.customerName,
-            e.ticketSubject,
-            e.technicianName,
-            classificationText(e),
-            e.batchId === null ? '' : 'yes',
-            e.note.replace(/\s+/g, ' '),
-          ]),
-        );
+        const output = options.json ? jsonArrayOutput(io) : entryTableOutput(io);
+        for await (const page of pages) output.write(page);
+        output.end();
       } finally {
         await session.close();
       }
@@ -136,7 +129,11 @@ export function timeCommand(io: CliIo): Command {
     )
     .requiredOption('--month <YYYY-MM>', 'the month, Swedish time', parseMonth)
     .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).makeOptionMandatory())
-    .requiredOption('--out <file>', 'the file to write (replaced when complete)')
+    .requiredOption(
+      '--out <file>',
+      'the file to write, when complete; an existing file is kept unless --force',
+    )
+    .option('--force', 'replace the --out file if it exists')
     .option('--customer <id>', 'only this customer')
     .option('--excel-sv', 'CSV for Excel on a Swedish Windows: semicolons and decimal commas')
     .option('--json', 'print what was written as JSON')
@@ -151,6 +148,7 @@ export function timeCommand(io: CliIo): Command {
         month: string;
         format: 'csv' | 'xlsx';
         out: string;
+        force?: boolean;
         customer?: string;
         excelSv?: boolean;
         json?: boolean;
@@ -159,28 +157,44 @@ export function timeCommand(io: CliIo): Command {
       if (options.excelSv && options.format !== 'csv') {
         this.error('error: --excel-sv is for --format csv only', { exitCode: 2 });
       }
+      const request = exportInputSchema.safeParse({
+        month: options.month,
+        format: options.format,
+        excelSv: options.excelSv ?? false,
+        ...(options.customer ? { customerId: options.customer } : {}),
+      });
+      if (!request.success) {
+        throw validationError('The export was not started.', issuesFromZod(request.error));
+      }
       const session = await openBackend(io, { unlock: 'required' });
-      const progressId = `cli-${process.pid}-${Date.now()}`;
       const started = Date.now();
       let shown = 0;
-      const stop = session.backend.on('billing.exportProgress', (progress) => {
-        if (progress.progressId !== progressId) return;
-        const now = Date.now();
-        if (now - started < PROGRESS_EVERY_MS || now - shown < PROGRESS_EVERY_MS) return;
-        shown = now;
-        io.err(`Exporting: ${count(progress.done)} of ${count(progress.total)} rows\n`);
-      });
       try {
-        const result = await session.call('billing.export', {
-          month: options.month,
-          format: options.format,
-          excelSv: options.excelSv ?? false,
-          destination: { kind: 'file', path: resolve(options.out) },
-          progressId,
-          ...(options.customer ? { customerId: options.customer } : {}),
-        });
-        const { contentBase64: _none, ...written } = result;
-        if (options.json) printJson(io, written);
+        // The file is written here, in the backend's process: no API call can have main write a file.
+        const result = await exportMonthAudited(
+          session.backend,
+          request.data,
+          { kind: 'file', path: resolve(options.out), replace: options.force ?? false },
+          (done, total) => {
+            const now = Date.now();
+            if (now - started < PROGRESS_EVERY_MS || now - shown < PROGRESS_EVERY_MS) return;
+            shown = now;
+            io.err(`Exporting: ${count(done)} of ${count(total)} rows\n`);
+          },
+        );
+        if (options.json) {
+          printJson(io, {
+            fileName: result.fileName,
+            format: result.format,
+            mediaType: result.mediaType,
+            rows: result.rows,
+            bytes: result.bytes,
+            sha256: result.sha256,
+            preview: result.preview,
+            batchIds: result.batchIds,
+            path: result.path,
+          });
+        }
         io.err(
           `Wrote ${count(result.rows)} rows to ${result.path}` +
             (result.preview
@@ -190,10 +204,78 @@ export function timeCommand(io: CliIo): Command {
                 : ` (approved ${result.batchIds.length === 1 ? 'batch' : 'batches'}).\n`),
         );
       } finally {
-        stop();
         await session.close();
       }
     });
 
   return time;
+}
+
+interface PagedOutput {
+  write(entries: readonly TimeEntryView[]): void;
+  end(): void;
+}
+
+/** The same text as printJson of the whole list, written an entry at a time. */
+function jsonArrayOutput(io: CliIo): PagedOutput {
+  let first = true;
+  return {
+    write(entries) {
+      for (const entry of entries) {
+        io.out((first ? '[\n' : ',\n') + JSON.stringify(entry, null, 2).replace(/^/gm, '  '));
+        first = false;
+      }
+    },
+    end() {
+      io.out(first ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
+const ENTRY_COLUMNS = [
+  'STARTED',
+  'MINUTES',
+  'CUSTOMER',
+  'TICKET',
+  'TECHNICIAN',
+  'CLASSIFICATION',
+  'LOCKED',
+  'NOTE',
+];
+
+/**
+ * A plain table printed page by page: the columns are as wide as the header and the first page need; a wider cell
+ * later on pushes its row's next cells along rather than holding the whole list back.
+ */
+function entryTableOutput(io: CliIo): PagedOutput {
+  let widths: number[] | null = null;
+  return {
+    write(entries) {
+      const rows = entries.map(entryCells);
+      const header = widths === null;
+      widths ??= ENTRY_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      const line = (cells: string[]) =>
+        cells
+          .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths![i]!)))
+          .join('  ')
+          .trimEnd();
+      io.out([...(header ? [line(ENTRY_COLUMNS)] : []), ...rows.map(line)].join('\n') + '\n');
+    },
+    end() {
+      if (widths === null) io.out('No time entries.\n');
+    },
+  };
+}
+
+function entryCells(e: TimeEntryView): string[] {
+  return [
+    formatInstant(e.startedAt).slice(0, 16).replace('T', ' '),
+    e.actualSeconds === null ? 'running' : String(Math.round(e.actualSeconds / 60)),
+    e.customerName,
+    e.ticketSubject,
+    e.technicianName,
+    classificationText(e),
+    e.batchId === null ? '' : 'yes',
+    e.note.replace(/\s+/g, ' '),
+  ];
 }

@@ -46,8 +46,7 @@ export function ExportDialog({
         ...(scope === '' ? {} : { customerId: scope }),
         ...exportFormatOf(choice),
       });
-      if (result.contentBase64 !== null)
-        downloadBase64(result.fileName, result.contentBase64, result.mediaType);
+      downloadBase64(result.fileName, result.contentBase64, result.mediaType);
     } catch {
       // The job says what went wrong.
     }

@@ -1,8 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { exportMonthAudited } from '../../../main/billing/auditedExport.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { parseCsv } from '../../support/csvParse.ts';
@@ -11,8 +12,8 @@ import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
 /*
- * The finance export through the real dispatcher: CSV and XLSX files on disk, read back by an independent CSV
- * reader, by exceljs and by LibreOffice Calc.
+ * The finance export through the real dispatcher (its bytes come back in the answer) and, as the CLI writes it,
+ * to files on disk: read back by an independent CSV reader, by exceljs and by LibreOffice Calc.
  */
 
 const at = (iso: string) => Date.parse(iso);
@@ -61,13 +62,17 @@ describe('billing export', () => {
     await out.cleanup();
   });
 
-  const exportTo = (name: string, input: { format: 'csv' | 'xlsx'; excelSv?: boolean; month?: string }) =>
-    call.ok('billing.export', {
-      month: input.month ?? '2026-11',
+  /** Exports over the API and saves the answer's bytes as `name`, as the browser does with a download. */
+  const exportTo = async (name: string, input: { format: 'csv' | 'xlsx'; excelSv?: boolean }) => {
+    const result = await call.ok('billing.export', {
+      month: '2026-11',
       format: input.format,
       excelSv: input.excelSv ?? false,
-      destination: { kind: 'file', path: join(out.dir, name) },
     });
+    const path = join(out.dir, name);
+    await writeFile(path, Buffer.from(result.contentBase64, 'base64'));
+    return { ...result, path };
+  };
 
   async function approve() {
     now = at('2026-12-02T09:00:00+01:00');
@@ -82,9 +87,8 @@ describe('billing export', () => {
       rows: 6,
       preview: false,
       batchIds: [batch.id],
-      contentBase64: null,
     });
-    const bytes = await readFile(result.path!);
+    const bytes = await readFile(result.path);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(bytes.length).toBe(result.bytes);
     const text = bytes.toString('utf8');
@@ -134,7 +138,7 @@ describe('billing export', () => {
     expect(rows[1]![9]).toBe('Included in the support fee');
 
     const sv = await exportTo('nov-sv.csv', { format: 'csv', excelSv: true });
-    const svRows = parseCsv(await readFile(sv.path!, 'utf8'), ';');
+    const svRows = parseCsv(await readFile(sv.path, 'utf8'), ';');
     expect(svRows[1]!.slice(10, 15)).toEqual(['20', '30', '0,50', '1200,00', '600,00']);
     const audit = await call.ok('audit.list', { event: 'billing.exported' });
     expect(audit.map((e) => e.details)).toEqual([
@@ -155,7 +159,7 @@ describe('billing export', () => {
     expect(result).toMatchObject({ fileName: 'lotsen-billing-2026-11.xlsx', rows: 6, preview: false });
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(result.path!);
+    await workbook.xlsx.readFile(result.path);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'Detail']);
     expect(workbook.created.getTime()).toBe(now);
     const summary = workbook.getWorksheet('Summary')!;
@@ -188,7 +192,7 @@ describe('billing export', () => {
     // LibreOffice's own reading: every note is a string cell, no cell has a formula.
     const converted = join(out.dir, 'lo');
     await mkdir(converted);
-    const [fods] = await convertWithLibreOffice(result.path!, 'fods', converted);
+    const [fods] = await convertWithLibreOffice(result.path, 'fods', converted);
     const cells = fodsCells(await readFile(fods!, 'utf8'));
     expect(cells.some((c) => c.formula !== null)).toBe(false);
     for (const note of formulaLike) {
@@ -216,22 +220,62 @@ describe('billing export', () => {
     };
     vi.useRealTimers();
     for (const format of ['csv', 'xlsx'] as const) {
-      const a = await readFile(first[format].path!);
-      const b = await readFile(second[format].path!);
+      const a = await readFile(first[format].path);
+      const b = await readFile(second[format].path);
       expect(a.equals(b), `${format} bytes differ`).toBe(true);
       expect(second[format].sha256).toBe(first[format].sha256);
     }
-    // And a download (browser mode) carries the very same bytes.
-    const download = await call.ok('billing.export', {
-      month: '2026-11',
-      format: 'xlsx',
-      destination: { kind: 'download' },
-    });
-    expect(download.path).toBeNull();
-    expect(Buffer.from(download.contentBase64!, 'base64').equals(await readFile(first.xlsx.path!))).toBe(
-      true,
+    // And the CLI's way, a file written in main's process, holds the very same bytes.
+    const written = await exportMonthAudited(
+      opened.backend,
+      { month: '2026-11', format: 'xlsx', excelSv: false },
+      { kind: 'file', path: join(out.dir, 'cli.xlsx') },
+      () => {},
     );
+    expect((await readFile(written.path)).equals(await readFile(first.xlsx.path))).toBe(true);
   });
+
+  test('renaming a customer after approval changes neither the order nor the bytes of a re-export', async () => {
+    // Lunds kommun sorts before Växjö kommun; renamed Ödeshögs kommun it would sort after.
+    const lund = await prepareBillingCustomer(call, {
+      name: 'Lunds kommun',
+      serial: 121,
+      receivedAt: at('2026-11-02T08:00:00+01:00'),
+    });
+    const entry = await call.ok('time.addManual', {
+      ticketId: lund.standardTicket.id,
+      startedAt: at('2026-11-12T09:00:00+01:00'),
+      endedAt: at('2026-11-12T09:40:00+01:00'),
+    });
+    await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    await approve();
+    await call.ok('billing.approveMonth', { month: '2026-11', customerId: lund.customer.id });
+    const before = {
+      csv: await exportTo('before.csv', { format: 'csv' }),
+      xlsx: await exportTo('before.xlsx', { format: 'xlsx' }),
+    };
+    const customersIn = async (path: string) => [
+      ...new Set(
+        parseCsv(await readFile(path, 'utf8'))
+          .slice(1)
+          .map((r) => r[0]),
+      ),
+    ];
+    expect(await customersIn(before.csv.path)).toEqual(['Lunds kommun', 'Växjö kommun']);
+
+    await call.ok('registry.updateCustomer', {
+      id: lund.customer.id,
+      customer: { name: 'Ödeshögs kommun', orgNumber: lund.customer.orgNumber, kind: 'municipality' },
+    });
+    for (const format of ['csv', 'xlsx'] as const) {
+      const after = await exportTo(`after.${format}`, { format });
+      const same = (await readFile(after.path)).equals(await readFile(before[format].path));
+      expect(same, `${format} bytes differ`).toBe(true);
+    }
+    // The month's summary shows the approved names too, in the same order.
+    const summary = await call.ok('billing.monthSummary', { month: '2026-11' });
+    expect(summary.customers.map((c) => c.customerName)).toEqual(['Lunds kommun', 'Växjö kommun']);
+  }, 60_000);
 
   test('an open month exports as a preview, marked as such; progress is reported as events', async () => {
     const progress: { done: number; total: number }[] = [];
@@ -242,7 +286,6 @@ describe('billing export', () => {
       month: '2026-11',
       customerId: fixture.customer.id,
       format: 'csv',
-      destination: { kind: 'file', path: join(out.dir, 'preview.csv') },
       progressId: 'mine',
     });
     expect(result).toMatchObject({
@@ -251,53 +294,73 @@ describe('billing export', () => {
       batchIds: [],
       rows: 6,
     });
-    const rows = parseCsv(await readFile(result.path!, 'utf8')).slice(1);
+    const rows = parseCsv(Buffer.from(result.contentBase64, 'base64').toString('utf8')).slice(1);
     expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['Preview (not approved)']));
     expect(progress[0]).toEqual({ done: 0, total: 6 });
     expect(progress.at(-1)).toEqual({ done: 6, total: 6 });
   });
 
-  test('bad requests leave nothing behind: relative paths, unknown customers, a missing folder', async () => {
-    const relative = await call.fails('billing.export', {
-      month: '2026-11',
-      format: 'csv',
-      destination: { kind: 'file', path: 'nov.csv' },
-    });
-    expect(relative.details?.issues).toEqual([
-      { path: 'destination.path', message: 'The export path must be absolute' },
-    ]);
-    expect(
-      (
-        await call.fails('billing.export', {
-          month: '2026-13',
-          format: 'csv',
-          destination: { kind: 'download' },
-        })
-      ).details?.issues?.[0]?.path,
-    ).toBe('month');
-    expect(
-      (
-        await call.fails('billing.export', {
-          month: '2026-11',
-          format: 'xlsx',
-          excelSv: true,
-          destination: { kind: 'download' },
-        })
-      ).details?.issues?.[0]?.message,
-    ).toBe('The Swedish Excel dialect is for CSV only');
+  test('no API call can write a file: a destination is refused, and nothing is written', async () => {
+    for (const destination of [{ kind: 'file', path: join(out.dir, 'nov.csv') }, { kind: 'download' }]) {
+      const refused = await call.fails('billing.export', { month: '2026-11', format: 'csv', destination });
+      expect(refused.code).toBe('VALIDATION');
+      expect(refused.details?.issues).toEqual([
+        { path: '', message: expect.stringContaining('Unrecognized key: "destination"') },
+      ]);
+    }
+    expect(await readdir(out.dir)).toEqual([]);
+    expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
+  });
+
+  test('bad requests are refused by name: a bad month, Excel CSV as XLSX, an unknown customer', async () => {
+    const month = await call.fails('billing.export', { month: '2026-13', format: 'csv' });
+    expect(month.details?.issues?.[0]?.path).toBe('month');
+    const dialect = await call.fails('billing.export', { month: '2026-11', format: 'xlsx', excelSv: true });
+    expect(dialect.details?.issues?.[0]?.message).toBe('The Swedish Excel dialect is for CSV only');
     const unknown = await call.fails('billing.export', {
       month: '2026-11',
       customerId: '00000000-0000-4000-8000-000000000009',
       format: 'csv',
-      destination: { kind: 'download' },
     });
     expect(unknown.code).toBe('NOT_FOUND');
-    const missing = await call.fails('billing.export', {
-      month: '2026-11',
-      format: 'xlsx',
-      destination: { kind: 'file', path: join(out.dir, 'nope', 'nov.xlsx') },
-    });
-    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
     expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
+  });
+
+  test('a file export keeps an existing file unless told to replace it, and leaves no partial file', async () => {
+    await approve();
+    const request = { month: '2026-11', format: 'csv', excelSv: false } as const;
+    const target = join(out.dir, 'nov.csv');
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => null,
+        (error: unknown) => error,
+      );
+    await writeFile(target, 'finance’s own notes\n');
+    expect(
+      await refusal(exportMonthAudited(opened.backend, request, { kind: 'file', path: target }, () => {})),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      message: `${target} exists already; nothing was exported. Replace it with --force.`,
+    });
+    expect(await readFile(target, 'utf8')).toBe('finance’s own notes\n');
+    expect(await readdir(out.dir)).toEqual(['nov.csv']);
+
+    const replaced = await exportMonthAudited(
+      opened.backend,
+      request,
+      { kind: 'file', path: target, replace: true },
+      () => {},
+    );
+    const download = await call.ok('billing.export', request);
+    expect((await readFile(target)).equals(Buffer.from(download.contentBase64, 'base64'))).toBe(true);
+    expect(replaced).toMatchObject({ path: target, rows: 6, sha256: download.sha256 });
+    expect(await readdir(out.dir)).toEqual(['nov.csv']);
+
+    const elsewhere = join(out.dir, 'nope', 'nov.csv');
+    expect(
+      await refusal(exportMonthAudited(opened.backend, request, { kind: 'file', path: elsewhere }, () => {})),
+    ).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
+    const audit = await call.ok('audit.list', { event: 'billing.exported' });
+    expect(audit.map((e) => e.details.to)).toEqual(['download', target]);
   });
 });

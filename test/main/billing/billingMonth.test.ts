@@ -498,6 +498,100 @@ describe('billing months', () => {
     ]);
   });
 
+  test('an acute escalation on a ticket whose time is all included is billed as its one fee line, once', async () => {
+    const first = await manual(fixture.standardTicket.id, '2026-11-05T14:00:00+01:00', 40, 'Felsökning');
+    const second = await manual(fixture.standardTicket.id, '2026-11-05T16:10:00+01:00', 25, 'Uppföljning');
+    for (const entry of [first, second]) {
+      await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    }
+    await call.ok('tickets.escalate', { id: fixture.standardTicket.id, at: at('2026-11-05T15:00:00+01:00') });
+    now = at('2026-12-01T09:00:00+01:00');
+    const batch = await call.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    const fee = fixture.agreement.acuteEscalation.feeOre;
+    expect(fee).toBeGreaterThan(0);
+    expect(batch).toMatchObject({
+      entries: 2,
+      lines: 3,
+      actualMinutes: 65,
+      billedMinutes: 0,
+      amountOre: fee,
+    });
+    const lines = await opened.backend
+      .registryContext()
+      .db.selectFrom('billing_lines')
+      .select([
+        'kind',
+        'classification',
+        'entry_id',
+        'ticket_id',
+        'agreement_ref',
+        'billed_minutes',
+        'amount_ore',
+      ])
+      .where('batch_id', '=', batch.id)
+      .orderBy('seq')
+      .execute();
+    const time = { kind: 'time', classification: 'included', ticket_id: fixture.standardTicket.id };
+    expect(lines).toEqual([
+      { ...time, entry_id: first.id, agreement_ref: 'AVT-2026-01', billed_minutes: 0, amount_ore: 0 },
+      { ...time, entry_id: second.id, agreement_ref: 'AVT-2026-01', billed_minutes: 0, amount_ore: 0 },
+      {
+        kind: 'fee',
+        classification: 'billable',
+        entry_id: null,
+        ticket_id: fixture.standardTicket.id,
+        agreement_ref: fixture.agreement.reference,
+        billed_minutes: 0,
+        amount_ore: fee,
+      },
+    ]);
+    // The fee is November's: the month after bills nothing for the ticket.
+    expect((await call.ok('billing.monthSummary', { month: '2026-12' })).customers).toEqual([]);
+  });
+
+  test('a correction cannot take off more than was billed for the line it corrects', async () => {
+    const { config, included } = await november();
+    now = at('2026-12-02T09:00:00+01:00');
+    await call.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+    const adjust = (entryId: string, by: number) => {
+      now += minutes(1);
+      return call.ok('billing.addAdjustment', { entryId, minutes: by, note: 'Rättelse' });
+    };
+    const refused = (entryId: string, by: number) =>
+      call.fails('billing.addAdjustment', { entryId, minutes: by, note: 'Rättelse' });
+
+    // 37 min of configuration change was billed as 45.
+    expect(await refused(config.id, -46)).toMatchObject({
+      code: 'VALIDATION',
+      message:
+        'At most 45 minutes can be taken off: the line that billed this entry counted 45 minutes, and a ' +
+        'correction cannot bill less than nothing.',
+      details: { issues: [{ path: 'minutes' }] },
+    });
+    await adjust(config.id, 10);
+    await adjust(config.id, -30);
+    expect((await refused(config.id, -26)).message).toBe(
+      'At most 25 minutes can be taken off: the line that billed this entry counted 45 minutes and earlier ' +
+        'corrections -20, and a correction cannot bill less than nothing.',
+    );
+    await adjust(config.id, -25);
+    expect((await refused(config.id, -1)).message).toContain('At most 0 minutes can be taken off');
+    // Included time bills nothing; a correction of it cannot count less than the 50 minutes worked.
+    expect((await refused(included.id, -51)).message).toContain('At most 50 minutes can be taken off');
+    await adjust(included.id, -50);
+
+    const adjustments = await call.ok('billing.listAdjustments', { customerId: fixture.customer.id });
+    expect(adjustments.map((a) => a.minutes)).toEqual([10, -30, -25, -50]);
+    expect((await call.ok('billing.monthSummary', { month: '2026-12' })).customers[0]).toMatchObject({
+      adjustments: 4,
+      billedMinutes: -45,
+      amountOre: -90_000,
+    });
+  });
+
   test('twelve months of billed hours per customer, approved months from their batch', async () => {
     await november();
     await manual(fixture.standardTicket.id, '2026-10-01T09:00:00+02:00', 61).then((e) =>
@@ -514,7 +608,6 @@ describe('billing months', () => {
         customerName: 'Växjö kommun',
         // October is still open: 61 min -> 75 as it would bill; November approved: 45 + 30.
         billedMinutes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 75, 75, 0],
-        billableMinutes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 57, 0],
       },
     ]);
   });

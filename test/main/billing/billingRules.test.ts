@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
   amountFor,
   billLines,
-  escalationFeeLine,
   roundBilledMinutes,
   type BillableEntry,
   type BillingRules,
@@ -15,7 +14,6 @@ const rules = (overrides: Partial<BillingRules> = {}): BillingRules => ({
   scope: 'ticket_day',
   minimumMinutes: 0,
   hourlyRatesOre: { configuration_change: 120_000, project: 95_000 },
-  escalationFeeOre: 250_000,
   ...overrides,
 });
 
@@ -99,24 +97,5 @@ describe('rounding billable time', () => {
 
   test('a bad increment is refused', () => {
     expect(() => billLines(sameTicketSameDay, rules({ incrementMinutes: 0 }))).toThrow(RangeError);
-  });
-});
-
-describe('the acute-escalation fee', () => {
-  test('is its own line on a ticket whose work is all included: no billable entries, still the fee', () => {
-    const included: BillableEntry[] = []; // the technician classified all of the ticket's time as included
-    expect(billLines(included, rules())).toEqual([]);
-    expect(escalationFeeLine({ ticketId: 'T1', escalatedOn: '2026-11-21' }, rules())).toEqual({
-      ticketId: 'T1',
-      day: '2026-11-21',
-      kind: 'acute_escalation',
-      amountOre: 250_000,
-    });
-  });
-
-  test('no fee in the agreement, no line', () => {
-    expect(
-      escalationFeeLine({ ticketId: 'T1', escalatedOn: '2026-11-21' }, { escalationFeeOre: 0 }),
-    ).toBeNull();
   });
 });

@@ -1,6 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TIME_LIST_MAX_PAGE } from '../../../common/time/model.ts';
+import { monthName } from '../../../main/billing/billingPeriod.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
@@ -62,13 +66,59 @@ beforeEach(async () => {
           },
         ],
       },
+      {
+        name: 'Lunds kommun',
+        orgNumber: orgNumber('212000', 121),
+        kind: 'municipality',
+        agreements: [
+          {
+            reference: 'AVT-L',
+            startsOn: '2020-01-01',
+            hourlyRatesOre: { configuration_change: 100_000 },
+            rounding: { incrementMinutes: 30, scope: 'entry', minimumMinutes: 0 },
+          },
+        ],
+        dpas: [{ signedOn: '2020-01-01', reference: 'PUB-L', signatory: 'Lars Jurist' }],
+        tickets: [
+          {
+            externalRef: 'HD-3001',
+            requesterName: 'Lena Lund',
+            requesterEmail: 'lena.lund@lund.se',
+            subject: 'Inloggning i Lund',
+            receivedAt: `${day(1)}T08:00:00+02:00`,
+          },
+        ],
+      },
     ],
   };
   await writeFile(join(home, 'registry.json'), JSON.stringify(registry));
   const imported = await runCli(['registry', 'import', join(home, 'registry.json')], env);
   expect(imported.code, imported.stderr).toBe(0);
-});
+}, 120_000);
 afterEach(async () => cleanup());
+
+/** runCli with room for a long answer: its output buffer ends at 1 MiB, shorter than 2,000 entries as JSON. */
+const runCliLong = (args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env, timeout: 120_000, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr }),
+    );
+  });
+
+/** Customer ids by name. */
+const customerIds = async () => {
+  const customers = JSON.parse((await runCli(['customers', 'list', '--json'], env)).stdout) as {
+    id: string;
+    name: string;
+  }[];
+  return new Map(customers.map((c) => [c.name, c.id]));
+};
+
+const timeFile = (entries: object[]) => JSON.stringify({ format: 'lotsen-time', version: 1, entries });
 
 const entry = (d: number, start: string, end: string, extra: Record<string, unknown> = {}) => ({
   ticketRef: 'HD-2001',
@@ -77,7 +127,8 @@ const entry = (d: number, start: string, end: string, extra: Record<string, unkn
   ...extra,
 });
 
-describe('lotsen time', () => {
+// Every command is a child process that unwraps the key (scrypt, 128 MiB): seconds each on a busy machine.
+describe('lotsen time', { timeout: 240_000 }, () => {
   test('import is all or nothing and names every bad record; list shows classification or suggestion', async () => {
     const bad = {
       format: 'lotsen-time',
@@ -151,10 +202,7 @@ describe('lotsen time', () => {
       }),
     );
     expect((await runCli(['time', 'import', join(home, 'time.json')], env)).code).toBe(0);
-    const customers = JSON.parse((await runCli(['customers', 'list', '--json'], env)).stdout) as {
-      id: string;
-    }[];
-    const customerId = customers[0]!.id;
+    const customerId = (await customerIds()).get('Växjö kommun')!;
 
     const preview = await runCli(
       ['time', 'export', '--month', month, '--format', 'csv', '--out', join(home, 'preview.csv')],
@@ -206,5 +254,122 @@ describe('lotsen time', () => {
       (await runCli(['audit', 'list', '--event', 'billing.exported', '--json'], env)).stdout,
     );
     expect(audit).toHaveLength(6);
+  });
+  test('--customer narrows list and export; an approved month refuses imported time; --out is kept without --force', async () => {
+    const lundEntry = (d: number, start: string, end: string) => ({
+      ...entry(d, start, end, { classification: 'billable', workType: 'configuration_change' }),
+      ticketRef: 'HD-3001',
+    });
+    await writeFile(
+      join(home, 'time.json'),
+      timeFile([
+        entry(5, '09:00', '09:37', { classification: 'included', note: 'Växjö' }),
+        lundEntry(5, '10:00', '10:20'),
+        lundEntry(6, '10:00', '10:45'),
+      ]),
+    );
+    expect((await runCli(['time', 'import', join(home, 'time.json')], env)).code).toBe(0);
+    const ids = await customerIds();
+    const [vaxjoId, lundId] = [ids.get('Växjö kommun')!, ids.get('Lunds kommun')!];
+    const listed = async (...extra: string[]) =>
+      (
+        JSON.parse((await runCli(['time', 'list', '--json', ...extra], env)).stdout) as {
+          customerName: string;
+        }[]
+      ).map((e) => e.customerName);
+    expect(await listed()).toEqual(['Växjö kommun', 'Lunds kommun', 'Lunds kommun']);
+    expect(await listed('--customer', lundId)).toEqual(['Lunds kommun', 'Lunds kommun']);
+    expect(await listed('--customer', vaxjoId, '--month', month)).toEqual(['Växjö kommun']);
+    const table = (await runCli(['time', 'list', '--customer', vaxjoId], env)).stdout;
+    expect(table).toContain('Växjö');
+    expect(table).not.toContain('Lund');
+
+    const lundCsv = join(home, 'lund.csv');
+    const exported = await runCli(
+      ['time', 'export', '--month', month, '--format', 'csv', '--customer', lundId, '--out', lundCsv],
+      env,
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    // 20 min -> 30 and 45 min -> 60, at 1 000 kr/h: 500 and 1 000 kr.
+    const rows = parseCsv(await readFile(lundCsv, 'utf8')).slice(1);
+    expect(rows.map((r) => [r[0], r[11], r[14]])).toEqual([
+      ['Lunds kommun', '30', '500.00'],
+      ['Lunds kommun', '60', '1000.00'],
+    ]);
+
+    // An existing file is kept unless --force says to replace it.
+    await writeFile(lundCsv, 'kept\n');
+    const kept = await runCli(
+      ['time', 'export', '--month', month, '--format', 'csv', '--customer', lundId, '--out', lundCsv],
+      env,
+    );
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toBe(
+      `lotsen: ${lundCsv} exists already; nothing was exported. Replace it with --force.\n`,
+    );
+    expect(await readFile(lundCsv, 'utf8')).toBe('kept\n');
+    const forced = await runCli(
+      [
+        'time',
+        'export',
+        '--month',
+        month,
+        '--format',
+        'csv',
+        '--customer',
+        lundId,
+        '--out',
+        lundCsv,
+        '--force',
+      ],
+      env,
+    );
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(parseCsv(await readFile(lundCsv, 'utf8')).slice(1)).toEqual(rows);
+    expect((await readdir(home)).filter((f) => f.includes('lund.csv'))).toEqual(['lund.csv']);
+
+    // Lund's month approved, a file with time in it is refused whole, Växjö's open month included.
+    expect((await runCli(['time', 'approve', '--month', month, '--customer', lundId], env)).code).toBe(0);
+    const before = (await runCli(['time', 'list', '--json'], env)).stdout;
+    await writeFile(
+      join(home, 'late.json'),
+      timeFile([entry(7, '09:00', '09:30', { classification: 'included' }), lundEntry(7, '13:00', '13:30')]),
+    );
+    const refused = await runCli(['time', 'import', join(home, 'late.json')], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The time file was not imported: 1 problem. Nothing was written.');
+    expect(refused.stderr).toContain(
+      `entry 2 HD-3001 ${day(7)}T13:00:00+01:00 entries.1.startedAt: ${monthName(month)} is approved for Lunds kommun ` +
+        '(billing batch 1); no time can be added to it',
+    );
+    expect((await runCli(['time', 'list', '--json'], env)).stdout).toBe(before);
+  });
+
+  test('a list longer than a page streams as one JSON array and one table', async () => {
+    const count = TIME_LIST_MAX_PAGE + 3;
+    // Spread over the month's first days, a minute each, a minute apart.
+    const start = Date.parse(`${day(2)}T00:00:00Z`);
+    const entries = Array.from({ length: count }, (_, i) => ({
+      ticketRef: 'HD-2001',
+      startedAt: new Date(start + i * 120_000).toISOString(),
+      endedAt: new Date(start + i * 120_000 + 60_000).toISOString(),
+      note: `rad ${i}`,
+    }));
+    await writeFile(join(home, 'many.json'), timeFile(entries));
+    const imported = await runCli(['time', 'import', join(home, 'many.json')], env);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const json = await runCliLong(['time', 'list', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const listed = JSON.parse(json.stdout) as { note: string }[];
+    expect(listed.map((e) => e.note)).toEqual(entries.map((e) => e.note));
+    // Byte for byte what printing the whole list at once gives.
+    expect(json.stdout).toBe(JSON.stringify(listed, null, 2) + '\n');
+
+    const table = (await runCli(['time', 'list', '--month', month], env)).stdout.trimEnd().split('\n');
+    expect(table).toHaveLength(count + 1);
+    expect(table[0]).toMatch(/^STARTED +MINUTES +CUSTOMER/);
+    expect(table.filter((line) => line.startsWith('STARTED'))).toHaveLength(1);
+    expect(table.at(-1)).toContain(`rad ${count - 1}`);
   });
 });

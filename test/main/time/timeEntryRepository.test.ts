@@ -77,6 +77,46 @@ describe('time entries', () => {
     const refused = await call.fails('tickets.delete', { id: ticket.id });
     expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('logged time') });
   });
+
+  test('the list comes in pages: a full page goes on after its last entry; a page has a bound', async () => {
+    const [first, second] = await twoTickets();
+    // Two entries share a start, so the page boundary must fall between them by id.
+    const starts = [0, 1, 1, 2, 3].map((h) => now - 10 * 3_600_000 + h * 3_600_000);
+    for (const [i, start] of starts.entries()) {
+      await call.ok('time.addManual', {
+        ticketId: i % 2 === 0 ? first.id : second.id,
+        startedAt: start,
+        endedAt: start + 600_000,
+        note: `entry ${i}`,
+      });
+    }
+    const all = await call.ok('time.list', {});
+    expect(all.map((e) => e.startedAt)).toEqual(starts);
+    const pages: string[][] = [];
+    let after: { startedAt: number; id: string } | undefined;
+    for (;;) {
+      const page = await call.ok('time.list', { limit: 2, ...(after ? { after } : {}) });
+      if (page.length === 0) break;
+      pages.push(page.map((e) => e.id));
+      const last = page.at(-1)!;
+      after = { startedAt: last.startedAt, id: last.id };
+    }
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat()).toEqual(all.map((e) => e.id));
+    // Filters hold across pages.
+    const firstOnly = await call.ok('time.list', {
+      ticketId: first.id,
+      limit: 2,
+      after: { startedAt: starts[0]!, id: all[0]!.id },
+    });
+    expect(firstOnly.map((e) => e.note)).toEqual(['entry 2', 'entry 4']);
+
+    const tooMany = await call.fails('time.list', { limit: 2_001 });
+    expect(tooMany).toMatchObject({ code: 'VALIDATION' });
+    expect(tooMany.details?.issues).toEqual([
+      { path: 'limit', message: 'A page holds at most 2000 entries; ask for the next one with after' },
+    ]);
+  });
 });
 
 describe('a running timer and a crash', () => {

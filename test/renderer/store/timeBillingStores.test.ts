@@ -223,7 +223,7 @@ describe('the billing store against a real backend', () => {
     });
     unsubscribe();
     expect(seen).toContain('0/1');
-    const csv = Buffer.from(result.contentBase64!, 'base64').toString('utf8');
+    const csv = Buffer.from(result.contentBase64, 'base64').toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [, line] = csv.trimEnd().split('\r\n');
     // Swedish Excel: semicolons and decimal commas.

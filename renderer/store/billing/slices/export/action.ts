@@ -54,11 +54,7 @@ export const createBillingExportActions = (
           },
         });
         try {
-          const result = await service.export({
-            ...request,
-            destination: { kind: 'download' },
-            progressId,
-          });
+          const result = await service.export({ ...request, progressId });
           update(progressId, {
             state: 'done',
             done: result.rows,

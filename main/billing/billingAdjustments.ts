@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { AdjustmentView } from '../../common/billing/model.ts';
+import type { RegistryContext } from '../registry/registryContext.ts';
+import type { Db } from '../store/database.node.ts';
+import type { BillingAdjustmentsTable } from '../store/schema.ts';
+import { shiftMonth } from './billingPeriod.ts';
+import { withLockErrors } from './periodLocks.ts';
+
+/** Corrections of locked time: listed, and added to the customer's next open month. */
+
+function adjustmentView(
+  row: Omit<BillingAdjustmentsTable, 'created_by' | 'line_seq'> & { created_by_name: string },
+): AdjustmentView {
+  return {
+    id: row.id,
+    entryId: row.entry_id,
+    customerId: row.customer_id,
+    month: row.month,
+    minutes: row.minutes,
+    note: row.note,
+    createdAt: row.created_at,
+    createdBy: row.created_by_name,
+    batchId: row.batch_id,
+  };
+}
+
+const adjustmentColumns = (db: Db) =>
+  db
+    .selectFrom('billing_adjustments as a')
+    .innerJoin('users as u', 'u.id', 'a.created_by')
+    .select([
+      'a.id',
+      'a.entry_id',
+      'a.customer_id',
+      'a.month',
+      'a.minutes',
+      'a.note',
+      'a.created_at',
+      'u.name as created_by_name',
+      'a.batch_id',
+    ]);
+
+export async function listAdjustments(
+  db: Db,
+  filter: { month?: string; customerId?: string; entryId?: string } = {},
+): Promise<AdjustmentView[]> {
+  let query = adjustmentColumns(db);
+  if (filter.month) query = query.where('a.month', '=', filter.month);
+  if (filter.customerId) query = query.where('a.customer_id', '=', filter.customerId);
+  if (filter.entryId) query = query.where('a.entry_id', '=', filter.entryId);
+  return (await query.orderBy('a.created_at').orderBy('a.id').execute()).map(adjustmentView);
+}
+
+/**
+ * A correction of a locked entry: minutes more or less, with a note, billed in the first month after the locked
+ * one that is still open for the customer the entry was billed to (the locked month itself never changes).
+ */
+export async function addAdjustment(
+  ctx: RegistryContext,
+  input: { entryId: string; minutes: number; note: string },
+): Promise<AdjustmentView> {
+  const entry = await ctx.db
+    .selectFrom('time_entries as e')
+    .leftJoin('billing_batches as b', 'b.id', 'e.batch_id')
+    .select(['e.id', 'e.batch_id', 'e.line_seq', 'b.customer_id', 'b.month'])
+    .where('e.id', '=', input.entryId)
+    .executeTakeFirst();
+  if (!entry) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
+  const { batch_id: batchId, line_seq: lineSeq, customer_id: customerId, month: lockedMonth } = entry;
+  if (batchId === null || lineSeq === null || customerId === null || lockedMonth === null) {
+    throw new LotsenError(
+      'CONFLICT',
+      'The entry is not locked: edit or reclassify it instead. Adjustments correct time in approved months.',
+    );
+  }
+  const id = randomUUID();
+  await withLockErrors(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await assertStaysAboveZero(trx, { batchId, lineSeq }, input.minutes);
+      const closed = new Set(
+        (
+          await trx
+            .selectFrom('billing_batches')
+            .select('month')
+            .where('customer_id', '=', customerId)
+            .where('month', '>', lockedMonth)
+            .execute()
+        ).map((b) => b.month),
+      );
+      let month = shiftMonth(lockedMonth, 1);
+      while (closed.has(month)) month = shiftMonth(month, 1);
+      await trx
+        .insertInto('billing_adjustments')
+        .values({
+          id,
+          entry_id: entry.id,
+          customer_id: customerId,
+          month,
+          minutes: input.minutes,
+          note: input.note,
+          created_at: ctx.now(),
+          created_by: ctx.actorId,
+          batch_id: null,
+          line_seq: null,
+        })
+        .execute();
+    }),
+  );
+  return adjustmentView(await adjustmentColumns(ctx.db).where('a.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/**
+ * A correction cannot take away more than was counted: the line that billed the entry (its billed minutes, or for
+ * time not billed its actual minutes) plus every correction of that line's entries so far stays at zero or more.
+ * Rounding per ticket and day bills a ticket's entries of a day together, so the line is the smallest part whose
+ * billed minutes are known.
+ */
+async function assertStaysAboveZero(
+  db: Db,
+  line: { batchId: string; lineSeq: number },
+  minutes: number,
+): Promise<void> {
+  const counted = await db
+    .selectFrom('billing_lines')
+    .select(['classification', 'actual_minutes', 'billed_minutes'])
+    .where('batch_id', '=', line.batchId)
+    .where('seq', '=', line.lineSeq)
+    .executeTakeFirstOrThrow();
+  const earlier = await db
+    .selectFrom('billing_adjustments as a')
+    .innerJoin('time_entries as e', 'e.id', 'a.entry_id')
+    .select(sql<number>`coalesce(sum(a.minutes), 0)`.as('minutes'))
+    .where('e.batch_id', '=', line.batchId)
+    .where('e.line_seq', '=', line.lineSeq)
+    .executeTakeFirstOrThrow();
+  const base = counted.classification === 'billable' ? counted.billed_minutes : counted.actual_minutes;
+  const left = base + earlier.minutes;
+  if (left + minutes >= 0) return;
+  const message =
+    `At most ${left} minutes can be taken off: the line that billed this entry counted ${base} minutes` +
+    (earlier.minutes === 0 ? '' : ` and earlier corrections ${signed(earlier.minutes)}`) +
+    ', and a correction cannot bill less than nothing.';
+  throw new LotsenError('VALIDATION', message, { issues: [{ path: 'minutes', message }] });
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);

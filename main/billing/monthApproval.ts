@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { BatchView } from '../../common/billing/model.ts';
+import type { RegistryContext } from '../registry/registryContext.ts';
+import type { BillingLinesTable } from '../store/schema.ts';
+import { batchView, findBatch } from './billingBatches.ts';
+import { billedCustomer } from './billingCustomers.ts';
+import { emptyTally, monthLines, tallyProblems, type LineDraft, type MonthTally } from './billingLines.ts';
+import { billingPeriod, monthName } from './billingPeriod.ts';
+import { withLockErrors } from './periodLocks.ts';
+
+/** Lines are written in groups this size: 21 columns each stays well under SQLite's variable limit. */
+const INSERT_CHUNK = 400;
+/** Entries are pointed at their lines in groups this size (each row looks its line up in the group). */
+const ENTRY_UPDATE_CHUNK = 100;
+
+/**
+ * Finance approves one customer's month: its lines are computed and stored (actual and billed minutes apart), its
+ * entries are locked to the new batch, and the month is closed to new time. Refused while any entry of the month is
+ * unclassified or running, or billable time has no price; refused for a month that has not ended in Sweden.
+ */
+export async function approveMonth(
+  ctx: RegistryContext,
+  input: { month: string; customerId: string },
+  approver: { id: string; name: string },
+): Promise<BatchView> {
+  const period = billingPeriod(input.month);
+  const who = await billedCustomer(ctx.db, input.customerId);
+  const label = `${monthName(input.month)} for ${who.name}`;
+  if (period.end > ctx.now()) {
+    throw new LotsenError(
+      'CONFLICT',
+      `${label} cannot be approved yet: the month has not ended (Europe/Stockholm). Time may still be logged in it.`,
+    );
+  }
+  const existing = await findBatch(ctx.db, input.customerId, input.month);
+  if (existing) {
+    throw new LotsenError(
+      'CONFLICT',
+      `${label} is already approved (billing batch ${existing.number}). Corrections go in as adjustments.`,
+      { batchId: existing.id },
+    );
+  }
+  // Fail fast, before the month's lines are computed, on what most often stops an approval.
+  const open = await ctx.db
+    .selectFrom('time_entries as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .select([
+      sql<number>`sum(case when e.ended_at is null then 1 else 0 end)`.as('running'),
+      sql<number>`sum(case when e.ended_at is not null and e.classification = 'unclassified' then 1 else 0 end)`.as(
+        'unclassified',
+      ),
+    ])
+    .where('t.customer_id', '=', input.customerId)
+    .where('e.started_at', '>=', period.start)
+    .where('e.started_at', '<', period.end)
+    .executeTakeFirstOrThrow();
+  if ((open.running ?? 0) > 0 || (open.unclassified ?? 0) > 0) {
+    throw refusal(label, {
+      ...emptyTally(),
+      unclassified: open.unclassified ?? 0,
+      running: open.running ?? 0,
+    });
+  }
+
+  const id = randomUUID();
+  await withLockErrors(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('billing_batches')
+        .select(sql<number>`coalesce(max(number), 0)`.as('n'))
+        .executeTakeFirstOrThrow();
+      const approvedAt = ctx.now();
+      await trx
+        .insertInto('billing_batches')
+        .values({
+          id,
+          number: last.n + 1,
+          customer_id: who.id,
+          month: input.month,
+          period_start: period.start,
+          period_end: period.end,
+          customer_name: who.name,
+          org_number: who.org_number,
+          approved_at: approvedAt,
+          approved_by: approver.id,
+          approved_by_name: approver.name,
+          entries: 0,
+          lines: 0,
+          actual_minutes: 0,
+          billed_minutes: 0,
+          amount_ore: 0,
+          sealed: 0,
+        })
+        .execute();
+      const tallies = new Map<string, MonthTally>();
+      const totals = { lines: 0, actual: 0, billed: 0, amount: 0 };
+      let pending: { line: LineDraft; seq: number }[] = [];
+      const flush = async () => {
+        if (pending.length === 0) return;
+        await trx
+          .insertInto('billing_lines')
+          .values(pending.map(({ line, seq }) => lineRow(id, seq, line)))
+          .execute();
+        const entries = pending.flatMap(({ line, seq }) =>
+          line.entryIds.map((entryId) => [entryId, seq] as const),
+        );
+        for (let i = 0; i < entries.length; i += ENTRY_UPDATE_CHUNK) {
+          const chunk = entries.slice(i, i + ENTRY_UPDATE_CHUNK);
+          await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, ${seq})`))})
+            UPDATE time_entries SET batch_id = ${id}, line_seq = (SELECT v.seq FROM v WHERE v.id = time_entries.id)
+            WHERE id IN (SELECT v.id FROM v)`.execute(trx);
+        }
+        for (const { line, seq } of pending) {
+          if (line.adjustmentId !== null) {
+            await trx
+              .updateTable('billing_adjustments')
+              .set({ batch_id: id, line_seq: seq })
+              .where('id', '=', line.adjustmentId)
+              .execute();
+          }
+        }
+        pending = [];
+      };
+      for await (const lines of monthLines(trx, period, who.id, tallies)) {
+        for (const line of lines) {
+          totals.lines++;
+          totals.actual += line.actualMinutes;
+          totals.billed += line.billedMinutes;
+          totals.amount += line.amountOre;
+          pending.push({ line, seq: totals.lines });
+          if (pending.length >= INSERT_CHUNK) await flush();
+        }
+      }
+      await flush();
+      const tally = tallies.get(who.id);
+      if (tally && tallyProblems(tally).length > 0) throw refusal(label, tally);
+      const unlocked = await trx
+        .selectFrom('time_entries as e')
+        .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('t.customer_id', '=', who.id)
+        .where('e.started_at', '>=', period.start)
+        .where('e.started_at', '<', period.end)
+        .where('e.batch_id', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (unlocked.n > 0) {
+        throw new LotsenError(
+          'INTERNAL',
+          `${label}: ${unlocked.n} entries were left out of the batch; nothing was approved.`,
+        );
+      }
+      await trx
+        .updateTable('billing_batches')
+        .set({
+          entries: tally?.entries ?? 0,
+          lines: totals.lines,
+          actual_minutes: totals.actual,
+          billed_minutes: totals.billed,
+          amount_ore: totals.amount,
+          sealed: 1,
+        })
+        .where('id', '=', id)
+        .execute();
+    }),
+  );
+  return batchView(
+    await ctx.db.selectFrom('billing_batches').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
+}
+
+function refusal(label: string, tally: MonthTally): LotsenError {
+  const problems = tallyProblems(tally);
+  return new LotsenError(
+    'CONFLICT',
+    `${label} cannot be approved: ${problems.join('; ')}. ` +
+      'Classify the time, stop what runs and price billable work, then approve again.',
+    { unclassified: tally.unclassified, running: tally.running, problems },
+  );
+}
+
+function lineRow(batchId: string, seq: number, line: LineDraft): BillingLinesTable {
+  return {
+    batch_id: batchId,
+    seq,
+    kind: line.kind,
+    ticket_id: line.ticketId,
+    ticket_ref: line.ticketRef,
+    ticket_subject: line.ticketSubject,
+    day: line.day,
+    technician: line.technician,
+    agreement_ref: line.agreementRef,
+    classification: line.classification,
+    work_type: line.workType,
+    actual_seconds: line.actualSeconds,
+    actual_minutes: line.actualMinutes,
+    billed_minutes: line.billedMinutes,
+    rate_ore: line.rateOre,
+    amount_ore: line.amountOre,
+    note: line.note,
+    entry_count: line.entryIds.length,
+    entry_id: line.entryId,
+    adjustment_id: line.adjustmentId,
+  };
+}
