@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { link, lstat, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
@@ -23,6 +23,7 @@ import {
   UTF8_BOM,
   type CsvCell,
 } from '../../common/csv/csv.ts';
+import { pathTaken, placeWithoutReplacing } from '../app/atomicFile.node.ts';
 import type { Db } from '../store/database.node.ts';
 import { findBatch } from './billingBatches.ts';
 import { billedCustomer, byShownName, customersInMonth } from './billingCustomers.ts';
@@ -251,11 +252,8 @@ async function assertWritable(destination: { path: string; replace?: boolean }):
   if (!info?.isDirectory()) {
     throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
   }
-  if (!destination.replace && (await taken(destination.path))) throw exists(destination.path);
+  if (!destination.replace && (await pathTaken(destination.path))) throw exists(destination.path);
 }
-
-/** Anything at the path counts, a dangling symbolic link too. */
-const taken = async (path: string) => (await lstat(path).catch(() => null)) !== null;
 
 const exists = (path: string) =>
   new LotsenError('CONFLICT', `${path} exists already; nothing was exported. Replace it with --force.`, {
@@ -472,7 +470,10 @@ function openOutput(destination: ExportDestination): Output {
         await piped;
         return { bytes, sha256: hash.digest('hex'), path: destination.path, content: null };
       },
-      commit: () => (destination.replace ? rename(temp, destination.path) : placeNew(temp, destination.path)),
+      commit: async () => {
+        if (destination.replace) return rename(temp, destination.path);
+        if (!(await placeWithoutReplacing(temp, destination.path))) throw exists(destination.path);
+      },
       async abort() {
         tap.destroy();
         await piped.catch(() => undefined);
@@ -511,24 +512,6 @@ function openOutput(destination: ExportDestination): Output {
       await piped.catch(() => undefined);
     },
   };
-}
-
-/**
- * Puts the finished file in place only if nothing is there: a hard link cannot replace a file, so one created while
- * the export ran is kept. Where the file system has no hard links (FAT), a last check and a rename do instead.
- */
-async function placeNew(temp: string, path: string): Promise<void> {
-  try {
-    await link(temp, path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw exists(path);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-    if (await taken(path)) throw exists(path);
-    await rename(temp, path);
-    return;
-  }
-  await rm(temp, { force: true });
 }
 
 /** A file-name part from a customer's name: ASCII letters and digits, accents folded (Växjö -> vaxjo). */

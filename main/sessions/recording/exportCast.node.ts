@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { link, lstat, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LotsenError } from '../../../common/api/errors.ts';
+import { pathTaken, placeWithoutReplacing } from '../../app/atomicFile.node.ts';
 import type { Db } from '../../store/database.node.ts';
 import { readRecording } from './recordingRepository.ts';
 
@@ -70,7 +71,7 @@ export async function stageCastExport(
     discard,
     async place() {
       if (replace) return rename(temporary, file);
-      await placeWithoutReplacing(temporary, file);
+      if (!(await placeWithoutReplacing(temporary, file))) throw exists(file);
     },
   };
 }
@@ -99,25 +100,6 @@ function exists(file: string): LotsenError {
   });
 }
 
-/** Anything at the path counts, a dangling symbolic link too. */
 async function refuseExisting(file: string): Promise<void> {
-  if (await lstat(file).catch(() => null)) throw exists(file);
-}
-
-/**
- * A hard link fails if the target exists, atomically, where a check and a rename would race a file made between
- * them. Folders that cannot hold hard links (FAT, some network shares) get the check and the rename.
- */
-async function placeWithoutReplacing(temporary: string, file: string): Promise<void> {
-  try {
-    await link(temporary, file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw exists(file);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-    await refuseExisting(file);
-    await rename(temporary, file);
-    return;
-  }
-  await rm(temporary, { force: true });
+  if (await pathTaken(file)) throw exists(file);
 }
