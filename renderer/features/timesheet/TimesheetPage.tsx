@@ -43,7 +43,7 @@ export function TimesheetPage() {
   const days = useTimeStore((s) => selectWeekDays(s, technicianId));
   const summary = useTimeStore((s) => selectWeekSummary(s, technicianId));
   const technicians = useTimeStore((s) => selectTechnicians(s, me));
-  const loadWeek = useTimeStore((s) => s.loadWeek);
+  const openTimesheet = useTimeStore((s) => s.openTimesheet);
   const stepWeek = useTimeStore((s) => s.stepWeek);
   const showThisWeek = useTimeStore((s) => s.showThisWeek);
   const setTechnician = useTimeStore((s) => s.setTechnician);
@@ -54,9 +54,7 @@ export function TimesheetPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const technicianSelect = useId();
 
-  useEffect(() => {
-    void loadWeek();
-  }, [loadWeek]);
+  useEffect(() => openTimesheet(), [openTimesheet]);
 
   const step = useCallback((delta: number) => stepWeek(delta), [stepWeek]);
   const close = useCallback(() => setDialog(null), []);

@@ -145,6 +145,26 @@ describe('the time store against a real backend', () => {
     await waitFor(() => time.getState().sheetStatus === 'ready' && time.getState().entries.length === 1);
     expect(time.getState().entries[0]!.source).toBe('timer');
   });
+
+  it('opens on the week of the first visit, not of when the app started; later visits keep the week shown', async () => {
+    const time = stores.time;
+    // The app was started on a Friday in October and left open; the timesheet is first opened on Wednesday 18 Nov.
+    time.setState({ weekStart: weekStartOf(Date.parse('2026-10-09T16:00:00+02:00')) });
+    await call.ok('time.addManual', {
+      ticketId,
+      startedAt: WEDNESDAY - 120 * MINUTE,
+      endedAt: WEDNESDAY - 90 * MINUTE,
+      note: '',
+    });
+    time.getState().openTimesheet(WEDNESDAY);
+    expect(time.getState().weekStart).toBe('2026-11-16');
+    await waitFor(() => time.getState().sheetStatus === 'ready' && time.getState().entries.length === 1);
+
+    time.getState().stepWeek(-1);
+    await waitFor(() => time.getState().sheetStatus === 'ready');
+    time.getState().openTimesheet(WEDNESDAY);
+    expect(time.getState().weekStart).toBe('2026-11-09');
+  });
 });
 
 describe('the billing store against a real backend', () => {

@@ -11,6 +11,11 @@ import { shiftWeek, weekRange, weekStartOf } from '../../week.ts';
 export interface TimesheetActions {
   /** Loads the week shown (and the tickets for the pickers). */
   loadWeek(): Promise<void>;
+  /**
+   * The timesheet page opens: the first time, on the week that holds `now` (the store was made when the app started,
+   * which may have been weeks ago); later, on the week last shown, reloaded.
+   */
+  openTimesheet(now?: number): void;
   showWeek(weekStart: string): void;
   /** One week back (-1) or on (+1). */
   stepWeek(delta: number): void;
@@ -53,6 +58,10 @@ export const createTimesheetActions = (
               sheetError: errorMessage(error),
             });
         }
+      },
+      openTimesheet(now = Date.now()) {
+        if (get().sheetStatus === 'idle') get().showWeek(weekStartOf(now));
+        else void get().loadWeek();
       },
       showWeek(weekStart) {
         if (weekStart === get().weekStart && get().sheetStatus !== 'idle') return;
