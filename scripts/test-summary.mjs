@@ -17,7 +17,11 @@ let skipped = 0;
 const vitest = read('reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0);
+  // A file that failed before any of its tests ran (an import error) has no failed test to count, so it counts once.
+  const brokenFiles = (vitest.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed'),
+  ).length;
+  failed += vitest.numFailedTests + brokenFiles;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else {
   console.log('test-summary: no Vitest report (reports/vitest.json)');

@@ -612,11 +612,12 @@ describe('what a local terminal is given', () => {
       ] as const) {
         await ownCall.ok('sessions.resize', { sessionId: session.id, cols, rows });
       }
-      await ownCall.ok('sessions.input', { sessionId: session.id, data: 'stty size\n' });
+      // Marked, because the shell's prompt may be drawn between the echoed command and its output.
+      await ownCall.ok('sessions.input', { sessionId: session.id, data: "stty size | sed 's/^/size=/'\n" });
       const deadline = Date.now() + 10_000;
-      while (!/\r\n40 132\r\n/.test(text) && Date.now() < deadline)
+      while (!/size=40 132\r\n/.test(text) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 25));
-      expect(text).toMatch(/\r\n40 132\r\n/);
+      expect(text).toMatch(/size=40 132\r\n/);
       const [live] = await ownCall.ok('sessions.list', { live: true });
       expect(live).toMatchObject({ cols: 100, rows: 30 });
       expect(await ownCall.ok('sessions.close', { sessionId: session.id })).toMatchObject({
