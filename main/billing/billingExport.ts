@@ -24,7 +24,7 @@ import {
   type CsvCell,
 } from '../../common/csv/csv.ts';
 import { pathTaken, placeWithoutReplacing } from '../app/atomicFile.node.ts';
-import type { Db } from '../store/database.node.ts';
+import { sqliteConnectionOf, type Db } from '../store/database.node.ts';
 import { findBatch } from './billingBatches.ts';
 import { billedCustomer, byShownName, customersInMonth } from './billingCustomers.ts';
 import { monthLines, type LineDraft } from './billingLines.ts';
@@ -292,7 +292,31 @@ async function previewEstimate(db: Db, month: string, customerId: string): Promi
   return entries.n + adjustments.n + fees.n;
 }
 
-/** An approved batch's stored lines in order, a page at a time (keyset on the primary key). */
+/** What an export reads of a stored billing line, in this order. */
+type StoredLine = [
+  seq: number,
+  kind: BillingLineKind,
+  ticketRef: string,
+  subject: string,
+  day: string,
+  technician: string,
+  agreement: string,
+  classification: ChargeClassification,
+  workType: BillableWorkType | null,
+  actualMinutes: number,
+  billedMinutes: number,
+  rateOre: number,
+  amountOre: number,
+  note: string,
+];
+
+/**
+ * An approved batch's stored lines in order, a page at a time (keyset on the primary key). This is the export's
+ * hot path (a million lines in a large month), so it reads arrays from one prepared statement: better-sqlite3 takes
+ * longer to make a row object than to read the row. It may pass the query layer's connection lock because an
+ * approved batch's lines never change and are never removed (store triggers); a PostgreSQL store would read them
+ * with a cursor here instead.
+ */
 async function* approvedRows(
   db: Db,
   batchId: string,
@@ -300,55 +324,39 @@ async function* approvedRows(
   orgNumber: string,
   batch: string,
 ): AsyncGenerator<ExportRow[]> {
+  const connection = sqliteConnectionOf(db);
+  if (!connection)
+    throw new LotsenError('INTERNAL', 'The finance export reads its lines from the SQLite store.');
+  const page = connection
+    .prepare(
+      `SELECT seq, kind, ticket_ref, ticket_subject, day, technician, agreement_ref, classification, work_type,
+         actual_minutes, billed_minutes, rate_ore, amount_ore, note
+       FROM billing_lines WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    )
+    .raw(true);
   let after = 0;
   for (;;) {
-    const lines = await db
-      .selectFrom('billing_lines')
-      .select([
-        'seq',
-        'kind',
-        'ticket_ref',
-        'ticket_subject',
-        'day',
-        'technician',
-        'agreement_ref',
-        'classification',
-        'work_type',
-        'actual_minutes',
-        'billed_minutes',
-        'rate_ore',
-        'amount_ore',
-        'note',
-      ])
-      .where('batch_id', '=', batchId)
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(LINE_PAGE_SIZE)
-      .execute();
+    const lines = page.all(batchId, after, LINE_PAGE_SIZE) as StoredLine[];
     if (lines.length === 0) return;
     yield lines.map((l) => ({
       customer,
       orgNumber,
-      agreement: l.agreement_ref,
+      agreement: l[6],
       batch,
-      kind: l.kind as BillingLineKind,
-      ticketRef: l.ticket_ref,
-      subject: l.ticket_subject,
-      day: l.day,
-      technician: l.technician,
-      workType: workTypeLabel(
-        l.kind as BillingLineKind,
-        l.classification as ChargeClassification,
-        l.work_type as BillableWorkType | null,
-      ),
-      actualMinutes: l.actual_minutes,
-      billedMinutes: l.billed_minutes,
-      rateOre: l.rate_ore,
-      amountOre: l.amount_ore,
-      note: l.note,
+      kind: l[1],
+      ticketRef: l[2],
+      subject: l[3],
+      day: l[4],
+      technician: l[5],
+      workType: workTypeLabel(l[1], l[7], l[8]),
+      actualMinutes: l[9],
+      billedMinutes: l[10],
+      rateOre: l[11],
+      amountOre: l[12],
+      note: l[13],
     }));
     if (lines.length < LINE_PAGE_SIZE) return;
-    after = lines[lines.length - 1]!.seq;
+    after = lines[lines.length - 1]![0];
   }
 }
 

@@ -55,10 +55,23 @@ export function openEncryptedConnection(file: string, key: Buffer): Database.Dat
   return raw;
 }
 
+const connections = new WeakMap<Db, Database.Database>();
+
+/**
+ * The SQLite connection under a store's query layer, for the few hot paths that read many rows and are worth a
+ * prepared statement in array mode (better-sqlite3 spends more time making row objects than reading the rows).
+ * Such a read bypasses the query layer's connection lock, so it may only read rows no transaction can change or
+ * remove (an approved batch's lines); null for a query layer that is not over SQLite.
+ */
+export function sqliteConnectionOf(db: Db): Database.Database | null {
+  return connections.get(db) ?? null;
+}
+
 /** Opens (or creates) the encrypted store and brings its schema up to the latest migration. */
 export async function openStore(file: string, key: Buffer): Promise<Store> {
   const raw = openEncryptedConnection(file, key);
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: raw }) });
+  connections.set(db, raw);
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     await db.destroy();
