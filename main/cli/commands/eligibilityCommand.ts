@@ -1,15 +1,8 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { filterReview } from '../../../common/agreements/review.ts';
+import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
-
-export function parseInstant(value: string): number {
-  // An instant needs its offset: a bare local time would mean different things on different machines.
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('give an ISO 8601 instant with an offset, e.g. 2026-11-20T14:00:00+01:00');
-  }
-  return Date.parse(value);
-}
 
 export function eligibilityCommand(io: CliIo): Command {
   return new Command('eligibility')

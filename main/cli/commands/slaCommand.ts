@@ -3,7 +3,7 @@ import { swedishOfficeCalendar } from '../../tickets/officeCalendar.ts';
 import { responseDue } from '../../tickets/slaClock.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
-import { parseInstant } from './eligibilityCommand.ts';
+import { parseInstant } from '../cliArguments.ts';
 
 const parseHours = (value: string) => {
   const hours = Number(value);

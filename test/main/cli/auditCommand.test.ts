@@ -133,6 +133,26 @@ describe('lotsen audit verify catches each kind of tampering', () => {
     'UPDATE audit_events SET seq = seq - 99 WHERE seq >= 100',
   ];
 
+  test('list narrows by event, subject and time, and pages with --before-seq', async () => {
+    const env = cliEnv(await tamperedCopy([]));
+    const seqs = async (args: string[]) =>
+      JSON.parse((await runCli(['audit', 'list', ...args, '--json'], env)).stdout).map(
+        (e: { seq: number }) => e.seq,
+      );
+    expect(await seqs([])).toEqual([5, 4, 3, 2, 1]);
+    expect(await seqs(['--event', 'session.closed'])).toEqual([4, 2]);
+    expect(await seqs(['--subject', 'session:s2'])).toEqual([4, 3]);
+    expect(await seqs(['--subject', 'session'])).toEqual([5, 4, 3, 2, 1]);
+    expect(await seqs(['--before-seq', '3', '--limit', '1'])).toEqual([2]);
+    expect(await runCli(['audit', 'list', '--since', '2099-01-01T00:00:00Z'], env)).toMatchObject({
+      code: 0,
+      stdout: 'No audit events match.\n',
+    });
+    const bad = await runCli(['audit', 'list', '--since', '2026-11-01'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('give an ISO 8601 instant with an offset');
+  });
+
   test('the intact copy exits 0', async () => {
     const run = await runCli(['audit', 'verify'], cliEnv(await tamperedCopy([])));
     expect(run).toEqual({ code: 0, stdout: `The audit log is intact: ${EVENTS} events.\n`, stderr: '' });
