@@ -153,7 +153,7 @@ beforeAll(async () => {
     exportMonth(
       store.db,
       { month: '2026-11', format: 'csv', excelSv: false },
-      { kind: 'file', path: join(temp.dir, 'preview.csv') },
+      { kind: 'file', path: join(temp.dir, 'preview.csv'), replace: true },
       sample,
     ),
   );
@@ -262,7 +262,7 @@ for (const month of ['2026-10', '2026-11']) {
           exportMonth(
             store.db,
             { month, format: 'csv', excelSv: false },
-            { kind: 'file', path: join(temp.dir, `${month}.csv`) },
+            { kind: 'file', path: join(temp.dir, `${month}.csv`), replace: true },
             sample,
           ),
         ),
@@ -275,7 +275,7 @@ for (const month of ['2026-10', '2026-11']) {
           exportMonth(
             store.db,
             { month, format: 'xlsx', excelSv: false },
-            { kind: 'file', path: join(temp.dir, `${month}.xlsx`) },
+            { kind: 'file', path: join(temp.dir, `${month}.xlsx`), replace: true },
             sample,
           ),
         ),
