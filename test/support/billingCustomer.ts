@@ -1,4 +1,6 @@
-import type { apiCaller } from './apiCaller.ts';
+import { createApi } from '../../main/api/createApi.node.ts';
+import { apiCaller } from './apiCaller.ts';
+import { openPassphraseBackend } from './passphraseBackend.ts';
 import { createCustomerWithEnvironment } from './preparedCustomer.ts';
 
 /**
@@ -72,4 +74,18 @@ export async function prepareBillingCustomer(
   const standardTicket = await ticket('Inloggning via AD FS fungerar inte', 'HD-1001', environment.id);
   const specialTicket = await ticket('Synk från Skolnätet stannar', 'HD-1002', special.id);
   return { customer, environment, special, agreement, standardTicket, specialTicket };
+}
+
+/**
+ * A store on a clock the test moves (at first Friday 20 November 2026, 10:00 Swedish time) with two customers ready
+ * for billing, Växjö and Lund, whose tickets were received on 2 November.
+ */
+export async function openTwoBillingCustomers() {
+  const clock = { now: Date.parse('2026-11-20T10:00:00+01:00') };
+  const opened = await openPassphraseBackend({ now: () => clock.now });
+  const call = apiCaller(createApi(opened.backend));
+  const receivedAt = Date.parse('2026-11-02T08:00:00+01:00');
+  const vaxjo = await prepareBillingCustomer(call, { receivedAt });
+  const lund = await prepareBillingCustomer(call, { name: 'Lunds kommun', serial: 121, receivedAt });
+  return { clock, opened, call, vaxjo, lund };
 }

@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
 import type { TicketInput, TicketView } from '../../../common/tickets/model.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { openTwoBillingCustomers } from '../../support/billingCustomer.ts';
 
 /*
  * A ticket's customer and its acute escalation decide who is billed for its time and its fee, and in which month.
@@ -15,19 +12,15 @@ const at = (iso: string) => Date.parse(iso);
 const minutes = (n: number) => n * 60_000;
 
 describe('tickets and approved months', () => {
-  let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-  let call: ReturnType<typeof apiCaller>;
-  let now = at('2026-11-20T10:00:00+01:00');
-  let vaxjo: Awaited<ReturnType<typeof prepareBillingCustomer>>;
-  let lund: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+  type Prepared = Awaited<ReturnType<typeof openTwoBillingCustomers>>;
+  let clock: Prepared['clock'];
+  let opened: Prepared['opened'];
+  let call: Prepared['call'];
+  let vaxjo: Prepared['vaxjo'];
+  let lund: Prepared['lund'];
 
   beforeEach(async () => {
-    now = at('2026-11-20T10:00:00+01:00');
-    opened = await openPassphraseBackend({ now: () => now });
-    call = apiCaller(createApi(opened.backend));
-    const receivedAt = at('2026-11-02T08:00:00+01:00');
-    vaxjo = await prepareBillingCustomer(call, { receivedAt });
-    lund = await prepareBillingCustomer(call, { name: 'Lunds kommun', serial: 121, receivedAt });
+    ({ clock, opened, call, vaxjo, lund } = await openTwoBillingCustomers());
   });
   afterEach(async () => opened.cleanup());
 
@@ -59,7 +52,7 @@ describe('tickets and approved months', () => {
       classification: 'billable',
       workType: 'configuration_change',
     });
-    now = at('2026-12-01T09:00:00+01:00');
+    clock.now = at('2026-12-01T09:00:00+01:00');
     const batch = await call.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
     return { entry, batch };
   }
@@ -181,7 +174,7 @@ describe('tickets and approved months', () => {
 
     // Escalated now (December, open), the fee goes to December.
     const escalated = await call.ok('tickets.escalate', { id: ticket.id });
-    expect(escalated.escalatedAt).toBe(now);
+    expect(escalated.escalatedAt).toBe(clock.now);
     expect(await summaryOf('2026-12')).toEqual([['Växjö kommun', 0, vaxjo.agreement.acuteEscalation.feeOre]]);
   });
 

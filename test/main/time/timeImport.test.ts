@@ -1,34 +1,27 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { openTwoBillingCustomers } from '../../support/billingCustomer.ts';
 
 /* The time file through the real dispatcher, into a store where one customer's November is approved. */
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('time import into approved months', () => {
-  let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-  let call: ReturnType<typeof apiCaller>;
-  let now = at('2026-11-20T10:00:00+01:00');
-  let vaxjo: Awaited<ReturnType<typeof prepareBillingCustomer>>;
-  let lund: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+  type Prepared = Awaited<ReturnType<typeof openTwoBillingCustomers>>;
+  let clock: Prepared['clock'];
+  let opened: Prepared['opened'];
+  let call: Prepared['call'];
+  let vaxjo: Prepared['vaxjo'];
+  let lund: Prepared['lund'];
 
   beforeEach(async () => {
-    now = at('2026-11-20T10:00:00+01:00');
-    opened = await openPassphraseBackend({ now: () => now });
-    call = apiCaller(createApi(opened.backend));
-    const receivedAt = at('2026-11-02T08:00:00+01:00');
-    vaxjo = await prepareBillingCustomer(call, { receivedAt });
-    lund = await prepareBillingCustomer(call, { name: 'Lunds kommun', serial: 121, receivedAt });
+    ({ clock, opened, call, vaxjo, lund } = await openTwoBillingCustomers());
     const entry = await call.ok('time.addManual', {
       ticketId: vaxjo.standardTicket.id,
       startedAt: at('2026-11-05T09:00:00+01:00'),
       endedAt: at('2026-11-05T09:30:00+01:00'),
     });
     await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
-    now = at('2026-12-02T09:00:00+01:00');
+    clock.now = at('2026-12-02T09:00:00+01:00');
     await call.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
   });
   afterEach(async () => opened.cleanup());
