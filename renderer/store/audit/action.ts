@@ -23,14 +23,19 @@ export const PAGE = 100;
 export const createAuditActions =
   (service: AuditService): StateCreator<AuditStore, [], [], AuditActions> =>
   (set, get) => {
-    /** Bumped by every new first page, so an answer for filters since changed is dropped. */
+    /**
+     * Bumped by every new first page (and by reset), so an answer for filters since changed is dropped: a first
+     * page's, and an older page's, which belongs to the list it was asked after and to no other.
+     */
     let latest = 0;
     return {
       async load() {
         const request = ++latest;
         const { filter } = get();
         const filterProblem = auditFilterProblem(filter);
-        set({ filterProblem });
+        // Paging starts again with the new list: an older page still on its way belongs to the old one (its answer
+        // is dropped below), and no older page can be asked for until this list is in.
+        set({ filterProblem, hasOlder: false, loadingOlder: false });
         if (filterProblem !== null) return;
         set({ status: get().status === 'ready' ? 'ready' : 'loading' });
         try {
@@ -55,6 +60,8 @@ export const createAuditActions =
       async loadOlder() {
         const { events, filter, hasOlder, loadingOlder } = get();
         const oldest = events.at(-1);
+        // hasOlder is false from a filter change until the new list is in: the shown list's last seq is no start
+        // for the new filters.
         if (!hasOlder || loadingOlder || !oldest) return;
         const request = latest;
         set({ loadingOlder: true });
@@ -65,6 +72,7 @@ export const createAuditActions =
         } catch (error) {
           if (request === latest) set({ error: errorMessage(error) });
         } finally {
+          // A newer list has already settled paging for itself (load() clears loadingOlder).
           if (request === latest) set({ loadingOlder: false });
         }
       },

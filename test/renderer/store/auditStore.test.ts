@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../../common/api/contract.ts';
 import { createApiClient } from '../../../renderer/api/client.ts';
+import type { Transport } from '../../../renderer/api/transport.ts';
 import { createStores, type Stores } from '../../../renderer/store/stores.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { inProcessTransport } from '../support/inProcessTransport.ts';
@@ -23,6 +25,37 @@ async function writeEvents(count: number) {
     await env.backend.audit().append({ event: 'session.opened', subject: { type: 'session', id: `s${i}` } });
     now += 3_600_000;
   }
+}
+
+/** Session events, opened and closed by turns (seq 1 opened, 2 closed, ...), one an hour. */
+async function writeOpenedAndClosed(count: number) {
+  for (let i = 1; i <= count; i++) {
+    await env.backend.audit().append({
+      event: i % 2 === 1 ? 'session.opened' : 'session.closed',
+      subject: { type: 'session', id: `s${i}` },
+    });
+    now += 3_600_000;
+  }
+}
+
+/**
+ * The real backend, but the answers to older-page calls (`audit.list` with `beforeSeq`) wait until the test lets
+ * them go, so a filter can change while one is on its way.
+ */
+function holdingOlderPages(transport: Transport) {
+  const held: { input: MethodInput<'audit.list'>; release: () => void }[] = [];
+  const wrapped: Transport = {
+    ...transport,
+    async call(method, input) {
+      const answer = await transport.call(method, input);
+      const list = input as MethodInput<'audit.list'>;
+      if (method === 'audit.list' && list.beforeSeq !== undefined) {
+        await new Promise<void>((release) => held.push({ input: list, release }));
+      }
+      return answer;
+    },
+  };
+  return { transport: wrapped, held };
 }
 
 const audit = () => stores.audit.getState();
@@ -60,5 +93,55 @@ describe('the audit store, against a real backend', () => {
     audit().clearFilter();
     await waitFor(() => seqs().length === 30);
     expect(audit().filterProblem).toBeNull();
+  });
+
+  it('a filter changed while an older page is on its way: that page is dropped and paging works for the new list', async () => {
+    const { transport, held } = holdingOlderPages(inProcessTransport(env.backend));
+    stores = createStores(createApiClient(transport));
+    await writeOpenedAndClosed(260);
+    await audit().load();
+    expect(seqs()[0]).toBe(260);
+    expect(audit().hasOlder).toBe(true);
+
+    const older = audit().loadOlder();
+    await waitFor(() => held.length === 1);
+    expect(audit().loadingOlder).toBe(true);
+    audit().setFilter({ event: 'session.opened' });
+    // The 130 opened events: the newest 100 (odd seqs 259 down to 61) on the first page.
+    await waitFor(() => seqs()[0] === 259);
+    held[0]!.release();
+    await older;
+    expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 259 - 2 * i));
+    expect(audit().loadingOlder).toBe(false);
+    expect(audit().hasOlder).toBe(true);
+
+    // "Load older events" is usable again, for the new list.
+    const next = audit().loadOlder();
+    await waitFor(() => held.length === 2);
+    expect(held[1]!.input).toMatchObject({ event: 'session.opened', beforeSeq: 61 });
+    held[1]!.release();
+    await next;
+    expect(seqs()).toEqual(Array.from({ length: 130 }, (_, i) => 259 - 2 * i));
+    expect(audit().loadingOlder).toBe(false);
+    expect(audit().hasOlder).toBe(false);
+  });
+
+  it('"Load older" right after a filter change asks nothing until the new list is there, and never mixes the lists', async () => {
+    const { transport, held } = holdingOlderPages(inProcessTransport(env.backend));
+    stores = createStores(createApiClient(transport));
+    await writeOpenedAndClosed(260);
+    await audit().load();
+    expect(seqs().at(-1)).toBe(161);
+
+    audit().setFilter({ event: 'session.opened' });
+    const older = audit().loadOlder(); // before the new first page has come
+    await waitFor(() => seqs()[0] === 259);
+    // Had it been sent, it would have asked for opened events before 161 and put them after 259..61.
+    for (const call of held) call.release();
+    await older;
+    expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 259 - 2 * i));
+    expect(held).toEqual([]);
+    expect(audit().loadingOlder).toBe(false);
+    expect(audit().hasOlder).toBe(true);
   });
 });
