@@ -350,7 +350,12 @@ async function dayLines(
 
 const distinct = (values: readonly string[]) => [...new Set(values)];
 
-/** Corrections billed in this month, priced as the line that billed the corrected entry. */
+/**
+ * Corrections billed in this month, priced as the line that billed the corrected entry. Each is priced as the
+ * change it makes to that line's total (the price of the line's minutes with it, less without it, in the order the
+ * corrections were made), not on its own: whole-öre rounding of each small correction would otherwise add up, and
+ * corrections that take a line to zero minutes could bill a few öre less than nothing.
+ */
 async function adjustmentLines(
   db: Db,
   period: BillingPeriod,
@@ -378,7 +383,15 @@ async function adjustmentLines(
       'l.classification',
       'l.work_type',
       'l.rate_ore',
+      'l.billed_minutes as line_billed_minutes',
       'b.number as batch_number',
+      // Every earlier correction of the same line, whichever month billed it.
+      sql<number>`(SELECT coalesce(sum(a2.minutes), 0) FROM billing_adjustments a2
+        JOIN time_entries e2 ON e2.id = a2.entry_id
+        WHERE e2.batch_id = e.batch_id AND e2.line_seq = e.line_seq
+          AND (a2.created_at < a.created_at OR (a2.created_at = a.created_at AND a2.id < a.id)))`.as(
+        'earlier_minutes',
+      ),
     ])
     .where('a.month', '=', period.month)
     .where('a.batch_id', 'is', null);
@@ -387,7 +400,10 @@ async function adjustmentLines(
   return rows.map((row) => {
     const billable = row.classification === 'billable';
     const billedMinutes = billable ? row.minutes : 0;
-    const amount = amountFor(Math.abs(billedMinutes), row.rate_ore);
+    const before = row.line_billed_minutes + row.earlier_minutes;
+    const amountOre = billable
+      ? amountFor(before + row.minutes, row.rate_ore) - amountFor(before, row.rate_ore)
+      : 0;
     return {
       kind: 'adjustment',
       customerId: row.customer_id,
@@ -403,7 +419,7 @@ async function adjustmentLines(
       actualMinutes: row.minutes,
       billedMinutes,
       rateOre: billable ? row.rate_ore : 0,
-      amountOre: billedMinutes < 0 ? -amount : amount,
+      amountOre,
       note: `Correction of ${row.day} in batch ${row.batch_number}: ${row.note}`,
       entryIds: [],
       entryId: row.entry_id,
