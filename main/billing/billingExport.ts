@@ -186,6 +186,17 @@ export async function exportMonth<D extends ExportDestination>(
     }
     await writer.finish();
     const done = await output.done();
+    // A preview reads open entries page by page; if another window or the CLI approved the month meanwhile, the
+    // later pages skipped what the batch took, so the file would be neither the preview nor the batch.
+    for (const part of parts) {
+      if (part.kind === 'preview' && (await findBatch(db, part.customerId, request.month))) {
+        throw new LotsenError(
+          'CONFLICT',
+          `${part.customerName}'s month was approved while it was being exported; nothing was exported. Export it ` +
+            'again to get the approved batch.',
+        );
+      }
+    }
     onProgress(rows, rows);
     const outcome: ExportOutcome<D> = {
       fileName,
@@ -201,6 +212,10 @@ export async function exportMonth<D extends ExportDestination>(
       path: done.path as ExportOutcome<D>['path'],
       content: done.content as ExportOutcome<D>['content'],
     };
+    // A long export gives someone time to put a file at the path: say so before the export is audited.
+    if (destination.kind === 'file' && !destination.replace && (await pathTaken(destination.path))) {
+      throw exists(destination.path);
+    }
     await beforeCommit(outcome);
     await output.commit();
     return outcome;
@@ -314,8 +329,8 @@ type StoredLine = [
  * An approved batch's stored lines in order, a page at a time (keyset on the primary key). This is the export's
  * hot path (a million lines in a large month), so it reads arrays from one prepared statement: better-sqlite3 takes
  * longer to make a row object than to read the row. It may pass the query layer's connection lock because an
- * approved batch's lines never change and are never removed (store triggers); a PostgreSQL store would read them
- * with a cursor here instead.
+ * approved batch's lines are only ever written by the approval that sealed it, and its store triggers refuse their
+ * update or removal; a PostgreSQL store would read them with a cursor here instead.
  */
 async function* approvedRows(
   db: Db,

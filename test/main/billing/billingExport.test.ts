@@ -1,14 +1,18 @@
+import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { exportMonthAudited } from '../../../main/billing/auditedExport.ts';
+import { openEncryptedConnection } from '../../../main/store/database.node.ts';
+import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { convertWithLibreOffice, fodsCells } from '../../support/libreOffice.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
 /*
@@ -298,6 +302,61 @@ describe('billing export', () => {
     expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['Preview (not approved)']));
     expect(progress[0]).toEqual({ done: 0, total: 6 });
     expect(progress.at(-1)).toEqual({ done: 6, total: 6 });
+  });
+
+  test('a preview whose month is approved by another process while it is written is refused, and not audited', async () => {
+    // Another Lotsen on the same store (the CLI beside the app) approves November between two pages of the export.
+    const key = await readKeyFile(dataFiles.keyFile(opened.dataDir), TEST_PASSPHRASE);
+    const other = openEncryptedConnection(dataFiles.database(opened.dataDir), key);
+    let approvedElsewhere = false;
+    try {
+      const exporting = exportMonthAudited(
+        opened.backend,
+        { month: '2026-11', customerId: fixture.customer.id, format: 'csv', excelSv: false },
+        { kind: 'download' },
+        () => {
+          if (approvedElsewhere) return;
+          approvedElsewhere = true;
+          other
+            .prepare(
+              `INSERT INTO billing_batches (id, number, customer_id, month, period_start, period_end, customer_name,
+                 org_number, approved_at, approved_by, approved_by_name, sealed)
+               SELECT 'elsewhere', 1, id, '2026-11', 0, 1, name, org_number, 0, ?, 'Fia Finans', 1
+               FROM customers WHERE id = ?`,
+            )
+            .run(opened.backend.status().user!.id, fixture.customer.id);
+        },
+      );
+      await expect(exporting).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message:
+          "Växjö kommun's month was approved while it was being exported; nothing was exported. Export it again " +
+          'to get the approved batch.',
+      });
+    } finally {
+      other.close();
+    }
+    expect(approvedElsewhere).toBe(true);
+    expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
+  });
+
+  test('a file that appears at the path while the export runs is kept, and the export is not audited', async () => {
+    await approve();
+    const target = join(out.dir, 'nov.csv');
+    await expect(
+      exportMonthAudited(
+        opened.backend,
+        { month: '2026-11', format: 'csv', excelSv: false },
+        { kind: 'file', path: target },
+        // Someone saves their own file there once the export has started.
+        (done) => {
+          if (done === 0) writeFileSync(target, 'finance’s own notes\n', { flag: 'wx' });
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await readFile(target, 'utf8')).toBe('finance’s own notes\n');
+    expect(await readdir(out.dir)).toEqual(['nov.csv']);
+    expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
   });
 
   test('no API call can write a file: a destination is refused, and nothing is written', async () => {
