@@ -60,7 +60,11 @@ export const timeListInputSchema = z
       })
       .default(TIME_LIST_PAGE),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.from === undefined || input.to === undefined || input.from < input.to, {
+    path: ['to'],
+    error: 'The end of the period must come after its start',
+  });
 export type TimeListInput = z.input<typeof timeListInputSchema>;
 export type ManualTimeEntryInput = z.input<typeof manualTimeEntryInputSchema>;
 

@@ -34,14 +34,16 @@ export async function approveMonth(
       `${label} cannot be approved yet: the month has not ended (Europe/Stockholm). Time may still be logged in it.`,
     );
   }
-  const existing = await findBatch(ctx.db, input.customerId, input.month);
-  if (existing) {
+  const alreadyApproved = async (db: typeof ctx.db) => {
+    const existing = await findBatch(db, input.customerId, input.month);
+    if (!existing) return;
     throw new LotsenError(
       'CONFLICT',
       `${label} is already approved (billing batch ${existing.number}). Corrections go in as adjustments.`,
       { batchId: existing.id },
     );
-  }
+  };
+  await alreadyApproved(ctx.db);
   // Fail fast, before the month's lines are computed, on what most often stops an approval.
   const open = await ctx.db
     .selectFrom('time_entries as e')
@@ -67,6 +69,8 @@ export async function approveMonth(
   const id = randomUUID();
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
+      // Again inside the transaction: another window or the CLI may have approved it since the check above.
+      await alreadyApproved(trx);
       const last = await trx
         .selectFrom('billing_batches')
         .select(sql<number>`coalesce(max(number), 0)`.as('n'))

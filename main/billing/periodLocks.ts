@@ -5,8 +5,9 @@ import { monthName } from './billingPeriod.ts';
 
 /*
  * An approved month is closed for its customer: its entries are locked, and no entry may be added to it, moved into
- * it or changed in it. The repositories check here first, to say why in words; the store's triggers (migration
- * 0008) refuse the same writes from any other path.
+ * it or changed in it, and a ticket cannot move the acute escalation its fee was billed for. The repositories check
+ * here first, to say why in words; for time entries the store's triggers (migration 0008) refuse the same writes
+ * from any other path, while tickets are guarded by these checks alone.
  */
 
 /** An approved batch as far as closing its month goes. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
-import { assertEscalationMovable } from '../billing/periodLocks.ts';
+import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
 import type { Db } from '../store/database.node.ts';
 import {
   assertCustomerExists,
@@ -239,13 +239,24 @@ async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
 export async function deleteTicket(ctx: RegistryContext, id: string): Promise<string> {
   const row = await ctx.db
     .selectFrom('tickets')
-    .select('customer_id')
+    .select(['customer_id', 'escalated_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
   if (await hasLoggedTime(ctx.db, id)) {
     // Logged time is accounting material (kept seven years): the ticket stays; close it instead.
     throw new LotsenError('CONFLICT', 'This ticket has logged time and cannot be deleted; close it instead.');
+  }
+  const billedFee =
+    row.escalated_at === null ? null : await closedMonthAt(ctx.db, row.customer_id, row.escalated_at);
+  if (billedFee) {
+    // So is an escalation fee on an invoice: its line names the ticket.
+    throw new LotsenError(
+      'CONFLICT',
+      `${closedMonthText(billedFee)}, which billed this ticket's acute escalation: the ticket cannot be deleted; ` +
+        'close it instead.',
+      { batchNumber: billedFee.number, month: billedFee.month },
+    );
   }
   await ctx.db.deleteFrom('tickets').where('id', '=', id).execute();
   return row.customer_id;

@@ -592,6 +592,50 @@ describe('billing months', () => {
     });
   });
 
+  test('two approvals of one month at once: one batch, and the other is told which', async () => {
+    await november();
+    now = at('2026-12-02T09:00:00+01:00');
+    const input = { month: '2026-11', customerId: fixture.customer.id };
+    // A double click, or the app and `lotsen time approve` together: both pass the first check.
+    const [first, second] = await Promise.allSettled([
+      call.ok('billing.approveMonth', input),
+      call.fails('billing.approveMonth', input),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { number: 1 } });
+    expect(second).toMatchObject({
+      status: 'fulfilled',
+      value: {
+        code: 'CONFLICT',
+        message:
+          'November 2026 for Växjö kommun is already approved (billing batch 1). Corrections go in as adjustments.',
+      },
+    });
+  });
+
+  test('corrections are priced as the change they make to their line, so taking it to zero bills exactly nothing', async () => {
+    // 10 min of a change in the customer's environment, billed as 15 min at 1 100 kr/h: 275 kr.
+    const entry = await manual(fixture.standardTicket.id, '2026-11-05T09:00:00+01:00', 10);
+    await call.ok('time.classify', {
+      entryId: entry.id,
+      classification: 'billable',
+      workType: 'customer_environment_change',
+    });
+    now = at('2026-12-02T09:00:00+01:00');
+    const batch = await call.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    expect(batch.amountOre).toBe(27_500);
+    // Seven corrections of -2 min and one of -1. Priced one by one, 2 min is 36,666... kr, rounded to 36,67, and
+    // 1 min 18,33: together 275,02 kr taken off a line of 275 kr. As changes of the line's total they take 275.
+    for (const by of [-2, -2, -2, -2, -2, -2, -2, -1]) {
+      now += minutes(1);
+      await call.ok('billing.addAdjustment', { entryId: entry.id, minutes: by, note: 'Rättelse' });
+    }
+    const december = (await call.ok('billing.monthSummary', { month: '2026-12' })).customers[0];
+    expect(december).toMatchObject({ adjustments: 8, billedMinutes: -15, amountOre: -27_500 });
+  });
+
   test('twelve months of billed hours per customer, approved months from their batch', async () => {
     await november();
     await manual(fixture.standardTicket.id, '2026-10-01T09:00:00+02:00', 61).then((e) =>

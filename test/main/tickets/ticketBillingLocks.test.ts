@@ -143,6 +143,15 @@ describe('tickets and approved months', () => {
       ticket: edited(ticket, { escalatedAt: at('2026-11-10T14:30:00+01:00') }),
     });
     expect(corrected.escalatedAt).toBe(at('2026-11-10T14:30:00+01:00'));
+
+    // Nor can the ticket go: the invoiced fee line names it.
+    expect(await call.fails('tickets.delete', { id: ticket.id })).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        "November 2026 is approved for Växjö kommun (billing batch 1), which billed this ticket's acute " +
+        'escalation: the ticket cannot be deleted; close it instead.',
+    });
+    expect(await call.ok('tickets.get', { id: ticket.id })).toEqual(corrected);
   });
 
   test('no escalation can be recorded in an approved month: escalate, save or a new ticket', async () => {

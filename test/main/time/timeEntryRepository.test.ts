@@ -116,6 +116,10 @@ describe('time entries', () => {
     expect(tooMany.details?.issues).toEqual([
       { path: 'limit', message: 'A page holds at most 2000 entries; ask for the next one with after' },
     ]);
+    const backwards = await call.fails('time.list', { from: starts[1]!, to: starts[0]! });
+    expect(backwards.details?.issues).toEqual([
+      { path: 'to', message: 'The end of the period must come after its start' },
+    ]);
   });
 });
 
