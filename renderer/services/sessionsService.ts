@@ -6,7 +6,9 @@ import { createTerminalChannel } from './terminalChannel.ts';
 export function createSessionsService(api: ApiClient) {
   return {
     open: (input: MethodInput<'sessions.open'>) => api.call('sessions.open', input),
-    reconnect: (sessionId: string) => api.call('sessions.reconnect', { sessionId }),
+    /** A written reason passes eligibility blockers (audited); without one, a blocked customer is NOT_ELIGIBLE. */
+    reconnect: (sessionId: string, overrideReason: string | null = null) =>
+      api.call('sessions.reconnect', { sessionId, overrideReason }),
     listLive: () => api.call('sessions.list', { live: true }),
     close: (sessionId: string) => api.call('sessions.close', { sessionId }),
     answerPrompt: (input: MethodInput<'sessions.answerPrompt'>) => api.call('sessions.answerPrompt', input),

@@ -1,11 +1,13 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
+import type { Reason } from '../../../common/agreements/verdict.ts';
 import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { errorMessage } from '../../store/errorMessage.ts';
+import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectActiveTab } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { ReconnectBlockers, ReconnectOverrideDialog } from './ReconnectOverride.tsx';
 import { ReplaceHostKeyDialog } from './ReplaceHostKeyDialog.tsx';
 import { sessionStateLabels, sessionStateTones } from './sessionStates.ts';
 import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
@@ -66,7 +68,7 @@ export function SessionsPage() {
           Recordings
         </Link>
       </div>
-      {tabs.map(({ session }) => (
+      {tabs.map(({ session, reconnectBlockers }) => (
         <div
           key={session.id}
           role="tabpanel"
@@ -75,7 +77,7 @@ export function SessionsPage() {
           hidden={session.id !== active?.session.id}
           className="sessions__panel"
         >
-          <SessionBar session={session} />
+          <SessionBar session={session} reconnectBlockers={reconnectBlockers} />
           <TerminalPane
             sessionId={session.id}
             visible={session.id === active?.session.id}
@@ -103,17 +105,30 @@ function moveBetweenTabs(
   document.getElementById(`tab-${next}`)?.focus();
 }
 
-/** What a session is for and how it stands; after it ends, why, and what can be done. */
-function SessionBar({ session }: { session: SessionView }) {
+/**
+ * What a session is for and how it stands; after it ends, why, and what can be done. A reconnect refused for
+ * eligibility blockers shows them, and offers to override them with a written reason.
+ */
+function SessionBar({
+  session,
+  reconnectBlockers,
+}: {
+  session: SessionView;
+  reconnectBlockers: Reason[] | undefined;
+}) {
   const close = useSessionsStore((s) => s.close);
   const reconnect = useSessionsStore((s) => s.reconnect);
   const dismiss = useSessionsStore((s) => s.dismiss);
   const [error, setError] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
+  const [overriding, setOverriding] = useState(false);
   const live = liveSessionStates.includes(session.state);
   const act = (work: () => Promise<void>) => {
     setError(null);
-    work().catch((failure: unknown) => setError(errorMessage(failure)));
+    work().catch((failure: unknown) => {
+      // A refusal for blockers is shown as them (the store keeps them on the tab), with the way past them.
+      if (errorCode(failure) !== 'NOT_ELIGIBLE') setError(errorMessage(failure));
+    });
   };
 
   return (
@@ -134,6 +149,7 @@ function SessionBar({ session }: { session: SessionView }) {
           {session.endMessage}
         </p>
       )}
+      {!live && reconnectBlockers && <ReconnectBlockers blockers={reconnectBlockers} />}
       {error && (
         <p className="session-bar__error" role="alert">
           {error}
@@ -160,6 +176,15 @@ function SessionBar({ session }: { session: SessionView }) {
                 Reconnect
               </button>
             )}
+            {reconnectBlockers && (
+              <button
+                type="button"
+                className="button button--danger button--small"
+                onClick={() => setOverriding(true)}
+              >
+                Override and reconnect…
+              </button>
+            )}
             <button
               type="button"
               className="button button--quiet button--small"
@@ -175,6 +200,13 @@ function SessionBar({ session }: { session: SessionView }) {
           sessionId={session.id}
           change={session.hostKeyChange}
           onClose={() => setReplacing(false)}
+        />
+      )}
+      {overriding && reconnectBlockers && (
+        <ReconnectOverrideDialog
+          sessionId={session.id}
+          blockers={reconnectBlockers}
+          onClose={() => setOverriding(false)}
         />
       )}
     </div>

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { StateCreator } from 'zustand/vanilla';
 import type { MethodInput } from '../../../common/api/contract.ts';
+import { LotsenError } from '../../../common/api/errors.ts';
 import {
   liveSessionStates,
   type RecordingPage,
@@ -7,7 +9,7 @@ import {
   type SessionPrompt,
   type SessionView,
 } from '../../../common/sessions/model.ts';
-import type { Verdict } from '../../../common/agreements/verdict.ts';
+import { reasonSchema, type Reason, type Verdict } from '../../../common/agreements/verdict.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import type { SessionsService } from '../../services/sessionsService.ts';
 import { errorMessage } from '../errorMessage.ts';
@@ -16,8 +18,12 @@ import { initialSessionsState, type SessionsState } from './initialState.ts';
 export interface SessionsActions {
   /** Opens a session and makes its tab active; rejects with the API's error (NOT_ELIGIBLE names the blockers). */
   open(input: SessionOpenInput): Promise<SessionView>;
-  /** Opens a new session the way an ended one was opened (main keeps how), in its tab's place. */
-  reconnect(sessionId: string): Promise<void>;
+  /**
+   * Opens a new session the way an ended one was opened (main keeps how), in its tab's place. A customer blocked now
+   * rejects with NOT_ELIGIBLE, and the tab keeps the blockers (`reconnectBlockers`) until a written
+   * `overrideReason` (audited) gets past them.
+   */
+  reconnect(sessionId: string, overrideReason?: string | null): Promise<void>;
   close(sessionId: string): Promise<void>;
   /** Removes an ended session's tab. */
   dismiss(sessionId: string): void;
@@ -43,6 +49,13 @@ export type SessionsStore = SessionsState & SessionsActions;
 
 const isLive = (session: SessionView) => liveSessionStates.includes(session.state);
 
+/** The blockers a NOT_ELIGIBLE refusal names (`details.blockers`), or null for any other failure. */
+function refusedFor(error: unknown): Reason[] | null {
+  if (!(error instanceof LotsenError) || error.code !== 'NOT_ELIGIBLE') return null;
+  const blockers = z.array(reasonSchema).safeParse(error.details?.['blockers']);
+  return blockers.success ? blockers.data : [];
+}
+
 export const createSessionsActions =
   (service: SessionsService): StateCreator<SessionsStore, [], [], SessionsActions> =>
   (set, get) => {
@@ -59,7 +72,7 @@ export const createSessionsActions =
       // Events and answers can arrive in either order; a session never goes back from ended to live.
       const current = tabs[index]!.session;
       if (!isLive(current) && isLive(session)) return;
-      set({ tabs: tabs.map((tab, i) => (i === index ? { session } : tab)) });
+      set({ tabs: tabs.map((tab, i) => (i === index ? { ...tab, session } : tab)) });
       if (!isLive(session)) {
         set({ prompts: get().prompts.filter((p) => p.sessionId !== session.id) });
       }
@@ -89,8 +102,21 @@ export const createSessionsActions =
         set({ activeId: session.id });
         return session;
       },
-      async reconnect(sessionId) {
-        const session = await service.reconnect(sessionId);
+      async reconnect(sessionId, overrideReason = null) {
+        let session: SessionView;
+        try {
+          session = await service.reconnect(sessionId, overrideReason);
+        } catch (error) {
+          const blockers = refusedFor(error);
+          if (blockers !== null) {
+            set({
+              tabs: get().tabs.map((tab) =>
+                tab.session.id === sessionId ? { ...tab, reconnectBlockers: blockers } : tab,
+              ),
+            });
+          }
+          throw error;
+        }
         service.terminal.forget(sessionId);
         replaceTab(sessionId, session);
       },

@@ -1,7 +1,13 @@
+import type { Reason } from '../../../common/agreements/verdict.ts';
 import type { RecordingView, SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
 
 export interface SessionTab {
   session: SessionView;
+  /**
+   * The eligibility blockers the last reconnect of this (ended) session was refused for (NOT_ELIGIBLE): only a
+   * reconnect with a written override reason can pass them.
+   */
+  reconnectBlockers?: Reason[];
 }
 
 export interface SessionsState {

@@ -139,4 +139,51 @@ describe('the sessions store and the terminal channel, against a real backend an
     await stores.sessions.getState().close(renewed);
     await stores.sessions.getState().close(second.id);
   });
+
+  it('a customer blocked since the session ended: reconnect is NOT_ELIGIBLE with the blockers, and a written override (audited) opens it', async () => {
+    const first = await stores.sessions.getState().open({
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    const tabs = () => stores.sessions.getState().tabs;
+    await waitFor(() => tabs()[0]?.session.state === 'open');
+    await stores.sessions.getState().close(first.id);
+    const { dpas } = await call.ok('agreements.list', { customerId: prepared.customer.id });
+    await call.ok('dpas.delete', { id: dpas[0]!.id });
+
+    await expect(stores.sessions.getState().reconnect(first.id)).rejects.toMatchObject({
+      code: 'NOT_ELIGIBLE',
+    });
+    expect(tabs()).toHaveLength(1);
+    expect(tabs()[0]!.session.id).toBe(first.id);
+    expect(tabs()[0]!.reconnectBlockers?.map((b) => b.code)).toEqual(['NO_DPA']);
+
+    // Too short a reason is refused by main as by the form, and changes nothing.
+    await expect(stores.sessions.getState().reconnect(first.id, 'Brådis')).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(tabs()[0]!.session.id).toBe(first.id);
+    expect(tabs()[0]!.reconnectBlockers?.map((b) => b.code)).toEqual(['NO_DPA']);
+
+    const reason = 'Skolstart i morgon; rektor har godkänt, nytt PUB-avtal på väg.';
+    await stores.sessions.getState().reconnect(first.id, reason);
+    const renewed = tabs()[0]!;
+    expect(tabs()).toHaveLength(1);
+    expect(renewed.session.id).not.toBe(first.id);
+    expect(renewed.session.overridden).toBe(true);
+    expect(renewed.reconnectBlockers).toBeUndefined();
+    expect(stores.sessions.getState().activeId).toBe(renewed.session.id);
+    await waitFor(() => tabs()[0]?.session.state === 'open');
+
+    const overrides = await call.ok('audit.list', { event: 'eligibility.overridden' });
+    expect(overrides).toHaveLength(1);
+    expect(overrides[0]).toMatchObject({
+      subjectType: 'session',
+      subjectId: renewed.session.id,
+      details: { ticketId: prepared.ticket.id, blockers: ['NO_DPA'], reason },
+    });
+
+    await stores.sessions.getState().close(renewed.session.id);
+  });
 });
