@@ -268,7 +268,7 @@ export const methods = {
         actorId: z.string().trim().min(1, { error: 'Say whose events to show' }).max(100).optional(),
         /** What it was done to: a kind of record (`session`, `customer`, `host`…), and one record of it. */
         subjectType: z.string().trim().min(1, { error: 'Say what kind of subject' }).max(50).optional(),
-        subjectId: z.string().max(100).optional(),
+        subjectId: z.string().max(2_000, { error: 'A subject id is at most 2000 characters' }).optional(),
         /** From this instant on, and before `to`. */
         from: instantSchema.optional(),
         to: instantSchema.optional(),

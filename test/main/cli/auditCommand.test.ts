@@ -41,10 +41,13 @@ describe('lotsen audit', () => {
 });
 
 describe('lotsen audit verify catches each kind of tampering', () => {
-  // One store with five events, copied whole for each case: the passphrase's KDF runs once for the store and once
+  // One store with six events, copied whole for each case: the passphrase's KDF runs once for the store and once
   // for the key, not once per case. A copy is the same store: nothing in the folder names the folder, the key file
   // opens with the passphrase wherever it is, and the store was closed (its WAL checkpointed) before copying.
-  const EVENTS = 5;
+  const SESSION_EVENTS = 5;
+  /** The session events and one about a host. */
+  const EVENTS = SESSION_EVENTS + 1;
+  let actorId: string;
   let folders: string;
   let prepared: string;
   let key: Buffer;
@@ -55,13 +58,23 @@ describe('lotsen audit verify catches each kind of tampering', () => {
     prepared = join(folders, 'prepared');
     const backend = await Backend.open({ dataDir: prepared });
     await backend.initialize({ user: TEST_USER, passphrase, preference: 'passphrase' });
-    for (let n = 1; n <= EVENTS; n++) {
+    for (let n = 1; n <= SESSION_EVENTS; n++) {
       await backend.audit().append({
         event: n % 2 === 1 ? 'session.opened' : 'session.closed',
         subject: { type: 'session', id: `s${Math.ceil(n / 2)}` },
         details: { n, host: 'wap01.vaxjo.se' },
       });
     }
+    // Not a session: a host behind two jump hosts, whose id is longer than most.
+    await backend.audit().append({
+      event: 'hostkey.trusted',
+      subject: {
+        type: 'host',
+        id: `${'adfs01.'.repeat(30)}vaxjo.se:22 via jump.vaxjo.se:22 via dmz.vaxjo.se:22`,
+      },
+      details: { keyType: 'ssh-ed25519' },
+    });
+    actorId = backend.status().user!.id;
     await backend.close();
     key = await readKeyFile(dataFiles.keyFile(prepared), passphrase);
   });
@@ -133,17 +146,23 @@ describe('lotsen audit verify catches each kind of tampering', () => {
     'UPDATE audit_events SET seq = seq - 99 WHERE seq >= 100',
   ];
 
-  test('list narrows by event, subject and time, and pages with --before-seq', async () => {
+  test('list narrows by event, who, subject and time, and pages with --before-seq', async () => {
     const env = cliEnv(await tamperedCopy([]));
     const seqs = async (args: string[]) =>
       JSON.parse((await runCli(['audit', 'list', ...args, '--json'], env)).stdout).map(
         (e: { seq: number }) => e.seq,
       );
-    expect(await seqs([])).toEqual([5, 4, 3, 2, 1]);
+    const host = `${'adfs01.'.repeat(30)}vaxjo.se:22 via jump.vaxjo.se:22 via dmz.vaxjo.se:22`;
+    expect(await seqs([])).toEqual([6, 5, 4, 3, 2, 1]);
     expect(await seqs(['--event', 'session.closed'])).toEqual([4, 2]);
     expect(await seqs(['--subject', 'session:s2'])).toEqual([4, 3]);
     expect(await seqs(['--subject', 'session'])).toEqual([5, 4, 3, 2, 1]);
+    expect(await seqs(['--subject', `host:${host}`])).toEqual([6]);
+    expect(await seqs(['--actor', actorId])).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(await seqs(['--actor', 'someone-else'])).toEqual([]);
     expect(await seqs(['--before-seq', '3', '--limit', '1'])).toEqual([2]);
+    expect(await seqs(['--until', '2000-01-01T00:00:00Z'])).toEqual([]);
+    expect(await seqs(['--until', '2099-01-01T00:00:00Z'])).toEqual([6, 5, 4, 3, 2, 1]);
     expect(await runCli(['audit', 'list', '--since', '2099-01-01T00:00:00Z'], env)).toMatchObject({
       code: 0,
       stdout: 'No audit events match.\n',
@@ -151,7 +170,7 @@ describe('lotsen audit verify catches each kind of tampering', () => {
     const bad = await runCli(['audit', 'list', '--since', '2026-11-01'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('give an ISO 8601 instant with an offset');
-  });
+  }, 180_000);
 
   test('the intact copy exits 0', async () => {
     const run = await runCli(['audit', 'verify'], cliEnv(await tamperedCopy([])));
@@ -198,11 +217,11 @@ describe('lotsen audit verify catches each kind of tampering', () => {
       reason: 'event 2 does not follow event 1: events were inserted, deleted or reordered',
     },
     {
-      // The chain that is left is intact; only the head file beside the store knows event 5 was written.
+      // The chain that is left is intact; only the head file beside the store knows event 6 was written.
       kind: 'a truncated tail',
       statements: () => ['DELETE FROM audit_events WHERE seq >= 4'],
       firstBad: 4,
-      reason: 'the log ends at event 3 but event 5 was written: events were deleted from the end',
+      reason: 'the log ends at event 3 but event 6 was written: events were deleted from the end',
     },
   ])('$kind: exits 1 naming event $firstBad', async ({ statements, firstBad, reason }) => {
     const run = await runCli(['audit', 'verify'], cliEnv(await tamperedCopy(statements())));
