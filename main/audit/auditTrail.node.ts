@@ -40,7 +40,8 @@ export class AuditTrail {
 
   /**
    * Runs `work` and appends the event it describes in one transaction, so an act and its audit event stand or fall
-   * together: if the event cannot be written, the act is rolled back. `work` must not append events itself.
+   * together: if the event cannot be written, the act is rolled back. The head file is written after the commit, so a
+   * failure there rejects with both already stored. `work` must not append events itself.
    */
   appendWith<T>(work: (trx: Db) => Promise<T>, describe: (result: T) => AuditInput): Promise<T> {
     return this.enqueue(work, describe).then(({ result }) => result);

@@ -80,8 +80,9 @@ export async function auditOpened(
 
 /**
  * Ends the session in the store at `endedAt`: its row, its time entry and (when it is audited) its audit event, all
- * in one transaction, so an audited end is never half written. `more` writes what else ends with it (its last size, its
- * recording).
+ * in one transaction, so the store never holds an audited end without its event. The audit head file is written
+ * after that transaction commits, so this can throw with the end already stored. `more` writes what else ends with
+ * it (its last size, its recording).
  */
 export async function closeBooks(
   backend: Backend,

@@ -146,7 +146,7 @@ export class SessionManager {
 
     const preConnect = input.runPreConnect ? environment.preConnectCommand.trim() : '';
     void this.establish(session, input, preConnect).catch((error: unknown) =>
-      this.end(session, failure(error)),
+      this.endUnawaited(session, failure(error)),
     );
     return this.changed(id);
   }
@@ -249,7 +249,7 @@ export class SessionManager {
       if (session.ending) return connection.close();
       session.connection = connection;
       connection.onClose((reason) => {
-        if (reason === 'dropped') void this.end(session, dropped(session.title));
+        if (reason === 'dropped') this.endUnawaited(session, dropped(session.title));
       });
       const shell = await connection.openShell({
         cols: input.cols,
@@ -279,7 +279,7 @@ export class SessionManager {
   /** The shell's end ends the session. */
   private attachShell(session: LiveSession, source: TerminalSource): void {
     this.attach(session, source, (info) => {
-      if (!session.ending) void this.end(session, exitOutcome(session, info));
+      if (!session.ending) this.endUnawaited(session, exitOutcome(session, info));
     });
   }
 
@@ -298,6 +298,13 @@ export class SessionManager {
     return session.ending;
   }
 
+  /** For ends nobody waits on (a shell's exit, a dropped connection): a failure must not take the server down. */
+  private endUnawaited(session: LiveSession, outcome: SessionOutcome): void {
+    this.end(session, outcome).catch((error: unknown) =>
+      console.error(`lotsen: session ${session.id} did not end cleanly:`, reasonOf(error)),
+    );
+  }
+
   private async finish(session: LiveSession, outcome: SessionOutcome): Promise<SessionView> {
     session.questions.close();
     const size = session.size.take();
@@ -310,11 +317,28 @@ export class SessionManager {
       // The recorder already kept what it could; the session still ends and its time entry still closes.
       console.error('lotsen: a session recording lost a batch');
     }
-    await closeBooks(this.backend, session, outcome, endedAt, async (trx) => {
-      if (size !== null) await updateSession(trx, session.id, size);
-    });
-    this.live.delete(session.id);
-    return this.changed(session.id);
+    let booksClosed = true;
+    try {
+      await closeBooks(this.backend, session, outcome, endedAt, async (trx) => {
+        if (size !== null) await updateSession(trx, session.id, size);
+      });
+    } catch (error) {
+      booksClosed = false;
+      console.error(`lotsen: the end of session ${session.id} was not fully recorded:`, reasonOf(error));
+    } finally {
+      // Its terminal is gone whatever the books say, so nothing may keep using it as live.
+      this.live.delete(session.id);
+    }
+    // Whether the end reached the store depends on where closing failed (the audit head file is written after the
+    // transaction has committed), so the store, not the error, says what the session is now.
+    const view = await this.changed(session.id);
+    if (!booksClosed && liveSessionStates.includes(view.state)) {
+      throw new LotsenError(
+        'INTERNAL',
+        'The session was stopped, but its end could not be written to the store, which lists it as live until Lotsen next starts.',
+      );
+    }
+    return view;
   }
 
   private async setState(session: LiveSession, state: 'preconnect' | 'connecting' | 'open'): Promise<void> {
@@ -352,6 +376,11 @@ function failure(error: unknown): SessionOutcome {
     message: error.message,
     ...(error.code === 'HOST_KEY_MISMATCH' ? { details: error.details } : {}),
   };
+}
+
+/** Only the message: the errors met here (SQLite's, the file system's) name tables, files and codes, not values. */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown';
 }
 
 function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {

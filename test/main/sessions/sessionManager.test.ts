@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventName, EventPayload } from '../../../common/api/contract.ts';
 import type { SessionOpenInput, SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
+import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
@@ -517,6 +519,82 @@ describe('sessions left behind', () => {
     ]);
     expect((await second.besideCall.ok('audit.verify', {})).intact).toBe(true);
     await second.beside.close();
+  });
+});
+
+describe('an end whose books cannot be closed', () => {
+  /** Until the head file names the newest event: an append still writing it would meet the broken head too. */
+  async function auditHeadWritten(): Promise<void> {
+    const db = opened.backend.registryContext().db;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { seq } = await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirstOrThrow();
+      const text = await readFile(dataFiles.auditHead(opened.dataDir), 'utf8').catch(() => '{"seq":0}');
+      const head = JSON.parse(text) as { seq: number };
+      if (head.seq === seq) return;
+      if (Date.now() > deadline) throw new Error(`the audit head stayed at ${head.seq}, not ${String(seq)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  test('the audit head cannot be written: the session is still released and its end sent, and nothing goes unhandled', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const closing = await openLocal(prepared);
+    const exiting = await openLocal(prepared);
+    await auditHeadWritten();
+    // The head file becomes a folder, so every audit append fails after its transaction has committed.
+    await rm(dataFiles.auditHead(opened.dataDir), { force: true });
+    await mkdir(dataFiles.auditHead(opened.dataDir));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const closedSent = stateOf(closing.id, 'closed');
+      expect(await call.ok('sessions.close', { sessionId: closing.id })).toMatchObject({ state: 'closed' });
+      await closedSent;
+
+      // A shell that ends on its own ends its session with no caller to hand a failure to.
+      const exitSent = stateOf(exiting.id, 'closed');
+      await call.ok('sessions.input', { sessionId: exiting.id, data: 'exit 0\n' });
+      expect(await exitSent).toMatchObject({ endMessage: 'The shell ended (exit code 0).' });
+
+      expect(await call.ok('sessions.list', { live: true })).toEqual([]);
+      for (const id of [closing.id, exiting.id]) {
+        const gone = await call.fails('sessions.input', { sessionId: id, data: 'echo kvar\n' });
+        expect(gone.code).toBe('NOT_FOUND');
+      }
+      const lines = logged.mock.calls.map((args) => args.join(' '));
+      expect(lines.filter((line) => line.includes('audit-head.json'))).toHaveLength(2);
+      expect(lines.join('\n')).not.toContain(TEST_PASSPHRASE);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  test('an end the store refuses: the close says so, the store still says live, and the session is released', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await openLocal(prepared);
+    const db = opened.backend.registryContext().db;
+    await sql`CREATE TRIGGER audit_full BEFORE INSERT ON audit_events WHEN NEW.event = 'session.closed'
+      BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END`.execute(db);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const sent = stateOf(session.id, 'open');
+      const refused = await call.fails('sessions.close', { sessionId: session.id });
+      expect(refused).toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringContaining('lists it as live'),
+      });
+      expect(await sent).toMatchObject({ id: session.id, state: 'open' });
+      expect(logged.mock.calls.map((args) => args.join(' ')).join('\n')).toContain('the audit log is full');
+      expect(await call.fails('sessions.input', { sessionId: session.id, data: 'x' })).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    } finally {
+      logged.mockRestore();
+      await sql`DROP TRIGGER audit_full`.execute(db);
+    }
   });
 });
 
