@@ -24,7 +24,7 @@ import { SessionQuestions } from './sessionQuestions.ts';
 import { getSession, insertSession, listSessions, updateSession } from './sessionRepository.ts';
 import { connectSessionSsh, type SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
-import { SizeSaver } from './sizeSaver.ts';
+import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { spawnPty } from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
@@ -45,6 +45,8 @@ interface LiveSession extends BookedSession {
   readonly recorder: Recorder;
   readonly questions: SessionQuestions;
   readonly size: SizeSaver;
+  /** The newest size the client sent; a terminal started later starts at it, not at the size the session opened with. */
+  terminalSize: TerminalSize;
   /** The terminal now in use: the pre-connect command's, then the SSH shell's. */
   stream: TerminalStream | null;
   connection: SshConnection | null;
@@ -136,6 +138,7 @@ export class SessionManager {
         async (size) => updateSession(this.backend.registryContext().db, id, size),
         this.options.sizeSaveIntervalMs ?? DEFAULT_SIZE_SAVE_INTERVAL_MS,
       ),
+      terminalSize: { cols: input.cols, rows: input.rows },
       stream: null,
       connection: null,
       timeEntryId: null,
@@ -193,6 +196,7 @@ export class SessionManager {
 
   resize(sessionId: string, cols: number, rows: number): void {
     const session = this.require(sessionId);
+    session.terminalSize = { cols, rows };
     session.stream?.resize(cols, rows);
     session.recorder.resize(cols, rows);
     session.size.set({ cols, rows });
@@ -226,7 +230,10 @@ export class SessionManager {
     if (preConnect !== '') {
       await this.setState(session, 'preconnect');
       await startTimeEntry(this.backend, session);
-      const exit = await this.runToEnd(session, spawnPty(preConnectProgram(preConnect, input)));
+      const exit = await this.runToEnd(
+        session,
+        spawnPty(preConnectProgram(preConnect, session.terminalSize)),
+      );
       if (session.ending) return;
       if (exit.exitCode !== 0) {
         throw new LotsenError(
@@ -237,7 +244,7 @@ export class SessionManager {
       await this.setState(session, 'connecting');
     }
     if (input.kind === 'local') {
-      this.attachShell(session, spawnPty({ file: this.options.shell, cols: input.cols, rows: input.rows }));
+      this.attachShell(session, spawnPty({ file: this.options.shell, ...session.terminalSize }));
     } else {
       const connection = await connectSessionSsh(
         this.backend,
@@ -251,12 +258,12 @@ export class SessionManager {
       connection.onClose((reason) => {
         if (reason === 'dropped') this.endUnawaited(session, dropped(session.title));
       });
-      const shell = await connection.openShell({
-        cols: input.cols,
-        rows: input.rows,
-        term: 'xterm-256color',
-      });
+      const requested = session.terminalSize;
+      const shell = await connection.openShell({ ...requested, term: 'xterm-256color' });
       this.attachShell(session, streamSource(shell));
+      // A resize while the channel was being opened reached no terminal.
+      const { cols, rows } = session.terminalSize;
+      if (session.terminalSize !== requested) session.stream?.resize(cols, rows);
     }
     session.endAudited = true;
     await startTimeEntry(this.backend, session);

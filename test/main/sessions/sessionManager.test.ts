@@ -222,6 +222,33 @@ describe('an SSH session for a ticket, against a real sshd', () => {
     expect(await closed).toMatchObject({ state: 'closed', endMessage: 'The shell ended (exit code 0).' });
   });
 
+  test('the shell opens at the newest size sent while the session was connecting', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const hostKeyAsked = next('sessions.prompt', (p) => p.kind === 'hostKey');
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'ssh',
+      serverId: prepared.server.id,
+      accountId: prepared.account.id,
+      cols: 100,
+      rows: 30,
+    });
+    const prompt = await hostKeyAsked;
+    // The tab is drawn (and fitted) while the connection still waits for the person: no shell exists yet.
+    await call.ok('sessions.resize', { sessionId: session.id, cols: 132, rows: 40 });
+    const isOpen = stateOf(session.id, 'open', 'failed');
+    await call.ok('sessions.answerPrompt', {
+      sessionId: session.id,
+      promptId: prompt.promptId,
+      accept: true,
+    });
+    expect((await isOpen).state).toBe('open');
+    await call.ok('sessions.input', { sessionId: session.id, data: "stty size | sed 's/^/size=/'\n" });
+    await waitForOutput(session.id, /size=40 132\r\n/);
+    await call.ok('sessions.close', { sessionId: session.id });
+  });
+
   test('agent: the key stays in the SSH agent; the stored secret is not used', async () => {
     const pair = await authorizedKeyPair(sshd);
     const agent = await startAgent(pair.file);
@@ -465,6 +492,29 @@ describe('local terminals', () => {
       endCode: 'PRECONNECT_FAILED',
       endMessage: expect.stringContaining('exit code 3'),
     });
+  });
+
+  test('the pre-connect command and the shell start at the newest size sent before they did', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget(), {
+      preConnectCommand: "stty size | sed 's/^/pre=/'",
+    });
+    // Each state is announced before the program of that step starts, and the dispatcher runs the resize handler at
+    // once: these resizes come while the session has no terminal.
+    stops.push(
+      opened.backend.on('sessions.changed', (s) => {
+        if (s.state === 'preconnect')
+          void call.ok('sessions.resize', { sessionId: s.id, cols: 90, rows: 20 });
+        if (s.state === 'connecting' && output.get(s.id)?.includes('pre=')) {
+          void call.ok('sessions.resize', { sessionId: s.id, cols: 132, rows: 40 });
+        }
+      }),
+    );
+    const session = await openLocal(prepared, { cols: 100, rows: 30 });
+    await waitForOutput(session.id, /pre=\d+ \d+\r\n/);
+    expect(output.get(session.id)).toMatch(/pre=20 90\r\n/);
+    await call.ok('sessions.input', { sessionId: session.id, data: "stty size | sed 's/^/size=/'\n" });
+    await waitForOutput(session.id, /size=40 132\r\n/);
+    await call.ok('sessions.close', { sessionId: session.id });
   });
 
   test('locking ends live sessions as disconnected, closing their time entries', async () => {
