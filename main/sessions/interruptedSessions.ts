@@ -14,7 +14,8 @@ const INTERRUPTED = {
  * disconnected at the last moment anything was recorded, and their time entries close at the same moment, so the
  * technician is not billed for the hours the console was down. Each end is audited, whatever state the session had
  * reached. Only a dead owner makes a session stale, so a CLI command run beside `lotsen serve` leaves the server's
- * sessions alone.
+ * sessions alone. Two processes unlocking at once may both list the same session here; the store ends it, and the
+ * log records its end, for only one of them.
  */
 export async function endInterruptedSessions(backend: Backend): Promise<void> {
   const db = backend.registryContext().db;

@@ -5,7 +5,7 @@ import type { Backend } from '../app/backend.node.ts';
 import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
 import { insertEntry } from '../time/timeEntryRepository.ts';
-import { updateSession } from './sessionRepository.ts';
+import { endLiveSession, updateSession } from './sessionRepository.ts';
 
 /** What a session's books need to know about it. */
 export interface BookedSession {
@@ -78,11 +78,15 @@ export async function auditOpened(
   });
 }
 
+/** Rolls back the transaction of an end that another end got to first: nothing of it is written, no event. */
+class AlreadyEnded extends Error {}
+
 /**
  * Ends the session in the store at `endedAt`: its row, its time entry and (when it is audited) its audit event, all
  * in one transaction, so the store never holds an audited end without its event. The audit head file is written
  * after that transaction commits, so this can throw with the end already stored. `more` writes what else ends with
- * it (its last size, its recording).
+ * it (its last size, its recording). A session the store no longer lists as live is left as it is (another process
+ * ended it after both had seen it live), and the answer is false.
  */
 export async function closeBooks(
   backend: Backend,
@@ -90,24 +94,33 @@ export async function closeBooks(
   outcome: SessionOutcome,
   endedAt: number,
   more: (trx: Db) => Promise<void> = async () => undefined,
-): Promise<void> {
+): Promise<boolean> {
   const ctx = backend.registryContext();
   const work = async (trx: Db) => {
-    await closeTimeEntry(trx, ctx, session.timeEntryId, endedAt);
-    await updateSession(trx, session.id, {
+    // The first statement writes, so the transaction waits for another process's end and then sees it, instead of
+    // deciding on what it read before.
+    const ended = await endLiveSession(trx, session.id, {
       state: outcome.state,
       closed_at: endedAt,
       end_code: outcome.code,
       end_message: outcome.message,
       end_details: outcome.details ? JSON.stringify(outcome.details) : null,
     });
+    if (!ended) throw new AlreadyEnded();
+    await closeTimeEntry(trx, ctx, session.timeEntryId, endedAt);
     await more(trx);
   };
-  if (session.endAudited) await backend.audit().appendWith(work, () => endedEvent(session, outcome));
-  else await ctx.db.transaction().execute(work);
+  try {
+    if (session.endAudited) await backend.audit().appendWith(work, () => endedEvent(session, outcome));
+    else await ctx.db.transaction().execute(work);
+  } catch (error) {
+    if (error instanceof AlreadyEnded) return false;
+    throw error;
+  }
   if (session.timeEntryId !== null) {
     backend.emit('tickets.changed', { ticketId: session.ticketId, customerId: session.customerId });
   }
+  return true;
 }
 
 async function closeTimeEntry(

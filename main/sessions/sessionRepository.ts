@@ -40,6 +40,21 @@ export async function updateSession(
   await db.updateTable('sessions').set(changes).where('id', '=', id).execute();
 }
 
+/** Ends a session only if it is still live, and says whether it did: two processes may try to end the same one. */
+export async function endLiveSession(
+  db: Db,
+  id: string,
+  end: Pick<Updateable<SessionsTable>, 'state' | 'closed_at' | 'end_code' | 'end_message' | 'end_details'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set(end)
+    .where('id', '=', id)
+    .where('state', 'in', [...liveSessionStates])
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function getSession(db: Db, id: string): Promise<SessionView | null> {
   const row = await sessionColumns(db).where('sessions.id', '=', id).executeTakeFirst();
   return row ? sessionView(row) : null;

@@ -8,6 +8,8 @@ import type { SessionOpenInput, SessionPrompt, SessionView } from '../../../comm
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import type { AuditTrail } from '../../../main/audit/auditTrail.node.ts';
+import { endInterruptedSessions } from '../../../main/sessions/interruptedSessions.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
@@ -569,6 +571,67 @@ describe('sessions left behind', () => {
     ]);
     expect((await second.besideCall.ok('audit.verify', {})).intact).toBe(true);
     await second.beside.close();
+  });
+});
+
+describe('sessions left behind, ended by two Lotsens at once', () => {
+  test('both read the same interrupted session before either ends it: it ends, and is audited, once', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await openLocal(prepared);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    await opened.backend
+      .registryContext()
+      .db.updateTable('sessions')
+      .set({ owner: `${hostname()}#${dead}` })
+      .where('id', '=', session.id)
+      .execute();
+    // Two more processes' worth of Lotsen on the store; without session managers they leave the cleanup to the test.
+    const [first, second] = [
+      await Backend.open({ dataDir: opened.dataDir }),
+      await Backend.open({ dataDir: opened.dataDir }),
+    ];
+    try {
+      await first.unlock(TEST_PASSPHRASE);
+      await second.unlock(TEST_PASSPHRASE);
+      // The first stops just before it writes, having read the session as stale, until the second has ended it.
+      let firstHasRead!: () => void;
+      const hasRead = new Promise<void>((resolve) => (firstHasRead = resolve));
+      let goOn!: () => void;
+      const mayWrite = new Promise<void>((resolve) => (goOn = resolve));
+      const paused = new Proxy(first, {
+        get(target, key) {
+          if (key !== 'audit') return Reflect.get(target, key, target) as unknown;
+          return () => ({
+            appendWith: async (...args: Parameters<AuditTrail['appendWith']>) => {
+              firstHasRead();
+              await mayWrite;
+              return target.audit().appendWith(...args);
+            },
+          });
+        },
+      });
+      const firstEnds = endInterruptedSessions(paused);
+      await hasRead;
+      await endInterruptedSessions(second);
+      goOn();
+      await firstEnds;
+
+      const ended = await second
+        .registryContext()
+        .db.selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', session.id)
+        .executeTakeFirstOrThrow();
+      expect(ended).toMatchObject({ state: 'disconnected', end_code: 'INTERRUPTED' });
+      const disconnected = await call.ok('audit.list', { event: 'session.disconnected' });
+      expect(disconnected.map((e) => e.subjectId)).toEqual([session.id]);
+      const [entry] = await call.ok('time.list', { ticketId: prepared.ticket.id });
+      expect(entry!.endedAt).toBe(ended.closed_at);
+      expect((await call.ok('audit.verify', {})).intact).toBe(true);
+    } finally {
+      await first.close();
+      await second.close();
+    }
   });
 });
 
