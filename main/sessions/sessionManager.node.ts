@@ -50,6 +50,8 @@ interface LiveSession extends BookedSession {
   /** The terminal now in use: the pre-connect command's, then the SSH shell's. */
   stream: TerminalStream | null;
   connection: SshConnection | null;
+  /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
+  timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
 }
 
@@ -141,6 +143,7 @@ export class SessionManager {
       terminalSize: { cols: input.cols, rows: input.rows },
       stream: null,
       connection: null,
+      timeEntryStart: null,
       timeEntryId: null,
       endAudited: false,
       ending: null,
@@ -229,7 +232,8 @@ export class SessionManager {
   private async establish(session: LiveSession, input: SessionOpenFields, preConnect: string): Promise<void> {
     if (preConnect !== '') {
       await this.setState(session, 'preconnect');
-      await startTimeEntry(this.backend, session);
+      await this.startTime(session);
+      if (session.ending) return;
       const exit = await this.runToEnd(
         session,
         spawnPty(preConnectProgram(preConnect, session.terminalSize)),
@@ -242,6 +246,7 @@ export class SessionManager {
         );
       }
       await this.setState(session, 'connecting');
+      if (session.ending) return;
     }
     if (input.kind === 'local') {
       this.attachShell(session, spawnPty({ file: this.options.shell, ...session.terminalSize }));
@@ -265,10 +270,20 @@ export class SessionManager {
       const { cols, rows } = session.terminalSize;
       if (session.terminalSize !== requested) session.stream?.resize(cols, rows);
     }
+    await this.startTime(session);
+    if (session.ending) return;
+    // From here its end is audited too. Both are decided in this same step, and the audit log appends in the order
+    // it is asked, so an end that comes now is logged after the opening, and one that came before logs neither.
     session.endAudited = true;
-    await startTimeEntry(this.backend, session);
-    await this.setState(session, 'open');
     await auditOpened(this.backend, session);
+    await this.setState(session, 'open');
+  }
+
+  /** Starts the ticket's time unless the session has begun ending; `finish` waits for a start under way. */
+  private startTime(session: LiveSession): Promise<void> {
+    if (session.ending) return Promise.resolve();
+    session.timeEntryStart ??= startTimeEntry(this.backend, session);
+    return session.timeEntryStart;
   }
 
   /** Makes `source` the session's terminal: output goes to the client and the recording. */
@@ -324,6 +339,8 @@ export class SessionManager {
       // The recorder already kept what it could; the session still ends and its time entry still closes.
       console.error('lotsen: a session recording lost a batch');
     }
+    // An entry still being created would be made after the books closed, and left running.
+    await session.timeEntryStart?.catch(() => undefined);
     let booksClosed = true;
     try {
       await closeBooks(this.backend, session, outcome, endedAt, async (trx) => {

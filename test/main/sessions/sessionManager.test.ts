@@ -496,6 +496,58 @@ describe('local terminals', () => {
     });
   });
 
+  test('closed while still opening: the time entry it was starting is closed with it, and no opening is logged after the end', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    // At once, while the opening still has its books to start.
+    const closed = await call.ok('sessions.close', { sessionId: session.id });
+    const entries = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    expect(entries.map((e) => e.endedAt)).toEqual(entries.map(() => closed.closedAt));
+    // What the opening still had under way (none of it waits for the person) is done well within this.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await call.ok('time.list', { ticketId: prepared.ticket.id })).map((e) => e.endedAt)).toEqual(
+      entries.map(() => closed.closedAt),
+    );
+    const logged = (await call.ok('audit.list', { subjectType: 'session', subjectId: session.id }))
+      .map((e) => e.event)
+      .reverse();
+    expect([[], ['session.opened', 'session.closed']]).toContainEqual(logged);
+    expect(await call.ok('sessions.list', { live: true })).toEqual([]);
+  });
+
+  test('closed as its pre-connect step is announced: the command never starts and no time entry is left running', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget(), {
+      preConnectCommand: 'echo vpn-startad',
+    });
+    let closing: Promise<SessionView> | undefined;
+    const announced = new Promise<void>((resolve) => {
+      stops.push(
+        opened.backend.on('sessions.changed', (s) => {
+          if (s.state !== 'preconnect' || closing) return;
+          // The dispatcher runs the handler at once: the end has begun before the step announced here goes on.
+          closing = call.ok('sessions.close', { sessionId: s.id });
+          resolve();
+        }),
+      );
+    });
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await announced;
+    expect(await closing).toMatchObject({ id: session.id, state: 'closed' });
+    // What the opening still had under way (none of it waits for the person) is done well within this.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(output.get(session.id) ?? '').not.toContain('vpn-startad');
+    const entries = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    expect(entries.filter((e) => e.endedAt === null)).toEqual([]);
+  });
+
   test('the pre-connect command and the shell start at the newest size sent before they did', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: "stty size | sed 's/^/pre=/'",
