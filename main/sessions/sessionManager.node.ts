@@ -332,6 +332,9 @@ export class SessionManager {
     const size = session.size.take();
     session.stream?.close();
     session.connection?.close();
+    // An entry still being created would be made after the books closed, and left running; waiting for it before
+    // taking the end's moment also keeps the entry from ending before it started.
+    await session.timeEntryStart?.catch(() => undefined);
     const endedAt = this.backend.registryContext().now();
     try {
       await session.recorder.finish();
@@ -339,8 +342,6 @@ export class SessionManager {
       // The recorder already kept what it could; the session still ends and its time entry still closes.
       console.error('lotsen: a session recording lost a batch');
     }
-    // An entry still being created would be made after the books closed, and left running.
-    await session.timeEntryStart?.catch(() => undefined);
     let booksClosed = true;
     try {
       await closeBooks(this.backend, session, outcome, endedAt, async (trx) => {

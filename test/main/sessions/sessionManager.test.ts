@@ -507,6 +507,7 @@ describe('local terminals', () => {
     const closed = await call.ok('sessions.close', { sessionId: session.id });
     const entries = await call.ok('time.list', { ticketId: prepared.ticket.id });
     expect(entries.map((e) => e.endedAt)).toEqual(entries.map(() => closed.closedAt));
+    expect(entries.filter((e) => e.startedAt > closed.closedAt!)).toEqual([]);
     // What the opening still had under way (none of it waits for the person) is done well within this.
     await new Promise((r) => setTimeout(r, 500));
     expect((await call.ok('time.list', { ticketId: prepared.ticket.id })).map((e) => e.endedAt)).toEqual(
