@@ -76,23 +76,6 @@ export async function stageCastExport(
   };
 }
 
-/** Stages and places in one go; a failure removes only the temporary file. */
-export async function exportRecording(
-  db: Db,
-  id: string,
-  file: string,
-  options: CastExportOptions = {},
-): Promise<{ bytes: number }> {
-  const staged = await stageCastExport(db, id, file, options);
-  try {
-    await staged.place();
-  } catch (error) {
-    await staged.discard();
-    throw error;
-  }
-  return { bytes: staged.bytes };
-}
-
 function exists(file: string): LotsenError {
   return new LotsenError('CONFLICT', `${file} exists already; nothing was exported.`, {
     path: file,

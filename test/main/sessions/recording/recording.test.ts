@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, test } from 'vitest';
 import { encodeEvent, encodeHeader } from '../../../../main/sessions/recording/asciicast.ts';
-import { exportRecording } from '../../../../main/sessions/recording/exportCast.node.ts';
+import { stageCastExport } from '../../../../main/sessions/recording/exportCast.node.ts';
 import { startRecording } from '../../../../main/sessions/recording/recorder.ts';
 import {
   getRecording,
@@ -55,6 +55,11 @@ async function recordPtySession(store: Store, script: string, size = { cols: 100
   return recorder.finish();
 }
 
+/** The file export without the audit around it (what `lotsen recordings export` places once it has audited). */
+async function exportCast(store: Store, id: string, file: string): Promise<void> {
+  await (await stageCastExport(store.db, id, file)).place();
+}
+
 /** Node 20 has no Array.fromAsync. */
 async function readAll(store: Store, id: string): Promise<string> {
   let text = '';
@@ -71,7 +76,7 @@ test('a recorded pty session exports to a .cast file that the real asciinema rea
     `printf '%s\\n' '${SECRET_TEXT}'; sleep 0.3; echo 'Klart åäö 😀'`,
   );
   const file = join(dir, 'session.cast');
-  await exportRecording(store.db, summary.id, file);
+  await exportCast(store, summary.id, file);
 
   const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
   const header = JSON.parse(lines[0]!) as Record<string, unknown>;
@@ -96,7 +101,7 @@ test('the store holds no plaintext of a recording: not in the database, its WAL 
   // The same text is in the store (readable with the key) and in a plain export, so the search below can find it.
   expect(await readAll(store, summary.id)).toContain(SECRET_TEXT);
   const exported = join(dir, 'plain.cast');
-  await exportRecording(store.db, summary.id, exported);
+  await exportCast(store, summary.id, exported);
 
   for (const name of await readdir(dir)) {
     const bytes = await readFile(join(dir, name));
