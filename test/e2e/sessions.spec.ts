@@ -130,4 +130,39 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await player.getByRole('button', { name: 'Show all' }).click();
   await expect(player.getByRole('region', { name: 'Recording playback' })).toContainText('svar-42-åäö');
   await page.screenshot({ path: testInfo.outputPath('05-playback.png') });
+  await page.keyboard.press('Escape');
+
+  // The DPA is withdrawn after the session: a reconnect is refused with the blocker, and only a written reason
+  // (checked as main checks it, then audited) gets past it.
+  const [customer] = await callStore(lotsen.home, 'registry.listCustomers', {});
+  const { dpas } = await callStore(lotsen.home, 'agreements.list', { customerId: customer!.id });
+  await callStore(lotsen.home, 'dpas.delete', { id: dpas[0]!.id });
+  await page.getByRole('link', { name: /^Sessions/ }).click();
+  await page.getByRole('button', { name: 'Reconnect', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Reconnect refused' })).toContainText(
+    'No signed data-processing agreement',
+  );
+  await page.getByRole('button', { name: 'Override and reconnect…' }).click();
+  const override = page.getByRole('dialog', { name: 'Override eligibility and reconnect' });
+  const reason = override.getByLabel('Why must the session go ahead despite the blockers?');
+  await reason.fill('kort');
+  await override.getByRole('button', { name: 'Override and reconnect' }).click();
+  await expect(override).toContainText(/10 characters/);
+  await reason.fill('WAP nere för hela kommunen, nytt PUB-avtal är under signering');
+  await page.screenshot({ path: testInfo.outputPath('06-override.png') });
+  await override.getByRole('button', { name: 'Override and reconnect' }).click();
+  await expect(override).toHaveCount(0);
+  await expect(tab).toContainText('Open');
+  await page.getByRole('button', { name: 'Close session' }).click();
+  await expect(tab).toContainText('Closed');
+
+  const overrides = await callStore(lotsen.home, 'audit.list', { event: 'eligibility.overridden' });
+  expect(overrides).toEqual([
+    expect.objectContaining({
+      details: expect.objectContaining({
+        blockers: ['NO_DPA'],
+        reason: 'WAP nere för hela kommunen, nytt PUB-avtal är under signering',
+      }),
+    }),
+  ]);
 });

@@ -167,15 +167,14 @@ function SessionBar({
                 Replace stored host key…
               </button>
             )}
-            {(session.state === 'disconnected' || session.state === 'failed') && (
-              <button
-                type="button"
-                className="button button--primary button--small"
-                onClick={() => act(() => reconnect(session.id))}
-              >
-                Reconnect
-              </button>
-            )}
+            {/* After a drop or a failure it is what the person came back for; after a close, a way back in. */}
+            <button
+              type="button"
+              className={`button button--small${session.state === 'closed' ? '' : ' button--primary'}`}
+              onClick={() => act(() => reconnect(session.id))}
+            >
+              Reconnect
+            </button>
             {reconnectBlockers && (
               <button
                 type="button"
