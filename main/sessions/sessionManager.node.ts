@@ -65,6 +65,8 @@ const DEFAULT_SIZE_SAVE_INTERVAL_MS = 1_000;
  */
 export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
+  /** Ended sessions being reconnected now: a second click, or a second window, must not open a second session. */
+  private readonly reconnecting = new Set<string>();
 
   constructor(
     private readonly backend: Backend,
@@ -162,25 +164,33 @@ export class SessionManager {
    * reload too). It passes the gate afresh: an override given then does not count now.
    */
   async reconnect(input: { sessionId: string; overrideReason: string | null }): Promise<SessionView> {
-    const ended = await getSession(this.backend.registryContext().db, input.sessionId);
-    if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
-    if (liveSessionStates.includes(ended.state)) {
-      throw new LotsenError(
-        'CONFLICT',
-        'That session is still live; only an ended session can be reconnected.',
-      );
+    if (this.reconnecting.has(input.sessionId)) {
+      throw new LotsenError('CONFLICT', 'That session is being reconnected already.');
     }
-    return this.open({
-      ticketId: ended.ticketId,
-      environmentId: ended.environmentId,
-      kind: ended.kind,
-      serverId: ended.serverId,
-      accountId: ended.accountId,
-      ...ended.choices,
-      overrideReason: input.overrideReason,
-      cols: ended.cols,
-      rows: ended.rows,
-    });
+    this.reconnecting.add(input.sessionId);
+    try {
+      const ended = await getSession(this.backend.registryContext().db, input.sessionId);
+      if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
+      if (liveSessionStates.includes(ended.state)) {
+        throw new LotsenError(
+          'CONFLICT',
+          'That session is still live; only an ended session can be reconnected.',
+        );
+      }
+      return await this.open({
+        ticketId: ended.ticketId,
+        environmentId: ended.environmentId,
+        kind: ended.kind,
+        serverId: ended.serverId,
+        accountId: ended.accountId,
+        ...ended.choices,
+        overrideReason: input.overrideReason,
+        cols: ended.cols,
+        rows: ended.rows,
+      });
+    } finally {
+      this.reconnecting.delete(input.sessionId);
+    }
   }
 
   answerPrompt(input: { sessionId: string; promptId: string; accept: boolean; answers: string[] }): void {

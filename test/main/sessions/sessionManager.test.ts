@@ -991,4 +991,22 @@ describe('reconnecting', () => {
     });
     expect(missing.code).toBe('NOT_FOUND');
   });
+
+  test('two reconnects of one ended session at once (a double click, two windows) open one session', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await openLocal(prepared);
+    await call.ok('sessions.close', { sessionId: session.id });
+
+    const answers = await Promise.allSettled([
+      call.ok('sessions.reconnect', { sessionId: session.id }),
+      call.ok('sessions.reconnect', { sessionId: session.id }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(answers.find((a) => a.status === 'rejected')).toMatchObject({
+      reason: { message: expect.stringContaining('CONFLICT That session is being reconnected already.') },
+    });
+    const live = await call.ok('sessions.list', { live: true });
+    expect(live).toHaveLength(1);
+    await call.ok('sessions.close', { sessionId: live[0]!.id });
+  });
 });
