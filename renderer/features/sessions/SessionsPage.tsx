@@ -122,13 +122,19 @@ function SessionBar({
   const [error, setError] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [overriding, setOverriding] = useState(false);
+  // The action in flight, so its button cannot send it twice (main would refuse the second reconnect).
+  const [busy, setBusy] = useState<'close' | 'reconnect' | null>(null);
   const live = liveSessionStates.includes(session.state);
-  const act = (work: () => Promise<void>) => {
+  const act = (action: 'close' | 'reconnect', work: () => Promise<void>) => {
+    if (busy) return;
     setError(null);
-    work().catch((failure: unknown) => {
-      // A refusal for blockers is shown as them (the store keeps them on the tab), with the way past them.
-      if (errorCode(failure) !== 'NOT_ELIGIBLE') setError(errorMessage(failure));
-    });
+    setBusy(action);
+    work()
+      .catch((failure: unknown) => {
+        // A refusal for blockers is shown as them (the store keeps them on the tab), with the way past them.
+        if (errorCode(failure) !== 'NOT_ELIGIBLE') setError(errorMessage(failure));
+      })
+      .finally(() => setBusy(null));
   };
 
   return (
@@ -157,8 +163,13 @@ function SessionBar({
       )}
       <div className="session-bar__actions">
         {live ? (
-          <button type="button" className="button button--small" onClick={() => act(() => close(session.id))}>
-            Close session
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy !== null}
+            onClick={() => act('close', () => close(session.id))}
+          >
+            {busy === 'close' ? 'Closing…' : 'Close session'}
           </button>
         ) : (
           <>
@@ -171,14 +182,16 @@ function SessionBar({
             <button
               type="button"
               className={`button button--small${session.state === 'closed' ? '' : ' button--primary'}`}
-              onClick={() => act(() => reconnect(session.id))}
+              disabled={busy !== null}
+              onClick={() => act('reconnect', () => reconnect(session.id))}
             >
-              Reconnect
+              {busy === 'reconnect' ? 'Reconnecting…' : 'Reconnect'}
             </button>
             {reconnectBlockers && (
               <button
                 type="button"
                 className="button button--danger button--small"
+                disabled={busy !== null}
                 onClick={() => setOverriding(true)}
               >
                 Override and reconnect…
