@@ -237,29 +237,36 @@ async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
 }
 
 export async function deleteTicket(ctx: RegistryContext, id: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('tickets')
-    .select(['customer_id', 'escalated_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
-  if (await hasLoggedTime(ctx.db, id)) {
-    // Logged time is accounting material (kept seven years): the ticket stays; close it instead.
-    throw new LotsenError('CONFLICT', 'This ticket has logged time and cannot be deleted; close it instead.');
-  }
-  const billedFee =
-    row.escalated_at === null ? null : await closedMonthAt(ctx.db, row.customer_id, row.escalated_at);
-  if (billedFee) {
-    // So is an escalation fee on an invoice: its line names the ticket.
-    throw new LotsenError(
-      'CONFLICT',
-      `${closedMonthText(billedFee)}, which billed this ticket's acute escalation: the ticket cannot be deleted; ` +
-        'close it instead.',
-      { batchNumber: billedFee.number, month: billedFee.month },
-    );
-  }
-  await ctx.db.deleteFrom('tickets').where('id', '=', id).execute();
-  return row.customer_id;
+  // Checks and delete in one transaction, as saveTicket writes: a month approved between the check and
+  // the delete would otherwise bill an escalation fee naming a ticket that is gone.
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('tickets')
+      .select(['customer_id', 'escalated_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+    if (await hasLoggedTime(trx, id)) {
+      // Logged time is accounting material (kept seven years): the ticket stays; close it instead.
+      throw new LotsenError(
+        'CONFLICT',
+        'This ticket has logged time and cannot be deleted; close it instead.',
+      );
+    }
+    const billedFee =
+      row.escalated_at === null ? null : await closedMonthAt(trx, row.customer_id, row.escalated_at);
+    if (billedFee) {
+      // So is an escalation fee on an invoice: its line names the ticket.
+      throw new LotsenError(
+        'CONFLICT',
+        `${closedMonthText(billedFee)}, which billed this ticket's acute escalation: the ticket cannot be deleted; ` +
+          'close it instead.',
+        { batchNumber: billedFee.number, month: billedFee.month },
+      );
+    }
+    await trx.deleteFrom('tickets').where('id', '=', id).execute();
+    return row.customer_id;
+  });
 }
 
 type TicketRow = Awaited<ReturnType<ReturnType<typeof ticketColumns>['executeTakeFirstOrThrow']>>;
