@@ -58,6 +58,19 @@ function holdingOlderPages(transport: Transport) {
   return { transport: wrapped, held };
 }
 
+/** The real backend, counting the `audit.list` calls sent to it. */
+function countingLists(transport: Transport) {
+  const counted = { lists: 0 };
+  const wrapped: Transport = {
+    ...transport,
+    call(method, input) {
+      if (method === 'audit.list') counted.lists++;
+      return transport.call(method, input);
+    },
+  };
+  return { transport: wrapped, counted };
+}
+
 const audit = () => stores.audit.getState();
 const seqs = () => audit().events.map((e) => e.seq);
 
@@ -75,6 +88,8 @@ describe('the audit store, against a real backend', () => {
   });
 
   it('filters by subject and by Swedish days, and sends nothing for a period that ends before it starts', async () => {
+    const { transport, counted } = countingLists(inProcessTransport(env.backend));
+    stores = createStores(createApiClient(transport));
     await writeEvents(30); // 10 March 09:00 to 11 March 14:00, Swedish time
     await audit().load();
     audit().setFilter({ subjectType: 'session', subjectId: 's7' });
@@ -86,7 +101,14 @@ describe('the audit store, against a real backend', () => {
     await waitFor(() => seqs()[0] === 30 && seqs().at(-1) === 16);
     expect(audit().filterProblem).toBeNull();
 
+    const sent = counted.lists;
     audit().setFilter({ fromDay: '2026-03-12' });
+    expect(audit().filterProblem).toBe('The end of the period must come after its start');
+    // Long enough for a call, had one been sent, to be answered (main would refuse it) and the answer shown.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(counted.lists).toBe(sent);
+    expect(audit().status).toBe('ready');
+    expect(audit().error).toBeNull();
     expect(audit().filterProblem).toBe('The end of the period must come after its start');
     expect(seqs().at(-1)).toBe(16);
 
