@@ -483,7 +483,8 @@ function openOutput(destination: ExportDestination): Output {
       dirname(destination.path),
       `.${basename(destination.path)}.${randomBytes(6).toString('hex')}.partial`,
     );
-    const file = createWriteStream(temp, { flags: 'wx', mode: 0o644 });
+    // Owner-only, as a recording export: the lines name customers, ticket subjects and technicians.
+    const file = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
     const piped = pipeline(tap, file);
     piped.catch(() => undefined);
     return {

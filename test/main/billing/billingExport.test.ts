@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -413,6 +413,8 @@ describe('billing export', () => {
     const download = await call.ok('billing.export', request);
     expect((await readFile(target)).equals(Buffer.from(download.contentBase64, 'base64'))).toBe(true);
     expect(replaced).toMatchObject({ path: target, rows: 6, sha256: download.sha256 });
+    // Customer names, subjects and technicians: readable by the owner only, as a recording export is.
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
     expect(await readdir(out.dir)).toEqual(['nov.csv']);
 
     const elsewhere = join(out.dir, 'nope', 'nov.csv');
