@@ -1,5 +1,5 @@
 import type { Backend } from '../app/backend.node.ts';
-import { closeBooks } from './sessionBookkeeping.ts';
+import { closeBooks, reasonOf } from './sessionBookkeeping.ts';
 import { ownerAlive } from './sessionOwner.node.ts';
 import { lastRecordedAt, staleLiveSessions } from './sessionRepository.ts';
 
@@ -30,14 +30,19 @@ export async function endInterruptedSessions(backend: Backend): Promise<void> {
       timeEntryId: stale.time_entry_id,
       endAudited: true,
     };
-    await closeBooks(backend, session, INTERRUPTED, endedAt, async (trx) => {
-      if (stale.recording_id === null) return;
-      await trx
-        .updateTable('recordings')
-        .set({ ended_at: endedAt })
-        .where('id', '=', stale.recording_id)
-        .where('ended_at', 'is', null)
-        .execute();
-    });
+    try {
+      await closeBooks(backend, session, INTERRUPTED, endedAt, async (trx) => {
+        if (stale.recording_id === null) return;
+        await trx
+          .updateTable('recordings')
+          .set({ ended_at: endedAt })
+          .where('id', '=', stale.recording_id)
+          .where('ended_at', 'is', null)
+          .execute();
+      });
+    } catch (error) {
+      // One session that cannot be ended now must not keep the others live; it is tried again at the next unlock.
+      console.error(`lotsen: interrupted session ${stale.id} could not be ended:`, reasonOf(error));
+    }
   }
 }

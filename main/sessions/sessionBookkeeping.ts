@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import type { SessionKind } from '../../common/sessions/model.ts';
 import type { AuditInput } from '../audit/auditTrail.node.ts';
@@ -130,9 +131,11 @@ async function closeTimeEntry(
   endedAt: number,
 ): Promise<void> {
   if (timeEntryId === null) return;
+  // An interrupted session ends at its last recorded output, which can come before its entry started (it starts
+  // once the shell is there, after a host-key question, say): such an entry ends as it started, never before.
   await trx
     .updateTable('time_entries')
-    .set({ ended_at: endedAt, ...updatedStamp(ctx) })
+    .set({ ended_at: sql<number>`max(started_at, ${endedAt})`, ...updatedStamp(ctx) })
     .where('id', '=', timeEntryId)
     .where('ended_at', 'is', null)
     .execute();
@@ -149,4 +152,9 @@ function endedEvent(session: BookedSession, outcome: SessionOutcome): AuditInput
       ...(outcome.message ? { message: outcome.message } : {}),
     },
   };
+}
+
+/** Only the message: the errors met here (SQLite's, the file system's) name tables, files and codes, not values. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown';
 }

@@ -15,6 +15,7 @@ import {
   auditOverride,
   closeBooks,
   startTimeEntry,
+  reasonOf,
   type BookedSession,
   type SessionOutcome,
 } from './sessionBookkeeping.ts';
@@ -411,11 +412,6 @@ function failure(error: unknown): SessionOutcome {
     message: error.message,
     ...(error.code === 'HOST_KEY_MISMATCH' ? { details: error.details } : {}),
   };
-}
-
-/** Only the message: the errors met here (SQLite's, the file system's) name tables, files and codes, not values. */
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : 'unknown';
 }
 
 function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {

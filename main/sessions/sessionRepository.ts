@@ -87,6 +87,7 @@ export async function staleLiveSessions(db: Db, isStale: (owner: string) => bool
       'sessions.time_entry_id',
     ])
     .where('sessions.state', 'in', [...liveSessionStates])
+    .orderBy('sessions.opened_at')
     .execute();
   return rows.filter((row) => isStale(row.owner));
 }

@@ -10,6 +10,7 @@ import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import type { AuditTrail } from '../../../main/audit/auditTrail.node.ts';
 import { endInterruptedSessions } from '../../../main/sessions/interruptedSessions.ts';
+import { sqliteConnectionOf } from '../../../main/store/database.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
@@ -624,6 +625,76 @@ describe('sessions left behind', () => {
     ]);
     expect((await second.besideCall.ok('audit.verify', {})).intact).toBe(true);
     await second.beside.close();
+  });
+});
+
+describe('sessions left behind: ends that cannot be taken as they are', () => {
+  async function orphan(sessionIds: string[]): Promise<void> {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    await opened.backend
+      .registryContext()
+      .db.updateTable('sessions')
+      .set({ owner: `${hostname()}#${dead}` })
+      .where('id', 'in', sessionIds)
+      .execute();
+  }
+
+  test('a time entry that started after the last recorded output ends as it started, never before', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const session = await openLocal(prepared);
+    const db = opened.backend.registryContext().db;
+    // As if the shell had come an hour after anything was recorded (a host-key question left waiting, say).
+    const [entry] = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    const startedAt = Date.now() + 3_600_000;
+    await db.updateTable('time_entries').set({ started_at: startedAt }).where('id', '=', entry!.id).execute();
+    await orphan([session.id]);
+
+    const { beside, besideCall } = await openBeside();
+    try {
+      const [ended] = await besideCall.ok('sessions.list', { live: false });
+      expect(ended).toMatchObject({ id: session.id, endCode: 'INTERRUPTED' });
+      expect(ended!.closedAt).toBeLessThan(startedAt);
+      const [closed] = await besideCall.ok('time.list', { ticketId: prepared.ticket.id });
+      expect(closed).toMatchObject({ startedAt, endedAt: startedAt });
+    } finally {
+      await beside.close();
+    }
+  });
+
+  test('one that cannot be ended now does not keep the ones after it live', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const first = await openLocal(prepared);
+    const second = await openLocal(prepared);
+    await orphan([first.id, second.id]);
+    const beside = await Backend.open({ dataDir: opened.dataDir });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await beside.unlock(TEST_PASSPHRASE);
+      // This Lotsen's own connection refuses to end the older one (a temporary trigger lives in one connection).
+      sqliteConnectionOf(beside.registryContext().db)!.exec(
+        `CREATE TEMP TRIGGER refuse_end BEFORE UPDATE OF state ON main.sessions WHEN OLD.id = '${first.id}'
+         BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
+      );
+      await endInterruptedSessions(beside);
+      const states = await beside
+        .registryContext()
+        .db.selectFrom('sessions')
+        .select(['id', 'state'])
+        .where('id', 'in', [first.id, second.id])
+        .orderBy('opened_at')
+        .execute();
+      expect(states).toEqual([
+        { id: first.id, state: 'open' },
+        { id: second.id, state: 'disconnected' },
+      ]);
+      expect(logged).toHaveBeenCalledWith(
+        `lotsen: interrupted session ${first.id} could not be ended:`,
+        expect.stringContaining('refused for the test'),
+      );
+    } finally {
+      logged.mockRestore();
+      await beside.close();
+    }
   });
 });
 
