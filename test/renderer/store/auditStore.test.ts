@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../common/api/contract.ts';
 import { createApiClient } from '../../../renderer/api/client.ts';
 import type { Transport } from '../../../renderer/api/transport.ts';
+import { PAGE } from '../../../renderer/store/audit/action.ts';
 import { createStores, type Stores } from '../../../renderer/store/stores.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { inProcessTransport } from '../support/inProcessTransport.ts';
@@ -71,6 +72,7 @@ function countingLists(transport: Transport) {
   return { transport: wrapped, counted };
 }
 
+// The seqs where pages end in the tests below (61, 161) are worked out for a PAGE of 100.
 const audit = () => stores.audit.getState();
 const seqs = () => audit().events.map((e) => e.seq);
 
@@ -78,7 +80,7 @@ describe('the audit store, against a real backend', () => {
   it('loads the newest page, then older pages until there are no more', async () => {
     await writeEvents(130);
     await audit().load();
-    expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 130 - i));
+    expect(seqs()).toEqual(Array.from({ length: PAGE }, (_, i) => 130 - i));
     expect(audit().hasOlder).toBe(true);
     expect(audit().actors.map((a) => a.actorName)).toEqual(['Tekla Tekniker']);
 
@@ -133,7 +135,7 @@ describe('the audit store, against a real backend', () => {
     await waitFor(() => seqs()[0] === 259);
     held[0]!.release();
     await older;
-    expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 259 - 2 * i));
+    expect(seqs()).toEqual(Array.from({ length: PAGE }, (_, i) => 259 - 2 * i));
     expect(audit().loadingOlder).toBe(false);
     expect(audit().hasOlder).toBe(true);
 
@@ -161,7 +163,7 @@ describe('the audit store, against a real backend', () => {
     // Had it been sent, it would have asked for opened events before 161 and put them after 259..61.
     for (const call of held) call.release();
     await older;
-    expect(seqs()).toEqual(Array.from({ length: 100 }, (_, i) => 259 - 2 * i));
+    expect(seqs()).toEqual(Array.from({ length: PAGE }, (_, i) => 259 - 2 * i));
     expect(held).toEqual([]);
     expect(audit().loadingOlder).toBe(false);
     expect(audit().hasOlder).toBe(true);
