@@ -7,7 +7,7 @@ import { SessionTerminal } from './sessionTerminal.ts';
  * views. A terminal is made the first time its tab needs one and disposed when the channel forgets the session,
  * which the sessions store does when the tab goes (dismissed, replaced by a reconnect, or the store locked).
  */
-export class TerminalRegistry {
+class TerminalRegistry {
   private readonly terminals = new Map<string, SessionTerminal>();
 
   constructor(private readonly channel: TerminalChannel) {}
