@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { serviceKindLabels, type AgreementView, type DpaView } from '../../../common/agreements/model.ts';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ReasonList } from '../../components/ReasonList.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useContractsStore } from '../../store/StoreProvider.tsx';
 import { AgreementFormDialog } from './AgreementFormDialog.tsx';
 import { DpaFormDialog } from './DpaFormDialog.tsx';
 import { kronorFromOre } from './agreementForm.ts';
-import { ReasonList } from './ReasonList.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 import './contracts.css';
 
@@ -43,7 +43,11 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
               {verdict.blockers.length} blocker(s), {verdict.warnings.length} warning(s) — show reasons
             </span>
           </summary>
-          <ReasonList verdict={verdict} />
+          <ReasonList
+            blockers={verdict.blockers}
+            warnings={verdict.warnings}
+            none="Everything required is in place."
+          />
         </details>
       )}
       {error && (

@@ -2,13 +2,12 @@ import { Fragment, useId } from 'react';
 import { Link } from 'wouter';
 import { reviewToCsv, type ReviewSort } from '../../../common/agreements/review.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { ReasonList } from '../../components/ReasonList.tsx';
 import { selectReviewRows, selectStatusCounts } from '../../store/review/selectors.ts';
 import { useReviewStore } from '../../store/StoreProvider.tsx';
-import { ReasonList } from '../contracts/ReasonList.tsx';
 import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { downloadText } from './downloadText.ts';
 import { swedishDate } from './swedishDate.ts';
-import '../contracts/contracts.css';
 import './review.css';
 
 const sortLabels: Record<ReviewSort, string> = {
@@ -167,7 +166,11 @@ export function ReviewPage() {
                     {open && (
                       <tr className="review__reasons">
                         <td colSpan={4}>
-                          <ReasonList verdict={row.verdict} />
+                          <ReasonList
+                            blockers={row.verdict.blockers}
+                            warnings={row.verdict.warnings}
+                            none="Everything required is in place."
+                          />
                         </td>
                       </tr>
                     )}

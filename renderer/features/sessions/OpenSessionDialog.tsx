@@ -5,6 +5,7 @@ import type { CustomerDetail, EnvironmentView, ServerView } from '../../../commo
 import type { SshAuthChoice } from '../../../common/sessions/model.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { ReasonList } from '../../components/ReasonList.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
@@ -301,21 +302,13 @@ function VerdictPanel({ verdict }: { verdict: Verdict | null }) {
       {verdict.blockers.length > 0 && (
         <>
           <strong>Blocked</strong>
-          <ul>
-            {verdict.blockers.map((reason) => (
-              <li key={reason.code}>{reason.message}</li>
-            ))}
-          </ul>
+          <ReasonList blockers={verdict.blockers} />
         </>
       )}
       {verdict.warnings.length > 0 && (
         <>
           <strong>Before you connect</strong>
-          <ul>
-            {verdict.warnings.map((reason) => (
-              <li key={reason.code}>{reason.message}</li>
-            ))}
-          </ul>
+          <ReasonList warnings={verdict.warnings} />
         </>
       )}
     </div>

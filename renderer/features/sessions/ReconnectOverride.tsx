@@ -3,6 +3,7 @@ import type { Reason } from '../../../common/agreements/verdict.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextAreaField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
+import { ReasonList } from '../../components/ReasonList.tsx';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { noOverrideReason, overrideReasonFormSpec, type OverrideReasonValues } from './overrideReasonForm.ts';
 import './openSession.css';
@@ -13,13 +14,7 @@ export function ReconnectBlockers({ blockers }: { blockers: Reason[] }) {
   return (
     <div className="verdict verdict--blocked session-bar__blocked" role="alert">
       <strong>Reconnect refused: this customer may not be helped now.</strong>
-      {blockers.length > 0 && (
-        <ul>
-          {blockers.map((reason) => (
-            <li key={reason.code}>{reason.message}</li>
-          ))}
-        </ul>
-      )}
+      <ReasonList blockers={blockers} />
       <span>A support lead may override with a written reason, which is audited.</span>
     </div>
   );
@@ -55,11 +50,7 @@ export function ReconnectOverrideDialog({
       {blockers.length > 0 && (
         <div className="verdict verdict--blocked">
           <strong>Blocked</strong>
-          <ul>
-            {blockers.map((reason) => (
-              <li key={reason.code}>{reason.message}</li>
-            ))}
-          </ul>
+          <ReasonList blockers={blockers} />
         </div>
       )}
       <TextAreaField

@@ -1,0 +1,35 @@
+import type { Reason } from '../../common/agreements/verdict.ts';
+import './reasons.css';
+
+/**
+ * Reasons, blockers first, each with its code (what support leads search for) and sentence. Main can give a code
+ * more than once (a support account missing in two environments), so each is kept by its place. With `none`, says
+ * so when there are no reasons; without it, shows nothing.
+ */
+export function ReasonList({
+  blockers = [],
+  warnings = [],
+  none,
+}: {
+  blockers?: readonly Reason[];
+  warnings?: readonly Reason[];
+  none?: string;
+}) {
+  if (blockers.length === 0 && warnings.length === 0) {
+    return none === undefined ? null : <p className="reasons__none">{none}</p>;
+  }
+  return (
+    <ul className="reasons">
+      {blockers.map((reason, index) => (
+        <li key={`blocker-${index}`} className="reasons__item reasons__item--blocker">
+          <span className="reasons__code">{reason.code}</span> {reason.message}
+        </li>
+      ))}
+      {warnings.map((reason, index) => (
+        <li key={`warning-${index}`} className="reasons__item reasons__item--warning">
+          <span className="reasons__code">{reason.code}</span> {reason.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
