@@ -38,6 +38,29 @@ const hopInputSchema = z
   })
   .strict();
 
+/** As many as OpenSSH users chain in practice; each hop adds a handshake before the target's. */
+export const MAX_JUMP_HOSTS = 4;
+
+/**
+ * Where a route goes round in a circle: a jump host that is the target itself, or that is already on the route. The
+ * API refuses such a route and the dialog shows the same message beside the hop.
+ */
+export function jumpRouteProblems(
+  targetServerId: string | null,
+  jump: readonly { serverId: string }[],
+): { index: number; message: string }[] {
+  const problems: { index: number; message: string }[] = [];
+  jump.forEach((hop, index) => {
+    const earlier = jump.findIndex((other) => other.serverId === hop.serverId);
+    if (hop.serverId === targetServerId) {
+      problems.push({ index, message: 'This is the server you are connecting to.' });
+    } else if (earlier < index) {
+      problems.push({ index, message: `This server is already jump host ${earlier + 1}.` });
+    }
+  });
+  return problems;
+}
+
 /** A written reason lets a session pass eligibility blockers; it is audited. */
 const overrideReasonSchema = z
   .string()
@@ -57,7 +80,10 @@ export const sessionOpenInputSchema = z
     accountId: idSchema.nullable().default(null),
     auth: z.enum(sshAuthChoices).default('auto'),
     /** Jump hosts, nearest first, as OpenSSH's `-J a,b` (each from the same environment). */
-    jump: z.array(hopInputSchema).max(4, { error: 'At most 4 jump hosts' }).default([]),
+    jump: z
+      .array(hopInputSchema)
+      .max(MAX_JUMP_HOSTS, { error: `At most ${MAX_JUMP_HOSTS} jump hosts` })
+      .default([]),
     /** Run the environment's pre-connect (VPN) command in this terminal before connecting. */
     runPreConnect: z.boolean().default(true),
     /** Record keystrokes too (asciicast "i" events); off by default, since they carry what is typed at prompts. */
@@ -76,6 +102,9 @@ export const sessionOpenInputSchema = z
         path: ['accountId'],
         message: 'An SSH session needs a support account',
       });
+    }
+    for (const { index, message } of jumpRouteProblems(input.serverId, input.jump)) {
+      ctx.addIssue({ code: 'custom', path: ['jump', index, 'serverId'], message });
     }
   });
 export type SessionOpenInput = z.input<typeof sessionOpenInputSchema>;

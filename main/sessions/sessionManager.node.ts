@@ -27,6 +27,7 @@ import { connectSessionSsh, type SshSessionOptions } from './sessionSsh.node.ts'
 import { sessionTitle } from './sessionTitle.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
+import { assertRouteRegistered } from './ssh/sshHops.ts';
 import { spawnPty } from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
 import type { TerminalExit, TerminalSource } from './terminal/terminalSource.ts';
@@ -92,6 +93,7 @@ export class SessionManager {
     const ctx = this.backend.registryContext();
     const { ticket, environment, verdict, override } = await admitSession(ctx, input);
     const title = await sessionTitle(ctx.db, input, this.options.shell);
+    if (input.kind === 'ssh') await assertRouteRegistered(ctx.db, input.environmentId, input.jump);
     const id = randomUUID();
     if (override !== null) await auditOverride(this.backend, id, ticket, verdict.blockers, override);
 

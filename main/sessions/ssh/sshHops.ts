@@ -44,6 +44,20 @@ export async function resolveHops(
   return hops;
 }
 
+/** Every jump host is a registered server and account of the environment, or the session is refused before it exists. */
+export async function assertRouteRegistered(
+  db: Db,
+  environmentId: string,
+  jump: readonly HopSpec[],
+): Promise<void> {
+  for (const [index, hop] of jump.entries()) {
+    await findHopTarget(db, environmentId, hop).catch((error: unknown) => {
+      if (!(error instanceof LotsenError)) throw error;
+      throw new LotsenError(error.code, `Jump host ${index + 1}: ${error.message}`, { jump: index });
+    });
+  }
+}
+
 /** A registered server and support account of one environment, as one hop needs them (the secret included). */
 export async function findHopTarget(
   db: Db,

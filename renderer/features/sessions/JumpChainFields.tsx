@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import type { EnvironmentView, ServerView } from '../../../common/registry/model.ts';
+import { MAX_JUMP_HOSTS } from '../../../common/sessions/model.ts';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
-import { addHop, MAX_JUMP_HOSTS, removeHop, updateHop, type HopProblem, type JumpHop } from './jumpChain.ts';
+import { addHop, removeHop, updateHop, type HopProblem, type JumpHop } from './jumpChain.ts';
 
 interface Props {
   environment: EnvironmentView;

@@ -1,8 +1,10 @@
 import type { EnvironmentView } from '../../../common/registry/model.ts';
-import type { SessionOpenInput, SshAuthChoice } from '../../../common/sessions/model.ts';
-
-/** As many jump hosts as `sessions.open` takes (a test holds the two together). */
-export const MAX_JUMP_HOSTS = 4;
+import {
+  jumpRouteProblems,
+  MAX_JUMP_HOSTS,
+  type SessionOpenInput,
+  type SshAuthChoice,
+} from '../../../common/sessions/model.ts';
 
 /** One hop of the route to a server: a registered server, the account to sign in with there, and how. */
 export interface Hop {
@@ -82,14 +84,11 @@ export function chainProblems(
   targetServerId: string,
 ): Map<string, HopProblem[]> {
   const problems = new Map<string, HopProblem[]>();
+  const onRoute = jumpRouteProblems(targetServerId, hops);
   hops.forEach((hop, index) => {
     const found = hopProblems(hop, environment);
-    const earlier = hops.findIndex((other) => other.serverId === hop.serverId);
-    if (hop.serverId === targetServerId) {
-      found.push({ field: 'server', message: 'This is the server you are connecting to.' });
-    } else if (earlier < index) {
-      found.push({ field: 'server', message: `This server is already jump host ${earlier + 1}.` });
-    }
+    for (const { message } of onRoute.filter((p) => p.index === index))
+      found.push({ field: 'server', message });
     if (found.length > 0) problems.set(hop.key, found);
   });
   return problems;

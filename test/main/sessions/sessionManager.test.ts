@@ -963,8 +963,12 @@ describe('reconnecting', () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: 'echo vpn-körs',
     });
-    // The sshd as its own jump host: the chain is part of how the session was opened.
-    const hop = { serverId: prepared.server.id, accountId: prepared.account.id, auth: 'password' as const };
+    // The sshd registered a second time, as the jump host: the chain is part of how the session was opened.
+    const jumpServer = await call.ok('registry.saveServer', {
+      environmentId: prepared.environment.id,
+      server: { host: sshd.host, port: sshd.port, role: 'other' },
+    });
+    const hop = { serverId: jumpServer.id, accountId: prepared.account.id, auth: 'password' as const };
     const trustAll = opened.backend.on('sessions.prompt', (prompt) => {
       void call.ok('sessions.answerPrompt', {
         sessionId: prompt.sessionId,
@@ -1061,6 +1065,50 @@ describe('reconnecting', () => {
       sessionId: '00000000-0000-4000-8000-000000000000',
     });
     expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  test('a route that goes round in a circle, or through a server not in the environment, is refused before the session exists', async () => {
+    const prepared = await prepareSessionCustomer(call, passwordTarget());
+    const open = (jump: { serverId: string; accountId: string }[]) =>
+      call.fails('sessions.open', {
+        ticketId: prepared.ticket.id,
+        environmentId: prepared.environment.id,
+        kind: 'ssh',
+        serverId: prepared.server.id,
+        accountId: prepared.account.id,
+        jump,
+      });
+    const other = await call.ok('registry.saveServer', {
+      environmentId: prepared.environment.id,
+      server: { host: '10.0.0.9', role: 'other' },
+    });
+    const via = (serverId: string) => ({ serverId, accountId: prepared.account.id });
+
+    expect(await open([via(prepared.server.id)])).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        issues: [{ path: 'jump.0.serverId', message: 'This is the server you are connecting to.' }],
+      },
+    });
+    expect(await open([via(other.id), via(other.id)])).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'jump.1.serverId', message: 'This server is already jump host 1.' }] },
+    });
+    const test = await call.ok('registry.saveEnvironment', {
+      customerId: prepared.customer.id,
+      environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
+    });
+    const elsewhere = await call.ok('registry.saveServer', {
+      environmentId: test.id,
+      server: { host: '10.0.1.9', role: 'other' },
+    });
+    expect(await open([via(other.id), via(elsewhere.id)])).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Jump host 2: No such server in this environment.',
+      details: { jump: 1 },
+    });
+    expect(await call.ok('sessions.list', { live: false, ticketId: prepared.ticket.id })).toEqual([]);
+    expect(await call.ok('recordings.list', { ticketId: prepared.ticket.id })).toEqual([]);
   });
 
   test('two reconnects of one ended session at once (a double click, two windows) open one session', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentView } from '../../../../common/registry/model.ts';
-import { sessionOpenInputSchema } from '../../../../common/sessions/model.ts';
+import { MAX_JUMP_HOSTS, sessionOpenInputSchema } from '../../../../common/sessions/model.ts';
 import {
   addHop,
   chainProblems,
   hopProblems,
   jumpInput,
-  MAX_JUMP_HOSTS,
   removeHop,
   updateHop,
   type JumpHop,
@@ -81,7 +80,7 @@ describe('building a jump chain', () => {
         kind: 'ssh',
         serverId: target.id,
         accountId: withSecret.id,
-        jump: Array.from({ length: count }, () => jumpInput(full)[0]),
+        jump: Array.from({ length: count }, (_, i) => ({ ...jumpInput(full)[0]!, serverId: id(500 + i) })),
       });
     expect(open(MAX_JUMP_HOSTS).success).toBe(true);
     expect(open(MAX_JUMP_HOSTS + 1).error?.issues[0]?.message).toBe('At most 4 jump hosts');
