@@ -552,6 +552,56 @@ describe('billing months', () => {
     expect((await call.ok('billing.monthSummary', { month: '2026-12' })).customers).toEqual([]);
   });
 
+  test('an agreement without the acute-escalation fee bills an escalated ticket its time and no fee line', async () => {
+    // The fee switched off but its amount kept, as finance might leave it: disabled means no fee.
+    await call.ok('agreements.save', {
+      customerId: fixture.customer.id,
+      id: fixture.agreement.id,
+      agreement: {
+        reference: fixture.agreement.reference,
+        startsOn: '2026-01-01',
+        acuteEscalation: { enabled: false, feeOre: 250_000 },
+        hourlyRatesOre: { configuration_change: 120_000 },
+        rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: 0 },
+      },
+    });
+    const entry = await manual(
+      fixture.standardTicket.id,
+      '2026-11-05T09:00:00+01:00',
+      37,
+      'Ändrade claim-regel',
+    );
+    await call.ok('time.classify', {
+      entryId: entry.id,
+      classification: 'billable',
+      workType: 'configuration_change',
+    });
+    await call.ok('tickets.escalate', { id: fixture.standardTicket.id, at: at('2026-11-05T15:00:00+01:00') });
+    now = at('2026-12-01T09:00:00+01:00');
+    const batch = await call.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    // 37 min -> 45 at 1 200 kr/h: 900 kr, and nothing for the escalation.
+    expect(batch).toMatchObject({
+      entries: 1,
+      lines: 1,
+      actualMinutes: 37,
+      billedMinutes: 45,
+      amountOre: 90_000,
+    });
+    const lines = await opened.backend
+      .registryContext()
+      .db.selectFrom('billing_lines')
+      .select(['kind', 'ticket_id', 'billed_minutes', 'amount_ore'])
+      .where('batch_id', '=', batch.id)
+      .orderBy('seq')
+      .execute();
+    expect(lines).toEqual([
+      { kind: 'time', ticket_id: fixture.standardTicket.id, billed_minutes: 45, amount_ore: 90_000 },
+    ]);
+  });
+
   test('a correction cannot take off more than was billed for the line it corrects', async () => {
     const { config, included } = await november();
     now = at('2026-12-02T09:00:00+01:00');
