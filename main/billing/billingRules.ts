@@ -74,7 +74,11 @@ export function roundBilledMinutes(
   return Math.max(rounded, rules.minimumMinutes);
 }
 
-/** minutes x öre per hour / 60, to whole öre, halves away from zero. Integer arithmetic: no float drift. */
+/**
+ * minutes x öre per hour / 60, to whole öre, halves up (towards +∞: 0.5 öre -> 1). Callers pass minutes and rates
+ * ≥ 0 (a correction is priced as the difference of two such amounts), so this is also half away from zero for
+ * them. Integer arithmetic: no float drift.
+ */
 export function amountFor(billedMinutes: number, rateOre: number): number {
   const numerator = billedMinutes * rateOre;
   return Math.floor((numerator + 30) / 60);
