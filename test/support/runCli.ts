@@ -9,10 +9,18 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface CliRunOptions {
+  /** Bytes of stdout or stderr before the child is killed (exit code 1); 1 MiB unless told. */
+  maxBuffer?: number;
+  /** Milliseconds before the child is killed (exit code 1); 60 s unless told. */
+  timeout?: number;
+}
+
 /** Runs the real built `lotsen` command as a child process, with no terminal attached. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: CliRunOptions = {}): Promise<CliRun> {
+  const { maxBuffer = 1024 * 1024, timeout = 60_000 } = options;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env, timeout, maxBuffer }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

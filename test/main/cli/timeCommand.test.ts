@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TIME_LIST_MAX_PAGE } from '../../../common/time/model.ts';
 import { monthName } from '../../../main/billing/billingPeriod.ts';
@@ -96,18 +94,6 @@ beforeEach(async () => {
   expect(imported.code, imported.stderr).toBe(0);
 }, 120_000);
 afterEach(async () => cleanup());
-
-/** runCli with room for a long answer: its output buffer ends at 1 MiB, shorter than 2,000 entries as JSON. */
-const runCliLong = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env, timeout: 120_000, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr }),
-    );
-  });
 
 /** Customer ids by name. */
 const customerIds = async () => {
@@ -359,7 +345,8 @@ describe('lotsen time', { timeout: 240_000 }, () => {
     const imported = await runCli(['time', 'import', join(home, 'many.json')], env);
     expect(imported.code, imported.stderr).toBe(0);
 
-    const json = await runCliLong(['time', 'list', '--json']);
+    // 2,000 entries as JSON are more than runCli's default 1 MiB of output.
+    const json = await runCli(['time', 'list', '--json'], env, { maxBuffer: 64 << 20, timeout: 120_000 });
     expect(json.code, json.stderr).toBe(0);
     const listed = JSON.parse(json.stdout) as { note: string }[];
     expect(listed.map((e) => e.note)).toEqual(entries.map((e) => e.note));
