@@ -507,6 +507,8 @@ describe('local terminals', () => {
     // At once, while the opening still has its books to start.
     const closed = await call.ok('sessions.close', { sessionId: session.id });
     const entries = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    // The local shell's entry is started as the opening answers, so there is one, and the close has closed it.
+    expect(entries).toHaveLength(1);
     expect(entries.map((e) => e.endedAt)).toEqual(entries.map(() => closed.closedAt));
     expect(entries.filter((e) => e.startedAt > closed.closedAt!)).toEqual([]);
     // What the opening still had under way (none of it waits for the person) is done well within this.
@@ -521,7 +523,7 @@ describe('local terminals', () => {
     expect(await call.ok('sessions.list', { live: true })).toEqual([]);
   });
 
-  test('closed as its pre-connect step is announced: the command never starts and no time entry is left running', async () => {
+  test('closed as its pre-connect step is announced: neither the command nor the ticket’s time starts', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: 'echo vpn-startad',
     });
@@ -547,7 +549,8 @@ describe('local terminals', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(output.get(session.id) ?? '').not.toContain('vpn-startad');
     const entries = await call.ok('time.list', { ticketId: prepared.ticket.id });
-    expect(entries.filter((e) => e.endedAt === null)).toEqual([]);
+    // The end began before the pre-connect step started the ticket's time, so none was started.
+    expect(entries).toEqual([]);
   });
 
   test('the pre-connect command and the shell start at the newest size sent before they did', async () => {
