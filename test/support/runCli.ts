@@ -14,13 +14,15 @@ export interface CliRunOptions {
   maxBuffer?: number;
   /** Milliseconds before the child is killed (exit code 1); 60 s unless told. */
   timeout?: number;
+  /** The folder it runs in, for relative paths; the test's own unless told. */
+  cwd?: string;
 }
 
 /** Runs the real built `lotsen` command as a child process, with no terminal attached. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, options: CliRunOptions = {}): Promise<CliRun> {
-  const { maxBuffer = 1024 * 1024, timeout = 60_000 } = options;
+  const { maxBuffer = 1024 * 1024, timeout = 60_000, cwd } = options;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout, maxBuffer }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env, timeout, maxBuffer, cwd }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { exportRecordingAudited } from '../../sessions/recording/auditedExport.node.ts';
@@ -55,12 +56,14 @@ export function recordingsCommand(io: CliIo): Command {
         '  lotsen recordings export 3f2a… --out session.cast --force',
     )
     .action(async (id: string, options: { out: string; force?: boolean }) => {
+      // The audit log names the file wherever it is read from, so not relative to this shell's folder.
+      const out = resolve(options.out);
       const session = await openBackend(io, { unlock: 'required' });
       try {
-        const { bytes } = await exportRecordingAudited(session.backend, id, options.out, {
+        const { bytes } = await exportRecordingAudited(session.backend, id, out, {
           replace: options.force ?? false,
         });
-        io.err(`Wrote ${options.out} (${bytes} bytes); the export is in the audit log.\n`);
+        io.err(`Wrote ${out} (${bytes} bytes); the export is in the audit log.\n`);
       } catch (error) {
         if (error instanceof LotsenError && error.details?.exists === true) {
           throw new LotsenError('CONFLICT', `${error.message} Replace it with --force.`, error.details);

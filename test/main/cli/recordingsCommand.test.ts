@@ -73,6 +73,17 @@ test('lotsen recordings export writes a .cast that asciinema plays, and audits i
   expect(existsSync(missing)).toBe(false);
   expect(await readdir(folder)).toEqual(['session.cast']);
   expect(await auditedSoFar()).toBe(audited);
+
+  // A relative --out is logged as the absolute file it wrote.
+  const relative = await runCli(['recordings', 'export', recordingId, '--out', 'relative.cast'], env, {
+    cwd: folder,
+  });
+  expect(relative.code).toBe(0);
+  const [latest] = JSON.parse((await runCli(['audit', 'list', '--json', '--limit', '1'], env)).stdout);
+  expect(latest).toMatchObject({
+    event: 'recording.exported',
+    details: { file: join(folder, 'relative.cast') },
+  });
 });
 
 describe('an existing --out file', () => {
