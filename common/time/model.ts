@@ -36,7 +36,7 @@ export const manualTimeEntryInputSchema = z
   .superRefine((entry, ctx) => checkTimeSpan(entry.startedAt, entry.endedAt, ctx));
 
 /** Entries a page of `time.list` holds unless told otherwise, and at most. */
-export const TIME_LIST_PAGE = 500;
+const TIME_LIST_PAGE = 500;
 export const TIME_LIST_MAX_PAGE = 2_000;
 
 /**

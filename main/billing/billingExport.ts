@@ -40,7 +40,7 @@ import { openXlsxWriter } from './xlsxWriter.ts';
  * stays flat however many lines there are.
  */
 
-export const LINE_PAGE_SIZE = 2_000;
+const LINE_PAGE_SIZE = 2_000;
 /** Downloads travel in the API answer; anything larger is written to a file by the CLI. */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 

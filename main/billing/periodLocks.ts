@@ -59,7 +59,7 @@ export async function closedMonthAt(
 export const closedMonthText = (closed: ClosedMonth): string =>
   `${monthName(closed.month)} is approved for ${closed.customerName} (billing batch ${closed.number})`;
 
-export function lockedEntryError(batch: { number: number; month: string }): LotsenError {
+function lockedEntryError(batch: { number: number; month: string }): LotsenError {
   return new LotsenError(
     'LOCKED',
     `This time entry is locked: ${monthName(batch.month)} was approved in billing batch ${batch.number}. ` +
@@ -87,7 +87,7 @@ export async function assertPeriodOpen(db: Db, ticketId: string, instant: number
 }
 
 /** Who an acute escalation is billed to, and when: its fee belongs to that customer's month. */
-export interface Escalation {
+interface Escalation {
   customerId: string;
   escalatedAt: number | null;
 }
@@ -135,7 +135,7 @@ export async function assertEntryUnlocked(db: Db, entryId: string): Promise<void
 }
 
 /** Turns the store's lock triggers into the API's LOCKED error; anything else passes through unchanged. */
-export function translateLockError(error: unknown): unknown {
+function translateLockError(error: unknown): unknown {
   if (error instanceof Error && error.message.includes(LOCKED_TRIGGER_PREFIX)) {
     const reason = error.message.slice(
       error.message.indexOf(LOCKED_TRIGGER_PREFIX) + LOCKED_TRIGGER_PREFIX.length,
