@@ -48,6 +48,7 @@ import {
   timeListInputSchema,
 } from '../time/model.ts';
 import { timeImportSummarySchema } from '../time/timeFile.ts';
+import { checkPeriod, instantSchema } from './period.ts';
 import {
   adjustmentInputSchema,
   adjustmentViewSchema,
@@ -103,7 +104,6 @@ const passphraseSchema = z
   .max(1024, { error: 'Passphrase is longer than 1024 characters' });
 
 const noInput = z.object({}).strict();
-const instantSchema = z.number({ error: 'An instant is epoch milliseconds' }).int().min(0);
 const nothing = z.null();
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -276,10 +276,7 @@ export const methods = {
         beforeSeq: z.number().int().min(1).optional(),
       })
       .strict()
-      .refine((filter) => filter.from === undefined || filter.to === undefined || filter.from < filter.to, {
-        path: ['to'],
-        error: 'The end of the period must come after its start',
-      }),
+      .superRefine(checkPeriod),
     z.array(auditEventViewSchema),
   ),
   /** Everyone who appears in the audit log, under the name of their latest event: what its actor filter offers. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { billableWorkTypes } from '../agreements/model.ts';
+import { checkPeriod, instantSchema } from '../api/period.ts';
 import { idSchema } from '../registry/model.ts';
 
 /** Where a time entry came from: a terminal or SSH session, a technician's timer, or typed in afterwards. */
@@ -9,8 +10,6 @@ export type TimeSource = (typeof timeSources)[number];
 /** Set by the technician (Lotsen will suggest); billing reads it. */
 export const timeClassifications = ['unclassified', 'included', 'billable', 'no_charge'] as const;
 export type TimeClassification = (typeof timeClassifications)[number];
-
-const instant = z.number({ error: 'An instant is epoch milliseconds' }).int().min(0);
 
 /** What is wrong with an entry's span (epoch ms), or null: it ends after it starts and covers at most 24 hours. */
 export function timeSpanProblem(startedAt: number, endedAt: number): string | null {
@@ -28,8 +27,8 @@ export function checkTimeSpan(startedAt: number, endedAt: number, ctx: z.Refinem
 export const manualTimeEntryInputSchema = z
   .object({
     ticketId: idSchema,
-    startedAt: instant,
-    endedAt: instant,
+    startedAt: instantSchema,
+    endedAt: instantSchema,
     note: z.string().trim().max(2_000, { error: 'Note is longer than 2000 characters' }).default(''),
   })
   .strict()
@@ -48,9 +47,9 @@ export const timeListInputSchema = z
     ticketId: idSchema.optional(),
     customerId: idSchema.optional(),
     /** Entries started at or after `from` and before `to`. */
-    from: instant.optional(),
-    to: instant.optional(),
-    after: z.object({ startedAt: instant, id: idSchema }).strict().optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+    after: z.object({ startedAt: instantSchema, id: idSchema }).strict().optional(),
     limit: z
       .number({ error: 'limit must be a whole number' })
       .int({ error: 'limit must be a whole number' })
@@ -61,10 +60,7 @@ export const timeListInputSchema = z
       .default(TIME_LIST_PAGE),
   })
   .strict()
-  .refine((input) => input.from === undefined || input.to === undefined || input.from < input.to, {
-    path: ['to'],
-    error: 'The end of the period must come after its start',
-  });
+  .superRefine(checkPeriod);
 export type TimeListInput = z.input<typeof timeListInputSchema>;
 export type ManualTimeEntryInput = z.input<typeof manualTimeEntryInputSchema>;
 
@@ -81,8 +77,8 @@ export const timeEntryUpdateSchema = z
   .object({
     id: idSchema,
     ticketId: idSchema.optional(),
-    startedAt: instant.optional(),
-    endedAt: instant.optional(),
+    startedAt: instantSchema.optional(),
+    endedAt: instantSchema.optional(),
     note: z.string().trim().max(2_000, { error: 'Note is longer than 2000 characters' }).optional(),
   })
   .strict();
