@@ -1,8 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
 import { sql } from 'kysely';
@@ -23,7 +20,7 @@ import {
   UTF8_BOM,
   type CsvCell,
 } from '../../common/csv/csv.ts';
-import { pathTaken, placeWithoutReplacing } from '../app/atomicFile.node.ts';
+import { assertExportTarget, stageBeside } from '../app/stagedFile.node.ts';
 import { sqliteConnectionOf, type Db } from '../store/database.node.ts';
 import { findBatch } from './billingBatches.ts';
 import { billedCustomer, byShownName, customersInMonth } from './billingCustomers.ts';
@@ -157,7 +154,7 @@ export async function exportMonth<D extends ExportDestination>(
     `lotsen-billing-${request.month}${single ? `-${slug(parts[0]?.customerName ?? single.name)}` : ''}` +
     `${preview ? '-preview' : ''}.${request.format}`;
 
-  if (destination.kind === 'file') await assertWritable(destination);
+  if (destination.kind === 'file') await assertExportTarget(destination.path, destination.replace ?? false);
   const output = openOutput(destination);
   let rows = 0;
   const pagesOf = (part: Part) =>
@@ -213,9 +210,7 @@ export async function exportMonth<D extends ExportDestination>(
       content: done.content as ExportOutcome<D>['content'],
     };
     // A long export gives someone time to put a file at the path: say so before the export is audited.
-    if (destination.kind === 'file' && !destination.replace && (await pathTaken(destination.path))) {
-      throw exists(destination.path);
-    }
+    await output.assertTargetFree();
     await beforeCommit(outcome);
     await output.commit();
     return outcome;
@@ -260,20 +255,6 @@ async function summarise(
   }
   return summary;
 }
-
-async function assertWritable(destination: { path: string; replace?: boolean }): Promise<void> {
-  const folder = dirname(destination.path);
-  const info = await stat(folder).catch(() => null);
-  if (!info?.isDirectory()) {
-    throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
-  }
-  if (!destination.replace && (await pathTaken(destination.path))) throw exists(destination.path);
-}
-
-const exists = (path: string) =>
-  new LotsenError('CONFLICT', `${path} exists already; nothing was exported. Replace it with --force.`, {
-    path,
-  });
 
 /** An upper bound of the rows a preview writes (lines per ticket and day can merge entries), for progress. */
 async function previewEstimate(db: Db, month: string, customerId: string): Promise<number> {
@@ -459,6 +440,8 @@ interface Output {
   sink: Writable;
   /** Every byte is through: their count and hash, and where they will be. */
   done(): Promise<{ bytes: number; sha256: string; path: string | null; content: Buffer | null }>;
+  /** Refuses a file that appeared at the target while the export ran (unless it may be replaced). */
+  assertTargetFree(): Promise<void>;
   /** Puts a finished file in place. */
   commit(): Promise<void>;
   abort(): Promise<void>;
@@ -479,13 +462,8 @@ function openOutput(destination: ExportDestination): Output {
     },
   });
   if (destination.kind === 'file') {
-    const temp = join(
-      dirname(destination.path),
-      `.${basename(destination.path)}.${randomBytes(6).toString('hex')}.partial`,
-    );
-    // Owner-only, as a recording export: the lines name customers, ticket subjects and technicians.
-    const file = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
-    const piped = pipeline(tap, file);
+    const staged = stageBeside(destination.path, destination.replace ?? false);
+    const piped = pipeline(tap, staged.stream);
     piped.catch(() => undefined);
     return {
       sink: tap,
@@ -494,14 +472,12 @@ function openOutput(destination: ExportDestination): Output {
         await piped;
         return { bytes, sha256: hash.digest('hex'), path: destination.path, content: null };
       },
-      commit: async () => {
-        if (destination.replace) return rename(temp, destination.path);
-        if (!(await placeWithoutReplacing(temp, destination.path))) throw exists(destination.path);
-      },
+      assertTargetFree: staged.assertTargetFree,
+      commit: staged.place,
       async abort() {
         tap.destroy();
         await piped.catch(() => undefined);
-        await rm(temp, { force: true });
+        await staged.discard();
       },
     };
   }
@@ -530,6 +506,7 @@ function openOutput(destination: ExportDestination): Output {
       await piped;
       return { bytes, sha256: hash.digest('hex'), path: null, content: Buffer.concat(chunks) };
     },
+    assertTargetFree: async () => {},
     commit: async () => {},
     async abort() {
       tap.destroy();

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { LotsenError } from '../../../common/api/errors.ts';
 import { exportRecordingAudited } from '../../sessions/recording/auditedExport.node.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
+import { withForceHint } from '../exportTarget.ts';
 import { openBackend } from '../openBackend.node.ts';
 
 export function recordingsCommand(io: CliIo): Command {
@@ -65,10 +65,7 @@ export function recordingsCommand(io: CliIo): Command {
         });
         io.err(`Wrote ${out} (${bytes} bytes); the export is in the audit log.\n`);
       } catch (error) {
-        if (error instanceof LotsenError && error.details?.exists === true) {
-          throw new LotsenError('CONFLICT', `${error.message} Replace it with --force.`, error.details);
-        }
-        throw error;
+        throw withForceHint(error);
       } finally {
         await session.close();
       }

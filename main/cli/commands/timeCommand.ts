@@ -9,6 +9,7 @@ import { exportMonthAudited } from '../../billing/auditedExport.ts';
 import { billingPeriod } from '../../billing/billingPeriod.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
+import { withForceHint } from '../exportTarget.ts';
 import { openBackend } from '../openBackend.node.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 
@@ -203,6 +204,8 @@ export function timeCommand(io: CliIo): Command {
                 ? ' (nothing is logged in the month).\n'
                 : ` (approved ${result.batchIds.length === 1 ? 'batch' : 'batches'}).\n`),
         );
+      } catch (error) {
+        throw withForceHint(error);
       } finally {
         await session.close();
       }

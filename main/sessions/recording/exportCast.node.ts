@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { LotsenError } from '../../../common/api/errors.ts';
-import { pathTaken, placeWithoutReplacing } from '../../app/atomicFile.node.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { assertExportTarget, stageBeside } from '../../app/stagedFile.node.ts';
 import type { Db } from '../../store/database.node.ts';
 import { readRecording } from './recordingRepository.ts';
 
@@ -23,10 +19,9 @@ export interface StagedCast {
 }
 
 /**
- * Writes a recording as a plain `.cast` file (readable by `asciinema play`) to a temporary file in the target's
- * folder, streaming from the store with the file's backpressure, so a long session is never held in memory. Nothing
- * is at the target until `place`, so a failed export leaves whatever was there before as it was. The file is
- * plaintext by design: the caller audits the export.
+ * Writes a recording as a plain `.cast` file (readable by `asciinema play`) beside its target, streaming from the
+ * store with the file's backpressure, so a long session is never held in memory. Nothing is at the target until
+ * `place`. The file is plaintext by design: the caller audits the export.
  */
 export async function stageCastExport(
   db: Db,
@@ -38,51 +33,28 @@ export async function stageCastExport(
   const pieces = readRecording(db, id);
   // Read the header before writing anything, so an unknown id leaves nothing behind.
   const first = await pieces.next();
-  const folder = dirname(file);
   try {
-    if (!(await stat(folder).catch(() => null))?.isDirectory()) {
-      throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
-    }
-    if (!replace) await refuseExisting(file);
+    await assertExportTarget(file, replace);
   } catch (error) {
     await pieces.return(undefined);
     throw error;
   }
-
-  const temporary = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.partial`);
-  const out = createWriteStream(temporary, { flags: 'wx', encoding: 'utf8', mode: 0o600 });
-  const discard = () => rm(temporary, { force: true });
+  const staged = stageBeside(file, replace);
   try {
-    if (!first.done && !out.write(first.value)) await once(out, 'drain');
-    for await (const piece of pieces) {
-      if (!out.write(piece)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
+    await pipeline(
+      Readable.from(
+        (async function* () {
+          if (!first.done) yield first.value;
+          yield* pieces;
+        })(),
+      ),
+      staged.stream,
+    );
     // A long export gives someone time to put a file there; say so now, before the caller audits the export.
-    if (!replace) await refuseExisting(file);
+    await staged.assertTargetFree();
   } catch (error) {
-    out.destroy();
-    await discard();
+    await staged.discard();
     throw error;
   }
-  return {
-    bytes: out.bytesWritten,
-    discard,
-    async place() {
-      if (replace) return rename(temporary, file);
-      if (!(await placeWithoutReplacing(temporary, file))) throw exists(file);
-    },
-  };
-}
-
-function exists(file: string): LotsenError {
-  return new LotsenError('CONFLICT', `${file} exists already; nothing was exported.`, {
-    path: file,
-    exists: true,
-  });
-}
-
-async function refuseExisting(file: string): Promise<void> {
-  if (await pathTaken(file)) throw exists(file);
+  return { bytes: staged.stream.bytesWritten, place: staged.place, discard: staged.discard };
 }

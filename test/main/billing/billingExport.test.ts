@@ -399,7 +399,8 @@ describe('billing export', () => {
       await refusal(exportMonthAudited(opened.backend, request, { kind: 'file', path: target }, () => {})),
     ).toMatchObject({
       code: 'CONFLICT',
-      message: `${target} exists already; nothing was exported. Replace it with --force.`,
+      message: `${target} exists already; nothing was exported.`,
+      details: { path: target, exists: true },
     });
     expect(await readFile(target, 'utf8')).toBe('finance’s own notes\n');
     expect(await readdir(out.dir)).toEqual(['nov.csv']);
