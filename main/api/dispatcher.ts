@@ -8,6 +8,7 @@ import {
   type MethodParsedInput,
 } from '../../common/api/contract.ts';
 import { issuesFromZod, LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+import { isStoreBusy } from '../store/storeBusy.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -70,6 +71,13 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
             code: 'VALIDATION',
             message: describeValidation(issues.length),
             details: { issues },
+          });
+        }
+        if (isStoreBusy(error)) {
+          return failure({
+            code: 'CONFLICT',
+            message:
+              'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
           });
         }
         options.onInternalError?.(method, error);

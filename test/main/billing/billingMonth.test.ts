@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
+import { sqliteConnectionOf } from '../../../main/store/database.node.ts';
 import { insertEntry } from '../../../main/time/timeEntryRepository.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 
 /*
  * Classification, approval of a month, locks and adjustments, through the real dispatcher on a real encrypted
@@ -661,6 +663,30 @@ describe('billing months', () => {
       },
     });
   });
+
+  test('an approval while another Lotsen holds the store for writing is CONFLICT, try again, and nothing is approved', async () => {
+    await november();
+    now = at('2026-12-02T09:00:00+01:00');
+    const input = { month: '2026-11', customerId: fixture.customer.id };
+    // Another process's write transaction, which SQLite refuses to wait for once this one has read (it would wait at most the busy timeout).
+    const other = await Backend.open({ dataDir: opened.dataDir });
+    try {
+      await other.unlock(TEST_PASSPHRASE);
+      const otherConnection = sqliteConnectionOf(other.registryContext().db)!;
+      otherConnection.exec('BEGIN IMMEDIATE');
+      const refused = await call.fails('billing.approveMonth', input);
+      otherConnection.exec('ROLLBACK');
+      expect(refused).toEqual({
+        code: 'CONFLICT',
+        message:
+          'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
+      });
+      expect(await call.ok('billing.listBatches', { month: '2026-11' })).toEqual([]);
+      expect(await call.ok('billing.approveMonth', input)).toMatchObject({ number: 1 });
+    } finally {
+      await other.close();
+    }
+  }, 30_000);
 
   test('corrections are priced as the change they make to their line, so taking it to zero bills exactly nothing', async () => {
     // 10 min of a change in the customer's environment, billed as 15 min at 1 100 kr/h: 275 kr.
