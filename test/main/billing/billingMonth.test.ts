@@ -668,7 +668,8 @@ describe('billing months', () => {
     await november();
     now = at('2026-12-02T09:00:00+01:00');
     const input = { month: '2026-11', customerId: fixture.customer.id };
-    // Another process's write transaction, which SQLite refuses to wait for once this one has read (it would wait at most the busy timeout).
+    // Another process's write transaction: SQLite does not wait for it once this one has read (at most the busy
+    // timeout otherwise).
     const other = await Backend.open({ dataDir: opened.dataDir });
     try {
       await other.unlock(TEST_PASSPHRASE);
