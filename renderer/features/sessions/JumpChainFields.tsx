@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { EnvironmentView, ServerView } from '../../../common/registry/model.ts';
-import { MAX_JUMP_HOSTS } from '../../../common/sessions/model.ts';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
-import { addHop, removeHop, updateHop, type HopProblem, type JumpHop } from './jumpChain.ts';
+import { addHop, noMoreHops, removeHop, updateHop, type HopProblem, type JumpHop } from './jumpChain.ts';
 
 interface Props {
   environment: EnvironmentView;
@@ -33,7 +32,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
   });
 
   const candidates = environment.servers.filter((s) => s.id !== target.id);
-  const full = hops.length >= MAX_JUMP_HOSTS;
+  const cannotAdd = noMoreHops(hops, environment, target.id);
 
   return (
     <fieldset className="jump-chain">
@@ -121,7 +120,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
           ref={addButton}
           type="button"
           className="button button--small"
-          disabled={full}
+          disabled={cannotAdd !== null}
           onClick={() => {
             const next = addHop(hops, environment, target.id, `hop-${++hopsAdded.current}`);
             focusAfterChange.current = next.at(-1)!.key;
@@ -130,7 +129,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
         >
           Add jump host
         </button>
-        {full && <span className="field__hint">At most {MAX_JUMP_HOSTS} jump hosts.</span>}
+        {cannotAdd && <span className="field__hint">{cannotAdd}</span>}
       </div>
     </fieldset>
   );

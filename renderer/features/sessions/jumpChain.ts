@@ -27,25 +27,33 @@ export interface HopProblem {
 /** The ways to sign in that use the account's stored secret. */
 const USES_STORED_SECRET: readonly SshAuthChoice[] = ['auto', 'password', 'privateKey'];
 
-/**
- * A new last hop (the one nearest the target): a server not yet on the route, else any but the target, with the
- * environment's first account.
- */
+/** Why no further hop can be added, or null when one can: the most `sessions.open` takes, or no server left over. */
+export function noMoreHops(
+  hops: readonly JumpHop[],
+  environment: EnvironmentView,
+  targetServerId: string,
+): string | null {
+  if (hops.length >= MAX_JUMP_HOSTS) return `At most ${MAX_JUMP_HOSTS} jump hosts.`;
+  if (spareServers(hops, environment, targetServerId).length > 0) return null;
+  return hops.length === 0
+    ? 'This environment has no other server to jump through.'
+    : 'Every other server of this environment is on the route already.';
+}
+
+/** A new last hop (the one nearest the target) on a server not yet on the route, with the environment's first account. */
 export function addHop(
   hops: readonly JumpHop[],
   environment: EnvironmentView,
   targetServerId: string,
   key: string,
 ): JumpHop[] {
-  if (hops.length >= MAX_JUMP_HOSTS) return [...hops];
-  const candidates = environment.servers.filter((s) => s.id !== targetServerId);
-  const unused = candidates.find((s) => !hops.some((hop) => hop.serverId === s.id));
-  const server = unused ?? candidates[0];
+  if (noMoreHops(hops, environment, targetServerId) !== null) return [...hops];
+  const server = spareServers(hops, environment, targetServerId)[0]!;
   return [
     ...hops,
     {
       key,
-      serverId: server?.id ?? '',
+      serverId: server.id,
       accountId: environment.supportAccounts[0]?.id ?? '',
       auth: 'auto',
     },
@@ -97,4 +105,10 @@ export function chainProblems(
 /** The route as `sessions.open` takes it: nearest first, without the dialog's keys. */
 export function jumpInput(hops: readonly JumpHop[]): NonNullable<SessionOpenInput['jump']> {
   return hops.map(({ serverId, accountId, auth }) => ({ serverId, accountId, auth }));
+}
+
+function spareServers(hops: readonly JumpHop[], environment: EnvironmentView, targetServerId: string) {
+  return environment.servers.filter(
+    (s) => s.id !== targetServerId && !hops.some((hop) => hop.serverId === s.id),
+  );
 }

@@ -6,6 +6,7 @@ import {
   chainProblems,
   hopProblems,
   jumpInput,
+  noMoreHops,
   removeHop,
   updateHop,
   type JumpHop,
@@ -55,24 +56,40 @@ const environment: EnvironmentView = {
   supportAccounts: [withSecret, withoutSecret],
 };
 
-const chainOf = (count: number) =>
+const chainOf = (count: number, within: EnvironmentView = environment) =>
   Array.from({ length: count }).reduce<JumpHop[]>(
-    (hops, _, i) => addHop(hops, environment, target.id, `k${i}`),
+    (hops, _, i) => addHop(hops, within, target.id, `k${i}`),
     [],
   );
+/** More servers than a route may hold. */
+const wide: EnvironmentView = {
+  ...environment,
+  servers: [
+    target,
+    ...Array.from({ length: MAX_JUMP_HOSTS + 2 }, (_, i) => server(20 + i, `hop${i}.kalmar.se`)),
+  ],
+};
 
 describe('building a jump chain', () => {
   it('adds hops nearest first, each on a server not yet on the route and never the target', () => {
     const hops = chainOf(2);
     expect(hops.map((h) => h.serverId)).toEqual([bastion.id, inner.id]);
     expect(hops.every((h) => h.accountId === withSecret.id && h.auth === 'auto')).toBe(true);
-    // With every other server used, a third hop repeats one, which the checks then name.
-    expect(addHop(hops, environment, target.id, 'k2').at(-1)!.serverId).toBe(bastion.id);
+    // With every other server on the route there is nothing to add, and the dialog says why.
+    expect(addHop(hops, environment, target.id, 'k2')).toEqual(hops);
+    expect(noMoreHops(hops, environment, target.id)).toBe(
+      'Every other server of this environment is on the route already.',
+    );
+    expect(noMoreHops(chainOf(1), environment, target.id)).toBeNull();
+    const alone = { ...environment, servers: [target] };
+    expect(noMoreHops([], alone, target.id)).toBe('This environment has no other server to jump through.');
+    expect(addHop([], alone, target.id, 'k0')).toEqual([]);
   });
 
   it('stops at the number of jump hosts sessions.open takes', () => {
-    const full = chainOf(MAX_JUMP_HOSTS + 2);
+    const full = chainOf(MAX_JUMP_HOSTS + 2, wide);
     expect(full).toHaveLength(MAX_JUMP_HOSTS);
+    expect(noMoreHops(full, wide, target.id)).toBe(`At most ${MAX_JUMP_HOSTS} jump hosts.`);
     const open = (count: number) =>
       sessionOpenInputSchema.safeParse({
         ticketId: id(300),
@@ -109,10 +126,11 @@ describe('checking a jump chain', () => {
   });
 
   it('names a hop that is the target, or a server already on the route, by its number', () => {
-    const hops = updateHop(updateHop(chainOf(3), 'k1', { serverId: target.id }), 'k2', {
-      serverId: bastion.id,
+    const chain = chainOf(3, wide);
+    const hops = updateHop(updateHop(chain, 'k1', { serverId: target.id }), 'k2', {
+      serverId: chain[0]!.serverId,
     });
-    const problems = chainProblems(hops, environment, target.id);
+    const problems = chainProblems(hops, wide, target.id);
     expect(problems.get('k0')).toBeUndefined();
     expect(problems.get('k1')).toEqual([
       { field: 'server', message: 'This is the server you are connecting to.' },
