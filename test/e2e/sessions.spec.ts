@@ -156,6 +156,16 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await page.getByRole('button', { name: 'Close session' }).click();
   await expect(tab).toContainText('Closed');
 
+  // A new session for the blocked customer asks for the same reason, checked beside the field before anything is sent.
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: KALMAR.name }).click();
+  await page.getByRole('button', { name: `Connect to ${sshd.host}` }).click();
+  const blockedDialog = page.getByRole('dialog', { name: `Connect to ${sshd.host}` });
+  await blockedDialog.getByRole('button', { name: 'Override and connect' }).click();
+  await expect(blockedDialog.getByLabel('Override reason (audited)')).toBeFocused();
+  await expect(blockedDialog).toContainText('Explain the override in at least 10 characters');
+  await blockedDialog.getByRole('button', { name: 'Cancel' }).click();
+
   const overrides = await callStore(lotsen.home, 'audit.list', { event: 'eligibility.overridden' });
   expect(overrides).toEqual([
     expect.objectContaining({

@@ -5,12 +5,14 @@ import type { CustomerDetail, EnvironmentView, ServerView } from '../../../commo
 import type { SshAuthChoice } from '../../../common/sessions/model.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { validate } from '../../components/form/fieldErrors.ts';
 import { ReasonList } from '../../components/ReasonList.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
 import { chainProblems, hopProblems, jumpInput, type HopProblem, type JumpHop } from './jumpChain.ts';
 import { JumpChainFields } from './JumpChainFields.tsx';
+import { overrideReasonFormSpec } from './overrideReasonForm.ts';
 import './openSession.css';
 
 const NEW_TICKET = 'new';
@@ -45,6 +47,7 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
   const [recordInput, setRecordInput] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [override, setOverride] = useState('');
+  const [overrideTried, setOverrideTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -83,8 +86,22 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
   const targetProblems = server ? hopProblems({ serverId: server.id, accountId, auth }, environment) : [];
   const hopsProblems = server ? chainProblems(hops, environment, server.id) : new Map<string, HopProblem[]>();
   const routeReady = targetProblems.length === 0 && hopsProblems.size === 0;
+  // Main's own rule for the reason, said beside the field once the person has written or tried to connect.
+  const overrideProblem = blocked
+    ? (validate(
+        overrideReasonFormSpec.schema,
+        overrideReasonFormSpec.toInput({ overrideReason: override }),
+        overrideReasonFormSpec.fields,
+      ).byField.overrideReason ?? null)
+    : null;
+  const showOverrideProblem = overrideProblem !== null && (overrideTried || override !== '');
 
   async function connect() {
+    if (overrideProblem !== null) {
+      setOverrideTried(true);
+      document.getElementById('session-override')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -259,8 +276,15 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
               className="input input--area"
               value={override}
               placeholder="Why the session must go ahead despite the blockers"
+              aria-invalid={showOverrideProblem}
+              aria-describedby={showOverrideProblem ? 'session-override-error' : undefined}
               onChange={(event) => setOverride(event.target.value)}
             />
+            {showOverrideProblem && (
+              <p id="session-override-error" className="field__error">
+                {overrideProblem}
+              </p>
+            )}
           </div>
         )}
         {error && (

@@ -4,8 +4,8 @@ import type { FormSpec } from '../../components/form/formSpec.ts';
 export type OverrideReasonValues = { overrideReason: string };
 
 /**
- * The written reason that lets a reconnect past eligibility blockers, checked with main's own rule (at least 10
- * characters once trimmed, at most 1,000), so the form and main say the same thing.
+ * The written reason that lets a session (opened or reconnected) past eligibility blockers, checked with main's own
+ * rule (at least 10 characters once trimmed, at most 1,000), so the form and main say the same thing.
  */
 export const overrideReasonFormSpec: FormSpec<OverrideReasonValues> = {
   fields: ['overrideReason'],
