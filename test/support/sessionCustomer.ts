@@ -1,5 +1,7 @@
+import type { SessionOpenInput } from '../../common/sessions/model.ts';
 import type { apiCaller } from './apiCaller.ts';
 import { orgNumber } from './orgNumbers.ts';
+import type { SshdFixture } from './sshd/sshdFixture.ts';
 
 export interface SessionTarget {
   host: string;
@@ -7,6 +9,13 @@ export interface SessionTarget {
   username: string;
   /** The account's stored secret: a password or a private key. */
   secret: string;
+}
+
+/** The test sshd as a session target, logging in with its password. */
+export function sessionTarget(
+  sshd: Pick<SshdFixture, 'host' | 'port' | 'username' | 'password'>,
+): SessionTarget {
+  return { host: sshd.host, port: sshd.port, username: sshd.username, secret: sshd.password };
 }
 
 /**
@@ -80,3 +89,26 @@ export async function prepareSessionCustomer(
   });
   return { customer, environment, server, account, ticket };
 }
+
+export type PreparedSessionCustomer = Awaited<ReturnType<typeof prepareSessionCustomer>>;
+
+/** The input for `sessions.open`: a session of the given kind for the prepared ticket and environment. */
+function openInput(
+  prepared: PreparedSessionCustomer,
+  fields: Pick<SessionOpenInput, 'kind'> & Partial<SessionOpenInput>,
+): SessionOpenInput {
+  return { ticketId: prepared.ticket.id, environmentId: prepared.environment.id, ...fields };
+}
+
+/** The input for `sessions.open`: an SSH session to the prepared server and account, for its ticket. */
+export const sshOpenInput = (prepared: PreparedSessionCustomer, extra: Partial<SessionOpenInput> = {}) =>
+  openInput(prepared, {
+    kind: 'ssh',
+    serverId: prepared.server.id,
+    accountId: prepared.account.id,
+    ...extra,
+  });
+
+/** The input for `sessions.open`: a local terminal for the prepared ticket. */
+export const localOpenInput = (prepared: PreparedSessionCustomer, extra: Partial<SessionOpenInput> = {}) =>
+  openInput(prepared, { kind: 'local', ...extra });

@@ -13,7 +13,7 @@ import {
 } from '../../../main/sessions/terminal/flowControl.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
-import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import { prepareSessionCustomer, sessionTarget, sshOpenInput } from '../../support/sessionCustomer.ts';
 import { startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
 
 const run = promisify(execFile);
@@ -62,12 +62,7 @@ test('200 MB through an SSH session to a slow client: complete, recorded, with b
   const expected = (await run('/bin/sh', ['-c', `${GENERATOR} | sha256sum`])).stdout.split(' ')[0];
 
   const call = apiCaller(createApi(opened.backend, () => undefined, { connectTimeoutMs: 10_000 }));
-  const prepared = await prepareSessionCustomer(call, {
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.username,
-    secret: sshd.password,
-  });
+  const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
 
   // The client's ledger. The dispatcher runs the ack handler before it first waits, so an acknowledgement counts in
   // the backend the moment it is sent: sent - acknowledged is the backend's own count of unacknowledged bytes.
@@ -195,15 +190,7 @@ test('200 MB through an SSH session to a slow client: complete, recorded, with b
         }
       });
     });
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'ssh',
-      serverId: prepared.server.id,
-      accountId: prepared.account.id,
-      cols: 120,
-      rows: 40,
-    });
+    const session = await call.ok('sessions.open', sshOpenInput(prepared, { cols: 120, rows: 40 }));
     sessionId = session.id;
     await call.ok('sessions.answerPrompt', { sessionId, promptId: await hostKey, accept: true });
     expect((await isOpen).state).toBe('open');

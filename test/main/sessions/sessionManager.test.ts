@@ -13,7 +13,13 @@ import { endInterruptedSessions } from '../../../main/sessions/interruptedSessio
 import { sqliteConnectionOf } from '../../../main/store/database.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
-import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import {
+  localOpenInput,
+  prepareSessionCustomer,
+  sessionTarget,
+  sshOpenInput,
+  type PreparedSessionCustomer,
+} from '../../support/sessionCustomer.ts';
 import {
   authorizedKeyPair,
   startAgent,
@@ -84,15 +90,10 @@ const stateOf = (id: string, ...states: SessionView['state'][]) =>
 
 /** Opens a local terminal for the prepared ticket; resolves once it is open. */
 async function openLocal(
-  prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>,
+  prepared: PreparedSessionCustomer,
   extra: Partial<SessionOpenInput> = {},
 ): Promise<SessionView> {
-  const session = await call.ok('sessions.open', {
-    ticketId: prepared.ticket.id,
-    environmentId: prepared.environment.id,
-    kind: 'local',
-    ...extra,
-  });
+  const session = await call.ok('sessions.open', localOpenInput(prepared, extra));
   await stateOf(session.id, 'open');
   return session;
 }
@@ -127,21 +128,9 @@ async function waitForOutput(sessionId: string, pattern: RegExp, timeoutMs = 10_
 }
 
 /** Opens an SSH session to `target`, trusting its host key when asked; resolves once it is open. */
-async function openSsh(
-  prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>,
-  extra: Record<string, unknown> = {},
-) {
+async function openSsh(prepared: PreparedSessionCustomer, extra: Partial<SessionOpenInput> = {}) {
   const hostKeyAsked = next('sessions.prompt', (p) => p.kind === 'hostKey');
-  const session = await call.ok('sessions.open', {
-    ticketId: prepared.ticket.id,
-    environmentId: prepared.environment.id,
-    kind: 'ssh',
-    serverId: prepared.server.id,
-    accountId: prepared.account.id,
-    cols: 100,
-    rows: 30,
-    ...extra,
-  });
+  const session = await call.ok('sessions.open', sshOpenInput(prepared, { cols: 100, rows: 30, ...extra }));
   const isOpen = stateOf(session.id, 'open', 'failed');
   const prompt = await hostKeyAsked;
   await call.ok('sessions.answerPrompt', {
@@ -152,12 +141,7 @@ async function openSsh(
   return { session, prompt, opened: await isOpen };
 }
 
-const passwordTarget = () => ({
-  host: sshd.host,
-  port: sshd.port,
-  username: sshd.username,
-  secret: sshd.password,
-});
+const passwordTarget = () => sessionTarget(sshd);
 
 describe('an SSH session for a ticket, against a real sshd', () => {
   test('opens after trusting the host key, runs a command, closes; time, audit and recording follow', async () => {
@@ -203,13 +187,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
     // The key is known now: a second session opens without asking.
     let asked = false;
     stops.push(opened.backend.on('sessions.prompt', () => (asked = true)));
-    const again = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'ssh',
-      serverId: prepared.server.id,
-      accountId: prepared.account.id,
-    });
+    const again = await call.ok('sessions.open', sshOpenInput(prepared));
     await stateOf(again.id, 'open');
     expect(asked).toBe(false);
     await call.ok('sessions.close', { sessionId: again.id });
@@ -228,15 +206,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
   test('the shell opens at the newest size sent while the session was connecting', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const hostKeyAsked = next('sessions.prompt', (p) => p.kind === 'hostKey');
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'ssh',
-      serverId: prepared.server.id,
-      accountId: prepared.account.id,
-      cols: 100,
-      rows: 30,
-    });
+    const session = await call.ok('sessions.open', sshOpenInput(prepared, { cols: 100, rows: 30 }));
     const prompt = await hostKeyAsked;
     // The tab is drawn (and fitted) while the connection still waits for the person: no shell exists yet.
     await call.ok('sessions.resize', { sessionId: session.id, cols: 132, rows: 40 });
@@ -265,14 +235,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
           resolve(prompt);
         });
       });
-      const session = await ownCall.ok('sessions.open', {
-        ticketId: prepared.ticket.id,
-        environmentId: prepared.environment.id,
-        kind: 'ssh',
-        serverId: prepared.server.id,
-        accountId: prepared.account.id,
-        auth: 'agent',
-      });
+      const session = await ownCall.ok('sessions.open', sshOpenInput(prepared, { auth: 'agent' }));
       const opened = new Promise<SessionView>((resolve) => {
         const stop = own.backend.on('sessions.changed', (view) => {
           if (view.id === session.id && (view.state === 'open' || view.state === 'failed')) {
@@ -300,14 +263,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const keyboard = next('sessions.prompt', (p) => p.kind === 'keyboard');
     const hostKey = next('sessions.prompt', (p) => p.kind === 'hostKey');
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'ssh',
-      serverId: prepared.server.id,
-      accountId: prepared.account.id,
-      auth: 'keyboardInteractive',
-    });
+    const session = await call.ok('sessions.open', sshOpenInput(prepared, { auth: 'keyboardInteractive' }));
     const open = stateOf(session.id, 'open', 'failed');
     const key = await hostKey;
     await call.ok('sessions.answerPrompt', { sessionId: session.id, promptId: key.promptId, accept: true });
@@ -327,24 +283,13 @@ describe('an SSH session for a ticket, against a real sshd', () => {
   test('a changed host key fails the session; replacing it is audited and lets the next one in', async () => {
     const own = await startSshd();
     try {
-      const prepared = await prepareSessionCustomer(call, {
-        host: own.host,
-        port: own.port,
-        username: own.username,
-        secret: own.password,
-      });
+      const prepared = await prepareSessionCustomer(call, sessionTarget(own));
       const first = await openSsh(prepared);
       await call.ok('sessions.close', { sessionId: first.session.id });
       const renewed = await own.restartWithNewHostKeys();
       Object.assign(own, renewed);
 
-      const session = await call.ok('sessions.open', {
-        ticketId: prepared.ticket.id,
-        environmentId: prepared.environment.id,
-        kind: 'ssh',
-        serverId: prepared.server.id,
-        accountId: prepared.account.id,
-      });
+      const session = await call.ok('sessions.open', sshOpenInput(prepared));
       const failed = await stateOf(session.id, 'failed', 'open');
       expect(failed).toMatchObject({ state: 'failed', endCode: 'HOST_KEY_MISMATCH' });
       expect(failed.endMessage).toContain('CHANGED');
@@ -399,13 +344,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
       expect(await call.ok('audit.list', { event: 'hostkey.replaced' })).toHaveLength(1);
       expect((await call.ok('audit.verify', {})).intact).toBe(true);
 
-      const retry = await call.ok('sessions.open', {
-        ticketId: prepared.ticket.id,
-        environmentId: prepared.environment.id,
-        kind: 'ssh',
-        serverId: prepared.server.id,
-        accountId: prepared.account.id,
-      });
+      const retry = await call.ok('sessions.open', sshOpenInput(prepared));
       expect((await stateOf(retry.id, 'open', 'failed')).state).toBe('open');
       await call.ok('sessions.close', { sessionId: retry.id });
     } finally {
@@ -416,12 +355,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
   test('a killed sshd marks the session disconnected and closes its time entry', async () => {
     const own = await startSshd();
     try {
-      const prepared = await prepareSessionCustomer(call, {
-        host: own.host,
-        port: own.port,
-        username: own.username,
-        secret: own.password,
-      });
+      const prepared = await prepareSessionCustomer(call, sessionTarget(own));
       const { session } = await openSsh(prepared);
       const dropped = stateOf(session.id, 'disconnected', 'closed');
       own.kill();
@@ -440,11 +374,7 @@ describe('an SSH session for a ticket, against a real sshd', () => {
 describe('the eligibility gate', () => {
   test('a blocker stops the session; an override with a reason opens it and is audited', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), { withDpa: false });
-    const open = {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local' as const,
-    };
+    const open = localOpenInput(prepared);
     const refused = await call.fails('sessions.open', open);
     expect(refused.code).toBe('NOT_ELIGIBLE');
     expect(refused.details?.blockers).toEqual([expect.objectContaining({ code: 'NO_DPA' })]);
@@ -485,11 +415,7 @@ describe('local terminals', () => {
         access: { vpnType: 'none', method: 'ssh', preConnectCommand: 'exit 3' },
       },
     });
-    const failing = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local',
-    });
+    const failing = await call.ok('sessions.open', localOpenInput(prepared));
     expect(await stateOf(failing.id, 'failed', 'open')).toMatchObject({
       state: 'failed',
       endCode: 'PRECONNECT_FAILED',
@@ -499,11 +425,7 @@ describe('local terminals', () => {
 
   test('closed while still opening: the time entry it was starting is closed with it, and no opening is logged after the end', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local',
-    });
+    const session = await call.ok('sessions.open', localOpenInput(prepared));
     // At once, while the opening still has its books to start.
     const closed = await call.ok('sessions.close', { sessionId: session.id });
     const entries = await call.ok('time.list', { ticketId: prepared.ticket.id });
@@ -538,11 +460,7 @@ describe('local terminals', () => {
         }),
       );
     });
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'local',
-    });
+    const session = await call.ok('sessions.open', localOpenInput(prepared));
     await announced;
     expect(await closing).toMatchObject({ id: session.id, state: 'closed' });
     // What the opening still had under way (none of it waits for the person) is done well within this.
@@ -879,12 +797,10 @@ describe('what a local terminal is given', () => {
   test('typed input is recorded as asciicast "i" events only when asked for', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const typedIn = async (recordInput: boolean | undefined) => {
-      const session = await call.ok('sessions.open', {
-        ticketId: prepared.ticket.id,
-        environmentId: prepared.environment.id,
-        kind: 'local',
-        ...(recordInput === undefined ? {} : { recordInput }),
-      });
+      const session = await call.ok(
+        'sessions.open',
+        localOpenInput(prepared, recordInput === undefined ? {} : { recordInput }),
+      );
       expect(session.choices.recordInput).toBe(recordInput ?? false);
       await stateOf(session.id, 'open');
       await call.ok('sessions.input', { sessionId: session.id, data: 'echo inmatat-$((3*3))\n' });
@@ -915,13 +831,7 @@ describe('what a local terminal is given', () => {
         }),
       );
       const prepared = await prepareSessionCustomer(ownCall, passwordTarget());
-      const session = await ownCall.ok('sessions.open', {
-        ticketId: prepared.ticket.id,
-        environmentId: prepared.environment.id,
-        kind: 'local',
-        cols: 100,
-        rows: 30,
-      });
+      const session = await ownCall.ok('sessions.open', localOpenInput(prepared, { cols: 100, rows: 30 }));
       await next('sessions.changed', (s) => s.id === session.id && s.state === 'open', 15_000, own.backend);
       for (const [cols, rows] of [
         [90, 20],
@@ -980,19 +890,17 @@ describe('reconnecting', () => {
       });
     });
     stops.push(trustAll);
-    const session = await call.ok('sessions.open', {
-      ticketId: prepared.ticket.id,
-      environmentId: prepared.environment.id,
-      kind: 'ssh',
-      serverId: prepared.server.id,
-      accountId: prepared.account.id,
-      auth: 'password',
-      jump: [hop],
-      runPreConnect: false,
-      recordInput: true,
-      cols: 100,
-      rows: 30,
-    });
+    const session = await call.ok(
+      'sessions.open',
+      sshOpenInput(prepared, {
+        auth: 'password',
+        jump: [hop],
+        runPreConnect: false,
+        recordInput: true,
+        cols: 100,
+        rows: 30,
+      }),
+    );
     const choices = { auth: 'password', jump: [hop], runPreConnect: false, recordInput: true };
     expect(session.choices).toEqual(choices);
     expect((await stateOf(session.id, 'open', 'failed')).state).toBe('open');
@@ -1073,14 +981,7 @@ describe('reconnecting', () => {
   test('a route that goes round in a circle, or through a server not in the environment, is refused before the session exists', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const open = (jump: { serverId: string; accountId: string }[]) =>
-      call.fails('sessions.open', {
-        ticketId: prepared.ticket.id,
-        environmentId: prepared.environment.id,
-        kind: 'ssh',
-        serverId: prepared.server.id,
-        accountId: prepared.account.id,
-        jump,
-      });
+      call.fails('sessions.open', sshOpenInput(prepared, { jump }));
     const other = await call.ok('registry.saveServer', {
       environmentId: prepared.environment.id,
       server: { host: '10.0.0.9', role: 'other' },
