@@ -51,4 +51,20 @@ test('revealing a secret is an explicit act that the audit view shows, and the c
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(subject).toHaveValue('');
   await expect(row).toContainText('Secret revealed');
+
+  // A row's subject filters by it; a typed id applies on Enter, not while it is typed; clearing empties the field.
+  const subjectId = filters.getByLabel('Subject id');
+  await row.getByRole('button', { name: /^Support account/ }).click();
+  await expect(subject).toHaveValue('support_account');
+  await expect(subjectId).not.toHaveValue('');
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await subjectId.fill('00000000-0000-4000-8000-000000000000');
+  // Time for a query that should not have been sent to come back and empty the list.
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await subjectId.press('Enter');
+  await expect(page.getByRole('heading', { name: 'No events match these filters' })).toBeVisible();
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(subjectId).toHaveValue('');
+  await expect(row).toContainText('Secret revealed');
 });

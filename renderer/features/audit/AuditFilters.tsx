@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { auditEventCodes, auditEventLabels, type AuditEventCode } from '../../../common/audit/auditEvents.ts';
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
@@ -12,6 +12,17 @@ export function AuditFilters() {
   const problem = useAuditStore((s) => s.filterProblem);
   const setFilter = useAuditStore((s) => s.setFilter);
   const clearFilter = useAuditStore((s) => s.clearFilter);
+  // A typed id applies on Enter or on leaving the field, not at each keystroke (each would query the log); a change
+  // from elsewhere (a row's subject button, clearing the filters) replaces what is typed.
+  const [subjectDraft, setSubjectDraft] = useState(filter.subjectId);
+  const [appliedSubject, setAppliedSubject] = useState(filter.subjectId);
+  if (filter.subjectId !== appliedSubject) {
+    setAppliedSubject(filter.subjectId);
+    setSubjectDraft(filter.subjectId);
+  }
+  const applySubject = () => {
+    if (subjectDraft !== filter.subjectId) setFilter({ subjectId: subjectDraft });
+  };
 
   return (
     <>
@@ -77,10 +88,14 @@ export function AuditFilters() {
           <input
             id={`${id}-subject-id`}
             className="input mono"
-            value={filter.subjectId}
-            placeholder="Any"
+            value={subjectDraft}
+            placeholder="Any (Enter applies)"
             spellCheck={false}
-            onChange={(e) => setFilter({ subjectId: e.target.value })}
+            onChange={(e) => setSubjectDraft(e.target.value)}
+            onBlur={applySubject}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') applySubject();
+            }}
           />
         </div>
         <div className="field">
