@@ -98,6 +98,17 @@ async function openLocal(
   return session;
 }
 
+/** As if the process that ran these sessions had been killed: their owner is a pid that no longer exists. */
+async function orphan(sessionIds: string[]): Promise<void> {
+  const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+  await opened.backend
+    .registryContext()
+    .db.updateTable('sessions')
+    .set({ owner: `${hostname()}#${dead}` })
+    .where('id', 'in', sessionIds)
+    .execute();
+}
+
 /** A second Lotsen on the same data folder (another window after a reload, a CLI command beside `lotsen serve`). */
 async function openBeside() {
   const beside = await Backend.open({ dataDir: opened.dataDir });
@@ -518,14 +529,7 @@ describe('sessions left behind', () => {
     expect(stillLive).toMatchObject({ id: session.id, state: 'open' });
     await second.beside.close();
 
-    // As if the process that ran it had been killed: its owner is a pid that no longer exists.
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    const db = opened.backend.registryContext().db;
-    await db
-      .updateTable('sessions')
-      .set({ owner: `${hostname()}#${dead}` })
-      .where('id', '=', session.id)
-      .execute();
+    await orphan([session.id]);
     second = await openBeside();
     const [ended] = await second.besideCall.ok('sessions.list', { live: false });
     expect(ended).toMatchObject({ id: session.id, state: 'disconnected', endCode: 'INTERRUPTED' });
@@ -550,16 +554,6 @@ describe('sessions left behind', () => {
 });
 
 describe('sessions left behind: ends that cannot be taken as they are', () => {
-  async function orphan(sessionIds: string[]): Promise<void> {
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    await opened.backend
-      .registryContext()
-      .db.updateTable('sessions')
-      .set({ owner: `${hostname()}#${dead}` })
-      .where('id', 'in', sessionIds)
-      .execute();
-  }
-
   test('a time entry that started after the last recorded output ends as it started, never before', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const session = await openLocal(prepared);
@@ -623,13 +617,7 @@ describe('sessions left behind, ended by two Lotsens at once', () => {
   test('both read the same interrupted session before either ends it: it ends, and is audited, once', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const session = await openLocal(prepared);
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    await opened.backend
-      .registryContext()
-      .db.updateTable('sessions')
-      .set({ owner: `${hostname()}#${dead}` })
-      .where('id', '=', session.id)
-      .execute();
+    await orphan([session.id]);
     // Two more processes' worth of Lotsen on the store; without session managers they leave the cleanup to the test.
     const [first, second] = [
       await Backend.open({ dataDir: opened.dataDir }),
