@@ -8,7 +8,7 @@ import { timeEntryPages } from '../../../common/time/timePages.ts';
 import { exportMonthAudited } from '../../billing/auditedExport.ts';
 import { billingPeriod } from '../../billing/billingPeriod.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
-import { printJson, type CliIo } from '../cliOutput.ts';
+import { jsonArrayOutput, pagedTableOutput, printJson, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { openBackend } from '../openBackend.node.ts';
 import { readJsonFile } from '../readJsonFile.ts';
@@ -64,7 +64,9 @@ export function timeCommand(io: CliIo): Command {
           ...(options.customer ? { customerId: options.customer } : {}),
           ...(period ? { from: period.start, to: period.end } : {}),
         });
-        const output = options.json ? jsonArrayOutput(io) : entryTableOutput(io);
+        const output = options.json
+          ? jsonArrayOutput<TimeEntryView>(io)
+          : pagedTableOutput(io, ENTRY_COLUMNS, entryCells, 'No time entries.\n');
         for await (const page of pages) output.write(page);
         output.end();
       } finally {
@@ -214,27 +216,6 @@ export function timeCommand(io: CliIo): Command {
   return time;
 }
 
-interface PagedOutput {
-  write(entries: readonly TimeEntryView[]): void;
-  end(): void;
-}
-
-/** The same text as printJson of the whole list, written an entry at a time. */
-function jsonArrayOutput(io: CliIo): PagedOutput {
-  let first = true;
-  return {
-    write(entries) {
-      for (const entry of entries) {
-        io.out((first ? '[\n' : ',\n') + JSON.stringify(entry, null, 2).replace(/^/gm, '  '));
-        first = false;
-      }
-    },
-    end() {
-      io.out(first ? '[]\n' : '\n]\n');
-    },
-  };
-}
-
 const ENTRY_COLUMNS = [
   'STARTED',
   'MINUTES',
@@ -245,30 +226,6 @@ const ENTRY_COLUMNS = [
   'LOCKED',
   'NOTE',
 ];
-
-/**
- * A plain table printed page by page: the columns are as wide as the header and the first page need; a wider cell
- * later on pushes its row's next cells along rather than holding the whole list back.
- */
-function entryTableOutput(io: CliIo): PagedOutput {
-  let widths: number[] | null = null;
-  return {
-    write(entries) {
-      const rows = entries.map(entryCells);
-      const header = widths === null;
-      widths ??= ENTRY_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      const line = (cells: string[]) =>
-        cells
-          .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths![i]!)))
-          .join('  ')
-          .trimEnd();
-      io.out([...(header ? [line(ENTRY_COLUMNS)] : []), ...rows.map(line)].join('\n') + '\n');
-    },
-    end() {
-      if (widths === null) io.out('No time entries.\n');
-    },
-  };
-}
 
 function entryCells(e: TimeEntryView): string[] {
   return [
