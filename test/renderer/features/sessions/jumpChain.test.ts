@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvironmentView } from '../../../../common/registry/model.ts';
+import { defaultAccess, type EnvironmentView } from '../../../../common/registry/model.ts';
 import { MAX_JUMP_HOSTS, sessionOpenInputSchema } from '../../../../common/sessions/model.ts';
 import {
   addHop,
@@ -41,17 +41,7 @@ const environment: EnvironmentView = {
   customerId: id(200),
   name: 'Produktion',
   notes: '',
-  access: {
-    vpnType: 'none',
-    vpnGateway: '',
-    teamViewerId: '',
-    method: 'ssh',
-    supportedTools: [],
-    notes: '',
-    preConnectCommand: '',
-    standard: true,
-    nonStandardReasons: [],
-  },
+  access: { ...defaultAccess, standard: true, nonStandardReasons: [] },
   servers: [target, bastion, inner],
   supportAccounts: [withSecret, withoutSecret],
 };
