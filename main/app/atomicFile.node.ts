@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, open, rename, rm, writeFile } from 'node:fs/promises';
 
-/** Writes beside the target and renames over it, so a crash leaves the old file or the new one, never half of one. */
+/**
+ * Writes beside the target and renames over it, so a crash leaves the old file or the new one, never half of one.
+ * `sync` flushes the new file to disk before the rename, for files whose loss would lose data (the key file).
+ */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
-  options: { mode?: number } = {},
+  options: { mode?: number; sync?: boolean } = {},
 ): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, data, { mode: options.mode ?? 0o644, flag: 'wx' });
+    if (options.sync) {
+      const handle = await open(temporary, 'r+');
+      await handle.sync().finally(() => handle.close());
+    }
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

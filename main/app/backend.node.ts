@@ -9,6 +9,7 @@ import type {
 } from '../../common/api/contract.ts';
 import { localUserInputSchema } from '../../common/api/contract.ts';
 import { LotsenError } from '../../common/api/errors.ts';
+import { anchorOlderStore, AuditAnchors } from '../audit/auditAnchors.node.ts';
 import { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { openStore, type Store } from '../store/database.node.ts';
@@ -96,20 +97,24 @@ export class Backend {
         keychain: this.keychain,
       });
       let store: Store | null = null;
+      const anchors = this.anchorsFor(keyStore, key);
       try {
         store = await openStore(dataFiles.database(this.dataDir), key);
         const user = await createLocalUser(store.db, userInput, this.now());
+        await anchors.establish();
         const config: DataConfig = {
           format: 'lotsen-data',
           version: 1,
           keyStore,
           createdAt: new Date(this.now()).toISOString(),
+          auditAnchored: true,
         };
         await writeDataConfig(this.dataDir, config);
         this.config = config;
-        this.open(store, user);
+        this.open(store, user, anchors);
       } catch (error) {
         await store?.close();
+        await anchors.discard();
         await this.removeDatabaseFiles();
         await rm(dataFiles.keyFile(this.dataDir), { force: true });
         await discardDatabaseKey(this.dataDir, keyStore, this.keychain);
@@ -130,13 +135,18 @@ export class Backend {
         keychain: this.keychain,
       });
       const store = await openStore(dataFiles.database(this.dataDir), key);
+      const anchors = this.anchorsFor(config.keyStore, key);
       key.fill(0);
       const user = await findLocalUser(store.db);
       if (user === null) {
         await store.close();
         throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
       }
-      this.open(store, user);
+      this.config = await anchorOlderStore(this.dataDir, config, anchors, store.db).catch(async (error) => {
+        await store.close();
+        throw error;
+      });
+      this.open(store, user, anchors);
       await runHooks(this.unlockHooks);
       return this.changed();
     });
@@ -204,10 +214,14 @@ export class Backend {
     this.listeners.clear();
   }
 
-  private open(store: Store, user: LocalUser): void {
+  private open(store: Store, user: LocalUser, anchors: AuditAnchors): void {
     this.store = store;
     this.user = user;
-    this.auditTrail = new AuditTrail(store.db, dataFiles.auditHead(this.dataDir), user, this.now);
+    this.auditTrail = new AuditTrail(store.db, anchors, user, this.now);
+  }
+
+  private anchorsFor(keyStore: DataConfig['keyStore'], databaseKey: Buffer): AuditAnchors {
+    return AuditAnchors.forStore({ dataDir: this.dataDir, keyStore, keychain: this.keychain, databaseKey });
   }
 
   private requireConfig(): DataConfig {

@@ -11,6 +11,8 @@ const dataConfigSchema = z.object({
   version: z.literal(1),
   keyStore: z.enum(keyStores),
   createdAt: z.iso.datetime(),
+  /** Set once the audit log's head is also kept in the keychain or the key file: from then on, a missing one is a failure. */
+  auditAnchored: z.literal(true).optional(),
 });
 export type DataConfig = z.infer<typeof dataConfigSchema>;
 

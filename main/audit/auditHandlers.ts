@@ -1,7 +1,6 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
-import { dataFiles } from '../app/dataDir.node.ts';
-import { listAuditActors, listAuditEvents, verifyAuditLog } from './auditTrail.node.ts';
+import { listAuditActors, listAuditEvents } from './auditTrail.node.ts';
 
 type AuditHandlers = Pick<Handlers, Extract<keyof Handlers, `audit.${string}`>>;
 
@@ -9,7 +8,6 @@ export function auditHandlers(backend: Backend): AuditHandlers {
   return {
     'audit.list': async (filter) => listAuditEvents(backend.registryContext().db, filter),
     'audit.actors': async () => listAuditActors(backend.registryContext().db),
-    'audit.verify': async () =>
-      verifyAuditLog(backend.registryContext().db, dataFiles.auditHead(backend.dataDir)),
+    'audit.verify': async () => backend.audit().verify(),
   };
 }

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import type { AuditEventCode, AuditEventView, AuditVerdict } from '../../common/audit/auditEvents.ts';
-import { writeFileAtomic } from '../app/atomicFile.node.ts';
 import type { Db } from '../store/database.node.ts';
 import type { AuditEventsTable } from '../store/schema.ts';
+import type { AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
 import { auditHash, canonicalDetails, GENESIS_HASH } from './auditChain.ts';
+import type { AuditAnchors } from './auditAnchors.node.ts';
 
 export interface AuditInput {
   event: AuditEventCode;
@@ -13,20 +12,17 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-const headSchema = z.object({ seq: z.number().int(), hash: z.string() });
-type Head = z.infer<typeof headSchema>;
-
 /**
  * The append-only, hash-chained audit log. Each event carries the previous event's hash; the newest (seq, hash) is
- * also written beside the store, so deleting events off the end is caught as well as editing, deleting, inserting
- * or reordering them.
+ * also kept by the anchors (beside the store, and in the keychain or the key file), so deleting events off the end
+ * is caught as well as editing, deleting, inserting or reordering them.
  */
 export class AuditTrail {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
-    private readonly headFile: string,
+    private readonly anchors: AuditAnchors,
     private readonly actor: { id: string; name: string },
     private readonly now: () => number,
   ) {}
@@ -40,18 +36,25 @@ export class AuditTrail {
 
   /**
    * Runs `work` and appends the event it describes in one transaction, so an act and its audit event stand or fall
-   * together: if the event cannot be written, the act is rolled back. The head file is written after the commit, so a
+   * together: if the event cannot be written, the act is rolled back. The anchors are written after the commit, so a
    * failure there rejects with both already stored. `work` must not append events itself.
    */
   appendWith<T>(work: (trx: Db) => Promise<T>, describe: (result: T) => AuditInput): Promise<T> {
     return this.enqueue(work, describe).then(({ result }) => result);
   }
 
+  /** Verifies between appends, so this process never sees its own anchors ahead of the events it read. */
+  verify(): Promise<AuditVerdict> {
+    const next = this.queue.then(() => verifyAuditLog(this.db, this.anchors.places));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   private enqueue<T>(
     work: (trx: Db) => Promise<T>,
     describe: (result: T) => AuditInput,
   ): Promise<{ result: T; event: AuditEventView }> {
-    // One at a time, so the head file is never written out of order.
+    // One at a time, so the anchors are never written out of order.
     const next = this.queue.then(() => this.appendNow(work, describe));
     this.queue = next.catch(() => undefined);
     return next;
@@ -99,9 +102,7 @@ export class AuditTrail {
         .execute();
       return { result, event: { ...fields, hash } };
     });
-    await writeFileAtomic(this.headFile, JSON.stringify({ seq: event.seq, hash: event.hash }) + '\n', {
-      mode: 0o600,
-    });
+    await this.anchors.advance({ seq: event.seq, hash: event.hash });
     return { result, event };
   }
 }
@@ -149,8 +150,12 @@ export async function listAuditActors(db: Db): Promise<{ actorId: string; actorN
     .execute();
 }
 
-/** Walks the whole chain from the first event; names the first sequence number that is not as it was written. */
-export async function verifyAuditLog(db: Db, headFile: string): Promise<AuditVerdict> {
+/**
+ * Walks the whole chain from the first event, then holds it against each anchor; names the first sequence number that
+ * is not as it was written, and why. The anchors are read first: one written after that can only be further on.
+ */
+export async function verifyAuditLog(db: Db, anchors: readonly AnchorPlace[]): Promise<AuditVerdict> {
+  const readings = await Promise.all(anchors.map(async (place) => ({ place, reading: await place.read() })));
   const rows = await db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
   const broken = (seq: number, reason: string): AuditVerdict => ({
     intact: false,
@@ -188,35 +193,42 @@ export async function verifyAuditLog(db: Db, headFile: string): Promise<AuditVer
     expectedSeq += 1;
   }
 
-  const head = await readHead(headFile);
-  if (head !== null) {
-    const last = rows.at(-1);
-    if (!last || last.seq < head.seq) {
-      const first = (last?.seq ?? 0) + 1;
-      return broken(
-        first,
-        `the log ends at event ${last?.seq ?? 0} but event ${head.seq} was written: events were deleted from the end`,
-      );
-    }
-    const atHead = rows[head.seq - 1];
-    if (atHead && atHead.hash !== head.hash) {
-      return broken(
-        head.seq,
-        `event ${head.seq} differs from the one recorded when it was written: the chain was rewritten`,
-      );
+  const last = rows.length;
+  const hashAt = (seq: number) => (seq === 0 ? GENESIS_HASH : rows[seq - 1]?.hash);
+  const problems: { seq: number; reason: string }[] = [];
+  for (const { place, reading } of readings) {
+    const where = place.description;
+    if (reading.state === 'missing') {
+      problems.push({
+        seq: last + 1,
+        reason: `${where} is missing, so the end of the log cannot be checked: events after ${last} may have been deleted`,
+      });
+    } else if (reading.state === 'unreadable') {
+      problems.push({
+        seq: last + 1,
+        reason: `${where} cannot be read (${reading.why}), so the end of the log cannot be checked: events after ${last} may have been deleted`,
+      });
+    } else if (reading.head.seq > last) {
+      problems.push({
+        seq: last + 1,
+        reason: `the log ends at event ${last} but ${where} records event ${reading.head.seq}: events were deleted from the end`,
+      });
+    } else if (hashAt(reading.head.seq) !== reading.head.hash) {
+      problems.push({
+        seq: reading.head.seq,
+        reason: `event ${reading.head.seq} differs from the one ${where} records: the chain was rewritten`,
+      });
+    } else if (reading.head.seq < last - 1) {
+      // A crash between a commit and its anchors leaves them one event behind; further back is an older copy.
+      problems.push({
+        seq: reading.head.seq + 1,
+        reason: `${where} records event ${reading.head.seq} but the log goes on to ${last}: it was rolled back to an older copy`,
+      });
     }
   }
-  return { intact: true, events: rows.length, firstBadSeq: null, reason: null };
-}
-
-async function readHead(headFile: string): Promise<Head | null> {
-  try {
-    return headSchema.parse(JSON.parse(await readFile(headFile, 'utf8')));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    // A head file that cannot be read is itself a sign of tampering; report it as a rewrite at event 1.
-    return { seq: 1, hash: 'unreadable' };
-  }
+  if (problems.length === 0) return { intact: true, events: last, firstBadSeq: null, reason: null };
+  problems.sort((a, b) => a.seq - b.seq);
+  return broken(problems[0]!.seq, problems.map((p) => p.reason).join('; '));
 }
 
 function eventView(row: AuditEventsTable): AuditEventView {

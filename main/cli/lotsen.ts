@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/auditCommand.ts';
+import { backupCommand } from './commands/backupCommand.ts';
 import { customersCommand } from './commands/customersCommand.ts';
 import { eligibilityCommand } from './commands/eligibilityCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
 import { recordingsCommand } from './commands/recordingsCommand.ts';
 import { registryCommand } from './commands/registryCommand.ts';
+import { restoreCommand } from './commands/restoreCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { slaCommand } from './commands/slaCommand.ts';
 import { ticketsCommand } from './commands/ticketsCommand.ts';
@@ -34,6 +36,8 @@ export function createProgram(io: CliIo): Command {
     slaCommand(io),
     auditCommand(io),
     recordingsCommand(io),
+    backupCommand(io),
+    restoreCommand(io),
   ]) {
     program.addCommand(command);
   }

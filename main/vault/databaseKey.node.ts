@@ -15,22 +15,31 @@ const NO_KEY_STORE_HELP =
   'Give a passphrase (LOTSEN_PASSPHRASE, LOTSEN_PASSPHRASE_FILE, or the prompt) or start an OS keychain ' +
   '(on Linux a Secret Service such as gnome-keyring). Lotsen never stores its database key in plain text.';
 
-/**
- * Makes the random 256-bit database key and puts it in the keychain, or wraps it with the passphrase in a key file.
- * With `auto`, the keychain wins when it answers.
- */
+/** Makes the random 256-bit database key and stores it (see storeDatabaseKey). */
 export async function createDatabaseKey(
   dataDir: string,
   options: { preference: KeyStorePreference; passphrase: string | null; keychain: Keychain },
 ): Promise<{ key: Buffer; keyStore: KeyStore }> {
   const key = randomBytes(DATABASE_KEY_BYTES);
+  return { key, keyStore: await storeDatabaseKey(dataDir, key, options) };
+}
+
+/**
+ * Puts a database key in the keychain, or wraps it with the passphrase in a key file: a new key at set-up, or one
+ * recovered from a backup. With `auto`, the keychain wins when it answers.
+ */
+export async function storeDatabaseKey(
+  dataDir: string,
+  key: Buffer,
+  options: { preference: KeyStorePreference; passphrase: string | null; keychain: Keychain },
+): Promise<KeyStore> {
   const { preference, passphrase, keychain } = options;
 
   if (preference !== 'passphrase') {
     const probe = await keychain.probe();
     if (probe.available) {
       await keychain.set(keychainAccount(dataDir), key.toString('base64'));
-      return { key, keyStore: 'keychain' };
+      return 'keychain';
     }
     if (preference === 'keychain') {
       throw new LotsenError('KEYCHAIN_UNAVAILABLE', `No OS keychain answered: ${probe.reason}`);
@@ -46,7 +55,7 @@ export async function createDatabaseKey(
     throw new LotsenError('PASSPHRASE_REQUIRED', `A passphrase is required. ${NO_KEY_STORE_HELP}`);
   }
   await writeKeyFile(dataFiles.keyFile(dataDir), key, passphrase);
-  return { key, keyStore: 'passphrase' };
+  return 'passphrase';
 }
 
 export async function loadDatabaseKey(

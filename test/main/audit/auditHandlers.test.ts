@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
-import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import { AuditAnchors } from '../../../main/audit/auditAnchors.node.ts';
 import { AuditTrail, type AuditInput } from '../../../main/audit/auditTrail.node.ts';
+import { headFilePlace } from '../../../main/vault/auditAnchorPlaces.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
 
@@ -21,7 +22,8 @@ beforeEach(async () => {
   call = apiCaller(createApi(opened.backend));
   asOlle = new AuditTrail(
     opened.backend.registryContext().db,
-    dataFiles.auditHead(opened.dataDir),
+    // These tests read the log back; which anchors the second writer keeps does not matter to them.
+    new AuditAnchors([headFilePlace(opened.dataDir)]),
     OLLE,
     () => now,
   );
@@ -104,7 +106,7 @@ describe('audit.actors', () => {
     await writeDay();
     const renamed = new AuditTrail(
       opened.backend.registryContext().db,
-      dataFiles.auditHead(opened.dataDir),
+      new AuditAnchors([headFilePlace(opened.dataDir)]),
       { id: OLLE.id, name: 'Olle Ombudsman' },
       () => now,
     );

@@ -217,11 +217,13 @@ describe('lotsen audit verify catches each kind of tampering', () => {
       reason: 'event 2 does not follow event 1: events were inserted, deleted or reordered',
     },
     {
-      // The chain that is left is intact; only the head file beside the store knows event 6 was written.
+      // The chain that is left is intact; only the anchors (the head file, the key file's) know event 6 was written.
       kind: 'a truncated tail',
       statements: () => ['DELETE FROM audit_events WHERE seq >= 4'],
       firstBad: 4,
-      reason: 'the log ends at event 3 but event 6 was written: events were deleted from the end',
+      reason:
+        'the log ends at event 3 but audit-head.json records event 6: events were deleted from the end; ' +
+        'the log ends at event 3 but the anchor in lotsen.key records event 6: events were deleted from the end',
     },
   ])('$kind: exits 1 naming event $firstBad', async ({ statements, firstBad, reason }) => {
     const run = await runCli(['audit', 'verify'], cliEnv(await tamperedCopy(statements())));

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { resolveDataDir } from '../../app/dataDir.node.ts';
+import { restoreBackup } from '../../backup/restoreBackup.node.ts';
+import type { KeyStorePreference } from '../../vault/databaseKey.node.ts';
+import { keychain } from '../../vault/keychain.node.ts';
+import { printJson, type CliIo } from '../cliOutput.ts';
+import { obtainPassphrase } from '../passphrasePrompt.node.ts';
+
+export function restoreCommand(io: CliIo): Command {
+  return new Command('restore')
+    .description(
+      'Make a data folder from a backup written by `lotsen backup`: only into an empty or missing folder (LOTSEN_HOME ' +
+        'or the OS app-data folder). A damaged or altered backup, or a wrong passphrase, is refused and leaves the ' +
+        'folder as it was.',
+    )
+    .argument('<file>', 'the backup file')
+    .addOption(
+      new Option(
+        '--key-store <where>',
+        "where the restored store's key is kept: the OS keychain, or a key file wrapped by the backup's passphrase",
+      )
+        .choices(['auto', 'keychain', 'passphrase'])
+        .default('auto'),
+    )
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      '\nExample:\n  LOTSEN_HOME=~/lotsen-restored lotsen restore ~/lotsen-2026-11-03.lotsenbackup\n' +
+        '  lotsen restore /mnt/usb/lotsen.lotsenbackup --key-store passphrase\n\n' +
+        'Afterwards `lotsen audit verify` passes and the store unlocks as usual.',
+    )
+    .action(async (file: string, options: { keyStore: KeyStorePreference; json?: boolean }) => {
+      const dataDir = resolveDataDir(io.env);
+      const passphrase = await obtainPassphrase(io, { confirm: false, required: true });
+      const result = await restoreBackup(resolve(file), dataDir, {
+        passphrase: passphrase!,
+        preference: options.keyStore,
+        keychain,
+        now: Date.now,
+      });
+      if (options.json) return printJson(io, { dataDir, ...result });
+      const where =
+        result.keyStore === 'keychain'
+          ? 'in the OS keychain'
+          : "in lotsen.key, wrapped by the backup's passphrase";
+      io.out(
+        `Restored ${dataDir} from ${resolve(file)}: ${result.events} audit events, verified. The database key is kept ${where}.\n`,
+      );
+    });
+}
