@@ -14,6 +14,8 @@ export const auditEventCodes = [
   'billing.month_approved',
   'billing.exported',
   'billing.adjustment_added',
+  'preconnect.approved',
+  'preconnect.ran',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -30,6 +32,8 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'billing.month_approved': 'Billing month approved',
   'billing.exported': 'Billing export written',
   'billing.adjustment_added': 'Billing adjustment added',
+  'preconnect.approved': 'Pre-connect command approved',
+  'preconnect.ran': 'Pre-connect command ran',
 };
 
 export const auditEventViewSchema = z.object({

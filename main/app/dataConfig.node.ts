@@ -11,6 +11,8 @@ const dataConfigSchema = z.object({
   version: z.literal(1),
   keyStore: z.enum(keyStores),
   createdAt: z.iso.datetime(),
+  /** This machine's identity for approvals of pre-connect commands (main/app/machineId.node.ts); made at first use. */
+  machineId: z.uuid().optional(),
 });
 export type DataConfig = z.infer<typeof dataConfigSchema>;
 
