@@ -29,6 +29,12 @@ export function registryCommand(io: CliIo): Command {
             `${summary.servers} servers, ${summary.supportAccounts} support accounts, ${summary.agreements} agreements, ` +
             `${summary.dpas} data-processing agreements and ${summary.tickets} tickets.\n`,
         );
+        if (summary.preConnectCommands > 0) {
+          io.out(
+            `${summary.preConnectCommands} environment${summary.preConnectCommands === 1 ? ' has a pre-connect command' : 's have pre-connect commands'}, ` +
+              'which will not run until a person approves each on the machine that runs it (shown in full when a session is opened).\n',
+          );
+        }
       } finally {
         await session.close();
       }
