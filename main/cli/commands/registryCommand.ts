@@ -30,9 +30,13 @@ export function registryCommand(io: CliIo): Command {
             `${summary.dpas} data-processing agreements and ${summary.tickets} tickets.\n`,
         );
         if (summary.preConnectCommands > 0) {
+          const [count, which] =
+            summary.preConnectCommands === 1
+              ? ['1 environment has a pre-connect command', 'it']
+              : [`${summary.preConnectCommands} environments have pre-connect commands`, 'each'];
           io.out(
-            `${summary.preConnectCommands} environment${summary.preConnectCommands === 1 ? ' has a pre-connect command' : 's have pre-connect commands'}, ` +
-              'which will not run until a person approves each on the machine that runs it (shown in full when a session is opened).\n',
+            `${count}, which will not run until a person approves ${which} on the machine that runs it ` +
+              '(shown in full when a session is opened).\n',
           );
         }
       } finally {
