@@ -117,13 +117,47 @@ test('an imported pre-connect command is shown in full, refused until approved, 
   await page.getByRole('button', { name: 'Close session' }).click();
   await expect(tab).toContainText('Closed');
 
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: KALMAR.name }).click();
+  await expect(page.getByText('Approved on this machine')).toBeVisible();
+  await page.getByRole('link', { name: /^Sessions/ }).click();
+
+  // The command is changed (as by an edit or another import): a reconnect shows the new one in full, to approve or
+  // to leave out; left out, the session opens without it.
+  const [customer] = await callStore(lotsen.home, 'registry.listCustomers', {});
+  const [environment] = (await callStore(lotsen.home, 'registry.getCustomer', { id: customer!.id }))
+    .environments;
+  const changed = `${command} && touch '${marker}-igen'`;
+  await callStore(lotsen.home, 'registry.saveEnvironment', {
+    customerId: customer!.id,
+    id: environment!.id,
+    environment: {
+      name: 'Produktion',
+      access: { vpnType: 'none', method: 'ssh', preConnectCommand: changed },
+    },
+  });
+  await page.getByRole('button', { name: 'Reconnect', exact: true }).click();
+  const review = page.getByRole('dialog', { name: 'Reconnect: pre-connect command not approved' });
+  await expect(review.getByTestId('pre-connect-command')).toHaveText(changed);
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectWhollyShown(page);
+    await page.screenshot({ path: testInfo.outputPath(`04-reconnect-command-${width}.png`) });
+  }
+  await review.getByRole('button', { name: 'Reconnect without running it' }).click();
+  await expect(review).toHaveCount(0);
+  await expect(tab).toContainText('Open');
+  expect(existsSync(`${marker}-igen`)).toBe(false);
+  await page.getByRole('button', { name: 'Close session' }).click();
+  await expect(tab).toContainText('Closed');
+
   const approved = await callStore(lotsen.home, 'audit.list', { event: 'preconnect.approved' });
   const ran = await callStore(lotsen.home, 'audit.list', { event: 'preconnect.ran' });
   expect(approved).toHaveLength(1);
   expect(ran).toEqual([expect.objectContaining({ details: expect.objectContaining({ exitCode: 0 }) })]);
 
-  // Back on the customer, the environment says the command may run here.
+  // Back on the customer, the environment says its changed command may not run here.
   await page.getByRole('link', { name: 'Customers' }).click();
   await page.getByRole('link', { name: KALMAR.name }).click();
-  await expect(page.getByText('Approved on this machine')).toBeVisible();
+  await expect(page.getByText('Not approved on this machine')).toBeVisible();
 });
