@@ -40,6 +40,7 @@ import {
   terminalOutputSchema,
   terminalResizeSchema,
 } from '../sessions/model.ts';
+import { preConnectApproveInputSchema, preConnectCommandViewSchema } from '../sessions/preConnect.ts';
 import {
   classificationSuggestionSchema,
   manualTimeEntryInputSchema,
@@ -241,6 +242,16 @@ export const methods = {
    * fingerprint was confirmed; audited.
    */
   'sessions.replaceHostKey': method(hostKeyReplaceInputSchema, nothing),
+  /** A customer's environments that have a pre-connect command: the command, and whether it may run on this machine. */
+  'sessions.preConnectCommands': method(
+    z.object({ customerId: idSchema }).strict(),
+    z.array(preConnectCommandViewSchema),
+  ),
+  /**
+   * Approves the exact pre-connect command shown (for this environment, on this machine); audited with its SHA-256.
+   * CONFLICT when the environment's command is no longer that text.
+   */
+  'sessions.approvePreConnect': method(preConnectApproveInputSchema, preConnectCommandViewSchema),
   'recordings.list': method(
     z
       .object({ ticketId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).default(200) })

@@ -23,6 +23,11 @@ export const errorCodes = [
   'NOT_ELIGIBLE',
   /** The environment's pre-connect (VPN) command did not succeed. */
   'PRECONNECT_FAILED',
+  /**
+   * The environment's pre-connect command is not approved on this machine; `details` carry `environmentId`,
+   * `command` (shown in full so the person can approve it) and `commandSha256`.
+   */
+  'COMMAND_NOT_APPROVED',
   'HOST_KEY_MISMATCH',
   /** The record is in an approved billing month: it no longer changes; corrections go in as adjustments. */
   'LOCKED',

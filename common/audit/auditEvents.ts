@@ -15,6 +15,8 @@ export const auditEventCodes = [
   'billing.exported',
   'billing.adjustment_added',
   'store.backed_up',
+  'preconnect.approved',
+  'preconnect.ran',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -32,6 +34,8 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'billing.exported': 'Billing export written',
   'billing.adjustment_added': 'Billing adjustment added',
   'store.backed_up': 'Store backed up',
+  'preconnect.approved': 'Pre-connect command approved',
+  'preconnect.ran': 'Pre-connect command ran',
 };
 
 export const auditEventViewSchema = z.object({

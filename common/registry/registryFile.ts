@@ -197,5 +197,7 @@ export const importSummarySchema = z.object({
   agreements: z.number().int(),
   dpas: z.number().int(),
   tickets: z.number().int(),
+  /** Environments that came with a pre-connect command: none of them runs until approved on a machine. */
+  preConnectCommands: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;

@@ -115,6 +115,8 @@ export const sessionReconnectInputSchema = z
   .object({
     sessionId: idSchema,
     overrideReason: overrideReasonSchema,
+    /** Whether to run the pre-connect command this time; left out, as the ended session was opened. */
+    runPreConnect: z.boolean().optional(),
   })
   .strict();
 

@@ -13,6 +13,8 @@ const dataConfigSchema = z.object({
   createdAt: z.iso.datetime(),
   /** Set once the audit log's head is also kept in the keychain or the key file: from then on, a missing one is a failure. */
   auditAnchored: z.literal(true).optional(),
+  /** This machine's identity for approvals of pre-connect commands (main/app/machineId.node.ts); made at first use. */
+  machineId: z.uuid().optional(),
 });
 export type DataConfig = z.infer<typeof dataConfigSchema>;
 

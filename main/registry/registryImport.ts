@@ -79,6 +79,7 @@ export async function importRegistry(
     agreements: 0,
     dpas: 0,
     tickets: 0,
+    preConnectCommands: 0,
   };
   await ctx.db.transaction().execute(async (trx) => {
     for (const customer of customers) {
@@ -149,6 +150,7 @@ async function insertCustomer(
       })
       .execute();
     summary.environments += 1;
+    if (access.preConnectCommand !== '') summary.preConnectCommands += 1;
     for (const server of environment.servers) {
       await db
         .insertInto('servers')

@@ -5,6 +5,7 @@ import type { AuditInput } from '../audit/auditTrail.node.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import type { TerminalExit } from './terminal/terminalSource.ts';
 import { insertEntry } from '../time/timeEntryRepository.ts';
 import { endLiveSession, updateSession } from './sessionRepository.ts';
 
@@ -75,6 +76,27 @@ export async function auditOpened(
       title: session.title,
       ticketId: session.ticketId,
       customerId: session.customerId,
+    },
+  });
+}
+
+/** A pre-connect command's run in the session's terminal: which command (its SHA-256, never its text) and how it ended. */
+export async function auditPreConnectRun(
+  backend: Backend,
+  session: BookedSession,
+  run: { environmentId: string; commandSha256: string; exit: TerminalExit; durationMs: number },
+): Promise<void> {
+  await backend.audit().append({
+    event: 'preconnect.ran',
+    subject: { type: 'session', id: session.id },
+    details: {
+      ticketId: session.ticketId,
+      environmentId: run.environmentId,
+      commandSha256: run.commandSha256,
+      exitCode: run.exit.exitCode,
+      signal: run.exit.signal,
+      succeeded: run.exit.exitCode === 0,
+      durationMs: run.durationMs,
     },
   });
 }

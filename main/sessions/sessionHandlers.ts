@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { replaceSessionHostKey } from './hostKeyReplacement.ts';
+import { approvePreConnectCommand, listPreConnectCommands } from './preConnectApprovals.ts';
 import { listRecordings, readRecordingPage } from './recording/recordingRepository.ts';
 import type { SessionManager } from './sessionManager.node.ts';
 
@@ -33,6 +34,8 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
       await replaceSessionHostKey(backend, input);
       return null;
     },
+    'sessions.preConnectCommands': ({ customerId }) => listPreConnectCommands(backend, customerId),
+    'sessions.approvePreConnect': (input) => approvePreConnectCommand(backend, input),
     'recordings.list': (filter) => listRecordings(db(), filter),
     'recordings.read': ({ recordingId, fromSeq, limit }) =>
       readRecordingPage(db(), recordingId, fromSeq, limit),

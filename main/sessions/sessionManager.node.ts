@@ -13,12 +13,14 @@ import { startRecording, type Recorder } from './recording/recorder.ts';
 import {
   auditOpened,
   auditOverride,
+  auditPreConnectRun,
   closeBooks,
   startTimeEntry,
   reasonOf,
   type BookedSession,
   type SessionOutcome,
 } from './sessionBookkeeping.ts';
+import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.ts';
 import { admitSession } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
@@ -92,6 +94,8 @@ export class SessionManager {
   async open(input: SessionOpenFields): Promise<SessionView> {
     const ctx = this.backend.registryContext();
     const { ticket, environment, verdict, override } = await admitSession(ctx, input);
+    // Refused before anything of the session exists, unless the person chose not to run the command this time.
+    if (input.runPreConnect) await assertPreConnectApproved(this.backend, environment);
     const title = await sessionTitle(ctx.db, input, this.options.shell);
     if (input.kind === 'ssh') await assertRouteRegistered(ctx.db, input.environmentId, input.jump);
     const id = randomUUID();
@@ -166,7 +170,11 @@ export class SessionManager {
    * Opens a new session the way an ended one was opened, from what its row keeps (so any window can, after a
    * reload too). It passes the gate afresh: an override given then does not count now.
    */
-  async reconnect(input: { sessionId: string; overrideReason: string | null }): Promise<SessionView> {
+  async reconnect(input: {
+    sessionId: string;
+    overrideReason: string | null;
+    runPreConnect?: boolean | undefined;
+  }): Promise<SessionView> {
     if (this.reconnecting.has(input.sessionId)) {
       throw new LotsenError('CONFLICT', 'That session is being reconnected already.');
     }
@@ -187,6 +195,7 @@ export class SessionManager {
         serverId: ended.serverId,
         accountId: ended.accountId,
         ...ended.choices,
+        runPreConnect: input.runPreConnect ?? ended.choices.runPreConnect,
         overrideReason: input.overrideReason,
         cols: ended.cols,
         rows: ended.rows,
@@ -247,10 +256,18 @@ export class SessionManager {
       await this.setState(session, 'preconnect');
       await this.startTime(session);
       if (session.ending) return;
+      const started = performance.now();
       const exit = await this.runToEnd(
         session,
         spawnPty(preConnectProgram(preConnect, session.terminalSize)),
       );
+      // Every run is audited, also one cut short by the session's end (its exit says how it was stopped).
+      await auditPreConnectRun(this.backend, session, {
+        environmentId: input.environmentId,
+        commandSha256: commandSha256(preConnect),
+        exit,
+        durationMs: Math.round(performance.now() - started),
+      });
       if (session.ending) return;
       if (exit.exitCode !== 0) {
         throw new LotsenError(

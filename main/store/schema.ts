@@ -94,6 +94,7 @@ export interface DatabaseSchema {
   billing_batches: BillingBatchesTable;
   billing_lines: BillingLinesTable;
   billing_adjustments: BillingAdjustmentsTable;
+  pre_connect_approvals: PreConnectApprovalsTable;
 }
 
 export interface AgreementsTable extends Attributed {
@@ -313,4 +314,13 @@ export interface BillingAdjustmentsTable {
   created_by: string;
   batch_id: string | null;
   line_seq: number | null;
+}
+
+/** A person's approval of one exact pre-connect command for an environment, on one machine (0010). */
+export interface PreConnectApprovalsTable {
+  environment_id: string;
+  command_sha256: string;
+  machine_id: string;
+  approved_at: number;
+  approved_by: string;
 }

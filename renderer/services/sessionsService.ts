@@ -7,8 +7,12 @@ export function createSessionsService(api: ApiClient) {
   return {
     open: (input: MethodInput<'sessions.open'>) => api.call('sessions.open', input),
     /** A written reason passes eligibility blockers (audited); without one, a blocked customer is NOT_ELIGIBLE. */
-    reconnect: (sessionId: string, overrideReason: string | null = null) =>
-      api.call('sessions.reconnect', { sessionId, overrideReason }),
+    reconnect: (sessionId: string, overrideReason: string | null = null, runPreConnect?: boolean) =>
+      api.call('sessions.reconnect', {
+        sessionId,
+        overrideReason,
+        ...(runPreConnect === undefined ? {} : { runPreConnect }),
+      }),
     listLive: () => api.call('sessions.list', { live: true }),
     close: (sessionId: string) => api.call('sessions.close', { sessionId }),
     answerPrompt: (input: MethodInput<'sessions.answerPrompt'>) => api.call('sessions.answerPrompt', input),
@@ -18,6 +22,11 @@ export function createSessionsService(api: ApiClient) {
     check: (input: MethodInput<'eligibility.check'>) => api.call('eligibility.check', input),
     openTickets: () => api.call('tickets.list', { openOnly: true }),
     createTicket: (input: MethodInput<'tickets.save'>) => api.call('tickets.save', input),
+    /** A customer's pre-connect commands and whether each may run on this machine. */
+    preConnectCommands: (customerId: string) => api.call('sessions.preConnectCommands', { customerId }),
+    /** Approves the exact text shown, for this machine (audited); CONFLICT when the command changed meanwhile. */
+    approvePreConnect: (environmentId: string, command: string) =>
+      api.call('sessions.approvePreConnect', { environmentId, command }),
     recordings: () => api.call('recordings.list', {}),
     readRecording: (recordingId: string, fromSeq: number) =>
       api.call('recordings.read', { recordingId, fromSeq }),

@@ -29,6 +29,16 @@ export function registryCommand(io: CliIo): Command {
             `${summary.servers} servers, ${summary.supportAccounts} support accounts, ${summary.agreements} agreements, ` +
             `${summary.dpas} data-processing agreements and ${summary.tickets} tickets.\n`,
         );
+        if (summary.preConnectCommands > 0) {
+          const [count, which] =
+            summary.preConnectCommands === 1
+              ? ['1 environment has a pre-connect command', 'it']
+              : [`${summary.preConnectCommands} environments have pre-connect commands`, 'each'];
+          io.out(
+            `${count}, which will not run until a person approves ${which} on the machine that runs it ` +
+              '(shown in full when a session is opened).\n',
+          );
+        }
       } finally {
         await session.close();
       }

@@ -8,6 +8,7 @@ import { migration0006TimeEntries } from './0006_time_entries.ts';
 import { migration0007Sessions } from './0007_sessions.ts';
 import { migration0008Billing } from './0008_billing.ts';
 import { migration0009SessionChoices } from './0009_session_choices.ts';
+import { migration0010PreConnectApprovals } from './0010_pre_connect_approvals.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_sessions': migration0007Sessions,
   '0008_billing': migration0008Billing,
   '0009_session_choices': migration0009SessionChoices,
+  '0010_pre_connect_approvals': migration0010PreConnectApprovals,
 };

@@ -3,6 +3,7 @@ export const subjectTypeLabels: Record<string, string> = {
   session: 'Session',
   customer: 'Customer',
   host: 'Host',
+  environment: 'Environment',
   support_account: 'Support account',
   recording: 'Recording',
   time_entry: 'Time entry',

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { CustomerDetail, EnvironmentView } from '../../../common/registry/model.ts';
 import {
   remoteAccessMethodLabels,
@@ -8,9 +9,20 @@ import { Badge } from '../../components/Badge.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
+import { selectPreConnect } from '../../store/sessions/selectors.ts';
+import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import type { OpenDialog } from './pageDialog.ts';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
+  const loadPreConnect = useSessionsStore((s) => s.loadPreConnect);
+  // Whether each command may run here, read again whenever one of them changes.
+  const commands = detail.environments.map((e) => e.access.preConnectCommand).join('\u0000');
+  useEffect(() => {
+    if (commands.replaceAll('\u0000', '') === '') return;
+    // Unread, the badge is left out; whether a command runs is decided by main's gate, not by this badge.
+    loadPreConnect(detail.id).catch(() => undefined);
+  }, [commands, detail.id, loadPreConnect]);
   return (
     <Section
       title={<>Environments ({detail.environments.length})</>}
@@ -80,6 +92,7 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
 
 function Access({ environment }: { environment: EnvironmentView }) {
   const { access } = environment;
+  const approval = useSessionsStore(selectPreConnect(environment.customerId, environment.id));
   return (
     <div className="env__block">
       <h4 className="env__block-title">Access</h4>
@@ -103,7 +116,9 @@ function Access({ environment }: { environment: EnvironmentView }) {
         {access.preConnectCommand && (
           <div>
             <dt>Pre-connect</dt>
-            <dd className="mono">{access.preConnectCommand}</dd>
+            <dd>
+              <span className="mono">{access.preConnectCommand}</span> <CommandApproval view={approval} />
+            </dd>
           </div>
         )}
         <div>

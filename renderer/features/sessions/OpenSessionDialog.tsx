@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { Verdict } from '../../../common/agreements/verdict.ts';
 import type { CustomerDetail, EnvironmentView, ServerView } from '../../../common/registry/model.ts';
@@ -7,12 +7,19 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { validate } from '../../components/form/fieldErrors.ts';
 import { ReasonList } from '../../components/ReasonList.tsx';
-import { errorMessage } from '../../store/errorMessage.ts';
+import { errorCode, errorMessage } from '../../store/errorMessage.ts';
+import { selectPreConnect } from '../../store/sessions/selectors.ts';
 import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
 import { chainProblems, hopProblems, jumpInput, type HopProblem, type JumpHop } from './jumpChain.ts';
 import { JumpChainFields } from './JumpChainFields.tsx';
 import { overrideReasonFormSpec } from './overrideReasonForm.ts';
+import {
+  CommandApproval,
+  CommandText,
+  PendingCommand,
+  type PendingCommandChoice,
+} from './PreConnectCommand.tsx';
 import './openSession.css';
 
 const NEW_TICKET = 'new';
@@ -27,13 +34,17 @@ interface Props {
 
 /**
  * Everything a session needs before it connects: the ticket it is for (picked, or created here), the account and how
- * to sign in, and the eligibility verdict with its reasons. Blockers stop it unless a written override is given.
+ * to sign in, and the eligibility verdict with its reasons. Blockers stop it unless a written override is given. A
+ * pre-connect command not approved on this machine is shown in full, to approve (audited) or to leave out.
  */
 export function OpenSessionDialog({ customer, environment, server, onClose }: Props) {
   const openSession = useSessionsStore((s) => s.open);
   const openTicketsOf = useSessionsStore((s) => s.openTicketsOf);
   const check = useSessionsStore((s) => s.check);
   const createTicket = useSessionsStore((s) => s.createTicket);
+  const loadPreConnect = useSessionsStore((s) => s.loadPreConnect);
+  const approvePreConnect = useSessionsStore((s) => s.approvePreConnect);
+  const command = useSessionsStore(selectPreConnect(customer.id, environment.id));
   const reloadTickets = useTicketsStore((s) => s.load);
   const [, navigate] = useLocation();
   const [tickets, setTickets] = useState<TicketView[] | null>(null);
@@ -45,6 +56,9 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
   const [hops, setHops] = useState<JumpHop[]>([]);
   const [runPreConnect, setRunPreConnect] = useState(true);
   const [recordInput, setRecordInput] = useState(false);
+  const [commandChoice, setCommandChoice] = useState<PendingCommandChoice>('undecided');
+  const [commandTried, setCommandTried] = useState(false);
+  const firstCommandChoice = useRef<HTMLElement | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [override, setOverride] = useState('');
   const [overrideTried, setOverrideTried] = useState(false);
@@ -64,6 +78,10 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
       current = false;
     };
   }, [customer.id, openTicketsOf]);
+
+  useEffect(() => {
+    loadPreConnect(customer.id).catch((failure: unknown) => setError(errorMessage(failure)));
+  }, [customer.id, environment.access.preConnectCommand, loadPreConnect]);
 
   const ticket = tickets?.find((t) => t.id === ticketId) ?? null;
   const requester = ticketId === NEW_TICKET ? requesterEmail : (ticket?.requesterEmail ?? '');
@@ -95,8 +113,19 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
       ).byField.overrideReason ?? null)
     : null;
   const showOverrideProblem = overrideProblem !== null && (overrideTried || override !== '');
+  // Read from main, not from the registry view: the text shown is the text that would run and be approved.
+  const pending = command && !command.approved ? command : null;
+  const commandProblem =
+    pending && commandChoice === 'undecided'
+      ? 'Approve the command to run it on this machine, or connect without it.'
+      : null;
 
   async function connect() {
+    if (commandProblem !== null) {
+      setCommandTried(true);
+      firstCommandChoice.current?.focus();
+      return;
+    }
     if (overrideProblem !== null) {
       setOverrideTried(true);
       document.getElementById('session-override')?.focus();
@@ -122,6 +151,7 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
         setTicketId(created.id);
         void reloadTickets();
       }
+      if (pending && commandChoice === 'approve') await approvePreConnect(environment.id, pending.command);
       await openSession({
         ticketId: forTicket,
         environmentId: environment.id,
@@ -130,7 +160,7 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
         accountId: server ? accountId : null,
         auth,
         jump: server ? jumpInput(hops) : [],
-        runPreConnect,
+        runPreConnect: pending ? commandChoice === 'approve' : runPreConnect,
         recordInput,
         overrideReason: blocked ? override : null,
       });
@@ -139,6 +169,11 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
+      // The command changed since it was read (an edit, an import elsewhere): show the one that would run now.
+      if (['COMMAND_NOT_APPROVED', 'CONFLICT'].includes(errorCode(failure) ?? '')) {
+        setCommandChoice('undecided');
+        void loadPreConnect(customer.id).catch(() => undefined);
+      }
     }
   }
 
@@ -241,18 +276,30 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
             )}
           </>
         )}
-        {environment.access.preConnectCommand && (
-          <label className="field field--check">
-            <input
-              type="checkbox"
-              className="checkbox"
-              checked={runPreConnect}
-              onChange={(event) => setRunPreConnect(event.target.checked)}
-            />
-            <span>
-              Run the VPN command first: <code>{environment.access.preConnectCommand}</code>
-            </span>
-          </label>
+        {pending && (
+          <PendingCommand
+            command={pending.command}
+            choice={commandChoice}
+            onChoose={setCommandChoice}
+            error={commandTried ? commandProblem : null}
+            attachFirst={(element) => (firstCommandChoice.current = element)}
+          />
+        )}
+        {command?.approved && (
+          <div className="pre-connect__approved">
+            <label className="field field--check">
+              <input
+                type="checkbox"
+                className="checkbox"
+                checked={runPreConnect}
+                onChange={(event) => setRunPreConnect(event.target.checked)}
+              />
+              <span>
+                Run the VPN command first <CommandApproval view={command} />
+              </span>
+            </label>
+            <CommandText command={command.command} />
+          </div>
         )}
         <label className="field field--check">
           <input
@@ -299,7 +346,7 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || verdict === null || !routeReady}
+            disabled={busy || verdict === null || !routeReady || command === undefined}
           >
             {busy ? 'Connecting…' : blocked ? 'Override and connect' : 'Connect'}
           </button>

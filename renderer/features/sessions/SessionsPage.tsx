@@ -7,6 +7,8 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectActiveTab } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import type { PreConnectCommandView } from '../../../common/sessions/preConnect.ts';
+import { ReconnectCommandDialog } from './PreConnectCommand.tsx';
 import { ReconnectBlockers, ReconnectOverrideDialog } from './ReconnectOverride.tsx';
 import { ReplaceHostKeyDialog } from './ReplaceHostKeyDialog.tsx';
 import { sessionStateLabels, sessionStateTones } from './sessionStates.ts';
@@ -68,7 +70,7 @@ export function SessionsPage() {
           Recordings
         </Link>
       </div>
-      {tabs.map(({ session, reconnectBlockers }) => (
+      {tabs.map(({ session, reconnectBlockers, reconnectCommand }) => (
         <div
           key={session.id}
           role="tabpanel"
@@ -77,7 +79,11 @@ export function SessionsPage() {
           hidden={session.id !== active?.session.id}
           className="sessions__panel"
         >
-          <SessionBar session={session} reconnectBlockers={reconnectBlockers} />
+          <SessionBar
+            session={session}
+            reconnectBlockers={reconnectBlockers}
+            reconnectCommand={reconnectCommand}
+          />
           <TerminalPane
             sessionId={session.id}
             visible={session.id === active?.session.id}
@@ -107,14 +113,17 @@ function moveBetweenTabs(
 
 /**
  * What a session is for and how it stands; after it ends, why, and what can be done. A reconnect refused for
- * eligibility blockers shows them, and offers to override them with a written reason.
+ * eligibility blockers shows them, and offers to override them with a written reason; one refused for a pre-connect
+ * command not approved on this machine shows the command, to approve or to leave out.
  */
 function SessionBar({
   session,
   reconnectBlockers,
+  reconnectCommand,
 }: {
   session: SessionView;
   reconnectBlockers: Reason[] | undefined;
+  reconnectCommand: PreConnectCommandView | undefined;
 }) {
   const close = useSessionsStore((s) => s.close);
   const reconnect = useSessionsStore((s) => s.reconnect);
@@ -122,6 +131,7 @@ function SessionBar({
   const [error, setError] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [overriding, setOverriding] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   // The action in flight, so its button cannot send it twice (main would refuse the second reconnect).
   const [busy, setBusy] = useState<'close' | 'reconnect' | null>(null);
   const live = liveSessionStates.includes(session.state);
@@ -131,8 +141,11 @@ function SessionBar({
     setBusy(action);
     work()
       .catch((failure: unknown) => {
-        // A refusal for blockers is shown as them (the store keeps them on the tab), with the way past them.
-        if (errorCode(failure) !== 'NOT_ELIGIBLE') setError(errorMessage(failure));
+        // A refusal for blockers is shown as them (the store keeps them on the tab), with the way past them; one for
+        // an unapproved pre-connect command opens it to be read.
+        const code = errorCode(failure);
+        if (code === 'COMMAND_NOT_APPROVED') setReviewing(true);
+        else if (code !== 'NOT_ELIGIBLE') setError(errorMessage(failure));
       })
       .finally(() => setBusy(null));
   };
@@ -156,6 +169,11 @@ function SessionBar({
         </p>
       )}
       {!live && reconnectBlockers && <ReconnectBlockers blockers={reconnectBlockers} />}
+      {!live && reconnectCommand && (
+        <p className="session-bar__error" role="alert">
+          Reconnect refused: this environment's pre-connect command is not approved on this machine.
+        </p>
+      )}
       {error && (
         <p className="session-bar__error" role="alert">
           {error}
@@ -187,6 +205,16 @@ function SessionBar({
             >
               {busy === 'reconnect' ? 'Reconnecting…' : 'Reconnect'}
             </button>
+            {reconnectCommand && (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy !== null}
+                onClick={() => setReviewing(true)}
+              >
+                Review pre-connect command…
+              </button>
+            )}
             {reconnectBlockers && (
               <button
                 type="button"
@@ -212,6 +240,13 @@ function SessionBar({
           sessionId={session.id}
           change={session.hostKeyChange}
           onClose={() => setReplacing(false)}
+        />
+      )}
+      {reviewing && reconnectCommand && (
+        <ReconnectCommandDialog
+          sessionId={session.id}
+          command={reconnectCommand}
+          onClose={() => setReviewing(false)}
         />
       )}
       {overriding && reconnectBlockers && (

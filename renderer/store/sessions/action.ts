@@ -10,6 +10,10 @@ import {
   type SessionView,
 } from '../../../common/sessions/model.ts';
 import { reasonSchema, type Reason, type Verdict } from '../../../common/agreements/verdict.ts';
+import {
+  preConnectCommandViewSchema,
+  type PreConnectCommandView,
+} from '../../../common/sessions/preConnect.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import type { SessionsService } from '../../services/sessionsService.ts';
 import { errorMessage } from '../errorMessage.ts';
@@ -21,9 +25,11 @@ export interface SessionsActions {
   /**
    * Opens a new session the way an ended one was opened (main keeps how), in its tab's place. A customer blocked now
    * rejects with NOT_ELIGIBLE, and the tab keeps the blockers (`reconnectBlockers`) until a written
-   * `overrideReason` (audited) gets past them.
+   * `overrideReason` (audited) gets past them. A pre-connect command not approved on this machine rejects with
+   * COMMAND_NOT_APPROVED, and the tab keeps the command (`reconnectCommand`) to be read, approved or left out
+   * (`runPreConnect` false).
    */
-  reconnect(sessionId: string, overrideReason?: string | null): Promise<void>;
+  reconnect(sessionId: string, overrideReason?: string | null, runPreConnect?: boolean): Promise<void>;
   close(sessionId: string): Promise<void>;
   /** Removes an ended session's tab. */
   dismiss(sessionId: string): void;
@@ -35,6 +41,10 @@ export interface SessionsActions {
   /** The verdict a session would get, shown before connecting. */
   check(input: MethodInput<'eligibility.check'>): Promise<Verdict>;
   createTicket(input: MethodInput<'tickets.save'>): Promise<TicketView>;
+  /** Reads which of a customer's pre-connect commands may run on this machine. */
+  loadPreConnect(customerId: string): Promise<void>;
+  /** Approves the exact command text shown, for this machine (audited); CONFLICT when it changed meanwhile. */
+  approvePreConnect(environmentId: string, command: string): Promise<void>;
   loadRecordings(): Promise<void>;
   /** A page of a recording for the player; the text goes to its terminal, not into the store. */
   readRecording(recordingId: string, fromSeq: number): Promise<RecordingPage>;
@@ -48,6 +58,13 @@ export interface SessionsActions {
 export type SessionsStore = SessionsState & SessionsActions;
 
 const isLive = (session: SessionView) => liveSessionStates.includes(session.state);
+
+/** The command a COMMAND_NOT_APPROVED refusal names, to be shown in full; null for any other failure. */
+function unapprovedCommand(error: unknown): PreConnectCommandView | null {
+  if (!(error instanceof LotsenError) || error.code !== 'COMMAND_NOT_APPROVED') return null;
+  const named = preConnectCommandViewSchema.safeParse({ ...error.details, approved: false });
+  return named.success ? named.data : null;
+}
 
 /** The blockers a NOT_ELIGIBLE refusal names (`details.blockers`), or null for any other failure. */
 function refusedFor(error: unknown): Reason[] | null {
@@ -102,16 +119,23 @@ export const createSessionsActions =
         set({ activeId: session.id });
         return session;
       },
-      async reconnect(sessionId, overrideReason = null) {
+      async reconnect(sessionId, overrideReason = null, runPreConnect) {
         let session: SessionView;
         try {
-          session = await service.reconnect(sessionId, overrideReason);
+          session = await service.reconnect(sessionId, overrideReason, runPreConnect);
         } catch (error) {
           const blockers = refusedFor(error);
-          if (blockers !== null) {
+          const command = unapprovedCommand(error);
+          if (blockers !== null || command !== null) {
             set({
               tabs: get().tabs.map((tab) =>
-                tab.session.id === sessionId ? { ...tab, reconnectBlockers: blockers } : tab,
+                tab.session.id !== sessionId
+                  ? tab
+                  : {
+                      ...tab,
+                      ...(blockers === null ? {} : { reconnectBlockers: blockers }),
+                      ...(command === null ? {} : { reconnectCommand: command }),
+                    },
               ),
             });
           }
@@ -149,6 +173,26 @@ export const createSessionsActions =
       },
       check: (input) => service.check(input),
       createTicket: (input) => service.createTicket(input),
+      async loadPreConnect(customerId) {
+        const commands = await service.preConnectCommands(customerId);
+        set({ preConnect: { ...get().preConnect, [customerId]: commands } });
+      },
+      async approvePreConnect(environmentId, command) {
+        const approved = await service.approvePreConnect(environmentId, command);
+        const preConnect = Object.fromEntries(
+          Object.entries(get().preConnect).map(([customerId, commands]) => [
+            customerId,
+            commands.map((c) => (c.environmentId === environmentId ? approved : c)),
+          ]),
+        );
+        // A tab refused for this command has it approved now; its reconnect goes ahead with it.
+        const tabs = get().tabs.map((tab) =>
+          tab.reconnectCommand?.environmentId === environmentId
+            ? { ...tab, reconnectCommand: undefined }
+            : tab,
+        );
+        set({ preConnect, tabs });
+      },
       async loadRecordings() {
         set({ recordingsStatus: 'loading' });
         try {

@@ -1,5 +1,6 @@
 import type { Reason } from '../../../common/agreements/verdict.ts';
 import type { RecordingView, SessionPrompt, SessionView } from '../../../common/sessions/model.ts';
+import type { PreConnectCommandView } from '../../../common/sessions/preConnect.ts';
 
 export interface SessionTab {
   session: SessionView;
@@ -8,6 +9,8 @@ export interface SessionTab {
    * reconnect with a written override reason can pass them.
    */
   reconnectBlockers?: Reason[];
+  /** The pre-connect command the last reconnect was refused for (COMMAND_NOT_APPROVED): not approved on this machine. */
+  reconnectCommand?: PreConnectCommandView;
 }
 
 export interface SessionsState {
@@ -19,6 +22,8 @@ export interface SessionsState {
   recordings: RecordingView[];
   recordingsStatus: 'idle' | 'loading' | 'ready' | 'error';
   recordingsError: string | null;
+  /** Each customer's pre-connect commands as last read (by customer id): whether each may run on this machine. */
+  preConnect: Record<string, PreConnectCommandView[]>;
 }
 
 export const initialSessionsState: SessionsState = {
@@ -28,4 +33,5 @@ export const initialSessionsState: SessionsState = {
   recordings: [],
   recordingsStatus: 'idle',
   recordingsError: null,
+  preConnect: {},
 };

@@ -222,7 +222,12 @@ describe('through the CLI', () => {
     const b = await makeTempDataDir('lotsen-cli-b-');
     try {
       const source = join(a.dir, 'in.json');
-      await writeFile(source, JSON.stringify(makeRegistryFile(40, { secrets: true })));
+      const file = makeRegistryFile(40, { secrets: true });
+      // Two environments bring a VPN command: the import says they will not run until approved.
+      for (const customer of file.customers.slice(0, 2)) {
+        customer.environments![0]!.access!.preConnectCommand = `vpn connect vpn.${customer.orgNumber}.se`;
+      }
+      await writeFile(source, JSON.stringify(file));
       for (const home of [a.dir, b.dir]) {
         expect(
           (await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home)))
@@ -231,6 +236,9 @@ describe('through the CLI', () => {
       }
       const imported = await runCli(['registry', 'import', source], cliEnv(a.dir));
       expect(imported.stdout).toMatch(/^Imported 40 customers, \d+ contacts/);
+      expect(imported.stdout).toContain(
+        '2 environments have pre-connect commands, which will not run until a person approves each on the machine that runs it',
+      );
 
       const first = join(a.dir, 'first.json');
       const exported = await runCli(

@@ -98,6 +98,11 @@ async function openLocal(
   return session;
 }
 
+/** Approves the environment's pre-connect command on this machine, as a person does after reading it in full. */
+async function approvePreConnect(prepared: PreparedSessionCustomer, command: string): Promise<void> {
+  await call.ok('sessions.approvePreConnect', { environmentId: prepared.environment.id, command });
+}
+
 /** As if the process that ran these sessions had been killed: their owner is a pid that no longer exists. */
 async function orphan(sessionIds: string[]): Promise<void> {
   const dead = spawnSync(process.execPath, ['-e', '']).pid!;
@@ -412,6 +417,7 @@ describe('local terminals', () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: 'echo "vpn: ansluten till $((40+2))"',
     });
+    await approvePreConnect(prepared, 'echo "vpn: ansluten till $((40+2))"');
     const session = await openLocal(prepared);
     await waitForOutput(session.id, /vpn: ansluten till 42/);
     await call.ok('sessions.input', { sessionId: session.id, data: 'echo lokal-$((2+3))\n' });
@@ -426,12 +432,19 @@ describe('local terminals', () => {
         access: { vpnType: 'none', method: 'ssh', preConnectCommand: 'exit 3' },
       },
     });
+    await approvePreConnect(prepared, 'exit 3');
     const failing = await call.ok('sessions.open', localOpenInput(prepared));
     expect(await stateOf(failing.id, 'failed', 'open')).toMatchObject({
       state: 'failed',
       endCode: 'PRECONNECT_FAILED',
       endMessage: expect.stringContaining('exit code 3'),
     });
+    // Both runs are audited with how they ended, the failed one too.
+    const runs = await call.ok('audit.list', { event: 'preconnect.ran' });
+    expect(runs.map((run) => [run.subjectId, run.details.exitCode, run.details.succeeded])).toEqual([
+      [failing.id, 3, false],
+      [session.id, 0, true],
+    ]);
   });
 
   test('closed while still opening: the time entry it was starting is closed with it, and no opening is logged after the end', async () => {
@@ -460,6 +473,7 @@ describe('local terminals', () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: 'echo vpn-startad',
     });
+    await approvePreConnect(prepared, 'echo vpn-startad');
     let closing: Promise<SessionView> | undefined;
     const announced = new Promise<void>((resolve) => {
       stops.push(
@@ -486,6 +500,7 @@ describe('local terminals', () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget(), {
       preConnectCommand: "stty size | sed 's/^/pre=/'",
     });
+    await approvePreConnect(prepared, "stty size | sed 's/^/pre=/'");
     // Each state is announced before the program of that step starts, and the dispatcher runs the resize handler at
     // once: these resizes come while the session has no terminal.
     stops.push(
@@ -758,6 +773,7 @@ describe('what a local terminal is given', () => {
       const prepared = await prepareSessionCustomer(call, passwordTarget(), {
         preConnectCommand: 'echo "vpn:[$LOTSEN_PASSPHRASE][$LOTSEN_PASSPHRASE_FILE]"',
       });
+      await approvePreConnect(prepared, 'echo "vpn:[$LOTSEN_PASSPHRASE][$LOTSEN_PASSPHRASE_FILE]"');
       const session = await openLocal(prepared, { recordInput: true });
       await waitForOutput(session.id, /vpn:\[\]\[\]/);
       await call.ok('sessions.input', {

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../renderer/api/client.ts';
-import { selectCurrentPrompt, selectLiveCount } from '../../../renderer/store/sessions/selectors.ts';
+import {
+  selectCurrentPrompt,
+  selectLiveCount,
+  selectPreConnect,
+} from '../../../renderer/store/sessions/selectors.ts';
 import { createStores, startStores, type Stores } from '../../../renderer/store/stores.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
@@ -185,5 +189,50 @@ describe('the sessions store and the terminal channel, against a real backend an
     });
 
     await stores.sessions.getState().close(renewed.session.id);
+  });
+});
+
+describe('the sessions store and pre-connect commands', () => {
+  it('a reconnect refused for an unapproved command keeps it on the tab; approving it there lets the reconnect run it', async () => {
+    const sessions = () => stores.sessions.getState();
+    const session = await sessions().open({
+      ticketId: prepared.ticket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+    });
+    await waitFor(() => sessions().tabs[0]?.session.state === 'open');
+    await sessions().close(session.id);
+    // Edited (or imported) since: a command nobody approved on this machine.
+    await call.ok('registry.saveEnvironment', {
+      customerId: prepared.customer.id,
+      id: prepared.environment.id,
+      environment: {
+        name: 'Produktion',
+        access: { vpnType: 'none', method: 'ssh', preConnectCommand: 'echo vpn-från-import' },
+      },
+    });
+
+    await expect(sessions().reconnect(session.id)).rejects.toMatchObject({ code: 'COMMAND_NOT_APPROVED' });
+    const command = sessions().tabs[0]!.reconnectCommand!;
+    expect(command).toMatchObject({ command: 'echo vpn-från-import', approved: false });
+
+    await sessions().loadPreConnect(prepared.customer.id);
+    expect(selectPreConnect(prepared.customer.id, prepared.environment.id)(sessions())).toMatchObject({
+      approved: false,
+    });
+    await sessions().approvePreConnect(command.environmentId, command.command);
+    expect(sessions().tabs[0]!.reconnectCommand).toBeUndefined();
+    expect(selectPreConnect(prepared.customer.id, prepared.environment.id)(sessions())).toMatchObject({
+      approved: true,
+    });
+
+    await sessions().reconnect(session.id, null, true);
+    const again = sessions().tabs[0]!.session;
+    expect(again.id).not.toBe(session.id);
+    await waitFor(() => sessions().tabs[0]?.session.state === 'open');
+    await sessions().close(again.id);
+    expect(await call.ok('audit.list', { event: 'preconnect.ran' })).toEqual([
+      expect.objectContaining({ subjectId: again.id, details: expect.objectContaining({ exitCode: 0 }) }),
+    ]);
   });
 });

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { PreConnectCommandView } from '../../common/sessions/preConnect.ts';
+import type { Backend } from '../app/backend.node.ts';
+import { machineIdOf } from '../app/machineId.node.ts';
+import type { Db } from '../store/database.node.ts';
+
+/*
+ * The trust rule for pre-connect commands: a command runs only after a person approved that exact text for that
+ * environment on this machine. Approvals are keyed by the SHA-256 of the text, so any change (an edit, an import) is
+ * a command nobody approved. The text itself is not a secret, but it is never written to a log.
+ */
+
+/** Lower-case hex SHA-256 of the command's UTF-8 text. */
+export function commandSha256(command: string): string {
+  return createHash('sha256').update(command, 'utf8').digest('hex');
+}
+
+/** What would run: the stored text without surrounding space (the registry stores it trimmed already). */
+function runnable(stored: string): string {
+  return stored.trim();
+}
+
+async function isApproved(
+  db: Db,
+  environmentId: string,
+  sha256: string,
+  machineId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('pre_connect_approvals')
+    .select('environment_id')
+    .where('environment_id', '=', environmentId)
+    .where('machine_id', '=', machineId)
+    .where('command_sha256', '=', sha256)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function viewOf(
+  db: Db,
+  environment: { id: string; pre_connect_command: string },
+  machineId: string,
+): Promise<PreConnectCommandView> {
+  const command = runnable(environment.pre_connect_command);
+  const sha256 = commandSha256(command);
+  return {
+    environmentId: environment.id,
+    command,
+    commandSha256: sha256,
+    approved: command !== '' && (await isApproved(db, environment.id, sha256, machineId)),
+  };
+}
+
+/** The pre-connect command of each of a customer's environments that has one, and whether it may run here. */
+export async function listPreConnectCommands(
+  backend: Backend,
+  customerId: string,
+): Promise<PreConnectCommandView[]> {
+  const { db } = backend.registryContext();
+  const machineId = await machineIdOf(backend.dataDir);
+  const environments = await db
+    .selectFrom('environments')
+    .select(['id', 'pre_connect_command'])
+    .where('customer_id', '=', customerId)
+    .where('pre_connect_command', '!=', '')
+    .orderBy('name')
+    .execute();
+  return Promise.all(environments.map((environment) => viewOf(db, environment, machineId)));
+}
+
+/**
+ * Approves the command the person was shown for running on this machine, audited with its SHA-256 (never its text).
+ * Refused when the environment's command is no longer that text: what was read is not what would run. An approval
+ * replaces this machine's earlier one for the environment, so a command changed back later needs approving again.
+ */
+export async function approvePreConnectCommand(
+  backend: Backend,
+  input: { environmentId: string; command: string },
+): Promise<PreConnectCommandView> {
+  const ctx = backend.registryContext();
+  const machineId = await machineIdOf(backend.dataDir);
+  const sha256 = commandSha256(input.command);
+  await backend.audit().appendWith(
+    async (trx) => {
+      const environment = await trx
+        .selectFrom('environments')
+        .select(['id', 'pre_connect_command'])
+        .where('id', '=', input.environmentId)
+        .executeTakeFirst();
+      if (!environment) throw new LotsenError('NOT_FOUND', 'No such environment; it may have been deleted.');
+      if (runnable(environment.pre_connect_command) !== input.command) {
+        throw new LotsenError(
+          'CONFLICT',
+          "The environment's pre-connect command has changed since it was shown; read the new one before approving it.",
+          { environmentId: environment.id },
+        );
+      }
+      await trx
+        .deleteFrom('pre_connect_approvals')
+        .where('environment_id', '=', environment.id)
+        .where('machine_id', '=', machineId)
+        .execute();
+      await trx
+        .insertInto('pre_connect_approvals')
+        .values({
+          environment_id: environment.id,
+          command_sha256: sha256,
+          machine_id: machineId,
+          approved_at: ctx.now(),
+          approved_by: ctx.actorId,
+        })
+        .execute();
+    },
+    () => ({
+      event: 'preconnect.approved',
+      subject: { type: 'environment', id: input.environmentId },
+      details: { commandSha256: sha256, machineId },
+    }),
+  );
+  return {
+    environmentId: input.environmentId,
+    command: input.command,
+    commandSha256: sha256,
+    approved: true,
+  };
+}
+
+/**
+ * The gate's part: a session that is to run the environment's pre-connect command passes only when that exact text
+ * is approved on this machine. The refusal carries the text, so the person can read it in full and approve it.
+ */
+export async function assertPreConnectApproved(
+  backend: Backend,
+  environment: { id: string; preConnectCommand: string },
+): Promise<void> {
+  const command = runnable(environment.preConnectCommand);
+  if (command === '') return;
+  const { db } = backend.registryContext();
+  const sha256 = commandSha256(command);
+  if (await isApproved(db, environment.id, sha256, await machineIdOf(backend.dataDir))) return;
+  throw new LotsenError(
+    'COMMAND_NOT_APPROVED',
+    "This environment's pre-connect command has not been approved on this machine, so it was not run. Read it, " +
+      'then approve it to run here, or open the session without running it.',
+    { environmentId: environment.id, command, commandSha256: sha256 },
+  );
+}
