@@ -14,6 +14,7 @@ export const auditEventCodes = [
   'billing.month_approved',
   'billing.exported',
   'billing.adjustment_added',
+  'registry.imported',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -30,6 +31,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'billing.month_approved': 'Billing month approved',
   'billing.exported': 'Billing export written',
   'billing.adjustment_added': 'Billing adjustment added',
+  'registry.imported': 'Registry imported',
 };
 
 export const auditEventViewSchema = z.object({
