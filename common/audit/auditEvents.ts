@@ -17,6 +17,7 @@ export const auditEventCodes = [
   'store.backed_up',
   'preconnect.approved',
   'preconnect.ran',
+  'registry.imported',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -36,6 +37,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'store.backed_up': 'Store backed up',
   'preconnect.approved': 'Pre-connect command approved',
   'preconnect.ran': 'Pre-connect command ran',
+  'registry.imported': 'Registry imported',
 };
 
 export const auditEventViewSchema = z.object({

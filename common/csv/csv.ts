@@ -1,7 +1,16 @@
 /**
  * CSV as RFC 4180 says (CRLF, quotes doubled, quoted when needed), in two dialects: plain (comma, decimal point)
- * and Swedish Excel (semicolon, decimal comma), which is what Excel expects on a Swedish Windows. Text cells that a
- * spreadsheet would run as a formula are neutralised with a leading apostrophe (OWASP's advice for CSV injection).
+ * and Swedish Excel (semicolon, decimal comma), which is what Excel expects on a Swedish Windows.
+ *
+ * Either file may be opened with either separator (a Swedish Excel opens a plain CSV with semicolons), and then the
+ * other dialect's quotes no longer guard anything: `x,"N;=1+1"` read with semicolons is the cells `x,"N` and
+ * `=1+1"`. So, as OWASP's CSV-injection advice asks, both are written to be safe in every reading:
+ * - a field holding either separator, a tab (LibreOffice offers it as a separator too), a quote or a line break is
+ *   quoted, numbers included, so the file's own reading never splits it;
+ * - wherever a cell could start in some reading (a text's start, and just after any separator, tab or line break
+ *   inside it) and what follows looks like a formula, an apostrophe is put there, so that cell is text too.
+ * Numbers are written from numbers (a sign, digits, a decimal separator), so another reading makes them text or
+ * other numbers, never a formula.
  */
 export interface CsvDialect {
   separator: ',' | ';';
@@ -14,7 +23,7 @@ export const swedishExcelCsv: CsvDialect = { separator: ';', decimalSeparator: '
 /** Excel reads UTF-8 only when the file starts with a byte-order mark. */
 export const UTF8_BOM = '\uFEFF';
 
-/** A number with a fixed count of decimals, written for the dialect (never as a formula, never quoted needlessly). */
+/** A number with a fixed count of decimals, written for the dialect (never neutralised: a negative amount stays a number). */
 export interface CsvNumber {
   value: number;
   decimals: number;
@@ -29,27 +38,42 @@ export function csvNumber(value: number, decimals = 0): CsvNumber {
 export function csvRow(cells: readonly CsvCell[], dialect: CsvDialect = plainCsv): string {
   return (
     cells
-      .map((cell) => (typeof cell === 'string' ? textCell(cell, dialect) : numberCell(cell, dialect)))
+      .map((cell) => (typeof cell === 'string' ? textCell(cell) : numberCell(cell, dialect)))
       .join(dialect.separator) + '\r\n'
   );
 }
 
 /**
- * Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a
- * leading apostrophe, so it stays text; spreadsheet exports other than CSV use this too.
+ * Whether a spreadsheet could take this text for a formula: it starts with one of OWASP's characters (=, +, -, @,
+ * a tab or a carriage return; a line feed or NUL as well), also after leading whitespace or quotes, since a reader
+ * may trim spaces (LibreOffice's "Trim spaces") or drop quotes before it looks.
  */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+export function looksLikeFormula(value: string): boolean {
+  return /^[\s"]*[=+\-@]|^[\t\r\n\0]/.test(value);
 }
 
-function textCell(value: string, dialect: CsvDialect): string {
-  const safe = neutralizeFormula(value);
-  return safe.includes('"') || safe.includes(dialect.separator) || /[\r\n]/.test(safe)
-    ? `"${safe.replace(/"/g, '""')}"`
-    : safe;
+/** Where a cell starts in some reading (the text's start, or just after a separator or line break) and a formula could follow. */
+const formulaCellStart = /(?<=^|[,;\t\r\n])(?=[\s"]*[=+\-@])/g;
+
+/** The text with an apostrophe wherever a cell that looks like a formula could start, in any reading. */
+function neutralizeFormulas(value: string): string {
+  const guarded = value.replace(formulaCellStart, "'");
+  return looksLikeFormula(guarded) ? `'${guarded}` : guarded;
 }
 
+/** Characters that end a field in some reading: both separators, tab, the quote and line breaks. */
+const needsQuotes = /[,;\t"\r\n]/;
+
+function quoted(text: string): string {
+  return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function textCell(value: string): string {
+  return quoted(neutralizeFormulas(value));
+}
+
+/** Digits, a sign and a decimal separator: quoted when the separator is a comma, never neutralised. */
 function numberCell(cell: CsvNumber, dialect: CsvDialect): string {
   const text = cell.value.toFixed(cell.decimals);
-  return dialect.decimalSeparator === ',' ? text.replace('.', ',') : text;
+  return quoted(dialect.decimalSeparator === ',' ? text.replace('.', ',') : text);
 }

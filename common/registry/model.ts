@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseOrgNumber } from './orgNumber.ts';
+import { isPersonalIdentityNumber, normaliseOrgNumber } from './orgNumber.ts';
 import {
   customerKinds,
   gatewayVpnTypes,
@@ -31,6 +31,15 @@ export const byIdSchema = z.object({ id: idSchema }).strict();
 export const orgNumberSchema = z
   .string({ error: 'Organisation number must be text' })
   .transform((raw, ctx) => {
+    if (isPersonalIdentityNumber(raw)) {
+      // The number itself is left out of the message: it identifies a person.
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "This looks like a person's identity number (personnummer or samordningsnummer), not an organisation's: a customer needs its organisation number, whose third digit is 2 or more",
+      });
+      return z.NEVER;
+    }
     const normalised = normaliseOrgNumber(raw);
     if (normalised === null) {
       ctx.addIssue({

@@ -6,15 +6,26 @@ const Organisationsnummer = organisationsnummerModule as unknown as typeof organ
 
 /**
  * Swedish organisation numbers (organisationsnummer), validated by the maintained `organisationsnummer` package
- * (Luhn check digit, group digit and sole-trader personnummer). Stored in the canonical `NNNNNN-NNNN` form so that
- * search and duplicate checks see one spelling.
+ * (Luhn check digit, group number). Stored in the canonical `NNNNNN-NNNN` form so that search and duplicate checks
+ * see one spelling. A customer is an organisation, so a person's number is refused here, though the package takes
+ * it (a sole trader's): a legal entity's number has a group number in its third digit, 2 or more, where a
+ * personnummer or samordningsnummer has its month.
  */
 export function normaliseOrgNumber(raw: string): string | null {
+  const parsed = parse(raw);
+  return parsed === null || parsed.isPersonnummer() ? null : parsed.format(true);
+}
+
+/** Whether the text is a valid personnummer or samordningsnummer (10 or 12 digits), rather than an organisation's. */
+export function isPersonalIdentityNumber(raw: string): boolean {
+  return parse(raw)?.isPersonnummer() ?? false;
+}
+
+function parse(raw: string): InstanceType<typeof Organisationsnummer> | null {
   const compact = raw.trim();
   if (!/^(\d{2})?\d{6}[-+]?\d{4}$/.test(compact)) return null;
   try {
-    if (!Organisationsnummer.valid(compact)) return null;
-    return Organisationsnummer.parse(compact).format(true);
+    return Organisationsnummer.parse(compact);
   } catch {
     return null;
   }

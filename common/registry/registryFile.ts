@@ -166,12 +166,35 @@ const versionSchema = z
     error: `This file is from a newer Lotsen (this one reads versions 1-${REGISTRY_FILE_VERSION})`,
   });
 
-/** Checked first on import, so each customer can then be checked on its own and every bad record named. */
-export const registryFileEnvelopeSchema = z.object({
-  format: formatSchema,
-  version: versionSchema,
-  customers: z.array(z.unknown(), { error: 'customers must be a list' }),
-});
+/** What version 2 added to a customer, by field and as people call it. */
+const version2Sections = [
+  ['agreements', 'agreements'],
+  ['dpas', 'DPAs'],
+  ['tickets', 'tickets'],
+] as const;
+
+/**
+ * Checked first on import, so each customer can then be checked on its own and every bad record named. A version 1
+ * file carrying version 2's sections was not written as version 1 says: it is refused rather than read as version 2.
+ */
+export const registryFileEnvelopeSchema = z
+  .object({
+    format: formatSchema,
+    version: versionSchema,
+    customers: z.array(z.unknown(), { error: 'customers must be a list' }),
+  })
+  .superRefine((file, ctx) => {
+    if (file.version !== 1) return;
+    const found = version2Sections
+      .filter(([field]) => file.customers.some((c) => typeof c === 'object' && c !== null && field in c))
+      .map(([, label]) => label);
+    if (found.length === 0) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['version'],
+      message: `A version 1 file has no agreements, DPAs or tickets, but this one has ${found.join(' and ')}; set "version" to 2 if it was written for version 2`,
+    });
+  });
 
 export const registryFileSchema = z
   .object({

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { billingLineKindLabels } from '../../common/billing/model.ts';
-import { neutralizeFormula } from '../../common/csv/csv.ts';
+import { looksLikeFormula } from '../../common/csv/csv.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
 import {
   exportColumns,
@@ -15,15 +15,18 @@ import {
 
 /*
  * The XLSX export with exceljs's streaming WorkbookWriter: rows are committed as they come and leave through the
- * zip as they are compressed. Two things exceljs does not do by itself are done here:
+ * zip as they are compressed. Three things exceljs does not do by itself are done here:
  * - the same workbook twice gives the same bytes: the document's created/modified dates and every zip entry's
  *   date are the given date (the batch's approval), never the time of export;
  * - backpressure: committed rows pile up in memory when they come faster than zlib compresses them, so after each
- *   page the writer waits until the sheet's stream has drained below a high-water mark.
- * Both reach into exceljs's internals (the zip's `append`, a sheet's `_stream`, its `pipes` and their
- * `_writableState`), which no release promises to keep: package.json pins exceljs to the exact version this was
- * written against. Move the pin only when the export tests (byte-identical re-exports, the 100,000-entry test) pass
- * on the new version.
+ *   page the writer waits until the sheet's stream has drained below a high-water mark;
+ * - text that looks like a formula stays exactly as it is, in a string cell (exceljs never makes a formula of a
+ *   string), with Excel's quotePrefix style, so editing the cell in Excel or LibreOffice keeps it text; exceljs has
+ *   no such style, so it is added to its style registry here.
+ * These reach into exceljs's internals (the zip's `append`, a sheet's `_stream`, its `pipes` and their
+ * `_writableState`, the workbook's `styles`), which no release promises to keep: package.json pins exceljs to the
+ * exact version this was written against. Move the pin only when the export tests (byte-identical re-exports, the
+ * 100,000-entry test, quotePrefix) pass on the new version.
  */
 
 const HIGH_WATER_BYTES = 1024 * 1024;
@@ -45,6 +48,44 @@ class FixedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
     }
     return super.addThemes();
   }
+}
+
+/** exceljs's style registry: each cell's style model becomes the index of an <xf> element kept as XML text. */
+interface StyleRegistry {
+  addStyleModel(model: QuotePrefixStyle | undefined, cellType?: number): number;
+  index: { style: Record<string, number> };
+  model: { styles: string[] };
+}
+
+type QuotePrefixStyle = Partial<ExcelJS.Style> & { quotePrefix?: boolean };
+
+/** A style model with `quotePrefix` becomes a copy of the same <xf> with quotePrefix="1". */
+function addQuotePrefixStyle(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (workbook as unknown as { styles: StyleRegistry }).styles;
+  const addStyleModel = styles.addStyleModel.bind(styles);
+  styles.addStyleModel = (model, cellType) => {
+    const id = addStyleModel(model, cellType);
+    if (!model?.quotePrefix) return id;
+    const plain = styles.model.styles[id];
+    if (!plain?.startsWith('<xf ')) throw new Error('exceljs registered a style this writer does not know');
+    const xml = plain.replace('<xf ', '<xf quotePrefix="1" ');
+    let prefixed = styles.index.style[xml];
+    if (prefixed === undefined) {
+      prefixed = styles.index.style[xml] = styles.model.styles.length;
+      styles.model.styles.push(xml);
+    }
+    return prefixed;
+  };
+}
+
+/** Marks the row's formula-like text cells with quotePrefix; their values stay as they are. */
+function guardFormulaLikeText(row: ExcelJS.Row): ExcelJS.Row {
+  row.eachCell((cell) => {
+    if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) {
+      cell.style = { ...cell.style, quotePrefix: true } as QuotePrefixStyle;
+    }
+  });
+  return row;
 }
 
 /** Internals of exceljs's sheet stream and of the stream archiver reads it through, for backpressure. */
@@ -76,8 +117,6 @@ const dateCell = (day: string) => {
   return new Date(Date.UTC(y, m - 1, d));
 };
 
-const text = (value: string) => neutralizeFormula(value);
-
 export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<RowWriter> {
   // exceljs reads the document dates from its options, though its types leave them out.
   const options = {
@@ -90,6 +129,7 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
     lastModifiedBy: 'Lotsen',
   };
   const workbook = new FixedDateWorkbookWriter(options);
+  addQuotePrefixStyle(workbook);
   // exceljs opens each sheet's stream when the sheet is added, and the zip reads them in that order: the summary
   // (first tab) must be complete before the detail's rows can flow.
   const summary = workbook.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -116,21 +156,21 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
         totals.actual += s.actualMinutes;
         totals.billed += s.billedMinutes;
         totals.amount += s.amountOre;
-        summary
-          .addRow([
-            text(s.customer),
-            text(s.orgNumber),
+        guardFormulaLikeText(
+          summary.addRow([
+            s.customer,
+            s.orgNumber,
             s.month,
-            text(s.batch),
+            s.batch,
             s.approvedAt === null ? '' : dateCell(formatInstant(s.approvedAt).slice(0, 10)),
-            text(s.approvedBy),
+            s.approvedBy,
             s.lines,
             s.actualMinutes,
             s.billedMinutes,
             s.billedMinutes / 60,
             s.amountOre / 100,
-          ])
-          .commit();
+          ]),
+        ).commit();
       }
       const total = summary.addRow([
         'Total',
@@ -153,26 +193,26 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
     },
     async writeRows(rows: readonly ExportRow[]) {
       for (const row of rows) {
-        detail
-          .addRow([
-            text(row.customer),
-            text(row.orgNumber),
-            text(row.agreement),
-            text(row.batch),
+        guardFormulaLikeText(
+          detail.addRow([
+            row.customer,
+            row.orgNumber,
+            row.agreement,
+            row.batch,
             billingLineKindLabels[row.kind],
-            text(row.ticketRef),
-            text(row.subject),
+            row.ticketRef,
+            row.subject,
             dateCell(row.day),
-            text(row.technician),
-            text(row.workType),
+            row.technician,
+            row.workType,
             row.actualMinutes,
             row.billedMinutes,
             row.billedMinutes / 60,
             row.rateOre / 100,
             row.amountOre / 100,
-            text(row.note),
-          ])
-          .commit();
+            row.note,
+          ]),
+        ).commit();
       }
       await drained(detail, sink);
     },

@@ -1,3 +1,4 @@
+import type { ImportSummary } from '../../common/registry/registryFile.ts';
 import type { Backend } from '../app/backend.node.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import {
@@ -21,6 +22,12 @@ import {
 import { swedishOfficeCalendar } from '../tickets/officeCalendar.ts';
 import { exportRegistry } from './registryExport.ts';
 import { importRegistry } from './registryImport.ts';
+
+/** The audit event's details: counts only, never a name or other text from the file. */
+function importCounts(summary: ImportSummary): Record<string, number> {
+  const { customers, contacts, environments, servers, supportAccounts, agreements, dpas, tickets } = summary;
+  return { customers, contacts, environments, servers, supportAccounts, agreements, dpas, tickets };
+}
 
 type RegistryHandlers = Pick<Handlers, Extract<keyof Handlers, `registry.${string}`>>;
 
@@ -97,7 +104,12 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       return { secret };
     },
     'registry.import': async ({ file }) => {
-      const summary = await importRegistry(ctx(), calendar, file);
+      // The event is written in the import's transaction: no import without it, no event for a rolled-back one.
+      const summary = await importRegistry(ctx(), calendar, file, (work) =>
+        backend
+          .audit()
+          .appendWith(work, (counts) => ({ event: 'registry.imported', details: importCounts(counts) })),
+      );
       changed(null);
       return summary;
     },

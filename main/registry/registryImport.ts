@@ -16,6 +16,9 @@ import { createdStamp, type RegistryContext } from './registryContext.ts';
 const serviceKey = (agreementReference: string, serviceName: string) =>
   `${agreementReference}\u0000${serviceName}`;
 
+/** Runs the import's writes in one transaction; the API's handler writes the audit event in the same one. */
+type InTransaction = (work: (trx: Db) => Promise<ImportSummary>) => Promise<ImportSummary>;
+
 /**
  * All or nothing: every record is checked first (fields, organisation numbers, duplicates within the file and
  * against the store) and every problem is reported at once; only a clean file is written, in one transaction.
@@ -24,6 +27,7 @@ export async function importRegistry(
   ctx: RegistryContext,
   calendar: OfficeCalendar,
   raw: unknown,
+  inTransaction: InTransaction = (work) => ctx.db.transaction().execute(work),
 ): Promise<ImportSummary> {
   const envelope = registryFileEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
@@ -81,10 +85,11 @@ export async function importRegistry(
     tickets: 0,
     preConnectCommands: 0,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(async (trx) => {
     for (const customer of customers) {
       await insertCustomer(trx, ctx, calendar, customer, summary);
     }
+    return summary;
   });
   return summary;
 }

@@ -11,6 +11,18 @@ export function luhnCheckDigit(nineDigits: string): number {
 
 /** A valid organisation number `NNNNNN-NNNN` from a six-digit prefix (third digit >= 2) and a three-digit serial. */
 export function orgNumber(prefix: string, serial: number): string {
+  // A third digit below 2 would make a person's number, which a customer may not have.
+  if (!/^\d\d[2-9]\d{3}$/.test(prefix))
+    throw new Error(`${prefix}: an organisation's third digit is 2 or more`);
+  return withCheckDigit(prefix, serial);
+}
+
+/** A valid personal identity number `YYMMDD-NNNN` (a samordningsnummer when the day is 61-91), 10 digits. */
+export function personalIdentityNumber(birthDate: string, serial: number): string {
+  return withCheckDigit(birthDate, serial);
+}
+
+function withCheckDigit(prefix: string, serial: number): string {
   const nine = prefix + String(serial).padStart(3, '0');
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseOrgNumber } from '../../../common/registry/orgNumber.ts';
+import { isPersonalIdentityNumber, normaliseOrgNumber } from '../../../common/registry/orgNumber.ts';
+import { personalIdentityNumber } from '../../support/orgNumbers.ts';
 
 describe('Swedish organisation numbers', () => {
   test.each([
@@ -22,4 +23,25 @@ describe('Swedish organisation numbers', () => {
   ])('%s is refused (%s)', (input) => {
     expect(normaliseOrgNumber(input)).toBeNull();
   });
+
+  const person = personalIdentityNumber('811218', 987);
+  const coordination = personalIdentityNumber('811278', 987); // the day plus 60
+  test.each([
+    [person, "a person's number (personnummer)"],
+    [person.replace('-', ''), 'the same without the hyphen'],
+    [`19${person}`, 'the same with the century: 12 digits'],
+    [`19${person.replace('-', '')}`, '12 digits without the hyphen'],
+    [coordination, 'a samordningsnummer'],
+    [`19${coordination}`, 'a samordningsnummer with the century'],
+  ])("%s is a person's number, never an organisation's (%s)", (input) => {
+    expect(normaliseOrgNumber(input)).toBeNull();
+    expect(isPersonalIdentityNumber(input)).toBe(true);
+  });
+
+  test.each(['212000-1355', '16212000-1355', '556036-0793', '212000-1356', 'abc'])(
+    "%s is not a person's number",
+    (input) => {
+      expect(isPersonalIdentityNumber(input)).toBe(false);
+    },
+  );
 });

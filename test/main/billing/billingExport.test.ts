@@ -11,9 +11,11 @@ import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { parseCsv } from '../../support/csvParse.ts';
+import { liveFormulaCells, readings } from '../../support/csvReadings.ts';
 import { convertWithLibreOffice, fodsCells } from '../../support/libreOffice.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { readZipEntry } from '../../support/zipEntry.ts';
 
 /*
  * The finance export through the real dispatcher (its bytes come back in the answer) and, as the CLI writes it,
@@ -22,13 +24,28 @@ import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
 const at = (iso: string) => Date.parse(iso);
 // (A leading tab or carriage return cannot reach a note: notes are trimmed. The CSV unit tests cover those.)
+// Each note, and how the CSV shows it: an apostrophe wherever a cell that looks like a formula could start when the
+// file is read with either separator.
 const formulaLike = [
-  '=1+1',
-  '+46 70 123 45 67',
-  '-5 min avdrag',
-  '@SUMMA(A1:A3)',
-  '=HYPERLINK("https://example.invalid/?a=1,2";"klicka")',
-];
+  ['=1+1', "'=1+1"],
+  ['+46 70 123 45 67', "'+46 70 123 45 67"],
+  ['N;=1+1', "N;'=1+1"],
+  ['N, @SUMMA(A1:A3)', "N,' @SUMMA(A1:A3)"],
+  [
+    '=HYPERLINK("https://example.invalid/?a=1,2";"klicka")',
+    `'=HYPERLINK("https://example.invalid/?a=1,2";"klicka")`,
+  ],
+] as const;
+const formulaNotes = formulaLike.map(([note]) => note);
+
+/** The cells of a workbook's sheet whose style (an <xf> in styles.xml) has quotePrefix="1". */
+async function quotePrefixedCells(xlsx: string, sheet: string): Promise<Set<string>> {
+  const styles = await readZipEntry(xlsx, 'xl/styles.xml');
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!;
+  const prefixed = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((xf) => /quotePrefix="1"/.test(xf[0]));
+  const cells = [...(await readZipEntry(xlsx, sheet)).matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)];
+  return new Set(cells.filter(([, , style]) => prefixed[Number(style ?? 0)]).map(([, ref]) => ref!));
+}
 
 describe('billing export', () => {
   let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
@@ -44,7 +61,7 @@ describe('billing export', () => {
     out = await makeTempDataDir('lotsen-export-');
     fixture = await prepareBillingCustomer(call, { receivedAt: at('2026-11-02T08:00:00+01:00') });
     // Notes a spreadsheet would run as formulas, and Swedish text.
-    const notes = [...formulaLike, 'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)'];
+    const notes = [...formulaNotes, 'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)'];
     for (const [i, note] of notes.entries()) {
       const start = at('2026-11-05T08:00:00+01:00') + i * 3_600_000;
       const entry = await call.ok('time.addManual', {
@@ -136,14 +153,20 @@ describe('billing export', () => {
       "'=1+1",
     ]);
     expect(rows.map((r) => r[15])).toEqual([
-      ...formulaLike.map((n) => `'${n}`),
+      ...formulaLike.map(([, shown]) => shown),
       'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)',
     ]);
     expect(rows[1]![9]).toBe('Included in the support fee');
 
     const sv = await exportTo('nov-sv.csv', { format: 'csv', excelSv: true });
-    const svRows = parseCsv(await readFile(sv.path, 'utf8'), ';');
+    const svText = await readFile(sv.path, 'utf8');
+    const svRows = parseCsv(svText, ';');
     expect(svRows[1]!.slice(10, 15)).toEqual(['20', '30', '0,50', '1200,00', '600,00']);
+    // Either file read with either separator, or with no regard for quotes, holds no cell a spreadsheet would run.
+    for (const reading of readings) {
+      expect(liveFormulaCells(reading.read(text)), `plain, ${reading.name}`).toEqual([]);
+      expect(liveFormulaCells(reading.read(svText)), `Swedish, ${reading.name}`).toEqual([]);
+    }
     const audit = await call.ok('audit.list', { event: 'billing.exported' });
     expect(audit.map((e) => e.details)).toEqual([
       expect.objectContaining({ format: 'csv', excelSv: true, rows: 6, sha256: sv.sha256, batches: [1] }),
@@ -185,11 +208,20 @@ describe('billing export', () => {
     const detail = workbook.getWorksheet('Detail')!;
     const notes = [2, 3, 4, 5, 6, 7].map((r) => detail.getRow(r).getCell(16));
     for (const cell of notes) expect(cell.type).toBe(ExcelJS.ValueType.String);
+    // Exactly as written, no apostrophe: a text cell is never a formula.
     expect(notes.map((c) => c.value)).toEqual([
-      ...formulaLike.map((n) => `'${n}`),
+      ...formulaNotes,
       'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)',
     ]);
     detail.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    // exceljs reads no quotePrefix, so the workbook's XML is read: a note that starts like a formula has it (an edit in
+    // Excel or LibreOffice keeps it text), the plain one does not.
+    const quotePrefixed = await quotePrefixedCells(result.path, 'xl/worksheets/sheet2.xml');
+    expect(['P2', 'P3', 'P4', 'P5', 'P6', 'P7'].filter((ref) => quotePrefixed.has(ref))).toEqual([
+      'P2',
+      'P3',
+      'P6',
+    ]);
     expect(detail.getRow(2).getCell(8).value).toEqual(new Date('2026-11-05T00:00:00Z'));
     expect(detail.getRow(2).getCell(15).value).toBe(600);
 
@@ -199,9 +231,9 @@ describe('billing export', () => {
     const [fods] = await convertWithLibreOffice(result.path, 'fods', converted);
     const cells = fodsCells(await readFile(fods!, 'utf8'));
     expect(cells.some((c) => c.formula !== null)).toBe(false);
-    for (const note of formulaLike) {
-      const cell = cells.find((c) => c.text === `'${note}`);
-      expect(cell ?? `no cell reads '${note}`).toMatchObject({ valueType: 'string' });
+    for (const note of formulaNotes) {
+      const cell = cells.find((c) => c.text === note);
+      expect(cell ?? `no cell reads ${note}`).toMatchObject({ valueType: 'string' });
     }
     expect(cells.find((c) => c.text.startsWith('Bytte certifikat'))?.text).toBe(
       'Bytte certifikat på WAP-servern i Växjö (ÅÄÖ åäö)',

@@ -8,7 +8,9 @@ import {
 } from '../../../common/registry/registryFile.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { exportRegistry } from '../../../main/registry/registryExport.ts';
+import { sqliteConnectionOf } from '../../../main/store/database.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { personalIdentityNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
@@ -117,6 +119,22 @@ describe('registry import and export', () => {
     expect((await call.ok('registry.listCustomers', {})).length).toBe(3);
   });
 
+  test("a person's identity number is refused as an organisation number, without being repeated", async () => {
+    const file = makeRegistryFile(3);
+    const person = personalIdentityNumber('811218', 987);
+    file.customers[1]!.orgNumber = `19${person}`;
+    const error = await call.fails('registry.import', { file });
+    expect(error.details!.issues).toEqual([
+      {
+        path: 'customers.1.orgNumber',
+        record: `customer 2 "${file.customers[1]!.name}"`,
+        message: expect.stringContaining("looks like a person's identity number"),
+      },
+    ]);
+    expect(JSON.stringify(error)).not.toContain(person.slice(0, 6));
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
+  });
+
   test('not a registry file, or one from a newer Lotsen, is refused with a reason', async () => {
     expect(
       (await call.fails('registry.import', { file: { hello: 'world' } })).details!.issues![0],
@@ -200,6 +218,76 @@ describe('version 2: agreements, DPAs and tickets', () => {
       responseHours: 4,
       dueAt: Date.parse('2026-11-23T09:00:00+01:00'),
     });
+  });
+
+  test('a version 1 file with version 2 sections is refused, naming them, and nothing is written', async () => {
+    const file = { ...withContracts(), version: 1 };
+    delete file.customers[0]!.dpas;
+    const error = await call.fails('registry.import', { file });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details!.issues).toEqual([
+      {
+        path: 'version',
+        message:
+          'A version 1 file has no agreements, DPAs or tickets, but this one has agreements and tickets; set "version" to 2 if it was written for version 2',
+      },
+    ]);
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
+    expect(await call.ok('registry.import', { file: { ...file, version: 2 } })).toMatchObject({
+      agreements: 1,
+    });
+  });
+
+  test('an import is audited once, with its counts and never a name or other text from the file', async () => {
+    const summary = await call.ok('registry.import', { file: withContracts() });
+    const events = await call.ok('audit.list', {});
+    expect(events.map((e) => e.event)).toEqual(['registry.imported']);
+    const { customers, contacts, environments, servers, supportAccounts, agreements, dpas, tickets } =
+      summary;
+    expect(events[0]!.details).toEqual({
+      customers,
+      contacts,
+      environments,
+      servers,
+      supportAccounts,
+      agreements,
+      dpas,
+      tickets,
+    });
+    expect({ customers, agreements, dpas, tickets }).toEqual({
+      customers: 3,
+      agreements: 1,
+      dpas: 1,
+      tickets: 1,
+    });
+    const logged = JSON.stringify(events[0]);
+    for (const customer of withContracts().customers) expect(logged).not.toContain(customer.name);
+    expect(logged).not.toMatch(/Åsa|Märta|HD-4711|FA-2026/);
+    expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true, events: 1 });
+  });
+
+  test('an import that fails, on checking or in its writes, leaves no event; one whose event fails is rolled back', async () => {
+    const raw = sqliteConnectionOf(opened.backend.registryContext().db)!;
+    await call.fails('registry.import', { file: { ...withContracts(), version: 1 } });
+    // The customers are written, then a ticket fails: the whole import is rolled back, and so is any event.
+    raw.exec(
+      `CREATE TRIGGER no_tickets BEFORE INSERT ON tickets BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    await call.fails('registry.import', { file: withContracts() });
+    raw.exec('DROP TRIGGER no_tickets');
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
+    expect(await call.ok('audit.list', {})).toEqual([]);
+    // The import's writes succeed but its audit event cannot be written: nothing of the import stays.
+    raw.exec(
+      `CREATE TRIGGER no_events BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    await call.fails('registry.import', { file: withContracts() });
+    raw.exec('DROP TRIGGER no_events');
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
+    // And then it imports, audited.
+    await call.ok('registry.import', { file: withContracts() });
+    expect((await call.ok('audit.list', {})).map((e) => e.event)).toEqual(['registry.imported']);
+    expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true, events: 1 });
   });
 
   test('references that do not resolve are named, and nothing is written', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { orgNumber } from '../../support/orgNumbers.ts';
+import { orgNumber, personalIdentityNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
@@ -43,6 +43,23 @@ describe('customers', () => {
       createdBy: TEST_USER.name,
     });
     expect(await call.ok('registry.getCustomer', { id: created.id })).toEqual(created);
+  });
+
+  test("a person's identity number, 10 or 12 digits, is refused as a customer's organisation number", async () => {
+    const person = personalIdentityNumber('811218', 987);
+    const coordination = personalIdentityNumber('811278', 987);
+    for (const number of [person, `19${person.replace('-', '')}`, coordination]) {
+      const error = await call.fails('registry.createCustomer', { ...VAXJO, orgNumber: number });
+      expect(error.code).toBe('VALIDATION');
+      expect(error.details!.issues).toEqual([
+        {
+          path: 'orgNumber',
+          message:
+            "This looks like a person's identity number (personnummer or samordningsnummer), not an organisation's: a customer needs its organisation number, whose third digit is 2 or more",
+        },
+      ]);
+    }
+    expect(await call.ok('registry.listCustomers', {})).toEqual([]);
   });
 
   test('each invalid field is named with a reason, and nothing is stored', async () => {
