@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, rename, rm, writeFile } from 'node:fs/promises';
 
-/** Writes beside the target and renames over it, so a crash leaves the old file or the new one, never half of one. */
+/**
+ * Writes beside the target and renames over it, so a crash leaves the old file or the new one, never half of one.
+ * Owner-only unless told otherwise: what Lotsen writes names customers, hosts or keys.
+ */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
@@ -9,7 +12,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, data, { mode: options.mode ?? 0o644, flag: 'wx' });
+    await writeFile(temporary, data, { mode: options.mode ?? 0o600, flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
