@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import { openEncryptedConnection, openStore } from '../../../main/store/database.node.ts';
+import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 
@@ -111,10 +113,37 @@ describe('a store file that is gone or damaged', () => {
     expect(error.message).not.toMatch(/SQLITE|not a database/i);
   });
 
-  test('a wrong passphrase is still WRONG_PASSPHRASE, not damage', async () => {
+  test('a page damaged under an unlocked store: the call that reads it is STORE_DAMAGED, not INTERNAL', async () => {
     const dataDir = await lockedFolder();
+    const file = dataFiles.database(dataDir);
+    const raw = openEncryptedConnection(file, await readKeyFile(dataFiles.keyFile(dataDir), TEST_PASSPHRASE));
+    const { pageno } = raw
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf' LIMIT 1`)
+      .get() as { pageno: number };
+    raw.close();
+    const bytes = await readFile(file);
+    bytes[(pageno - 1) * 4096 + 300]! ^= 0xff;
+    await writeFile(file, bytes);
+
     const backend = await Backend.open({ dataDir });
     cleanups.push(() => backend.close());
-    await expect(backend.unlock('fel lösenfras')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await backend.unlock(TEST_PASSPHRASE);
+    const listed = await createApi(backend).dispatch('registry.listCustomers', {});
+    expect(listed).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
+    const message = (listed as { error: { message: string } }).error.message;
+    expect(message).toContain('lotsen doctor');
+    expect(message).not.toMatch(/SQLITE|malformed/i);
+  });
+
+  test('with a key that may be another store’s (the keychain’s), an unreadable file names both causes; one cut mid-page is damage', async () => {
+    const dataDir = await lockedFolder();
+    const file = dataFiles.database(dataDir);
+    const notItsKey = randomBytes(32);
+    const mismatch = await openStore(file, notItsKey).catch((e) => e);
+    expect(mismatch).toMatchObject({ code: 'KEY_MISMATCH' });
+    expect(mismatch.message).toMatch(/made with another key, or it is damaged/);
+
+    await truncate(file, (await stat(file)).size - 1000);
+    await expect(openStore(file, notItsKey)).rejects.toMatchObject({ code: 'STORE_DAMAGED' });
   });
 });
