@@ -18,6 +18,12 @@ export const errorCodes = [
   'NO_KEY_STORE',
   'KEY_MISSING',
   'KEY_MISMATCH',
+  /** The folder is set up (lotsen.json, a key) but lotsen.db is gone or empty; Lotsen never makes a new one over it. */
+  'STORE_MISSING',
+  /** lotsen.db is there but cannot be read (cut short, overwritten, corrupted pages, I/O errors). */
+  'STORE_DAMAGED',
+  /** Wrong passphrases came too fast: this try was refused untried; `details.retryAfterMs` says how long to wait. */
+  'TOO_MANY_ATTEMPTS',
   'UNAUTHORIZED',
   /** The customer may not be helped now (eligibility blockers); `details.blockers` says why. */
   'NOT_ELIGIBLE',

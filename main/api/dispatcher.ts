@@ -9,6 +9,7 @@ import {
 } from '../../common/api/contract.ts';
 import { issuesFromZod, LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
+import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -80,6 +81,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
               'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
           });
         }
+        if (isStoreDamage(error)) return failure(storeDamagedError(null, error).toApiError());
         options.onInternalError?.(method, error);
         return failure({
           code: 'INTERNAL',

@@ -3,6 +3,7 @@ import { link, lstat, open, rename, rm, writeFile } from 'node:fs/promises';
 
 /**
  * Writes beside the target and renames over it, so a crash leaves the old file or the new one, never half of one.
+ * Owner-only unless told otherwise: what Lotsen writes names customers, hosts or keys.
  * `sync` flushes the new file to disk before the rename, for files whose loss would lose data (the key file).
  */
 export async function writeFileAtomic(
@@ -12,7 +13,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, data, { mode: options.mode ?? 0o644, flag: 'wx' });
+    await writeFile(temporary, data, { mode: options.mode ?? 0o600, flag: 'wx' });
     if (options.sync) {
       const handle = await open(temporary, 'r+');
       await handle.sync().finally(() => handle.close());

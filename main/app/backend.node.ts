@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type {
   AppStatus,
   EventName,
@@ -12,7 +12,14 @@ import { LotsenError } from '../../common/api/errors.ts';
 import { anchorOlderStore, AuditAnchors } from '../audit/auditAnchors.node.ts';
 import { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
-import { openStore, type Store } from '../store/database.node.ts';
+import {
+  assertStorePresent,
+  createStore,
+  openStore,
+  storeFiles,
+  type Store,
+} from '../store/database.node.ts';
+import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
 import { createLocalUser, findLocalUser } from '../users/localUser.ts';
 import {
   createDatabaseKey,
@@ -23,6 +30,8 @@ import {
 import { keychain as osKeychain, type Keychain } from '../vault/keychain.node.ts';
 import { readDataConfig, writeDataConfig, type DataConfig } from './dataConfig.node.ts';
 import { dataFiles } from './dataDir.node.ts';
+import { makeOwnerOnlyFolder, tightenToOwnerOnly } from './ownerOnly.node.ts';
+import { UnlockBackoff } from './unlockBackoff.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -51,6 +60,7 @@ export class Backend {
   private transition: Promise<unknown> = Promise.resolve();
   private readonly unlockHooks = new Set<LifecycleHook>();
   private readonly lockHooks = new Set<LifecycleHook>();
+  private readonly unlockBackoff = new UnlockBackoff();
 
   private constructor(options: BackendOptions, config: DataConfig | null) {
     this.dataDir = options.dataDir;
@@ -83,7 +93,7 @@ export class Backend {
         throw new LotsenError('ALREADY_INITIALIZED', `${this.dataDir} already holds a Lotsen store.`);
       }
       const userInput = localUserInputSchema.parse(options.user);
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      await makeOwnerOnlyFolder(this.dataDir);
       if (existsSync(dataFiles.database(this.dataDir))) {
         // A database without lotsen.json is someone's data that lost its config; never overwrite it.
         throw new LotsenError(
@@ -99,7 +109,7 @@ export class Backend {
       let store: Store | null = null;
       const anchors = this.anchorsFor(keyStore, key);
       try {
-        store = await openStore(dataFiles.database(this.dataDir), key);
+        store = await createStore(dataFiles.database(this.dataDir), key);
         const user = await createLocalUser(store.db, userInput, this.now());
         await anchors.establish();
         const config: DataConfig = {
@@ -129,15 +139,21 @@ export class Backend {
     return this.serialised(async () => {
       const config = this.requireConfig();
       if (this.store !== null) return this.status();
-      const key = await loadDatabaseKey(this.dataDir, {
-        keyStore: config.keyStore,
-        passphrase,
-        keychain: this.keychain,
-      });
-      const store = await openStore(dataFiles.database(this.dataDir), key);
+      const triesPassphrase = config.keyStore === 'passphrase' && passphrase !== null;
+      if (triesPassphrase) this.unlockBackoff.assertMayTry(this.now());
+      const file = dataFiles.database(this.dataDir);
+      await assertStorePresent(file);
+      // Stores made before Lotsen kept modes owner-only sit in 0755 folders with 0644 files; new -wal and -shm
+      // files take lotsen.db's mode, so it is tightened before SQLite opens it.
+      await tightenToOwnerOnly(this.dataDir, ...storeFiles(file));
+      const key = await this.loadKey(config, passphrase);
+      const store = await openStore(file, key, { keyVerified: config.keyStore === 'passphrase' });
       const anchors = this.anchorsFor(config.keyStore, key);
       key.fill(0);
-      const user = await findLocalUser(store.db);
+      const user = await findLocalUser(store.db).catch(async (error: unknown) => {
+        await store.close();
+        throw isStoreDamage(error) ? storeDamagedError(file, error) : error;
+      });
       if (user === null) {
         await store.close();
         throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
@@ -150,6 +166,23 @@ export class Backend {
       await runHooks(this.unlockHooks);
       return this.changed();
     });
+  }
+
+  /** A wrong passphrase starts or lengthens the wait (`details.retryAfterMs`); a right one ends it. */
+  private async loadKey(config: DataConfig, passphrase: string | null): Promise<Buffer> {
+    try {
+      const key = await loadDatabaseKey(this.dataDir, {
+        keyStore: config.keyStore,
+        passphrase,
+        keychain: this.keychain,
+      });
+      if (config.keyStore === 'passphrase') this.unlockBackoff.succeeded();
+      return key;
+    } catch (error) {
+      if (!(error instanceof LotsenError) || error.code !== 'WRONG_PASSPHRASE') throw error;
+      const retryAfterMs = this.unlockBackoff.failed(this.now());
+      throw new LotsenError(error.code, error.message, { retryAfterMs });
+    }
   }
 
   /** Runs each time the store has been opened (after `lotsen init` too); returns a function that removes the hook. */
@@ -248,10 +281,7 @@ export class Backend {
   }
 
   private async removeDatabaseFiles(): Promise<void> {
-    const file = dataFiles.database(this.dataDir);
-    await Promise.all(
-      [file, `${file}-wal`, `${file}-shm`, `${file}-journal`].map((f) => rm(f, { force: true })),
-    );
+    await Promise.all(storeFiles(dataFiles.database(this.dataDir)).map((f) => rm(f, { force: true })));
   }
 }
 

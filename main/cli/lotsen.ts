@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/auditCommand.ts';
 import { backupCommand } from './commands/backupCommand.ts';
 import { customersCommand } from './commands/customersCommand.ts';
+import { doctorCommand } from './commands/doctorCommand.ts';
 import { eligibilityCommand } from './commands/eligibilityCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
 import { recordingsCommand } from './commands/recordingsCommand.ts';
@@ -35,6 +36,7 @@ export function createProgram(io: CliIo): Command {
     timeCommand(io),
     slaCommand(io),
     auditCommand(io),
+    doctorCommand(io),
     recordingsCommand(io),
     backupCommand(io),
     restoreCommand(io),

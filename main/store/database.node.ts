@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { statSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import { migrations } from './migrations/index.ts';
+import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { isStoreDamage, RESTORE_GUIDANCE, storeDamagedError } from './storeDamage.ts';
 
 export type Db = Kysely<DatabaseSchema>;
 
@@ -14,19 +18,35 @@ export interface Store {
 
 export const DATABASE_KEY_BYTES = 32;
 
+/** The store file and the companions SQLite keeps beside it. */
+export const storeFiles = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+
 const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface OpenOptions {
+  /**
+   * Whether the key is known to be this store's: a passphrase key file authenticates the key it holds, so a file
+   * that key does not open is damaged. A key from the keychain may belong to another store, and the error says both.
+   */
+  keyVerified?: boolean;
+}
 
 /**
  * A raw connection to the encrypted file with Lotsen's settings applied; the store's own connection is made here,
- * and benchmarks use it for their baseline. Throws KEY_MISMATCH when the key does not open the file.
+ * and benchmarks use it for their baseline. The file must exist (only createStore makes one). Throws KEY_MISMATCH
+ * when the key does not open the file, STORE_DAMAGED when the file cannot be read.
  *
  * The whole file, its WAL and journal are encrypted by SQLite3MultipleCiphers in SQLCipher 4 format with a raw 256-bit key, so plain `sqlite3` refuses the file and no value appears in it.
  */
-export function openEncryptedConnection(file: string, key: Buffer): Database.Database {
+export function openEncryptedConnection(
+  file: string,
+  key: Buffer,
+  options: OpenOptions = {},
+): Database.Database {
   if (key.length !== DATABASE_KEY_BYTES) {
     throw new LotsenError('KEY_MISMATCH', `The database key must be ${DATABASE_KEY_BYTES} bytes`);
   }
-  const raw = new Database(file);
+  const raw = new Database(file, { fileMustExist: true });
   try {
     raw.pragma(`cipher='sqlcipher'`);
     raw.pragma('legacy=4');
@@ -34,10 +54,12 @@ export function openEncryptedConnection(file: string, key: Buffer): Database.Dat
     try {
       raw.prepare('SELECT count(*) FROM sqlite_schema').get();
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      // A wrong key and a ruined first page look alike; a file that ends mid-page was cut short whatever the key.
+      const wholePages = statSync(file).size % PAGE_BYTES === 0;
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB' && !options.keyVerified && wholePages) {
         throw new LotsenError(
           'KEY_MISMATCH',
-          `The database at ${file} does not open with this key: it is damaged, or it was made with another key.`,
+          `The database at ${file} does not open with this key: it was made with another key, or it is damaged. Nothing was changed; \`lotsen doctor\` checks the files.`,
         );
       }
       throw error;
@@ -50,7 +72,7 @@ export function openEncryptedConnection(file: string, key: Buffer): Database.Dat
     raw.pragma('secure_delete = ON');
   } catch (error) {
     raw.close();
-    throw error;
+    throw isStoreDamage(error) ? storeDamagedError(file, error) : error;
   }
   return raw;
 }
@@ -67,14 +89,59 @@ export function sqliteConnectionOf(db: Db): Database.Database | null {
   return connections.get(db) ?? null;
 }
 
-/** Opens (or creates) the encrypted store and brings its schema up to the latest migration. */
-export async function openStore(file: string, key: Buffer): Promise<Store> {
-  const raw = openEncryptedConnection(file, key);
+const pageKeys = new WeakMap<Db, Buffer>();
+
+/** The key that checks each page of the store's file (pageAuthentication.node.ts); null for a query layer not opened here. */
+export function pageAuthenticationKeyOf(db: Db): Buffer | null {
+  return pageKeys.get(db) ?? null;
+}
+
+/**
+ * STORE_MISSING unless the store file is there with something in it. SQLite would take a missing or empty file for a
+ * new database, and an unlock would then quietly start an empty store in place of the lost one.
+ */
+export async function assertStorePresent(file: string): Promise<void> {
+  const size = (await stat(file).catch(() => null))?.size;
+  if (size === undefined) {
+    throw new LotsenError(
+      'STORE_MISSING',
+      `The store ${file} is missing. Lotsen did not make a new, empty one in its place and changed nothing: put the file back if it was moved, or ${RESTORE_GUIDANCE}.`,
+      { file, reason: 'missing' },
+    );
+  }
+  if (size === 0) {
+    throw new LotsenError(
+      'STORE_MISSING',
+      `The store ${file} is empty (0 bytes): its contents are gone. Lotsen did not start a new, empty store over it and changed nothing: ${RESTORE_GUIDANCE}.`,
+      { file, reason: 'empty' },
+    );
+  }
+}
+
+/** Opens an existing store and brings its schema up to the latest migration; it never creates one. */
+export async function openStore(file: string, key: Buffer, options: OpenOptions = {}): Promise<Store> {
+  await assertStorePresent(file);
+  return migrated(openEncryptedConnection(file, key, options), file, key);
+}
+
+/** Makes a new store where there is no file (refusing otherwise) and gives it the schema: `lotsen init` only. */
+export async function createStore(file: string, key: Buffer): Promise<Store> {
+  // Owner-only from the first byte; SQLite gives the -wal and -shm files the main file's mode.
+  await writeFile(file, '', { flag: 'wx', mode: 0o600 });
+  return migrated(openEncryptedConnection(file, key, { keyVerified: true }), file, key);
+}
+
+async function migrated(raw: Database.Database, file: string, key: Buffer): Promise<Store> {
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: raw }) });
   connections.set(db, raw);
+  pageKeys.set(
+    db,
+    pageAuthenticationKey(key, Buffer.from(raw.pragma('cipher_salt', { simple: true }) as string, 'hex')),
+  );
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     await db.destroy();
+    if (isStoreDamage(error)) throw storeDamagedError(file, error);
     throw error instanceof Error ? error : new Error(String(error));
   }
 

@@ -10,7 +10,7 @@ import { exportMonth } from '../../main/billing/billingExport.ts';
 import { approveMonth } from '../../main/billing/monthApproval.ts';
 import type { RegistryContext } from '../../main/registry/registryContext.ts';
 import { importRegistry } from '../../main/registry/registryImport.ts';
-import { openEncryptedConnection, openStore, type Store } from '../../main/store/database.node.ts';
+import { createStore, openEncryptedConnection, type Store } from '../../main/store/database.node.ts';
 import { swedishOfficeCalendar } from '../../main/tickets/officeCalendar.ts';
 import { createLocalUser } from '../../main/users/localUser.ts';
 import { insertBulkTime } from '../support/bulkTime.ts';
@@ -86,7 +86,7 @@ beforeAll(async () => {
   temp = await makeTempDataDir('lotsen-bench-billing-');
   const file = join(temp.dir, 'bench.db');
   const key = randomBytes(32);
-  store = await openStore(file, key);
+  store = await createStore(file, key);
   const user = await createLocalUser(
     store.db,
     { name: 'Fia Finans', email: 'fia@leverantor.se', role: 'finance' },

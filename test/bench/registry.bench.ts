@@ -7,7 +7,7 @@ import { searchCustomers } from '../../common/registry/search.ts';
 import { listCustomerSummaries } from '../../main/registry/customerRepository.ts';
 import { importRegistry } from '../../main/registry/registryImport.ts';
 import { swedishOfficeCalendar } from '../../main/tickets/officeCalendar.ts';
-import { openEncryptedConnection, openStore, type Store } from '../../main/store/database.node.ts';
+import { createStore, openEncryptedConnection, type Store } from '../../main/store/database.node.ts';
 import { createLocalUser } from '../../main/users/localUser.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   temp = await makeTempDataDir('lotsen-bench-');
   const file = join(temp.dir, 'bench.db');
   const key = randomBytes(32);
-  store = await openStore(file, key);
+  store = await createStore(file, key);
   const user = await createLocalUser(
     store.db,
     { name: 'Bänk', email: 'bench@leverantor.se', role: 'technician' },

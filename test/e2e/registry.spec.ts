@@ -181,8 +181,11 @@ test('locking closes the registry; a wrong passphrase is refused inline; the rig
   await passphrase.fill('fel lösenfras');
   await passphrase.press('Enter');
   await expect(page.getByRole('alert')).toHaveText('Wrong passphrase. Try again.');
+  // The button waits out main's back-off (a second after the first wrong passphrase), then offers itself again.
+  await expect(page.getByRole('button', { name: 'Try again in 1 s' })).toBeDisabled();
   await expect(passphrase).toBeFocused();
   await snap(page, testInfo, '01-wrong-passphrase');
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeEnabled();
 
   await passphrase.fill(PASSPHRASE);
   await passphrase.press('Enter');

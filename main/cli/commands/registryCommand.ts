@@ -78,7 +78,8 @@ export function registryCommand(io: CliIo): Command {
             'lotsen: warning: this export holds support-account secrets; keep it like a password vault.\n',
           );
         if (options.out) {
-          await writeFileAtomic(options.out, text, { mode: options.includeSecrets ? 0o600 : 0o644 });
+          // Owner-only with or without secrets: the file names customers, their contacts and their hosts.
+          await writeFileAtomic(options.out, text, { mode: 0o600 });
           io.err(`Exported ${file.customers.length} customers to ${options.out}\n`);
         } else {
           io.out(text);

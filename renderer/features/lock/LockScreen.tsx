@@ -1,12 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { GateLayout } from '../../components/GateLayout.tsx';
-import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectNeedsPassphrase } from '../../store/app/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
+import { secondsToWait, unlockRefusal } from './unlockRefusal.ts';
 
 /**
  * The store is closed: the key is not in memory and no registry data is in the page. A passphrase store asks for the
- * passphrase; a keychain store only needs the press of a button.
+ * passphrase; a keychain store only needs the press of a button. After a wrong passphrase the button counts down
+ * main's back-off, so no try is sent that main would refuse unchecked.
  */
 export function LockScreen() {
   const unlock = useAppStore((s) => s.unlock);
@@ -15,11 +16,23 @@ export function LockScreen() {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const input = useRef<HTMLInputElement>(null);
+  const waitSeconds = secondsToWait(retryAt, now);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= retryAt) setRetryAt(null);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [retryAt]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || waitSeconds > 0) return;
     if (needsPassphrase && passphrase === '') {
       setError('Enter the passphrase.');
       input.current?.focus();
@@ -30,9 +43,10 @@ export function LockScreen() {
     try {
       await unlock(needsPassphrase ? passphrase : undefined);
     } catch (failure) {
-      setError(
-        errorCode(failure) === 'WRONG_PASSPHRASE' ? 'Wrong passphrase. Try again.' : errorMessage(failure),
-      );
+      const refusal = unlockRefusal(failure, Date.now());
+      setError(refusal.message);
+      setNow(Date.now());
+      setRetryAt(refusal.retryAt);
       setBusy(false);
       input.current?.focus();
       input.current?.select();
@@ -79,10 +93,10 @@ export function LockScreen() {
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy}
+            disabled={busy || waitSeconds > 0}
             autoFocus={!needsPassphrase}
           >
-            {busy ? 'Unlocking…' : 'Unlock'}
+            {busy ? 'Unlocking…' : waitSeconds > 0 ? `Try again in ${waitSeconds} s` : 'Unlock'}
           </button>
         </div>
         {dataDir && <p className="gate__folder">Data folder: {dataDir}</p>}

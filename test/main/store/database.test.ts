@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
-import { openStore } from '../../../main/store/database.node.ts';
+import { createStore, openStore } from '../../../main/store/database.node.ts';
 import { migrations } from '../../../main/store/migrations/index.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
@@ -94,7 +94,7 @@ describe('the encrypted store', () => {
     cleanups.push(temp.cleanup);
     const file = join(temp.dir, 'x.db');
     const key = randomBytes(32);
-    const store = await openStore(file, key);
+    const store = await createStore(file, key);
     await store.db
       .insertInto('users')
       .values({ id: 'u', name: 'Åsa', email: 'a@b.se', role: 'finance', is_local: 1, created_at: 1 })
@@ -114,7 +114,7 @@ describe('the encrypted store', () => {
     const file = join(temp.dir, 'x.db');
     const key = randomBytes(32);
     for (const name of Object.keys(migrations)) expect(name).toMatch(/^\d{4}_[a-z_]+$/);
-    await (await openStore(file, key)).close();
+    await (await createStore(file, key)).close();
     const store = await openStore(file, key);
     cleanups.push(() => store.close());
     const applied = await store.db
@@ -127,7 +127,7 @@ describe('the encrypted store', () => {
   test('the store runs in WAL mode with foreign keys enforced', async () => {
     const temp = await makeTempDataDir();
     cleanups.push(temp.cleanup);
-    const store = await openStore(join(temp.dir, 'x.db'), randomBytes(32));
+    const store = await createStore(join(temp.dir, 'x.db'), randomBytes(32));
     cleanups.push(() => store.close());
     const { rows: journal } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(store.db);
     expect(journal[0]?.journal_mode).toBe('wal');

@@ -14,7 +14,7 @@ import {
 } from '../../../../main/sessions/recording/recordingRepository.ts';
 import { spawnPty } from '../../../../main/sessions/terminal/ptySource.node.ts';
 import { connectTerminal } from '../../../../main/sessions/terminal/terminalStream.ts';
-import { openStore, type Store } from '../../../../main/store/database.node.ts';
+import { createStore, type Store } from '../../../../main/store/database.node.ts';
 import { asciinemaCat } from '../../../support/asciinema.ts';
 import { makeTempDataDir } from '../../../support/tempDataDir.ts';
 
@@ -27,7 +27,7 @@ afterEach(async () => {
 async function tempStore(): Promise<{ store: Store; dir: string }> {
   const temp = await makeTempDataDir();
   cleanups.push(temp.cleanup);
-  const store = await openStore(join(temp.dir, 'lotsen.db'), randomBytes(32));
+  const store = await createStore(join(temp.dir, 'lotsen.db'), randomBytes(32));
   cleanups.push(() => store.close());
   return { store, dir: temp.dir };
 }
