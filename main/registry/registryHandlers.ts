@@ -24,9 +24,9 @@ import { exportRegistry } from './registryExport.ts';
 import { importRegistry } from './registryImport.ts';
 
 /** The audit event's details: counts only, never a name or other text from the file. */
+/** The summary holds counts only (no names), so the audit event can carry all of it. */
 function importCounts(summary: ImportSummary): Record<string, number> {
-  const { customers, contacts, environments, servers, supportAccounts, agreements, dpas, tickets } = summary;
-  return { customers, contacts, environments, servers, supportAccounts, agreements, dpas, tickets };
+  return { ...summary };
 }
 
 type RegistryHandlers = Pick<Handlers, Extract<keyof Handlers, `registry.${string}`>>;
