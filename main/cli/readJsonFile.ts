@@ -24,7 +24,7 @@ const RECORD_DEPTH = 2;
 /**
  * Reads a JSON import file as a stream, checking it record by record, so a file of millions of bad records is
  * refused in bounded memory and time with a screenful of problems (the records after that are counted, not checked).
- * A file whose records are all valid comes back whole, for the import to check as one and write all or nothing.
+ * Any other file comes back whole, for the import to check as one (naming every problem) and write all or nothing.
  */
 export async function readRecordFile(file: string, spec: RecordFileSpec): Promise<unknown> {
   const report = new IssueReport();
@@ -63,15 +63,14 @@ export async function readRecordFile(file: string, spec: RecordFileSpec): Promis
     parent.length -= 1;
     recordCount += 1;
     if (recordCount > spec.maxRecords) return report.skipRecord();
-    const before = report.count;
     spec.checkRecord(value, key, report);
-    // Only a file that can still be imported keeps its records.
-    if (report.count === 0) records.push(value);
-    else if (before === 0) records.length = 0;
-    // Checking millions of bad records would take minutes and say nothing more.
+    records.push(value);
+    // A screenful of problems is refused here; checking millions of bad records would take minutes and say nothing
+    // more. Fewer go to the import with the rest of the file, which names them with every other problem at once.
     if (report.full) {
       counting = true;
       depth = RECORD_DEPTH;
+      records.length = 0;
     }
   };
 
@@ -90,7 +89,7 @@ export async function readRecordFile(file: string, spec: RecordFileSpec): Promis
       message: `The file holds more than ${spec.maxRecords.toLocaleString('en-GB')} records, the most imported at once; split it`,
     });
   }
-  if (report.count > 0) throw spec.refused(report);
+  if (report.full || recordCount > spec.maxRecords) throw spec.refused(report);
   return Array.isArray(top[spec.listKey]) ? { ...top, [spec.listKey]: records } : top;
 }
 
