@@ -6,6 +6,7 @@ import {
   customerDetailSchema,
   customerInputSchema,
   customerSummarySchema,
+  emailSchema,
   environmentInputSchema,
   environmentViewSchema,
   idSchema,
@@ -85,7 +86,7 @@ export type LocalUser = z.infer<typeof localUserSchema>;
 export const localUserInputSchema = z
   .object({
     name: z.string().trim().min(1, { error: 'Name is required' }).max(200),
-    email: z.email({ error: 'E-mail must be an address like namn@leverantor.se' }),
+    email: emailSchema('E-mail must be an address like namn@leverantor.se'),
     role: z.enum(userRoles, { error: `Role must be one of ${userRoles.join(', ')}` }),
   })
   .strict();
@@ -195,7 +196,9 @@ export const methods = {
         customerId: idSchema,
         environmentId: idSchema.nullable().optional(),
         serviceId: idSchema.nullable().optional(),
-        requesterEmail: z.email().nullable().optional(),
+        requesterEmail: emailSchema('Requester e-mail must be an address like namn@kommun.se')
+          .nullable()
+          .optional(),
         at: instantSchema.optional(),
       })
       .strict(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IssueReport } from './limits.ts';
 
 /**
  * Every failure that crosses the API boundary carries one of these codes. The renderer and the CLI switch on the
@@ -44,6 +45,8 @@ export const errorCodes = [
   'SSH_DISCONNECTED',
   /** Raised by a client transport, never by main: the connection dropped before the answer came. */
   'DISCONNECTED',
+  /** The call, or its answer, is larger than Lotsen takes or sends in one message (see common/api/limits.ts). */
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 
@@ -100,12 +103,14 @@ export function validationError(message: string, issues: FieldIssue[]): LotsenEr
   return new LotsenError('VALIDATION', message, { issues });
 }
 
-/** Turns zod issues into field issues whose paths people can read (`servers.0.port`). */
+/**
+ * Turns zod issues into field issues whose paths people can read (`servers.0.port`): a capped report, the first
+ * issues cut to size and a last line counting the rest.
+ */
 export function issuesFromZod(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path].map(String).join('.'),
-    message: issue.message,
-  }));
+  const report = new IssueReport();
+  report.addZod(error, prefix);
+  return report.issues();
 }
 
 export function describeIssues(issues: FieldIssue[]): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EMAIL_CHARS, MAX_EMAIL_LOCAL_PART_CHARS } from '../api/limits.ts';
 import { isPersonalIdentityNumber, normaliseOrgNumber } from './orgNumber.ts';
 import {
   customerKinds,
@@ -26,10 +27,28 @@ const requiredText = (label: string, max: number) =>
 const optionalText = (label: string, max: number) => text(label, max).default('');
 
 export const idSchema = z.string().uuid({ error: 'Not a valid id' });
+
+/**
+ * An e-mail address, within RFC 5321's limits (at most 254 characters, 64 before the @), which are checked first so
+ * the address pattern never runs over a huge input. `error` says what the field wants (`namn@kommun.se`).
+ */
+export const emailSchema = (error: string) =>
+  z
+    .string({ error })
+    .max(MAX_EMAIL_CHARS, {
+      error: `An e-mail address is at most ${MAX_EMAIL_CHARS} characters (RFC 5321)`,
+      abort: true,
+    })
+    .refine((value) => value.split('@', 1)[0]!.length <= MAX_EMAIL_LOCAL_PART_CHARS, {
+      error: `The part of an e-mail address before @ is at most ${MAX_EMAIL_LOCAL_PART_CHARS} characters (RFC 5321)`,
+      abort: true,
+    })
+    .email({ error });
 export const byIdSchema = z.object({ id: idSchema }).strict();
 
 export const orgNumberSchema = z
   .string({ error: 'Organisation number must be text' })
+  .max(30, { error: 'Organisation number is longer than 30 characters', abort: true })
   .transform((raw, ctx) => {
     if (isPersonalIdentityNumber(raw)) {
       // The number itself is left out of the message: it identifies a person.
@@ -58,6 +77,7 @@ export const hostSchema = z
   .string({ error: 'Host must be text' })
   .trim()
   .min(1, { error: 'Host is required' })
+  .max(253, { error: 'Host is longer than 253 characters', abort: true })
   .refine(
     (value) =>
       hostnamePattern.test(value) || z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success,
@@ -84,7 +104,7 @@ export type CustomerFields = z.output<typeof customerInputSchema>;
 export const contactInputSchema = z
   .object({
     name: requiredText('Name', 200),
-    email: z.email({ error: 'E-mail must be an address like namn@kommun.se' }),
+    email: emailSchema('E-mail must be an address like namn@kommun.se'),
     phone: optionalText('Phone', 40).refine((v) => v === '' || /^\+?[\d\s()-]{5,}$/.test(v), {
       error: 'Phone may hold digits, spaces, brackets, dashes and a leading +',
     }),

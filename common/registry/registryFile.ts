@@ -30,9 +30,21 @@ export const registryFileSupportAccountSchema = supportAccountInputSchema.extend
   secret: secretSchema.optional(),
 });
 
+/*
+ * Generous bounds on every list, far above what a customer has, so one record cannot make an unbounded amount of
+ * work; a file as a whole is bounded by MAX_FILE_CUSTOMERS.
+ */
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, { error: `At most ${max.toLocaleString('en-GB')} ${what}` });
+export const MAX_FILE_CUSTOMERS = 100_000;
+
 export const registryFileEnvironmentSchema = environmentInputSchema.extend({
-  servers: z.array(serverInputSchema).default([]),
-  supportAccounts: z.array(registryFileSupportAccountSchema).default([]),
+  servers: list(serverInputSchema, 1_000, 'servers in an environment').default([]),
+  supportAccounts: list(
+    registryFileSupportAccountSchema,
+    1_000,
+    'support accounts in an environment',
+  ).default([]),
 });
 
 /** Instants in the file are ISO 8601 text with an offset, so people can read and write them; kept as text here. */
@@ -50,7 +62,7 @@ export const registryFileAgreementSchema = agreementFieldsSchema
       .array(
         agreementServiceInputSchema
           .omit({ id: true, environmentId: true })
-          .extend({ environment: z.string().trim().min(1).nullable().default(null) }),
+          .extend({ environment: z.string().trim().min(1).max(200).nullable().default(null) }),
       )
       .max(100)
       .default([]),
@@ -71,11 +83,11 @@ export const registryFileTicketSchema = ticketFieldsSchema
   })
   .extend({
     service: z
-      .object({ agreement: z.string().trim().min(1), name: z.string().trim().min(1) })
+      .object({ agreement: z.string().trim().min(1).max(100), name: z.string().trim().min(1).max(200) })
       .strict()
       .nullable()
       .default(null),
-    environment: z.string().trim().min(1).nullable().default(null),
+    environment: z.string().trim().min(1).max(200).nullable().default(null),
     receivedAt: fileInstantSchema('Received at'),
     firstResponseAt: fileInstantSchema('First response at').nullable().default(null),
     escalatedAt: fileInstantSchema('Escalated at').nullable().default(null),
@@ -93,11 +105,11 @@ export const registryFileTicketSchema = ticketFieldsSchema
 
 export const registryFileCustomerSchema = customerInputSchema
   .extend({
-    contacts: z.array(contactInputSchema).default([]),
-    environments: z.array(registryFileEnvironmentSchema).default([]),
-    agreements: z.array(registryFileAgreementSchema).default([]),
-    dpas: z.array(registryFileDpaSchema).default([]),
-    tickets: z.array(registryFileTicketSchema).default([]),
+    contacts: list(contactInputSchema, 2_000, 'contacts for a customer').default([]),
+    environments: list(registryFileEnvironmentSchema, 1_000, 'environments for a customer').default([]),
+    agreements: list(registryFileAgreementSchema, 1_000, 'agreements for a customer').default([]),
+    dpas: list(registryFileDpaSchema, 1_000, 'data-processing agreements for a customer').default([]),
+    tickets: list(registryFileTicketSchema, 100_000, 'tickets for a customer').default([]),
   })
   .superRefine((customer, ctx) => {
     // References inside one customer must be unambiguous and must resolve.
@@ -181,7 +193,9 @@ export const registryFileEnvelopeSchema = z
   .object({
     format: formatSchema,
     version: versionSchema,
-    customers: z.array(z.unknown(), { error: 'customers must be a list' }),
+    customers: z.array(z.unknown(), { error: 'customers must be a list' }).max(MAX_FILE_CUSTOMERS, {
+      error: `A registry file holds at most ${MAX_FILE_CUSTOMERS} customers; split it`,
+    }),
   })
   .superRefine((file, ctx) => {
     if (file.version !== 1) return;
@@ -202,7 +216,7 @@ export const registryFileSchema = z
     version: versionSchema,
     exportedAt: z.iso.datetime({ offset: true }).optional(),
     includesSecrets: z.boolean().default(false),
-    customers: z.array(registryFileCustomerSchema),
+    customers: list(registryFileCustomerSchema, MAX_FILE_CUSTOMERS, 'customers in a file'),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../registry/model.ts';
+import { emailSchema, idSchema } from '../registry/model.ts';
 
 export const ticketStatuses = ['open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -29,7 +29,7 @@ export const ticketFieldsSchema = z
       })
       .default(''),
     requesterName: text('Requester name', 200).min(1, { error: 'Requester name is required' }),
-    requesterEmail: z.email({ error: 'Requester e-mail must be an address like namn@kommun.se' }),
+    requesterEmail: emailSchema('Requester e-mail must be an address like namn@kommun.se'),
     serviceId: idSchema.nullable().default(null),
     environmentId: idSchema.nullable().default(null),
     subject: text('Subject', 300).min(1, { error: 'Subject is required' }),

@@ -12,11 +12,13 @@ import { checkTimeSpan } from './model.ts';
 export const TIME_FILE_FORMAT = 'lotsen-time';
 export const TIME_FILE_VERSION = 1;
 
+export const MAX_TIME_FILE_ENTRIES = 100_000;
+
 export const timeFileEnvelopeSchema = z.object({
   format: z.literal(TIME_FILE_FORMAT, { error: `format must be "${TIME_FILE_FORMAT}"` }),
   version: z.literal(TIME_FILE_VERSION, { error: `version must be ${TIME_FILE_VERSION}` }),
-  entries: z.array(z.unknown(), { error: 'entries must be a list' }).max(100_000, {
-    error: 'A time file holds at most 100000 entries; split it',
+  entries: z.array(z.unknown(), { error: 'entries must be a list' }).max(MAX_TIME_FILE_ENTRIES, {
+    error: `A time file holds at most ${MAX_TIME_FILE_ENTRIES} entries; split it`,
   }),
 });
 

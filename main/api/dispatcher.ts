@@ -7,7 +7,8 @@ import {
   type MethodOutput,
   type MethodParsedInput,
 } from '../../common/api/contract.ts';
-import { issuesFromZod, LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+import { LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+import { capIssues, cutText, IssueReport, MAX_ERROR_MESSAGE_CHARS } from '../../common/api/limits.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
 import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
 
@@ -43,14 +44,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       }
       const spec = methods[method];
       const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        return failure({
-          code: 'VALIDATION',
-          message: describeValidation(issues.length),
-          details: { issues },
-        });
-      }
+      if (!parsed.success) return invalid(parsed.error);
       try {
         if (!methodsAllowedWhileLocked.has(method)) options.assertUnlocked();
         const handler = handlers[method] as (input: unknown) => Promise<unknown>;
@@ -66,14 +60,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         return { ok: true, value: checked.data };
       } catch (error) {
         if (error instanceof LotsenError) return failure(error.toApiError());
-        if (error instanceof ZodError) {
-          const issues = issuesFromZod(error);
-          return failure({
-            code: 'VALIDATION',
-            message: describeValidation(issues.length),
-            details: { issues },
-          });
-        }
+        if (error instanceof ZodError) return invalid(error);
         if (isStoreBusy(error)) {
           return failure({
             code: 'CONFLICT',
@@ -92,10 +79,27 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
   };
 }
 
+/** Every refusal leaves here bounded: a capped list of issues, each cut to size, so no answer echoes a huge input. */
 function failure(error: ApiError): Result<never> {
-  return { ok: false, error };
+  const message = cutText(error.message, MAX_ERROR_MESSAGE_CHARS);
+  const issues = error.details?.issues;
+  if (issues === undefined) return { ok: false, error: { ...error, message } };
+  return {
+    ok: false,
+    error: { ...error, message, details: { ...error.details, issues: capIssues(issues) } },
+  };
+}
+
+function invalid(error: ZodError): Result<never> {
+  const report = new IssueReport();
+  report.addZod(error);
+  return failure({
+    code: 'VALIDATION',
+    message: describeValidation(report.count),
+    details: { issues: report.issues() },
+  });
 }
 
 function describeValidation(count: number): string {
-  return count === 1 ? 'One field is not valid.' : `${count} fields are not valid.`;
+  return count === 1 ? 'One field is not valid.' : `${count.toLocaleString('en-GB')} fields are not valid.`;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { issuesFromZod, LotsenError, type FieldIssue } from '../../common/api/errors.ts';
+import { LotsenError } from '../../common/api/errors.ts';
+import { cutText, IssueReport, MAX_ISSUE_RECORD_CHARS } from '../../common/api/limits.ts';
 import {
   registryFileCustomerSchema,
   registryFileEnvelopeSchema,
@@ -29,12 +30,13 @@ export async function importRegistry(
   raw: unknown,
   inTransaction: InTransaction = (work) => ctx.db.transaction().execute(work),
 ): Promise<ImportSummary> {
+  const issues = new IssueReport();
   const envelope = registryFileEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    throw rejected(issuesFromZod(envelope.error));
+    issues.addZod(envelope.error);
+    throw registryFileRefused(issues);
   }
 
-  const issues: FieldIssue[] = [];
   const customers: RegistryFileCustomer[] = [];
   const firstIndexByOrgNumber = new Map<string, number>();
   const existing = new Map(
@@ -45,24 +47,18 @@ export async function importRegistry(
   );
 
   envelope.data.customers.forEach((candidate, index) => {
+    const customer = checkCustomerRecord(candidate, index, issues);
+    if (customer === null) return;
     const record = recordLabel(candidate, index);
-    const parsed = registryFileCustomerSchema.safeParse(candidate);
-    if (!parsed.success) {
-      issues.push(
-        ...issuesFromZod(parsed.error, ['customers', index]).map((issue) => ({ ...issue, record })),
-      );
-      return;
-    }
-    const customer = parsed.data;
     const earlier = firstIndexByOrgNumber.get(customer.orgNumber);
     if (earlier !== undefined) {
-      issues.push({
+      issues.add({
         path: `customers.${index}.orgNumber`,
         record,
         message: `Duplicate organisation number ${customer.orgNumber}: customers.${earlier} has it too`,
       });
     } else if (existing.has(customer.orgNumber)) {
-      issues.push({
+      issues.add({
         path: `customers.${index}.orgNumber`,
         record,
         message: `Organisation number ${customer.orgNumber} is already in the registry (${existing.get(customer.orgNumber)})`,
@@ -72,7 +68,7 @@ export async function importRegistry(
     }
     customers.push(customer);
   });
-  if (issues.length > 0) throw rejected(issues);
+  if (issues.count > 0) throw registryFileRefused(issues);
 
   const summary: ImportSummary = {
     customers: 0,
@@ -217,17 +213,32 @@ async function insertCustomer(
   }
 }
 
-function recordLabel(candidate: unknown, index: number): string {
-  const name = (candidate as { name?: unknown } | null)?.name;
-  return typeof name === 'string' && name.trim() !== ''
-    ? `customer ${index + 1} "${name.trim()}"`
-    : `customer ${index + 1}`;
+/**
+ * Checks one customer of a registry file on its own, adding its problems to `report` under the record's name; the
+ * customer when it is valid. The CLI checks a file with it as it reads, before the import checks the whole.
+ */
+export function checkCustomerRecord(
+  candidate: unknown,
+  index: number,
+  report: IssueReport,
+): RegistryFileCustomer | null {
+  const parsed = registryFileCustomerSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  report.addZod(parsed.error, ['customers', index], recordLabel(candidate, index));
+  return null;
 }
 
-function rejected(issues: FieldIssue[]): LotsenError {
+function recordLabel(candidate: unknown, index: number): string {
+  const name = (candidate as { name?: unknown } | null)?.name;
+  // Cut before trimming: the label is built for every record, and a name may be a megabyte long.
+  const shown = typeof name === 'string' ? cutText(name, MAX_ISSUE_RECORD_CHARS).trim() : '';
+  return shown !== '' ? `customer ${index + 1} "${shown}"` : `customer ${index + 1}`;
+}
+
+export function registryFileRefused(issues: IssueReport): LotsenError {
   return new LotsenError(
     'VALIDATION',
-    `The registry file was not imported: ${issues.length} problem${issues.length === 1 ? '' : 's'}. Nothing was written.`,
-    { issues },
+    `The registry file was not imported: ${issues.describeCount()}. Nothing was written.`,
+    { issues: issues.issues() },
   );
 }

@@ -1,4 +1,5 @@
-import { issuesFromZod, LotsenError, type FieldIssue } from '../../common/api/errors.ts';
+import { LotsenError } from '../../common/api/errors.ts';
+import { cutText, IssueReport } from '../../common/api/limits.ts';
 import {
   timeFileEntrySchema,
   timeFileEnvelopeSchema,
@@ -15,19 +16,17 @@ import { insertEntry } from './timeEntryRepository.ts';
  * naming the record; only a clean file is written, in one transaction.
  */
 export async function importTime(ctx: RegistryContext, raw: unknown): Promise<TimeImportSummary> {
+  const issues = new IssueReport();
   const envelope = timeFileEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) throw rejected(issuesFromZod(envelope.error));
+  if (!envelope.success) {
+    issues.addZod(envelope.error);
+    throw timeFileRefused(issues);
+  }
 
-  const issues: FieldIssue[] = [];
   const valid: { index: number; record: string; entry: TimeFileEntry }[] = [];
   envelope.data.entries.forEach((candidate, index) => {
-    const record = recordLabel(candidate, index);
-    const parsed = timeFileEntrySchema.safeParse(candidate);
-    if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, ['entries', index]).map((issue) => ({ ...issue, record })));
-    } else {
-      valid.push({ index, record, entry: parsed.data });
-    }
+    const entry = checkTimeFileEntry(candidate, index, issues);
+    if (entry !== null) valid.push({ index, record: recordLabel(candidate, index), entry });
   });
 
   const tickets = await ctx.db
@@ -44,7 +43,7 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
     if (entry.ticketId !== undefined) {
       ticket = byId.get(entry.ticketId);
       if (!ticket) {
-        issues.push({ path: `entries.${index}.ticketId`, record, message: 'No ticket has this id' });
+        issues.add({ path: `entries.${index}.ticketId`, record, message: 'No ticket has this id' });
         continue;
       }
     } else {
@@ -55,7 +54,7 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
           (entry.customerOrgNumber === undefined || t.org_number === entry.customerOrgNumber),
       );
       if (matches.length !== 1) {
-        issues.push({
+        issues.add({
           path: `entries.${index}.ticketRef`,
           record,
           message:
@@ -71,7 +70,7 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
     const customerId = ticket.customer_id;
     const month = closed.find((c) => closes(c, customerId, startedAt));
     if (month) {
-      issues.push({
+      issues.add({
         path: `entries.${index}.startedAt`,
         record,
         message: `${closedMonthText(month)}; no time can be added to it`,
@@ -80,7 +79,7 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
     }
     resolved.push({ ticketId: ticket.id, entry });
   }
-  if (issues.length > 0) throw rejected(issues);
+  if (issues.count > 0) throw timeFileRefused(issues);
 
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
@@ -101,18 +100,33 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
   return { entries: resolved.length };
 }
 
+/**
+ * Checks one entry of a time file on its own, adding its problems to `report` under the record's name; the entry
+ * when it is valid. The CLI checks a file with it as it reads, before the import checks the whole.
+ */
+export function checkTimeFileEntry(
+  candidate: unknown,
+  index: number,
+  report: IssueReport,
+): TimeFileEntry | null {
+  const parsed = timeFileEntrySchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  report.addZod(parsed.error, ['entries', index], recordLabel(candidate, index));
+  return null;
+}
+
 function recordLabel(candidate: unknown, index: number): string {
   const c = (candidate ?? {}) as { ticketRef?: unknown; startedAt?: unknown };
   const parts = [`entry ${index + 1}`];
-  if (typeof c.ticketRef === 'string') parts.push(c.ticketRef);
-  if (typeof c.startedAt === 'string') parts.push(c.startedAt);
+  if (typeof c.ticketRef === 'string') parts.push(cutText(c.ticketRef, 40));
+  if (typeof c.startedAt === 'string') parts.push(cutText(c.startedAt, 40));
   return parts.join(' ');
 }
 
-function rejected(issues: FieldIssue[]): LotsenError {
+export function timeFileRefused(issues: IssueReport): LotsenError {
   return new LotsenError(
     'VALIDATION',
-    `The time file was not imported: ${issues.length} problem${issues.length === 1 ? '' : 's'}. Nothing was written.`,
-    { issues },
+    `The time file was not imported: ${issues.describeCount()}. Nothing was written.`,
+    { issues: issues.issues() },
   );
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { Result } from '../../common/api/errors.ts';
+import { MAX_REQUEST_BYTES } from '../../common/api/limits.ts';
 import { encodeTerminalFrame } from '../../common/api/terminalFrame.ts';
 import type { EventMessage, ServerMessage } from '../../common/api/wire.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
@@ -35,7 +36,18 @@ export interface BrowserServer {
 
 const LOOPBACK = '127.0.0.1';
 const API_PATH = '/api';
-const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/** ws closes a connection whose frame is larger, with 1009 (message too big). */
+const MAX_FRAME_BYTES = MAX_REQUEST_BYTES;
+/**
+ * Calls one connection may have unanswered, counted until the answer is written out (so a client that does not read
+ * its answers holds them up too); at the limit the connection stops being read until one is done.
+ */
+const MAX_CALLS_IN_FLIGHT = 32;
+/**
+ * The largest answer sent: a finance export comes back whole (base64) in its answer; a larger one is made with
+ * `lotsen time export --out`. V8 cannot build a string of much more than 512 MB at all.
+ */
+const MAX_ANSWER_BYTES = 256 * 1024 * 1024;
 const CLOSE_GRACE_MS = 1_000;
 
 const texts = {
@@ -190,26 +202,45 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   function serveClient(client: WebSocket): void {
     clients.add(client);
+    let callsInFlight = 0;
+    let bytesInFlight = 0;
     client.on('close', () => clients.delete(client));
-    client.on('error', () => client.terminate());
-    client.on('message', (data, isBinary) => {
-      if (isBinary) return client.close(1008, 'Lotsen accepts JSON text frames only');
-      const reading = readCallFrame(rawText(data));
-      if (reading.kind === 'unreadable') return client.close(1008, reading.reason);
-      if (reading.kind === 'invalid')
-        return deliver(client, {
-          type: 'result',
-          id: reading.id,
-          result: { ok: false, error: reading.error },
-        });
-      const { id, method, input } = reading.call;
-      void api
-        .dispatch(method, input)
+    // ws closes the connection itself after a protocol error (1009 for a frame over MAX_FRAME_BYTES); ending it here
+    // as well would cut off that close frame.
+    client.on('error', () => {
+      if (client.readyState === WebSocket.OPEN) client.terminate();
+    });
+
+    /** Answers one call when its result is ready, then lets the next calls in once the answer is written out. */
+    function answerCall(id: number, result: Promise<Result<unknown>>, bytes: number): void {
+      callsInFlight += 1;
+      bytesInFlight += bytes;
+      if (callsInFlight >= MAX_CALLS_IN_FLIGHT || bytesInFlight >= MAX_FRAME_BYTES) client.pause();
+      void result
         .catch((): Result<never> => ({
           ok: false,
           error: { code: 'INTERNAL', message: 'Lotsen could not complete the call.' },
         }))
-        .then((result) => deliver(client, { type: 'result', id, result }));
+        .then((settled) => deliver(client, { type: 'result', id, result: settled }))
+        .catch(() => undefined)
+        .finally(() => {
+          callsInFlight -= 1;
+          bytesInFlight -= bytes;
+          if (client.isPaused && callsInFlight < MAX_CALLS_IN_FLIGHT && bytesInFlight < MAX_FRAME_BYTES)
+            client.resume();
+        });
+    }
+
+    client.on('message', (data, isBinary) => {
+      if (isBinary) return client.close(1008, 'Lotsen accepts JSON text frames only');
+      const text = rawText(data);
+      const reading = readCallFrame(text);
+      if (reading.kind === 'unreadable') return client.close(1008, reading.reason);
+      if (reading.kind === 'invalid') {
+        return answerCall(reading.id, Promise.resolve({ ok: false, error: reading.error }), text.length);
+      }
+      const { id, method, input } = reading.call;
+      answerCall(id, api.dispatch(method, input), text.length);
     });
   }
 
@@ -238,14 +269,53 @@ function rawPath(request: IncomingMessage): string {
   return (request.url ?? '/').split('?')[0]!;
 }
 
-function deliver(client: WebSocket, message: ServerMessage): void {
-  if (client.readyState !== WebSocket.OPEN) return;
-  if (message.type === 'event' && message.event === 'terminal.output') {
-    const { sessionId, data } = (message as EventMessage<'terminal.output'>).payload;
-    client.send(encodeTerminalFrame(sessionId, data), { binary: true });
-  } else {
-    client.send(JSON.stringify(message));
+/**
+ * Sends one message; resolves once it is written out (or could not be). Never throws: an answer that cannot be
+ * serialised or is too large to send goes out as a TOO_LARGE or INTERNAL error to the same call instead, and an event
+ * that cannot be sent is dropped.
+ */
+function deliver(client: WebSocket, message: ServerMessage): Promise<void> {
+  if (client.readyState !== WebSocket.OPEN) return Promise.resolve();
+  return new Promise((resolve) => {
+    const written = () => resolve();
+    try {
+      if (message.type === 'event' && message.event === 'terminal.output') {
+        const { sessionId, data } = (message as EventMessage<'terminal.output'>).payload;
+        return client.send(encodeTerminalFrame(sessionId, data), { binary: true }, written);
+      }
+      client.send(serialised(message), written);
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** The message as JSON text, or for an answer that cannot be sent, an error answer to the same call. */
+function serialised(message: ServerMessage): string {
+  let text: string | null;
+  try {
+    text = JSON.stringify(message);
+  } catch {
+    // RangeError: the text would be longer than V8 can build; TypeError: something that is not JSON.
+    text = null;
   }
+  if (text !== null && text.length <= MAX_ANSWER_BYTES) return text;
+  if (message.type !== 'result') throw new Error('event cannot be sent');
+  const tooLarge = text !== null;
+  return JSON.stringify({
+    type: 'result',
+    id: message.id,
+    result: {
+      ok: false,
+      error: tooLarge
+        ? {
+            code: 'TOO_LARGE',
+            message:
+              'The answer is too large to send to the browser; for a finance export, use lotsen time export --out.',
+          }
+        : { code: 'INTERNAL', message: 'Lotsen produced an answer it could not send; nothing was shown.' },
+    },
+  } satisfies ServerMessage);
 }
 
 function rawText(data: RawData): string {

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../common/api/errors.ts';
 import { issuesFromZod } from '../../common/api/errors.ts';
 import { callMessageSchema, type CallMessage } from '../../common/api/wire.ts';
+import { jsonTextFits, leadingCallId, tooLargeError } from './requestSize.ts';
 
 /*
  * Checks what a client sent before it reaches the dispatcher. A message whose id can be read gets an answer to that
@@ -13,6 +14,12 @@ export type CallReading =
   | { kind: 'unreadable'; reason: string };
 
 export function readCallFrame(text: string): CallReading {
+  if (!jsonTextFits(text)) {
+    const id = leadingCallId(text);
+    return id === null
+      ? { kind: 'unreadable', reason: 'Message is too large for Lotsen' }
+      : { kind: 'invalid', id, error: tooLargeError };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

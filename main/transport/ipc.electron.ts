@@ -5,6 +5,7 @@ import type { Dispatcher } from '../api/dispatcher.ts';
 import { isTrustedSender } from '../electron/navigationPolicy.ts';
 import { readCall } from './callMessage.ts';
 import { forwardEvents, type EventSource } from './eventForwarding.ts';
+import { tooLargeError, valueFits } from './requestSize.ts';
 
 /**
  * The Electron transport: one invoke channel into the dispatcher and one push channel for events. Only the main
@@ -29,6 +30,8 @@ export function registerIpc(options: {
       });
       if (!trusted)
         return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page may not call Lotsen.' } };
+      // The same ceiling as browser mode's, before any validation work is spent on the call.
+      if (!valueFits(message)) return { ok: false, error: tooLargeError };
       const reading = readCall(message);
       if (reading.kind === 'call') return api.dispatch(reading.call.method, reading.call.input);
       if (reading.kind === 'invalid') return { ok: false, error: reading.error };

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { writeFileAtomic } from '../../app/atomicFile.node.ts';
+import { MAX_FILE_CUSTOMERS } from '../../../common/registry/registryFile.ts';
 import { exportRegistry } from '../../registry/registryExport.ts';
+import { checkCustomerRecord, registryFileRefused } from '../../registry/registryImport.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
-import { readJsonFile } from '../readJsonFile.ts';
+import { readRecordFile } from '../readJsonFile.ts';
 
 export function registryCommand(io: CliIo): Command {
   const registry = new Command('registry')
@@ -19,7 +21,12 @@ export function registryCommand(io: CliIo): Command {
     .option('--json', 'print the counts as JSON')
     .addHelpText('after', '\nExample:\n  lotsen registry import kunder.json')
     .action(async (file: string, options: { json?: boolean }) => {
-      const parsed = await readJsonFile(file);
+      const parsed = await readRecordFile(file, {
+        listKey: 'customers',
+        maxRecords: MAX_FILE_CUSTOMERS,
+        checkRecord: checkCustomerRecord,
+        refused: registryFileRefused,
+      });
       const session = await openBackend(io, { unlock: 'required' });
       try {
         const summary = await session.call('registry.import', { file: parsed });

@@ -4,14 +4,16 @@ import { billableWorkTypeLabels } from '../../../common/agreements/model.ts';
 import { issuesFromZod, validationError } from '../../../common/api/errors.ts';
 import { exportInputSchema, monthSchema } from '../../../common/billing/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
+import { MAX_TIME_FILE_ENTRIES } from '../../../common/time/timeFile.ts';
 import { timeEntryPages } from '../../../common/time/timePages.ts';
 import { exportMonthAudited } from '../../billing/auditedExport.ts';
 import { billingPeriod } from '../../billing/billingPeriod.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
+import { checkTimeFileEntry, timeFileRefused } from '../../time/timeImport.ts';
 import { jsonArrayOutput, pagedTableOutput, printJson, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { openBackend } from '../openBackend.node.ts';
-import { readJsonFile } from '../readJsonFile.ts';
+import { readRecordFile } from '../readJsonFile.ts';
 
 const parseMonth = (value: string) => {
   const parsed = monthSchema.safeParse(value);
@@ -84,7 +86,12 @@ export function timeCommand(io: CliIo): Command {
     .option('--json', 'print the count as JSON')
     .addHelpText('after', '\nExample:\n  lotsen time import tid-november.json')
     .action(async (file: string, options: { json?: boolean }) => {
-      const parsed = await readJsonFile(file);
+      const parsed = await readRecordFile(file, {
+        listKey: 'entries',
+        maxRecords: MAX_TIME_FILE_ENTRIES,
+        checkRecord: checkTimeFileEntry,
+        refused: timeFileRefused,
+      });
       const session = await openBackend(io, { unlock: 'required' });
       try {
         const summary = await session.call('time.import', { file: parsed });

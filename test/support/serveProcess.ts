@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+
+const bin = fileURLToPath(new URL('../../bin/lotsen.js', import.meta.url));
+const STARTUP_TIMEOUT_MS = 30_000;
+
+export interface ServeProcess {
+  child: ChildProcess;
+  /** The address `lotsen serve` printed, token included. */
+  url: string;
+  origin: string;
+  /** Resolves with the exit code once the process has ended (for tests that it did not). */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Runs the real `lotsen serve --port 0` on a data folder set up beforehand, until the test stops it. */
+export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('lotsen serve printed no address')), STARTUP_TIMEOUT_MS);
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /Lotsen is running at (\S+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.resume();
+    void exited.then((code) => reject(new Error(`lotsen serve exited ${code} before printing its address`)));
+  });
+  return {
+    child,
+    url,
+    origin: new URL(url).origin,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Opens the API WebSocket as the page would: the token URL is exchanged for the cookie it sets, and the socket
+ * carries that cookie and the server's own Origin. The one place the fuzz tests know how the token is exchanged.
+ */
+export async function openApiSocket(server: ServeProcess): Promise<WebSocket> {
+  const first = await fetch(server.url, { redirect: 'manual' });
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/api`, {
+    origin: server.origin,
+    headers: { Cookie: cookie },
+    maxPayload: 64 * 1024 * 1024,
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return socket;
+}
+
+/** A process's resident set now and at its peak, in bytes, from /proc (Linux). */
+export function residentSet(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { now: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
+}
