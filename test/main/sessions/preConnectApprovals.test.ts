@@ -118,12 +118,13 @@ describe('an imported pre-connect command', () => {
       code: 'COMMAND_NOT_APPROVED',
       details: { environmentId: environment.id, command, commandSha256: sha256(command) },
     });
-    // Refused before anything of the session existed: no command, no session, no time, no recording, no event.
+    // Refused before anything of the session existed: no command, no session, no time, no recording, no event
+    // after the import's own.
     expect(existsSync(marker)).toBe(false);
     expect(await call.ok('sessions.list', { live: false })).toEqual([]);
     expect(await call.ok('time.list', {})).toEqual([]);
     expect(await call.ok('recordings.list', {})).toEqual([]);
-    expect(await call.ok('audit.list', {})).toEqual([]);
+    expect((await call.ok('audit.list', {})).map((e) => e.event)).toEqual(['registry.imported']);
     expect(await call.ok('sessions.preConnectCommands', { customerId: customer!.id })).toEqual([
       { environmentId: environment.id, command, commandSha256: sha256(command), approved: false },
     ]);
