@@ -78,14 +78,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const log = options.log ?? (() => undefined);
   const appPath = `/${createSecret()}/`;
   const apiPath = `${appPath}api`;
-  const sessions = new BrowserSessions({
-    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-    onEnded: options.onSessionEnded,
-  });
-  // Locking closes the store for every page at once, so it ends every session: opening it again takes a new link.
-  const stopLockWatch = options.backend.on('app.statusChanged', (status) => {
-    if (status.state === 'locked') sessions.endAll('locked');
-  });
   const clients = new Set<WebSocket>();
   const server = createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -102,6 +94,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const headers = securityHeaders(
     contentSecurityPolicy(loopbackOrigins(port).map((o) => o.replace(/^http:/, 'ws:'))),
   );
+  const sessions = new BrowserSessions({
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    onEnded: options.onSessionEnded,
+  });
+  // Locking closes the store for every page at once, so it ends every session: opening it again takes a new link.
+  const stopLockWatch = options.backend.on('app.statusChanged', (status) => {
+    if (status.state === 'locked') sessions.endAll('locked');
+  });
 
   function refusalFor(request: IncomingMessage, mustComeFromOrigin: boolean): Refusal | null {
     if (!isLoopbackHost(request.headers.host, port)) {
@@ -228,7 +228,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (refusal) return refuseUpgrade(refusal);
     const found = sessions.lookup(sessionSecrets(request));
     if (found.kind !== 'active') {
-      return refuseUpgrade({ ...sessionRefusal(found), reason: `WebSocket without a live session` });
+      return refuseUpgrade({ ...sessionRefusal(found), reason: 'WebSocket without a live session' });
     }
     if (rawPath(request) !== apiPath) return refuseUpgrade({ status: 404, text: texts.notFound });
     const { session } = found;
