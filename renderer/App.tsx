@@ -13,7 +13,8 @@ import { AppShell } from './features/shell/AppShell.tsx';
 import { TicketsPage } from './features/tickets/TicketsPage.tsx';
 import { TimesheetPage } from './features/timesheet/TimesheetPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
-import { selectScreen, selectStatusError } from './store/app/selectors.ts';
+import { SessionEndedScreen } from './features/shell/SessionEndedScreen.tsx';
+import { selectScreen, selectSessionEnded, selectStatusError } from './store/app/selectors.ts';
 import { useAppStore, useSessionsStore } from './store/StoreProvider.tsx';
 
 // The terminal (xterm.js and its addons) is most of the code and not needed on the first screen: it loads with the
@@ -31,6 +32,8 @@ const SessionTerminals = lazy(() =>
 /** Which screen: set-up, lock, or the app itself. Routes live in the hash so they work from file:// in Electron too. */
 export function App() {
   const screen = useAppStore(selectScreen);
+  const sessionEnded = useAppStore(selectSessionEnded);
+  if (sessionEnded !== null) return <SessionEndedScreen reason={sessionEnded} />;
   return (
     <>
       <ConnectionBanner />

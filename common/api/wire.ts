@@ -39,3 +39,10 @@ export interface LotsenBridge {
 
 export const IPC_CALL_CHANNEL = 'lotsen:call';
 export const IPC_EVENT_CHANNEL = 'lotsen:event';
+
+/**
+ * The close code browser mode sends when a person's session ends (after inactivity, or because the store was locked).
+ * The close reason is the sentence to show; the app stops reconnecting, because only a fresh link from `lotsen serve`
+ * opens a new session.
+ */
+export const SESSION_ENDED_CLOSE_CODE = 4001;

@@ -6,9 +6,10 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { Result } from '../../common/api/errors.ts';
 import { MAX_REQUEST_BYTES } from '../../common/api/limits.ts';
 import { encodeTerminalFrame } from '../../common/api/terminalFrame.ts';
-import type { EventMessage, ServerMessage } from '../../common/api/wire.ts';
+import { SESSION_ENDED_CLOSE_CODE, type EventMessage, type ServerMessage } from '../../common/api/wire.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
-import { carriesToken, createAccessToken, tokenCookie, tokenMatches } from './accessToken.node.ts';
+import { createSecret, sessionCookie, sessionCookieValues } from './accessToken.node.ts';
+import { BrowserSessions, DEFAULT_IDLE_TIMEOUT_MS, type SessionLookup } from './browserSessions.node.ts';
 import { readCallFrame } from './callMessage.ts';
 import { forwardEvents, type EventSource } from './eventForwarding.ts';
 import { isLoopbackHost, isLoopbackOrigin, loopbackOrigins } from './loopbackGuard.ts';
@@ -23,19 +24,25 @@ export interface BrowserServerOptions {
   /** 0 or undefined picks a free port. */
   port?: number;
   log?: (line: string) => void;
+  /** How long a session lives without a call, an acknowledgement or a page load; 30 minutes unless given. */
+  idleTimeoutMs?: number;
+  /** Told the reason each time a browser session ends, so the terminal can say how to get back in. */
+  onSessionEnded?: (reason: string) => void;
 }
 
 export interface BrowserServer {
-  /** Holds the token for the first load only; print it to the user, never log it. */
+  /** The first link: it opens one browser session, once. Print it to the user, never log it. */
   url: string;
   origin: string;
-  token: string;
+  /** The unguessable path the app is served under for this start (`/…/`); the session cookie is scoped to it. */
+  appPath: string;
   port: number;
+  /** A fresh single-use link; an earlier one not yet used stops working. */
+  newLink(): string;
   close(): Promise<void>;
 }
 
 const LOOPBACK = '127.0.0.1';
-const API_PATH = '/api';
 /** ws closes a connection whose frame is larger, with 1009 (message too big). */
 const MAX_FRAME_BYTES = MAX_REQUEST_BYTES;
 /**
@@ -50,9 +57,12 @@ const MAX_CALLS_IN_FLIGHT = 32;
 const MAX_ANSWER_BYTES = 256 * 1024 * 1024;
 const CLOSE_GRACE_MS = 1_000;
 
+const GET_A_LINK = 'press Enter in the terminal where `lotsen serve` runs and open the new link it prints';
+
 const texts = {
-  unauthorized:
-    'Lotsen needs its access token. Open the URL that `lotsen serve` printed in the terminal (it carries the token).\n',
+  unauthorized: `Lotsen opens only from a link that \`lotsen serve\` prints. Each link works once: ${GET_A_LINK}.\n`,
+  linkUsed: `This link has already been used; each link opens one browser session, once. For another, ${GET_A_LINK}.\n`,
+  sessionEnded: (reason: string) => `${reason} To continue, ${GET_A_LINK}.\n`,
   foreignHost: 'Lotsen answers only to 127.0.0.1 and localhost on this port.\n',
   foreignOrigin: 'Lotsen accepts this request only from its own pages.\n',
   badPath: 'That path is not part of Lotsen.\n',
@@ -65,19 +75,21 @@ const texts = {
 interface Refusal {
   status: number;
   text: string;
-  /** Why, for the log; holds no token and no path. */
+  /** Why, for the log; holds no secret and no path. */
   reason?: string;
 }
 
 /**
  * Browser mode: serves the built renderer and the API over a WebSocket on 127.0.0.1, for `lotsen serve` and the
- * end-to-end tests. Every request must name this server as Host and carry the token; the WebSocket and any request
- * that could change something must also come from this server's own origin.
+ * end-to-end tests, under a random path per start. Every request must name this server as Host and carry the cookie
+ * of a live session (which a single-use link opens); the WebSocket and any request that could change something must
+ * also come from this server's own origin.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { api, staticDir } = options;
   const log = options.log ?? (() => undefined);
-  const token = createAccessToken();
+  const appPath = `/${createSecret()}/`;
+  const apiPath = `${appPath}api`;
   const clients = new Set<WebSocket>();
   const server = createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -94,6 +106,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const headers = securityHeaders(
     contentSecurityPolicy(loopbackOrigins(port).map((o) => o.replace(/^http:/, 'ws:'))),
   );
+  const sessions = new BrowserSessions({
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    onEnded: options.onSessionEnded,
+  });
+  // Locking closes the store for every page at once, so it ends every session: opening it again takes a new link.
+  const stopLockWatch = options.backend.on('app.statusChanged', (status) => {
+    if (status.state === 'locked') sessions.endAll('locked');
+  });
 
   function refusalFor(request: IncomingMessage, mustComeFromOrigin: boolean): Refusal | null {
     if (!isLoopbackHost(request.headers.host, port)) {
@@ -129,40 +149,65 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   }
 
+  /** Only requests under the app's path count: a browser sends the cookie nowhere else, and neither may anyone. */
+  function sessionSecrets(request: IncomingMessage): string[] {
+    return rawPath(request).startsWith(appPath) ? sessionCookieValues(request.headers.cookie, port) : [];
+  }
+
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const readOnly = method === 'GET' || method === 'HEAD';
     const refusal = refusalFor(request, !readOnly);
     if (refusal) return refuse(response, refusal);
 
-    const url = new URL(request.url ?? '/', origin);
-    const offered = url.searchParams.get('token');
-    if (offered !== null) {
-      if (!tokenMatches(offered, token)) {
-        return refuse(response, { status: 401, text: texts.unauthorized, reason: 'wrong token in URL' });
-      }
-      url.searchParams.delete('token');
-      response.writeHead(303, {
-        ...headers,
-        Location: url.pathname + url.search,
-        'Set-Cookie': tokenCookie(port, token),
-        'Cache-Control': cachePolicy.page,
-        'Content-Length': '0',
-      });
-      return void response.end();
-    }
-    if (!carriesToken(request.headers, port, token)) {
-      return refuse(response, { status: 401, text: texts.unauthorized });
-    }
+    const path = rawPath(request);
+    const secrets = sessionSecrets(request);
+    const offered = new URLSearchParams(rawQuery(request)).get('token');
+    if (offered !== null && method === 'GET') return exchangeLink(response, offered, secrets);
+
+    const found = sessions.lookup(secrets);
+    if (found.kind !== 'active') return refuse(response, sessionRefusal(found));
+    found.session.touch();
     if (!readOnly) {
       return refuse(response, { status: 405, text: texts.methodNotAllowed }, { Allow: 'GET, HEAD' });
     }
-    if (url.pathname === API_PATH) {
+    if (path === apiPath) {
       return refuse(response, { status: 426, text: texts.upgradeRequired }, { Upgrade: 'websocket' });
     }
+    // The raw path, not a parsed one: URL parsing would quietly fold `/../x` into `/x`, and climbing must be refused.
+    return serveFile(response, path.slice(appPath.length - 1));
+  }
 
-    // The raw path, not url.pathname: URL parsing would quietly fold `/../x` into `/x`, and climbing must be refused.
-    const found = await lookupStaticFile(staticDir, rawPath(request));
+  /**
+   * The link's token buys one session, once. Whatever path the link was given with, the answer sends the browser to
+   * the app's own path on this origin, never anywhere the request names.
+   */
+  function exchangeLink(response: ServerResponse, offered: string, secrets: readonly string[]): void {
+    const exchange = sessions.exchange(offered);
+    if (exchange.kind === 'opened') {
+      return redirectToApp(response, { 'Set-Cookie': sessionCookie(port, appPath, exchange.secret) });
+    }
+    // Someone already in who opens a link again (the one in the terminal, say) is simply taken back to the app.
+    if (sessions.lookup(secrets).kind === 'active') return redirectToApp(response, {});
+    if (exchange.kind === 'used') {
+      return refuse(response, { status: 401, text: texts.linkUsed, reason: 'a link that was already used' });
+    }
+    return refuse(response, { status: 401, text: texts.unauthorized, reason: 'a wrong link token' });
+  }
+
+  function redirectToApp(response: ServerResponse, extra: Record<string, string>): void {
+    response.writeHead(303, {
+      ...headers,
+      Location: appPath,
+      'Cache-Control': cachePolicy.page,
+      'Content-Length': '0',
+      ...extra,
+    });
+    response.end();
+  }
+
+  async function serveFile(response: ServerResponse, pathInApp: string): Promise<void> {
+    const found = await lookupStaticFile(staticDir, pathInApp);
     if (found.kind === 'forbidden') {
       return refuse(response, { status: 403, text: texts.badPath, reason: 'path outside the app' });
     }
@@ -187,17 +232,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const refusal =
-      refusalFor(request, true) ??
-      (carriesToken(request.headers, port, token)
-        ? null
-        : { status: 401, text: texts.unauthorized, reason: 'WebSocket without token' }) ??
-      (rawPath(request) === API_PATH ? null : { status: 404, text: texts.notFound });
-    if (refusal) {
+    const refuseUpgrade = (refusal: Refusal) => {
       if (refusal.reason) log(`lotsen serve: refused a WebSocket: ${refusal.reason}`);
-      return rejectUpgrade(socket, refusal, headers);
+      rejectUpgrade(socket, refusal, headers);
+    };
+    const refusal = refusalFor(request, true);
+    if (refusal) return refuseUpgrade(refusal);
+    const found = sessions.lookup(sessionSecrets(request));
+    if (found.kind !== 'active') {
+      return refuseUpgrade({ ...sessionRefusal(found), reason: 'WebSocket without a live session' });
     }
-    sockets.handleUpgrade(request, socket, head, (client) => serveClient(client));
+    if (rawPath(request) !== apiPath) return refuseUpgrade({ status: 404, text: texts.notFound });
+    const { session } = found;
+    sockets.handleUpgrade(request, socket, head, (client) => {
+      // The session may have ended while the handshake ran.
+      if (session.ended !== null) return client.close(SESSION_ENDED_CLOSE_CODE, session.ended);
+      session.attach(client);
+      client.on('message', () => session.touch());
+      serveClient(client);
+    });
   });
 
   function serveClient(client: WebSocket): void {
@@ -248,13 +301,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     for (const client of clients) deliver(client, message);
   });
 
+  const linkFor = (token: string) => `${origin}${appPath}?token=${token}`;
+
   return {
-    url: `${origin}/?token=${token}`,
+    url: linkFor(sessions.issueLink()),
     origin,
-    token,
+    appPath,
     port,
+    newLink: () => linkFor(sessions.issueLink()),
     async close() {
       stopEvents();
+      stopLockWatch();
+      sessions.close();
       await Promise.all([...clients].map(closeClient));
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       server.closeAllConnections();
@@ -265,8 +323,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
+function sessionRefusal(found: Exclude<SessionLookup, { kind: 'active' }>): Refusal {
+  return {
+    status: 401,
+    text: found.kind === 'ended' ? texts.sessionEnded(found.reason) : texts.unauthorized,
+  };
+}
+
 function rawPath(request: IncomingMessage): string {
   return (request.url ?? '/').split('?')[0]!;
+}
+
+function rawQuery(request: IncomingMessage): string {
+  const url = request.url ?? '';
+  const at = url.indexOf('?');
+  return at === -1 ? '' : url.slice(at + 1);
 }
 
 /**

@@ -14,6 +14,7 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   readonly connection: ConnectionState;
+  readonly endedBecause: string | null;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -32,6 +33,9 @@ export function createApiClient(transport: Transport): ApiClient {
     },
     get connection() {
       return transport.connection;
+    },
+    get endedBecause() {
+      return transport.endedBecause;
     },
     onConnectionChange: (listener) => transport.onConnectionChange(listener),
   };

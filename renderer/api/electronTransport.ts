@@ -15,6 +15,7 @@ export function createElectronTransport(bridge: LotsenBridge): Transport {
       };
     },
     connection: 'open',
+    endedBecause: null,
     onConnectionChange: () => () => undefined,
     close() {
       for (const off of unsubscribers) off();

@@ -1,8 +1,11 @@
 import type { EventMessage } from '../../common/api/wire.ts';
 import type { Result } from '../../common/api/errors.ts';
 
-/** `reconnecting` means the link dropped and the transport is trying again; calls fail fast until it is back. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/**
+ * `reconnecting` means the link dropped and the transport is trying again; calls fail fast until it is back. `ended`
+ * means the server ended this page's session (browser mode: inactivity or a lock) and only a new link opens another.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'ended';
 
 /**
  * What the API client needs from a way of reaching main. Electron IPC and the browser-mode WebSocket both fit it, so
@@ -12,6 +15,8 @@ export interface Transport {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (message: EventMessage) => void): () => void;
   readonly connection: ConnectionState;
+  /** Why the server ended the session, in a sentence for the person, once `connection` is `ended`; else null. */
+  readonly endedBecause: string | null;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
   close(): void;
 }

@@ -1,6 +1,11 @@
 import { LotsenError, type Result } from '../../common/api/errors.ts';
 import { decodeTerminalFrame } from '../../common/api/terminalFrame.ts';
-import type { CallMessage, EventMessage, ServerMessage } from '../../common/api/wire.ts';
+import {
+  SESSION_ENDED_CLOSE_CODE,
+  type CallMessage,
+  type EventMessage,
+  type ServerMessage,
+} from '../../common/api/wire.ts';
 import type { ConnectionState, Transport } from './transport.ts';
 
 export interface WebSocketTransportOptions {
@@ -16,6 +21,7 @@ interface Waiting {
 }
 
 const DEFAULT_BACKOFF = { initialMs: 250, maxMs: 5_000 };
+const SESSION_ENDED = 'Your browser session has ended.';
 
 /**
  * Browser mode's link to main: JSON call/result/event frames on one WebSocket. Answers are matched to calls by id.
@@ -36,6 +42,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   let failedAttempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closedByUs = false;
+  let endedBecause: string | null = null;
 
   function setState(next: ConnectionState) {
     if (state === next) return;
@@ -58,15 +65,21 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     };
     // An error is always followed by a close, which does the work.
     ws.onerror = () => undefined;
-    ws.onclose = () => {
+    ws.onclose = (event: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
-      const reason = closedByUs
-        ? 'The connection to Lotsen was closed.'
-        : 'The connection to Lotsen was lost before it answered; the action may not have completed. Check, then try again.';
+      // The server ended this page's session: reconnecting would only be refused, so stop and say why.
+      if (event.code === SESSION_ENDED_CLOSE_CODE) endedBecause = event.reason || SESSION_ENDED;
+      const reason =
+        endedBecause ??
+        (closedByUs
+          ? 'The connection to Lotsen was closed.'
+          : 'The connection to Lotsen was lost before it answered; the action may not have completed. Check, then try again.');
       for (const waiting of sent.values()) waiting.resolve(disconnected(reason));
       sent.clear();
-      for (const { waiting } of held.splice(0)) waiting.resolve(disconnected('Could not reach Lotsen.'));
+      for (const { waiting } of held.splice(0))
+        waiting.resolve(disconnected(endedBecause ?? 'Could not reach Lotsen.'));
+      if (endedBecause !== null) return setState('ended');
       if (closedByUs) return;
       setState('reconnecting');
       const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** failedAttempts);
@@ -122,7 +135,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       return new Promise((resolve) => {
         const message: CallMessage = { type: 'call', id: nextId++, method, input };
         const waiting = { resolve };
-        if (closedByUs) resolve(disconnected('The connection to Lotsen was closed.'));
+        if (endedBecause !== null) resolve(disconnected(endedBecause));
+        else if (closedByUs) resolve(disconnected('The connection to Lotsen was closed.'));
         else if (state === 'open' && socket) send(socket, message, waiting);
         else if (state === 'connecting') held.push({ message, waiting });
         else resolve(disconnected('Not connected to Lotsen; reconnecting. Try again in a moment.'));
@@ -134,6 +148,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     },
     get connection() {
       return state;
+    },
+    get endedBecause() {
+      return endedBecause;
     },
     onConnectionChange(listener) {
       connectionListeners.add(listener);
@@ -152,7 +169,11 @@ function disconnected(message: string): Result<never> {
   return { ok: false, error: new LotsenError('DISCONNECTED', message).toApiError() };
 }
 
-/** Where `lotsen serve` listens for the API: the page's own origin, so the auth cookie goes along. */
-export function apiSocketUrl(location: { protocol: string; host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`;
+/**
+ * Where `lotsen serve` listens for the API: beside the page, on its own origin and under the app's own path, because
+ * the session cookie is scoped to that path and goes nowhere else.
+ */
+export function apiSocketUrl(location: { protocol: string; host: string; pathname: string }): string {
+  const folder = location.pathname.slice(0, location.pathname.lastIndexOf('/') + 1);
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${folder}api`;
 }

@@ -12,6 +12,7 @@ export function createAppService(api: ApiClient) {
     lock: () => api.call('app.lock', {}),
     onStatusChanged: (listener: (status: AppStatus) => void) => api.subscribe('app.statusChanged', listener),
     connection: () => api.connection,
+    endedBecause: () => api.endedBecause,
     onConnectionChange: (listener: (state: ConnectionState) => void) => api.onConnectionChange(listener),
   };
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { WebSocket } from 'ws';
 import { createApi } from '../../main/api/createApi.node.ts';
 import { startBrowserServer, type BrowserServer } from '../../main/transport/browserServer.node.ts';
 import { decodeTerminalFrame } from '../../common/api/terminalFrame.ts';
 import { AckBatcher } from '../../common/sessions/ackBatcher.ts';
 import { apiCaller } from '../support/apiCaller.ts';
+import { openBrowserSession, type BrowserSessionClient } from '../support/browserSession.ts';
 import { openPassphraseBackend } from '../support/passphraseBackend.ts';
 import { prepareSessionCustomer } from '../support/sessionCustomer.ts';
 import {
@@ -31,6 +31,7 @@ let sshd: SshdFixture;
 let key: UserKeyPair;
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let server: BrowserServer;
+let browser: BrowserSessionClient;
 let prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>;
 const megabytesPerSecond: Record<string, number[]> = {};
 
@@ -46,6 +47,7 @@ beforeAll(async () => {
     secret: key.privateKey,
   });
   server = await startBrowserServer({ api, backend: opened.backend, staticDir: '/nonexistent' });
+  browser = await openBrowserSession(server.url);
 }, 60_000);
 
 afterAll(async () => {
@@ -107,14 +109,7 @@ describe(`${SOURCE_MIB} MiB as base64 text through a pty from the same sshd`, ()
     'Lotsen session to an acknowledging WebSocket client',
     async () => {
       const started = performance.now();
-      const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api`, {
-        origin: server.origin,
-        headers: { Cookie: `lotsen-token-${server.port}=${server.token}` },
-      });
-      await new Promise((resolve, reject) => {
-        socket.once('open', resolve);
-        socket.once('error', reject);
-      });
+      const socket = await browser.connect();
       let nextId = 1;
       const call = (method: string, input: unknown) =>
         socket.send(JSON.stringify({ type: 'call', id: nextId++, method, input }));

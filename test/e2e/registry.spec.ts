@@ -27,7 +27,7 @@ test('a technician records a customer environment, finds it by host, and it surv
   lotsen,
 }, testInfo) => {
   await page.goto(lotsen.url);
-  // The token is swapped for a cookie on the first load and leaves the address bar.
+  // The link's token is swapped for a session cookie on the first load and leaves the address bar.
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   expect(page.url()).not.toContain('token');
   await expect(page.getByTestId('local-user')).toContainText(USER.name);
@@ -163,7 +163,7 @@ test('a technician records a customer environment, finds it by host, and it surv
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 });
 
-test('locking closes the registry; a wrong passphrase is refused inline; the right one opens it again', async ({
+test('locking closes the registry and ends the browser session; a new link shows the lock screen, which refuses a wrong passphrase inline and opens with the right one', async ({
   page,
   lotsen,
 }, testInfo) => {
@@ -172,9 +172,20 @@ test('locking closes the registry; a wrong passphrase is refused inline; the rig
   await addCustomer(page, VAXJO);
 
   await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByRole('heading', { name: 'Lotsen is locked' })).toBeVisible();
-  // Nothing of the registry stays in the page while locked.
+  // In browser mode locking also ends the session: the page says so, and what to do.
+  await expect(page.getByRole('heading', { name: 'Your browser session has ended' })).toBeVisible();
+  await expect(page.getByText('Your browser session ended because Lotsen was locked.')).toBeVisible();
+  await expect(page.getByText('press Enter')).toBeVisible();
+  // Nothing of the registry stays in the page.
   expect(await page.content()).not.toContain(VAXJO.name);
+  await snap(page, testInfo, '00-session-ended');
+  // A reload is refused with the same advice.
+  const reloaded = await page.reload();
+  expect(reloaded?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('because Lotsen was locked');
+
+  await page.goto(await lotsen.newLink());
+  await expect(page.getByRole('heading', { name: 'Lotsen is locked' })).toBeVisible();
   const passphrase = page.getByLabel('Passphrase');
   await expect(passphrase).toBeFocused();
 
@@ -189,21 +200,21 @@ test('locking closes the registry; a wrong passphrase is refused inline; the rig
 
   await passphrase.fill(PASSPHRASE);
   await passphrase.press('Enter');
-  // Back where the technician was, read afresh from the store.
-  await expect(page.getByRole('heading', { level: 1, name: VAXJO.name })).toBeVisible();
+  // The registry is back, read afresh from the store.
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: VAXJO.name }).click();
   await expect(page.getByText(VAXJO.orgNumber)).toBeVisible();
   await snap(page, testInfo, '02-unlocked-again');
 });
 
-test('a browser without the token is refused and never sees the app', async ({
-  browser,
-  lotsen,
-}, testInfo) => {
+test('a browser without a link is refused and never sees the app', async ({ browser, lotsen }, testInfo) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const response = await page.goto(`${lotsen.origin}/`);
   expect(response?.status()).toBe(401);
-  await expect(page.locator('body')).toContainText('access token');
+  await expect(page.locator('body')).toContainText(
+    'Lotsen opens only from a link that `lotsen serve` prints',
+  );
   await expect(page.getByRole('heading', { name: 'Customers' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('01-refused.png') });
 

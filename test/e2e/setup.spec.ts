@@ -21,8 +21,11 @@ test('first use: the app asks who you are, needs a passphrase where no keychain 
   await expect(page.getByTestId('local-user')).toContainText('Märta Supportledare');
   await expect(page.getByTestId('local-user')).toContainText('Support lead');
 
-  // The store is really keyed by that passphrase: lock, and only it opens the store again.
+  // The store is really keyed by that passphrase: lock, and only it opens the store again. Locking also ends the
+  // browser session, so the way back in is a new link, to the lock screen.
   await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Your browser session has ended' })).toBeVisible();
+  await page.goto(await freshLotsen.newLink());
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByLabel('Passphrase').press('Enter');
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startBrowserServer } from '../../transport/browserServer.node.ts';
 import type { CliIo } from '../cliOutput.ts';
@@ -6,6 +7,8 @@ import { openBackend } from '../openBackend.node.ts';
 
 // dist/main/cli/commands/serveCommand.js -> dist/renderer/
 const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
+
+const NEW_LINK_HINT = 'Press Enter here for a new link.';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -17,13 +20,19 @@ export function parsePort(value: string): number {
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
     .description(
-      'Run Lotsen in your browser: a local server on 127.0.0.1 that only you can open (token in the printed URL).',
+      'Run Lotsen in your browser: a local server on 127.0.0.1 that only you can open, through single-use links it prints.',
     )
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort, 0)
-    .option('--json', 'print the URL as JSON')
+    .option('--json', 'print each link as a JSON line')
     .addHelpText(
       'after',
-      '\nExample:\n  lotsen serve --port 8765\n  Open the printed URL; the token in it is exchanged for a cookie on first load.',
+      [
+        '',
+        'Example:',
+        '  lotsen serve --port 8765',
+        '  Open the printed link. It works once: it opens one browser session, which ends after 30 minutes',
+        '  without activity or when Lotsen is locked. Press Enter in this terminal for a new link.',
+      ].join('\n'),
     )
     .action(async (options: { port: number; json?: boolean }) => {
       // A locked passphrase store is served too: its lock screen takes the passphrase.
@@ -35,17 +44,24 @@ export function serveCommand(io: CliIo): Command {
           staticDir: rendererDir,
           port: options.port,
           log: (line) => io.err(`${line}\n`),
+          onSessionEnded: (reason) => io.err(`lotsen serve: ${reason} ${NEW_LINK_HINT}\n`),
         });
-        io.out(
-          options.json
-            ? JSON.stringify({ url: server.url, port: server.port }) + '\n'
-            : `Lotsen is running at ${server.url}\n`,
-        );
+        const printLink = (url: string, first: boolean) =>
+          io.out(
+            options.json
+              ? JSON.stringify({ url, port: server.port }) + '\n'
+              : `${first ? 'Lotsen is running at' : 'New link (works once):'} ${url}\n`,
+          );
+        printLink(server.url, true);
+        io.err(`The link works once: it opens one browser session. ${NEW_LINK_HINT}\n`);
+        const enterPressed = createInterface({ input: process.stdin });
+        enterPressed.on('line', () => printLink(server.newLink(), false));
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        enterPressed.close();
         await server.close();
       } finally {
         // Locks the store, whether the server ran or could not start (a port in use).

@@ -25,6 +25,7 @@ export const createAppActions =
       const offConnection = service.onConnectionChange((connection) => {
         const wasDown = get().connection === 'reconnecting';
         set({ connection });
+        if (connection === 'ended') set({ sessionEnded: service.endedBecause() });
         // Events sent while the link was down are lost: read the status afresh.
         if (connection === 'open' && wasDown) void get().refreshStatus();
       });

@@ -5,6 +5,8 @@ export interface AppState {
   /** Null until main has answered once. */
   status: AppStatus | null;
   connection: ConnectionState;
+  /** Browser mode: why the server ended this page's session, once it has; the page then shows only that. */
+  sessionEnded: string | null;
   /** Why the status could not be read, when it could not. */
   statusError: string | null;
 }
@@ -12,5 +14,6 @@ export interface AppState {
 export const initialAppState: AppState = {
   status: null,
   connection: 'connecting',
+  sessionEnded: null,
   statusError: null,
 };

@@ -17,9 +17,11 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface LotsenServer {
-  /** The address `lotsen serve` printed, token included. */
+  /** The first link `lotsen serve` printed. It works once: open it in one page, then reload or navigate within it. */
   url: string;
   origin: string;
+  /** Presses Enter in `lotsen serve`'s terminal, as a person does for another browser or a session that ended. */
+  newLink(): Promise<string>;
   home: string;
   /** The server's clock now: the real one, or with `clockStart` the shifted one it runs on. */
   now(): number;
@@ -54,11 +56,12 @@ export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServe
     const server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
       cwd: repoRoot,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     try {
-      const url = await printedUrl(server, log);
-      await use({ url, origin: new URL(url).origin, home, now: Date.now });
+      const links = printedLinks(server, log);
+      const url = await links.first;
+      await use({ url, origin: new URL(url).origin, newLink: links.next, home, now: Date.now });
     } finally {
       await stop(server);
       await rm(home, { recursive: true, force: true });
@@ -95,14 +98,21 @@ export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServe
       server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
         cwd: repoRoot,
         env: serveEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       });
-      const url = await printedUrl(server, log);
-      await use({ url, origin: new URL(url).origin, home, now: () => Date.now() + offsetMs });
+      const links = printedLinks(server, log);
+      const url = await links.first;
+      await use({
+        url,
+        origin: new URL(url).origin,
+        newLink: links.next,
+        home,
+        now: () => Date.now() + offsetMs,
+      });
     } finally {
       if (server) await stop(server);
       if (testInfo.status !== testInfo.expectedStatus) {
-        // Lines the server wrote, for the report; the token-bearing URL line is left out.
+        // Lines the server wrote, for the report; the lines holding links are left out.
         await testInfo.attach('lotsen-serve.log', {
           body: log.filter((line) => !line.includes('token=')).join('\n'),
           contentType: 'text/plain',
@@ -155,35 +165,63 @@ function libfaketime(): string {
   return found;
 }
 
-function printedUrl(child: ChildProcess, log: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`lotsen serve printed no address within ${STARTUP_TIMEOUT_MS} ms`)),
-      STARTUP_TIMEOUT_MS,
-    );
-    let buffered = '';
-    const onLine = (line: string) => {
-      log.push(line);
-      const match = /Lotsen is running at (\S+)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      lines.forEach(onLine);
-    });
-    child
-      .stderr!.setEncoding('utf8')
-      .on('data', (chunk: string) => log.push(...chunk.split('\n').filter(Boolean)));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`lotsen serve exited (${code}) before printing its address:\n${log.join('\n')}`));
-    });
+/**
+ * The links `lotsen serve` prints on stdout: the first when it starts, then one for each Enter on its stdin. Each is
+ * read once, in order.
+ */
+function printedLinks(
+  child: ChildProcess,
+  log: string[],
+): { first: Promise<string>; next(): Promise<string> } {
+  const links: string[] = [];
+  const waiting: (() => void)[] = [];
+  let exited: Error | null = null;
+  let read = 0;
+  const wake = () => waiting.splice(0).forEach((resolve) => resolve());
+  const onLine = (line: string) => {
+    log.push(line);
+    const match = /^(?:Lotsen is running at|New link \(works once\):) (\S+)$/.exec(line);
+    if (match) {
+      links.push(match[1]!);
+      wake();
+    }
+  };
+  let buffered = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    lines.forEach(onLine);
   });
+  child
+    .stderr!.setEncoding('utf8')
+    .on('data', (chunk: string) => log.push(...chunk.split('\n').filter(Boolean)));
+  child.once('exit', (code) => {
+    exited = new Error(`lotsen serve exited (${code}) before printing a link:\n${log.join('\n')}`);
+    wake();
+  });
+
+  async function link(index: number): Promise<string> {
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    while (links.length <= index) {
+      if (exited) throw exited;
+      if (Date.now() > deadline)
+        throw new Error(`lotsen serve printed no link within ${STARTUP_TIMEOUT_MS} ms`);
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        setTimeout(resolve, 1_000);
+      });
+    }
+    return links[index]!;
+  }
+
+  return {
+    first: link(read++),
+    next() {
+      child.stdin!.write('\n');
+      return link(read++);
+    },
+  };
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { WebSocket } from 'ws';
+import { openBrowserSession, type BrowserSessionClient } from '../../support/browserSession.ts';
 import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
@@ -271,31 +271,33 @@ function startServe(args: string[], serveEnv: NodeJS.ProcessEnv) {
   const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env: serveEnv });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const firstLine = new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes('\n')) resolve(seen);
+  let seen = '';
+  child.stdout.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+  /** Resolves with the stdout line numbered `index` (from 0), once it is complete. */
+  const line = (index: number) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const lines = seen.split('\n');
+        if (lines.length > index + 1) {
+          child.stdout.off('data', check);
+          resolve(`${lines[index]}\n`);
+        }
+      };
+      child.stdout.on('data', check);
+      check();
+      void exited.then((code) => reject(new Error(`serve exited ${code}`)));
     });
-    void exited.then((code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { child, exited, firstLine };
+  return { child, exited, firstLine: line(0), line };
 }
 
-/** One API call over browser mode's WebSocket, authenticated as the page would be: by the cookie the token URL sets. */
-async function callOverWebSocket(url: string, method: string, input: unknown = {}): Promise<unknown> {
-  const first = await fetch(url, { redirect: 'manual' });
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const origin = new URL(url).origin;
-  const socket = new WebSocket(`${origin.replace('http', 'ws')}/api`, {
-    origin,
-    headers: { Cookie: cookie },
-  });
+/** One API call over browser mode's WebSocket, authenticated as the page would be: by its session's cookie. */
+async function callOverWebSocket(
+  session: BrowserSessionClient,
+  method: string,
+  input: unknown = {},
+): Promise<unknown> {
+  const socket = await session.connect();
   try {
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve);
-      socket.once('error', reject);
-    });
     const answer = new Promise<unknown>((resolve) => {
       socket.on('message', (data) => {
         const message = JSON.parse(String(data)) as { type: string; id?: number; result?: unknown };
@@ -310,19 +312,27 @@ async function callOverWebSocket(url: string, method: string, input: unknown = {
 }
 
 describe('lotsen serve', () => {
-  test('prints the URL line and answers on 127.0.0.1; SIGTERM stops it cleanly', async () => {
+  test('prints a single-use link and answers on 127.0.0.1; Enter prints a new link; SIGTERM stops it cleanly', async () => {
     expect((await init()).code).toBe(0);
     const serve = startServe([], env);
-    const match = /^Lotsen is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n$/.exec(
+    const match = /^Lotsen is running at (http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}\/\?token=[\w-]{43})\n$/.exec(
       await serve.firstLine,
     );
     expect(match).not.toBeNull();
-    const response = await fetch(match![1]!, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
-    expect(await callOverWebSocket(match![1]!, 'app.status')).toMatchObject({
+    const session = await openBrowserSession(match![1]!);
+    expect(session.appUrl).toBe(match![1]!.split('?')[0]);
+    expect(await callOverWebSocket(session, 'app.status')).toMatchObject({
       ok: true,
       value: { state: 'unlocked' },
+    });
+    await expect(openBrowserSession(match![1]!)).rejects.toThrow('refused the link (401)');
+
+    serve.child.stdin.write('\n');
+    const second = /^New link \(works once\): (\S+)\n$/.exec(await serve.line(1))![1]!;
+    expect(second).not.toBe(match![1]);
+    expect(second.split('?')[0]).toBe(session.appUrl);
+    expect(await callOverWebSocket(await openBrowserSession(second), 'app.status')).toMatchObject({
+      ok: true,
     });
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
@@ -333,14 +343,13 @@ describe('lotsen serve', () => {
     const { LOTSEN_PASSPHRASE: passphrase, ...withoutPassphrase } = env;
     const serve = startServe(['--json'], withoutPassphrase);
     const printed = JSON.parse(await serve.firstLine) as { url: string; port: number };
-    expect(printed.url).toBe(
-      `http://127.0.0.1:${printed.port}/?token=${new URL(printed.url).searchParams.get('token')}`,
-    );
-    expect(await callOverWebSocket(printed.url, 'app.status')).toMatchObject({
+    expect(printed.url.startsWith(`http://127.0.0.1:${printed.port}/`)).toBe(true);
+    const session = await openBrowserSession(printed.url);
+    expect(await callOverWebSocket(session, 'app.status')).toMatchObject({
       ok: true,
       value: { state: 'locked', keyStore: 'passphrase' },
     });
-    expect(await callOverWebSocket(printed.url, 'app.unlock', { passphrase })).toMatchObject({
+    expect(await callOverWebSocket(session, 'app.unlock', { passphrase })).toMatchObject({
       ok: true,
       value: { state: 'unlocked', user: { name: 'Tekla Tekniker' } },
     });

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import WebSocket from 'ws';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { openBrowserSession, type BrowserSessionClient } from '../../support/browserSession.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
@@ -135,7 +135,7 @@ describe('a running timer and a crash', () => {
     await home.cleanup();
   });
 
-  async function serve(): Promise<{ url: URL; token: string }> {
+  async function serve(): Promise<BrowserSessionClient> {
     server = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: cliEnv(home.dir) });
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';
@@ -146,19 +146,15 @@ describe('a running timer and a crash', () => {
       });
       server!.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
     });
-    const parsed = new URL(url);
-    return { url: parsed, token: parsed.searchParams.get('token')! };
+    return openBrowserSession(url);
   }
 
   async function callOverWebSocket(
-    at: { url: URL; token: string },
+    at: BrowserSessionClient,
     method: string,
     input: unknown,
   ): Promise<unknown> {
-    const socket = new WebSocket(`ws://${at.url.host}/api`, {
-      headers: { authorization: `Bearer ${at.token}`, origin: at.url.origin },
-    });
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const socket = await at.connect();
     const answer = new Promise<unknown>((resolve) =>
       socket.on('message', (data) => {
         const message = JSON.parse(String(data));

@@ -4,11 +4,12 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '../../../common/api/wire.ts';
+import { SESSION_ENDED_CLOSE_CODE, type ServerMessage } from '../../../common/api/wire.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { startBrowserServer, type BrowserServer } from '../../../main/transport/browserServer.node.ts';
+import { openBrowserSession, type BrowserSessionClient } from '../../support/browserSession.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 
 const INDEX_HTML = '<!doctype html><title>Lotsen test page</title><p>renderer</p>';
@@ -17,12 +18,15 @@ const OUTSIDE_SECRET = 'this file lies outside the renderer folder';
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let server: BrowserServer;
 let siteDir: string;
+let staticDir: string;
 let logLines: string[];
+/** The session most tests below share, opened with the server's first link. */
+let session: BrowserSessionClient;
 
 beforeAll(async () => {
   opened = await openPassphraseBackend();
   siteDir = await mkdtemp(join(tmpdir(), 'lotsen-site-'));
-  const staticDir = join(siteDir, 'renderer');
+  staticDir = join(siteDir, 'renderer');
   await mkdir(join(staticDir, 'assets'), { recursive: true });
   await writeFile(join(staticDir, 'index.html'), INDEX_HTML);
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
@@ -34,6 +38,7 @@ beforeAll(async () => {
     staticDir,
     log: (line) => logLines.push(line),
   });
+  session = await openBrowserSession(server.url);
 });
 
 afterAll(async () => {
@@ -42,7 +47,9 @@ afterAll(async () => {
   await rm(siteDir, { recursive: true, force: true });
 });
 
-const cookieFor = (token: string) => `lotsen-token-${server.port}=${token}`;
+const cookieFor = (secret: string) => `lotsen-session-${server.port}=${secret}`;
+/** A path inside the app, which is served under the server's random path: `/assets/x.js` → `/<path>/assets/x.js`. */
+const inApp = (path: string) => server.appPath + path.slice(1);
 
 interface RawResponse {
   status: number;
@@ -83,11 +90,13 @@ function rawRequest(options: {
 }
 
 /** Resolves with the open socket, or rejects with the HTTP status the server refused the upgrade with. */
-function openSocket(options: { headers?: Record<string, string>; origin?: string } = {}): Promise<WebSocket> {
+function openSocket(
+  options: { headers?: Record<string, string>; origin?: string; path?: string } = {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api`, {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? inApp('/api')}`, {
       origin: options.origin ?? server.origin,
-      headers: options.headers ?? { Cookie: cookieFor(server.token) },
+      headers: options.headers ?? { Cookie: session.cookie },
     });
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
@@ -131,61 +140,265 @@ async function apiClient() {
   };
 }
 
-describe('first load and the token', () => {
-  it('answers the token URL with a redirect to a token-free URL and an HttpOnly, SameSite=Strict cookie', async () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
-    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+describe('links and sessions', () => {
+  it('serves the app under a random path per start, which the printed link names', () => {
+    expect(server.appPath).toMatch(/^\/[A-Za-z0-9_-]{43}\/$/);
+    expect(server.url.startsWith(`http://127.0.0.1:${server.port}${server.appPath}?token=`)).toBe(true);
+    expect(new URL(server.url).searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.appUrl).toBe(`${server.origin}${server.appPath}`);
+  });
 
-    const first = await fetch(server.url, { redirect: 'manual' });
+  it('exchanges a link for a session cookie (HttpOnly, SameSite=Strict, scoped to the app path) and redirects to the app', async () => {
+    const link = server.newLink();
+    const token = new URL(link).searchParams.get('token')!;
+    const first = await fetch(link, { redirect: 'manual' });
     expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe('/');
-    expect(first.headers.get('location')).not.toContain(server.token);
+    expect(first.headers.get('location')).toBe(server.appPath);
+    expect(first.headers.get('cache-control')).toBe('no-store');
     const cookie = first.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain(cookieFor(server.token));
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(new RegExp(`^lotsen-session-${server.port}=[A-Za-z0-9_-]{43}; `));
+    // The cookie holds a session secret, never the link's token.
+    expect(cookie).not.toContain(token);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toContain(`; Path=${server.appPath}`);
 
     const page = await fetch(new URL(first.headers.get('location')!, server.origin), {
       headers: { Cookie: cookie.split(';')[0]! },
     });
     expect(page.status).toBe(200);
-    expect(page.url).not.toContain('token');
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(await page.text()).toBe(INDEX_HTML);
   });
 
-  it('refuses a page request without the token with 401 and says to open the printed URL', async () => {
-    const response = await fetch(`${server.origin}/`);
-    expect(response.status).toBe(401);
-    expect(await response.text()).toContain('lotsen serve');
+  it('refuses a link the second time, says it was used, and sets no cookie', async () => {
+    const link = server.newLink();
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(303);
+    const replay = await fetch(link, { redirect: 'manual' });
+    expect(replay.status).toBe(401);
+    expect(replay.headers.get('set-cookie')).toBeNull();
+    const text = await replay.text();
+    expect(text).toContain('already been used');
+    expect(text).toContain('press Enter in the terminal where `lotsen serve` runs');
+    expect(logLines.some((line) => line.includes('a link that was already used'))).toBe(true);
   });
 
-  it('refuses a wrong token, in the URL and in the cookie', async () => {
-    const wrong = 'A'.repeat(server.token.length);
-    expect((await fetch(`${server.origin}/?token=${wrong}`, { redirect: 'manual' })).status).toBe(401);
-    expect((await fetch(`${server.origin}/?token=short`, { redirect: 'manual' })).status).toBe(401);
-    expect((await fetch(`${server.origin}/`, { headers: { Cookie: cookieFor(wrong) } })).status).toBe(401);
-    // A cookie of the same name for another port's server must not open this one.
-    expect(
-      (await fetch(`${server.origin}/`, { headers: { Cookie: `lotsen-token-1=${server.token}` } })).status,
-    ).toBe(401);
+  it('takes a browser already in back to the app when it opens a used link again, with no new session', async () => {
+    const again = await fetch(server.url, { redirect: 'manual', headers: { Cookie: session.cookie } });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(server.appPath);
+    expect(again.headers.get('set-cookie')).toBeNull();
   });
 
-  it('accepts the token as a Bearer header for programmatic clients', async () => {
-    const response = await fetch(`${server.origin}/`, {
-      headers: { Authorization: `Bearer ${server.token}` },
+  it('keeps only the newest link: a new one replaces one not yet used', async () => {
+    const older = server.newLink();
+    const newer = server.newLink();
+    expect((await fetch(older, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(newer, { redirect: 'manual' })).status).toBe(303);
+  });
+
+  it('refuses a wrong token, a page without a session and a wrong secret, and says where links come from', async () => {
+    const wrong = await fetch(`${session.appUrl}?token=${'A'.repeat(43)}`, { redirect: 'manual' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('`lotsen serve` prints');
+    expect((await fetch(`${session.appUrl}?token=short`, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(session.appUrl)).status).toBe(401);
+    expect((await fetch(session.appUrl, { headers: { Cookie: cookieFor('A'.repeat(43)) } })).status).toBe(
+      401,
+    );
+  });
+
+  it('serves nothing outside the app path, even to the right cookie', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', '/api', server.appPath.slice(0, -1)]) {
+      const response = await rawRequest({ path, headers: { Cookie: session.cookie } });
+      expect(response.status, path).toBe(401);
+      expect(response.body, path).not.toContain('renderer');
+    }
+  });
+
+  it('accepts no Bearer header: programmatic clients exchange a link as a browser does', async () => {
+    const token = new URL(server.newLink()).searchParams.get('token')!;
+    const secret = session.cookie.split('=')[1]!;
+    for (const bearer of [token, secret]) {
+      const response = await fetch(session.appUrl, { headers: { Authorization: `Bearer ${bearer}` } });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it('does not open to the cookie of another lotsen serve, under either port’s cookie name', async () => {
+    const other = await startBrowserServer({
+      api: createApi(opened.backend),
+      backend: opened.backend,
+      staticDir,
     });
-    expect(response.status).toBe(200);
+    try {
+      const theirs = await openBrowserSession(other.url);
+      expect(theirs.appUrl).not.toBe(session.appUrl);
+      const theirSecret = theirs.cookie.split('=')[1]!;
+      for (const cookie of [theirs.cookie, cookieFor(theirSecret)]) {
+        expect((await fetch(session.appUrl, { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+        await expect(openSocket({ headers: { Cookie: cookie } })).rejects.toThrow('refused with 401');
+      }
+      // Nor does ours open theirs.
+      const ourSecret = session.cookie.split('=')[1]!;
+      for (const cookie of [session.cookie, `lotsen-session-${other.port}=${ourSecret}`]) {
+        expect((await fetch(theirs.appUrl, { headers: { Cookie: cookie } })).status, cookie).toBe(401);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the redirect after a link', () => {
+  it('always goes to the app path on this origin, whatever path or parameters the link came with', async () => {
+    const paths = [
+      '/.//evil.example/',
+      '//evil.example/',
+      '///evil.example/',
+      '/\\evil.example/',
+      '/\\/evil.example/',
+      '/%2F%2Fevil.example/',
+      '/%5C%5Cevil.example/',
+      '/.%2F%2Fevil.example/',
+      '/%2e%2e//evil.example/',
+      '/@evil.example',
+      'http://evil.example/',
+      inApp('/.//evil.example/'),
+      inApp('//evil.example/'),
+      inApp('/%2F%2Fevil.example/'),
+    ];
+    for (const path of paths) {
+      const token = new URL(server.newLink()).searchParams.get('token')!;
+      const response = await rawRequest({ path: `${path}?next=//evil.example/&token=${token}` });
+      expect(response.status, path).toBe(303);
+      expect(response.headers.location, path).toBe(server.appPath);
+      expect(new URL(response.headers.location!, server.origin).origin, path).toBe(server.origin);
+    }
+  });
+
+  it('sends a used or wrong link on such a path nowhere', async () => {
+    const used = new URL(server.url).searchParams.get('token')!;
+    for (const token of [used, 'A'.repeat(43)]) {
+      const response = await rawRequest({ path: `/.//evil.example/?token=${token}` });
+      expect(response.status).toBe(401);
+      expect(response.headers.location).toBeUndefined();
+    }
+  });
+});
+
+describe('sessions that end', () => {
+  const IDLE_MS = 600;
+  let extra: Awaited<ReturnType<typeof openPassphraseBackend>>;
+  let own: BrowserServer;
+  let endings: string[];
+
+  beforeEach(async () => {
+    extra = await openPassphraseBackend();
+    endings = [];
+    own = await startBrowserServer({
+      api: createApi(extra.backend),
+      backend: extra.backend,
+      staticDir,
+      idleTimeoutMs: IDLE_MS,
+      onSessionEnded: (reason) => endings.push(reason),
+    });
+  });
+
+  afterEach(async () => {
+    await own.close();
+    await extra.cleanup();
+  });
+
+  const closeOf = (socket: WebSocket) =>
+    new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+
+  it('ends a session after its idle time: the socket closes with the reason, and the cookie opens nothing more', async () => {
+    const client = await openBrowserSession(own.url);
+    const socket = await client.connect();
+    const opened = performance.now();
+    const closed = await closeOf(socket);
+    expect(performance.now() - opened).toBeGreaterThanOrEqual(IDLE_MS - 50);
+    expect(closed).toEqual({
+      code: SESSION_ENDED_CLOSE_CODE,
+      reason: 'Your browser session ended after 1 second without activity.',
+    });
+    expect(endings).toEqual([closed.reason]);
+
+    const page = await fetch(client.appUrl, { headers: { Cookie: client.cookie } });
+    expect(page.status).toBe(401);
+    expect(await page.text()).toBe(
+      'Your browser session ended after 1 second without activity. To continue, press Enter in the terminal ' +
+        'where `lotsen serve` runs and open the new link it prints.\n',
+    );
+    await expect(client.connect()).rejects.toThrow('refused with 401');
+  });
+
+  it('keeps a session alive while its page calls, terminal acknowledgements included', async () => {
+    const client = await openBrowserSession(own.url);
+    const socket = await client.connect();
+    let closedAt: number | null = null;
+    socket.once('close', () => (closedAt = performance.now()));
+    // Three idle spells' worth of calls, a quarter of a spell apart.
+    for (let id = 1; id <= 12; id++) {
+      const call =
+        id % 2 === 0
+          ? {
+              method: 'sessions.ack',
+              input: { sessionId: '5f0e3c1a-7b2d-4e9f-8a6c-1d2e3f4a5b6c', bytes: 4096 },
+            }
+          : { method: 'app.status', input: {} };
+      socket.send(JSON.stringify({ type: 'call', id, ...call }));
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS / 4));
+    }
+    expect(closedAt).toBeNull();
+    const lastCall = performance.now();
+    expect((await closeOf(socket)).code).toBe(SESSION_ENDED_CLOSE_CODE);
+    expect(performance.now() - lastCall).toBeGreaterThanOrEqual(IDLE_MS * 0.75 - 50);
+  });
+
+  it('ends every session when Lotsen is locked; a new link then opens the lock screen', async () => {
+    const first = await openBrowserSession(own.url);
+    const second = await openBrowserSession(own.newLink());
+    const [locking, other] = await Promise.all([first.connect(), second.connect()]);
+    const closed = Promise.all([closeOf(locking), closeOf(other)]);
+    locking.send(JSON.stringify({ type: 'call', id: 1, method: 'app.lock', input: {} }));
+    for (const each of await closed) {
+      expect(each).toEqual({
+        code: SESSION_ENDED_CLOSE_CODE,
+        reason: 'Your browser session ended because Lotsen was locked.',
+      });
+    }
+    expect(endings).toHaveLength(2);
+    for (const client of [first, second]) {
+      const page = await fetch(client.appUrl, { headers: { Cookie: client.cookie } });
+      expect(page.status).toBe(401);
+      expect(await page.text()).toContain('because Lotsen was locked');
+      await expect(client.connect()).rejects.toThrow('refused with 401');
+    }
+
+    const socket = await (await openBrowserSession(own.newLink())).connect();
+    const status = new Promise<unknown>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
+    socket.send(JSON.stringify({ type: 'call', id: 1, method: 'app.status', input: {} }));
+    expect(await status).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: { state: 'locked' } },
+    });
+    socket.close();
   });
 });
 
 describe('foreign hosts and origins', () => {
   it('refuses a foreign Host header (DNS rebinding) even with the right cookie', async () => {
     const response = await rawRequest({
-      path: '/',
-      headers: { Host: `evil.example:${server.port}`, Cookie: cookieFor(server.token) },
+      path: server.appPath,
+      headers: { Host: `evil.example:${server.port}`, Cookie: session.cookie },
     });
     expect(response.status).toBe(403);
     expect(response.body).not.toContain('renderer');
@@ -195,8 +408,8 @@ describe('foreign hosts and origins', () => {
   it('accepts both of its own names as Host', async () => {
     for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
       const response = await rawRequest({
-        path: '/',
-        headers: { Host: host, Cookie: cookieFor(server.token) },
+        path: server.appPath,
+        headers: { Host: host, Cookie: session.cookie },
       });
       expect(response.status).toBe(200);
     }
@@ -204,33 +417,39 @@ describe('foreign hosts and origins', () => {
 
   it('refuses a state-changing request from a foreign Origin', async () => {
     const response = await rawRequest({
-      path: '/',
+      path: server.appPath,
       method: 'POST',
       headers: {
         Host: `127.0.0.1:${server.port}`,
         Origin: 'http://evil.example',
-        Cookie: cookieFor(server.token),
+        Cookie: session.cookie,
       },
     });
     expect(response.status).toBe(403);
     const own = await rawRequest({
-      path: '/',
+      path: server.appPath,
       method: 'POST',
-      headers: { Host: `127.0.0.1:${server.port}`, Origin: server.origin, Cookie: cookieFor(server.token) },
+      headers: { Host: `127.0.0.1:${server.port}`, Origin: server.origin, Cookie: session.cookie },
     });
     expect(own.status).toBe(405);
   });
 });
 
 describe('WebSocket upgrade', () => {
-  it('refuses an upgrade without the token (401)', async () => {
+  it('refuses an upgrade without a session (401)', async () => {
     await expect(openSocket({ headers: {} })).rejects.toThrow('refused with 401');
   });
 
-  it('refuses an upgrade with a wrong token (401)', async () => {
-    await expect(
-      openSocket({ headers: { Cookie: cookieFor('B'.repeat(server.token.length)) } }),
-    ).rejects.toThrow('refused with 401');
+  it('refuses an upgrade with a wrong session secret (401)', async () => {
+    await expect(openSocket({ headers: { Cookie: cookieFor('B'.repeat(43)) } })).rejects.toThrow(
+      'refused with 401',
+    );
+  });
+
+  it('answers the API only at its path under the app path', async () => {
+    await expect(openSocket({ path: inApp('/other') })).rejects.toThrow('refused with 404');
+    // The cookie counts for nothing outside the app path.
+    await expect(openSocket({ path: '/api' })).rejects.toThrow('refused with 401');
   });
 
   it('refuses an upgrade from a foreign Origin (403) even with the right cookie', async () => {
@@ -240,13 +459,18 @@ describe('WebSocket upgrade', () => {
 
   it('refuses an upgrade with a foreign Host header (403)', async () => {
     await expect(
-      openSocket({ headers: { Cookie: cookieFor(server.token), Host: `evil.example:${server.port}` } }),
+      openSocket({ headers: { Cookie: session.cookie, Host: `evil.example:${server.port}` } }),
     ).rejects.toThrow('refused with 403');
   });
 
-  it('accepts a Bearer token on the upgrade', async () => {
-    const socket = await openSocket({ headers: { Authorization: `Bearer ${server.token}` } });
-    socket.close();
+  it('accepts no Bearer header on the upgrade', async () => {
+    const token = new URL(server.newLink()).searchParams.get('token')!;
+    const secret = session.cookie.split('=')[1]!;
+    for (const bearer of [token, secret]) {
+      await expect(openSocket({ headers: { Authorization: `Bearer ${bearer}` } })).rejects.toThrow(
+        'refused with 401',
+      );
+    }
   });
 });
 
@@ -334,12 +558,12 @@ describe('static files', () => {
   const authed = { Host: '', Cookie: '' };
   beforeAll(() => {
     authed.Host = `127.0.0.1:${server.port}`;
-    authed.Cookie = cookieFor(server.token);
+    authed.Cookie = session.cookie;
   });
 
   it('puts a strict CSP and the other security headers on every response, refusals included', async () => {
-    const page = await fetch(`${server.origin}/`, { headers: { Cookie: cookieFor(server.token) } });
-    const refused = await fetch(`${server.origin}/`);
+    const page = await fetch(session.appUrl, { headers: { Cookie: session.cookie } });
+    const refused = await fetch(session.appUrl);
     for (const response of [page, refused]) {
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'self'");
@@ -353,11 +577,11 @@ describe('static files', () => {
   });
 
   it('serves assets with their content type and answers missing assets with 404, other paths with index.html', async () => {
-    const asset = await rawRequest({ path: '/assets/app.js', headers: authed });
+    const asset = await rawRequest({ path: inApp('/assets/app.js'), headers: authed });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await rawRequest({ path: '/assets/missing.js', headers: authed })).status).toBe(404);
-    const route = await rawRequest({ path: '/customers/42', headers: authed });
+    expect((await rawRequest({ path: inApp('/assets/missing.js'), headers: authed })).status).toBe(404);
+    const route = await rawRequest({ path: inApp('/customers/42'), headers: authed });
     expect(route.status).toBe(200);
     expect(route.body).toBe(INDEX_HTML);
   });
@@ -372,7 +596,7 @@ describe('static files', () => {
       '/%00index.html',
       '/%E0%A4%A',
     ]) {
-      const response = await rawRequest({ path, headers: authed });
+      const response = await rawRequest({ path: inApp(path), headers: authed });
       expect(response.status, path).toBe(403);
       expect(response.body, path).not.toContain(OUTSIDE_SECRET);
     }
@@ -408,11 +632,7 @@ describe('listening', () => {
       staticDir: siteDir,
     });
     try {
-      const socket = new WebSocket(`ws://127.0.0.1:${own.port}/api`, {
-        origin: own.origin,
-        headers: { Authorization: `Bearer ${own.token}` },
-      });
-      await new Promise((resolve) => socket.once('open', resolve));
+      const socket = await (await openBrowserSession(own.url)).connect();
       const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
       await own.close();
       expect(await closed).toBe(1001);

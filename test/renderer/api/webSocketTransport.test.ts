@@ -2,7 +2,7 @@ import { encodeTerminalFrame } from '../../../common/api/terminalFrame.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState, Transport } from '../../../renderer/api/transport.ts';
 import { apiSocketUrl, createWebSocketTransport } from '../../../renderer/api/webSocketTransport.ts';
-import type { EventMessage } from '../../../common/api/wire.ts';
+import { SESSION_ENDED_CLOSE_CODE, type EventMessage } from '../../../common/api/wire.ts';
 import { nodeSocket, startTestServer, waitFor, type TestServer } from '../support/wsServer.ts';
 
 const cleanups: (() => unknown)[] = [];
@@ -208,8 +208,32 @@ describe('WebSocket transport', () => {
     expect(!after.ok && after.error.code).toBe('DISCONNECTED');
   });
 
-  it('addresses the API on the page’s own host, so the auth cookie goes along', () => {
-    expect(apiSocketUrl({ protocol: 'http:', host: '127.0.0.1:41234' })).toBe('ws://127.0.0.1:41234/api');
-    expect(apiSocketUrl({ protocol: 'https:', host: 'lotsen.local' })).toBe('wss://lotsen.local/api');
+  it('stops for good when the server ends the session, and keeps the reason for the page to show', async () => {
+    const reason = 'Your browser session ended because Lotsen was locked.';
+    const s = await server();
+    const transport = transportFor(s);
+    const states = recordStates(transport);
+    const pending = transport.call('never-answered', {});
+    await waitFor(() => s.calls.length === 1);
+    s.sockets[0]!.close(SESSION_ENDED_CLOSE_CODE, reason);
+
+    const result = await pending;
+    expect(!result.ok && result.error).toMatchObject({ code: 'DISCONNECTED', message: reason });
+    await waitFor(() => transport.connection === 'ended');
+    expect(states).toEqual(['open', 'ended']);
+    expect(transport.endedBecause).toBe(reason);
+    const after = await transport.call('ping', {});
+    expect(!after.ok && after.error.message).toBe(reason);
+    // Reconnecting would only be refused: only a new link opens a new session.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(s.attempts).toHaveLength(1);
+  });
+
+  it('addresses the API beside the page, on its host and under its path, so the session cookie goes along', () => {
+    const at = (protocol: string, host: string, pathname: string) =>
+      apiSocketUrl({ protocol, host, pathname });
+    expect(at('http:', '127.0.0.1:41234', '/Xy-9_z/')).toBe('ws://127.0.0.1:41234/Xy-9_z/api');
+    expect(at('http:', '127.0.0.1:41234', '/Xy-9_z/index.html')).toBe('ws://127.0.0.1:41234/Xy-9_z/api');
+    expect(at('https:', 'lotsen.local', '/')).toBe('wss://lotsen.local/api');
   });
 });

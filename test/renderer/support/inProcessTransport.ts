@@ -30,6 +30,7 @@ export function inProcessTransport(backend: Backend): Transport {
       return () => offs.forEach((off) => off());
     },
     connection: 'open',
+    endedBecause: null,
     onConnectionChange: () => () => undefined,
     close: () => undefined,
   };
