@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
+import { openBrowserSession, type BrowserSessionClient } from './browserSession.ts';
 
 const bin = fileURLToPath(new URL('../../bin/lotsen.js', import.meta.url));
 const STARTUP_TIMEOUT_MS = 30_000;
 
 export interface ServeProcess {
   child: ChildProcess;
-  /** The address `lotsen serve` printed, token included. */
+  /** The single-use link `lotsen serve` printed. */
   url: string;
   origin: string;
   /** Resolves with the exit code once the process has ended (for tests that it did not). */
@@ -52,23 +53,19 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServePr
   };
 }
 
+const browserSessions = new WeakMap<ServeProcess, Promise<BrowserSessionClient>>();
+
 /**
- * Opens the API WebSocket as the page would: the token URL is exchanged for the cookie it sets, and the socket
- * carries that cookie and the server's own Origin. The one place the fuzz tests know how the token is exchanged.
+ * Opens the API WebSocket as the page would. The printed link works once, so it is exchanged for one browser session
+ * per server (test/support/browserSession.ts), and every socket carries that session's cookie.
  */
 export async function openApiSocket(server: ServeProcess): Promise<WebSocket> {
-  const first = await fetch(server.url, { redirect: 'manual' });
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/api`, {
-    origin: server.origin,
-    headers: { Cookie: cookie },
-    maxPayload: 64 * 1024 * 1024,
-  });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  return socket;
+  let session = browserSessions.get(server);
+  if (session === undefined) {
+    session = openBrowserSession(server.url);
+    browserSessions.set(server, session);
+  }
+  return (await session).connect();
 }
 
 /** A process's resident set now and at its peak, in bytes, from /proc (Linux). */
