@@ -246,10 +246,10 @@ describe('the billing store against a real backend', () => {
     const csv = Buffer.from(result.contentBase64, 'base64').toString('utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [, line] = csv.trimEnd().split('\r\n');
-    // Swedish Excel: semicolons and decimal commas.
+    // Swedish Excel: semicolons and decimal commas, quoted so a comma-separated reading cannot split them.
     expect(line).toContain(';Certifikatbyte;');
-    expect(line).toContain(';1250,00;');
-    expect(line).toContain(';937,50;');
+    expect(line).toContain(';"1250,00";');
+    expect(line).toContain(';"937,50";');
   });
 
   it('a failed export says why and keeps the store usable', async () => {
