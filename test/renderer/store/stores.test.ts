@@ -142,6 +142,10 @@ describe('app and registry stores against a real backend', () => {
     expect((wrong as LotsenError).code).toBe('WRONG_PASSPHRASE');
     expect(stores.app.getState().status?.state).toBe('locked');
 
+    // A wrong passphrase makes the next try wait (the unlock back-off); the error says how long.
+    const retryAfterMs = (wrong as LotsenError).details?.retryAfterMs;
+    expect(retryAfterMs).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, Number(retryAfterMs)));
     await stores.app.getState().unlock(TEST_PASSPHRASE);
     await waitFor(() => stores.registry.getState().customers.length === 1);
     expect(stores.registry.getState().customers[0]!.name).toBe('Växjö kommun');
