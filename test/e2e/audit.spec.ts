@@ -28,9 +28,11 @@ test('revealing a secret is an explicit act that the audit view shows, and the c
   await expect(row).toContainText(USER.name);
   await expect(row).toContainText('purpose: ärende HD-4711');
   await expect(row).not.toContainText('x-hemligt');
+  // Under it, the registry import that set the customer up, audited with its counts.
+  await expect(page.getByTestId('audit-row').nth(1)).toContainText('Registry imported');
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByTestId('audit-verdict')).toHaveText(
-    'The audit log is intact: 1 event, every hash checked.',
+    'The audit log is intact: 2 events, every hash checked.',
   );
   await page.screenshot({ path: testInfo.outputPath('01-audit.png'), fullPage: true });
 
