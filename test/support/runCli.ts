@@ -40,3 +40,22 @@ export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
     ...extra,
   };
 }
+
+/** `lotsen init` through the real CLI with a passphrase key store, as a technician; fails the test if it fails. */
+export async function initWithCli(env: NodeJS.ProcessEnv): Promise<void> {
+  const init = await runCli(
+    [
+      'init',
+      '--name',
+      'Tekla Tekniker',
+      '--email',
+      'tekla@leverantor.se',
+      '--role',
+      'technician',
+      '--key-store',
+      'passphrase',
+    ],
+    env,
+  );
+  if (init.code !== 0) throw new Error(`lotsen init failed (${init.code}): ${init.stderr}`);
+}

@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { KeyStore } from '../../../common/api/contract.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { readDataConfig, writeDataConfig } from '../../../main/app/dataConfig.node.ts';
@@ -10,18 +10,13 @@ import { auditAnchorAccount } from '../../../main/vault/auditAnchorPlaces.node.t
 import { keychain } from '../../../main/vault/keychain.node.ts';
 import { TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { requireSecretService } from '../../support/secretService.ts';
 
 /*
  * The anchors against the real places they live in: the Secret Service (scripts/with-keyring.sh) and the key file.
  * "With the key in hand" means what a key holder can do: open the store, drop the append-only triggers, delete rows.
  */
-beforeAll(() => {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-    throw new Error(
-      'These tests need a Secret Service: run them with scripts/with-keyring.sh (npm test does).',
-    );
-  }
-});
+requireSecretService();
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -15,19 +15,14 @@ import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { requireSecretService } from '../../support/secretService.ts';
 
 const run = promisify(execFile);
 const SECRET = 'Hemligt-Konto-2026!';
 const TARGET = { host: 'wap01.kalmar.se', port: 22, username: 'svc_lotsen', secret: SECRET };
 const BACKUP_PASSPHRASE = 'säkerhetskopians lösenfras';
 
-beforeAll(() => {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-    throw new Error(
-      'These tests need a Secret Service: run them with scripts/with-keyring.sh (npm test does).',
-    );
-  }
-});
+requireSecretService();
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

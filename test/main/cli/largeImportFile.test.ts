@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cliEnv, runCli } from '../../support/runCli.ts';
+import { cliEnv, initWithCli, runCli } from '../../support/runCli.ts';
 import { residentSet } from '../../support/serveProcess.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
@@ -23,21 +23,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   home = await makeTempDataDir('lotsen-large-import-');
   env = cliEnv(join(home.dir, 'data'));
-  const init = await runCli(
-    [
-      'init',
-      '--name',
-      'Tekla Tekniker',
-      '--email',
-      'tekla@leverantor.se',
-      '--role',
-      'technician',
-      '--key-store',
-      'passphrase',
-    ],
-    env,
-  );
-  expect(init.code, init.stderr).toBe(0);
+  await initWithCli(env);
 });
 
 afterAll(() => home?.cleanup());

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { methods } from '../../../common/api/contract.ts';
 import { MAX_REQUEST_BYTES } from '../../../common/api/limits.ts';
 import type { ResultMessage } from '../../../common/api/wire.ts';
-import { cliEnv, runCli } from '../../support/runCli.ts';
+import { cliEnv, initWithCli } from '../../support/runCli.ts';
 import {
   openApiSocket,
   residentSet,
@@ -34,21 +34,7 @@ let highestRss = 0;
 beforeAll(async () => {
   home = await makeTempDataDir('lotsen-fuzz-');
   const env = cliEnv(home.dir);
-  const init = await runCli(
-    [
-      'init',
-      '--name',
-      'Tekla Tekniker',
-      '--email',
-      'tekla@leverantor.se',
-      '--role',
-      'technician',
-      '--key-store',
-      'passphrase',
-    ],
-    env,
-  );
-  expect(init.code, init.stderr).toBe(0);
+  await initWithCli(env);
   server = await startServeProcess(env);
   sampler = setInterval(() => {
     highestRss = Math.max(highestRss, residentSet(server.child.pid!).now);

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { keychainAccount } from '../../../main/vault/databaseKey.node.ts';
 import { TEST_USER } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { requireSecretService } from '../../support/secretService.ts';
 
 /*
  * Against the real Secret Service: `npm test` runs vitest inside scripts/with-keyring.sh (a private D-Bus session with
@@ -18,13 +19,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-beforeAll(() => {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
-    throw new Error(
-      'These tests need a Secret Service: run them with scripts/with-keyring.sh (npm test does).',
-    );
-  }
-});
+requireSecretService();
 
 async function freshDir() {
   const temp = await makeTempDataDir();
