@@ -1,5 +1,6 @@
 import type { AuditEventCode, AuditEventView, AuditVerdict } from '../../common/audit/auditEvents.ts';
 import type { Db } from '../store/database.node.ts';
+import { isStoreBusy } from '../store/storeBusy.ts';
 import type { AuditEventsTable } from '../store/schema.ts';
 import type { AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
 import { auditHash, canonicalDetails, GENESIS_HASH } from './auditChain.ts';
@@ -28,9 +29,12 @@ export class AuditTrail {
   ) {}
 
   append(input: AuditInput): Promise<AuditEventView> {
-    return this.enqueue(
-      async () => undefined,
-      () => input,
+    // An event alone is safe to write again: its transaction did nothing else and was rolled back.
+    return whileStoreBusy(() =>
+      this.enqueue(
+        async () => undefined,
+        () => input,
+      ),
     ).then(({ event }) => event);
   }
 
@@ -244,4 +248,22 @@ function eventView(row: AuditEventsTable): AuditEventView {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+const BUSY_TRIES = 6;
+
+/**
+ * Another Lotsen on the same file (the app while `lotsen backup` runs, say) may commit between this transaction's
+ * read of the last event and its insert; SQLite's WAL then answers BUSY at once instead of waiting. Tried again after
+ * a short, growing, jittered pause.
+ */
+async function whileStoreBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isStoreBusy(error) || tries === BUSY_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 20) * 2 ** tries));
+    }
+  }
 }

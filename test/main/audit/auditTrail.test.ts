@@ -2,10 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import type { Db } from '../../../main/store/database.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
@@ -134,5 +135,24 @@ describe('audited acts', () => {
       details: { username: 'svc_reveal', environmentId: environment.id, purpose: 'ärende HD-4711' },
     });
     expect(JSON.stringify(event)).not.toContain('Visa-Mig');
+  });
+});
+
+describe('two Lotsens on one store', () => {
+  test('events appended by both at once all land, in one chain (a busy store is tried again)', async () => {
+    const other = await Backend.open({ dataDir: opened.dataDir });
+    await other.unlock(TEST_PASSPHRASE);
+    try {
+      const each = (backend: Backend, who: string) =>
+        Promise.all(
+          Array.from({ length: 25 }, (_, i) =>
+            backend.audit().append({ event: 'session.opened', details: { who, n: i } }),
+          ),
+        );
+      await Promise.all([each(opened.backend, 'app'), each(other, 'cli')]);
+      expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true, events: 50 });
+    } finally {
+      await other.close();
+    }
   });
 });
