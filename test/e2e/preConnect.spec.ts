@@ -1,64 +1,11 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { orgNumber } from '../support/orgNumbers.ts';
+import { writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 82) };
-
-/** A customer ready for support whose environment came, by import, with a long pre-connect command. */
-async function writeFixture(dir: string, command: string): Promise<string> {
-  const file = join(dir, 'registry.json');
-  await writeFile(
-    file,
-    JSON.stringify({
-      format: 'lotsen-registry',
-      version: 2,
-      customers: [
-        {
-          ...KALMAR,
-          kind: 'municipality',
-          contacts: [
-            {
-              name: 'Åsa Öberg',
-              email: 'asa.oberg@kalmar.se',
-              adminTrainingDone: true,
-              toolTrainingDone: true,
-            },
-          ],
-          environments: [
-            {
-              name: 'Produktion',
-              access: { vpnType: 'none', method: 'ssh', preConnectCommand: command },
-              servers: [{ host: 'wap.kalmar.se', role: 'wap' }],
-              supportAccounts: [{ username: 'lev-support' }],
-            },
-          ],
-          agreements: [
-            {
-              reference: 'FA-2020-3',
-              startsOn: '2020-01-01',
-              services: [{ kind: 'sso', name: 'AD FS SSO', environment: 'Produktion' }],
-            },
-          ],
-          dpas: [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }],
-          tickets: [
-            {
-              requesterName: 'Åsa Öberg',
-              requesterEmail: 'asa.oberg@kalmar.se',
-              subject: 'WAP svarar inte',
-              externalRef: 'HD-4711',
-              environment: 'Produktion',
-              receivedAt: new Date(Date.now() - 60_000).toISOString(),
-            },
-          ],
-        },
-      ],
-    }),
-  );
-  return file;
-}
 
 /** Every character of the command is on screen: the block has no scrollbar of its own and nothing spills out. */
 async function expectWhollyShown(page: Page) {
@@ -84,7 +31,19 @@ test('an imported pre-connect command is shown in full, refused until approved, 
     'true --profile=/opt/cisco/anyconnect/profile/Kalmar_kommun_skolnat_AD_FS_och_WAP_fjarrsupport_leverantor.xml ' +
     '--gateway vpn.kalmar.se --group Leverantorssupport --banner-accept --no-dtls --reconnect-timeout 30 ' +
     '# det här är en lång kommentar som bara finns för att raden ska bli lång nog att behöva brytas flera gånger';
-  await importRegistry(lotsen.home, await writeFixture(lotsen.home, command));
+  await importRegistry(
+    lotsen.home,
+    await writeReadyCustomerFile(lotsen.home, {
+      customer: KALMAR,
+      // The environment came, by import, with a long pre-connect command.
+      production: {
+        access: { vpnType: 'none', method: 'ssh', preConnectCommand: command },
+        servers: [{ host: 'wap.kalmar.se', role: 'wap' }],
+        supportAccounts: [{ username: 'lev-support' }],
+      },
+      withTicket: true,
+    }),
+  );
   await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: KALMAR.name }).click();

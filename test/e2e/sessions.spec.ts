@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { orgNumber } from '../support/orgNumbers.ts';
+import { writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
 import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
 
@@ -12,54 +11,22 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => sshd?.stop());
 
-/** A customer ready for support whose one server is the fixture sshd, with the password stored for its account. */
-async function writeSessionFixture(dir: string): Promise<string> {
-  const file = join(dir, 'registry.json');
-  await writeFile(
-    file,
-    JSON.stringify({
-      format: 'lotsen-registry',
-      version: 2,
-      customers: [
-        {
-          ...KALMAR,
-          kind: 'municipality',
-          contacts: [
-            {
-              name: 'Åsa Öberg',
-              email: 'asa.oberg@kalmar.se',
-              adminTrainingDone: true,
-              toolTrainingDone: true,
-            },
-          ],
-          environments: [
-            {
-              name: 'Produktion',
-              access: { vpnType: 'none', method: 'ssh' },
-              servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }],
-              supportAccounts: [{ username: sshd.username, secret: sshd.password }],
-            },
-          ],
-          agreements: [
-            {
-              reference: 'FA-2020-3',
-              startsOn: '2020-01-01',
-              services: [{ kind: 'sso', name: 'AD FS SSO', environment: 'Produktion' }],
-            },
-          ],
-          dpas: [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }],
-        },
-      ],
-    }),
-  );
-  return file;
-}
-
 test('an SSH session from the UI for a new ticket: trust the key, run a command, close; time and audit follow', async ({
   page,
   lotsen,
 }, testInfo) => {
-  await importRegistry(lotsen.home, await writeSessionFixture(lotsen.home));
+  await importRegistry(
+    lotsen.home,
+    await writeReadyCustomerFile(lotsen.home, {
+      customer: KALMAR,
+      // Its one server is the fixture sshd, with the password stored for its account.
+      production: {
+        access: { vpnType: 'none', method: 'ssh' },
+        servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }],
+        supportAccounts: [{ username: sshd.username, secret: sshd.password }],
+      },
+    }),
+  );
   // The DOM renderer, so the test can read the screen as text (a WebGL canvas has none).
   await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
   await page.goto(lotsen.url);

@@ -9,6 +9,7 @@ import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { readyCustomerFile } from '../../support/readyCustomerFile.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
@@ -52,52 +53,16 @@ async function openLocal(prepared: PreparedSessionCustomer, runPreConnect = true
 
 /** A registry file whose one customer is ready for support and whose environment carries `command`. */
 function registryFileWith(command: string) {
-  return {
-    format: 'lotsen-registry',
-    version: 2,
-    customers: [
-      {
-        name: 'Kalmar kommun',
-        orgNumber: orgNumber('212000', 80),
-        kind: 'municipality',
-        contacts: [
-          {
-            name: 'Åsa Öberg',
-            email: 'asa.oberg@kalmar.se',
-            adminTrainingDone: true,
-            toolTrainingDone: true,
-          },
-        ],
-        environments: [
-          {
-            name: 'Produktion',
-            access: { vpnType: 'none', method: 'ssh', preConnectCommand: command },
-            servers: [{ host: 'wap.kalmar.se', role: 'wap' }],
-            supportAccounts: [{ username: 'lev-support' }],
-          },
-          { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
-        ],
-        agreements: [
-          {
-            reference: 'FA-2026',
-            startsOn: '2020-01-01',
-            services: [{ kind: 'sso', name: 'SSO', environment: 'Produktion' }],
-          },
-        ],
-        dpas: [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }],
-        tickets: [
-          {
-            requesterName: 'Åsa Öberg',
-            requesterEmail: 'asa.oberg@kalmar.se',
-            subject: 'WAP svarar inte',
-            externalRef: 'HD-4711',
-            environment: 'Produktion',
-            receivedAt: new Date(Date.now() - 60_000).toISOString(),
-          },
-        ],
-      },
-    ],
-  };
+  return readyCustomerFile({
+    customer: { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 80) },
+    production: {
+      access: { vpnType: 'none', method: 'ssh', preConnectCommand: command },
+      servers: [{ host: 'wap.kalmar.se', role: 'wap' }],
+      supportAccounts: [{ username: 'lev-support' }],
+    },
+    otherEnvironments: [{ name: 'Test', access: { vpnType: 'none', method: 'ssh' } }],
+    withTicket: true,
+  });
 }
 
 describe('an imported pre-connect command', () => {

@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RegistryFileInput } from '../../common/registry/registryFile.ts';
+
+type FileCustomer = RegistryFileInput['customers'][number];
+type FileEnvironment = NonNullable<FileCustomer['environments']>[number];
+
+export interface ReadyCustomerOptions {
+  customer: { name: string; orgNumber: string };
+  /** The environment "Produktion", which the agreement's SSO service points at. */
+  production: Omit<FileEnvironment, 'name'>;
+  otherEnvironments?: FileEnvironment[];
+  /** An open ticket HD-4711 from the named contact, received a minute ago, on "Produktion". */
+  withTicket?: boolean;
+}
+
+/**
+ * A version 2 registry file whose one municipality is ready for support: a trained named contact, the "Produktion"
+ * environment as given, an agreement in force since 2020 covering its SSO installation, and a signed DPA.
+ */
+export function readyCustomerFile(options: ReadyCustomerOptions): RegistryFileInput {
+  const contact = { name: 'Åsa Öberg', email: 'asa.oberg@kalmar.se' };
+  return {
+    format: 'lotsen-registry',
+    version: 2,
+    customers: [
+      {
+        ...options.customer,
+        kind: 'municipality',
+        contacts: [{ ...contact, adminTrainingDone: true, toolTrainingDone: true }],
+        environments: [{ name: 'Produktion', ...options.production }, ...(options.otherEnvironments ?? [])],
+        agreements: [
+          {
+            reference: 'FA-2020-3',
+            startsOn: '2020-01-01',
+            services: [{ kind: 'sso', name: 'AD FS SSO', environment: 'Produktion' }],
+          },
+        ],
+        dpas: [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }],
+        tickets: options.withTicket
+          ? [
+              {
+                requesterName: contact.name,
+                requesterEmail: contact.email,
+                subject: 'WAP svarar inte',
+                externalRef: 'HD-4711',
+                environment: 'Produktion',
+                receivedAt: new Date(Date.now() - 60_000).toISOString(),
+              },
+            ]
+          : [],
+      },
+    ],
+  };
+}
+
+/** The same, written as registry.json in `dir` for `lotsen registry import`; returns its path. */
+export async function writeReadyCustomerFile(dir: string, options: ReadyCustomerOptions): Promise<string> {
+  const file = join(dir, 'registry.json');
+  await writeFile(file, JSON.stringify(readyCustomerFile(options)));
+  return file;
+}
