@@ -3,6 +3,7 @@ import { auditEventCodes, auditEventLabels, type AuditEventCode } from '../../..
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
 import { subjectTypeLabels } from './subjectTypes.ts';
+import { FormError } from '../../components/form/FormError.tsx';
 
 /** Which events the audit view shows: by kind, who, what it was done to, and days in Swedish time. */
 export function AuditFilters() {
@@ -131,11 +132,7 @@ export function AuditFilters() {
         )}
       </div>
       <p className="field__hint audit__zone">Days are in Swedish time.</p>
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
     </>
   );
 }

@@ -21,6 +21,7 @@ import {
   type PendingCommandChoice,
 } from './PreConnectCommand.tsx';
 import './openSession.css';
+import { FormError } from '../../components/form/FormError.tsx';
 
 const NEW_TICKET = 'new';
 
@@ -334,11 +335,7 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
             )}
           </div>
         )}
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <DialogActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -6,6 +6,7 @@ import { RadioChoices, type RadioChoice } from '../../components/RadioChoices.ts
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import './preConnect.css';
+import { FormError } from '../../components/form/FormError.tsx';
 
 /** The command as it would run, all of it, wrapped rather than scrolled. */
 export function CommandText({ command }: { command: string }) {
@@ -119,11 +120,7 @@ export function ReconnectCommandDialog({
           </span>
           <CommandText command={command.command} />
         </div>
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <DialogActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel

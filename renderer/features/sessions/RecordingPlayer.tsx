@@ -6,6 +6,7 @@ import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { parseCastEvents, type CastOutput } from './asciicast.ts';
+import { FormError } from '../../components/form/FormError.tsx';
 
 const speeds = [1, 2, 8] as const;
 /** Pauses longer than this are cut short, as `asciinema play -i` does: nobody wants to watch a technician think. */
@@ -106,11 +107,7 @@ export function RecordingPlayer({ recording, onClose }: { recording: RecordingVi
           {done && <span className="muted">End of recording</span>}
         </div>
         <div className="player__screen" ref={host} aria-label="Recording playback" role="region" />
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
       </div>
       <DialogActions>
         <button type="button" className="button" onClick={onClose}>

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 import './sessions.css';
+import { FormError } from '../../components/form/FormError.tsx';
 
 /** Every recorded session, newest first, and a player. Exports to a .cast file go through `lotsen recordings export`. */
 export function RecordingsPage() {
@@ -25,11 +26,7 @@ export function RecordingsPage() {
         <h1>Recordings</h1>
         <Link href="/sessions">Back to sessions</Link>
       </div>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {status === 'ready' && recordings.length === 0 ? (
         <EmptyState title="No recordings yet">
           <p>Every session’s output is recorded, encrypted, from the moment it opens.</p>

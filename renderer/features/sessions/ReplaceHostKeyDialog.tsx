@@ -3,6 +3,7 @@ import type { HostKeyChange } from '../../../common/sessions/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { FormError } from '../../components/form/FormError.tsx';
 
 /**
  * Replacing a stored host key is deliberate: the new fingerprint is shown beside the old, the person says how it was
@@ -70,11 +71,7 @@ export function ReplaceHostKeyDialog({
             onChange={(event) => setReason(event.target.value)}
           />
         </div>
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <DialogActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel
