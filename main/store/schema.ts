@@ -95,6 +95,22 @@ export interface DatabaseSchema {
   billing_lines: BillingLinesTable;
   billing_adjustments: BillingAdjustmentsTable;
   pre_connect_approvals: PreConnectApprovalsTable;
+  key_trees: KeyTreesTable;
+  personal_data_keys: PersonalDataKeysTable;
+}
+
+export interface KeyTreesTable {
+  name: string;
+  key_material: string;
+  created_at: number;
+}
+
+export interface PersonalDataKeysTable {
+  id: string;
+  owner_kind: string;
+  owner_id: string;
+  wrapped_key: string;
+  created_at: number;
 }
 
 export interface AgreementsTable extends Attributed {

@@ -1,0 +1,70 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * Personal text sealed with AES-256-GCM under one data key. The sealed form names its key
+ * (`pd1.<keyId>.<base64url(iv | ciphertext | tag)>`), so a value found anywhere (a ticket row, an audit event's
+ * details, an approved billing line) can be opened without knowing where it came from, and becomes unreadable
+ * everywhere at once when its key is destroyed.
+ */
+const PREFIX = 'pd1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const DATA_KEY_BYTES = 32;
+
+export interface SealedParts {
+  keyId: string;
+  payload: Buffer;
+}
+
+export function sealText(keyId: string, key: Buffer, text: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  // The key id is authenticated: a sealed value moved under another key's id does not open.
+  cipher.setAAD(Buffer.from(`${PREFIX}.${keyId}`));
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return `${PREFIX}.${keyId}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+}
+
+/** The key id and payload of a sealed value; null for anything that is not one. */
+export function sealedParts(value: string): SealedParts | null {
+  const [prefix, keyId, payload, ...rest] = value.split('.');
+  if (prefix !== PREFIX || !keyId || !payload || rest.length > 0) return null;
+  const bytes = Buffer.from(payload, 'base64url');
+  if (bytes.length < IV_BYTES + TAG_BYTES) return null;
+  return { keyId, payload: bytes };
+}
+
+export function isSealed(value: unknown): value is string {
+  return typeof value === 'string' && sealedParts(value) !== null;
+}
+
+/** Throws when the payload was changed or the key is not the one it was sealed with. */
+export function openSealed(parts: SealedParts, key: Buffer): string {
+  const iv = parts.payload.subarray(0, IV_BYTES);
+  const tag = parts.payload.subarray(parts.payload.length - TAG_BYTES);
+  const body = parts.payload.subarray(IV_BYTES, parts.payload.length - TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(Buffer.from(`${PREFIX}.${parts.keyId}`));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+}
+
+/** A data key wrapped by its tree key, bound to the key's id and owner so a wrapped key cannot be moved to another. */
+export function wrapDataKey(treeKey: Buffer, binding: string, dataKey: Buffer): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', treeKey, iv);
+  cipher.setAAD(Buffer.from(binding));
+  const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+}
+
+export function unwrapDataKey(treeKey: Buffer, binding: string, wrapped: string): Buffer {
+  const bytes = Buffer.from(wrapped, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', treeKey, bytes.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(binding));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  return Buffer.concat([
+    decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+    decipher.final(),
+  ]);
+}
