@@ -65,6 +65,12 @@ import {
   monthSummarySchema,
 } from '../billing/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
+import {
+  accessExportInputSchema,
+  accessExportResultSchema,
+  accessReportInputSchema,
+  accessReportSchema,
+} from '../reports/accessReport.ts';
 
 /*
  * The one API contract. Every method names its input and output schema; main validates each call's input before any
@@ -338,6 +344,11 @@ export const methods = {
     z.object({ month: monthSchema.optional(), customerId: idSchema.optional() }).strict(),
     z.array(adjustmentViewSchema),
   ),
+
+  /** Who was connected to a customer's servers in a period, for which ticket, and what concerning it was exported. */
+  'reports.access': method(accessReportInputSchema, accessReportSchema),
+  /** The same report as CSV in the answer (no call writes a file); audited with ids, the period and row counts. */
+  'reports.exportAccess': method(accessExportInputSchema, accessExportResultSchema),
 } as const;
 
 export type Methods = typeof methods;
