@@ -7,6 +7,7 @@ import { eligibilityCommand } from './commands/eligibilityCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
 import { recordingsCommand } from './commands/recordingsCommand.ts';
 import { registryCommand } from './commands/registryCommand.ts';
+import { reportCommand } from './commands/reportCommand.ts';
 import { restoreCommand } from './commands/restoreCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { slaCommand } from './commands/slaCommand.ts';
@@ -36,6 +37,7 @@ export function createProgram(io: CliIo): Command {
     timeCommand(io),
     slaCommand(io),
     auditCommand(io),
+    reportCommand(io),
     doctorCommand(io),
     recordingsCommand(io),
     backupCommand(io),
