@@ -4,6 +4,7 @@ import { createAuditService } from '../services/auditService.ts';
 import { createBillingService } from '../services/billingService.ts';
 import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
+import { createReportsService } from '../services/reportsService.ts';
 import { createSessionsService } from '../services/sessionsService.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
@@ -13,6 +14,7 @@ import { createAuditStore, type AuditStoreApi } from './audit/store.ts';
 import { createBillingStore, type BillingStoreApi } from './billing/store.ts';
 import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
+import { createReportsStore, type ReportsStoreApi } from './reports/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
@@ -28,6 +30,7 @@ export interface Stores {
   sessions: SessionsStoreApi;
   time: TimeStoreApi;
   billing: BillingStoreApi;
+  reports: ReportsStoreApi;
   /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
   terminal: TerminalChannel;
 }
@@ -44,6 +47,7 @@ export function createStores(api: ApiClient): Stores {
     sessions: createSessionsStore(sessions),
     time: createTimeStore(createTimeService(api)),
     billing: createBillingStore(createBillingService(api)),
+    reports: createReportsStore(createReportsService(api)),
     terminal: sessions.terminal,
   };
 }
@@ -62,6 +66,7 @@ export function startStores({
   sessions,
   time,
   billing,
+  reports,
 }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [
@@ -71,6 +76,7 @@ export function startStores({
     sessions.getState().start(),
     time.getState().start(),
     billing.getState().start(),
+    reports.getState().start(),
   ];
   const stopFollowingLock = app.subscribe((now, before) => {
     const unlocked = now.status?.state === 'unlocked';
@@ -85,6 +91,7 @@ export function startStores({
       void sessions.getState().load();
       time.getState().refresh();
       billing.getState().refresh();
+      void reports.getState().load();
     } else if (!unlocked && wasUnlocked) {
       registry.getState().reset();
       contracts.getState().close();
@@ -94,6 +101,7 @@ export function startStores({
       sessions.getState().reset();
       time.getState().reset();
       billing.getState().reset();
+      reports.getState().close();
     }
   });
   const stopApp = app.getState().start();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { AccessReportSection } from '../accessReport/AccessReportSection.tsx';
 import { useRegistryStore } from '../../store/StoreProvider.tsx';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
@@ -58,6 +59,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
       <ContractsSection detail={detail} />
       <EnvironmentsSection detail={detail} open={setDialog} />
       <ContactsSection detail={detail} open={setDialog} />
+      <AccessReportSection detail={detail} />
       {dialog && (
         <PageDialogs
           dialog={dialog}
