@@ -65,6 +65,16 @@ import {
   monthSummarySchema,
 } from '../billing/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
+import {
+  calendarDateSchema,
+  personEraseResultSchema,
+  personExtractSchema,
+  privacyRequestSchema,
+  purgePreviewSchema,
+  purgeRunSchema,
+  retentionPolicySchema,
+  retentionStatusSchema,
+} from '../retention/model.ts';
 
 /*
  * The one API contract. Every method names its input and output schema; main validates each call's input before any
@@ -338,6 +348,16 @@ export const methods = {
     z.object({ month: monthSchema.optional(), customerId: idSchema.optional() }).strict(),
     z.array(adjustmentViewSchema),
   ),
+  /** The summer purge (gallring): when it is due, what it takes, the policy and the last run. */
+  'retention.status': method(noInput, retentionStatusSchema),
+  'retention.setPolicy': method(retentionPolicySchema, retentionPolicySchema),
+  /** What a purge on any date would take; only today's purge runs (`retention.purge`), and only when due. */
+  'retention.preview': method(z.object({ date: calendarDateSchema }).strict(), purgePreviewSchema),
+  'retention.purge': method(noInput, purgeRunSchema),
+  /** GDPR article 15: a person's data, found by e-mail (any case); audited with ids and the sealed address. */
+  'privacy.extract': method(privacyRequestSchema, personExtractSchema),
+  /** GDPR article 17: destroys the keys of the person's tickets and deletes their contact records; audited. */
+  'privacy.erase': method(privacyRequestSchema, personEraseResultSchema),
 } as const;
 
 export type Methods = typeof methods;

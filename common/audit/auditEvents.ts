@@ -18,6 +18,10 @@ export const auditEventCodes = [
   'preconnect.approved',
   'preconnect.ran',
   'registry.imported',
+  'retention.purged',
+  'retention.policy_changed',
+  'privacy.extracted',
+  'privacy.erased',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -38,6 +42,10 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'preconnect.approved': 'Pre-connect command approved',
   'preconnect.ran': 'Pre-connect command ran',
   'registry.imported': 'Registry imported',
+  'retention.purged': 'Personal data purged',
+  'retention.policy_changed': 'Retention policy changed',
+  'privacy.extracted': 'Personal data extracted (GDPR)',
+  'privacy.erased': 'Personal data erased (GDPR)',
 };
 
 export const auditEventViewSchema = z.object({

@@ -4,6 +4,7 @@ import { auditHandlers } from '../audit/auditHandlers.ts';
 import { billingHandlers } from '../billing/billingHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
+import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
@@ -27,6 +28,7 @@ export function createApi(
       ...timeHandlers(backend),
       ...billingHandlers(backend),
       ...sessionHandlers(backend, sessions),
+      ...retentionHandlers(backend),
     },
     {
       assertUnlocked: () => void backend.registryContext(),
