@@ -5,6 +5,7 @@ import type { AuditStore } from './audit/action.ts';
 import type { BillingStore } from './billing/store.ts';
 import type { ContractsStore } from './contracts/action.ts';
 import type { RegistryStore } from './registry/store.ts';
+import type { RetentionStore } from './retention/action.ts';
 import type { ReviewStore } from './review/action.ts';
 import type { SessionsStore } from './sessions/action.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
@@ -58,6 +59,10 @@ export function useTimeStore<T>(selector: (state: TimeStore) => T): T {
 
 export function useBillingStore<T>(selector: (state: BillingStore) => T): T {
   return useStore(useStores().billing, selector);
+}
+
+export function useRetentionStore<T>(selector: (state: RetentionStore) => T): T {
+  return useStore(useStores().retention, selector);
 }
 
 /** Not a store: terminal widgets read and write bytes here, so output never becomes React or zustand state. */

@@ -4,6 +4,7 @@ import { createAuditService } from '../services/auditService.ts';
 import { createBillingService } from '../services/billingService.ts';
 import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
+import { createRetentionService } from '../services/retentionService.ts';
 import { createSessionsService } from '../services/sessionsService.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
@@ -13,6 +14,7 @@ import { createAuditStore, type AuditStoreApi } from './audit/store.ts';
 import { createBillingStore, type BillingStoreApi } from './billing/store.ts';
 import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
+import { createRetentionStore, type RetentionStoreApi } from './retention/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
@@ -28,6 +30,7 @@ export interface Stores {
   sessions: SessionsStoreApi;
   time: TimeStoreApi;
   billing: BillingStoreApi;
+  retention: RetentionStoreApi;
   /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
   terminal: TerminalChannel;
 }
@@ -44,6 +47,7 @@ export function createStores(api: ApiClient): Stores {
     sessions: createSessionsStore(sessions),
     time: createTimeStore(createTimeService(api)),
     billing: createBillingStore(createBillingService(api)),
+    retention: createRetentionStore(createRetentionService(api)),
     terminal: sessions.terminal,
   };
 }
@@ -62,6 +66,7 @@ export function startStores({
   sessions,
   time,
   billing,
+  retention,
 }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [
@@ -94,6 +99,7 @@ export function startStores({
       sessions.getState().reset();
       time.getState().reset();
       billing.getState().reset();
+      retention.getState().reset();
     }
   });
   const stopApp = app.getState().start();
