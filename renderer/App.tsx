@@ -7,6 +7,7 @@ import { BillingPage } from './features/billing/BillingPage.tsx';
 import { CustomerPage } from './features/customer/CustomerPage.tsx';
 import { CustomerListPage } from './features/customers/CustomerListPage.tsx';
 import { LockScreen } from './features/lock/LockScreen.tsx';
+import { RetentionPage } from './features/retention/RetentionPage.tsx';
 import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { SetupScreen } from './features/setup/SetupScreen.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
@@ -55,6 +56,7 @@ export function App() {
                 <Route path="/billing" component={BillingPage} />
                 <Route path="/eligibility" component={ReviewPage} />
                 <Route path="/audit" component={AuditPage} />
+                <Route path="/retention" component={RetentionPage} />
                 <Route>
                   <Redirect to="/" />
                 </Route>

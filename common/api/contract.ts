@@ -71,6 +71,16 @@ import {
   accessReportInputSchema,
   accessReportSchema,
 } from '../reports/accessReport.ts';
+import {
+  calendarDateSchema,
+  personEraseResultSchema,
+  personExtractSchema,
+  privacyRequestSchema,
+  purgePreviewSchema,
+  purgeRunSchema,
+  retentionPolicySchema,
+  retentionStatusSchema,
+} from '../retention/model.ts';
 
 /*
  * The one API contract. Every method names its input and output schema; main validates each call's input before any
@@ -349,6 +359,16 @@ export const methods = {
   'reports.access': method(accessReportInputSchema, accessReportSchema),
   /** The same report as CSV in the answer (no call writes a file); audited with ids, the period and row counts. */
   'reports.exportAccess': method(accessExportInputSchema, accessExportResultSchema),
+  /** The summer purge (gallring): when it is due, what it takes, the policy and the last run. */
+  'retention.status': method(noInput, retentionStatusSchema),
+  'retention.setPolicy': method(retentionPolicySchema, retentionPolicySchema),
+  /** What a purge on any date would take; only today's purge runs (`retention.purge`), and only when due. */
+  'retention.preview': method(z.object({ date: calendarDateSchema }).strict(), purgePreviewSchema),
+  'retention.purge': method(noInput, purgeRunSchema),
+  /** GDPR article 15: a person's data, found by e-mail (any case); audited with ids and the sealed address. */
+  'privacy.extract': method(privacyRequestSchema, personExtractSchema),
+  /** GDPR article 17: destroys the keys of the person's tickets and deletes their contact records; audited. */
+  'privacy.erase': method(privacyRequestSchema, personEraseResultSchema),
 } as const;
 
 export type Methods = typeof methods;

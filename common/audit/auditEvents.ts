@@ -19,6 +19,10 @@ export const auditEventCodes = [
   'preconnect.ran',
   'registry.imported',
   'report.access_exported',
+  'retention.purged',
+  'retention.policy_changed',
+  'privacy.extracted',
+  'privacy.erased',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -40,6 +44,10 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'preconnect.ran': 'Pre-connect command ran',
   'registry.imported': 'Registry imported',
   'report.access_exported': 'Access report exported',
+  'retention.purged': 'Personal data purged',
+  'retention.policy_changed': 'Retention policy changed',
+  'privacy.extracted': 'Personal data extracted (GDPR)',
+  'privacy.erased': 'Personal data erased (GDPR)',
 };
 
 export const auditEventViewSchema = z.object({

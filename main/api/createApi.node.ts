@@ -5,6 +5,7 @@ import { billingHandlers } from '../billing/billingHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { reportHandlers } from '../reports/reportHandlers.ts';
+import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
@@ -29,6 +30,7 @@ export function createApi(
       ...billingHandlers(backend),
       ...sessionHandlers(backend, sessions),
       ...reportHandlers(backend),
+      ...retentionHandlers(backend),
     },
     {
       assertUnlocked: () => void backend.registryContext(),

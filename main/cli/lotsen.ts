@@ -5,6 +5,8 @@ import { customersCommand } from './commands/customersCommand.ts';
 import { doctorCommand } from './commands/doctorCommand.ts';
 import { eligibilityCommand } from './commands/eligibilityCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
+import { privacyCommand } from './commands/privacyCommand.ts';
+import { purgeCommand } from './commands/purgeCommand.ts';
 import { recordingsCommand } from './commands/recordingsCommand.ts';
 import { registryCommand } from './commands/registryCommand.ts';
 import { reportCommand } from './commands/reportCommand.ts';
@@ -42,6 +44,8 @@ export function createProgram(io: CliIo): Command {
     recordingsCommand(io),
     backupCommand(io),
     restoreCommand(io),
+    purgeCommand(io),
+    privacyCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -97,6 +97,8 @@ export interface DatabaseSchema {
   pre_connect_approvals: PreConnectApprovalsTable;
   key_trees: KeyTreesTable;
   personal_data_keys: PersonalDataKeysTable;
+  retention_policy: RetentionPolicyTable;
+  purge_runs: PurgeRunsTable;
 }
 
 export interface KeyTreesTable {
@@ -178,6 +180,8 @@ export interface TicketsTable extends Attributed {
   standard_due_at: number;
   acute_due_at: number | null;
   due_at: number;
+  /** When the summer purge or a GDPR erase destroyed the ticket's data key (0017). */
+  purged_at: number | null;
 }
 
 export interface AuditEventsTable {
@@ -339,4 +343,25 @@ export interface PreConnectApprovalsTable {
   machine_id: string;
   approved_at: number;
   approved_by: string;
+}
+
+/** The retention policy, one row (0017). */
+export interface RetentionPolicyTable {
+  id: number;
+  purge_month_day: string;
+  keep_closed_days: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+/** One summer purge that ran: counts only (0017). */
+export interface PurgeRunsTable {
+  id: string;
+  ran_at: number;
+  ran_by: string;
+  purge_date: string;
+  tickets: number;
+  month_keys: number;
+  keys_destroyed: number;
+  recordings: number;
 }

@@ -6,6 +6,7 @@ import type { BillingStore } from './billing/store.ts';
 import type { ContractsStore } from './contracts/action.ts';
 import type { RegistryStore } from './registry/store.ts';
 import type { ReportsStore } from './reports/action.ts';
+import type { RetentionStore } from './retention/action.ts';
 import type { ReviewStore } from './review/action.ts';
 import type { SessionsStore } from './sessions/action.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
@@ -63,6 +64,10 @@ export function useBillingStore<T>(selector: (state: BillingStore) => T): T {
 
 export function useReportsStore<T>(selector: (state: ReportsStore) => T): T {
   return useStore(useStores().reports, selector);
+}
+
+export function useRetentionStore<T>(selector: (state: RetentionStore) => T): T {
+  return useStore(useStores().retention, selector);
 }
 
 /** Not a store: terminal widgets read and write bytes here, so output never becomes React or zustand state. */

@@ -5,6 +5,7 @@ import { createBillingService } from '../services/billingService.ts';
 import { createContractsService } from '../services/contractsService.ts';
 import { createRegistryService } from '../services/registryService.ts';
 import { createReportsService } from '../services/reportsService.ts';
+import { createRetentionService } from '../services/retentionService.ts';
 import { createSessionsService } from '../services/sessionsService.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
@@ -15,6 +16,7 @@ import { createBillingStore, type BillingStoreApi } from './billing/store.ts';
 import { createContractsStore, type ContractsStoreApi } from './contracts/store.ts';
 import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts';
 import { createReportsStore, type ReportsStoreApi } from './reports/store.ts';
+import { createRetentionStore, type RetentionStoreApi } from './retention/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
@@ -31,6 +33,7 @@ export interface Stores {
   time: TimeStoreApi;
   billing: BillingStoreApi;
   reports: ReportsStoreApi;
+  retention: RetentionStoreApi;
   /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
   terminal: TerminalChannel;
 }
@@ -48,6 +51,7 @@ export function createStores(api: ApiClient): Stores {
     time: createTimeStore(createTimeService(api)),
     billing: createBillingStore(createBillingService(api)),
     reports: createReportsStore(createReportsService(api)),
+    retention: createRetentionStore(createRetentionService(api)),
     terminal: sessions.terminal,
   };
 }
@@ -67,6 +71,7 @@ export function startStores({
   time,
   billing,
   reports,
+  retention,
 }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [
@@ -102,6 +107,7 @@ export function startStores({
       time.getState().reset();
       billing.getState().reset();
       reports.getState().close();
+      retention.getState().reset();
     }
   });
   const stopApp = app.getState().start();

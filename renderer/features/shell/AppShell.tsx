@@ -145,6 +145,13 @@ function Navigation() {
       >
         <span>Audit log</span>
       </Link>
+      <Link
+        href="/retention"
+        className={location === '/retention' ? 'nav__link nav__link--active' : 'nav__link'}
+        aria-current={location === '/retention' ? 'page' : undefined}
+      >
+        <span>Retention</span>
+      </Link>
     </nav>
   );
 }

@@ -1,0 +1,139 @@
+import { LotsenError } from '../../common/api/errors.ts';
+import type { PersonEraseResult, PersonExtract } from '../../common/retention/model.ts';
+import { liveSessionStates } from '../../common/sessions/model.ts';
+import type { AuditTrail } from '../audit/auditTrail.node.ts';
+import { monthOf } from '../billing/billingPeriod.ts';
+import { destroyDataKeys, sealPersonal } from '../personalData/personalDataKeys.ts';
+import { deleteContact } from '../registry/customerRepository.ts';
+import type { RegistryContext } from '../registry/registryContext.ts';
+import { checkpointStore, shredTickets } from '../retention/ticketShredding.ts';
+import type { Db } from '../store/database.node.ts';
+import { findPersonData, timeEntriesOfTicket } from './personData.ts';
+
+/** The e-mail a request named, for the audit log: sealed under the month's key, never in the clear. */
+const sealedRequest = (trx: Db, at: number, email: string) =>
+  sealPersonal(trx, { kind: 'month', id: monthOf(at) }, email.trim().toLowerCase());
+
+/** Article 15: every ticket the person requested (with its time-entry notes) and every contact record of theirs. */
+export async function extractPersonData(
+  ctx: RegistryContext,
+  audit: AuditTrail,
+  email: string,
+): Promise<PersonExtract> {
+  const at = ctx.now();
+  return audit
+    .appendWith(
+      async (trx) => {
+        const found = await findPersonData(trx, email);
+        const tickets: PersonExtract['tickets'] = [];
+        for (const t of found.tickets) {
+          const entries = await timeEntriesOfTicket(trx, t.id);
+          tickets.push({
+            id: t.id,
+            customerName: t.customerName,
+            externalRef: t.externalRef,
+            requesterName: t.requesterName,
+            requesterEmail: t.requesterEmail,
+            subject: t.subject,
+            description: t.description,
+            affectedUsers: t.affectedUsers,
+            schoolAndClass: t.schoolAndClass,
+            problemStarted: t.problemStarted,
+            pageLinks: t.pageLinks,
+            browser: t.browser,
+            status: t.status,
+            receivedAt: t.receivedAt,
+            timeEntryNotes: entries
+              .filter((e) => e.note !== '')
+              .map((e) => ({ entryId: e.id, startedAt: e.startedAt, note: e.note })),
+          });
+        }
+        const contacts = found.contacts.map((c) => ({
+          id: c.id,
+          customerName: c.customerName,
+          name: c.name,
+          email: c.email,
+          phone: c.phone,
+          role: c.role,
+        }));
+        return {
+          extract: { email, extractedAt: at, tickets, contacts },
+          sealed: await sealedRequest(trx, at, email),
+        };
+      },
+      ({ extract, sealed }) => ({
+        event: 'privacy.extracted',
+        details: {
+          email: sealed,
+          ticketIds: extract.tickets.map((t) => t.id),
+          contactIds: extract.contacts.map((c) => c.id),
+        },
+      }),
+    )
+    .then(({ extract }) => extract);
+}
+
+/**
+ * Article 17: destroys the keys of every ticket the person requested (their text and recordings go, the time and
+ * billing trail stays) and deletes their contact records, in one transaction with its audit event.
+ */
+export async function erasePersonData(
+  ctx: RegistryContext,
+  audit: AuditTrail,
+  email: string,
+): Promise<PersonEraseResult> {
+  const at = ctx.now();
+  const result = await audit.appendWith(
+    async (trx) => {
+      const found = await findPersonData(trx, email);
+      const ticketIds = found.tickets.map((t) => t.id);
+      const live =
+        ticketIds.length === 0
+          ? undefined
+          : await trx
+              .selectFrom('sessions')
+              .select('ticket_id')
+              .where('ticket_id', 'in', ticketIds)
+              .where('state', 'in', liveSessionStates)
+              .executeTakeFirst();
+      const running =
+        ticketIds.length === 0
+          ? undefined
+          : await trx
+              .selectFrom('time_entries')
+              .select('ticket_id')
+              .where('ticket_id', 'in', ticketIds)
+              .where('ended_at', 'is', null)
+              .executeTakeFirst();
+      if (live || running) {
+        throw new LotsenError(
+          'CONFLICT',
+          `A ${live ? 'session' : 'timer'} is running on one of this person's tickets: end it first; nothing was erased.`,
+          { ticketId: (live ?? running)!.ticket_id },
+        );
+      }
+      const shredded = await shredTickets(trx, ticketIds, at);
+      const contactIds = found.contacts.map((c) => c.id);
+      for (const id of contactIds) await deleteContact({ ...ctx, db: trx }, id);
+      const contactKeys = await destroyDataKeys(
+        trx,
+        contactIds.map((id) => ({ kind: 'contact' as const, id })),
+      );
+      return {
+        erased: {
+          ticketIds,
+          contactIds,
+          keysDestroyed: shredded.keysDestroyed + contactKeys,
+          recordings: shredded.recordings,
+        },
+        sealed: await sealedRequest(trx, at, email),
+      };
+    },
+    ({ erased, sealed }) => ({
+      event: 'privacy.erased',
+      details: { email: sealed, ...erased },
+    }),
+  );
+  await checkpointStore(ctx.db);
+  return result.erased;
+}

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
+import type { Db } from '../store/database.node.ts';
+
+/** How many ids one statement takes. */
+const ID_BATCH = 500;
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += ID_BATCH) yield items.slice(i, i + ID_BATCH);
+}
+
+/** The recordings of sessions on these tickets. */
+export async function recordingsOfTickets(db: Db, ticketIds: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const batch of batches(ticketIds)) {
+    const rows = await db
+      .selectFrom('sessions')
+      .select('recording_id')
+      .where('ticket_id', 'in', batch)
+      .where('recording_id', 'is not', null)
+      .execute();
+    for (const row of rows) ids.push(row.recording_id!);
+  }
+  return [...new Set(ids)];
+}
+
+/**
+ * Shreds the personal data of tickets, inside the caller's transaction: their data keys go (every sealed copy of
+ * their text, in approved billing lines and audit details too, becomes unreadable without those rows changing), the
+ * tickets are marked purged, and their recordings' output is deleted (terminal output is personal, has no
+ * accounting value and is under no immutability trigger). Time entries, billing lines and audit events are not
+ * touched. Returns the keys destroyed and the recordings emptied.
+ */
+export async function shredTickets(
+  trx: Db,
+  ticketIds: readonly string[],
+  at: number,
+): Promise<{ keysDestroyed: number; recordings: number }> {
+  const keysDestroyed = await destroyDataKeys(
+    trx,
+    ticketIds.map((id) => ({ kind: 'ticket' as const, id })),
+  );
+  const recordings = await recordingsOfTickets(trx, ticketIds);
+  for (const batch of batches(ticketIds)) {
+    await trx.updateTable('tickets').set({ purged_at: at }).where('id', 'in', batch).execute();
+  }
+  for (const batch of batches(recordings)) {
+    await trx.deleteFrom('recording_chunks').where('recording_id', 'in', batch).execute();
+  }
+  return { keysDestroyed, recordings: recordings.length };
+}
+
+/**
+ * Moves the WAL's pages into the file and empties it, so no copy of a destroyed key or deleted chunk stays in
+ * `lotsen.db-wal`; with `secure_delete` on, the freed pages in the file are already zeroed.
+ */
+export async function checkpointStore(db: Db): Promise<void> {
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+}

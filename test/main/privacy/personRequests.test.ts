@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { openPersonal, sealPersonal } from '../../../main/personalData/personalDataKeys.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { fileTicket } from '../../support/ticketLife.ts';
+
+/*
+ * A person's data on the customer's request (GDPR articles 15 and 17), found by e-mail in any case. Each ticket also
+ * gets a text sealed under its own key, as its fields will be once the tickets part of issue 11 seals them.
+ */
+
+const clock = { now: Date.parse('2027-03-10T09:00:00+01:00') };
+let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let call: ReturnType<typeof apiCaller>;
+let vaxjo: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+let lund: Awaited<ReturnType<typeof prepareBillingCustomer>>;
+
+beforeEach(async () => {
+  opened = await openPassphraseBackend({ now: () => clock.now });
+  call = apiCaller(createApi(opened.backend, () => undefined));
+  const receivedAt = Date.parse('2027-03-01T08:00:00+01:00');
+  vaxjo = await prepareBillingCustomer(call, { receivedAt });
+  lund = await prepareBillingCustomer(call, { name: 'Lunds kommun', serial: 121, receivedAt });
+});
+afterEach(async () => opened.cleanup());
+
+const db = () => opened.backend.registryContext().db;
+
+async function annasData() {
+  const first = await fileTicket(call, {
+    customerId: vaxjo.customer.id,
+    requesterName: 'Anna Larsson',
+    requesterEmail: 'Anna.Larsson@skola.se',
+    subject: 'Elev 070512 kan inte logga in',
+    description: 'Klass 4B på Norrskolan',
+    externalRef: 'HD-2001',
+    receivedAt: Date.parse('2027-03-02T08:00:00+01:00'),
+  });
+  const second = await fileTicket(call, {
+    customerId: lund.customer.id,
+    requesterName: 'Anna Larsson',
+    requesterEmail: 'anna.larsson@skola.se',
+    subject: 'WAP svarar inte',
+    externalRef: 'L-88',
+    receivedAt: Date.parse('2027-03-03T08:00:00+01:00'),
+  });
+  const note = await call.ok('time.addManual', {
+    ticketId: first.id,
+    startedAt: Date.parse('2027-03-04T09:00:00+01:00'),
+    endedAt: Date.parse('2027-03-04T10:00:00+01:00'),
+    note: 'Ringde Anna om klass 4B',
+  });
+  const contact = await call.ok('registry.saveContact', {
+    customerId: lund.customer.id,
+    contact: { name: 'Anna Larsson', email: 'ANNA.LARSSON@skola.se' },
+  });
+  const sealed = new Map<string, string>();
+  for (const ticket of [first, second, vaxjo.standardTicket]) {
+    sealed.set(ticket.id, await sealPersonal(db(), { kind: 'ticket', id: ticket.id }, ticket.subject));
+  }
+  return { first, second, note, contact, sealed };
+}
+
+describe('GDPR requests', () => {
+  test('a GDPR extract lists every ticket of the requester', async () => {
+    const { first, second, note, contact } = await annasData();
+    const extract = await call.ok('privacy.extract', { email: 'anna.larsson@SKOLA.se' });
+    expect(extract.tickets.map((t) => t.id).sort()).toEqual([first.id, second.id].sort());
+    const vaxjoTicket = extract.tickets.find((t) => t.id === first.id)!;
+    expect(vaxjoTicket).toMatchObject({
+      customerName: 'Växjö kommun',
+      subject: 'Elev 070512 kan inte logga in',
+      description: 'Klass 4B på Norrskolan',
+      timeEntryNotes: [{ entryId: note.id, note: 'Ringde Anna om klass 4B' }],
+    });
+    expect(extract.contacts).toEqual([
+      expect.objectContaining({ id: contact.id, customerName: 'Lunds kommun', name: 'Anna Larsson' }),
+    ]);
+
+    const [event] = await call.ok('audit.list', { event: 'privacy.extracted' });
+    expect(event!.details.ticketIds).toEqual(extract.tickets.map((t) => t.id));
+    const text = JSON.stringify(event);
+    expect(text.toLowerCase()).not.toContain('anna');
+    expect(await openPersonal(db(), [event!.details.email as string])).toEqual(['anna.larsson@skola.se']);
+    expect(await call.fails('privacy.extract', { email: 'not an address' })).toMatchObject({
+      code: 'VALIDATION',
+    });
+  });
+
+  test("a GDPR erase destroys the requester's ticket keys", async () => {
+    const { first, second, contact, sealed } = await annasData();
+    const annaContact = contact;
+    const lines = await db().selectFrom('time_entries').selectAll().execute();
+
+    const erased = await call.ok('privacy.erase', { email: 'anna.larsson@skola.se' });
+    expect(erased.ticketIds.sort()).toEqual([first.id, second.id].sort());
+    expect(erased.contactIds).toEqual([annaContact.id]);
+    expect(
+      await openPersonal(db(), [
+        sealed.get(first.id)!,
+        sealed.get(second.id)!,
+        sealed.get(vaxjo.standardTicket.id)!,
+      ]),
+    ).toEqual([null, null, vaxjo.standardTicket.subject]);
+    const customer = await call.ok('registry.getCustomer', { id: lund.customer.id });
+    expect(customer.contacts.map((c) => c.id)).not.toContain(annaContact.id);
+    expect(await db().selectFrom('time_entries').selectAll().execute()).toEqual(lines);
+
+    const [event] = await call.ok('audit.list', { event: 'privacy.erased' });
+    expect(event!.details).toMatchObject({ ticketIds: erased.ticketIds, contactIds: [annaContact.id] });
+    expect(JSON.stringify(event).toLowerCase()).not.toContain('anna');
+    expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true });
+  });
+});
