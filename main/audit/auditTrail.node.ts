@@ -1,16 +1,23 @@
 import type { AuditEventCode, AuditEventView, AuditVerdict } from '../../common/audit/auditEvents.ts';
+import { monthOf } from '../billing/billingPeriod.ts';
+import { isSealed } from '../personalData/sealedText.ts';
+import { openPersonal, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
 import type { AuditEventsTable } from '../store/schema.ts';
 import type { AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
 import { auditHash, canonicalDetails, GENESIS_HASH } from './auditChain.ts';
+import { assertAuditDetails, PersonalDetail, type AuditDetailValue } from './auditDetails.ts';
 import type { AuditAnchors } from './auditAnchors.node.ts';
 
 export interface AuditInput {
   event: AuditEventCode;
   subject?: { type: string; id: string } | null;
-  /** Never a secret: what was done and to what, not the value. */
-  details?: Record<string, unknown>;
+  /**
+   * Never a secret: what was done and to what, not the value. Only what auditDetailKinds declares for the event;
+   * personal text as personalDetail(...), which is sealed before the event is hashed.
+   */
+  details?: Record<string, AuditDetailValue>;
 }
 
 /**
@@ -71,21 +78,23 @@ export class AuditTrail {
     const { result, event } = await this.db.transaction().execute(async (trx) => {
       const result = await work(trx);
       const input = describe(result);
+      assertAuditDetails(input.event, input.details ?? {});
       const last = await trx
         .selectFrom('audit_events')
         .select(['seq', 'hash'])
         .orderBy('seq', 'desc')
         .limit(1)
         .executeTakeFirst();
+      const at = this.now();
       const fields = {
         seq: (last?.seq ?? 0) + 1,
-        at: this.now(),
+        at,
         actorId: this.actor.id,
         actorName: this.actor.name,
         event: input.event,
         subjectType: input.subject?.type ?? null,
         subjectId: input.subject?.id ?? null,
-        details: input.details ?? {},
+        details: await sealedDetails(trx, input.details ?? {}, at),
         prevHash: last?.hash ?? GENESIS_HASH,
       };
       const hash = auditHash(fields);
@@ -109,6 +118,45 @@ export class AuditTrail {
     await this.anchors.advance({ seq: event.seq, hash: event.hash });
     return { result, event };
   }
+}
+
+/** The details as stored: personal text sealed in the writing transaction, so a failed append leaves no data key. */
+async function sealedDetails(
+  trx: Db,
+  details: Record<string, AuditDetailValue>,
+  at: number,
+): Promise<Record<string, unknown>> {
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    stored[key] =
+      value instanceof PersonalDetail
+        ? await sealPersonal(
+            trx,
+            value.ticketId === null
+              ? { kind: 'month', id: monthOf(at) }
+              : { kind: 'ticket', id: value.ticketId },
+            value.text,
+          )
+        : value;
+  }
+  return stored;
+}
+
+/**
+ * Events with their sealed details opened for people to read (the audit view, `lotsen audit list`); `gallrad` where
+ * the data key is gone. Only for display: the chain is verified over the details as stored.
+ */
+export async function readableAuditEvents(db: Db, events: AuditEventView[]): Promise<AuditEventView[]> {
+  const sealed = events.flatMap((e) => Object.values(e.details).filter(isSealed));
+  const opened = new Map<string, string>();
+  const texts = await openPersonal(db, sealed);
+  sealed.forEach((value, i) => opened.set(value, texts[i] ?? PURGED_TEXT));
+  return events.map((e) => ({
+    ...e,
+    details: Object.fromEntries(
+      Object.entries(e.details).map(([key, value]) => [key, isSealed(value) ? opened.get(value)! : value]),
+    ),
+  }));
 }
 
 export interface AuditFilter {

@@ -7,6 +7,7 @@ import type { Backend } from '../app/backend.node.ts';
 import { dataFiles } from '../app/dataDir.node.ts';
 import { assertExportTarget, stageBeside } from '../app/stagedFile.node.ts';
 import { GENESIS_HEAD, seal, sealHead, sealingKey, type AuditHead } from '../audit/auditAnchor.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import { openEncryptedConnection } from '../store/database.node.ts';
 import { loadDatabaseKey } from '../vault/databaseKey.node.ts';
 import { wrapKey } from '../vault/keyFile.node.ts';
@@ -92,7 +93,7 @@ export async function createBackup(
       // Recorded before the file appears: a backup the log cannot record never lands.
       await backend.audit().append({
         event: 'store.backed_up',
-        details: { file: out, bytes: database.bytes, events: head.seq },
+        details: { file: personalDetail(out), bytes: database.bytes, events: head.seq },
       });
       await staged.place();
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Backend } from '../app/backend.node.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import {
   exportMonth,
   type ExportDestination,
@@ -26,7 +27,7 @@ export async function exportMonthAudited<D extends ExportDestination>(
         sha256: outcome.sha256,
         preview: outcome.preview,
         batches: outcome.batchNumbers,
-        to: outcome.path ?? 'download',
+        to: personalDetail(outcome.path ?? 'download'),
       },
     });
   });

@@ -111,6 +111,16 @@ export async function addAdjustment(
   return adjustmentView(await adjustmentColumns(ctx.db).where('a.id', '=', id).executeTakeFirstOrThrow());
 }
 
+/** The ticket a time entry belongs to. */
+export async function ticketOfEntry(db: Db, entryId: string): Promise<string> {
+  const entry = await db
+    .selectFrom('time_entries')
+    .select('ticket_id')
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  return entry.ticket_id;
+}
+
 /**
  * A correction cannot take away more than was counted: the line that billed the entry (its billed minutes, or for
  * time not billed its actual minutes) plus every correction of that line's entries so far stays at zero or more.

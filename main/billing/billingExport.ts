@@ -24,7 +24,7 @@ import { assertExportTarget, stageBeside } from '../app/stagedFile.node.ts';
 import { sqliteConnectionOf, type Db } from '../store/database.node.ts';
 import { findBatch } from './billingBatches.ts';
 import { billedCustomer, byShownName, customersInMonth } from './billingCustomers.ts';
-import { monthLines, type LineDraft } from './billingLines.ts';
+import { monthLines, openLineTexts, type LineDraft } from './billingLines.ts';
 import { billingPeriod } from './billingPeriod.ts';
 import { exportColumns, type ExportRow, type RowWriter, type SummaryRow } from './exportRows.ts';
 import { openXlsxWriter } from './xlsxWriter.ts';
@@ -288,7 +288,7 @@ async function previewEstimate(db: Db, month: string, customerId: string): Promi
   return entries.n + adjustments.n + fees.n;
 }
 
-/** What an export reads of a stored billing line, in this order. */
+/** What an export reads of a stored billing line, in this order (subject, technician and note sealed). */
 type StoredLine = [
   seq: number,
   kind: BillingLineKind,
@@ -334,22 +334,27 @@ async function* approvedRows(
   for (;;) {
     const lines = page.all(batchId, after, LINE_PAGE_SIZE) as StoredLine[];
     if (lines.length === 0) return;
-    yield lines.map((l) => ({
+    // Subject, technician and note are stored sealed under the ticket's data key; a purged ticket's read `gallrad`.
+    const texts = await openLineTexts(
+      db,
+      lines.flatMap((l) => [l[3], l[5], l[13]]),
+    );
+    yield lines.map((l, i) => ({
       customer,
       orgNumber,
       agreement: l[6],
       batch,
       kind: l[1],
       ticketRef: l[2],
-      subject: l[3],
+      subject: texts[3 * i]!,
       day: l[4],
-      technician: l[5],
+      technician: texts[3 * i + 1]!,
       workType: workTypeLabel(l[1], l[7], l[8]),
       actualMinutes: l[9],
       billedMinutes: l[10],
       rateOre: l[11],
       amountOre: l[12],
-      note: l[13],
+      note: texts[3 * i + 2]!,
     }));
     if (lines.length < LINE_PAGE_SIZE) return;
     after = lines[lines.length - 1]![0];

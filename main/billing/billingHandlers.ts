@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import { exportMonthAudited } from './auditedExport.ts';
 import { billedHoursSeries } from './billedHours.ts';
-import { addAdjustment, listAdjustments } from './billingAdjustments.ts';
+import { addAdjustment, listAdjustments, ticketOfEntry } from './billingAdjustments.ts';
 import { listBatches } from './billingBatches.ts';
 import { monthOf } from './billingPeriod.ts';
 import { approveMonth } from './monthApproval.ts';
@@ -34,7 +35,6 @@ export function billingHandlers(backend: Backend): BillingHandlers {
           number: batch.number,
           month: batch.month,
           customerId: batch.customerId,
-          customer: batch.customerName,
           entries: batch.entries,
           lines: batch.lines,
           actualMinutes: batch.actualMinutes,
@@ -70,15 +70,18 @@ export function billingHandlers(backend: Backend): BillingHandlers {
     },
     'billing.addAdjustment': async (input) => {
       const adjustment = await addAdjustment(ctx(), input);
+      // The note is sealed under the ticket whose time it corrects.
+      const ticketId = await ticketOfEntry(ctx().db, adjustment.entryId);
       await backend.audit().append({
         event: 'billing.adjustment_added',
         subject: { type: 'time_entry', id: adjustment.entryId },
         details: {
           adjustmentId: adjustment.id,
           customerId: adjustment.customerId,
+          ticketId,
           month: adjustment.month,
           minutes: adjustment.minutes,
-          note: adjustment.note,
+          note: personalDetail(adjustment.note, ticketId),
         },
       });
       backend.emit('billing.changed', { month: adjustment.month, customerId: adjustment.customerId });

@@ -4,6 +4,7 @@ import { billableWorkTypeLabels } from '../../common/agreements/model.ts';
 import type { BillingLineKind, ChargeClassification } from '../../common/billing/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { listAgreements } from '../agreements/agreementRepository.ts';
+import { openPersonal, PURGED_TEXT } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
 import type { BillingPeriod } from './billingPeriod.ts';
@@ -18,6 +19,8 @@ import { amountFor, billLines, type BillableEntry } from './billingRules.ts';
  */
 
 export const ENTRY_PAGE_SIZE = 2_000;
+/** Ids per query when the lines' texts are read (well under SQLite's bound-parameter limit). */
+const TEXT_BATCH = 500;
 
 export interface LineDraft {
   kind: BillingLineKind;
@@ -104,12 +107,61 @@ interface EntryRow {
   ended_at: number | null;
   classification: string;
   work_type: string | null;
-  note: string;
   technician: string;
   customer_id: string;
   external_ref: string;
-  subject: string;
   service_id: string | null;
+}
+
+/** An entry with the personal texts its line copies. */
+interface TextedEntry extends EntryRow {
+  note: string;
+  subject: string;
+}
+
+/** The personal texts billing lines copy from the tickets, time entries and adjustments they bill. */
+export interface LineTexts {
+  ticketSubjects: Map<string, string>;
+  entryNotes: Map<string, string>;
+  adjustmentNotes: Map<string, string>;
+}
+
+/**
+ * The one place billing reads the personal texts it copies into lines: tickets' subjects, time entries' notes and
+ * billing adjustments' notes. Where those columns are sealed at rest, this is where they are opened (and read
+ * `gallrad` once purged); everything else in billing sees them only through this.
+ */
+export async function personalTextsForLines(
+  db: Db,
+  ids: { ticketIds?: readonly string[]; entryIds?: readonly string[]; adjustmentIds?: readonly string[] },
+): Promise<LineTexts> {
+  const read = async (
+    wanted: readonly string[] | undefined,
+    query: (ids: string[]) => Promise<{ id: string; text: string }[]>,
+  ) => {
+    const texts = new Map<string, string>();
+    const unique = [...new Set(wanted ?? [])];
+    for (let i = 0; i < unique.length; i += TEXT_BATCH) {
+      for (const row of await query(unique.slice(i, i + TEXT_BATCH))) texts.set(row.id, row.text);
+    }
+    return texts;
+  };
+  return {
+    ticketSubjects: await read(ids.ticketIds, (chunk) =>
+      db.selectFrom('tickets').select(['id', 'subject as text']).where('id', 'in', chunk).execute(),
+    ),
+    entryNotes: await read(ids.entryIds, (chunk) =>
+      db.selectFrom('time_entries').select(['id', 'note as text']).where('id', 'in', chunk).execute(),
+    ),
+    adjustmentNotes: await read(ids.adjustmentIds, (chunk) =>
+      db.selectFrom('billing_adjustments').select(['id', 'note as text']).where('id', 'in', chunk).execute(),
+    ),
+  };
+}
+
+/** A stored line's sealed texts, opened: `gallrad` where the ticket's data key has been destroyed (purged). */
+export async function openLineTexts(db: Db, sealed: readonly string[]): Promise<string[]> {
+  return (await openPersonal(db, sealed)).map((text) => text ?? PURGED_TEXT);
 }
 
 /** A ticket's reference on an invoice: the helpdesk's, else the start of Lotsen's id. */
@@ -143,11 +195,9 @@ export async function* monthEntryPages(
         'e.ended_at',
         'e.classification',
         'e.work_type',
-        'e.note',
         'u.name as technician',
         't.customer_id',
         't.external_ref',
-        't.subject',
         't.service_id',
       ])
       .whereRef('t.id', '=', 'e.ticket_id')
@@ -200,9 +250,18 @@ export async function* monthLines(
   };
   const days = new SwedishDays();
   let day = '';
-  let dayEntries: EntryRow[] = [];
+  let dayEntries: TextedEntry[] = [];
 
-  for await (const page of monthEntryPages(db, period, customerId)) {
+  for await (const rows of monthEntryPages(db, period, customerId)) {
+    const texts = await personalTextsForLines(db, {
+      ticketIds: rows.map((e) => e.ticket_id),
+      entryIds: rows.map((e) => e.id),
+    });
+    const page = rows.map((e) => ({
+      ...e,
+      note: texts.entryNotes.get(e.id) ?? '',
+      subject: texts.ticketSubjects.get(e.ticket_id) ?? '',
+    }));
     for (const entry of page) {
       const entryDay = days.of(entry.started_at);
       if (entryDay !== day && dayEntries.length > 0) {
@@ -236,11 +295,11 @@ function agreementAt(list: readonly PricedAgreement[], at: number, serviceId: st
 
 async function dayLines(
   day: string,
-  entries: readonly EntryRow[],
+  entries: readonly TextedEntry[],
   agreementsOf: (customerId: string) => Promise<PricedAgreement[]>,
   tallyOf: (customerId: string) => MonthTally,
 ): Promise<LineDraft[]> {
-  const byTicket = new Map<string, EntryRow[]>();
+  const byTicket = new Map<string, TextedEntry[]>();
   for (const entry of entries) {
     const group = byTicket.get(entry.ticket_id);
     if (group) group.push(entry);
@@ -253,7 +312,7 @@ async function dayLines(
     const list = await agreementsOf(first.customer_id);
     const ticketLines: { start: number; line: LineDraft }[] = [];
     const billable = new Map<string, { agreement: PricedAgreement | null; entries: BillableEntry[] }>();
-    const byId = new Map<string, EntryRow>();
+    const byId = new Map<string, TextedEntry>();
     const base = {
       customerId: first.customer_id,
       ticketId: first.ticket_id,
@@ -373,7 +432,6 @@ async function adjustmentLines(
       'a.entry_id',
       'a.customer_id',
       'a.minutes',
-      'a.note',
       'l.ticket_id',
       'l.ticket_ref',
       'l.ticket_subject',
@@ -397,7 +455,13 @@ async function adjustmentLines(
     .where('a.batch_id', 'is', null);
   if (customerId !== null) query = query.where('a.customer_id', '=', customerId);
   const rows = await query.orderBy('a.created_at').orderBy('a.id').execute();
-  return rows.map((row) => {
+  const texts = await personalTextsForLines(db, { adjustmentIds: rows.map((row) => row.id) });
+  // The corrected line's subject and technician, as it stored them (sealed).
+  const lineTexts = await openLineTexts(
+    db,
+    rows.flatMap((row) => [row.ticket_subject, row.technician]),
+  );
+  return rows.map((row, i) => {
     const billable = row.classification === 'billable';
     const billedMinutes = billable ? row.minutes : 0;
     const before = row.line_billed_minutes + row.earlier_minutes;
@@ -409,9 +473,9 @@ async function adjustmentLines(
       customerId: row.customer_id,
       ticketId: row.ticket_id,
       ticketRef: row.ticket_ref,
-      ticketSubject: row.ticket_subject,
+      ticketSubject: lineTexts[2 * i]!,
       day: row.day,
-      technician: row.technician,
+      technician: lineTexts[2 * i + 1]!,
       agreementRef: row.agreement_ref,
       classification: row.classification as ChargeClassification,
       workType: row.work_type as BillableWorkType | null,
@@ -420,7 +484,7 @@ async function adjustmentLines(
       billedMinutes,
       rateOre: billable ? row.rate_ore : 0,
       amountOre,
-      note: `Correction of ${row.day} in batch ${row.batch_number}: ${row.note}`,
+      note: `Correction of ${row.day} in batch ${row.batch_number}: ${texts.adjustmentNotes.get(row.id) ?? ''}`,
       entryIds: [],
       entryId: row.entry_id,
       adjustmentId: row.id,
@@ -441,11 +505,12 @@ async function feeLines(
 ): Promise<LineDraft[]> {
   let query = db
     .selectFrom('tickets')
-    .select(['id', 'customer_id', 'external_ref', 'subject', 'service_id', 'escalated_at'])
+    .select(['id', 'customer_id', 'external_ref', 'service_id', 'escalated_at'])
     .where('escalated_at', '>=', period.start)
     .where('escalated_at', '<', period.end);
   if (customerId !== null) query = query.where('customer_id', '=', customerId);
   const tickets = await query.orderBy('escalated_at').orderBy('id').execute();
+  const texts = await personalTextsForLines(db, { ticketIds: tickets.map((t) => t.id) });
   const days = new SwedishDays();
   const lines: LineDraft[] = [];
   for (const ticket of tickets) {
@@ -459,7 +524,7 @@ async function feeLines(
       customerId: ticket.customer_id,
       ticketId: ticket.id,
       ticketRef: ticketReference(ticket.external_ref, ticket.id),
-      ticketSubject: ticket.subject,
+      ticketSubject: texts.ticketSubjects.get(ticket.id) ?? '',
       day,
       technician: '',
       agreementRef: agreement.view.reference,

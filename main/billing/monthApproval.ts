@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { BatchView } from '../../common/billing/model.ts';
+import { personalSealer } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import type { BillingLinesTable } from '../store/schema.ts';
 import { batchView, findBatch } from './billingBatches.ts';
@@ -98,6 +99,7 @@ export async function approveMonth(
           sealed: 0,
         })
         .execute();
+      const seal = personalSealer(trx);
       const tallies = new Map<string, MonthTally>();
       const totals = { lines: 0, actual: 0, billed: 0, amount: 0 };
       let pending: { line: LineDraft; seq: number }[] = [];
@@ -105,7 +107,7 @@ export async function approveMonth(
         if (pending.length === 0) return;
         await trx
           .insertInto('billing_lines')
-          .values(pending.map(({ line, seq }) => lineRow(id, seq, line)))
+          .values(await Promise.all(pending.map(({ line, seq }) => lineRow(id, seq, line, seal))))
           .execute();
         const entries = pending.flatMap(({ line, seq }) =>
           line.entryIds.map((entryId) => [entryId, seq] as const),
@@ -184,16 +186,26 @@ function refusal(label: string, tally: MonthTally): LotsenError {
   );
 }
 
-function lineRow(batchId: string, seq: number, line: LineDraft): BillingLinesTable {
+/**
+ * A line as stored: its ticket's subject, technician and note sealed under the ticket's data key, so the batch holds
+ * no personal text in the clear and a purge (destroying that key) changes none of its bytes.
+ */
+async function lineRow(
+  batchId: string,
+  seq: number,
+  line: LineDraft,
+  seal: ReturnType<typeof personalSealer>,
+): Promise<BillingLinesTable> {
+  const ticket = { kind: 'ticket', id: line.ticketId } as const;
   return {
     batch_id: batchId,
     seq,
     kind: line.kind,
     ticket_id: line.ticketId,
     ticket_ref: line.ticketRef,
-    ticket_subject: line.ticketSubject,
+    ticket_subject: await seal(ticket, line.ticketSubject),
     day: line.day,
-    technician: line.technician,
+    technician: await seal(ticket, line.technician),
     agreement_ref: line.agreementRef,
     classification: line.classification,
     work_type: line.workType,
@@ -202,7 +214,7 @@ function lineRow(batchId: string, seq: number, line: LineDraft): BillingLinesTab
     billed_minutes: line.billedMinutes,
     rate_ore: line.rateOre,
     amount_ore: line.amountOre,
-    note: line.note,
+    note: await seal(ticket, line.note),
     entry_count: line.entryIds.length,
     entry_id: line.entryId,
     adjustment_id: line.adjustmentId,

@@ -153,3 +153,18 @@ export async function destroyDataKeys(db: Db, owners: readonly DataKeyOwner[]): 
   }
   return destroyed;
 }
+
+/**
+ * Seals many texts of many owners inside one transaction (an approval's billing lines): each owner's data key is
+ * looked up, or made, once.
+ */
+export function personalSealer(db: Db): (owner: DataKeyOwner, text: string) => Promise<string> {
+  const keys = new Map<string, Promise<{ id: string; key: Buffer }>>();
+  return async (owner, text) => {
+    const name = `${owner.kind}.${owner.id}`;
+    let found = keys.get(name);
+    if (!found) keys.set(name, (found = dataKeyFor(db, owner)));
+    const { id, key } = await found;
+    return sealText(id, key, text);
+  };
+}

@@ -1,18 +1,16 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { PersonEraseResult, PersonExtract } from '../../common/retention/model.ts';
 import { liveSessionStates } from '../../common/sessions/model.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
-import { monthOf } from '../billing/billingPeriod.ts';
-import { destroyDataKeys, sealPersonal } from '../personalData/personalDataKeys.ts';
+import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import { deleteContact } from '../registry/customerRepository.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { checkpointStore, shredTickets } from '../retention/ticketShredding.ts';
-import type { Db } from '../store/database.node.ts';
 import { findPersonData, timeEntriesOfTicket } from './personData.ts';
 
-/** The e-mail a request named, for the audit log: sealed under the month's key, never in the clear. */
-const sealedRequest = (trx: Db, at: number, email: string) =>
-  sealPersonal(trx, { kind: 'month', id: monthOf(at) }, email.trim().toLowerCase());
+/** The e-mail a request named, for the audit log: the trail seals it under the month's key, never in the clear. */
+const requestedEmail = (email: string) => personalDetail(email.trim().toLowerCase());
 
 /** Article 15: every ticket the person requested (with its time-entry notes) and every contact record of theirs. */
 export async function extractPersonData(
@@ -56,15 +54,12 @@ export async function extractPersonData(
           phone: c.phone,
           role: c.role,
         }));
-        return {
-          extract: { email, extractedAt: at, tickets, contacts },
-          sealed: await sealedRequest(trx, at, email),
-        };
+        return { extract: { email, extractedAt: at, tickets, contacts } };
       },
-      ({ extract, sealed }) => ({
+      ({ extract }) => ({
         event: 'privacy.extracted',
         details: {
-          email: sealed,
+          email: requestedEmail(email),
           ticketIds: extract.tickets.map((t) => t.id),
           contactIds: extract.contacts.map((c) => c.id),
         },
@@ -126,12 +121,11 @@ export async function erasePersonData(
           keysDestroyed: shredded.keysDestroyed + contactKeys,
           recordings: shredded.recordings,
         },
-        sealed: await sealedRequest(trx, at, email),
       };
     },
-    ({ erased, sealed }) => ({
+    ({ erased }) => ({
       event: 'privacy.erased',
-      details: { email: sealed, ...erased },
+      details: { email: requestedEmail(email), ...erased },
     }),
   );
   await checkpointStore(ctx.db);

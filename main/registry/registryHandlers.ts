@@ -20,6 +20,7 @@ import {
   saveSupportAccount,
 } from './environmentRepository.ts';
 import { swedishOfficeCalendar } from '../tickets/officeCalendar.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import { exportRegistry } from './registryExport.ts';
 import { importRegistry } from './registryImport.ts';
 
@@ -99,7 +100,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       await backend.audit().append({
         event: 'secret.revealed',
         subject: { type: 'support_account', id: accountId },
-        details: { username, environmentId, purpose },
+        details: { username: personalDetail(username), environmentId, purpose: personalDetail(purpose) },
       });
       return { secret };
     },

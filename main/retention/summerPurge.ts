@@ -101,7 +101,8 @@ export async function runSummerPurge(ctx: RegistryContext, audit: AuditTrail): P
         monthKeys: row.month_keys,
         keysDestroyed: row.keys_destroyed,
         recordings: row.recordings,
-        perCustomer: customers.map((c) => ({ customerId: c.customerId, tickets: c.tickets })),
+        customerIds: customers.map((c) => c.customerId),
+        customerTickets: customers.map((c) => c.tickets),
       },
     }),
   );

@@ -1,5 +1,6 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import { getSession } from './sessionRepository.ts';
 import { replaceHostKey } from './ssh/knownHosts.ts';
 
@@ -30,7 +31,7 @@ export async function replaceSessionHostKey(
         keyType: change.keyType,
         fingerprint: change.presented,
         replaced: change.expected,
-        reason: input.reason,
+        reason: personalDetail(input.reason, session.ticketId),
         sessionId: session.id,
       },
     }),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import type { SessionKind } from '../../common/sessions/model.ts';
+import { personalDetail } from '../audit/auditDetails.ts';
 import type { AuditInput } from '../audit/auditTrail.node.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
@@ -43,7 +44,7 @@ export async function auditOverride(
       ticketId: ticket.id,
       customerId: ticket.customerId,
       blockers: blockers.map((b) => b.code),
-      reason,
+      reason: personalDetail(reason, ticket.id),
     },
   });
 }
@@ -73,7 +74,7 @@ export async function auditOpened(
     subject: { type: 'session', id: session.id },
     details: {
       kind: session.kind,
-      title: session.title,
+      title: personalDetail(session.title, session.ticketId),
       ticketId: session.ticketId,
       customerId: session.customerId,
     },
@@ -169,9 +170,10 @@ function endedEvent(session: BookedSession, outcome: SessionOutcome): AuditInput
     subject: { type: 'session', id: session.id },
     details: {
       ticketId: session.ticketId,
-      title: session.title,
+      title: personalDetail(session.title, session.ticketId),
       ...(outcome.code ? { code: outcome.code } : {}),
-      ...(outcome.message ? { message: outcome.message } : {}),
+      // An error's message may quote what a server said (a username, a path): sealed like the title.
+      ...(outcome.message ? { message: personalDetail(outcome.message, session.ticketId) } : {}),
     },
   };
 }

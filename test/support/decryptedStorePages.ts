@@ -13,6 +13,11 @@ const IV_BYTES = 16;
 const SALT_BYTES = 16;
 
 export async function decryptedStorePages(file: string, key: Buffer): Promise<Buffer> {
+  return Buffer.concat(await decryptedPageList(file, key));
+}
+
+/** The same, one buffer per page: entry n - 1 is page n (as SQLite's `dbstat` numbers them). */
+export async function decryptedPageList(file: string, key: Buffer): Promise<Buffer[]> {
   const bytes = await readFile(file);
   const pages: Buffer[] = [];
   for (let at = 0; at + PAGE_BYTES <= bytes.length; at += PAGE_BYTES) {
@@ -21,7 +26,7 @@ export async function decryptedStorePages(file: string, key: Buffer): Promise<Bu
     const ivAt = PAGE_BYTES - RESERVED_BYTES;
     const decipher = createDecipheriv('aes-256-cbc', key, page.subarray(ivAt, ivAt + IV_BYTES));
     decipher.setAutoPadding(false);
-    pages.push(decipher.update(page.subarray(start, ivAt)), decipher.final());
+    pages.push(Buffer.concat([decipher.update(page.subarray(start, ivAt)), decipher.final()]));
   }
-  return Buffer.concat(pages);
+  return pages;
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { writeFileAtomic } from '../../app/atomicFile.node.ts';
+import { personalDetail } from '../../audit/auditDetails.ts';
 import { MAX_FILE_CUSTOMERS } from '../../../common/registry/registryFile.ts';
 import { exportRegistry } from '../../registry/registryExport.ts';
 import { checkCustomerRecord, registryFileRefused } from '../../registry/registryImport.ts';
@@ -77,7 +78,10 @@ export function registryCommand(io: CliIo): Command {
         if (options.includeSecrets) {
           await session.backend.audit().append({
             event: 'registry.exported_with_secrets',
-            details: { customers: file.customers.length, to: options.out ?? 'standard output' },
+            details: {
+              customers: file.customers.length,
+              to: personalDetail(options.out ?? 'standard output'),
+            },
           });
         }
         if (options.includeSecrets)

@@ -1,4 +1,5 @@
 import type { Backend } from '../../app/backend.node.ts';
+import { personalDetail } from '../../audit/auditDetails.ts';
 import { stageCastExport, type CastExportOptions } from './exportCast.node.ts';
 import { getRecording } from './recordingRepository.ts';
 
@@ -27,9 +28,15 @@ export async function exportRecordingAudited(
       event: 'recording.exported',
       subject: { type: 'recording', id: recordingId },
       details: {
-        file,
+        file: personalDetail(file, session?.ticket_id ?? null),
         bytes: staged.bytes,
-        ...(session ? { sessionId: session.id, ticketId: session.ticket_id, title: session.title } : {}),
+        ...(session
+          ? {
+              sessionId: session.id,
+              ticketId: session.ticket_id,
+              title: personalDetail(session.title, session.ticket_id),
+            }
+          : {}),
       },
     });
     await staged.place();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
+import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
 import { sqliteConnectionOf } from '../../../main/store/database.node.ts';
 import { insertEntry } from '../../../main/time/timeEntryRepository.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
@@ -462,13 +463,19 @@ describe('billing months', () => {
     // 5 Nov: 10 + 25 = 35 min -> 60 (the minimum); 6 Nov: 70 -> 90. At 1 200 kr/h: 1 200 + 1 800 kr; fee 2 500 kr.
     expect(batch).toMatchObject({ entries: 3, lines: 3, actualMinutes: 105, billedMinutes: 150 });
     expect(batch.amountOre).toBe(120_000 + 180_000 + 250_000);
-    const lines = await opened.backend
-      .registryContext()
-      .db.selectFrom('billing_lines')
+    const db = opened.backend.registryContext().db;
+    const stored = await db
+      .selectFrom('billing_lines')
       .select(['kind', 'day', 'entry_count', 'actual_minutes', 'billed_minutes', 'amount_ore', 'note'])
       .where('batch_id', '=', batch.id)
       .orderBy('seq')
       .execute();
+    // Notes are stored sealed under the ticket's data key.
+    const notes = await openPersonal(
+      db,
+      stored.map((line) => line.note),
+    );
+    const lines = stored.map((line, i) => ({ ...line, note: notes[i] }));
     expect(lines).toEqual([
       {
         kind: 'time',

@@ -160,7 +160,8 @@ describe('the summer purge', () => {
       monthKeys: 0,
       keysDestroyed: 1,
       recordings: 0,
-      perCustomer: [{ customerId: customer.customer.id, tickets: 1 }],
+      customerIds: [customer.customer.id],
+      customerTickets: [1],
     });
     const text = JSON.stringify(event);
     for (const personal of ['Anna', 'bo.ek', 'Inloggning', 'HD-77', 'Växjö'])
