@@ -3,6 +3,7 @@ import type { EligibilityReviewRow } from '../../common/agreements/review.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import type { CustomerKind } from '../../common/registry/vocabulary.ts';
 import { loadEnvironments } from '../registry/environmentRepository.ts';
+import { openContacts } from '../registry/contactPersonalFields.ts';
 import { contactView } from '../registry/registryViews.ts';
 import type { Db } from '../store/database.node.ts';
 import { listAgreements } from './agreementRepository.ts';
@@ -21,8 +22,8 @@ export async function loadFacts(
           .selectFrom('contacts')
           .selectAll()
           .where('customer_id', 'in', customerIds)
-          .orderBy('name')
-          .execute(),
+          .execute()
+          .then((rows) => openContacts(db, rows)),
     loadEnvironments(db, { customerIds }),
     listAgreements(db, customerIds),
     listDpas(db, customerIds),

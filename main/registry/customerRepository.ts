@@ -9,7 +9,17 @@ import type {
   CustomerSummary,
 } from '../../common/registry/model.ts';
 import type { CustomerKind, RemoteAccessMethod, VpnType } from '../../common/registry/vocabulary.ts';
+import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
+import { resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
+import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
+import {
+  contactColumnNames,
+  contactOwner,
+  contactTexts,
+  CONTACT_SEALED_COLUMNS,
+  openContacts,
+} from './contactPersonalFields.ts';
 import { loadEnvironments } from './environmentRepository.ts';
 import {
   assertCustomerExists,
@@ -31,7 +41,10 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
       .innerJoin('environments', 'environments.id', 'servers.environment_id')
       .select(['environments.customer_id', 'servers.host'])
       .execute(),
-    db.selectFrom('contacts').select(['customer_id', 'name', 'email', 'phone']).orderBy('name').execute(),
+    db
+      .selectFrom('contacts')
+      .select(['customer_id', ...CONTACT_SEALED_COLUMNS])
+      .execute(),
   ]);
 
   const summaries = new Map<string, CustomerSummary>();
@@ -59,7 +72,7 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
     const summary = summaries.get(server.customer_id);
     if (summary && !summary.hosts.includes(server.host)) summary.hosts.push(server.host);
   }
-  for (const contact of contacts) {
+  for (const contact of await openContacts(db, contacts)) {
     summaries
       .get(contact.customer_id)
       ?.contacts.push({ name: contact.name, email: contact.email, phone: contact.phone });
@@ -79,7 +92,12 @@ export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDet
   if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
 
   const [contacts, environments] = await Promise.all([
-    db.selectFrom('contacts').selectAll().where('customer_id', '=', id).orderBy('name').execute(),
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .execute()
+      .then((rows) => openContacts(db, rows)),
     loadEnvironments(db, { customerIds: [id] }),
   ]);
   return {
@@ -159,9 +177,20 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
       `The customer has ${batch ? 'approved billing months' : 'logged time'}, which is accounting material; it cannot be deleted.`,
     );
   }
-  const result = await ctx.db.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n)
-    throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  await ctx.db.transaction().execute(async (trx) => {
+    // Its contacts and tickets go with it, and so do their data keys.
+    const [contacts, tickets] = await Promise.all([
+      trx.selectFrom('contacts').select('id').where('customer_id', '=', id).execute(),
+      trx.selectFrom('tickets').select('id').where('customer_id', '=', id).execute(),
+    ]);
+    const result = await trx.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows === 0n)
+      throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+    await destroyDataKeys(trx, [
+      ...contacts.map((c) => contactOwner(c.id)),
+      ...tickets.map((t) => ticketOwner(t.id)),
+    ]);
+  });
 }
 
 export async function saveContact(
@@ -170,52 +199,68 @@ export async function saveContact(
   id: string | undefined,
   fields: ContactFields,
 ): Promise<ContactView> {
-  const columns = {
-    name: fields.name,
-    email: fields.email,
-    phone: fields.phone,
-    role: fields.role,
+  const flags = {
     admin_training_done: fields.adminTrainingDone ? 1 : 0,
     tool_training_done: fields.toolTrainingDone ? 1 : 0,
   };
   return ctx.db.transaction().execute(async (trx) => {
     await assertCustomerExists(trx, customerId);
+    const savedView = async (contactId: string) => {
+      const row = await trx
+        .selectFrom('contacts')
+        .selectAll()
+        .where('id', '=', contactId)
+        .executeTakeFirstOrThrow();
+      return contactView((await openContacts(trx, [row]))[0]!);
+    };
     if (id === undefined) {
       const newId = randomUUID();
+      const sealed = await sealPersonalFields(trx, contactOwner(newId), contactTexts(fields));
       await trx
         .insertInto('contacts')
-        .values({ id: newId, customer_id: customerId, ...columns, ...createdStamp(ctx) })
+        .values({ id: newId, customer_id: customerId, ...sealed, ...flags, ...createdStamp(ctx) })
         .execute();
       await touchCustomer(trx, ctx, customerId);
-      return contactView(
-        await trx.selectFrom('contacts').selectAll().where('id', '=', newId).executeTakeFirstOrThrow(),
-      );
+      return savedView(newId);
     }
-    const result = await trx
-      .updateTable('contacts')
-      .set({ ...columns, ...updatedStamp(ctx) })
+    const stored = await trx
+      .selectFrom('contacts')
+      .select(CONTACT_SEALED_COLUMNS)
       .where('id', '=', id)
       .where('customer_id', '=', customerId)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n)
-      throw new LotsenError('NOT_FOUND', 'No such contact for this customer.');
-    await touchCustomer(trx, ctx, customerId);
-    return contactView(
-      await trx.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    if (!stored) throw new LotsenError('NOT_FOUND', 'No such contact for this customer.');
+    const sealed = await resealChanged(
+      trx,
+      contactOwner(id),
+      stored,
+      contactTexts(fields),
+      contactColumnNames,
     );
+    await trx
+      .updateTable('contacts')
+      .set({ ...sealed, ...flags, ...updatedStamp(ctx) })
+      .where('id', '=', id)
+      .execute();
+    await touchCustomer(trx, ctx, customerId);
+    return savedView(id);
   });
 }
 
+/** The contact's row and its data key go together: its details cannot be read again, wherever they were copied. */
 export async function deleteContact(ctx: RegistryContext, id: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('contacts')
-    .select('customer_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
-  await ctx.db.deleteFrom('contacts').where('id', '=', id).execute();
-  await touchCustomer(ctx.db, ctx, row.customer_id);
-  return row.customer_id;
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('contacts')
+      .select('customer_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
+    await trx.deleteFrom('contacts').where('id', '=', id).execute();
+    await destroyDataKeys(trx, [contactOwner(id)]);
+    await touchCustomer(trx, ctx, row.customer_id);
+    return row.customer_id;
+  });
 }
 
 async function assertOrgNumberFree(db: Db, orgNumber: string, exceptId: string | null): Promise<void> {

@@ -9,6 +9,7 @@ import { listDpas } from '../agreements/dpaRepository.ts';
 import type { Db } from '../store/database.node.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
 import { listTickets } from '../tickets/ticketRepository.ts';
+import { openContacts } from './contactPersonalFields.ts';
 
 const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
 const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
@@ -23,7 +24,11 @@ export async function exportRegistry(
 ): Promise<RegistryFile> {
   const [customers, contacts, environments, servers, accounts] = await Promise.all([
     db.selectFrom('customers').selectAll().execute(),
-    db.selectFrom('contacts').selectAll().execute(),
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .execute()
+      .then((rows) => openContacts(db, rows)),
     db.selectFrom('environments').selectAll().execute(),
     db.selectFrom('servers').selectAll().execute(),
     db

@@ -9,9 +9,11 @@ import {
 } from '../../common/registry/registryFile.ts';
 import { writeAgreement } from '../agreements/agreementRepository.ts';
 import { writeDpa } from '../agreements/dpaRepository.ts';
+import { sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 import type { OfficeCalendar } from '../tickets/officeCalendar.ts';
 import { writeTicket } from '../tickets/ticketRepository.ts';
+import { contactOwner, contactTexts } from './contactPersonalFields.ts';
 import { createdStamp, type RegistryContext } from './registryContext.ts';
 
 const serviceKey = (agreementReference: string, serviceName: string) =>
@@ -113,15 +115,13 @@ async function insertCustomer(
     .execute();
   summary.customers += 1;
   for (const contact of customer.contacts) {
+    const contactId = randomUUID();
     await db
       .insertInto('contacts')
       .values({
-        id: randomUUID(),
+        id: contactId,
         customer_id: customerId,
-        name: contact.name,
-        email: contact.email,
-        phone: contact.phone,
-        role: contact.role,
+        ...(await sealPersonalFields(db, contactOwner(contactId), contactTexts(contact))),
         admin_training_done: contact.adminTrainingDone ? 1 : 0,
         tool_training_done: contact.toolTrainingDone ? 1 : 0,
         ...stamp,

@@ -2,6 +2,7 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import { checkEligibility } from '../agreements/eligibilityService.ts';
+import { openPersonalText } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 
 export interface Admission {
@@ -39,7 +40,8 @@ export async function admitSession(
     at: ctx.now(),
     environmentId: environment.id,
     serviceId: ticket.service_id,
-    requesterEmail: ticket.requester_email || null,
+    // A purged e-mail (null) names nobody: the named-contact check then has no one to ask about.
+    requesterEmail: (await openPersonalText(ctx.db, ticket.requester_email)) || null,
   });
   if (verdict.blockers.length > 0 && input.overrideReason === null) {
     throw new LotsenError(

@@ -8,6 +8,8 @@ import {
   type SessionView,
 } from '../../common/sessions/model.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { sealPersonal } from '../personalData/personalDataKeys.ts';
+import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { endInterruptedSessions } from './interruptedSessions.ts';
 import { startRecording, type Recorder } from './recording/recorder.ts';
 import {
@@ -102,6 +104,7 @@ export class SessionManager {
     if (override !== null) await auditOverride(this.backend, id, ticket, verdict.blockers, override);
 
     const recorder = await startRecording(ctx.db, {
+      owner: ticketOwner(ticket.id),
       width: input.cols,
       height: input.rows,
       env: { TERM: 'xterm-256color' },
@@ -123,7 +126,8 @@ export class SessionManager {
       end_code: null,
       end_message: null,
       end_details: null,
-      override_reason: override,
+      override_reason:
+        override === null ? null : await sealPersonal(ctx.db, ticketOwner(ticket.id), override),
       warnings: JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
       recording_id: recorder.id,
       time_entry_id: null,

@@ -10,6 +10,7 @@ import {
   type SessionView,
   type SshAuthChoice,
 } from '../../common/sessions/model.ts';
+import { openColumns } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
 import type { SessionsTable } from '../store/schema.ts';
 
@@ -57,7 +58,7 @@ export async function endLiveSession(
 
 export async function getSession(db: Db, id: string): Promise<SessionView | null> {
   const row = await sessionColumns(db).where('sessions.id', '=', id).executeTakeFirst();
-  return row ? sessionView(row) : null;
+  return row ? (await sessionViews(db, [row]))[0]! : null;
 }
 
 export async function listSessions(
@@ -68,7 +69,7 @@ export async function listSessions(
   if (filter.live) query = query.where('sessions.state', 'in', [...liveSessionStates]);
   if (filter.ticketId) query = query.where('sessions.ticket_id', '=', filter.ticketId);
   const rows = await query.orderBy('sessions.opened_at', 'desc').limit(500).execute();
-  return rows.map(sessionView);
+  return sessionViews(db, rows);
 }
 
 /** Sessions the store says are live whose owner `isStale` says is gone, as closing their books needs them. */
@@ -103,6 +104,11 @@ export async function lastRecordedAt(db: Db, recordingId: string): Promise<numbe
     .where('recording_chunks.recording_id', '=', recordingId)
     .executeTakeFirst();
   return last?.at == null ? null : Number(last.at);
+}
+
+/** The rows as views, each ticket's subject opened in memory (one openPersonal call for the list). */
+async function sessionViews(db: Db, rows: readonly SessionRow[]): Promise<SessionView[]> {
+  return (await openColumns(db, rows, ['ticket_subject'] as const)).map(sessionView);
 }
 
 function sessionView(row: SessionRow): SessionView {

@@ -3,6 +3,9 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
+import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
+import { openColumns, resealChanged } from '../personalData/sealedColumns.ts';
+import { contactEmailsByCustomer } from '../registry/contactPersonalFields.ts';
 import type { Db } from '../store/database.node.ts';
 import {
   assertCustomerExists,
@@ -13,6 +16,12 @@ import {
 } from '../registry/registryContext.ts';
 import type { OfficeCalendar } from './officeCalendar.ts';
 import { responseDue } from './slaClock.ts';
+import {
+  ticketColumnNames,
+  ticketOwner,
+  ticketTexts,
+  TICKET_SEALED_COLUMNS,
+} from './ticketPersonalFields.ts';
 
 export const DEFAULT_RESPONSE_HOURS = 8;
 
@@ -33,24 +42,7 @@ const ticketColumns = (db: Db) =>
       'customers.name as customer_name',
       'updater.name as updater_name',
       'agreement_services.name as service_name',
-    ])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('contacts')
-            .select('contacts.id')
-            .whereRef('contacts.customer_id', '=', 'tickets.customer_id')
-            .where((inner) =>
-              inner(
-                inner.fn('lower', ['contacts.email']),
-                '=',
-                inner.fn('lower', ['tickets.requester_email']),
-              ),
-            ),
-        )
-        .as('requester_is_contact'),
-    );
+    ]);
 
 /** Sorted by response due time, the order technicians work in. */
 export async function listTickets(db: Db, filter: TicketFilter = {}): Promise<TicketView[]> {
@@ -58,13 +50,28 @@ export async function listTickets(db: Db, filter: TicketFilter = {}): Promise<Ti
   if (filter.customerId) query = query.where('tickets.customer_id', '=', filter.customerId);
   if (filter.openOnly) query = query.where('tickets.status', 'in', ['open', 'pending']);
   const rows = await query.orderBy('tickets.due_at').orderBy('tickets.received_at').execute();
-  return rows.map(ticketView);
+  return ticketViews(db, rows);
 }
 
 export async function getTicket(db: Db, id: string): Promise<TicketView> {
   const row = await ticketColumns(db).where('tickets.id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
-  return ticketView(row);
+  return (await ticketViews(db, [row]))[0]!;
+}
+
+/**
+ * The rows as views, their personal columns opened in memory (one openPersonal call for the list). Whether the
+ * requester is a named contact is decided here too, as both e-mails are sealed: case-insensitively, as before.
+ */
+async function ticketViews(db: Db, rows: readonly TicketRow[]): Promise<TicketView[]> {
+  const opened = await openColumns(db, rows, TICKET_SEALED_COLUMNS);
+  const contactEmails = await contactEmailsByCustomer(db, [...new Set(rows.map((r) => r.customer_id))]);
+  return opened.map((row) =>
+    ticketView(
+      row,
+      contactEmails.get(row.customer_id)?.has(row.requester_email.toLocaleLowerCase('sv')) ?? false,
+    ),
+  );
 }
 
 /**
@@ -96,7 +103,14 @@ export async function writeTicket(
       ? undefined
       : await trx
           .selectFrom('tickets')
-          .select(['customer_id', 'escalated_at', 'received_at', 'service_id', 'response_hours'])
+          .select([
+            'customer_id',
+            'escalated_at',
+            'received_at',
+            'service_id',
+            'response_hours',
+            ...TICKET_SEALED_COLUMNS,
+          ])
           .where('id', '=', id)
           .executeTakeFirst();
   if (id !== undefined && !previous)
@@ -133,33 +147,28 @@ export async function writeTicket(
     responseHours,
     calendar,
   );
+  const ticketId = id ?? randomUUID();
+  const sealed = previous
+    ? await resealChanged(trx, ticketOwner(ticketId), previous, ticketTexts(fields), ticketColumnNames)
+    : await sealPersonalFields(trx, ticketOwner(ticketId), ticketTexts(fields));
   const columns = {
     customer_id: fields.customerId,
     external_ref: fields.externalRef,
     external_url: fields.externalUrl,
-    requester_name: fields.requesterName,
-    requester_email: fields.requesterEmail,
     service_id: fields.serviceId,
     environment_id: fields.environmentId,
-    subject: fields.subject,
-    description: fields.description,
+    ...sealed,
     priority: fields.priority,
     received_at: fields.receivedAt,
     status: fields.status,
     first_response_at: firstResponseAt,
     escalated_at: fields.escalatedAt,
-    affected_users: fields.affectedUsers,
-    school_and_class: fields.schoolAndClass,
-    problem_started: fields.problemStarted,
     has_screenshot: fields.hasScreenshot ? 1 : 0,
-    page_links: fields.pageLinks,
-    browser: fields.browser,
     response_hours: responseHours,
     standard_due_at: due.standardDueAt,
     acute_due_at: due.acuteDueAt,
     due_at: due.dueAt,
   };
-  const ticketId = id ?? randomUUID();
   if (id === undefined) {
     await trx
       .insertInto('tickets')
@@ -265,13 +274,14 @@ export async function deleteTicket(ctx: RegistryContext, id: string): Promise<st
       );
     }
     await trx.deleteFrom('tickets').where('id', '=', id).execute();
+    await destroyDataKeys(trx, [ticketOwner(id)]);
     return row.customer_id;
   });
 }
 
 type TicketRow = Awaited<ReturnType<ReturnType<typeof ticketColumns>['executeTakeFirstOrThrow']>>;
 
-function ticketView(row: TicketRow): TicketView {
+function ticketView(row: TicketRow, requesterIsContact: boolean): TicketView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -280,7 +290,7 @@ function ticketView(row: TicketRow): TicketView {
     externalUrl: row.external_url,
     requesterName: row.requester_name,
     requesterEmail: row.requester_email,
-    requesterIsContact: Boolean(row.requester_is_contact),
+    requesterIsContact,
     serviceId: row.service_id,
     serviceName: row.service_name,
     environmentId: row.environment_id,

@@ -12,7 +12,10 @@ import {
 import { assertEntryUnlocked, assertPeriodOpen, withLockErrors } from '../billing/periodLocks.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { createdStamp, updatedStamp } from '../registry/registryContext.ts';
+import { openPersonalText, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
+import { openColumns, purgedFieldError } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
+import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { withSuggestions } from './classification.ts';
 
 const entryColumns = (db: Db) =>
@@ -59,14 +62,14 @@ export async function listTimeEntries(
     .orderBy('time_entries.id')
     .limit(filter.limit)
     .execute();
-  return withSuggestions(db, rows.map(entryView));
+  return withSuggestions(db, await entryViews(db, rows));
 }
 
 /** One entry as the API shows it, with its suggestion when unclassified. */
 export async function getTimeEntry(db: Db, id: string): Promise<TimeEntryView> {
   const row = await entryColumns(db).where('time_entries.id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
-  return (await withSuggestions(db, [entryView(row)]))[0]!;
+  return (await withSuggestions(db, await entryViews(db, [row])))[0]!;
 }
 
 export async function runningTimer(db: Db, technicianId: string): Promise<TimeEntryView | null> {
@@ -75,7 +78,7 @@ export async function runningTimer(db: Db, technicianId: string): Promise<TimeEn
     .where('time_entries.source', '=', 'timer')
     .where('time_entries.ended_at', 'is', null)
     .executeTakeFirst();
-  return row ? (await withSuggestions(db, [entryView(row)]))[0]! : null;
+  return row ? (await withSuggestions(db, await entryViews(db, [row])))[0]! : null;
 }
 
 /**
@@ -184,13 +187,14 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
     ctx.db.transaction().execute(async (trx) => {
       await assertTicket(trx, next.ticketId);
       await assertPeriodOpen(trx, next.ticketId, next.startedAt);
+      const note = await noteToWrite(trx, update.id, next.ticketId, update.note);
       await trx
         .updateTable('time_entries')
         .set({
           ticket_id: next.ticketId,
           started_at: next.startedAt,
           ended_at: next.endedAt,
-          ...(update.note !== undefined ? { note: update.note } : {}),
+          ...(note !== null ? { note } : {}),
           ...updatedStamp(ctx),
         })
         .where('id', '=', update.id)
@@ -227,6 +231,7 @@ export async function insertEntry(
 ): Promise<string> {
   const id = randomUUID();
   await assertPeriodOpen(db, entry.ticketId, entry.startedAt);
+  const note = await sealPersonal(db, ticketOwner(entry.ticketId), entry.note);
   await withLockErrors(() =>
     db
       .insertInto('time_entries')
@@ -238,7 +243,7 @@ export async function insertEntry(
         ended_at: entry.endedAt,
         source: entry.source,
         session_id: entry.sessionId,
-        note: entry.note,
+        note,
         classification: entry.classification ?? 'unclassified',
         work_type: entry.workType ?? null,
         ...createdStamp(ctx),
@@ -251,6 +256,37 @@ export async function insertEntry(
 async function assertTicket(db: Db, ticketId: string): Promise<void> {
   const ticket = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+}
+
+/**
+ * The note an edit writes, sealed under the entry's ticket: null to keep the stored one. A note moved to another
+ * ticket is sealed again under that ticket's key, so purging a ticket takes every note logged against it.
+ */
+async function noteToWrite(
+  db: Db,
+  entryId: string,
+  ticketId: string,
+  text: string | undefined,
+): Promise<string | null> {
+  const stored = await db
+    .selectFrom('time_entries')
+    .select(['ticket_id', 'note'])
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  const current = await openPersonalText(db, stored.note);
+  if (current === null) {
+    // A purged note stays purged wherever the entry goes; a new text for it would need the destroyed key.
+    if (text === undefined || text === PURGED_TEXT) return null;
+    throw purgedFieldError({ label: "entry's note", path: 'note' });
+  }
+  const next = text ?? current;
+  if (stored.ticket_id === ticketId && next === current) return null;
+  return sealPersonal(db, ticketOwner(ticketId), next);
+}
+
+/** The rows as views, the ticket's subject and the note opened in memory (one openPersonal call for the list). */
+async function entryViews(db: Db, rows: readonly EntryRow[]): Promise<TimeEntryView[]> {
+  return (await openColumns(db, rows, ['ticket_subject', 'note'] as const)).map(entryView);
 }
 
 function entryView(row: EntryRow): TimeEntryView {

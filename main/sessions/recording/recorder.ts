@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sealPersonal, type DataKeyOwner } from '../../personalData/personalDataKeys.ts';
 import type { Db } from '../../store/database.node.ts';
 import { encodeEvent, encodeHeader, type AsciicastEventType, type AsciicastHeader } from './asciicast.ts';
 
@@ -8,6 +9,8 @@ export const RECORDING_BATCH_CHARS = 64 * 1024;
 export const RECORDING_BATCH_MS = 250;
 
 export interface RecorderOptions {
+  /** Whose personal data the output is: its batches are sealed under this owner's data key (the session's ticket). */
+  owner: DataKeyOwner;
   width: number;
   height: number;
   env?: AsciicastHeader['env'];
@@ -84,7 +87,8 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     clearTimeout(timer);
     timer = undefined;
     if (lines.length === 0) return writes;
-    const row = { recording_id: id, seq: seq++, offset_ms: batchOffsetMs, data: lines.join('') };
+    const row = { recording_id: id, seq: seq++, offset_ms: batchOffsetMs };
+    const text = lines.join('');
     const bytes = batchBytes;
     lines = [];
     chars = 0;
@@ -94,7 +98,11 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
       db
         .transaction()
         .execute(async (trx) => {
-          await trx.insertInto('recording_chunks').values(row).execute();
+          const data = await sealPersonal(trx, options.owner, text);
+          await trx
+            .insertInto('recording_chunks')
+            .values({ ...row, data })
+            .execute();
           await trx
             .updateTable('recordings')
             .set((eb) => ({ bytes: eb('bytes', '+', bytes) }))

@@ -1,6 +1,9 @@
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { RecordingPage, RecordingView } from '../../../common/sessions/model.ts';
+import { openPersonal, PURGED_TEXT } from '../../personalData/personalDataKeys.ts';
+import { openColumns } from '../../personalData/sealedColumns.ts';
 import type { Db } from '../../store/database.node.ts';
+import { encodeEvent } from './asciicast.ts';
 
 export interface RecordingInfo {
   id: string;
@@ -62,7 +65,7 @@ export async function listRecordings(
     .orderBy('recordings.started_at', 'desc')
     .limit(filter.limit ?? 200)
     .execute();
-  return rows.map((row) => ({
+  return (await openColumns(db, rows, ['subject'] as const)).map((row) => ({
     ...toInfo(row),
     sessionId: row.session_id,
     title: row.title ?? 'Recording',
@@ -86,7 +89,7 @@ export async function readRecordingPage(
   if (!recording) throw new LotsenError('NOT_FOUND', `There is no recording ${id}`);
   const page = await db
     .selectFrom('recording_chunks')
-    .select(['seq', 'data'])
+    .select(['seq', 'offset_ms', 'data'])
     .where('recording_id', '=', id)
     .where('seq', '>=', fromSeq)
     .orderBy('seq')
@@ -96,9 +99,23 @@ export async function readRecordingPage(
   const shown = more ? page.slice(0, limit) : page;
   return {
     header: recording.header,
-    events: shown.map((chunk) => chunk.data).join(''),
+    events: (await openChunks(db, shown)).join(''),
     nextSeq: more ? page[limit]!.seq : null,
   };
+}
+
+/**
+ * Stored batches as asciicast event lines, opened in memory (one openPersonal call per page). A purged batch reads as
+ * one output event of PURGED_TEXT at the batch's time, so an export stays a file asciinema plays.
+ */
+async function openChunks(db: Db, chunks: readonly { offset_ms: number; data: string }[]): Promise<string[]> {
+  const opened = await openPersonal(
+    db,
+    chunks.map((chunk) => chunk.data),
+  );
+  return chunks.map(
+    (chunk, i) => opened[i] ?? encodeEvent(chunk.offset_ms / 1000, 'o', `${PURGED_TEXT}\r\n`),
+  );
 }
 
 export async function getRecording(db: Db, id: string): Promise<RecordingInfo> {
@@ -123,13 +140,13 @@ export async function* readRecording(db: Db, id: string): AsyncGenerator<string>
   for (;;) {
     const page = await db
       .selectFrom('recording_chunks')
-      .select(['seq', 'data'])
+      .select(['seq', 'offset_ms', 'data'])
       .where('recording_id', '=', id)
       .where('seq', '>', after)
       .orderBy('seq')
       .limit(CHUNKS_PER_PAGE)
       .execute();
-    for (const chunk of page) yield chunk.data;
+    for (const events of await openChunks(db, page)) yield events;
     const last = page.at(-1);
     if (!last || page.length < CHUNKS_PER_PAGE) return;
     after = last.seq;

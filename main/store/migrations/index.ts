@@ -10,6 +10,7 @@ import { migration0008Billing } from './0008_billing.ts';
 import { migration0009SessionChoices } from './0009_session_choices.ts';
 import { migration0010PreConnectApprovals } from './0010_pre_connect_approvals.ts';
 import { migration0011PersonalDataKeys } from './0011_personal_data_keys.ts';
+import { migration0012SealedPersonalFields } from './0012_sealed_personal_fields.ts';
 import { migration0013SealedBillingLines } from './0013_sealed_billing_lines.ts';
 import { migration0017Retention } from './0017_retention.ts';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009_session_choices': migration0009SessionChoices,
   '0010_pre_connect_approvals': migration0010PreConnectApprovals,
   '0011_personal_data_keys': migration0011PersonalDataKeys,
+  '0012_sealed_personal_fields': migration0012SealedPersonalFields,
   '0013_sealed_billing_lines': migration0013SealedBillingLines,
   '0017_retention': migration0017Retention,
 };

@@ -22,7 +22,11 @@ beforeAll(async () => {
   ).toBe(0);
   const backend = await Backend.open({ dataDir });
   await backend.unlock(env.LOTSEN_PASSPHRASE!);
-  const recorder = await startRecording(backend.registryContext().db, { width: 80, height: 24 });
+  const recorder = await startRecording(backend.registryContext().db, {
+    owner: { kind: 'ticket', id: 'ticket-1' },
+    width: 80,
+    height: 24,
+  });
   recorder.output(
     new TextEncoder().encode('Get-Service adfssrv\r\nRunning  adfssrv  Tjänsten för AD FS\r\n'),
   );

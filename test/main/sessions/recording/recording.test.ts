@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, test } from 'vitest';
+import { openPersonal } from '../../../../main/personalData/personalDataKeys.ts';
 import { encodeEvent, encodeHeader } from '../../../../main/sessions/recording/asciicast.ts';
 import { stageCastExport } from '../../../../main/sessions/recording/exportCast.node.ts';
 import { startRecording } from '../../../../main/sessions/recording/recorder.ts';
@@ -19,6 +20,8 @@ import { asciinemaCat } from '../../../support/asciinema.ts';
 import { makeTempDataDir } from '../../../support/tempDataDir.ts';
 
 const run = promisify(execFile);
+/** The recordings' owner: whose data key seals their output. */
+const TICKET = { kind: 'ticket' as const, id: 'ticket-1' };
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
@@ -35,6 +38,7 @@ async function tempStore(): Promise<{ store: Store; dir: string }> {
 /** Runs a script in a real pty through the terminal stream, recording what the client is sent. */
 async function recordPtySession(store: Store, script: string, size = { cols: 100, rows: 30 }) {
   const recorder = await startRecording(store.db, {
+    owner: TICKET,
     width: size.cols,
     height: size.rows,
     env: { TERM: 'xterm-256color', SHELL: '/bin/sh' },
@@ -117,7 +121,7 @@ test('the store holds no plaintext of a recording: not in the database, its WAL 
 
 test('output is written in batches, not a row per chunk; listing and reading give it back in order', async () => {
   const { store } = await tempStore();
-  const recorder = await startRecording(store.db, { width: 80, height: 24 });
+  const recorder = await startRecording(store.db, { owner: TICKET, width: 80, height: 24 });
   const piece = new TextEncoder().encode('rad åäö\r\n'); // 12 bytes
   for (let i = 0; i < 20_000; i++) recorder.output(piece);
   recorder.resize(120, 40);
@@ -138,7 +142,15 @@ test('output is written in batches, not a row per chunk; listing and reading giv
 
   const text = await readAll(store, summary.id);
   const { header } = await store.db.selectFrom('recordings').select('header').executeTakeFirstOrThrow();
-  expect(text).toBe(header + rows.map((row) => row.data).join(''));
+  expect(text).toBe(
+    header +
+      (
+        await openPersonal(
+          store.db,
+          rows.map((row) => row.data),
+        )
+      ).join(''),
+  );
   const lines = text.trimEnd().split('\n');
   expect(lines).toHaveLength(1 + 20_000 + 1);
   expect(JSON.parse(lines.at(-1)!)).toEqual([expect.any(Number), 'r', '120x40']);
@@ -153,7 +165,7 @@ test('output is written in batches, not a row per chunk; listing and reading giv
 
 test('a quiet session is still written within a moment (the time limit on a batch)', async () => {
   const { store } = await tempStore();
-  const recorder = await startRecording(store.db, { width: 80, height: 24 });
+  const recorder = await startRecording(store.db, { owner: TICKET, width: 80, height: 24 });
   recorder.output(new TextEncoder().encode('$ '));
   const count = async () => (await store.db.selectFrom('recording_chunks').select('seq').execute()).length;
   expect(await count()).toBe(0);

@@ -1,0 +1,78 @@
+import type { ContactFields } from '../../common/registry/model.ts';
+import { PURGED_TEXT, type DataKeyOwner } from '../personalData/personalDataKeys.ts';
+import { openColumns } from '../personalData/sealedColumns.ts';
+import type { Db } from '../store/database.node.ts';
+import type { ContactsTable } from '../store/schema.ts';
+
+/**
+ * A contact's personal columns, stored sealed under the contact's data key (personalDataKeys.ts), each with its field
+ * in the API and its name for people. The one list of them: a column added to contacts that names or reaches the
+ * person is added here, and every read and write of contacts follows.
+ */
+export const CONTACT_SEALED_FIELDS = {
+  name: { field: 'name', label: "contact's name" },
+  email: { field: 'email', label: "contact's e-mail" },
+  phone: { field: 'phone', label: "contact's phone" },
+  role: { field: 'role', label: "contact's role" },
+} as const satisfies Partial<Record<keyof ContactsTable, { field: keyof ContactFields; label: string }>>;
+
+export type ContactSealedColumn = keyof typeof CONTACT_SEALED_FIELDS;
+
+export const CONTACT_SEALED_COLUMNS = Object.keys(CONTACT_SEALED_FIELDS) as ContactSealedColumn[];
+
+export const contactOwner = (id: string): DataKeyOwner => ({ kind: 'contact', id });
+
+/** The contact's personal texts by column, as they are to be sealed. */
+export function contactTexts(fields: ContactFields): Record<ContactSealedColumn, string> {
+  const texts = {} as Record<ContactSealedColumn, string>;
+  for (const column of CONTACT_SEALED_COLUMNS) texts[column] = fields[CONTACT_SEALED_FIELDS[column].field];
+  return texts;
+}
+
+/** The names resealChanged gives a purged column in its refusal. */
+export const contactColumnNames = Object.fromEntries(
+  CONTACT_SEALED_COLUMNS.map((column) => [
+    column,
+    { label: CONTACT_SEALED_FIELDS[column].label, path: CONTACT_SEALED_FIELDS[column].field },
+  ]),
+) as Record<ContactSealedColumn, { label: string; path: string }>;
+
+/** How many customers one query asks about (SQLite's bound-parameter limit is far above it). */
+const CUSTOMER_BATCH = 500;
+
+const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+
+/** Contact rows opened (one openPersonal call) and in name order, which the store can no longer sort by. */
+export async function openContacts<R extends Pick<ContactsTable, ContactSealedColumn>>(
+  db: Db,
+  rows: readonly R[],
+): Promise<R[]> {
+  const opened = await openColumns(db, rows, CONTACT_SEALED_COLUMNS);
+  return opened.sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** Each customer's contacts' e-mails, lower-cased, to tell whether a requester is a named contact. */
+export async function contactEmailsByCustomer(
+  db: Db,
+  customerIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const emails = new Map<string, Set<string>>();
+  const rows: Pick<ContactsTable, 'customer_id' | 'email'>[] = [];
+  for (let i = 0; i < customerIds.length; i += CUSTOMER_BATCH) {
+    rows.push(
+      ...(await db
+        .selectFrom('contacts')
+        .select(['customer_id', 'email'])
+        .where('customer_id', 'in', customerIds.slice(i, i + CUSTOMER_BATCH))
+        .execute()),
+    );
+  }
+  for (const row of await openColumns(db, rows, ['email'] as const)) {
+    // A purged e-mail names nobody: it must not match a purged requester's.
+    if (row.email === PURGED_TEXT) continue;
+    const set = emails.get(row.customer_id) ?? new Set<string>();
+    set.add(row.email.toLocaleLowerCase('sv'));
+    emails.set(row.customer_id, set);
+  }
+  return emails;
+}

@@ -1,0 +1,53 @@
+import type { TicketFields } from '../../common/tickets/model.ts';
+import type { DataKeyOwner } from '../personalData/personalDataKeys.ts';
+
+/**
+ * A ticket's personal columns, stored sealed under the ticket's data key (personalDataKeys.ts): whatever the requester
+ * or the ticket text says about people. The helpdesk's reference and link are its ids, not personal, and stay plain.
+ */
+export const TICKET_SEALED_COLUMNS = [
+  'requester_name',
+  'requester_email',
+  'subject',
+  'description',
+  'affected_users',
+  'school_and_class',
+  'problem_started',
+  'page_links',
+  'browser',
+] as const;
+
+export type TicketSealedColumn = (typeof TICKET_SEALED_COLUMNS)[number];
+
+export const ticketOwner = (id: string): DataKeyOwner => ({ kind: 'ticket', id });
+
+/** Each sealed column's field in the API and its name for people. */
+export const TICKET_SEALED_FIELDS = {
+  requester_name: { field: 'requesterName', label: "requester's name" },
+  requester_email: { field: 'requesterEmail', label: "requester's e-mail" },
+  subject: { field: 'subject', label: 'subject' },
+  description: { field: 'description', label: 'description' },
+  affected_users: { field: 'affectedUsers', label: 'affected users' },
+  school_and_class: { field: 'schoolAndClass', label: 'school and class' },
+  problem_started: { field: 'problemStarted', label: 'time the problem started' },
+  page_links: { field: 'pageLinks', label: 'page links' },
+  browser: { field: 'browser', label: 'browser' },
+} as const satisfies Record<TicketSealedColumn, { field: keyof TicketFields; label: string }>;
+
+/** The ticket's personal texts by column, as they are to be sealed. */
+export function ticketTexts(fields: TicketFields): Record<TicketSealedColumn, string> {
+  const texts = {} as Record<TicketSealedColumn, string>;
+  for (const column of TICKET_SEALED_COLUMNS) texts[column] = fields[TICKET_SEALED_FIELDS[column].field];
+  return texts;
+}
+
+/** The names resealChanged gives a purged column in its refusal. */
+export const ticketColumnNames = Object.fromEntries(
+  TICKET_SEALED_COLUMNS.map((column) => [
+    column,
+    {
+      label: `ticket's ${TICKET_SEALED_FIELDS[column].label}`,
+      path: `ticket.${TICKET_SEALED_FIELDS[column].field}`,
+    },
+  ]),
+) as Record<TicketSealedColumn, { label: string; path: string }>;
