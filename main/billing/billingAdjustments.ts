@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { AdjustmentView } from '../../common/billing/model.ts';
+import { openColumns } from '../personalData/sealedColumns.ts';
+import { sealPersonal } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
+import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import type { Db } from '../store/database.node.ts';
 import type { BillingAdjustmentsTable } from '../store/schema.ts';
 import { shiftMonth } from './billingPeriod.ts';
@@ -50,7 +53,8 @@ export async function listAdjustments(
   if (filter.month) query = query.where('a.month', '=', filter.month);
   if (filter.customerId) query = query.where('a.customer_id', '=', filter.customerId);
   if (filter.entryId) query = query.where('a.entry_id', '=', filter.entryId);
-  return (await query.orderBy('a.created_at').orderBy('a.id').execute()).map(adjustmentView);
+  const rows = await query.orderBy('a.created_at').orderBy('a.id').execute();
+  return (await openColumns(db, rows, ['note'] as const)).map(adjustmentView);
 }
 
 /**
@@ -64,7 +68,7 @@ export async function addAdjustment(
   const entry = await ctx.db
     .selectFrom('time_entries as e')
     .leftJoin('billing_batches as b', 'b.id', 'e.batch_id')
-    .select(['e.id', 'e.batch_id', 'e.line_seq', 'b.customer_id', 'b.month'])
+    .select(['e.id', 'e.ticket_id', 'e.batch_id', 'e.line_seq', 'b.customer_id', 'b.month'])
     .where('e.id', '=', input.entryId)
     .executeTakeFirst();
   if (!entry) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
@@ -99,7 +103,7 @@ export async function addAdjustment(
           customer_id: customerId,
           month,
           minutes: input.minutes,
-          note: input.note,
+          note: await sealPersonal(trx, ticketOwner(entry.ticket_id), input.note),
           created_at: ctx.now(),
           created_by: ctx.actorId,
           batch_id: null,

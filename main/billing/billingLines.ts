@@ -142,7 +142,12 @@ export async function personalTextsForLines(
     const texts = new Map<string, string>();
     const unique = [...new Set(wanted ?? [])];
     for (let i = 0; i < unique.length; i += TEXT_BATCH) {
-      for (const row of await query(unique.slice(i, i + TEXT_BATCH))) texts.set(row.id, row.text);
+      const rows = await query(unique.slice(i, i + TEXT_BATCH));
+      const opened = await openPersonal(
+        db,
+        rows.map((row) => row.text),
+      );
+      rows.forEach((row, r) => texts.set(row.id, opened[r] ?? PURGED_TEXT));
     }
     return texts;
   };

@@ -13,7 +13,7 @@ import { importRegistry } from '../../main/registry/registryImport.ts';
 import { createStore, openEncryptedConnection, type Store } from '../../main/store/database.node.ts';
 import { swedishOfficeCalendar } from '../../main/tickets/officeCalendar.ts';
 import { createLocalUser } from '../../main/users/localUser.ts';
-import { insertBulkTime } from '../support/bulkTime.ts';
+import { insertBulkTime, sealBulkNotes } from '../support/bulkTime.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
 
@@ -128,12 +128,17 @@ beforeAll(async () => {
     .select(['tickets.id', 'customers.name', 'customers.id as customerId'])
     .execute();
   const ticketsOf = (name: string) => tickets.filter((t) => t.name === name).map((t) => t.id);
+  const notes = await sealBulkNotes(
+    store.db,
+    tickets.map((ticket) => ticket.id),
+  );
   raw = openEncryptedConnection(file, key);
   let t = performance.now();
   // Växjö: 100,000 lines in October; Örebro: 1,000,000 in November (one prepared statement, one transaction each).
   insertBulkTime(raw, {
     count: SMALL,
     ticketIds: ticketsOf('Växjö kommun'),
+    notes,
     technicianId: user.id,
     from: at('2026-10-01T00:00:00+02:00'),
     spacingMs: Math.floor((31 * 86_400_000) / SMALL),
@@ -141,6 +146,7 @@ beforeAll(async () => {
   insertBulkTime(raw, {
     count: LARGE,
     ticketIds: ticketsOf('Örebro kommun'),
+    notes,
     technicianId: user.id,
     from: at('2026-11-01T00:00:00+01:00'),
     spacingMs: Math.floor((30 * 86_400_000) / LARGE),

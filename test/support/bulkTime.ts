@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { sealPersonal } from '../../main/personalData/personalDataKeys.ts';
+import type { Db } from '../../main/store/database.node.ts';
 
 /** Notes that spreadsheets would run as formulas, Swedish text, and text that needs CSV quoting. */
 export const bulkNotes = [
@@ -21,6 +23,19 @@ const classifications = [
   ['included', null],
 ] as const;
 
+/** Each bulk note sealed once per ticket, as the store keeps notes (under the ticket's data key). */
+export type SealedBulkNotes = ReadonlyMap<string, readonly string[]>;
+
+export async function sealBulkNotes(db: Db, ticketIds: readonly string[]): Promise<SealedBulkNotes> {
+  const sealed = new Map<string, string[]>();
+  for (const id of new Set(ticketIds)) {
+    const notes: string[] = [];
+    for (const note of bulkNotes) notes.push(await sealPersonal(db, { kind: 'ticket', id }, note));
+    sealed.set(id, notes);
+  }
+  return sealed;
+}
+
 /**
  * Writes `count` stopped, classified time entries spread over one month with one prepared statement in one
  * transaction, on a raw connection to the store: how the 100,000-entry test and the benchmark fill a month.
@@ -32,6 +47,8 @@ export function insertBulkTime(
     count: number;
     ticketIds: readonly string[];
     technicianId: string;
+    /** From sealBulkNotes for the same tickets: a raw insert cannot seal (the key tree is read through the store). */
+    notes: SealedBulkNotes;
     from: number;
     spacingMs: number;
   },
@@ -45,13 +62,14 @@ export function insertBulkTime(
     for (let i = 0; i < options.count; i++) {
       const startedAt = options.from + i * options.spacingMs;
       const [classification, workType] = classifications[i % classifications.length]!;
+      const ticketId = options.ticketIds[i % options.ticketIds.length]!;
       insert.run(
         randomUUID(),
-        options.ticketIds[i % options.ticketIds.length],
+        ticketId,
         options.technicianId,
         startedAt,
         startedAt + (5 + ((i * 7) % 90)) * 60_000 + ((i * 13) % 60) * 1000,
-        bulkNotes[i % bulkNotes.length],
+        options.notes.get(ticketId)![i % bulkNotes.length],
         classification,
         workType,
         startedAt,

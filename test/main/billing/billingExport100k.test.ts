@@ -8,7 +8,7 @@ import { loadDatabaseKey } from '../../../main/vault/databaseKey.node.ts';
 import { keychain } from '../../../main/vault/keychain.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
-import { bulkNotes, insertBulkTime } from '../../support/bulkTime.ts';
+import { bulkNotes, insertBulkTime, sealBulkNotes } from '../../support/bulkTime.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { convertWithLibreOffice } from '../../support/libreOffice.ts';
 import { runCli } from '../../support/runCli.ts';
@@ -60,11 +60,14 @@ describe(`finance export of ${ENTRIES.toLocaleString('en')} entries (long test)`
       passphrase: TEST_PASSPHRASE,
       keychain,
     });
+    const ticketIds = customers.flatMap((c) => [c.standardTicket.id, c.specialTicket.id]);
+    const notes = await sealBulkNotes(opened.backend.registryContext().db, ticketIds);
     const raw = openEncryptedConnection(dataFiles.database(opened.dataDir), key);
     try {
       insertBulkTime(raw, {
         count: ENTRIES,
-        ticketIds: customers.flatMap((c) => [c.standardTicket.id, c.specialTicket.id]),
+        ticketIds,
+        notes,
         technicianId: user.id,
         from: at('2026-11-01T00:00:00+01:00'),
         spacingMs: Math.floor((30 * 86_400_000) / ENTRIES),
