@@ -18,6 +18,8 @@ export const auditEventCodes = [
   'preconnect.approved',
   'preconnect.ran',
   'registry.imported',
+  'ticket.escalation_exception',
+  'settings.price_list_changed',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -38,6 +40,8 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'preconnect.approved': 'Pre-connect command approved',
   'preconnect.ran': 'Pre-connect command ran',
   'registry.imported': 'Registry imported',
+  'ticket.escalation_exception': 'Acute escalation by exception',
+  'settings.price_list_changed': 'Price list changed',
 };
 
 export const auditEventViewSchema = z.object({

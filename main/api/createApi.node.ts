@@ -6,6 +6,7 @@ import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
+import { settingsHandlers } from '../settings/settingsHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { timeHandlers } from '../time/timeHandlers.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
@@ -26,6 +27,7 @@ export function createApi(
       ...auditHandlers(backend),
       ...timeHandlers(backend),
       ...billingHandlers(backend),
+      ...settingsHandlers(backend),
       ...sessionHandlers(backend, sessions),
     },
     {

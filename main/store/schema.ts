@@ -97,6 +97,26 @@ export interface DatabaseSchema {
   pre_connect_approvals: PreConnectApprovalsTable;
   key_trees: KeyTreesTable;
   personal_data_keys: PersonalDataKeysTable;
+  ticket_escalations: TicketEscalationsTable;
+  vendor_settings: VendorSettingsTable;
+}
+
+export interface TicketEscalationsTable {
+  ticket_id: string;
+  basis: string;
+  fee_ore: number;
+  agreement_id: string | null;
+  /** Sealed under the ticket's personal-data key. */
+  reason: string | null;
+  escalated_at: number;
+  escalated_by: string;
+}
+
+export interface VendorSettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+  updated_by: string | null;
 }
 
 export interface KeyTreesTable {
@@ -174,10 +194,11 @@ export interface TicketsTable extends Attributed {
   has_screenshot: number;
   page_links: string;
   browser: string;
-  response_hours: number;
-  standard_due_at: number;
+  /** Null: no agreement in force when received, so no response-time promise. */
+  response_hours: number | null;
+  standard_due_at: number | null;
   acute_due_at: number | null;
-  due_at: number;
+  due_at: number | null;
 }
 
 export interface AuditEventsTable {

@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
-import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
+import type { Verdict } from '../../common/agreements/verdict.ts';
+import {
+  NO_DPA_WARNING,
+  type EscalationBasis,
+  type TicketFields,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketView,
+} from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
+import { evaluateEligibility } from '../agreements/eligibility.ts';
+import { loadFacts } from '../agreements/eligibilityService.ts';
 import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
+import { openPersonal, PURGED_TEXT } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 import {
   assertCustomerExists,
@@ -13,8 +25,7 @@ import {
 } from '../registry/registryContext.ts';
 import type { OfficeCalendar } from './officeCalendar.ts';
 import { responseDue } from './slaClock.ts';
-
-export const DEFAULT_RESPONSE_HOURS = 8;
+import { moveEscalation, recordEscalation, type EscalationException } from './ticketEscalation.ts';
 
 export interface TicketFilter {
   customerId?: string;
@@ -28,11 +39,18 @@ const ticketColumns = (db: Db) =>
     .innerJoin('customers', 'customers.id', 'tickets.customer_id')
     .innerJoin('users as updater', 'updater.id', 'tickets.updated_by')
     .leftJoin('agreement_services', 'agreement_services.id', 'tickets.service_id')
+    .leftJoin('ticket_escalations as escalation', 'escalation.ticket_id', 'tickets.id')
+    .leftJoin('users as escalator', 'escalator.id', 'escalation.escalated_by')
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
       'updater.name as updater_name',
       'agreement_services.name as service_name',
+      'escalation.basis as escalation_basis',
+      'escalation.fee_ore as escalation_fee_ore',
+      'escalation.escalated_at as escalation_at',
+      'escalation.reason as escalation_reason',
+      'escalator.name as escalator_name',
     ])
     .select((eb) =>
       eb
@@ -52,19 +70,26 @@ const ticketColumns = (db: Db) =>
         .as('requester_is_contact'),
     );
 
-/** Sorted by response due time, the order technicians work in. */
-export async function listTickets(db: Db, filter: TicketFilter = {}): Promise<TicketView[]> {
+/**
+ * Sorted by response due time, the order technicians work in; tickets that promise no response time (no agreement
+ * in force) come after every promised one. Each carries its customer's eligibility verdict at `at`.
+ */
+export async function listTickets(db: Db, filter: TicketFilter = {}, at = Date.now()): Promise<TicketView[]> {
   let query = ticketColumns(db);
   if (filter.customerId) query = query.where('tickets.customer_id', '=', filter.customerId);
   if (filter.openOnly) query = query.where('tickets.status', 'in', ['open', 'pending']);
-  const rows = await query.orderBy('tickets.due_at').orderBy('tickets.received_at').execute();
-  return rows.map(ticketView);
+  const rows = await query
+    .orderBy(sql`tickets.due_at IS NULL`)
+    .orderBy('tickets.due_at')
+    .orderBy('tickets.received_at')
+    .execute();
+  return ticketViews(db, rows, at);
 }
 
-export async function getTicket(db: Db, id: string): Promise<TicketView> {
+export async function getTicket(db: Db, id: string, at = Date.now()): Promise<TicketView> {
   const row = await ticketColumns(db).where('tickets.id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
-  return ticketView(row);
+  return (await ticketViews(db, [row], at))[0]!;
 }
 
 /**
@@ -78,17 +103,24 @@ export async function saveTicket(
   id: string | undefined,
   fields: TicketFields,
 ): Promise<TicketView> {
-  return ctx.db.transaction().execute((trx) => writeTicket(trx, ctx, calendar, id, fields));
+  return ctx.db.transaction().execute(async (trx) => {
+    const ticketId = await writeTicket(trx, ctx, calendar, id, fields);
+    return getTicket(trx, ticketId, ctx.now());
+  });
 }
 
-/** saveTicket's work, inside a transaction the caller holds (the registry import writes many at once). */
+/**
+ * saveTicket's work, inside a transaction the caller holds (the registry import writes many at once); answers the
+ * ticket's id. A new escalation needs the agreement's acute option, or `exception` (ticketEscalation.ts).
+ */
 export async function writeTicket(
   trx: Db,
   ctx: RegistryContext,
   calendar: OfficeCalendar,
   id: string | undefined,
   fields: TicketFields,
-): Promise<TicketView> {
+  exception: EscalationException | null = null,
+): Promise<string> {
   await assertCustomerExists(trx, fields.customerId);
   await assertBelongsToCustomer(trx, fields);
   const previous =
@@ -172,8 +204,23 @@ export async function writeTicket(
       .where('id', '=', id)
       .execute();
   }
+  if (fields.escalatedAt !== null && (previous?.escalated_at ?? null) === null) {
+    await recordEscalation(
+      trx,
+      ctx,
+      {
+        id: ticketId,
+        customerId: fields.customerId,
+        serviceId: fields.serviceId,
+        escalatedAt: fields.escalatedAt,
+      },
+      exception,
+    );
+  } else if (previous && previous.escalated_at !== fields.escalatedAt) {
+    await moveEscalation(trx, ticketId, fields.escalatedAt);
+  }
   await touchCustomer(trx, ctx, fields.customerId);
-  return getTicket(trx, ticketId);
+  return ticketId;
 }
 
 async function hasLoggedTime(db: Db, ticketId: string): Promise<boolean> {
@@ -214,7 +261,8 @@ async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<vo
   }
 }
 
-async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
+/** The office hours the agreement in force when the ticket came promises; null when none is in force. */
+async function responseHoursFor(db: Db, fields: TicketFields): Promise<number | null> {
   const agreements = await db
     .selectFrom('agreements')
     .leftJoin('agreement_services', 'agreement_services.agreement_id', 'agreements.id')
@@ -233,7 +281,7 @@ async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
   );
   const covering =
     inForce.find((a) => fields.serviceId !== null && a.service_id === fields.serviceId) ?? inForce[0];
-  return covering?.response_hours ?? DEFAULT_RESPONSE_HOURS;
+  return covering?.response_hours ?? null;
 }
 
 export async function deleteTicket(ctx: RegistryContext, id: string): Promise<string> {
@@ -271,7 +319,28 @@ export async function deleteTicket(ctx: RegistryContext, id: string): Promise<st
 
 type TicketRow = Awaited<ReturnType<ReturnType<typeof ticketColumns>['executeTakeFirstOrThrow']>>;
 
-function ticketView(row: TicketRow): TicketView {
+async function ticketViews(db: Db, rows: readonly TicketRow[], at: number): Promise<TicketView[]> {
+  if (rows.length === 0) return [];
+  const [facts, reasons] = await Promise.all([
+    loadFacts(db, [...new Set(rows.map((r) => r.customer_id))]),
+    openPersonal(
+      db,
+      rows.map((r) => r.escalation_reason),
+    ),
+  ]);
+  return rows.map((row, index) => {
+    const verdict = evaluateEligibility(facts.get(row.customer_id)!, {
+      at,
+      environmentId: row.environment_id,
+      serviceId: row.service_id,
+      requesterEmail: row.requester_email,
+    });
+    const reason = row.escalation_reason === null ? null : (reasons[index] ?? PURGED_TEXT);
+    return ticketView(row, verdict, reason);
+  });
+}
+
+function ticketView(row: TicketRow, verdict: Verdict, escalationReason: string | null): TicketView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -301,6 +370,18 @@ function ticketView(row: TicketRow): TicketView {
     standardDueAt: row.standard_due_at,
     acuteDueAt: row.acute_due_at,
     dueAt: row.due_at,
+    escalation:
+      row.escalation_basis === null
+        ? null
+        : {
+            basis: row.escalation_basis as EscalationBasis,
+            feeOre: row.escalation_fee_ore!,
+            at: row.escalation_at!,
+            by: row.escalator_name ?? '',
+            reason: escalationReason,
+          },
+    verdict,
+    personalDataWarning: verdict.hasValidDpa ? null : NO_DPA_WARNING,
     updatedAt: row.updated_at,
     updatedBy: row.updater_name,
   };
