@@ -26,7 +26,8 @@ import { eligibilityReviewRowSchema } from '../agreements/review.ts';
 import { auditEventCodes, auditEventViewSchema, auditVerdictSchema } from '../audit/auditEvents.ts';
 import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
-import { ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
+import { priceListSchema } from '../settings/priceList.ts';
+import { escalateInputSchema, ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
 import {
   hostKeyReplaceInputSchema,
   promptAnswerInputSchema,
@@ -236,11 +237,15 @@ export const methods = {
     z.object({ id: idSchema, at: instantSchema.optional() }).strict(),
     ticketViewSchema,
   ),
-  /** Acute escalation (now, or `at`): remediation due within two wall-clock hours. */
-  'tickets.escalate': method(
-    z.object({ id: idSchema, at: instantSchema.optional() }).strict(),
-    ticketViewSchema,
-  ),
+  /**
+   * Acute escalation (now, or `at`): remediation due within two wall-clock hours. Needs an agreement in force with
+   * the acute option (else NOT_ELIGIBLE, `details.reason` saying which), or an `exception` with its reason, which
+   * bills the price list's fee and is audited.
+   */
+  'tickets.escalate': method(escalateInputSchema, ticketViewSchema),
+  /** The vendor's price list (the acute-escalation fee an exception bills). */
+  'settings.priceList': method(z.object({}).strict(), priceListSchema),
+  'settings.savePriceList': method(priceListSchema, priceListSchema),
 
   /** Opens an SSH session or local terminal for a ticket; answers at once, state and prompts follow as events. */
   'sessions.open': method(sessionOpenInputSchema, sessionViewSchema),

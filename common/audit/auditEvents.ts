@@ -23,6 +23,8 @@ export const auditEventCodes = [
   'retention.policy_changed',
   'privacy.extracted',
   'privacy.erased',
+  'ticket.escalation_exception',
+  'settings.price_list_changed',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -48,6 +50,8 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'retention.policy_changed': 'Retention policy changed',
   'privacy.extracted': 'Personal data extracted (GDPR)',
   'privacy.erased': 'Personal data erased (GDPR)',
+  'ticket.escalation_exception': 'Acute escalation by exception',
+  'settings.price_list_changed': 'Price list changed',
 };
 
 export const auditEventViewSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verdictSchema } from '../agreements/verdict.ts';
 import { emailSchema, idSchema } from '../registry/model.ts';
 
 export const ticketStatuses = ['open', 'pending', 'resolved', 'closed'] as const;
@@ -77,6 +78,43 @@ export const ticketInputSchema = ticketFieldsSchema.superRefine(checkTicketInsta
 export type TicketInput = z.input<typeof ticketInputSchema>;
 export type TicketFields = z.output<typeof ticketInputSchema>;
 
+/** What a ticket of a customer without an agreement in force says instead of a due time. */
+export const NO_RESPONSE_PROMISE_TEXT = 'No response time: no agreement in force';
+
+/** What a ticket, and the new-ticket form, say before personal data goes in when the customer has no DPA in force. */
+export const NO_DPA_WARNING =
+  'No data-processing agreement (PUB-avtal) is in force with this customer: do not enter personal data ' +
+  '(names, e-mail addresses, usernames, classes) until one is signed.';
+
+/** An acute escalation is made under the agreement's option, or as an exception billed at the list price. */
+export const escalationBases = ['option', 'exception'] as const;
+export type EscalationBasis = (typeof escalationBases)[number];
+
+export const escalationReasonSchema = text('Reason for the exception', 2_000).min(1, {
+  error: 'An exception needs its reason written',
+});
+
+export const escalateInputSchema = z
+  .object({
+    id: idSchema,
+    at: instant('Escalated at').optional(),
+    /** Escalates outside the agreement's acute option: the reason is recorded and the list price billed. */
+    exception: z.object({ reason: escalationReasonSchema }).strict().optional(),
+  })
+  .strict();
+export type EscalateInput = z.input<typeof escalateInputSchema>;
+
+export const ticketEscalationSchema = z.object({
+  basis: z.enum(escalationBases),
+  /** What the escalation bills: the agreement's fee under the option, the price list's for an exception. */
+  feeOre: z.number().int(),
+  at: z.number().int(),
+  by: z.string(),
+  /** An exception's reason (`gallrad` once purged); null under the option. */
+  reason: z.string().nullable(),
+});
+export type TicketEscalation = z.infer<typeof ticketEscalationSchema>;
+
 export const ticketViewSchema = z.object({
   id: idSchema,
   customerId: idSchema,
@@ -102,11 +140,19 @@ export const ticketViewSchema = z.object({
   hasScreenshot: z.boolean(),
   pageLinks: z.string(),
   browser: z.string(),
-  /** Office hours the agreement gives for a response, fixed when the ticket was received. */
-  responseHours: z.number().int(),
-  standardDueAt: z.number().int(),
+  /**
+   * Office hours the agreement gives for a response, fixed when the ticket was received; null (and so are the due
+   * times) when no agreement was in force: no response time is promised.
+   */
+  responseHours: z.number().int().nullable(),
+  standardDueAt: z.number().int().nullable(),
   acuteDueAt: z.number().int().nullable(),
-  dueAt: z.number().int(),
+  dueAt: z.number().int().nullable(),
+  escalation: ticketEscalationSchema.nullable(),
+  /** The eligibility verdict for the ticket's customer, service, environment and requester now. */
+  verdict: verdictSchema,
+  /** Set when the customer has no data-processing agreement in force: enter no personal data. */
+  personalDataWarning: z.string().nullable(),
   updatedAt: z.number().int(),
   updatedBy: z.string(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { billableWorkTypes } from '../agreements/model.ts';
+import { verdictSchema } from '../agreements/verdict.ts';
 import { checkPeriod, instantSchema } from '../api/period.ts';
 import { idSchema } from '../registry/model.ts';
 
@@ -104,6 +105,8 @@ export const timeEntryViewSchema = z.object({
   workType: z.enum(billableWorkTypes).nullable(),
   /** For unclassified entries: what Lotsen suggests (null once classified). */
   suggestion: classificationSuggestionSchema.nullable(),
+  /** Eligibility for the entry's ticket when the entry started (agreement, service, DPA, access). */
+  verdict: verdictSchema.nullable(),
   /** The approved billing batch that locks the entry; a locked entry is corrected by an adjustment only. */
   batchId: idSchema.nullable(),
 });

@@ -8,6 +8,7 @@ import { reportHandlers } from '../reports/reportHandlers.ts';
 import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
+import { settingsHandlers } from '../settings/settingsHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { timeHandlers } from '../time/timeHandlers.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
@@ -28,6 +29,7 @@ export function createApi(
       ...auditHandlers(backend),
       ...timeHandlers(backend),
       ...billingHandlers(backend),
+      ...settingsHandlers(backend),
       ...sessionHandlers(backend, sessions),
       ...reportHandlers(backend),
       ...retentionHandlers(backend),

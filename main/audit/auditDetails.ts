@@ -101,6 +101,14 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     customerIds: 'ids',
     customerTickets: 'numbers',
   },
+  // The exception's reason is sealed on the ticket's escalation record; the event holds the fee only.
+  'ticket.escalation_exception': {
+    ticketId: 'id',
+    customerId: 'id',
+    escalatedAt: 'number',
+    feeOre: 'number',
+  },
+  'settings.price_list_changed': { acuteEscalationOreBefore: 'number', acuteEscalationOre: 'number' },
   'retention.policy_changed': { purgeMonthDay: 'code', keepClosedDays: 'number' },
   // The e-mail a GDPR request named is personal; what was found is ids only.
   'privacy.extracted': { email: 'personal', ticketIds: 'ids', contactIds: 'ids' },

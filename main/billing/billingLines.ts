@@ -498,9 +498,10 @@ async function adjustmentLines(
 }
 
 /**
- * One fixed fee for each acute escalation in the month, when the agreement in force charges one: billable even when
- * the work itself is included in the licence fee (DOMAIN: "Response times"). A ticket's escalation cannot leave or
- * enter an approved month (periodLocks), so each fee is billed once.
+ * One fee line for each acute escalation in the month, of exactly the fee recorded with it (ticketEscalation.ts):
+ * the agreement's under its acute option, the price list's for an exception. Billable even when the work itself is
+ * included in the licence fee (DOMAIN: "Response times"). A ticket's escalation cannot leave or enter an approved
+ * month (periodLocks), so each fee is billed once.
  */
 async function feeLines(
   db: Db,
@@ -510,19 +511,27 @@ async function feeLines(
 ): Promise<LineDraft[]> {
   let query = db
     .selectFrom('tickets')
-    .select(['id', 'customer_id', 'external_ref', 'service_id', 'escalated_at'])
-    .where('escalated_at', '>=', period.start)
-    .where('escalated_at', '<', period.end);
-  if (customerId !== null) query = query.where('customer_id', '=', customerId);
-  const tickets = await query.orderBy('escalated_at').orderBy('id').execute();
+    .innerJoin('ticket_escalations as e', 'e.ticket_id', 'tickets.id')
+    .select([
+      'tickets.id',
+      'tickets.customer_id',
+      'tickets.external_ref',
+      'tickets.escalated_at',
+      'e.basis',
+      'e.fee_ore',
+      'e.agreement_id',
+    ])
+    .where('tickets.escalated_at', '>=', period.start)
+    .where('tickets.escalated_at', '<', period.end)
+    .where('e.fee_ore', '>', 0);
+  if (customerId !== null) query = query.where('tickets.customer_id', '=', customerId);
+  const tickets = await query.orderBy('tickets.escalated_at').orderBy('tickets.id').execute();
   const texts = await personalTextsForLines(db, { ticketIds: tickets.map((t) => t.id) });
   const days = new SwedishDays();
   const lines: LineDraft[] = [];
   for (const ticket of tickets) {
     const at = ticket.escalated_at!;
-    const agreement = agreementAt(await agreementsOf(ticket.customer_id), at, ticket.service_id);
-    const fee = agreement?.view.acuteEscalation;
-    if (!agreement || !fee?.enabled || fee.feeOre <= 0) continue;
+    const agreement = (await agreementsOf(ticket.customer_id)).find((a) => a.view.id === ticket.agreement_id);
     const day = days.of(at);
     lines.push({
       kind: 'fee',
@@ -532,15 +541,18 @@ async function feeLines(
       ticketSubject: texts.ticketSubjects.get(ticket.id) ?? '',
       day,
       technician: '',
-      agreementRef: agreement.view.reference,
+      agreementRef: agreement?.view.reference ?? '',
       classification: 'billable',
       workType: null,
       actualSeconds: 0,
       actualMinutes: 0,
       billedMinutes: 0,
       rateOre: 0,
-      amountOre: fee.feeOre,
-      note: `Acute escalation at ${formatInstant(at)}`,
+      amountOre: ticket.fee_ore,
+      note:
+        ticket.basis === 'exception'
+          ? `Acute escalation at ${formatInstant(at)}, by exception (price list)`
+          : `Acute escalation at ${formatInstant(at)}`,
       entryIds: [],
       entryId: null,
       adjustmentId: null,

@@ -99,6 +99,26 @@ export interface DatabaseSchema {
   personal_data_keys: PersonalDataKeysTable;
   retention_policy: RetentionPolicyTable;
   purge_runs: PurgeRunsTable;
+  ticket_escalations: TicketEscalationsTable;
+  vendor_settings: VendorSettingsTable;
+}
+
+export interface TicketEscalationsTable {
+  ticket_id: string;
+  basis: string;
+  fee_ore: number;
+  agreement_id: string | null;
+  /** Sealed under the ticket's personal-data key. */
+  reason: string | null;
+  escalated_at: number;
+  escalated_by: string;
+}
+
+export interface VendorSettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+  updated_by: string | null;
 }
 
 export interface KeyTreesTable {
@@ -176,10 +196,11 @@ export interface TicketsTable extends Attributed {
   has_screenshot: number;
   page_links: string;
   browser: string;
-  response_hours: number;
-  standard_due_at: number;
+  /** Null: no agreement in force when received, so no response-time promise. */
+  response_hours: number | null;
+  standard_due_at: number | null;
   acute_due_at: number | null;
-  due_at: number;
+  due_at: number | null;
   /** When the summer purge or a GDPR erase destroyed the ticket's data key (0017). */
   purged_at: number | null;
 }

@@ -39,18 +39,23 @@ export function addOfficeHours(start: number, hours: number, calendar: OfficeCal
 
 export interface ResponseDue {
   /** received + the agreement's office hours. */
-  standardDueAt: number;
+  standardDueAt: number | null;
   /** escalated + 2 wall-clock hours, when the ticket is escalated. */
   acuteDueAt: number | null;
   /** The earlier of the two: what the ticket list sorts and warns by. */
-  dueAt: number;
+  dueAt: number | null;
 }
 
+/**
+ * When a response is due. `responseHours` null means no agreement was in force: nothing is promised, not even
+ * after an escalation (DOMAIN: "A customer without an agreement in force has no response-time promise at all").
+ */
 export function responseDue(
   ticket: { receivedAt: number; escalatedAt: number | null },
-  responseHours: number,
+  responseHours: number | null,
   calendar: OfficeCalendar,
 ): ResponseDue {
+  if (responseHours === null) return { standardDueAt: null, acuteDueAt: null, dueAt: null };
   const standardDueAt = addOfficeHours(ticket.receivedAt, responseHours, calendar);
   const acuteDueAt = ticket.escalatedAt === null ? null : ticket.escalatedAt + ACUTE_RESPONSE_HOURS * HOUR_MS;
   return {

@@ -2,7 +2,8 @@ import type { TicketFields, TicketView } from '../../common/tickets/model.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { swedishOfficeCalendar } from './officeCalendar.ts';
-import { deleteTicket, getTicket, listTickets, saveTicket } from './ticketRepository.ts';
+import { acuteOptionAt } from './ticketEscalation.ts';
+import { deleteTicket, getTicket, listTickets, saveTicket, writeTicket } from './ticketRepository.ts';
 
 type TicketHandlers = Pick<Handlers, Extract<keyof Handlers, `tickets.${string}`>>;
 
@@ -15,13 +16,13 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
   };
   const update = async (id: string, change: (fields: TicketFields) => TicketFields) => {
     const c = ctx();
-    const current = await getTicket(c.db, id);
+    const current = await getTicket(c.db, id, c.now());
     return changed(await saveTicket(c, calendar, id, change(fieldsOf(current))));
   };
 
   return {
-    'tickets.list': async (filter) => listTickets(ctx().db, filter),
-    'tickets.get': async ({ id }) => getTicket(ctx().db, id),
+    'tickets.list': async (filter) => listTickets(ctx().db, filter, backend.now()),
+    'tickets.get': async ({ id }) => getTicket(ctx().db, id, backend.now()),
     'tickets.save': async ({ id, ticket }) => changed(await saveTicket(ctx(), calendar, id, ticket)),
     'tickets.delete': async ({ id }) => {
       const customerId = await deleteTicket(ctx(), id);
@@ -33,11 +34,35 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
         ...fields,
         firstResponseAt: fields.firstResponseAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
       })),
-    'tickets.escalate': async ({ id, at }) =>
-      update(id, (fields) => ({
-        ...fields,
-        escalatedAt: fields.escalatedAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
-      })),
+    'tickets.escalate': async ({ id, at, exception }) => {
+      const c = ctx();
+      const current = await getTicket(c.db, id, c.now());
+      const escalatedAt = current.escalatedAt ?? Math.max(at ?? backend.now(), current.receivedAt);
+      // An exception is only one when the option does not cover the escalation; under the option it is not needed.
+      const needsException =
+        current.escalatedAt === null &&
+        exception !== undefined &&
+        !('agreementId' in (await acuteOptionAt(c.db, current, escalatedAt)));
+      if (!needsException) return update(id, (fields) => ({ ...fields, escalatedAt }));
+      // The exception is audited with the escalation it makes, in one transaction: ids and the fee, never the reason.
+      const escalated = await backend.audit().appendWith(
+        async (trx) => {
+          await writeTicket(trx, c, calendar, id, { ...fieldsOf(current), escalatedAt }, exception);
+          return getTicket(trx, id, c.now());
+        },
+        (ticket) => ({
+          event: 'ticket.escalation_exception',
+          subject: { type: 'ticket', id },
+          details: {
+            ticketId: id,
+            customerId: ticket.customerId,
+            escalatedAt,
+            feeOre: ticket.escalation?.feeOre ?? 0,
+          },
+        }),
+      );
+      return changed(escalated);
+    },
   };
 }
 

@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
-import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
+import type { Verdict } from '../../common/agreements/verdict.ts';
+import {
+  NO_DPA_WARNING,
+  type EscalationBasis,
+  type TicketFields,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketView,
+} from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
+import { evaluateEligibility } from '../agreements/eligibility.ts';
+import { loadFacts } from '../agreements/eligibilityService.ts';
 import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
-import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
+import {
+  destroyDataKeys,
+  openPersonal,
+  PURGED_TEXT,
+  sealPersonalFields,
+} from '../personalData/personalDataKeys.ts';
 import { openColumns, resealChanged } from '../personalData/sealedColumns.ts';
 import { contactEmailsByCustomer } from '../registry/contactPersonalFields.ts';
 import type { Db } from '../store/database.node.ts';
@@ -16,14 +32,13 @@ import {
 } from '../registry/registryContext.ts';
 import type { OfficeCalendar } from './officeCalendar.ts';
 import { responseDue } from './slaClock.ts';
+import { moveEscalation, recordEscalation, type EscalationException } from './ticketEscalation.ts';
 import {
   ticketColumnNames,
   ticketOwner,
   ticketTexts,
   TICKET_SEALED_COLUMNS,
 } from './ticketPersonalFields.ts';
-
-export const DEFAULT_RESPONSE_HOURS = 8;
 
 export interface TicketFilter {
   customerId?: string;
@@ -37,41 +52,40 @@ const ticketColumns = (db: Db) =>
     .innerJoin('customers', 'customers.id', 'tickets.customer_id')
     .innerJoin('users as updater', 'updater.id', 'tickets.updated_by')
     .leftJoin('agreement_services', 'agreement_services.id', 'tickets.service_id')
+    .leftJoin('ticket_escalations as escalation', 'escalation.ticket_id', 'tickets.id')
+    .leftJoin('users as escalator', 'escalator.id', 'escalation.escalated_by')
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
       'updater.name as updater_name',
       'agreement_services.name as service_name',
+      'escalation.basis as escalation_basis',
+      'escalation.fee_ore as escalation_fee_ore',
+      'escalation.escalated_at as escalation_at',
+      'escalation.reason as escalation_reason',
+      'escalator.name as escalator_name',
     ]);
 
-/** Sorted by response due time, the order technicians work in. */
-export async function listTickets(db: Db, filter: TicketFilter = {}): Promise<TicketView[]> {
+/**
+ * Sorted by response due time, the order technicians work in; tickets that promise no response time (no agreement
+ * in force) come after every promised one. Each carries its customer's eligibility verdict at `at`.
+ */
+export async function listTickets(db: Db, filter: TicketFilter = {}, at = Date.now()): Promise<TicketView[]> {
   let query = ticketColumns(db);
   if (filter.customerId) query = query.where('tickets.customer_id', '=', filter.customerId);
   if (filter.openOnly) query = query.where('tickets.status', 'in', ['open', 'pending']);
-  const rows = await query.orderBy('tickets.due_at').orderBy('tickets.received_at').execute();
-  return ticketViews(db, rows);
+  const rows = await query
+    .orderBy(sql`tickets.due_at IS NULL`)
+    .orderBy('tickets.due_at')
+    .orderBy('tickets.received_at')
+    .execute();
+  return ticketViews(db, rows, at);
 }
 
-export async function getTicket(db: Db, id: string): Promise<TicketView> {
+export async function getTicket(db: Db, id: string, at = Date.now()): Promise<TicketView> {
   const row = await ticketColumns(db).where('tickets.id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
-  return (await ticketViews(db, [row]))[0]!;
-}
-
-/**
- * The rows as views, their personal columns opened in memory (one openPersonal call for the list). Whether the
- * requester is a named contact is decided here too, as both e-mails are sealed: case-insensitively, as before.
- */
-async function ticketViews(db: Db, rows: readonly TicketRow[]): Promise<TicketView[]> {
-  const opened = await openColumns(db, rows, TICKET_SEALED_COLUMNS);
-  const contactEmails = await contactEmailsByCustomer(db, [...new Set(rows.map((r) => r.customer_id))]);
-  return opened.map((row) =>
-    ticketView(
-      row,
-      contactEmails.get(row.customer_id)?.has(row.requester_email.toLocaleLowerCase('sv')) ?? false,
-    ),
-  );
+  return (await ticketViews(db, [row], at))[0]!;
 }
 
 /**
@@ -85,17 +99,24 @@ export async function saveTicket(
   id: string | undefined,
   fields: TicketFields,
 ): Promise<TicketView> {
-  return ctx.db.transaction().execute((trx) => writeTicket(trx, ctx, calendar, id, fields));
+  return ctx.db.transaction().execute(async (trx) => {
+    const ticketId = await writeTicket(trx, ctx, calendar, id, fields);
+    return getTicket(trx, ticketId, ctx.now());
+  });
 }
 
-/** saveTicket's work, inside a transaction the caller holds (the registry import writes many at once). */
+/**
+ * saveTicket's work, inside a transaction the caller holds (the registry import writes many at once); answers the
+ * ticket's id. A new escalation needs the agreement's acute option, or `exception` (ticketEscalation.ts).
+ */
 export async function writeTicket(
   trx: Db,
   ctx: RegistryContext,
   calendar: OfficeCalendar,
   id: string | undefined,
   fields: TicketFields,
-): Promise<TicketView> {
+  exception: EscalationException | null = null,
+): Promise<string> {
   await assertCustomerExists(trx, fields.customerId);
   await assertBelongsToCustomer(trx, fields);
   const previous =
@@ -181,8 +202,23 @@ export async function writeTicket(
       .where('id', '=', id)
       .execute();
   }
+  if (fields.escalatedAt !== null && (previous?.escalated_at ?? null) === null) {
+    await recordEscalation(
+      trx,
+      ctx,
+      {
+        id: ticketId,
+        customerId: fields.customerId,
+        serviceId: fields.serviceId,
+        escalatedAt: fields.escalatedAt,
+      },
+      exception,
+    );
+  } else if (previous && previous.escalated_at !== fields.escalatedAt) {
+    await moveEscalation(trx, ticketId, fields.escalatedAt);
+  }
   await touchCustomer(trx, ctx, fields.customerId);
-  return getTicket(trx, ticketId);
+  return ticketId;
 }
 
 async function hasLoggedTime(db: Db, ticketId: string): Promise<boolean> {
@@ -223,7 +259,8 @@ async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<vo
   }
 }
 
-async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
+/** The office hours the agreement in force when the ticket came promises; null when none is in force. */
+async function responseHoursFor(db: Db, fields: TicketFields): Promise<number | null> {
   const agreements = await db
     .selectFrom('agreements')
     .leftJoin('agreement_services', 'agreement_services.agreement_id', 'agreements.id')
@@ -242,7 +279,7 @@ async function responseHoursFor(db: Db, fields: TicketFields): Promise<number> {
   );
   const covering =
     inForce.find((a) => fields.serviceId !== null && a.service_id === fields.serviceId) ?? inForce[0];
-  return covering?.response_hours ?? DEFAULT_RESPONSE_HOURS;
+  return covering?.response_hours ?? null;
 }
 
 export async function deleteTicket(ctx: RegistryContext, id: string): Promise<string> {
@@ -281,7 +318,39 @@ export async function deleteTicket(ctx: RegistryContext, id: string): Promise<st
 
 type TicketRow = Awaited<ReturnType<ReturnType<typeof ticketColumns>['executeTakeFirstOrThrow']>>;
 
-function ticketView(row: TicketRow, requesterIsContact: boolean): TicketView {
+async function ticketViews(db: Db, rows: readonly TicketRow[], at: number): Promise<TicketView[]> {
+  if (rows.length === 0) return [];
+  const customerIds = [...new Set(rows.map((r) => r.customer_id))];
+  const opened = await openColumns(db, rows, TICKET_SEALED_COLUMNS);
+  const [facts, reasons, contactEmails] = await Promise.all([
+    loadFacts(db, customerIds),
+    openPersonal(
+      db,
+      rows.map((r) => r.escalation_reason),
+    ),
+    contactEmailsByCustomer(db, customerIds),
+  ]);
+  return opened.map((row, index) => {
+    const verdict = evaluateEligibility(facts.get(row.customer_id)!, {
+      at,
+      environmentId: row.environment_id,
+      serviceId: row.service_id,
+      requesterEmail: row.requester_email,
+    });
+    const reason = row.escalation_reason === null ? null : (reasons[index] ?? PURGED_TEXT);
+    // Both e-mails are sealed, so whether the requester is a named contact is decided here (case-insensitively).
+    const requesterIsContact =
+      contactEmails.get(row.customer_id)?.has(row.requester_email.toLocaleLowerCase('sv')) ?? false;
+    return ticketView(row, requesterIsContact, verdict, reason);
+  });
+}
+
+function ticketView(
+  row: TicketRow,
+  requesterIsContact: boolean,
+  verdict: Verdict,
+  escalationReason: string | null,
+): TicketView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -311,6 +380,18 @@ function ticketView(row: TicketRow, requesterIsContact: boolean): TicketView {
     standardDueAt: row.standard_due_at,
     acuteDueAt: row.acute_due_at,
     dueAt: row.due_at,
+    escalation:
+      row.escalation_basis === null
+        ? null
+        : {
+            basis: row.escalation_basis as EscalationBasis,
+            feeOre: row.escalation_fee_ore!,
+            at: row.escalation_at!,
+            by: row.escalator_name ?? '',
+            reason: escalationReason,
+          },
+    verdict,
+    personalDataWarning: verdict.hasValidDpa ? null : NO_DPA_WARNING,
     updatedAt: row.updated_at,
     updatedBy: row.updater_name,
   };

@@ -27,6 +27,27 @@ export function suggestFromWarnings(warnings: readonly Reason[]): Classification
   return { classification: 'included', workType: null, reason: INCLUDED_REASON };
 }
 
+const OUTSIDE_AGREEMENT_CODES = new Set([
+  'NO_AGREEMENT',
+  'AGREEMENT_NOT_STARTED',
+  'AGREEMENT_ENDED',
+  'SERVICE_NOT_COVERED',
+]);
+
+/**
+ * Only the agreement's services are covered by the support fee: time for a customer without an agreement in force,
+ * or for a service the agreement does not cover, is suggested billable (the technician picks the work type).
+ */
+export function suggestOutsideAgreement(blockers: readonly Reason[]): ClassificationSuggestion | null {
+  const outside = blockers.find((b) => OUTSIDE_AGREEMENT_CODES.has(b.code));
+  if (!outside) return null;
+  return {
+    classification: 'billable',
+    workType: null,
+    reason: `${outside.message} Suggested as billable: only services an agreement in force covers are included.`,
+  };
+}
+
 const storedWarningsSchema = z.array(reasonSchema);
 
 /** Fills in the suggestion of every unclassified entry (a few queries for the whole list). */
@@ -66,20 +87,28 @@ export async function suggestionsFor(
   );
   const facts = await loadFacts(db, [...new Set(entries.map((e) => e.customerId))]);
   for (const entry of entries) {
+    const ticket = ticketById.get(entry.ticketId);
+    const customerFacts = facts.get(entry.customerId);
+    const verdict =
+      ticket && customerFacts
+        ? evaluateEligibility(customerFacts, {
+            at: entry.startedAt,
+            environmentId: ticket.environment_id,
+            serviceId: ticket.service_id,
+          })
+        : null;
+    // Time outside every agreement is never included, whatever the session's warnings said.
+    const outside = verdict === null ? null : suggestOutsideAgreement(verdict.blockers);
+    if (outside !== null) {
+      result.set(entry.id, outside);
+      continue;
+    }
     const recorded = entry.sessionId === null ? null : (sessionWarnings.get(entry.sessionId) ?? null);
     if (recorded !== null) {
       result.set(entry.id, suggestFromWarnings(recorded));
       continue;
     }
-    const ticket = ticketById.get(entry.ticketId);
-    const customerFacts = facts.get(entry.customerId);
-    if (!ticket || !customerFacts) continue;
-    const verdict = evaluateEligibility(customerFacts, {
-      at: entry.startedAt,
-      environmentId: ticket.environment_id,
-      serviceId: ticket.service_id,
-    });
-    result.set(entry.id, suggestFromWarnings(verdict.warnings));
+    if (verdict !== null) result.set(entry.id, suggestFromWarnings(verdict.warnings));
   }
   return result;
 }

@@ -17,6 +17,7 @@ import { openColumns, purgedFieldError } from '../personalData/sealedColumns.ts'
 import type { Db } from '../store/database.node.ts';
 import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { withSuggestions } from './classification.ts';
+import { withVerdicts } from './entryVerdicts.ts';
 
 const entryColumns = (db: Db) =>
   db
@@ -62,14 +63,14 @@ export async function listTimeEntries(
     .orderBy('time_entries.id')
     .limit(filter.limit)
     .execute();
-  return withSuggestions(db, await entryViews(db, rows));
+  return withSuggestions(db, await withVerdicts(db, await entryViews(db, rows)));
 }
 
 /** One entry as the API shows it, with its suggestion when unclassified. */
 export async function getTimeEntry(db: Db, id: string): Promise<TimeEntryView> {
   const row = await entryColumns(db).where('time_entries.id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
-  return (await withSuggestions(db, await entryViews(db, [row])))[0]!;
+  return (await withSuggestions(db, await withVerdicts(db, await entryViews(db, [row]))))[0]!;
 }
 
 export async function runningTimer(db: Db, technicianId: string): Promise<TimeEntryView | null> {
@@ -78,7 +79,7 @@ export async function runningTimer(db: Db, technicianId: string): Promise<TimeEn
     .where('time_entries.source', '=', 'timer')
     .where('time_entries.ended_at', 'is', null)
     .executeTakeFirst();
-  return row ? (await withSuggestions(db, await entryViews(db, [row])))[0]! : null;
+  return row ? (await withSuggestions(db, await withVerdicts(db, await entryViews(db, [row]))))[0]! : null;
 }
 
 /**
@@ -307,6 +308,7 @@ function entryView(row: EntryRow): TimeEntryView {
     classification: row.classification as TimeClassification,
     workType: row.work_type as BillableWorkType | null,
     suggestion: null,
+    verdict: null,
     batchId: row.batch_id,
   };
 }

@@ -9,6 +9,9 @@ export function createBillingService(api: ApiClient) {
     approveMonth: (month: string, customerId: string) =>
       api.call('billing.approveMonth', { month, customerId }),
     export: (input: MethodInput<'billing.export'>) => api.call('billing.export', input),
+    priceList: () => api.call('settings.priceList', {}),
+    savePriceList: (prices: MethodInput<'settings.savePriceList'>) =>
+      api.call('settings.savePriceList', prices),
     /** Approvals and adjustments, and any change to time (which moves an open month's figures). */
     onChanged: (listener: () => void) => {
       const stops = [

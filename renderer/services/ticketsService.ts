@@ -6,9 +6,11 @@ export function createTicketsService(api: ApiClient) {
     list: (openOnly: boolean) => api.call('tickets.list', { openOnly }),
     save: (input: MethodInput<'tickets.save'>) => api.call('tickets.save', input),
     startWork: (id: string, at: number) => api.call('tickets.recordFirstResponse', { id, at }),
-    escalate: (id: string, at: number) => api.call('tickets.escalate', { id, at }),
+    escalate: (id: string, at: number, exception?: { reason: string }) =>
+      api.call('tickets.escalate', { id, at, ...(exception ? { exception } : {}) }),
     agreementsOf: (customerId: string) => api.call('agreements.list', { customerId }),
     customer: (customerId: string) => api.call('registry.getCustomer', { id: customerId }),
+    verdict: (customerId: string) => api.call('eligibility.check', { customerId }),
     onChanged: (listener: () => void) => {
       const stopTickets = api.subscribe('tickets.changed', listener);
       // Agreements change response times only for new tickets, but customer names and services show in the list.

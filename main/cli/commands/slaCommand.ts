@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { NO_RESPONSE_PROMISE_TEXT } from '../../../common/tickets/model.ts';
 import { swedishOfficeCalendar } from '../../tickets/officeCalendar.ts';
 import { responseDue } from '../../tickets/slaClock.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
@@ -27,29 +28,38 @@ export function slaCommand(io: CliIo): Command {
     .option('--hours <n>', 'office hours the agreement allows', parseHours, 8)
     .option('--acute', 'acute escalation at that instant: 2 hours of wall-clock time, any day')
     .option('--no-eves', 'treat midsommarafton, julafton and nyårsafton as working days')
+    .option('--no-agreement', 'the customer has no agreement in force: no response time is promised')
     .option('--json', 'print the instants as JSON')
     .addHelpText(
       'after',
       '\nExample:\n  lotsen sla due --received 2026-11-20T14:00:00+01:00\n  -> 2026-11-23T13:00:00+01:00',
     )
     .action(
-      (options: { received: number; hours: number; acute?: boolean; eves: boolean; json?: boolean }) => {
+      (options: {
+        received: number;
+        hours: number;
+        acute?: boolean;
+        eves: boolean;
+        agreement: boolean;
+        json?: boolean;
+      }) => {
         const calendar = swedishOfficeCalendar({ evesAreHolidays: options.eves });
         const due = responseDue(
           { receivedAt: options.received, escalatedAt: options.acute ? options.received : null },
-          options.hours,
+          options.agreement ? options.hours : null,
           calendar,
         );
-        const answer = options.acute ? due.acuteDueAt! : due.standardDueAt;
+        const answer = options.acute ? due.acuteDueAt : due.standardDueAt;
         if (options.json) {
           return printJson(io, {
             received: formatInstant(options.received),
-            hours: options.acute ? 2 : options.hours,
+            hours: answer === null ? null : options.acute ? 2 : options.hours,
             acute: Boolean(options.acute),
-            due: formatInstant(answer),
+            due: answer === null ? null : formatInstant(answer),
+            ...(answer === null ? { note: NO_RESPONSE_PROMISE_TEXT } : {}),
           });
         }
-        io.out(`${formatInstant(answer)}\n`);
+        io.out(`${answer === null ? NO_RESPONSE_PROMISE_TEXT : formatInstant(answer)}\n`);
       },
     );
   return sla;

@@ -12,6 +12,7 @@ import { migration0010PreConnectApprovals } from './0010_pre_connect_approvals.t
 import { migration0011PersonalDataKeys } from './0011_personal_data_keys.ts';
 import { migration0012SealedPersonalFields } from './0012_sealed_personal_fields.ts';
 import { migration0013SealedBillingLines } from './0013_sealed_billing_lines.ts';
+import { migration0014Escalations } from './0014_escalations.ts';
 import { migration0017Retention } from './0017_retention.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0011_personal_data_keys': migration0011PersonalDataKeys,
   '0012_sealed_personal_fields': migration0012SealedPersonalFields,
   '0013_sealed_billing_lines': migration0013SealedBillingLines,
+  '0014_escalations': migration0014Escalations,
   '0017_retention': migration0017Retention,
 };

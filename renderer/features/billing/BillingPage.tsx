@@ -9,6 +9,7 @@ import { formatDateTime, formatDuration, formatHours, formatSek, plural } from '
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
+import { PriceListSection } from './PriceListSection.tsx';
 import { monthLabel, previousMonthOf } from '../../store/billing/months.ts';
 import { selectHoursChart } from '../../store/billing/slices/history/selectors.ts';
 import { approvalBlocker, selectCustomerMonths } from '../../store/billing/slices/month/selectors.ts';
@@ -160,6 +161,7 @@ export function BillingPage() {
       </Section>
 
       <HoursHistory />
+      <PriceListSection />
 
       {dialog?.kind === 'approve' && (
         <ConfirmDialog

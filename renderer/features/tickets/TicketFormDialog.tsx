@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
+  NO_DPA_WARNING,
   missingTicketDetails,
   ticketPriorities,
   ticketStatuses,
@@ -19,7 +20,7 @@ import {
   ticketStatusLabels,
 } from './ticketForm.ts';
 
-const noContext: TicketCustomerContext = { agreements: [], environments: [] };
+const noContext: TicketCustomerContext = { agreements: [], environments: [], noDpa: false };
 
 /** A ticket as it came in from the helpdesk: who, about what, when; and what a good ticket still lacks. */
 export function TicketFormDialog({
@@ -131,6 +132,11 @@ export function TicketFormDialog({
           labels={ticketPriorityLabels}
         />
       </div>
+      {context.noDpa && (
+        <p className="callout" role="alert" data-testid="dpa-warning">
+          {NO_DPA_WARNING}
+        </p>
+      )}
       <div className="form__row">
         <TextField binding={requesterName} label="Requester" autoFocus />
         <TextField binding={requesterEmail} label="Requester e-mail" type="email" />

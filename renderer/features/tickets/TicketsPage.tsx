@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { TicketView } from '../../../common/tickets/model.ts';
+import { NO_RESPONSE_PROMISE_TEXT, type TicketView } from '../../../common/tickets/model.ts';
 import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.ts';
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { formatSek } from '../../components/format.ts';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
+import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { TicketTimerButton } from '../timesheet/TicketTimerButton.tsx';
+import { EscalateDialog } from './EscalateDialog.tsx';
 import { formatSwedishTime } from './swedishTime.ts';
 import { ticketPriorityLabels, ticketStatusLabels } from './ticketForm.ts';
 import { TicketFormDialog } from './TicketFormDialog.tsx';
@@ -20,6 +22,7 @@ const slaTone: Record<SlaState, BadgeTone> = {
   due_soon: 'warning',
   breached: 'danger',
   met: 'success',
+  no_promise: 'neutral',
 };
 const priorityTone: Record<TicketView['priority'], BadgeTone> = {
   low: 'neutral',
@@ -36,7 +39,6 @@ export function TicketsPage() {
   const showAll = useTicketsStore((s) => s.showAll);
   const setShowAll = useTicketsStore((s) => s.setShowAll);
   const startWork = useTicketsStore((s) => s.startWork);
-  const escalate = useTicketsStore((s) => s.escalate);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TicketView | null>(null);
   const [escalating, setEscalating] = useState<{ id: string; subject: string } | null>(null);
@@ -96,25 +98,49 @@ export function TicketsPage() {
                   <td
                     className="mono tickets__time"
                     title={
-                      ticket.acuteDueAt !== null
-                        ? 'Acute escalation: 2 hours'
-                        : `${ticket.responseHours} office hours`
+                      ticket.dueAt === null
+                        ? NO_RESPONSE_PROMISE_TEXT
+                        : ticket.acuteDueAt !== null
+                          ? 'Acute escalation: 2 hours'
+                          : `${ticket.responseHours} office hours`
                     }
                   >
-                    {formatSwedishTime(ticket.dueAt)}
+                    {ticket.dueAt === null ? 'No response time' : formatSwedishTime(ticket.dueAt)}
                     <span className="tickets__received">{formatSwedishTime(ticket.receivedAt)}</span>
                   </td>
                   <td>
                     <Badge tone={slaTone[sla]}>{slaStateLabels[sla]}</Badge>
-                    {ticket.acuteDueAt !== null && (
+                    {ticket.escalation && (
                       <>
                         {' '}
-                        <Badge tone="danger">Acute</Badge>
+                        <Badge tone="danger" title={escalationTitle(ticket.escalation)}>
+                          Acute
+                        </Badge>
+                        {ticket.escalation.basis === 'exception' && (
+                          <span className="tickets__received" title={escalationTitle(ticket.escalation)}>
+                            by exception
+                          </span>
+                        )}
                       </>
                     )}
                   </td>
                   <td>
                     <Link href={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link>
+                    <span
+                      className="tickets__verdict"
+                      data-testid="ticket-verdict"
+                      title={verdictTitle(ticket)}
+                    >
+                      <VerdictBadge status={ticket.verdict.status} />
+                      {ticket.personalDataWarning && (
+                        <>
+                          {' '}
+                          <Badge tone="warning" title={ticket.personalDataWarning}>
+                            No DPA
+                          </Badge>
+                        </>
+                      )}
+                    </span>
                   </td>
                   <td className="tickets__subject">
                     <span className="cell-strong">{ticket.subject}</span>
@@ -183,17 +209,21 @@ export function TicketsPage() {
       )}
       {creating && <TicketFormDialog onClose={() => setCreating(false)} />}
       {editing && <TicketFormDialog ticket={editing} onClose={() => setEditing(null)} />}
-      {escalating && (
-        <ConfirmDialog
-          title={`Escalate “${escalating.subject}”?`}
-          confirmLabel="Escalate (acute)"
-          onConfirm={() => escalate(escalating.id)}
-          onClose={() => setEscalating(null)}
-        >
-          Acute escalation starts remediation within two hours, any day. The escalation fee is billable even
-          when the work itself is included.
-        </ConfirmDialog>
-      )}
+      {escalating && <EscalateDialog ticket={escalating} onClose={() => setEscalating(null)} />}
     </div>
   );
+}
+
+function escalationTitle(escalation: NonNullable<TicketView['escalation']>): string {
+  const basis =
+    escalation.basis === 'exception'
+      ? `By exception, billed at the price list: ${formatSek(escalation.feeOre)}. Reason: ${escalation.reason ?? ''}`
+      : `Under the agreement’s acute option: ${formatSek(escalation.feeOre)}`;
+  return `Escalated by ${escalation.by}. ${basis}`;
+}
+
+/** The verdict's reasons, one a line, for the badge's tooltip. */
+function verdictTitle(ticket: TicketView): string {
+  const reasons = [...ticket.verdict.blockers, ...ticket.verdict.warnings].map((r) => r.message);
+  return reasons.length > 0 ? reasons.join('\n') : 'Eligible for support now';
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { Verdict } from '../../../common/agreements/verdict.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -19,6 +20,7 @@ import {
   selectWeekSummary,
 } from '../../store/time/slices/timesheet/selectors.ts';
 import { clockTime, dayLabel, weekLabel, weekStartOf } from '../../store/time/week.ts';
+import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { AdjustmentDialog } from './AdjustmentDialog.tsx';
 import { ClassifyDialog } from './ClassifyDialog.tsx';
 import { ManualEntryDialog } from './ManualEntryDialog.tsx';
@@ -63,6 +65,11 @@ export function TimesheetPage() {
 
   const acceptSuggestion = (entry: TimeEntryView) => {
     if (!entry.suggestion) return;
+    // Billable without a work type (time outside the agreement): the technician picks the type in the dialog.
+    if (entry.suggestion.classification === 'billable' && entry.suggestion.workType === null) {
+      setDialog({ kind: 'classify', entry });
+      return;
+    }
     setActionError(null);
     classify({
       entryId: entry.id,
@@ -227,6 +234,7 @@ function EntryRow({
         <span className="cell-strong">{entry.ticketSubject}</span>
         <span className="muted"> · {entry.customerName}</span>
         {entry.note && <span className="timesheet__suggestion">{entry.note}</span>}
+        {entry.verdict && <EntryVerdict verdict={entry.verdict} />}
       </td>
       <td className="timesheet__time">
         {running ? <RunningFor entry={entry} /> : formatDuration(entry.actualSeconds ?? 0)}
@@ -378,5 +386,17 @@ function TimerPanel() {
         )}
       </div>
     </Section>
+  );
+}
+
+/** The entry's eligibility when it started: a badge, and the first blocker (else warning) in words. */
+function EntryVerdict({ verdict }: { verdict: Verdict }) {
+  const first = verdict.blockers[0] ?? verdict.warnings[0];
+  const all = [...verdict.blockers, ...verdict.warnings].map((r) => r.message).join('\n');
+  return (
+    <span className="timesheet__verdict" data-testid="entry-verdict" title={all || undefined}>
+      <VerdictBadge status={verdict.status} />
+      {first && <span className="muted"> {first.message}</span>}
+    </span>
   );
 }

@@ -5,6 +5,8 @@ import { initialBillingExportState, type BillingExportState } from './slices/exp
 import { createBillingHistoryActions, type BillingHistoryActions } from './slices/history/action.ts';
 import { initialBillingHistoryState, type BillingHistoryState } from './slices/history/initialState.ts';
 import { createBillingMonthActions, type BillingMonthActions } from './slices/month/action.ts';
+import { createBillingPriceListActions, type BillingPriceListActions } from './slices/priceList/action.ts';
+import { initialBillingPriceListState, type BillingPriceListState } from './slices/priceList/initialState.ts';
 import { initialBillingMonthState, type BillingMonthState } from './slices/month/initialState.ts';
 
 interface BillingLifecycle {
@@ -22,6 +24,8 @@ export type BillingStore = BillingMonthState &
   BillingHistoryActions &
   BillingExportState &
   BillingExportActions &
+  BillingPriceListState &
+  BillingPriceListActions &
   BillingLifecycle;
 
 /** Finance's view of time: a month per customer, its approval, twelve months of billed hours, the export. */
@@ -30,9 +34,11 @@ export function createBillingStore(service: BillingService) {
     ...initialBillingMonthState(),
     ...initialBillingHistoryState,
     ...initialBillingExportState,
+    ...initialBillingPriceListState,
     ...createBillingMonthActions(service)(set, get, api),
     ...createBillingHistoryActions(service)(set, get, api),
     ...createBillingExportActions(service)(set, get, api),
+    ...createBillingPriceListActions(service)(set, get, api),
     start() {
       const stopChanges = service.onChanged(() => get().refresh());
       const stopProgress = service.onExportProgress((progress) => get().onProgress(progress));
@@ -44,10 +50,12 @@ export function createBillingStore(service: BillingService) {
     refresh() {
       if (get().monthStatus !== 'idle') void get().loadMonth();
       if (get().historyStatus !== 'idle') void get().loadHistory();
+      if (get().priceList !== null) void get().loadPriceList();
     },
     reset() {
       get().forgetMonth();
       get().forgetHistory();
+      get().forgetPriceList();
       set(initialBillingExportState);
     },
   }));

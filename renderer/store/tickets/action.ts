@@ -15,7 +15,8 @@ export interface TicketsActions {
   setShowAll(showAll: boolean): void;
   save(input: MethodInput<'tickets.save'>): Promise<TicketView>;
   startWork(id: string): Promise<void>;
-  escalate(id: string): Promise<void>;
+  /** Under the agreement's acute option; with `exception`, outside it (reason recorded, list price billed). */
+  escalate(id: string, exception?: { reason: string }): Promise<void>;
   /** Follows `tickets.changed` and ticks the clock; returns the function that stops both. */
   start(): () => void;
   reset(): void;
@@ -24,6 +25,8 @@ export interface TicketsActions {
 export interface TicketCustomerContext {
   agreements: AgreementView[];
   environments: { id: string; name: string }[];
+  /** No DPA in force now: the form warns before any personal data is typed. */
+  noDpa: boolean;
 }
 
 export type TicketsStore = TicketsState & TicketsActions;
@@ -34,13 +37,15 @@ export const createTicketsActions =
     let latest = 0;
     return {
       async contextOf(customerId) {
-        const [{ agreements }, customer] = await Promise.all([
+        const [{ agreements }, customer, verdict] = await Promise.all([
           service.agreementsOf(customerId),
           service.customer(customerId),
+          service.verdict(customerId),
         ]);
         return {
           agreements,
           environments: customer.environments.map(({ id, name }) => ({ id, name })),
+          noDpa: !verdict.hasValidDpa,
         };
       },
       async load() {
@@ -67,8 +72,8 @@ export const createTicketsActions =
         await service.startWork(id, Date.now());
         await get().load();
       },
-      async escalate(id) {
-        await service.escalate(id, Date.now());
+      async escalate(id, exception) {
+        await service.escalate(id, Date.now(), exception);
         await get().load();
       },
       start() {

@@ -55,3 +55,11 @@ test('a good ticket: what is still missing, in the helpdesk’s words', () => {
     "the user's browser",
   ]);
 });
+
+test('a ticket that promises no response time (no agreement in force) is never overdue, however late', () => {
+  const noPromise = { dueAt: null, firstResponseAt: null, acuteDueAt: null };
+  expect(slaState(noPromise, Date.parse('2030-01-01T00:00:00Z'))).toBe('no_promise');
+  expect(slaState({ ...noPromise, firstResponseAt: Date.parse('2030-01-01T00:00:00Z') }, 0)).toBe(
+    'no_promise',
+  );
+});

@@ -561,8 +561,8 @@ describe('billing months', () => {
     expect((await call.ok('billing.monthSummary', { month: '2026-12' })).customers).toEqual([]);
   });
 
-  test('an agreement without the acute-escalation fee bills an escalated ticket its time and no fee line', async () => {
-    // The fee switched off but its amount kept, as finance might leave it: disabled means no fee.
+  test('an agreement without the acute option refuses the escalation: the ticket bills its time and no fee line', async () => {
+    // The option switched off but its fee kept, as finance might leave it: disabled means no acute escalation.
     await call.ok('agreements.save', {
       customerId: fixture.customer.id,
       id: fixture.agreement.id,
@@ -585,13 +585,18 @@ describe('billing months', () => {
       classification: 'billable',
       workType: 'configuration_change',
     });
-    await call.ok('tickets.escalate', { id: fixture.standardTicket.id, at: at('2026-11-05T15:00:00+01:00') });
+    expect(
+      await call.fails('tickets.escalate', {
+        id: fixture.standardTicket.id,
+        at: at('2026-11-05T15:00:00+01:00'),
+      }),
+    ).toMatchObject({ code: 'NOT_ELIGIBLE', details: { reason: 'NO_ACUTE_OPTION' } });
     now = at('2026-12-01T09:00:00+01:00');
     const batch = await call.ok('billing.approveMonth', {
       month: '2026-11',
       customerId: fixture.customer.id,
     });
-    // 37 min -> 45 at 1 200 kr/h: 900 kr, and nothing for the escalation.
+    // 37 min -> 45 at 1 200 kr/h: 900 kr, and nothing for the refused escalation.
     expect(batch).toMatchObject({
       entries: 1,
       lines: 1,

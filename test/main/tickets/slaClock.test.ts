@@ -170,8 +170,8 @@ describe('acute escalation: 2 hours of wall-clock time, any day', () => {
       8,
       calendar,
     );
-    expect(iso(result.standardDueAt)).toBe(iso(at('2026-11-23T15:00+01:00')));
-    expect(iso(result.dueAt)).toBe(iso(at('2026-11-20T18:30+01:00')));
+    expect(iso(result.standardDueAt!)).toBe(iso(at('2026-11-23T15:00+01:00')));
+    expect(iso(result.dueAt!)).toBe(iso(at('2026-11-20T18:30+01:00')));
     const notEscalated = responseDue(
       { receivedAt: at('2026-11-20T16:00+01:00'), escalatedAt: null },
       8,
@@ -182,6 +182,16 @@ describe('acute escalation: 2 hours of wall-clock time, any day', () => {
       acuteDueAt: null,
       dueAt: result.standardDueAt,
     });
+  });
+
+  test('a customer without an agreement gets no response-time promise: not even the 02:00 Saturday acute one', () => {
+    // Escalated Saturday 00:00: with an agreement the acute clock would say 02:00 Saturday.
+    const noAgreement = responseDue(
+      { receivedAt: at('2026-11-21T00:00+01:00'), escalatedAt: at('2026-11-21T00:00+01:00') },
+      null,
+      calendar,
+    );
+    expect(noAgreement).toEqual({ standardDueAt: null, acuteDueAt: null, dueAt: null });
   });
 });
 

@@ -25,8 +25,12 @@ const ticketFor = (customerId: string, overrides: Record<string, unknown> = {}) 
 });
 
 describe('tickets', () => {
-  test('without an agreement the default 8 office hours apply: Friday 14:00 is due Monday 13:00', async () => {
+  test('an agreement’s default 8 office hours: Friday 14:00 is due Monday 13:00', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
+    await call.ok('agreements.save', {
+      customerId: customer.id,
+      agreement: { reference: 'FA', startsOn: '2026-01-01' },
+    });
     const ticket = await call.ok('tickets.save', { ticket: ticketFor(customer.id) });
     expect(ticket).toMatchObject({
       responseHours: 8,
@@ -79,6 +83,14 @@ describe('tickets', () => {
 
   test('the list is sorted by due time; an escalation moves a ticket to the top', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
+    await call.ok('agreements.save', {
+      customerId: customer.id,
+      agreement: {
+        reference: 'FA',
+        startsOn: '2026-01-01',
+        acuteEscalation: { enabled: true, feeOre: 250_000 },
+      },
+    });
     const early = await call.ok('tickets.save', {
       ticket: ticketFor(customer.id, { subject: 'Tidig', receivedAt: at('2026-11-20T09:00:00+01:00') }),
     });
