@@ -12,6 +12,7 @@ import { writeDpa } from '../agreements/dpaRepository.ts';
 import type { Db } from '../store/database.node.ts';
 import type { OfficeCalendar } from '../tickets/officeCalendar.ts';
 import { writeTicket } from '../tickets/ticketRepository.ts';
+import { responsibleColumns } from './customerRepository.ts';
 import { createdStamp, type RegistryContext } from './registryContext.ts';
 
 const serviceKey = (agreementReference: string, serviceName: string) =>
@@ -108,6 +109,7 @@ async function insertCustomer(
       org_number: customer.orgNumber,
       kind: customer.kind,
       notes: customer.notes,
+      ...responsibleColumns(customer),
       ...stamp,
     })
     .execute();

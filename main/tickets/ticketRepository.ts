@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { TicketFields, TicketPriority, TicketStatus, TicketView } from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
 import type { Db } from '../store/database.node.ts';
+import type { DatabaseSchema } from '../store/schema.ts';
+import { responsiblePersonOf } from '../registry/customerRepository.ts';
 import {
   assertCustomerExists,
   createdStamp,
@@ -22,6 +25,14 @@ export interface TicketFilter {
   openOnly?: boolean;
 }
 
+const firstResponseSession = (eb: ExpressionBuilder<DatabaseSchema, 'tickets'>) =>
+  eb
+    .selectFrom('sessions')
+    .whereRef('sessions.ticket_id', '=', 'tickets.id')
+    .whereRef('sessions.opened_at', '=', 'tickets.first_response_at')
+    .orderBy('sessions.id')
+    .limit(1);
+
 const ticketColumns = (db: Db) =>
   db
     .selectFrom('tickets')
@@ -31,8 +42,16 @@ const ticketColumns = (db: Db) =>
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
+      'customers.responsible_name',
+      'customers.responsible_phone',
+      'customers.responsible_email',
       'updater.name as updater_name',
       'agreement_services.name as service_name',
+    ])
+    // The session that recorded the first response opened at that very instant (sessionBookkeeping.bookOpening).
+    .select((eb) => [
+      firstResponseSession(eb).select('sessions.id').as('first_response_session_id'),
+      firstResponseSession(eb).select('sessions.title').as('first_response_session_title'),
     ])
     .select((eb) =>
       eb
@@ -96,7 +115,14 @@ export async function writeTicket(
       ? undefined
       : await trx
           .selectFrom('tickets')
-          .select(['customer_id', 'escalated_at', 'received_at', 'service_id', 'response_hours'])
+          .select([
+            'customer_id',
+            'escalated_at',
+            'received_at',
+            'service_id',
+            'response_hours',
+            'first_response_at',
+          ])
           .where('id', '=', id)
           .executeTakeFirst();
   if (id !== undefined && !previous)
@@ -125,9 +151,12 @@ export async function writeTicket(
   const sameContract =
     previous && previous.received_at === fields.receivedAt && previous.service_id === fields.serviceId;
   const responseHours = sameContract ? previous.response_hours : await responseHoursFor(trx, fields);
-  // Leaving "open" means work has started: that is the first response if none was recorded.
+  // Leaving "open" means work has started: that is the first response if none was recorded. One recorded meanwhile
+  // (a session opened for the ticket while a form was open) is kept when the save names none.
   const firstResponseAt =
-    fields.firstResponseAt ?? (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
+    fields.firstResponseAt ??
+    previous?.first_response_at ??
+    (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
   const due = responseDue(
     { receivedAt: fields.receivedAt, escalatedAt: fields.escalatedAt },
     responseHours,
@@ -290,6 +319,11 @@ function ticketView(row: TicketRow): TicketView {
     receivedAt: row.received_at,
     status: row.status as TicketStatus,
     firstResponseAt: row.first_response_at,
+    firstResponseSession:
+      row.first_response_session_id === null
+        ? null
+        : { id: row.first_response_session_id, title: row.first_response_session_title ?? '' },
+    responsiblePerson: responsiblePersonOf(row),
     escalatedAt: row.escalated_at,
     affectedUsers: row.affected_users,
     schoolAndClass: row.school_and_class,

@@ -1,6 +1,7 @@
 /** What audit events are recorded against, as main names them; a kind not listed here shows as main wrote it. */
 export const subjectTypeLabels: Record<string, string> = {
   session: 'Session',
+  ticket: 'Ticket',
   customer: 'Customer',
   host: 'Host',
   environment: 'Environment',
