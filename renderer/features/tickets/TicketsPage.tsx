@@ -115,10 +115,21 @@ export function TicketsPage() {
                   </td>
                   <td>
                     <Link href={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link>
+                    <div className="cell-note" data-testid="ticket-responsible">
+                      {ticket.responsiblePerson === null ? (
+                        'No responsible person named'
+                      ) : (
+                        <>
+                          Acute calls: {ticket.responsiblePerson.name},{' '}
+                          <span className="mono">{ticket.responsiblePerson.phone}</span>
+                        </>
+                      )}
+                    </div>
                   </td>
                   <td className="tickets__subject">
                     <span className="cell-strong">{ticket.subject}</span>
                     {ticket.externalRef && <span className="muted"> · {ticket.externalRef}</span>}
+                    <FirstResponse ticket={ticket} sla={sla} />
                   </td>
                   <td>
                     {ticket.requesterName}
@@ -194,6 +205,18 @@ export function TicketsPage() {
           when the work itself is included.
         </ConfirmDialog>
       )}
+    </div>
+  );
+}
+
+/** When work started: by the first session opened for the ticket, or recorded by hand; with the SLA's verdict. */
+function FirstResponse({ ticket, sla }: { ticket: TicketView; sla: SlaState }) {
+  if (ticket.firstResponseAt === null) return null;
+  const how = ticket.firstResponseSession ? `, when session ${ticket.firstResponseSession.title} opened` : '';
+  return (
+    <div className="cell-note" data-testid="first-response">
+      First response: {formatSwedishTime(ticket.firstResponseAt)}
+      {how} ({sla === 'met' ? 'SLA met' : 'SLA missed'})
     </div>
   );
 }
