@@ -121,7 +121,7 @@ export function TicketsPage() {
                       ) : (
                         <>
                           Acute calls: {ticket.responsiblePerson.name},{' '}
-                          <span className="mono">{ticket.responsiblePerson.phone}</span>
+                          <span className="mono tickets__phone">{ticket.responsiblePerson.phone}</span>
                         </>
                       )}
                     </div>
