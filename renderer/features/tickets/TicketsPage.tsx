@@ -216,7 +216,7 @@ function FirstResponse({ ticket, sla }: { ticket: TicketView; sla: SlaState }) {
   return (
     <div className="cell-note" data-testid="first-response">
       First response: {formatSwedishTime(ticket.firstResponseAt)}
-      {how} ({sla === 'met' ? 'SLA met' : 'SLA missed'})
+      {how} ({sla === 'met' ? 'response time kept' : 'response time missed'})
     </div>
   );
 }
