@@ -21,6 +21,12 @@ export const warningCodes = [
   'AGREEMENT_ENDING_SOON',
   'DPA_ENDING_SOON',
   'REQUESTER_NOT_CONTACT',
+  /** An AD FS or WAP certificate expires within 30 days, as agreement endings are warned about. */
+  'CERTIFICATE_EXPIRING_SOON',
+  /** An AD FS or WAP certificate has expired: sign-in is down. Warned louder, never blocking: it is why to connect. */
+  'CERTIFICATE_EXPIRED',
+  /** The customer announced maintenance or a change in the environment, in progress or within a week. Never blocks. */
+  'MAINTENANCE_NOTICE',
 ] as const;
 
 export type BlockerCode = (typeof blockerCodes)[number];

@@ -82,6 +82,15 @@ import {
   retentionPolicySchema,
   retentionStatusSchema,
 } from '../retention/model.ts';
+import {
+  certificateInputSchema,
+  certificateRowSchema,
+  certificateViewSchema,
+} from '../environments/certificates.ts';
+import {
+  maintenanceNoticeInputSchema,
+  maintenanceNoticeViewSchema,
+} from '../environments/maintenanceNotices.ts';
 
 /*
  * The one API contract. Every method names its input and output schema; main validates each call's input before any
@@ -186,6 +195,28 @@ export const methods = {
   'registry.import': method(z.object({ file: z.unknown() }).strict(), importSummarySchema),
   /** Never with secrets: an export that holds them is made only by the CLI, in main, with an explicit flag. */
   'registry.export': method(noInput, registryFileSchema),
+
+  /** Certificates whose expiry takes AD FS and WAP down (SSL, token-signing, token-decrypting, WAP proxy trust). */
+  'certificates.save': method(
+    z
+      .object({ environmentId: idSchema, id: idSchema.optional(), certificate: certificateInputSchema })
+      .strict(),
+    certificateViewSchema,
+  ),
+  'certificates.delete': method(byIdSchema, nothing),
+  /** Every certificate (or one customer's), soonest expiry first, with its standing now (or at `at`). */
+  'certificates.list': method(
+    z.object({ customerId: idSchema.optional(), at: instantSchema.optional() }).strict(),
+    z.array(certificateRowSchema),
+  ),
+  /** The customer's notices of maintenance or changes in an environment. */
+  'notices.save': method(
+    z
+      .object({ environmentId: idSchema, id: idSchema.optional(), notice: maintenanceNoticeInputSchema })
+      .strict(),
+    maintenanceNoticeViewSchema,
+  ),
+  'notices.delete': method(byIdSchema, nothing),
 
   'agreements.list': method(
     z.object({ customerId: idSchema }).strict(),

@@ -25,6 +25,7 @@ export const auditEventCodes = [
   'privacy.erased',
   'ticket.escalation_exception',
   'settings.price_list_changed',
+  'ticket.first_response_recorded',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -52,6 +53,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'privacy.erased': 'Personal data erased (GDPR)',
   'ticket.escalation_exception': 'Acute escalation by exception',
   'settings.price_list_changed': 'Price list changed',
+  'ticket.first_response_recorded': 'First response recorded',
 };
 
 export const auditEventViewSchema = z.object({

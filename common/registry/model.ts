@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MAX_EMAIL_CHARS, MAX_EMAIL_LOCAL_PART_CHARS } from '../api/limits.ts';
+import { certificateViewSchema } from '../environments/certificates.ts';
+import { maintenanceNoticeViewSchema } from '../environments/maintenanceNotices.ts';
 import { isPersonalIdentityNumber, normaliseOrgNumber } from './orgNumber.ts';
 import {
   customerKinds,
@@ -90,14 +92,58 @@ export const portSchema = z
   .min(1, { error: 'Port must be between 1 and 65535' })
   .max(65535, { error: 'Port must be between 1 and 65535' });
 
-export const customerInputSchema = z
+const phoneSchema = (label: string) =>
+  optionalText(label, 40).refine((v) => v === '' || /^\+?[\d\s()-]{5,}$/.test(v), {
+    error: `${label} may hold digits, spaces, brackets, dashes and a leading +`,
+  });
+
+/**
+ * The vendor's responsible person for a customer: whom the customer's support contacts phone for acute matters
+ * (DOMAIN: "A good ticket", the urgent route). Vendor staff, so plain fields. Optional as a whole; once named, a
+ * phone number is needed, since phoning is what the person is for.
+ */
+const responsiblePersonFields = {
+  responsibleName: optionalText('Responsible person', 200),
+  responsiblePhone: phoneSchema('Responsible person’s phone'),
+  responsibleEmail: z
+    .literal('')
+    .or(emailSchema('Responsible person’s e-mail must be an address like namn@leverantor.se'))
+    .default(''),
+};
+
+export function checkResponsiblePerson(
+  customer: { responsibleName: string; responsiblePhone: string; responsibleEmail: string },
+  ctx: z.RefinementCtx,
+): void {
+  const named = customer.responsibleName !== '';
+  if (named && customer.responsiblePhone === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['responsiblePhone'],
+      message: 'The responsible person needs a phone number for acute calls',
+    });
+  }
+  if (!named && (customer.responsiblePhone !== '' || customer.responsibleEmail !== '')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['responsibleName'],
+      message: 'Name the responsible person whose phone or e-mail this is',
+    });
+  }
+}
+
+/** The customer's fields without the cross-field check (the registry file extends them). */
+export const customerFieldsSchema = z
   .object({
     name: requiredText('Name', 200),
     orgNumber: orgNumberSchema,
     kind: z.enum(customerKinds, { error: `Kind must be one of ${customerKinds.join(', ')}` }),
     notes: optionalText('Notes', 10_000),
+    ...responsiblePersonFields,
   })
   .strict();
+
+export const customerInputSchema = customerFieldsSchema.superRefine(checkResponsiblePerson);
 export type CustomerInput = z.input<typeof customerInputSchema>;
 export type CustomerFields = z.output<typeof customerInputSchema>;
 
@@ -269,6 +315,10 @@ export const environmentViewSchema = z.object({
   access: accessViewSchema,
   servers: z.array(serverViewSchema),
   supportAccounts: z.array(supportAccountViewSchema),
+  /** The certificates whose expiry takes AD FS and WAP down, soonest expiry first. */
+  certificates: z.array(certificateViewSchema),
+  /** The customer's notices of maintenance or changes here, latest start first. */
+  notices: z.array(maintenanceNoticeViewSchema),
 });
 export type EnvironmentView = z.infer<typeof environmentViewSchema>;
 
@@ -285,6 +335,12 @@ export const customerSummarySchema = z.object({
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;
 
+/** Whom the customer's support contacts phone for acute matters; null when none is named. */
+export const responsiblePersonViewSchema = z
+  .object({ name: z.string(), phone: z.string(), email: z.string() })
+  .nullable();
+export type ResponsiblePersonView = z.infer<typeof responsiblePersonViewSchema>;
+
 export const customerDetailSchema = z
   .object({
     id: idSchema,
@@ -292,6 +348,7 @@ export const customerDetailSchema = z
     orgNumber: z.string(),
     kind: z.enum(customerKinds),
     notes: z.string(),
+    responsiblePerson: responsiblePersonViewSchema,
     environments: z.array(environmentViewSchema),
     contacts: z.array(contactViewSchema),
   })

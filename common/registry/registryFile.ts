@@ -8,8 +8,9 @@ import {
 } from '../agreements/model.ts';
 import { checkTicketInstants, ticketFieldsSchema } from '../tickets/model.ts';
 import {
+  checkResponsiblePerson,
   contactInputSchema,
-  customerInputSchema,
+  customerFieldsSchema,
   environmentInputSchema,
   secretSchema,
   serverInputSchema,
@@ -103,7 +104,8 @@ export const registryFileTicketSchema = ticketFieldsSchema
     ),
   );
 
-export const registryFileCustomerSchema = customerInputSchema
+/** The responsible person's fields are optional, so files written before they existed still import. */
+export const registryFileCustomerSchema = customerFieldsSchema
   .extend({
     contacts: list(contactInputSchema, 2_000, 'contacts for a customer').default([]),
     environments: list(registryFileEnvironmentSchema, 1_000, 'environments for a customer').default([]),
@@ -112,6 +114,7 @@ export const registryFileCustomerSchema = customerInputSchema
     tickets: list(registryFileTicketSchema, 100_000, 'tickets for a customer').default([]),
   })
   .superRefine((customer, ctx) => {
+    checkResponsiblePerson(customer, ctx);
     // References inside one customer must be unambiguous and must resolve.
     const environments = new Set<string>();
     customer.environments.forEach((env, index) => {

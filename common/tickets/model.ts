@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { verdictSchema } from '../agreements/verdict.ts';
-import { emailSchema, idSchema } from '../registry/model.ts';
+import { emailSchema, idSchema, responsiblePersonViewSchema } from '../registry/model.ts';
 
 export const ticketStatuses = ['open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -133,6 +133,10 @@ export const ticketViewSchema = z.object({
   receivedAt: z.number().int(),
   status: z.enum(ticketStatuses),
   firstResponseAt: z.number().int().nullable(),
+  /** The session whose opening recorded the first response; null when it was recorded otherwise, or not yet. */
+  firstResponseSession: z.object({ id: idSchema, title: z.string() }).nullable(),
+  /** The vendor's person the customer's support contacts phone for acute matters. */
+  responsiblePerson: responsiblePersonViewSchema,
   escalatedAt: z.number().int().nullable(),
   affectedUsers: z.string(),
   schoolAndClass: z.string(),

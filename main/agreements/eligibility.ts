@@ -1,6 +1,8 @@
 import type { AgreementServiceView, AgreementView, DpaView } from '../../common/agreements/model.ts';
 import type { Reason, Verdict } from '../../common/agreements/verdict.ts';
 import type { ContactView, EnvironmentView } from '../../common/registry/model.ts';
+import { certificateWarning } from '../../common/environments/certificates.ts';
+import { noticesBeforeSession, noticeWarning } from '../../common/environments/maintenanceNotices.ts';
 import { endOfDate, startOfDate } from './agreementDates.ts';
 
 export const ENDING_SOON_DAYS = 30;
@@ -157,6 +159,20 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
         message: needsIdentityServers
           ? `No remote access is recorded to the AD FS or WAP servers in ${environment.name}.`
           : `No server is recorded in ${environment.name}.`,
+      });
+    }
+    // Only for the environment a session would open in: what the technician must know before connecting there.
+    if (question.environmentId === environment.id) {
+      for (const notice of noticesBeforeSession(environment.notices, at)) {
+        warnings.push({ code: 'MAINTENANCE_NOTICE', message: noticeWarning(notice, environment.name, at) });
+      }
+    }
+    for (const certificate of environment.certificates) {
+      const warning = certificateWarning(certificate, environment.name, at);
+      if (warning === null) continue;
+      warnings.push({
+        code: warning.state === 'expired' ? 'CERTIFICATE_EXPIRED' : 'CERTIFICATE_EXPIRING_SOON',
+        message: warning.message,
       });
     }
     if (!environment.access.standard) {

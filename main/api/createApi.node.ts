@@ -2,6 +2,7 @@ import { agreementHandlers } from '../agreements/agreementHandlers.ts';
 import { appHandlers } from '../app/appHandlers.ts';
 import { auditHandlers } from '../audit/auditHandlers.ts';
 import { billingHandlers } from '../billing/billingHandlers.ts';
+import { environmentUpkeepHandlers } from '../environments/environmentUpkeepHandlers.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { registryHandlers } from '../registry/registryHandlers.ts';
 import { reportHandlers } from '../reports/reportHandlers.ts';
@@ -24,6 +25,7 @@ export function createApi(
     {
       ...appHandlers(backend),
       ...registryHandlers(backend),
+      ...environmentUpkeepHandlers(backend),
       ...agreementHandlers(backend),
       ...ticketHandlers(backend),
       ...auditHandlers(backend),

@@ -108,6 +108,7 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     escalatedAt: 'number',
     feeOre: 'number',
   },
+  'ticket.first_response_recorded': { sessionId: 'id', firstResponseAt: 'number' },
   'settings.price_list_changed': { acuteEscalationOreBefore: 'number', acuteEscalationOre: 'number' },
   'retention.policy_changed': { purgeMonthDay: 'code', keepClosedDays: 'number' },
   // The e-mail a GDPR request named is personal; what was found is ids only.

@@ -42,15 +42,16 @@ export class AuditTrail {
         async () => undefined,
         () => input,
       ),
-    ).then(({ event }) => event);
+    ).then(({ event }) => event!);
   }
 
   /**
    * Runs `work` and appends the event it describes in one transaction, so an act and its audit event stand or fall
    * together: if the event cannot be written, the act is rolled back. The anchors are written after the commit, so a
-   * failure there rejects with both already stored. `work` must not append events itself.
+   * failure there rejects with both already stored. `work` must not append events itself. `describe` answers null
+   * when the work turned out to do nothing worth an event (it found the act already done): then none is written.
    */
-  appendWith<T>(work: (trx: Db) => Promise<T>, describe: (result: T) => AuditInput): Promise<T> {
+  appendWith<T>(work: (trx: Db) => Promise<T>, describe: (result: T) => AuditInput | null): Promise<T> {
     return this.enqueue(work, describe).then(({ result }) => result);
   }
 
@@ -63,8 +64,8 @@ export class AuditTrail {
 
   private enqueue<T>(
     work: (trx: Db) => Promise<T>,
-    describe: (result: T) => AuditInput,
-  ): Promise<{ result: T; event: AuditEventView }> {
+    describe: (result: T) => AuditInput | null,
+  ): Promise<{ result: T; event: AuditEventView | null }> {
     // One at a time, so the anchors are never written out of order.
     const next = this.queue.then(() => this.appendNow(work, describe));
     this.queue = next.catch(() => undefined);
@@ -73,11 +74,12 @@ export class AuditTrail {
 
   private async appendNow<T>(
     work: (trx: Db) => Promise<T>,
-    describe: (result: T) => AuditInput,
-  ): Promise<{ result: T; event: AuditEventView }> {
+    describe: (result: T) => AuditInput | null,
+  ): Promise<{ result: T; event: AuditEventView | null }> {
     const { result, event } = await this.db.transaction().execute(async (trx) => {
       const result = await work(trx);
       const input = describe(result);
+      if (input === null) return { result, event: null };
       assertAuditDetails(input.event, input.details ?? {});
       const last = await trx
         .selectFrom('audit_events')
@@ -115,7 +117,7 @@ export class AuditTrail {
         .execute();
       return { result, event: { ...fields, hash } };
     });
-    await this.anchors.advance({ seq: event.seq, hash: event.hash });
+    if (event !== null) await this.anchors.advance({ seq: event.seq, hash: event.hash });
     return { result, event };
   }
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/auditCommand.ts';
 import { backupCommand } from './commands/backupCommand.ts';
+import { certificatesCommand } from './commands/certificatesCommand.ts';
 import { customersCommand } from './commands/customersCommand.ts';
 import { doctorCommand } from './commands/doctorCommand.ts';
 import { eligibilityCommand } from './commands/eligibilityCommand.ts';
@@ -35,6 +36,7 @@ export function createProgram(io: CliIo): Command {
     customersCommand(io),
     registryCommand(io),
     eligibilityCommand(io),
+    certificatesCommand(io),
     ticketsCommand(io),
     timeCommand(io),
     slaCommand(io),

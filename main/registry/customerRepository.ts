@@ -7,6 +7,7 @@ import type {
   CustomerDetail,
   CustomerFields,
   CustomerSummary,
+  ResponsiblePersonView,
 } from '../../common/registry/model.ts';
 import type { CustomerKind, RemoteAccessMethod, VpnType } from '../../common/registry/vocabulary.ts';
 import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
@@ -106,6 +107,7 @@ export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDet
     orgNumber: row.org_number,
     kind: row.kind as CustomerKind,
     notes: row.notes,
+    responsiblePerson: responsiblePersonOf(row),
     createdAt: row.created_at,
     createdBy: row.creator_name,
     updatedAt: row.updated_at,
@@ -113,6 +115,24 @@ export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDet
     environments,
     contacts: contacts.map(contactView),
   };
+}
+
+/** The responsible person's columns; '' throughout when none is named. */
+export function responsibleColumns(fields: CustomerFields) {
+  return {
+    responsible_name: fields.responsibleName,
+    responsible_phone: fields.responsiblePhone,
+    responsible_email: fields.responsibleEmail,
+  };
+}
+
+export function responsiblePersonOf(row: {
+  responsible_name: string;
+  responsible_phone: string;
+  responsible_email: string;
+}): ResponsiblePersonView {
+  if (row.responsible_name === '') return null;
+  return { name: row.responsible_name, phone: row.responsible_phone, email: row.responsible_email };
 }
 
 export async function createCustomer(ctx: RegistryContext, fields: CustomerFields): Promise<string> {
@@ -126,6 +146,7 @@ export async function createCustomer(ctx: RegistryContext, fields: CustomerField
       org_number: fields.orgNumber,
       kind: fields.kind,
       notes: fields.notes,
+      ...responsibleColumns(fields),
       ...createdStamp(ctx),
     })
     .execute();
@@ -145,6 +166,7 @@ export async function updateCustomer(
       org_number: fields.orgNumber,
       kind: fields.kind,
       notes: fields.notes,
+      ...responsibleColumns(fields),
       ...updatedStamp(ctx),
     })
     .where('id', '=', id)

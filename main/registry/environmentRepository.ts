@@ -10,6 +10,8 @@ import type {
   SupportAccountView,
 } from '../../common/registry/model.ts';
 import type { Db } from '../store/database.node.ts';
+import { loadCertificates } from '../environments/certificateRepository.ts';
+import { loadNotices } from '../environments/noticeRepository.ts';
 import {
   assertCustomerExists,
   createdStamp,
@@ -45,7 +47,7 @@ export async function loadEnvironments(
   const environments = await envQuery.orderBy('name').execute();
   if (environments.length === 0) return [];
   const ids = environments.map((env) => env.id);
-  const [servers, accounts] = await Promise.all([
+  const [servers, accounts, certificates, notices] = await Promise.all([
     db.selectFrom('servers').selectAll().where('environment_id', 'in', ids).orderBy('host').execute(),
     db
       .selectFrom('support_accounts')
@@ -54,14 +56,18 @@ export async function loadEnvironments(
       .where('environment_id', 'in', ids)
       .orderBy('username')
       .execute(),
+    loadCertificates(db, ids),
+    loadNotices(db, ids),
   ]);
-  return environments.map((env) =>
-    environmentView(
+  return environments.map((env) => ({
+    ...environmentView(
       env,
       servers.filter((s) => s.environment_id === env.id).map(serverView),
       accounts.filter((a) => a.environment_id === env.id).map(supportAccountView),
     ),
-  );
+    certificates: certificates.filter((c) => c.environmentId === env.id),
+    notices: notices.filter((n) => n.environmentId === env.id),
+  }));
 }
 
 export async function saveEnvironment(
@@ -243,7 +249,7 @@ export async function deleteSupportAccount(ctx: RegistryContext, id: string): Pr
   });
 }
 
-async function customerOfEnvironment(db: Db, environmentId: string): Promise<string> {
+export async function customerOfEnvironment(db: Db, environmentId: string): Promise<string> {
   const env = await db
     .selectFrom('environments')
     .select('customer_id')

@@ -62,6 +62,9 @@ export async function exportRegistry(
         orgNumber: customer.org_number,
         kind: customer.kind as RegistryFileCustomer['kind'],
         notes: customer.notes,
+        responsibleName: customer.responsible_name,
+        responsiblePhone: customer.responsible_phone,
+        responsibleEmail: customer.responsible_email,
         contacts: contacts
           .filter((c) => c.customer_id === customer.id)
           .sort((a, b) => compare(a.name, b.name) || compare(a.email, b.email))

@@ -14,6 +14,7 @@ import type { Db } from '../store/database.node.ts';
 import type { OfficeCalendar } from '../tickets/officeCalendar.ts';
 import { writeTicket } from '../tickets/ticketRepository.ts';
 import { contactOwner, contactTexts } from './contactPersonalFields.ts';
+import { responsibleColumns } from './customerRepository.ts';
 import { createdStamp, type RegistryContext } from './registryContext.ts';
 
 const serviceKey = (agreementReference: string, serviceName: string) =>
@@ -110,6 +111,7 @@ async function insertCustomer(
       org_number: customer.orgNumber,
       kind: customer.kind,
       notes: customer.notes,
+      ...responsibleColumns(customer),
       ...stamp,
     })
     .execute();

@@ -58,7 +58,7 @@ export function environmentView(
   row: EnvironmentsTable,
   servers: ServerView[],
   supportAccounts: SupportAccountView[],
-): EnvironmentView {
+): Omit<EnvironmentView, 'certificates' | 'notices'> {
   const vpnType = row.vpn_type as VpnType;
   const method = row.access_method as RemoteAccessMethod;
   const standardness = accessStandardness({ vpnType, method });

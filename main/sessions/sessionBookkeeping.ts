@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import type { SessionKind } from '../../common/sessions/model.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
@@ -6,9 +6,10 @@ import type { AuditInput } from '../audit/auditTrail.node.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import type { SessionsTable } from '../store/schema.ts';
 import type { TerminalExit } from './terminal/terminalSource.ts';
 import { insertEntry } from '../time/timeEntryRepository.ts';
-import { endLiveSession, updateSession } from './sessionRepository.ts';
+import { endLiveSession, insertSession, updateSession } from './sessionRepository.ts';
 
 /** What a session's books need to know about it. */
 export interface BookedSession {
@@ -47,6 +48,42 @@ export async function auditOverride(
       reason: personalDetail(reason, ticket.id),
     },
   });
+}
+
+/**
+ * Stores a new session's row and, when its ticket has no first response yet, records the session's opening as the
+ * first response (DOMAIN, "Response times": work on the case has started), in one transaction with its audit event
+ * (ids only). A first response already recorded, by hand or by an earlier session, is never moved; nor is one set
+ * before the ticket was received.
+ */
+export async function bookOpening(
+  backend: Backend,
+  row: Insertable<SessionsTable>,
+  customerId: string,
+): Promise<void> {
+  const ctx = backend.registryContext();
+  const recorded = await backend.audit().appendWith(
+    async (trx) => {
+      await insertSession(trx, row);
+      const result = await trx
+        .updateTable('tickets')
+        .set({ first_response_at: row.opened_at, ...updatedStamp(ctx) })
+        .where('id', '=', row.ticket_id)
+        .where('first_response_at', 'is', null)
+        .where('received_at', '<=', row.opened_at)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    (firstResponse): AuditInput | null =>
+      firstResponse
+        ? {
+            event: 'ticket.first_response_recorded',
+            subject: { type: 'ticket', id: row.ticket_id },
+            details: { sessionId: row.id, firstResponseAt: row.opened_at },
+          }
+        : null,
+  );
+  if (recorded) backend.emit('tickets.changed', { ticketId: row.ticket_id, customerId });
 }
 
 /** The ticket's time runs from the first moment the session works for it (its pre-connect command, or its shell). */

@@ -16,6 +16,7 @@ import {
   auditOpened,
   auditOverride,
   auditPreConnectRun,
+  bookOpening,
   closeBooks,
   startTimeEntry,
   reasonOf,
@@ -26,7 +27,7 @@ import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.t
 import { admitSession } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
-import { getSession, insertSession, listSessions, updateSession } from './sessionRepository.ts';
+import { getSession, listSessions, updateSession } from './sessionRepository.ts';
 import { connectSessionSsh, type SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
@@ -110,34 +111,38 @@ export class SessionManager {
       env: { TERM: 'xterm-256color' },
       recordInput: input.recordInput,
     });
-    await insertSession(ctx.db, {
-      id,
-      kind: input.kind,
-      title,
-      ticket_id: ticket.id,
-      environment_id: environment.id,
-      server_id: input.serverId,
-      account_id: input.accountId,
-      technician_id: ctx.actorId,
-      owner: SELF,
-      state: 'connecting',
-      opened_at: ctx.now(),
-      closed_at: null,
-      end_code: null,
-      end_message: null,
-      end_details: null,
-      override_reason:
-        override === null ? null : await sealPersonal(ctx.db, ticketOwner(ticket.id), override),
-      warnings: JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
-      recording_id: recorder.id,
-      time_entry_id: null,
-      cols: input.cols,
-      rows: input.rows,
-      auth: input.auth,
-      jump: JSON.stringify(input.jump),
-      run_pre_connect: input.runPreConnect ? 1 : 0,
-      record_input: input.recordInput ? 1 : 0,
-    });
+    await bookOpening(
+      this.backend,
+      {
+        id,
+        kind: input.kind,
+        title,
+        ticket_id: ticket.id,
+        environment_id: environment.id,
+        server_id: input.serverId,
+        account_id: input.accountId,
+        technician_id: ctx.actorId,
+        owner: SELF,
+        state: 'connecting',
+        opened_at: ctx.now(),
+        closed_at: null,
+        end_code: null,
+        end_message: null,
+        end_details: null,
+        override_reason:
+          override === null ? null : await sealPersonal(ctx.db, ticketOwner(ticket.id), override),
+        warnings: JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
+        recording_id: recorder.id,
+        time_entry_id: null,
+        cols: input.cols,
+        rows: input.rows,
+        auth: input.auth,
+        jump: JSON.stringify(input.jump),
+        run_pre_connect: input.runPreConnect ? 1 : 0,
+        record_input: input.recordInput ? 1 : 0,
+      },
+      ticket.customerId,
+    );
     const session: LiveSession = {
       id,
       ticketId: ticket.id,

@@ -27,6 +27,10 @@ export interface CustomersTable extends Attributed {
   org_number: string;
   kind: string;
   notes: string;
+  /** The vendor's person the customer's support contacts phone for acute matters (0016); '' when none. */
+  responsible_name: Generated<string>;
+  responsible_phone: Generated<string>;
+  responsible_email: Generated<string>;
 }
 
 export interface ContactsTable extends Attributed {
@@ -101,6 +105,8 @@ export interface DatabaseSchema {
   purge_runs: PurgeRunsTable;
   ticket_escalations: TicketEscalationsTable;
   vendor_settings: VendorSettingsTable;
+  maintenance_notices: MaintenanceNoticesTable;
+  certificates: CertificatesTable;
 }
 
 export interface TicketEscalationsTable {
@@ -385,4 +391,27 @@ export interface PurgeRunsTable {
   month_keys: number;
   keys_destroyed: number;
   recordings: number;
+}
+
+/** The customer's notice of maintenance or a change in one environment (0016). */
+export interface MaintenanceNoticesTable extends Attributed {
+  id: string;
+  environment_id: string;
+  starts_at: number;
+  /** Null: until further notice. */
+  ends_at: number | null;
+  summary: string;
+  received_at: number;
+}
+
+/** A certificate whose expiry takes AD FS or WAP down (0016). */
+export interface CertificatesTable extends Attributed {
+  id: string;
+  environment_id: string;
+  kind: string;
+  subject: string;
+  thumbprint: string;
+  server_id: string | null;
+  /** YYYY-MM-DD, the last day it is valid (Stockholm). */
+  expires_on: string;
 }

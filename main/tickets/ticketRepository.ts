@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import {
@@ -23,6 +24,8 @@ import {
 import { openColumns, resealChanged } from '../personalData/sealedColumns.ts';
 import { contactEmailsByCustomer } from '../registry/contactPersonalFields.ts';
 import type { Db } from '../store/database.node.ts';
+import type { DatabaseSchema } from '../store/schema.ts';
+import { responsiblePersonOf } from '../registry/customerRepository.ts';
 import {
   assertCustomerExists,
   createdStamp,
@@ -46,6 +49,14 @@ export interface TicketFilter {
   openOnly?: boolean;
 }
 
+const firstResponseSession = (eb: ExpressionBuilder<DatabaseSchema, 'tickets'>) =>
+  eb
+    .selectFrom('sessions')
+    .whereRef('sessions.ticket_id', '=', 'tickets.id')
+    .whereRef('sessions.opened_at', '=', 'tickets.first_response_at')
+    .orderBy('sessions.id')
+    .limit(1);
+
 const ticketColumns = (db: Db) =>
   db
     .selectFrom('tickets')
@@ -57,6 +68,9 @@ const ticketColumns = (db: Db) =>
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
+      'customers.responsible_name',
+      'customers.responsible_phone',
+      'customers.responsible_email',
       'updater.name as updater_name',
       'agreement_services.name as service_name',
       'escalation.basis as escalation_basis',
@@ -64,6 +78,11 @@ const ticketColumns = (db: Db) =>
       'escalation.escalated_at as escalation_at',
       'escalation.reason as escalation_reason',
       'escalator.name as escalator_name',
+    ])
+    // The session that recorded the first response opened at that very instant (sessionBookkeeping.bookOpening).
+    .select((eb) => [
+      firstResponseSession(eb).select('sessions.id').as('first_response_session_id'),
+      firstResponseSession(eb).select('sessions.title').as('first_response_session_title'),
     ]);
 
 /**
@@ -131,6 +150,7 @@ export async function writeTicket(
             'service_id',
             'response_hours',
             ...TICKET_SEALED_COLUMNS,
+            'first_response_at',
           ])
           .where('id', '=', id)
           .executeTakeFirst();
@@ -160,9 +180,12 @@ export async function writeTicket(
   const sameContract =
     previous && previous.received_at === fields.receivedAt && previous.service_id === fields.serviceId;
   const responseHours = sameContract ? previous.response_hours : await responseHoursFor(trx, fields);
-  // Leaving "open" means work has started: that is the first response if none was recorded.
+  // Leaving "open" means work has started: that is the first response if none was recorded. One recorded meanwhile
+  // (a session opened for the ticket while a form was open) is kept when the save names none.
   const firstResponseAt =
-    fields.firstResponseAt ?? (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
+    fields.firstResponseAt ??
+    previous?.first_response_at ??
+    (fields.status !== 'open' ? Math.max(ctx.now(), fields.receivedAt) : null);
   const due = responseDue(
     { receivedAt: fields.receivedAt, escalatedAt: fields.escalatedAt },
     responseHours,
@@ -369,6 +392,11 @@ function ticketView(
     receivedAt: row.received_at,
     status: row.status as TicketStatus,
     firstResponseAt: row.first_response_at,
+    firstResponseSession:
+      row.first_response_session_id === null
+        ? null
+        : { id: row.first_response_session_id, title: row.first_response_session_title ?? '' },
+    responsiblePerson: responsiblePersonOf(row),
     escalatedAt: row.escalated_at,
     affectedUsers: row.affected_users,
     schoolAndClass: row.school_and_class,

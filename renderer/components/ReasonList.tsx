@@ -1,6 +1,9 @@
 import type { Reason } from '../../common/agreements/verdict.ts';
 import './reasons.css';
 
+/** Warnings that say something is down now (an expired AD FS or WAP certificate): shown louder, still not blocking. */
+const urgentWarnings: ReadonlySet<Reason['code']> = new Set(['CERTIFICATE_EXPIRED']);
+
 /**
  * Reasons, blockers first, each with its code (what support leads search for) and sentence. Main can give a code
  * more than once (a support account missing in two environments), so each is kept by its place. With `none`, says
@@ -26,7 +29,10 @@ export function ReasonList({
         </li>
       ))}
       {warnings.map((reason, index) => (
-        <li key={`warning-${index}`} className="reasons__item reasons__item--warning">
+        <li
+          key={`warning-${index}`}
+          className={`reasons__item reasons__item--warning${urgentWarnings.has(reason.code) ? ' reasons__item--urgent' : ''}`}
+        >
           <span className="reasons__code">{reason.code}</span> {reason.message}
         </li>
       ))}

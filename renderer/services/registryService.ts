@@ -21,6 +21,10 @@ export function createRegistryService(api: ApiClient) {
     saveSupportAccount: (input: MethodInput<'registry.saveSupportAccount'>) =>
       api.call('registry.saveSupportAccount', input),
     deleteSupportAccount: (id: string) => api.call('registry.deleteSupportAccount', { id }),
+    saveCertificate: (input: MethodInput<'certificates.save'>) => api.call('certificates.save', input),
+    deleteCertificate: (id: string) => api.call('certificates.delete', { id }),
+    saveNotice: (input: MethodInput<'notices.save'>) => api.call('notices.save', input),
+    deleteNotice: (id: string) => api.call('notices.delete', { id }),
     revealSecret: (accountId: string, purpose: string) =>
       api.call('registry.revealSecret', { accountId, purpose }),
     onChanged: (listener: (change: { customerId: string | null }) => void) =>

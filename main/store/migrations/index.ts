@@ -13,6 +13,7 @@ import { migration0011PersonalDataKeys } from './0011_personal_data_keys.ts';
 import { migration0012SealedPersonalFields } from './0012_sealed_personal_fields.ts';
 import { migration0013SealedBillingLines } from './0013_sealed_billing_lines.ts';
 import { migration0014Escalations } from './0014_escalations.ts';
+import { migration0016VendorSide } from './0016_vendor_side.ts';
 import { migration0017Retention } from './0017_retention.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012_sealed_personal_fields': migration0012SealedPersonalFields,
   '0013_sealed_billing_lines': migration0013SealedBillingLines,
   '0014_escalations': migration0014Escalations,
+  '0016_vendor_side': migration0016VendorSide,
   '0017_retention': migration0017Retention,
 };

@@ -1,6 +1,7 @@
 /** What audit events are recorded against, as main names them; a kind not listed here shows as main wrote it. */
 export const subjectTypeLabels: Record<string, string> = {
   session: 'Session',
+  ticket: 'Ticket',
   customer: 'Customer',
   host: 'Host',
   environment: 'Environment',
@@ -8,7 +9,6 @@ export const subjectTypeLabels: Record<string, string> = {
   recording: 'Recording',
   time_entry: 'Time entry',
   billing_batch: 'Billing batch',
-  ticket: 'Ticket',
 };
 
 export function subjectTypeLabel(type: string): string {

@@ -4,6 +4,7 @@ import { customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import type { OpenDialog } from './pageDialog.ts';
+import { ResponsiblePerson } from './ResponsiblePerson.tsx';
 
 export function CustomerHeader({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   const nonStandard = detail.environments.some((env) => !env.access.standard);
@@ -40,6 +41,7 @@ export function CustomerHeader({ detail, open }: { detail: CustomerDetail; open:
           </button>
         </div>
       </div>
+      <ResponsiblePerson person={detail.responsiblePerson} />
       {detail.notes && <p className="customer__notes">{detail.notes}</p>}
       <p className="customer__stamp">
         Updated {updated} by {detail.updatedBy}

@@ -1,4 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import {
+  certificateExpiryConsequences,
+  certificateKindLabels,
+  certificateStanding,
+} from '../../../common/environments/certificates.ts';
+import { noticePeriod, noticeTiming } from '../../../common/environments/maintenanceNotices.ts';
 import type { CustomerDetail, EnvironmentView } from '../../../common/registry/model.ts';
 import {
   remoteAccessMethodLabels,
@@ -84,8 +90,10 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
       </div>
       {environment.notes && <p className="env__notes">{environment.notes}</p>}
       <Access environment={environment} />
+      <Notices environment={environment} open={open} />
       <Servers environment={environment} open={open} />
       <SupportAccounts environment={environment} open={open} />
+      <Certificates environment={environment} open={open} />
     </section>
   );
 }
@@ -314,6 +322,181 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                 </RowActions>
               </tr>
             ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+const noticeTimingLabels = {
+  current: { tone: 'warning', label: 'in progress' },
+  upcoming: { tone: 'warning', label: 'within a week' },
+  later: { tone: 'info', label: 'later' },
+  past: { tone: 'neutral', label: 'over' },
+} as const;
+
+/** The customer's notices of maintenance or changes: what is on now or coming first, then the rest. */
+function Notices({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
+  const [now] = useState(() => Date.now());
+  const [showPast, setShowPast] = useState(false);
+  const timed = environment.notices.map((notice) => ({ notice, timing: noticeTiming(notice, now) }));
+  const past = timed.filter((t) => t.timing === 'past');
+  const shown = [...timed.filter((t) => t.timing !== 'past').reverse(), ...(showPast ? past : [])];
+  return (
+    <div className="env__block">
+      <div className="env__block-header">
+        <h4 className="env__block-title">Maintenance notices ({environment.notices.length})</h4>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Add notice for ${environment.name}`}
+          onClick={() => open({ kind: 'notice', environment })}
+        >
+          Add notice
+        </button>
+      </div>
+      {shown.length === 0 ? (
+        <p className="section__empty">
+          {past.length === 0
+            ? 'No notices. When the customer announces maintenance or a change here, record it: it is shown before every session.'
+            : 'Nothing announced for now.'}
+        </p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">When (Swedish time)</th>
+              <th scope="col">What</th>
+              <th scope="col">Told us</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ notice, timing }) => (
+              <tr key={notice.id}>
+                <td>
+                  <span className="mono">{noticePeriod(notice)}</span>{' '}
+                  <Badge tone={noticeTimingLabels[timing].tone}>{noticeTimingLabels[timing].label}</Badge>
+                </td>
+                <td className="env__notice-summary">{notice.summary}</td>
+                <td className="muted">
+                  {formatDateTime(notice.receivedAt)}
+                  <div className="cell-note">recorded by {notice.recordedBy}</div>
+                </td>
+                <RowActions>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    aria-label={`Edit notice ${notice.summary}`}
+                    onClick={() => open({ kind: 'notice', environment, notice })}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet-danger button--small"
+                    aria-label={`Delete notice ${notice.summary}`}
+                    onClick={() => open({ kind: 'deleteNotice', notice })}
+                  >
+                    Delete
+                  </button>
+                </RowActions>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {past.length > 0 && (
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={() => setShowPast(!showPast)}
+        >
+          {showPast ? 'Hide past notices' : `Show ${past.length} past notice${past.length === 1 ? '' : 's'}`}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Certificates whose expiry takes AD FS and WAP down, soonest first; near or past expiry they warn. */
+function Certificates({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
+  const [now] = useState(() => Date.now());
+  return (
+    <div className="env__block">
+      <div className="env__block-header">
+        <h4 className="env__block-title">Certificates ({environment.certificates.length})</h4>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Add certificate to ${environment.name}`}
+          onClick={() => open({ kind: 'certificate', environment })}
+        >
+          Add certificate
+        </button>
+      </div>
+      {environment.certificates.length === 0 ? (
+        <p className="section__empty">
+          No certificates yet. Record the SSL, token-signing, token-decrypting and WAP proxy trust
+          certificates to be warned 30 days before they expire.
+        </p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Subject and server</th>
+              <th scope="col">Expires</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {environment.certificates.map((certificate) => {
+              const { state, days } = certificateStanding(certificate, now);
+              return (
+                <tr key={certificate.id} className={state === 'expired' ? 'env__cert--expired' : undefined}>
+                  <td>{certificateKindLabels[certificate.kind]}</td>
+                  <td>
+                    {certificate.subject || <span className="muted">—</span>}
+                    {certificate.serverHost && <div className="cell-note mono">{certificate.serverHost}</div>}
+                    {certificate.thumbprint && <div className="cell-note mono">{certificate.thumbprint}</div>}
+                  </td>
+                  <td>
+                    <span className="mono">{certificate.expiresOn}</span>{' '}
+                    {state === 'expired' && <Badge tone="danger">expired</Badge>}
+                    {state === 'expiring' && (
+                      <Badge tone="warning">
+                        in {days} day{days === 1 ? '' : 's'}
+                      </Badge>
+                    )}
+                    {state === 'expired' && (
+                      <div className="env__cert-consequence" role="alert">
+                        {certificateExpiryConsequences[certificate.kind]}.
+                      </div>
+                    )}
+                  </td>
+                  <RowActions>
+                    <button
+                      type="button"
+                      className="button button--quiet button--small"
+                      aria-label={`Edit ${certificateKindLabels[certificate.kind]} certificate`}
+                      onClick={() => open({ kind: 'certificate', environment, certificate })}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--quiet-danger button--small"
+                      aria-label={`Delete ${certificateKindLabels[certificate.kind]} certificate`}
+                      onClick={() => open({ kind: 'deleteCertificate', certificate })}
+                    >
+                      Delete
+                    </button>
+                  </RowActions>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

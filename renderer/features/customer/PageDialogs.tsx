@@ -7,6 +7,9 @@ import { CustomerFormDialog } from '../customers/CustomerFormDialog.tsx';
 import { ContactFormDialog } from './forms/ContactFormDialog.tsx';
 import { EnvironmentFormDialog } from './forms/EnvironmentFormDialog.tsx';
 import { ServerFormDialog } from './forms/ServerFormDialog.tsx';
+import { CertificateFormDialog } from './forms/CertificateFormDialog.tsx';
+import { NoticeFormDialog } from './forms/NoticeFormDialog.tsx';
+import { certificateName } from '../../../common/environments/certificates.ts';
 import { SupportAccountFormDialog } from './forms/SupportAccountFormDialog.tsx';
 import type { PageDialog } from './pageDialog.ts';
 import { RevealSecretDialog } from './RevealSecretDialog.tsx';
@@ -26,6 +29,8 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
   const deleteEnvironment = useRegistryStore((s) => s.deleteEnvironment);
   const deleteServer = useRegistryStore((s) => s.deleteServer);
   const deleteSupportAccount = useRegistryStore((s) => s.deleteSupportAccount);
+  const deleteCertificate = useRegistryStore((s) => s.deleteCertificate);
+  const deleteNotice = useRegistryStore((s) => s.deleteNotice);
   switch (dialog.kind) {
     case 'editCustomer':
       return <CustomerFormDialog customer={detail} onClose={onClose} />;
@@ -129,6 +134,41 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
           onConfirm={() => deleteSupportAccount(dialog.account.id)}
         >
           <p>The account and its stored secret are deleted. This cannot be undone.</p>
+        </ConfirmDialog>
+      );
+    case 'certificate':
+      return (
+        <CertificateFormDialog
+          environment={dialog.environment}
+          certificate={dialog.certificate}
+          onClose={onClose}
+        />
+      );
+    case 'deleteCertificate':
+      return (
+        <ConfirmDialog
+          title="Delete certificate?"
+          confirmLabel="Delete certificate"
+          onClose={onClose}
+          onConfirm={() => deleteCertificate(dialog.certificate.id)}
+        >
+          <p>
+            {certificateName(dialog.certificate)} (expires {dialog.certificate.expiresOn}) is no longer
+            tracked, and its expiry will not be warned about.
+          </p>
+        </ConfirmDialog>
+      );
+    case 'notice':
+      return <NoticeFormDialog environment={dialog.environment} notice={dialog.notice} onClose={onClose} />;
+    case 'deleteNotice':
+      return (
+        <ConfirmDialog
+          title="Delete notice?"
+          confirmLabel="Delete notice"
+          onClose={onClose}
+          onConfirm={() => deleteNotice(dialog.notice.id)}
+        >
+          <p>“{dialog.notice.summary}” will no longer be shown before sessions.</p>
         </ConfirmDialog>
       );
     case 'revealSecret':

@@ -1,3 +1,5 @@
+import type { CertificateView } from '../../../common/environments/certificates.ts';
+import type { MaintenanceNoticeView } from '../../../common/environments/maintenanceNotices.ts';
 import type {
   ContactView,
   EnvironmentView,
@@ -18,6 +20,10 @@ export type PageDialog =
   | { kind: 'supportAccount'; environment: EnvironmentView; account?: SupportAccountView }
   | { kind: 'deleteSupportAccount'; account: SupportAccountView }
   | { kind: 'revealSecret'; account: SupportAccountView }
+  | { kind: 'certificate'; environment: EnvironmentView; certificate?: CertificateView }
+  | { kind: 'deleteCertificate'; certificate: CertificateView }
+  | { kind: 'notice'; environment: EnvironmentView; notice?: MaintenanceNoticeView }
+  | { kind: 'deleteNotice'; notice: MaintenanceNoticeView }
   /** A session from this environment: SSH to `server`, or a local terminal when there is none. */
   | { kind: 'openSession'; environment: EnvironmentView; server: ServerView | null };
 

@@ -60,6 +60,19 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
           labels={customerKindLabels}
         />
       </div>
+      <fieldset className="fieldset">
+        <legend>Responsible person at the vendor (acute calls)</legend>
+        <div className="form__row">
+          <TextField
+            binding={form.field('responsibleName')}
+            label="Name"
+            optional
+            hint="Whom the customer’s support contacts phone when it is urgent"
+          />
+          <TextField binding={form.field('responsiblePhone')} label="Phone" type="tel" optional />
+        </div>
+        <TextField binding={form.field('responsibleEmail')} label="E-mail" type="email" optional />
+      </fieldset>
       <TextAreaField binding={form.field('notes')} label="Notes" optional />
     </FormDialog>
   );

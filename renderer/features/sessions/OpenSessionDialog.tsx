@@ -313,6 +313,7 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
             Record what I type <span className="field__hint">(may capture passwords)</span>
           </span>
         </label>
+        <NoticePanel verdict={verdict} />
         <VerdictPanel verdict={verdict} />
         {blocked && (
           <div className="field">
@@ -353,8 +354,33 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
   );
 }
 
-function VerdictPanel({ verdict }: { verdict: Verdict | null }) {
-  if (verdict === null) return <p className="muted">Checking eligibility…</p>;
+/**
+ * The customer's notices of maintenance or changes in this environment, in progress or within a week: apart from
+ * the other reasons, so "WAP01 is being patched 10:00-12:00" is the first thing read before connecting.
+ */
+function NoticePanel({ verdict }: { verdict: Verdict | null }) {
+  const notices = verdict?.warnings.filter((w) => w.code === 'MAINTENANCE_NOTICE') ?? [];
+  if (notices.length === 0) return null;
+  return (
+    <div
+      className="verdict verdict--warnings open-session__notices"
+      role="status"
+      aria-label="Maintenance notices"
+    >
+      <strong>Announced by the customer</strong>
+      <ul className="open-session__notice-list">
+        {notices.map((notice, index) => (
+          <li key={index}>{notice.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function VerdictPanel({ verdict: full }: { verdict: Verdict | null }) {
+  if (full === null) return <p className="muted">Checking eligibility…</p>;
+  // Notices have their own panel; they never block.
+  const verdict = { ...full, warnings: full.warnings.filter((w) => w.code !== 'MAINTENANCE_NOTICE') };
   if (verdict.blockers.length === 0 && verdict.warnings.length === 0) {
     return (
       <p className="verdict verdict--eligible" role="status">

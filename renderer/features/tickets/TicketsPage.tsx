@@ -141,10 +141,21 @@ export function TicketsPage() {
                         </>
                       )}
                     </span>
+                    <div className="cell-note" data-testid="ticket-responsible">
+                      {ticket.responsiblePerson === null ? (
+                        'No responsible person named'
+                      ) : (
+                        <>
+                          Acute calls: {ticket.responsiblePerson.name},{' '}
+                          <span className="mono tickets__phone">{ticket.responsiblePerson.phone}</span>
+                        </>
+                      )}
+                    </div>
                   </td>
                   <td className="tickets__subject">
                     <span className="cell-strong">{ticket.subject}</span>
                     {ticket.externalRef && <span className="muted"> · {ticket.externalRef}</span>}
+                    <FirstResponse ticket={ticket} sla={sla} />
                   </td>
                   <td>
                     {ticket.requesterName}
@@ -226,4 +237,16 @@ function escalationTitle(escalation: NonNullable<TicketView['escalation']>): str
 function verdictTitle(ticket: TicketView): string {
   const reasons = [...ticket.verdict.blockers, ...ticket.verdict.warnings].map((r) => r.message);
   return reasons.length > 0 ? reasons.join('\n') : 'Eligible for support now';
+}
+
+/** When work started: by the first session opened for the ticket, or recorded by hand; with the SLA's verdict. */
+function FirstResponse({ ticket, sla }: { ticket: TicketView; sla: SlaState }) {
+  if (ticket.firstResponseAt === null) return null;
+  const how = ticket.firstResponseSession ? `, when session ${ticket.firstResponseSession.title} opened` : '';
+  return (
+    <div className="cell-note" data-testid="first-response">
+      First response: {formatSwedishTime(ticket.firstResponseAt)}
+      {how} ({sla === 'met' ? 'response time kept' : 'response time missed'})
+    </div>
+  );
 }

@@ -57,6 +57,8 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
         secretUpdatedAt: 1,
       },
     ],
+    certificates: [],
+    notices: [],
     ...overrides,
   };
 }

@@ -44,6 +44,8 @@ const environment: EnvironmentView = {
   access: { ...defaultAccess, standard: true, nonStandardReasons: [] },
   servers: [target, bastion, inner],
   supportAccounts: [withSecret, withoutSecret],
+  certificates: [],
+  notices: [],
 };
 
 const chainOf = (count: number, within: EnvironmentView = environment) =>

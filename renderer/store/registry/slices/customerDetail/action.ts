@@ -21,6 +21,10 @@ export interface CustomerDetailActions {
   deleteServer(id: string): Promise<void>;
   saveSupportAccount(input: MethodInput<'registry.saveSupportAccount'>): Promise<void>;
   deleteSupportAccount(id: string): Promise<void>;
+  saveCertificate(input: MethodInput<'certificates.save'>): Promise<void>;
+  deleteCertificate(id: string): Promise<void>;
+  saveNotice(input: MethodInput<'notices.save'>): Promise<void>;
+  deleteNotice(id: string): Promise<void>;
   /**
    * The one read that returns a secret; main writes it to the audit log first. The answer is handed to the caller and
    * never kept in the store.
@@ -118,6 +122,22 @@ export const createCustomerDetailActions = (
       },
       async deleteSupportAccount(id) {
         await service.deleteSupportAccount(id);
+        await afterWrite();
+      },
+      async saveCertificate(input) {
+        await service.saveCertificate(input);
+        await afterWrite();
+      },
+      async deleteCertificate(id) {
+        await service.deleteCertificate(id);
+        await afterWrite();
+      },
+      async saveNotice(input) {
+        await service.saveNotice(input);
+        await afterWrite();
+      },
+      async deleteNotice(id) {
+        await service.deleteNotice(id);
         await afterWrite();
       },
     };

@@ -1,0 +1,90 @@
+import { useCallback } from 'react';
+import {
+  certificateKindLabels,
+  certificateKinds,
+  type CertificateInput,
+  type CertificateView,
+} from '../../../../common/environments/certificates.ts';
+import type { EnvironmentView } from '../../../../common/registry/model.ts';
+import { FormDialog } from '../../../components/FormDialog.tsx';
+import { SelectField, TextField } from '../../../components/form/fields.tsx';
+import { useForm } from '../../../components/form/useForm.ts';
+import { useRegistryStore } from '../../../store/StoreProvider.tsx';
+import { certificateFormSpec, certificateFormValues } from './certificateForm.ts';
+
+export function CertificateFormDialog({
+  environment,
+  certificate,
+  onClose,
+}: {
+  environment: EnvironmentView;
+  certificate?: CertificateView;
+  onClose(): void;
+}) {
+  const saveCertificate = useRegistryStore((s) => s.saveCertificate);
+  const onSubmit = useCallback(
+    async (input: unknown) => {
+      await saveCertificate({
+        environmentId: environment.id,
+        ...(certificate ? { id: certificate.id } : {}),
+        certificate: input as CertificateInput,
+      });
+      onClose();
+    },
+    [certificate, environment.id, onClose, saveCertificate],
+  );
+  const form = useForm(certificateFormSpec, certificateFormValues(certificate), onSubmit);
+  const servers = ['', ...environment.servers.map((s) => s.id)];
+  const serverLabels = Object.fromEntries([
+    ['', 'Not one server (the farm, or unknown)'],
+    ...environment.servers.map((s) => [s.id, s.host]),
+  ]) as Record<string, string>;
+
+  return (
+    <FormDialog
+      title={certificate ? 'Edit certificate' : `Add certificate to ${environment.name}`}
+      submitLabel={certificate ? 'Save certificate' : 'Add certificate'}
+      form={form}
+      onClose={onClose}
+    >
+      <div className="form__row">
+        <SelectField
+          binding={form.field('kind')}
+          label="Kind"
+          options={certificateKinds}
+          labels={certificateKindLabels}
+        />
+        <TextField
+          binding={form.field('expiresOn')}
+          label="Expires on"
+          type="date"
+          className="mono"
+          hint="Its last valid day (Valid to)"
+        />
+      </div>
+      <TextField
+        binding={form.field('subject')}
+        label="Subject"
+        optional
+        hint="E.g. CN=sts.kommun.se"
+        autoFocus
+      />
+      <div className="form__row">
+        <TextField
+          binding={form.field('thumbprint')}
+          label="Thumbprint"
+          optional
+          className="mono"
+          spellCheck={false}
+          hint="40 hex digits, as the certificate console shows it"
+        />
+        <SelectField
+          binding={form.field('serverId')}
+          label="Server"
+          options={servers}
+          labels={serverLabels}
+        />
+      </div>
+    </FormDialog>
+  );
+}
