@@ -10,6 +10,7 @@ import { migration0008Billing } from './0008_billing.ts';
 import { migration0009SessionChoices } from './0009_session_choices.ts';
 import { migration0010PreConnectApprovals } from './0010_pre_connect_approvals.ts';
 import { migration0011PersonalDataKeys } from './0011_personal_data_keys.ts';
+import { migration0015AccessTerms } from './0015_access_terms.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_session_choices': migration0009SessionChoices,
   '0010_pre_connect_approvals': migration0010PreConnectApprovals,
   '0011_personal_data_keys': migration0011PersonalDataKeys,
+  '0015_access_terms': migration0015AccessTerms,
 };
