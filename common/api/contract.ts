@@ -220,6 +220,11 @@ export const methods = {
     z.object({ id: idSchema, at: instantSchema.optional() }).strict(),
     ticketViewSchema,
   ),
+  /**
+   * A ticket from someone who is not a named contact goes back to the customer's contacts (first line is the
+   * customer's): recorded on the ticket with who and when, audited, and the ticket resolved.
+   */
+  'tickets.sendBack': method(byIdSchema, ticketViewSchema),
   /** Acute escalation (now, or `at`): remediation due within two wall-clock hours. */
   'tickets.escalate': method(
     z.object({ id: idSchema, at: instantSchema.optional() }).strict(),

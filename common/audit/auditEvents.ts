@@ -18,6 +18,7 @@ export const auditEventCodes = [
   'preconnect.approved',
   'preconnect.ran',
   'registry.imported',
+  'ticket.sent_back',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -38,6 +39,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'preconnect.approved': 'Pre-connect command approved',
   'preconnect.ran': 'Pre-connect command ran',
   'registry.imported': 'Registry imported',
+  'ticket.sent_back': 'Ticket sent back to the contacts',
 };
 
 export const auditEventViewSchema = z.object({

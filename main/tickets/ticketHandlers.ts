@@ -3,6 +3,7 @@ import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { swedishOfficeCalendar } from './officeCalendar.ts';
 import { deleteTicket, getTicket, listTickets, saveTicket } from './ticketRepository.ts';
+import { sendTicketBack } from './ticketSendBack.ts';
 
 type TicketHandlers = Pick<Handlers, Extract<keyof Handlers, `tickets.${string}`>>;
 
@@ -33,6 +34,7 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
         ...fields,
         firstResponseAt: fields.firstResponseAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
       })),
+    'tickets.sendBack': async ({ id }) => changed(await sendTicketBack(ctx(), backend.audit(), id)),
     'tickets.escalate': async ({ id, at }) =>
       update(id, (fields) => ({
         ...fields,

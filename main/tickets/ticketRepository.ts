@@ -28,10 +28,12 @@ const ticketColumns = (db: Db) =>
     .innerJoin('customers', 'customers.id', 'tickets.customer_id')
     .innerJoin('users as updater', 'updater.id', 'tickets.updated_by')
     .leftJoin('agreement_services', 'agreement_services.id', 'tickets.service_id')
+    .leftJoin('users as sender', 'sender.id', 'tickets.sent_back_by')
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
       'updater.name as updater_name',
+      'sender.name as sent_back_by_name',
       'agreement_services.name as service_name',
     ])
     .select((eb) =>
@@ -303,5 +305,7 @@ function ticketView(row: TicketRow): TicketView {
     dueAt: row.due_at,
     updatedAt: row.updated_at,
     updatedBy: row.updater_name,
+    sentBackAt: row.sent_back_at,
+    sentBackBy: row.sent_back_by_name,
   };
 }

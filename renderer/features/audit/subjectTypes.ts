@@ -8,6 +8,7 @@ export const subjectTypeLabels: Record<string, string> = {
   recording: 'Recording',
   time_entry: 'Time entry',
   billing_batch: 'Billing batch',
+  ticket: 'Ticket',
 };
 
 export function subjectTypeLabel(type: string): string {
