@@ -7,6 +7,7 @@ export function createTicketsService(api: ApiClient) {
     save: (input: MethodInput<'tickets.save'>) => api.call('tickets.save', input),
     startWork: (id: string, at: number) => api.call('tickets.recordFirstResponse', { id, at }),
     escalate: (id: string, at: number) => api.call('tickets.escalate', { id, at }),
+    sendBack: (id: string) => api.call('tickets.sendBack', { id }),
     agreementsOf: (customerId: string) => api.call('agreements.list', { customerId }),
     customer: (customerId: string) => api.call('registry.getCustomer', { id: customerId }),
     onChanged: (listener: () => void) => {

@@ -37,9 +37,11 @@ export function TicketsPage() {
   const setShowAll = useTicketsStore((s) => s.setShowAll);
   const startWork = useTicketsStore((s) => s.startWork);
   const escalate = useTicketsStore((s) => s.escalate);
+  const sendBack = useTicketsStore((s) => s.sendBack);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TicketView | null>(null);
   const [escalating, setEscalating] = useState<{ id: string; subject: string } | null>(null);
+  const [sendingBack, setSendingBack] = useState<TicketView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   return (
@@ -130,6 +132,12 @@ export function TicketsPage() {
                         </Badge>
                       </>
                     )}
+                    {ticket.sentBackAt !== null && (
+                      <span className="tickets__sent-back">
+                        Sent back to the contacts {formatSwedishTime(ticket.sentBackAt)}
+                        {ticket.sentBackBy && ` by ${ticket.sentBackBy}`}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <Badge tone={priorityTone[ticket.priority]}>
@@ -156,6 +164,17 @@ export function TicketsPage() {
                         subject={ticket.subject}
                         onError={setActionError}
                       />
+                      {!ticket.requesterIsContact &&
+                        ticket.sentBackAt === null &&
+                        (ticket.status === 'open' || ticket.status === 'pending') && (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() => setSendingBack(ticket)}
+                          >
+                            Send back to contacts
+                          </button>
+                        )}
                       {ticket.escalatedAt === null && (
                         <button
                           type="button"
@@ -192,6 +211,19 @@ export function TicketsPage() {
         >
           Acute escalation starts remediation within two hours, any day. The escalation fee is billable even
           when the work itself is included.
+        </ConfirmDialog>
+      )}
+      {sendingBack && (
+        <ConfirmDialog
+          title={`Send “${sendingBack.subject}” back to the contacts?`}
+          confirmLabel="Send back to contacts"
+          onConfirm={() => sendBack(sendingBack.id)}
+          onClose={() => setSendingBack(null)}
+        >
+          {sendingBack.requesterName} is not a named support contact of {sendingBack.customerName}. First line
+          is the customer&rsquo;s: tell the requester to go through{' '}
+          <Link href={`/customers/${sendingBack.customerId}`}>the customer&rsquo;s support contacts</Link>.
+          The ticket is marked as sent back by you, resolved, and leaves the open list.
         </ConfirmDialog>
       )}
     </div>

@@ -16,6 +16,8 @@ export interface TicketsActions {
   save(input: MethodInput<'tickets.save'>): Promise<TicketView>;
   startWork(id: string): Promise<void>;
   escalate(id: string): Promise<void>;
+  /** Sends a ticket from someone who is not a named contact back to the customer's contacts. */
+  sendBack(id: string): Promise<void>;
   /** Follows `tickets.changed` and ticks the clock; returns the function that stops both. */
   start(): () => void;
   reset(): void;
@@ -69,6 +71,10 @@ export const createTicketsActions =
       },
       async escalate(id) {
         await service.escalate(id, Date.now());
+        await get().load();
+      },
+      async sendBack(id) {
+        await service.sendBack(id);
         await get().load();
       },
       start() {
