@@ -119,7 +119,7 @@ export const registryFileCustomerSchema = customerInputSchema
       ctx.addIssue({
         code: 'custom',
         path: ['contacts'],
-        message: `A customer has one primary support contact; ${primaries.map((c) => c.name).join(' and ')} are all marked primary`,
+        message: `A customer has one primary support contact; ${primaries.map((c) => c.name).join(' and ')} are marked primary`,
       });
     }
     // References inside one customer must be unambiguous and must resolve.
@@ -240,7 +240,7 @@ export const registryFileEnvelopeSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['version'],
-          message: `Version ${file.version} files have no ${later.join(', ')}; set "version" to 3 if it was written for version 3`,
+          message: `This file says version ${file.version} but uses what version 3 added (${later.join(', ')}); set "version" to 3 if it was written for version 3`,
         });
       }
     }
