@@ -77,22 +77,6 @@ export function EnvironmentFormDialog({
           options={vpnTypes}
           labels={vpnTypeLabels}
         />
-        <TextField
-          binding={form.field('access.accessTool')}
-          label="Access tool"
-          optional
-          hint="The client's name and version, e.g. Cisco Secure Client 5.1, FortiClient 7.2"
-        />
-      </div>
-      <div className="form__row">
-        {needsGateway && (
-          <SelectField
-            binding={form.field('access.splitTunnel')}
-            label="Split tunnel"
-            options={splitTunnelAnswers}
-            labels={splitTunnelLabels}
-          />
-        )}
         <SelectField
           binding={form.field('access.method')}
           label="Remote-access method"
@@ -122,6 +106,22 @@ export function EnvironmentFormDialog({
           )}
         </div>
       )}
+      <div className="form__row">
+        {needsGateway && (
+          <SelectField
+            binding={form.field('access.splitTunnel')}
+            label="Split tunnel"
+            options={splitTunnelAnswers}
+            labels={splitTunnelLabels}
+          />
+        )}
+        <TextField
+          binding={form.field('access.accessTool')}
+          label="Access tool"
+          optional
+          hint="The client's name and version, e.g. Cisco Secure Client 5.1, FortiClient 7.2"
+        />
+      </div>
       <CheckboxField
         binding={form.field('access.specialConfigurationNeeded')}
         label="The client needs special configuration on our machines"
@@ -129,9 +129,9 @@ export function EnvironmentFormDialog({
       {specialConfigurationNeeded && (
         <TextAreaField
           binding={form.field('access.specialConfiguration')}
-          label="Special configuration"
+          label="What must be configured"
           rows={2}
-          hint="What must be configured, e.g. a certificate in the machine store, a fixed DNS server"
+          hint="E.g. a certificate in the machine store, a fixed DNS server"
         />
       )}
       {!standardness.standard && (
