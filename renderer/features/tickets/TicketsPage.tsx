@@ -170,9 +170,11 @@ export function TicketsPage() {
                           <button
                             type="button"
                             className="button button--small"
+                            aria-label="Send back to contacts"
+                            title="Send back to the customer's support contacts"
                             onClick={() => setSendingBack(ticket)}
                           >
-                            Send back to contacts
+                            Send back
                           </button>
                         )}
                       {ticket.escalatedAt === null && (
@@ -220,10 +222,12 @@ export function TicketsPage() {
           onConfirm={() => sendBack(sendingBack.id)}
           onClose={() => setSendingBack(null)}
         >
-          {sendingBack.requesterName} is not a named support contact of {sendingBack.customerName}. First line
-          is the customer&rsquo;s: tell the requester to go through{' '}
-          <Link href={`/customers/${sendingBack.customerId}`}>the customer&rsquo;s support contacts</Link>.
-          The ticket is marked as sent back by you, resolved, and leaves the open list.
+          <p>
+            {sendingBack.requesterName} is not a named support contact of {sendingBack.customerName}. First
+            line is the customer&rsquo;s: tell the requester to go through{' '}
+            <Link href={`/customers/${sendingBack.customerId}`}>the customer&rsquo;s support contacts</Link>.
+          </p>
+          <p>The ticket is marked as sent back by you, resolved, and leaves the open list.</p>
         </ConfirmDialog>
       )}
     </div>
