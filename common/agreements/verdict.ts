@@ -11,6 +11,9 @@ export const blockerCodes = [
   'DPA_ENDED',
   'NO_SUPPORT_ACCOUNT',
   'NO_REMOTE_ACCESS',
+  'NO_CONTACTS',
+  'NO_PRIMARY_CONTACT',
+  'PRIMARY_CONTACT_UNTRAINED',
 ] as const;
 
 /** Checks people must see before they connect, that do not stop the work. */

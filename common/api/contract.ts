@@ -269,6 +269,11 @@ export const methods = {
     ticketViewSchema,
   ),
   /**
+   * A ticket from someone who is not a named contact goes back to the customer's contacts (first line is the
+   * customer's): recorded on the ticket with who and when, audited, and the ticket resolved.
+   */
+  'tickets.sendBack': method(byIdSchema, ticketViewSchema),
+  /**
    * Acute escalation (now, or `at`): remediation due within two wall-clock hours. Needs an agreement in force with
    * the acute option (else NOT_ELIGIBLE, `details.reason` saying which), or an `exception` with its reason, which
    * bills the price list's fee and is audited.

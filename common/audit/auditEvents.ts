@@ -26,6 +26,7 @@ export const auditEventCodes = [
   'ticket.escalation_exception',
   'settings.price_list_changed',
   'ticket.first_response_recorded',
+  'ticket.sent_back',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -54,6 +55,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'ticket.escalation_exception': 'Acute escalation by exception',
   'settings.price_list_changed': 'Price list changed',
   'ticket.first_response_recorded': 'First response recorded',
+  'ticket.sent_back': 'Ticket sent back to the contacts',
 };
 
 export const auditEventViewSchema = z.object({

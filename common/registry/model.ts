@@ -8,6 +8,7 @@ import {
   gatewayVpnTypes,
   remoteAccessMethods,
   serverRoles,
+  splitTunnelAnswers,
   vpnTypes,
   type VpnType,
 } from './vocabulary.ts';
@@ -157,6 +158,10 @@ export const contactInputSchema = z
     role: optionalText('Role', 200),
     adminTrainingDone: z.boolean({ error: 'Admin training must be true or false' }).default(false),
     toolTrainingDone: z.boolean({ error: 'Tool training must be true or false' }).default(false),
+    /** The contact's own account (username) with an admin role in the customer's school platform. */
+    adminAccount: optionalText('Admin account', 256),
+    /** A school names one primary support contact; at most one per customer. */
+    isPrimary: z.boolean({ error: 'Primary must be true or false' }).default(false),
   })
   .strict();
 export type ContactInput = z.input<typeof contactInputSchema>;
@@ -187,9 +192,37 @@ export const accessInputSchema = z
      * Check Point's `trac connect`, `rasdial`). A command line, not a secret: credentials stay in the VPN client.
      */
     preConnectCommand: optionalText('Pre-connect command', 1_000),
+    /** The terms accept Cisco AnyConnect and Check Point only with split tunnel. */
+    splitTunnel: z
+      .enum(splitTunnelAnswers, {
+        error: (issue) =>
+          `Split tunnel must be one of ${splitTunnelAnswers.join(', ')}, not "${String(issue.input)}"`,
+      })
+      .default('unknown'),
+    /** The name (and version) of the client software used, e.g. "Cisco Secure Client 5.1" or "FortiClient 7.2". */
+    accessTool: optionalText('Access tool', 200),
+    /** What the customer demands be configured on the vendor's machines beyond installing the client (8.6). */
+    specialConfigurationNeeded: z
+      .boolean({ error: 'Special configuration must be true or false' })
+      .default(false),
+    specialConfiguration: optionalText('Special configuration', 2_000),
   })
   .strict()
   .superRefine((access, ctx) => {
+    if (access.specialConfigurationNeeded && access.specialConfiguration === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['specialConfiguration'],
+        message: 'Say what the client needs configured',
+      });
+    }
+    if (!access.specialConfigurationNeeded && access.specialConfiguration !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['specialConfigurationNeeded'],
+        message: 'Special configuration is described but not marked as needed',
+      });
+    }
     if (gatewayVpnTypes.includes(access.vpnType as VpnType) && access.vpnGateway === '') {
       ctx.addIssue({ code: 'custom', path: ['vpnGateway'], message: 'This VPN type needs a gateway' });
     }
@@ -212,6 +245,10 @@ export const defaultAccess: AccessFields = {
   supportedTools: [],
   notes: '',
   preConnectCommand: '',
+  splitTunnel: 'unknown',
+  accessTool: '',
+  specialConfigurationNeeded: false,
+  specialConfiguration: '',
 };
 
 export const environmentInputSchema = z
@@ -270,6 +307,8 @@ export const contactViewSchema = z.object({
   role: z.string(),
   adminTrainingDone: z.boolean(),
   toolTrainingDone: z.boolean(),
+  adminAccount: z.string(),
+  isPrimary: z.boolean(),
 });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
@@ -302,6 +341,10 @@ export const accessViewSchema = z.object({
   supportedTools: z.array(z.string()),
   notes: z.string(),
   preConnectCommand: z.string(),
+  splitTunnel: z.enum(splitTunnelAnswers),
+  accessTool: z.string(),
+  specialConfigurationNeeded: z.boolean(),
+  specialConfiguration: z.string(),
   standard: z.boolean(),
   nonStandardReasons: z.array(z.string()),
 });
@@ -329,7 +372,11 @@ export const customerSummarySchema = z.object({
   kind: z.enum(customerKinds),
   environmentCount: z.number().int(),
   hosts: z.array(z.string()),
-  contacts: z.array(z.object({ name: z.string(), email: z.string(), phone: z.string() })),
+  contacts: z.array(
+    z.object({ name: z.string(), email: z.string(), phone: z.string(), adminAccount: z.string() }),
+  ),
+  /** The access tools named in the customer's environments, for search. */
+  accessTools: z.array(z.string()),
   nonStandardAccess: z.boolean(),
   updatedAt: z.number().int(),
 });

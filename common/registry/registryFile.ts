@@ -20,11 +20,13 @@ import {
 /**
  * The registry exchange file: what `lotsen registry export` writes and `lotsen registry import` reads. It is
  * versioned; a reader accepts every version up to its own. Version 2 added agreements, DPAs and tickets; a version 1
- * file is a version 2 file without them. Its JSON Schema is generated from these definitions into
+ * file is a version 2 file without them. Version 3 added access as the terms define it (split tunnel, access tool,
+ * special client configuration), the customer kind `school`, and contacts' admin accounts and primary contact; a
+ * version 2 file is a version 3 file without them. Its JSON Schema is generated from these definitions into
  * `resources/schemas/` and documented in `docs/registry-file.md`.
  */
 export const REGISTRY_FILE_FORMAT = 'lotsen-registry';
-export const REGISTRY_FILE_VERSION = 2;
+export const REGISTRY_FILE_VERSION = 3;
 
 export const registryFileSupportAccountSchema = supportAccountInputSchema.extend({
   /** Present only in files exported with `--include-secrets`. */
@@ -115,6 +117,14 @@ export const registryFileCustomerSchema = customerFieldsSchema
   })
   .superRefine((customer, ctx) => {
     checkResponsiblePerson(customer, ctx);
+    const primaries = customer.contacts.filter((c) => c.isPrimary);
+    if (primaries.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contacts'],
+        message: `A customer has one primary support contact; ${primaries.map((c) => c.name).join(' and ')} are marked primary`,
+      });
+    }
     // References inside one customer must be unambiguous and must resolve.
     const environments = new Set<string>();
     customer.environments.forEach((env, index) => {
@@ -188,9 +198,35 @@ const version2Sections = [
   ['tickets', 'tickets'],
 ] as const;
 
+/** What version 3 added, as people call it, found in one customer of a file that may be malformed. */
+function version3Additions(customer: unknown): string[] {
+  const found: string[] = [];
+  if (typeof customer !== 'object' || customer === null) return found;
+  const { kind, contacts, environments } = customer as Record<string, unknown>;
+  const items = (value: unknown) =>
+    (Array.isArray(value) ? value : []).filter(
+      (item): item is Record<string, unknown> => typeof item === 'object' && item !== null,
+    );
+  if (kind === 'school') found.push('the customer kind school');
+  const contactFields = new Set(items(contacts).flatMap((c) => Object.keys(c)));
+  if (contactFields.has('adminAccount')) found.push('admin accounts');
+  if (contactFields.has('isPrimary')) found.push('primary contacts');
+  const accessFields = new Set(
+    items(environments).flatMap((e) =>
+      typeof e.access === 'object' && e.access !== null ? Object.keys(e.access) : [],
+    ),
+  );
+  if (accessFields.has('splitTunnel')) found.push('split tunnel');
+  if (accessFields.has('accessTool')) found.push('access tools');
+  if (accessFields.has('specialConfigurationNeeded') || accessFields.has('specialConfiguration')) {
+    found.push('special configuration');
+  }
+  return found;
+}
+
 /**
- * Checked first on import, so each customer can then be checked on its own and every bad record named. A version 1
- * file carrying version 2's sections was not written as version 1 says: it is refused rather than read as version 2.
+ * Checked first on import, so each customer can then be checked on its own and every bad record named. A file
+ * carrying what a later version added was not written as its version says: it is refused rather than guessed at.
  */
 export const registryFileEnvelopeSchema = z
   .object({
@@ -201,6 +237,16 @@ export const registryFileEnvelopeSchema = z
     }),
   })
   .superRefine((file, ctx) => {
+    if (file.version < 3) {
+      const later = [...new Set(file.customers.flatMap(version3Additions))];
+      if (later.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['version'],
+          message: `This file says version ${file.version} but uses what version 3 added (${later.join(', ')}); set "version" to 3 if it was written for version 3`,
+        });
+      }
+    }
     if (file.version !== 1) return;
     const found = version2Sections
       .filter(([field]) => file.customers.some((c) => typeof c === 'object' && c !== null && field in c))

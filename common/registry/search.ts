@@ -16,7 +16,7 @@ export interface CustomerMatch {
 }
 
 interface SearchField {
-  label: 'name' | 'org. no.' | 'host' | 'contact';
+  label: 'name' | 'org. no.' | 'host' | 'contact' | 'admin account' | 'access tool';
   value: string;
   folded: string;
 }
@@ -36,7 +36,9 @@ function searchFields(customer: CustomerSummary): SearchField[] {
         { label: 'contact' as const, value: contact.name },
         { label: 'contact' as const, value: contact.email },
         ...(contact.phone ? [{ label: 'contact' as const, value: contact.phone }] : []),
+        ...(contact.adminAccount ? [{ label: 'admin account' as const, value: contact.adminAccount }] : []),
       ]),
+      ...customer.accessTools.map((tool) => ({ label: 'access tool' as const, value: tool })),
     ];
     fields = raw.map((field) => ({ ...field, folded: foldForSearch(field.value) }));
     fieldCache.set(customer, fields);
@@ -45,7 +47,8 @@ function searchFields(customer: CustomerSummary): SearchField[] {
 }
 
 /**
- * Matches every word of the query against a customer's name, organisation number, hosts and contacts. One pure
+ * Matches every word of the query against a customer's name, organisation number, hosts, contacts (with their admin
+ * accounts) and the access tools of its environments. One pure
  * function, so the UI (which filters on every keystroke) and `lotsen customers list --search` agree exactly.
  */
 export function searchCustomers(customers: readonly CustomerSummary[], query: string): CustomerMatch[] {

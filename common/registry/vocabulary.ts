@@ -2,11 +2,12 @@
  * The registry's closed vocabularies, with the labels people see. Stored values are stable identifiers; labels may
  * change freely.
  */
-export const customerKinds = ['municipality', 'school_chain', 'other'] as const;
+export const customerKinds = ['municipality', 'school_chain', 'school', 'other'] as const;
 export type CustomerKind = (typeof customerKinds)[number];
 export const customerKindLabels: Record<CustomerKind, string> = {
   municipality: 'Municipality (kommun)',
   school_chain: 'School chain (friskolekedja)',
+  school: 'School (a single school)',
   other: 'Other',
 };
 
@@ -30,12 +31,12 @@ export const vpnTypes = [
 ] as const;
 export type VpnType = (typeof vpnTypes)[number];
 export const vpnTypeLabels: Record<VpnType, string> = {
-  cisco_anyconnect: 'Cisco AnyConnect (split tunnel)',
-  checkpoint: 'Check Point (split tunnel)',
+  cisco_anyconnect: 'Cisco AnyConnect',
+  checkpoint: 'Check Point',
   windows_ipsec: 'Windows built-in VPN (IPsec)',
   windows_pptp: 'Windows built-in VPN (PPTP)',
   teamviewer: 'TeamViewer host',
-  none: 'None (direct)',
+  none: 'Direct (no VPN)',
   other: 'Other',
 };
 /** VPN types that connect to a gateway the technician must know. */
@@ -45,6 +46,17 @@ export const gatewayVpnTypes: readonly VpnType[] = [
   'windows_ipsec',
   'windows_pptp',
 ];
+/** VPN types the terms accept only with split tunnel (DOMAIN: "Remote access"). */
+export const splitTunnelVpnTypes: readonly VpnType[] = ['cisco_anyconnect', 'checkpoint'];
+
+/** Whether a VPN is split tunnel; `unknown` until someone has checked. */
+export const splitTunnelAnswers = ['yes', 'no', 'unknown'] as const;
+export type SplitTunnel = (typeof splitTunnelAnswers)[number];
+export const splitTunnelLabels: Record<SplitTunnel, string> = {
+  yes: 'Split tunnel',
+  no: 'Full tunnel',
+  unknown: 'Not known',
+};
 
 export const remoteAccessMethods = ['ssh', 'powershell_remoting', 'rdp', 'teamviewer', 'other'] as const;
 export type RemoteAccessMethod = (typeof remoteAccessMethods)[number];

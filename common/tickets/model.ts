@@ -159,6 +159,9 @@ export const ticketViewSchema = z.object({
   personalDataWarning: z.string().nullable(),
   updatedAt: z.number().int(),
   updatedBy: z.string(),
+  /** When a ticket from someone who is not a named contact was sent back to the contacts, and by whom (a name). */
+  sentBackAt: z.number().int().nullable(),
+  sentBackBy: z.string().nullable(),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 

@@ -3,13 +3,17 @@ import type { Reason, Verdict } from '../../common/agreements/verdict.ts';
 import type { ContactView, EnvironmentView } from '../../common/registry/model.ts';
 import { certificateWarning } from '../../common/environments/certificates.ts';
 import { noticesBeforeSession, noticeWarning } from '../../common/environments/maintenanceNotices.ts';
+import type { CustomerKind } from '../../common/registry/vocabulary.ts';
+import { missingRemoteAccess } from './accessRequirements.ts';
 import { endOfDate, startOfDate } from './agreementDates.ts';
+import { contactReasons } from './contactRules.ts';
 
 export const ENDING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export interface EligibilityFacts {
   customerId: string;
+  customerKind: CustomerKind;
   contacts: readonly ContactView[];
   environments: readonly EnvironmentView[];
   agreements: readonly AgreementView[];
@@ -147,20 +151,12 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
         message: `The vendor has no support account in ${environment.name}.`,
       });
     }
-    const servicesHere = activeServices.filter((s) => s.environmentId === environment.id);
-    const needsIdentityServers =
-      servicesHere.length === 0 || servicesHere.some((s) => s.kind === 'sso') || service?.kind === 'sso';
-    const reachable = environment.servers.filter(
-      (s) => !needsIdentityServers || s.role === 'adfs' || s.role === 'wap',
-    );
-    if (reachable.length === 0) {
-      blockers.push({
-        code: 'NO_REMOTE_ACCESS',
-        message: needsIdentityServers
-          ? `No remote access is recorded to the AD FS or WAP servers in ${environment.name}.`
-          : `No server is recorded in ${environment.name}.`,
-      });
-    }
+    // Remote access must reach every server role the service in question (else every service here) depends on.
+    const servicesHere = service
+      ? [service]
+      : activeServices.filter((s) => s.environmentId === environment.id || s.environmentId === null);
+    const noAccess = missingRemoteAccess(environment, servicesHere);
+    if (noAccess) blockers.push(noAccess);
     // Only for the environment a session would open in: what the technician must know before connecting there.
     if (question.environmentId === environment.id) {
       for (const notice of noticesBeforeSession(environment.notices, at)) {
@@ -178,7 +174,7 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
     if (!environment.access.standard) {
       warnings.push({
         code: 'NON_STANDARD_ACCESS',
-        message: `${environment.name} uses a non-standard access method: the work is billable under section 8.6.`,
+        message: `${environment.name} uses non-standard access, billable under section 8.6: ${environment.access.nonStandardReasons.join(' ')}`,
       });
     }
   }
@@ -194,25 +190,13 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
   }
 
   // 5. Named support contacts.
-  const allowed = Math.max(0, ...active.map((a) => a.allowedContacts));
-  if (active.length > 0 && facts.contacts.length > allowed) {
-    warnings.push({
-      code: 'TOO_MANY_CONTACTS',
-      message: `${facts.contacts.length} named support contacts; the agreement allows ${allowed}.`,
-    });
-  }
-  const untrained = facts.contacts.filter((c) => !c.adminTrainingDone || !c.toolTrainingDone);
-  if (untrained.length > 0) {
-    warnings.push({
-      code: 'CONTACT_TRAINING_MISSING',
-      message: `Training not done: ${untrained
-        .map(
-          (c) =>
-            `${c.name} (${[!c.adminTrainingDone && 'admin', !c.toolTrainingDone && 'tool'].filter(Boolean).join(' and ')})`,
-        )
-        .join(', ')}.`,
-    });
-  }
+  const contactRules = contactReasons(
+    facts.customerKind,
+    facts.contacts,
+    active.length > 0 ? Math.max(0, ...active.map((a) => a.allowedContacts)) : null,
+  );
+  blockers.push(...contactRules.blockers);
+  warnings.push(...contactRules.warnings);
   if (question.requesterEmail) {
     const requester = question.requesterEmail.trim().toLocaleLowerCase('sv');
     if (!facts.contacts.some((c) => c.email.toLocaleLowerCase('sv') === requester)) {

@@ -10,12 +10,15 @@ import { listAgreements } from './agreementRepository.ts';
 import { listDpas } from './dpaRepository.ts';
 import { evaluateEligibility, type EligibilityFacts, type EligibilityQuestion } from './eligibility.ts';
 
-/** Everything the verdict depends on, for some customers at once (five queries, whatever the number). */
+/** Everything the verdict depends on, for some customers at once (six queries, whatever the number). */
 export async function loadFacts(
   db: Db,
   customerIds: readonly string[],
 ): Promise<Map<string, EligibilityFacts>> {
-  const [contacts, environments, agreements, dpas] = await Promise.all([
+  const [customers, contacts, environments, agreements, dpas] = await Promise.all([
+    customerIds.length === 0
+      ? []
+      : db.selectFrom('customers').select(['id', 'kind']).where('id', 'in', customerIds).execute(),
     customerIds.length === 0
       ? []
       : db
@@ -33,6 +36,7 @@ export async function loadFacts(
       customerId,
       {
         customerId,
+        customerKind: (customers.find((c) => c.id === customerId)?.kind ?? 'other') as CustomerKind,
         contacts: contacts.filter((c) => c.customer_id === customerId).map(contactView),
         environments: environments.filter((e) => e.customerId === customerId),
         agreements: agreements.filter((a) => a.customerId === customerId),

@@ -109,6 +109,7 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     feeOre: 'number',
   },
   'ticket.first_response_recorded': { sessionId: 'id', firstResponseAt: 'number' },
+  'ticket.sent_back': { customerId: 'id' },
   'settings.price_list_changed': { acuteEscalationOreBefore: 'number', acuteEscalationOre: 'number' },
   'retention.policy_changed': { purgeMonthDay: 'code', keepClosedDays: 'number' },
   // The e-mail a GDPR request named is personal; what was found is ids only.

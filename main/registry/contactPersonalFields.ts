@@ -14,6 +14,7 @@ export const CONTACT_SEALED_FIELDS = {
   email: { field: 'email', label: "contact's e-mail" },
   phone: { field: 'phone', label: "contact's phone" },
   role: { field: 'role', label: "contact's role" },
+  admin_account: { field: 'adminAccount', label: "contact's admin account" },
 } as const satisfies Partial<Record<keyof ContactsTable, { field: keyof ContactFields; label: string }>>;
 
 export type ContactSealedColumn = keyof typeof CONTACT_SEALED_FIELDS;

@@ -9,7 +9,7 @@ import type {
   CustomerSummary,
   ResponsiblePersonView,
 } from '../../common/registry/model.ts';
-import type { CustomerKind, RemoteAccessMethod, VpnType } from '../../common/registry/vocabulary.ts';
+import type { CustomerKind } from '../../common/registry/vocabulary.ts';
 import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
@@ -29,14 +29,26 @@ import {
   updatedStamp,
   type RegistryContext,
 } from './registryContext.ts';
-import { contactView } from './registryViews.ts';
+import { accessFacts, contactView } from './registryViews.ts';
 
 const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 
 export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> {
   const [customers, environments, servers, contacts] = await Promise.all([
     db.selectFrom('customers').select(['id', 'name', 'org_number', 'kind', 'updated_at']).execute(),
-    db.selectFrom('environments').select(['id', 'customer_id', 'vpn_type', 'access_method']).execute(),
+    db
+      .selectFrom('environments')
+      .select([
+        'id',
+        'customer_id',
+        'vpn_type',
+        'access_method',
+        'split_tunnel',
+        'access_tool',
+        'special_configuration_needed',
+        'special_configuration',
+      ])
+      .execute(),
     db
       .selectFrom('servers')
       .innerJoin('environments', 'environments.id', 'servers.environment_id')
@@ -58,6 +70,7 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
       environmentCount: 0,
       hosts: [],
       contacts: [],
+      accessTools: [],
       nonStandardAccess: false,
       updatedAt: row.updated_at,
     });
@@ -66,17 +79,22 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
     const summary = summaries.get(env.customer_id);
     if (!summary) continue;
     summary.environmentCount += 1;
-    const access = { vpnType: env.vpn_type as VpnType, method: env.access_method as RemoteAccessMethod };
-    if (!accessStandardness(access).standard) summary.nonStandardAccess = true;
+    if (!accessStandardness(accessFacts(env)).standard) summary.nonStandardAccess = true;
+    if (env.access_tool !== '' && !summary.accessTools.includes(env.access_tool)) {
+      summary.accessTools.push(env.access_tool);
+    }
   }
   for (const server of servers) {
     const summary = summaries.get(server.customer_id);
     if (summary && !summary.hosts.includes(server.host)) summary.hosts.push(server.host);
   }
   for (const contact of await openContacts(db, contacts)) {
-    summaries
-      .get(contact.customer_id)
-      ?.contacts.push({ name: contact.name, email: contact.email, phone: contact.phone });
+    summaries.get(contact.customer_id)?.contacts.push({
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+      adminAccount: contact.admin_account,
+    });
   }
   return [...summaries.values()].sort((a, b) => byName.compare(a.name, b.name));
 }
@@ -224,6 +242,8 @@ export async function saveContact(
   const flags = {
     admin_training_done: fields.adminTrainingDone ? 1 : 0,
     tool_training_done: fields.toolTrainingDone ? 1 : 0,
+    admin_account: fields.adminAccount,
+    is_primary: fields.isPrimary ? 1 : 0,
   };
   return ctx.db.transaction().execute(async (trx) => {
     await assertCustomerExists(trx, customerId);
@@ -235,6 +255,16 @@ export async function saveContact(
         .executeTakeFirstOrThrow();
       return contactView((await openContacts(trx, [row]))[0]!);
     };
+    if (fields.isPrimary) {
+      // One primary per customer (a unique index holds it): naming a new one is "make primary", as in a helpdesk.
+      let previous = trx
+        .updateTable('contacts')
+        .set({ is_primary: 0, ...updatedStamp(ctx) })
+        .where('customer_id', '=', customerId)
+        .where('is_primary', '=', 1);
+      if (id !== undefined) previous = previous.where('id', '!=', id);
+      await previous.execute();
+    }
     if (id === undefined) {
       const newId = randomUUID();
       const sealed = await sealPersonalFields(trx, contactOwner(newId), contactTexts(fields));

@@ -86,6 +86,10 @@ export async function saveEnvironment(
     supported_tools: JSON.stringify(fields.access.supportedTools),
     access_notes: fields.access.notes,
     pre_connect_command: fields.access.preConnectCommand,
+    split_tunnel: fields.access.splitTunnel,
+    access_tool: fields.access.accessTool,
+    special_configuration_needed: fields.access.specialConfigurationNeeded ? 1 : 0,
+    special_configuration: fields.access.specialConfiguration,
   };
   return ctx.db.transaction().execute(async (trx) => {
     await assertCustomerExists(trx, customerId);

@@ -75,6 +75,8 @@ export async function exportRegistry(
             role: c.role,
             adminTrainingDone: c.admin_training_done === 1,
             toolTrainingDone: c.tool_training_done === 1,
+            adminAccount: c.admin_account,
+            isPrimary: c.is_primary === 1,
           })),
         environments: environments
           .filter((e) => e.customer_id === customer.id)
@@ -90,6 +92,11 @@ export async function exportRegistry(
               supportedTools: JSON.parse(e.supported_tools) as string[],
               notes: e.access_notes,
               preConnectCommand: e.pre_connect_command,
+              splitTunnel:
+                e.split_tunnel as RegistryFileCustomer['environments'][number]['access']['splitTunnel'],
+              accessTool: e.access_tool,
+              specialConfigurationNeeded: e.special_configuration_needed === 1,
+              specialConfiguration: e.special_configuration,
             },
             servers: servers
               .filter((s) => s.environment_id === e.id)

@@ -126,6 +126,8 @@ async function insertCustomer(
         ...(await sealPersonalFields(db, contactOwner(contactId), contactTexts(contact))),
         admin_training_done: contact.adminTrainingDone ? 1 : 0,
         tool_training_done: contact.toolTrainingDone ? 1 : 0,
+        admin_account: contact.adminAccount,
+        is_primary: contact.isPrimary ? 1 : 0,
         ...stamp,
       })
       .execute();
@@ -149,6 +151,10 @@ async function insertCustomer(
         supported_tools: JSON.stringify(access.supportedTools),
         access_notes: access.notes,
         pre_connect_command: access.preConnectCommand,
+        split_tunnel: access.splitTunnel,
+        access_tool: access.accessTool,
+        special_configuration_needed: access.specialConfigurationNeeded ? 1 : 0,
+        special_configuration: access.specialConfiguration,
         ...stamp,
       })
       .execute();

@@ -1,11 +1,16 @@
-import { accessStandardness } from '../../common/registry/access.ts';
+import { accessStandardness, type AccessFacts } from '../../common/registry/access.ts';
 import type {
   ContactView,
   EnvironmentView,
   ServerView,
   SupportAccountView,
 } from '../../common/registry/model.ts';
-import type { RemoteAccessMethod, ServerRole, VpnType } from '../../common/registry/vocabulary.ts';
+import type {
+  RemoteAccessMethod,
+  ServerRole,
+  SplitTunnel,
+  VpnType,
+} from '../../common/registry/vocabulary.ts';
 import type {
   ContactsTable,
   EnvironmentsTable,
@@ -25,6 +30,8 @@ export function contactView(row: ContactsTable): ContactView {
     role: row.role,
     adminTrainingDone: row.admin_training_done === 1,
     toolTrainingDone: row.tool_training_done === 1,
+    adminAccount: row.admin_account,
+    isPrimary: row.is_primary === 1,
   };
 }
 
@@ -59,26 +66,51 @@ export function environmentView(
   servers: ServerView[],
   supportAccounts: SupportAccountView[],
 ): Omit<EnvironmentView, 'certificates' | 'notices'> {
-  const vpnType = row.vpn_type as VpnType;
-  const method = row.access_method as RemoteAccessMethod;
-  const standardness = accessStandardness({ vpnType, method });
+  const facts = accessFacts(row);
+  const standardness = accessStandardness(facts);
   return {
     id: row.id,
     customerId: row.customer_id,
     name: row.name,
     notes: row.notes,
     access: {
-      vpnType,
+      vpnType: facts.vpnType,
       vpnGateway: row.vpn_gateway,
       teamViewerId: row.teamviewer_id,
-      method,
+      method: facts.method,
       supportedTools: JSON.parse(row.supported_tools) as string[],
       notes: row.access_notes,
       preConnectCommand: row.pre_connect_command,
+      splitTunnel: facts.splitTunnel,
+      accessTool: facts.accessTool,
+      specialConfigurationNeeded: facts.specialConfigurationNeeded,
+      specialConfiguration: facts.specialConfiguration,
       standard: standardness.standard,
       nonStandardReasons: standardness.reasons,
     },
     servers,
     supportAccounts,
+  };
+}
+
+/** The columns the access rule reads, for a view or a customer summary. */
+export function accessFacts(
+  row: Pick<
+    EnvironmentsTable,
+    | 'vpn_type'
+    | 'access_method'
+    | 'split_tunnel'
+    | 'access_tool'
+    | 'special_configuration_needed'
+    | 'special_configuration'
+  >,
+): AccessFacts {
+  return {
+    vpnType: row.vpn_type as VpnType,
+    method: row.access_method as RemoteAccessMethod,
+    splitTunnel: row.split_tunnel as SplitTunnel,
+    accessTool: row.access_tool,
+    specialConfigurationNeeded: row.special_configuration_needed === 1,
+    specialConfiguration: row.special_configuration,
   };
 }

@@ -42,6 +42,9 @@ export interface ContactsTable extends Attributed {
   role: string;
   admin_training_done: number;
   tool_training_done: number;
+  /** 0015: the contact's own admin account in the customer's platform, and whether it is the primary contact. */
+  admin_account: string;
+  is_primary: number;
 }
 
 export interface EnvironmentsTable extends Attributed {
@@ -57,6 +60,11 @@ export interface EnvironmentsTable extends Attributed {
   supported_tools: string;
   access_notes: string;
   pre_connect_command: string;
+  /** 0015: `yes`, `no` or `unknown`. */
+  split_tunnel: string;
+  access_tool: string;
+  special_configuration_needed: number;
+  special_configuration: string;
 }
 
 export interface ServersTable extends Attributed {
@@ -209,6 +217,9 @@ export interface TicketsTable extends Attributed {
   due_at: number | null;
   /** When the summer purge or a GDPR erase destroyed the ticket's data key (0017). */
   purged_at: number | null;
+  /** 0015: when, and by which user, a ticket from a non-contact was sent back to the named contacts. */
+  sent_back_at: number | null;
+  sent_back_by: string | null;
 }
 
 export interface AuditEventsTable {

@@ -4,6 +4,7 @@ import type { Backend } from '../app/backend.node.ts';
 import { swedishOfficeCalendar } from './officeCalendar.ts';
 import { acuteOptionAt } from './ticketEscalation.ts';
 import { deleteTicket, getTicket, listTickets, saveTicket, writeTicket } from './ticketRepository.ts';
+import { sendTicketBack } from './ticketSendBack.ts';
 
 type TicketHandlers = Pick<Handlers, Extract<keyof Handlers, `tickets.${string}`>>;
 
@@ -34,6 +35,7 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
         ...fields,
         firstResponseAt: fields.firstResponseAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
       })),
+    'tickets.sendBack': async ({ id }) => changed(await sendTicketBack(ctx(), backend.audit(), id)),
     'tickets.escalate': async ({ id, at, exception }) => {
       const c = ctx();
       const current = await getTicket(c.db, id, c.now());

@@ -65,6 +65,7 @@ const ticketColumns = (db: Db) =>
     .leftJoin('agreement_services', 'agreement_services.id', 'tickets.service_id')
     .leftJoin('ticket_escalations as escalation', 'escalation.ticket_id', 'tickets.id')
     .leftJoin('users as escalator', 'escalator.id', 'escalation.escalated_by')
+    .leftJoin('users as sender', 'sender.id', 'tickets.sent_back_by')
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
@@ -72,6 +73,7 @@ const ticketColumns = (db: Db) =>
       'customers.responsible_phone',
       'customers.responsible_email',
       'updater.name as updater_name',
+      'sender.name as sent_back_by_name',
       'agreement_services.name as service_name',
       'escalation.basis as escalation_basis',
       'escalation.fee_ore as escalation_fee_ore',
@@ -422,5 +424,7 @@ function ticketView(
     personalDataWarning: verdict.hasValidDpa ? null : NO_DPA_WARNING,
     updatedAt: row.updated_at,
     updatedBy: row.updater_name,
+    sentBackAt: row.sent_back_at,
+    sentBackBy: row.sent_back_by_name,
   };
 }

@@ -8,6 +8,7 @@ export function createTicketsService(api: ApiClient) {
     startWork: (id: string, at: number) => api.call('tickets.recordFirstResponse', { id, at }),
     escalate: (id: string, at: number, exception?: { reason: string }) =>
       api.call('tickets.escalate', { id, at, ...(exception ? { exception } : {}) }),
+    sendBack: (id: string) => api.call('tickets.sendBack', { id }),
     agreementsOf: (customerId: string) => api.call('agreements.list', { customerId }),
     customer: (customerId: string) => api.call('registry.getCustomer', { id: customerId }),
     verdict: (customerId: string) => api.call('eligibility.check', { customerId }),

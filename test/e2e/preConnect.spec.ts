@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 82) };
@@ -37,8 +37,8 @@ test('an imported pre-connect command is shown in full, refused until approved, 
       customer: KALMAR,
       // The environment came, by import, with a long pre-connect command.
       production: {
-        access: { vpnType: 'none', method: 'ssh', preConnectCommand: command },
-        servers: [{ host: 'wap.kalmar.se', role: 'wap' }],
+        access: { ...standardAccess, preConnectCommand: command },
+        servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
         supportAccounts: [{ username: 'lev-support' }],
       },
       withTicket: true,

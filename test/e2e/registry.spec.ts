@@ -54,8 +54,26 @@ test('a technician records a customer environment, finds it by host, and it surv
   await page.getByRole('button', { name: 'Add environment' }).click();
   const envDialog = page.getByRole('dialog', { name: 'Add environment' });
   await envDialog.getByLabel('Environment name').fill('Produktion');
-  await envDialog.getByLabel('VPN type').selectOption({ label: 'Cisco AnyConnect (split tunnel)' });
+  await envDialog.getByLabel('VPN type').selectOption({ label: 'Cisco AnyConnect' });
   await envDialog.getByLabel('Remote-access method').selectOption({ label: 'SSH' });
+  // Not known to be split tunnel is not known to be standard; the form says why as it is filled in.
+  const nonStandard = envDialog.getByRole('status');
+  await expect(nonStandard).toContainText('whether it is split tunnel is not recorded');
+  await envDialog.getByLabel('Split tunnel').selectOption({ label: 'Full tunnel' });
+  await expect(nonStandard).toContainText('Cisco AnyConnect runs as a full tunnel');
+  await envDialog.getByLabel('Split tunnel').selectOption({ label: 'Split tunnel' });
+  await expect(nonStandard).toBeHidden();
+  await envDialog.getByLabel('Access tool').fill('Cisco Secure Client 5.1');
+  await envDialog.getByLabel('The client needs special configuration on our machines').check();
+  await envDialog
+    .getByLabel('What must be configured')
+    .fill('Kommunens rotcertifikat i datorns certifikatarkiv');
+  await expect(nonStandard).toContainText(
+    "The client needs special configuration on the vendor's machines: Kommunens rotcertifikat",
+  );
+  await page.screenshot({ path: testInfo.outputPath('02b-environment-form-1280.png') });
+  await envDialog.getByLabel('The client needs special configuration on our machines').uncheck();
+  await expect(nonStandard).toBeHidden();
   await envDialog.getByLabel('Environment name').press('Enter');
   // Cisco needs its gateway: the model's rule, shown on the field before anything is sent.
   await expect(envDialog.getByText('This VPN type needs a gateway')).toBeVisible();
@@ -65,7 +83,10 @@ test('a technician records a customer environment, finds it by host, and it surv
   await envDialog.getByLabel('Supported tools').press('Enter');
   await expect(envDialog).toBeHidden();
   const environment = page.getByRole('region', { name: 'Produktion' });
-  await expect(environment.getByText('Cisco AnyConnect (split tunnel)')).toBeVisible();
+  await expect(environment.getByText('Cisco AnyConnect')).toBeVisible();
+  await expect(environment.getByText('(Cisco Secure Client 5.1)')).toBeVisible();
+  await expect(environment.getByText('Split tunnel', { exact: true })).toBeVisible();
+  await expect(environment.getByText('Non-standard access')).toHaveCount(0);
   await expect(environment.getByText('vpn.vaxjo.se')).toBeVisible();
 
   // The WAP server.

@@ -1,5 +1,5 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
 import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
 
@@ -19,10 +19,10 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
     lotsen.home,
     await writeReadyCustomerFile(lotsen.home, {
       customer: KALMAR,
-      // Its one server is the fixture sshd, with the password stored for its account.
+      // Its WAP server is the fixture sshd, with the password stored for its account.
       production: {
-        access: { vpnType: 'none', method: 'ssh' },
-        servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }],
+        access: standardAccess,
+        servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }, adfsOnRecord],
         supportAccounts: [{ username: sshd.username, secret: sshd.password }],
       },
     }),

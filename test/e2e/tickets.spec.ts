@@ -1,5 +1,5 @@
 import { CONTACT, VAXJO, writeContractFixture } from './support/contractFixture.ts';
-import { expect, importRegistry, test } from './support/lotsenServer.ts';
+import { expect, importRegistry, test, USER } from './support/lotsenServer.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -76,4 +76,39 @@ test('a ticket shows when its response is due and turns breached when the clock 
   await page.getByLabel('Show resolved and closed tickets too').check();
   await expect(second.getByText('Resolved')).toBeVisible();
   await expect(second.getByText('Met')).toBeVisible();
+});
+
+test('a ticket from someone who is not a named contact is sent back to the contacts, and says so', async ({
+  page,
+  lotsen,
+}, testInfo) => {
+  await importRegistry(lotsen.home, await writeContractFixture(lotsen.home, { withDpa: true }));
+  await page.goto(lotsen.url);
+  await page.getByRole('link', { name: /^Tickets/ }).click();
+  await page.getByRole('button', { name: 'New ticket' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New ticket' });
+  await dialog.getByLabel('Requester', { exact: true }).fill('Lärare Larsson');
+  await dialog.getByLabel('Requester e-mail').fill('larsson@skola.vaxjo.se');
+  await dialog.getByLabel('Subject').fill('Eleverna kommer inte in');
+  await dialog.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByTestId('ticket-row').filter({ hasText: 'Eleverna kommer inte in' });
+  await expect(row).toContainText('Not a named contact');
+  await row.getByRole('button', { name: 'Send back to contacts' }).click();
+  const confirm = page.getByRole('dialog', { name: /^Send .* back to the contacts\?$/ });
+  await expect(confirm).toContainText('Lärare Larsson is not a named support contact of Växjö kommun');
+  await page.screenshot({ path: testInfo.outputPath('01-send-back-1280.png') });
+  await confirm.getByRole('button', { name: 'Send back to contacts' }).click();
+  await expect(confirm).toBeHidden();
+
+  // Resolved: it leaves the working list, and shows who sent it back when all tickets are shown.
+  await expect(row).toHaveCount(0);
+  await page.getByLabel('Show resolved and closed tickets too').check();
+  await expect(row).toContainText('Sent back to the contacts');
+  await expect(row).toContainText(`by ${USER.name}`);
+  await expect(row.getByText('Resolved')).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Send back to contacts' })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await page.screenshot({ path: testInfo.outputPath('02-sent-back-1280.png'), fullPage: true });
 });

@@ -19,7 +19,7 @@ export async function createCustomerWithEnvironment(
     customerId: customer.id,
     environment: {
       name: 'Produktion',
-      access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh' },
+      access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', splitTunnel: 'yes', method: 'ssh' },
     },
   });
   await call.ok('registry.saveServer', {

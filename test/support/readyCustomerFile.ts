@@ -15,14 +15,16 @@ export interface ReadyCustomerOptions {
 }
 
 /**
- * A version 2 registry file whose one municipality is ready for support: a trained named contact, the "Produktion"
- * environment as given, an agreement in force since 2020 covering its SSO installation, and a signed DPA.
+ * A version 3 registry file whose one municipality is ready for support: a trained named contact, the "Produktion"
+ * environment as given, an agreement in force since 2020 covering its SSO installation, and a signed DPA. To be
+ * eligible without warnings, `production` needs standard access (e.g. AnyConnect with split tunnel) and both an AD FS
+ * and a WAP server, which SSO depends on: `standardAccess` and `adfsOnRecord` give them.
  */
 export function readyCustomerFile(options: ReadyCustomerOptions): RegistryFileInput {
   const contact = { name: 'Åsa Öberg', email: 'asa.oberg@kalmar.se' };
   return {
     format: 'lotsen-registry',
-    version: 2,
+    version: 3,
     customers: [
       {
         ...options.customer,
@@ -53,6 +55,17 @@ export function readyCustomerFile(options: ReadyCustomerOptions): RegistryFileIn
     ],
   };
 }
+
+/** Split-tunnel Cisco AnyConnect: one of the access solutions the terms accept. */
+export const standardAccess = {
+  vpnType: 'cisco_anyconnect',
+  vpnGateway: 'vpn.kalmar.se',
+  splitTunnel: 'yes',
+  method: 'ssh',
+} as const;
+
+/** An AD FS server on record beside the WAP server a test connects to: SSO depends on both. */
+export const adfsOnRecord = { host: 'adfs01.kalmar.se', role: 'adfs' } as const;
 
 /** The same, written as registry.json in `dir` for `lotsen registry import`; returns its path. */
 export async function writeReadyCustomerFile(dir: string, options: ReadyCustomerOptions): Promise<string> {

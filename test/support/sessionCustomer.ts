@@ -19,8 +19,9 @@ export function sessionTarget(
 }
 
 /**
- * An eligible customer (agreement in force, DPA signed, trained contacts) whose environment has one server at
- * `target` with a support account, and an open ticket from a named contact: what a session needs.
+ * An eligible customer (agreement in force, DPA signed, trained contacts) whose environment, reached by a split-tunnel
+ * AnyConnect VPN (standard access), has its WAP server at `target` with a support account (and an AD FS server on
+ * record, which the SSO service also depends on), and an open ticket from a named contact: what a session needs.
  */
 export async function prepareSessionCustomer(
   call: ReturnType<typeof apiCaller>,
@@ -37,7 +38,9 @@ export async function prepareSessionCustomer(
     environment: {
       name: 'Produktion',
       access: {
-        vpnType: 'none',
+        vpnType: 'cisco_anyconnect',
+        vpnGateway: 'vpn.kalmar.se',
+        splitTunnel: 'yes',
         method: 'ssh',
         preConnectCommand: options.preConnectCommand ?? '',
       },
@@ -46,6 +49,10 @@ export async function prepareSessionCustomer(
   const server = await call.ok('registry.saveServer', {
     environmentId: environment.id,
     server: { host: target.host, port: target.port, role: 'wap' },
+  });
+  await call.ok('registry.saveServer', {
+    environmentId: environment.id,
+    server: { host: 'adfs01.kalmar.se', role: 'adfs' },
   });
   const account = await call.ok('registry.saveSupportAccount', {
     environmentId: environment.id,

@@ -12,7 +12,7 @@ export function customersCommand(io: CliIo): Command {
   customers
     .command('list')
     .description(
-      'List customers; --search matches names, organisation numbers, hosts and contacts (as the app does).',
+      'List customers; --search matches names, organisation numbers, hosts, contacts and their admin accounts, and access tools (as the app does).',
     )
     .option('--search <query>', 'words that must all match, accents ignored (goteborg finds Göteborg)')
     .option('--json', 'print the matches as JSON')
@@ -42,12 +42,13 @@ export function customersCommand(io: CliIo): Command {
         }
         printTable(
           io,
-          ['NAME', 'ORG. NO.', 'KIND', 'ENVS', 'HOSTS', 'MATCHED ON'],
+          ['NAME', 'ORG. NO.', 'KIND', 'ENVS', 'ACCESS', 'HOSTS', 'MATCHED ON'],
           matches.map(({ customer, matchedOn }) => [
             customer.name,
             customer.orgNumber,
             customerKindLabels[customer.kind],
             String(customer.environmentCount),
+            customer.nonStandardAccess ? 'non-standard (8.6)' : 'standard',
             customer.hosts.join(', '),
             matchedOn.join('; '),
           ]),
@@ -63,7 +64,7 @@ export function customersCommand(io: CliIo): Command {
     .requiredOption('--name <name>', 'the customer’s name')
     .requiredOption('--org-number <number>', 'Swedish organisation number, NNNNNN-NNNN')
     .addOption(
-      new Option('--kind <kind>', 'municipality, school chain or other')
+      new Option('--kind <kind>', 'municipality, school chain, school (a single school) or other')
         .choices(customerKinds)
         .makeOptionMandatory(),
     )

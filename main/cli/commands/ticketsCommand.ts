@@ -41,7 +41,7 @@ export function ticketsCommand(io: CliIo): Command {
             slaStateLabels[slaState(t, now)],
             t.customerName,
             t.subject,
-            `${t.requesterName}${t.requesterIsContact ? '' : ' (not a named contact)'}`,
+            `${t.requesterName}${t.requesterIsContact ? '' : t.sentBackAt === null ? ' (not a named contact)' : ' (not a named contact; sent back)'}`,
             t.status,
             t.externalRef,
           ]),
@@ -78,6 +78,26 @@ export function ticketsCommand(io: CliIo): Command {
         io.out(
           `Escalated ${basis} at ${formatInstant(ticket.escalatedAt!)}; fee ${((escalation?.feeOre ?? 0) / 100).toFixed(2)} kr; ` +
             `${ticket.acuteDueAt === null ? 'no response time promised' : `response due ${formatInstant(ticket.acuteDueAt)}`}.\n`,
+        );
+      } finally {
+        await session.close();
+      }
+    });
+  tickets
+    .command('send-back')
+    .description(
+      "Send a ticket from someone who is not a named contact back to the customer's contacts (first line is the customer's); the ticket is resolved.",
+    )
+    .argument('<id>', 'the ticket’s id (lotsen tickets list --json)')
+    .option('--json', 'print the ticket as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen tickets send-back 6f1c…')
+    .action(async (id: string, options: { json?: boolean }) => {
+      const session = await openBackend(io, { unlock: 'required' });
+      try {
+        const ticket = await session.call('tickets.sendBack', { id });
+        if (options.json) return printJson(io, ticket);
+        io.out(
+          `Sent "${ticket.subject}" back to ${ticket.customerName}'s support contacts; the ticket is resolved.\n`,
         );
       } finally {
         await session.close();

@@ -13,8 +13,10 @@ import { migration0011PersonalDataKeys } from './0011_personal_data_keys.ts';
 import { migration0012SealedPersonalFields } from './0012_sealed_personal_fields.ts';
 import { migration0013SealedBillingLines } from './0013_sealed_billing_lines.ts';
 import { migration0014Escalations } from './0014_escalations.ts';
+import { migration0015AccessTerms } from './0015_access_terms.ts';
 import { migration0016VendorSide } from './0016_vendor_side.ts';
 import { migration0017Retention } from './0017_retention.ts';
+import { migration0019SealedAdminAccounts } from './0019_sealed_admin_accounts.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +34,8 @@ export const migrations: Record<string, Migration> = {
   '0012_sealed_personal_fields': migration0012SealedPersonalFields,
   '0013_sealed_billing_lines': migration0013SealedBillingLines,
   '0014_escalations': migration0014Escalations,
+  '0015_access_terms': migration0015AccessTerms,
   '0016_vendor_side': migration0016VendorSide,
   '0017_retention': migration0017Retention,
+  '0019_sealed_admin_accounts': migration0019SealedAdminAccounts,
 };

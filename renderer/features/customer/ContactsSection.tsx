@@ -27,7 +27,10 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
         </p>
       )}
       {detail.contacts.length === 0 ? (
-        <p className="section__empty">No support contacts yet.</p>
+        <p className="section__empty">
+          No support contacts yet. The vendor helps named contacts only, so the customer is not eligible until
+          one is added{detail.kind === 'school' ? ': a school names one primary, trained contact' : ''}.
+        </p>
       ) : (
         <div className="card">
           <table className="table">
@@ -37,6 +40,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                 <th scope="col">E-mail</th>
                 <th scope="col">Phone</th>
                 <th scope="col">Role</th>
+                <th scope="col">Admin account</th>
                 <th scope="col">Admin training</th>
                 <th scope="col">Tool training</th>
                 <ActionsHeader />
@@ -49,6 +53,12 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                   <tr key={contact.id}>
                     <td>
                       <span className="cell-strong">{contact.name}</span>
+                      {contact.isPrimary && (
+                        <>
+                          {' '}
+                          <Badge tone="info">Primary</Badge>
+                        </>
+                      )}
                       {missing.length > 0 && (
                         <>
                           {' '}
@@ -61,6 +71,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                     </td>
                     <td>{contact.phone || <span className="muted">—</span>}</td>
                     <td>{contact.role || <span className="muted">—</span>}</td>
+                    <td className="mono">{contact.adminAccount || <span className="muted">—</span>}</td>
                     <td>
                       <Tick done={contact.adminTrainingDone} />
                     </td>

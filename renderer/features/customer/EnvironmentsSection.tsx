@@ -9,6 +9,8 @@ import type { CustomerDetail, EnvironmentView } from '../../../common/registry/m
 import {
   remoteAccessMethodLabels,
   serverRoleLabels,
+  splitTunnelLabels,
+  splitTunnelVpnTypes,
   vpnTypeLabels,
 } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -107,8 +109,23 @@ function Access({ environment }: { environment: EnvironmentView }) {
       <dl className="facts">
         <div>
           <dt>VPN</dt>
-          <dd>{vpnTypeLabels[access.vpnType]}</dd>
+          <dd>
+            {vpnTypeLabels[access.vpnType]}
+            {access.accessTool && <span className="muted"> ({access.accessTool})</span>}
+          </dd>
         </div>
+        {splitTunnelVpnTypes.includes(access.vpnType) && (
+          <div>
+            <dt>Tunnel</dt>
+            <dd>{splitTunnelLabels[access.splitTunnel]}</dd>
+          </div>
+        )}
+        {access.specialConfigurationNeeded && (
+          <div>
+            <dt>Special configuration</dt>
+            <dd>{access.specialConfiguration}</dd>
+          </div>
+        )}
         {access.vpnGateway && (
           <div>
             <dt>Gateway</dt>

@@ -67,7 +67,14 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
       );
     }
     case 'contact':
-      return <ContactFormDialog customerId={detail.id} contact={dialog.contact} onClose={onClose} />;
+      return (
+        <ContactFormDialog
+          customerId={detail.id}
+          contact={dialog.contact}
+          primary={detail.contacts.find((c) => c.isPrimary)}
+          onClose={onClose}
+        />
+      );
     case 'deleteContact':
       return (
         <ConfirmDialog

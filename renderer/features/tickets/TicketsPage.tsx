@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { NO_RESPONSE_PROMISE_TEXT, type TicketView } from '../../../common/tickets/model.ts';
 import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.ts';
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatSek } from '../../components/format.ts';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
@@ -39,9 +40,11 @@ export function TicketsPage() {
   const showAll = useTicketsStore((s) => s.showAll);
   const setShowAll = useTicketsStore((s) => s.setShowAll);
   const startWork = useTicketsStore((s) => s.startWork);
+  const sendBack = useTicketsStore((s) => s.sendBack);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TicketView | null>(null);
   const [escalating, setEscalating] = useState<{ id: string; subject: string } | null>(null);
+  const [sendingBack, setSendingBack] = useState<TicketView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   return (
@@ -167,6 +170,12 @@ export function TicketsPage() {
                         </Badge>
                       </>
                     )}
+                    {ticket.sentBackAt !== null && (
+                      <span className="tickets__sent-back">
+                        Sent back to the contacts {formatSwedishTime(ticket.sentBackAt)}
+                        {ticket.sentBackBy && ` by ${ticket.sentBackBy}`}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <Badge tone={priorityTone[ticket.priority]}>
@@ -193,6 +202,19 @@ export function TicketsPage() {
                         subject={ticket.subject}
                         onError={setActionError}
                       />
+                      {!ticket.requesterIsContact &&
+                        ticket.sentBackAt === null &&
+                        (ticket.status === 'open' || ticket.status === 'pending') && (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-label="Send back to contacts"
+                            title="Send back to the customer's support contacts"
+                            onClick={() => setSendingBack(ticket)}
+                          >
+                            Send back
+                          </button>
+                        )}
                       {ticket.escalatedAt === null && (
                         <button
                           type="button"
@@ -221,6 +243,21 @@ export function TicketsPage() {
       {creating && <TicketFormDialog onClose={() => setCreating(false)} />}
       {editing && <TicketFormDialog ticket={editing} onClose={() => setEditing(null)} />}
       {escalating && <EscalateDialog ticket={escalating} onClose={() => setEscalating(null)} />}
+      {sendingBack && (
+        <ConfirmDialog
+          title={`Send “${sendingBack.subject}” back to the contacts?`}
+          confirmLabel="Send back to contacts"
+          onConfirm={() => sendBack(sendingBack.id)}
+          onClose={() => setSendingBack(null)}
+        >
+          <p>
+            {sendingBack.requesterName} is not a named support contact of {sendingBack.customerName}. First
+            line is the customer&rsquo;s: tell the requester to go through{' '}
+            <Link href={`/customers/${sendingBack.customerId}`}>the customer&rsquo;s support contacts</Link>.
+          </p>
+          <p>The ticket is marked as sent back by you, resolved, and leaves the open list.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -17,6 +17,8 @@ export interface TicketsActions {
   startWork(id: string): Promise<void>;
   /** Under the agreement's acute option; with `exception`, outside it (reason recorded, list price billed). */
   escalate(id: string, exception?: { reason: string }): Promise<void>;
+  /** Sends a ticket from someone who is not a named contact back to the customer's contacts. */
+  sendBack(id: string): Promise<void>;
   /** Follows `tickets.changed` and ticks the clock; returns the function that stops both. */
   start(): () => void;
   reset(): void;
@@ -74,6 +76,10 @@ export const createTicketsActions =
       },
       async escalate(id, exception) {
         await service.escalate(id, Date.now(), exception);
+        await get().load();
+      },
+      async sendBack(id) {
+        await service.sendBack(id);
         await get().load();
       },
       start() {

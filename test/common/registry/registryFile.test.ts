@@ -1,7 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import { REGISTRY_FILE_VERSION, registryFileSchema } from '../../../common/registry/registryFile.ts';
+import {
+  REGISTRY_FILE_VERSION,
+  registryFileEnvelopeSchema,
+  registryFileSchema,
+} from '../../../common/registry/registryFile.ts';
 
 const schemaPath = new URL(
   `../../../resources/schemas/registry-file.v${REGISTRY_FILE_VERSION}.schema.json`,
@@ -50,6 +54,58 @@ describe('the registry file format', () => {
       dpas: [],
       tickets: [],
     });
+  });
+
+  test('a version 2 file imports with split tunnel not known; one with version 3 fields is refused, naming them', () => {
+    const v2 = {
+      format: 'lotsen-registry',
+      version: 2,
+      customers: [
+        {
+          name: 'Åre kommun',
+          orgNumber: '2120002429',
+          kind: 'municipality',
+          environments: [
+            { name: 'P', access: { vpnType: 'checkpoint', vpnGateway: 'vpn.are.se', method: 'ssh' } },
+          ],
+        },
+      ],
+    };
+    expect(registryFileEnvelopeSchema.safeParse(v2).success).toBe(true);
+    expect(registryFileSchema.parse(v2).customers[0]!.environments[0]!.access).toMatchObject({
+      splitTunnel: 'unknown',
+      accessTool: '',
+      specialConfigurationNeeded: false,
+    });
+    const withV3 = structuredClone(v2) as typeof v2 & { customers: Record<string, unknown>[] };
+    withV3.customers[0]!.kind = 'school';
+    withV3.customers[0]!.contacts = [{ name: 'Rut', email: 'rut@are.se', isPrimary: true }];
+    (withV3.customers[0]!.environments as { access: Record<string, unknown> }[])[0]!.access.splitTunnel =
+      'yes';
+    expect(registryFileEnvelopeSchema.safeParse(withV3).error?.issues[0]?.message).toBe(
+      'This file says version 2 but uses what version 3 added (the customer kind school, primary contacts, split tunnel); set "version" to 3 if it was written for version 3',
+    );
+  });
+
+  test('a customer has at most one primary contact', () => {
+    const result = registryFileSchema.safeParse({
+      format: 'lotsen-registry',
+      version: 3,
+      customers: [
+        {
+          name: 'Söderskolan',
+          orgNumber: '2120002429',
+          kind: 'school',
+          contacts: [
+            { name: 'Rut', email: 'rut@skolan.se', isPrimary: true },
+            { name: 'Ivar', email: 'ivar@skolan.se', isPrimary: true },
+          ],
+        },
+      ],
+    });
+    expect(result.error?.issues[0]?.message).toBe(
+      'A customer has one primary support contact; Rut and Ivar are marked primary',
+    );
   });
 
   test('a file from a newer Lotsen is refused with a reason', () => {

@@ -10,6 +10,7 @@ const customer = (overrides: Partial<CustomerSummary>): CustomerSummary => ({
   environmentCount: 0,
   hosts: [],
   contacts: [],
+  accessTools: [],
   nonStandardAccess: false,
   updatedAt: 0,
   ...overrides,
@@ -19,7 +20,7 @@ const goteborg = customer({
   name: 'Göteborgs Stad',
   orgNumber: '212000-1355',
   hosts: ['wap01.goteborg.se', 'adfs.intern.goteborg.se'],
-  contacts: [{ name: 'Åsa Öberg', email: 'asa.oberg@goteborg.se', phone: '031-123 45 67' }],
+  contacts: [{ name: 'Åsa Öberg', email: 'asa.oberg@goteborg.se', phone: '031-123 45 67', adminAccount: '' }],
 });
 const lund = customer({ name: 'Lunds kommun', orgNumber: '212000-1210', hosts: ['sync.lund.se'] });
 const all = [goteborg, lund];
@@ -53,6 +54,19 @@ describe('customer search', () => {
       'contact asa.oberg@goteborg.se',
     ]);
     expect(names('123 45')).toEqual(['Göteborgs Stad']);
+  });
+
+  test('admin accounts and access tools match and say what matched', () => {
+    const skola = customer({
+      name: 'Söderskolan',
+      kind: 'school',
+      contacts: [{ name: 'Rut Rektor', email: 'rut@soderskolan.se', phone: '', adminAccount: 'rut.admin' }],
+      accessTools: ['FortiClient 7.2'],
+    });
+    expect(searchCustomers([...all, skola], 'rut.admin')[0]?.matchedOn).toEqual(['admin account rut.admin']);
+    expect(searchCustomers([...all, skola], 'forticlient')).toEqual([
+      { customer: skola, matchedOn: ['access tool FortiClient 7.2'] },
+    ]);
   });
 
   test('every word must match somewhere', () => {

@@ -7,7 +7,7 @@ export const CONTACT = { name: 'Åsa Öberg', email: 'asa.oberg@vaxjo.se' };
 
 /**
  * A registry file with one customer ready for support in every way but, unless `withDpa`, the data-processing
- * agreement: environment with AD FS and WAP servers and a support account, trained named contact, and an agreement
+ * agreement: environment reached by split-tunnel AnyConnect with AD FS and WAP servers and a support account, trained named contact, and an agreement
  * in force since 2020 covering the SSO installation.
  */
 export async function writeContractFixture(dir: string, options: { withDpa: boolean }): Promise<string> {
@@ -16,7 +16,7 @@ export async function writeContractFixture(dir: string, options: { withDpa: bool
     file,
     JSON.stringify({
       format: 'lotsen-registry',
-      version: 2,
+      version: 3,
       customers: [
         {
           ...VAXJO,
@@ -25,7 +25,12 @@ export async function writeContractFixture(dir: string, options: { withDpa: bool
           environments: [
             {
               name: 'Produktion',
-              access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh' },
+              access: {
+                vpnType: 'cisco_anyconnect',
+                vpnGateway: 'vpn.vaxjo.se',
+                splitTunnel: 'yes',
+                method: 'ssh',
+              },
               servers: [
                 { host: 'adfs01.vaxjo.se', role: 'adfs' },
                 { host: 'wap01.vaxjo.se', role: 'wap' },

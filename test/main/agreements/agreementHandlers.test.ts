@@ -133,6 +133,11 @@ describe('agreements', () => {
 describe('eligibility through the API', () => {
   test('the review shows a customer blocked for a missing DPA; recording the DPA makes it eligible', async () => {
     const { customer, environment } = await createCustomerWithEnvironment(call);
+    // The agreement's sync service runs on a server of its own, which remote access must reach too.
+    await call.ok('registry.saveServer', {
+      environmentId: environment.id,
+      server: { host: 'sync01.vaxjo.se', role: 'sync' },
+    });
     await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(environment.id) });
     let [row] = await call.ok('eligibility.review', {});
     expect(row).toMatchObject({

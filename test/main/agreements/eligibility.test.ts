@@ -24,6 +24,10 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
       supportedTools: [],
       notes: '',
       preConnectCommand: '',
+      splitTunnel: 'yes',
+      accessTool: '',
+      specialConfigurationNeeded: false,
+      specialConfiguration: '',
       standard: true,
       nonStandardReasons: [],
     },
@@ -43,6 +47,15 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
         host: 'wap01.kommun.se',
         port: 22,
         role: 'wap',
+        os: '',
+        notes: '',
+      },
+      {
+        id: crypto.randomUUID(),
+        environmentId: ENV,
+        host: 'sync01.kommun.se',
+        port: 22,
+        role: 'sync',
         os: '',
         notes: '',
       },
@@ -72,6 +85,8 @@ const contact = (name: string, overrides: Partial<ContactView> = {}): ContactVie
   role: 'Unikumansvarig',
   adminTrainingDone: true,
   toolTrainingDone: true,
+  adminAccount: '',
+  isPrimary: false,
   ...overrides,
 });
 
@@ -111,6 +126,7 @@ const dpa = (overrides: Partial<DpaView> = {}): DpaView => ({
 function prepared(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return {
     customerId: CUSTOMER,
+    customerKind: 'municipality',
     contacts: [contact('Anna'), contact('Bertil')],
     environments: [environment()],
     agreements: [agreement()],
@@ -232,7 +248,38 @@ describe('blockers', () => {
     ).toEqual([{ code: 'NO_SUPPORT_ACCOUNT', message: 'The vendor has no support account in Produktion.' }]);
   });
 
-  test('no remote access to AD FS or WAP servers', () => {
+  test('SSO access needs both AD FS and WAP', () => {
+    const serversWith = (...roles: ('adfs' | 'wap')[]) =>
+      environment().servers.filter((s) => s.role !== 'sync' && roles.includes(s.role as 'adfs' | 'wap'));
+    const ssoOnly = agreement({
+      services: [{ id: SSO, kind: 'sso', name: 'AD FS SSO', environmentId: ENV }],
+    });
+    const withServers = (...roles: ('adfs' | 'wap')[]) =>
+      prepared({ agreements: [ssoOnly], environments: [environment({ servers: serversWith(...roles) })] });
+    expect(codes(withServers('adfs')).verdict.blockers).toEqual([
+      {
+        code: 'NO_REMOTE_ACCESS',
+        message:
+          'No remote access is recorded to the WAP server in Produktion: AD FS SSO depends on AD FS and WAP.',
+      },
+    ]);
+    expect(codes(withServers('wap')).verdict.blockers).toEqual([
+      {
+        code: 'NO_REMOTE_ACCESS',
+        message:
+          'No remote access is recorded to the AD FS server in Produktion: AD FS SSO depends on AD FS and WAP.',
+      },
+    ]);
+    expect(codes(withServers('adfs', 'wap')).blockers).toEqual([]);
+    // A ticket about the sync service needs its server, not AD FS and WAP.
+    const syncServer = environment({ servers: environment().servers.filter((s) => s.role === 'sync') });
+    expect(codes(prepared({ environments: [syncServer] }), { serviceId: SYNC }).blockers).toEqual([]);
+    expect(codes(prepared({ environments: [syncServer] }), { serviceId: SSO }).blockers).toEqual([
+      'NO_REMOTE_ACCESS',
+    ]);
+  });
+
+  test('no remote access to the servers the services depend on', () => {
     const syncOnly = environment({
       servers: [
         {
@@ -249,7 +296,8 @@ describe('blockers', () => {
     expect(codes(prepared({ environments: [syncOnly] })).verdict.blockers).toEqual([
       {
         code: 'NO_REMOTE_ACCESS',
-        message: 'No remote access is recorded to the AD FS or WAP servers in Produktion.',
+        message:
+          'No remote access is recorded to the AD FS and WAP servers in Produktion: AD FS SSO depends on AD FS and WAP; Elevregistersynk depends on sync/integration.',
       },
     ]);
     // A sync-only agreement needs a server, not AD FS or WAP.
@@ -278,15 +326,21 @@ describe('blockers', () => {
 });
 
 describe('warnings', () => {
-  test('non-standard access is billable under 8.6', () => {
+  test('non-standard access is billable under 8.6 and says why', () => {
     const env = environment();
-    env.access = { ...env.access, vpnType: 'other', standard: false, nonStandardReasons: ['x'] };
+    env.access = {
+      ...env.access,
+      vpnType: 'other',
+      standard: false,
+      nonStandardReasons: ['FortiClient is not an accepted solution.'],
+    };
     const { verdict } = codes(prepared({ environments: [env] }));
     expect(verdict.status).toBe('warnings');
     expect(verdict.warnings).toEqual([
       {
         code: 'NON_STANDARD_ACCESS',
-        message: 'Produktion uses a non-standard access method: the work is billable under section 8.6.',
+        message:
+          'Produktion uses non-standard access, billable under section 8.6: FortiClient is not an accepted solution.',
       },
     ]);
   });

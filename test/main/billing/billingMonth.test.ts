@@ -68,7 +68,9 @@ describe('billing months', () => {
       batchId: null,
     });
     expect(special.suggestion).toMatchObject({ classification: 'billable', workType: 'non_standard_access' });
-    expect(special.suggestion!.reason).toContain('Skolnätet uses a non-standard access method');
+    expect(special.suggestion!.reason).toContain(
+      'Skolnätet uses non-standard access, billable under section 8.6',
+    );
     expect(await call.ok('time.suggestion', { entryId: special.id })).toEqual(special.suggestion);
     const timer = await call.ok('time.startTimer', { ticketId: fixture.specialTicket.id });
     expect(timer.suggestion?.workType).toBe('non_standard_access');

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
+  REGISTRY_FILE_VERSION,
   registryFileSchema,
   type RegistryFile,
   type RegistryFileInput,
@@ -209,7 +210,7 @@ describe('version 2: agreements, DPAs and tickets', () => {
     const summary = await call.ok('registry.import', { file: withContracts() });
     expect(summary).toMatchObject({ customers: 3, agreements: 1, dpas: 1, tickets: 1 });
     const exported = await call.ok('registry.export', {});
-    expect(exported.version).toBe(2);
+    expect(exported.version).toBe(REGISTRY_FILE_VERSION);
     expect(canonical(exported)).toEqual(canonical(withContracts()));
     const [ticket] = await call.ok('tickets.list', {});
     // 4 office hours from Friday 14:00: 3 h Friday, 1 h Monday.

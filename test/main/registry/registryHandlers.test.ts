@@ -23,6 +23,7 @@ async function customerWithEnvironment() {
       access: {
         vpnType: 'cisco_anyconnect',
         vpnGateway: 'vpn.vaxjo.se',
+        splitTunnel: 'yes',
         method: 'ssh',
         supportedTools: ['PowerShell'],
       },
@@ -72,7 +73,7 @@ describe('customers', () => {
     const byPath = Object.fromEntries(error.details!.issues!.map((i) => [i.path, i.message]));
     expect(byPath.name).toBe('Name is required');
     expect(byPath.orgNumber).toContain('not a valid Swedish organisation number');
-    expect(byPath.kind).toContain('municipality, school_chain, other');
+    expect(byPath.kind).toContain('municipality, school_chain, school, other');
     expect(await call.ok('registry.listCustomers', {})).toEqual([]);
   });
 
@@ -126,7 +127,9 @@ describe('environments, servers and access', () => {
       environmentCount: 1,
       nonStandardAccess: false,
     });
-    expect(summary!.contacts).toEqual([{ name: 'Åsa Öberg', email: 'asa@vaxjo.se', phone: '' }]);
+    expect(summary!.contacts).toEqual([
+      { name: 'Åsa Öberg', email: 'asa@vaxjo.se', phone: '', adminAccount: '' },
+    ]);
 
     const changed = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
@@ -134,7 +137,7 @@ describe('environments, servers and access', () => {
       environment: { name: 'Produktion', access: { vpnType: 'other', method: 'ssh', notes: 'Fortinet' } },
     });
     expect(changed.access.standard).toBe(false);
-    expect(changed.access.nonStandardReasons.join(' ')).toContain('section 8.6');
+    expect(changed.access.nonStandardReasons.join(' ')).toContain('is not an accepted solution');
     [summary] = await call.ok('registry.listCustomers', {});
     expect(summary!.nonStandardAccess).toBe(true);
   });

@@ -9,7 +9,7 @@ import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
-import { readyCustomerFile } from '../../support/readyCustomerFile.ts';
+import { adfsOnRecord, readyCustomerFile, standardAccess } from '../../support/readyCustomerFile.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
@@ -56,11 +56,11 @@ function registryFileWith(command: string) {
   return readyCustomerFile({
     customer: { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 80) },
     production: {
-      access: { vpnType: 'none', method: 'ssh', preConnectCommand: command },
-      servers: [{ host: 'wap.kalmar.se', role: 'wap' }],
+      access: { ...standardAccess, preConnectCommand: command },
+      servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
       supportAccounts: [{ username: 'lev-support' }],
     },
-    otherEnvironments: [{ name: 'Test', access: { vpnType: 'none', method: 'ssh' } }],
+    otherEnvironments: [{ name: 'Test', access: standardAccess }],
     withTicket: true,
   });
 }

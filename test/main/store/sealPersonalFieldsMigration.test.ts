@@ -73,7 +73,8 @@ async function storeAt0011(file: string, key: Buffer): Promise<void> {
         admin_training_done: 1,
         tool_training_done: 1,
         ...stamp,
-      })
+        // The contact as it was at 0011: admin_account and is_primary came in 0015.
+      } as never)
       .execute();
     const received = Date.parse('2026-10-05T09:00:00+02:00');
     await db

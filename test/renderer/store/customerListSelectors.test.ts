@@ -22,6 +22,7 @@ function summary(fields: Partial<CustomerSummary> & { name: string }): CustomerS
     environmentCount: 0,
     hosts: [],
     contacts: [],
+    accessTools: [],
     nonStandardAccess: false,
     updatedAt: 0,
     ...fields,
@@ -35,7 +36,7 @@ const vaxjo = summary({
 });
 const malmo = summary({
   name: 'Malmö stad',
-  contacts: [{ name: 'Åsa Öberg', email: 'asa.oberg@malmo.se', phone: '040-34 10 00' }],
+  contacts: [{ name: 'Åsa Öberg', email: 'asa.oberg@malmo.se', phone: '040-34 10 00', adminAccount: '' }],
 });
 const skolkedjan = summary({ name: 'Lärande Friskolor AB', kind: 'school_chain', nonStandardAccess: true });
 const customers = [malmo, skolkedjan, vaxjo];
@@ -105,7 +106,7 @@ describe('customer list selectors', () => {
       summary({
         name: `Kommun nr ${i} Åre-Östersund`,
         hosts: [`wap${i}.kommun${i}.se`, `adfs${i}.kommun${i}.se`],
-        contacts: [{ name: `Kontakt ${i} Ärlig`, email: `k${i}@kommun${i}.se`, phone: '' }],
+        contacts: [{ name: `Kontakt ${i} Ärlig`, email: `k${i}@kommun${i}.se`, phone: '', adminAccount: '' }],
       }),
     );
     const started = performance.now();

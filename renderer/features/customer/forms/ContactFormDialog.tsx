@@ -9,10 +9,13 @@ import { contactFormSpec, contactFormValues } from './contactForm.ts';
 export function ContactFormDialog({
   customerId,
   contact,
+  primary,
   onClose,
 }: {
   customerId: string;
   contact?: ContactView;
+  /** The customer's current primary contact, if any, so making another one primary says whom it replaces. */
+  primary?: ContactView;
   onClose(): void;
 }) {
   const saveContact = useRegistryStore((s) => s.saveContact);
@@ -41,11 +44,30 @@ export function ContactFormDialog({
         <TextField binding={form.field('email')} label="E-mail" type="email" autoComplete="off" />
         <TextField binding={form.field('phone')} label="Phone" type="tel" optional autoComplete="off" />
       </div>
-      <TextField
-        binding={form.field('role')}
-        label="Role"
-        optional
-        hint="E.g. IT-samordnare, platform lead"
+      <div className="form__row">
+        <TextField
+          binding={form.field('role')}
+          label="Role"
+          optional
+          hint="E.g. IT-samordnare, platform lead"
+        />
+        <TextField
+          binding={form.field('adminAccount')}
+          label="Admin account"
+          optional
+          autoComplete="off"
+          spellCheck={false}
+          className="mono"
+          hint="Their own username with an admin role in the school platform"
+        />
+      </div>
+      <CheckboxField
+        binding={form.field('isPrimary')}
+        label={
+          primary && primary.id !== contact?.id
+            ? `Primary support contact (instead of ${primary.name})`
+            : 'Primary support contact (a school names one)'
+        }
       />
       <fieldset className="fieldset">
         <legend>Training (required for 2nd-line support)</legend>

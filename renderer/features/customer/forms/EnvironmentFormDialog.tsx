@@ -5,13 +5,16 @@ import {
   gatewayVpnTypes,
   remoteAccessMethodLabels,
   remoteAccessMethods,
+  splitTunnelAnswers,
+  splitTunnelLabels,
   vpnTypeLabels,
   vpnTypes,
   type RemoteAccessMethod,
+  type SplitTunnel,
   type VpnType,
 } from '../../../../common/registry/vocabulary.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
-import { SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { environmentFormSpec, environmentFormValues } from './environmentForm.ts';
@@ -42,7 +45,15 @@ export function EnvironmentFormDialog({
   const method = form.values['access.method'] as RemoteAccessMethod;
   const needsGateway = gatewayVpnTypes.includes(vpnType);
   const needsTeamViewer = vpnType === 'teamviewer' || method === 'teamviewer';
-  const standardness = accessStandardness({ vpnType, method });
+  const specialConfigurationNeeded = form.values['access.specialConfigurationNeeded'] as boolean;
+  const standardness = accessStandardness({
+    vpnType,
+    method,
+    splitTunnel: form.values['access.splitTunnel'] as SplitTunnel,
+    accessTool: form.values['access.accessTool'] as string,
+    specialConfigurationNeeded,
+    specialConfiguration: form.values['access.specialConfiguration'] as string,
+  });
 
   return (
     <FormDialog
@@ -94,6 +105,34 @@ export function EnvironmentFormDialog({
             />
           )}
         </div>
+      )}
+      <div className="form__row">
+        {needsGateway && (
+          <SelectField
+            binding={form.field('access.splitTunnel')}
+            label="Split tunnel"
+            options={splitTunnelAnswers}
+            labels={splitTunnelLabels}
+          />
+        )}
+        <TextField
+          binding={form.field('access.accessTool')}
+          label="Access tool"
+          optional
+          hint="The client's name and version, e.g. Cisco Secure Client 5.1, FortiClient 7.2"
+        />
+      </div>
+      <CheckboxField
+        binding={form.field('access.specialConfigurationNeeded')}
+        label="The client needs special configuration on our machines"
+      />
+      {specialConfigurationNeeded && (
+        <TextAreaField
+          binding={form.field('access.specialConfiguration')}
+          label="What must be configured"
+          rows={2}
+          hint="E.g. a certificate in the machine store, a fixed DNS server"
+        />
       )}
       {!standardness.standard && (
         <div className="callout" role="status">

@@ -8,10 +8,21 @@ export type ContactFormValues = {
   role: string;
   adminTrainingDone: boolean;
   toolTrainingDone: boolean;
+  adminAccount: string;
+  isPrimary: boolean;
 };
 
 export const contactFormSpec: FormSpec<ContactFormValues> = {
-  fields: ['name', 'email', 'phone', 'role', 'adminTrainingDone', 'toolTrainingDone'],
+  fields: [
+    'name',
+    'email',
+    'phone',
+    'role',
+    'adminAccount',
+    'isPrimary',
+    'adminTrainingDone',
+    'toolTrainingDone',
+  ],
   schema: contactInputSchema,
   toInput: (v) => ({ ...v }),
 };
@@ -24,5 +35,7 @@ export function contactFormValues(contact?: ContactView): ContactFormValues {
     role: contact?.role ?? '',
     adminTrainingDone: contact?.adminTrainingDone ?? false,
     toolTrainingDone: contact?.toolTrainingDone ?? false,
+    adminAccount: contact?.adminAccount ?? '',
+    isPrimary: contact?.isPrimary ?? false,
   };
 }

@@ -12,6 +12,10 @@ export type EnvironmentFormValues = {
   'access.supportedTools': string;
   'access.notes': string;
   'access.preConnectCommand': string;
+  'access.splitTunnel': string;
+  'access.accessTool': string;
+  'access.specialConfigurationNeeded': boolean;
+  'access.specialConfiguration': string;
 };
 
 /** Field names are the schema's paths, so an issue at `access.vpnGateway` lands on the gateway field. */
@@ -25,6 +29,10 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.supportedTools',
     'access.notes',
     'access.preConnectCommand',
+    'access.splitTunnel',
+    'access.accessTool',
+    'access.specialConfigurationNeeded',
+    'access.specialConfiguration',
     'notes',
   ],
   schema: environmentInputSchema,
@@ -39,6 +47,11 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       supportedTools: listFromText(v['access.supportedTools']),
       notes: v['access.notes'],
       preConnectCommand: v['access.preConnectCommand'],
+      splitTunnel: v['access.splitTunnel'],
+      accessTool: v['access.accessTool'],
+      specialConfigurationNeeded: v['access.specialConfigurationNeeded'],
+      // Unticking "needs special configuration" drops its description, as a form that hides a field should.
+      specialConfiguration: v['access.specialConfigurationNeeded'] ? v['access.specialConfiguration'] : '',
     },
   }),
 };
@@ -55,5 +68,9 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.supportedTools': access?.supportedTools.join(', ') ?? '',
     'access.notes': access?.notes ?? '',
     'access.preConnectCommand': access?.preConnectCommand ?? '',
+    'access.splitTunnel': access?.splitTunnel ?? 'unknown',
+    'access.accessTool': access?.accessTool ?? '',
+    'access.specialConfigurationNeeded': access?.specialConfigurationNeeded ?? false,
+    'access.specialConfiguration': access?.specialConfiguration ?? '',
   };
 }

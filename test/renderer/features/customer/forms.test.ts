@@ -35,6 +35,10 @@ describe('environment form', () => {
         supportedTools: ['PowerShell', 'RDP', 'Enter-PSSession'],
         notes: '',
         preConnectCommand: 'vpn connect vpn.vaxjo.se',
+        splitTunnel: 'unknown',
+        accessTool: '',
+        specialConfigurationNeeded: false,
+        specialConfiguration: '',
       },
     });
     expect(check(environmentFormSpec, values).byField).toEqual({});

@@ -1,0 +1,56 @@
+import type { Reason } from '../../common/agreements/verdict.ts';
+import type { ContactView } from '../../common/registry/model.ts';
+import type { CustomerKind } from '../../common/registry/vocabulary.ts';
+
+const missingTraining = (c: ContactView) =>
+  [!c.adminTrainingDone && 'admin', !c.toolTrainingDone && 'tool'].filter(Boolean).join(' and ');
+
+/**
+ * The named-contact rules (DOMAIN: "Who is involved", 2nd line): the vendor helps named support contacts only, so a
+ * customer without one cannot be helped; a school names one primary contact, who must have done admin and tool
+ * training. Contacts over the agreement's number and untrained contacts are warnings.
+ */
+export function contactReasons(
+  kind: CustomerKind,
+  contacts: readonly ContactView[],
+  allowedContacts: number | null,
+): { blockers: Reason[]; warnings: Reason[] } {
+  const blockers: Reason[] = [];
+  const warnings: Reason[] = [];
+  if (contacts.length === 0) {
+    blockers.push({
+      code: 'NO_CONTACTS',
+      message:
+        'No named support contact is recorded; the vendor gives 2nd-line support to named contacts only.',
+    });
+  }
+  const primary = kind === 'school' ? contacts.find((c) => c.isPrimary) : undefined;
+  if (kind === 'school' && contacts.length > 0) {
+    if (!primary) {
+      blockers.push({
+        code: 'NO_PRIMARY_CONTACT',
+        message: 'A school names one primary support contact; none of its contacts is marked primary.',
+      });
+    } else if (!primary.adminTrainingDone || !primary.toolTrainingDone) {
+      blockers.push({
+        code: 'PRIMARY_CONTACT_UNTRAINED',
+        message: `The school's primary support contact ${primary.name} has not done ${missingTraining(primary)} training.`,
+      });
+    }
+  }
+  if (allowedContacts !== null && contacts.length > allowedContacts) {
+    warnings.push({
+      code: 'TOO_MANY_CONTACTS',
+      message: `${contacts.length} named support contacts; the agreement allows ${allowedContacts}.`,
+    });
+  }
+  // A school's primary contact is judged above, as a blocker; saying it again here would only repeat it.
+  const untrained = contacts.filter((c) => c !== primary && missingTraining(c) !== '');
+  if (untrained.length > 0) {
+    warnings.push({
+      code: 'CONTACT_TRAINING_MISSING',
+      message: `Training not done: ${untrained.map((c) => `${c.name} (${missingTraining(c)})`).join(', ')}.`,
+    });
+  }
+  return { blockers, warnings };
+}
