@@ -242,7 +242,6 @@ export async function saveContact(
   const flags = {
     admin_training_done: fields.adminTrainingDone ? 1 : 0,
     tool_training_done: fields.toolTrainingDone ? 1 : 0,
-    admin_account: fields.adminAccount,
     is_primary: fields.isPrimary ? 1 : 0,
   };
   return ctx.db.transaction().execute(async (trx) => {

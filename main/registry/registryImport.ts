@@ -126,7 +126,6 @@ async function insertCustomer(
         ...(await sealPersonalFields(db, contactOwner(contactId), contactTexts(contact))),
         admin_training_done: contact.adminTrainingDone ? 1 : 0,
         tool_training_done: contact.toolTrainingDone ? 1 : 0,
-        admin_account: contact.adminAccount,
         is_primary: contact.isPrimary ? 1 : 0,
         ...stamp,
       })
