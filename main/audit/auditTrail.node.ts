@@ -149,16 +149,27 @@ async function sealedDetails(
  * the data key is gone. Only for display: the chain is verified over the details as stored.
  */
 export async function readableAuditEvents(db: Db, events: AuditEventView[]): Promise<AuditEventView[]> {
-  const sealed = events.flatMap((e) => Object.values(e.details).filter(isSealed));
+  const details = await openedDetails(
+    db,
+    events.map((e) => e.details),
+  );
+  return events.map((e, i) => ({ ...e, details: details[i]! }));
+}
+
+/** Details with their sealed values opened (`gallrad` where the data key is gone), one openPersonal call for all. */
+export async function openedDetails(
+  db: Db,
+  list: readonly Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const sealed = list.flatMap((details) => Object.values(details).filter(isSealed));
   const opened = new Map<string, string>();
   const texts = await openPersonal(db, sealed);
   sealed.forEach((value, i) => opened.set(value, texts[i] ?? PURGED_TEXT));
-  return events.map((e) => ({
-    ...e,
-    details: Object.fromEntries(
-      Object.entries(e.details).map(([key, value]) => [key, isSealed(value) ? opened.get(value)! : value]),
+  return list.map((details) =>
+    Object.fromEntries(
+      Object.entries(details).map(([key, value]) => [key, isSealed(value) ? opened.get(value)! : value]),
     ),
-  }));
+  );
 }
 
 export interface AuditFilter {

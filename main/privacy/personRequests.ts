@@ -4,7 +4,7 @@ import { liveSessionStates } from '../../common/sessions/model.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
-import { deleteContact } from '../registry/customerRepository.ts';
+import { deleteContactIn } from '../registry/customerRepository.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { checkpointStore, shredTickets } from '../retention/ticketShredding.ts';
 import { findPersonData, timeEntriesOfTicket } from './personData.ts';
@@ -109,11 +109,12 @@ export async function erasePersonData(
       }
       const shredded = await shredTickets(trx, ticketIds, at);
       const contactIds = found.contacts.map((c) => c.id);
-      for (const id of contactIds) await deleteContact({ ...ctx, db: trx }, id);
+      // Destroyed here to count them; deleting a contact destroys its key too, and finds it gone.
       const contactKeys = await destroyDataKeys(
         trx,
         contactIds.map((id) => ({ kind: 'contact' as const, id })),
       );
+      for (const id of contactIds) await deleteContactIn(trx, ctx, id);
       return {
         erased: {
           ticketIds,

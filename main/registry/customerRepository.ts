@@ -300,18 +300,17 @@ export async function saveContact(
 
 /** The contact's row and its data key go together: its details cannot be read again, wherever they were copied. */
 export async function deleteContact(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('contacts')
-      .select('customer_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
-    await trx.deleteFrom('contacts').where('id', '=', id).execute();
-    await destroyDataKeys(trx, [contactOwner(id)]);
-    await touchCustomer(trx, ctx, row.customer_id);
-    return row.customer_id;
-  });
+  return ctx.db.transaction().execute((trx) => deleteContactIn(trx, ctx, id));
+}
+
+/** deleteContact's work inside a transaction the caller holds (a GDPR erase deletes several with its other work). */
+export async function deleteContactIn(trx: Db, ctx: RegistryContext, id: string): Promise<string> {
+  const row = await trx.selectFrom('contacts').select('customer_id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
+  await trx.deleteFrom('contacts').where('id', '=', id).execute();
+  await destroyDataKeys(trx, [contactOwner(id)]);
+  await touchCustomer(trx, ctx, row.customer_id);
+  return row.customer_id;
 }
 
 async function assertOrgNumberFree(db: Db, orgNumber: string, exceptId: string | null): Promise<void> {

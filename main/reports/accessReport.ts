@@ -7,6 +7,7 @@ import {
   type AccessSessionRow,
 } from '../../common/reports/accessReport.ts';
 import type { SessionKind, SessionState } from '../../common/sessions/model.ts';
+import { openedDetails } from '../audit/auditTrail.node.ts';
 import type { Db } from '../store/database.node.ts';
 import { daysOfPeriod } from './reportPeriod.ts';
 
@@ -138,7 +139,12 @@ async function exportRows(db: Db, { customerId, from, to }: Period, customerCrea
     .where('at', '<', to)
     .orderBy('seq')
     .execute();
-  const parsed = events.map((event) => ({ event, details: JSON.parse(event.details) as Record<string, unknown> }));
+  // Sealed details (a revealed account's username) are opened to name what was exported; `gallrad` once purged.
+  const details = await openedDetails(
+    db,
+    events.map((event) => JSON.parse(event.details) as Record<string, unknown>),
+  );
+  const parsed = events.map((event, i) => ({ event, details: details[i]! }));
   const attribute = await attributions(db, customerId, customerCreatedAt, parsed);
   const rows: AccessExportRow[] = [];
   for (const { event, details } of parsed) {

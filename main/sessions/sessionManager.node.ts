@@ -131,7 +131,12 @@ export class SessionManager {
         end_details: null,
         override_reason:
           override === null ? null : await sealPersonal(ctx.db, ticketOwner(ticket.id), override),
-        warnings: JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
+        // Sealed: a verdict's messages can name the requester (not a named contact).
+        warnings: await sealPersonal(
+          ctx.db,
+          ticketOwner(ticket.id),
+          JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
+        ),
         recording_id: recorder.id,
         time_entry_id: null,
         cols: input.cols,

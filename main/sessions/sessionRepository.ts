@@ -10,6 +10,7 @@ import {
   type SessionView,
   type SshAuthChoice,
 } from '../../common/sessions/model.ts';
+import { PURGED_TEXT } from '../personalData/personalDataKeys.ts';
 import { openColumns } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
 import type { SessionsTable } from '../store/schema.ts';
@@ -108,7 +109,7 @@ export async function lastRecordedAt(db: Db, recordingId: string): Promise<numbe
 
 /** The rows as views, each ticket's subject opened in memory (one openPersonal call for the list). */
 async function sessionViews(db: Db, rows: readonly SessionRow[]): Promise<SessionView[]> {
-  return (await openColumns(db, rows, ['ticket_subject'] as const)).map(sessionView);
+  return (await openColumns(db, rows, ['ticket_subject', 'warnings'] as const)).map(sessionView);
 }
 
 function sessionView(row: SessionRow): SessionView {
@@ -136,7 +137,8 @@ function sessionView(row: SessionRow): SessionView {
       runPreConnect: row.run_pre_connect === 1,
       recordInput: row.record_input === 1,
     },
-    warnings: JSON.parse(row.warnings) as Reason[],
+    // Purged with its ticket: the warnings shown at opening are gone with the rest.
+    warnings: row.warnings === PURGED_TEXT ? [] : (JSON.parse(row.warnings) as Reason[]),
     recordingId: row.recording_id,
     timeEntryId: row.time_entry_id,
     cols: row.cols,

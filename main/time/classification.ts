@@ -3,6 +3,7 @@ import { reasonSchema, type Reason } from '../../common/agreements/verdict.ts';
 import type { ClassificationSuggestion, TimeEntryView } from '../../common/time/model.ts';
 import { evaluateEligibility } from '../agreements/eligibility.ts';
 import { loadFacts } from '../agreements/eligibilityService.ts';
+import { openPersonal } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 
 /*
@@ -79,9 +80,14 @@ export async function suggestionsFor(
     ),
   ]);
   const ticketById = new Map(tickets.map((t) => [t.id, t]));
+  // Sealed under the ticket's key; a purged session's warnings open as null and the verdict stands in.
+  const openedWarnings = await openPersonal(
+    db,
+    sessions.map((s) => s.warnings),
+  );
   const sessionWarnings = new Map(
-    sessions.map((s) => {
-      const parsed = storedWarningsSchema.safeParse(safeJson(s.warnings));
+    sessions.map((s, i) => {
+      const parsed = storedWarningsSchema.safeParse(safeJson(openedWarnings[i] ?? ''));
       return [s.id, parsed.success ? parsed.data : null] as const;
     }),
   );

@@ -41,7 +41,7 @@ test('a timer run across the end of the month is classified billable, approved a
     registry,
     JSON.stringify({
       format: 'lotsen-registry',
-      version: 2,
+      version: 3,
       customers: [
         {
           ...VAXJO,
@@ -50,8 +50,16 @@ test('a timer run across the end of the month is classified billable, approved a
           environments: [
             {
               name: 'Produktion',
-              access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh' },
-              servers: [{ host: 'adfs01.vaxjo.se', role: 'adfs' }],
+              access: {
+                vpnType: 'cisco_anyconnect',
+                vpnGateway: 'vpn.vaxjo.se',
+                method: 'ssh',
+                splitTunnel: 'yes',
+              },
+              servers: [
+                { host: 'adfs01.vaxjo.se', role: 'adfs' },
+                { host: 'wap01.vaxjo.se', role: 'wap' },
+              ],
               supportAccounts: [{ username: 'svc_lotsen', secret: 'x-hemligt' }],
             },
           ],

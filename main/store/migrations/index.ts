@@ -16,7 +16,7 @@ import { migration0014Escalations } from './0014_escalations.ts';
 import { migration0015AccessTerms } from './0015_access_terms.ts';
 import { migration0016VendorSide } from './0016_vendor_side.ts';
 import { migration0017Retention } from './0017_retention.ts';
-import { migration0019SealedAdminAccounts } from './0019_sealed_admin_accounts.ts';
+import { migration0019SealedLateFields } from './0019_sealed_late_fields.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -37,5 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_access_terms': migration0015AccessTerms,
   '0016_vendor_side': migration0016VendorSide,
   '0017_retention': migration0017Retention,
-  '0019_sealed_admin_accounts': migration0019SealedAdminAccounts,
+  '0019_sealed_late_fields': migration0019SealedLateFields,
 };

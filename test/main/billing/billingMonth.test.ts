@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
-import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
+import { openPersonal, sealPersonal } from '../../../main/personalData/personalDataKeys.ts';
 import { sqliteConnectionOf } from '../../../main/store/database.node.ts';
 import { insertEntry } from '../../../main/time/timeEntryRepository.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
@@ -116,9 +116,14 @@ describe('billing months', () => {
         end_details: null,
         override_reason: null,
         // The environment was reached another way then (its access has changed since).
-        warnings: JSON.stringify([
-          { code: 'NON_STANDARD_ACCESS', message: 'Produktion uses a non-standard access method.' },
-        ]),
+        // Sealed under the ticket's key, as the session manager stores them.
+        warnings: await sealPersonal(
+          ctx.db,
+          { kind: 'ticket', id: fixture.standardTicket.id },
+          JSON.stringify([
+            { code: 'NON_STANDARD_ACCESS', message: 'Produktion uses a non-standard access method.' },
+          ]),
+        ),
         recording_id: null,
         time_entry_id: null,
         cols: 80,

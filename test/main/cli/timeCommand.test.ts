@@ -32,7 +32,7 @@ beforeEach(async () => {
   ).toMatchObject({ code: 0 });
   const registry = {
     format: 'lotsen-registry',
-    version: 2,
+    version: 3,
     customers: [
       {
         name: 'Växjö kommun',
@@ -41,7 +41,12 @@ beforeEach(async () => {
         environments: [
           {
             name: 'Produktion',
-            access: { vpnType: 'cisco_anyconnect', vpnGateway: 'vpn.vaxjo.se', method: 'ssh' },
+            access: {
+              vpnType: 'cisco_anyconnect',
+              vpnGateway: 'vpn.vaxjo.se',
+              method: 'ssh',
+              splitTunnel: 'yes',
+            },
           },
         ],
         agreements: [

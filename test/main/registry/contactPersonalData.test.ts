@@ -53,7 +53,9 @@ describe('contacts', () => {
       contacts: [{ ...details, phone: '070-555 66 77', adminTrainingDone: true }],
     });
     const [summary] = await call.ok('registry.listCustomers', {});
-    expect(summary!.contacts).toEqual([{ name: details.name, email: details.email, phone: '070-555 66 77' }]);
+    expect(summary!.contacts).toEqual([
+      { name: details.name, email: details.email, phone: '070-555 66 77', adminAccount: '' },
+    ]);
   });
 
   test('deleting a contact destroys its key', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
 import { isSealed } from '../../../main/personalData/sealedText.ts';
 import { openTwoBillingCustomers } from '../../support/billingCustomer.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
@@ -39,15 +40,21 @@ async function ljungby(agreement: 'none' | 'without option') {
   return { customer, ticket };
 }
 
+/** The batch's fee lines as stored, their notes opened (approved lines hold them sealed). */
 async function feeLines(batchId: string) {
-  return setup.opened.backend
-    .registryContext()
-    .db.selectFrom('billing_lines')
+  const db = setup.opened.backend.registryContext().db;
+  const lines = await db
+    .selectFrom('billing_lines')
     .select(['ticket_id', 'amount_ore', 'note'])
     .where('batch_id', '=', batchId)
     .where('kind', '=', 'fee')
     .orderBy('seq')
     .execute();
+  const notes = await openPersonal(
+    db,
+    lines.map((line) => line.note),
+  );
+  return lines.map((line, i) => ({ ...line, note: notes[i] }));
 }
 
 describe('acute escalation as a paid option', () => {

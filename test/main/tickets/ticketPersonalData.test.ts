@@ -227,10 +227,10 @@ describe('a purge', () => {
     expect(note.code).toBe('CONFLICT');
     expect(note.message).toMatch(/note was purged/);
 
-    // Escalating writes the purged fields back as they read: allowed, and nothing new is sealed.
-    const escalated = await call.ok('tickets.escalate', { id: ticket.id });
-    expect(escalated.escalatedAt).not.toBeNull();
-    expect(escalated.subject).toBe(PURGED_TEXT);
+    // Recording the first response writes the purged fields back as they read: allowed, and nothing new is sealed.
+    const responded = await call.ok('tickets.recordFirstResponse', { id: ticket.id });
+    expect(responded.firstResponseAt).not.toBeNull();
+    expect(responded.subject).toBe(PURGED_TEXT);
     const keys = await db().selectFrom('personal_data_keys').select('owner_id').execute();
     expect(keys.map((k) => k.owner_id)).not.toContain(ticket.id);
   });

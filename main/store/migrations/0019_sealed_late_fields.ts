@@ -2,13 +2,15 @@ import type { Kysely, Migration } from 'kysely';
 import { sealPersonal } from '../../personalData/personalDataKeys.ts';
 import { isSealed } from '../../personalData/sealedText.ts';
 import { contactOwner } from '../../registry/contactPersonalFields.ts';
+import { ticketOwner } from '../../tickets/ticketPersonalFields.ts';
 import type { Db } from '../database.node.ts';
 
 /**
- * A contact's own admin account (0015) names the person, so it is sealed under the contact's data key like the rest
- * of the contact (0012): 0015 gave every existing contact an empty one in the clear.
+ * Two more personal texts sealed like those of 0012: a contact's own admin account (0015 gave every existing contact
+ * an empty one in the clear), under the contact's key; and the eligibility warnings shown when a session opened, whose
+ * messages can name the requester, under the session's ticket's key.
  */
-export const migration0019SealedAdminAccounts: Migration = {
+export const migration0019SealedLateFields: Migration = {
   async up(unknownDb: Kysely<unknown>) {
     const db = unknownDb as unknown as Db;
     await db.transaction().execute(async (trx) => {
@@ -17,6 +19,12 @@ export const migration0019SealedAdminAccounts: Migration = {
         if (isSealed(row.admin_account)) continue;
         const sealed = await sealPersonal(trx, contactOwner(row.id), row.admin_account);
         await trx.updateTable('contacts').set({ admin_account: sealed }).where('id', '=', row.id).execute();
+      }
+      const sessions = await trx.selectFrom('sessions').select(['id', 'ticket_id', 'warnings']).execute();
+      for (const session of sessions) {
+        if (isSealed(session.warnings)) continue;
+        const warnings = await sealPersonal(trx, ticketOwner(session.ticket_id), session.warnings);
+        await trx.updateTable('sessions').set({ warnings }).where('id', '=', session.id).execute();
       }
     });
   },
