@@ -53,7 +53,8 @@ export function TicketsPage() {
         <div>
           <h1>Tickets</h1>
           <p className="muted">
-            Sorted by when a response is due: 8 office hours unless the agreement says otherwise.
+            Sorted by when a response is due under the customer’s agreement; tickets without an agreement in
+            force promise no response time and come last.
           </p>
         </div>
         <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
@@ -81,7 +82,7 @@ export function TicketsPage() {
           Tickets come from the helpdesk; record one here to start its response clock.
         </EmptyState>
       ) : (
-        <div className="card">
+        <div className="card tickets__card">
           <table className="table" aria-label="Tickets">
             <thead>
               <tr>

@@ -101,7 +101,7 @@ describe('GDPR requests', () => {
     const lines = await db().selectFrom('time_entries').selectAll().execute();
 
     const erased = await call.ok('privacy.erase', { email: 'anna.larsson@skola.se' });
-    expect(erased.ticketIds.sort()).toEqual([first.id, second.id].sort());
+    expect([...erased.ticketIds].sort()).toEqual([first.id, second.id].sort());
     expect(erased.contactIds).toEqual([annaContact.id]);
     expect(
       await openPersonal(db(), [
