@@ -7,7 +7,8 @@ import type { ContactsTable } from '../store/schema.ts';
 /**
  * A contact's personal columns, stored sealed under the contact's data key (personalDataKeys.ts), each with its field
  * in the API and its name for people. The one list of them: a column added to contacts that names or reaches the
- * person is added here, and every read and write of contacts follows.
+ * person is added here, and every read and write of contacts follows; a migration seals what existing stores hold in
+ * it (0019 for admin_account).
  */
 export const CONTACT_SEALED_FIELDS = {
   name: { field: 'name', label: "contact's name" },
