@@ -168,8 +168,13 @@ describe('a purge', () => {
       note: 'Samtal med Ingegärd',
     });
     const session = await recordedSession(prepared, 'utskrift-Rosenqvist');
+    const warningCodes = async () =>
+      (await call.ok('tickets.get', { id: ticket.id })).verdict.warnings.map((w) => w.code);
+    expect(await warningCodes()).toContain('REQUESTER_NOT_CONTACT');
 
     await destroyDataKeys(db(), [{ kind: 'ticket', id: ticket.id }]);
+    // A purged requester is nobody to warn about: the verdict does not call "gallrad" a stranger.
+    expect(await warningCodes()).not.toContain('REQUESTER_NOT_CONTACT');
 
     const purged = Object.fromEntries(Object.keys(personalFields).map((field) => [field, PURGED_TEXT]));
     expect(await call.ok('tickets.get', { id: ticket.id })).toMatchObject({
