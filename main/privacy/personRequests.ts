@@ -6,7 +6,8 @@ import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import { deleteContactIn } from '../registry/customerRepository.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
-import { checkpointStore, shredTickets } from '../retention/ticketShredding.ts';
+import { shredTickets } from '../retention/ticketShredding.ts';
+import { flushWriteAheadLog } from '../store/writeAheadLog.ts';
 import { findPersonData, timeEntriesOfTicket } from './personData.ts';
 
 /** The e-mail a request named, for the audit log: the trail seals it under the month's key, never in the clear. */
@@ -129,6 +130,6 @@ export async function erasePersonData(
       details: { email: requestedEmail(email), ...erased },
     }),
   );
-  await checkpointStore(ctx.db);
+  await flushWriteAheadLog(ctx.db);
   return result.erased;
 }

@@ -1,5 +1,5 @@
 import type { ContactFields } from '../../common/registry/model.ts';
-import { PURGED_TEXT, type DataKeyOwner } from '../personalData/personalDataKeys.ts';
+import type { DataKeyOwner } from '../personalData/personalDataKeys.ts';
 import { openColumns } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
 import type { ContactsTable } from '../store/schema.ts';
@@ -7,7 +7,8 @@ import type { ContactsTable } from '../store/schema.ts';
 /**
  * A contact's personal columns, stored sealed under the contact's data key (personalDataKeys.ts), each with its field
  * in the API and its name for people. The one list of them: a column added to contacts that names or reaches the
- * person is added here, and every read and write of contacts follows.
+ * person is added here, and every read and write of contacts follows; a migration seals what existing stores hold in
+ * it (0019 for admin_account).
  */
 export const CONTACT_SEALED_FIELDS = {
   name: { field: 'name', label: "contact's name" },
@@ -38,9 +39,6 @@ export const contactColumnNames = Object.fromEntries(
   ]),
 ) as Record<ContactSealedColumn, { label: string; path: string }>;
 
-/** How many customers one query asks about (SQLite's bound-parameter limit is far above it). */
-const CUSTOMER_BATCH = 500;
-
 const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 
 /** Contact rows opened (one openPersonal call) and in name order, which the store can no longer sort by. */
@@ -50,30 +48,4 @@ export async function openContacts<R extends Pick<ContactsTable, ContactSealedCo
 ): Promise<R[]> {
   const opened = await openColumns(db, rows, CONTACT_SEALED_COLUMNS);
   return opened.sort((a, b) => byName.compare(a.name, b.name));
-}
-
-/** Each customer's contacts' e-mails, lower-cased, to tell whether a requester is a named contact. */
-export async function contactEmailsByCustomer(
-  db: Db,
-  customerIds: readonly string[],
-): Promise<Map<string, Set<string>>> {
-  const emails = new Map<string, Set<string>>();
-  const rows: Pick<ContactsTable, 'customer_id' | 'email'>[] = [];
-  for (let i = 0; i < customerIds.length; i += CUSTOMER_BATCH) {
-    rows.push(
-      ...(await db
-        .selectFrom('contacts')
-        .select(['customer_id', 'email'])
-        .where('customer_id', 'in', customerIds.slice(i, i + CUSTOMER_BATCH))
-        .execute()),
-    );
-  }
-  for (const row of await openColumns(db, rows, ['email'] as const)) {
-    // A purged e-mail names nobody: it must not match a purged requester's.
-    if (row.email === PURGED_TEXT) continue;
-    const set = emails.get(row.customer_id) ?? new Set<string>();
-    set.add(row.email.toLocaleLowerCase('sv'));
-    emails.set(row.customer_id, set);
-  }
-  return emails;
 }

@@ -5,10 +5,11 @@ import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import { flushWriteAheadLog } from '../store/writeAheadLog.ts';
 import { latestPurgeDate, nextPurgeDateAfter, swedishDate } from './purgeCalendar.ts';
 import { selectPurge } from './purgeSelection.ts';
 import { readRetentionPolicy } from './retentionPolicy.ts';
-import { checkpointStore, shredTickets } from './ticketShredding.ts';
+import { shredTickets } from './ticketShredding.ts';
 
 export async function lastPurgeRun(db: Db): Promise<PurgeRun | null> {
   const row = await db
@@ -106,6 +107,6 @@ export async function runSummerPurge(ctx: RegistryContext, audit: AuditTrail): P
       },
     }),
   );
-  await checkpointStore(ctx.db);
+  await flushWriteAheadLog(ctx.db);
   return (await lastPurgeRun(ctx.db))!;
 }

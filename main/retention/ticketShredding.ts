@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 
@@ -48,12 +47,4 @@ export async function shredTickets(
     await trx.deleteFrom('recording_chunks').where('recording_id', 'in', batch).execute();
   }
   return { keysDestroyed, recordings: recordings.length };
-}
-
-/**
- * Moves the WAL's pages into the file and empties it, so no copy of a destroyed key or deleted chunk stays in
- * `lotsen.db-wal`; with `secure_delete` on, the freed pages in the file are already zeroed.
- */
-export async function checkpointStore(db: Db): Promise<void> {
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }

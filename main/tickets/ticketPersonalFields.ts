@@ -4,6 +4,8 @@ import type { DataKeyOwner } from '../personalData/personalDataKeys.ts';
 /**
  * A ticket's personal columns, stored sealed under the ticket's data key (personalDataKeys.ts): whatever the requester
  * or the ticket text says about people. The helpdesk's reference and link are its ids, not personal, and stay plain.
+ * A column added here needs a migration that seals what existing stores hold in it (as 0019 did for contacts);
+ * migration 0012 keeps its own copy of this list as it was then.
  */
 export const TICKET_SEALED_COLUMNS = [
   'requester_name',

@@ -15,14 +15,8 @@ import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { evaluateEligibility } from '../agreements/eligibility.ts';
 import { loadFacts } from '../agreements/eligibilityService.ts';
 import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
-import {
-  destroyDataKeys,
-  openPersonal,
-  PURGED_TEXT,
-  sealPersonalFields,
-} from '../personalData/personalDataKeys.ts';
+import { destroyDataKeys, PURGED_TEXT, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { openColumns, resealChanged } from '../personalData/sealedColumns.ts';
-import { contactEmailsByCustomer } from '../registry/contactPersonalFields.ts';
 import type { Db } from '../store/database.node.ts';
 import type { DatabaseSchema } from '../store/schema.ts';
 import { responsiblePersonOf } from '../registry/customerRepository.ts';
@@ -345,37 +339,30 @@ type TicketRow = Awaited<ReturnType<ReturnType<typeof ticketColumns>['executeTak
 
 async function ticketViews(db: Db, rows: readonly TicketRow[], at: number): Promise<TicketView[]> {
   if (rows.length === 0) return [];
-  const customerIds = [...new Set(rows.map((r) => r.customer_id))];
-  const opened = await openColumns(db, rows, TICKET_SEALED_COLUMNS);
-  const [facts, reasons, contactEmails] = await Promise.all([
-    loadFacts(db, customerIds),
-    openPersonal(
-      db,
-      rows.map((r) => r.escalation_reason),
-    ),
-    contactEmailsByCustomer(db, customerIds),
+  const [opened, facts] = await Promise.all([
+    openColumns(db, rows, [...TICKET_SEALED_COLUMNS, 'escalation_reason']),
+    loadFacts(db, [...new Set(rows.map((r) => r.customer_id))]),
   ]);
-  return opened.map((row, index) => {
-    const verdict = evaluateEligibility(facts.get(row.customer_id)!, {
+  return opened.map((row) => {
+    const customerFacts = facts.get(row.customer_id)!;
+    // A purged e-mail names nobody: it is no one's to warn about, nor a match for a contact's.
+    const requesterEmail = row.requester_email === PURGED_TEXT ? null : row.requester_email;
+    const verdict = evaluateEligibility(customerFacts, {
       at,
       environmentId: row.environment_id,
       serviceId: row.service_id,
-      requesterEmail: row.requester_email,
+      requesterEmail,
     });
-    const reason = row.escalation_reason === null ? null : (reasons[index] ?? PURGED_TEXT);
     // Both e-mails are sealed, so whether the requester is a named contact is decided here (case-insensitively).
-    const requesterIsContact =
-      contactEmails.get(row.customer_id)?.has(row.requester_email.toLocaleLowerCase('sv')) ?? false;
-    return ticketView(row, requesterIsContact, verdict, reason);
+    const requester = requesterEmail?.toLocaleLowerCase('sv');
+    const requesterIsContact = customerFacts.contacts.some(
+      (contact) => contact.email !== PURGED_TEXT && contact.email.toLocaleLowerCase('sv') === requester,
+    );
+    return ticketView(row, requesterIsContact, verdict);
   });
 }
 
-function ticketView(
-  row: TicketRow,
-  requesterIsContact: boolean,
-  verdict: Verdict,
-  escalationReason: string | null,
-): TicketView {
+function ticketView(row: TicketRow, requesterIsContact: boolean, verdict: Verdict): TicketView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -418,7 +405,7 @@ function ticketView(
             feeOre: row.escalation_fee_ore!,
             at: row.escalation_at!,
             by: row.escalator_name ?? '',
-            reason: escalationReason,
+            reason: row.escalation_reason,
           },
     verdict,
     personalDataWarning: verdict.hasValidDpa ? null : NO_DPA_WARNING,

@@ -17,8 +17,10 @@ import type { Db } from '../database.node.ts';
  * adjustments (in an approved month) refuse every update by trigger; this one conversion lifts those triggers inside
  * its transaction and puts back exactly the SQL it found, so nothing else can change meanwhile. The purge never does.
  */
-// The columns as they were at this migration, written out: a later column joining the live lists (contacts'
-// admin_account, 0015 and 0019) does not exist yet when this runs.
+// The columns as they were at this migration, written out on purpose rather than imported from
+// ticketPersonalFields.ts and contactPersonalFields.ts: a migration must not import a list that later releases grow.
+// A column joining the live lists later (contacts' admin_account, 0015) does not exist yet when this runs, and is
+// sealed by a migration of its own (0019).
 const TICKET_SEALED_COLUMNS = [
   'requester_name',
   'requester_email',
@@ -42,6 +44,9 @@ export const migration0012SealedPersonalFields: Migration = {
   async up(unknownDb: Kysely<unknown>) {
     const db = unknownDb as unknown as Db;
     await db.transaction().execute(async (trx) => {
+      // SQLite's catalogue and trigger syntax, as in 0008's triggers: the migrations speak SQLite so far. A team
+      // database begins after this release with nothing in the clear, so when they learn PostgreSQL this step has
+      // nothing to do there.
       const triggers = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_schema
         WHERE type = 'trigger' AND name IN (${sql.join(LOCKING_TRIGGERS)})`.execute(trx);
       for (const trigger of triggers.rows) await sql`DROP TRIGGER ${sql.id(trigger.name)}`.execute(trx);

@@ -32,6 +32,8 @@ export const migration0013SealedBillingLines: Migration = {
 };
 
 async function sealLines(db: Kysely<unknown>): Promise<void> {
+  // 0008's columns written out again: a released migration is never edited (so 0008 cannot be made to share its
+  // table definition) and a migration never imports the live schema, which later releases change.
   await db.schema
     .createTable('billing_lines_sealed')
     .addColumn('batch_id', 'text', (c) => c.notNull().references('billing_batches.id'))
@@ -97,6 +99,8 @@ async function sealLines(db: Kysely<unknown>): Promise<void> {
     after = { batchId: last.batch_id, seq: last.seq };
   }
 
+  // From here on SQLite's behaviour (dropping a table drops its triggers first) and trigger syntax, as in 0008. A team
+  // database begins after this release, its lines sealed from the first approval: it never needs this rebuild.
   await sql`DROP TABLE billing_lines`.execute(db);
   await sql`ALTER TABLE billing_lines_sealed RENAME TO billing_lines`.execute(db);
   // The same triggers as 0008's: an approved line never changes and is never deleted.

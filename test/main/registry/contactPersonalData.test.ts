@@ -22,6 +22,7 @@ const details = {
   email: 'gunnel.akerblom@ljungby.se',
   phone: '0372-789 12 34',
   role: 'IT-samordnare Ljungby gymnasium',
+  adminAccount: 'adm-gunnel.akerblom@skola.ljungby.se',
 };
 
 async function customerWithContact() {
@@ -54,7 +55,12 @@ describe('contacts', () => {
     });
     const [summary] = await call.ok('registry.listCustomers', {});
     expect(summary!.contacts).toEqual([
-      { name: details.name, email: details.email, phone: '070-555 66 77', adminAccount: '' },
+      {
+        name: details.name,
+        email: details.email,
+        phone: '070-555 66 77',
+        adminAccount: details.adminAccount,
+      },
     ]);
   });
 

@@ -126,22 +126,39 @@ describe('personal data at rest', () => {
     ]);
   });
 
-  test("a session's override reason and its recording are sealed at rest", async () => {
+  test("a session's override reason, its warnings and its recording are sealed at rest", async () => {
     const prepared = await prepareSessionCustomer(call, localTarget, { withDpa: false });
+    // A requester who is not a named contact: the warnings the session stores name her.
+    const stranger = 'Vivianne.Sjoblad@vaxjo.se';
+    await call.ok('tickets.save', {
+      id: prepared.ticket.id,
+      ticket: {
+        customerId: prepared.customer.id,
+        externalRef: prepared.ticket.externalRef,
+        environmentId: prepared.environment.id,
+        receivedAt: prepared.ticket.receivedAt,
+        requesterName: 'Vivianne Sjöblad',
+        requesterEmail: stranger,
+        subject: prepared.ticket.subject,
+      },
+    });
     const reason = 'Rektor Bertilsson ringde, PUB-avtalet skickat; akut låsning';
     const session = await recordedSession(prepared, 'utskrift-hemlig-Bertilsson', reason);
     expect(session.overridden).toBe(true);
+    expect(session.warnings).toContainEqual(
+      expect.objectContaining({ code: 'REQUESTER_NOT_CONTACT', message: expect.stringContaining(stranger) }),
+    );
 
     const pages = await storePages();
-    expect(inTheClear(pages, ['utskrift-hemlig-Bertilsson-42'])).toEqual([]);
+    expect(inTheClear(pages, ['utskrift-hemlig-Bertilsson-42', reason, stranger])).toEqual([]);
     const row = await db()
       .selectFrom('sessions')
-      .select('override_reason')
+      .select(['override_reason', 'warnings'])
       .where('id', '=', session.id)
       .executeTakeFirstOrThrow();
-    // Audit details hold the reason too; sealing those is the audit log's part of the issue.
     expect(isSealed(row.override_reason)).toBe(true);
     expect(await openPersonalText(db(), row.override_reason!)).toBe(reason);
+    expect(isSealed(row.warnings)).toBe(true);
     const page = await call.ok('recordings.read', { recordingId: session.recordingId!, limit: 64 });
     expect(page.events).toContain('utskrift-hemlig-Bertilsson-42');
   });
@@ -168,8 +185,13 @@ describe('a purge', () => {
       note: 'Samtal med Ingegärd',
     });
     const session = await recordedSession(prepared, 'utskrift-Rosenqvist');
+    const warningCodes = async () =>
+      (await call.ok('tickets.get', { id: ticket.id })).verdict.warnings.map((w) => w.code);
+    expect(await warningCodes()).toContain('REQUESTER_NOT_CONTACT');
 
     await destroyDataKeys(db(), [{ kind: 'ticket', id: ticket.id }]);
+    // A purged requester is nobody to warn about: the verdict does not call "gallrad" a stranger.
+    expect(await warningCodes()).not.toContain('REQUESTER_NOT_CONTACT');
 
     const purged = Object.fromEntries(Object.keys(personalFields).map((field) => [field, PURGED_TEXT]));
     expect(await call.ok('tickets.get', { id: ticket.id })).toMatchObject({
