@@ -1,5 +1,8 @@
 import { LotsenError } from '../../common/api/errors.ts';
+import { blockerCodes, warningCodes } from '../../common/agreements/verdict.ts';
 import type { AuditEventCode } from '../../common/audit/auditEvents.ts';
+import { exportFormats } from '../../common/billing/model.ts';
+import { sessionKinds } from '../../common/sessions/model.ts';
 
 /*
  * What an audit event's details may hold, declared once per event: ids, codes, numbers, booleans, and personal text
@@ -11,21 +14,51 @@ import type { AuditEventCode } from '../../common/audit/auditEvents.ts';
  */
 
 /**
- * - `id`: a UUID, `ids` a list of them. `code`/`codes`: ASCII without spaces or `@` (event codes, hashes, fingerprints, months, formats).
+ * - `id`: a UUID, `ids` a list of them. A code (`oneOf`, `shaped`, `listOf` one): a word of a closed vocabulary, or
+ *   text of one exact shape (a month, a SHA-256), so no name fits where a code goes.
  * - `number`/`numbers`, `boolean`. `personal`: free or personal text, passed as `personalDetail(...)`, stored sealed.
  */
-export type AuditDetailKind = 'id' | 'ids' | 'code' | 'codes' | 'number' | 'numbers' | 'boolean' | 'personal';
+export type AuditDetailKind = 'id' | 'ids' | 'number' | 'numbers' | 'boolean' | 'personal' | AuditCodeKind;
+
+export interface AuditCodeKind {
+  code: readonly string[] | RegExp;
+  /** A list of such codes. */
+  many?: true;
+}
+
+const oneOf = (words: readonly string[]): AuditCodeKind => ({ code: words });
+const shaped = (pattern: RegExp): AuditCodeKind => ({ code: pattern });
+const listOf = (kind: AuditCodeKind): AuditCodeKind => ({ ...kind, many: true });
+
+const MONTH = shaped(/^\d{4}-(0[1-9]|1[0-2])$/);
+const DAY = shaped(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+const MONTH_DAY = shaped(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+/** Lower-case hex, as createHash(...).digest('hex') writes it. */
+const SHA256_HEX = shaped(/^[0-9a-f]{64}$/);
+/** As OpenSSH prints it (hostKeyFingerprint). */
+const HOST_KEY_FINGERPRINT = shaped(/^SHA256:[A-Za-z0-9+/]{43}$/);
+/** The key type named in a host key's blob: lower-case words joined by hyphens (ssh-ed25519, ecdsa-sha2-nistp256). */
+const SSH_KEY_TYPE = shaped(/^[a-z0-9]+(-[a-z0-9.@]+)+$/);
+/** A signal as the terminal reports it: ssh2's name (TERM) or node-pty's number. */
+const SIGNAL = shaped(/^[A-Z0-9]{1,16}$/);
+/** Why a session ended: a LotsenError code, or the session's own (INTERRUPTED). */
+const END_CODE = shaped(/^[A-Z][A-Z0-9_]{1,63}$/);
 
 export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetailKind>> = {
-  'session.opened': { kind: 'code', title: 'personal', ticketId: 'id', customerId: 'id' },
-  'session.closed': { ticketId: 'id', title: 'personal', code: 'code', message: 'personal' },
-  'session.disconnected': { ticketId: 'id', title: 'personal', code: 'code', message: 'personal' },
-  'eligibility.overridden': { ticketId: 'id', customerId: 'id', blockers: 'codes', reason: 'personal' },
-  'hostkey.trusted': { keyType: 'code', fingerprint: 'code', sessionId: 'id' },
+  'session.opened': { kind: oneOf(sessionKinds), title: 'personal', ticketId: 'id', customerId: 'id' },
+  'session.closed': { ticketId: 'id', title: 'personal', code: END_CODE, message: 'personal' },
+  'session.disconnected': { ticketId: 'id', title: 'personal', code: END_CODE, message: 'personal' },
+  'eligibility.overridden': {
+    ticketId: 'id',
+    customerId: 'id',
+    blockers: listOf(oneOf([...blockerCodes, ...warningCodes])),
+    reason: 'personal',
+  },
+  'hostkey.trusted': { keyType: SSH_KEY_TYPE, fingerprint: HOST_KEY_FINGERPRINT, sessionId: 'id' },
   'hostkey.replaced': {
-    keyType: 'code',
-    fingerprint: 'code',
-    replaced: 'code',
+    keyType: SSH_KEY_TYPE,
+    fingerprint: HOST_KEY_FINGERPRINT,
+    replaced: HOST_KEY_FINGERPRINT,
     reason: 'personal',
     sessionId: 'id',
   },
@@ -42,7 +75,7 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   'registry.exported_with_secrets': { customers: 'number', to: 'personal' },
   'billing.month_approved': {
     number: 'number',
-    month: 'code',
+    month: MONTH,
     customerId: 'id',
     entries: 'number',
     lines: 'number',
@@ -51,12 +84,12 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     amountOre: 'number',
   },
   'billing.exported': {
-    month: 'code',
-    format: 'code',
+    month: MONTH,
+    format: oneOf(exportFormats),
     excelSv: 'boolean',
     rows: 'number',
     bytes: 'number',
-    sha256: 'code',
+    sha256: SHA256_HEX,
     preview: 'boolean',
     batches: 'numbers',
     to: 'personal',
@@ -65,18 +98,18 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     adjustmentId: 'id',
     customerId: 'id',
     ticketId: 'id',
-    month: 'code',
+    month: MONTH,
     minutes: 'number',
     note: 'personal',
   },
   'store.backed_up': { file: 'personal', bytes: 'number', events: 'number' },
-  'preconnect.approved': { commandSha256: 'code', machineId: 'id' },
+  'preconnect.approved': { commandSha256: SHA256_HEX, machineId: 'id' },
   'preconnect.ran': {
     ticketId: 'id',
     environmentId: 'id',
-    commandSha256: 'code',
+    commandSha256: SHA256_HEX,
     exitCode: 'number',
-    signal: 'code',
+    signal: SIGNAL,
     succeeded: 'boolean',
     durationMs: 'number',
   },
@@ -93,7 +126,7 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   },
   'report.access_exported': { from: 'number', to: 'number', sessions: 'number', exports: 'number' },
   'retention.purged': {
-    purgeDate: 'code',
+    purgeDate: DAY,
     tickets: 'number',
     monthKeys: 'number',
     keysDestroyed: 'number',
@@ -111,7 +144,7 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   'ticket.first_response_recorded': { sessionId: 'id', firstResponseAt: 'number' },
   'ticket.sent_back': { customerId: 'id' },
   'settings.price_list_changed': { acuteEscalationOreBefore: 'number', acuteEscalationOre: 'number' },
-  'retention.policy_changed': { purgeMonthDay: 'code', keepClosedDays: 'number' },
+  'retention.policy_changed': { purgeMonthDay: MONTH_DAY, keepClosedDays: 'number' },
   // The e-mail a GDPR request named is personal; what was found is ids only.
   'privacy.extracted': { email: 'personal', ticketIds: 'ids', contactIds: 'ids' },
   'privacy.erased': {
@@ -138,21 +171,27 @@ export type AuditDetailValue =
   string | number | boolean | null | readonly string[] | readonly number[] | PersonalDetail;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CODE = /^[A-Za-z0-9_.:+/=-]{1,200}$/;
 
 const isId = (value: unknown) => typeof value === 'string' && UUID.test(value);
-const isCode = (value: unknown) => typeof value === 'string' && CODE.test(value);
 const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+const isCode = ({ code }: AuditCodeKind) =>
+  code instanceof RegExp
+    ? (value: unknown) => typeof value === 'string' && code.test(value)
+    : (value: unknown) => typeof value === 'string' && code.includes(value);
 
-const fits: Record<Exclude<AuditDetailKind, 'personal'>, (value: unknown) => boolean> = {
+const fits: Record<'id' | 'ids' | 'number' | 'numbers' | 'boolean', (value: unknown) => boolean> = {
   id: isId,
   ids: (value) => Array.isArray(value) && value.every(isId),
-  code: isCode,
-  codes: (value) => Array.isArray(value) && value.every(isCode),
   number: isNumber,
   numbers: (value) => Array.isArray(value) && value.every(isNumber),
   boolean: (value) => typeof value === 'boolean',
 };
+
+function fitsKind(kind: Exclude<AuditDetailKind, 'personal'>, value: unknown): boolean {
+  if (typeof kind === 'string') return fits[kind](value);
+  const one = isCode(kind);
+  return kind.many ? Array.isArray(value) && value.every(one) : one(value);
+}
 
 /**
  * Refuses details the event's declaration does not allow. The error names the event and the key, never the value:
@@ -171,6 +210,8 @@ export function assertAuditDetails(event: AuditEventCode, details: Record<string
       if (!(value instanceof PersonalDetail)) refuse('it is personal text, which is only recorded sealed');
       continue;
     }
-    if (value instanceof PersonalDetail || !fits[kind!](value)) refuse(`it is not a valid ${kind}`);
+    if (value instanceof PersonalDetail || !fitsKind(kind!, value)) {
+      refuse(`it is not ${typeof kind === 'string' ? `a valid ${kind}` : 'one of its codes'}`);
+    }
   }
 }

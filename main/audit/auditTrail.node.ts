@@ -156,8 +156,28 @@ export async function readableAuditEvents(db: Db, events: AuditEventView[]): Pro
   return events.map((e, i) => ({ ...e, details: details[i]! }));
 }
 
+/**
+ * Every event of these kinds written in [from, to), oldest first and readable as readableAuditEvents makes them: what
+ * a report reads of the log (the access report's exports and reveals), however many there are.
+ */
+export async function readableEventsIn(
+  db: Db,
+  events: readonly AuditEventCode[],
+  period: { from: number; to: number },
+): Promise<AuditEventView[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('event', 'in', events)
+    .where('at', '>=', period.from)
+    .where('at', '<', period.to)
+    .orderBy('seq')
+    .execute();
+  return readableAuditEvents(db, rows.map(eventView));
+}
+
 /** Details with their sealed values opened (`gallrad` where the data key is gone), one openPersonal call for all. */
-export async function openedDetails(
+async function openedDetails(
   db: Db,
   list: readonly Record<string, unknown>[],
 ): Promise<Record<string, unknown>[]> {

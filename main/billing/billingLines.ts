@@ -164,9 +164,15 @@ export async function personalTextsForLines(
   };
 }
 
-/** A stored line's sealed texts, opened: `gallrad` where the ticket's data key has been destroyed (purged). */
+/**
+ * Stored lines' sealed texts, opened: `gallrad` where the ticket's data key has been destroyed (purged). A ticket's
+ * subject and technician are one sealed value on all its lines (monthApproval), opened once.
+ */
 export async function openLineTexts(db: Db, sealed: readonly string[]): Promise<string[]> {
-  return (await openPersonal(db, sealed)).map((text) => text ?? PURGED_TEXT);
+  const distinct = [...new Set(sealed)];
+  const texts = await openPersonal(db, distinct);
+  const opened = new Map(distinct.map((value, i) => [value, texts[i] ?? PURGED_TEXT]));
+  return sealed.map((value) => opened.get(value)!);
 }
 
 /** A ticket's reference on an invoice: the helpdesk's, else the start of Lotsen's id. */

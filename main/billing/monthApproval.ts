@@ -99,7 +99,7 @@ export async function approveMonth(
           sealed: 0,
         })
         .execute();
-      const seal = personalSealer(trx);
+      const seal = sealOncePerTicket(personalSealer(trx));
       const tallies = new Map<string, MonthTally>();
       const totals = { lines: 0, actual: 0, billed: 0, amount: 0 };
       let pending: { line: LineDraft; seq: number }[] = [];
@@ -186,6 +186,22 @@ function refusal(label: string, tally: MonthTally): LotsenError {
   );
 }
 
+type TicketSealer = (ticketId: string, text: string) => Promise<string>;
+
+/**
+ * Seals each text of a ticket once per approval: its subject and technician come again on each of its lines, and one
+ * sealed value serves them all (the lines share the ticket anyway), so the export opens it once too.
+ */
+function sealOncePerTicket(seal: ReturnType<typeof personalSealer>): TicketSealer {
+  const sealed = new Map<string, Promise<string>>();
+  return (ticketId, text) => {
+    const name = `${ticketId}\n${text}`;
+    let value = sealed.get(name);
+    if (!value) sealed.set(name, (value = seal({ kind: 'ticket', id: ticketId }, text)));
+    return value;
+  };
+}
+
 /**
  * A line as stored: its ticket's subject, technician and note sealed under the ticket's data key, so the batch holds
  * no personal text in the clear and a purge (destroying that key) changes none of its bytes.
@@ -194,9 +210,9 @@ async function lineRow(
   batchId: string,
   seq: number,
   line: LineDraft,
-  seal: ReturnType<typeof personalSealer>,
+  seal: TicketSealer,
 ): Promise<BillingLinesTable> {
-  const ticket = { kind: 'ticket', id: line.ticketId } as const;
+  const ticket = line.ticketId;
   return {
     batch_id: batchId,
     seq,

@@ -7,11 +7,34 @@ import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import { deleteContactIn } from '../registry/customerRepository.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { shredTickets } from '../retention/ticketShredding.ts';
+import type { Db } from '../store/database.node.ts';
 import { flushWriteAheadLog } from '../store/writeAheadLog.ts';
 import { findPersonData, timeEntriesOfTicket } from './personData.ts';
 
 /** The e-mail a request named, for the audit log: the trail seals it under the month's key, never in the clear. */
 const requestedEmail = (email: string) => personalDetail(email.trim().toLowerCase());
+
+/** A session or timer running on one of the tickets: erasing under it would shred what it is still writing. */
+async function workRunningOn(
+  trx: Db,
+  ticketIds: readonly string[],
+): Promise<{ what: 'session' | 'timer'; ticketId: string } | null> {
+  if (ticketIds.length === 0) return null;
+  const session = await trx
+    .selectFrom('sessions')
+    .select('ticket_id')
+    .where('ticket_id', 'in', ticketIds)
+    .where('state', 'in', liveSessionStates)
+    .executeTakeFirst();
+  if (session) return { what: 'session', ticketId: session.ticket_id };
+  const timer = await trx
+    .selectFrom('time_entries')
+    .select('ticket_id')
+    .where('ticket_id', 'in', ticketIds)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return timer ? { what: 'timer', ticketId: timer.ticket_id } : null;
+}
 
 /** Article 15: every ticket the person requested (with its time-entry notes) and every contact record of theirs. */
 export async function extractPersonData(
@@ -83,29 +106,12 @@ export async function erasePersonData(
     async (trx) => {
       const found = await findPersonData(trx, email);
       const ticketIds = found.tickets.map((t) => t.id);
-      const live =
-        ticketIds.length === 0
-          ? undefined
-          : await trx
-              .selectFrom('sessions')
-              .select('ticket_id')
-              .where('ticket_id', 'in', ticketIds)
-              .where('state', 'in', liveSessionStates)
-              .executeTakeFirst();
-      const running =
-        ticketIds.length === 0
-          ? undefined
-          : await trx
-              .selectFrom('time_entries')
-              .select('ticket_id')
-              .where('ticket_id', 'in', ticketIds)
-              .where('ended_at', 'is', null)
-              .executeTakeFirst();
-      if (live || running) {
+      const running = await workRunningOn(trx, ticketIds);
+      if (running) {
         throw new LotsenError(
           'CONFLICT',
-          `A ${live ? 'session' : 'timer'} is running on one of this person's tickets: end it first; nothing was erased.`,
-          { ticketId: (live ?? running)!.ticket_id },
+          `A ${running.what} is running on one of this person's tickets: end it first; nothing was erased.`,
+          { ticketId: running.ticketId },
         );
       }
       const shredded = await shredTickets(trx, ticketIds, at);

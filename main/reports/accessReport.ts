@@ -1,5 +1,5 @@
 import { LotsenError } from '../../common/api/errors.ts';
-import type { AuditEventCode } from '../../common/audit/auditEvents.ts';
+import type { AuditEventCode, AuditEventView } from '../../common/audit/auditEvents.ts';
 import {
   accessExportEvents,
   type AccessExportRow,
@@ -7,7 +7,7 @@ import {
   type AccessSessionRow,
 } from '../../common/reports/accessReport.ts';
 import type { SessionKind, SessionState } from '../../common/sessions/model.ts';
-import { openedDetails } from '../audit/auditTrail.node.ts';
+import { readableEventsIn } from '../audit/auditTrail.node.ts';
 import type { Db } from '../store/database.node.ts';
 import { daysOfPeriod } from './reportPeriod.ts';
 
@@ -111,19 +111,8 @@ function hostOfTitle(title: string): string {
   return title.slice(title.lastIndexOf('@') + 1);
 }
 
-interface EventRow {
-  seq: number;
-  at: number;
-  actor_id: string;
-  actor_name: string;
-  event: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  details: string;
-}
-
 /** What ties an event to the customer, and what a person knows it by; null when the event does not concern it. */
-type Attribution = (event: EventRow, details: Record<string, unknown>) => string | null;
+type Attribution = (event: AuditEventView) => string | null;
 
 /**
  * The exports and reveals of the period that concern the customer, in the order they were written. Each kind of
@@ -131,33 +120,21 @@ type Attribution = (event: EventRow, details: Record<string, unknown>) => string
  * left out rather than guessed at.
  */
 async function exportRows(db: Db, { customerId, from, to }: Period, customerCreatedAt: number) {
-  const events = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'at', 'actor_id', 'actor_name', 'event', 'subject_type', 'subject_id', 'details'])
-    .where('event', 'in', accessExportEvents)
-    .where('at', '>=', from)
-    .where('at', '<', to)
-    .orderBy('seq')
-    .execute();
-  // Sealed details (a revealed account's username) are opened to name what was exported; `gallrad` once purged.
-  const details = await openedDetails(
-    db,
-    events.map((event) => JSON.parse(event.details) as Record<string, unknown>),
-  );
-  const parsed = events.map((event, i) => ({ event, details: details[i]! }));
-  const attribute = await attributions(db, customerId, customerCreatedAt, parsed);
+  // Sealed details (a revealed account's username) come opened, to name what was exported; `gallrad` once purged.
+  const events = await readableEventsIn(db, accessExportEvents, { from, to });
+  const attribute = await attributions(db, customerId, customerCreatedAt, events);
   const rows: AccessExportRow[] = [];
-  for (const { event, details } of parsed) {
-    const ref = attribute[event.event as (typeof accessExportEvents)[number]](event, details);
+  for (const event of events) {
+    const ref = attribute[event.event as (typeof accessExportEvents)[number]](event);
     if (ref === null) continue;
     rows.push({
       seq: event.seq,
-      event: event.event as AuditEventCode,
+      event: event.event,
       at: event.at,
-      actorId: event.actor_id,
-      actorName: event.actor_name,
-      subjectType: event.subject_type,
-      subjectId: event.subject_id,
+      actorId: event.actorId,
+      actorName: event.actorName,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
       subjectRef: ref,
     });
   }
@@ -171,10 +148,10 @@ async function attributions(
   db: Db,
   customerId: string,
   customerCreatedAt: number,
-  events: readonly { event: EventRow; details: Record<string, unknown> }[],
+  events: readonly AuditEventView[],
 ): Promise<Record<(typeof accessExportEvents)[number], Attribution>> {
   const subjects = (code: AuditEventCode) =>
-    events.flatMap(({ event }) => (event.event === code && event.subject_id ? [event.subject_id] : []));
+    events.flatMap((event) => (event.event === code && event.subjectId ? [event.subjectId] : []));
   const recordingIds = subjects('recording.exported');
   const accountIds = subjects('secret.revealed');
 
@@ -207,29 +184,27 @@ async function attributions(
   return {
     // The recording's session is for a ticket of the customer's.
     'recording.exported': (event) =>
-      event.subject_id === null ? null : (recordingTickets.get(event.subject_id) ?? null),
+      event.subjectId === null ? null : (recordingTickets.get(event.subjectId) ?? null),
     // The revealed account is in one of the customer's environments; the event names the environment, so a reveal
     // still counts after its account was deleted.
-    'secret.revealed': (event, details) => {
-      const environmentId =
-        text(details.environmentId) ?? accountEnvironment.get(event.subject_id ?? '') ?? null;
+    'secret.revealed': ({ subjectId, details }) => {
+      const environmentId = text(details.environmentId) ?? accountEnvironment.get(subjectId ?? '') ?? null;
       return environmentId !== null && ownEnvironments.has(environmentId)
         ? (text(details.username) ?? '')
         : null;
     },
     // A customer's own export, or an export of every customer that took one of this customer's approved batches.
     // An all-customer preview of an open month names no customers: see docs/access-report.md.
-    'billing.exported': (event, details) => {
+    'billing.exported': ({ subjectType, subjectId, details }) => {
       const month = text(details.month) ?? '';
-      if (event.subject_type === 'customer') return event.subject_id === customerId ? month : null;
+      if (subjectType === 'customer') return subjectId === customerId ? month : null;
       const numbers = Array.isArray(details.batches) ? details.batches : [];
       return numbers.some((n) => typeof n === 'number' && ownBatches.has(n)) ? month : null;
     },
     // The export with secrets is always the whole registry: every customer there was at the time.
-    'registry.exported_with_secrets': (event, details) =>
-      event.at >= customerCreatedAt ? `whole registry (${String(details.customers ?? '?')} customers)` : null,
-    'report.access_exported': (event, details) =>
-      event.subject_id === customerId ? periodRef(details) : null,
+    'registry.exported_with_secrets': ({ at, details }) =>
+      at >= customerCreatedAt ? `whole registry (${String(details.customers ?? '?')} customers)` : null,
+    'report.access_exported': ({ subjectId, details }) => (subjectId === customerId ? periodRef(details) : null),
   };
 }
 

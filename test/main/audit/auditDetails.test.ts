@@ -142,14 +142,26 @@ describe('audit details', () => {
       // A name where an id or a code goes.
       { event: 'eligibility.overridden', details: { ticketId: 'Åsa Öberg' } },
       { event: 'eligibility.overridden', details: { blockers: ['NO_DPA', 'Åsa Öberg'] } },
+      { event: 'eligibility.overridden', details: { blockers: ['NO_DPA', 'ANNA'] } },
       { event: 'hostkey.trusted', details: { fingerprint: 'asa.oberg@kalmar.se' } },
+      // A plain word where a code goes: each code is a word of its event's vocabulary or of one exact shape.
+      { event: 'hostkey.trusted', details: { fingerprint: 'Anna' } },
+      { event: 'hostkey.trusted', details: { keyType: 'Anna' } },
+      { event: 'session.opened', details: { kind: 'Anna' } },
+      { event: 'session.closed', details: { code: 'Anna' } },
+      { event: 'billing.exported', details: { month: 'Anna', format: 'csv' } },
+      { event: 'billing.exported', details: { month: '2026-11', format: 'Anna' } },
+      { event: 'billing.exported', details: { sha256: 'Anna' } },
+      { event: 'preconnect.ran', details: { signal: 'Anna' } },
+      { event: 'retention.purged', details: { purgeDate: 'Anna' } },
+      { event: 'retention.policy_changed', details: { purgeMonthDay: 'Anna' } },
       // Sealed text where an id goes.
       { event: 'session.opened', details: { ticketId: personalDetail('Åsa Öberg') } },
     ] as const;
     for (const input of refusals) {
       await expect(audit.append(input as never), JSON.stringify(input.details)).rejects.toMatchObject({
         code: 'INTERNAL',
-        message: expect.not.stringContaining('Åsa'),
+        message: expect.not.stringMatching(/Åsa|Anna|ANNA/),
       });
     }
     // The act an event describes is rolled back with it.

@@ -146,7 +146,9 @@ describe('two Lotsens on one store', () => {
       const each = (backend: Backend, who: string) =>
         Promise.all(
           Array.from({ length: 25 }, (_, i) =>
-            backend.audit().append({ event: 'session.opened', details: { kind: `${who}-${i}` } }),
+            backend
+              .audit()
+              .append({ event: 'session.opened', subject: { type: 'session', id: `${who}-${i}` } }),
           ),
         );
       await Promise.all([each(opened.backend, 'app'), each(other, 'cli')]);

@@ -82,6 +82,11 @@ describe('sealed billing lines', () => {
         expect(isSealed(value)).toBe(true);
       for (const text of clear) expect(JSON.stringify(line)).not.toContain(text);
     }
+    // A ticket's subject is sealed once and the value shared by its lines (two of time, one fee), so it opens once.
+    const standard = lines.filter((l) => l.ticket_id === fixture.standardTicket.id);
+    expect(standard).toHaveLength(3);
+    expect(new Set(standard.map((l) => l.ticket_subject)).size).toBe(1);
+    expect(new Set(standard.map((l) => l.technician)).size).toBe(2); // the technician's, and the fee's none
     // The same on the file's own pages: every page SQLite gives billing_lines, decrypted.
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db());
     const owned = await sql<{

@@ -1,14 +1,15 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
-import { openPersonal, sealPersonal } from '../../../main/personalData/personalDataKeys.ts';
+import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { fileTicket } from '../../support/ticketLife.ts';
 
 /*
- * A person's data on the customer's request (GDPR articles 15 and 17), found by e-mail in any case. Each ticket also
- * gets a text sealed under its own key, as its fields will be once the tickets part of issue 11 seals them.
+ * A person's data on the customer's request (GDPR articles 15 and 17), found by e-mail in any case. A ticket's
+ * subject is stored sealed under its own data key: reading it back tells whether the key is still there.
  */
 
 const clock = { now: Date.parse('2027-03-10T09:00:00+01:00') };
@@ -56,12 +57,18 @@ async function annasData() {
     customerId: lund.customer.id,
     contact: { name: 'Anna Larsson', email: 'ANNA.LARSSON@skola.se' },
   });
-  const sealed = new Map<string, string>();
-  for (const ticket of [first, second, vaxjo.standardTicket]) {
-    sealed.set(ticket.id, await sealPersonal(db(), { kind: 'ticket', id: ticket.id }, ticket.subject));
-  }
+  const stored = await db().selectFrom('tickets').select(['id', 'subject']).execute();
+  const sealed = new Map(stored.map((t) => [t.id, t.subject]));
   return { first, second, note, contact, sealed };
 }
+
+/** Everything an erase changes: the data keys, the contacts, the tickets' purge marks and the audit log. */
+const eraseState = async () => ({
+  keys: await db().selectFrom('personal_data_keys').select('id').orderBy('id').execute(),
+  contacts: await db().selectFrom('contacts').select('id').orderBy('id').execute(),
+  tickets: await db().selectFrom('tickets').select(['id', 'purged_at']).orderBy('id').execute(),
+  events: await db().selectFrom('audit_events').select('seq').execute(),
+});
 
 describe('GDPR requests', () => {
   test('a GDPR extract lists every ticket of the requester', async () => {
@@ -103,6 +110,8 @@ describe('GDPR requests', () => {
     const erased = await call.ok('privacy.erase', { email: 'anna.larsson@skola.se' });
     expect([...erased.ticketIds].sort()).toEqual([first.id, second.id].sort());
     expect(erased.contactIds).toEqual([annaContact.id]);
+    // Two ticket keys and the contact's.
+    expect(erased).toMatchObject({ keysDestroyed: 3, recordings: 0 });
     expect(
       await openPersonal(db(), [
         sealed.get(first.id)!,
@@ -115,7 +124,12 @@ describe('GDPR requests', () => {
     expect(await db().selectFrom('time_entries').selectAll().execute()).toEqual(lines);
 
     const [event] = await call.ok('audit.list', { event: 'privacy.erased' });
-    expect(event!.details).toMatchObject({ ticketIds: erased.ticketIds, contactIds: [annaContact.id] });
+    expect(event!.details).toMatchObject({
+      ticketIds: erased.ticketIds,
+      contactIds: [annaContact.id],
+      keysDestroyed: 3,
+      recordings: 0,
+    });
     // The request's address is kept (sealed under the month's key, so the next summer purge takes it), never clear.
     expect(event!.details.email).toBe('anna.larsson@skola.se');
     const stored = await db()
@@ -125,5 +139,28 @@ describe('GDPR requests', () => {
       .executeTakeFirstOrThrow();
     expect(stored.details.toLowerCase()).not.toContain('anna');
     expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true });
+  });
+
+  test('a GDPR erase is refused while a timer runs on one of the tickets, and erases nothing', async () => {
+    const { second } = await annasData();
+    await call.ok('time.startTimer', { ticketId: second.id });
+    const before = await eraseState();
+    expect(await call.fails('privacy.erase', { email: 'anna.larsson@skola.se' })).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('timer'),
+      details: { ticketId: second.id },
+    });
+    expect(await eraseState()).toEqual(before);
+  });
+
+  test('a GDPR erase whose audit event cannot be written erases nothing', async () => {
+    await annasData();
+    await sql`CREATE TRIGGER audit_full BEFORE INSERT ON audit_events WHEN NEW.event = 'privacy.erased'
+      BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END`.execute(db());
+    const before = await eraseState();
+    expect(await call.fails('privacy.erase', { email: 'anna.larsson@skola.se' })).toMatchObject({
+      code: 'INTERNAL',
+    });
+    expect(await eraseState()).toEqual(before);
   });
 });

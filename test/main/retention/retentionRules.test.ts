@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { sealPersonal } from '../../../main/personalData/personalDataKeys.ts';
@@ -7,9 +8,8 @@ import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { fileTicket, setTicketStatus } from '../../support/ticketLife.ts';
 
 /*
- * The summer purge's rules on a store whose clock the test moves. On this branch ticket fields are not sealed yet
- * (another part of issue 11 does that), so each ticket gets a sealed text under its own key, as the sealed fields
- * will, and the tests watch those keys.
+ * The summer purge's rules on a store whose clock the test moves. Each ticket's fields are sealed under its own data
+ * key, made when it is filed; the tests watch those keys.
  */
 
 const at = (iso: string) => Date.parse(iso);
@@ -38,9 +38,16 @@ async function ticketAt(iso: string, ref: string, email = 'anna.larsson@vaxjo.se
     externalRef: ref,
     receivedAt: clock.now,
   });
-  await sealPersonal(db(), { kind: 'ticket', id: ticket.id }, `Anna Larsson, ${ref}`);
   return ticket;
 }
+
+/** Everything a purge changes: the data keys, the tickets' purge marks, the runs and the audit log. */
+const purgeState = async () => ({
+  keys: await keyOwners(),
+  tickets: await db().selectFrom('tickets').select(['id', 'purged_at']).orderBy('id').execute(),
+  runs: await db().selectFrom('purge_runs').selectAll().execute(),
+  events: await db().selectFrom('audit_events').select('seq').execute(),
+});
 
 const keyOwners = async () =>
   (await db().selectFrom('personal_data_keys').select(['owner_kind', 'owner_id']).execute())
@@ -53,8 +60,11 @@ describe('the summer purge', () => {
     await setTicketStatus(call, old, 'closed');
     const resolved = await ticketAt('2027-04-02T09:00:00+02:00', 'HD-2');
     await setTicketStatus(call, resolved, 'resolved');
+    const justOldEnough = await ticketAt('2027-05-25T09:00:00+02:00', 'HD-7');
+    clock.now = at('2027-05-31T23:30:00+02:00'); // the last half hour before the cutoff day, 1 June
+    await setTicketStatus(call, justOldEnough, 'closed');
     const recent = await ticketAt('2027-05-20T09:00:00+02:00', 'HD-3');
-    clock.now = at('2027-06-01T10:00:00+02:00'); // 30 days before 1 July, but not before the cutoff day's start
+    clock.now = at('2027-06-01T00:30:00+02:00'); // the cutoff day's first hour, Swedish time (still May in UTC)
     await setTicketStatus(call, recent, 'closed');
     const stillOpen = await ticketAt('2027-02-01T09:00:00+01:00', 'HD-4');
     const laterTime = await ticketAt('2027-03-01T09:00:00+01:00', 'HD-5');
@@ -76,9 +86,9 @@ describe('the summer purge', () => {
     clock.now = at('2027-06-30T12:00:00+02:00');
     const preview = await call.ok('retention.preview', { date: '2027-07-01' });
     expect(preview.cutoffDate).toBe('2027-06-01');
-    expect(preview.tickets.map((t) => t.externalRef)).toEqual(['HD-1', 'HD-2']);
+    expect(preview.tickets.map((t) => t.externalRef)).toEqual(['HD-1', 'HD-2', 'HD-7']);
     expect(preview.customers).toEqual([
-      { customerId: customer.customer.id, customerName: 'Växjö kommun', tickets: 2 },
+      { customerId: customer.customer.id, customerName: 'Växjö kommun', tickets: 3 },
     ]);
     expect(preview.months).toEqual(['2027-04', '2027-05']);
 
@@ -86,9 +96,9 @@ describe('the summer purge', () => {
     const status = await call.ok('retention.status', {});
     expect(status).toMatchObject({ today: '2027-07-01', due: true, nextPurgeDate: '2027-07-01' });
     const run = await call.ok('retention.purge', {});
-    expect(run).toMatchObject({ purgeDate: '2027-07-01', tickets: 2, monthKeys: 2, keysDestroyed: 4 });
+    expect(run).toMatchObject({ purgeDate: '2027-07-01', tickets: 3, monthKeys: 2, keysDestroyed: 5 });
     const kept = [recent, stillOpen, laterTime, timed].map((t) => `ticket:${t.id}`);
-    const gone = [old, resolved].map((t) => `ticket:${t.id}`);
+    const gone = [old, resolved, justOldEnough].map((t) => `ticket:${t.id}`);
     const owners = await keyOwners();
     expect(owners).toEqual(expect.arrayContaining([...kept, 'month:2027-06']));
     for (const owner of [...gone, 'month:2027-04', 'month:2027-05']) expect(owners).not.toContain(owner);
@@ -98,12 +108,20 @@ describe('the summer purge', () => {
         .filter((t) => t.purged_at !== null)
         .map((t) => t.external_ref)
         .sort(),
-    ).toEqual(['HD-1', 'HD-2']);
+    ).toEqual(['HD-1', 'HD-2', 'HD-7']);
 
-    // Purged once this summer: the next is next summer, and purging again is refused.
+    // Purged once this summer: the next is next summer, and purging again is refused, taking nothing.
     const after = await call.ok('retention.status', {});
-    expect(after).toMatchObject({ due: false, nextPurgeDate: '2028-07-01', lastRun: { tickets: 2 } });
-    expect(await call.fails('retention.purge', {})).toMatchObject({ code: 'CONFLICT' });
+    expect(after).toMatchObject({ due: false, nextPurgeDate: '2028-07-01', lastRun: { tickets: 3 } });
+    clock.now = at('2027-09-01T08:00:00+02:00');
+    await setTicketStatus(call, stillOpen, 'closed');
+    const state = await purgeState();
+    expect(await call.fails('retention.purge', {})).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('2028-07-01'),
+      details: { nextPurgeDate: '2028-07-01' },
+    });
+    expect(await purgeState()).toEqual(state);
   });
 
   test('a purge never touches billing lines, time entries or audit events', async () => {
@@ -171,6 +189,20 @@ describe('the summer purge', () => {
       expect(text).not.toContain(personal);
   });
 
+  test('a purge whose audit event cannot be written destroys no key', async () => {
+    const ticket = await ticketAt('2027-03-01T09:00:00+01:00', 'HD-8');
+    await setTicketStatus(call, ticket, 'closed');
+    await sealPersonal(db(), { kind: 'month', id: '2027-03' }, 'a reveal’s purpose');
+    await sql`CREATE TRIGGER audit_full BEFORE INSERT ON audit_events WHEN NEW.event = 'retention.purged'
+      BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END`.execute(db());
+    clock.now = at('2027-07-01T08:00:00+02:00');
+    const before = await purgeState();
+    expect(before.keys).toEqual(expect.arrayContaining([`ticket:${ticket.id}`, 'month:2027-03']));
+    expect(await call.fails('retention.purge', {})).toMatchObject({ code: 'INTERNAL' });
+    expect(await purgeState()).toEqual(before);
+    expect(await call.ok('retention.status', {})).toMatchObject({ due: true, lastRun: null });
+  });
+
   test('the retention policy is validated, kept and audited', async () => {
     expect(await call.ok('retention.status', {})).toMatchObject({
       policy: { purgeMonthDay: '07-01', keepClosedDays: 30 },
@@ -180,8 +212,22 @@ describe('the summer purge', () => {
       { purgeMonthDay: '7-1', keepClosedDays: 30 },
       { purgeMonthDay: '07-01', keepClosedDays: -1 },
       { purgeMonthDay: '07-01', keepClosedDays: 1.5 },
+      { purgeMonthDay: '13-01', keepClosedDays: 30 },
+      { purgeMonthDay: '07-01', keepClosedDays: 367 },
+      { purgeMonthDay: '07-01' },
+      { purgeMonthDay: '07-01', keepClosedDays: 30, purgeEverything: true },
     ]) {
-      expect(await call.fails('retention.setPolicy', bad)).toMatchObject({ code: 'VALIDATION' });
+      expect(await call.fails('retention.setPolicy', bad), JSON.stringify(bad)).toMatchObject({
+        code: 'VALIDATION',
+      });
+    }
+    // Nothing was kept or audited.
+    expect(await call.ok('retention.status', {})).toMatchObject({
+      policy: { purgeMonthDay: '07-01', keepClosedDays: 30 },
+    });
+    expect(await call.ok('audit.list', { event: 'retention.policy_changed' })).toEqual([]);
+    for (const date of ['2027-02-30', '1.7.2027', '']) {
+      expect(await call.fails('retention.preview', { date })).toMatchObject({ code: 'VALIDATION' });
     }
     await call.ok('retention.setPolicy', { purgeMonthDay: '08-15', keepClosedDays: 60 });
     const status = await call.ok('retention.status', {});
