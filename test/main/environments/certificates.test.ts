@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call } = apiPerTest();
 
 /** Never connected to: these tests stop at the registry and the verdicts. */
 const target = { host: 'wap01.kalmar.se', port: 22, username: 'svc_lotsen', secret: 'hemligt' };

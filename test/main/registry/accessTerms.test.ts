@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AccessInput } from '../../../common/registry/model.ts';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
+import { TEST_USER } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 
@@ -11,13 +10,7 @@ import { orgNumber } from '../../support/orgNumbers.ts';
  * store; each test makes its own customer (serials 300 and up), so they share the store and its one scrypt unlock.
  */
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeAll(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterAll(async () => opened.cleanup());
+const { call } = apiPerTest({ perFile: true });
 
 let serial = 300;
 /** A customer ready for support (agreement, DPA, trained contacts, AD FS and WAP) whose environment has `access`. */

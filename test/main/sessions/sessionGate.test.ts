@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
+import { describe, expect, test } from 'vitest';
 import { admitSession } from '../../../main/sessions/sessionGate.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -10,13 +8,7 @@ const NOW = at('2026-12-07T09:30:00+01:00');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend({ now: () => NOW });
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call, opened } = apiPerTest({ now: () => NOW });
 
 /** Never connected to: the gate answers before anything connects. */
 const target = { host: 'wap01.kalmar.se', port: 22, username: 'svc_lotsen', secret: 'hemligt' };
