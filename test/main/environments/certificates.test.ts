@@ -135,4 +135,30 @@ describe('AD FS and WAP certificates', () => {
     expect((await call.fails('certificates.delete', { id: saved.id })).code).toBe('NOT_FOUND');
     expect(await call.ok('certificates.list', {})).toEqual([]);
   });
+
+  test('a certificate for an unknown environment, or edited through another, is not found and nothing changes', async () => {
+    const { environment } = await prepareSessionCustomer(call, target);
+    const saved = await call.ok('certificates.save', {
+      environmentId: environment.id,
+      certificate: { kind: 'token_signing', expiresOn: '2027-03-01' },
+    });
+    const other = await call.ok('registry.saveEnvironment', {
+      customerId: environment.customerId,
+      environment: { name: 'Test' },
+    });
+    const refusals = [
+      await call.fails('certificates.save', {
+        environmentId: crypto.randomUUID(),
+        certificate: { kind: 'ssl', expiresOn: '2027-01-01' },
+      }),
+      await call.fails('certificates.save', {
+        environmentId: other.id,
+        id: saved.id,
+        certificate: { kind: 'ssl', expiresOn: '2027-01-01' },
+      }),
+      await call.fails('certificates.delete', { id: crypto.randomUUID() }),
+    ];
+    expect(refusals.map((r) => r.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+    expect((await call.ok('certificates.list', {})).map((row) => row.certificate)).toEqual([saved]);
+  });
 });

@@ -339,4 +339,35 @@ describe('tickets from someone who is not a named contact', () => {
     expect(refused.code).toBe('CONFLICT');
     expect((await call.ok('tickets.get', { id: fromContact.id })).sentBackAt).toBeNull();
   });
+
+  test('sending back an unknown, resolved or closed ticket is refused and changes nothing', async () => {
+    const { customer, environment } = await readyCustomer(splitAnyConnect);
+    expect((await call.fails('tickets.sendBack', { id: crypto.randomUUID() })).code).toBe('NOT_FOUND');
+    expect((await call.fails('tickets.sendBack', { id: 'not-an-id' })).code).toBe('VALIDATION');
+    for (const status of ['resolved', 'closed'] as const) {
+      const done = await call.ok('tickets.save', {
+        ticket: {
+          customerId: customer.id,
+          requesterName: 'Lärare Larsson',
+          requesterEmail: 'larsson@skola.vaxjo.se',
+          subject: 'Kan inte logga in',
+          environmentId: environment.id,
+          receivedAt: Date.now() - 60_000,
+          status,
+        },
+      });
+      const refused = await call.fails('tickets.sendBack', { id: done.id });
+      expect(refused).toMatchObject({
+        code: 'CONFLICT',
+        message: `This ticket is ${status}; reopen it first.`,
+      });
+      expect(await call.ok('tickets.get', { id: done.id })).toMatchObject({
+        status,
+        sentBackAt: null,
+        updatedAt: done.updatedAt,
+      });
+    }
+    const events = await call.ok('audit.list', { event: 'ticket.sent_back' });
+    expect(events.filter((e) => e.details.customerId === customer.id)).toEqual([]);
+  });
 });

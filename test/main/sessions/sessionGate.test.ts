@@ -103,4 +103,40 @@ describe('the customer’s maintenance notices', () => {
     const detail = await call.ok('registry.getCustomer', { id: prepared.customer.id });
     expect(detail.environments[0]!.notices).toEqual([]);
   });
+
+  test('a notice for an unknown environment, or edited through another, is not found and nothing changes', async () => {
+    const prepared = await prepareSessionCustomer(call, target);
+    const saved = await call.ok('notices.save', {
+      environmentId: prepared.environment.id,
+      notice: { startsAt: NOW + HOUR, summary: 'Omstart av WAP02' },
+    });
+    const other = await call.ok('registry.saveEnvironment', {
+      customerId: prepared.customer.id,
+      environment: { name: 'Test' },
+    });
+    const refusals = [
+      await call.fails('notices.save', {
+        environmentId: crypto.randomUUID(),
+        notice: { startsAt: NOW, summary: 'Omstart' },
+      }),
+      await call.fails('notices.save', {
+        environmentId: other.id,
+        id: saved.id,
+        notice: { startsAt: NOW, summary: 'Flyttad' },
+      }),
+      await call.fails('notices.delete', { id: crypto.randomUUID() }),
+      await call.fails('notices.save', {
+        environmentId: prepared.environment.id,
+        notice: { startsAt: '2026-12-07T10:00', summary: 'Omstart' },
+      }),
+    ];
+    expect(refusals.map((r) => [r.code, r.details?.issues?.[0]?.path])).toEqual([
+      ['NOT_FOUND', undefined],
+      ['NOT_FOUND', undefined],
+      ['NOT_FOUND', undefined],
+      ['VALIDATION', 'notice.startsAt'],
+    ]);
+    const detail = await call.ok('registry.getCustomer', { id: prepared.customer.id });
+    expect(detail.environments.flatMap((e) => e.notices)).toEqual([saved]);
+  });
 });
