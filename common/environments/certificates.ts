@@ -1,22 +1,15 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { certificateKindLabels, certificateKinds, type CertificateKind } from '../registry/vocabulary.ts';
 
 // Not model.ts's idSchema: the registry's environment view holds these, and model.ts imports this file.
 const idSchema = z.string().uuid({ error: 'Not a valid id' });
 
-/**
+/*
  * The certificates whose expiry takes AD FS and WAP down, per environment, and how near their expiry is. Warned about
- * as agreement endings are (within 30 days), and louder once expired, naming what stops working.
+ * as agreement endings are (within 30 days), and louder once expired, naming what stops working. Their kinds are a
+ * closed vocabulary of the registry (common/registry/vocabulary.ts).
  */
-export const certificateKinds = ['ssl', 'token_signing', 'token_decrypting', 'wap_proxy_trust'] as const;
-export type CertificateKind = (typeof certificateKinds)[number];
-
-export const certificateKindLabels: Record<CertificateKind, string> = {
-  ssl: 'SSL (service communications)',
-  token_signing: 'Token-signing',
-  token_decrypting: 'Token-decrypting',
-  wap_proxy_trust: 'WAP proxy trust',
-};
 
 /** What stops when a certificate of the kind has expired, said to the technician who is about to connect. */
 export const certificateExpiryConsequences: Record<CertificateKind, string> = {

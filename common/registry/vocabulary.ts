@@ -58,6 +58,16 @@ export const splitTunnelLabels: Record<SplitTunnel, string> = {
   unknown: 'Not known',
 };
 
+/** The certificates whose expiry takes AD FS and WAP down (common/environments/certificates.ts). */
+export const certificateKinds = ['ssl', 'token_signing', 'token_decrypting', 'wap_proxy_trust'] as const;
+export type CertificateKind = (typeof certificateKinds)[number];
+export const certificateKindLabels: Record<CertificateKind, string> = {
+  ssl: 'SSL (service communications)',
+  token_signing: 'Token-signing',
+  token_decrypting: 'Token-decrypting',
+  wap_proxy_trust: 'WAP proxy trust',
+};
+
 export const remoteAccessMethods = ['ssh', 'powershell_remoting', 'rdp', 'teamviewer', 'other'] as const;
 export type RemoteAccessMethod = (typeof remoteAccessMethods)[number];
 export const remoteAccessMethodLabels: Record<RemoteAccessMethod, string> = {

@@ -165,6 +165,32 @@ export const ticketViewSchema = z.object({
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
+/** The fields a ticket was saved with, as its view shows them: a change to one field saves the rest as they were. */
+export function ticketFieldsOf(ticket: TicketView): TicketFields {
+  return {
+    customerId: ticket.customerId,
+    externalRef: ticket.externalRef,
+    externalUrl: ticket.externalUrl,
+    requesterName: ticket.requesterName,
+    requesterEmail: ticket.requesterEmail,
+    serviceId: ticket.serviceId,
+    environmentId: ticket.environmentId,
+    subject: ticket.subject,
+    description: ticket.description,
+    priority: ticket.priority,
+    receivedAt: ticket.receivedAt,
+    status: ticket.status,
+    firstResponseAt: ticket.firstResponseAt,
+    escalatedAt: ticket.escalatedAt,
+    affectedUsers: ticket.affectedUsers,
+    schoolAndClass: ticket.schoolAndClass,
+    problemStarted: ticket.problemStarted,
+    hasScreenshot: ticket.hasScreenshot,
+    pageLinks: ticket.pageLinks,
+    browser: ticket.browser,
+  };
+}
+
 /** What a good ticket holds that this one does not, in the words the helpdesk uses. */
 export function missingTicketDetails(
   ticket: Pick<

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
-import type {
-  CertificateFields,
-  CertificateKind,
-  CertificateView,
-} from '../../common/environments/certificates.ts';
+import type { CertificateFields, CertificateView } from '../../common/environments/certificates.ts';
+import type { CertificateKind } from '../../common/registry/vocabulary.ts';
 import { customerOfEnvironment } from '../registry/environmentRepository.ts';
 import {
   createdStamp,

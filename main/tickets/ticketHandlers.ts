@@ -1,4 +1,4 @@
-import type { TicketFields, TicketView } from '../../common/tickets/model.ts';
+import { ticketFieldsOf, type TicketFields } from '../../common/tickets/model.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { swedishOfficeCalendar } from './officeCalendar.ts';
@@ -18,7 +18,7 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
   const update = async (id: string, change: (fields: TicketFields) => TicketFields) => {
     const c = ctx();
     const current = await getTicket(c.db, id, c.now());
-    return changed(await saveTicket(c, calendar, id, change(fieldsOf(current))));
+    return changed(await saveTicket(c, calendar, id, change(ticketFieldsOf(current))));
   };
 
   return {
@@ -49,7 +49,7 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
       // The exception is audited with the escalation it makes, in one transaction: ids and the fee, never the reason.
       const escalated = await backend.audit().appendWith(
         async (trx) => {
-          await writeTicket(trx, c, calendar, id, { ...fieldsOf(current), escalatedAt }, exception);
+          await writeTicket(trx, c, calendar, id, { ...ticketFieldsOf(current), escalatedAt }, exception);
           return getTicket(trx, id, c.now());
         },
         (ticket) => ({
@@ -65,30 +65,5 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
       );
       return changed(escalated);
     },
-  };
-}
-
-function fieldsOf(ticket: TicketView): TicketFields {
-  return {
-    customerId: ticket.customerId,
-    externalRef: ticket.externalRef,
-    externalUrl: ticket.externalUrl,
-    requesterName: ticket.requesterName,
-    requesterEmail: ticket.requesterEmail,
-    serviceId: ticket.serviceId,
-    environmentId: ticket.environmentId,
-    subject: ticket.subject,
-    description: ticket.description,
-    priority: ticket.priority,
-    receivedAt: ticket.receivedAt,
-    status: ticket.status,
-    firstResponseAt: ticket.firstResponseAt,
-    escalatedAt: ticket.escalatedAt,
-    affectedUsers: ticket.affectedUsers,
-    schoolAndClass: ticket.schoolAndClass,
-    problemStarted: ticket.problemStarted,
-    hasScreenshot: ticket.hasScreenshot,
-    pageLinks: ticket.pageLinks,
-    browser: ticket.browser,
   };
 }

@@ -1,4 +1,4 @@
-import type { TicketStatus, TicketView } from '../../common/tickets/model.ts';
+import { ticketFieldsOf, type TicketStatus, type TicketView } from '../../common/tickets/model.ts';
 import type { apiCaller } from './apiCaller.ts';
 
 /** A requester's ticket with text in every personal field a good ticket has. */
@@ -24,29 +24,5 @@ export async function setTicketStatus(
   ticket: TicketView,
   status: TicketStatus,
 ): Promise<TicketView> {
-  return call.ok('tickets.save', {
-    id: ticket.id,
-    ticket: {
-      customerId: ticket.customerId,
-      externalRef: ticket.externalRef,
-      externalUrl: ticket.externalUrl,
-      requesterName: ticket.requesterName,
-      requesterEmail: ticket.requesterEmail,
-      serviceId: ticket.serviceId,
-      environmentId: ticket.environmentId,
-      subject: ticket.subject,
-      description: ticket.description,
-      priority: ticket.priority,
-      receivedAt: ticket.receivedAt,
-      status,
-      firstResponseAt: ticket.firstResponseAt,
-      escalatedAt: ticket.escalatedAt,
-      affectedUsers: ticket.affectedUsers,
-      schoolAndClass: ticket.schoolAndClass,
-      problemStarted: ticket.problemStarted,
-      hasScreenshot: ticket.hasScreenshot,
-      pageLinks: ticket.pageLinks,
-      browser: ticket.browser,
-    },
-  });
+  return call.ok('tickets.save', { id: ticket.id, ticket: { ...ticketFieldsOf(ticket), status } });
 }

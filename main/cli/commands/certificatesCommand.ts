@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { certificateKindLabels } from '../../../common/environments/certificates.ts';
+import { certificateKindLabels } from '../../../common/registry/vocabulary.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';

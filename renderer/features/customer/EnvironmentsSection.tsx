@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import {
   certificateExpiryConsequences,
-  certificateKindLabels,
   certificateStanding,
 } from '../../../common/environments/certificates.ts';
 import { noticePeriod, noticeTiming } from '../../../common/environments/maintenanceNotices.ts';
 import type { CustomerDetail, EnvironmentView } from '../../../common/registry/model.ts';
 import {
+  certificateKindLabels,
   remoteAccessMethodLabels,
   serverRoleLabels,
   splitTunnelLabels,

@@ -317,6 +317,31 @@ describe('blockers', () => {
     ]);
   });
 
+  test('a school’s primary contact must have done both trainings; other kinds name no primary', () => {
+    const school = (primary: Partial<ContactView>) =>
+      codes(
+        prepared({
+          customerKind: 'school',
+          contacts: [contact('Anna', { isPrimary: true, ...primary }), contact('Bertil')],
+        }),
+      ).verdict;
+    expect(school({ adminTrainingDone: false }).blockers).toEqual([
+      {
+        code: 'PRIMARY_CONTACT_UNTRAINED',
+        message: "The school's primary support contact Anna has not done admin training.",
+      },
+    ]);
+    expect(school({ toolTrainingDone: false }).blockers.map((b) => b.code)).toEqual([
+      'PRIMARY_CONTACT_UNTRAINED',
+    ]);
+    // Said once, as the blocker: not again among the training warnings.
+    expect(school({ toolTrainingDone: false }).warnings).toEqual([]);
+    expect(school({}).blockers).toEqual([]);
+    for (const customerKind of ['municipality', 'school_chain', 'other'] as const) {
+      expect(codes(prepared({ customerKind })).blockers).toEqual([]);
+    }
+  });
+
   test('several blockers are all reported', () => {
     expect(
       codes(prepared({ agreements: [], dpas: [], environments: [environment({ supportAccounts: [] })] }))

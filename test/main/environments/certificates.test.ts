@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call } = apiPerTest();
 
 /** Never connected to: these tests stop at the registry and the verdicts. */
 const target = { host: 'wap01.kalmar.se', port: 22, username: 'svc_lotsen', secret: 'hemligt' };
@@ -142,5 +134,31 @@ describe('AD FS and WAP certificates', () => {
     await call.ok('certificates.delete', { id: saved.id });
     expect((await call.fails('certificates.delete', { id: saved.id })).code).toBe('NOT_FOUND');
     expect(await call.ok('certificates.list', {})).toEqual([]);
+  });
+
+  test('a certificate for an unknown environment, or edited through another, is not found and nothing changes', async () => {
+    const { environment } = await prepareSessionCustomer(call, target);
+    const saved = await call.ok('certificates.save', {
+      environmentId: environment.id,
+      certificate: { kind: 'token_signing', expiresOn: '2027-03-01' },
+    });
+    const other = await call.ok('registry.saveEnvironment', {
+      customerId: environment.customerId,
+      environment: { name: 'Test' },
+    });
+    const refusals = [
+      await call.fails('certificates.save', {
+        environmentId: crypto.randomUUID(),
+        certificate: { kind: 'ssl', expiresOn: '2027-01-01' },
+      }),
+      await call.fails('certificates.save', {
+        environmentId: other.id,
+        id: saved.id,
+        certificate: { kind: 'ssl', expiresOn: '2027-01-01' },
+      }),
+      await call.fails('certificates.delete', { id: crypto.randomUUID() }),
+    ];
+    expect(refusals.map((r) => r.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+    expect((await call.ok('certificates.list', {})).map((row) => row.certificate)).toEqual([saved]);
   });
 });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AccessInput } from '../../../common/registry/model.ts';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
+import { TEST_USER } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 
@@ -11,13 +10,7 @@ import { orgNumber } from '../../support/orgNumbers.ts';
  * store; each test makes its own customer (serials 300 and up), so they share the store and its one scrypt unlock.
  */
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeAll(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterAll(async () => opened.cleanup());
+const { call } = apiPerTest({ perFile: true });
 
 let serial = 300;
 /** A customer ready for support (agreement, DPA, trained contacts, AD FS and WAP) whose environment has `access`. */
@@ -345,5 +338,36 @@ describe('tickets from someone who is not a named contact', () => {
     const refused = await call.fails('tickets.sendBack', { id: fromContact.id });
     expect(refused.code).toBe('CONFLICT');
     expect((await call.ok('tickets.get', { id: fromContact.id })).sentBackAt).toBeNull();
+  });
+
+  test('sending back an unknown, resolved or closed ticket is refused and changes nothing', async () => {
+    const { customer, environment } = await readyCustomer(splitAnyConnect);
+    expect((await call.fails('tickets.sendBack', { id: crypto.randomUUID() })).code).toBe('NOT_FOUND');
+    expect((await call.fails('tickets.sendBack', { id: 'not-an-id' })).code).toBe('VALIDATION');
+    for (const status of ['resolved', 'closed'] as const) {
+      const done = await call.ok('tickets.save', {
+        ticket: {
+          customerId: customer.id,
+          requesterName: 'Lärare Larsson',
+          requesterEmail: 'larsson@skola.vaxjo.se',
+          subject: 'Kan inte logga in',
+          environmentId: environment.id,
+          receivedAt: Date.now() - 60_000,
+          status,
+        },
+      });
+      const refused = await call.fails('tickets.sendBack', { id: done.id });
+      expect(refused).toMatchObject({
+        code: 'CONFLICT',
+        message: `This ticket is ${status}; reopen it first.`,
+      });
+      expect(await call.ok('tickets.get', { id: done.id })).toMatchObject({
+        status,
+        sentBackAt: null,
+        updatedAt: done.updatedAt,
+      });
+    }
+    const events = await call.ok('audit.list', { event: 'ticket.sent_back' });
+    expect(events.filter((e) => e.details.customerId === customer.id)).toEqual([]);
   });
 });

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call } = apiPerTest();
 
 const LUND = { name: 'Lunds kommun', orgNumber: orgNumber('212000', 120), kind: 'municipality' } as const;
 const NILS = {
@@ -66,30 +61,34 @@ describe('the vendor’s responsible person', () => {
     const file = await call.ok('registry.export', {});
     expect(file.customers[0]).toMatchObject(NILS);
 
-    await opened.cleanup();
-    opened = await openPassphraseBackend();
-    call = apiCaller(createApi(opened.backend));
-    const old = {
-      format: 'lotsen-registry',
-      version: 2,
-      customers: [{ name: 'Åre kommun', orgNumber: '2120002429', kind: 'municipality' }],
-    };
-    await call.ok('registry.import', { file: { ...file, includesSecrets: false } });
-    await call.ok('registry.import', { file: old });
-    const listed = await call.ok('registry.listCustomers', {});
-    const lund = listed.find((c) => c.name === 'Lunds kommun');
-    const are = listed.find((c) => c.name === 'Åre kommun');
-    expect((await call.ok('registry.getCustomer', { id: lund!.id })).responsiblePerson).toMatchObject({
-      name: 'Nils Leverantör',
-    });
-    expect((await call.ok('registry.getCustomer', { id: are!.id })).responsiblePerson).toBeNull();
+    // Into a second, empty store.
+    const second = await openPassphraseBackend();
+    const other = apiCaller(createApi(second.backend));
+    try {
+      const old = {
+        format: 'lotsen-registry',
+        version: 2,
+        customers: [{ name: 'Åre kommun', orgNumber: '2120002429', kind: 'municipality' }],
+      };
+      await other.ok('registry.import', { file: { ...file, includesSecrets: false } });
+      await other.ok('registry.import', { file: old });
+      const listed = await other.ok('registry.listCustomers', {});
+      const lund = listed.find((c) => c.name === 'Lunds kommun');
+      const are = listed.find((c) => c.name === 'Åre kommun');
+      expect((await other.ok('registry.getCustomer', { id: lund!.id })).responsiblePerson).toMatchObject({
+        name: 'Nils Leverantör',
+      });
+      expect((await other.ok('registry.getCustomer', { id: are!.id })).responsiblePerson).toBeNull();
 
-    const refused = await call.fails('registry.import', {
-      file: {
-        ...old,
-        customers: [{ ...old.customers[0], orgNumber: '2120001355', responsibleName: 'Nils' }],
-      },
-    });
-    expect(refused.details?.issues?.[0]).toMatchObject({ path: 'customers.0.responsiblePhone' });
+      const refused = await other.fails('registry.import', {
+        file: {
+          ...old,
+          customers: [{ ...old.customers[0], orgNumber: '2120001355', responsibleName: 'Nils' }],
+        },
+      });
+      expect(refused.details?.issues?.[0]).toMatchObject({ path: 'customers.0.responsiblePhone' });
+    } finally {
+      await second.cleanup();
+    }
   });
 });

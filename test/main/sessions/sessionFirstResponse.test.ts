@@ -1,17 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SessionView } from '../../../common/sessions/model.ts';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend, () => undefined, { shell: '/bin/sh' }));
-});
-afterEach(async () => opened.cleanup());
+const { call, opened } = apiPerTest({ log: () => undefined, sessions: { shell: '/bin/sh' } });
 
 /** Never connected to: these sessions are local terminals. */
 const target = { host: 'wap01.kalmar.se', port: 22, username: 'svc_lotsen', secret: 'hemligt' };

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
+import { describe, expect, test } from 'vitest';
 import { admitSession } from '../../../main/sessions/sessionGate.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -10,13 +8,7 @@ const NOW = at('2026-12-07T09:30:00+01:00');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend({ now: () => NOW });
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call, opened } = apiPerTest({ now: () => NOW });
 
 /** Never connected to: the gate answers before anything connects. */
 const target = { host: 'wap01.kalmar.se', port: 22, username: 'svc_lotsen', secret: 'hemligt' };
@@ -110,5 +102,41 @@ describe('the customer’s maintenance notices', () => {
     await call.ok('notices.delete', { id: saved.id });
     const detail = await call.ok('registry.getCustomer', { id: prepared.customer.id });
     expect(detail.environments[0]!.notices).toEqual([]);
+  });
+
+  test('a notice for an unknown environment, or edited through another, is not found and nothing changes', async () => {
+    const prepared = await prepareSessionCustomer(call, target);
+    const saved = await call.ok('notices.save', {
+      environmentId: prepared.environment.id,
+      notice: { startsAt: NOW + HOUR, summary: 'Omstart av WAP02' },
+    });
+    const other = await call.ok('registry.saveEnvironment', {
+      customerId: prepared.customer.id,
+      environment: { name: 'Test' },
+    });
+    const refusals = [
+      await call.fails('notices.save', {
+        environmentId: crypto.randomUUID(),
+        notice: { startsAt: NOW, summary: 'Omstart' },
+      }),
+      await call.fails('notices.save', {
+        environmentId: other.id,
+        id: saved.id,
+        notice: { startsAt: NOW, summary: 'Flyttad' },
+      }),
+      await call.fails('notices.delete', { id: crypto.randomUUID() }),
+      await call.fails('notices.save', {
+        environmentId: prepared.environment.id,
+        notice: { startsAt: '2026-12-07T10:00', summary: 'Omstart' },
+      }),
+    ];
+    expect(refusals.map((r) => [r.code, r.details?.issues?.[0]?.path])).toEqual([
+      ['NOT_FOUND', undefined],
+      ['NOT_FOUND', undefined],
+      ['NOT_FOUND', undefined],
+      ['VALIDATION', 'notice.startsAt'],
+    ]);
+    const detail = await call.ok('registry.getCustomer', { id: prepared.customer.id });
+    expect(detail.environments.flatMap((e) => e.notices)).toEqual([saved]);
   });
 });

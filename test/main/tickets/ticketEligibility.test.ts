@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 
 /* The eligibility verdict beyond the session gate: every ticket carries it, and the DPA warning with it. */
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend({ now: () => Date.parse('2026-11-20T12:00:00+01:00') });
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call } = apiPerTest({ now: () => Date.parse('2026-11-20T12:00:00+01:00') });
 
 const ticketFor = (customerId: string) => ({
   customerId,

@@ -232,3 +232,56 @@ describe('acute escalation as a paid option', () => {
     expect(list.slice(0, -1).every((t) => t.dueAt !== null)).toBe(true);
   });
 });
+
+describe('acute escalation: what is not an exception, and bad input', () => {
+  test('an exception asked for where the option covers the escalation is billed under the option', async () => {
+    const { call, vaxjo } = setup;
+    const escalated = await call.ok('tickets.escalate', {
+      id: vaxjo.standardTicket.id,
+      at: at('2026-11-05T15:00:00+01:00'),
+      exception: { reason: REASON },
+    });
+    expect(escalated.escalation).toMatchObject({ basis: 'option', feeOre: 250_000, reason: null });
+    expect(await call.ok('audit.list', { event: 'ticket.escalation_exception' })).toEqual([]);
+  });
+
+  test('bad input is refused with the field named, and the ticket and price list stay as they were', async () => {
+    const { call } = setup;
+    const { ticket } = await ljungby('without option');
+    const auditBefore = await call.ok('audit.list', {});
+    const refusals = [
+      await call.fails('tickets.escalate', { id: ticket.id, exception: { reason: 'x'.repeat(2_001) } }),
+      await call.fails('tickets.escalate', { id: ticket.id, exception: {} }),
+      await call.fails('tickets.escalate', { id: ticket.id, exception: { reason: REASON, feeOre: 0 } }),
+      await call.fails('tickets.escalate', { id: ticket.id, exception: REASON }),
+      await call.fails('settings.savePriceList', { acuteEscalationOre: -1 }),
+      await call.fails('settings.savePriceList', { acuteEscalationOre: 1.5 }),
+      await call.fails('settings.savePriceList', { acuteEscalationOre: '2500' }),
+      await call.fails('settings.savePriceList', {}),
+    ];
+    expect(refusals.map((r) => [r.code, r.details?.issues?.[0]?.path])).toEqual([
+      ['VALIDATION', 'exception.reason'],
+      ['VALIDATION', 'exception.reason'],
+      ['VALIDATION', 'exception'],
+      ['VALIDATION', 'exception'],
+      ['VALIDATION', 'acuteEscalationOre'],
+      ['VALIDATION', 'acuteEscalationOre'],
+      ['VALIDATION', 'acuteEscalationOre'],
+      ['VALIDATION', 'acuteEscalationOre'],
+    ]);
+    expect(refusals[0]!.details?.issues?.[0]?.message).toBe(
+      'Reason for the exception is longer than 2000 characters',
+    );
+    expect(
+      await call.fails('tickets.escalate', { id: crypto.randomUUID(), exception: { reason: REASON } }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+
+    expect(await call.ok('tickets.get', { id: ticket.id })).toMatchObject({
+      escalatedAt: null,
+      escalation: null,
+      acuteDueAt: null,
+    });
+    expect(await call.ok('settings.priceList', {})).toEqual({ acuteEscalationOre: 250_000 });
+    expect(await call.ok('audit.list', {})).toEqual(auditBefore);
+  });
+});

@@ -1,7 +1,5 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 
 /*
@@ -9,14 +7,8 @@ import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts
  * time outside that is suggested billable, never included, and the time view shows the verdict per entry.
  */
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
 const now = Date.parse('2026-11-20T12:00:00+01:00');
-beforeEach(async () => {
-  opened = await openPassphraseBackend({ now: () => now });
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call } = apiPerTest({ now: () => now });
 
 async function entryOn(customerId: string, fields: { serviceId?: string; environmentId?: string } = {}) {
   const ticket = await call.ok('tickets.save', {

@@ -1,11 +1,7 @@
 import { useCallback } from 'react';
-import {
-  certificateKindLabels,
-  certificateKinds,
-  type CertificateInput,
-  type CertificateView,
-} from '../../../../common/environments/certificates.ts';
+import type { CertificateInput, CertificateView } from '../../../../common/environments/certificates.ts';
 import type { EnvironmentView } from '../../../../common/registry/model.ts';
+import { certificateKindLabels, certificateKinds } from '../../../../common/registry/vocabulary.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
 import { SelectField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
