@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { selectPurgeSummary } from '../../store/retention/selectors.ts';
@@ -31,15 +32,15 @@ export function RetentionPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1>Retention</h1>
-          <p className="muted">
+      <PageHeader
+        title="Retention"
+        intro={
+          <>
             Personal data in tickets is purged every summer by destroying its keys; time, billing and the
             audit log stay, with the personal columns reading “gallrad”.
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       <FormError message={error} />
       {status === 'loading' && <p className="muted">Loading…</p>}
       {retention && (

@@ -6,6 +6,7 @@ import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatSek } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
@@ -49,18 +50,20 @@ export function TicketsPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1>Tickets</h1>
-          <p className="muted">
+      <PageHeader
+        title="Tickets"
+        intro={
+          <>
             Sorted by when a response is due under the customer’s agreement; tickets without an agreement in
             force promise no response time and come last.
-          </p>
-        </div>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          New ticket
-        </button>
-      </header>
+          </>
+        }
+        action={
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New ticket
+          </button>
+        }
+      />
       <label className="tickets__toggle">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show
         resolved and closed tickets too
