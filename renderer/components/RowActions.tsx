@@ -17,3 +17,38 @@ export function RowActions({ children }: { children: ReactNode }) {
     </td>
   );
 }
+
+/**
+ * A row's Edit and Delete, each named after the row for assistive technology ("Edit server adfs01.kommun.se"), since
+ * every row has the same two words.
+ */
+export function EditDeleteButtons({
+  name,
+  onEdit,
+  onDelete,
+}: {
+  name: string;
+  onEdit(): void;
+  onDelete(): void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--quiet button--small"
+        aria-label={`Edit ${name}`}
+        onClick={onEdit}
+      >
+        Edit
+      </button>
+      <button
+        type="button"
+        className="button button--quiet-danger button--small"
+        aria-label={`Delete ${name}`}
+        onClick={onDelete}
+      >
+        Delete
+      </button>
+    </>
+  );
+}

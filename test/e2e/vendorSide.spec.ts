@@ -3,9 +3,16 @@ import { orgNumber } from '../support/orgNumbers.ts';
 import { readyCustomerFile } from '../support/readyCustomerFile.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { lookAtWidths } from './support/layout.ts';
+import { expect, importRegistry, test, withStore } from './support/lotsenServer.ts';
 
-const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 83) };
+/** Names as long as real ones get: the pages must wrap them at 1280 and at 1440 wide. */
+const KALMAR = {
+  name: 'Upplands Väsby kommun – Utbildningsförvaltningen',
+  orgNumber: orgNumber('212000', 83),
+};
+const ADFS = 'adfs01-produktion.identitet.skolplattform.upplandsvasby.kommun.se';
+const WAP = 'wap01-dmz-extern-publicering.identitet.skolplattform.upplandsvasby.kommun.se';
 const HOUR = 3_600_000;
 const stockholmDate = (ms: number) => DateTime.fromMillis(ms, { zone: 'Europe/Stockholm' }).toISODate()!;
 const typedTime = (ms: number) =>
@@ -20,8 +27,8 @@ test('maintenance notices show before a session opens; certificates warn; the fi
     production: {
       access: { vpnType: 'none', method: 'ssh' },
       servers: [
-        { host: 'adfs01.kalmar.se', role: 'adfs' },
-        { host: 'wap01.kalmar.se', role: 'wap' },
+        { host: ADFS, role: 'adfs' },
+        { host: WAP, role: 'wap' },
       ],
       supportAccounts: [{ username: 'lev-support' }],
     },
@@ -36,32 +43,54 @@ test('maintenance notices show before a session opens; certificates warn; the fi
   await writeFile(path, JSON.stringify(file));
   await importRegistry(lotsen.home, path);
 
-  const [customer] = await callStore(lotsen.home, 'registry.listCustomers', {});
-  const [environment] = (await callStore(lotsen.home, 'registry.getCustomer', { id: customer!.id }))
-    .environments;
-  const wap = environment!.servers.find((s) => s.role === 'wap')!;
   const now = Date.now();
-  await callStore(lotsen.home, 'notices.save', {
-    environmentId: environment!.id,
-    notice: { startsAt: now - HOUR, endsAt: now + 2 * HOUR, summary: 'WAP01 is being patched' },
-  });
-  await callStore(lotsen.home, 'certificates.save', {
-    environmentId: environment!.id,
-    certificate: {
-      kind: 'token_signing',
-      subject: 'CN=ADFS Signing - sts.kalmar.se',
-      expiresOn: stockholmDate(now - 48 * HOUR),
-    },
-  });
-  await callStore(lotsen.home, 'certificates.save', {
-    environmentId: environment!.id,
-    certificate: {
-      kind: 'ssl',
-      subject: 'CN=sts.kalmar.se',
-      thumbprint: '3B7E0A129F44C2D1558EAA0123456789ABCDEF01',
-      serverId: wap.id,
-      expiresOn: stockholmDate(now + 12 * 24 * HOUR),
-    },
+  await withStore(lotsen.home, async (call) => {
+    const [customer] = await call('registry.listCustomers', {});
+    const [environment] = (await call('registry.getCustomer', { id: customer!.id })).environments;
+    const wap = environment!.servers.find((s) => s.role === 'wap')!;
+    await call('notices.save', {
+      environmentId: environment!.id,
+      notice: { startsAt: now - HOUR, endsAt: now + 2 * HOUR, summary: 'WAP01 is being patched' },
+    });
+    await call('notices.save', {
+      environmentId: environment!.id,
+      notice: {
+        startsAt: now + 5 * 24 * HOUR,
+        endsAt: now + 5 * 24 * HOUR + 4 * HOUR,
+        summary:
+          'Byte av tokensigneringscertifikat i AD FS-farmen och omstart av båda WAP-servrarna i DMZ; ' +
+          'inloggning till Skolportalen, Unikum och Google Workspace kan avbrytas under arbetet',
+      },
+    });
+    await call('certificates.save', {
+      environmentId: environment!.id,
+      certificate: {
+        kind: 'token_signing',
+        subject: 'CN=ADFS Signing - sts.kalmar.se',
+        expiresOn: stockholmDate(now - 48 * HOUR),
+      },
+    });
+    await call('certificates.save', {
+      environmentId: environment!.id,
+      certificate: {
+        kind: 'ssl',
+        subject: 'CN=sts.kalmar.se',
+        thumbprint: '3B7E0A129F44C2D1558EAA0123456789ABCDEF01',
+        serverId: wap.id,
+        expiresOn: stockholmDate(now + 12 * 24 * HOUR),
+      },
+    });
+    await call('certificates.save', {
+      environmentId: environment!.id,
+      certificate: {
+        kind: 'token_decrypting',
+        subject:
+          'CN=ADFS Encryption - sts.identitet.skolplattform.upplandsvasby.kommun.se, OU=Utbildningsförvaltningen, ' +
+          'O=Upplands Väsby kommun, L=Upplands Väsby, C=SE',
+        serverId: environment!.servers.find((s) => s.role === 'adfs')!.id,
+        expiresOn: stockholmDate(now + 400 * 24 * HOUR),
+      },
+    });
   });
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -74,17 +103,19 @@ test('maintenance notices show before a session opens; certificates warn; the fi
   // A notice typed in, beside the one the customer sent earlier.
   await page.getByRole('button', { name: 'Add notice for Produktion' }).click();
   const form = page.getByRole('dialog', { name: 'Notice of maintenance in Produktion' });
+  await expect(form.getByLabel('What the customer will do')).toBeFocused();
   await form.getByLabel('What the customer will do').fill('AD FS farm gets new hardware');
   await form.getByLabel('From (Swedish time)').fill(typedTime(now + 3 * 24 * HOUR));
   await form.getByLabel('To (Swedish time)').fill('sometime');
   await form.getByRole('button', { name: 'Add notice' }).click();
   await expect(form).toContainText('To must be a time, e.g. 2026-12-07T10:00');
+  await lookAtWidths(page, testInfo, '01-notice-form');
   await form.getByLabel('To (Swedish time)').fill('');
   await form.getByRole('button', { name: 'Add notice' }).click();
   await expect(form).toHaveCount(0);
 
   const card = page.getByRole('region', { name: 'Produktion' });
-  await expect(card.getByRole('heading', { name: 'Maintenance notices (2)' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Maintenance notices (3)' })).toBeVisible();
   await expect(card.getByRole('row', { name: /WAP01 is being patched/ })).toContainText('in progress');
   await expect(card.getByRole('row', { name: /AD FS farm gets new hardware/ })).toContainText(
     'until further notice',
@@ -93,9 +124,18 @@ test('maintenance notices show before a session opens; certificates warn; the fi
     'AD FS can no longer sign tokens, so sign-in through AD FS and WAP is down.',
   );
   await expect(card.getByRole('row', { name: /CN=sts.kalmar.se/ })).toContainText(/in 1[23] days/);
-  await card.scrollIntoViewIfNeeded();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await card.screenshot({ path: testInfo.outputPath('01-environment-notices-certificates-1280.png') });
+  await expect(card.getByRole('row', { name: /Token-decrypting/ })).toContainText('O=Upplands Väsby kommun');
+  await lookAtWidths(page, testInfo, '02-environment-notices-certificates');
+
+  // The certificate form: the cursor starts in Subject; Esc leaves it without saving.
+  await card.getByRole('button', { name: 'Add certificate to Produktion' }).click();
+  const certificateForm = page.getByRole('dialog', { name: 'Add certificate to Produktion' });
+  await expect(certificateForm.getByLabel('Subject')).toBeFocused();
+  await certificateForm.getByLabel('Server').selectOption({ label: WAP });
+  await lookAtWidths(page, testInfo, '03-certificate-form');
+  await page.keyboard.press('Escape');
+  await expect(certificateForm).toHaveCount(0);
+  await expect(card.getByRole('heading', { name: 'Certificates (3)' })).toBeVisible();
 
   // Before connecting: the notices in their own panel, the expired certificate among the warnings.
   await page.getByRole('button', { name: 'Local terminal for Produktion' }).click();
@@ -105,7 +145,7 @@ test('maintenance notices show before a session opens; certificates warn; the fi
   await expect(notices).toContainText('in progress');
   await expect(notices).toContainText('AD FS farm gets new hardware');
   await expect(dialog).toContainText('CERTIFICATE_EXPIRED');
-  await page.screenshot({ path: testInfo.outputPath('02-session-dialog-notices-1280.png') });
+  await lookAtWidths(page, testInfo, '04-session-dialog-notices');
   // A warning, not a blocker: the session opens.
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
   const tab = page.getByRole('tab', { name: /^Local:/ });
@@ -119,5 +159,5 @@ test('maintenance notices show before a session opens; certificates warn; the fi
     /First response: .*, when session .* opened \(response time kept\)/,
   );
   await expect(row.getByTestId('ticket-responsible')).toContainText('Acute calls: Nils Leverantör');
-  await page.screenshot({ path: testInfo.outputPath('03-ticket-first-response-1280.png') });
+  await lookAtWidths(page, testInfo, '05-ticket-first-response');
 });

@@ -5,6 +5,7 @@ import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { downloadBlob } from '../../components/download.ts';
 import { FormError } from '../../components/form/FormError.tsx';
+import { formatDateTime, formatDuration } from '../../components/format.ts';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { Section } from '../../components/Section.tsx';
 import { monthLabel, monthOf } from '../../store/billing/months.ts';
@@ -14,21 +15,12 @@ import { sessionStateLabels, sessionStateTones } from '../sessions/sessionStates
 import { subjectTypeLabel } from '../audit/subjectTypes.ts';
 import './accessReport.css';
 
-const dateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
 const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', timeStyle: 'short' });
 
-/** `1 h 05 min`, `3 min`, `40 s`. */
+/** `1 h 05 min`, `3 min`, `40 s`; a session still open is `live`. */
 function duration(seconds: number | null): string {
   if (seconds === null) return 'live';
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 60
-    ? `${minutes} min`
-    : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return seconds < 60 ? `${seconds} s` : formatDuration(seconds);
 }
 
 /**
@@ -124,7 +116,7 @@ function SessionsTable({ report }: { report: AccessReport }) {
           {report.sessions.map((s) => (
             <tr key={s.sessionId}>
               <td className="access-report__whole">
-                {dateTime.format(s.openedAt)}
+                {formatDateTime(s.openedAt)}
                 {s.closedAt !== null && <>–{time.format(s.closedAt)}</>}
                 <div className="cell-note">{duration(s.durationSeconds)}</div>
               </td>
@@ -180,7 +172,7 @@ function ExportsTable({ report }: { report: AccessReport }) {
         <tbody>
           {report.exports.map((e) => (
             <tr key={e.seq}>
-              <td className="access-report__whole">{dateTime.format(e.at)}</td>
+              <td className="access-report__whole">{formatDateTime(e.at)}</td>
               <td>{e.actorName}</td>
               <td>{auditEventLabels[e.event]}</td>
               <td className="access-report__breaks">

@@ -3,6 +3,7 @@ import { auditEventLabels, type AuditEventView } from '../../../common/audit/aud
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { selectVerdictText } from '../../store/audit/selectors.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
@@ -31,15 +32,15 @@ export function AuditPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1>Audit log</h1>
-          <p className="muted">Append-only and hash-chained: every event names the one before it.</p>
-        </div>
-        <button type="button" className="button" onClick={() => void verify()}>
-          Verify chain
-        </button>
-      </header>
+      <PageHeader
+        title="Audit log"
+        intro="Append-only and hash-chained: every event names the one before it."
+        action={
+          <button type="button" className="button" onClick={() => void verify()}>
+            Verify chain
+          </button>
+        }
+      />
       {verdictText && (
         <p
           className={verdict?.intact ? 'callout callout--success' : 'form-errors'}

@@ -6,6 +6,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime, formatDuration, formatHours, formatSek, plural } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -54,23 +55,25 @@ export function BillingPage() {
 
   return (
     <div className="page billing">
-      <header className="page__header">
-        <div>
-          <h1>Billing</h1>
-          <p className="muted">
+      <PageHeader
+        title="Billing"
+        intro={
+          <>
             A customer’s month is approved once its time is classified: its entries lock and its lines are
             kept as a numbered batch for the invoice.
-          </p>
-        </div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => setDialog({ kind: 'export' })}
-          disabled={customers.length === 0}
-        >
-          Export…
-        </button>
-      </header>
+          </>
+        }
+        action={
+          <button
+            type="button"
+            className="button"
+            onClick={() => setDialog({ kind: 'export' })}
+            disabled={customers.length === 0}
+          >
+            Export…
+          </button>
+        }
+      />
 
       <PeriodStepper
         unit="month"

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PriceList } from '../../../common/settings/priceList.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextField } from '../../components/form/fields.tsx';
+import { FormError } from '../../components/form/FormError.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { formatSek } from '../../components/format.ts';
 import { Section } from '../../components/Section.tsx';
@@ -21,11 +22,7 @@ export function PriceListSection() {
       title="Price list"
       intro="What work outside an agreement bills. Escalations already made keep the fee they were recorded with."
     >
-      {error && (
-        <p className="form-errors" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {priceList && (
         <div className="card billing__prices">
           <span>Acute escalation by exception</span>

@@ -1,6 +1,6 @@
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
+import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import {
   countContactsMissingTraining,
@@ -79,22 +79,11 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                       <Tick done={contact.toolTrainingDone} />
                     </td>
                     <RowActions>
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
-                        aria-label={`Edit contact ${contact.name}`}
-                        onClick={() => open({ kind: 'contact', contact })}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--quiet-danger button--small"
-                        aria-label={`Delete contact ${contact.name}`}
-                        onClick={() => open({ kind: 'deleteContact', contact })}
-                      >
-                        Delete
-                      </button>
+                      <EditDeleteButtons
+                        name={`contact ${contact.name}`}
+                        onEdit={() => open({ kind: 'contact', contact })}
+                        onDelete={() => open({ kind: 'deleteContact', contact })}
+                      />
                     </RowActions>
                   </tr>
                 );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   certificateExpiryConsequences,
   certificateStanding,
@@ -15,7 +15,7 @@ import {
 } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
+import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
@@ -72,22 +72,11 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
           >
             Local terminal
           </button>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            aria-label={`Edit environment ${environment.name}`}
-            onClick={() => open({ kind: 'environment', environment })}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button button--quiet-danger button--small"
-            aria-label={`Delete environment ${environment.name}`}
-            onClick={() => open({ kind: 'deleteEnvironment', environment })}
-          >
-            Delete
-          </button>
+          <EditDeleteButtons
+            name={`environment ${environment.name}`}
+            onEdit={() => open({ kind: 'environment', environment })}
+            onDelete={() => open({ kind: 'deleteEnvironment', environment })}
+          />
         </div>
       </div>
       {environment.notes && <p className="env__notes">{environment.notes}</p>}
@@ -184,18 +173,15 @@ function Access({ environment }: { environment: EnvironmentView }) {
 
 function Servers({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   return (
-    <div className="env__block">
-      <div className="env__block-header">
-        <h4 className="env__block-title">Servers ({environment.servers.length})</h4>
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Add server to ${environment.name}`}
-          onClick={() => open({ kind: 'server', environment })}
-        >
-          Add server
-        </button>
-      </div>
+    <EnvBlock
+      title="Servers"
+      count={environment.servers.length}
+      add={{
+        label: 'Add server',
+        name: `Add server to ${environment.name}`,
+        onClick: () => open({ kind: 'server', environment }),
+      }}
+    >
       {environment.servers.length === 0 ? (
         <p className="section__empty">No servers yet.</p>
       ) : (
@@ -226,46 +212,32 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                   >
                     Connect
                   </button>
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    aria-label={`Edit server ${server.host}`}
-                    onClick={() => open({ kind: 'server', environment, server })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--quiet-danger button--small"
-                    aria-label={`Delete server ${server.host}`}
-                    onClick={() => open({ kind: 'deleteServer', server })}
-                  >
-                    Delete
-                  </button>
+                  <EditDeleteButtons
+                    name={`server ${server.host}`}
+                    onEdit={() => open({ kind: 'server', environment, server })}
+                    onDelete={() => open({ kind: 'deleteServer', server })}
+                  />
                 </RowActions>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </div>
+    </EnvBlock>
   );
 }
 
 function SupportAccounts({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   return (
-    <div className="env__block">
-      <div className="env__block-header">
-        <h4 className="env__block-title">Support accounts ({environment.supportAccounts.length})</h4>
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Add support account to ${environment.name}`}
-          onClick={() => open({ kind: 'supportAccount', environment })}
-        >
-          Add support account
-        </button>
-      </div>
+    <EnvBlock
+      title="Support accounts"
+      count={environment.supportAccounts.length}
+      add={{
+        label: 'Add support account',
+        name: `Add support account to ${environment.name}`,
+        onClick: () => open({ kind: 'supportAccount', environment }),
+      }}
+    >
       {environment.supportAccounts.length === 0 ? (
         <p className="section__empty">No support accounts yet.</p>
       ) : (
@@ -320,29 +292,18 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                   >
                     {account.hasSecret ? 'Replace secret' : 'Set secret'}
                   </button>
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    aria-label={`Edit support account ${account.username}`}
-                    onClick={() => open({ kind: 'supportAccount', environment, account })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--quiet-danger button--small"
-                    aria-label={`Delete support account ${account.username}`}
-                    onClick={() => open({ kind: 'deleteSupportAccount', account })}
-                  >
-                    Delete
-                  </button>
+                  <EditDeleteButtons
+                    name={`support account ${account.username}`}
+                    onEdit={() => open({ kind: 'supportAccount', environment, account })}
+                    onDelete={() => open({ kind: 'deleteSupportAccount', account })}
+                  />
                 </RowActions>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </div>
+    </EnvBlock>
   );
 }
 
@@ -361,18 +322,15 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
   const past = timed.filter((t) => t.timing === 'past');
   const shown = [...timed.filter((t) => t.timing !== 'past').reverse(), ...(showPast ? past : [])];
   return (
-    <div className="env__block">
-      <div className="env__block-header">
-        <h4 className="env__block-title">Maintenance notices ({environment.notices.length})</h4>
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Add notice for ${environment.name}`}
-          onClick={() => open({ kind: 'notice', environment })}
-        >
-          Add notice
-        </button>
-      </div>
+    <EnvBlock
+      title="Maintenance notices"
+      count={environment.notices.length}
+      add={{
+        label: 'Add notice',
+        name: `Add notice for ${environment.name}`,
+        onClick: () => open({ kind: 'notice', environment }),
+      }}
+    >
       {shown.length === 0 ? (
         <p className="section__empty">
           {past.length === 0
@@ -402,22 +360,11 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
                   <div className="cell-note">recorded by {notice.recordedBy}</div>
                 </td>
                 <RowActions>
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    aria-label={`Edit notice ${notice.summary}`}
-                    onClick={() => open({ kind: 'notice', environment, notice })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--quiet-danger button--small"
-                    aria-label={`Delete notice ${notice.summary}`}
-                    onClick={() => open({ kind: 'deleteNotice', notice })}
-                  >
-                    Delete
-                  </button>
+                  <EditDeleteButtons
+                    name={`notice ${notice.summary}`}
+                    onEdit={() => open({ kind: 'notice', environment, notice })}
+                    onDelete={() => open({ kind: 'deleteNotice', notice })}
+                  />
                 </RowActions>
               </tr>
             ))}
@@ -433,7 +380,7 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
           {showPast ? 'Hide past notices' : `Show ${past.length} past notice${past.length === 1 ? '' : 's'}`}
         </button>
       )}
-    </div>
+    </EnvBlock>
   );
 }
 
@@ -441,18 +388,15 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
 function Certificates({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   const [now] = useState(() => Date.now());
   return (
-    <div className="env__block">
-      <div className="env__block-header">
-        <h4 className="env__block-title">Certificates ({environment.certificates.length})</h4>
-        <button
-          type="button"
-          className="button button--small"
-          aria-label={`Add certificate to ${environment.name}`}
-          onClick={() => open({ kind: 'certificate', environment })}
-        >
-          Add certificate
-        </button>
-      </div>
+    <EnvBlock
+      title="Certificates"
+      count={environment.certificates.length}
+      add={{
+        label: 'Add certificate',
+        name: `Add certificate to ${environment.name}`,
+        onClick: () => open({ kind: 'certificate', environment }),
+      }}
+    >
       {environment.certificates.length === 0 ? (
         <p className="section__empty">
           No certificates yet. Record the SSL, token-signing, token-decrypting and WAP proxy trust
@@ -494,22 +438,11 @@ function Certificates({ environment, open }: { environment: EnvironmentView; ope
                     )}
                   </td>
                   <RowActions>
-                    <button
-                      type="button"
-                      className="button button--quiet button--small"
-                      aria-label={`Edit ${certificateKindLabels[certificate.kind]} certificate`}
-                      onClick={() => open({ kind: 'certificate', environment, certificate })}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--quiet-danger button--small"
-                      aria-label={`Delete ${certificateKindLabels[certificate.kind]} certificate`}
-                      onClick={() => open({ kind: 'deleteCertificate', certificate })}
-                    >
-                      Delete
-                    </button>
+                    <EditDeleteButtons
+                      name={`${certificateKindLabels[certificate.kind]} certificate`}
+                      onEdit={() => open({ kind: 'certificate', environment, certificate })}
+                      onDelete={() => open({ kind: 'deleteCertificate', certificate })}
+                    />
                   </RowActions>
                 </tr>
               );
@@ -517,6 +450,34 @@ function Certificates({ environment, open }: { environment: EnvironmentView; ope
           </tbody>
         </table>
       )}
+    </EnvBlock>
+  );
+}
+
+/** One part of an environment card: its title with a count, its Add button, and what it holds. */
+function EnvBlock({
+  title,
+  count,
+  add,
+  children,
+}: {
+  title: string;
+  count: number;
+  /** `name` is the button's accessible name, saying which environment it adds to. */
+  add: { label: string; name: string; onClick(): void };
+  children: ReactNode;
+}) {
+  return (
+    <div className="env__block">
+      <div className="env__block-header">
+        <h4 className="env__block-title">
+          {title} ({count})
+        </h4>
+        <button type="button" className="button button--small" aria-label={add.name} onClick={add.onClick}>
+          {add.label}
+        </button>
+      </div>
+      {children}
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { ticketStatusLabels } from '../tickets/ticketForm.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime, plural } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { selectPurgeSummary } from '../../store/retention/selectors.ts';
@@ -31,15 +32,15 @@ export function RetentionPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1>Retention</h1>
-          <p className="muted">
+      <PageHeader
+        title="Retention"
+        intro={
+          <>
             Personal data in tickets is purged every summer by destroying its keys; time, billing and the
             audit log stay, with the personal columns reading “gallrad”.
-          </p>
-        </div>
-      </header>
+          </>
+        }
+      />
       <FormError message={error} />
       {status === 'loading' && <p className="muted">Loading…</p>}
       {retention && (
@@ -234,9 +235,9 @@ function LastRun({ retention }: { retention: RetentionStatus }) {
     <Section title="Last purge">
       {run ? (
         <p data-testid="last-purge">
-          {`${formatDateTime(run.ranAt)} by ${run.ranBy}, for ${run.purgeDate}: ${plural(run.tickets, 'ticket')}, ` +
-            `${plural(run.monthKeys, 'month key')}, ${plural(run.recordings, 'recording')} ` +
-            `(${plural(run.keysDestroyed, 'key')} destroyed).`}
+          {`${formatDateTime(run.ranAt)} by ${run.ranBy}, for ${run.purgeDate}: ${plural(run.tickets, 'ticket', 'tickets')}, ` +
+            `${plural(run.monthKeys, 'month key', 'month keys')}, ${plural(run.recordings, 'recording', 'recordings')} ` +
+            `(${plural(run.keysDestroyed, 'key', 'keys')} destroyed).`}
         </p>
       ) : (
         <p className="muted">No purge has run on this store yet.</p>
@@ -244,5 +245,3 @@ function LastRun({ retention }: { retention: RetentionStatus }) {
     </Section>
   );
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,6 +2,7 @@ import { Fragment, useId } from 'react';
 import { Link } from 'wouter';
 import { reviewToCsv, type ReviewSort } from '../../../common/agreements/review.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ReasonList } from '../../components/ReasonList.tsx';
 import { selectReviewRows, selectStatusCounts } from '../../store/review/selectors.ts';
 import { useReviewStore } from '../../store/StoreProvider.tsx';
@@ -33,24 +34,26 @@ export function ReviewPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1>Eligibility</h1>
-          <p className="muted">
+      <PageHeader
+        title="Eligibility"
+        intro={
+          <>
             {counts.blocked} blocked · {counts.warnings} with warnings · {counts.eligible} eligible, as of now
-          </p>
-        </div>
-        <button
-          type="button"
-          className="button"
-          disabled={rows.length === 0}
-          onClick={() =>
-            downloadText(`lotsen-eligibility-${swedishDate(Date.now())}.csv`, reviewToCsv(rows), 'text/csv')
-          }
-        >
-          Export CSV
-        </button>
-      </header>
+          </>
+        }
+        action={
+          <button
+            type="button"
+            className="button"
+            disabled={rows.length === 0}
+            onClick={() =>
+              downloadText(`lotsen-eligibility-${swedishDate(Date.now())}.csv`, reviewToCsv(rows), 'text/csv')
+            }
+          >
+            Export CSV
+          </button>
+        }
+      />
       <div className="review__filters" role="group" aria-label="Filters">
         <label htmlFor={`${id}-status`}>Verdict</label>
         <select

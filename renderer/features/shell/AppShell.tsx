@@ -117,20 +117,8 @@ function Navigation() {
         count={liveSessions}
         alert={null}
       />
-      <Link
-        href="/timesheet"
-        className={location === '/timesheet' ? 'nav__link nav__link--active' : 'nav__link'}
-        aria-current={location === '/timesheet' ? 'page' : undefined}
-      >
-        <span>Timesheet</span>
-      </Link>
-      <Link
-        href="/billing"
-        className={location === '/billing' ? 'nav__link nav__link--active' : 'nav__link'}
-        aria-current={location === '/billing' ? 'page' : undefined}
-      >
-        <span>Billing</span>
-      </Link>
+      <NavLink href="/timesheet" label="Timesheet" active={location === '/timesheet'} />
+      <NavLink href="/billing" label="Billing" active={location === '/billing'} />
       <NavLink
         href="/eligibility"
         label="Eligibility"
@@ -138,20 +126,8 @@ function Navigation() {
         count={blocked}
         alert={blocked > 0 ? `${blocked} blocked` : null}
       />
-      <Link
-        href="/audit"
-        className={location === '/audit' ? 'nav__link nav__link--active' : 'nav__link'}
-        aria-current={location === '/audit' ? 'page' : undefined}
-      >
-        <span>Audit log</span>
-      </Link>
-      <Link
-        href="/retention"
-        className={location === '/retention' ? 'nav__link nav__link--active' : 'nav__link'}
-        aria-current={location === '/retention' ? 'page' : undefined}
-      >
-        <span>Retention</span>
-      </Link>
+      <NavLink href="/audit" label="Audit log" active={location === '/audit'} />
+      <NavLink href="/retention" label="Retention" active={location === '/retention'} />
     </nav>
   );
 }
@@ -166,8 +142,9 @@ function NavLink({
   href: string;
   label: string;
   active: boolean;
-  count: number;
-  alert: string | null;
+  /** Left out for pages with nothing to count. */
+  count?: number;
+  alert?: string | null;
 }) {
   return (
     <Link
@@ -176,9 +153,11 @@ function NavLink({
       aria-current={active ? 'page' : undefined}
     >
       <span>{label}</span>
-      <span className={alert ? 'nav__count nav__count--alert' : 'nav__count'} title={alert ?? undefined}>
-        {count}
-      </span>
+      {count !== undefined && (
+        <span className={alert ? 'nav__count nav__count--alert' : 'nav__count'} title={alert ?? undefined}>
+          {count}
+        </span>
+      )}
     </Link>
   );
 }

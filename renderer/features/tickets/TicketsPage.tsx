@@ -6,6 +6,7 @@ import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatSek } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
@@ -49,18 +50,20 @@ export function TicketsPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <div>
-          <h1>Tickets</h1>
-          <p className="muted">
+      <PageHeader
+        title="Tickets"
+        intro={
+          <>
             Sorted by when a response is due under the customer’s agreement; tickets without an agreement in
             force promise no response time and come last.
-          </p>
-        </div>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          New ticket
-        </button>
-      </header>
+          </>
+        }
+        action={
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New ticket
+          </button>
+        }
+      />
       <label className="tickets__toggle">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show
         resolved and closed tickets too
@@ -86,12 +89,10 @@ export function TicketsPage() {
           <table className="table" aria-label="Tickets">
             <thead>
               <tr>
-                <th scope="col">Due (received)</th>
-                <th scope="col">SLA</th>
+                <th scope="col">Due (received), SLA</th>
                 <th scope="col">Customer</th>
                 <th scope="col">Subject</th>
                 <th scope="col">Requester</th>
-                <th scope="col">Priority</th>
                 <th scope="col">Status</th>
                 <ActionsHeader />
               </tr>
@@ -100,7 +101,7 @@ export function TicketsPage() {
               {rows.map(({ ticket, sla }) => (
                 <tr key={ticket.id} data-testid="ticket-row">
                   <td
-                    className="mono tickets__time"
+                    className="tickets__time"
                     title={
                       ticket.dueAt === null
                         ? NO_RESPONSE_PROMISE_TEXT
@@ -109,24 +110,26 @@ export function TicketsPage() {
                           : `${ticket.responseHours} office hours`
                     }
                   >
-                    {ticket.dueAt === null ? 'No response time' : formatSwedishTime(ticket.dueAt)}
-                    <span className="tickets__received">{formatSwedishTime(ticket.receivedAt)}</span>
-                  </td>
-                  <td>
-                    <Badge tone={slaTone[sla]}>{slaStateLabels[sla]}</Badge>
-                    {ticket.escalation && (
-                      <>
-                        {' '}
-                        <Badge tone="danger" title={escalationTitle(ticket.escalation)}>
-                          Acute
-                        </Badge>
-                        {ticket.escalation.basis === 'exception' && (
-                          <span className="tickets__received" title={escalationTitle(ticket.escalation)}>
-                            by exception
-                          </span>
-                        )}
-                      </>
-                    )}
+                    <span className="mono">
+                      {ticket.dueAt === null ? 'No response time' : formatSwedishTime(ticket.dueAt)}
+                    </span>
+                    <span className="mono tickets__received">{formatSwedishTime(ticket.receivedAt)}</span>
+                    <span className="tickets__sla">
+                      <Badge tone={slaTone[sla]}>{slaStateLabels[sla]}</Badge>
+                      {ticket.escalation && (
+                        <>
+                          {' '}
+                          <Badge tone="danger" title={escalationTitle(ticket.escalation)}>
+                            Acute
+                          </Badge>
+                          {ticket.escalation.basis === 'exception' && (
+                            <span className="tickets__received" title={escalationTitle(ticket.escalation)}>
+                              by exception
+                            </span>
+                          )}
+                        </>
+                      )}
+                    </span>
                   </td>
                   <td>
                     <Link href={`/customers/${ticket.customerId}`}>{ticket.customerName}</Link>
@@ -179,11 +182,13 @@ export function TicketsPage() {
                     )}
                   </td>
                   <td>
-                    <Badge tone={priorityTone[ticket.priority]}>
-                      {ticketPriorityLabels[ticket.priority]}
-                    </Badge>
+                    {ticketStatusLabels[ticket.status]}
+                    <span className="tickets__priority">
+                      <Badge tone={priorityTone[ticket.priority]}>
+                        {ticketPriorityLabels[ticket.priority]}
+                      </Badge>
+                    </span>
                   </td>
-                  <td>{ticketStatusLabels[ticket.status]}</td>
                   <RowActions>
                     <div className="tickets__actions">
                       {ticket.firstResponseAt === null && (

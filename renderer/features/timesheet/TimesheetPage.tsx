@@ -5,6 +5,7 @@ import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDuration, formatElapsed, plural } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -80,18 +81,20 @@ export function TimesheetPage() {
 
   return (
     <div className="page timesheet">
-      <header className="page__header">
-        <div>
-          <h1>Timesheet</h1>
-          <p className="muted">
+      <PageHeader
+        title="Timesheet"
+        intro={
+          <>
             Time per day in Swedish time. Classify each entry: included in the support fee, billable, or no
             charge.
-          </p>
-        </div>
-        <button type="button" className="button" onClick={() => setDialog({ kind: 'manual' })}>
-          Add time manually
-        </button>
-      </header>
+          </>
+        }
+        action={
+          <button type="button" className="button" onClick={() => setDialog({ kind: 'manual' })}>
+            Add time manually
+          </button>
+        }
+      />
 
       <TimerPanel />
 

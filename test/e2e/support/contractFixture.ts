@@ -4,13 +4,21 @@ import { orgNumber } from '../../support/orgNumbers.ts';
 
 export const VAXJO = { name: 'Växjö kommun', orgNumber: orgNumber('212000', 70) };
 export const CONTACT = { name: 'Åsa Öberg', email: 'asa.oberg@vaxjo.se' };
+/** The same customer under a name as long as real ones get, for specs that look at how pages wrap. */
+export const LONG_VAXJO = {
+  ...VAXJO,
+  name: 'Växjö kommun – Utbildningsförvaltningen, grundskola och gymnasium (IT-enheten)',
+};
 
 /**
  * A registry file with one customer ready for support in every way but, unless `withDpa`, the data-processing
  * agreement: environment reached by split-tunnel AnyConnect with AD FS and WAP servers and a support account, trained named contact, and an agreement
- * in force since 2020 covering the SSO installation.
+ * in force since 2020 covering the SSO installation. `customer` names it otherwise (`LONG_VAXJO`).
  */
-export async function writeContractFixture(dir: string, options: { withDpa: boolean }): Promise<string> {
+export async function writeContractFixture(
+  dir: string,
+  options: { withDpa: boolean; customer?: { name: string; orgNumber: string } },
+): Promise<string> {
   const file = join(dir, 'registry.json');
   await writeFile(
     file,
@@ -19,7 +27,7 @@ export async function writeContractFixture(dir: string, options: { withDpa: bool
       version: 3,
       customers: [
         {
-          ...VAXJO,
+          ...(options.customer ?? VAXJO),
           kind: 'municipality',
           contacts: [{ ...CONTACT, adminTrainingDone: true, toolTrainingDone: true }],
           environments: [

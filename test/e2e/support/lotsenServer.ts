@@ -233,23 +233,33 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** One API call on a test's store, as `withStore` hands it out. */
+export type StoreCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
 /**
- * Calls the API on a test's store from the test process itself, beside the running server (SQLite's WAL lets both
- * in): for checking what the UI did where the UI does not show it.
+ * Opens the test's store from the test process itself, beside the running server (SQLite's WAL lets both in), for
+ * seeding many rows with one unlock, or checking what the UI did where the UI does not show it.
  */
+export async function withStore<T>(home: string, use: (call: StoreCall) => Promise<T>): Promise<T> {
+  const backend = await Backend.open({ dataDir: home });
+  try {
+    const api = createApi(backend, () => undefined);
+    await backend.unlock(PASSPHRASE);
+    return await use(async (method, input) => {
+      const result = await api.dispatch(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as MethodOutput<typeof method>;
+    });
+  } finally {
+    await backend.close();
+  }
+}
+
+/** One call on the test's store (see `withStore`). */
 export async function callStore<M extends MethodName>(
   home: string,
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
-  const backend = await Backend.open({ dataDir: home });
-  try {
-    const api = createApi(backend, () => undefined);
-    await backend.unlock(PASSPHRASE);
-    const result = await api.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  } finally {
-    await backend.close();
-  }
+  return withStore(home, (call) => call(method, input));
 }

@@ -43,6 +43,13 @@ export function CertificateFormDialog({
       form={form}
       onClose={onClose}
     >
+      <TextField
+        binding={form.field('subject')}
+        label="Subject"
+        optional
+        hint="E.g. CN=sts.kommun.se"
+        autoFocus
+      />
       <div className="form__row">
         <SelectField
           binding={form.field('kind')}
@@ -58,13 +65,6 @@ export function CertificateFormDialog({
           hint="Its last valid day (Valid to)"
         />
       </div>
-      <TextField
-        binding={form.field('subject')}
-        label="Subject"
-        optional
-        hint="E.g. CN=sts.kommun.se"
-        autoFocus
-      />
       <div className="form__row">
         <TextField
           binding={form.field('thumbprint')}
