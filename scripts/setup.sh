@@ -4,7 +4,8 @@
 #   keychain tests, Chromium for the browser tests, sqlite3 to show the store is unreadable without its key,
 #   OpenSSH (server, client, ssh-agent) for the SSH tests, asciinema to read exported recordings,
 #   LibreOffice Calc (headless, no GUI) to read the finance export's XLSX files independently of the code that wrote them,
-#   faketime (libfaketime) so a browser test can run the real server on a clock that crosses a month's end.
+#   faketime (libfaketime) so a browser test can run the real server on a clock that crosses a month's end,
+#   PostgreSQL 15 for the team database (the tests start their own cluster; Debian's default one is never made).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,15 +17,22 @@ packages=(
   libreoffice-calc-nogui
   faketime
   fonts-dejavu-core
+  postgresql-15 postgresql-client-15
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+# Before PostgreSQL is installed: no default cluster listening on 5432 (postgresql-common reads this folder).
+no_cluster=/etc/postgresql-common/createcluster.d/lotsen-no-main-cluster.conf
+if [ ! -f "$no_cluster" ]; then
+  "${sudo_cmd[@]}" mkdir -p "$(dirname "$no_cluster")"
+  echo 'create_main_cluster = false' | "${sudo_cmd[@]}" tee "$no_cluster" >/dev/null
+fi
 if [ ${#missing[@]} -gt 0 ]; then
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
   echo "setup: installing ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPostgres } from './support/postgres/postgresServer.ts';
+import { POSTGRES_ENV } from './support/postgres/testDatabases.ts';
 
 /**
  * Tests that run the real `lotsen` command need main built to dist/ once per run.
@@ -9,13 +11,21 @@ import { join } from 'node:path';
  * Local terminals start the user's shell, which reads the user's dotfiles: on a machine whose ~/.bashrc waits a minute
  * (pyenv's rehash lock does), every local-shell test would time out for reasons outside Lotsen. The run gets a home of
  * its own, with empty startup files, which the test workers inherit.
+ *
+ * One real PostgreSQL serves the run's team-database tests; each test file makes its own database on it
+ * (test/support/postgres/testDatabases.ts). The workers find it through the environment.
  */
-export default function setup(): () => void {
+export default async function setup(): Promise<() => Promise<void>> {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
   const home = mkdtempSync(join(tmpdir(), 'lotsen-test-home-'));
   for (const file of ['.bashrc', '.profile', '.bash_profile']) writeFileSync(join(home, file), '');
   process.env.HOME = home;
-  return () => rmSync(home, { recursive: true, force: true });
+  const postgres = await startPostgres();
+  process.env[POSTGRES_ENV] = JSON.stringify({ port: postgres.port, superuser: postgres.superuser });
+  return async () => {
+    await postgres.stop();
+    rmSync(home, { recursive: true, force: true });
+  };
 }
