@@ -57,13 +57,23 @@ export const othersRecords = {
   readSessions: ['support_lead'],
   /** Reclassifying anyone's time before its month is approved. */
   classifyTime: ['finance'],
+  /** Starting, stopping, editing or deleting another person's time entry: nobody; finance reclassifies it instead. */
+  writeTime: [],
 } as const satisfies Record<string, readonly WorkRole[]>;
 
 export type OthersRecordsRight = keyof typeof othersRecords;
 
 /** Whether the principal may do `right` to a record of `ownerId` (their own records always). */
 export function mayTouchOthers(principal: Principal, right: OthersRecordsRight, ownerId: string): boolean {
-  return ownerId === principal.userId || holdsAnyRole(principal, othersRecords[right]);
+  // In the embedded default the others are rows the local user imported (time files), theirs to correct as today.
+  if (principal.kind === 'local' || ownerId === principal.userId) return true;
+  return holdsAnyRole(principal, othersRecords[right]);
+}
+
+/** The one person whose records the principal may see under `right`, or null when they may see everyone's. */
+export function onlyOwnUnder(principal: Principal, right: OthersRecordsRight): string | null {
+  if (principal.kind === 'local' || holdsAnyRole(principal, othersRecords[right])) return null;
+  return principal.userId;
 }
 
 /** "technician", "support lead or finance": roles as a person reads them. */
