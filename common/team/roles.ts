@@ -184,7 +184,7 @@ export function refusalFor<M extends MethodName>(
 ): Refusal | null {
   const rule = roleMatrix[method] as MethodRule<M>;
   if (rule.roles === ANYONE) return null;
-  const you = principal.kind === 'member' ? `; you are ${article(principal.workRole)}` : '';
+  const you = principal.kind === 'member' ? `; ${youAre(principal.workRole)}` : '';
   if (!holdsAnyRole(principal, rule.roles)) {
     return {
       message: `Only ${describeRoles(rule.roles)} may do this (${method})${you}.`,
@@ -216,7 +216,7 @@ export function mayCall(principal: Principal, method: MethodName): boolean {
   return holdsAnyRole(principal, rule.roles) && (!rule.admin || holdsAdminRight(principal));
 }
 
-function article(role: WorkRole): string {
-  const label = workRoleLabels[role].toLowerCase();
-  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+/** "you are a technician", "you are in finance": a role as the refused person reads it. */
+export function youAre(role: WorkRole): string {
+  return role === 'finance' ? 'you are in finance' : `you are a ${workRoleLabels[role].toLowerCase()}`;
 }

@@ -3,7 +3,7 @@ import type { MethodInput, MethodName } from '../../../common/api/contract.ts';
 import { methods } from '../../../common/api/contract.ts';
 import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import { memberPrincipal, workRoleLabels } from '../../../common/team/principal.ts';
-import { mayCall, roleMatrix } from '../../../common/team/roles.ts';
+import { mayCall, roleMatrix, youAre } from '../../../common/team/roles.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { addMember, openAsMember, storeFingerprint } from '../../support/memberApi.ts';
@@ -205,7 +205,7 @@ describe.each(['technician', 'support_lead', 'finance'] as const)('a %s', (role)
           for (const needed of rule.roles) {
             expect(error.message, method).toContain(workRoleLabels[needed].toLowerCase());
           }
-          expect(error.message).toContain(`you are a ${workRoleLabels[role].toLowerCase()}`);
+          expect(error.message).toContain(youAre(role));
         } else {
           expect(error.message, method).toContain('admin right');
         }
