@@ -211,9 +211,21 @@ export function refusalFor<M extends MethodName>(
 
 /** Whether the principal may call the method at all (ignoring narrower inputs): what the UI offers. */
 export function mayCall(principal: Principal, method: MethodName): boolean {
+  return roleHint(principal, method) === null;
+}
+
+/**
+ * Why the UI does not offer the method to this principal, for a tooltip ("Only finance may do this"), or null when
+ * their role allows it (inputs that ask for more, like an override, are checked when called).
+ */
+export function roleHint(principal: Principal, method: MethodName): string | null {
   const rule = roleMatrix[method];
-  if (rule.roles === ANYONE) return true;
-  return holdsAnyRole(principal, rule.roles) && (!rule.admin || holdsAdminRight(principal));
+  if (rule.roles === ANYONE) return null;
+  if (!holdsAnyRole(principal, rule.roles)) return `Only ${describeRoles(rule.roles)} may do this`;
+  if (rule.admin && !holdsAdminRight(principal)) {
+    return `Needs the admin right as well as the ${describeRoles(rule.roles)} role`;
+  }
+  return null;
 }
 
 /** "you are a technician", "you are in finance": a role as the refused person reads it. */
