@@ -130,7 +130,8 @@ export const roleMatrix: RoleMatrix = {
   // Time: everyone logs their own; support leads and finance read everyone's; finance reclassifies (row rules).
   'time.startTimer': allow(HANDS_ON),
   'time.stopTimer': allow(HANDS_ON),
-  'time.runningTimer': allow(HANDS_ON),
+  // Asking whether one's own timer runs is harmless (finance's never does); the header asks for everyone.
+  'time.runningTimer': allow(EVERYONE),
   'time.list': allow(EVERYONE),
   'time.addManual': allow(HANDS_ON),
   'time.classify': allow(EVERYONE),
