@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import type { Transport } from '../../../renderer/api/transport.ts';
 import { createApiClient } from '../../../renderer/api/client.ts';
 import { selectMayCall, selectRoleLabel } from '../../../renderer/store/app/selectors.ts';
@@ -13,22 +14,23 @@ import { waitFor } from '../support/wsServer.ts';
  * members once team mode lands): what it loads at unlock is only what finance may read.
  */
 
-let local: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let member: Awaited<ReturnType<typeof openAsMember>>;
+let local: Awaited<ReturnType<typeof openPassphraseBackend>> | undefined;
+let member: Awaited<ReturnType<typeof openAsMember>> | undefined;
 
-beforeEach(async () => {
+async function openAs(role: UserRole) {
   local = await openPassphraseBackend();
   const id = await addMember(local.backend.registryContext().db, {
-    name: 'Fia Ekonomi',
-    email: 'fia@leverantor.se',
-    role: 'finance',
+    name: 'Mia Medlem',
+    email: 'mia@leverantor.se',
+    role,
   });
   member = await openAsMember(local.dataDir, id);
-});
+  return member;
+}
 
 afterEach(async () => {
-  await member.close();
-  await local.cleanup();
+  await member?.close();
+  await local?.cleanup();
 });
 
 /** The transport, noting every method main refused for the role. */
@@ -43,14 +45,32 @@ function watching(transport: Transport, refused: string[]): Transport {
   };
 }
 
-describe("finance's stores", () => {
-  it('learn the role from the status, offer no sessions, and make no call main refuses at unlock', async () => {
+describe("a member's stores", () => {
+  it.each(['technician', 'support_lead', 'finance'] as const)(
+    'make no call main refuses at unlock: %s',
+    async (role) => {
+      const refused: string[] = [];
+      const { backend } = await openAs(role);
+      const stores = createStores(createApiClient(watching(inProcessTransport(backend), refused)));
+      const stop = startStores(stores);
+      try {
+        await waitFor(() => stores.registry.getState().listStatus === 'ready');
+        expect(stores.app.getState().status?.principal).toMatchObject({ workRole: role });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(refused).toEqual([]);
+      } finally {
+        stop();
+      }
+    },
+  );
+
+  it('finance learns the role from the status and is offered no sessions', async () => {
     const refused: string[] = [];
-    const stores = createStores(createApiClient(watching(inProcessTransport(member.backend), refused)));
+    const { backend } = await openAs('finance');
+    const stores = createStores(createApiClient(watching(inProcessTransport(backend), refused)));
     const stop = startStores(stores);
     try {
       await waitFor(() => stores.registry.getState().listStatus === 'ready');
-      await waitFor(() => stores.review.getState().rows !== undefined);
       const app = stores.app.getState();
       expect(app.status?.principal).toMatchObject({ kind: 'member', workRole: 'finance', admin: false });
       expect(selectRoleLabel(app)).toBe('Finance');
