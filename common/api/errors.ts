@@ -26,6 +26,8 @@ export const errorCodes = [
   /** Wrong passphrases came too fast: this try was refused untried; `details.retryAfterMs` says how long to wait. */
   'TOO_MANY_ATTEMPTS',
   'UNAUTHORIZED',
+  /** The caller's role or missing admin right does not allow this; the message names what is needed. */
+  'FORBIDDEN',
   /** The customer may not be helped now (eligibility blockers); `details.blockers` says why. */
   'NOT_ELIGIBLE',
   /** The environment's pre-connect (VPN) command did not succeed. */
