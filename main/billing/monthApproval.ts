@@ -114,7 +114,7 @@ export async function approveMonth(
         );
         for (let i = 0; i < entries.length; i += ENTRY_UPDATE_CHUNK) {
           const chunk = entries.slice(i, i + ENTRY_UPDATE_CHUNK);
-          await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, ${seq})`))})
+          await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, CAST(${seq} AS integer))`))})
             UPDATE time_entries SET batch_id = ${id}, line_seq = (SELECT v.seq FROM v WHERE v.id = time_entries.id)
             WHERE id IN (SELECT v.id FROM v)`.execute(trx);
         }
