@@ -6,6 +6,7 @@ import { LotsenError } from '../../common/api/errors.ts';
 import { migrationProvider, type TeamStore } from './database.node.ts';
 import { PostgresColumnTypesPlugin } from './postgresColumnTypes.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { createTeamTables } from './teamTables.ts';
 
 /** Every table of Lotsen lives in this schema of the team's database; Kysely's migration records too. */
 export const TEAM_SCHEMA = 'lotsen';
@@ -151,6 +152,7 @@ async function migrateTeamSchema(db: Kysely<DatabaseSchema>): Promise<void> {
   await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(TEAM_SCHEMA)}`.execute(db);
   const { error } = await teamMigrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  await createTeamTables(db as unknown as Kysely<unknown>);
 }
 
 async function assertSchemaCurrent(db: Kysely<DatabaseSchema>, where: string): Promise<void> {

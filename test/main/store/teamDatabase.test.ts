@@ -11,6 +11,7 @@ import {
   type TeamDatabaseSettings,
 } from '../../../main/store/teamDatabase.node.ts';
 import type { TeamStore } from '../../../main/store/database.node.ts';
+import { TEAM_ONLY_TABLES } from '../../../main/store/teamTables.ts';
 import { superuserTeamSettings } from '../../support/postgres/teamSettings.ts';
 import { asSuperuser, createTestDatabase, type TestDatabase } from '../../support/postgres/testDatabases.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
@@ -55,7 +56,8 @@ async function postgresShape(db: Db): Promise<Shape> {
     is_nullable: string;
   }>`
     SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-    WHERE table_schema = ${TEAM_SCHEMA} AND table_name NOT LIKE 'kysely_%'`.execute(db);
+    WHERE table_schema = ${TEAM_SCHEMA} AND table_name NOT LIKE 'kysely_%'
+      AND table_name NOT IN (${sql.join([...TEAM_ONLY_TABLES])})`.execute(db);
   const shape: Shape = {};
   for (const c of columns.rows) {
     (shape[c.table_name] ??= {})[c.column_name] = { type: c.data_type, notNull: c.is_nullable === 'NO' };
