@@ -12,7 +12,11 @@ const common = {
  * The suites that run a second time on a team database (PostgreSQL): the same files, whose backends open a team
  * database when LOTSEN_TEST_DATA_SOURCE says so (test/support/passphraseBackend.ts), not copies of them.
  */
-export const TEAM_SUITES = ['test/main/registry/**/*.test.ts'];
+export const TEAM_SUITES = [
+  'test/main/{registry,tickets,time,agreements,settings,environments}/**/*.test.ts',
+  // Next (they tamper with the store through SQLite, or read its file): audit, billing, privacy, retention, reports,
+  // sessions, CLI.
+];
 
 export default defineConfig({
   test: {
