@@ -5,6 +5,7 @@ import type { BatchView } from '../../common/billing/model.ts';
 import { personalSealer } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import type { BillingLinesTable } from '../store/schema.ts';
+import { serialiseWrites } from '../store/writeLocks.ts';
 import { batchView, findBatch } from './billingBatches.ts';
 import { billedCustomer } from './billingCustomers.ts';
 import { emptyTally, monthLines, tallyProblems, type LineDraft, type MonthTally } from './billingLines.ts';
@@ -70,7 +71,9 @@ export async function approveMonth(
   const id = randomUUID();
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
-      // Again inside the transaction: another window or the CLI may have approved it since the check above.
+      // Again inside the transaction: another window or the CLI may have approved it since the check above. On a
+      // team database another member's approval may run at this moment: approvals take turns from here.
+      await serialiseWrites(trx, 'billing approval');
       await alreadyApproved(trx);
       const last = await trx
         .selectFrom('billing_batches')
