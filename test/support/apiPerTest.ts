@@ -19,11 +19,16 @@ export function apiPerTest(
     sessions?: SessionManagerOptions;
     /** Where the API's log lines go; stderr unless told. */
     log?: (line: string) => void;
+    /** On a team database (the run's team project), the member's work role; a support lead unless told. */
+    teamRole?: 'technician' | 'support_lead' | 'finance';
   } = {},
 ) {
   let current: { opened: Opened; call: ReturnType<typeof apiCaller> } | undefined;
   const open = async () => {
-    const opened = await openPassphraseBackend(options.now ? { now: options.now } : {});
+    const opened = await openPassphraseBackend({
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.teamRole ? { teamRole: options.teamRole } : {}),
+    });
     current = { opened, call: apiCaller(createApi(opened.backend, options.log, options.sessions)) };
   };
   const close = async () => {

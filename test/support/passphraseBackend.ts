@@ -12,12 +12,16 @@ export const TEST_USER = {
 /**
  * An initialised, unlocked backend on a temporary folder, keyed by a passphrase so the test needs no keychain.
  * The store is the real encrypted SQLite file; or, in the run's team project (LOTSEN_TEST_DATA_SOURCE=team), a team
- * database of its own on the run's PostgreSQL, which TEST_USER is a member of.
+ * database of its own on the run's PostgreSQL, which TEST_USER is a member of (as `teamRole`, a support lead unless
+ * told, with the admin right).
  */
-export async function openPassphraseBackend(options: { now?: () => number } = {}) {
+export async function openPassphraseBackend(
+  options: { now?: () => number; teamRole?: 'technician' | 'support_lead' | 'finance' } = {},
+) {
+  const { teamRole = 'support_lead', ...backendOptions } = options;
   const temp = await makeTempDataDir();
-  const backend = await Backend.open({ dataDir: temp.dir, ...options });
-  const team = testDataSource() === 'team' ? await teamFixture(TEST_USER) : null;
+  const backend = await Backend.open({ dataDir: temp.dir, ...backendOptions });
+  const team = testDataSource() === 'team' ? await teamFixture({ ...TEST_USER, role: teamRole }) : null;
   try {
     await backend.initialize({
       user: TEST_USER,

@@ -22,10 +22,17 @@ export interface TeamFixture {
 /**
  * A team database of the test's own (a copy of the run's migrated template) and one member login for it, made with
  * superuser rights as fixture set-up. The login gets every privilege on Lotsen's tables and owns nothing: until
- * main/team/'s roles and member functions are merged this stands in for `team create` + `add-member` + enrolment,
- * and the store and service suites only need a member who may do everything (the rules have their own tests).
+ * main/team/'s roles and member functions are merged this stands in for `team create` + `add-member` + enrolment.
+ * The member is a support lead with the admin right, the role the shared suites' steps need most (agreements, DPAs,
+ * overrides, everyone's time); the service layer's role matrix still applies, so a suite whose steps need finance
+ * (time import, month approval) asks for that role.
  */
-export async function teamFixture(user: { name: string; email: string; role: string }): Promise<TeamFixture> {
+export async function teamFixture(user: {
+  name: string;
+  email: string;
+  role: string;
+  admin?: boolean;
+}): Promise<TeamFixture> {
   const database = await createMigratedTestDatabase();
   const login = `${database.name}_m_${randomBytes(4).toString('hex')}`;
   const source: TeamDataSource = {
@@ -50,10 +57,10 @@ export async function teamFixture(user: { name: string; email: string; role: str
           `INSERT INTO ${TEAM_SCHEMA}.users (id, name, email, role, is_local, created_at) VALUES ($1, $2, $3, $4, 0, $5)`,
           [id, user.name, user.email, user.role, Date.now()],
         );
-        await client.query(`INSERT INTO ${TEAM_SCHEMA}.team_members (user_id, login) VALUES ($1, $2)`, [
-          id,
-          login,
-        ]);
+        await client.query(
+          `INSERT INTO ${TEAM_SCHEMA}.team_members (user_id, login, is_admin) VALUES ($1, $2, $3)`,
+          [id, login, user.admin === false ? 0 : 1],
+        );
       }),
     async drop() {
       await database.drop();
