@@ -23,6 +23,10 @@ export function teamError(error: unknown): LotsenError {
     const sentence = match[2]!.charAt(0).toUpperCase() + match[2]!.slice(1);
     return new LotsenError(WORDS[match[1]!] ?? 'INTERNAL', `${sentence}.`);
   }
+  // Without the admin group the member functions cannot even be called: say what is needed, not which function.
+  if (code === '42501' && /permission denied for function team_/.test(message)) {
+    return new LotsenError('FORBIDDEN', 'Only a member with the admin right manages members; ask an admin.');
+  }
   if (code === '42501') {
     return new LotsenError('FORBIDDEN', `The team database refused this: ${message}.`);
   }
