@@ -106,3 +106,22 @@ export async function connectAsMember(
   );
   return { client, membership };
 }
+
+/**
+ * The connection the app's `team.*` methods use: the password from the keychain. A password wrapped by the
+ * passphrase is not kept in memory by the app, so those calls say to use the CLI, which asks for the passphrase.
+ */
+export function memberConnection(dataDir: string, keychain: Keychain): () => Promise<pg.Client> {
+  return async () =>
+    (
+      await connectAsMember(dataDir, {
+        keychain,
+        passphrase: async () => {
+          throw new LotsenError(
+            'PASSPHRASE_REQUIRED',
+            'This team password is wrapped by your passphrase: manage the team with `lotsen team …`, which asks for it.',
+          );
+        },
+      })
+    ).client;
+}
