@@ -197,9 +197,27 @@ async function applyRules(admin: pg.Client, names: TeamRoleNames): Promise<strin
       await admin.query(statement);
     }
   }
+  await fixTriggerFunctions(admin);
   // Inserting into a table whose key comes from a sequence needs the sequence too.
   await admin.query(
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA lotsen TO ${Object.values(names.work).map(ident).join(', ')}`,
   );
   return rows.map((r) => r.table).filter((table) => !(table in tableRules));
+}
+
+/**
+ * The migrations' guard triggers (main/store/guardTriggers.ts) look at other tables (is this entry's month approved?),
+ * which the member whose write fires them may not read (a technician reads no billing batch), and they name those
+ * tables without the schema. Run as the owner with a fixed search_path they see what they must, whoever writes, and
+ * no caller's search_path can point them elsewhere.
+ */
+async function fixTriggerFunctions(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ fn: string }>(
+    `SELECT p.oid::regprocedure::text AS fn FROM pg_proc p
+      WHERE p.pronamespace = 'lotsen'::regnamespace AND p.prorettype = 'trigger'::regtype`,
+  );
+  for (const { fn } of rows) {
+    await admin.query(`ALTER FUNCTION ${fn} SECURITY DEFINER SET search_path = lotsen, pg_temp`);
+    await admin.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
+  }
 }
