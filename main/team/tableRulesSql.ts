@@ -8,8 +8,9 @@ import type { TeamRoleNames } from './teamRoleNames.ts';
  * rows. A table with no rule here gets forced RLS and no grant: nobody but the owner's functions sees it, and
  * `team create` names it, so a new table is closed until someone decides who may use it.
  *
- * The service layer refuses the same calls first, from the role matrix in common/; this is what stops `psql` with a
- * member's own login.
+ * The service layer refuses the same calls first, from the role matrix in common/team/roles.ts; this is what stops
+ * `psql` with a member's own login. The rules follow that matrix: a table is written by the roles whose methods write
+ * it, and the matrix's narrower inputs (an eligibility override, an escalation exception) are row checks here.
  */
 
 type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
@@ -90,11 +91,19 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   purge_runs: leadsWrite,
 
   tickets: registry,
-  ticket_escalations: registry,
+  ticket_escalations: {
+    access: [
+      // An escalation outside the agreement (an exception, billed at the price list) is the support lead's call.
+      { roles: ['technician'], privileges: ALL, rows: 'true', check: "basis <> 'exception'" },
+      { roles: ['support_lead'], privileges: ALL },
+      { roles: ['finance'], privileges: READ },
+    ],
+  },
+  // The price list: finance keeps it.
   vendor_settings: {
     access: [
       { roles: EVERYONE, privileges: READ },
-      { roles: ['support_lead', 'finance'], privileges: ['INSERT', 'UPDATE'] },
+      { roles: ['finance'], privileges: ['INSERT', 'UPDATE'] },
     ],
   },
   personal_data_keys: {
@@ -107,7 +116,13 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
 
   sessions: {
     access: [
-      { roles: ['technician'], privileges: ['SELECT', 'INSERT', 'UPDATE'], rows: ownSession },
+      // Opening one past an eligibility blocker (an override, with its reason) is the support lead's call.
+      {
+        roles: ['technician'],
+        privileges: ['SELECT', 'INSERT', 'UPDATE'],
+        rows: ownSession,
+        check: `${ownSession} AND override_reason IS NULL`,
+      },
       { roles: ['support_lead'], privileges: READ },
       { roles: ['support_lead'], privileges: ['INSERT', 'UPDATE'], rows: ownSession },
     ],
@@ -128,7 +143,8 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
         privileges: ['SELECT', 'INSERT'],
         rows: `EXISTS (SELECT 1 FROM lotsen.sessions s WHERE s.recording_id = recording_chunks.recording_id AND s.technician_id = ${ME})`,
       },
-      { roles: ['support_lead'], privileges: ['SELECT', 'INSERT'] },
+      // The summer purge (a support lead's, with the admin right) deletes recordings' contents.
+      { roles: ['support_lead'], privileges: ['SELECT', 'INSERT', 'DELETE'] },
     ],
   },
 
@@ -138,9 +154,9 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['technician'], privileges: ALL, rows: `technician_id = ${ME}` },
       { roles: ['support_lead'], privileges: READ },
       { roles: ['support_lead'], privileges: ['INSERT', 'UPDATE', 'DELETE'], rows: `technician_id = ${ME}` },
-      // Finance reads everyone's time, reclassifies it and puts it in a batch; the approved-month triggers of the
-      // migrations lock it from then on.
-      { roles: ['finance'], privileges: READ },
+      // Finance reads everyone's time, imports time files (anyone's), reclassifies it and puts it in a batch; the
+      // approved-month triggers of the migrations lock it from then on.
+      { roles: ['finance'], privileges: ['SELECT', 'INSERT'] },
       {
         roles: ['finance'],
         privileges: ['UPDATE'],
