@@ -46,29 +46,33 @@ export interface TeamSetupOptions {
 export async function createTeam(
   options: TeamSetupOptions & { firstMember: { name: string; email: string; role: UserRole } },
 ): Promise<TeamSetupResult & { firstMember: Invitation }> {
-  return withAdmin(options, async (admin, names) => {
-    const result = await applyTeamSecurity(admin, names, options);
-    const firstMember = await inTransaction(admin, async () => {
-      await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
-      const current = await admin.query('SELECT 1 FROM lotsen.team_members WHERE removed_at IS NULL LIMIT 1');
-      if (current.rowCount) {
-        throw new LotsenError(
-          'CONFLICT',
-          `${names.database} has a team already: add people with \`lotsen team add-member\`, or bring it up to date with \`lotsen team upgrade\`.`,
+  return withAdmin(options, (admin, names) =>
+    applyTeamSecurity(admin, names, options, () =>
+      inTransaction(admin, async () => {
+        await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+        const current = await admin.query(
+          'SELECT 1 FROM lotsen.team_members WHERE removed_at IS NULL LIMIT 1',
         );
-      }
-      return invite(admin, 'lotsen.team_create_member($1, $2, $3, $4, $5, $6, NULL)', {
-        ...options.firstMember,
-        isAdmin: true,
-      });
-    });
-    return { ...result, firstMember };
-  });
+        if (current.rowCount) {
+          throw new LotsenError(
+            'CONFLICT',
+            `${names.database} has a team already: add people with \`lotsen team add-member\`, or bring it up to date with \`lotsen team upgrade\`.`,
+          );
+        }
+        return invite(admin, 'lotsen.team_create_member($1, $2, $3, $4, $5, $6, NULL)', {
+          ...options.firstMember,
+          isAdmin: true,
+        });
+      }),
+    ).then(({ result, then: firstMember }) => ({ ...result, firstMember })),
+  );
 }
 
 /** `lotsen team upgrade`: the same steps as create but the first member, safe to run again at any time. */
 export async function upgradeTeam(options: TeamSetupOptions): Promise<TeamSetupResult> {
-  return withAdmin(options, (admin, names) => applyTeamSecurity(admin, names, options));
+  return withAdmin(options, async (admin, names) => {
+    return (await applyTeamSecurity(admin, names, options, async () => null)).result;
+  });
 }
 
 /** Calls a member-making function with a fresh code's verifier; the code itself goes back to the caller only. */
@@ -113,15 +117,16 @@ async function withAdmin<T>(
 }
 
 /**
- * Everything but the first member, idempotent: roles made when missing, grants and policies revoked and made again.
- * A non-superuser admin is made a member of the owner for the run (to act as it) and no longer afterwards, so no
- * login stays able to become the owner.
+ * Everything but the first member, idempotent: roles made when missing, grants and policies revoked and made again;
+ * then `then`. A non-superuser admin is made a member of the owner for the run (to act as it) and no longer
+ * afterwards, so no login stays able to become the owner.
  */
-async function applyTeamSecurity(
+async function applyTeamSecurity<T>(
   admin: pg.Client,
   names: TeamRoleNames,
   options: TeamSetupOptions,
-): Promise<TeamSetupResult> {
+  then: () => Promise<T>,
+): Promise<{ result: TeamSetupResult; then: T }> {
   const me = (
     await admin.query<{ name: string; superuser: boolean }>(
       'SELECT current_user AS name, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
@@ -134,7 +139,8 @@ async function applyTeamSecurity(
       options: `-c role=${names.owner} -c search_path=lotsen`,
     });
     const closedTables = await inTransaction(admin, () => applyRules(admin, names));
-    return { database: names.database, roles: names, closedTables };
+    // Still able to act as the owner: `then` may need it (the first member is made by an owner-only function).
+    return { result: { database: names.database, roles: names, closedTables }, then: await then() };
   } finally {
     if (!me.superuser) {
       await admin.query(`REVOKE ${ident(names.owner)} FROM ${ident(me.name)}`).catch(() => undefined);
@@ -155,8 +161,11 @@ async function prepareRolesAndSchema(
     ).rows.map((r) => r.rolname),
   );
   // CREATEROLE lets the owner's functions make and drop members' logins; NOLOGIN and no members mean nobody holds it.
+  // A CREATEROLE admin who is no superuser may not even name the superuser-only attributes, so ALTER leaves them out.
   await admin.query(
-    `${existing.has(names.owner) ? 'ALTER' : 'CREATE'} ROLE ${ident(names.owner)} NOLOGIN CREATEROLE NOSUPERUSER NOCREATEDB NOREPLICATION NOBYPASSRLS INHERIT`,
+    existing.has(names.owner)
+      ? `ALTER ROLE ${ident(names.owner)} NOLOGIN CREATEROLE NOCREATEDB INHERIT`
+      : `CREATE ROLE ${ident(names.owner)} NOLOGIN CREATEROLE NOSUPERUSER NOCREATEDB NOREPLICATION NOBYPASSRLS INHERIT`,
   );
   if (!me.superuser) await admin.query(`GRANT ${ident(names.owner)} TO ${ident(me.name)}`);
   await admin.query(`CREATE SCHEMA IF NOT EXISTS lotsen AUTHORIZATION ${ident(names.owner)}`);

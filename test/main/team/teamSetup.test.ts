@@ -1,6 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { asSuperuser } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, type TestTeam } from './teamFixture.ts';
+import { enrol } from '../../../main/team/enrolment.node.ts';
+import { parseTeamUrl } from '../../../main/team/teamConnection.node.ts';
+import { createTeam, upgradeTeam } from '../../../main/team/teamSetup.node.ts';
+import {
+  asSuperuser,
+  createTestDatabase,
+  runPostgres,
+  type TestDatabase,
+} from '../../support/postgres/testDatabases.ts';
+import { createTestTeam, newPassword, usersOnly, type TestTeam } from './teamFixture.ts';
 
 describe('team create', () => {
   let one: TestTeam;
@@ -83,6 +93,57 @@ describe('team create', () => {
         ],
       );
       expect(rows[0]).toEqual({ admin: true, lead: true, tech: false });
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('team create by a DBA who is no superuser', () => {
+  let database: TestDatabase;
+  const dba = `dba_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await asSuperuser('postgres', async (client) => {
+      await client.query(`CREATE ROLE ${dba} LOGIN CREATEROLE PASSWORD '${password}'`);
+      await client.query(`ALTER DATABASE ${database.name} OWNER TO ${dba}`);
+    });
+  });
+  afterAll(async () => {
+    await database?.drop();
+    await asSuperuser('postgres', (client) => client.query(`DROP ROLE IF EXISTS ${dba}`));
+  });
+
+  test('sets the team up, keeps no way to become the owner, and team upgrade can run again', async () => {
+    const adminUrl = `postgresql://${dba}:${password}@127.0.0.1:${runPostgres().port}/${database.name}`;
+    const created = await createTeam({
+      adminUrl,
+      migrate: usersOnly,
+      firstMember: { name: 'Ada', email: 'ada@leverantor.se', role: 'finance' },
+    });
+    expect(created.closedTables).toEqual([]);
+    const address = parseTeamUrl(adminUrl);
+    const memberPassword = newPassword();
+    const ada = await enrol(address, created.firstMember.code, memberPassword);
+    expect(await upgradeTeam({ adminUrl, migrate: usersOnly })).toMatchObject({ closedTables: [] });
+    const memberships = await asSuperuser(
+      database.name,
+      async (client) =>
+        (
+          await client.query(`SELECT count(*)::int AS n FROM pg_auth_members WHERE roleid = $1::regrole`, [
+            `${database.name}_owner`,
+          ])
+        ).rows[0].n,
+    );
+    expect(memberships).toBe(0);
+    // After the upgrade the member still logs in and holds their role.
+    const client = new pg.Client({
+      connectionString: `postgresql://${ada.login}:${memberPassword}@127.0.0.1:${runPostgres().port}/${database.name}`,
+    });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT lotsen.team_is_admin() AS a')).rows[0].a).toBe(true);
     } finally {
       await client.end();
     }
