@@ -108,7 +108,7 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
         END IF;
         IF EXISTS (SELECT 1 FROM lotsen.team_members m JOIN lotsen.users u ON u.id = m.user_id
                    WHERE lower(u.email) = lower(p_email) AND m.removed_at IS NULL) THEN
-          RAISE EXCEPTION 'LOTSEN_CONFLICT: a member with that e-mail address exists' USING ERRCODE = '23505';
+          RAISE EXCEPTION 'LOTSEN_CONFLICT: a member with that e-mail address exists (an invitation whose code expired goes with team remove-member, then invite again)' USING ERRCODE = '23505';
         END IF;
         INSERT INTO lotsen.users (id, name, email, role, is_local, created_at)
           VALUES (v_id, btrim(p_name), p_email, p_role, 0, v_now);

@@ -32,6 +32,10 @@ describe('team members', () => {
 
     const client = await team.connect({ login: tekla.login, password });
     await client.end();
+    // One current member per e-mail address, in any case.
+    await expect(
+      addMember(admin, { name: 'Tekla igen', email: 'TEKLA@leverantor.se', role: 'finance', isAdmin: false }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('team remove-member') });
     // The same code again, typed in lower case: refused, and the password stays the member's.
     await expect(enrol(team.address, invitation.code.toLowerCase(), newPassword())).rejects.toMatchObject({
       code: 'ENROLMENT_REFUSED',
