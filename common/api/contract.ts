@@ -66,6 +66,7 @@ import {
   monthSummarySchema,
 } from '../billing/model.ts';
 import { userRoles } from '../registry/vocabulary.ts';
+import { principalSchema } from '../team/principal.ts';
 import {
   accessExportInputSchema,
   accessExportResultSchema,
@@ -128,6 +129,8 @@ export const appStatusSchema = z.object({
   state: z.enum(['uninitialized', 'locked', 'unlocked']),
   keyStore: z.enum(keyStores).nullable(),
   user: localUserSchema.nullable(),
+  /** Who is acting and with which rights (common/team/roles.ts); null until unlocked. */
+  principal: principalSchema.nullable(),
   dataDir: z.string(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;

@@ -42,6 +42,7 @@ export function createApi(
     },
     {
       assertUnlocked: () => void backend.registryContext(),
+      principal: () => backend.registryContext().principal,
       onInternalError: (method, error) =>
         log(`lotsen: internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),
     },

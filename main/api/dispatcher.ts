@@ -8,6 +8,8 @@ import {
   type MethodParsedInput,
 } from '../../common/api/contract.ts';
 import { LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+import type { Principal } from '../../common/team/principal.ts';
+import { needsPrincipal, refusalFor } from '../../common/team/roles.ts';
 import { capIssues, cutText, IssueReport, MAX_ERROR_MESSAGE_CHARS } from '../../common/api/limits.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
 import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
@@ -24,14 +26,16 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** Called before any method outside `methodsAllowedWhileLocked`; throws VAULT_LOCKED or NOT_INITIALIZED. */
   assertUnlocked: () => void;
+  /** Who is calling, once unlocked; the role matrix (common/team/roles.ts) decides what they may call. */
+  principal: () => Principal;
   /** Where unexpected failures are reported; never given inputs, outputs or secrets. */
   onInternalError?: (method: string, error: unknown) => void;
 }
 
 /**
  * The single entry to the services, for every transport and the CLI: checks the method name, validates the input
- * against the contract before the handler runs, and checks the output (which also strips any field the contract
- * does not list) before it leaves.
+ * against the contract, refuses a call outside the caller's role (FORBIDDEN) before the handler runs, and checks the
+ * output (which also strips any field the contract does not list) before it leaves.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatcher {
   return {
@@ -47,6 +51,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       if (!parsed.success) return invalid(parsed.error);
       try {
         if (!methodsAllowedWhileLocked.has(method)) options.assertUnlocked();
+        if (needsPrincipal(method)) assertAllowed(options.principal(), method, parsed.data);
         const handler = handlers[method] as (input: unknown) => Promise<unknown>;
         const output = await handler(parsed.data);
         const checked = spec.output.safeParse(output);
@@ -77,6 +82,17 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       }
     },
   };
+}
+
+function assertAllowed(principal: Principal, method: MethodName, input: unknown): void {
+  const refusal = refusalFor(principal, method, input as MethodParsedInput<MethodName>);
+  if (refusal !== null) {
+    throw new LotsenError('FORBIDDEN', refusal.message, {
+      method,
+      roles: [...refusal.roles],
+      admin: refusal.admin,
+    });
+  }
 }
 
 /** Every refusal leaves here bounded: a capped list of issues, each cut to size, so no answer echoes a huge input. */

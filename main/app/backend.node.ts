@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type {
-  AppStatus,
-  EventName,
-  EventPayload,
-  LocalUser,
-  LocalUserInput,
-} from '../../common/api/contract.ts';
+import type { AppStatus, EventName, EventPayload, LocalUserInput } from '../../common/api/contract.ts';
 import { localUserInputSchema } from '../../common/api/contract.ts';
 import { LotsenError } from '../../common/api/errors.ts';
 import { anchorOlderStore, AuditAnchors } from '../audit/auditAnchors.node.ts';
@@ -20,7 +14,8 @@ import {
   type Store,
 } from '../store/database.node.ts';
 import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
-import { createLocalUser, findLocalUser } from '../users/localUser.ts';
+import { createLocalUser } from '../users/localUser.ts';
+import { localPrincipalSource, type Acting, type PrincipalSource } from '../users/principalSource.ts';
 import {
   createDatabaseKey,
   discardDatabaseKey,
@@ -38,6 +33,11 @@ export interface BackendOptions {
   keychain?: Keychain;
   /** Injected by tests that need to move time; everything else uses the wall clock. */
   now?: () => number;
+  /**
+   * Who acts once the store is open; the embedded default's local user (every role, the admin right) unless told.
+   * A team database's backend, and tests acting as a member of one role, give their own.
+   */
+  principalSource?: PrincipalSource;
 }
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
@@ -54,19 +54,21 @@ export class Backend {
   private readonly keychain: Keychain;
   private config: DataConfig | null;
   private store: Store | null = null;
-  private user: LocalUser | null = null;
+  private acting: Acting | null = null;
   private auditTrail: AuditTrail | null = null;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private transition: Promise<unknown> = Promise.resolve();
   private readonly unlockHooks = new Set<LifecycleHook>();
   private readonly lockHooks = new Set<LifecycleHook>();
   private readonly unlockBackoff = new UnlockBackoff();
+  private readonly principalSource: PrincipalSource;
 
   private constructor(options: BackendOptions, config: DataConfig | null) {
     this.dataDir = options.dataDir;
     this.now = options.now ?? Date.now;
     this.keychain = options.keychain ?? osKeychain;
     this.config = config;
+    this.principalSource = options.principalSource ?? localPrincipalSource;
   }
 
   static async open(options: BackendOptions): Promise<Backend> {
@@ -77,7 +79,8 @@ export class Backend {
     return {
       state: this.config === null ? 'uninitialized' : this.store === null ? 'locked' : 'unlocked',
       keyStore: this.config?.keyStore ?? null,
-      user: this.user,
+      user: this.acting?.user ?? null,
+      principal: this.acting?.principal ?? null,
       dataDir: this.dataDir,
     };
   }
@@ -110,7 +113,8 @@ export class Backend {
       const anchors = this.anchorsFor(keyStore, key);
       try {
         store = await createStore(dataFiles.database(this.dataDir), key);
-        const user = await createLocalUser(store.db, userInput, this.now());
+        await createLocalUser(store.db, userInput, this.now());
+        const acting = await this.actingOn(store);
         await anchors.establish();
         const config: DataConfig = {
           format: 'lotsen-data',
@@ -121,7 +125,7 @@ export class Backend {
         };
         await writeDataConfig(this.dataDir, config);
         this.config = config;
-        this.open(store, user, anchors);
+        this.open(store, acting, anchors);
       } catch (error) {
         await store?.close();
         await anchors.discard();
@@ -150,19 +154,15 @@ export class Backend {
       const store = await openStore(file, key, { keyVerified: config.keyStore === 'passphrase' });
       const anchors = this.anchorsFor(config.keyStore, key);
       key.fill(0);
-      const user = await findLocalUser(store.db).catch(async (error: unknown) => {
+      const acting = await this.actingOn(store).catch(async (error: unknown) => {
         await store.close();
         throw isStoreDamage(error) ? storeDamagedError(file, error) : error;
       });
-      if (user === null) {
-        await store.close();
-        throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
-      }
       this.config = await anchorOlderStore(this.dataDir, config, anchors, store.db).catch(async (error) => {
         await store.close();
         throw error;
       });
-      this.open(store, user, anchors);
+      this.open(store, acting, anchors);
       await runHooks(this.unlockHooks);
       return this.changed();
     });
@@ -204,7 +204,7 @@ export class Backend {
       await runHooks(this.lockHooks);
       const store = this.store;
       this.store = null;
-      this.user = null;
+      this.acting = null;
       this.auditTrail = null;
       await store.close();
       return this.changed();
@@ -219,10 +219,11 @@ export class Backend {
         'Lotsen is not set up here yet: run `lotsen init` or open the app.',
       );
     }
-    if (this.store === null || this.user === null) {
+    if (this.store === null || this.acting === null) {
       throw new LotsenError('VAULT_LOCKED', 'The store is locked; unlock it first.');
     }
-    return { db: this.store.db, actorId: this.user.id, now: this.now };
+    const { principal } = this.acting;
+    return { db: this.store.db, actorId: principal.userId, principal, now: this.now };
   }
 
   /** The audit log of the unlocked store; every audited act goes through it, named after the local user. */
@@ -247,10 +248,19 @@ export class Backend {
     this.listeners.clear();
   }
 
-  private open(store: Store, user: LocalUser, anchors: AuditAnchors): void {
+  private open(store: Store, acting: Acting, anchors: AuditAnchors): void {
     this.store = store;
-    this.user = user;
-    this.auditTrail = new AuditTrail(store.db, anchors, user, this.now);
+    this.acting = acting;
+    this.auditTrail = new AuditTrail(store.db, anchors, acting.user, this.now);
+  }
+
+  /** Who acts on this store; a store without that person was not set up completely (or is not theirs). */
+  private async actingOn(store: Store): Promise<Acting> {
+    const acting = await this.principalSource(store.db);
+    if (acting === null) {
+      throw new LotsenError('INTERNAL', 'The store has no local user; it was not initialised completely.');
+    }
+    return acting;
   }
 
   private anchorsFor(keyStore: DataConfig['keyStore'], databaseKey: Buffer): AuditAnchors {

@@ -1,10 +1,13 @@
 import { LotsenError } from '../../common/api/errors.ts';
+import type { Principal } from '../../common/team/principal.ts';
 import type { Db } from '../store/database.node.ts';
 
 /** What every registry write needs: the store, who is acting (users.id) and the clock. */
 export interface RegistryContext {
   db: Db;
   actorId: string;
+  /** The acting person's rights, for the rules about whose rows they may see and write (common/team/principal.ts). */
+  principal: Principal;
   now: () => number;
 }
 

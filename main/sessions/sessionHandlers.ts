@@ -3,16 +3,23 @@ import type { Backend } from '../app/backend.node.ts';
 import { replaceSessionHostKey } from './hostKeyReplacement.ts';
 import { approvePreConnectCommand, listPreConnectCommands } from './preConnectApprovals.ts';
 import { listRecordings, readRecordingPage } from './recording/recordingRepository.ts';
+import { assertRecordingReachable, assertSessionReachable, sessionsShownTo } from './sessionAccess.ts';
 import type { SessionManager } from './sessionManager.node.ts';
 
 type SessionHandlers = Pick<Handlers, Extract<keyof Handlers, `sessions.${string}` | `recordings.${string}`>>;
 
 export function sessionHandlers(backend: Backend, sessions: SessionManager): SessionHandlers {
-  const db = () => backend.registryContext().db;
+  const ctx = () => backend.registryContext();
   return {
     'sessions.open': (input) => sessions.open(input),
-    'sessions.reconnect': (input) => sessions.reconnect(input),
-    'sessions.list': (filter) => sessions.list(filter),
+    'sessions.reconnect': async (input) => {
+      await assertSessionReachable(ctx(), input.sessionId, 'reconnect');
+      return sessions.reconnect(input);
+    },
+    'sessions.list': (filter) => {
+      const own = sessionsShownTo(ctx());
+      return sessions.list(own === null ? filter : { ...filter, technicianId: own });
+    },
     'sessions.answerPrompt': async (answer) => {
       sessions.answerPrompt(answer);
       return null;
@@ -29,15 +36,26 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
       sessions.ack(sessionId, bytes);
       return null;
     },
-    'sessions.close': ({ sessionId }) => sessions.close(sessionId),
+    'sessions.close': async ({ sessionId }) => {
+      // Only someone who cannot see everyone's sessions waits for the check: a close while a session is still
+      // being announced must reach the manager in the same tick, as it always has.
+      if (sessionsShownTo(ctx()) !== null) await assertSessionReachable(ctx(), sessionId, 'close');
+      return sessions.close(sessionId);
+    },
     'sessions.replaceHostKey': async (input) => {
+      await assertSessionReachable(ctx(), input.sessionId, 'replace the host key of');
       await replaceSessionHostKey(backend, input);
       return null;
     },
     'sessions.preConnectCommands': ({ customerId }) => listPreConnectCommands(backend, customerId),
     'sessions.approvePreConnect': (input) => approvePreConnectCommand(backend, input),
-    'recordings.list': (filter) => listRecordings(db(), filter),
-    'recordings.read': ({ recordingId, fromSeq, limit }) =>
-      readRecordingPage(db(), recordingId, fromSeq, limit),
+    'recordings.list': (filter) => {
+      const own = sessionsShownTo(ctx());
+      return listRecordings(ctx().db, own === null ? filter : { ...filter, technicianId: own });
+    },
+    'recordings.read': async ({ recordingId, fromSeq, limit }) => {
+      await assertRecordingReachable(ctx(), recordingId);
+      return readRecordingPage(ctx().db, recordingId, fromSeq, limit);
+    },
   };
 }

@@ -89,7 +89,7 @@ export class SessionManager {
     }
   }
 
-  list(filter: { live: boolean; ticketId?: string }): Promise<SessionView[]> {
+  list(filter: { live: boolean; ticketId?: string; technicianId?: string }): Promise<SessionView[]> {
     return listSessions(this.backend.registryContext().db, filter);
   }
 

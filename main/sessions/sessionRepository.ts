@@ -57,6 +57,12 @@ export async function endLiveSession(
   return result.numUpdatedRows > 0n;
 }
 
+/** Whose session it is, or null when there is no such session. */
+export async function sessionTechnician(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('sessions').select('technician_id').where('id', '=', id).executeTakeFirst();
+  return row?.technician_id ?? null;
+}
+
 export async function getSession(db: Db, id: string): Promise<SessionView | null> {
   const row = await sessionColumns(db).where('sessions.id', '=', id).executeTakeFirst();
   return row ? (await sessionViews(db, [row]))[0]! : null;
@@ -64,9 +70,15 @@ export async function getSession(db: Db, id: string): Promise<SessionView | null
 
 export async function listSessions(
   db: Db,
-  filter: { live: boolean; ticketId?: string },
+  filter: {
+    live: boolean;
+    ticketId?: string;
+    /** Only this person's sessions (a technician sees only their own). */
+    technicianId?: string;
+  },
 ): Promise<SessionView[]> {
   let query = sessionColumns(db);
+  if (filter.technicianId) query = query.where('sessions.technician_id', '=', filter.technicianId);
   if (filter.live) query = query.where('sessions.state', 'in', [...liveSessionStates]);
   if (filter.ticketId) query = query.where('sessions.ticket_id', '=', filter.ticketId);
   const rows = await query.orderBy('sessions.opened_at', 'desc').limit(500).execute();

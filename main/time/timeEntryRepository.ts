@@ -15,6 +15,7 @@ import { createdStamp, updatedStamp } from '../registry/registryContext.ts';
 import { openPersonalText, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
 import { openColumns, purgedFieldError } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
+import { assertMayTouch } from '../users/rowRules.ts';
 import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { withSuggestions } from './classification.ts';
 import { withVerdicts } from './entryVerdicts.ts';
@@ -45,9 +46,12 @@ export async function listTimeEntries(
     to?: number;
     after?: { startedAt: number; id: string };
     limit: number;
+    /** Only this person's entries (a technician sees only their own time). */
+    technicianId?: string;
   },
 ): Promise<TimeEntryView[]> {
   let query = entryColumns(db);
+  if (filter.technicianId) query = query.where('time_entries.technician_id', '=', filter.technicianId);
   if (filter.ticketId) query = query.where('time_entries.ticket_id', '=', filter.ticketId);
   if (filter.customerId) query = query.where('customers.id', '=', filter.customerId);
   if (filter.from !== undefined) query = query.where('time_entries.started_at', '>=', filter.from);
@@ -143,7 +147,11 @@ export async function classifyEntry(
   ctx: RegistryContext,
   input: { entryId: string; classification: ChargeClassification; workType: BillableWorkType | null },
 ): Promise<TimeEntryView> {
-  await getTimeEntry(ctx.db, input.entryId);
+  const current = await getTimeEntry(ctx.db, input.entryId);
+  assertMayTouch(ctx.principal, 'classifyTime', current.technicianId, {
+    record: 'time entry',
+    act: 'classify',
+  });
   await assertEntryUnlocked(ctx.db, input.entryId);
   await withLockErrors(() =>
     ctx.db
@@ -165,6 +173,7 @@ export async function classifyEntry(
  */
 export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate): Promise<TimeEntryView> {
   const current = await getTimeEntry(ctx.db, update.id);
+  assertMayTouch(ctx.principal, 'writeTime', current.technicianId, { record: 'time entry', act: 'edit' });
   await assertEntryUnlocked(ctx.db, update.id);
   if (current.endedAt === null) {
     throw new LotsenError('CONFLICT', 'The entry is still running; stop it before editing it.');
@@ -208,6 +217,7 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
 /** Deletes a timer or manual entry that is not locked; a session's entry stays with its session. */
 export async function deleteEntry(ctx: RegistryContext, id: string): Promise<TimeEntryView> {
   const current = await getTimeEntry(ctx.db, id);
+  assertMayTouch(ctx.principal, 'writeTime', current.technicianId, { record: 'time entry', act: 'delete' });
   await assertEntryUnlocked(ctx.db, id);
   if (current.source === 'session') {
     throw new LotsenError('CONFLICT', "A session's time entry belongs to the session and cannot be deleted.");

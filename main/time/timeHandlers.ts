@@ -1,5 +1,7 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { onlyOwnUnder } from '../../common/team/principal.ts';
+import { assertMayTouch } from '../users/rowRules.ts';
 import { suggestionsFor } from './classification.ts';
 import {
   addManualEntry,
@@ -26,11 +28,16 @@ export function timeHandlers(backend: Backend): TimeHandlers {
     'time.startTimer': async ({ ticketId, note }) => changed(await startTimer(ctx(), ticketId, note)),
     'time.stopTimer': async () => changed(await stopTimer(ctx())),
     'time.runningTimer': async () => runningTimer(ctx().db, ctx().actorId),
-    'time.list': async (filter) => listTimeEntries(ctx().db, filter),
+    'time.list': async (filter) => {
+      const { db, principal } = ctx();
+      const own = onlyOwnUnder(principal, 'readTime');
+      return listTimeEntries(db, own === null ? filter : { ...filter, technicianId: own });
+    },
     'time.addManual': async (entry) => changed(await addManualEntry(ctx(), entry)),
     'time.classify': async (input) => changed(await classifyEntry(ctx(), input)),
     'time.suggestion': async ({ entryId }) => {
       const entry = await getTimeEntry(ctx().db, entryId);
+      assertMayTouch(ctx().principal, 'readTime', entry.technicianId, { record: 'time entry', act: 'see' });
       return (await suggestionsFor(ctx().db, [entry])).get(entryId)!;
     },
     'time.update': async (update) => {

@@ -21,6 +21,7 @@ import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
 import { createTimeStore, type TimeStoreApi } from './time/store.ts';
+import { selectMayCall } from './app/selectors.ts';
 
 export interface Stores {
   app: AppStoreApi;
@@ -93,7 +94,8 @@ export function startStores({
       void review.getState().load();
       void tickets.getState().load();
       void contracts.getState().refresh();
-      void sessions.getState().load();
+      // Finance opens no sessions and may not list them: main would refuse the load (docs/roles.md).
+      if (selectMayCall('sessions.list')(now)) void sessions.getState().load();
       time.getState().refresh();
       billing.getState().refresh();
       void reports.getState().load();

@@ -16,6 +16,7 @@ import { createLocalUser } from '../../main/users/localUser.ts';
 import { insertBulkTime, sealBulkNotes } from '../support/bulkTime.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
+import { localPrincipal } from '../../common/team/principal.ts';
 
 /*
  * The finance export at 1,000,000 billing lines (and at 100,000, to show memory stays flat), on a real encrypted
@@ -92,7 +93,12 @@ beforeAll(async () => {
     { name: 'Fia Finans', email: 'fia@leverantor.se', role: 'finance' },
     0,
   );
-  ctx = { db: store.db, actorId: user.id, now: () => at('2026-12-02T09:00:00+01:00') };
+  ctx = {
+    db: store.db,
+    actorId: user.id,
+    principal: localPrincipal(user.id),
+    now: () => at('2026-12-02T09:00:00+01:00'),
+  };
   const customer = (name: string, serial: number) => ({
     name,
     orgNumber: orgNumber('212000', serial),

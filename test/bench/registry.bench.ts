@@ -11,6 +11,7 @@ import { createStore, openEncryptedConnection, type Store } from '../../main/sto
 import { createLocalUser } from '../../main/users/localUser.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
+import { localPrincipal } from '../../common/team/principal.ts';
 
 /*
  * What the registry's layers cost, each against a baseline measured in the same run on the same encrypted file:
@@ -49,11 +50,15 @@ beforeAll(async () => {
       },
     ],
   }));
-  await importRegistry({ db: store.db, actorId: user.id, now: Date.now }, swedishOfficeCalendar(), {
-    format: 'lotsen-registry',
-    version: 1,
-    customers,
-  });
+  await importRegistry(
+    { db: store.db, actorId: user.id, principal: localPrincipal(user.id), now: Date.now },
+    swedishOfficeCalendar(),
+    {
+      format: 'lotsen-registry',
+      version: 1,
+      customers,
+    },
+  );
   raw = openEncryptedConnection(file, key);
   summaries = await listCustomerSummaries(store.db);
 });

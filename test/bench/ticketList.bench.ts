@@ -9,6 +9,7 @@ import { createStore, openEncryptedConnection, type Store } from '../../main/sto
 import { createLocalUser } from '../../main/users/localUser.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
+import { localPrincipal } from '../../common/team/principal.ts';
 
 /*
  * What a ticket list costs now that every personal field is sealed under its ticket's data key (nine AES-256-GCM
@@ -54,11 +55,15 @@ beforeAll(async () => {
       receivedAt: new Date(Date.UTC(2026, 10, 1 + (t % 28), 8)).toISOString(),
     })),
   }));
-  await importRegistry({ db: store.db, actorId: user.id, now: Date.now }, swedishOfficeCalendar(), {
-    format: 'lotsen-registry',
-    version: 3,
-    customers,
-  });
+  await importRegistry(
+    { db: store.db, actorId: user.id, principal: localPrincipal(user.id), now: Date.now },
+    swedishOfficeCalendar(),
+    {
+      format: 'lotsen-registry',
+      version: 3,
+      customers,
+    },
+  );
   raw = openEncryptedConnection(file, key);
 });
 

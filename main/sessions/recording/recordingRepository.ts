@@ -40,7 +40,12 @@ function toInfo(row: {
 /** Newest first, each with the session, ticket and customer it belongs to (a recording outlives its session). */
 export async function listRecordings(
   db: Db,
-  filter: { ticketId?: string; limit?: number } = {},
+  filter: {
+    ticketId?: string;
+    limit?: number;
+    /** Only recordings of this person's sessions (a technician sees only their own). */
+    technicianId?: string;
+  } = {},
 ): Promise<RecordingView[]> {
   let query = db
     .selectFrom('recordings')
@@ -61,6 +66,7 @@ export async function listRecordings(
       'customers.name as customer_name',
     ]);
   if (filter.ticketId) query = query.where('sessions.ticket_id', '=', filter.ticketId);
+  if (filter.technicianId) query = query.where('sessions.technician_id', '=', filter.technicianId);
   const rows = await query
     .orderBy('recordings.started_at', 'desc')
     .limit(filter.limit ?? 200)
@@ -72,6 +78,16 @@ export async function listRecordings(
     ticketRef: row.external_ref || row.subject || null,
     customerName: row.customer_name,
   }));
+}
+
+/** Whose session made the recording (null when no session names it). */
+export async function recordingTechnician(db: Db, recordingId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('technician_id')
+    .where('recording_id', '=', recordingId)
+    .executeTakeFirst();
+  return row?.technician_id ?? null;
 }
 
 /** One page for playback: the header, then up to `limit` stored batches of event lines from `fromSeq`. */

@@ -14,7 +14,8 @@ import { PriceListSection } from './PriceListSection.tsx';
 import { monthLabel, previousMonthOf } from '../../store/billing/months.ts';
 import { selectHoursChart } from '../../store/billing/slices/history/selectors.ts';
 import { approvalBlocker, selectCustomerMonths } from '../../store/billing/slices/month/selectors.ts';
-import { useBillingStore } from '../../store/StoreProvider.tsx';
+import { selectRoleHint } from '../../store/app/selectors.ts';
+import { useAppStore, useBillingStore } from '../../store/StoreProvider.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import './billing.css';
 
@@ -205,6 +206,9 @@ function CustomerRow({
   onExport(): void;
 }) {
   const approved = customer.status === 'approved';
+  // Shown to support leads too (they review the month), but only finance approves and exports: said in the tooltip.
+  const approveRefused = useAppStore(selectRoleHint('billing.approveMonth'));
+  const exportRefused = useAppStore(selectRoleHint('billing.export'));
   return (
     <tr data-testid="billing-row">
       <td>
@@ -250,8 +254,8 @@ function CustomerRow({
             type="button"
             className="button button--small"
             aria-label={`Approve the month for ${customer.customerName}`}
-            title={blocker ?? 'Lock the month and store its billing lines as a batch'}
-            disabled={blocker !== null}
+            title={approveRefused ?? blocker ?? 'Lock the month and store its billing lines as a batch'}
+            disabled={approveRefused !== null || blocker !== null}
             onClick={onApprove}
           >
             Approve…
@@ -261,6 +265,8 @@ function CustomerRow({
           type="button"
           className="button button--quiet button--small"
           aria-label={`Export ${customer.customerName}`}
+          title={exportRefused ?? undefined}
+          disabled={exportRefused !== null}
           onClick={onExport}
         >
           Export…

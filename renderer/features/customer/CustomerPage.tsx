@@ -3,7 +3,8 @@ import { Link, useLocation, useParams } from 'wouter';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { AccessReportSection } from '../accessReport/AccessReportSection.tsx';
-import { useRegistryStore } from '../../store/StoreProvider.tsx';
+import { selectMayCall } from '../../store/app/selectors.ts';
+import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
@@ -47,6 +48,8 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
   const [dialog, setDialog] = useState<PageDialog | null>(null);
   const error = useRegistryStore((s) => s.detailError);
   const [, navigate] = useLocation();
+  // Who was connected is a question about everyone's sessions: support leads answer it (docs/roles.md).
+  const mayReportAccess = useAppStore(selectMayCall('reports.access'));
 
   return (
     <article className="customer" aria-labelledby="customer-name">
@@ -59,7 +62,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
       <ContractsSection detail={detail} />
       <EnvironmentsSection detail={detail} open={setDialog} />
       <ContactsSection detail={detail} open={setDialog} />
-      <AccessReportSection detail={detail} />
+      {mayReportAccess && <AccessReportSection detail={detail} />}
       {dialog && (
         <PageDialogs
           dialog={dialog}

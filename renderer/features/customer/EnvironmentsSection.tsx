@@ -17,8 +17,9 @@ import { Badge } from '../../components/Badge.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
+import { selectMayCall } from '../../store/app/selectors.ts';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
-import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import type { OpenDialog } from './pageDialog.ts';
 
@@ -56,6 +57,8 @@ export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; 
 
 function EnvironmentCard({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   const titleId = `env-${environment.id}`;
+  // Finance opens no sessions: the buttons are not offered (docs/roles.md).
+  const mayConnect = useAppStore(selectMayCall('sessions.open'));
   return (
     <section className="card env" aria-labelledby={titleId}>
       <div className="env__header">
@@ -64,14 +67,16 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
         </h3>
         {!environment.access.standard && <Badge tone="warning">Non-standard access (billable, 8.6)</Badge>}
         <div className="env__actions">
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`Local terminal for ${environment.name}`}
-            onClick={() => open({ kind: 'openSession', environment, server: null })}
-          >
-            Local terminal
-          </button>
+          {mayConnect && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Local terminal for ${environment.name}`}
+              onClick={() => open({ kind: 'openSession', environment, server: null })}
+            >
+              Local terminal
+            </button>
+          )}
           <EditDeleteButtons
             name={`environment ${environment.name}`}
             onEdit={() => open({ kind: 'environment', environment })}
@@ -172,6 +177,7 @@ function Access({ environment }: { environment: EnvironmentView }) {
 }
 
 function Servers({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
+  const mayConnect = useAppStore(selectMayCall('sessions.open'));
   return (
     <EnvBlock
       title="Servers"
@@ -204,14 +210,16 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                 <td>{serverRoleLabels[server.role]}</td>
                 <td>{server.os || <span className="muted">—</span>}</td>
                 <RowActions>
-                  <button
-                    type="button"
-                    className="button button--primary button--small"
-                    aria-label={`Connect to ${server.host}`}
-                    onClick={() => open({ kind: 'openSession', environment, server })}
-                  >
-                    Connect
-                  </button>
+                  {mayConnect && (
+                    <button
+                      type="button"
+                      className="button button--primary button--small"
+                      aria-label={`Connect to ${server.host}`}
+                      onClick={() => open({ kind: 'openSession', environment, server })}
+                    >
+                      Connect
+                    </button>
+                  )}
                   <EditDeleteButtons
                     name={`server ${server.host}`}
                     onEdit={() => open({ kind: 'server', environment, server })}
@@ -228,6 +236,9 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
 }
 
 function SupportAccounts({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
+  // Finance sees the accounts, never a secret: neither Reveal nor setting one is offered.
+  const mayReveal = useAppStore(selectMayCall('registry.revealSecret'));
+  const maySetSecret = useAppStore(selectMayCall('registry.saveSupportAccount'));
   return (
     <EnvBlock
       title="Support accounts"
@@ -274,7 +285,7 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                   )}
                 </td>
                 <RowActions>
-                  {account.hasSecret && (
+                  {account.hasSecret && mayReveal && (
                     <button
                       type="button"
                       className="button button--quiet button--small"
@@ -284,14 +295,16 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                       Reveal
                     </button>
                   )}
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    aria-label={`${account.hasSecret ? 'Replace' : 'Set'} secret for ${account.username}`}
-                    onClick={() => open({ kind: 'supportAccount', environment, account })}
-                  >
-                    {account.hasSecret ? 'Replace secret' : 'Set secret'}
-                  </button>
+                  {maySetSecret && (
+                    <button
+                      type="button"
+                      className="button button--quiet button--small"
+                      aria-label={`${account.hasSecret ? 'Replace' : 'Set'} secret for ${account.username}`}
+                      onClick={() => open({ kind: 'supportAccount', environment, account })}
+                    >
+                      {account.hasSecret ? 'Replace secret' : 'Set secret'}
+                    </button>
+                  )}
                   <EditDeleteButtons
                     name={`support account ${account.username}`}
                     onEdit={() => open({ kind: 'supportAccount', environment, account })}

@@ -1,7 +1,11 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
-import { selectLocalUser } from '../../store/app/selectors.ts';
+import {
+  selectLocalUser,
+  selectMayCall,
+  selectRoleLabel,
+  selectRoleTitle,
+} from '../../store/app/selectors.ts';
 import { selectBreachedCount, selectOpenCount } from '../../store/tickets/selectors.ts';
 import {
   useAppStore,
@@ -39,6 +43,8 @@ export function AppShell({ children }: { children: ReactNode }) {
 
 function TopBar({ onHelp }: { onHelp(): void }) {
   const user = useAppStore(selectLocalUser);
+  const roleLabel = useAppStore(selectRoleLabel);
+  const roleTitle = useAppStore(selectRoleTitle);
   const lock = useAppStore((s) => s.lock);
   const [lockError, setLockError] = useState<string | null>(null);
 
@@ -61,7 +67,9 @@ function TopBar({ onHelp }: { onHelp(): void }) {
         {user && (
           <span className="topbar__user" data-testid="local-user">
             <span className="topbar__user-name">{user.name}</span>
-            <span className="topbar__user-role">{userRoleLabels[user.role]}</span>
+            <span className="topbar__user-role" data-testid="user-role" title={roleTitle ?? undefined}>
+              {roleLabel}
+            </span>
           </span>
         )}
         {lockError && (
@@ -93,6 +101,10 @@ function Navigation() {
   const liveSessions = useSessionsStore(selectLiveCount);
   const blocked = useReviewStore((s) => s.rows.filter((r) => r.verdict.status === 'blocked').length);
   const onCustomers = location === '/' || location.startsWith('/customers');
+  // Pages whose first call the person's role cannot make are not offered (docs/roles.md).
+  const maySeeSessions = useAppStore(selectMayCall('sessions.list'));
+  const maySeeBilling = useAppStore(selectMayCall('billing.monthSummary'));
+  const maySeeAudit = useAppStore(selectMayCall('audit.list'));
   return (
     <nav className="nav" aria-label="Main">
       <Link
@@ -110,15 +122,17 @@ function Navigation() {
         count={openTickets}
         alert={breached > 0 ? `${breached} breached` : null}
       />
-      <NavLink
-        href="/sessions"
-        label="Sessions"
-        active={location === '/sessions' || location === '/recordings'}
-        count={liveSessions}
-        alert={null}
-      />
+      {maySeeSessions && (
+        <NavLink
+          href="/sessions"
+          label="Sessions"
+          active={location === '/sessions' || location === '/recordings'}
+          count={liveSessions}
+          alert={null}
+        />
+      )}
       <NavLink href="/timesheet" label="Timesheet" active={location === '/timesheet'} />
-      <NavLink href="/billing" label="Billing" active={location === '/billing'} />
+      {maySeeBilling && <NavLink href="/billing" label="Billing" active={location === '/billing'} />}
       <NavLink
         href="/eligibility"
         label="Eligibility"
@@ -126,7 +140,7 @@ function Navigation() {
         count={blocked}
         alert={blocked > 0 ? `${blocked} blocked` : null}
       />
-      <NavLink href="/audit" label="Audit log" active={location === '/audit'} />
+      {maySeeAudit && <NavLink href="/audit" label="Audit log" active={location === '/audit'} />}
       <NavLink href="/retention" label="Retention" active={location === '/retention'} />
     </nav>
   );

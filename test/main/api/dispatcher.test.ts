@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LotsenError } from '../../../common/api/errors.ts';
+import { localPrincipal } from '../../../common/team/principal.ts';
 import { createDispatcher, type Handlers } from '../../../main/api/dispatcher.ts';
 
 const ID = '11111111-1111-4111-8111-111111111111';
@@ -10,6 +11,7 @@ function dispatcherWith(overrides: Partial<Handlers>, options: { locked?: boolea
     assertUnlocked: () => {
       if (options.locked) throw new LotsenError('VAULT_LOCKED', 'The store is locked; unlock it first.');
     },
+    principal: () => localPrincipal(ID),
     onInternalError: (method, error) => internal.push(`${method}: ${(error as Error).message}`),
   });
   return { dispatcher, internal };
@@ -43,7 +45,13 @@ describe('the dispatcher', () => {
     const { dispatcher } = dispatcherWith(
       {
         'registry.listCustomers': async () => [],
-        'app.status': async () => ({ state: 'locked', keyStore: 'passphrase', user: null, dataDir: '/x' }),
+        'app.status': async () => ({
+          state: 'locked',
+          keyStore: 'passphrase',
+          user: null,
+          principal: null,
+          dataDir: '/x',
+        }),
       },
       { locked: true },
     );

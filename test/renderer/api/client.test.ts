@@ -60,7 +60,7 @@ describe('API client', () => {
     server.send(socket, {
       type: 'event',
       event: 'app.statusChanged',
-      payload: { state: 'locked', keyStore: 'passphrase', user: null, dataDir: '/tmp/x' },
+      payload: { state: 'locked', keyStore: 'passphrase', user: null, principal: null, dataDir: '/tmp/x' },
     });
     server.send(socket, { type: 'event', event: 'registry.changed', payload: { customerId: null } });
     await waitFor(() => changes.length === 1);
