@@ -53,6 +53,12 @@ export const errorCodes = [
   'DISCONNECTED',
   /** The call, or its answer, is larger than Lotsen takes or sends in one message (see common/api/limits.ts). */
   'TOO_LARGE',
+  /** A team database on another machine was to be reached without TLS, and the person did not say `insecure`. */
+  'TEAM_TLS_REQUIRED',
+  /** The team database did not answer, refused the login, or failed its TLS check; the message says which. */
+  'TEAM_DATABASE_UNAVAILABLE',
+  /** The team database's schema is behind or ahead of this Lotsen: an admin runs `lotsen team upgrade`. */
+  'TEAM_SCHEMA_MISMATCH',
   'INTERNAL',
 ] as const;
 

@@ -14,8 +14,12 @@ import {
   type Store,
 } from '../store/database.node.ts';
 import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
+import { databaseHeadPlace } from '../audit/databaseHeadPlace.ts';
+import { openTeamDatabase, type TeamDatabaseSettings } from '../store/teamDatabase.node.ts';
 import { createLocalUser } from '../users/localUser.ts';
 import { localPrincipalSource, type Acting, type PrincipalSource } from '../users/principalSource.ts';
+import { findTeamMember } from '../users/teamUser.ts';
+import { teamLoginPassword } from '../vault/teamLoginPassword.node.ts';
 import {
   createDatabaseKey,
   discardDatabaseKey,
@@ -23,10 +27,28 @@ import {
   type KeyStorePreference,
 } from '../vault/databaseKey.node.ts';
 import { keychain as osKeychain, type Keychain } from '../vault/keychain.node.ts';
-import { readDataConfig, writeDataConfig, type DataConfig } from './dataConfig.node.ts';
+import { readDataConfig, writeDataConfig, type DataConfig, type TeamDataSource } from './dataConfig.node.ts';
 import { dataFiles } from './dataDir.node.ts';
 import { makeOwnerOnlyFolder, tightenToOwnerOnly } from './ownerOnly.node.ts';
 import { UnlockBackoff } from './unlockBackoff.ts';
+
+/** `lotsen init --team`: the database to join, and how this login's password gets set there (enrolment). */
+export interface TeamInitOptions {
+  source: TeamDataSource;
+  /** Sets the login's password to the one this machine derived (main/team/'s enrolment); absent if already set. */
+  enrol?: (password: string) => Promise<void>;
+}
+
+function teamSettings(source: TeamDataSource): TeamDatabaseSettings {
+  return {
+    host: source.host,
+    port: source.port,
+    database: source.database,
+    login: source.login,
+    tls: source.tls,
+    ...(source.insecure ? { insecure: true } : {}),
+  };
+}
 
 export interface BackendOptions {
   dataDir: string;
@@ -85,16 +107,22 @@ export class Backend {
     };
   }
 
-  /** Creates the key, the encrypted store and the local user. Only the last step writes lotsen.json. */
+  /**
+   * Creates the key, the encrypted store and the local user; or, with `team`, the key that makes this machine's login
+   * password and the connection to the team database, whose member this login already is. Only the last step writes
+   * lotsen.json.
+   */
   initialize(options: {
-    user: LocalUserInput;
+    user?: LocalUserInput;
     passphrase: string | null;
     preference: KeyStorePreference;
+    team?: TeamInitOptions;
   }): Promise<AppStatus> {
     return this.serialised(async () => {
       if (this.config !== null) {
         throw new LotsenError('ALREADY_INITIALIZED', `${this.dataDir} already holds a Lotsen store.`);
       }
+      if (options.team) return this.initializeTeam(options.team, options);
       const userInput = localUserInputSchema.parse(options.user);
       await makeOwnerOnlyFolder(this.dataDir);
       if (existsSync(dataFiles.database(this.dataDir))) {
@@ -139,12 +167,84 @@ export class Backend {
     });
   }
 
+  private async initializeTeam(
+    team: TeamInitOptions,
+    options: { passphrase: string | null; preference: KeyStorePreference },
+  ): Promise<AppStatus> {
+    await makeOwnerOnlyFolder(this.dataDir);
+    const { key, keyStore } = await createDatabaseKey(this.dataDir, {
+      preference: options.preference,
+      passphrase: options.passphrase,
+      keychain: this.keychain,
+    });
+    let store: Store | null = null;
+    try {
+      const password = teamLoginPassword(key);
+      key.fill(0);
+      await team.enrol?.(password);
+      store = await openTeamDatabase(teamSettings(team.source), password);
+      const member = await this.teamMember(store);
+      const config: DataConfig = {
+        format: 'lotsen-data',
+        version: 1,
+        keyStore,
+        createdAt: new Date(this.now()).toISOString(),
+        auditAnchored: true,
+        dataSource: team.source,
+      };
+      await writeDataConfig(this.dataDir, config);
+      this.config = config;
+      this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]));
+    } catch (error) {
+      await store?.close();
+      await rm(dataFiles.keyFile(this.dataDir), { force: true });
+      await discardDatabaseKey(this.dataDir, keyStore, this.keychain);
+      throw error;
+    }
+    await runHooks(this.unlockHooks);
+    return this.changed();
+  }
+
+  /** The member this login is, with their role and admin right, or UNAUTHORIZED (no member, or one removed). */
+  private async teamMember(store: Store): Promise<Acting> {
+    const member = await findTeamMember(store.db);
+    if (member === null) {
+      throw new LotsenError(
+        'UNAUTHORIZED',
+        `This login is not a member of the team database ${store.kind === 'team' ? store.database : ''}; ask a team admin.`,
+      );
+    }
+    return member;
+  }
+
+  private async unlockTeam(
+    config: DataConfig,
+    source: TeamDataSource,
+    passphrase: string | null,
+  ): Promise<void> {
+    const key = await this.loadKey(config, passphrase);
+    const password = teamLoginPassword(key);
+    key.fill(0);
+    const store = await openTeamDatabase(teamSettings(source), password);
+    try {
+      this.open(store, await this.teamMember(store), new AuditAnchors([databaseHeadPlace(store.db)]));
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
   unlock(passphrase: string | null): Promise<AppStatus> {
     return this.serialised(async () => {
       const config = this.requireConfig();
       if (this.store !== null) return this.status();
       const triesPassphrase = config.keyStore === 'passphrase' && passphrase !== null;
       if (triesPassphrase) this.unlockBackoff.assertMayTry(this.now());
+      if (config.dataSource) {
+        await this.unlockTeam(config, config.dataSource, passphrase);
+        await runHooks(this.unlockHooks);
+        return this.changed();
+      }
       const file = dataFiles.database(this.dataDir);
       await assertStorePresent(file);
       // Stores made before Lotsen kept modes owner-only sit in 0755 folders with 0644 files; new -wal and -shm

@@ -5,6 +5,25 @@ import { LotsenError } from '../../common/api/errors.ts';
 import { writeFileAtomic } from './atomicFile.node.ts';
 import { dataFiles } from './dataDir.node.ts';
 
+/**
+ * A team database (main/store/teamDatabase.node.ts): where it is and which login this machine uses. The login's
+ * password is not here: it comes from the key the key store keeps (main/vault/teamLoginPassword.node.ts).
+ */
+export const teamDataSourceSchema = z.object({
+  kind: z.literal('team'),
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65_535),
+  database: z.string().min(1),
+  login: z.string().min(1),
+  tls: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('verify-full'), caFile: z.string().min(1).optional() }),
+    z.object({ mode: z.literal('disable') }),
+  ]),
+  /** The person said the network is trusted: a host on another machine without TLS (an explicit CLI flag). */
+  insecure: z.literal(true).optional(),
+});
+export type TeamDataSource = z.infer<typeof teamDataSourceSchema>;
+
 /** The one plaintext file in the data folder: it says where the key is kept, and nothing that needs keeping secret. */
 const dataConfigSchema = z.object({
   format: z.literal('lotsen-data'),
@@ -15,6 +34,8 @@ const dataConfigSchema = z.object({
   auditAnchored: z.literal(true).optional(),
   /** This machine's identity for approvals of pre-connect commands (main/app/machineId.node.ts); made at first use. */
   machineId: z.uuid().optional(),
+  /** Absent: the embedded store (lotsen.db in this folder), as every lotsen.json before team databases says. */
+  dataSource: teamDataSourceSchema.optional(),
 });
 export type DataConfig = z.infer<typeof dataConfigSchema>;
 

@@ -3,12 +3,16 @@ import { monthOf } from '../billing/billingPeriod.ts';
 import { isSealed } from '../personalData/sealedText.ts';
 import { openPersonal, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
+import { appendAuditRow, AuditHeadMoved, readAuditHead } from '../store/auditAppend.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
 import type { AuditEventsTable } from '../store/schema.ts';
 import type { AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
 import { auditHash, canonicalDetails, GENESIS_HASH } from './auditChain.ts';
 import { assertAuditDetails, PersonalDetail, type AuditDetailValue } from './auditDetails.ts';
 import type { AuditAnchors } from './auditAnchors.node.ts';
+
+/** Appends racing on one team database each get through within a few tries; a bound keeps a fault from spinning. */
+const HEAD_MOVED_ATTEMPTS = 50;
 
 export interface AuditInput {
   event: AuditEventCode;
@@ -76,20 +80,30 @@ export class AuditTrail {
     work: (trx: Db) => Promise<T>,
     describe: (result: T) => AuditInput | null,
   ): Promise<{ result: T; event: AuditEventView | null }> {
+    // On a team database another process may append between this one reading the head and writing after it: the
+    // whole transaction (work included, which it rolled back) runs again from the new head.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.appendOnce(work, describe);
+      } catch (error) {
+        if (!(error instanceof AuditHeadMoved) || attempt >= HEAD_MOVED_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async appendOnce<T>(
+    work: (trx: Db) => Promise<T>,
+    describe: (result: T) => AuditInput | null,
+  ): Promise<{ result: T; event: AuditEventView | null }> {
     const { result, event } = await this.db.transaction().execute(async (trx) => {
       const result = await work(trx);
       const input = describe(result);
       if (input === null) return { result, event: null };
       assertAuditDetails(input.event, input.details ?? {});
-      const last = await trx
-        .selectFrom('audit_events')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const last = await readAuditHead(trx);
       const at = this.now();
       const fields = {
-        seq: (last?.seq ?? 0) + 1,
+        seq: last.seq + 1,
         at,
         actorId: this.actor.id,
         actorName: this.actor.name,
@@ -97,24 +111,21 @@ export class AuditTrail {
         subjectType: input.subject?.type ?? null,
         subjectId: input.subject?.id ?? null,
         details: await sealedDetails(trx, input.details ?? {}, at),
-        prevHash: last?.hash ?? GENESIS_HASH,
+        prevHash: last.hash,
       };
       const hash = auditHash(fields);
-      await trx
-        .insertInto('audit_events')
-        .values({
-          seq: fields.seq,
-          at: fields.at,
-          actor_id: fields.actorId,
-          actor_name: fields.actorName,
-          event: fields.event,
-          subject_type: fields.subjectType,
-          subject_id: fields.subjectId,
-          details: canonicalDetails(fields.details),
-          prev_hash: fields.prevHash,
-          hash,
-        })
-        .execute();
+      await appendAuditRow(trx, {
+        seq: fields.seq,
+        at: fields.at,
+        actor_id: fields.actorId,
+        actor_name: fields.actorName,
+        event: fields.event,
+        subject_type: fields.subjectType,
+        subject_id: fields.subjectId,
+        details: canonicalDetails(fields.details),
+        prev_hash: fields.prevHash,
+        hash,
+      });
       return { result, event: { ...fields, hash } };
     });
     if (event !== null) await this.anchors.advance({ seq: event.seq, hash: event.hash });

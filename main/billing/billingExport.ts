@@ -311,8 +311,68 @@ type StoredLine = [
  * hot path (a million lines in a large month), so it reads arrays from one prepared statement: better-sqlite3 takes
  * longer to make a row object than to read the row. It may pass the query layer's connection lock because an
  * approved batch's lines are only ever written by the approval that sealed it, and its store triggers refuse their
- * update or removal; a PostgreSQL store would read them with a cursor here instead.
+ * update or removal. A team database reads them through the query layer (storedLinePages).
  */
+/**
+ * Reads one page of stored lines after `after`, as arrays. On the embedded store: one prepared statement in array
+ * mode, passing the query layer's connection lock (safe for sealed lines, see approvedRows). On a team database the
+ * query layer's own select, which PostgreSQL answers from the primary key just as fast.
+ */
+function storedLinePages(db: Db): (batchId: string, after: number) => Promise<StoredLine[]> {
+  const connection = sqliteConnectionOf(db);
+  if (connection) {
+    const page = connection
+      .prepare(
+        `SELECT seq, kind, ticket_ref, ticket_subject, day, technician, agreement_ref, classification, work_type,
+         actual_minutes, billed_minutes, rate_ore, amount_ore, note
+       FROM billing_lines WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      )
+      .raw(true);
+    return (batchId, after) => Promise.resolve(page.all(batchId, after, LINE_PAGE_SIZE) as StoredLine[]);
+  }
+  return async (batchId, after) => {
+    const rows = await db
+      .selectFrom('billing_lines')
+      .select([
+        'seq',
+        'kind',
+        'ticket_ref',
+        'ticket_subject',
+        'day',
+        'technician',
+        'agreement_ref',
+        'classification',
+        'work_type',
+        'actual_minutes',
+        'billed_minutes',
+        'rate_ore',
+        'amount_ore',
+        'note',
+      ])
+      .where('batch_id', '=', batchId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(LINE_PAGE_SIZE)
+      .execute();
+    return rows.map((r): StoredLine => [
+      r.seq,
+      r.kind as BillingLineKind,
+      r.ticket_ref,
+      r.ticket_subject,
+      r.day,
+      r.technician,
+      r.agreement_ref,
+      r.classification as ChargeClassification,
+      r.work_type as BillableWorkType | null,
+      r.actual_minutes,
+      r.billed_minutes,
+      r.rate_ore,
+      r.amount_ore,
+      r.note,
+    ]);
+  };
+}
+
 async function* approvedRows(
   db: Db,
   batchId: string,
@@ -320,19 +380,10 @@ async function* approvedRows(
   orgNumber: string,
   batch: string,
 ): AsyncGenerator<ExportRow[]> {
-  const connection = sqliteConnectionOf(db);
-  if (!connection)
-    throw new LotsenError('INTERNAL', 'The finance export reads its lines from the SQLite store.');
-  const page = connection
-    .prepare(
-      `SELECT seq, kind, ticket_ref, ticket_subject, day, technician, agreement_ref, classification, work_type,
-         actual_minutes, billed_minutes, rate_ore, amount_ore, note
-       FROM billing_lines WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    )
-    .raw(true);
+  const linePage = storedLinePages(db);
   let after = 0;
   for (;;) {
-    const lines = page.all(batchId, after, LINE_PAGE_SIZE) as StoredLine[];
+    const lines = await linePage(batchId, after);
     if (lines.length === 0) return;
     // Subject, technician and note are stored sealed under the ticket's data key; a purged ticket's read `gallrad`.
     const texts = await openLineTexts(

@@ -6,6 +6,7 @@ import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { listAgreements } from '../agreements/agreementRepository.ts';
 import { openPersonal, PURGED_TEXT } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
+import { notIndexed } from '../store/portableSql.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
 import type { BillingPeriod } from './billingPeriod.ts';
 import { SwedishDays } from './billingPeriod.ts';
@@ -213,7 +214,7 @@ export async function* monthEntryPages(
       ])
       .whereRef('t.id', '=', 'e.ticket_id')
       .where('e.started_at', '<', period.end)
-      .where(sql<boolean>`+${sql.ref('e.batch_id')} is null`);
+      .where(notIndexed(db, 'e.batch_id'), 'is', null);
     if (customerId !== null) query = query.where('t.customer_id', '=', customerId);
     // The first page starts at the month; later ones after the cursor, which the index seeks to directly.
     query =

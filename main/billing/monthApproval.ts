@@ -5,6 +5,7 @@ import type { BatchView } from '../../common/billing/model.ts';
 import { personalSealer } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import type { BillingLinesTable } from '../store/schema.ts';
+import { serialiseWrites } from '../store/writeLocks.ts';
 import { batchView, findBatch } from './billingBatches.ts';
 import { billedCustomer } from './billingCustomers.ts';
 import { emptyTally, monthLines, tallyProblems, type LineDraft, type MonthTally } from './billingLines.ts';
@@ -70,7 +71,9 @@ export async function approveMonth(
   const id = randomUUID();
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
-      // Again inside the transaction: another window or the CLI may have approved it since the check above.
+      // Again inside the transaction: another window or the CLI may have approved it since the check above. On a
+      // team database another member's approval may run at this moment: approvals take turns from here.
+      await serialiseWrites(trx, 'billing approval');
       await alreadyApproved(trx);
       const last = await trx
         .selectFrom('billing_batches')
@@ -114,7 +117,7 @@ export async function approveMonth(
         );
         for (let i = 0; i < entries.length; i += ENTRY_UPDATE_CHUNK) {
           const chunk = entries.slice(i, i + ENTRY_UPDATE_CHUNK);
-          await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, ${seq})`))})
+          await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, CAST(${seq} AS integer))`))})
             UPDATE time_entries SET batch_id = ${id}, line_seq = (SELECT v.seq FROM v WHERE v.id = time_entries.id)
             WHERE id IN (SELECT v.id FROM v)`.execute(trx);
         }

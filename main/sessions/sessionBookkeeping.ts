@@ -6,6 +6,7 @@ import type { AuditInput } from '../audit/auditTrail.node.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import { greaterOf } from '../store/portableSql.ts';
 import type { SessionsTable } from '../store/schema.ts';
 import type { TerminalExit } from './terminal/terminalSource.ts';
 import { insertEntry } from '../time/timeEntryRepository.ts';
@@ -195,7 +196,7 @@ async function closeTimeEntry(
   // once the shell is there, after a host-key question, say): such an entry ends as it started, never before.
   await trx
     .updateTable('time_entries')
-    .set({ ended_at: sql<number>`max(started_at, ${endedAt})`, ...updatedStamp(ctx) })
+    .set({ ended_at: greaterOf(trx, sql.ref('started_at'), sql.val(endedAt)), ...updatedStamp(ctx) })
     .where('id', '=', timeEntryId)
     .where('ended_at', 'is', null)
     .execute();

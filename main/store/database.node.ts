@@ -10,10 +10,26 @@ import { isStoreDamage, RESTORE_GUIDANCE, storeDamagedError } from './storeDamag
 
 export type Db = Kysely<DatabaseSchema>;
 
-export interface Store {
+/**
+ * An open data source: the embedded store (one encrypted SQLite file) or a team database (PostgreSQL). Code that must
+ * treat them differently asks `kind`; the SQL that differs asks `storeDialect(db)` (dialect.ts).
+ */
+export type Store = EmbeddedStore | TeamStore;
+
+interface OpenedStore {
   readonly db: Db;
-  readonly file: string;
   close(): Promise<void>;
+}
+
+export interface EmbeddedStore extends OpenedStore {
+  readonly kind: 'embedded';
+  readonly file: string;
+}
+
+export interface TeamStore extends OpenedStore {
+  readonly kind: 'team';
+  /** `host:port/database` as login and messages show it: never a password. */
+  readonly database: string;
 }
 
 export const DATABASE_KEY_BYTES = 32;
@@ -21,7 +37,7 @@ export const DATABASE_KEY_BYTES = 32;
 /** The store file and the companions SQLite keeps beside it. */
 export const storeFiles = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
 
-const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface OpenOptions {
   /**
@@ -119,19 +135,23 @@ export async function assertStorePresent(file: string): Promise<void> {
 }
 
 /** Opens an existing store and brings its schema up to the latest migration; it never creates one. */
-export async function openStore(file: string, key: Buffer, options: OpenOptions = {}): Promise<Store> {
+export async function openStore(
+  file: string,
+  key: Buffer,
+  options: OpenOptions = {},
+): Promise<EmbeddedStore> {
   await assertStorePresent(file);
   return migrated(openEncryptedConnection(file, key, options), file, key);
 }
 
 /** Makes a new store where there is no file (refusing otherwise) and gives it the schema: `lotsen init` only. */
-export async function createStore(file: string, key: Buffer): Promise<Store> {
+export async function createStore(file: string, key: Buffer): Promise<EmbeddedStore> {
   // Owner-only from the first byte; SQLite gives the -wal and -shm files the main file's mode.
   await writeFile(file, '', { flag: 'wx', mode: 0o600 });
   return migrated(openEncryptedConnection(file, key, { keyVerified: true }), file, key);
 }
 
-async function migrated(raw: Database.Database, file: string, key: Buffer): Promise<Store> {
+async function migrated(raw: Database.Database, file: string, key: Buffer): Promise<EmbeddedStore> {
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: raw }) });
   connections.set(db, raw);
   pageKeys.set(
@@ -147,6 +167,7 @@ async function migrated(raw: Database.Database, file: string, key: Buffer): Prom
 
   let closed = false;
   return {
+    kind: 'embedded',
     db,
     file,
     async close() {

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { createGuardTrigger } from '../guardTriggers.ts';
 
 export const migration0003Audit: Migration = {
   async up(db: Kysely<unknown>) {
@@ -18,9 +19,14 @@ export const migration0003Audit: Migration = {
     await db.schema.createIndex('audit_events_subject').on('audit_events').column('subject_id').execute();
     // Append-only by construction: ordinary writes cannot change history. (Deliberate tampering, by someone who
     // drops these triggers, is what the hash chain and `lotsen audit verify` catch.)
-    await sql`CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
-      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
-    await sql`CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
-      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+    // Written through createGuardTrigger so PostgreSQL gets the same guards; SQLite's are as they always were.
+    for (const on of ['UPDATE', 'DELETE'] as const) {
+      await createGuardTrigger(db, {
+        name: `audit_events_no_${on.toLowerCase()}`,
+        table: 'audit_events',
+        on,
+        message: 'the audit log is append-only',
+      });
+    }
   },
 };

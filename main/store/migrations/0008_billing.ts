@@ -1,7 +1,24 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { createGuardTrigger, type GuardTrigger } from '../guardTriggers.ts';
 
 /** Every lock the triggers below raise starts with this, so the repositories can tell it from other failures. */
 export const LOCKED_TRIGGER_PREFIX = 'LOTSEN_LOCKED';
+
+/** An approved line never changes and is never deleted (0013 gives its rebuilt table the same two). */
+const BILLING_LINE_GUARDS: GuardTrigger[] = [
+  {
+    name: 'billing_lines_no_update',
+    table: 'billing_lines',
+    on: 'UPDATE',
+    message: `${LOCKED_TRIGGER_PREFIX}: a billing line cannot change`,
+  },
+  {
+    name: 'billing_lines_no_delete',
+    table: 'billing_lines',
+    on: 'DELETE',
+    message: `${LOCKED_TRIGGER_PREFIX}: a billing line cannot be deleted`,
+  },
+];
 
 export const migration0008Billing: Migration = {
   async up(db: Kysely<unknown>) {
@@ -92,41 +109,75 @@ export const migration0008Billing: Migration = {
 
     // The store itself refuses to change locked time, whatever code path asks (the repositories check first and
     // say it better; these are the backstop).
-    const statements = [
-      sql`CREATE TRIGGER time_entries_locked_update BEFORE UPDATE ON time_entries
-        WHEN OLD.batch_id IS NOT NULL
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the time entry is in an approved billing batch'); END`,
-      sql`CREATE TRIGGER time_entries_locked_delete BEFORE DELETE ON time_entries
-        WHEN OLD.batch_id IS NOT NULL
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the time entry is in an approved billing batch'); END`,
-      sql`CREATE TRIGGER time_entries_closed_insert BEFORE INSERT ON time_entries
-        WHEN EXISTS (SELECT 1 FROM billing_batches b JOIN tickets t ON t.customer_id = b.customer_id
-          WHERE t.id = NEW.ticket_id AND NEW.started_at >= b.period_start AND NEW.started_at < b.period_end)
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the month is approved for this customer'); END`,
-      sql`CREATE TRIGGER time_entries_closed_update BEFORE UPDATE ON time_entries
-        WHEN NEW.batch_id IS NULL AND EXISTS (SELECT 1 FROM billing_batches b JOIN tickets t
+    // Through createGuardTrigger so PostgreSQL gets the same guards with the same messages; SQLite's are as before.
+    const inClosedMonth = (entry: 'NEW') => `EXISTS (SELECT 1 FROM billing_batches b JOIN tickets t
           ON t.customer_id = b.customer_id
-          WHERE t.id = NEW.ticket_id AND NEW.started_at >= b.period_start AND NEW.started_at < b.period_end)
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the month is approved for this customer'); END`,
-      sql`CREATE TRIGGER billing_batches_sealed_update BEFORE UPDATE ON billing_batches
-        WHEN OLD.sealed = 1
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: an approved billing batch cannot change'); END`,
-      sql`CREATE TRIGGER billing_batches_no_delete BEFORE DELETE ON billing_batches
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: an approved billing batch cannot be deleted'); END`,
-      sql`CREATE TRIGGER billing_lines_no_update BEFORE UPDATE ON billing_lines
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: a billing line cannot change'); END`,
-      sql`CREATE TRIGGER billing_lines_no_delete BEFORE DELETE ON billing_lines
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: a billing line cannot be deleted'); END`,
-      sql`CREATE TRIGGER billing_adjustments_locked_update BEFORE UPDATE ON billing_adjustments
-        WHEN OLD.batch_id IS NOT NULL
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the adjustment is in an approved billing batch'); END`,
-      sql`CREATE TRIGGER billing_adjustments_locked_delete BEFORE DELETE ON billing_adjustments
-        WHEN OLD.batch_id IS NOT NULL
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the adjustment is in an approved billing batch'); END`,
-      sql`CREATE TRIGGER billing_adjustments_closed_insert BEFORE INSERT ON billing_adjustments
-        WHEN EXISTS (SELECT 1 FROM billing_batches b WHERE b.customer_id = NEW.customer_id AND b.month = NEW.month)
-        BEGIN SELECT RAISE(ABORT, 'LOTSEN_LOCKED: the month is approved for this customer'); END`,
+          WHERE t.id = ${entry}.ticket_id AND ${entry}.started_at >= b.period_start AND ${entry}.started_at < b.period_end)`;
+    const guards: GuardTrigger[] = [
+      {
+        name: 'time_entries_locked_update',
+        table: 'time_entries',
+        on: 'UPDATE',
+        when: 'OLD.batch_id IS NOT NULL',
+        message: `${LOCKED_TRIGGER_PREFIX}: the time entry is in an approved billing batch`,
+      },
+      {
+        name: 'time_entries_locked_delete',
+        table: 'time_entries',
+        on: 'DELETE',
+        when: 'OLD.batch_id IS NOT NULL',
+        message: `${LOCKED_TRIGGER_PREFIX}: the time entry is in an approved billing batch`,
+      },
+      {
+        name: 'time_entries_closed_insert',
+        table: 'time_entries',
+        on: 'INSERT',
+        when: inClosedMonth('NEW'),
+        message: `${LOCKED_TRIGGER_PREFIX}: the month is approved for this customer`,
+      },
+      {
+        name: 'time_entries_closed_update',
+        table: 'time_entries',
+        on: 'UPDATE',
+        when: `NEW.batch_id IS NULL AND ${inClosedMonth('NEW')}`,
+        message: `${LOCKED_TRIGGER_PREFIX}: the month is approved for this customer`,
+      },
+      {
+        name: 'billing_batches_sealed_update',
+        table: 'billing_batches',
+        on: 'UPDATE',
+        when: 'OLD.sealed = 1',
+        message: `${LOCKED_TRIGGER_PREFIX}: an approved billing batch cannot change`,
+      },
+      {
+        name: 'billing_batches_no_delete',
+        table: 'billing_batches',
+        on: 'DELETE',
+        message: `${LOCKED_TRIGGER_PREFIX}: an approved billing batch cannot be deleted`,
+      },
+      ...BILLING_LINE_GUARDS,
+      {
+        name: 'billing_adjustments_locked_update',
+        table: 'billing_adjustments',
+        on: 'UPDATE',
+        when: 'OLD.batch_id IS NOT NULL',
+        message: `${LOCKED_TRIGGER_PREFIX}: the adjustment is in an approved billing batch`,
+      },
+      {
+        name: 'billing_adjustments_locked_delete',
+        table: 'billing_adjustments',
+        on: 'DELETE',
+        when: 'OLD.batch_id IS NOT NULL',
+        message: `${LOCKED_TRIGGER_PREFIX}: the adjustment is in an approved billing batch`,
+      },
+      {
+        name: 'billing_adjustments_closed_insert',
+        table: 'billing_adjustments',
+        on: 'INSERT',
+        when: 'EXISTS (SELECT 1 FROM billing_batches b WHERE b.customer_id = NEW.customer_id AND b.month = NEW.month)',
+        message: `${LOCKED_TRIGGER_PREFIX}: the month is approved for this customer`,
+      },
     ];
-    for (const statement of statements) await statement.execute(db);
+    for (const guard of guards) await createGuardTrigger(db, guard);
   },
 };

@@ -1,10 +1,12 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import { monthOf } from '../../billing/billingPeriod.ts';
 import { sealPersonal, sealPersonalFields, type DataKeyOwner } from '../../personalData/personalDataKeys.ts';
 import { isSealed } from '../../personalData/sealedText.ts';
 import { contactOwner } from '../../registry/contactPersonalFields.ts';
 import { ticketOwner } from '../../tickets/ticketPersonalFields.ts';
 import type { Db } from '../database.node.ts';
+import { withGuardsLifted } from '../guardTriggers.ts';
+import { inMigrationTransaction } from '../migrationTransaction.ts';
 
 /**
  * Seals the personal text already in the store under its owner's data key (main/personalData), as the code now writes
@@ -43,22 +45,17 @@ const LOCKING_TRIGGERS = [
 export const migration0012SealedPersonalFields: Migration = {
   async up(unknownDb: Kysely<unknown>) {
     const db = unknownDb as unknown as Db;
-    await db.transaction().execute(async (trx) => {
-      // SQLite's catalogue and trigger syntax, as in 0008's triggers: the migrations speak SQLite so far. A team
-      // database begins after this release with nothing in the clear, so when they learn PostgreSQL this step has
-      // nothing to do there.
-      const triggers = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_schema
-        WHERE type = 'trigger' AND name IN (${sql.join(LOCKING_TRIGGERS)})`.execute(trx);
-      for (const trigger of triggers.rows) await sql`DROP TRIGGER ${sql.id(trigger.name)}`.execute(trx);
-
-      await sealTickets(trx);
-      await sealContacts(trx);
-      await sealNotes(trx);
-      await sealOverrideReasons(trx);
-      await sealRecordings(trx);
-
-      for (const trigger of triggers.rows) await sql.raw(trigger.sql).execute(trx);
-    });
+    await inMigrationTransaction(db, (trx) =>
+      // Locked rows refuse every update by trigger; this one conversion lifts those triggers inside its transaction
+      // (guardTriggers.ts: on SQLite dropped and made again from their own SQL, on PostgreSQL disabled and enabled).
+      withGuardsLifted(trx as Kysely<unknown>, LOCKING_TRIGGERS, async () => {
+        await sealTickets(trx);
+        await sealContacts(trx);
+        await sealNotes(trx);
+        await sealOverrideReasons(trx);
+        await sealRecordings(trx);
+      }),
+    );
   },
 };
 

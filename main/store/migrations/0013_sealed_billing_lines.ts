@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { personalSealer, type DataKeyOwner } from '../../personalData/personalDataKeys.ts';
 import { isSealed } from '../../personalData/sealedText.ts';
 import type { Db } from '../database.node.ts';
+import { storeDialect } from '../dialect.ts';
 import type { BillingLinesTable } from '../schema.ts';
 
 /** Lines converted per read (keyset on the primary key), so a large store's lines never sit in memory at once. */
@@ -26,6 +27,10 @@ const PAGE = 2_000;
  */
 export const migration0013SealedBillingLines: Migration = {
   async up(db: Kysely<unknown>) {
+    // A team database (PostgreSQL) begins after this release: its lines are sealed from the first approval, and its
+    // billing_lines is already the table this builds (0008's columns, primary key and guards). The rebuild below is
+    // SQLite's (PostgreSQL would also refuse a second index named billing_lines_pk while the first exists).
+    if (storeDialect(db) === 'postgres') return;
     // Kysely runs SQLite migrations outside a transaction: this one is all or nothing by itself.
     await db.transaction().execute(sealLines);
   },

@@ -4,6 +4,7 @@ import { isSealed } from '../../personalData/sealedText.ts';
 import { contactOwner } from '../../registry/contactPersonalFields.ts';
 import { ticketOwner } from '../../tickets/ticketPersonalFields.ts';
 import type { Db } from '../database.node.ts';
+import { inMigrationTransaction } from '../migrationTransaction.ts';
 
 /**
  * Two more personal texts sealed like those of 0012: a contact's own admin account (0015 gave every existing contact
@@ -13,7 +14,7 @@ import type { Db } from '../database.node.ts';
 export const migration0019SealedLateFields: Migration = {
   async up(unknownDb: Kysely<unknown>) {
     const db = unknownDb as unknown as Db;
-    await db.transaction().execute(async (trx) => {
+    await inMigrationTransaction(db, async (trx) => {
       const rows = await trx.selectFrom('contacts').select(['id', 'admin_account']).execute();
       for (const row of rows) {
         if (isSealed(row.admin_account)) continue;

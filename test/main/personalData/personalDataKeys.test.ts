@@ -8,7 +8,7 @@ import {
   sealPersonal,
   sealPersonalFields,
 } from '../../../main/personalData/personalDataKeys.ts';
-import { createStore, type Store } from '../../../main/store/database.node.ts';
+import { createStore, type EmbeddedStore } from '../../../main/store/database.node.ts';
 import { decryptedStorePages } from '../../support/decryptedStorePages.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
@@ -17,7 +17,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function freshStore(): Promise<{ store: Store; key: Buffer }> {
+async function freshStore(): Promise<{ store: EmbeddedStore; key: Buffer }> {
   const { dir, cleanup } = await makeTempDataDir();
   const key = randomBytes(32);
   const store = await createStore(join(dir, 'lotsen.db'), key);

@@ -7,6 +7,8 @@ export const POSTGRES_ENV = 'LOTSEN_TEST_POSTGRES';
 export interface RunPostgres {
   port: number;
   superuser: { user: string; password: string };
+  /** The database with every migration applied, built once per run (templateDatabase.ts); copies are cheap. */
+  template?: string;
 }
 
 export function runPostgres(): RunPostgres {
@@ -42,11 +44,20 @@ export interface TestDatabase {
  * and random: parallel files and a database left by a crashed run never collide.
  */
 export async function createTestDatabase(options: { template?: string } = {}): Promise<TestDatabase> {
+  return createDatabase(options.template);
+}
+
+/** A database of its own, already migrated: a copy of the run's template (no migration runs per test file). */
+export async function createMigratedTestDatabase(): Promise<TestDatabase> {
+  const { template } = runPostgres();
+  if (!template) throw new Error("The run's template database was not built (test/globalSetup.ts)");
+  return createDatabase(template);
+}
+
+async function createDatabase(template: string | undefined): Promise<TestDatabase> {
   const name = `lotsen_test_${randomBytes(6).toString('hex')}`;
   await asSuperuser('postgres', (client) =>
-    client.query(
-      `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${pg.escapeIdentifier(options.template)}` : ''}`,
-    ),
+    client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`),
   );
   return {
     name,

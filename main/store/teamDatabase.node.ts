@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { LotsenError } from '../../common/api/errors.ts';
+import { migrationProvider, type TeamStore } from './database.node.ts';
+import { PostgresColumnTypesPlugin } from './postgresColumnTypes.ts';
+import type { DatabaseSchema } from './schema.ts';
+import { createTeamTables } from './teamTables.ts';
+
+/** Every table of Lotsen lives in this schema of the team's database; Kysely's migration records too. */
+export const TEAM_SCHEMA = 'lotsen';
+
+/** Where a team database is and how to reach it; never the password, which the vault keeps (main/vault/). */
+export interface TeamDatabaseSettings {
+  host: string;
+  port: number;
+  database: string;
+  login: string;
+  /**
+   * `verify-full`: TLS, the server's certificate checked against `caFile` (or the system's authorities) and its name
+   * against `host`. `disable`: no TLS, only for a loopback host unless `insecure` says the person chose it.
+   */
+  tls: { mode: 'verify-full'; caFile?: string } | { mode: 'disable' };
+  insecure?: boolean;
+}
+
+export interface OpenTeamOptions {
+  /**
+   * Bring the schema up to this Lotsen's migrations (`lotsen team create`/`team upgrade`, run by an administrator).
+   * Without it a schema that is behind or ahead is refused: members never migrate.
+   */
+  migrate?: boolean;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Counts and sums come back from PostgreSQL as int8 and numeric, which pg hands over as strings (they can exceed a
+ * double). Lotsen's integers are timestamps in ms and amounts in öre, far inside 2^53, and the embedded store gives
+ * numbers: so does this, and a value that would lose digits is an error rather than a silently wrong number.
+ */
+function toNumber(text: string): number {
+  const value = Number(text);
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    throw new Error(`A number from the team database is too large to be exact here: ${text}`);
+  }
+  return value;
+}
+
+const teamTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+};
+
+/** A loopback host (or a Unix socket folder) never leaves the machine, so TLS is not required to reach it. */
+export function isLoopbackHost(host: string): boolean {
+  if (host.startsWith('/')) return true;
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1';
+  return false;
+}
+
+/** `host:port/database`, for messages and the status line: it names the login's database, never its password. */
+export function describeTeamDatabase(settings: TeamDatabaseSettings): string {
+  return `${settings.host}:${settings.port}/${settings.database}`;
+}
+
+/**
+ * Opens a team database as one login: a pool of connections with `search_path` set to Lotsen's schema, TLS as
+ * `settings.tls` says, and the schema checked against (or with `migrate`, brought up to) this Lotsen's migrations.
+ * Errors name the database and the login, never the password.
+ */
+export async function openTeamDatabase(
+  settings: TeamDatabaseSettings,
+  password: string,
+  options: OpenTeamOptions = {},
+): Promise<TeamStore> {
+  const where = describeTeamDatabase(settings);
+  if (settings.tls.mode === 'disable' && !isLoopbackHost(settings.host) && settings.insecure !== true) {
+    throw new LotsenError(
+      'TEAM_TLS_REQUIRED',
+      `The team database ${where} is on another machine and would be reached without TLS, so passwords and data would cross the network in the clear. Use TLS (sslmode verify-full with the server's CA file), or say \`insecure\` explicitly if the network is trusted.`,
+      { database: where },
+    );
+  }
+  const pool = new pg.Pool({
+    host: settings.host,
+    port: settings.port,
+    database: settings.database,
+    user: settings.login,
+    password,
+    ssl: await tlsOptions(settings),
+    options: `-c search_path=${TEAM_SCHEMA}`,
+    types: teamTypes,
+    application_name: 'lotsen',
+  });
+  // An idle connection the server drops (a restart, a removed member) must not take the process with it.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new LotsenError(
+      'TEAM_DATABASE_UNAVAILABLE',
+      `The team database ${where} could not be opened as ${settings.login}: ${withoutSecret(error, password)}`,
+      { database: where },
+    );
+  }
+
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new PostgresColumnTypesPlugin()],
+  });
+  try {
+    if (options.migrate) await migrateTeamSchema(db);
+    else await assertSchemaCurrent(db, where);
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof LotsenError) throw error;
+    throw new LotsenError(
+      'TEAM_DATABASE_UNAVAILABLE',
+      `The team database ${where} could not be prepared: ${withoutSecret(error, password)}`,
+      { database: where },
+    );
+  }
+
+  let closed = false;
+  return {
+    kind: 'team',
+    db,
+    database: where,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+function teamMigrator(db: Kysely<DatabaseSchema>): Migrator {
+  return new Migrator({ db, provider: migrationProvider, migrationTableSchema: TEAM_SCHEMA });
+}
+
+async function migrateTeamSchema(db: Kysely<DatabaseSchema>): Promise<void> {
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(TEAM_SCHEMA)}`.execute(db);
+  const { error } = await teamMigrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  await createTeamTables(db as unknown as Kysely<unknown>);
+}
+
+async function assertSchemaCurrent(db: Kysely<DatabaseSchema>, where: string): Promise<void> {
+  const known = await teamMigrator(db).getMigrations();
+  const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  const applied = await sql<{
+    name: string;
+  }>`SELECT name FROM ${sql.table(`${TEAM_SCHEMA}.kysely_migration`)}`
+    .execute(db)
+    .then(
+      (r) => r.rows.map((row) => row.name),
+      () => [] as string[],
+    );
+  const unknown = applied.filter((name) => !known.some((m) => m.name === name));
+  if (pending.length === 0 && unknown.length === 0) return;
+  throw new LotsenError(
+    'TEAM_SCHEMA_MISMATCH',
+    unknown.length > 0
+      ? `The team database ${where} was set up by a newer Lotsen (it has ${unknown.join(', ')}): update Lotsen on this machine.`
+      : `The team database ${where} is behind this Lotsen (it lacks ${pending.join(', ')}): ask a team admin to run \`lotsen team upgrade\`.`,
+    { database: where, pending, unknown },
+  );
+}
+
+async function tlsOptions(settings: TeamDatabaseSettings): Promise<pg.ClientConfig['ssl']> {
+  if (settings.tls.mode === 'disable') return false;
+  // Node's TLS checks the chain and, by default, that the certificate names `host`: libpq's verify-full.
+  const ca = settings.tls.caFile === undefined ? undefined : await readFile(settings.tls.caFile, 'utf8');
+  return {
+    rejectUnauthorized: true,
+    ...(ca === undefined ? {} : { ca }),
+    servername: serverName(settings.host),
+  };
+}
+
+/** SNI takes a name, not an address (Node warns and ignores one). */
+function serverName(host: string): string | undefined {
+  return isIP(host) === 0 && !host.startsWith('/') ? host : undefined;
+}
+
+/** The error's message with the password cut out wherever a driver or server might have echoed it. */
+function withoutSecret(error: unknown, password: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return password.length === 0 ? message : message.split(password).join('***');
+}
