@@ -190,6 +190,8 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['support_lead'], privileges: READ },
     ],
   },
+  // The chain's head: every append advances it, guarded by the expected previous head (main/store/auditAppend.ts).
+  audit_head: { access: [{ roles: EVERYONE, privileges: ['SELECT', 'UPDATE'] }] },
   audit_events: {
     appendOnly: true,
     access: [{ roles: EVERYONE, privileges: ['SELECT', 'INSERT'] }],

@@ -31,20 +31,26 @@ export const teamFunctions = {
   refuseChange: 'lotsen.team_refuse_change()',
 } as const;
 
+/**
+ * main/store/teamTables.ts makes `team_members` (user, login, admin right, removal); what enrolment needs is added
+ * here, idempotently, so either may run first.
+ */
 export function teamMembersTableStatements(): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS lotsen.team_members (
       user_id text PRIMARY KEY REFERENCES lotsen.users (id),
       login text NOT NULL UNIQUE,
-      is_admin integer NOT NULL DEFAULT 0,
-      invited_at bigint NOT NULL,
-      invited_by text,
-      enrol_expires_at bigint NOT NULL,
-      enrolled_at bigint,
-      removed_at bigint,
-      removed_by text,
-      version integer NOT NULL DEFAULT 1
+      is_admin bigint NOT NULL DEFAULT 0,
+      removed_at bigint
     )`,
+    ...[
+      'invited_at bigint NOT NULL DEFAULT 0',
+      'invited_by text',
+      'enrol_expires_at bigint NOT NULL DEFAULT 0',
+      'enrolled_at bigint',
+      'removed_by text',
+      'version integer NOT NULL DEFAULT 1',
+    ].map((column) => `ALTER TABLE lotsen.team_members ADD COLUMN IF NOT EXISTS ${column}`),
   ];
 }
 

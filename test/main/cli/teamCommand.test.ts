@@ -1,16 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTeam } from '../../../main/team/teamSetup.node.ts';
 import { cliEnv, runCli, type CliRun } from '../../support/runCli.ts';
-import {
-  createTestDatabase,
-  runPostgres,
-  superuserUrl,
-  type TestDatabase,
-} from '../../support/postgres/testDatabases.ts';
+import { createTestDatabase, runPostgres, type TestDatabase } from '../../support/postgres/testDatabases.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
-import { usersOnly } from '../team/teamFixture.ts';
 
 /** Everything a run printed and every file it left in its data folder, for looking for a password in. */
 async function traces(runs: CliRun[], dir: string): Promise<string> {
@@ -29,16 +22,33 @@ describe('lotsen team', { timeout: 180_000 }, () => {
   let adminCode: string;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const created = await createTeam({
-      adminUrl: superuserUrl(database.name),
-      migrate: usersOnly,
-      firstMember: { name: 'Ada Admin', email: 'ada@leverantor.se', role: 'support_lead' },
-    });
-    adminCode = created.firstMember.code;
-    url = `postgresql://127.0.0.1:${runPostgres().port}/${database.name}`;
     const home = await makeTempDataDir();
     homes.push(home);
     adminEnv = cliEnv(home.dir);
+    // The administrator's password comes from PGPASSWORD, so the URL shown in any message holds none.
+    const { port, superuser } = runPostgres();
+    const created = await runCli(
+      [
+        'team',
+        'create',
+        '--database',
+        `postgresql://${superuser.user}@127.0.0.1:${port}/${database.name}`,
+        '--name',
+        'Ada Admin',
+        '--email',
+        'ada@leverantor.se',
+        '--role',
+        'support_lead',
+        '--json',
+      ],
+      { ...adminEnv, PGPASSWORD: superuser.password },
+    );
+    expect(created.stderr).toBe('');
+    const answer = JSON.parse(created.stdout) as { closedTables: string[]; firstMember: { code: string } };
+    expect(answer.closedTables).toEqual([]);
+    expect(created.stdout).not.toContain(superuser.password);
+    adminCode = answer.firstMember.code;
+    url = `postgresql://127.0.0.1:${runPostgres().port}/${database.name}`;
   });
   afterAll(async () => {
     await Promise.all(homes.map((h) => h.cleanup()));

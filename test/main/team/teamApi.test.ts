@@ -10,7 +10,7 @@ import {
   superuserUrl,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, usersOnly, type TestTeam } from './teamFixture.ts';
+import { createTestTeam, type TestTeam } from './teamFixture.ts';
 
 describe('team.* API methods', () => {
   const { call, opened } = apiPerTest({ perFile: true });
@@ -87,9 +87,9 @@ describe('team.* API methods', () => {
   test('team create refuses a database that has a team already', async () => {
     ownTeam = await createTestDatabase();
     const first = { name: 'A', email: 'a@leverantor.se', role: 'finance' } as const;
-    await createTeam({ adminUrl: superuserUrl(ownTeam.name), migrate: usersOnly, firstMember: first });
+    await createTeam({ adminUrl: superuserUrl(ownTeam.name), firstMember: first });
     await expect(
-      createTeam({ adminUrl: superuserUrl(ownTeam.name), migrate: usersOnly, firstMember: first }),
+      createTeam({ adminUrl: superuserUrl(ownTeam.name), firstMember: first }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -3,7 +3,6 @@ import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import { enrol, type EnrolledMember } from '../../../main/team/enrolment.node.ts';
 import { parseTeamUrl, type TeamAddress } from '../../../main/team/teamConnection.node.ts';
 import { addMember } from '../../../main/team/teamMembers.node.ts';
-import type { MigrateTeamSchema } from '../../../main/team/teamMigration.node.ts';
 import { createTeam } from '../../../main/team/teamSetup.node.ts';
 import {
   createTestDatabase,
@@ -11,21 +10,6 @@ import {
   superuserUrl,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
-
-/**
- * Until the migrations run on PostgreSQL, team create is given this in their place: 0001's `users` table as the
- * migration makes it (the one table the team functions write), made the same way, as the owner.
- */
-export const usersOnly: MigrateTeamSchema = async (ownerConnection) => {
-  const client = new pg.Client(ownerConnection);
-  await client.connect();
-  try {
-    await client.query(`CREATE TABLE IF NOT EXISTS users (id text PRIMARY KEY, name text NOT NULL, email text NOT NULL,
-      role text NOT NULL, is_local integer NOT NULL DEFAULT 0, created_at bigint NOT NULL)`);
-  } finally {
-    await client.end();
-  }
-};
 
 export interface TestMember extends EnrolledMember {
   password: string;
@@ -48,13 +32,15 @@ export interface TestTeam {
 let serial = 0;
 export const newPassword = () => `pw-${process.pid}-${++serial}-${Math.random().toString(36).slice(2)}`;
 
-/** A test database with a team: made by team create as the superuser (the admin URL), the first member enrolled. */
-export async function createTestTeam(migrate: MigrateTeamSchema = usersOnly): Promise<TestTeam> {
+/**
+ * A test database with a team: made by team create (the real migrations, as the owner) with the superuser as the
+ * admin URL, and the first member enrolled.
+ */
+export async function createTestTeam(): Promise<TestTeam> {
   const database = await createTestDatabase();
   const address = parseTeamUrl(superuserUrl(database.name));
   const created = await createTeam({
     adminUrl: superuserUrl(database.name),
-    migrate,
     firstMember: { name: 'Ada Admin', email: 'ada@leverantor.se', role: 'support_lead' },
   });
   const password = newPassword();

@@ -10,7 +10,7 @@ import {
   runPostgres,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, newPassword, usersOnly, type TestTeam } from './teamFixture.ts';
+import { createTestTeam, newPassword, type TestTeam } from './teamFixture.ts';
 
 describe('team create', () => {
   let one: TestTeam;
@@ -119,14 +119,13 @@ describe('team create by a DBA who is no superuser', () => {
     const adminUrl = `postgresql://${dba}:${password}@127.0.0.1:${runPostgres().port}/${database.name}`;
     const created = await createTeam({
       adminUrl,
-      migrate: usersOnly,
       firstMember: { name: 'Ada', email: 'ada@leverantor.se', role: 'finance' },
     });
     expect(created.closedTables).toEqual([]);
     const address = parseTeamUrl(adminUrl);
     const memberPassword = newPassword();
     const ada = await enrol(address, created.firstMember.code, memberPassword);
-    expect(await upgradeTeam({ adminUrl, migrate: usersOnly })).toMatchObject({ closedTables: [] });
+    expect(await upgradeTeam({ adminUrl })).toMatchObject({ closedTables: [] });
     const memberships = await asSuperuser(
       database.name,
       async (client) =>
