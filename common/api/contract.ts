@@ -89,6 +89,12 @@ import {
   certificateViewSchema,
 } from '../environments/certificates.ts';
 import {
+  addMemberInputSchema,
+  changeRoleInputSchema,
+  invitationSchema,
+  teamMemberSchema,
+} from '../team/members.ts';
+import {
   maintenanceNoticeInputSchema,
   maintenanceNoticeViewSchema,
 } from '../environments/maintenanceNotices.ts';
@@ -413,6 +419,28 @@ export const methods = {
   'privacy.extract': method(privacyRequestSchema, personExtractSchema),
   /** GDPR article 17: destroys the keys of the person's tickets and deletes their contact records; audited. */
   'privacy.erase': method(privacyRequestSchema, personEraseResultSchema),
+
+  /*
+   * A team's members, for admins (the same as `lotsen team …`): each call is refused with FORBIDDEN without the
+   * admin right, by Lotsen and again by the team database, and NOT_INITIALIZED when this data folder is in no team.
+   */
+  'team.members': method(
+    z
+      .object({
+        /** `current` members (invited or enrolled), or `all`, the removed too. */
+        show: z.enum(['current', 'all'], { error: 'Show current or all members' }).default('current'),
+      })
+      .strict(),
+    z.array(teamMemberSchema),
+  ),
+  /** Answers with the single-use enrolment code (24 h) to hand to the new member; it is shown once. */
+  'team.addMember': method(addMemberInputSchema, invitationSchema),
+  'team.changeRole': method(changeRoleInputSchema, teamMemberSchema),
+  /** Drops the member's login and ends its open connections. */
+  'team.removeMember': method(
+    z.object({ userId: idSchema }).strict(),
+    z.object({ endedConnections: z.number().int() }),
+  ),
 } as const;
 
 export type Methods = typeof methods;

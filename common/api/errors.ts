@@ -28,6 +28,10 @@ export const errorCodes = [
   'UNAUTHORIZED',
   /** The caller's role or missing admin right does not allow this; the message names what is needed. */
   'FORBIDDEN',
+  /** The team's PostgreSQL could not be reached or refused the login; the message says which, never a password. */
+  'TEAM_UNREACHABLE',
+  /** An enrolment code that is used, expired, wrong or of a removed member: ask an admin for a new one. */
+  'ENROLMENT_REFUSED',
   /** The customer may not be helped now (eligibility blockers); `details.blockers` says why. */
   'NOT_ELIGIBLE',
   /** The environment's pre-connect (VPN) command did not succeed. */

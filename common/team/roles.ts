@@ -160,6 +160,12 @@ export const roleMatrix: RoleMatrix = {
   'retention.purge': allow(LEADS, true),
   'privacy.extract': allow(LEADS),
   'privacy.erase': allow(LEADS, true),
+
+  // A team's members: its admins manage them, whatever their work role; the team database checks the same.
+  'team.members': allow(EVERYONE, true),
+  'team.addMember': allow(EVERYONE, true),
+  'team.changeRole': allow(EVERYONE, true),
+  'team.removeMember': allow(EVERYONE, true),
 };
 
 /** Whether the method runs only for some principals (every method but set-up, unlock, lock and status). */

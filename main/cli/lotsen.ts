@@ -14,6 +14,7 @@ import { reportCommand } from './commands/reportCommand.ts';
 import { restoreCommand } from './commands/restoreCommand.ts';
 import { serveCommand } from './commands/serveCommand.ts';
 import { slaCommand } from './commands/slaCommand.ts';
+import { teamCommand } from './commands/teamCommand.ts';
 import { ticketsCommand } from './commands/ticketsCommand.ts';
 import { timeCommand } from './commands/timeCommand.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, reportError, type CliIo } from './cliOutput.ts';
@@ -48,6 +49,7 @@ export function createProgram(io: CliIo): Command {
     restoreCommand(io),
     purgeCommand(io),
     privacyCommand(io),
+    teamCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -179,6 +179,10 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'retention.purge': {},
     'privacy.extract': { email: 'asa.oberg@kalmar.se' },
     'privacy.erase': { email: 'asa.oberg@kalmar.se' },
+    'team.members': {},
+    'team.addMember': { name: 'Ny Person', email: 'ny@leverantor.se', role: 'technician' },
+    'team.changeRole': { userId: SOME_ID, role: 'finance', isAdmin: false },
+    'team.removeMember': { userId: SOME_ID },
   };
 }
 

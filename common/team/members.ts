@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { emailSchema, idSchema } from '../registry/model.ts';
+import { userRoles } from '../registry/vocabulary.ts';
+
+/*
+ * A team's members as the API shows them to admins (`team.*` methods), and what an admin may send. The database
+ * checks all of it again in the team's member functions (main/team/teamFunctionsSql.ts).
+ */
+
+const roleSchema = z.enum(userRoles, { error: `Role must be one of ${userRoles.join(', ')}` });
+
+export const teamMemberSchema = z.object({
+  userId: idSchema,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(userRoles),
+  isAdmin: z.boolean(),
+  login: z.string(),
+  /** `invited`: the enrolment code is not used yet (see `codeExpiresAt`). */
+  state: z.enum(['invited', 'enrolled', 'removed']),
+  invitedAt: z.number(),
+  codeExpiresAt: z.number(),
+  enrolledAt: z.number().nullable(),
+  removedAt: z.number().nullable(),
+});
+export type TeamMemberView = z.infer<typeof teamMemberSchema>;
+
+export const addMemberInputSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Name is required' }).max(200),
+    email: emailSchema('E-mail must be an address like namn@leverantor.se'),
+    role: roleSchema,
+    isAdmin: z.boolean().default(false),
+  })
+  .strict();
+
+/** The enrolment code is in this answer once; nothing stores it (the server keeps its SCRAM verifier only). */
+export const invitationSchema = z.object({
+  userId: idSchema,
+  login: z.string(),
+  code: z.string(),
+  expiresAt: z.number(),
+});
+
+export const changeRoleInputSchema = z
+  .object({ userId: idSchema, role: roleSchema, isAdmin: z.boolean() })
+  .strict();

@@ -1,0 +1,77 @@
+import { LotsenError } from '../../common/api/errors.ts';
+import type { UserRole } from '../../common/registry/vocabulary.ts';
+import { parseEnrolmentCode } from './enrolmentCode.node.ts';
+import { connectTeam, type TeamAddress } from './teamConnection.node.ts';
+import { teamError } from './teamErrors.ts';
+import { memberLogin, teamRoleNames } from './teamRoleNames.ts';
+import { scramSha256Verifier } from './scramVerifier.node.ts';
+
+export interface EnrolledMember {
+  userId: string;
+  login: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  isAdmin: boolean;
+}
+
+const REFUSED = new LotsenError(
+  'ENROLMENT_REFUSED',
+  'The team database did not take this enrolment code: it is mistyped, used already, older than 24 hours, or its ' +
+    'member was removed. Ask an admin for a new one (`lotsen team add-member`).',
+);
+
+/**
+ * `lotsen init --team URL --enrol CODE`: logs in with the code (the login's password until now), hands the team's
+ * enrol function the SCRAM verifier of the member's own new password, made here, and logs in again with that password
+ * to be sure it works. The password never leaves this machine; no admin, server log or table ever holds it.
+ */
+export async function enrol(
+  address: TeamAddress,
+  typedCode: string,
+  password: string,
+): Promise<EnrolledMember> {
+  if (password.length < 12) {
+    throw new LotsenError('VALIDATION', 'A team database password needs at least 12 characters.');
+  }
+  const { code, loginSuffix } = parseEnrolmentCode(typedCode);
+  const login = memberLogin(teamRoleNames(address.database), loginSuffix);
+  const withCode = await connectTeam(address, { user: login, password: code }, { refusedLogin: REFUSED });
+  let member: EnrolledMember;
+  try {
+    const { rows } = await withCode.query<{
+      member_user_id: string;
+      member_name: string;
+      member_email: string;
+      member_role: UserRole;
+      member_is_admin: boolean;
+    }>('SELECT * FROM lotsen.team_enrol($1)', [scramSha256Verifier(password)]);
+    const row = rows[0]!;
+    member = {
+      userId: row.member_user_id,
+      login,
+      name: row.member_name,
+      email: row.member_email,
+      role: row.member_role,
+      isAdmin: row.member_is_admin,
+    };
+  } catch (error) {
+    const refused = teamError(error);
+    throw refused.code === 'ENROLMENT_REFUSED' ? REFUSED : refused;
+  } finally {
+    await withCode.end().catch(() => undefined);
+  }
+  const check = await connectTeam(address, { user: login, password });
+  try {
+    const me = await check.query<{ id: string | null }>('SELECT lotsen.team_member_id() AS id');
+    if (me.rows[0]?.id !== member.userId) throw new Error('the new login does not answer as the member');
+  } catch (error) {
+    throw new LotsenError(
+      'INTERNAL',
+      `Enrolled, but the new login could not be checked (${(error as Error).message}); ask an admin to look at ${login}.`,
+    );
+  } finally {
+    await check.end().catch(() => undefined);
+  }
+  return member;
+}

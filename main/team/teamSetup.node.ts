@@ -1,0 +1,232 @@
+import pg from 'pg';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { UserRole } from '../../common/registry/vocabulary.ts';
+import { connectTeam, inTransaction, parseTeamUrl } from './teamConnection.node.ts';
+import { makeEnrolmentCode } from './enrolmentCode.node.ts';
+import { teamError } from './teamErrors.ts';
+import {
+  teamFunctionGrantStatements,
+  teamFunctionStatements,
+  teamMembersTableStatements,
+} from './teamFunctionsSql.ts';
+import { migrateTeamSchema, type MigrateTeamSchema } from './teamMigration.node.ts';
+import { teamRoleNames, type TeamRoleNames } from './teamRoleNames.ts';
+import { scramSha256Verifier } from './scramVerifier.node.ts';
+import { tableRules, tableRuleStatements } from './tableRulesSql.ts';
+
+const ident = (name: string) => pg.escapeIdentifier(name);
+
+export interface Invitation {
+  userId: string;
+  login: string;
+  /** Shown once to the admin, to pass on to the member; the server keeps only its SCRAM verifier. */
+  code: string;
+  expiresAt: number;
+}
+
+export interface TeamSetupResult {
+  database: string;
+  roles: TeamRoleNames;
+  /** Tables no rule covers: closed to every member until one does (tableRulesSql.ts). */
+  closedTables: string[];
+}
+
+export interface TeamSetupOptions {
+  /** A role that may create roles and own the database's objects (a DBA's); used for this run only, never stored. */
+  adminUrl: string;
+  insecure?: boolean;
+  migrate?: MigrateTeamSchema;
+}
+
+/**
+ * `lotsen team create`: the team's roles and schema, the migrations run as the owner, the rules on every table, and
+ * the first member (with the admin right), who enrols with the code returned like anyone else, so whoever ran this
+ * never learns their password. Refused when the database has a team already.
+ */
+export async function createTeam(
+  options: TeamSetupOptions & { firstMember: { name: string; email: string; role: UserRole } },
+): Promise<TeamSetupResult & { firstMember: Invitation }> {
+  return withAdmin(options, (admin, names) =>
+    applyTeamSecurity(admin, names, options, () =>
+      inTransaction(admin, async () => {
+        await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+        const current = await admin.query(
+          'SELECT 1 FROM lotsen.team_members WHERE removed_at IS NULL LIMIT 1',
+        );
+        if (current.rowCount) {
+          throw new LotsenError(
+            'CONFLICT',
+            `${names.database} has a team already: add people with \`lotsen team add-member\`, or bring it up to date with \`lotsen team upgrade\`.`,
+          );
+        }
+        return invite(admin, 'lotsen.team_create_member($1, $2, $3, $4, $5, $6, NULL)', {
+          ...options.firstMember,
+          isAdmin: true,
+        });
+      }),
+    ).then(({ result, then: firstMember }) => ({ ...result, firstMember })),
+  );
+}
+
+/** `lotsen team upgrade`: the same steps as create but the first member, safe to run again at any time. */
+export async function upgradeTeam(options: TeamSetupOptions): Promise<TeamSetupResult> {
+  return withAdmin(options, async (admin, names) => {
+    return (await applyTeamSecurity(admin, names, options, async () => null)).result;
+  });
+}
+
+/** Calls a member-making function with a fresh code's verifier; the code itself goes back to the caller only. */
+export async function invite(
+  client: pg.Client,
+  call: string,
+  member: { name: string; email: string; role: UserRole; isAdmin: boolean },
+): Promise<Invitation> {
+  const { code, loginSuffix } = makeEnrolmentCode();
+  const { rows } = await client.query<{
+    member_user_id: string;
+    member_login: string;
+    code_expires_at: number;
+  }>(`SELECT member_user_id, member_login, code_expires_at::float8 AS code_expires_at FROM ${call}`, [
+    member.name,
+    member.email,
+    member.role,
+    member.isAdmin,
+    loginSuffix,
+    scramSha256Verifier(code),
+  ]);
+  const row = rows[0]!;
+  return { userId: row.member_user_id, login: row.member_login, code, expiresAt: row.code_expires_at };
+}
+
+async function withAdmin<T>(
+  options: TeamSetupOptions,
+  use: (admin: pg.Client, names: TeamRoleNames) => Promise<T>,
+): Promise<T> {
+  const address = parseTeamUrl(options.adminUrl, { insecure: options.insecure });
+  const admin = await connectTeam(address, null);
+  try {
+    const names = teamRoleNames(
+      (await admin.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db,
+    );
+    return await use(admin, names);
+  } catch (error) {
+    throw teamError(error);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Everything but the first member, idempotent: roles made when missing, grants and policies revoked and made again;
+ * then `then`. A non-superuser admin is made a member of the owner for the run (to act as it) and no longer
+ * afterwards, so no login stays able to become the owner.
+ */
+async function applyTeamSecurity<T>(
+  admin: pg.Client,
+  names: TeamRoleNames,
+  options: TeamSetupOptions,
+  then: () => Promise<T>,
+): Promise<{ result: TeamSetupResult; then: T }> {
+  const me = (
+    await admin.query<{ name: string; superuser: boolean }>(
+      'SELECT current_user AS name, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
+    )
+  ).rows[0]!;
+  try {
+    await inTransaction(admin, () => prepareRolesAndSchema(admin, names, me));
+    await (options.migrate ?? migrateTeamSchema)({
+      connectionString: options.adminUrl,
+      options: `-c role=${names.owner} -c search_path=lotsen`,
+    });
+    const closedTables = await inTransaction(admin, () => applyRules(admin, names));
+    // Still able to act as the owner: `then` may need it (the first member is made by an owner-only function).
+    return { result: { database: names.database, roles: names, closedTables }, then: await then() };
+  } finally {
+    if (!me.superuser) {
+      await admin.query(`REVOKE ${ident(names.owner)} FROM ${ident(me.name)}`).catch(() => undefined);
+    }
+  }
+}
+
+async function prepareRolesAndSchema(
+  admin: pg.Client,
+  names: TeamRoleNames,
+  me: { name: string; superuser: boolean },
+): Promise<void> {
+  const existing = new Set(
+    (
+      await admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname LIKE $1', [
+        `${names.database}\\_%`,
+      ])
+    ).rows.map((r) => r.rolname),
+  );
+  // CREATEROLE lets the owner's functions make and drop members' logins; NOLOGIN and no members mean nobody holds it.
+  // A CREATEROLE admin who is no superuser may not even name the superuser-only attributes, so ALTER leaves them out.
+  await admin.query(
+    existing.has(names.owner)
+      ? `ALTER ROLE ${ident(names.owner)} NOLOGIN CREATEROLE NOCREATEDB INHERIT`
+      : `CREATE ROLE ${ident(names.owner)} NOLOGIN CREATEROLE NOSUPERUSER NOCREATEDB NOREPLICATION NOBYPASSRLS INHERIT`,
+  );
+  if (!me.superuser) await admin.query(`GRANT ${ident(names.owner)} TO ${ident(me.name)}`);
+  await admin.query(`CREATE SCHEMA IF NOT EXISTS lotsen AUTHORIZATION ${ident(names.owner)}`);
+  await admin.query(`ALTER SCHEMA lotsen OWNER TO ${ident(names.owner)}`);
+
+  // The group roles are the owner's own making, so it may grant them (PostgreSQL 16 asks that of a CREATEROLE role).
+  await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+  for (const group of [names.member, names.admin, ...Object.values(names.work)]) {
+    if (!existing.has(group)) await admin.query(`CREATE ROLE ${ident(group)} NOLOGIN`);
+  }
+  await admin.query('REVOKE ALL ON SCHEMA lotsen FROM PUBLIC');
+  await admin.query(`GRANT USAGE ON SCHEMA lotsen TO ${ident(names.member)}`);
+  await admin.query('RESET ROLE');
+
+  // Only the team's logins may connect to its database; others on the same server see nothing of it.
+  await admin.query(`REVOKE ALL ON DATABASE ${ident(names.database)} FROM PUBLIC`);
+  await admin.query(`GRANT CONNECT ON DATABASE ${ident(names.database)} TO ${ident(names.member)}`);
+}
+
+async function applyRules(admin: pg.Client, names: TeamRoleNames): Promise<string[]> {
+  await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+  for (const statement of [
+    ...teamMembersTableStatements(),
+    ...teamFunctionStatements(names),
+    ...teamFunctionGrantStatements(names),
+  ]) {
+    await admin.query(statement);
+  }
+  const { rows } = await admin.query<{ table: string; columns: string[] }>(
+    `SELECT t.table_name AS table, array_agg(c.column_name::text ORDER BY c.ordinal_position) AS columns
+       FROM information_schema.tables t
+       JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name
+      WHERE t.table_schema = 'lotsen' AND t.table_type = 'BASE TABLE'
+      GROUP BY t.table_name ORDER BY t.table_name`,
+  );
+  for (const { table, columns } of rows) {
+    for (const statement of tableRuleStatements(names, { name: table, columns }, tableRules[table])) {
+      await admin.query(statement);
+    }
+  }
+  await fixTriggerFunctions(admin);
+  // Inserting into a table whose key comes from a sequence needs the sequence too.
+  await admin.query(
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA lotsen TO ${Object.values(names.work).map(ident).join(', ')}`,
+  );
+  return rows.map((r) => r.table).filter((table) => !(table in tableRules));
+}
+
+/**
+ * The migrations' guard triggers (main/store/guardTriggers.ts) look at other tables (is this entry's month approved?),
+ * which the member whose write fires them may not read (a technician reads no billing batch), and they name those
+ * tables without the schema. Run as the owner with a fixed search_path they see what they must, whoever writes, and
+ * no caller's search_path can point them elsewhere.
+ */
+async function fixTriggerFunctions(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ fn: string }>(
+    `SELECT p.oid::regprocedure::text AS fn FROM pg_proc p
+      WHERE p.pronamespace = 'lotsen'::regnamespace AND p.prorettype = 'trigger'::regtype`,
+  );
+  for (const { fn } of rows) {
+    await admin.query(`ALTER FUNCTION ${fn} SECURITY DEFINER SET search_path = lotsen, pg_temp`);
+    await admin.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
+  }
+}

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tableRules } from '../../../main/team/tableRulesSql.ts';
+import { asSuperuser } from '../../support/postgres/testDatabases.ts';
+import { createTestTeam, type TestMember, type TestTeam } from './teamFixture.ts';
+
+/**
+ * The database's own refusals, table class by table class, each tried with a member's own login and password on a
+ * team made by team create with the real migrations. Rows are put in by the superuser as fixture set-up only.
+ */
+describe('what PostgreSQL refuses each role', () => {
+  let team: TestTeam;
+  let tekla: TestMember;
+  let tor: TestMember;
+  let fia: TestMember;
+  const clients: pg.Client[] = [];
+  const as = async (member: TestMember) => {
+    const client = await team.connect(member);
+    await client.query('SET search_path = lotsen');
+    clients.push(client);
+    return client;
+  };
+  const ids = {
+    customer: randomUUID(),
+    environment: randomUUID(),
+    account: randomUUID(),
+    ticket: randomUUID(),
+  };
+  const entries = { tekla: randomUUID(), tor: randomUUID() };
+  const batch = randomUUID();
+  const session = randomUUID();
+
+  /**
+   * Inserts a row as the superuser, filling NOT NULL columns without a default that the test does not care about.
+   */
+  const seed = (client: pg.Client, table: string, row: Record<string, unknown>) =>
+    client
+      .query<{ column_name: string; data_type: string }>(
+        `SELECT column_name, data_type FROM information_schema.columns
+          WHERE table_schema = 'lotsen' AND table_name = $1 AND is_nullable = 'NO' AND column_default IS NULL`,
+        [table],
+      )
+      .then(async ({ rows }) => {
+        const full: Record<string, unknown> = { ...row };
+        for (const c of rows) {
+          if (c.column_name in full) continue;
+          // Text that is also a user id, for the columns that name who did something (created_by, actor_id…).
+          full[c.column_name] = /int|double|numeric|real/.test(c.data_type) ? 0 : team.admin.userId;
+        }
+        const columns = Object.keys(full);
+        await client.query(
+          `INSERT INTO lotsen.${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})
+           VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          Object.values(full),
+        );
+      });
+
+  beforeAll(async () => {
+    team = await createTestTeam();
+    tekla = await team.enrolNew(team.admin, {
+      name: 'Tekla',
+      email: 'tekla@leverantor.se',
+      role: 'technician',
+    });
+    tor = await team.enrolNew(team.admin, { name: 'Tor', email: 'tor@leverantor.se', role: 'technician' });
+    fia = await team.enrolNew(team.admin, { name: 'Fia', email: 'fia@leverantor.se', role: 'finance' });
+    await asSuperuser(team.database.name, async (client) => {
+      const now = Date.now();
+      await seed(client, 'customers', {
+        id: ids.customer,
+        name: 'Kommun',
+        org_number: '212000-0001',
+        kind: 'municipality',
+      });
+      await seed(client, 'environments', { id: ids.environment, customer_id: ids.customer, name: 'Prod' });
+      await seed(client, 'support_accounts', {
+        id: ids.account,
+        environment_id: ids.environment,
+        username: 'lev-support',
+        secret: 'hemligt-lösen',
+      });
+      await seed(client, 'tickets', {
+        id: ids.ticket,
+        customer_id: ids.customer,
+        received_at: now,
+        status: 'open',
+      });
+      for (const [who, id] of [
+        [tekla, entries.tekla],
+        [tor, entries.tor],
+      ] as const) {
+        await seed(client, 'time_entries', {
+          id,
+          ticket_id: ids.ticket,
+          technician_id: who.userId,
+          started_at: now - 3_600_000,
+          ended_at: now,
+          source: 'manual',
+          classification: 'unclassified',
+          batch_id: null,
+        });
+      }
+      await seed(client, 'sessions', {
+        id: session,
+        ticket_id: ids.ticket,
+        environment_id: ids.environment,
+        technician_id: tor.userId,
+        opened_at: now,
+      });
+      await seed(client, 'audit_events', { seq: 1, at: now, event: 'app.initialized', details: '{}' });
+      await seed(client, 'billing_batches', {
+        id: batch,
+        number: 1,
+        customer_id: ids.customer,
+        month: '2026-11',
+        approved_by: team.admin.userId,
+        sealed: 1,
+      });
+      await seed(client, 'billing_lines', {
+        batch_id: batch,
+        seq: 1,
+        ticket_id: ids.ticket,
+        amount_ore: 100,
+      });
+    });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+    await team?.drop();
+  });
+
+  test('every table has row-level security enabled and forced, and a rule', async () => {
+    const tables = await asSuperuser(
+      team.database.name,
+      async (client) =>
+        (
+          await client.query<{ name: string; rls: boolean; forced: boolean }>(
+            `SELECT relname AS name, relrowsecurity AS rls, relforcerowsecurity AS forced
+             FROM pg_class WHERE relnamespace = 'lotsen'::regnamespace AND relkind = 'r' ORDER BY relname`,
+          )
+        ).rows,
+    );
+    expect(tables.length).toBeGreaterThan(25);
+    expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);
+    expect(tables.map((t) => t.name).filter((name) => !(name in tableRules))).toEqual([]);
+  });
+
+  test('audit: nobody updates, deletes or truncates an event, not even the superuser past the trigger', async () => {
+    for (const member of [tekla, fia, team.admin]) {
+      const client = await as(member);
+      expect((await client.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBe(1);
+      await expect(client.query(`UPDATE audit_events SET event = 'x'`)).rejects.toThrow(/permission denied/);
+      await expect(client.query('DELETE FROM audit_events')).rejects.toThrow(/permission denied/);
+      await expect(client.query('TRUNCATE audit_events')).rejects.toThrow(/permission denied/);
+    }
+    await asSuperuser(team.database.name, async (client) => {
+      await expect(client.query(`UPDATE lotsen.audit_events SET event = 'x'`)).rejects.toThrow();
+      await expect(client.query('TRUNCATE lotsen.audit_events')).rejects.toThrow(/append-only/);
+    });
+  });
+
+  test('approved billing: finance reads a line but cannot change, delete or truncate it; a technician cannot read it', async () => {
+    const finance = await as(fia);
+    expect((await finance.query('SELECT amount_ore FROM billing_lines')).rows).toEqual([
+      { amount_ore: '100' },
+    ]);
+    await expect(finance.query('UPDATE billing_lines SET amount_ore = 1')).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(finance.query('DELETE FROM billing_lines')).rejects.toThrow(/permission denied/);
+    await expect(finance.query('TRUNCATE billing_lines')).rejects.toThrow(/permission denied/);
+    await expect(finance.query('TRUNCATE billing_batches')).rejects.toThrow(/permission denied/);
+    // A sealed batch matches no row finance may update.
+    expect((await finance.query('UPDATE billing_batches SET amount_ore = 1')).rowCount).toBe(0);
+    const technician = await as(tekla);
+    await expect(technician.query('SELECT * FROM billing_lines')).rejects.toThrow(/permission denied/);
+  });
+
+  test("others' time: a technician sees, changes and deletes only their own entries", async () => {
+    const client = await as(tekla);
+    expect((await client.query('SELECT id FROM time_entries')).rows).toEqual([{ id: entries.tekla }]);
+    expect(
+      (await client.query(`UPDATE time_entries SET note = 'mitt' WHERE id = $1`, [entries.tor])).rowCount,
+    ).toBe(0);
+    expect((await client.query(`DELETE FROM time_entries WHERE id = $1`, [entries.tor])).rowCount).toBe(0);
+    expect(
+      (await client.query(`UPDATE time_entries SET note = 'mitt' WHERE id = $1`, [entries.tekla])).rowCount,
+    ).toBe(1);
+    await expect(
+      client.query(`UPDATE time_entries SET technician_id = $1 WHERE id = $2`, [tor.userId, entries.tekla]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      client.query(
+        `INSERT INTO time_entries (id, ticket_id, technician_id, started_at, source, note, classification,
+           created_at, created_by, updated_at, updated_by)
+         VALUES ($1, $2, $3, 0, 'manual', '', 'unclassified', 0, $3, 0, $3)`,
+        [randomUUID(), ids.ticket, tor.userId],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const untouched = await asSuperuser(team.database.name, (su) =>
+      su.query(`SELECT note FROM lotsen.time_entries WHERE id = $1`, [entries.tor]),
+    );
+    expect(untouched.rows[0].note).not.toBe('mitt');
+    // Finance sees everyone's time; the support lead too.
+    expect((await (await as(fia)).query('SELECT count(*)::int AS n FROM time_entries')).rows[0].n).toBe(2);
+    expect(
+      (await (await as(team.admin)).query('SELECT count(*)::int AS n FROM time_entries')).rows[0].n,
+    ).toBe(2);
+  });
+
+  test('secrets: finance reads support accounts but never the secret column', async () => {
+    const finance = await as(fia);
+    expect((await finance.query('SELECT username FROM support_accounts')).rows).toEqual([
+      { username: 'lev-support' },
+    ]);
+    await expect(finance.query('SELECT secret FROM support_accounts')).rejects.toThrow(/permission denied/);
+    await expect(finance.query('SELECT * FROM support_accounts')).rejects.toThrow(/permission denied/);
+    await expect(finance.query(`UPDATE support_accounts SET secret = 'x'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    const technician = await as(tekla);
+    expect((await technician.query('SELECT secret FROM support_accounts')).rows).toEqual([
+      { secret: 'hemligt-lösen' },
+    ]);
+  });
+
+  test("sessions: finance reads none, a technician only their own, a support lead everyone's", async () => {
+    await expect((await as(fia)).query('SELECT * FROM sessions')).rejects.toThrow(/permission denied/);
+    expect((await (await as(tekla)).query('SELECT id FROM sessions')).rows).toEqual([]);
+    expect((await (await as(tor)).query('SELECT id FROM sessions')).rows).toEqual([{ id: session }]);
+    expect((await (await as(team.admin)).query('SELECT id FROM sessions')).rows).toEqual([{ id: session }]);
+  });
+
+  test("a technician's own session opens; one past an eligibility blocker (an override) is the support lead's", async () => {
+    const own = {
+      ticket_id: ids.ticket,
+      environment_id: ids.environment,
+      technician_id: tekla.userId,
+      opened_at: 1,
+    };
+    const client = await as(tekla);
+    await seed(client, 'sessions', { ...own, id: randomUUID(), override_reason: null });
+    await expect(
+      seed(client, 'sessions', { ...own, id: randomUUID(), override_reason: 'akut' }),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      seed(client, 'sessions', {
+        ...own,
+        id: randomUUID(),
+        technician_id: tor.userId,
+        override_reason: null,
+      }),
+    ).rejects.toThrow(/row-level security/);
+    const lead = await as(team.admin);
+    await seed(lead, 'sessions', {
+      ...own,
+      id: randomUUID(),
+      technician_id: team.admin.userId,
+      override_reason: 'akut',
+    });
+  });
+
+  test('members: a member without the admin right cannot add a member or write the member tables', async () => {
+    const client = await as(tekla);
+    await expect(
+      client.query(
+        `SELECT * FROM lotsen.team_add_member('X', 'x@leverantor.se', 'finance', true, '0123abcd', 'v')`,
+      ),
+    ).rejects.toThrow(/permission denied for function/);
+    await expect(
+      client.query(
+        `INSERT INTO users (id, name, email, role, is_local, created_at) VALUES ('u', 'X', 'x@y.se', 'finance', 0, 0)`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(client.query(`UPDATE team_members SET is_admin = 1`)).rejects.toThrow(/permission denied/);
+    await expect(client.query('CREATE ROLE sneaky')).rejects.toThrow(/permission denied/);
+    await expect(client.query('CREATE TABLE lotsen.mine (id int)')).rejects.toThrow(/permission denied/);
+  });
+});

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { enrol } from '../../../main/team/enrolment.node.ts';
+import { parseTeamUrl } from '../../../main/team/teamConnection.node.ts';
+import { createTeam, upgradeTeam } from '../../../main/team/teamSetup.node.ts';
+import {
+  asSuperuser,
+  createTestDatabase,
+  runPostgres,
+  type TestDatabase,
+} from '../../support/postgres/testDatabases.ts';
+import { createTestTeam, newPassword, type TestTeam } from './teamFixture.ts';
+
+describe('team create', () => {
+  let one: TestTeam;
+  let two: TestTeam;
+  beforeAll(async () => {
+    [one, two] = await Promise.all([createTestTeam(), createTestTeam()]);
+  });
+  afterAll(async () => {
+    await Promise.all([one?.drop(), two?.drop()]);
+  });
+
+  test('makes the owner and group roles named after the database, none able to log in', async () => {
+    const roles = await asSuperuser(
+      one.database.name,
+      async (client) =>
+        (
+          await client.query<{ rolname: string; rolcanlogin: boolean; rolcreaterole: boolean }>(
+            `SELECT rolname, rolcanlogin, rolcreaterole FROM pg_roles WHERE rolname LIKE $1 ORDER BY rolname`,
+            [`${one.database.name}%`],
+          )
+        ).rows,
+    );
+    const name = one.database.name;
+    expect(roles.filter((r) => !r.rolname.startsWith(`${name}_m_`))).toEqual([
+      { rolname: `${name}_admin`, rolcanlogin: false, rolcreaterole: false },
+      { rolname: `${name}_finance`, rolcanlogin: false, rolcreaterole: false },
+      { rolname: `${name}_member`, rolcanlogin: false, rolcreaterole: false },
+      { rolname: `${name}_owner`, rolcanlogin: false, rolcreaterole: true },
+      { rolname: `${name}_support_lead`, rolcanlogin: false, rolcreaterole: false },
+      { rolname: `${name}_technician`, rolcanlogin: false, rolcreaterole: false },
+    ]);
+    // The first member's login: may log in, holds no CREATEROLE, owns nothing.
+    expect(roles.find((r) => r.rolname === one.admin.login)).toEqual({
+      rolname: one.admin.login,
+      rolcanlogin: true,
+      rolcreaterole: false,
+    });
+  });
+
+  test('two teams on one server share no role', async () => {
+    expect(one.admin.login.startsWith(`${one.database.name}_m_`)).toBe(true);
+    expect(two.admin.login.startsWith(`${two.database.name}_m_`)).toBe(true);
+    // One team's admin cannot even connect to the other's database.
+    await expect(two.connect({ login: one.admin.login, password: one.admin.password })).rejects.toThrow(
+      /permission denied for database/,
+    );
+  });
+
+  test('the schema and every table in it belong to the owner, and no login can become the owner', async () => {
+    const owners = await asSuperuser(one.database.name, async (client) => ({
+      schema: (
+        await client.query(`SELECT nspowner::regrole::text AS o FROM pg_namespace WHERE nspname = 'lotsen'`)
+      ).rows[0].o,
+      tables: (
+        await client.query(`SELECT DISTINCT tableowner AS o FROM pg_tables WHERE schemaname = 'lotsen'`)
+      ).rows.map((r) => r.o),
+      ownerMembers: (
+        await client.query(`SELECT count(*)::int AS n FROM pg_auth_members WHERE roleid = $1::regrole`, [
+          `${one.database.name}_owner`,
+        ])
+      ).rows[0].n,
+    }));
+    expect(owners).toEqual({
+      schema: `${one.database.name}_owner`,
+      tables: [`${one.database.name}_owner`],
+      ownerMembers: 0,
+    });
+  });
+
+  test('the first member holds the admin right and their chosen role', async () => {
+    expect(one.admin).toMatchObject({ name: 'Ada Admin', role: 'support_lead', isAdmin: true });
+    const client = await one.connect(one.admin);
+    try {
+      const { rows } = await client.query(
+        `SELECT pg_has_role($1, 'MEMBER') AS admin, pg_has_role($2, 'MEMBER') AS lead, pg_has_role($3, 'MEMBER') AS tech`,
+        [
+          `${one.database.name}_admin`,
+          `${one.database.name}_support_lead`,
+          `${one.database.name}_technician`,
+        ],
+      );
+      expect(rows[0]).toEqual({ admin: true, lead: true, tech: false });
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('team create by a DBA who is no superuser', () => {
+  let database: TestDatabase;
+  const dba = `dba_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await asSuperuser('postgres', async (client) => {
+      await client.query(`CREATE ROLE ${dba} LOGIN CREATEROLE PASSWORD '${password}'`);
+      await client.query(`ALTER DATABASE ${database.name} OWNER TO ${dba}`);
+    });
+  });
+  afterAll(async () => {
+    await database?.drop();
+    await asSuperuser('postgres', (client) => client.query(`DROP ROLE IF EXISTS ${dba}`));
+  });
+
+  test('sets the team up, keeps no way to become the owner, and team upgrade can run again', async () => {
+    const adminUrl = `postgresql://${dba}:${password}@127.0.0.1:${runPostgres().port}/${database.name}`;
+    const created = await createTeam({
+      adminUrl,
+      firstMember: { name: 'Ada', email: 'ada@leverantor.se', role: 'finance' },
+    });
+    expect(created.closedTables).toEqual([]);
+    const address = parseTeamUrl(adminUrl);
+    const memberPassword = newPassword();
+    const ada = await enrol(address, created.firstMember.code, memberPassword);
+    expect(await upgradeTeam({ adminUrl })).toMatchObject({ closedTables: [] });
+    const memberships = await asSuperuser(
+      database.name,
+      async (client) =>
+        (
+          await client.query(`SELECT count(*)::int AS n FROM pg_auth_members WHERE roleid = $1::regrole`, [
+            `${database.name}_owner`,
+          ])
+        ).rows[0].n,
+    );
+    expect(memberships).toBe(0);
+    // After the upgrade the member still logs in and holds their role.
+    const client = new pg.Client({
+      connectionString: `postgresql://${ada.login}:${memberPassword}@127.0.0.1:${runPostgres().port}/${database.name}`,
+    });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT lotsen.team_is_admin() AS a')).rows[0].a).toBe(true);
+    } finally {
+      await client.end();
+    }
+  });
+});
