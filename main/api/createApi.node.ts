@@ -10,11 +10,10 @@ import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { settingsHandlers } from '../settings/settingsHandlers.ts';
-import { memberConnection } from '../team/memberMachine.node.ts';
+import { memberTeamClient } from '../team/teamClient.ts';
 import { teamHandlers } from '../team/teamHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { timeHandlers } from '../time/timeHandlers.ts';
-import { keychain } from '../vault/keychain.node.ts';
 import { createDispatcher, type Dispatcher } from './dispatcher.ts';
 
 /** Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. */
@@ -38,7 +37,7 @@ export function createApi(
       ...sessionHandlers(backend, sessions),
       ...reportHandlers(backend),
       ...retentionHandlers(backend),
-      ...teamHandlers(memberConnection(backend.dataDir, keychain)),
+      ...teamHandlers(() => memberTeamClient(backend)),
     },
     {
       assertUnlocked: () => void backend.registryContext(),

@@ -107,6 +107,15 @@ export async function openTeamDatabase(
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
+    // 28P01: a wrong password (or one past VALID UNTIL); 28000: no such login, or one that may not log in.
+    const sqlState = (error as { code?: string }).code;
+    if (sqlState === '28P01' || sqlState === '28000') {
+      throw new LotsenError(
+        'UNAUTHORIZED',
+        `The team database ${where} refused the login ${settings.login}: the member may have been removed. Ask a team admin.`,
+        { database: where },
+      );
+    }
     throw new LotsenError(
       'TEAM_DATABASE_UNAVAILABLE',
       `The team database ${where} could not be opened as ${settings.login}: ${withoutSecret(error, password)}`,

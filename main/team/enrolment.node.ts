@@ -1,7 +1,14 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import { parseEnrolmentCode } from './enrolmentCode.node.ts';
-import { connectTeam, type TeamAddress } from './teamConnection.node.ts';
+import type { TeamDataSource } from '../app/dataConfig.node.ts';
+import {
+  connectTeam,
+  parseTeamUrl,
+  redactUrl,
+  teamDataSourceFor,
+  type TeamAddress,
+} from './teamConnection.node.ts';
 import { teamError } from './teamErrors.ts';
 import { memberLogin, teamRoleNames } from './teamRoleNames.ts';
 import { scramSha256Verifier } from './scramVerifier.node.ts';
@@ -74,4 +81,30 @@ export async function enrol(
     await check.end().catch(() => undefined);
   }
   return member;
+}
+
+/**
+ * `lotsen init --team URL --enrol CODE`, checked before anything is written: where the team is (the login is the one
+ * the code names) and the enrolment to run once this machine's Lotsen has made the member's password
+ * (Backend.initialize's `team.enrol`, with the password derived from the key it keeps).
+ */
+export function enrolmentFor(
+  url: string,
+  typedCode: string,
+  options: { insecure?: boolean } = {},
+): { source: TeamDataSource; enrol(password: string): Promise<EnrolledMember> } {
+  const address = parseTeamUrl(url, options);
+  const parsed = new URL(url);
+  if (parsed.username || parsed.password) {
+    throw new LotsenError(
+      'VALIDATION',
+      `Give the team database URL without a user or password (${redactUrl(url)}): the enrolment code logs in.`,
+    );
+  }
+  const { loginSuffix } = parseEnrolmentCode(typedCode);
+  const login = memberLogin(teamRoleNames(address.database), loginSuffix);
+  return {
+    source: teamDataSourceFor(url, login, options),
+    enrol: (password) => enrol(address, typedCode, password),
+  };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
+import type { TeamDataSource } from '../app/dataConfig.node.ts';
 
 /*
  * Connections to a team's PostgreSQL for setting up and managing the team (team create, enrolment, member
@@ -61,7 +62,47 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The URL naming `user` and no password: what a member's data folder keeps. */
+/**
+ * Where this machine's Lotsen finds its team (lotsen.json's `dataSource`), from the URL an admin gave: host, port and
+ * database, the member's login, and TLS as the URL asks. Lotsen checks the server's name and certificate whenever it
+ * uses TLS, so of libpq's modes only `verify-full` is taken (with `sslrootcert` for a private CA).
+ */
+export function teamDataSourceFor(
+  url: string,
+  login: string,
+  options: { insecure?: boolean } = {},
+): TeamDataSource {
+  const address = parseTeamUrl(url, options);
+  const parsed = new URL(url);
+  const sslmode = parsed.searchParams.get('sslmode');
+  if (sslmode !== null && sslmode !== 'verify-full' && sslmode !== 'disable') {
+    throw new LotsenError(
+      'VALIDATION',
+      `Lotsen checks the team database's certificate and name: use sslmode=verify-full (not ${sslmode}), with sslrootcert=CA-FILE for a private CA.`,
+    );
+  }
+  if (address.host === '' || address.host.startsWith('/')) {
+    throw new LotsenError(
+      'VALIDATION',
+      'Give the team database by host name or address, not a socket folder.',
+    );
+  }
+  const caFile = parsed.searchParams.get('sslrootcert');
+  return {
+    kind: 'team',
+    host: address.host,
+    port: parsed.port === '' ? 5432 : Number(parsed.port),
+    database: address.database,
+    login,
+    tls:
+      sslmode === 'verify-full'
+        ? { mode: 'verify-full', ...(caFile ? { caFile } : {}) }
+        : { mode: 'disable' },
+    ...(options.insecure ? { insecure: true as const } : {}),
+  };
+}
+
+/** The URL naming `user` and no password. */
 export function urlForLogin(url: string, user: string): string {
   const parsed = new URL(url);
   parsed.username = encodeURIComponent(user);

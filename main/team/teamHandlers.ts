@@ -1,34 +1,27 @@
-import type pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Handlers } from '../api/dispatcher.ts';
+import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
 import { addMember, changeRole, listMembers, removeMember } from './teamMembers.node.ts';
 
 type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
 
-/** A connection as this machine's member, and its end; how depends on where the password is kept (memberMachine). */
-export type MemberConnection = () => Promise<pg.Client>;
-
 /**
  * The `team.*` methods for admins. Each asks the database first whether the caller holds the admin right and refuses
  * with FORBIDDEN if not, naming what is needed; the member functions refuse the same in the database.
  */
-export function teamHandlers(connect: MemberConnection): TeamHandlers {
-  const asAdmin = async <T>(use: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = await connect();
-    try {
-      const admin = await client
-        .query<{ admin: boolean }>('SELECT lotsen.team_is_admin() AS admin')
-        .catch((error: unknown) => Promise.reject(teamError(error)));
-      if (!admin.rows[0]?.admin) {
-        throw new LotsenError('FORBIDDEN', 'Managing the team needs the admin right; ask an admin.');
-      }
-      return await use(client);
-    } finally {
-      await client.end().catch(() => undefined);
+export function teamHandlers(connect: () => TeamClient): TeamHandlers {
+  const asAdmin = async <T>(use: (client: TeamClient) => Promise<T>): Promise<T> => {
+    const client = connect();
+    const admin = await client
+      .query<{ admin: boolean }>('SELECT lotsen.team_is_admin() AS admin')
+      .catch((error: unknown) => Promise.reject(teamError(error)));
+    if (!admin.rows[0]?.admin) {
+      throw new LotsenError('FORBIDDEN', 'Managing the team needs the admin right; ask an admin.');
     }
+    return use(client);
   };
-  const member = async (client: pg.Client, userId: string) => {
+  const member = async (client: TeamClient, userId: string) => {
     const found = (await listMembers(client)).find((m) => m.userId === userId);
     if (!found) throw new LotsenError('NOT_FOUND', 'No current member has that id.');
     return found;

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
+import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
 import { invite, type Invitation } from './teamSetup.node.ts';
 
@@ -24,7 +24,7 @@ export interface TeamMember {
 }
 
 export async function listMembers(
-  client: pg.Client,
+  client: TeamClient,
   options: { removed?: boolean } = {},
 ): Promise<TeamMember[]> {
   try {
@@ -67,7 +67,7 @@ export async function listMembers(
 }
 
 export async function addMember(
-  client: pg.Client,
+  client: TeamClient,
   member: { name: string; email: string; role: UserRole; isAdmin: boolean },
 ): Promise<Invitation> {
   try {
@@ -78,7 +78,7 @@ export async function addMember(
 }
 
 export async function changeRole(
-  client: pg.Client,
+  client: TeamClient,
   change: { userId: string; role: UserRole; isAdmin: boolean },
 ): Promise<void> {
   try {
@@ -93,7 +93,7 @@ export async function changeRole(
 }
 
 /** Drops the member's login and ends its open connections; answers how many were ended. */
-export async function removeMember(client: pg.Client, userId: string): Promise<number> {
+export async function removeMember(client: TeamClient, userId: string): Promise<number> {
   try {
     const { rows } = await client.query<{ ended: number }>('SELECT lotsen.team_remove_member($1) AS ended', [
       userId,

@@ -3,6 +3,7 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import { connectTeam, inTransaction, parseTeamUrl } from './teamConnection.node.ts';
 import { makeEnrolmentCode } from './enrolmentCode.node.ts';
+import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
 import {
   teamFunctionGrantStatements,
@@ -77,7 +78,7 @@ export async function upgradeTeam(options: TeamSetupOptions): Promise<TeamSetupR
 
 /** Calls a member-making function with a fresh code's verifier; the code itself goes back to the caller only. */
 export async function invite(
-  client: pg.Client,
+  client: TeamClient,
   call: string,
   member: { name: string; email: string; role: UserRole; isAdmin: boolean },
 ): Promise<Invitation> {

@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { userRoles } from '../../../common/registry/vocabulary.ts';
 import type { KeyStorePreference } from '../../vault/databaseKey.node.ts';
-import { resolveDataDir } from '../../app/dataDir.node.ts';
-import { enrolThisMachine } from '../../team/memberMachine.node.ts';
+import { enrolmentFor, type EnrolledMember } from '../../team/enrolment.node.ts';
 import { keychain } from '../../vault/keychain.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
@@ -103,9 +101,10 @@ export function initCommand(io: CliIo): Command {
 }
 
 /**
- * `init --team URL --enrol CODE`: this machine joins a team. The member's database password is made here (or taken
- * from LOTSEN_TEAM_PASSWORD / LOTSEN_TEAM_PASSWORD_FILE when they want to choose it, e.g. to use psql), kept in the
- * keychain or wrapped by the passphrase, and only its SCRAM verifier goes to the server.
+ * `init --team URL --enrol CODE`: this machine joins a team. Lotsen makes the key it keeps here (the OS keychain, or
+ * lotsen.key wrapped by the passphrase) and derives the member's database password from it, so unlocking Lotsen is
+ * what unlocks the login; the enrolment sends the server only that password's SCRAM verifier. lotsen.json then names
+ * the team database, and the app and every command work in it.
  */
 async function enrolInTeam(
   io: CliIo,
@@ -120,44 +119,35 @@ async function enrolInTeam(
   if (options.team === undefined || options.enrol === undefined) {
     throw new LotsenError('VALIDATION', 'Give both --team <url> and --enrol <code> to join a team.');
   }
+  const enrolment = enrolmentFor(options.team, options.enrol, { insecure: options.insecure === true });
   const wantsPassphrase =
     options.keyStore === 'passphrase' || (options.keyStore === 'auto' && !(await keychain.probe()).available);
   const passphrase = wantsPassphrase ? await obtainPassphrase(io, { confirm: true, required: true }) : null;
-  const { member, membership } = await enrolThisMachine(resolveDataDir(io.env), {
-    url: options.team,
-    code: options.enrol,
-    insecure: options.insecure === true,
-    password: await teamPasswordFromEnvironment(io.env),
-    preference: options.keyStore,
-    passphrase,
-    keychain,
-  });
-  if (options.json)
-    return printJson(io, {
-      ...member,
-      database: membership.database,
-      passwordStore: membership.passwordStore,
+  const session = await openBackend(io, { unlock: 'no' });
+  try {
+    let member: EnrolledMember | undefined;
+    const status = await session.backend.initialize({
+      passphrase,
+      preference: options.keyStore,
+      team: {
+        source: enrolment.source,
+        enrol: async (password) => {
+          member = await enrolment.enrol(password);
+        },
+      },
     });
-  const where =
-    membership.passwordStore === 'keychain'
-      ? 'in the OS keychain'
-      : 'in team.key, wrapped by your passphrase';
-  io.out(
-    `${member.name} is enrolled in ${membership.database} as ${member.role}${member.isAdmin ? ' with the admin right' : ''}` +
-      ` (login ${member.login}). Your database password is kept ${where}.\n`,
-  );
-}
-
-async function teamPasswordFromEnvironment(env: NodeJS.ProcessEnv): Promise<string | null> {
-  if (env.LOTSEN_TEAM_PASSWORD) return env.LOTSEN_TEAM_PASSWORD;
-  const file = env.LOTSEN_TEAM_PASSWORD_FILE;
-  if (!file) return null;
-  const firstLine = (await readFile(file, 'utf8').catch(() => '')).split(/\r?\n/)[0] ?? '';
-  if (firstLine === '') {
-    throw new LotsenError(
-      'VALIDATION',
-      `LOTSEN_TEAM_PASSWORD_FILE names ${file}, which is unreadable or starts empty.`,
+    const enrolled = member!;
+    if (options.json) {
+      return printJson(io, { ...enrolled, database: enrolment.source.database, keyStore: status.keyStore });
+    }
+    const where =
+      status.keyStore === 'keychain' ? 'in the OS keychain' : 'in lotsen.key, wrapped by your passphrase';
+    io.out(
+      `${enrolled.name} is enrolled in ${enrolment.source.database} as ${enrolled.role}` +
+        `${enrolled.isAdmin ? ' with the admin right' : ''} (login ${enrolled.login}). Your database password comes` +
+        ` from the key kept ${where}; Lotsen now works in the team database.\n`,
     );
+  } finally {
+    await session.close();
   }
-  return firstLine;
 }

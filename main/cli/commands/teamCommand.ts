@@ -1,9 +1,7 @@
-import type pg from 'pg';
 import { Command, Option } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
-import { resolveDataDir } from '../../app/dataDir.node.ts';
-import { connectAsMember } from '../../team/memberMachine.node.ts';
+import { memberTeamClient, type TeamClient } from '../../team/teamClient.ts';
 import {
   addMember,
   changeRole,
@@ -12,10 +10,9 @@ import {
   type TeamMember,
 } from '../../team/teamMembers.node.ts';
 import { createTeam, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
-import { keychain } from '../../vault/keychain.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
-import { obtainPassphrase } from '../passphrasePrompt.node.ts';
+import { openBackend } from '../openBackend.node.ts';
 
 const ADMIN_URL_HELP =
   "an administrator's URL of the team's (existing, empty) database, e.g. postgresql://dba@db.example.se/lotsen_team" +
@@ -170,15 +167,13 @@ export function teamCommand(io: CliIo): Command {
   return team;
 }
 
-async function asMember(io: CliIo, use: (client: pg.Client) => Promise<void>): Promise<void> {
-  const { client } = await connectAsMember(resolveDataDir(io.env), {
-    passphrase: () => obtainPassphrase(io, { confirm: false, required: true }),
-    keychain,
-  });
+/** Runs `use` on this folder's team database as its member (unlocking Lotsen, which unlocks the login). */
+async function asMember(io: CliIo, use: (client: TeamClient) => Promise<void>): Promise<void> {
+  const session = await openBackend(io, { unlock: 'if-possible' });
   try {
-    await use(client);
+    await use(memberTeamClient(session.backend));
   } finally {
-    await client.end().catch(() => undefined);
+    await session.close();
   }
 }
 

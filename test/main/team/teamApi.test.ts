@@ -1,19 +1,23 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { enrolThisMachine } from '../../../main/team/memberMachine.node.ts';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
+import { enrolmentFor } from '../../../main/team/enrolment.node.ts';
 import { addMember, changeRole } from '../../../main/team/teamMembers.node.ts';
 import { createTeam } from '../../../main/team/teamSetup.node.ts';
-import { keychain } from '../../../main/vault/keychain.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
 import { apiPerTest } from '../../support/apiPerTest.ts';
+import { TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import {
   createTestDatabase,
   runPostgres,
   superuserUrl,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
 import { createTestTeam, type TestTeam } from './teamFixture.ts';
 
 describe('team.* API methods', () => {
-  const { call, opened } = apiPerTest({ perFile: true });
+  const { call } = apiPerTest({ perFile: true });
   let team: TestTeam;
   let ownTeam: TestDatabase;
   beforeAll(async () => {
@@ -29,7 +33,7 @@ describe('team.* API methods', () => {
   });
 
   test('an admin lists, invites, changes and removes members; without the admin right every call is FORBIDDEN', async () => {
-    // This machine enrols as a second admin of the fixture's team, its password in the OS keychain.
+    // A machine enrols as a second admin of the fixture's team: its Lotsen then works in the team database.
     const admin = await team.connect(team.admin);
     const invitation = await addMember(admin, {
       name: 'Api Admin',
@@ -37,35 +41,51 @@ describe('team.* API methods', () => {
       role: 'finance',
       isAdmin: true,
     });
-    await enrolThisMachine(opened.dataDir, {
-      url: `postgresql://127.0.0.1:${runPostgres().port}/${team.database.name}`,
-      code: invitation.code,
-      insecure: false,
-      password: null,
-      preference: 'keychain',
-      passphrase: null,
-      keychain,
+    const home = await makeTempDataDir();
+    const backend = await Backend.open({ dataDir: home.dir });
+    const enrolment = enrolmentFor(
+      `postgresql://127.0.0.1:${runPostgres().port}/${team.database.name}`,
+      invitation.code,
+    );
+    await backend.initialize({
+      passphrase: TEST_PASSPHRASE,
+      preference: 'passphrase',
+      team: {
+        source: enrolment.source,
+        enrol: async (password) => {
+          await enrolment.enrol(password);
+        },
+      },
+    });
+    onTestFinished(async () => {
+      await backend.close();
+      await home.cleanup();
+    });
+    const member = apiCaller(createApi(backend, () => undefined));
+    expect(backend.status()).toMatchObject({
+      state: 'unlocked',
+      user: { name: 'Api Admin', role: 'finance' },
     });
 
-    const added = await call.ok('team.addMember', {
+    const added = await member.ok('team.addMember', {
       name: 'Ny Tekniker',
       email: 'ny@leverantor.se',
       role: 'technician',
     });
     expect(added.code).toMatch(/^LOTSEN-/);
-    const members = await call.ok('team.members', {});
+    const members = await member.ok('team.members', {});
     expect(members.map((m) => [m.name, m.state])).toEqual([
       ['Ada Admin', 'enrolled'],
       ['Api Admin', 'enrolled'],
       ['Ny Tekniker', 'invited'],
     ]);
     expect(
-      await call.ok('team.changeRole', { userId: added.userId, role: 'support_lead', isAdmin: false }),
+      await member.ok('team.changeRole', { userId: added.userId, role: 'support_lead', isAdmin: false }),
     ).toMatchObject({
       role: 'support_lead',
     });
-    expect(await call.ok('team.removeMember', { userId: added.userId })).toEqual({ endedConnections: 0 });
-    expect(await call.fails('team.addMember', { name: '', email: 'nej', role: 'chef' })).toMatchObject({
+    expect(await member.ok('team.removeMember', { userId: added.userId })).toEqual({ endedConnections: 0 });
+    expect(await member.fails('team.addMember', { name: '', email: 'nej', role: 'chef' })).toMatchObject({
       code: 'VALIDATION',
     });
 
@@ -78,7 +98,7 @@ describe('team.* API methods', () => {
       ['team.changeRole', { userId: invitation.userId, role: 'support_lead', isAdmin: true }],
       ['team.removeMember', { userId: team.admin.userId }],
     ] as const) {
-      const refused = await call.fails(method, input);
+      const refused = await member.fails(method, input);
       expect(refused).toMatchObject({ code: 'FORBIDDEN' });
       expect(refused.message).toContain('admin right');
     }

@@ -1,0 +1,33 @@
+import { CompiledQuery } from 'kysely';
+import { LotsenError } from '../../common/api/errors.ts';
+import type { Backend } from '../app/backend.node.ts';
+import { storeDialect } from '../store/dialect.ts';
+
+/**
+ * What member management needs of a connection: one statement with its parameters, rows back. A `pg.Client` (team
+ * create, enrolment) is one; so is the member's own unlocked team database (below), whose pool the app already holds.
+ */
+export interface TeamClient {
+  query<R extends object>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/**
+ * The unlocked team database of this data folder, as the member it belongs to: the `team.*` calls and `lotsen team`
+ * run their functions on it. NOT_INITIALIZED for a folder in no team (its own embedded store).
+ */
+export function memberTeamClient(backend: Backend): TeamClient {
+  const notInTeam = () =>
+    new LotsenError(
+      'NOT_INITIALIZED',
+      `${backend.dataDir} is in no team: enrol it with \`lotsen init --team URL --enrol CODE\` and the code an admin gave you.`,
+    );
+  if (backend.status().state === 'uninitialized') throw notInTeam();
+  const { db } = backend.registryContext(); // VAULT_LOCKED while locked
+  if (storeDialect(db) !== 'postgres') throw notInTeam();
+  return {
+    async query<R extends object>(text: string, params: unknown[] = []) {
+      const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
+      return { rows: [...result.rows] };
+    },
+  };
+}
