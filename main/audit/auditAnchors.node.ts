@@ -1,5 +1,6 @@
 import type { KeyStore } from '../../common/api/contract.ts';
 import { writeDataConfig, type DataConfig } from '../app/dataConfig.node.ts';
+import { lastLoggedEvent } from '../store/auditAppend.ts';
 import type { Db } from '../store/database.node.ts';
 import { headFilePlace, protectedAnchorPlace, type AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
 import type { Keychain } from '../vault/keychain.node.ts';
@@ -48,17 +49,6 @@ export class AuditAnchors {
   }
 }
 
-/** The log's newest event as an anchor records it; the genesis head while the log is empty. */
-export async function logHead(db: Db): Promise<AuditHead> {
-  const last = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return last ?? GENESIS_HEAD;
-}
-
 /**
  * A store made before Lotsen kept a protected anchor gets one at its log's present head, once: lotsen.json then says
  * so, and from then on a missing anchor is a failure rather than a store that predates them. Anchors that exist are
@@ -71,7 +61,7 @@ export async function anchorOlderStore(
   db: Db,
 ): Promise<DataConfig> {
   if (config.auditAnchored) return config;
-  const head = await logHead(db);
+  const head = await lastLoggedEvent(db);
   for (const place of anchors.places) {
     if ((await place.read()).state === 'missing') await place.write(head);
   }

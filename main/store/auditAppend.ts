@@ -25,7 +25,12 @@ export async function readAuditHead(trx: Db): Promise<AuditHead> {
       .execute(trx)
       .then((r) => r.rows[0] ?? GENESIS_HEAD);
   }
-  const last = await trx
+  return lastLoggedEvent(trx);
+}
+
+/** The log's newest event as an anchor records it; the genesis head while the log is empty. */
+export async function lastLoggedEvent(db: Db): Promise<AuditHead> {
+  const last = await db
     .selectFrom('audit_events')
     .select(['seq', 'hash'])
     .orderBy('seq', 'desc')
