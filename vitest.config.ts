@@ -13,7 +13,7 @@ const common = {
  * database when LOTSEN_TEST_DATA_SOURCE says so (test/support/passphraseBackend.ts), not copies of them.
  */
 export const TEAM_SUITES = [
-  'test/main/{registry,tickets,time,agreements,settings,environments}/**/*.test.ts',
+  'test/main/{registry,tickets,time,agreements,environments}/**/*.test.ts',
   // Next (they tamper with the store through SQLite, or read its file): audit, billing, privacy, retention, reports,
   // sessions, CLI.
 ];
