@@ -47,6 +47,8 @@ export default defineConfig({
           include: TEAM_SUITES,
           exclude: TWO_ROLE_FILES,
           env: { LOTSEN_TEST_DATA_SOURCE: 'team' },
+          // The benchmarks open their own embedded stores: run once (in the embedded project), not once per project.
+          benchmark: { include: [] },
         },
       },
     ],

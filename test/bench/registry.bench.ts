@@ -1,17 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { CustomerSummary } from '../../common/registry/model.ts';
 import { searchCustomers } from '../../common/registry/search.ts';
 import { listCustomerSummaries } from '../../main/registry/customerRepository.ts';
-import { importRegistry } from '../../main/registry/registryImport.ts';
-import { swedishOfficeCalendar } from '../../main/tickets/officeCalendar.ts';
-import { createStore, openEncryptedConnection, type Store } from '../../main/store/database.node.ts';
-import { createLocalUser } from '../../main/users/localUser.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { makeTempDataDir } from '../support/tempDataDir.ts';
-import { localPrincipal } from '../../common/team/principal.ts';
+import { benchStore, type BenchStore } from './support/benchStore.ts';
 
 /*
  * What the registry's layers cost, each against a baseline measured in the same run on the same encrypted file:
@@ -19,21 +11,10 @@ import { localPrincipal } from '../../common/team/principal.ts';
  * - the search the UI runs on every keystroke against a bare substring scan of names.
  */
 const CUSTOMERS = 2_000;
-let temp: Awaited<ReturnType<typeof makeTempDataDir>>;
-let store: Store;
-let raw: Database.Database;
+let opened: BenchStore;
 let summaries: CustomerSummary[] = [];
 
 beforeAll(async () => {
-  temp = await makeTempDataDir('lotsen-bench-');
-  const file = join(temp.dir, 'bench.db');
-  const key = randomBytes(32);
-  store = await createStore(file, key);
-  const user = await createLocalUser(
-    store.db,
-    { name: 'Bänk', email: 'bench@leverantor.se', role: 'technician' },
-    0,
-  );
   const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
     name: `${['Växjö', 'Örebro', 'Luleå', 'Skövde'][i % 4]} skola ${i}`,
     orgNumber: orgNumber(String(556000 + Math.floor(i / 1000)), i % 1000),
@@ -50,34 +31,25 @@ beforeAll(async () => {
       },
     ],
   }));
-  await importRegistry(
-    { db: store.db, actorId: user.id, principal: localPrincipal(user.id), now: Date.now },
-    swedishOfficeCalendar(),
-    {
-      format: 'lotsen-registry',
-      version: 1,
-      customers,
-    },
-  );
-  raw = openEncryptedConnection(file, key);
-  summaries = await listCustomerSummaries(store.db);
+  opened = await benchStore({ version: 1, customers });
+  summaries = await listCustomerSummaries(opened.store.db);
 });
 
 afterAll(async () => {
-  raw.close();
-  await store.close();
-  await temp.cleanup();
+  await opened.close();
 });
 
 describe(`list ${CUSTOMERS} customer summaries`, () => {
   bench('baseline: raw prepared statements', () => {
-    const customers = raw.prepare('SELECT id, name, org_number, kind, updated_at FROM customers').all() as {
+    const customers = opened.raw
+      .prepare('SELECT id, name, org_number, kind, updated_at FROM customers')
+      .all() as {
       id: string;
     }[];
-    const servers = raw
+    const servers = opened.raw
       .prepare('SELECT e.customer_id, s.host FROM servers s JOIN environments e ON e.id = s.environment_id')
       .all() as { customer_id: string; host: string }[];
-    const contacts = raw.prepare('SELECT customer_id, name, email, phone FROM contacts').all() as {
+    const contacts = opened.raw.prepare('SELECT customer_id, name, email, phone FROM contacts').all() as {
       customer_id: string;
     }[];
     const byId = new Map(
@@ -87,7 +59,7 @@ describe(`list ${CUSTOMERS} customer summaries`, () => {
     for (const c of contacts) byId.get(c.customer_id)?.contacts.push(c);
   });
   bench('Lotsen repository (Kysely)', async () => {
-    await listCustomerSummaries(store.db);
+    await listCustomerSummaries(opened.store.db);
   });
 });
 

@@ -1,15 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { importRegistry } from '../../main/registry/registryImport.ts';
-import { swedishOfficeCalendar } from '../../main/tickets/officeCalendar.ts';
 import { listTickets } from '../../main/tickets/ticketRepository.ts';
-import { createStore, openEncryptedConnection, type Store } from '../../main/store/database.node.ts';
-import { createLocalUser } from '../../main/users/localUser.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { makeTempDataDir } from '../support/tempDataDir.ts';
-import { localPrincipal } from '../../common/team/principal.ts';
+import { benchStore, type BenchStore } from './support/benchStore.ts';
 
 /*
  * What a ticket list costs now that every personal field is sealed under its ticket's data key (nine AES-256-GCM
@@ -19,20 +11,9 @@ import { localPrincipal } from '../../common/team/principal.ts';
  */
 const CUSTOMERS = 50;
 const TICKETS_PER_CUSTOMER = 100;
-let temp: Awaited<ReturnType<typeof makeTempDataDir>>;
-let store: Store;
-let raw: Database.Database;
+let opened: BenchStore;
 
 beforeAll(async () => {
-  temp = await makeTempDataDir('lotsen-bench-');
-  const file = join(temp.dir, 'bench.db');
-  const key = randomBytes(32);
-  store = await createStore(file, key);
-  const user = await createLocalUser(
-    store.db,
-    { name: 'Bänk', email: 'bench@leverantor.se', role: 'technician' },
-    0,
-  );
   const customers = Array.from({ length: CUSTOMERS }, (_, c) => ({
     name: `${['Växjö', 'Örebro', 'Luleå', 'Skövde'][c % 4]} kommun ${c}`,
     orgNumber: orgNumber('212000', c + 100),
@@ -55,27 +36,16 @@ beforeAll(async () => {
       receivedAt: new Date(Date.UTC(2026, 10, 1 + (t % 28), 8)).toISOString(),
     })),
   }));
-  await importRegistry(
-    { db: store.db, actorId: user.id, principal: localPrincipal(user.id), now: Date.now },
-    swedishOfficeCalendar(),
-    {
-      format: 'lotsen-registry',
-      version: 3,
-      customers,
-    },
-  );
-  raw = openEncryptedConnection(file, key);
+  opened = await benchStore({ version: 3, customers });
 });
 
 afterAll(async () => {
-  raw.close();
-  await store.close();
-  await temp.cleanup();
+  await opened.close();
 });
 
 describe(`list ${(CUSTOMERS * TICKETS_PER_CUSTOMER).toLocaleString('en')} tickets`, () => {
   bench('baseline: the ticket rows with one raw prepared statement, sealed fields unopened', () => {
-    raw
+    opened.raw
       .prepare(
         `SELECT t.*, c.name AS customer_name FROM tickets t JOIN customers c ON c.id = t.customer_id
          ORDER BY t.due_at IS NULL, t.due_at, t.received_at`,
@@ -83,6 +53,6 @@ describe(`list ${(CUSTOMERS * TICKETS_PER_CUSTOMER).toLocaleString('en')} ticket
       .all();
   });
   bench('listTickets: sealed fields opened, verdict and named-contact check per ticket', async () => {
-    await listTickets(store.db);
+    await listTickets(opened.store.db);
   });
 });
