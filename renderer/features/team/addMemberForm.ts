@@ -1,0 +1,28 @@
+import { addMemberInputSchema } from '../../../common/team/members.ts';
+import type { FormSpec } from '../../components/form/formSpec.ts';
+
+export type AddMemberValues = {
+  name: string;
+  email: string;
+  role: string;
+  isAdmin: boolean;
+};
+
+export const emptyAddMemberValues: AddMemberValues = {
+  name: '',
+  email: '',
+  role: 'technician',
+  isAdmin: false,
+};
+
+/** The add-member form, checked by the same schema main checks `team.addMember` with. */
+export const addMemberFormSpec: FormSpec<AddMemberValues> = {
+  fields: ['name', 'email', 'role', 'isAdmin'],
+  schema: addMemberInputSchema,
+  toInput: (v) => ({ name: v.name, email: v.email.trim(), role: v.role, isAdmin: v.isAdmin }),
+};
+
+/** What the new member types on their own machine to join; the team's address is theirs to fill in. */
+export function enrolCommand(code: string): string {
+  return `lotsen init --team URL --enrol ${code}`;
+}
