@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -43,7 +43,11 @@ export function TeamPage() {
     <div className="page">
       <PageHeader
         title="Team"
-        intro="The people who share this team database: each logs in as themselves, with one work role, and an admin may manage the others."
+        intro={
+          status === 'noTeam'
+            ? 'Who shares a team database with you, and what each may do.'
+            : 'The people who share this team database: each logs in as themselves, with one work role, and an admin may manage the others.'
+        }
         action={
           inTeam && (
             <button type="button" className="button button--primary" onClick={() => show({ kind: 'add' })}>
@@ -81,16 +85,19 @@ function NoTeam() {
   return (
     <div className="card">
       <EmptyState title="This Lotsen is not in a team">
-        <p>
-          It keeps everything in its own encrypted file on this computer, and you hold every role in it. A
-          team shares one PostgreSQL database instead: technicians, support leads and finance each log in as
-          themselves, and the database enforces what each role may do.
-        </p>
-        <p>
-          To set one up, see “Setting up a team” in the README: an administrator runs{' '}
-          <code className="mono">lotsen team create</code> on the team’s database, and each member joins with{' '}
-          <code className="mono">lotsen init --team URL --enrol CODE</code>. Members are then managed here.
-        </p>
+        <div className="team__explain">
+          <p>
+            It keeps everything in its own encrypted file on this computer, and you hold every role in it. A
+            team shares one PostgreSQL database instead: technicians, support leads and finance each log in as
+            themselves, and the database enforces what each role may do.
+          </p>
+          <p>
+            To set one up, see “Setting up a team” in the README: an administrator runs{' '}
+            <code className="mono">lotsen team create</code> on the team’s database, and each member joins
+            with <code className="mono">lotsen init --team URL --enrol CODE</code>. Members are then managed
+            here.
+          </p>
+        </div>
       </EmptyState>
     </div>
   );
@@ -133,7 +140,9 @@ function MembersTable({
                       {member.name}
                       {isMe && <span className="muted"> (you)</span>}
                     </span>
-                    <span className="team__email">{member.email}</span>
+                    <span className="team__email">
+                      <BreakableEmail email={member.email} />
+                    </span>
                   </td>
                   <td className="team__nowrap">{userRoleLabels[member.role]}</td>
                   <td>
@@ -172,6 +181,24 @@ function MembersTable({
         </table>
       </div>
     </Section>
+  );
+}
+
+/**
+ * A long municipal address wraps where a reader expects it (after the @, before a dot), not in the middle of a word,
+ * which is all the browser would otherwise find in it.
+ */
+function BreakableEmail({ email }: { email: string }) {
+  const pieces = email.split(/(?=\.)|(?<=@)/);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </>
   );
 }
 
