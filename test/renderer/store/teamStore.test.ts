@@ -92,15 +92,18 @@ describe('the team store', { timeout: 60_000 }, () => {
       ['Åsa Öberg-Lindqvist', true, 'enrolled'],
     ]);
 
-    const invitation = await teamStore
-      .getState()
-      .addMember({
-        name: 'Tekla Tekniker',
-        email: 'tekla@leverantor.se',
-        role: 'technician',
-        isAdmin: false,
-      });
+    const invitation = await teamStore.getState().addMember({
+      name: 'Tekla Tekniker',
+      email: 'tekla@leverantor.se',
+      role: 'technician',
+      isAdmin: false,
+    });
     expect(invitation.code).toMatch(/^LOTSEN-/);
+    // How Tekla joins, as this Lotsen reaches the team: its URL without user or password.
+    expect(invitation).toMatchObject({
+      teamUrl: `postgresql://127.0.0.1:${runPostgres().port}/${team.database.name}`,
+      insecure: false,
+    });
     const tekla = teamStore.getState().members.find((m) => m.userId === invitation.userId);
     expect(tekla).toMatchObject({ role: 'technician', isAdmin: false, state: 'invited' });
     expect(JSON.stringify(teamStore.getState())).not.toContain(invitation.code);
