@@ -59,13 +59,13 @@ function EnrolmentCode({
   onClose(): void;
 }) {
   const [copied, setCopied] = useState(false);
-  const command = enrolCommand(invitation.code);
+  const command = enrolCommand(invitation);
   return (
     <Dialog title={`Enrolment code for ${name}`} onClose={onClose} size="wide">
       <p>
-        Give {name} this code by a channel of its own, not together with the database’s address. It works{' '}
-        <strong>once</strong>, for 24 hours (until {formatDateTime(invitation.expiresAt)}), and is{' '}
-        <strong>shown only now</strong>: Lotsen does not keep it.
+        Give {name} this code by a channel of its own (a phone call, say), not together with the command
+        below. It works <strong>once</strong>, for 24 hours (until {formatDateTime(invitation.expiresAt)}),
+        and is <strong>shown only now</strong>: Lotsen does not keep it.
       </p>
       <div className="team__code">
         <code className="team__code-text mono" data-testid="enrolment-code">
@@ -81,14 +81,15 @@ function EnrolmentCode({
           {copied ? 'Copied' : 'Copy code'}
         </button>
       </div>
-      <p>On their own machine, {name} joins the team with</p>
+      <p>On their own machine, {name} joins the team with this command, typing the code for CODE:</p>
       <pre className="team__command mono" data-testid="enrol-command">
         {command}
       </pre>
       <p className="muted">
-        URL is the team database’s address without any user or password, for example
-        postgresql://db.example.se/lotsen_team?sslmode=verify-full. Lotsen makes their database password
-        there, so no admin ever knows it.
+        The address is the team database’s as your Lotsen reaches it, with no user or password. Lotsen makes
+        their database password on their machine, so no admin ever knows it.
+        {invitation.teamUrl.includes('sslmode=verify-full') &&
+          ' If the server’s certificate comes from your own CA, they add &sslrootcert= and the path of the CA file on their machine.'}
       </p>
       <DialogActions>
         <button type="button" className="button button--primary" onClick={onClose} autoFocus>

@@ -22,7 +22,12 @@ export const addMemberFormSpec: FormSpec<AddMemberValues> = {
   toInput: (v) => ({ name: v.name, email: v.email.trim(), role: v.role, isAdmin: v.isAdmin }),
 };
 
-/** What the new member types on their own machine to join; the team's address is theirs to fill in. */
-export function enrolCommand(code: string): string {
-  return `lotsen init --team URL --enrol ${code}`;
+/**
+ * What the new member types on their own machine to join: the team's URL as the admin's Lotsen reaches it (quoted, for
+ * its `?`), and `--insecure` only where this team is reached without TLS. The code is left as CODE: the command may
+ * travel by e-mail, the code by a channel of its own.
+ */
+export function enrolCommand(invitation: { teamUrl: string; insecure: boolean }): string {
+  const insecure = invitation.insecure ? ' --insecure' : '';
+  return `lotsen init --team "${invitation.teamUrl}" --enrol CODE${insecure}`;
 }

@@ -22,13 +22,20 @@ export interface TeamMemberSpec {
   role: 'technician' | 'support_lead' | 'finance';
 }
 
+export interface OtherMachine {
+  home: string;
+  cli(args: string[]): Promise<{ stdout: string }>;
+}
+
 export interface TeamLotsen extends LotsenServer {
   /** The team database's URL as members give it to `lotsen init --team`: no user, no password. */
   teamUrl: string;
   /** Runs `lotsen` in the admin's data folder (beside the running server), as the admin would in a terminal. */
   cli(args: string[]): Promise<{ stdout: string; stderr: string }>;
   /** A second machine joins with a code: `lotsen init --team URL --enrol CODE` in a data folder of its own. */
-  enrolElsewhere(code: string): Promise<{ home: string; cli(args: string[]): Promise<{ stdout: string }> }>;
+  enrolElsewhere(code: string): Promise<OtherMachine>;
+  /** A second machine runs `lotsen <args>` (as shown to an admin, say) in a data folder of its own. */
+  runElsewhere(args: string[]): Promise<OtherMachine>;
 }
 
 /**
@@ -70,6 +77,11 @@ export const test = base.extend<
         env: { ...lotsenEnv(home), ...extra },
         timeout: STARTUP_TIMEOUT_MS,
       });
+    const elsewhere = async (args: string[]): Promise<OtherMachine> => {
+      const other = await newHome();
+      await lotsen(other, args);
+      return { home: other, cli: (more) => lotsen(other, more) };
+    };
     try {
       const home = await newHome();
       const teamUrl = `postgresql://127.0.0.1:${postgres.port}/${database}`;
@@ -108,11 +120,8 @@ export const test = base.extend<
         now: Date.now,
         teamUrl,
         cli: (args) => lotsen(home, args),
-        async enrolElsewhere(enrolCode) {
-          const other = await newHome();
-          await lotsen(other, ['init', '--team', teamUrl, '--enrol', enrolCode]);
-          return { home: other, cli: (args) => lotsen(other, args) };
-        },
+        enrolElsewhere: (enrolCode) => elsewhere(['init', '--team', teamUrl, '--enrol', enrolCode]),
+        runElsewhere: elsewhere,
       });
     } finally {
       if (server) await stop(server);

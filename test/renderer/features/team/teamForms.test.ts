@@ -54,8 +54,17 @@ describe('add-member form', () => {
     expect(Object.keys(errors.byField).sort()).toEqual(['email', 'name']);
   });
 
-  it('tells the member the command to run with their code', () => {
-    expect(enrolCommand('LOTSEN-0a1b2c3d-XYZ')).toBe('lotsen init --team URL --enrol LOTSEN-0a1b2c3d-XYZ');
+  it('tells the member the command to run, the code left out; --insecure only for a team reached without TLS', () => {
+    const invitation = {
+      teamUrl: 'postgresql://db.leverantor.se:5432/lotsen_team?sslmode=verify-full',
+      insecure: false,
+    };
+    expect(enrolCommand(invitation)).toBe(
+      'lotsen init --team "postgresql://db.leverantor.se:5432/lotsen_team?sslmode=verify-full" --enrol CODE',
+    );
+    expect(enrolCommand({ teamUrl: 'postgresql://10.0.0.5:5432/lotsen_team', insecure: true })).toBe(
+      'lotsen init --team "postgresql://10.0.0.5:5432/lotsen_team" --enrol CODE --insecure',
+    );
   });
 });
 
