@@ -56,6 +56,16 @@ test('an admin lists, adds (the code shown once works), changes a role and remov
     'finance',
   ]);
 
+  // Tekla's own Lotsen: a technician is offered no Team page, and main refuses it if she types its address.
+  const teklaPage = await context.newPage();
+  await teklaPage.goto(await tekla.serve());
+  await expect(teklaPage.getByTestId('user-role')).toHaveText('Technician');
+  await expect(teklaPage.getByRole('link', { name: 'Customers' })).toBeVisible();
+  await expect(teklaPage.getByRole('link', { name: 'Team' })).toHaveCount(0);
+  await teklaPage.evaluate(() => (window.location.hash = '#/team'));
+  await expect(teklaPage.getByRole('alert')).toContainText('admin right');
+  await expect(teklaPage.getByRole('button', { name: 'Add member' })).toHaveCount(0);
+
   await page.goto(teamLotsen.url);
   await expect(page.getByTestId('user-role')).toHaveText('Support lead · admin');
   await page.getByRole('link', { name: 'Team' }).click();
@@ -146,9 +156,15 @@ test('an admin lists, adds (the code shown once works), changes a role and remov
   await expect(dialog).toContainText('every connection they have open now ends');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await lookAtWidths(page, testInfo, '04-remove');
+  // Tekla is at work: her Lotsen has just read the team database, so its connections are open.
+  await teklaPage.getByRole('link', { name: 'Customers' }).click();
+  await teklaPage.reload();
+  await expect(teklaPage.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   await dialog.getByRole('button', { name: `Remove ${TEKLA.name}` }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toHaveText(`${TEKLA.name} is removed; 0 open connections ended.`);
+  await expect(page.getByRole('status')).toHaveText(
+    new RegExp(`^${TEKLA.name} is removed; [1-9]\\d* open connections? ended\\.$`),
+  );
   await expect(row(TEKLA.name)).toHaveCount(0);
   // Her Lotsen can no longer open the team database.
   await expect(tekla.cli(['customers', 'list'])).rejects.toThrow(/refused|removed|login/i);

@@ -25,6 +25,8 @@ export interface TeamMemberSpec {
 export interface OtherMachine {
   home: string;
   cli(args: string[]): Promise<{ stdout: string }>;
+  /** `lotsen serve` in this machine's data folder (stopped with the test): the link it printed first. */
+  serve(): Promise<string>;
 }
 
 export interface TeamLotsen extends LotsenServer {
@@ -66,6 +68,15 @@ export const test = base.extend<
     const homes: string[] = [];
     const log: string[] = [];
     let server: ChildProcess | null = null;
+    const others: ChildProcess[] = [];
+    const serve = (home: string) => {
+      const child = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
+        cwd: repoRoot,
+        env: lotsenEnv(home),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      return { child, links: printedLinks(child, log) };
+    };
     const newHome = async () => {
       const home = await mkdtemp(join(tmpdir(), 'lotsen-e2e-team-'));
       homes.push(home);
@@ -80,7 +91,15 @@ export const test = base.extend<
     const elsewhere = async (args: string[]): Promise<OtherMachine> => {
       const other = await newHome();
       await lotsen(other, args);
-      return { home: other, cli: (more) => lotsen(other, more) };
+      return {
+        home: other,
+        cli: (more) => lotsen(other, more),
+        serve() {
+          const { child, links } = serve(other);
+          others.push(child);
+          return links.first;
+        },
+      };
     };
     try {
       const home = await newHome();
@@ -105,12 +124,9 @@ export const test = base.extend<
       );
       const { code } = (JSON.parse(created.stdout) as { firstMember: { code: string } }).firstMember;
       await lotsen(home, ['init', '--team', teamUrl, '--enrol', code]);
-      server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
-        cwd: repoRoot,
-        env: lotsenEnv(home),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      const links = printedLinks(server, log);
+      const admin = serve(home);
+      server = admin.child;
+      const links = admin.links;
       const url = await links.first;
       await use({
         url,
@@ -124,7 +140,7 @@ export const test = base.extend<
         runElsewhere: elsewhere,
       });
     } finally {
-      if (server) await stop(server);
+      await Promise.all([...others, ...(server ? [server] : [])].map(stop));
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('lotsen-serve.log', {
           body: log.filter((line) => !line.includes('token=')).join('\n'),
