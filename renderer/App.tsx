@@ -11,6 +11,7 @@ import { RetentionPage } from './features/retention/RetentionPage.tsx';
 import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { SetupScreen } from './features/setup/SetupScreen.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
+import { TeamPage } from './features/team/TeamPage.tsx';
 import { TicketsPage } from './features/tickets/TicketsPage.tsx';
 import { TimesheetPage } from './features/timesheet/TimesheetPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/eligibility" component={ReviewPage} />
                 <Route path="/audit" component={AuditPage} />
                 <Route path="/retention" component={RetentionPage} />
+                <Route path="/team" component={TeamPage} />
                 <Route>
                   <Redirect to="/" />
                 </Route>

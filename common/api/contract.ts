@@ -91,7 +91,7 @@ import {
 import {
   addMemberInputSchema,
   changeRoleInputSchema,
-  invitationSchema,
+  teamInvitationSchema,
   teamMemberSchema,
 } from '../team/members.ts';
 import {
@@ -434,7 +434,7 @@ export const methods = {
     z.array(teamMemberSchema),
   ),
   /** Answers with the single-use enrolment code (24 h) to hand to the new member; it is shown once. */
-  'team.addMember': method(addMemberInputSchema, invitationSchema),
+  'team.addMember': method(addMemberInputSchema, teamInvitationSchema),
   'team.changeRole': method(changeRoleInputSchema, teamMemberSchema),
   /** Drops the member's login and ends its open connections. */
   'team.removeMember': method(

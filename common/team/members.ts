@@ -42,6 +42,15 @@ export const invitationSchema = z.object({
   expiresAt: z.number(),
 });
 
+/**
+ * `team.addMember`'s answer: the invitation, and how the new member joins, as the admin's own Lotsen knows the team
+ * (its URL without user or password; `insecure` when this team is reached without TLS across a trusted network).
+ */
+export const teamInvitationSchema = invitationSchema.extend({
+  teamUrl: z.string(),
+  insecure: z.boolean(),
+});
+
 export const changeRoleInputSchema = z
   .object({ userId: idSchema, role: roleSchema, isAdmin: z.boolean() })
   .strict();

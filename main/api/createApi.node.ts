@@ -10,7 +10,7 @@ import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { settingsHandlers } from '../settings/settingsHandlers.ts';
-import { memberTeamClient } from '../team/teamClient.ts';
+import { memberTeamAddress, memberTeamClient } from '../team/teamClient.ts';
 import { teamHandlers } from '../team/teamHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
 import { timeHandlers } from '../time/timeHandlers.ts';
@@ -37,7 +37,10 @@ export function createApi(
       ...sessionHandlers(backend, sessions),
       ...reportHandlers(backend),
       ...retentionHandlers(backend),
-      ...teamHandlers(() => memberTeamClient(backend)),
+      ...teamHandlers(
+        () => memberTeamClient(backend),
+        () => memberTeamAddress(backend),
+      ),
     },
     {
       assertUnlocked: () => void backend.registryContext(),

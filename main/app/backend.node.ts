@@ -311,6 +311,11 @@ export class Backend {
     });
   }
 
+  /** Where this folder's team database is (lotsen.json), or null for the embedded store; it holds no secret. */
+  teamDataSource(): TeamDataSource | null {
+    return this.config?.dataSource ?? null;
+  }
+
   /** The store and the acting user, or VAULT_LOCKED: every service call starts here. */
   registryContext(): RegistryContext {
     if (this.config === null) {

@@ -102,6 +102,17 @@ export function teamDataSourceFor(
   };
 }
 
+/**
+ * The URL a member gives `lotsen init --team`, from where this machine's Lotsen finds the team: host, port, database
+ * and TLS, no user and no password. A CA file's path is this machine's, not theirs, so it is left for them to add.
+ */
+export function teamUrlFor(source: TeamDataSource): string {
+  const host = source.host.includes(':') && !source.host.startsWith('[') ? `[${source.host}]` : source.host;
+  const database = encodeURIComponent(source.database);
+  const tls = source.tls.mode === 'verify-full' ? '?sslmode=verify-full' : '';
+  return `postgresql://${host}:${source.port}/${database}${tls}`;
+}
+
 /** The URL naming `user` and no password. */
 export function urlForLogin(url: string, user: string): string {
   const parsed = new URL(url);

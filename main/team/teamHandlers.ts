@@ -10,7 +10,10 @@ type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
  * The `team.*` methods for admins. Each asks the database first whether the caller holds the admin right and refuses
  * with FORBIDDEN if not, naming what is needed; the member functions refuse the same in the database.
  */
-export function teamHandlers(connect: () => TeamClient): TeamHandlers {
+export function teamHandlers(
+  connect: () => TeamClient,
+  address: () => { teamUrl: string; insecure: boolean },
+): TeamHandlers {
   const asAdmin = async <T>(use: (client: TeamClient) => Promise<T>): Promise<T> => {
     const client = connect();
     const admin = await client
@@ -28,7 +31,9 @@ export function teamHandlers(connect: () => TeamClient): TeamHandlers {
   };
   return {
     'team.members': ({ show }) => asAdmin((client) => listMembers(client, { removed: show === 'all' })),
-    'team.addMember': (input) => asAdmin((client) => addMember(client, input)),
+    // With the invitation, how the new member joins, so the admin hands over one command rather than looking it up.
+    'team.addMember': (input) =>
+      asAdmin(async (client) => ({ ...(await addMember(client, input)), ...address() })),
     'team.changeRole': (input) =>
       asAdmin(async (client) => {
         await changeRole(client, input);

@@ -9,6 +9,7 @@ import type { ReportsStore } from './reports/action.ts';
 import type { RetentionStore } from './retention/action.ts';
 import type { ReviewStore } from './review/action.ts';
 import type { SessionsStore } from './sessions/action.ts';
+import type { TeamStore } from './team/action.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import type { TicketsStore } from './tickets/action.ts';
 import type { TimeStore } from './time/store.ts';
@@ -68,6 +69,10 @@ export function useReportsStore<T>(selector: (state: ReportsStore) => T): T {
 
 export function useRetentionStore<T>(selector: (state: RetentionStore) => T): T {
   return useStore(useStores().retention, selector);
+}
+
+export function useTeamStore<T>(selector: (state: TeamStore) => T): T {
+  return useStore(useStores().team, selector);
 }
 
 /** Not a store: terminal widgets read and write bytes here, so output never becomes React or zustand state. */

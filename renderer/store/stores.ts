@@ -7,6 +7,7 @@ import { createRegistryService } from '../services/registryService.ts';
 import { createReportsService } from '../services/reportsService.ts';
 import { createRetentionService } from '../services/retentionService.ts';
 import { createSessionsService } from '../services/sessionsService.ts';
+import { createTeamService } from '../services/teamService.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
 import { createTicketsService } from '../services/ticketsService.ts';
 import { createTimeService } from '../services/timeService.ts';
@@ -19,6 +20,7 @@ import { createReportsStore, type ReportsStoreApi } from './reports/store.ts';
 import { createRetentionStore, type RetentionStoreApi } from './retention/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
+import { createTeamStore, type TeamStoreApi } from './team/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
 import { createTimeStore, type TimeStoreApi } from './time/store.ts';
 import { selectMayCall } from './app/selectors.ts';
@@ -35,6 +37,7 @@ export interface Stores {
   billing: BillingStoreApi;
   reports: ReportsStoreApi;
   retention: RetentionStoreApi;
+  team: TeamStoreApi;
   /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
   terminal: TerminalChannel;
 }
@@ -53,6 +56,7 @@ export function createStores(api: ApiClient): Stores {
     billing: createBillingStore(createBillingService(api)),
     reports: createReportsStore(createReportsService(api)),
     retention: createRetentionStore(createRetentionService(api)),
+    team: createTeamStore(createTeamService(api)),
     terminal: sessions.terminal,
   };
 }
@@ -73,6 +77,7 @@ export function startStores({
   billing,
   reports,
   retention,
+  team,
 }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [
@@ -110,6 +115,7 @@ export function startStores({
       billing.getState().reset();
       reports.getState().close();
       retention.getState().reset();
+      team.getState().reset();
     }
   });
   const stopApp = app.getState().start();

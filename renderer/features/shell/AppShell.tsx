@@ -105,6 +105,8 @@ function Navigation() {
   const maySeeSessions = useAppStore(selectMayCall('sessions.list'));
   const maySeeBilling = useAppStore(selectMayCall('billing.monthSummary'));
   const maySeeAudit = useAppStore(selectMayCall('audit.list'));
+  // Admins only: in the embedded default the local user holds the admin right, and the page says there is no team.
+  const mayManageTeam = useAppStore(selectMayCall('team.members'));
   return (
     <nav className="nav" aria-label="Main">
       <Link
@@ -142,6 +144,7 @@ function Navigation() {
       />
       {maySeeAudit && <NavLink href="/audit" label="Audit log" active={location === '/audit'} />}
       <NavLink href="/retention" label="Retention" active={location === '/retention'} />
+      {mayManageTeam && <NavLink href="/team" label="Team" active={location === '/team'} />}
     </nav>
   );
 }

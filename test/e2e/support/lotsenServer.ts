@@ -13,8 +13,8 @@ import { Backend } from '../../../main/app/backend.node.ts';
 export const PASSPHRASE = 'Lösenfras för e2e – åäö';
 export const USER = { name: 'Tekla Tekniker', email: 'tekla@leverantor.se' };
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const STARTUP_TIMEOUT_MS = 60_000;
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface LotsenServer {
   /** The first link `lotsen serve` printed. It works once: open it in one page, then reload or navigate within it. */
@@ -134,7 +134,7 @@ export async function importRegistry(home: string, file: string): Promise<void> 
   });
 }
 
-function lotsenEnv(home: string): NodeJS.ProcessEnv {
+export function lotsenEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOTSEN_HOME: home, LOTSEN_PASSPHRASE: PASSPHRASE };
   delete env.LOTSEN_PASSPHRASE_FILE;
   return env;
@@ -169,7 +169,7 @@ function libfaketime(): string {
  * The links `lotsen serve` prints on stdout: the first when it starts, then one for each Enter on its stdin. Each is
  * read once, in order.
  */
-function printedLinks(
+export function printedLinks(
   child: ChildProcess,
   log: string[],
 ): { first: Promise<string>; next(): Promise<string> } {
@@ -224,7 +224,7 @@ function printedLinks(
   };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -1,0 +1,106 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { TeamMemberView } from '../../../common/team/members.ts';
+import { userRoleLabels, userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
+import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { errorMessage } from '../../store/errorMessage.ts';
+import { selectIsLastAdmin } from '../../store/team/selectors.ts';
+import { useTeamStore } from '../../store/StoreProvider.tsx';
+import { describeChange } from './roleChange.ts';
+
+/**
+ * A member's work role and admin right: pick, read what changes, confirm. The team's last enrolled admin keeps the
+ * admin right (the database refuses otherwise), so the box says so instead of letting the admin find out.
+ */
+export function ChangeRoleDialog({
+  member,
+  onChanged,
+  onClose,
+}: {
+  member: TeamMemberView;
+  onChanged(notice: string): void;
+  onClose(): void;
+}) {
+  const changeRole = useTeamStore((s) => s.changeRole);
+  const lastAdmin = useTeamStore(selectIsLastAdmin(member.userId));
+  const [role, setRole] = useState<UserRole>(member.role);
+  const [isAdmin, setIsAdmin] = useState(member.isAdmin);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const roleId = useId();
+  const adminId = useId();
+  const change = describeChange(member, { role, isAdmin });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (change === null || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await changeRole({ userId: member.userId, role, isAdmin });
+      onChanged(`${member.name} is now ${userRoleLabels[role]}${isAdmin ? ' with the admin right' : ''}.`);
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={`Change role of ${member.name}`} onClose={onClose}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={roleId}>
+            Work role
+          </label>
+          <select
+            id={roleId}
+            className="input input--select"
+            value={role}
+            autoFocus
+            onChange={(e) => setRole(e.target.value as UserRole)}
+          >
+            {userRoles.map((r) => (
+              <option key={r} value={r}>
+                {userRoleLabels[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--check">
+          <input
+            id={adminId}
+            type="checkbox"
+            className="checkbox"
+            checked={isAdmin}
+            disabled={lastAdmin && member.isAdmin}
+            onChange={(e) => setIsAdmin(e.target.checked)}
+            aria-describedby={lastAdmin ? `${adminId}-hint` : undefined}
+          />
+          <label htmlFor={adminId}>Admin right: may manage the team’s members</label>
+        </div>
+        {lastAdmin && (
+          <p className="field__hint" id={`${adminId}-hint`}>
+            {member.name} is the team’s only enrolled admin and keeps the admin right; give it to someone else
+            first.
+          </p>
+        )}
+        <p className={change ? 'callout' : 'muted'} data-testid="role-change">
+          {change ?? 'Nothing changes yet: pick another role or admin right.'}
+        </p>
+        {error && (
+          <p className="form-errors" role="alert">
+            {error}
+          </p>
+        )}
+        <DialogActions>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={change === null || busy}>
+            {busy ? 'Changing…' : 'Change role'}
+          </button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,237 @@
+import { Fragment, useEffect, useState } from 'react';
+import type { TeamMemberView } from '../../../common/team/members.ts';
+import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
+import { Badge } from '../../components/Badge.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { FormError } from '../../components/form/FormError.tsx';
+import { plural } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
+import { Section } from '../../components/Section.tsx';
+import { selectPrincipal } from '../../store/app/selectors.ts';
+import { memberStanding, selectMemberSummary } from '../../store/team/selectors.ts';
+import { useAppStore, useTeamStore } from '../../store/StoreProvider.tsx';
+import { AddMemberDialog } from './AddMemberDialog.tsx';
+import { ChangeRoleDialog } from './ChangeRoleDialog.tsx';
+import './team.css';
+
+type Open = { kind: 'add' } | { kind: 'role' | 'remove'; member: TeamMemberView } | null;
+
+/**
+ * The team's members, for admins (the navigation offers it to no one else, and main refuses anyone else): who they
+ * are, their role and admin right, their database login, and whether they have enrolled; inviting, changing a role,
+ * removing. In the embedded default there is no team, and the page says what one is.
+ */
+export function TeamPage() {
+  const status = useTeamStore((s) => s.status);
+  const error = useTeamStore((s) => s.error);
+  const load = useTeamStore((s) => s.load);
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const show = (next: Open) => {
+    setNotice(null);
+    setOpen(next);
+  };
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const inTeam = status === 'ready';
+  return (
+    <div className="page">
+      <PageHeader
+        title="Team"
+        intro={
+          status === 'noTeam'
+            ? 'Who shares a team database with you, and what each may do.'
+            : 'The people who share this team database: each logs in as themselves, with one work role, and an admin may manage the others.'
+        }
+        action={
+          inTeam && (
+            <button type="button" className="button button--primary" onClick={() => show({ kind: 'add' })}>
+              Add member
+            </button>
+          )
+        }
+      />
+      <FormError message={error} />
+      {notice && (
+        <p className="callout callout--success" role="status">
+          {notice}
+        </p>
+      )}
+      {status === 'loading' && <p className="muted">Loading…</p>}
+      {status === 'noTeam' && <NoTeam />}
+      {inTeam && (
+        <MembersTable
+          onChangeRole={(member) => show({ kind: 'role', member })}
+          onRemove={(member) => show({ kind: 'remove', member })}
+        />
+      )}
+      {open?.kind === 'add' && <AddMemberDialog onClose={() => setOpen(null)} />}
+      {open?.kind === 'role' && (
+        <ChangeRoleDialog member={open.member} onChanged={setNotice} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'remove' && (
+        <RemoveMemberDialog member={open.member} onRemoved={setNotice} onClose={() => setOpen(null)} />
+      )}
+    </div>
+  );
+}
+
+function NoTeam() {
+  return (
+    <div className="card">
+      <EmptyState title="This Lotsen is not in a team">
+        <div className="team__explain">
+          <p>
+            It keeps everything in its own encrypted file on this computer, and you hold every role in it. A
+            team shares one PostgreSQL database instead: technicians, support leads and finance each log in as
+            themselves, and the database enforces what each role may do.
+          </p>
+          <p>
+            To set one up, see “Setting up a team” in the README: an administrator runs{' '}
+            <code className="mono">lotsen team create</code> on the team’s database, and each member joins
+            with <code className="mono">lotsen init --team URL --enrol CODE</code>. Members are then managed
+            here.
+          </p>
+        </div>
+      </EmptyState>
+    </div>
+  );
+}
+
+function MembersTable({
+  onChangeRole,
+  onRemove,
+}: {
+  onChangeRole(member: TeamMemberView): void;
+  onRemove(member: TeamMemberView): void;
+}) {
+  const members = useTeamStore((s) => s.members);
+  const summary = useTeamStore(selectMemberSummary);
+  const me = useAppStore(selectPrincipal)?.userId ?? null;
+  // Whether an invitation's code has expired, as of when the page opened.
+  const [now] = useState(() => Date.now());
+  return (
+    <Section title="Members" intro={summary}>
+      <div className="card team__card">
+        <table className="table team__table" aria-label="Team members">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Admin</th>
+              <th scope="col">Login</th>
+              <th scope="col">Status</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => {
+              const standing = memberStanding(member, now);
+              const isMe = member.userId === me;
+              return (
+                <tr key={member.userId} data-testid="team-member">
+                  <td className="team__person">
+                    <span className="team__name">
+                      {member.name}
+                      {isMe && <span className="muted"> (you)</span>}
+                    </span>
+                    <span className="team__email">
+                      <BreakableEmail email={member.email} />
+                    </span>
+                  </td>
+                  <td className="team__nowrap">{userRoleLabels[member.role]}</td>
+                  <td>
+                    {member.isAdmin ? <Badge tone="info">Admin</Badge> : <span className="muted">–</span>}
+                  </td>
+                  <td className="mono team__login">{member.login}</td>
+                  <td>
+                    <Badge tone={standing.tone} title={standing.detail}>
+                      {standing.label}
+                    </Badge>
+                  </td>
+                  <RowActions>
+                    <button
+                      type="button"
+                      className="button button--quiet button--small"
+                      aria-label={`Change role of ${member.name}`}
+                      onClick={() => onChangeRole(member)}
+                    >
+                      Change role
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--quiet-danger button--small"
+                      aria-label={`Remove ${member.name}`}
+                      disabled={isMe}
+                      title={isMe ? 'You cannot remove yourself; ask another admin.' : undefined}
+                      onClick={() => onRemove(member)}
+                    >
+                      Remove
+                    </button>
+                  </RowActions>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+/**
+ * A long municipal address wraps where a reader expects it (after the @, before a dot), not in the middle of a word,
+ * which is all the browser would otherwise find in it.
+ */
+function BreakableEmail({ email }: { email: string }) {
+  const pieces = email.split(/(?=\.)|(?<=@)/);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function RemoveMemberDialog({
+  member,
+  onRemoved,
+  onClose,
+}: {
+  member: TeamMemberView;
+  onRemoved(notice: string): void;
+  onClose(): void;
+}) {
+  const removeMember = useTeamStore((s) => s.removeMember);
+  return (
+    <ConfirmDialog
+      title={`Remove ${member.name} from the team?`}
+      confirmLabel={`Remove ${member.name}`}
+      onConfirm={async () => {
+        const ended = await removeMember(member.userId);
+        onRemoved(
+          `${member.name} is removed; ${plural(ended, 'open connection', 'open connections')} ended.`,
+        );
+      }}
+      onClose={onClose}
+    >
+      <p>
+        {member.name} ({member.email}) can no longer connect to the team database: their login{' '}
+        <span className="mono">{member.login}</span> is dropped and{' '}
+        <strong>every connection they have open now ends</strong>.
+      </p>
+      <p className="muted">
+        Their time, sessions and audit events stay, under their name. To let them back in, add them again.
+      </p>
+    </ConfirmDialog>
+  );
+}

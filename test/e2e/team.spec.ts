@@ -1,0 +1,184 @@
+import { lookAtWidths } from './support/layout.ts';
+import { test as embedded } from './support/lotsenServer.ts';
+import { expect, test } from './support/teamLotsen.ts';
+
+/*
+ * The Team page on a real team database: `lotsen team create`, the admin enrolled with `lotsen init --team URL
+ * --enrol CODE`, then `lotsen serve` in the admin's data folder. Long Swedish names and municipal addresses, so the
+ * table is looked at as it will be used.
+ */
+
+const ADMIN = {
+  name: 'Ann-Sofie Bergström-Lindqvist',
+  email: 'ann-sofie.bergstrom-lindqvist@utbildningsforvaltningen.kungalv.se',
+  role: 'support_lead',
+} as const;
+const TEKLA = {
+  name: 'Tekla Åkesson Wennerholm',
+  email: 'tekla.akesson-wennerholm@barn-och-utbildningsforvaltningen.ostersund.se',
+};
+const KARL = {
+  name: 'Karl-Johan Öhrström Fredriksson',
+  email: 'karl-johan.ohrstrom-fredriksson@kommunledningsforvaltningen.sundsvall.se',
+};
+/** The words of a shown `lotsen …` command as a shell would pass them (it quotes only the URL). */
+const commandArguments = (command: string) =>
+  [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+const codeIn = (text: string) => /LOTSEN-[0-9a-f]{8}-[0-9A-Z-]+/.exec(text)?.[0] ?? '';
+
+test.use({ teamAdmin: ADMIN });
+
+test('an admin lists, adds (the code shown once works), changes a role and removes members', async ({
+  page,
+  context,
+  teamLotsen,
+}, testInfo) => {
+  // Tekla is invited and enrolled on her own machine; Greta is invited and has not enrolled yet.
+  const invited = await teamLotsen.cli([
+    'team',
+    'add-member',
+    '--name',
+    TEKLA.name,
+    '--email',
+    TEKLA.email,
+    '--role',
+    'technician',
+  ]);
+  const tekla = await teamLotsen.enrolElsewhere(codeIn(invited.stdout));
+  await teamLotsen.cli([
+    'team',
+    'add-member',
+    '--name',
+    'Greta Lindholm',
+    '--email',
+    'greta.lindholm@leverantor.se',
+    '--role',
+    'finance',
+  ]);
+
+  // Tekla's own Lotsen: a technician is offered no Team page, and main refuses it if she types its address.
+  const teklaPage = await context.newPage();
+  await teklaPage.goto(await tekla.serve());
+  await expect(teklaPage.getByTestId('user-role')).toHaveText('Technician');
+  await expect(teklaPage.getByRole('link', { name: 'Customers' })).toBeVisible();
+  await expect(teklaPage.getByRole('link', { name: 'Team' })).toHaveCount(0);
+  await teklaPage.evaluate(() => (window.location.hash = '#/team'));
+  await expect(teklaPage.getByRole('alert')).toContainText('admin right');
+  await expect(teklaPage.getByRole('button', { name: 'Add member' })).toHaveCount(0);
+
+  await page.goto(teamLotsen.url);
+  await expect(page.getByTestId('user-role')).toHaveText('Support lead · admin');
+  await page.getByRole('link', { name: 'Team' }).click();
+  const table = page.getByRole('table', { name: 'Team members' });
+  await expect(table.getByTestId('team-member')).toHaveCount(3);
+  const row = (name: string) => table.getByTestId('team-member').filter({ hasText: name });
+  await expect(row(ADMIN.name)).toContainText(ADMIN.email);
+  await expect(row(ADMIN.name)).toContainText('(you)');
+  await expect(row(ADMIN.name)).toContainText('Admin');
+  await expect(row(ADMIN.name)).toContainText('Enrolled');
+  await expect(row(TEKLA.name)).toContainText('Technician');
+  await expect(row(TEKLA.name)).toContainText('Enrolled');
+  await expect(row(TEKLA.name)).toContainText(/lotsen_e2e_[0-9a-f]+_m_[0-9a-f]{8}/);
+  await expect(row('Greta Lindholm')).toContainText('Invited');
+  await expect(page.getByText('3 members, 1 not enrolled yet')).toBeVisible();
+  // Nobody removes themselves.
+  await expect(page.getByRole('button', { name: `Remove ${ADMIN.name}` })).toBeDisabled();
+  await lookAtWidths(page, testInfo, '01-members');
+
+  // The only enrolled admin keeps the admin right: the box says so instead of failing.
+  await page.getByRole('button', { name: `Change role of ${ADMIN.name}` }).click();
+  let dialog = page.getByRole('dialog', { name: `Change role of ${ADMIN.name}` });
+  await expect(dialog.getByLabel('Admin right: may manage the team’s members')).toBeDisabled();
+  await expect(dialog).toContainText('the team’s only enrolled admin and keeps the admin right');
+  await expect(dialog.getByRole('button', { name: 'Change role' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Add a member: the code is shown once, with the command that uses it.
+  await page.getByRole('button', { name: 'Add member' }).click();
+  dialog = page.getByRole('dialog', { name: 'Add member' });
+  await dialog.getByLabel('Name').fill(KARL.name);
+  await dialog.getByLabel('E-mail').fill('karl-johan');
+  await dialog.getByLabel('Work role').selectOption({ label: 'Finance' });
+  await dialog.getByLabel('Admin right: may manage the team’s members').check();
+  await dialog.getByRole('button', { name: 'Add member' }).click();
+  await expect(dialog).toContainText('E-mail must be an address like namn@leverantor.se');
+  await dialog.getByLabel('E-mail').fill(KARL.email);
+  await dialog.getByLabel('E-mail').press('Enter');
+  dialog = page.getByRole('dialog', { name: `Enrolment code for ${KARL.name}` });
+  const code = (await dialog.getByTestId('enrolment-code').textContent()) ?? '';
+  expect(code).toMatch(/^LOTSEN-[0-9a-f]{8}-/);
+  await expect(dialog).toContainText('It works once, for 24 hours');
+  await expect(dialog).toContainText('shown only now');
+  const command = (await dialog.getByTestId('enrol-command').textContent()) ?? '';
+  expect(command).toBe(`lotsen init --team "${teamLotsen.teamUrl}" --enrol CODE`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: teamLotsen.origin });
+  await dialog.getByRole('button', { name: 'Copy code' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  await lookAtWidths(page, testInfo, '02-enrolment-code');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  // Gone from the page once the dialog closes.
+  expect(await page.content()).not.toContain(code);
+  await expect(row(KARL.name)).toContainText('Finance');
+  await expect(row(KARL.name)).toContainText('Invited');
+
+  // The command shown is the real one: Karl-Johan's machine runs it as printed with his code, and he is enrolled.
+  await teamLotsen.runElsewhere(commandArguments(command.replace('CODE', code)));
+  await page.reload();
+  await expect(row(KARL.name)).toContainText('Enrolled');
+  await expect(row(KARL.name)).toContainText('Admin');
+
+  // Change Tekla's role: the dialog says what changes before anything does.
+  await page.getByRole('button', { name: `Change role of ${TEKLA.name}` }).click();
+  dialog = page.getByRole('dialog', { name: `Change role of ${TEKLA.name}` });
+  await expect(dialog.getByRole('button', { name: 'Change role' })).toBeDisabled();
+  await dialog.getByLabel('Work role').selectOption({ label: 'Support lead' });
+  await expect(dialog.getByTestId('role-change')).toContainText(
+    `${TEKLA.name} changes from Technician to Support lead.`,
+  );
+  await lookAtWidths(page, testInfo, '03-change-role');
+  await dialog.getByRole('button', { name: 'Change role' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText(`${TEKLA.name} is now Support lead.`);
+  await expect(row(TEKLA.name)).toContainText('Support lead');
+  const listed = JSON.parse((await teamLotsen.cli(['team', 'members', '--json'])).stdout) as {
+    name: string;
+    role: string;
+  }[];
+  expect(listed.find((m) => m.name === TEKLA.name)?.role).toBe('support_lead');
+
+  // Remove Tekla: the confirmation names her and says her connections end; Cancel has the focus.
+  await page.getByRole('button', { name: `Remove ${TEKLA.name}` }).click();
+  dialog = page.getByRole('dialog', { name: `Remove ${TEKLA.name} from the team?` });
+  await expect(dialog).toContainText(TEKLA.email);
+  await expect(dialog).toContainText('every connection they have open now ends');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await lookAtWidths(page, testInfo, '04-remove');
+  // Tekla is at work: her Lotsen has just read the team database, so its connections are open.
+  await teklaPage.getByRole('link', { name: 'Customers' }).click();
+  await teklaPage.reload();
+  await expect(teklaPage.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  await dialog.getByRole('button', { name: `Remove ${TEKLA.name}` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText(
+    new RegExp(`^${TEKLA.name} is removed; [1-9]\\d* open connections? ended\\.$`),
+  );
+  await expect(row(TEKLA.name)).toHaveCount(0);
+  // Her Lotsen can no longer open the team database.
+  await expect(tekla.cli(['customers', 'list'])).rejects.toThrow(/refused|removed|login/i);
+});
+
+embedded(
+  'in the embedded default the Team page says there is no team, and how to set one up',
+  async ({ page, lotsen }, testInfo) => {
+    await page.goto(lotsen.url);
+    await page.getByRole('link', { name: 'Team' }).click();
+    await expect(page.getByRole('heading', { name: 'This Lotsen is not in a team' })).toBeVisible();
+    await expect(page.getByText('Setting up a team')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);
+    await lookAtWidths(page, testInfo, '05-no-team');
+  },
+);
