@@ -12,6 +12,7 @@ import type { Principal } from '../../common/team/principal.ts';
 import { needsPrincipal, refusalFor } from '../../common/team/roles.ts';
 import { capIssues, cutText, IssueReport, MAX_ERROR_MESSAGE_CHARS } from '../../common/api/limits.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
+import { teamDatabaseRefusal } from '../store/teamRefusals.ts';
 import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
 
 export type Handlers = {
@@ -74,6 +75,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
           });
         }
         if (isStoreDamage(error)) return failure(storeDamagedError(null, error).toApiError());
+        const refused = teamDatabaseRefusal(error);
+        if (refused) return failure(refused.toApiError());
         options.onInternalError?.(method, error);
         return failure({
           code: 'INTERNAL',

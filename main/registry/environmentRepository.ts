@@ -9,7 +9,6 @@ import type {
   SupportAccountView,
 } from '../../common/registry/model.ts';
 import type { Db } from '../store/database.node.ts';
-import { isPresent } from '../store/portableSql.ts';
 import { loadCertificates } from '../environments/certificateRepository.ts';
 import { loadNotices } from '../environments/noticeRepository.ts';
 import {
@@ -34,6 +33,7 @@ const supportAccountColumns = [
   'created_by',
   'updated_at',
   'updated_by',
+  'has_secret',
 ] as const;
 
 /** Environments with their servers and accounts, for some customers at once (or one environment). */
@@ -52,7 +52,6 @@ export async function loadEnvironments(
     db
       .selectFrom('support_accounts')
       .select(supportAccountColumns)
-      .select(isPresent('secret').as('has_secret'))
       .where('environment_id', 'in', ids)
       .orderBy('username')
       .execute(),
@@ -231,7 +230,6 @@ export async function saveSupportAccount(
     const row = await trx
       .selectFrom('support_accounts')
       .select(supportAccountColumns)
-      .select(isPresent('secret').as('has_secret'))
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     return { customerId, account: supportAccountView(row) };

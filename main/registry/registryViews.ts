@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { accessStandardness, type AccessFacts } from '../../common/registry/access.ts';
 import type {
   ContactView,
@@ -49,7 +50,7 @@ export function serverView(row: ServersTable): ServerView {
 
 /** The secret column is deliberately not part of the input type: a view cannot be built from it. */
 export function supportAccountView(
-  row: Omit<SupportAccountsTable, 'secret'> & { has_secret: number },
+  row: Omit<Selectable<SupportAccountsTable>, 'secret'>,
 ): SupportAccountView {
   return {
     id: row.id,

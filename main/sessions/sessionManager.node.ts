@@ -174,9 +174,13 @@ export class SessionManager {
     this.live.set(id, session);
 
     const preConnect = input.runPreConnect ? environment.preConnectCommand.trim() : '';
-    void this.establish(session, input, preConnect).catch((error: unknown) =>
-      this.endUnawaited(session, failure(error)),
-    );
+    void this.establish(session, input, preConnect).catch((error: unknown) => {
+      // A person's own refusals (a host key, a login) say what to do; anything else is Lotsen's, for its log.
+      if (!(error instanceof LotsenError)) {
+        console.error(`lotsen: session ${session.id} could not be opened:`, reasonOf(error));
+      }
+      this.endUnawaited(session, failure(error));
+    });
     return this.changed(id);
   }
 

@@ -3,7 +3,7 @@
  * queries run on SQLite and, later, PostgreSQL (as smallint) without a dialect switch.
  */
 
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 interface Attributed {
   created_at: number;
@@ -84,6 +84,8 @@ export interface SupportAccountsTable extends Attributed {
   notes: string;
   secret: string | null;
   secret_updated_at: number | null;
+  /** 1 when `secret` holds one: computed by the database (0021), readable without the secret's privilege. */
+  has_secret: GeneratedAlways<number>;
 }
 
 export interface DatabaseSchema {

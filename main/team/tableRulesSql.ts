@@ -171,9 +171,18 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   billing_batches: {
     access: [
       { roles: ['finance'], privileges: ['SELECT', 'INSERT'] },
-      // Approval writes a batch's totals once, then seals it.
-      { roles: ['finance'], privileges: ['UPDATE'], rows: 'sealed = 0' },
+      // Approval writes a batch's totals once, then seals it: an open batch may be updated, into a sealed one.
+      { roles: ['finance'], privileges: ['UPDATE'], rows: 'sealed = 0', check: 'true' },
       { roles: ['support_lead'], privileges: READ },
+      // Which months are closed, and nothing of their money: a technician's time may not go into one
+      // (billing/periodLocks.ts), and the refusal names the month and the batch.
+      {
+        roles: ['technician'],
+        privileges: READ,
+        columns: {
+          only: ['id', 'customer_id', 'customer_name', 'number', 'month', 'period_start', 'period_end'],
+        },
+      },
     ],
   },
   billing_lines: {

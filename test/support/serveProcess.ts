@@ -14,6 +14,8 @@ export interface ServeProcess {
   origin: string;
   /** Resolves with the exit code once the process has ended (for tests that it did not). */
   exited: Promise<number | null>;
+  /** What it wrote to stderr so far (its log), for a failing test's message. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServePr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let logged = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('lotsen serve printed no address')), STARTUP_TIMEOUT_MS);
     let seen = '';
@@ -35,7 +38,7 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServePr
         resolve(match[1]!);
       }
     });
-    child.stderr!.resume();
+    child.stderr!.on('data', (chunk: Buffer) => (logged = (logged + chunk.toString()).slice(-20_000)));
     void exited.then((code) => reject(new Error(`lotsen serve exited ${code} before printing its address`)));
   });
   return {
@@ -43,6 +46,7 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServePr
     url,
     origin: new URL(url).origin,
     exited,
+    stderr: () => logged,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -1,3 +1,4 @@
+import type { BillableWorkType } from '../../common/agreements/model.ts';
 import type { SessionOpenInput } from '../../common/sessions/model.ts';
 import type { apiCaller } from './apiCaller.ts';
 import { orgNumber } from './orgNumbers.ts';
@@ -26,7 +27,14 @@ export function sessionTarget(
 export async function prepareSessionCustomer(
   call: ReturnType<typeof apiCaller>,
   target: SessionTarget,
-  options: { name?: string; serial?: number; withDpa?: boolean; preConnectCommand?: string } = {},
+  options: {
+    name?: string;
+    serial?: number;
+    withDpa?: boolean;
+    preConnectCommand?: string;
+    /** The agreement's prices for billable work, for a test that takes the time on to billing. */
+    hourlyRatesOre?: Partial<Record<BillableWorkType, number>>;
+  } = {},
 ) {
   const customer = await call.ok('registry.createCustomer', {
     name: options.name ?? 'Kalmar kommun',
@@ -75,6 +83,7 @@ export async function prepareSessionCustomer(
       startsOn: '2020-01-01',
       responseHours: 8,
       services: [{ kind: 'sso', name: 'SSO', environmentId: environment.id }],
+      ...(options.hourlyRatesOre ? { hourlyRatesOre: options.hourlyRatesOre } : {}),
     },
   });
   if (options.withDpa ?? true) {

@@ -1,6 +1,5 @@
 import { test as base } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { promisify } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../../common/api/contract.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
+import { shiftedClockEnv } from '../../support/shiftedClock.ts';
 
 export const PASSPHRASE = 'Lösenfras för e2e – åäö';
 export const USER = { name: 'Tekla Tekniker', email: 'tekla@leverantor.se' };
@@ -138,31 +138,6 @@ export function lotsenEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOTSEN_HOME: home, LOTSEN_PASSPHRASE: PASSPHRASE };
   delete env.LOTSEN_PASSPHRASE_FILE;
   return env;
-}
-
-/**
- * libfaketime preloaded into the server itself (not through the `faketime` wrapper, which forks and does not pass
- * SIGTERM on, so stopping it would leave the server running): a fixed offset from the real clock, so the test knows
- * the server's time exactly. Monotonic clocks stay real, or Node's timers would jump.
- */
-function shiftedClockEnv(offsetMs: number): NodeJS.ProcessEnv {
-  const sign = offsetMs < 0 ? '-' : '+';
-  return {
-    LD_PRELOAD: libfaketime(),
-    FAKETIME: `${sign}${(Math.abs(offsetMs) / 1000).toFixed(3)}`,
-    FAKETIME_DONT_FAKE_MONOTONIC: '1',
-  };
-}
-
-function libfaketime(): string {
-  // Debian puts it under the architecture's multiarch folder.
-  const candidates = readdirSync('/usr/lib').map((dir) =>
-    join('/usr/lib', dir, 'faketime', 'libfaketime.so.1'),
-  );
-  const found = candidates.find((path) => existsSync(path));
-  if (!found)
-    throw new Error('libfaketime is not installed (scripts/setup.sh installs the faketime package)');
-  return found;
 }
 
 /**

@@ -35,8 +35,9 @@ async function sqliteShape(db: Db): Promise<Shape> {
     WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`.execute(db);
   const shape: Shape = {};
   for (const { name } of tables.rows) {
+    // table_xinfo, not table_info, which leaves generated columns out.
     const columns = await sql<{ name: string; type: string; notnull: number; pk: number }>`
-      SELECT name, type, "notnull", pk FROM pragma_table_info(${name})`.execute(db);
+      SELECT name, type, "notnull", pk FROM pragma_table_xinfo(${name})`.execute(db);
     shape[name] = Object.fromEntries(
       columns.rows.map((c) => [
         c.name,
