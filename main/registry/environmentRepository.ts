@@ -34,6 +34,7 @@ const supportAccountColumns = [
   'created_by',
   'updated_at',
   'updated_by',
+  'row_version',
 ] as const;
 
 /** Environments with their servers and accounts, for some customers at once (or one environment). */

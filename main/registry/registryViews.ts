@@ -11,6 +11,7 @@ import type {
   SplitTunnel,
   VpnType,
 } from '../../common/registry/vocabulary.ts';
+import type { Selectable } from 'kysely';
 import type {
   ContactsTable,
   EnvironmentsTable,
@@ -20,7 +21,7 @@ import type {
 
 /* Row-to-view mappers: the only place that knows both the table shapes and the API's views. */
 
-export function contactView(row: ContactsTable): ContactView {
+export function contactView(row: Selectable<ContactsTable>): ContactView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -32,10 +33,11 @@ export function contactView(row: ContactsTable): ContactView {
     toolTrainingDone: row.tool_training_done === 1,
     adminAccount: row.admin_account,
     isPrimary: row.is_primary === 1,
+    rowVersion: row.row_version,
   };
 }
 
-export function serverView(row: ServersTable): ServerView {
+export function serverView(row: Selectable<ServersTable>): ServerView {
   return {
     id: row.id,
     environmentId: row.environment_id,
@@ -44,12 +46,13 @@ export function serverView(row: ServersTable): ServerView {
     role: row.role as ServerRole,
     os: row.os,
     notes: row.notes,
+    rowVersion: row.row_version,
   };
 }
 
 /** The secret column is deliberately not part of the input type: a view cannot be built from it. */
 export function supportAccountView(
-  row: Omit<SupportAccountsTable, 'secret'> & { has_secret: number },
+  row: Omit<Selectable<SupportAccountsTable>, 'secret'> & { has_secret: number },
 ): SupportAccountView {
   return {
     id: row.id,
@@ -58,11 +61,12 @@ export function supportAccountView(
     notes: row.notes,
     hasSecret: row.has_secret === 1,
     secretUpdatedAt: row.secret_updated_at,
+    rowVersion: row.row_version,
   };
 }
 
 export function environmentView(
-  row: EnvironmentsTable,
+  row: Selectable<EnvironmentsTable>,
   servers: ServerView[],
   supportAccounts: SupportAccountView[],
 ): Omit<EnvironmentView, 'certificates' | 'notices'> {
@@ -90,6 +94,7 @@ export function environmentView(
     },
     servers,
     supportAccounts,
+    rowVersion: row.row_version,
   };
 }
 
