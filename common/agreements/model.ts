@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 import { idSchema } from '../registry/model.ts';
 
 /*
@@ -193,6 +194,7 @@ export const agreementViewSchema = z.object({
     minimumMinutes: z.number().int(),
   }),
   notes: z.string(),
+  rowVersion: rowVersionSchema,
 });
 export type AgreementView = z.infer<typeof agreementViewSchema>;
 
@@ -206,5 +208,7 @@ export const dpaViewSchema = z.object({
   endsOn: z.string().nullable(),
   document: z.string(),
   notes: z.string(),
+  /** The record's own version (not `version`, the document's). */
+  rowVersion: rowVersionSchema,
 });
 export type DpaView = z.infer<typeof dpaViewSchema>;

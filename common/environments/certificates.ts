@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 import { certificateKindLabels, certificateKinds, type CertificateKind } from '../registry/vocabulary.ts';
 
 // Not model.ts's idSchema: the registry's environment view holds these, and model.ts imports this file.
@@ -62,6 +63,7 @@ export const certificateViewSchema = z.object({
   /** The host of that server, for people. */
   serverHost: z.string().nullable(),
   expiresOn: z.string(),
+  rowVersion: rowVersionSchema,
 });
 export type CertificateView = z.infer<typeof certificateViewSchema>;
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 
 // Not model.ts's idSchema: the registry's environment view holds these, and model.ts imports this file.
 const idSchema = z.string().uuid({ error: 'Not a valid id' });
@@ -54,6 +55,7 @@ export const maintenanceNoticeViewSchema = z.object({
   recordedAt: z.number().int(),
   /** Who recorded it, by name. */
   recordedBy: z.string(),
+  rowVersion: rowVersionSchema,
 });
 export type MaintenanceNoticeView = z.infer<typeof maintenanceNoticeViewSchema>;
 

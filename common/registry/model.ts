@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_EMAIL_CHARS, MAX_EMAIL_LOCAL_PART_CHARS } from '../api/limits.ts';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 import { certificateViewSchema } from '../environments/certificates.ts';
 import { maintenanceNoticeViewSchema } from '../environments/maintenanceNotices.ts';
 import { isPersonalIdentityNumber, normaliseOrgNumber } from './orgNumber.ts';
@@ -309,6 +310,7 @@ export const contactViewSchema = z.object({
   toolTrainingDone: z.boolean(),
   adminAccount: z.string(),
   isPrimary: z.boolean(),
+  rowVersion: rowVersionSchema,
 });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
@@ -320,6 +322,7 @@ export const serverViewSchema = z.object({
   role: z.enum(serverRoles),
   os: z.string(),
   notes: z.string(),
+  rowVersion: rowVersionSchema,
 });
 export type ServerView = z.infer<typeof serverViewSchema>;
 
@@ -330,6 +333,7 @@ export const supportAccountViewSchema = z.object({
   notes: z.string(),
   hasSecret: z.boolean(),
   secretUpdatedAt: z.number().int().nullable(),
+  rowVersion: rowVersionSchema,
 });
 export type SupportAccountView = z.infer<typeof supportAccountViewSchema>;
 
@@ -362,6 +366,7 @@ export const environmentViewSchema = z.object({
   certificates: z.array(certificateViewSchema),
   /** The customer's notices of maintenance or changes here, latest start first. */
   notices: z.array(maintenanceNoticeViewSchema),
+  rowVersion: rowVersionSchema,
 });
 export type EnvironmentView = z.infer<typeof environmentViewSchema>;
 
@@ -398,6 +403,7 @@ export const customerDetailSchema = z
     responsiblePerson: responsiblePersonViewSchema,
     environments: z.array(environmentViewSchema),
     contacts: z.array(contactViewSchema),
+    rowVersion: rowVersionSchema,
   })
   .extend(attributionSchema.shape);
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 import { verdictSchema } from '../agreements/verdict.ts';
 import { emailSchema, idSchema, responsiblePersonViewSchema } from '../registry/model.ts';
 
@@ -162,6 +163,7 @@ export const ticketViewSchema = z.object({
   /** When a ticket from someone who is not a named contact was sent back to the contacts, and by whom (a name). */
   sentBackAt: z.number().int().nullable(),
   sentBackBy: z.string().nullable(),
+  rowVersion: rowVersionSchema,
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 import { billableWorkTypes } from '../agreements/model.ts';
 import { verdictSchema } from '../agreements/verdict.ts';
 import { checkPeriod, instantSchema } from '../api/period.ts';
@@ -109,5 +110,6 @@ export const timeEntryViewSchema = z.object({
   verdict: verdictSchema.nullable(),
   /** The approved billing batch that locks the entry; a locked entry is corrected by an adjustment only. */
   batchId: idSchema.nullable(),
+  rowVersion: rowVersionSchema,
 });
 export type TimeEntryView = z.infer<typeof timeEntryViewSchema>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type {
   AgreementFields,
@@ -200,7 +201,7 @@ export async function deleteAgreement(ctx: RegistryContext, id: string): Promise
   });
 }
 
-function agreementView(row: AgreementsTable, services: AgreementServicesTable[]): AgreementView {
+function agreementView(row: Selectable<AgreementsTable>, services: AgreementServicesTable[]): AgreementView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -223,5 +224,6 @@ function agreementView(row: AgreementsTable, services: AgreementServicesTable[])
       minimumMinutes: row.minimum_minutes,
     },
     notes: row.notes,
+    rowVersion: row.row_version,
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { DpaFields, DpaView } from '../../common/agreements/model.ts';
 import type { Db } from '../store/database.node.ts';
@@ -80,7 +81,7 @@ export async function deleteDpa(ctx: RegistryContext, id: string): Promise<strin
   });
 }
 
-function dpaView(row: DpasTable): DpaView {
+function dpaView(row: Selectable<DpasTable>): DpaView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -91,5 +92,6 @@ function dpaView(row: DpasTable): DpaView {
     endsOn: row.ends_on,
     document: row.document,
     notes: row.notes,
+    rowVersion: row.row_version,
   };
 }

@@ -11,6 +11,7 @@ import { billedCustomer } from './billingCustomers.ts';
 import { emptyTally, monthLines, tallyProblems, type LineDraft, type MonthTally } from './billingLines.ts';
 import { billingPeriod, monthName } from './billingPeriod.ts';
 import { withLockErrors } from './periodLocks.ts';
+import { ROW_VERSION_BUMP } from '../store/rowVersion.ts';
 
 /** Lines are written in groups this size: 21 columns each stays well under SQLite's variable limit. */
 const INSERT_CHUNK = 400;
@@ -118,7 +119,7 @@ export async function approveMonth(
         for (let i = 0; i < entries.length; i += ENTRY_UPDATE_CHUNK) {
           const chunk = entries.slice(i, i + ENTRY_UPDATE_CHUNK);
           await sql`WITH v(id, seq) AS (VALUES ${sql.join(chunk.map(([entryId, seq]) => sql`(${entryId}, CAST(${seq} AS integer))`))})
-            UPDATE time_entries SET batch_id = ${id}, line_seq = (SELECT v.seq FROM v WHERE v.id = time_entries.id)
+            UPDATE time_entries SET batch_id = ${id}, line_seq = (SELECT v.seq FROM v WHERE v.id = time_entries.id), ${ROW_VERSION_BUMP}
             WHERE id IN (SELECT v.id FROM v)`.execute(trx);
         }
         for (const { line, seq } of pending) {

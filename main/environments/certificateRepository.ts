@@ -30,6 +30,7 @@ function certificateView(row: CertificateRow): CertificateView {
     serverId: row.server_id,
     serverHost: row.server_host,
     expiresOn: row.expires_on,
+    rowVersion: row.row_version,
   };
 }
 

@@ -32,6 +32,7 @@ function noticeView(row: NoticeRow): MaintenanceNoticeView {
     receivedAt: row.received_at,
     recordedAt: row.created_at,
     recordedBy: row.recorder_name,
+    rowVersion: row.row_version,
   };
 }
 

@@ -132,6 +132,7 @@ export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDet
     updatedBy: row.updater_name,
     environments,
     contacts: contacts.map(contactView),
+    rowVersion: row.row_version,
   };
 }
 

@@ -34,6 +34,7 @@ const supportAccountColumns = [
   'updated_at',
   'updated_by',
   'has_secret',
+  'row_version',
 ] as const;
 
 /** Environments with their servers and accounts, for some customers at once (or one environment). */

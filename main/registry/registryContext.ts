@@ -1,6 +1,7 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Principal } from '../../common/team/principal.ts';
 import type { Db } from '../store/database.node.ts';
+import { nextRowVersion } from '../store/rowVersion.ts';
 
 /** What every registry write needs: the store, who is acting (users.id) and the clock. */
 export interface RegistryContext {
@@ -16,13 +17,22 @@ export function createdStamp(ctx: RegistryContext) {
   return { created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId };
 }
 
+/** What every edit of an attributed row sets: who changed it, when, and its next version (store/rowVersion.ts). */
 export function updatedStamp(ctx: RegistryContext) {
-  return { updated_at: ctx.now(), updated_by: ctx.actorId };
+  return { updated_at: ctx.now(), updated_by: ctx.actorId, ...nextRowVersion() };
 }
 
-/** A change anywhere in a customer's record moves the customer's "updated" stamp, so lists show recent work. */
+/**
+ * A change anywhere in a customer's record moves the customer's "updated" stamp, so lists show recent work. Not its
+ * version: the customer's own fields are unchanged, and a contact saved meanwhile must not make a save of the
+ * customer's form (issue 14) a conflict.
+ */
 export async function touchCustomer(db: Db, ctx: RegistryContext, customerId: string): Promise<void> {
-  await db.updateTable('customers').set(updatedStamp(ctx)).where('id', '=', customerId).execute();
+  await db
+    .updateTable('customers')
+    .set({ updated_at: ctx.now(), updated_by: ctx.actorId })
+    .where('id', '=', customerId)
+    .execute();
 }
 
 export async function assertCustomerExists(db: Db, customerId: string): Promise<void> {

@@ -121,7 +121,8 @@ export async function exportRegistry(
         agreements: agreements
           .filter((a) => a.customerId === customer.id)
           .sort((a, b) => compare(a.startsOn, b.startsOn) || compare(a.reference, b.reference))
-          .map(({ id: _id, customerId: _customer, services, ...agreement }) => ({
+          // A row's version is this store's count of its changes, not part of the record: the file leaves it out.
+          .map(({ id: _id, customerId: _customer, rowVersion: _version, services, ...agreement }) => ({
             ...agreement,
             services: services.map((s) => ({
               kind: s.kind,
@@ -132,7 +133,7 @@ export async function exportRegistry(
         dpas: dpas
           .filter((d) => d.customerId === customer.id)
           .sort((a, b) => compare(a.signedOn, b.signedOn) || compare(a.reference, b.reference))
-          .map(({ id: _id, customerId: _customer, ...dpa }) => dpa),
+          .map(({ id: _id, customerId: _customer, rowVersion: _version, ...dpa }) => dpa),
         tickets: tickets
           .filter((t) => t.customerId === customer.id)
           .sort((a, b) => a.receivedAt - b.receivedAt || compare(a.subject, b.subject))

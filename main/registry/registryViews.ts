@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import { accessStandardness, type AccessFacts } from '../../common/registry/access.ts';
 import type {
   ContactView,
@@ -12,6 +11,7 @@ import type {
   SplitTunnel,
   VpnType,
 } from '../../common/registry/vocabulary.ts';
+import type { Selectable } from 'kysely';
 import type {
   ContactsTable,
   EnvironmentsTable,
@@ -21,7 +21,7 @@ import type {
 
 /* Row-to-view mappers: the only place that knows both the table shapes and the API's views. */
 
-export function contactView(row: ContactsTable): ContactView {
+export function contactView(row: Selectable<ContactsTable>): ContactView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -33,10 +33,11 @@ export function contactView(row: ContactsTable): ContactView {
     toolTrainingDone: row.tool_training_done === 1,
     adminAccount: row.admin_account,
     isPrimary: row.is_primary === 1,
+    rowVersion: row.row_version,
   };
 }
 
-export function serverView(row: ServersTable): ServerView {
+export function serverView(row: Selectable<ServersTable>): ServerView {
   return {
     id: row.id,
     environmentId: row.environment_id,
@@ -45,6 +46,7 @@ export function serverView(row: ServersTable): ServerView {
     role: row.role as ServerRole,
     os: row.os,
     notes: row.notes,
+    rowVersion: row.row_version,
   };
 }
 
@@ -59,11 +61,12 @@ export function supportAccountView(
     notes: row.notes,
     hasSecret: row.has_secret === 1,
     secretUpdatedAt: row.secret_updated_at,
+    rowVersion: row.row_version,
   };
 }
 
 export function environmentView(
-  row: EnvironmentsTable,
+  row: Selectable<EnvironmentsTable>,
   servers: ServerView[],
   supportAccounts: SupportAccountView[],
 ): Omit<EnvironmentView, 'certificates' | 'notices'> {
@@ -91,6 +94,7 @@ export function environmentView(
     },
     servers,
     supportAccounts,
+    rowVersion: row.row_version,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { RetentionPolicy } from '../../common/retention/model.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import { nextRowVersion } from '../store/rowVersion.ts';
 
 /** The store's retention policy (one row, made with its defaults by migration 0017). */
 export async function readRetentionPolicy(db: Db): Promise<RetentionPolicy> {
@@ -25,6 +26,7 @@ export async function writeRetentionPolicy(
       keep_closed_days: policy.keepClosedDays,
       updated_at: ctx.now(),
       updated_by: ctx.actorId,
+      ...nextRowVersion(),
     })
     .where('id', '=', 1)
     .execute();

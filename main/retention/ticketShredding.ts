@@ -1,5 +1,6 @@
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
+import { nextRowVersion } from '../store/rowVersion.ts';
 
 /** How many ids one statement takes. */
 const ID_BATCH = 500;
@@ -41,7 +42,11 @@ export async function shredTickets(
   );
   const recordings = await recordingsOfTickets(trx, ticketIds);
   for (const batch of batches(ticketIds)) {
-    await trx.updateTable('tickets').set({ purged_at: at }).where('id', 'in', batch).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ purged_at: at, ...nextRowVersion() })
+      .where('id', 'in', batch)
+      .execute();
   }
   for (const batch of batches(recordings)) {
     await trx.deleteFrom('recording_chunks').where('recording_id', 'in', batch).execute();

@@ -5,7 +5,12 @@
 
 import type { Generated, GeneratedAlways } from 'kysely';
 
-interface Attributed {
+/** A row people edit in place: its version starts at 1 and every update adds one (store/rowVersion.ts, 0020). */
+interface Versioned {
+  row_version: Generated<number>;
+}
+
+interface Attributed extends Versioned {
   created_at: number;
   created_by: string;
   updated_at: number;
@@ -130,7 +135,7 @@ export interface TicketEscalationsTable {
   escalated_by: string;
 }
 
-export interface VendorSettingsTable {
+export interface VendorSettingsTable extends Versioned {
   key: string;
   value: string;
   updated_at: number;
@@ -386,7 +391,7 @@ export interface PreConnectApprovalsTable {
 }
 
 /** The retention policy, one row (0017). */
-export interface RetentionPolicyTable {
+export interface RetentionPolicyTable extends Versioned {
   id: number;
   purge_month_day: string;
   keep_closed_days: number;

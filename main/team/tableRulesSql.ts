@@ -163,7 +163,16 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
         rows: 'batch_id IS NULL',
         check: 'true',
         columns: {
-          only: ['classification', 'work_type', 'batch_id', 'line_seq', 'updated_at', 'updated_by'],
+          // row_version: every update of an entry moves its version (main/store/rowVersion.ts).
+          only: [
+            'classification',
+            'work_type',
+            'batch_id',
+            'line_seq',
+            'updated_at',
+            'updated_by',
+            'row_version',
+          ],
         },
       },
     ],

@@ -413,5 +413,6 @@ function ticketView(row: TicketRow, requesterIsContact: boolean, verdict: Verdic
     updatedBy: row.updater_name,
     sentBackAt: row.sent_back_at,
     sentBackBy: row.sent_back_by_name,
+    rowVersion: row.row_version,
   };
 }

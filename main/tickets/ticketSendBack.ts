@@ -3,6 +3,7 @@ import type { TicketView } from '../../common/tickets/model.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { getTicket } from './ticketRepository.ts';
+import { nextRowVersion } from '../store/rowVersion.ts';
 
 /**
  * Sends a ticket from someone who is not a named support contact back to the customer's contacts: the vendor gives
@@ -45,6 +46,7 @@ export async function sendTicketBack(
           first_response_at: ticket.firstResponseAt ?? Math.max(now, ticket.receivedAt),
           updated_at: now,
           updated_by: ctx.actorId,
+          ...nextRowVersion(),
         })
         .where('id', '=', id)
         .execute();

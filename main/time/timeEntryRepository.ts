@@ -320,5 +320,6 @@ function entryView(row: EntryRow): TimeEntryView {
     suggestion: null,
     verdict: null,
     batchId: row.batch_id,
+    rowVersion: row.row_version,
   };
 }

@@ -17,6 +17,7 @@ import { migration0015AccessTerms } from './0015_access_terms.ts';
 import { migration0016VendorSide } from './0016_vendor_side.ts';
 import { migration0017Retention } from './0017_retention.ts';
 import { migration0019SealedLateFields } from './0019_sealed_late_fields.ts';
+import { migration0020RowVersions } from './0020_row_versions.ts';
 import { migration0021SecretPresence } from './0021_secret_presence.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0016_vendor_side': migration0016VendorSide,
   '0017_retention': migration0017Retention,
   '0019_sealed_late_fields': migration0019SealedLateFields,
+  '0020_row_versions': migration0020RowVersions,
   '0021_secret_presence': migration0021SecretPresence,
 };

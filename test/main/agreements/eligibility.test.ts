@@ -40,6 +40,7 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
         role: 'adfs',
         os: '',
         notes: '',
+        rowVersion: 1,
       },
       {
         id: crypto.randomUUID(),
@@ -49,6 +50,7 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
         role: 'wap',
         os: '',
         notes: '',
+        rowVersion: 1,
       },
       {
         id: crypto.randomUUID(),
@@ -58,6 +60,7 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
         role: 'sync',
         os: '',
         notes: '',
+        rowVersion: 1,
       },
     ],
     supportAccounts: [
@@ -68,10 +71,12 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
         notes: '',
         hasSecret: true,
         secretUpdatedAt: 1,
+        rowVersion: 1,
       },
     ],
     certificates: [],
     notices: [],
+    rowVersion: 1,
     ...overrides,
   };
 }
@@ -87,6 +92,7 @@ const contact = (name: string, overrides: Partial<ContactView> = {}): ContactVie
   toolTrainingDone: true,
   adminAccount: '',
   isPrimary: false,
+  rowVersion: 1,
   ...overrides,
 });
 
@@ -106,6 +112,7 @@ const agreement = (overrides: Partial<AgreementView> = {}): AgreementView => ({
   hourlyRatesOre: { configuration_change: 125_000 },
   rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: 0 },
   notes: '',
+  rowVersion: 1,
   ...overrides,
 });
 
@@ -119,6 +126,7 @@ const dpa = (overrides: Partial<DpaView> = {}): DpaView => ({
   endsOn: null,
   document: '',
   notes: '',
+  rowVersion: 1,
   ...overrides,
 });
 
@@ -290,6 +298,7 @@ describe('blockers', () => {
           role: 'sync',
           os: '',
           notes: '',
+          rowVersion: 1,
         },
       ],
     });

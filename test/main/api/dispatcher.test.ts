@@ -85,6 +85,7 @@ describe('the dispatcher', () => {
       notes: '',
       hasSecret: true,
       secretUpdatedAt: 1,
+      rowVersion: 1,
     };
     const { dispatcher } = dispatcherWith({
       'registry.saveSupportAccount': async () => ({ ...account, secret: 'leaked' }) as never,

@@ -269,6 +269,8 @@ describe('billing months', () => {
     ]);
     const entries = await call.ok('time.list', { customerId: fixture.customer.id });
     expect(entries.every((e) => e.batchId === batch.id)).toBe(true);
+    // Made (1), classified (2), and put into the batch by the approval (3): an edit begun before it is stale.
+    expect(entries.map((e) => e.rowVersion)).toEqual([3, 3, 3]);
 
     const again = await call.fails('billing.approveMonth', {
       month: '2026-11',

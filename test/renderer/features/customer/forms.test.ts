@@ -85,6 +85,7 @@ describe('support account form', () => {
       notes: '',
       hasSecret: true,
       secretUpdatedAt: 1,
+      rowVersion: 1,
     };
     const values = supportAccountFormValues(stored);
     expect(values.secret).toBe('');

@@ -21,6 +21,7 @@ const server = (n: number, host: string) => ({
   role: 'other' as const,
   os: '',
   notes: '',
+  rowVersion: 1,
 });
 const account = (n: number, username: string, hasSecret: boolean) => ({
   id: id(n),
@@ -29,6 +30,7 @@ const account = (n: number, username: string, hasSecret: boolean) => ({
   notes: '',
   hasSecret,
   secretUpdatedAt: hasSecret ? 1 : null,
+  rowVersion: 1,
 });
 
 const target = server(1, 'adfs01.kalmar.se');
@@ -46,6 +48,7 @@ const environment: EnvironmentView = {
   supportAccounts: [withSecret, withoutSecret],
   certificates: [],
   notices: [],
+  rowVersion: 1,
 };
 
 const chainOf = (count: number, within: EnvironmentView = environment) =>
