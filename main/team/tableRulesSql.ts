@@ -190,12 +190,10 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['support_lead'], privileges: READ },
     ],
   },
-  // The chain's head: every append advances it, guarded by the expected previous head (main/store/auditAppend.ts).
-  audit_head: { access: [{ roles: EVERYONE, privileges: ['SELECT', 'UPDATE'] }] },
-  audit_events: {
-    appendOnly: true,
-    access: [{ roles: EVERYONE, privileges: ['SELECT', 'INSERT'] }],
-  },
+  // The chain's head and its events: read by everyone, written only by the owner's append function
+  // (main/store/auditAppend.ts), which checks the expected head under its row lock and writes in the caller's name.
+  audit_head: readOnly,
+  audit_events: { appendOnly: true, access: [{ roles: EVERYONE, privileges: READ }] },
 };
 
 /** Tables whose rows, once written, never change; billing_batches too once sealed (its own trigger). */

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AuditAnchors } from '../../../main/audit/auditAnchors.node.ts';
+import { AuditTrail } from '../../../main/audit/auditTrail.node.ts';
+import { databaseHeadPlace } from '../../../main/audit/databaseHeadPlace.ts';
+import { openTeamDatabase } from '../../../main/store/teamDatabase.node.ts';
 import { tableRules } from '../../../main/team/tableRulesSql.ts';
-import { asSuperuser } from '../../support/postgres/testDatabases.ts';
+import { asSuperuser, runPostgres } from '../../support/postgres/testDatabases.ts';
 import { createTestTeam, type TestMember, type TestTeam } from './teamFixture.ts';
 
 /**
@@ -109,6 +113,10 @@ describe('what PostgreSQL refuses each role', () => {
         opened_at: now,
       });
       await seed(client, 'audit_events', { seq: 1, at: now, event: 'app.initialized', details: '{}' });
+      // The head names the seeded event, as the append function would have left it.
+      await client.query(
+        'UPDATE lotsen.audit_head SET seq = 1, hash = (SELECT hash FROM lotsen.audit_events WHERE seq = 1)',
+      );
       await seed(client, 'billing_batches', {
         id: batch,
         number: 1,
@@ -158,6 +166,65 @@ describe('what PostgreSQL refuses each role', () => {
       await expect(client.query(`UPDATE lotsen.audit_events SET event = 'x'`)).rejects.toThrow();
       await expect(client.query('TRUNCATE lotsen.audit_events')).rejects.toThrow(/append-only/);
     });
+  });
+
+  test("audit: a member's own login cannot insert an event or move the head, but appends through the app, in its own name", async () => {
+    const head = async () =>
+      asSuperuser(
+        team.database.name,
+        async (su) => (await su.query('SELECT seq::int AS seq, hash FROM lotsen.audit_head')).rows[0],
+      );
+    const before = await head();
+    for (const member of [tekla, fia, team.admin]) {
+      const client = await as(member);
+      await expect(
+        client.query(
+          `INSERT INTO audit_events (seq, at, actor_id, actor_name, event, details, prev_hash, hash)
+           VALUES (2, 0, $1, 'X', 'app.initialized', '{}', $2, 'forged')`,
+          [member.userId, before.hash],
+        ),
+      ).rejects.toThrow(/permission denied for table audit_events/);
+      await expect(client.query(`UPDATE audit_head SET seq = 0`)).rejects.toThrow(
+        /permission denied for table audit_head/,
+      );
+      // The append function writes in the caller's own name only, and only after the head it names.
+      await expect(
+        client.query(
+          `SELECT lotsen.audit_append(2, 0, $1, 'X', 'app.initialized', NULL, NULL, '{}', $2, 'h')`,
+          [member === tekla ? tor.userId : tekla.userId, before.hash],
+        ),
+      ).rejects.toThrow(/in its own member's name only/);
+      await expect(
+        client.query(
+          `SELECT lotsen.audit_append(2, 0, $1, 'X', 'app.initialized', NULL, NULL, '{}', 'old', 'h')`,
+          [member.userId],
+        ),
+      ).rejects.toMatchObject({ code: '40001' });
+    }
+    expect(await head()).toEqual(before);
+
+    // Through the app: Tekla's own Lotsen, on her own login, appends after the head and advances it.
+    const { port } = runPostgres();
+    const store = await openTeamDatabase(
+      { host: '127.0.0.1', port, database: team.database.name, login: tekla.login, tls: { mode: 'disable' } },
+      tekla.password,
+    );
+    try {
+      const trail = new AuditTrail(
+        store.db,
+        new AuditAnchors([databaseHeadPlace(store.db)]),
+        { id: tekla.userId, name: 'Tekla' },
+        Date.now,
+      );
+      const event = await trail.append({
+        event: 'ticket.sent_back',
+        subject: { type: 'ticket', id: ids.ticket },
+      });
+      expect(event).toMatchObject({ seq: 2, actorId: tekla.userId, prevHash: before.hash });
+      expect(await head()).toEqual({ seq: 2, hash: event.hash });
+    } finally {
+      await store.close();
+    }
   });
 
   test('approved billing: finance reads a line but cannot change, delete or truncate it; a technician cannot read it', async () => {
