@@ -9,7 +9,7 @@ import type {
   SupportAccountView,
 } from '../../common/registry/model.ts';
 import type { Db } from '../store/database.node.ts';
-import { isPresent } from '../store/portableSql.ts';
+import { supportAccountHasSecret } from '../store/secretPresence.ts';
 import { loadCertificates } from '../environments/certificateRepository.ts';
 import { loadNotices } from '../environments/noticeRepository.ts';
 import {
@@ -52,7 +52,7 @@ export async function loadEnvironments(
     db
       .selectFrom('support_accounts')
       .select(supportAccountColumns)
-      .select(isPresent('secret').as('has_secret'))
+      .select(supportAccountHasSecret(db).as('has_secret'))
       .where('environment_id', 'in', ids)
       .orderBy('username')
       .execute(),
@@ -231,7 +231,7 @@ export async function saveSupportAccount(
     const row = await trx
       .selectFrom('support_accounts')
       .select(supportAccountColumns)
-      .select(isPresent('secret').as('has_secret'))
+      .select(supportAccountHasSecret(trx).as('has_secret'))
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     return { customerId, account: supportAccountView(row) };

@@ -23,11 +23,3 @@ export function greaterOf<DB>(
 export function notIndexed<DB>(db: Kysely<DB>, column: string): RawBuilder<unknown> {
   return storeDialect(db) === 'postgres' ? sql`${sql.ref(column)}` : sql`+${sql.ref(column)}`;
 }
-
-/**
- * 1 when the expression is not null, else 0: a number on both (SQLite's `x IS NOT NULL` is already 0/1, PostgreSQL's
- * a boolean), as Lotsen's flags are integers on both.
- */
-export function isPresent(column: string): RawBuilder<number> {
-  return sql<number>`CASE WHEN ${sql.ref(column)} IS NOT NULL THEN 1 ELSE 0 END`;
-}

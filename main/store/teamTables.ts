@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { GENESIS_HASH } from '../audit/auditChain.ts';
 import { auditAppendFunctionSql } from './auditAppend.ts';
+import { hasSecretFunctionSql } from './secretPresence.ts';
 
 /**
  * What only a team database has, made with its schema (`lotsen team create`/`upgrade`, after the migrations): the
@@ -11,6 +12,7 @@ import { auditAppendFunctionSql } from './auditAppend.ts';
  *   (auditAppend.ts) under its row lock, so appends from many processes stay one line, and a cut-off tail shows
  *   against it. The function is made here, with the head, so every PostgreSQL store has both: a team's (made by
  *   its owner, as team create migrates) and a database its administrator migrated alone (the tests' template).
+ *   So is `support_account_has_secret` (secretPresence.ts), which tells finance whether there is a secret.
  */
 export const TEAM_ONLY_TABLES = ['team_members', 'audit_head'] as const;
 
@@ -33,4 +35,5 @@ export async function createTeamTables(db: Kysely<unknown>): Promise<void> {
     FROM audit_events
     ON CONFLICT (id) DO NOTHING`.execute(db);
   await sql.raw(auditAppendFunctionSql).execute(db);
+  await sql.raw(hasSecretFunctionSql).execute(db);
 }

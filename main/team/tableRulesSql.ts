@@ -152,6 +152,9 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       },
       { roles: ['support_lead'], privileges: READ },
       { roles: ['support_lead'], privileges: ['INSERT', 'UPDATE'], rows: ownSession },
+      // Finance opens no session and reads none; a classification suggestion weighs the eligibility warnings a
+      // session opened with (main/time/classification.ts), so finance reads those, and nothing else of it.
+      { roles: ['finance'], privileges: READ, columns: { only: ['id', 'warnings'] } },
     ],
   },
   recordings: {
@@ -202,6 +205,15 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       // Approval writes a batch's totals once, then seals it.
       { roles: ['finance'], privileges: ['UPDATE'], rows: 'sealed = 0' },
       { roles: ['support_lead'], privileges: READ },
+      // Which months are approved (main/billing/periodLocks.ts), so a technician's time is refused in words before
+      // the lock triggers refuse it; never the amounts.
+      {
+        roles: ['technician'],
+        privileges: READ,
+        columns: {
+          only: ['id', 'customer_id', 'customer_name', 'number', 'month', 'period_start', 'period_end'],
+        },
+      },
     ],
   },
   billing_lines: {

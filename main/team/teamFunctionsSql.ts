@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { AUDIT_APPEND_FUNCTION } from '../store/auditAppend.ts';
+import { HAS_SECRET_FUNCTION } from '../store/secretPresence.ts';
 import type { TeamRoleNames } from './teamRoleNames.ts';
 
 /*
@@ -268,5 +269,8 @@ export function teamFunctionGrantStatements(names: TeamRoleNames): string[] {
     // a login still waiting to enrol does nothing yet.
     `REVOKE ALL ON FUNCTION ${AUDIT_APPEND_FUNCTION} FROM PUBLIC`,
     ...Object.values(names.work).map((group) => grant(AUDIT_APPEND_FUNCTION, group)),
+    // Whether an account has a secret, for those who may not read it (main/store/secretPresence.ts).
+    `REVOKE ALL ON FUNCTION ${HAS_SECRET_FUNCTION} FROM PUBLIC`,
+    ...Object.values(names.work).map((group) => grant(HAS_SECRET_FUNCTION, group)),
   ];
 }
