@@ -116,6 +116,17 @@ export async function openTeamDatabase(
         { database: where },
       );
     }
+    if (settings.tls.mode === 'verify-full' && isCertificateRefusal(error)) {
+      throw new LotsenError(
+        'TEAM_DATABASE_UNAVAILABLE',
+        `The team database ${where} was not trusted: its TLS certificate ${
+          (error as { code?: string }).code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+            ? `does not name ${settings.host}`
+            : `is not signed by ${settings.tls.caFile === undefined ? 'a certificate authority this system trusts' : `the CA in ${settings.tls.caFile}`}`
+        } (${withoutSecret(error, password)}). Nothing was sent to it; check the host name and the CA file with the team's admin.`,
+        { database: where },
+      );
+    }
     throw new LotsenError(
       'TEAM_DATABASE_UNAVAILABLE',
       `The team database ${where} could not be opened as ${settings.login}: ${withoutSecret(error, password)}`,
@@ -200,6 +211,23 @@ async function tlsOptions(settings: TeamDatabaseSettings): Promise<pg.ClientConf
 /** SNI takes a name, not an address (Node warns and ignores one). */
 function serverName(host: string): string | undefined {
   return isIP(host) === 0 && !host.startsWith('/') ? host : undefined;
+}
+
+/** Node's TLS refusals of a server's certificate: an unknown issuer, a self-signed chain, a name it does not hold. */
+const CERTIFICATE_REFUSALS = new Set([
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+]);
+
+function isCertificateRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && CERTIFICATE_REFUSALS.has(code);
 }
 
 /** The error's message with the password cut out wherever a driver or server might have echoed it. */

@@ -1,13 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import { GENESIS_HASH } from '../audit/auditChain.ts';
+import { auditAppendFunctionSql } from './auditAppend.ts';
 
 /**
  * What only a team database has, made with its schema (`lotsen team create`/`upgrade`, after the migrations): the
  * embedded store has one local user and one process, so it needs neither.
  * - `team_members`: which PostgreSQL login is which row of `users` (the acting user of a connection is its login's).
  *   The member functions of main/team/ own its writes.
- * - `audit_head`: the audit chain's head, one row, advanced only by the append (auditAppend.ts) under its row lock,
- *   so appends from many processes stay one line, and a cut-off tail shows against it.
+ * - `audit_head`: the audit chain's head, one row, advanced only by the append function `audit_append`
+ *   (auditAppend.ts) under its row lock, so appends from many processes stay one line, and a cut-off tail shows
+ *   against it. The function is made here, with the head, so every PostgreSQL store has both: a team's (made by
+ *   its owner, as team create migrates) and a database its administrator migrated alone (the tests' template).
  */
 export const TEAM_ONLY_TABLES = ['team_members', 'audit_head'] as const;
 
@@ -29,4 +32,5 @@ export async function createTeamTables(db: Kysely<unknown>): Promise<void> {
       coalesce((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), ${GENESIS_HASH})
     FROM audit_events
     ON CONFLICT (id) DO NOTHING`.execute(db);
+  await sql.raw(auditAppendFunctionSql).execute(db);
 }

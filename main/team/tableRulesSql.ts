@@ -36,6 +36,11 @@ export interface TableRule {
 const EVERYONE = ['technician', 'support_lead', 'finance'] as const;
 const HANDS_ON = ['technician', 'support_lead'] as const;
 const ME = 'lotsen.team_member_id()';
+/**
+ * The caller holds the admin right (its team_members row and the admin group both say so), beside their work role:
+ * what destroys data for the whole team (the summer purge, its policy, an erasure) needs it in roles.ts.
+ */
+const ADMIN = 'lotsen.team_is_admin()';
 
 /** Customer records: kept by technicians and support leads; finance reads them, never a secret. */
 const registry: TableRule = {
@@ -55,6 +60,14 @@ const leadsWrite: TableRule = {
 };
 /** Read by every member; written only by the owner's functions. */
 const readOnly: TableRule = { access: [{ roles: EVERYONE, privileges: READ }] };
+
+/**
+ * Deleting a contact or a ticket (hands-on work) destroys its data key with it, in the same transaction, after the
+ * row: such a key's record is gone. A key whose record stays (a ticket shredded by the purge or an erasure) and a
+ * month's key are the admin's.
+ */
+const keyOfDeletedRecord = `(owner_kind = 'contact' AND NOT EXISTS (SELECT 1 FROM lotsen.contacts c WHERE c.id = personal_data_keys.owner_id))
+  OR (owner_kind = 'ticket' AND NOT EXISTS (SELECT 1 FROM lotsen.tickets t WHERE t.id = personal_data_keys.owner_id))`;
 
 /**
  * A session is its technician's; support leads read everyone's. Columns in a policy's subquery are qualified: sessions
@@ -87,8 +100,20 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   agreements: leadsWrite,
   agreement_services: leadsWrite,
   dpas: leadsWrite,
-  retention_policy: leadsWrite,
-  purge_runs: leadsWrite,
+  // The summer purge's rule (one row, made by its migration) and its record of runs: a support lead with the admin
+  // right sets the one and runs the purge that adds to the other (retention.setPolicy, retention.purge).
+  retention_policy: {
+    access: [
+      { roles: EVERYONE, privileges: READ },
+      { roles: ['support_lead'], privileges: ['UPDATE'], rows: ADMIN },
+    ],
+  },
+  purge_runs: {
+    access: [
+      { roles: EVERYONE, privileges: READ },
+      { roles: ['support_lead'], privileges: ['INSERT'], rows: ADMIN },
+    ],
+  },
 
   tickets: registry,
   ticket_escalations: {
@@ -106,10 +131,12 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['finance'], privileges: ['INSERT', 'UPDATE'] },
     ],
   },
+  // Whoever seals personal text makes its owner's key; nobody changes one; destroying one is crypto-shredding.
   personal_data_keys: {
     access: [
       { roles: EVERYONE, privileges: ['SELECT', 'INSERT'] },
-      { roles: ['support_lead'], privileges: ['UPDATE', 'DELETE'] },
+      { roles: HANDS_ON, privileges: ['DELETE'], rows: keyOfDeletedRecord },
+      { roles: ['support_lead'], privileges: ['DELETE'], rows: ADMIN },
     ],
   },
   key_trees: { access: [{ roles: EVERYONE, privileges: ['SELECT', 'INSERT'] }] },
@@ -125,6 +152,9 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       },
       { roles: ['support_lead'], privileges: READ },
       { roles: ['support_lead'], privileges: ['INSERT', 'UPDATE'], rows: ownSession },
+      // Finance opens no session and reads none; a classification suggestion weighs the eligibility warnings a
+      // session opened with (main/time/classification.ts), so finance reads those, and nothing else of it.
+      { roles: ['finance'], privileges: READ, columns: { only: ['id', 'warnings'] } },
     ],
   },
   recordings: {
@@ -143,8 +173,9 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
         privileges: ['SELECT', 'INSERT'],
         rows: `EXISTS (SELECT 1 FROM lotsen.sessions s WHERE s.recording_id = recording_chunks.recording_id AND s.technician_id = ${ME})`,
       },
-      // The summer purge (a support lead's, with the admin right) deletes recordings' contents.
-      { roles: ['support_lead'], privileges: ['SELECT', 'INSERT', 'DELETE'] },
+      { roles: ['support_lead'], privileges: ['SELECT', 'INSERT'] },
+      // The summer purge and an erasure (a support lead's, with the admin right) delete recordings' contents.
+      { roles: ['support_lead'], privileges: ['DELETE'], rows: ADMIN },
     ],
   },
 
@@ -183,8 +214,8 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       // Approval writes a batch's totals once, then seals it: an open batch may be updated, into a sealed one.
       { roles: ['finance'], privileges: ['UPDATE'], rows: 'sealed = 0', check: 'true' },
       { roles: ['support_lead'], privileges: READ },
-      // Which months are closed, and nothing of their money: a technician's time may not go into one
-      // (billing/periodLocks.ts), and the refusal names the month and the batch.
+      // Which months are approved (main/billing/periodLocks.ts), so a technician's time is refused in words before
+      // the lock triggers refuse it; never the amounts.
       {
         roles: ['technician'],
         privileges: READ,
@@ -208,12 +239,10 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['support_lead'], privileges: READ },
     ],
   },
-  // The chain's head: every append advances it, guarded by the expected previous head (main/store/auditAppend.ts).
-  audit_head: { access: [{ roles: EVERYONE, privileges: ['SELECT', 'UPDATE'] }] },
-  audit_events: {
-    appendOnly: true,
-    access: [{ roles: EVERYONE, privileges: ['SELECT', 'INSERT'] }],
-  },
+  // The chain's head and its events: read by everyone, written only by the owner's append function
+  // (main/store/auditAppend.ts), which checks the expected head under its row lock and writes in the caller's name.
+  audit_head: readOnly,
+  audit_events: { appendOnly: true, access: [{ roles: EVERYONE, privileges: READ }] },
 };
 
 /** Tables whose rows, once written, never change; billing_batches too once sealed (its own trigger). */

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { AUDIT_APPEND_FUNCTION } from '../store/auditAppend.ts';
 import type { TeamRoleNames } from './teamRoleNames.ts';
 
 /*
@@ -263,5 +264,9 @@ export function teamFunctionGrantStatements(names: TeamRoleNames): string[] {
     grant(teamFunctions.addMember, names.admin),
     grant(teamFunctions.changeRole, names.admin),
     grant(teamFunctions.removeMember, names.admin),
+    // The audit log's one way in (made with the head, main/store/auditAppend.ts): every enrolled member appends,
+    // a login still waiting to enrol does nothing yet.
+    `REVOKE ALL ON FUNCTION ${AUDIT_APPEND_FUNCTION} FROM PUBLIC`,
+    ...Object.values(names.work).map((group) => grant(AUDIT_APPEND_FUNCTION, group)),
   ];
 }

@@ -1,36 +1,49 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MethodInput, MethodName } from '../../../common/api/contract.ts';
 import { methods } from '../../../common/api/contract.ts';
-import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import { memberPrincipal, workRoleLabels } from '../../../common/team/principal.ts';
 import { mayCall, roleMatrix, youAre } from '../../../common/team/roles.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { addMember, openAsMember, storeFingerprint } from '../../support/memberApi.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { databaseFingerprint } from '../../support/postgres/databaseFingerprint.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import { createTestTeam, type MemberLotsen, type TestTeam } from '../team/teamFixture.ts';
 
 /*
- * Each work role through the real API over a real encrypted store: every call the matrix forbids is refused with
- * FORBIDDEN naming the roles needed and writes nothing (every table, the audit trail included, hashes the same);
- * the calls it allows still work, and a technician's own-time rule holds. The members are rows of the store opened
- * by a second Lotsen as them (test/support/memberApi.ts); these tests move to real team members once team mode lands.
+ * Each work role through the real API, as a real member of a real team database: every member has a Lotsen of their
+ * own, enrolled with `init --team`'s steps, acting as the principal its login is (findTeamMember). Every call the
+ * matrix forbids is refused with FORBIDDEN naming the roles needed and writes nothing (every table, the audit trail
+ * included, hashes the same); the calls it allows still work, and a technician's own-time rule holds. What
+ * PostgreSQL itself refuses each member's own login is test/main/team/tableRules.test.ts.
  */
 
 const SESSIONS = { shell: '/bin/sh' };
 const SOME_ID = '00000000-0000-4000-8000-000000000001';
 
-let local: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
+let team: TestTeam;
+/** The records' keeper: a support lead with the admin right, as the team's first admin would be. */
+let admin: MemberLotsen;
+let members: { technician: MemberLotsen; support_lead: MemberLotsen; finance: MemberLotsen };
 let prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>;
 let localEntryId: string;
 let localSessionId: string;
 let localRecordingId: string;
-const members = {} as Record<UserRole, string>;
 
 beforeAll(async () => {
-  local = await openPassphraseBackend();
-  call = apiCaller(createApi(local.backend, () => undefined, SESSIONS));
+  team = await createTestTeam();
+  const enrol = (name: string, role: 'technician' | 'support_lead' | 'finance', isAdmin = false) =>
+    team.enrolLotsen(
+      team.admin,
+      { name, email: `${name.split(' ')[0]!.toLowerCase()}@leverantor.se`, role, isAdmin },
+      { sessions: SESSIONS },
+    );
+  admin = await enrol('Alva Admin', 'support_lead', true);
+  members = {
+    technician: await enrol('Tove Tekniker', 'technician'),
+    support_lead: await enrol('Lena Ledare', 'support_lead'),
+    finance: await enrol('Fia Ekonomi', 'finance'),
+  };
+  const call = admin.call;
   prepared = await prepareSessionCustomer(call, {
     host: 'wap01.kalmar.se',
     port: 22,
@@ -50,23 +63,15 @@ beforeAll(async () => {
   const closed = await call.ok('sessions.close', { sessionId: session.id });
   localSessionId = closed.id;
   localRecordingId = closed.recordingId!;
-  const db = local.backend.registryContext().db;
-  members.technician = await addMember(db, {
-    name: 'Tove Tekniker',
-    email: 'tove@leverantor.se',
-    role: 'technician',
-  });
-  members.support_lead = await addMember(db, {
-    name: 'Lena Ledare',
-    email: 'lena@leverantor.se',
-    role: 'support_lead',
-  });
-  members.finance = await addMember(db, { name: 'Fia Ekonomi', email: 'fia@leverantor.se', role: 'finance' });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
-  await local.cleanup();
+  for (const lotsen of [admin, ...Object.values(members ?? {})]) await lotsen?.close();
+  await team?.drop();
 });
+
+/** Every row of the team database, hashed. */
+const fingerprint = () => databaseFingerprint(team.database.name);
 
 /** A valid input for every method, on the prepared records: a refusal must come from the role, not from the input. */
 function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
@@ -190,208 +195,184 @@ const methodNames = Object.keys(methods) as MethodName[];
 
 describe.each(['technician', 'support_lead', 'finance'] as const)('a %s', (role) => {
   test('is refused every call outside the role with FORBIDDEN naming the role needed, and nothing is written', async () => {
-    const member = await openAsMember(local.dataDir, members[role], { sessions: SESSIONS });
-    try {
-      const db = member.backend.registryContext().db;
-      const before = await storeFingerprint(db);
-      const principal = memberPrincipal(members[role], role, false);
-      const inputs = sampleInputs();
-      const forbidden = methodNames.filter((m) => !mayCall(principal, m));
-      expect(forbidden.length).toBeGreaterThan(0);
-      for (const method of forbidden) {
-        const valid = methods[method].input.safeParse(inputs[method]);
-        expect(valid.success, `sample input of ${method}`).toBe(true);
-        const error = await member.call.fails(method, inputs[method]);
-        const rule = roleMatrix[method];
-        expect(error.code, method).toBe('FORBIDDEN');
-        expect(error.details).toMatchObject({ method });
-        if (rule.roles !== 'anyone' && !rule.roles.includes(role)) {
-          for (const needed of rule.roles) {
-            expect(error.message, method).toContain(workRoleLabels[needed].toLowerCase());
-          }
-          expect(error.message).toContain(youAre(role));
-        } else {
-          expect(error.message, method).toContain('admin right');
+    const member = members[role];
+    const before = await fingerprint();
+    const principal = memberPrincipal(member.member.userId, role, false);
+    expect(member.backend.status()).toMatchObject({
+      principal: { kind: 'member', workRole: role, admin: false },
+    });
+    const inputs = sampleInputs();
+    const forbidden = methodNames.filter((m) => !mayCall(principal, m));
+    expect(forbidden.length).toBeGreaterThan(0);
+    for (const method of forbidden) {
+      const valid = methods[method].input.safeParse(inputs[method]);
+      expect(valid.success, `sample input of ${method}`).toBe(true);
+      const error = await member.call.fails(method, inputs[method]);
+      const rule = roleMatrix[method];
+      expect(error.code, method).toBe('FORBIDDEN');
+      expect(error.details).toMatchObject({ method });
+      if (rule.roles !== 'anyone' && !rule.roles.includes(role)) {
+        for (const needed of rule.roles) {
+          expect(error.message, method).toContain(workRoleLabels[needed].toLowerCase());
         }
+        expect(error.message).toContain(youAre(role));
+      } else {
+        expect(error.message, method).toContain('admin right');
       }
-      expect(await storeFingerprint(db)).toBe(before);
-    } finally {
-      await member.close();
     }
+    expect(await fingerprint()).toBe(before);
   });
 });
 
 describe("the issue's named rules, through the API", () => {
   test('a technician cannot approve a month; finance cannot open a session or reveal a secret', async () => {
-    const technician = await openAsMember(local.dataDir, members.technician, { sessions: SESSIONS });
-    const finance = await openAsMember(local.dataDir, members.finance, { sessions: SESSIONS });
-    try {
-      const inputs = sampleInputs();
-      const approve = await technician.call.fails('billing.approveMonth', inputs['billing.approveMonth']);
-      expect(approve).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['finance'], admin: false } });
-      expect(approve.message).toBe('Only finance may do this (billing.approveMonth); you are a technician.');
-      const open = await finance.call.fails('sessions.open', inputs['sessions.open']);
-      expect(open).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['technician', 'support_lead'] } });
-      expect(open.message).toContain('technician or support lead');
-      expect(
-        await finance.call.fails('registry.revealSecret', inputs['registry.revealSecret']),
-      ).toMatchObject({
-        code: 'FORBIDDEN',
-      });
-      // Finance still reads the registry, without any secret in it.
-      const customer = await finance.call.ok('registry.getCustomer', { id: prepared.customer.id });
-      expect(JSON.stringify(customer)).not.toContain('Hemligt-åäö');
-    } finally {
-      await technician.close();
-      await finance.close();
-    }
+    const inputs = sampleInputs();
+    const approve = await members.technician.call.fails(
+      'billing.approveMonth',
+      inputs['billing.approveMonth'],
+    );
+    expect(approve).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['finance'], admin: false } });
+    expect(approve.message).toBe('Only finance may do this (billing.approveMonth); you are a technician.');
+    const finance = members.finance.call;
+    const open = await finance.fails('sessions.open', inputs['sessions.open']);
+    expect(open).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['technician', 'support_lead'] } });
+    expect(open.message).toContain('technician or support lead');
+    expect(await finance.fails('registry.revealSecret', inputs['registry.revealSecret'])).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // Finance still reads the registry, without any secret in it.
+    const customer = await finance.ok('registry.getCustomer', { id: prepared.customer.id });
+    expect(JSON.stringify(customer)).not.toContain('Hemligt-åäö');
+    // Though it may not read the secret column, finance is told the account has a secret.
+    expect(JSON.stringify(customer)).toContain('"hasSecret":true');
   });
 
   test("an eligibility override and an escalation exception are the support lead's", async () => {
-    const technician = await openAsMember(local.dataDir, members.technician, { sessions: SESSIONS });
-    try {
-      const db = technician.backend.registryContext().db;
-      const before = await storeFingerprint(db);
-      const override = await technician.call.fails(
-        'sessions.open',
-        localOpenInput(prepared, { runPreConnect: false, overrideReason: 'Kunden ringde rektorn, bråttom' }),
-      );
-      expect(override).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
-      expect(override.message).toContain('eligibility override');
-      const exception = await technician.call.fails('tickets.escalate', {
-        id: prepared.ticket.id,
-        exception: { reason: 'Skolstart' },
-      });
-      expect(exception).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
-      expect(await storeFingerprint(db)).toBe(before);
-    } finally {
-      await technician.close();
-    }
+    const technician = members.technician.call;
+    const before = await fingerprint();
+    const override = await technician.fails(
+      'sessions.open',
+      localOpenInput(prepared, { runPreConnect: false, overrideReason: 'Kunden ringde rektorn, bråttom' }),
+    );
+    expect(override).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
+    expect(override.message).toContain('eligibility override');
+    const exception = await technician.fails('tickets.escalate', {
+      id: prepared.ticket.id,
+      exception: { reason: 'Skolstart' },
+    });
+    expect(exception).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
+    expect(await fingerprint()).toBe(before);
   });
 
   test('purging, setting the policy and erasing a person need the admin right as well as support lead', async () => {
-    const lead = await openAsMember(local.dataDir, members.support_lead);
-    try {
-      for (const method of ['retention.purge', 'retention.setPolicy', 'privacy.erase'] as const) {
-        const error = await lead.call.fails(method, sampleInputs()[method]);
-        expect(error, method).toMatchObject({ code: 'FORBIDDEN', details: { admin: true } });
-        expect(error.message).toContain('admin right');
-      }
-    } finally {
-      await lead.close();
+    for (const method of ['retention.purge', 'retention.setPolicy', 'privacy.erase'] as const) {
+      const error = await members.support_lead.call.fails(method, sampleInputs()[method]);
+      expect(error, method).toMatchObject({ code: 'FORBIDDEN', details: { admin: true } });
+      expect(error.message).toContain('admin right');
     }
-    const admin = await openAsMember(local.dataDir, members.support_lead, { admin: true });
-    try {
-      await admin.call.ok('retention.setPolicy', { purgeMonthDay: '07-01', keepClosedDays: 30 });
-      expect(await admin.call.ok('app.status', {})).toMatchObject({
-        principal: { kind: 'member', workRole: 'support_lead', admin: true },
-      });
-    } finally {
-      await admin.close();
-    }
+    await admin.call.ok('retention.setPolicy', { purgeMonthDay: '07-01', keepClosedDays: 30 });
+    expect(await admin.call.ok('app.status', {})).toMatchObject({
+      principal: { kind: 'member', workRole: 'support_lead', admin: true },
+    });
   });
 });
 
 describe('rows the matrix cannot tell apart', () => {
   test("a technician logs, classifies and edits their own time, sees only it, and is refused others'", async () => {
-    const technician = await openAsMember(local.dataDir, members.technician, { sessions: SESSIONS });
-    try {
-      const now = Date.now();
-      const own = await technician.call.ok('time.addManual', {
-        ticketId: prepared.ticket.id,
-        startedAt: now - 900_000,
-        endedAt: now - 600_000,
-        note: 'eget',
-      });
-      expect(own.technicianId).toBe(members.technician);
-      await technician.call.ok('time.classify', { entryId: own.id, classification: 'included' });
-      await technician.call.ok('time.update', { id: own.id, note: 'eget, ändrat' });
-      await technician.call.ok('time.startTimer', { ticketId: prepared.ticket.id });
-      expect(await technician.call.ok('time.stopTimer', {})).toMatchObject({
-        technicianId: members.technician,
-      });
+    const technician = members.technician.call;
+    const technicianId = members.technician.member.userId;
+    const now = Date.now();
+    const own = await technician.ok('time.addManual', {
+      ticketId: prepared.ticket.id,
+      startedAt: now - 900_000,
+      endedAt: now - 600_000,
+      note: 'eget',
+    });
+    expect(own.technicianId).toBe(technicianId);
+    await technician.ok('time.classify', { entryId: own.id, classification: 'included' });
+    await technician.ok('time.update', { id: own.id, note: 'eget, ändrat' });
+    await technician.ok('time.startTimer', { ticketId: prepared.ticket.id });
+    expect(await technician.ok('time.stopTimer', {})).toMatchObject({ technicianId });
 
-      const listed = await technician.call.ok('time.list', {});
-      expect(listed.length).toBe(2);
-      expect(new Set(listed.map((e) => e.technicianId))).toEqual(new Set([members.technician]));
+    const listed = await technician.ok('time.list', {});
+    expect(listed.length).toBe(2);
+    expect(new Set(listed.map((e) => e.technicianId))).toEqual(new Set([technicianId]));
 
-      const db = technician.backend.registryContext().db;
-      const before = await storeFingerprint(db);
-      for (const [method, input] of [
-        ['time.classify', { entryId: localEntryId, classification: 'no_charge' }],
-        ['time.update', { id: localEntryId, note: 'någon annans' }],
-        ['time.delete', { id: localEntryId }],
-        ['time.suggestion', { entryId: localEntryId }],
-      ] as const) {
-        const error = await technician.call.fails(method, input);
-        expect(error.code, method).toBe('FORBIDDEN');
-        expect(error.message, method).toContain("another person's");
-      }
-      expect(await storeFingerprint(db)).toBe(before);
-      await technician.call.ok('time.delete', { id: own.id });
-    } finally {
-      await technician.close();
+    // Another person's entry: PostgreSQL does not even show it to a technician, so it is not found; a support lead
+    // sees it, and the service refuses the lead's change as another person's.
+    const before = await fingerprint();
+    const others = [
+      ['time.classify', { entryId: localEntryId, classification: 'no_charge' }],
+      ['time.update', { id: localEntryId, note: 'någon annans' }],
+      ['time.delete', { id: localEntryId }],
+      ['time.suggestion', { entryId: localEntryId }],
+    ] as const;
+    for (const [method, input] of others) {
+      expect(await technician.fails(method, input), method).toMatchObject({ code: 'NOT_FOUND' });
     }
+    for (const [method, input] of others.slice(0, 3)) {
+      const error = await members.support_lead.call.fails(method, input);
+      expect(error.code, method).toBe('FORBIDDEN');
+      expect(error.message, method).toContain("another person's");
+    }
+    expect(await fingerprint()).toBe(before);
+    await technician.ok('time.delete', { id: own.id });
   });
 
   test("a technician sees only their own sessions and recordings; a support lead sees everyone's", async () => {
-    const technician = await openAsMember(local.dataDir, members.technician, { sessions: SESSIONS });
-    const lead = await openAsMember(local.dataDir, members.support_lead, { sessions: SESSIONS });
-    try {
-      expect(await technician.call.ok('sessions.list', { live: false })).toEqual([]);
-      expect(await technician.call.ok('recordings.list', {})).toEqual([]);
-      const play = await technician.call.fails('recordings.read', { recordingId: localRecordingId });
-      expect(play).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
-      expect(await technician.call.fails('sessions.reconnect', { sessionId: localSessionId })).toMatchObject({
-        code: 'FORBIDDEN',
-      });
+    const technician = members.technician.call;
+    const lead = members.support_lead.call;
+    expect(await technician.ok('sessions.list', { live: false })).toEqual([]);
+    expect(await technician.ok('recordings.list', {})).toEqual([]);
+    const play = await technician.fails('recordings.read', { recordingId: localRecordingId });
+    expect(play).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
+    // Another's session is hidden from a technician by PostgreSQL itself.
+    expect(await technician.fails('sessions.reconnect', { sessionId: localSessionId })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
-      expect((await lead.call.ok('sessions.list', { live: false })).map((s) => s.id)).toEqual([
-        localSessionId,
-      ]);
-      expect((await lead.call.ok('recordings.list', {})).map((r) => r.id)).toEqual([localRecordingId]);
-      await lead.call.ok('recordings.read', { recordingId: localRecordingId });
-    } finally {
-      await technician.close();
-      await lead.close();
-    }
+    expect((await lead.ok('sessions.list', { live: false })).map((s) => s.id)).toEqual([localSessionId]);
+    expect((await lead.ok('recordings.list', {})).map((r) => r.id)).toEqual([localRecordingId]);
+    await lead.ok('recordings.read', { recordingId: localRecordingId });
   });
 
   test("finance reads everyone's time and reclassifies it, but edits none of it", async () => {
-    const finance = await openAsMember(local.dataDir, members.finance);
-    try {
-      const listed = await finance.call.ok('time.list', {});
-      expect(listed.map((e) => e.id)).toContain(localEntryId);
-      const classified = await finance.call.ok('time.classify', {
-        entryId: localEntryId,
-        classification: 'no_charge',
-      });
-      expect(classified.classification).toBe('no_charge');
-      await finance.call.ok('billing.monthSummary', { month: '2026-11' });
-      await finance.call.ok('billing.export', { month: '2026-11', format: 'csv' });
-      expect(await finance.call.fails('time.update', { id: localEntryId, note: 'x' })).toMatchObject({
-        code: 'FORBIDDEN',
-      });
-    } finally {
-      await finance.close();
-    }
+    const finance = members.finance.call;
+    const listed = await finance.ok('time.list', {});
+    expect(listed.map((e) => e.id)).toContain(localEntryId);
+    const classified = await finance.ok('time.classify', {
+      entryId: localEntryId,
+      classification: 'no_charge',
+    });
+    expect(classified.classification).toBe('no_charge');
+    await finance.ok('billing.monthSummary', { month: '2026-11' });
+    await finance.ok('billing.export', { month: '2026-11', format: 'csv' });
+    expect(await finance.fails('time.update', { id: localEntryId, note: 'x' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 
 describe('the embedded default', () => {
   test('the local user holds every role and the admin right: no method is refused for its role', async () => {
-    const status = await call.ok('app.status', {});
-    expect(status.principal).toEqual({ kind: 'local', userId: status.user!.id });
-    for (const method of methodNames) expect(mayCall(status.principal!, method), method).toBe(true);
-    // Every call a member was refused above answers with something other than FORBIDDEN for the local user.
-    for (const method of [
-      'billing.approveMonth',
-      'registry.revealSecret',
-      'retention.setPolicy',
-      'time.update',
-    ] as const) {
-      const result = await createApi(local.backend).dispatch(method, sampleInputs()[method]);
-      if (!result.ok) expect(result.error.code, method).not.toBe('FORBIDDEN');
+    const local = await openPassphraseBackend();
+    try {
+      const status = local.backend.status();
+      expect(status.principal).toEqual({ kind: 'local', userId: status.user!.id });
+      for (const method of methodNames) expect(mayCall(status.principal!, method), method).toBe(true);
+      // Calls a member was refused above answer with something other than FORBIDDEN for the local user (these
+      // records are the team's, so most are not found here: the point is that no role check stops them).
+      for (const method of [
+        'billing.approveMonth',
+        'registry.revealSecret',
+        'retention.setPolicy',
+        'time.update',
+      ] as const) {
+        const result = await createApi(local.backend).dispatch(method, sampleInputs()[method]);
+        if (!result.ok) expect(result.error.code, method).not.toBe('FORBIDDEN');
+      }
+    } finally {
+      await local.cleanup();
     }
   });
 });

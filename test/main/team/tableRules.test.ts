@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AuditAnchors } from '../../../main/audit/auditAnchors.node.ts';
+import { AuditTrail } from '../../../main/audit/auditTrail.node.ts';
+import { databaseHeadPlace } from '../../../main/audit/databaseHeadPlace.ts';
+import { openTeamDatabase } from '../../../main/store/teamDatabase.node.ts';
 import { tableRules } from '../../../main/team/tableRulesSql.ts';
-import { asSuperuser } from '../../support/postgres/testDatabases.ts';
+import { asSuperuser, runPostgres } from '../../support/postgres/testDatabases.ts';
 import { createTestTeam, type TestMember, type TestTeam } from './teamFixture.ts';
 
 /**
@@ -14,6 +18,8 @@ describe('what PostgreSQL refuses each role', () => {
   let tekla: TestMember;
   let tor: TestMember;
   let fia: TestMember;
+  /** A support lead without the admin right. */
+  let lars: TestMember;
   const clients: pg.Client[] = [];
   const as = async (member: TestMember) => {
     const client = await team.connect(member);
@@ -26,7 +32,11 @@ describe('what PostgreSQL refuses each role', () => {
     environment: randomUUID(),
     account: randomUUID(),
     ticket: randomUUID(),
+    contact: randomUUID(),
+    recording: randomUUID(),
   };
+  /** Data keys: of a ticket that stays, of a month, of a contact. */
+  const keys = { ticket: randomUUID(), month: randomUUID(), contact: randomUUID() };
   const entries = { tekla: randomUUID(), tor: randomUUID() };
   const batch = randomUUID();
   const session = randomUUID();
@@ -65,6 +75,11 @@ describe('what PostgreSQL refuses each role', () => {
     });
     tor = await team.enrolNew(team.admin, { name: 'Tor', email: 'tor@leverantor.se', role: 'technician' });
     fia = await team.enrolNew(team.admin, { name: 'Fia', email: 'fia@leverantor.se', role: 'finance' });
+    lars = await team.enrolNew(team.admin, {
+      name: 'Lars',
+      email: 'lars@leverantor.se',
+      role: 'support_lead',
+    });
     await asSuperuser(team.database.name, async (client) => {
       const now = Date.now();
       await seed(client, 'customers', {
@@ -86,6 +101,16 @@ describe('what PostgreSQL refuses each role', () => {
         received_at: now,
         status: 'open',
       });
+      await seed(client, 'contacts', { id: ids.contact, customer_id: ids.customer });
+      for (const [id, owner_kind, owner_id] of [
+        [keys.ticket, 'ticket', ids.ticket],
+        [keys.month, 'month', '2026-11'],
+        [keys.contact, 'contact', ids.contact],
+      ]) {
+        await seed(client, 'personal_data_keys', { id, owner_kind, owner_id });
+      }
+      await seed(client, 'recordings', { id: ids.recording });
+      await seed(client, 'recording_chunks', { recording_id: ids.recording, seq: 1, data: 'output' });
       for (const [who, id] of [
         [tekla, entries.tekla],
         [tor, entries.tor],
@@ -109,6 +134,10 @@ describe('what PostgreSQL refuses each role', () => {
         opened_at: now,
       });
       await seed(client, 'audit_events', { seq: 1, at: now, event: 'app.initialized', details: '{}' });
+      // The head names the seeded event, as the append function would have left it.
+      await client.query(
+        'UPDATE lotsen.audit_head SET seq = 1, hash = (SELECT hash FROM lotsen.audit_events WHERE seq = 1)',
+      );
       await seed(client, 'billing_batches', {
         id: batch,
         number: 1,
@@ -158,6 +187,65 @@ describe('what PostgreSQL refuses each role', () => {
       await expect(client.query(`UPDATE lotsen.audit_events SET event = 'x'`)).rejects.toThrow();
       await expect(client.query('TRUNCATE lotsen.audit_events')).rejects.toThrow(/append-only/);
     });
+  });
+
+  test("audit: a member's own login cannot insert an event or move the head, but appends through the app, in its own name", async () => {
+    const head = async () =>
+      asSuperuser(
+        team.database.name,
+        async (su) => (await su.query('SELECT seq::int AS seq, hash FROM lotsen.audit_head')).rows[0],
+      );
+    const before = await head();
+    for (const member of [tekla, fia, team.admin]) {
+      const client = await as(member);
+      await expect(
+        client.query(
+          `INSERT INTO audit_events (seq, at, actor_id, actor_name, event, details, prev_hash, hash)
+           VALUES (2, 0, $1, 'X', 'app.initialized', '{}', $2, 'forged')`,
+          [member.userId, before.hash],
+        ),
+      ).rejects.toThrow(/permission denied for table audit_events/);
+      await expect(client.query(`UPDATE audit_head SET seq = 0`)).rejects.toThrow(
+        /permission denied for table audit_head/,
+      );
+      // The append function writes in the caller's own name only, and only after the head it names.
+      await expect(
+        client.query(
+          `SELECT lotsen.audit_append(2, 0, $1, 'X', 'app.initialized', NULL, NULL, '{}', $2, 'h')`,
+          [member === tekla ? tor.userId : tekla.userId, before.hash],
+        ),
+      ).rejects.toThrow(/in its own member's name only/);
+      await expect(
+        client.query(
+          `SELECT lotsen.audit_append(2, 0, $1, 'X', 'app.initialized', NULL, NULL, '{}', 'old', 'h')`,
+          [member.userId],
+        ),
+      ).rejects.toMatchObject({ code: '40001' });
+    }
+    expect(await head()).toEqual(before);
+
+    // Through the app: Tekla's own Lotsen, on her own login, appends after the head and advances it.
+    const { port } = runPostgres();
+    const store = await openTeamDatabase(
+      { host: '127.0.0.1', port, database: team.database.name, login: tekla.login, tls: { mode: 'disable' } },
+      tekla.password,
+    );
+    try {
+      const trail = new AuditTrail(
+        store.db,
+        new AuditAnchors([databaseHeadPlace(store.db)]),
+        { id: tekla.userId, name: 'Tekla' },
+        Date.now,
+      );
+      const event = await trail.append({
+        event: 'ticket.sent_back',
+        subject: { type: 'ticket', id: ids.ticket },
+      });
+      expect(event).toMatchObject({ seq: 2, actorId: tekla.userId, prevHash: before.hash });
+      expect(await head()).toEqual({ seq: 2, hash: event.hash });
+    } finally {
+      await store.close();
+    }
   });
 
   test('approved billing: finance reads a line but cannot change, delete or truncate it; a technician cannot read it', async () => {
@@ -259,6 +347,58 @@ describe('what PostgreSQL refuses each role', () => {
       technician_id: team.admin.userId,
       override_reason: 'akut',
     });
+  });
+
+  test('the purge, its policy and erasure: a support lead without the admin right is refused, one with it may', async () => {
+    const lead = await as(lars);
+    const admin = await as(team.admin);
+    const technician = await as(tekla);
+    // The retention policy: the lead's update matches no row they may change.
+    expect((await lead.query('UPDATE retention_policy SET keep_closed_days = 1')).rowCount).toBe(0);
+    await expect(technician.query('UPDATE retention_policy SET keep_closed_days = 1')).rejects.toThrow(
+      /permission denied/,
+    );
+    expect((await admin.query('UPDATE retention_policy SET keep_closed_days = 60')).rowCount).toBe(1);
+
+    // A purge run's record.
+    const run = `INSERT INTO purge_runs (id, ran_at, ran_by, purge_date, tickets, month_keys, keys_destroyed, recordings)
+                 VALUES ($1, 0, $2, '2027-07-01', 0, 0, 0, 0)`;
+    await expect(lead.query(run, [randomUUID(), lars.userId])).rejects.toThrow(/row-level security/);
+    await admin.query(run, [randomUUID(), team.admin.userId]);
+
+    // Shredding: the key of a ticket that stays, a month's key, a recording's contents.
+    const shred = 'DELETE FROM personal_data_keys WHERE id = ANY($1)';
+    const shredded = [keys.ticket, keys.month];
+    for (const client of [lead, technician]) {
+      expect((await client.query(shred, [shredded])).rowCount).toBe(0);
+    }
+    await expect((await as(fia)).query(shred, [shredded])).rejects.toThrow(/permission denied/);
+    await expect(lead.query(`UPDATE personal_data_keys SET wrapped_key = 'x'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    expect((await lead.query('DELETE FROM recording_chunks')).rowCount).toBe(0);
+    await expect(technician.query('DELETE FROM recording_chunks')).rejects.toThrow(/permission denied/);
+
+    const left = await asSuperuser(team.database.name, async (su) => ({
+      policy: (await su.query('SELECT keep_closed_days::int AS d FROM lotsen.retention_policy')).rows[0].d,
+      runs: (await su.query('SELECT ran_by FROM lotsen.purge_runs')).rows.map((r) => r.ran_by),
+      keys: (await su.query('SELECT count(*)::int AS n FROM lotsen.personal_data_keys')).rows[0].n,
+      chunks: (await su.query('SELECT count(*)::int AS n FROM lotsen.recording_chunks')).rows[0].n,
+    }));
+    expect(left).toEqual({ policy: 60, runs: [team.admin.userId], keys: 3, chunks: 1 });
+
+    expect((await admin.query(shred, [shredded])).rowCount).toBe(2);
+    expect((await admin.query('DELETE FROM recording_chunks')).rowCount).toBe(1);
+  });
+
+  test("deleting a contact (hands-on work) destroys its data key with it; a live contact's key stays", async () => {
+    const technician = await as(tekla);
+    const destroy = `DELETE FROM personal_data_keys WHERE owner_kind = 'contact' AND owner_id = $1`;
+    expect((await technician.query(destroy, [ids.contact])).rowCount).toBe(0);
+    await technician.query('BEGIN');
+    expect((await technician.query('DELETE FROM contacts WHERE id = $1', [ids.contact])).rowCount).toBe(1);
+    expect((await technician.query(destroy, [ids.contact])).rowCount).toBe(1);
+    await technician.query('COMMIT');
   });
 
   test('members: a member without the admin right cannot add a member or write the member tables', async () => {

@@ -1,18 +1,32 @@
 import pg from 'pg';
 import type { UserRole } from '../../../common/registry/vocabulary.ts';
-import { enrol, type EnrolledMember } from '../../../main/team/enrolment.node.ts';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
+import type { SessionManagerOptions } from '../../../main/sessions/sessionManager.node.ts';
+import { enrol, enrolmentFor, type EnrolledMember } from '../../../main/team/enrolment.node.ts';
 import { parseTeamUrl, type TeamAddress } from '../../../main/team/teamConnection.node.ts';
 import { addMember } from '../../../main/team/teamMembers.node.ts';
 import { createTeam } from '../../../main/team/teamSetup.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import {
   createTestDatabase,
   runPostgres,
   superuserUrl,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
 export interface TestMember extends EnrolledMember {
   password: string;
+}
+
+/** A member's own Lotsen: its data folder, enrolled in the team, unlocked, and its API. */
+export interface MemberLotsen {
+  member: EnrolledMember;
+  backend: Backend;
+  call: ReturnType<typeof apiCaller>;
+  close(): Promise<void>;
 }
 
 export interface TestTeam {
@@ -26,6 +40,16 @@ export interface TestTeam {
     by: TestMember,
     member: { name: string; email: string; role: UserRole; isAdmin?: boolean },
   ): Promise<TestMember>;
+  /**
+   * Invites a member (as `by`, an admin) and enrols them as `lotsen init --team URL --enrol CODE` does on their
+   * machine: a Lotsen of their own makes its key (under the test passphrase), derives the login's password from it
+   * and opens the team database as them, with their role.
+   */
+  enrolLotsen(
+    by: TestMember,
+    member: { name: string; email: string; role: UserRole; isAdmin?: boolean },
+    options?: { sessions?: SessionManagerOptions },
+  ): Promise<MemberLotsen>;
   drop(): Promise<void>;
 }
 
@@ -71,6 +95,44 @@ export async function createTestTeam(): Promise<TestTeam> {
       } finally {
         await client.end();
       }
+    },
+    async enrolLotsen(by, member, options = {}) {
+      const client = await connect(by);
+      let code: string;
+      try {
+        code = (await addMember(client, { isAdmin: false, ...member })).code;
+      } finally {
+        await client.end();
+      }
+      const home = await makeTempDataDir();
+      const backend = await Backend.open({ dataDir: home.dir });
+      const enrolment = enrolmentFor(`postgresql://127.0.0.1:${runPostgres().port}/${database.name}`, code);
+      let enrolled: EnrolledMember | undefined;
+      try {
+        await backend.initialize({
+          passphrase: TEST_PASSPHRASE,
+          preference: 'passphrase',
+          team: {
+            source: enrolment.source,
+            enrol: async (password) => {
+              enrolled = await enrolment.enrol(password);
+            },
+          },
+        });
+      } catch (error) {
+        await backend.close();
+        await home.cleanup();
+        throw error;
+      }
+      return {
+        member: enrolled!,
+        backend,
+        call: apiCaller(createApi(backend, () => undefined, options.sessions ?? {})),
+        async close() {
+          await backend.close();
+          await home.cleanup();
+        },
+      };
     },
     drop: () => database.drop(),
   };

@@ -59,7 +59,7 @@ describe('team create', () => {
     );
   });
 
-  test('the schema and every table in it belong to the owner, and no login can become the owner', async () => {
+  test('the schema, every table and every function in it belong to the owner, no function is open to PUBLIC, and no login can become the owner', async () => {
     const owners = await asSuperuser(one.database.name, async (client) => ({
       schema: (
         await client.query(`SELECT nspowner::regrole::text AS o FROM pg_namespace WHERE nspname = 'lotsen'`)
@@ -72,11 +72,32 @@ describe('team create', () => {
           `${one.database.name}_owner`,
         ])
       ).rows[0].n,
+      functions: (
+        await client.query(
+          `SELECT DISTINCT proowner::regrole::text AS o FROM pg_proc WHERE pronamespace = 'lotsen'::regnamespace`,
+        )
+      ).rows.map((r) => r.o),
+      // PostgreSQL lets PUBLIC execute a function unless told otherwise (a null ACL means just that).
+      publicFunctions: (
+        await client.query(
+          `SELECT proname AS f FROM pg_proc WHERE pronamespace = 'lotsen'::regnamespace
+             AND (proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(proacl) a WHERE a.grantee = 0))`,
+        )
+      ).rows.map((r) => r.f),
+      append: (
+        await client.query(
+          `SELECT prosecdef AS definer, proconfig AS config FROM pg_proc
+            WHERE oid = 'lotsen.audit_append(bigint, bigint, text, text, text, text, text, text, text, text)'::regprocedure`,
+        )
+      ).rows[0],
     }));
     expect(owners).toEqual({
       schema: `${one.database.name}_owner`,
       tables: [`${one.database.name}_owner`],
       ownerMembers: 0,
+      functions: [`${one.database.name}_owner`],
+      publicFunctions: [],
+      append: { definer: true, config: ['search_path=pg_catalog, pg_temp'] },
     });
   });
 

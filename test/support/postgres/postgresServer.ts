@@ -22,12 +22,17 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
+export interface PostgresServerOptions {
+  /** TLS (`ssl=on`) with this certificate and its key, PEM: for the test of a verified handshake. */
+  tls?: { certificate: string; key: string };
+}
+
 /**
  * A real PostgreSQL for one test run: `initdb` into a temporary folder owned by the `postgres` account (initdb and
  * postgres refuse to run as root), SCRAM passwords for every login, listening on a free 127.0.0.1 port only, and
  * `fsync=off` because a test cluster that dies with its run needs no durability.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const folder = await mkdtemp(join(tmpdir(), 'lotsen-pg-'));
   const data = join(folder, 'data');
   const password = randomBytes(18).toString('base64url');
@@ -53,6 +58,17 @@ export async function startPostgres(): Promise<PostgresServer> {
     '--no-sync',
   ]);
   await rm(passwordFile);
+
+  const tlsSettings: string[] = [];
+  if (options.tls) {
+    // postgres refuses a key file anyone but its owner may read.
+    const certificate = join(folder, 'server.crt');
+    const key = join(folder, 'server.key');
+    await writeFile(certificate, options.tls.certificate, { mode: 0o600 });
+    await writeFile(key, options.tls.key, { mode: 0o600 });
+    await Promise.all([chown(certificate, uid, gid), chown(key, uid, gid)]);
+    tlsSettings.push('-c', 'ssl=on', '-c', `ssl_cert_file=${certificate}`, '-c', `ssl_key_file=${key}`);
+  }
 
   const port = await freePort();
   const server = spawn(
@@ -80,6 +96,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       'max_connections=300',
       '-c',
       'password_encryption=scram-sha-256',
+      ...tlsSettings,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
