@@ -16,7 +16,7 @@ import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 import { failInserts } from '../../support/writeFailure.ts';
-import { testDataSource } from '../../support/postgres/teamFixture.ts';
+import { testDataSource } from '../../support/postgres/testTeam.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;

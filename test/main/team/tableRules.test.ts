@@ -3,14 +3,18 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tableRules } from '../../../main/team/tableRulesSql.ts';
 import { asSuperuser } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, type TestMember, type TestTeam } from './teamFixture.ts';
+import {
+  createTestTeamWithAdmin,
+  type TestMember,
+  type TestTeamWithAdmin,
+} from '../../support/postgres/testTeam.ts';
 
 /**
  * The database's own refusals, table class by table class, each tried with a member's own login and password on a
  * team made by team create with the real migrations. Rows are put in by the superuser as fixture set-up only.
  */
 describe('what PostgreSQL refuses each role', () => {
-  let team: TestTeam;
+  let team: TestTeamWithAdmin;
   let tekla: TestMember;
   let tor: TestMember;
   let fia: TestMember;
@@ -57,7 +61,7 @@ describe('what PostgreSQL refuses each role', () => {
       });
 
   beforeAll(async () => {
-    team = await createTestTeam();
+    team = await createTestTeamWithAdmin();
     tekla = await team.enrolNew(team.admin, {
       name: 'Tekla',
       email: 'tekla@leverantor.se',
