@@ -177,6 +177,24 @@ describe('what PostgreSQL refuses each role', () => {
     await expect(finance.query('TRUNCATE billing_batches')).rejects.toThrow(/permission denied/);
     // A sealed batch matches no row finance may update.
     expect((await finance.query('UPDATE billing_batches SET amount_ore = 1')).rowCount).toBe(0);
+    // Approving writes an open batch's total and seals it, in one update; from then on it is as fixed as the other.
+    const open = randomUUID();
+    await asSuperuser(team.database.name, (su) =>
+      seed(su, 'billing_batches', {
+        id: open,
+        number: 2,
+        customer_id: ids.customer,
+        month: '2026-10',
+        approved_by: fia.userId,
+        sealed: 0,
+      }),
+    );
+    const seal = await finance.query(
+      'UPDATE billing_batches SET amount_ore = 900, sealed = 1 WHERE id = $1',
+      [open],
+    );
+    expect(seal.rowCount).toBe(1);
+    expect((await finance.query('UPDATE billing_batches SET amount_ore = 1')).rowCount).toBe(0);
     const technician = await as(tekla);
     await expect(technician.query('SELECT * FROM billing_lines')).rejects.toThrow(/permission denied/);
   });
