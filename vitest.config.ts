@@ -18,17 +18,6 @@ export const TEAM_SUITES = [
   // sessions, CLI.
 ];
 
-/**
- * Files of those suites whose steps need two work roles at once (a support lead's escalation or ticket work and
- * finance's month approval or time import): on a team database they need two members, one per role, which the
- * suites' single-member fixture does not give yet.
- */
-const TWO_ROLE_FILES = [
-  'test/main/tickets/ticketBillingLocks.test.ts',
-  'test/main/tickets/ticketEscalation.test.ts',
-  'test/main/time/timeImport.test.ts',
-];
-
 export default defineConfig({
   test: {
     projects: [
@@ -45,7 +34,6 @@ export default defineConfig({
           ...common,
           name: 'team',
           include: TEAM_SUITES,
-          exclude: TWO_ROLE_FILES,
           env: { LOTSEN_TEST_DATA_SOURCE: 'team' },
           // The benchmarks open their own embedded stores: run once (in the embedded project), not once per project.
           benchmark: { include: [] },

@@ -211,7 +211,8 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   billing_batches: {
     access: [
       { roles: ['finance'], privileges: ['SELECT', 'INSERT'] },
-      // Approval writes a batch's totals once, then seals it: an open batch may be updated, into a sealed one.
+      // Approval writes a batch's totals once and seals it: an open batch may be updated into a sealed one (the
+      // migrations' trigger keeps a sealed one as it is).
       { roles: ['finance'], privileges: ['UPDATE'], rows: 'sealed = 0', check: 'true' },
       { roles: ['support_lead'], privileges: READ },
       // Which months are approved (main/billing/periodLocks.ts), so a technician's time is refused in words before

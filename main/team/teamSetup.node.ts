@@ -202,11 +202,15 @@ async function applyRules(admin: pg.Client, names: TeamRoleNames): Promise<strin
       WHERE t.table_schema = 'lotsen' AND t.table_type = 'BASE TABLE'
       GROUP BY t.table_name ORDER BY t.table_name`,
   );
-  for (const { table, columns } of rows) {
-    for (const statement of tableRuleStatements(names, { name: table, columns }, tableRules[table])) {
-      await admin.query(statement);
-    }
-  }
+  // Some 850 statements, sent as one simple-protocol batch inside this transaction rather than a round trip each
+  // (850 round trips to a server 20 ms away are 17 s); a failing statement still fails the whole create or upgrade.
+  await admin.query(
+    rows
+      .flatMap(({ table, columns }) =>
+        tableRuleStatements(names, { name: table, columns }, tableRules[table]),
+      )
+      .join(';\n'),
+  );
   await fixTriggerFunctions(admin);
   // Inserting into a table whose key comes from a sequence needs the sequence too.
   await admin.query(

@@ -78,14 +78,28 @@ export async function prepareBillingCustomer(
 
 /**
  * A store on a clock the test moves (at first Friday 20 November 2026, 10:00 Swedish time) with two customers ready
- * for billing, Växjö and Lund, whose tickets were received on 2 November.
+ * for billing, Växjö and Lund, whose tickets were received on 2 November. `call` is a support lead's (the team's
+ * admin): agreements, tickets, time; `finance` approves months, imports time files and keeps the price list. On a team
+ * database they are two members on two Lotsen backends; in the embedded default the one local user is both.
  */
 export async function openTwoBillingCustomers() {
   const clock = { now: Date.parse('2026-11-20T10:00:00+01:00') };
-  const opened = await openPassphraseBackend({ now: () => clock.now });
-  const call = apiCaller(createApi(opened.backend));
+  const lead = await openPassphraseBackend({ now: () => clock.now, teamRole: 'support_lead' });
+  const financeBackend = await lead.joinAs('finance').catch(async (error: unknown) => {
+    await lead.cleanup();
+    throw error;
+  });
+  const opened = {
+    ...lead,
+    async cleanup() {
+      await financeBackend.cleanup();
+      await lead.cleanup();
+    },
+  };
+  const call = apiCaller(createApi(lead.backend));
+  const finance = apiCaller(createApi(financeBackend.backend));
   const receivedAt = Date.parse('2026-11-02T08:00:00+01:00');
   const vaxjo = await prepareBillingCustomer(call, { receivedAt });
   const lund = await prepareBillingCustomer(call, { name: 'Lunds kommun', serial: 121, receivedAt });
-  return { clock, opened, call, vaxjo, lund };
+  return { clock, opened, call, finance, vaxjo, lund };
 }

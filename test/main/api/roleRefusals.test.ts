@@ -7,7 +7,11 @@ import { createApi } from '../../../main/api/createApi.node.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { databaseFingerprint } from '../../support/postgres/databaseFingerprint.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
-import { createTestTeam, type MemberLotsen, type TestTeam } from '../team/teamFixture.ts';
+import {
+  createTestTeamWithAdmin,
+  type MemberLotsen,
+  type TestTeamWithAdmin,
+} from '../../support/postgres/testTeam.ts';
 
 /*
  * Each work role through the real API, as a real member of a real team database: every member has a Lotsen of their
@@ -20,7 +24,7 @@ import { createTestTeam, type MemberLotsen, type TestTeam } from '../team/teamFi
 const SESSIONS = { shell: '/bin/sh' };
 const SOME_ID = '00000000-0000-4000-8000-000000000001';
 
-let team: TestTeam;
+let team: TestTeamWithAdmin;
 /** The records' keeper: a support lead with the admin right, as the team's first admin would be. */
 let admin: MemberLotsen;
 let members: { technician: MemberLotsen; support_lead: MemberLotsen; finance: MemberLotsen };
@@ -30,7 +34,7 @@ let localSessionId: string;
 let localRecordingId: string;
 
 beforeAll(async () => {
-  team = await createTestTeam();
+  team = await createTestTeamWithAdmin();
   const enrol = (name: string, role: 'technician' | 'support_lead' | 'finance', isAdmin = false) =>
     team.enrolLotsen(
       team.admin,

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Backend } from '../../../main/app/backend.node.ts';
+import type { TeamDataSource } from '../../../main/app/dataConfig.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
-import { teamFixture, type TeamFixture } from '../../support/postgres/teamFixture.ts';
+import { createTestTeam, type TestTeam } from '../../support/postgres/testTeam.ts';
 import { asSuperuser } from '../../support/postgres/testDatabases.ts';
 import { TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
@@ -15,35 +16,26 @@ afterEach(async () => {
 async function teamBackend(): Promise<{
   backend: Backend;
   dir: string;
-  team: TeamFixture;
+  team: TestTeam;
+  source: TeamDataSource;
   password: string;
 }> {
   const temp = await makeTempDataDir();
-  const team = await teamFixture(TEST_USER);
+  const team = await createTestTeam({ ...TEST_USER, role: 'support_lead' });
   cleanups.push(temp.cleanup, team.drop);
-  let password = '';
+  const enrolment = team.enrolment(team.firstMember);
   const backend = await Backend.open({ dataDir: temp.dir });
   cleanups.push(() => backend.close());
-  await backend.initialize({
-    passphrase: TEST_PASSPHRASE,
-    preference: 'passphrase',
-    team: {
-      source: team.source,
-      enrol: async (derived) => {
-        password = derived;
-        await team.enrol(derived);
-      },
-    },
-  });
-  return { backend, dir: temp.dir, team, password };
+  await backend.initialize({ passphrase: TEST_PASSPHRASE, preference: 'passphrase', team: enrolment });
+  return { backend, dir: temp.dir, team, source: enrolment.source, password: enrolment.member().password };
 }
 
 describe('a team data source', () => {
   test("lotsen.json names the database and login, never the password; unlocking reopens it as the login's member", async () => {
-    const { backend, dir, team, password } = await teamBackend();
+    const { backend, dir, team, source, password } = await teamBackend();
     expect(backend.status()).toMatchObject({ state: 'unlocked', user: { name: TEST_USER.name } });
     const config = JSON.parse(await readFile(dataFiles.config(dir), 'utf8'));
-    expect(config.dataSource).toEqual(team.source);
+    expect(config.dataSource).toEqual(source);
     // Nothing in the folder holds the login's password in the clear, and there is no store file.
     for (const name of await readdir(dir)) {
       expect(await readFile(`${dir}/${name}`, 'utf8')).not.toContain(password);
@@ -61,7 +53,7 @@ describe('a team data source', () => {
       async (client) =>
         (await client.query('SELECT login FROM lotsen.team_members WHERE user_id = $1', [actorId])).rows,
     );
-    expect(login).toEqual([{ login: team.source.login }]);
+    expect(login).toEqual([{ login: source.login }]);
   });
 
   test('a removed member is refused at unlock', async () => {

@@ -16,7 +16,7 @@ import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 import { failInserts } from '../../support/writeFailure.ts';
-import { testDataSource } from '../../support/postgres/teamFixture.ts';
+import { testDataSource } from '../../support/postgres/testTeam.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -293,52 +293,49 @@ describe('version 2: agreements, DPAs and tickets', () => {
   });
 });
 
-describe('through the CLI', () => {
-  // The CLI's own stores, embedded whatever the run's data source: the team project would only run it twice.
-  test.skipIf(testDataSource() === 'team')(
-    'import, export, re-import into a fresh store and export again give identical files',
-    async () => {
-      const a = await makeTempDataDir('lotsen-cli-a-');
-      const b = await makeTempDataDir('lotsen-cli-b-');
-      try {
-        const source = join(a.dir, 'in.json');
-        const file = makeRegistryFile(40, { secrets: true });
-        // Two environments bring a VPN command: the import says they will not run until approved.
-        for (const customer of file.customers.slice(0, 2)) {
-          customer.environments![0]!.access!.preConnectCommand = `vpn connect vpn.${customer.orgNumber}.se`;
-        }
-        await writeFile(source, JSON.stringify(file));
-        for (const home of [a.dir, b.dir]) {
-          expect(
-            (await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home)))
-              .code,
-          ).toBe(0);
-        }
-        const imported = await runCli(['registry', 'import', source], cliEnv(a.dir));
-        expect(imported.stdout).toMatch(/^Imported 40 customers, \d+ contacts/);
-        expect(imported.stdout).toContain(
-          '2 environments have pre-connect commands, which will not run until a person approves each on the machine that runs it',
-        );
-
-        const first = join(a.dir, 'first.json');
-        const exported = await runCli(
-          ['registry', 'export', '--include-secrets', '--out', first],
-          cliEnv(a.dir),
-        );
-        expect(exported.stderr).toContain('holds support-account secrets');
-        expect((await runCli(['registry', 'import', first], cliEnv(b.dir))).code).toBe(0);
-        const second = await runCli(['registry', 'export', '--include-secrets'], cliEnv(b.dir));
-
-        const strip = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "-"');
-        expect(strip(second.stdout)).toBe(strip(await readFile(first, 'utf8')));
-        expect(second.stdout).toContain('Hemligt-0-0-åäö!');
-        expect((await runCli(['registry', 'export'], cliEnv(b.dir))).stdout).not.toContain('Hemligt-');
-      } finally {
-        await a.cleanup();
-        await b.cleanup();
+// The CLI's own stores, embedded whatever the run's data source: the team project would only run these twice.
+describe.skipIf(testDataSource() === 'team')('through the CLI', () => {
+  test('import, export, re-import into a fresh store and export again give identical files', async () => {
+    const a = await makeTempDataDir('lotsen-cli-a-');
+    const b = await makeTempDataDir('lotsen-cli-b-');
+    try {
+      const source = join(a.dir, 'in.json');
+      const file = makeRegistryFile(40, { secrets: true });
+      // Two environments bring a VPN command: the import says they will not run until approved.
+      for (const customer of file.customers.slice(0, 2)) {
+        customer.environments![0]!.access!.preConnectCommand = `vpn connect vpn.${customer.orgNumber}.se`;
       }
-    },
-  );
+      await writeFile(source, JSON.stringify(file));
+      for (const home of [a.dir, b.dir]) {
+        expect(
+          (await runCli(['init', '--name', 'T', '--email', 't@l.se', '--role', 'technician'], cliEnv(home)))
+            .code,
+        ).toBe(0);
+      }
+      const imported = await runCli(['registry', 'import', source], cliEnv(a.dir));
+      expect(imported.stdout).toMatch(/^Imported 40 customers, \d+ contacts/);
+      expect(imported.stdout).toContain(
+        '2 environments have pre-connect commands, which will not run until a person approves each on the machine that runs it',
+      );
+
+      const first = join(a.dir, 'first.json');
+      const exported = await runCli(
+        ['registry', 'export', '--include-secrets', '--out', first],
+        cliEnv(a.dir),
+      );
+      expect(exported.stderr).toContain('holds support-account secrets');
+      expect((await runCli(['registry', 'import', first], cliEnv(b.dir))).code).toBe(0);
+      const second = await runCli(['registry', 'export', '--include-secrets'], cliEnv(b.dir));
+
+      const strip = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "-"');
+      expect(strip(second.stdout)).toBe(strip(await readFile(first, 'utf8')));
+      expect(second.stdout).toContain('Hemligt-0-0-åäö!');
+      expect((await runCli(['registry', 'export'], cliEnv(b.dir))).stdout).not.toContain('Hemligt-');
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
+  });
 
   test('an invalid file names each problem on stderr and exits 1', async () => {
     const home = await makeTempDataDir('lotsen-cli-c-');

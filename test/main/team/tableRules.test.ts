@@ -7,14 +7,18 @@ import { databaseHeadPlace } from '../../../main/audit/databaseHeadPlace.ts';
 import { openTeamDatabase } from '../../../main/store/teamDatabase.node.ts';
 import { tableRules } from '../../../main/team/tableRulesSql.ts';
 import { asSuperuser, runPostgres } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, type TestMember, type TestTeam } from './teamFixture.ts';
+import {
+  createTestTeamWithAdmin,
+  type TestMember,
+  type TestTeamWithAdmin,
+} from '../../support/postgres/testTeam.ts';
 
 /**
  * The database's own refusals, table class by table class, each tried with a member's own login and password on a
  * team made by team create with the real migrations. Rows are put in by the superuser as fixture set-up only.
  */
 describe('what PostgreSQL refuses each role', () => {
-  let team: TestTeam;
+  let team: TestTeamWithAdmin;
   let tekla: TestMember;
   let tor: TestMember;
   let fia: TestMember;
@@ -67,7 +71,7 @@ describe('what PostgreSQL refuses each role', () => {
       });
 
   beforeAll(async () => {
-    team = await createTestTeam();
+    team = await createTestTeamWithAdmin();
     tekla = await team.enrolNew(team.admin, {
       name: 'Tekla',
       email: 'tekla@leverantor.se',
@@ -260,6 +264,24 @@ describe('what PostgreSQL refuses each role', () => {
     await expect(finance.query('TRUNCATE billing_lines')).rejects.toThrow(/permission denied/);
     await expect(finance.query('TRUNCATE billing_batches')).rejects.toThrow(/permission denied/);
     // A sealed batch matches no row finance may update.
+    expect((await finance.query('UPDATE billing_batches SET amount_ore = 1')).rowCount).toBe(0);
+    // Approving writes an open batch's total and seals it, in one update; from then on it is as fixed as the other.
+    const open = randomUUID();
+    await asSuperuser(team.database.name, (su) =>
+      seed(su, 'billing_batches', {
+        id: open,
+        number: 2,
+        customer_id: ids.customer,
+        month: '2026-10',
+        approved_by: fia.userId,
+        sealed: 0,
+      }),
+    );
+    const seal = await finance.query(
+      'UPDATE billing_batches SET amount_ore = 900, sealed = 1 WHERE id = $1',
+      [open],
+    );
+    expect(seal.rowCount).toBe(1);
     expect((await finance.query('UPDATE billing_batches SET amount_ore = 1')).rowCount).toBe(0);
     const technician = await as(tekla);
     await expect(technician.query('SELECT * FROM billing_lines')).rejects.toThrow(/permission denied/);

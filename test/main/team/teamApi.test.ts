@@ -14,14 +14,14 @@ import {
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
-import { createTestTeam, type TestTeam } from './teamFixture.ts';
+import { createTestTeamWithAdmin, type TestTeamWithAdmin } from '../../support/postgres/testTeam.ts';
 
 describe('team.* API methods', () => {
   const { call } = apiPerTest({ perFile: true });
-  let team: TestTeam;
+  let team: TestTeamWithAdmin;
   let ownTeam: TestDatabase;
   beforeAll(async () => {
-    team = await createTestTeam();
+    team = await createTestTeamWithAdmin();
   });
   afterAll(async () => {
     await team?.drop();

@@ -3,13 +3,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { enrol } from '../../../main/team/enrolment.node.ts';
 import { addMember, changeRole, listMembers, removeMember } from '../../../main/team/teamMembers.node.ts';
 import { asSuperuser } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, newPassword, type TestTeam } from './teamFixture.ts';
+import {
+  createTestTeamWithAdmin,
+  newPassword,
+  type TestTeamWithAdmin,
+} from '../../support/postgres/testTeam.ts';
 
 describe('team members', () => {
-  let team: TestTeam;
+  let team: TestTeamWithAdmin;
   let admin: pg.Client;
   beforeAll(async () => {
-    team = await createTestTeam();
+    team = await createTestTeamWithAdmin();
     admin = await team.connect(team.admin);
   });
   afterAll(async () => {

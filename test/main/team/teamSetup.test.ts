@@ -10,13 +10,17 @@ import {
   runPostgres,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
-import { createTestTeam, newPassword, type TestTeam } from './teamFixture.ts';
+import {
+  createTestTeamWithAdmin,
+  newPassword,
+  type TestTeamWithAdmin,
+} from '../../support/postgres/testTeam.ts';
 
 describe('team create', () => {
-  let one: TestTeam;
-  let two: TestTeam;
+  let one: TestTeamWithAdmin;
+  let two: TestTeamWithAdmin;
   beforeAll(async () => {
-    [one, two] = await Promise.all([createTestTeam(), createTestTeam()]);
+    [one, two] = await Promise.all([createTestTeamWithAdmin(), createTestTeamWithAdmin()]);
   });
   afterAll(async () => {
     await Promise.all([one?.drop(), two?.drop()]);

@@ -16,11 +16,12 @@ describe('tickets and approved months', () => {
   let clock: Prepared['clock'];
   let opened: Prepared['opened'];
   let call: Prepared['call'];
+  let finance: Prepared['finance'];
   let vaxjo: Prepared['vaxjo'];
   let lund: Prepared['lund'];
 
   beforeEach(async () => {
-    ({ clock, opened, call, vaxjo, lund } = await openTwoBillingCustomers());
+    ({ clock, opened, call, finance, vaxjo, lund } = await openTwoBillingCustomers());
   });
   afterEach(async () => opened.cleanup());
 
@@ -53,7 +54,10 @@ describe('tickets and approved months', () => {
       workType: 'configuration_change',
     });
     clock.now = at('2026-12-01T09:00:00+01:00');
-    const batch = await call.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
+    const batch = await finance.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: vaxjo.customer.id,
+    });
     return { entry, batch };
   }
 
@@ -202,13 +206,13 @@ describe('tickets and approved months', () => {
       ['Lunds kommun', 0, 0],
       ['Växjö kommun', 1, 90_000],
     ]);
-    const lundBatch = await call.ok('billing.approveMonth', {
+    const lundBatch = await finance.ok('billing.approveMonth', {
       month: '2026-11',
       customerId: lund.customer.id,
     });
     expect(lundBatch).toMatchObject({ entries: 0, lines: 0, amountOre: 0 });
     // A correction goes to the customer the entry was billed to, in its next open month.
-    const adjustment = await call.ok('billing.addAdjustment', {
+    const adjustment = await finance.ok('billing.addAdjustment', {
       entryId: entry.id,
       minutes: 15,
       note: 'Dokumentation',

@@ -96,10 +96,10 @@ describe('acute escalation as a paid option', () => {
   });
 
   test('an exception records its reason, bills the list price and is audited', async () => {
-    const { call, opened, clock } = setup;
+    const { call, finance, opened, clock } = setup;
     const { customer, ticket } = await ljungby('without option');
     expect(await call.ok('settings.priceList', {})).toEqual({ acuteEscalationOre: 250_000 });
-    await call.ok('settings.savePriceList', { acuteEscalationOre: 180_000 });
+    await finance.ok('settings.savePriceList', { acuteEscalationOre: 180_000 });
     expect(
       await call.fails('tickets.escalate', { id: ticket.id, exception: { reason: '  ' } }),
     ).toMatchObject({
@@ -143,9 +143,9 @@ describe('acute escalation as a paid option', () => {
     expect(JSON.stringify(events)).not.toContain('Rektorn');
 
     // A later price change does not move what this escalation bills.
-    await call.ok('settings.savePriceList', { acuteEscalationOre: 300_000 });
+    await finance.ok('settings.savePriceList', { acuteEscalationOre: 300_000 });
     clock.now = at('2026-12-01T09:00:00+01:00');
-    const batch = await call.ok('billing.approveMonth', { month: '2026-11', customerId: customer.id });
+    const batch = await finance.ok('billing.approveMonth', { month: '2026-11', customerId: customer.id });
     expect(await feeLines(batch.id)).toEqual([
       {
         ticket_id: ticket.id,
@@ -156,7 +156,7 @@ describe('acute escalation as a paid option', () => {
   });
 
   test('every escalation under the option bills its fee line', async () => {
-    const { call, vaxjo, clock } = setup;
+    const { call, finance, vaxjo, clock } = setup;
     for (const [ticket, iso] of [
       [vaxjo.standardTicket, '2026-11-05T15:00:00+01:00'],
       [vaxjo.specialTicket, '2026-11-14T02:00:00+01:00'],
@@ -176,7 +176,10 @@ describe('acute escalation as a paid option', () => {
       },
     });
     clock.now = at('2026-12-01T09:00:00+01:00');
-    const batch = await call.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
+    const batch = await finance.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: vaxjo.customer.id,
+    });
     expect(await feeLines(batch.id)).toEqual([
       {
         ticket_id: vaxjo.standardTicket.id,
@@ -246,7 +249,7 @@ describe('acute escalation: what is not an exception, and bad input', () => {
   });
 
   test('bad input is refused with the field named, and the ticket and price list stay as they were', async () => {
-    const { call } = setup;
+    const { call, finance } = setup;
     const { ticket } = await ljungby('without option');
     const auditBefore = await call.ok('audit.list', {});
     const refusals = [
@@ -254,10 +257,10 @@ describe('acute escalation: what is not an exception, and bad input', () => {
       await call.fails('tickets.escalate', { id: ticket.id, exception: {} }),
       await call.fails('tickets.escalate', { id: ticket.id, exception: { reason: REASON, feeOre: 0 } }),
       await call.fails('tickets.escalate', { id: ticket.id, exception: REASON }),
-      await call.fails('settings.savePriceList', { acuteEscalationOre: -1 }),
-      await call.fails('settings.savePriceList', { acuteEscalationOre: 1.5 }),
-      await call.fails('settings.savePriceList', { acuteEscalationOre: '2500' }),
-      await call.fails('settings.savePriceList', {}),
+      await finance.fails('settings.savePriceList', { acuteEscalationOre: -1 }),
+      await finance.fails('settings.savePriceList', { acuteEscalationOre: 1.5 }),
+      await finance.fails('settings.savePriceList', { acuteEscalationOre: '2500' }),
+      await finance.fails('settings.savePriceList', {}),
     ];
     expect(refusals.map((r) => [r.code, r.details?.issues?.[0]?.path])).toEqual([
       ['VALIDATION', 'exception.reason'],

@@ -10,11 +10,12 @@ describe('time import into approved months', () => {
   let clock: Prepared['clock'];
   let opened: Prepared['opened'];
   let call: Prepared['call'];
+  let finance: Prepared['finance'];
   let vaxjo: Prepared['vaxjo'];
   let lund: Prepared['lund'];
 
   beforeEach(async () => {
-    ({ clock, opened, call, vaxjo, lund } = await openTwoBillingCustomers());
+    ({ clock, opened, call, finance, vaxjo, lund } = await openTwoBillingCustomers());
     const entry = await call.ok('time.addManual', {
       ticketId: vaxjo.standardTicket.id,
       startedAt: at('2026-11-05T09:00:00+01:00'),
@@ -22,7 +23,7 @@ describe('time import into approved months', () => {
     });
     await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
     clock.now = at('2026-12-02T09:00:00+01:00');
-    await call.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
+    await finance.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
   });
   afterEach(async () => opened.cleanup());
 
@@ -43,7 +44,7 @@ describe('time import into approved months', () => {
       entry(vaxjo, 'HD-1001', '2026-12-01T09:00:00+01:00', '2026-12-01T09:30:00+01:00'),
       entry(lund, 'HD-1001', '2026-11-12T09:00:00+01:00', '2026-11-12T10:00:00+01:00'),
     ];
-    const refused = await call.fails('time.import', {
+    const refused = await finance.fails('time.import', {
       file: file([
         ...open,
         entry(vaxjo, 'HD-1001', '2026-11-12T09:00:00+01:00', '2026-11-12T10:00:00+01:00'),
@@ -63,7 +64,7 @@ describe('time import into approved months', () => {
     expect(await call.ok('time.list', {})).toEqual(before);
     expect(await call.ok('billing.monthSummary', { month: '2026-11' })).toEqual(summary);
 
-    expect(await call.ok('time.import', { file: file(open) })).toEqual({ entries: 2 });
+    expect(await finance.ok('time.import', { file: file(open) })).toEqual({ entries: 2 });
     expect((await call.ok('time.list', {})).map((e) => e.customerName)).toEqual([
       'Växjö kommun',
       'Lunds kommun',

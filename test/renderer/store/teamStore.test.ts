@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApiClient } from '../../../renderer/api/client.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
-import { enrolmentFor } from '../../../main/team/enrolment.node.ts';
-import { addMember } from '../../../main/team/teamMembers.node.ts';
 import { selectMayCall } from '../../../renderer/store/app/selectors.ts';
 import { selectIsLastAdmin } from '../../../renderer/store/team/selectors.ts';
 import { createStores, type Stores } from '../../../renderer/store/stores.ts';
-import { createTestTeam, type TestTeam } from '../../main/team/teamFixture.ts';
-import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
-import { runPostgres } from '../../support/postgres/testDatabases.ts';
-import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { createTestTeamWithAdmin, type TestTeamWithAdmin } from '../../support/postgres/testTeam.ts';
 import { inProcessTransport } from '../support/inProcessTransport.ts';
 import { waitFor } from '../support/wsServer.ts';
 
@@ -18,9 +14,9 @@ import { waitFor } from '../support/wsServer.ts';
  * (team create, an invitation, enrolment) as an admin and as a member without the admin right.
  */
 
-let team: TestTeam;
+let team: TestTeamWithAdmin;
 beforeAll(async () => {
-  team = await createTestTeam();
+  team = await createTestTeamWithAdmin();
 });
 afterAll(async () => {
   await team?.drop();
@@ -43,26 +39,11 @@ async function enrolledStores(member: {
   role: 'technician' | 'support_lead' | 'finance';
   isAdmin: boolean;
 }): Promise<{ stores: Stores; userId: string }> {
-  const admin = await team.connect(team.admin);
-  const invitation = await addMember(admin, member).finally(() => admin.end());
-  const home = await makeTempDataDir();
-  const backend = await Backend.open({ dataDir: home.dir });
-  const enrolment = enrolmentFor(
-    `postgresql://127.0.0.1:${runPostgres().port}/${team.database.name}`,
-    invitation.code,
-  );
-  await backend.initialize({
-    passphrase: TEST_PASSPHRASE,
-    preference: 'passphrase',
-    team: { source: enrolment.source, enrol: async (password) => void (await enrolment.enrol(password)) },
-  });
-  onTestFinished(async () => {
-    await backend.close();
-    await home.cleanup();
-  });
-  const stores = windowOn(backend);
+  const lotsen = await team.enrolLotsen(team.admin, member);
+  onTestFinished(() => lotsen.close());
+  const stores = windowOn(lotsen.backend);
   await waitFor(() => stores.app.getState().status?.state === 'unlocked');
-  return { stores, userId: invitation.userId };
+  return { stores, userId: lotsen.member.userId };
 }
 
 describe('the team store', { timeout: 60_000 }, () => {
@@ -101,7 +82,7 @@ describe('the team store', { timeout: 60_000 }, () => {
     expect(invitation.code).toMatch(/^LOTSEN-/);
     // How Tekla joins, as this Lotsen reaches the team: its URL without user or password.
     expect(invitation).toMatchObject({
-      teamUrl: `postgresql://127.0.0.1:${runPostgres().port}/${team.database.name}`,
+      teamUrl: team.url,
       insecure: false,
     });
     const tekla = teamStore.getState().members.find((m) => m.userId === invitation.userId);
