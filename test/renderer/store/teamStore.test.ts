@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApiClient } from '../../../renderer/api/client.ts';
-import { Backend } from '../../../main/app/backend.node.ts';
+import type { Backend } from '../../../main/app/backend.node.ts';
 import { selectMayCall } from '../../../renderer/store/app/selectors.ts';
 import { selectIsLastAdmin } from '../../../renderer/store/team/selectors.ts';
 import { createStores, type Stores } from '../../../renderer/store/stores.ts';
