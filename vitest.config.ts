@@ -14,6 +14,8 @@ const common = {
  */
 export const TEAM_SUITES = [
   'test/main/{registry,tickets,time,agreements,environments}/**/*.test.ts',
+  // Not auditAnchors (the embedded store's anchors, beside its file) nor teamAuditChain (opens team databases itself).
+  'test/main/audit/{auditTrail,auditDetails,auditHandlers}.test.ts',
   // Next (they tamper with the store through SQLite, or read its file): audit, billing, privacy, retention, reports,
   // sessions, CLI.
 ];
