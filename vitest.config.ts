@@ -16,6 +16,8 @@ export const TEAM_SUITES = [
   'test/main/{registry,tickets,time,agreements,environments}/**/*.test.ts',
   // Not auditAnchors (the embedded store's anchors, beside its file) nor teamAuditChain (opens team databases itself).
   'test/main/audit/{auditTrail,auditDetails,auditHandlers}.test.ts',
+  'test/main/privacy/**/*.test.ts',
+  'test/main/retention/**/*.test.ts',
   // Next (they tamper with the store through SQLite, or read its file): audit, billing, privacy, retention, reports,
   // sessions, CLI.
 ];
@@ -29,6 +31,8 @@ const TWO_ROLE_FILES = [
   'test/main/tickets/ticketBillingLocks.test.ts',
   'test/main/tickets/ticketEscalation.test.ts',
   'test/main/time/timeImport.test.ts',
+  // Finance approves and exports the months the purge then runs over; and its last check reads the store's file.
+  'test/main/retention/summerPurge.test.ts',
 ];
 
 export default defineConfig({
