@@ -18,10 +18,14 @@ export const TEAM_SUITES = [
   'test/main/audit/{auditTrail,auditDetails,auditHandlers}.test.ts',
   'test/main/privacy/**/*.test.ts',
   'test/main/retention/**/*.test.ts',
-  // Not sessionFlowControl: on a team database its 200 MB session grew live memory by 83 MB (bound 24 MB); see the note.
+  'test/main/cli/{auditCommand,purgeCommand,reportCommand}.test.ts',
+  // Not sessionFlowControl: on a team database its 200 MB SSH session grew live memory by 83 MB against its 24 MB
+  // bound (the recording's writes to PostgreSQL are the suspect: not found out yet), and it took 84 s.
   'test/main/sessions/{sessionFirstResponse,preConnectApprovals,sessionGate,sessionManager,ssh/knownHosts}.test.ts',
-  // Next (they tamper with the store through SQLite, or read its file): audit, billing, privacy, retention, reports,
-  // sessions, CLI.
+  // Next, once the team fixture has a second member (each needs finance and a support lead): billing, reports
+  // (accessReport), cli/timeCommand. The other CLI files stay embedded: lotsen (help, usage, serve), doctor (the
+  // store's file), largeImportFile (refused before the store is touched), teamCommand (makes its own team
+  // databases), recordingsCommand (not tried on a team database yet).
 ];
 
 /**
