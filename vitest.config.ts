@@ -14,8 +14,29 @@ const common = {
  */
 export const TEAM_SUITES = [
   'test/main/{registry,tickets,time,agreements,environments}/**/*.test.ts',
-  // Next (they tamper with the store through SQLite, or read its file): audit, billing, privacy, retention, reports,
-  // sessions, CLI.
+  // Not auditAnchors (the embedded store's anchors, beside its file) nor teamAuditChain (opens team databases itself).
+  'test/main/audit/{auditTrail,auditDetails,auditHandlers}.test.ts',
+  'test/main/privacy/**/*.test.ts',
+  'test/main/retention/**/*.test.ts',
+  // Of the CLI's files, the one whose command issue 12 names (lotsen audit verify on a team database); purge and
+  // report would add some 2 minutes of enrolled CLI runs to the 30-minute CI for services their own suites cover.
+  'test/main/cli/auditCommand.test.ts',
+  // Not sessionFlowControl: on a team database its 200 MB SSH session grew live memory by 83 MB against its 24 MB
+  // bound (the recording's writes to PostgreSQL are the suspect: not found out yet), and it took 84 s.
+  'test/main/sessions/{sessionFirstResponse,preConnectApprovals,sessionGate,sessionManager,ssh/knownHosts}.test.ts',
+  // Next, once the team fixture has a second member (each needs finance and a support lead): billing, reports
+  // (accessReport), cli/timeCommand. The other CLI files stay embedded: lotsen (help, usage, serve), doctor (the
+  // store's file), largeImportFile (refused before the store is touched), teamCommand (makes its own team
+  // databases), recordingsCommand (not tried on a team database yet).
+];
+
+/**
+ * Files of those suites that do not run on a team database yet, and why.
+ */
+const NOT_ON_TEAM_YET = [
+  // Finance approves and exports the months the purge then runs over (joinAs would give that member), and its last
+  // check reads the store's file.
+  'test/main/retention/summerPurge.test.ts',
 ];
 
 export default defineConfig({
@@ -34,6 +55,7 @@ export default defineConfig({
           ...common,
           name: 'team',
           include: TEAM_SUITES,
+          exclude: NOT_ON_TEAM_YET,
           env: { LOTSEN_TEST_DATA_SOURCE: 'team' },
           // The benchmarks open their own embedded stores: run once (in the embedded project), not once per project.
           benchmark: { include: [] },

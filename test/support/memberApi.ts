@@ -11,7 +11,7 @@ import { TEST_PASSPHRASE } from './passphraseBackend.ts';
 /*
  * A member of one role over an embedded store: the member is a row of `users` in a real encrypted store, and a second
  * Lotsen opens the same store with that member as its principal. Only the renderer's member stores test still acts
- * this way; the API's refusals act as real enrolled members of a team database (test/main/team/teamFixture.ts
+ * this way; the API's refusals act as real enrolled members of a team database (test/support/postgres/testTeam.ts
  * enrolLotsen), and so should it.
  */
 

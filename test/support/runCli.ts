@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { testDataSource } from './postgres/testTeam.ts';
+import { createTestDatabase, runPostgres } from './postgres/testDatabases.ts';
 
 const bin = fileURLToPath(new URL('../../bin/lotsen.js', import.meta.url));
 
@@ -41,8 +43,13 @@ export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
   };
 }
 
-/** `lotsen init` through the real CLI with a passphrase key store, as a technician; fails the test if it fails. */
+/**
+ * `lotsen init` through the real CLI with a passphrase key store, as a technician; fails the test if it fails. In the
+ * run's team project (LOTSEN_TEST_DATA_SOURCE=team) the folder is instead enrolled in a team database of its own,
+ * as its first member: a support lead with the admin right, as the shared suites' member is (test/support/postgres/testTeam.ts).
+ */
 export async function initWithCli(env: NodeJS.ProcessEnv): Promise<void> {
+  if (testDataSource() === 'team') return enrolWithCli(env);
   const init = await runCli(
     [
       'init',
@@ -58,4 +65,39 @@ export async function initWithCli(env: NodeJS.ProcessEnv): Promise<void> {
     env,
   );
   if (init.code !== 0) throw new Error(`lotsen init failed (${init.code}): ${init.stderr}`);
+}
+
+/**
+ * A new team database (`lotsen team create`, run with the run's superuser as the administrator's URL, its password
+ * through PGPASSWORD as an administrator would give it) and the folder of `env` enrolled in it as the first member
+ * (`lotsen init --team URL --enrol CODE`), both through the real CLI, so the member has the real grants and row
+ * rules. The database and its roles stay until the run's PostgreSQL, a throwaway cluster, stops.
+ */
+async function enrolWithCli(env: NodeJS.ProcessEnv): Promise<void> {
+  const database = await createTestDatabase();
+  const { port, superuser } = runPostgres();
+  const created = await runCli(
+    [
+      'team',
+      'create',
+      '--database',
+      `postgresql://${superuser.user}@127.0.0.1:${port}/${database.name}`,
+      '--name',
+      'Tekla Tekniker',
+      '--email',
+      'tekla@leverantor.se',
+      '--role',
+      'support_lead',
+      '--json',
+    ],
+    { ...env, PGPASSWORD: superuser.password },
+  );
+  if (created.code !== 0) throw new Error(`lotsen team create failed (${created.code}): ${created.stderr}`);
+  const { firstMember } = JSON.parse(created.stdout) as { firstMember: { code: string } };
+  const enrolled = await runCli(
+    ['init', '--team', `postgresql://127.0.0.1:${port}/${database.name}`, '--enrol', firstMember.code],
+    env,
+  );
+  if (enrolled.code !== 0)
+    throw new Error(`lotsen init --team failed (${enrolled.code}): ${enrolled.stderr}`);
 }

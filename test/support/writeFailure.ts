@@ -1,29 +1,57 @@
-import { sql } from 'kysely';
 import type { Db } from '../../main/store/database.node.ts';
 import { sqliteConnectionOf } from '../../main/store/database.node.ts';
 import { storeDialect } from '../../main/store/dialect.ts';
 import { asSuperuser } from './postgres/testDatabases.ts';
+import { teamDatabaseName } from './storeTampering.ts';
 
 /**
- * Makes every insert into `table` fail as a full disk would, on either data source, until the returned function
- * undoes it: for tests that show a failed write leaves nothing behind. On a team database the trigger is made with
- * the fixture's superuser rights, as a member's login may not create one.
+ * Makes every insert into `table` fail (with 'disk full') as a full disk would, on either data source, until the returned function
+ * undoes it: for tests that show a failed write leaves nothing behind. `when` narrows it to some rows
+ * (`NEW.event = 'privacy.erased'`; no subquery, which PostgreSQL's trigger WHEN refuses). On a team database the trigger is made with the fixture's superuser rights, as a member's login may
+ * not create one.
  */
-export async function failInserts(db: Db, table: string): Promise<() => Promise<void>> {
-  const name = `test_no_${table}`;
+export interface WriteFailure {
+  /** SQL over NEW (and OLD, for updates) that both engines read alike: the write fails only when it holds. */
+  when?: string;
+  /** The error's message; 'disk full' unless told. */
+  message?: string;
+}
+
+export function failInserts(db: Db, table: string, options: WriteFailure = {}): Promise<() => Promise<void>> {
+  return failWrites(db, table, 'INSERT', options);
+}
+
+/** As failInserts, for updates: `when` may name OLD and NEW (`OLD.id = '…'`). */
+export function failUpdates(db: Db, table: string, options: WriteFailure = {}): Promise<() => Promise<void>> {
+  return failWrites(db, table, 'UPDATE', options);
+}
+
+async function failWrites(
+  db: Db,
+  table: string,
+  on: 'INSERT' | 'UPDATE',
+  options: WriteFailure,
+): Promise<() => Promise<void>> {
+  const name = `test_no_${on.toLowerCase()}_${table}`;
+  const message = (options.message ?? 'disk full').replaceAll("'", "''");
   if (storeDialect(db) === 'sqlite') {
     const raw = sqliteConnectionOf(db)!;
-    raw.exec(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const when = options.when === undefined ? '' : ` WHEN ${options.when}`;
+    raw.exec(
+      `CREATE TRIGGER ${name} BEFORE ${on} ON ${table}${when} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+    );
     return async () => {
       raw.exec(`DROP TRIGGER ${name}`);
     };
   }
-  const database = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(db)).rows[0]!.name;
+  const database = await teamDatabaseName(db);
   await asSuperuser(database, async (client) => {
     await client.query(`CREATE FUNCTION lotsen.${name}() RETURNS trigger LANGUAGE plpgsql AS $f$
-      BEGIN RAISE EXCEPTION 'disk full'; END $f$`);
+      BEGIN RAISE EXCEPTION '${message}'; END $f$`);
     await client.query(
-      `CREATE TRIGGER ${name} BEFORE INSERT ON lotsen.${table} FOR EACH ROW EXECUTE FUNCTION lotsen.${name}()`,
+      `CREATE TRIGGER ${name} BEFORE ${on} ON lotsen.${table} FOR EACH ROW${
+        options.when === undefined ? '' : ` WHEN (${options.when})`
+      } EXECUTE FUNCTION lotsen.${name}()`,
     );
   });
   return () =>

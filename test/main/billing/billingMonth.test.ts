@@ -8,6 +8,9 @@ import { insertEntry } from '../../../main/time/timeEntryRepository.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
+import { testDataSource } from '../../support/postgres/testTeam.ts';
+
+const teamRun = testDataSource() === 'team';
 
 /*
  * Classification, approval of a month, locks and adjustments, through the real dispatcher on a real encrypted
@@ -669,46 +672,58 @@ describe('billing months', () => {
     await november();
     now = at('2026-12-02T09:00:00+01:00');
     const input = { month: '2026-11', customerId: fixture.customer.id };
-    // A double click, or the app and `lotsen time approve` together: both pass the first check.
-    const [first, second] = await Promise.allSettled([
-      call.ok('billing.approveMonth', input),
-      call.fails('billing.approveMonth', input),
-    ]);
-    expect(first).toMatchObject({ status: 'fulfilled', value: { number: 1 } });
-    expect(second).toMatchObject({
-      status: 'fulfilled',
-      value: {
+    // A double click, or the app and `lotsen time approve` together: both pass the first check. Which one wins is the
+    // store's to decide (SQLite's write lock; PostgreSQL's advisory lock, store/writeLocks.ts), not the call order.
+    const api = createApi(opened.backend);
+    const results = await Promise.all([1, 2].map(() => api.dispatch('billing.approveMonth', input)));
+    const won = results.flatMap((r) => (r.ok ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.ok ? [] : [r.error]));
+    expect(won).toMatchObject([{ number: 1, billedMinutes: 45 + 30, amountOre: 90_000 + 75_000 }]);
+    expect(refused).toMatchObject([
+      {
         code: 'CONFLICT',
         message:
           'November 2026 for Växjö kommun is already approved (billing batch 1). Corrections go in as adjustments.',
       },
+    ]);
+    // The books add up: one batch, the month's total billed once, one approval in the log.
+    expect(await call.ok('billing.listBatches', { month: '2026-11' })).toHaveLength(1);
+    expect((await call.ok('billing.monthSummary', { month: '2026-11' })).totals).toMatchObject({
+      billedMinutes: 75,
+      amountOre: 165_000,
     });
+    expect(await call.ok('audit.list', { event: 'billing.month_approved' })).toHaveLength(1);
+    expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true });
   });
 
-  test('an approval while another Lotsen holds the store for writing is CONFLICT, try again, and nothing is approved', async () => {
-    await november();
-    now = at('2026-12-02T09:00:00+01:00');
-    const input = { month: '2026-11', customerId: fixture.customer.id };
-    // Another process's write transaction: SQLite does not wait for it once this one has read (at most the busy
-    // timeout otherwise).
-    const other = await Backend.open({ dataDir: opened.dataDir });
-    try {
-      await other.unlock(TEST_PASSPHRASE);
-      const otherConnection = sqliteConnectionOf(other.registryContext().db)!;
-      otherConnection.exec('BEGIN IMMEDIATE');
-      const refused = await call.fails('billing.approveMonth', input);
-      otherConnection.exec('ROLLBACK');
-      expect(refused).toEqual({
-        code: 'CONFLICT',
-        message:
-          'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
-      });
-      expect(await call.ok('billing.listBatches', { month: '2026-11' })).toEqual([]);
-      expect(await call.ok('billing.approveMonth', input)).toMatchObject({ number: 1 });
-    } finally {
-      await other.close();
-    }
-  }, 30_000);
+  test.skipIf(teamRun)(
+    "an approval while another Lotsen holds the store for writing is CONFLICT, try again, and nothing is approved — embedded only: another process holds SQLite's one write lock; on a team database approvals wait their turn (the test above)",
+    async () => {
+      await november();
+      now = at('2026-12-02T09:00:00+01:00');
+      const input = { month: '2026-11', customerId: fixture.customer.id };
+      // Another process's write transaction: SQLite does not wait for it once this one has read (at most the busy
+      // timeout otherwise).
+      const other = await Backend.open({ dataDir: opened.dataDir });
+      try {
+        await other.unlock(TEST_PASSPHRASE);
+        const otherConnection = sqliteConnectionOf(other.registryContext().db)!;
+        otherConnection.exec('BEGIN IMMEDIATE');
+        const refused = await call.fails('billing.approveMonth', input);
+        otherConnection.exec('ROLLBACK');
+        expect(refused).toEqual({
+          code: 'CONFLICT',
+          message:
+            'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
+        });
+        expect(await call.ok('billing.listBatches', { month: '2026-11' })).toEqual([]);
+        expect(await call.ok('billing.approveMonth', input)).toMatchObject({ number: 1 });
+      } finally {
+        await other.close();
+      }
+    },
+    30_000,
+  );
 
   test('corrections are priced as the change they make to their line, so taking it to zero bills exactly nothing', async () => {
     // 10 min of a change in the customer's environment, billed as 15 min at 1 100 kr/h: 275 kr.

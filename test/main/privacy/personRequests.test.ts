@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
@@ -6,6 +5,7 @@ import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { fileTicket } from '../../support/ticketLife.ts';
+import { failInserts } from '../../support/writeFailure.ts';
 
 /*
  * A person's data on the customer's request (GDPR articles 15 and 17), found by e-mail in any case. A ticket's
@@ -155,8 +155,7 @@ describe('GDPR requests', () => {
 
   test('a GDPR erase whose audit event cannot be written erases nothing', async () => {
     await annasData();
-    await sql`CREATE TRIGGER audit_full BEFORE INSERT ON audit_events WHEN NEW.event = 'privacy.erased'
-      BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END`.execute(db());
+    await failInserts(db(), 'audit_events', { when: "NEW.event = 'privacy.erased'" });
     const before = await eraseState();
     expect(await call.fails('privacy.erase', { email: 'anna.larsson@skola.se' })).toMatchObject({
       code: 'INTERNAL',
