@@ -342,7 +342,7 @@ export class SessionManager {
         output: (data) => this.backend.emit('terminal.output', { sessionId: session.id, data }),
         exit: onExit,
       },
-      { record: (bytes) => session.recorder.output(bytes) },
+      { recording: session.recorder },
     );
   }
 

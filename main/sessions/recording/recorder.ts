@@ -29,6 +29,11 @@ export interface Recorder {
   readonly id: string;
   /** Terminal output, in character-aligned chunks (as the terminal stream hands them to the client). */
   output(bytes: Uint8Array): void;
+  /**
+   * Called as each batch's write settles (written, or lost and reported by `finish`) with the output bytes it held:
+   * the terminal stream pauses the source while too many are unwritten (flowControl.ts).
+   */
+  onWritten(listener: (bytes: number) => void): void;
   input(bytes: Uint8Array | string): void;
   resize(cols: number, rows: number): void;
   /** Flushes and marks the recording ended (once; later calls get the same answer); rejects if a batch was lost. */
@@ -66,6 +71,7 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
   let failure: unknown;
   let finished = false;
   let ending: Promise<RecordingSummary> | undefined;
+  const written: ((bytes: number) => void)[] = [];
 
   const add = (type: AsciicastEventType, text: string, bytes: number) => {
     if (finished) return;
@@ -112,6 +118,9 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
         .catch((error: unknown) => {
           // The session goes on: a recording gap must not cut the technician off. `finish` reports it.
           failure ??= error;
+        })
+        .then(() => {
+          for (const listener of written) listener(bytes);
         }),
     );
     return writes;
@@ -131,6 +140,9 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     id,
     output(bytes) {
       add('o', decoder.decode(bytes, { stream: true }), bytes.length);
+    },
+    onWritten(listener) {
+      written.push(listener);
     },
     input(data) {
       if (!options.recordInput) return;

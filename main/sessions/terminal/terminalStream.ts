@@ -1,4 +1,11 @@
-import { FLOW_HIGH_WATERMARK_BYTES, FLOW_LOW_WATERMARK_BYTES, FlowController } from './flowControl.ts';
+import {
+  FLOW_HIGH_WATERMARK_BYTES,
+  FLOW_LOW_WATERMARK_BYTES,
+  FlowController,
+  pauseHandles,
+  RECORDING_HIGH_WATERMARK_BYTES,
+  RECORDING_LOW_WATERMARK_BYTES,
+} from './flowControl.ts';
 import type { TerminalExit, TerminalSource } from './terminalSource.ts';
 import { Utf8ChunkAligner } from './utf8Boundary.ts';
 
@@ -8,9 +15,16 @@ export interface TerminalSink {
   exit(info: TerminalExit): void;
 }
 
+/** The session recorder, as the stream sees it. */
+export interface RecordingSink {
+  /** Exactly what the client sees, in the same character-aligned chunks. */
+  output(bytes: Uint8Array): void;
+  /** Called as what it took is written to the store (or given up on), with that many bytes. */
+  onWritten(listener: (bytes: number) => void): void;
+}
+
 export interface TerminalStreamOptions {
-  /** Sees exactly what the client sees, in the same character-aligned chunks (the session recorder). */
-  record?: (bytes: Uint8Array) => void;
+  recording?: RecordingSink;
   highWatermarkBytes?: number;
   lowWatermarkBytes?: number;
 }
@@ -26,7 +40,8 @@ export interface TerminalStream {
 }
 
 /**
- * One terminal session's output path: source -> character-aligned chunks -> recorder and client, with flow control.
+ * One terminal session's output path: source -> character-aligned chunks -> recorder and client, with flow control
+ * for both: the source pauses while the client has too much undrawn or the recording too much unwritten.
  * Bytes never pass through any UI state; the transport hands them straight to the terminal widget.
  */
 export function connectTerminal(
@@ -34,15 +49,22 @@ export function connectTerminal(
   sink: TerminalSink,
   options: TerminalStreamOptions = {},
 ): TerminalStream {
+  const handle = pauseHandles(source);
   const flow = new FlowController(
-    source,
+    handle(),
     options.highWatermarkBytes ?? FLOW_HIGH_WATERMARK_BYTES,
     options.lowWatermarkBytes ?? FLOW_LOW_WATERMARK_BYTES,
   );
+  const { recording } = options;
+  const recordingFlow = recording
+    ? new FlowController(handle(), RECORDING_HIGH_WATERMARK_BYTES, RECORDING_LOW_WATERMARK_BYTES)
+    : null;
+  recording?.onWritten((bytes) => recordingFlow!.acknowledged(bytes));
   const aligner = new Utf8ChunkAligner();
   const deliver = (bytes: Uint8Array) => {
     if (bytes.length === 0) return;
-    options.record?.(bytes);
+    recording?.output(bytes);
+    recordingFlow?.sent(bytes.length);
     flow.sent(bytes.length);
     sink.output(bytes);
   };

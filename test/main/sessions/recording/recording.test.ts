@@ -53,7 +53,7 @@ async function recordPtySession(store: Store, script: string, size = { cols: 100
     const stream = connectTerminal(
       source,
       { output: (bytes) => stream.ack(bytes.length), exit: () => resolve() },
-      { record: (bytes) => recorder.output(bytes) },
+      { recording: recorder },
     );
   });
   return recorder.finish();

@@ -4,7 +4,11 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { AckBatcher } from '../../../../common/sessions/ackBatcher.ts';
-import { FLOW_HIGH_WATERMARK_BYTES } from '../../../../main/sessions/terminal/flowControl.ts';
+import {
+  FLOW_HIGH_WATERMARK_BYTES,
+  RECORDING_HIGH_WATERMARK_BYTES,
+  RECORDING_LOW_WATERMARK_BYTES,
+} from '../../../../main/sessions/terminal/flowControl.ts';
 import { spawnPty } from '../../../../main/sessions/terminal/ptySource.node.ts';
 import { streamSource } from '../../../../main/sessions/terminal/streamSource.ts';
 import { connectTerminal } from '../../../../main/sessions/terminal/terminalStream.ts';
@@ -103,7 +107,7 @@ test('multi-byte characters split across chunk boundaries arrive intact, each ch
         },
         exit: () => resolve(),
       },
-      { record: (chunk) => recorded.push(chunk) },
+      { recording: { output: (chunk) => recorded.push(chunk), onWritten: () => undefined } },
     );
   });
   // Cut inside every multi-byte character, at every position: 2-, 3- and 4-byte ones.
@@ -143,4 +147,36 @@ test('a stream source (an SSH channel) is paused while the client owes acknowled
   await new Promise((resolve) => setImmediate(resolve));
   expect(channel.isPaused()).toBe(false);
   expect(owed).toBe(1_800);
+});
+
+test('a recording that has not written what it took pauses the source too, though the client keeps up', async () => {
+  const channel = new PassThrough();
+  let unwritten = 0;
+  let written: (bytes: number) => void = () => undefined;
+  const stream = connectTerminal(
+    streamSource(channel),
+    { output: (chunk) => stream.ack(chunk.length), exit: () => undefined },
+    {
+      recording: {
+        output: (chunk) => (unwritten += chunk.length),
+        onWritten: (listener) => (written = listener),
+      },
+    },
+  );
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  // At most 4 MiB: the recording's mark is 1 MiB.
+  for (let i = 0; i < 64 && !channel.isPaused(); i++) {
+    channel.write(piece);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  // Paused by the recording alone: the client owes nothing.
+  expect(channel.isPaused()).toBe(true);
+  expect(stream.pendingBytes).toBe(0);
+  expect(unwritten).toBeGreaterThan(RECORDING_HIGH_WATERMARK_BYTES);
+  expect(unwritten).toBeLessThanOrEqual(RECORDING_HIGH_WATERMARK_BYTES + piece.length);
+  // Written down to just above the low mark: still paused; under it, running again.
+  written(unwritten - RECORDING_LOW_WATERMARK_BYTES);
+  expect(channel.isPaused()).toBe(true);
+  written(1);
+  expect(channel.isPaused()).toBe(false);
 });
