@@ -21,11 +21,13 @@ export const TEAM_SUITES = [
   // Of the CLI's files, the one whose command issue 12 names (lotsen audit verify on a team database); purge and
   // report would add some 2 minutes of enrolled CLI runs to the 30-minute CI for services their own suites cover.
   'test/main/cli/auditCommand.test.ts',
+  // Not billingRules (pure functions, no store) nor billingExport100k (the exporter's speed and memory, not the store's).
+  'test/main/billing/{billingMonth,billingExport,sealedBillingLines}.test.ts',
+  'test/main/reports/accessReport.test.ts',
   'test/main/sessions/{sessionFirstResponse,preConnectApprovals,sessionGate,sessionManager,sessionFlowControl,ssh/knownHosts}.test.ts',
-  // Next, once the team fixture has a second member (each needs finance and a support lead): billing, reports
-  // (accessReport), cli/timeCommand. The other CLI files stay embedded: lotsen (help, usage, serve), doctor (the
-  // store's file), largeImportFile (refused before the store is touched), teamCommand (makes its own team
-  // databases), recordingsCommand (not tried on a team database yet).
+  // Next, with a finance member (joinAs): cli/timeCommand. The other CLI files stay embedded: lotsen (help, usage,
+  // serve), doctor (the store's file), largeImportFile (refused before the store is touched), teamCommand (makes its
+  // own team databases), recordingsCommand (not tried on a team database yet).
 ];
 
 /**

@@ -236,7 +236,8 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   billing_adjustments: {
     access: [
       { roles: ['finance'], privileges: ['SELECT', 'INSERT'] },
-      { roles: ['finance'], privileges: ['UPDATE', 'DELETE'], rows: 'batch_id IS NULL' },
+      // Approving a month puts its open adjustments into the batch (batch_id set): the lock triggers keep them so.
+      { roles: ['finance'], privileges: ['UPDATE', 'DELETE'], rows: 'batch_id IS NULL', check: 'true' },
       { roles: ['support_lead'], privileges: READ },
     ],
   },

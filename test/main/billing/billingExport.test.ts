@@ -13,7 +13,8 @@ import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { liveFormulaCells, readings } from '../../support/csvReadings.ts';
 import { convertWithLibreOffice, fodsCells } from '../../support/libreOffice.ts';
-import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
+import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
+import { testDataSource } from '../../support/postgres/testTeam.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 import { readZipEntry } from '../../support/zipEntry.ts';
 
@@ -22,6 +23,9 @@ import { readZipEntry } from '../../support/zipEntry.ts';
  * to files on disk: read back by an independent CSV reader, by exceljs and by LibreOffice Calc.
  */
 
+const teamRun = testDataSource() === 'team';
+/** Who approves: finance, a second member on a team database; the one local user embedded. */
+const FINANCE_NAME = teamRun ? 'Fia Finans' : TEST_USER.name;
 const at = (iso: string) => Date.parse(iso);
 // (A leading tab or carriage return cannot reach a note: notes are trimmed. The CSV unit tests cover those.)
 // Each note, and how the CSV shows it: an apostrophe wherever a cell that looks like a formula could start when the
@@ -49,7 +53,10 @@ async function quotePrefixedCells(xlsx: string, sheet: string): Promise<Set<stri
 
 describe('billing export', () => {
   let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+  let financeMember: Awaited<ReturnType<typeof openPassphraseBackend>>;
   let call: ReturnType<typeof apiCaller>;
+  /** Finance's caller: approving and exporting are theirs (on a team database a second member; else the same). */
+  let finance: ReturnType<typeof apiCaller>;
   let out: Awaited<ReturnType<typeof makeTempDataDir>>;
   let now = at('2026-11-20T10:00:00+01:00');
   let fixture: Awaited<ReturnType<typeof prepareBillingCustomer>>;
@@ -57,7 +64,9 @@ describe('billing export', () => {
   beforeEach(async () => {
     now = at('2026-11-20T10:00:00+01:00');
     opened = await openPassphraseBackend({ now: () => now });
+    financeMember = await opened.joinAs('finance');
     call = apiCaller(createApi(opened.backend));
+    finance = apiCaller(createApi(financeMember.backend));
     out = await makeTempDataDir('lotsen-export-');
     fixture = await prepareBillingCustomer(call, { receivedAt: at('2026-11-02T08:00:00+01:00') });
     // Notes a spreadsheet would run as formulas, and Swedish text.
@@ -79,13 +88,14 @@ describe('billing export', () => {
   });
   afterEach(async () => {
     vi.useRealTimers();
+    await financeMember.cleanup();
     await opened.cleanup();
     await out.cleanup();
   });
 
   /** Exports over the API and saves the answer's bytes as `name`, as the browser does with a download. */
   const exportTo = async (name: string, input: { format: 'csv' | 'xlsx'; excelSv?: boolean }) => {
-    const result = await call.ok('billing.export', {
+    const result = await finance.ok('billing.export', {
       month: '2026-11',
       format: input.format,
       excelSv: input.excelSv ?? false,
@@ -97,7 +107,7 @@ describe('billing export', () => {
 
   async function approve() {
     now = at('2026-12-02T09:00:00+01:00');
-    return call.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+    return finance.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
   }
 
   test('CSV: RFC 4180 with a BOM, the columns finance needs, Swedish text intact, formulas neutralised', async () => {
@@ -198,7 +208,7 @@ describe('billing export', () => {
       '2026-11',
       '1',
       new Date('2026-12-02T00:00:00Z'),
-      'Tekla Tekniker',
+      FINANCE_NAME,
       6,
       20 + 21 + 22 + 23 + 24 + 25,
       90,
@@ -263,7 +273,7 @@ describe('billing export', () => {
     }
     // And the CLI's way, a file written in main's process, holds the very same bytes.
     const written = await exportMonthAudited(
-      opened.backend,
+      financeMember.backend,
       { month: '2026-11', format: 'xlsx', excelSv: false },
       { kind: 'file', path: join(out.dir, 'cli.xlsx') },
       () => {},
@@ -285,7 +295,7 @@ describe('billing export', () => {
     });
     await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
     await approve();
-    await call.ok('billing.approveMonth', { month: '2026-11', customerId: lund.customer.id });
+    await finance.ok('billing.approveMonth', { month: '2026-11', customerId: lund.customer.id });
     const before = {
       csv: await exportTo('before.csv', { format: 'csv' }),
       xlsx: await exportTo('before.xlsx', { format: 'xlsx' }),
@@ -315,10 +325,10 @@ describe('billing export', () => {
 
   test('an open month exports as a preview, marked as such; progress is reported as events', async () => {
     const progress: { done: number; total: number }[] = [];
-    opened.backend.on('billing.exportProgress', (p) => {
+    financeMember.backend.on('billing.exportProgress', (p) => {
       if (p.progressId === 'mine') progress.push({ done: p.done, total: p.total });
     });
-    const result = await call.ok('billing.export', {
+    const result = await finance.ok('billing.export', {
       month: '2026-11',
       customerId: fixture.customer.id,
       format: 'csv',
@@ -336,48 +346,51 @@ describe('billing export', () => {
     expect(progress.at(-1)).toEqual({ done: 6, total: 6 });
   });
 
-  test('a preview whose month is approved by another process while it is written is refused, and not audited', async () => {
-    // Another Lotsen on the same store (the CLI beside the app) approves November between two pages of the export.
-    const key = await readKeyFile(dataFiles.keyFile(opened.dataDir), TEST_PASSPHRASE);
-    const other = openEncryptedConnection(dataFiles.database(opened.dataDir), key);
-    let approvedElsewhere = false;
-    try {
-      const exporting = exportMonthAudited(
-        opened.backend,
-        { month: '2026-11', customerId: fixture.customer.id, format: 'csv', excelSv: false },
-        { kind: 'download' },
-        () => {
-          if (approvedElsewhere) return;
-          approvedElsewhere = true;
-          other
-            .prepare(
-              `INSERT INTO billing_batches (id, number, customer_id, month, period_start, period_end, customer_name,
+  test.skipIf(teamRun)(
+    "a preview whose month is approved by another process while it is written is refused, and not audited — embedded only: the other process writes the store's SQLite file itself",
+    async () => {
+      // Another Lotsen on the same store (the CLI beside the app) approves November between two pages of the export.
+      const key = await readKeyFile(dataFiles.keyFile(opened.dataDir), TEST_PASSPHRASE);
+      const other = openEncryptedConnection(dataFiles.database(opened.dataDir), key);
+      let approvedElsewhere = false;
+      try {
+        const exporting = exportMonthAudited(
+          opened.backend,
+          { month: '2026-11', customerId: fixture.customer.id, format: 'csv', excelSv: false },
+          { kind: 'download' },
+          () => {
+            if (approvedElsewhere) return;
+            approvedElsewhere = true;
+            other
+              .prepare(
+                `INSERT INTO billing_batches (id, number, customer_id, month, period_start, period_end, customer_name,
                  org_number, approved_at, approved_by, approved_by_name, sealed)
                SELECT 'elsewhere', 1, id, '2026-11', 0, 1, name, org_number, 0, ?, 'Fia Finans', 1
                FROM customers WHERE id = ?`,
-            )
-            .run(opened.backend.status().user!.id, fixture.customer.id);
-        },
-      );
-      await expect(exporting).rejects.toMatchObject({
-        code: 'CONFLICT',
-        message:
-          "Växjö kommun's month was approved while it was being exported; nothing was exported. Export it again " +
-          'to get the approved batch.',
-      });
-    } finally {
-      other.close();
-    }
-    expect(approvedElsewhere).toBe(true);
-    expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
-  });
+              )
+              .run(opened.backend.status().user!.id, fixture.customer.id);
+          },
+        );
+        await expect(exporting).rejects.toMatchObject({
+          code: 'CONFLICT',
+          message:
+            "Växjö kommun's month was approved while it was being exported; nothing was exported. Export it again " +
+            'to get the approved batch.',
+        });
+      } finally {
+        other.close();
+      }
+      expect(approvedElsewhere).toBe(true);
+      expect(await call.ok('audit.list', { event: 'billing.exported' })).toEqual([]);
+    },
+  );
 
   test('a file that appears at the path while the export runs is kept, and the export is not audited', async () => {
     await approve();
     const target = join(out.dir, 'nov.csv');
     await expect(
       exportMonthAudited(
-        opened.backend,
+        financeMember.backend,
         { month: '2026-11', format: 'csv', excelSv: false },
         { kind: 'file', path: target },
         // Someone saves their own file there once the export has started.
@@ -393,7 +406,7 @@ describe('billing export', () => {
 
   test('no API call can write a file: a destination is refused, and nothing is written', async () => {
     for (const destination of [{ kind: 'file', path: join(out.dir, 'nov.csv') }, { kind: 'download' }]) {
-      const refused = await call.fails('billing.export', { month: '2026-11', format: 'csv', destination });
+      const refused = await finance.fails('billing.export', { month: '2026-11', format: 'csv', destination });
       expect(refused.code).toBe('VALIDATION');
       expect(refused.details?.issues).toEqual([
         { path: '', message: expect.stringContaining('Unrecognized key: "destination"') },
@@ -404,11 +417,15 @@ describe('billing export', () => {
   });
 
   test('bad requests are refused by name: a bad month, Excel CSV as XLSX, an unknown customer', async () => {
-    const month = await call.fails('billing.export', { month: '2026-13', format: 'csv' });
+    const month = await finance.fails('billing.export', { month: '2026-13', format: 'csv' });
     expect(month.details?.issues?.[0]?.path).toBe('month');
-    const dialect = await call.fails('billing.export', { month: '2026-11', format: 'xlsx', excelSv: true });
+    const dialect = await finance.fails('billing.export', {
+      month: '2026-11',
+      format: 'xlsx',
+      excelSv: true,
+    });
     expect(dialect.details?.issues?.[0]?.message).toBe('The Swedish Excel dialect is for CSV only');
-    const unknown = await call.fails('billing.export', {
+    const unknown = await finance.fails('billing.export', {
       month: '2026-11',
       customerId: '00000000-0000-4000-8000-000000000009',
       format: 'csv',
@@ -428,7 +445,9 @@ describe('billing export', () => {
       );
     await writeFile(target, 'finance’s own notes\n');
     expect(
-      await refusal(exportMonthAudited(opened.backend, request, { kind: 'file', path: target }, () => {})),
+      await refusal(
+        exportMonthAudited(financeMember.backend, request, { kind: 'file', path: target }, () => {}),
+      ),
     ).toMatchObject({
       code: 'CONFLICT',
       message: `${target} exists already; nothing was exported.`,
@@ -438,12 +457,12 @@ describe('billing export', () => {
     expect(await readdir(out.dir)).toEqual(['nov.csv']);
 
     const replaced = await exportMonthAudited(
-      opened.backend,
+      financeMember.backend,
       request,
       { kind: 'file', path: target, replace: true },
       () => {},
     );
-    const download = await call.ok('billing.export', request);
+    const download = await finance.ok('billing.export', request);
     expect((await readFile(target)).equals(Buffer.from(download.contentBase64, 'base64'))).toBe(true);
     expect(replaced).toMatchObject({ path: target, rows: 6, sha256: download.sha256 });
     // Customer names, subjects and technicians: readable by the owner only, as a recording export is.
@@ -452,7 +471,9 @@ describe('billing export', () => {
 
     const elsewhere = join(out.dir, 'nope', 'nov.csv');
     expect(
-      await refusal(exportMonthAudited(opened.backend, request, { kind: 'file', path: elsewhere }, () => {})),
+      await refusal(
+        exportMonthAudited(financeMember.backend, request, { kind: 'file', path: elsewhere }, () => {}),
+      ),
     ).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
     const audit = await call.ok('audit.list', { event: 'billing.exported' });
     expect(audit.map((e) => e.details.to)).toEqual(['download', target]);

@@ -11,6 +11,7 @@ import { exportRecordingAudited } from '../../../main/sessions/recording/audited
 import { apiCaller } from '../../support/apiCaller.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
+import { testDataSource } from '../../support/postgres/testTeam.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import {
   localOpenInput,
@@ -26,12 +27,18 @@ import { startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
  * exports and reveals Lotsen audits, for both. Each test reads the reports of that store; only the export test adds.
  */
 
+const teamRun = testDataSource() === 'team';
+/** Who exports billing: finance, a second member on a team database; the one local user embedded. */
+const FINANCE_NAME = teamRun ? 'Fia Finans' : TEST_USER.name;
 const DAY = 24 * 60 * 60 * 1000;
 const OVERRIDE_REASON = 'Rektorn ringde om inloggningen';
 
 let sshd: SshdFixture;
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let financeMember: Awaited<ReturnType<typeof openPassphraseBackend>> | undefined;
 let call: ReturnType<typeof apiCaller>;
+/** Finance's caller: the billing export is theirs (on a team database a second member; else the same). */
+let finance: ReturnType<typeof apiCaller>;
 let out: string;
 let kalmar: PreparedSessionCustomer;
 let vaxjo: PreparedSessionCustomer;
@@ -71,7 +78,9 @@ async function sessionFor(input: SessionOpenInput, trustHostKey = false): Promis
 beforeAll(async () => {
   sshd = await startSshd();
   opened = await openPassphraseBackend();
+  financeMember = await opened.joinAs('finance');
   call = apiCaller(createApi(opened.backend, () => undefined, { shell: '/bin/sh' }));
+  finance = apiCaller(createApi(financeMember.backend));
   out = await mkdtemp(join(tmpdir(), 'lotsen-access-report-'));
 
   kalmar = await prepareSessionCustomer(call, sessionTarget(sshd));
@@ -96,7 +105,7 @@ beforeAll(async () => {
   ] as const) {
     await call.ok('registry.revealSecret', { accountId: prepared.account.id, purpose: 'felsökning' });
     await exportRecordingAudited(opened.backend, session.recordingId!, join(out, `${session.id}.cast`));
-    await call.ok('billing.export', {
+    await finance.ok('billing.export', {
       month: monthOf(Date.now()),
       format: 'csv',
       excelSv: false,
@@ -111,6 +120,7 @@ beforeAll(async () => {
   period = { from: Date.now() - DAY, to: Date.now() + DAY };
 }, 60_000);
 afterAll(async () => {
+  await financeMember?.cleanup();
   await opened?.cleanup();
   await sshd?.stop();
   if (out) await rm(out, { recursive: true, force: true });
@@ -182,7 +192,8 @@ describe('the access report', () => {
       kalmar.customer.id,
       null,
     ]);
-    expect(exports.every((e) => e.actorName === TEST_USER.name)).toBe(true);
+    // The support lead revealed, exported the recording and the registry; finance exported the billing month.
+    expect(exports.map((e) => e.actorName)).toEqual([TEST_USER.name, TEST_USER.name, FINANCE_NAME, TEST_USER.name]);
 
     // Växjö's reveal, recording and billing export are in Växjö's report, not in Kalmar's.
     const vaxjoReport = await call.ok('reports.access', { customerId: vaxjo.customer.id, ...period });

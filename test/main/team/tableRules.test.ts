@@ -287,6 +287,45 @@ describe('what PostgreSQL refuses each role', () => {
     await expect(technician.query('SELECT * FROM billing_lines')).rejects.toThrow(/permission denied/);
   });
 
+  test("adjustments: approving puts finance's open corrections into the batch; in it, finance cannot change them", async () => {
+    const finance = await as(fia);
+    const open = randomUUID();
+    const adjustment = randomUUID();
+    await asSuperuser(team.database.name, async (su) => {
+      // The correction first: once the month has a batch, the lock triggers refuse new ones in it.
+      await seed(su, 'billing_adjustments', {
+        id: adjustment,
+        entry_id: entries.tor,
+        customer_id: ids.customer,
+        month: '2026-09',
+        minutes: 10,
+        batch_id: null,
+      });
+      await seed(su, 'billing_batches', {
+        id: open,
+        number: 3,
+        customer_id: ids.customer,
+        month: '2026-09',
+        approved_by: fia.userId,
+        sealed: 0,
+      });
+    });
+    // The approval's own update: the row it leaves is in a batch (what the row rule's USING no longer matches).
+    const into = await finance.query(
+      'UPDATE billing_adjustments SET batch_id = $1, line_seq = 1 WHERE id = $2',
+      [open, adjustment],
+    );
+    expect(into.rowCount).toBe(1);
+    // In a batch, it matches no row finance may update or delete.
+    expect(
+      (await finance.query('UPDATE billing_adjustments SET minutes = 99 WHERE id = $1', [adjustment]))
+        .rowCount,
+    ).toBe(0);
+    expect(
+      (await finance.query('DELETE FROM billing_adjustments WHERE id = $1', [adjustment])).rowCount,
+    ).toBe(0);
+  });
+
   test("others' time: a technician sees, changes and deletes only their own entries", async () => {
     const client = await as(tekla);
     expect((await client.query('SELECT id FROM time_entries')).rows).toEqual([{ id: entries.tekla }]);
