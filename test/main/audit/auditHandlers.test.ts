@@ -4,22 +4,38 @@ import { AuditAnchors } from '../../../main/audit/auditAnchors.node.ts';
 import { AuditTrail, type AuditInput } from '../../../main/audit/auditTrail.node.ts';
 import { headFilePlace } from '../../../main/vault/auditAnchorPlaces.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { openPassphraseBackend, TEST_USER, type OpenedBackend } from '../../support/passphraseBackend.ts';
+import { testDataSource } from '../../support/postgres/testTeam.ts';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 2, 10, 8); // 09:00 in Stockholm
 const OLLE = { id: 'olle-ombud', name: 'Olle Ombud' };
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+const teamRun = testDataSource() === 'team';
+
+let opened: OpenedBackend;
 let call: ReturnType<typeof apiCaller>;
 let now = START;
-/** The same log written as a second person at the console would write it (a store on a shared drive). */
+/**
+ * The same log written by a second person: on a team database another member's own Lotsen (the database takes an
+ * event only in its writer's own name); in the embedded store a second writer at the same console (a store on a
+ * shared drive).
+ */
 let asOlle: AuditTrail;
+let olleId: string;
+let olle: OpenedBackend | null = null;
 
 beforeEach(async () => {
   now = START;
   opened = await openPassphraseBackend({ now: () => now });
   call = apiCaller(createApi(opened.backend));
+  if (teamRun) {
+    olle = await opened.joinAs('technician');
+    asOlle = olle.backend.audit();
+    olleId = olle.backend.registryContext().principal.userId;
+    return;
+  }
+  olleId = OLLE.id;
   asOlle = new AuditTrail(
     opened.backend.registryContext().db,
     // These tests read the log back; which anchors the second writer keeps does not matter to them.
@@ -28,7 +44,11 @@ beforeEach(async () => {
     () => now,
   );
 });
-afterEach(async () => opened.cleanup());
+afterEach(async () => {
+  await olle?.cleanup();
+  olle = null;
+  await opened.cleanup();
+});
 
 /** Writes one event an hour: seq n at START + (n - 1) hours. */
 async function write(trail: AuditTrail, input: AuditInput) {
@@ -51,7 +71,7 @@ const seqs = (events: { seq: number }[]) => events.map((e) => e.seq);
 describe('audit.list filters', () => {
   test('by who did it', async () => {
     await writeDay();
-    expect(seqs(await call.ok('audit.list', { actorId: OLLE.id }))).toEqual([4, 2]);
+    expect(seqs(await call.ok('audit.list', { actorId: olleId }))).toEqual([4, 2]);
     const [latest] = await call.ok('audit.list', {});
     expect(seqs(await call.ok('audit.list', { actorId: latest!.actorId }))).toEqual([5, 3, 1]);
   });
@@ -79,7 +99,7 @@ describe('audit.list filters', () => {
     const next = await call.ok('audit.list', { ...filter, limit: 2, beforeSeq: first.at(-1)!.seq });
     expect(seqs(next)).toEqual([1]);
     expect(
-      seqs(await call.ok('audit.list', { event: 'session.opened', actorId: OLLE.id, subjectId: 's2' })),
+      seqs(await call.ok('audit.list', { event: 'session.opened', actorId: olleId, subjectId: 's2' })),
     ).toEqual([4]);
   });
 
@@ -102,17 +122,20 @@ describe('audit.list filters', () => {
 });
 
 describe('audit.actors', () => {
-  test('everyone in the log once, by name, under the name of their latest event', async () => {
-    await writeDay();
-    const renamed = new AuditTrail(
-      opened.backend.registryContext().db,
-      new AuditAnchors([headFilePlace(opened.dataDir)]),
-      { id: OLLE.id, name: 'Olle Ombudsman' },
-      () => now,
-    );
-    await write(renamed, { event: 'secret.revealed', subject: { type: 'support_account', id: 'a1' } });
-    const actors = await call.ok('audit.actors', {});
-    expect(actors.map((a) => a.actorName)).toEqual(['Olle Ombudsman', TEST_USER.name]);
-    expect(actors[0]!.actorId).toBe(OLLE.id);
-  });
+  test.skipIf(teamRun)(
+    "everyone in the log once, by name, under the name of their latest event — embedded only: a team database takes an event only in its member's own name, so a renamed writer is a renamed member",
+    async () => {
+      await writeDay();
+      const renamed = new AuditTrail(
+        opened.backend.registryContext().db,
+        new AuditAnchors([headFilePlace(opened.dataDir)]),
+        { id: OLLE.id, name: 'Olle Ombudsman' },
+        () => now,
+      );
+      await write(renamed, { event: 'secret.revealed', subject: { type: 'support_account', id: 'a1' } });
+      const actors = await call.ok('audit.actors', {});
+      expect(actors.map((a) => a.actorName)).toEqual(['Olle Ombudsman', TEST_USER.name]);
+      expect(actors[0]!.actorId).toBe(OLLE.id);
+    },
+  );
 });
