@@ -41,6 +41,10 @@ const NOT_ON_TEAM_YET = [
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker (cores - 1): every file in turn. Most of a file's time is spent waiting
+    // on other processes (lotsen CLI children, sshd, PostgreSQL), so two files at once nearly halve the run; each
+    // file's memory bounds are its own process's and unaffected.
+    maxWorkers: 2,
     projects: [
       {
         test: {
