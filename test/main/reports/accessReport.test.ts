@@ -65,8 +65,16 @@ function next<E extends EventName>(event: E, matches: (payload: EventPayload<E>)
 /** Opens a session, waits until it works, closes it: a session as a technician leaves one. */
 async function sessionFor(input: SessionOpenInput, trustHostKey = false): Promise<SessionView> {
   const hostKey = trustHostKey ? next('sessions.prompt', (p) => p.kind === 'hostKey') : null;
+  // Listening before the call: a local session can be open before `sessions.open` has answered.
+  const settled = new Map<string, SessionView>();
+  const stopListening = opened.backend.on('sessions.changed', (s) => {
+    if (['open', 'failed'].includes(s.state) && !settled.has(s.id)) settled.set(s.id, s);
+  });
   const session = await call.ok('sessions.open', input);
-  const isOpen = next('sessions.changed', (s) => s.id === session.id && ['open', 'failed'].includes(s.state));
+  const isOpen = settled.has(session.id)
+    ? Promise.resolve(settled.get(session.id)!)
+    : next('sessions.changed', (s) => s.id === session.id && ['open', 'failed'].includes(s.state));
+  stopListening();
   if (hostKey) {
     const prompt = await hostKey;
     await call.ok('sessions.answerPrompt', { sessionId: session.id, promptId: prompt.promptId, accept: true });
