@@ -95,9 +95,18 @@ async function openLocal(
   prepared: PreparedSessionCustomer,
   extra: Partial<SessionOpenInput> = {},
 ): Promise<SessionView> {
-  const session = await call.ok('sessions.open', localOpenInput(prepared, extra));
-  await stateOf(session.id, 'open');
-  return session;
+  // Listening before the call: a local session can be open before `sessions.open` has answered.
+  const open = new Set<string>();
+  const stop = opened.backend.on('sessions.changed', (s) => {
+    if (s.state === 'open') open.add(s.id);
+  });
+  try {
+    const session = await call.ok('sessions.open', localOpenInput(prepared, extra));
+    if (!open.has(session.id)) await stateOf(session.id, 'open');
+    return session;
+  } finally {
+    stop();
+  }
 }
 
 /** Approves the environment's pre-connect command on this machine, as a person does after reading it in full. */
