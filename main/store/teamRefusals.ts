@@ -36,7 +36,7 @@ export function teamDatabaseRefusal(error: unknown): LotsenError | null {
   }
   if (
     (typeof code === 'string' && (CONNECTION_LOST.test(code) || NETWORK_ERRORS.has(code))) ||
-    /^Connection terminated/.test(message)
+    /^(Connection terminated|Client has encountered a connection error)/.test(message)
   ) {
     return new LotsenError(
       'TEAM_DATABASE_UNAVAILABLE',
