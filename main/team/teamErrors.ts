@@ -1,4 +1,5 @@
 import { LotsenError, type ErrorCode } from '../../common/api/errors.ts';
+import { teamDatabaseRefusal } from '../store/teamRefusals.ts';
 
 /*
  * The team functions raise errors whose message starts with a LOTSEN_ word (teamFunctionsSql.ts); PostgreSQL itself
@@ -27,8 +28,6 @@ export function teamError(error: unknown): LotsenError {
   if (code === '42501' && /permission denied for function team_/.test(message)) {
     return new LotsenError('FORBIDDEN', 'Only a member with the admin right manages members; ask an admin.');
   }
-  if (code === '42501') {
-    return new LotsenError('FORBIDDEN', `The team database refused this: ${message}.`);
-  }
-  return new LotsenError('INTERNAL', `The team database failed: ${message}`);
+  // A withheld privilege, a refused login, a lost connection: as the database answers any other call.
+  return teamDatabaseRefusal(error) ?? new LotsenError('INTERNAL', `The team database failed: ${message}`);
 }
