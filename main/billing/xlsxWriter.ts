@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { billingLineKindLabels } from '../../common/billing/model.ts';
 import { looksLikeFormula } from '../../common/csv/csv.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
@@ -36,18 +36,28 @@ interface ZipLike {
   lotsenDatesFixed?: boolean;
 }
 
-/** exceljs's WorkbookWriter with every zip entry dated `created` (it appends its first entries in its constructor). */
-class FixedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-  override addThemes(): Promise<void> {
-    const self = this as unknown as { zip: ZipLike; created: Date };
-    if (!self.zip.lotsenDatesFixed) {
-      const append = self.zip.append.bind(self.zip);
-      const date = self.created;
-      self.zip.append = (source, data) => append(source, { ...data, date });
-      self.zip.lotsenDatesFixed = true;
-    }
-    return super.addThemes();
-  }
+/**
+ * exceljs's WorkbookWriter with every zip entry dated `created` (it appends its first entries in its constructor).
+ * exceljs takes about half a second to load, so it is loaded with the first XLSX export, not with the billing module
+ * every `lotsen` command and backend start load.
+ */
+let fixedDateWriter: Promise<typeof ExcelJS.stream.xlsx.WorkbookWriter> | undefined;
+function loadFixedDateWorkbookWriter(): Promise<typeof ExcelJS.stream.xlsx.WorkbookWriter> {
+  return (fixedDateWriter ??= import('exceljs').then(
+    ({ default: excel }) =>
+      class FixedDateWorkbookWriter extends excel.stream.xlsx.WorkbookWriter {
+        override addThemes(): Promise<void> {
+          const self = this as unknown as { zip: ZipLike; created: Date };
+          if (!self.zip.lotsenDatesFixed) {
+            const append = self.zip.append.bind(self.zip);
+            const date = self.created;
+            self.zip.append = (source, data) => append(source, { ...data, date });
+            self.zip.lotsenDatesFixed = true;
+          }
+          return super.addThemes();
+        }
+      },
+  ));
 }
 
 /** exceljs's style registry: each cell's style model becomes the index of an <xf> element kept as XML text. */
@@ -128,7 +138,7 @@ export async function openXlsxWriter(sink: Writable, fixedDate: Date): Promise<R
     creator: 'Lotsen',
     lastModifiedBy: 'Lotsen',
   };
-  const workbook = new FixedDateWorkbookWriter(options);
+  const workbook = new (await loadFixedDateWorkbookWriter())(options);
   addQuotePrefixStyle(workbook);
   // exceljs opens each sheet's stream when the sheet is added, and the zip reads them in that order: the summary
   // (first tab) must be complete before the detail's rows can flow.

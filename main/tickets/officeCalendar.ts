@@ -1,5 +1,13 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysLibrary from 'date-holidays';
 import type { DateTime } from 'luxon';
+
+// date-holidays takes about a fifth of a second to load, which every `lotsen` command and every backend start paid
+// whether or not it asked about a date; it is loaded on the first question instead (synchronously, as the calendar's
+// callers are).
+const requireFromHere = createRequire(import.meta.url);
+let holidaysLibrary: typeof HolidaysLibrary | undefined;
+const loadHolidays = () => (holidaysLibrary ??= requireFromHere('date-holidays') as typeof HolidaysLibrary);
 
 export const BUSINESS_TIME_ZONE = 'Europe/Stockholm';
 
@@ -31,7 +39,7 @@ const WEEKEND: Record<number, string> = { 6: 'Saturday', 7: 'Sunday' };
  * `date-holidays` data rather than our own Easter arithmetic; optionally the three eves Swedish offices close on.
  */
 export function swedishOfficeCalendar(options: OfficeCalendarOptions = {}): OfficeCalendar {
-  const holidays = new Holidays('SE', { types: ['public', 'bank'] });
+  let holidays: HolidaysLibrary | undefined;
   const evesAreHolidays = options.evesAreHolidays ?? true;
   const extraClosed = new Set(options.extraClosedDays ?? []);
   const closedDaysByYear = new Map<number, Map<string, string>>();
@@ -41,6 +49,7 @@ export function swedishOfficeCalendar(options: OfficeCalendarOptions = {}): Offi
     let days = closedDaysByYear.get(year);
     if (!days) {
       days = new Map();
+      holidays ??= new (loadHolidays())('SE', { types: ['public', 'bank'] });
       for (const holiday of holidays.getHolidays(year)) {
         if (holiday.type === 'public' || (evesAreHolidays && EVES.has(holiday.name))) {
           days.set(holiday.date.slice(0, 10), holiday.name);
