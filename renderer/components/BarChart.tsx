@@ -117,29 +117,33 @@ export function BarChart({
           </li>
         ))}
       </ul>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Series</th>
-            {categoryTitles.map((c, i) => (
-              <th key={`${c}-${i}`} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((s) => (
-            <tr key={s.key}>
-              <th scope="row">{s.name}</th>
-              {categories.map((c, i) => (
-                <td key={`${c}-${i}`}>{formatValue(s.values[i] ?? 0)}</td>
+      {/* Hidden by a block around it: a table ignores the 1px width and, with long series names, made the page
+          scroll sideways. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Series</th>
+              {categoryTitles.map((c, i) => (
+                <th key={`${c}-${i}`} scope="col">
+                  {c}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.key}>
+                <th scope="row">{s.name}</th>
+                {categories.map((c, i) => (
+                  <td key={`${c}-${i}`}>{formatValue(s.values[i] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

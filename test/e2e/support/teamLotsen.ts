@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../support/postgres/postgresServer.ts';
+import { shiftedClockEnv } from '../../support/shiftedClock.ts';
 import {
   lotsenEnv,
   printedLinks,
@@ -25,8 +26,12 @@ export interface TeamMemberSpec {
 export interface OtherMachine {
   home: string;
   cli(args: string[]): Promise<{ stdout: string }>;
-  /** `lotsen serve` in this machine's data folder (stopped with the test): the link it printed first. */
-  serve(): Promise<string>;
+  /**
+   * `lotsen serve` in this machine's data folder (stopped with the test): the link it printed first. With `clockAt`
+   * (epoch ms) the server's clock starts there and runs at real speed, as `clockStart` does for the embedded fixture;
+   * `env` adds to its environment (SHELL, say, for its local terminals).
+   */
+  serve(options?: { clockAt?: number; env?: NodeJS.ProcessEnv }): Promise<string>;
 }
 
 export interface TeamLotsen extends LotsenServer {
@@ -69,10 +74,14 @@ export const test = base.extend<
     const log: string[] = [];
     let server: ChildProcess | null = null;
     const others: ChildProcess[] = [];
-    const serve = (home: string) => {
+    const serve = (home: string, { clockAt, env }: { clockAt?: number; env?: NodeJS.ProcessEnv } = {}) => {
       const child = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {
         cwd: repoRoot,
-        env: lotsenEnv(home),
+        env: {
+          ...lotsenEnv(home),
+          ...env,
+          ...(clockAt === undefined ? {} : shiftedClockEnv(clockAt - Date.now())),
+        },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       return { child, links: printedLinks(child, log) };
@@ -94,8 +103,8 @@ export const test = base.extend<
       return {
         home: other,
         cli: (more) => lotsen(other, more),
-        serve() {
-          const { child, links } = serve(other);
+        serve(options = {}) {
+          const { child, links } = serve(other, options);
           others.push(child);
           return links.first;
         },
