@@ -57,7 +57,15 @@ export function spawnPty(options: PtyOptions): TerminalSource {
       child.onExit(({ exitCode, signal }) => listener({ exitCode, signal: signal ? String(signal) : null }));
     },
     write: (data) => child.write(typeof data === 'string' ? data : Buffer.from(data)),
-    resize: (cols, rows) => child.resize(cols, rows),
+    resize: (cols, rows) => {
+      try {
+        child.resize(cols, rows);
+      } catch (error) {
+        // A window resized just as its shell ended reaches a pty already closed (node-pty: "ioctl(2) failed, EBADF"):
+        // nothing is left to resize, and the session ends on its own.
+        if (!hasEnded(child.pid)) throw error;
+      }
+    },
     pause: () => {
       child.pause();
       exitWatch ??= setInterval(() => {

@@ -35,6 +35,12 @@ test('the pty starts with the size it was given and takes a new one', async () =
   expect(text).toMatch(/go\r\n40 132\r\n$/);
 });
 
+test('a resize that arrives after the program ended is no error (the window can change as the shell exits)', async () => {
+  const source = spawnPty({ file: '/bin/sh', args: ['-c', 'exit 0'], cols: 80, rows: 24 });
+  await new Promise<void>((resolve) => source.onExit(() => resolve()));
+  expect(() => source.resize(100, 30)).not.toThrow();
+});
+
 test('the default program is the user shell, or the platform shell on Windows', () => {
   expect(defaultShell({ SHELL: '/usr/bin/zsh' }, 'linux')).toBe('/usr/bin/zsh');
   expect(defaultShell({}, 'linux')).toBe('/bin/bash');
