@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../common/api/contract.ts';
+import { asSuperuser } from '../support/postgres/testDatabases.ts';
 import {
   createTestTeamWithAdmin,
   type MemberLotsen,
@@ -53,6 +54,8 @@ interface LoadResult {
   latencies: Latencies;
   failures: Map<string, number>;
   cpuSeconds: number;
+  /** Transactions the team database rolled back during the run: failed calls, and appends written again. */
+  rolledBack: number;
 }
 
 let team: TestTeamWithAdmin;
@@ -160,7 +163,24 @@ async function work(
   return { rounds, events, entries };
 }
 
+/**
+ * The team database's count of rolled-back transactions (PostgreSQL's statistics, read as the run's superuser). An
+ * audit append whose head another member moved meanwhile is rolled back, its act included, and written again
+ * (AuditTrail): with no failed calls, the count is those retries.
+ */
+async function rolledBackSoFar(): Promise<number> {
+  // Backends report their counts to the statistics at most once a second.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  return asSuperuser(team.database.name, async (client) => {
+    const { rows } = await client.query<{ count: string }>(
+      'SELECT xact_rollback AS count FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows[0]!.count);
+  });
+}
+
 async function load(members: Technician[], seconds: number): Promise<LoadResult> {
+  const rolledBackBefore = await rolledBackSoFar();
   const latencies = new Latencies();
   const failures = new Map<string, number>();
   const cpu = process.cpuUsage();
@@ -179,6 +199,7 @@ async function load(members: Technician[], seconds: number): Promise<LoadResult>
     latencies,
     failures,
     cpuSeconds: (used.user + used.system) / 1e6,
+    rolledBack: (await rolledBackSoFar()) - rolledBackBefore,
   };
   results.push(result);
   return result;
@@ -191,6 +212,7 @@ function report(result: LoadResult, baseline?: LoadResult): void {
     `  latency of every call: ${result.latencies.describe()}`,
     ...result.latencies.names().map((name) => `  ${name}: ${result.latencies.describe([name])}`),
     `  this process's CPU: ${result.cpuSeconds.toFixed(1)} s in ${result.seconds.toFixed(1)} s (${((100 * result.cpuSeconds) / result.seconds).toFixed(0)}% of one core)`,
+    `  transactions rolled back: ${result.rolledBack} (with no failed call, each an audit append rolled back with its act and written again because another member had moved the head)`,
     `  failed calls: ${result.failures.size === 0 ? 'none' : [...result.failures].map(([what, n]) => `${n} x ${what}`).join('; ')}`,
   ];
   if (baseline) {
