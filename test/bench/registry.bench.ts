@@ -2,7 +2,7 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { CustomerSummary } from '../../common/registry/model.ts';
 import { searchCustomers } from '../../common/registry/search.ts';
 import { listCustomerSummaries } from '../../main/registry/customerRepository.ts';
-import { orgNumber } from '../support/orgNumbers.ts';
+import { benchCustomers } from './support/benchCustomers.ts';
 import { benchStore, type BenchStore } from './support/benchStore.ts';
 
 /*
@@ -15,22 +15,7 @@ let opened: BenchStore;
 let summaries: CustomerSummary[] = [];
 
 beforeAll(async () => {
-  const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
-    name: `${['Växjö', 'Örebro', 'Luleå', 'Skövde'][i % 4]} skola ${i}`,
-    orgNumber: orgNumber(String(556000 + Math.floor(i / 1000)), i % 1000),
-    kind: 'school_chain',
-    contacts: [{ name: `Åsa Öberg ${i}`, email: `asa${i}@skola.se` }],
-    environments: [
-      {
-        name: 'Produktion',
-        access: { vpnType: 'none', method: 'ssh' },
-        servers: [
-          { host: `wap${i}.skola.se`, role: 'wap' },
-          { host: `adfs${i}.skola.se`, role: 'adfs' },
-        ],
-      },
-    ],
-  }));
+  const customers = benchCustomers(CUSTOMERS);
   opened = await benchStore({ version: 1, customers });
   summaries = await listCustomerSummaries(opened.store.db);
 });

@@ -70,4 +70,49 @@ describe("a team database's audit chain", () => {
     const verdict = await verifyAuditLog(db, places);
     expect(verdict).toMatchObject({ intact: false, events: 2 * PER_PROCESS - 3 });
   });
+
+  test('two processes appending at once take turns: no act is done again because the head moved meanwhile', async () => {
+    const trails = stores.map(
+      (store, i) =>
+        new AuditTrail(
+          store.db,
+          new AuditAnchors([databaseHeadPlace(store.db)]),
+          { id: `w${i}`, name: `Worker ${i}` },
+          Date.now,
+        ),
+    );
+    // Each act's first try finishes together with the other process's, so both go for the head at once.
+    let waiting: (() => void)[] = [];
+    const together = () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length < trails.length) return;
+        for (const release of waiting) release();
+        waiting = [];
+      });
+    const tried = new Set<string>();
+    let acts = 0;
+    await Promise.all(
+      trails.map(async (trail, i) => {
+        for (let n = 0; n < 10; n++) {
+          const id = `w${i}-${n}`;
+          await trail.appendWith(
+            async () => {
+              acts += 1;
+              if (!tried.has(id)) {
+                tried.add(id);
+                await together();
+              }
+            },
+            () => ({
+              event: 'ticket.sent_back',
+              subject: { type: 'ticket', id },
+              details: { customerId: randomUUID() },
+            }),
+          );
+        }
+      }),
+    );
+    expect(acts).toBe(20);
+  });
 });
