@@ -168,3 +168,6 @@ export function personalSealer(db: Db): (owner: DataKeyOwner, text: string) => P
     return sealText(id, key, text);
   };
 }
+
+/** What a data key's wrap is bound to (its id and owner): `team import-local` re-wraps keys under another tree. */
+export { binding as personalDataKeyBinding };

@@ -105,6 +105,7 @@ export interface DatabaseSchema {
   dpas: DpasTable;
   tickets: TicketsTable;
   audit_events: AuditEventsTable;
+  audit_imported_events: AuditImportedEventsTable;
   time_entries: TimeEntriesTable;
   known_hosts: KnownHostsTable;
   recordings: RecordingsTable;
@@ -241,6 +242,11 @@ export interface AuditEventsTable {
   details: string;
   prev_hash: string;
   hash: string;
+}
+
+/** An event of a local store's log brought in by `team import-local` (0023), unchanged; its segment is one import. */
+export interface AuditImportedEventsTable extends AuditEventsTable {
+  segment_id: string;
 }
 
 export interface TimeEntriesTable extends Attributed {

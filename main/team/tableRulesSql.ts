@@ -245,6 +245,14 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   // (main/store/auditAppend.ts), which checks the expected head under its row lock and writes in the caller's name.
   audit_head: readOnly,
   audit_events: { appendOnly: true, access: [{ roles: EVERYONE, privileges: READ }] },
+  // Local stores' logs brought in by `team import-local` (hands-on members bring their own), read as the log is.
+  audit_imported_events: {
+    appendOnly: true,
+    access: [
+      { roles: EVERYONE, privileges: READ },
+      { roles: HANDS_ON, privileges: ['INSERT'] },
+    ],
+  },
 };
 
 /** Tables whose rows, once written, never change; billing_batches too once sealed (its own trigger). */

@@ -13,6 +13,7 @@ import { createTeam, upgradeTeam, type Invitation } from '../../team/teamSetup.n
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { openBackend } from '../openBackend.node.ts';
+import { importLocalCommand, type ImportLocalOptions } from './teamImportLocal.ts';
 
 const ADMIN_URL_HELP =
   "an administrator's URL of the team's (existing, empty) database, e.g. postgresql://dba@db.example.se/lotsen_team" +
@@ -164,6 +165,25 @@ export function teamCommand(io: CliIo): Command {
         io.out(`${member.name} is removed; ${ended} open connection${ended === 1 ? '' : 's'} ended.\n`);
       });
     });
+  team
+    .command('import-local')
+    .description(
+      "Bring a local store (Lotsen used alone) into this team database in one transaction, all or nothing: its registry, agreements, tickets, sessions' books, recordings and time, its audit log kept as a verified segment linked to the team's. The local files are only read. Run it in your team folder; the local user becomes you.",
+    )
+    .requiredOption('--from <folder>', "the local store's data folder (its LOTSEN_HOME)")
+    .requiredOption(
+      '--database <admin-url>',
+      `${ADMIN_URL_HELP}. The rows go in as the team's owner: no one work role may write all a local store holds`,
+    )
+    .option('--insecure', 'allow a host other than this machine without TLS (a trusted network only)')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      "\nThe local store's passphrase comes from LOTSEN_FROM_PASSPHRASE or LOTSEN_FROM_PASSPHRASE_FILE, else this folder's.\n" +
+        'Example:\n  PGPASSWORD=… lotsen team import-local --from ~/.config/Lotsen-alone \\\n' +
+        '    --database "postgresql://dba@db.example.se/lotsen_team?sslmode=verify-full"',
+    )
+    .action((options: ImportLocalOptions) => importLocalCommand(io, options));
   return team;
 }
 
