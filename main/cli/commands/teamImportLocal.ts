@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { importLocalStore, type LocalImportSummary } from '../../team/import/localImport.node.ts';
 import { keychain } from '../../vault/keychain.node.ts';
+import { keyRingOf } from '../../vault/keyRing.ts';
 import { passphraseFromEnvironment } from '../../vault/passphraseSource.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
@@ -38,6 +39,7 @@ export async function importLocalCommand(io: CliIo, options: ImportLocalOptions)
       team: { database: source.database, adminUrl: options.database, insecure: options.insecure === true },
       progress: (line) => io.err(`lotsen: ${line}\n`),
       now: session.backend.now,
+      keyRing: keyRingOf(session.backend.registryContext().db),
     });
     if (options.json) return printJson(io, summary);
     printSummary(io, summary);

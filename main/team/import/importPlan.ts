@@ -72,4 +72,9 @@ export const tablesNotCopied: Readonly<Partial<Record<keyof DatabaseSchema, stri
   key_trees: "the data keys are re-wrapped under the team's keys",
   vendor_settings: "the team's own price list applies",
   retention_policy: "the team's own retention policy applies",
+  secret_data_keys: "secrets and recordings are sealed afresh under the team's secrets key",
+  vault_trees: "the team's own vault",
+  vault_wraps: "the team's own vault",
+  member_keys: "the team's own vault",
+  vault_recovery: "the team's own vault",
 };

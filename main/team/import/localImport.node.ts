@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import type { Db } from '../../store/database.node.ts';
 import type { PersonalDataKeysTable } from '../../store/schema.ts';
 import type { Keychain } from '../../vault/keychain.node.ts';
+import { attachKeyRing, type KeyRing } from '../../vault/keyRing.ts';
 import { appendSegmentLink, copyAuditSegment } from './auditSegmentImport.ts';
 import { findImportConflicts, importConflictError } from './importConflicts.ts';
 import { tableCopies, tablesNotCopied } from './importPlan.ts';
 import { openLocalStoreCopy } from './localStoreCopy.node.ts';
 import { inOwnerTransaction } from './ownerTransaction.node.ts';
-import { rewrapPersonalKey, storedPersonalTreeKey, type PersonalTreeKeys } from './personalKeyTransfer.ts';
+import { personalTreeKeys, rewrapPersonalKey } from './personalKeyTransfer.ts';
+import { secretTransfer } from './secretTransfer.ts';
 import { copyTable, linkToBatches, type Row } from './tableCopier.ts';
 
 export interface LocalImportOptions {
@@ -24,6 +27,8 @@ export interface LocalImportOptions {
   /** One line per step, as it happens (the CLI writes them to stderr). */
   progress: (line: string) => void;
   now: () => number;
+  /** The member's key ring (their Lotsen's, unlocked): the team's tree keys are unwrapped with it. */
+  keyRing: KeyRing | null;
 }
 
 export interface LocalImportSummary {
@@ -64,18 +69,20 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
     const localUsers = (await local.db.selectFrom('users').select('id').execute()).map((u) => u.id);
     const users = new Map(localUsers.map((id) => [id, options.member.userId]));
     const segmentId = randomUUID();
+    const notCopied = await heldButNotCopied(local.db);
 
     return await inOwnerTransaction(options.team, async (team) => {
       const conflicts = await findImportConflicts(local.db, team, options.member.userId);
       if (conflicts.length > 0) throw importConflictError(conflicts);
       options.progress(`Copying into ${options.team.database} in one transaction.`);
 
-      const trees: PersonalTreeKeys = {
-        local: await storedPersonalTreeKey(local.db),
-        team: await storedPersonalTreeKey(team),
-      };
+      if (options.keyRing) attachKeyRing(team, borrowedRing(options.keyRing));
+      const trees = await personalTreeKeys(local.db, team);
+      const secrets = await secretTransfer(local.db, team);
       const alreadyTrusted = await trustedHostKeys(team);
-      const transforms: Partial<Record<string, (row: Row) => Row | null>> = {
+      const transforms: Partial<Record<string, (row: Row) => Promise<Row | null> | Row | null>> = {
+        support_accounts: (row) => secrets.account(row),
+        recording_chunks: (row) => secrets.chunk(row),
         personal_data_keys: (row) =>
           rewrapPersonalKey(row as unknown as PersonalDataKeysTable, trees, segmentId) as unknown as Row,
         known_hosts: (row) => (alreadyTrusted.has(hostKeyName(row)) ? null : row),
@@ -88,7 +95,6 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
       }
       for (const copy of tableCopies) await linkToBatches(local.db, team, copy);
       trees.local.fill(0);
-      trees.team.fill(0);
 
       const segment = await copyAuditSegment(local.db, team, segmentId);
       options.progress(`audit events (an imported segment): ${segment.events}`);
@@ -104,7 +110,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
         tables,
         auditEvents: segment.events,
         linkSeq: link.seq,
-        notCopied: Object.entries(tablesNotCopied).map(([table, why]) => ({ table, why: why! })),
+        notCopied,
       };
     });
   } finally {
@@ -122,4 +128,27 @@ async function trustedHostKeys(team: Db): Promise<Set<string>> {
     .select(['host', 'port', 'key_type', 'fingerprint'])
     .execute();
   return new Set(rows.map((row) => hostKeyName(row)));
+}
+
+/**
+ * The member's ring lent to the owner's connection for the import: the same keys, but detaching it from that
+ * connection must not wipe the ring the member's Lotsen still holds.
+ */
+function borrowedRing(ring: KeyRing): KeyRing {
+  return {
+    userId: ring.userId,
+    treeKey: (db, tree, generation) => ring.treeKey(db, tree, generation),
+    privateKey: () => ring.privateKey(),
+    wipe() {},
+  };
+}
+
+/** The tables not copied that hold something in this store, and why (the summary names them). */
+async function heldButNotCopied(local: Db): Promise<LocalImportSummary['notCopied']> {
+  const held: LocalImportSummary['notCopied'] = [];
+  for (const [table, why] of Object.entries(tablesNotCopied)) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(local);
+    if (Number(rows[0]?.n ?? 0) > 0) held.push({ table, why: why! });
+  }
+  return held;
 }
