@@ -43,7 +43,7 @@ export interface LocalImportSummary {
 
 /**
  * `lotsen team import-local`: a person's local store moved into the team database in one transaction, all or nothing
- * (see docs/team.md, "Bringing a local store in"). The local files are only read (a copy is opened); a broken local
+ * (docs/cli.md, `team import-local`). The local files are only read (a copy is opened); a broken local
  * audit log, or anything the team already holds, is refused before a row is written.
  */
 export async function importLocalStore(options: LocalImportOptions): Promise<LocalImportSummary> {
