@@ -24,55 +24,19 @@ export async function findImportConflicts(
   teamUserId: string,
 ): Promise<ImportConflict[]> {
   const conflicts: ImportConflict[] = [];
-  const count = async (
-    kind: string,
-    values: readonly (string | number)[],
-    query: (chunk: never[]) => Promise<number>,
-  ) => {
-    let found = 0;
-    for (let i = 0; i < values.length; i += IDS_PER_QUERY) {
-      found += await query(values.slice(i, i + IDS_PER_QUERY) as never[]);
-    }
+  const check = async (kind: string, table: string, column: string) => {
+    const values = await sql<{ value: string | number }>`SELECT ${sql.ref(column)} AS value
+      FROM ${sql.table(table)}`
+      .execute(local)
+      .then((r) => r.rows.map((row) => row.value));
+    const found = await countHeld(team, table, column, values);
     if (found > 0) conflicts.push({ kind, count: found });
   };
-
   for (const copy of tableCopies) {
-    if (copy.key.length !== 1) continue;
-    const column = copy.key[0]!;
-    const ids = await sql<{ id: string }>`SELECT ${sql.ref(column)} AS id FROM ${sql.table(copy.table)}`
-      .execute(local)
-      .then((r) => r.rows.map((row) => row.id));
-    await count(copy.table, ids, async (chunk) =>
-      sql<{
-        n: number;
-      }>`SELECT count(*) AS n FROM ${sql.table(copy.table)} WHERE ${sql.ref(column)} IN (${sql.join(chunk)})`
-        .execute(team)
-        .then((r) => Number(r.rows[0]?.n ?? 0)),
-    );
+    if (copy.key.length === 1) await check(copy.table, copy.table, copy.key[0]!);
   }
-
-  const orgNumbers = (await local.selectFrom('customers').select('org_number').execute()).map(
-    (r) => r.org_number,
-  );
-  await count('customers.org_number', orgNumbers, (chunk) =>
-    team
-      .selectFrom('customers')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('org_number', 'in', chunk)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n)),
-  );
-  const batchNumbers = (await local.selectFrom('billing_batches').select('number').execute()).map(
-    (r) => r.number,
-  );
-  await count('billing_batches.number', batchNumbers, (chunk) =>
-    team
-      .selectFrom('billing_batches')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('number', 'in', chunk)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n)),
-  );
+  await check('customers.org_number', 'customers', 'org_number');
+  await check('billing_batches.number', 'billing_batches', 'number');
 
   // A host key the team trusts already is no conflict when it is the same key (it is then not copied again).
   let otherKeys = 0;
@@ -100,6 +64,23 @@ export async function findImportConflicts(
     if (theirs.length > 0) conflicts.push({ kind: 'time_entries.running_timer', count: running.length });
   }
   return conflicts;
+}
+
+/** How many of `values` the team's `table` holds in `column`, asked in chunks. */
+async function countHeld(
+  team: Db,
+  table: string,
+  column: string,
+  values: readonly (string | number)[],
+): Promise<number> {
+  let found = 0;
+  for (let i = 0; i < values.length; i += IDS_PER_QUERY) {
+    const chunk = values.slice(i, i + IDS_PER_QUERY);
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}
+      WHERE ${sql.ref(column)} IN (${sql.join(chunk)})`.execute(team);
+    found += Number(rows[0]?.n ?? 0);
+  }
+  return found;
 }
 
 const KIND_WORDS: Record<string, string> = {
