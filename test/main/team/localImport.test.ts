@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { tableCopies } from '../../../main/team/import/importPlan.ts';
+import { importLocalStore } from '../../../main/team/import/localImport.node.ts';
+import { keychain } from '../../../main/vault/keychain.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import {
@@ -16,10 +18,11 @@ import {
   type OpenedBackend,
 } from '../../support/passphraseBackend.ts';
 import { databaseFingerprint } from '../../support/postgres/databaseFingerprint.ts';
-import { asSuperuser, runPostgres } from '../../support/postgres/testDatabases.ts';
+import { asSuperuser, runPostgres, superuserUrl } from '../../support/postgres/testDatabases.ts';
 import { createTestTeam, type TestTeam } from '../../support/postgres/testTeam.ts';
 import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
+import { tamperWithStore } from '../../support/storeTampering.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
 /*
@@ -292,5 +295,32 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
     expect(verified.stderr).toMatch(
       /imported at event \d+ \(segment [0-9a-f-]+\) is broken at its event \d+/,
     );
+  });
+
+  test('a local store whose own audit log does not verify is refused before the team is touched', async () => {
+    // Last: this changes the local store (its owner edits an event past the dropped trigger).
+    await local.backend.unlock(TEST_PASSPHRASE);
+    await tamperWithStore(
+      local.backend.registryContext().db,
+      ["UPDATE audit_events SET actor_name = 'Någon annan' WHERE seq = 2"],
+      ['audit_events_no_update'],
+    );
+    await local.backend.lock();
+    const before = await databaseFingerprint(team.database.name);
+    const progress: string[] = [];
+    const refused = await importLocalStore({
+      from: local.dataDir,
+      passphrase: async () => TEST_PASSPHRASE,
+      keychain,
+      member: { userId: randomUUID(), name: 'Tekla Tekniker', role: 'technician' },
+      team: { database: team.database.name, adminUrl: superuserUrl(team.database.name) },
+      progress: (line) => progress.push(line),
+      now: () => clock.now,
+      keyRing: null,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'STORE_DAMAGED' });
+    expect((refused as Error).message).toMatch(/audit log is broken at event 2 .*Nothing was written/);
+    expect(progress).toEqual([]);
+    expect(await databaseFingerprint(team.database.name)).toBe(before);
   });
 });
