@@ -237,6 +237,31 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
     expect(localEvents).toBeGreaterThan(5);
     expect(await fileHashes(local.dataDir)).toEqual(localFiles);
 
+    // Sealed afresh under the team's secrets tree: the account's secret and every recorded batch, each owner its key.
+    const stored = await asSuperuser(team.database.name, async (client) => ({
+      secret: (
+        await client.query<{ secret: string }>('SELECT secret FROM lotsen.support_accounts WHERE id = $1', [
+          planted.accountId,
+        ])
+      ).rows[0]!.secret,
+      chunks: (
+        await client.query<{ data: string }>(
+          'SELECT data FROM lotsen.recording_chunks WHERE recording_id = ANY($1)',
+          [planted.recordingIds],
+        )
+      ).rows.map((r) => r.data),
+      keys: (
+        await client.query<{ owner_id: string }>(
+          'SELECT owner_id FROM lotsen.secret_data_keys WHERE owner_id = ANY($1)',
+          [[planted.accountId, ...planted.recordingIds]],
+        )
+      ).rows.map((r) => r.owner_id),
+    }));
+    expect(stored.secret).toMatch(/^sv1\./);
+    expect(stored.chunks.length).toBeGreaterThan(0);
+    for (const data of stored.chunks) expect(data).toMatch(/^sv1\./);
+    expect(stored.keys.sort()).toEqual([planted.accountId, ...planted.recordingIds].sort());
+
     const verified = await runCli(['audit', 'verify'], memberEnv);
     expect(verified.stderr).toBe('');
     expect(verified.stdout).toMatch(/The audit log is intact/);
