@@ -143,6 +143,15 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   },
   'ticket.first_response_recorded': { sessionId: 'id', firstResponseAt: 'number' },
   'ticket.sent_back': { customerId: 'id' },
+  // `team import-local`: the local log kept as a segment (audit_imported_events), and whose it was.
+  'audit.segment_imported': {
+    segmentId: 'id',
+    events: 'number',
+    lastSeq: 'number',
+    lastHash: SHA256_HEX,
+    localUserId: 'id',
+    teamUserId: 'id',
+  },
   'settings.price_list_changed': { acuteEscalationOreBefore: 'number', acuteEscalationOre: 'number' },
   'retention.policy_changed': { purgeMonthDay: MONTH_DAY, keepClosedDays: 'number' },
   // The e-mail a GDPR request named is personal; what was found is ids only.

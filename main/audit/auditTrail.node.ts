@@ -9,6 +9,8 @@ import { serialiseWrites } from '../store/writeLocks.ts';
 import type { AuditEventsTable } from '../store/schema.ts';
 import type { AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
 import { auditHash, canonicalDetails, GENESIS_HASH } from './auditChain.ts';
+import { chainBreak } from './auditChainWalk.ts';
+import { importedSegmentBreak } from './importedSegments.ts';
 import { assertAuditDetails, PersonalDetail, type AuditDetailValue } from './auditDetails.ts';
 import type { AuditAnchors } from './auditAnchors.node.ts';
 
@@ -276,34 +278,8 @@ export async function verifyAuditLog(db: Db, anchors: readonly AnchorPlace[]): P
     reason,
   });
 
-  let previousHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  for (const row of rows) {
-    if (row.seq !== expectedSeq) {
-      return broken(
-        expectedSeq,
-        `event ${expectedSeq} is missing (the next one found is ${row.seq}): events were deleted`,
-      );
-    }
-    if (row.prev_hash !== previousHash) {
-      return broken(
-        row.seq,
-        `event ${row.seq} does not follow event ${row.seq - 1}: events were inserted, deleted or reordered`,
-      );
-    }
-    let view: AuditEventView;
-    try {
-      view = eventView(row);
-    } catch {
-      return broken(row.seq, `event ${row.seq} cannot be read: it was edited`);
-    }
-    const { hash, ...fields } = view;
-    if (auditHash(fields) !== hash) {
-      return broken(row.seq, `event ${row.seq} is not as it was written: it was edited`);
-    }
-    previousHash = hash;
-    expectedSeq += 1;
-  }
+  const walked = chainBreak(rows);
+  if (walked) return broken(walked.seq, walked.reason);
 
   const last = rows.length;
   const hashAt = (seq: number) => (seq === 0 ? GENESIS_HASH : rows[seq - 1]?.hash);
@@ -338,6 +314,9 @@ export async function verifyAuditLog(db: Db, anchors: readonly AnchorPlace[]): P
       });
     }
   }
+  // Only a chain whose every link is intact vouches for the segments it links (importedSegments.ts).
+  const segment = problems.length === 0 ? await importedSegmentBreak(db, rows) : null;
+  if (segment) problems.push(segment);
   if (problems.length === 0) return { intact: true, events: last, firstBadSeq: null, reason: null };
   problems.sort((a, b) => a.seq - b.seq);
   return broken(problems[0]!.seq, problems.map((p) => p.reason).join('; '));

@@ -105,6 +105,7 @@ export interface DatabaseSchema {
   dpas: DpasTable;
   tickets: TicketsTable;
   audit_events: AuditEventsTable;
+  audit_imported_events: AuditImportedEventsTable;
   time_entries: TimeEntriesTable;
   known_hosts: KnownHostsTable;
   recordings: RecordingsTable;
@@ -116,6 +117,11 @@ export interface DatabaseSchema {
   pre_connect_approvals: PreConnectApprovalsTable;
   key_trees: KeyTreesTable;
   personal_data_keys: PersonalDataKeysTable;
+  vault_trees: VaultTreesTable;
+  vault_wraps: VaultWrapsTable;
+  member_keys: MemberKeysTable;
+  vault_recovery: VaultRecoveryTable;
+  secret_data_keys: SecretDataKeysTable;
   retention_policy: RetentionPolicyTable;
   purge_runs: PurgeRunsTable;
   ticket_escalations: TicketEscalationsTable;
@@ -152,6 +158,52 @@ export interface PersonalDataKeysTable {
   id: string;
   owner_kind: string;
   owner_id: string;
+  wrapped_key: string;
+  created_at: number;
+  /** 0022: the generation of the personal tree that wraps it (always 1 in the embedded store). */
+  generation: Generated<number>;
+}
+
+/** 0022, the vault (main/vault/): a tree's current generation, and the one a running rotation moves to. */
+export interface VaultTreesTable {
+  tree: string;
+  generation: number;
+  rotating_to: number | null;
+  rotation_reason: string | null;
+  updated_at: number;
+}
+
+/** A tree key of one generation wrapped for one recipient (`member:<id>`, `recovery`, `invite:<id>`). */
+export interface VaultWrapsTable {
+  tree: string;
+  generation: number;
+  recipient: string;
+  wrapped: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** A member's X25519 public key (base64url of the raw 32 bytes). */
+export interface MemberKeysTable {
+  user_id: string;
+  public_key: string;
+  created_at: number;
+}
+
+/** The recovery kit's public key (one row, id 1). */
+export interface VaultRecoveryTable {
+  id: number;
+  public_key: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** One data key per support account and per recording, wrapped by the `secrets` tree key of `generation`. */
+export interface SecretDataKeysTable {
+  id: string;
+  owner_kind: string;
+  owner_id: string;
+  generation: number;
   wrapped_key: string;
   created_at: number;
 }
@@ -241,6 +293,11 @@ export interface AuditEventsTable {
   details: string;
   prev_hash: string;
   hash: string;
+}
+
+/** An event of a local store's log brought in by `team import-local` (0023), unchanged; its segment is one import. */
+export interface AuditImportedEventsTable extends AuditEventsTable {
+  segment_id: string;
 }
 
 export interface TimeEntriesTable extends Attributed {

@@ -49,7 +49,7 @@ function toNumber(text: string): number {
   return value;
 }
 
-const teamTypes = {
+export const teamTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
     return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');

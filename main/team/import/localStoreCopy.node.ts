@@ -1,0 +1,88 @@
+import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LotsenError } from '../../../common/api/errors.ts';
+import type { AuditVerdict } from '../../../common/audit/auditEvents.ts';
+import { readDataConfig } from '../../app/dataConfig.node.ts';
+import { dataFiles } from '../../app/dataDir.node.ts';
+import { AuditAnchors } from '../../audit/auditAnchors.node.ts';
+import { verifyAuditLog } from '../../audit/auditTrail.node.ts';
+import { assertStorePresent, openStore, type Db } from '../../store/database.node.ts';
+import { loadDatabaseKey } from '../../vault/databaseKey.node.ts';
+import type { Keychain } from '../../vault/keychain.node.ts';
+
+/** A local store opened for reading by `team import-local`: a copy of its files, its own audit anchors checked. */
+export interface LocalStoreCopy {
+  readonly db: Db;
+  /** The local chain held against the folder's own anchors (audit-head.json and the keychain or key file). */
+  readonly auditVerdict: AuditVerdict;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the local store in `dataDir` as its own Lotsen would (its keychain entry, or its key file with `passphrase`)
+ * without writing a byte of that folder: SQLite writes even when it only reads (a WAL-mode database gets -wal and
+ * -shm files, the schema is brought up to date), so the store file and its WAL are copied into a private temporary
+ * folder and the copy is opened. The copy is as encrypted as the original, and removed on close.
+ */
+export async function openLocalStoreCopy(
+  dataDir: string,
+  options: { passphrase: () => Promise<string | null>; keychain: Keychain },
+): Promise<LocalStoreCopy> {
+  const config = await readDataConfig(dataDir);
+  if (config === null) {
+    throw new LotsenError('NOT_INITIALIZED', `${dataDir} holds no Lotsen store (it has no lotsen.json).`);
+  }
+  if (config.dataSource) {
+    throw new LotsenError(
+      'VALIDATION',
+      `${dataDir} is a team database's folder, not a local store: there is nothing of its own to import.`,
+    );
+  }
+  const file = dataFiles.database(dataDir);
+  await assertStorePresent(file);
+  const key = await loadDatabaseKey(dataDir, {
+    keyStore: config.keyStore,
+    passphrase: config.keyStore === 'passphrase' ? await options.passphrase() : null,
+    keychain: options.keychain,
+  });
+  // Read-only views of the folder's anchors: they are only read here, never advanced.
+  const anchors = AuditAnchors.forStore({
+    dataDir,
+    keyStore: config.keyStore,
+    keychain: options.keychain,
+    databaseKey: key,
+  });
+  const folder = await mkdtemp(join(tmpdir(), 'lotsen-import-'));
+  const removeFolder = () => rm(folder, { recursive: true, force: true });
+  try {
+    const copy = join(folder, 'lotsen.db');
+    await copyFile(file, copy);
+    // Committed transactions not yet checkpointed live in the WAL; the -shm index is rebuilt from it.
+    if (await exists(`${file}-wal`)) await copyFile(`${file}-wal`, `${copy}-wal`);
+    const store = await openStore(copy, key, { keyVerified: config.keyStore === 'passphrase' });
+    key.fill(0);
+    try {
+      const auditVerdict = await verifyAuditLog(store.db, anchors.places);
+      return {
+        db: store.db,
+        auditVerdict,
+        async close() {
+          await store.close();
+          await removeFolder();
+        },
+      };
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  } catch (error) {
+    key.fill(0);
+    await removeFolder();
+    throw error;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null)) !== null;
+}

@@ -1,0 +1,69 @@
+import { LotsenError } from '../../../common/api/errors.ts';
+import { openPersonal } from '../../personalData/personalDataKeys.ts';
+import { isSealed } from '../../personalData/sealedText.ts';
+import type { Db } from '../../store/database.node.ts';
+import {
+  isSealedSecret,
+  openSecret,
+  SECRETS_TREE,
+  sealSecret,
+  secretSealer,
+} from '../../vault/secretVault.ts';
+import type { Row } from './tableCopier.ts';
+
+/**
+ * Support-account secrets and recorded terminal output, moved from the local store's keys to the team's: opened with
+ * the local store's keys, in memory only, and sealed afresh under new data keys of the team's `secrets` tree, made in
+ * the import's transaction (main/vault/secretVault.ts). A team whose vault has not been set up yet (a part-1 team
+ * before `team upgrade`, which seals what it holds) gets them as it keeps its own: secrets as they are, recordings
+ * under their tickets' personal keys, which come along re-wrapped.
+ */
+export interface SecretTransfer {
+  readonly sealed: boolean;
+  account(row: Row): Promise<Row>;
+  chunk(row: Row): Promise<Row>;
+}
+
+export async function secretTransfer(local: Db, team: Db): Promise<SecretTransfer> {
+  const sealed =
+    (await team
+      .selectFrom('vault_trees')
+      .select('tree')
+      .where('tree', '=', SECRETS_TREE)
+      .executeTakeFirst()) !== undefined;
+  const sealers = new Map<string, Promise<(text: string) => string>>();
+  return {
+    sealed,
+    async account(row) {
+      if (typeof row.secret !== 'string') return row;
+      const text = isSealedSecret(row.secret) ? await openSecret(local, row.secret) : row.secret;
+      return {
+        ...row,
+        secret: sealed ? await sealSecret(team, { kind: 'account', id: String(row.id) }, text) : text,
+      };
+    },
+    async chunk(row) {
+      const data = String(row.data);
+      if (!sealed) {
+        if (!isSealedSecret(data)) return row;
+        throw new LotsenError(
+          'VAULT_LOCKED',
+          "The team database has no vault yet, and this store's recordings are sealed in its own: ask an admin to run `lotsen team upgrade` first. Nothing was written.",
+        );
+      }
+      const text = isSealedSecret(data) ? await openSecret(local, data) : await openedChunk(local, data);
+      // A chunk whose ticket's key the purge destroyed stays as it is: unreadable here as it was at home.
+      if (text === null) return row;
+      const recordingId = String(row.recording_id);
+      let sealer = sealers.get(recordingId);
+      if (!sealer)
+        sealers.set(recordingId, (sealer = secretSealer(team, { kind: 'recording', id: recordingId })));
+      return { ...row, data: (await sealer)(text) };
+    },
+  };
+}
+
+async function openedChunk(local: Db, data: string): Promise<string | null> {
+  if (!isSealed(data)) return data;
+  return (await openPersonal(local, [data]))[0] ?? null;
+}

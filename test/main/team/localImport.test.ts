@@ -1,0 +1,351 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
+import { tableCopies } from '../../../main/team/import/importPlan.ts';
+import { importLocalStore } from '../../../main/team/import/localImport.node.ts';
+import { keychain } from '../../../main/vault/keychain.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
+import {
+  openPassphraseBackend,
+  TEST_PASSPHRASE,
+  type OpenedBackend,
+} from '../../support/passphraseBackend.ts';
+import { databaseFingerprint } from '../../support/postgres/databaseFingerprint.ts';
+import { asSuperuser, runPostgres, superuserUrl } from '../../support/postgres/testDatabases.ts';
+import { createTestTeam, type TestTeam } from '../../support/postgres/testTeam.ts';
+import { makeRegistryFile } from '../../support/registryFixture.ts';
+import { cliEnv, runCli } from '../../support/runCli.ts';
+import { tamperWithStore } from '../../support/storeTampering.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
+
+/*
+ * `lotsen team import-local`, end to end through the real CLI: a local store (200 customers, sessions with real
+ * recordings, time, an approved month) moved into a team database of its own. One set-up for the file; the tests run
+ * in order on it: a kill midway first (nothing may be left), then the import, then a second import (refused).
+ */
+
+const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
+const at = (iso: string) => Date.parse(iso);
+const clock = { now: at('2026-11-20T10:00:00+01:00') };
+const SECRET = 'Kanariefågel-lösen-7Q!';
+const TYPED = ['importerad-utdata-ett', 'importerad-utdata-två'];
+
+let local: OpenedBackend;
+let team: TestTeam;
+let memberHome: { dir: string; cleanup: () => Promise<void> };
+let memberEnv: NodeJS.ProcessEnv;
+let importArgs: string[];
+let importEnv: NodeJS.ProcessEnv;
+const planted = {
+  accountId: '',
+  ticketId: '',
+  subject: 'Inloggning via AD FS fungerar inte',
+  recordingIds: [] as string[],
+  casts: [] as string[],
+};
+let localCounts: Record<string, number>;
+let localFiles: Record<string, string>;
+
+/** Every file of the folder and the SHA-256 of its bytes. */
+async function fileHashes(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(dir)).sort();
+  const hashes: Record<string, string> = {};
+  for (const name of names) {
+    hashes[name] = createHash('sha256')
+      .update(await readFile(join(dir, name)))
+      .digest('hex');
+  }
+  return hashes;
+}
+
+/** Rows per copied table, the team's (as the superuser, so no rule hides any). */
+async function teamCounts(): Promise<Record<string, number>> {
+  return asSuperuser(team.database.name, async (client) => {
+    const counts: Record<string, number> = {};
+    for (const { table } of tableCopies) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM lotsen.${pg.escapeIdentifier(table)}`,
+      );
+      counts[table] = rows[0]!.n;
+    }
+    return counts;
+  });
+}
+
+/** A member's own Lotsen on the member's folder (after the CLI runs there), unlocked, and its API. */
+async function memberLotsen() {
+  const backend = await Backend.open({ dataDir: memberHome.dir });
+  await backend.unlock(memberEnv.LOTSEN_PASSPHRASE!);
+  return { backend, call: apiCaller(createApi(backend, () => undefined)) };
+}
+
+async function castOf(call: ReturnType<typeof apiCaller>, recordingId: string): Promise<string> {
+  let page = await call.ok('recordings.read', { recordingId, fromSeq: 0, limit: 64 });
+  let text = page.header + page.events;
+  while (page.nextSeq !== null) {
+    page = await call.ok('recordings.read', { recordingId, fromSeq: page.nextSeq, limit: 64 });
+    text += page.events;
+  }
+  return text;
+}
+
+beforeAll(async () => {
+  // The local store: the embedded default (this file runs in the embedded project), a passphrase key file.
+  local = await openPassphraseBackend({ now: () => clock.now });
+  const output = new Map<string, string>();
+  const call = apiCaller(createApi(local.backend, () => undefined, { shell: '/bin/sh' }));
+  local.backend.on('terminal.output', ({ sessionId, data }) => {
+    output.set(sessionId, (output.get(sessionId) ?? '') + Buffer.from(data).toString('utf8'));
+    void call.ok('sessions.ack', { sessionId, bytes: data.length });
+  });
+  const prepared = await prepareBillingCustomer(call, { receivedAt: at('2026-11-02T08:00:00+01:00') });
+  await call.ok('registry.import', { file: makeRegistryFile(199, { secrets: true }) });
+  const account = await call.ok('registry.saveSupportAccount', {
+    environmentId: prepared.environment.id,
+    account: { username: 'lotsen_import' },
+    secret: SECRET,
+  });
+  planted.accountId = account.id;
+  planted.ticketId = prepared.standardTicket.id;
+
+  // Two real terminal sessions on the ticket, recorded; their time entries go into the approved month.
+  for (const typed of TYPED) {
+    const session = await call.ok('sessions.open', {
+      ticketId: prepared.standardTicket.id,
+      environmentId: prepared.environment.id,
+      kind: 'local',
+      overrideReason: 'Lokal terminal för felsökning i testet av importen.',
+    });
+    await call.ok('sessions.input', { sessionId: session.id, data: `echo ${typed}\n` });
+    const deadline = Date.now() + 15_000;
+    while (!(output.get(session.id) ?? '').includes(`${typed}\r\n`)) {
+      if (Date.now() > deadline) throw new Error(`the session never printed ${typed}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    clock.now += 20 * 60_000;
+    const closed = await call.ok('sessions.close', { sessionId: session.id });
+    planted.recordingIds.push(closed.recordingId!);
+  }
+  for (const entry of await call.ok('time.list', { ticketId: prepared.standardTicket.id })) {
+    await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+  }
+  const manual = await call.ok('time.addManual', {
+    ticketId: prepared.specialTicket.id,
+    startedAt: at('2026-11-10T09:00:00+01:00'),
+    endedAt: at('2026-11-10T10:10:00+01:00'),
+    note: 'Felsökning av synken',
+  });
+  await call.ok('time.classify', {
+    entryId: manual.id,
+    classification: 'billable',
+    workType: 'non_standard_access',
+  });
+  clock.now = at('2026-12-02T10:00:00+01:00');
+  await call.ok('billing.approveMonth', { month: '2026-11', customerId: prepared.customer.id });
+  for (const id of planted.recordingIds) planted.casts.push(await castOf(call, id));
+  expect(planted.casts.join('')).toContain(TYPED[1]);
+  expect((await call.ok('registry.revealSecret', { accountId: account.id })).secret).toBe(SECRET);
+
+  const db = local.backend.registryContext().db;
+  localCounts = {};
+  for (const table of [...tableCopies.map((c) => c.table), 'audit_events' as const]) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    localCounts[table] = Number(row.n);
+  }
+  expect(localCounts.customers).toBe(200);
+  expect(localCounts.billing_batches).toBe(1);
+  // Closed, as a person moving to a team would have it: its files are now what must not change.
+  await local.backend.lock();
+  localFiles = await fileHashes(local.dataDir);
+
+  // The team: its own database, whose first member (a technician, with the admin right) enrols through the CLI.
+  team = await createTestTeam({ name: 'Tekla Tekniker', email: 'tekla@leverantor.se', role: 'technician' });
+  memberHome = await makeTempDataDir();
+  memberEnv = cliEnv(memberHome.dir);
+  const enrolled = await runCli(['init', '--team', team.url, '--enrol', team.firstMember.code], memberEnv);
+  expect(enrolled.stderr).toBe('');
+  const { port, superuser } = runPostgres();
+  importArgs = [
+    'team',
+    'import-local',
+    '--from',
+    local.dataDir,
+    '--database',
+    `postgresql://${superuser.user}@127.0.0.1:${port}/${team.database.name}`,
+  ];
+  importEnv = { ...memberEnv, PGPASSWORD: superuser.password, LOTSEN_FROM_PASSPHRASE: TEST_PASSPHRASE };
+}, 180_000);
+
+afterAll(async () => {
+  await local?.cleanup();
+  await memberHome?.cleanup();
+  await team?.drop();
+});
+
+describe('lotsen team import-local', { timeout: 120_000 }, () => {
+  test('a SIGKILL while the transaction is open leaves the team database exactly as it was', async () => {
+    const before = await databaseFingerprint(team.database.name);
+    const child = spawn(process.execPath, [bin, ...importArgs], { env: importEnv });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const killed = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Customers are in, the rest of the store is not: the transaction is open.
+      if (/lotsen: customers: \d+/.test(stderr)) child.kill('SIGKILL');
+    });
+    await killed;
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(stdout).toBe('');
+    // The server rolls the transaction back when it sees the connection gone.
+    await asSuperuser(team.database.name, async (client) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const { rows } = await client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'lotsen import-local'",
+        );
+        if (rows[0]!.n === 0) break;
+        if (Date.now() > deadline) throw new Error('the killed import is still connected');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    expect(await databaseFingerprint(team.database.name)).toBe(before);
+    expect(await fileHashes(local.dataDir)).toEqual(localFiles);
+  });
+
+  test('everything arrives in one transaction, reads the same through the team API, and the log verifies with its segment', async () => {
+    const run = await runCli(importArgs, importEnv);
+    expect(run.stderr).toContain('lotsen: customers: 200');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The local store is imported');
+    expect(run.stdout).toMatch(/retention_policy: the team's own retention policy applies/);
+
+    // Counts per table: the team held none of it before.
+    const { audit_events: localEvents, ...copied } = localCounts;
+    expect(await teamCounts()).toEqual(copied);
+    expect(localEvents).toBeGreaterThan(5);
+    expect(await fileHashes(local.dataDir)).toEqual(localFiles);
+
+    // Sealed afresh under the team's secrets tree: the account's secret and every recorded batch, each owner its key.
+    const stored = await asSuperuser(team.database.name, async (client) => ({
+      secret: (
+        await client.query<{ secret: string }>('SELECT secret FROM lotsen.support_accounts WHERE id = $1', [
+          planted.accountId,
+        ])
+      ).rows[0]!.secret,
+      chunks: (
+        await client.query<{ data: string }>(
+          'SELECT data FROM lotsen.recording_chunks WHERE recording_id = ANY($1)',
+          [planted.recordingIds],
+        )
+      ).rows.map((r) => r.data),
+      keys: (
+        await client.query<{ owner_id: string }>(
+          'SELECT owner_id FROM lotsen.secret_data_keys WHERE owner_id = ANY($1)',
+          [[planted.accountId, ...planted.recordingIds]],
+        )
+      ).rows.map((r) => r.owner_id),
+    }));
+    expect(stored.secret).toMatch(/^sv1\./);
+    expect(stored.chunks.length).toBeGreaterThan(0);
+    for (const data of stored.chunks) expect(data).toMatch(/^sv1\./);
+    expect(stored.keys.sort()).toEqual([planted.accountId, ...planted.recordingIds].sort());
+
+    const verified = await runCli(['audit', 'verify'], memberEnv);
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/The audit log is intact/);
+    expect(verified.code).toBe(0);
+
+    const member = await memberLotsen();
+    try {
+      const { call } = member;
+      expect((await call.ok('registry.revealSecret', { accountId: planted.accountId })).secret).toBe(SECRET);
+      expect((await call.ok('tickets.get', { id: planted.ticketId })).subject).toBe(planted.subject);
+      for (const [i, id] of planted.recordingIds.entries())
+        expect(await castOf(call, id)).toBe(planted.casts[i]);
+      // The link names the member and the local user they were, and the segment's end.
+      const link = await asSuperuser(team.database.name, (client) =>
+        client
+          .query<{ actor_name: string; details: string }>(
+            "SELECT actor_name, details FROM lotsen.audit_events WHERE event = 'audit.segment_imported'",
+          )
+          .then((r) => r.rows),
+      );
+      expect(link).toHaveLength(1);
+      expect(link[0]!.actor_name).toBe('Tekla Tekniker');
+      expect(JSON.parse(link[0]!.details)).toMatchObject({
+        teamUserId: member.backend.status().user!.id,
+        events: localCounts.audit_events,
+      });
+    } finally {
+      await member.backend.close();
+    }
+  });
+
+  test('a second import of the same store is refused as a conflict, and nothing is written', async () => {
+    const before = await databaseFingerprint(team.database.name);
+    const run = await runCli(importArgs, importEnv);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/already holds what this store would bring: 200 customers/);
+    expect(run.stderr).toContain('Nothing was written');
+    expect(await databaseFingerprint(team.database.name)).toBe(before);
+  });
+
+  test('audit verify finds an imported event that was edited, under the event that links its segment', async () => {
+    const linkSeq = await asSuperuser(team.database.name, async (client) => {
+      // The triggers refuse any edit; a superuser who turns them off is what the chain exists to catch.
+      await client.query('SET session_replication_role = replica');
+      await client.query(
+        "UPDATE lotsen.audit_imported_events SET actor_name = 'Någon annan' WHERE seq = (SELECT max(seq) FROM lotsen.audit_imported_events)",
+      );
+      const { rows } = await client.query<{ seq: number }>(
+        "SELECT seq::int FROM lotsen.audit_events WHERE event = 'audit.segment_imported'",
+      );
+      return rows[0]!.seq;
+    });
+    const verified = await runCli(['audit', 'verify'], memberEnv);
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain(`broken at event ${linkSeq}`);
+    expect(verified.stderr).toMatch(
+      /imported at event \d+ \(segment [0-9a-f-]+\) is broken at its event \d+/,
+    );
+  });
+
+  test('a local store whose own audit log does not verify is refused before the team is touched', async () => {
+    // Last: this changes the local store (its owner edits an event past the dropped trigger).
+    await local.backend.unlock(TEST_PASSPHRASE);
+    await tamperWithStore(
+      local.backend.registryContext().db,
+      ["UPDATE audit_events SET actor_name = 'Någon annan' WHERE seq = 2"],
+      ['audit_events_no_update'],
+    );
+    await local.backend.lock();
+    const before = await databaseFingerprint(team.database.name);
+    const progress: string[] = [];
+    const refused = await importLocalStore({
+      from: local.dataDir,
+      passphrase: async () => TEST_PASSPHRASE,
+      keychain,
+      member: { userId: randomUUID(), name: 'Tekla Tekniker', role: 'technician' },
+      team: { database: team.database.name, adminUrl: superuserUrl(team.database.name) },
+      progress: (line) => progress.push(line),
+      now: () => clock.now,
+      keyRing: null,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'STORE_DAMAGED' });
+    expect((refused as Error).message).toMatch(/audit log is broken at event 2 .*Nothing was written/);
+    expect(progress).toEqual([]);
+    expect(await databaseFingerprint(team.database.name)).toBe(before);
+  });
+});
