@@ -94,6 +94,7 @@ import {
   teamInvitationSchema,
   teamMemberSchema,
 } from '../team/members.ts';
+import { departingReportSchema } from '../team/departing.ts';
 import {
   maintenanceNoticeInputSchema,
   maintenanceNoticeViewSchema,
@@ -441,6 +442,11 @@ export const methods = {
     z.object({ userId: idSchema }).strict(),
     z.object({ endedConnections: z.number().int() }),
   ),
+  /**
+   * What a member (current or removed) revealed or used of customers' secrets, for the admin to have those passwords
+   * changed: key rotation cannot take them back.
+   */
+  'team.departing': method(z.object({ userId: idSchema }).strict(), departingReportSchema),
 } as const;
 
 export type Methods = typeof methods;

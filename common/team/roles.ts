@@ -166,6 +166,7 @@ export const roleMatrix: RoleMatrix = {
   'team.addMember': allow(EVERYONE, true),
   'team.changeRole': allow(EVERYONE, true),
   'team.removeMember': allow(EVERYONE, true),
+  'team.departing': allow(EVERYONE, true),
 };
 
 /** Whether the method runs only for some principals (every method but set-up, unlock, lock and status). */

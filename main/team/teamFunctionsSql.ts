@@ -29,6 +29,7 @@ export const teamFunctions = {
   enrol: 'lotsen.team_enrol(text)',
   changeRole: 'lotsen.team_change_role(text, text, boolean)',
   removeMember: 'lotsen.team_remove_member(text)',
+  departingSecrets: 'lotsen.team_departing_secrets(text)',
   refuseChange: 'lotsen.team_refuse_change()',
 } as const;
 
@@ -242,6 +243,43 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
         RETURN coalesce(v_ended, 0);
       END $f$`,
 
+    // What a departing member could have taken of customers' secrets, for the admin to have those passwords changed:
+    // accounts whose secret they revealed (audit events), accounts they signed in with in a session (directly or as
+    // a jump hop), environments whose pre-connect command they ran, and exports of the registry with secrets. A
+    // definer, since a technician admin reads no one else's sessions; ids and times only, the names come from the
+    // registry, which every member reads.
+    `CREATE OR REPLACE FUNCTION lotsen.team_departing_secrets(p_user_id text)
+      RETURNS TABLE (how text, account_id text, environment_id text, times integer, last_at bigint)
+      LANGUAGE plpgsql ${DEFINER} AS $f$
+      BEGIN
+        PERFORM lotsen.team_require_admin();
+        RETURN QUERY
+          SELECT 'revealed'::text, e.subject_id, max(e.details::jsonb ->> 'environmentId'), count(*)::integer, max(e.at)
+            FROM lotsen.audit_events e
+           WHERE e.event = 'secret.revealed' AND e.actor_id = p_user_id AND e.subject_id IS NOT NULL
+           GROUP BY e.subject_id
+          UNION ALL
+          SELECT 'session'::text, used.account_id, max(s.environment_id), count(*)::integer, max(s.opened_at)
+            FROM lotsen.sessions s
+            CROSS JOIN LATERAL (
+              SELECT s.account_id WHERE s.account_id IS NOT NULL
+              UNION
+              SELECT hop ->> 'accountId' FROM jsonb_array_elements(s.jump::jsonb) hop
+               WHERE hop ->> 'accountId' IS NOT NULL) used (account_id)
+           WHERE s.technician_id = p_user_id
+           GROUP BY used.account_id
+          UNION ALL
+          SELECT 'preconnect'::text, NULL::text, e.details::jsonb ->> 'environmentId', count(*)::integer, max(e.at)
+            FROM lotsen.audit_events e
+           WHERE e.event = 'preconnect.ran' AND e.actor_id = p_user_id
+           GROUP BY e.details::jsonb ->> 'environmentId'
+          UNION ALL
+          SELECT 'registry_export'::text, NULL::text, NULL::text, count(*)::integer, max(e.at)
+            FROM lotsen.audit_events e
+           WHERE e.event = 'registry.exported_with_secrets' AND e.actor_id = p_user_id
+          HAVING count(*) > 0;
+      END $f$`,
+
     // The guard on append-only tables for what row triggers never see, and for the owner, whom GRANTs do not bind.
     `CREATE OR REPLACE FUNCTION lotsen.team_refuse_change() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $f$
       BEGIN
@@ -264,6 +302,7 @@ export function teamFunctionGrantStatements(names: TeamRoleNames): string[] {
     grant(teamFunctions.addMember, names.admin),
     grant(teamFunctions.changeRole, names.admin),
     grant(teamFunctions.removeMember, names.admin),
+    grant(teamFunctions.departingSecrets, names.admin),
     // The audit log's one way in (made with the head, main/store/auditAppend.ts): every enrolled member appends,
     // a login still waiting to enrol does nothing yet.
     `REVOKE ALL ON FUNCTION ${AUDIT_APPEND_FUNCTION} FROM PUBLIC`,

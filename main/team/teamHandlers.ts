@@ -1,6 +1,7 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { TeamClient } from './teamClient.ts';
+import { departingSecrets } from './departingMember.node.ts';
 import { teamError } from './teamErrors.ts';
 import { addMember, changeRole, listMembers, removeMember } from './teamMembers.node.ts';
 
@@ -41,5 +42,6 @@ export function teamHandlers(
       }),
     'team.removeMember': ({ userId }) =>
       asAdmin(async (client) => ({ endedConnections: await removeMember(client, userId) })),
+    'team.departing': ({ userId }) => asAdmin((client) => departingSecrets(client, userId)),
   };
 }

@@ -10,6 +10,8 @@ import {
   type TeamMember,
 } from '../../team/teamMembers.node.ts';
 import { createTeam, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
+import { departingSecrets } from '../../team/departingMember.node.ts';
+import { printDeparting } from './departingOutput.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { openBackend } from '../openBackend.node.ts';
@@ -161,7 +163,24 @@ export function teamCommand(io: CliIo): Command {
         );
         if (!sure) return io.out('Nothing was changed.\n');
         const ended = await removeMember(client, member.userId);
-        io.out(`${member.name} is removed; ${ended} open connection${ended === 1 ? '' : 's'} ended.\n`);
+        io.out(`${member.name} is removed; ${ended} open connection${ended === 1 ? '' : 's'} ended.\n\n`);
+        printDeparting(io, member.name, await departingSecrets(client, member.userId));
+      });
+    });
+
+  team
+    .command('departing')
+    .description(
+      "What a member (current or removed) revealed or used of customers' secrets, to have those passwords changed (admins only).",
+    )
+    .requiredOption('--member <id-or-email>', "the member's id or e-mail address")
+    .option('--json', 'print the list as JSON')
+    .action(async (options: { member: string; json?: boolean }) => {
+      await asMember(io, async (client) => {
+        const member = findMember(await listMembers(client, { removed: true }), options.member);
+        const report = await departingSecrets(client, member.userId);
+        if (options.json) return printJson(io, report);
+        printDeparting(io, member.name, report);
       });
     });
   return team;
@@ -179,7 +198,9 @@ async function asMember(io: CliIo, use: (client: TeamClient) => Promise<void>): 
 
 function findMember(members: TeamMember[], wanted: string): TeamMember {
   const key = wanted.trim().toLowerCase();
-  const found = members.find((m) => m.userId === key || m.email.toLowerCase() === key);
+  // A removed member's address may belong to a current member again: the current one is meant.
+  const matching = members.filter((m) => m.userId === key || m.email.toLowerCase() === key);
+  const found = matching.find((m) => m.state !== 'removed') ?? matching[0];
   if (!found) throw new LotsenError('NOT_FOUND', `No current member has the id or e-mail address ${wanted}.`);
   return found;
 }
