@@ -446,6 +446,11 @@ export const methods = {
    * What a member (current or removed) revealed or used of customers' secrets, for the admin to have those passwords
    * changed: key rotation cannot take them back.
    */
+  /**
+   * A new enrolment code for a member who lost their machine's keychain: the same user, a new login (the old one is
+   * dropped with its connections, and the vault forgets the old key pair). Shown once, as team.addMember's.
+   */
+  'team.reissueCode': method(z.object({ userId: idSchema }).strict(), teamInvitationSchema),
   'team.departing': method(z.object({ userId: idSchema }).strict(), departingReportSchema),
 } as const;
 

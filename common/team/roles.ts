@@ -167,6 +167,7 @@ export const roleMatrix: RoleMatrix = {
   'team.changeRole': allow(EVERYONE, true),
   'team.removeMember': allow(EVERYONE, true),
   'team.departing': allow(EVERYONE, true),
+  'team.reissueCode': allow(EVERYONE, true),
 };
 
 /** Whether the method runs only for some principals (every method but set-up, unlock, lock and status). */

@@ -30,6 +30,8 @@ export const teamFunctions = {
   changeRole: 'lotsen.team_change_role(text, text, boolean)',
   removeMember: 'lotsen.team_remove_member(text)',
   departingSecrets: 'lotsen.team_departing_secrets(text)',
+  reissueLogin: 'lotsen.team_reissue_login(text, text, text, text)',
+  reissueCode: 'lotsen.team_reissue_code(text, text, text)',
   refuseChange: 'lotsen.team_refuse_change()',
 } as const;
 
@@ -243,6 +245,58 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
         RETURN coalesce(v_ended, 0);
       END $f$`,
 
+    // A member who lost their machine's keychain (or never used their code in time) joins again as the same user:
+    // a new login with a new code, the old login dropped as team_remove_member drops it, and what the vault knew of
+    // their old key pair forgotten (their public key and every wrap made for it), so nothing opens for the old key.
+    // Owner-only, for the DBA's `team reissue-code --admin-url`; team_reissue_code is the admins' way in.
+    `CREATE OR REPLACE FUNCTION lotsen.team_reissue_login(p_user_id text, p_login_suffix text, p_code_verifier text,
+        p_by text)
+      RETURNS TABLE (member_login text, code_expires_at bigint)
+      LANGUAGE plpgsql ${DEFINER} AS $f$
+      DECLARE
+        v_old text;
+        v_login text := ${loginPrefix} || p_login_suffix;
+        v_expires timestamptz := clock_timestamp() + interval '24 hours';
+      BEGIN
+        IF p_login_suffix IS NULL OR p_login_suffix !~ '^[0-9a-f]{8}$' THEN
+          RAISE EXCEPTION 'LOTSEN_INVALID: a login suffix is 8 hex digits' USING ERRCODE = '22023';
+        END IF;
+        IF p_code_verifier IS NULL OR p_code_verifier !~ ${VERIFIER} THEN
+          RAISE EXCEPTION 'LOTSEN_INVALID: give the code''s SCRAM-SHA-256 verifier, never the code' USING ERRCODE = '22023';
+        END IF;
+        SELECT login INTO v_old FROM lotsen.team_members
+          WHERE user_id = p_user_id AND removed_at IS NULL FOR UPDATE;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'LOTSEN_NOT_FOUND: no current member has that id' USING ERRCODE = 'P0002';
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_old) THEN
+          EXECUTE format('ALTER ROLE %I NOLOGIN', v_old);
+          EXECUTE format('GRANT %I TO %I', v_old, current_user);
+          PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = v_old;
+          EXECUTE format('DROP ROLE %I', v_old);
+        END IF;
+        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT '
+                       'PASSWORD %L VALID UNTIL %L IN ROLE %I',
+                       v_login, p_code_verifier, v_expires, ${member});
+        UPDATE lotsen.team_members
+          SET login = v_login, enrolled_at = NULL, invited_at = lotsen.team_now_ms(), invited_by = p_by,
+              enrol_expires_at = (extract(epoch FROM v_expires) * 1000)::bigint, version = version + 1
+          WHERE user_id = p_user_id;
+        RETURN QUERY SELECT v_login, (extract(epoch FROM v_expires) * 1000)::bigint;
+      END $f$`,
+
+    `CREATE OR REPLACE FUNCTION lotsen.team_reissue_code(p_user_id text, p_login_suffix text, p_code_verifier text)
+      RETURNS TABLE (member_login text, code_expires_at bigint)
+      LANGUAGE plpgsql ${DEFINER} AS $f$
+      BEGIN
+        PERFORM lotsen.team_require_admin();
+        IF p_user_id = lotsen.team_member_id() THEN
+          RAISE EXCEPTION 'LOTSEN_CONFLICT: an admin cannot reissue their own code; ask another admin' USING ERRCODE = '23514';
+        END IF;
+        RETURN QUERY SELECT * FROM lotsen.team_reissue_login(p_user_id, p_login_suffix, p_code_verifier,
+                                                           lotsen.team_member_id());
+      END $f$`,
+
     // What a departing member could have taken of customers' secrets, for the admin to have those passwords changed:
     // accounts whose secret they revealed (audit events), accounts they signed in with in a session (directly or as
     // a jump hop), environments whose pre-connect command they ran, and exports of the registry with secrets. A
@@ -303,6 +357,7 @@ export function teamFunctionGrantStatements(names: TeamRoleNames): string[] {
     grant(teamFunctions.changeRole, names.admin),
     grant(teamFunctions.removeMember, names.admin),
     grant(teamFunctions.departingSecrets, names.admin),
+    grant(teamFunctions.reissueCode, names.admin),
     // The audit log's one way in (made with the head, main/store/auditAppend.ts): every enrolled member appends,
     // a login still waiting to enrol does nothing yet.
     `REVOKE ALL ON FUNCTION ${AUDIT_APPEND_FUNCTION} FROM PUBLIC`,

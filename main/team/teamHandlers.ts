@@ -3,7 +3,7 @@ import type { Handlers } from '../api/dispatcher.ts';
 import type { TeamClient } from './teamClient.ts';
 import { departingSecrets } from './departingMember.node.ts';
 import { teamError } from './teamErrors.ts';
-import { addMember, changeRole, listMembers, removeMember } from './teamMembers.node.ts';
+import { addMember, changeRole, listMembers, reissueCode, removeMember } from './teamMembers.node.ts';
 
 type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
 
@@ -42,6 +42,8 @@ export function teamHandlers(
       }),
     'team.removeMember': ({ userId }) =>
       asAdmin(async (client) => ({ endedConnections: await removeMember(client, userId) })),
+    'team.reissueCode': ({ userId }) =>
+      asAdmin(async (client) => ({ ...(await reissueCode(client, userId)), ...address() })),
     'team.departing': ({ userId }) => asAdmin((client) => departingSecrets(client, userId)),
   };
 }

@@ -6,10 +6,11 @@ import {
   addMember,
   changeRole,
   listMembers,
+  reissueCode,
   removeMember,
   type TeamMember,
 } from '../../team/teamMembers.node.ts';
-import { createTeam, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
+import { createTeam, reissueCodeAsOwner, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
 import { departingSecrets } from '../../team/departingMember.node.ts';
 import { printDeparting } from './departingOutput.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
@@ -167,6 +168,61 @@ export function teamCommand(io: CliIo): Command {
         printDeparting(io, member.name, await departingSecrets(client, member.userId));
       });
     });
+
+  team
+    .command('reissue-code')
+    .description(
+      "A new enrolment code for a member who lost their machine's keychain: the same member, a new login; the old " +
+        'login is dropped and the keys it held are forgotten. By an admin, or by the DBA with --admin-url when no ' +
+        'admin can log in.',
+    )
+    .requiredOption('--member <id-or-email>', "the member's id or e-mail address")
+    .option('--admin-url <admin-url>', ADMIN_URL_HELP)
+    .option(
+      '--insecure',
+      'with --admin-url: allow a host other than this machine without TLS (a trusted network only)',
+    )
+    .option('--yes', 'do not ask for confirmation')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  lotsen team reissue-code --member tekla@leverantor.se\n' +
+        '  PGPASSWORD=… lotsen team reissue-code --member ada@leverantor.se \\\n' +
+        '    --admin-url "postgresql://dba@db.example.se/lotsen_team?sslmode=verify-full"',
+    )
+    .action(
+      async (options: {
+        member: string;
+        adminUrl?: string;
+        insecure?: boolean;
+        yes?: boolean;
+        json?: boolean;
+      }) => {
+        const confirm = (name: string) =>
+          confirmIrreversible(
+            io,
+            `Give ${name} a new enrolment code? Their current login stops working now.`,
+            options.yes === true,
+          );
+        if (options.adminUrl !== undefined) {
+          if (!(await confirm(options.member))) return io.out('Nothing was changed.\n');
+          const invitation = await reissueCodeAsOwner({
+            adminUrl: options.adminUrl,
+            insecure: options.insecure === true,
+            member: options.member,
+          });
+          if (options.json) return printJson(io, invitation);
+          return printInvitation(io, invitation.name, invitation);
+        }
+        await asMember(io, async (client) => {
+          const member = findMember(await listMembers(client), options.member);
+          if (!(await confirm(member.name))) return io.out('Nothing was changed.\n');
+          const invitation = await reissueCode(client, member.userId);
+          if (options.json) return printJson(io, invitation);
+          printInvitation(io, member.name, invitation);
+        });
+      },
+    );
 
   team
     .command('departing')

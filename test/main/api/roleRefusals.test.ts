@@ -193,6 +193,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'team.changeRole': { userId: SOME_ID, role: 'finance', isAdmin: false },
     'team.removeMember': { userId: SOME_ID },
     'team.departing': { userId: SOME_ID },
+    'team.reissueCode': { userId: SOME_ID },
   };
 }
 

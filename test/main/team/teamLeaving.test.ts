@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { insertSession } from '../../../main/sessions/sessionRepository.ts';
-import type { Invitation } from '../../../main/team/teamSetup.node.ts';
+import { reissueCodeAsOwner, type Invitation } from '../../../main/team/teamSetup.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { superuserUrl } from '../../support/postgres/testDatabases.ts';
 import { createTestTeam, type MemberLotsen, type TestTeam } from '../../support/postgres/testTeam.ts';
 import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
@@ -136,5 +137,36 @@ describe('a member leaving the team', { timeout: 120_000 }, () => {
     expect((await tekla.call.fails('team.departing', { userId: admin.member.userId })).code).toBe(
       'FORBIDDEN',
     );
+  });
+
+  test('a reissued code makes a new login for the same member: the old one is dropped, by an admin or by the DBA', async () => {
+    const sven = await join('Sven Stöld', 'technician');
+    const oldLogin = { login: sven.member.login, password: sven.member.password };
+
+    const reissued = await admin.call.ok('team.reissueCode', { userId: sven.member.userId });
+    expect(reissued).toMatchObject({ userId: sven.member.userId, teamUrl: team.url });
+    expect(reissued.login).not.toBe(sven.member.login);
+    // The old login (the lost keychain's password) is gone, and its open connections with it.
+    await expect(team.connect(oldLogin)).rejects.toThrow(/password authentication failed|does not exist/);
+    expect((await sven.call.fails('registry.listCustomers', {})).code).toBe('UNAUTHORIZED');
+    expect(
+      (await admin.call.ok('team.members', {})).find((m) => m.userId === sven.member.userId),
+    ).toMatchObject({ state: 'invited', login: reissued.login });
+
+    // The DBA does the same when no admin can: the code admin gave is replaced before it is used.
+    const byDba = await reissueCodeAsOwner({
+      adminUrl: superuserUrl(team.database.name),
+      member: 'SVEN.STÖLD@leverantor.se',
+    });
+    expect(byDba).toMatchObject({ userId: sven.member.userId, name: 'Sven Stöld' });
+    await expect(team.enrolWith(reissued)).rejects.toMatchObject({ code: 'ENROLMENT_REFUSED' });
+    const again = await team.enrolWith(byDba);
+    expect(again).toMatchObject({ userId: sven.member.userId, role: 'technician', login: byDba.login });
+
+    // An admin does not reissue their own (they would lock themselves out): another admin or the DBA does.
+    expect(await admin.call.fails('team.reissueCode', { userId: admin.member.userId })).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('another admin'),
+    });
   });
 });
