@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
+import { treeKey } from '../vault/keyRing.ts';
 import {
   DATA_KEY_BYTES,
   openSealed,
@@ -36,26 +37,35 @@ const KEY_BATCH = 500;
 
 const binding = (keyId: string, owner: DataKeyOwner) => `lotsen-pdk.${keyId}.${owner.kind}.${owner.id}`;
 
-async function treeKey(db: Db): Promise<Buffer> {
-  const row = await db
-    .selectFrom('key_trees')
-    .select('key_material')
-    .where('name', '=', PERSONAL_TREE)
-    .executeTakeFirst();
-  if (!row) throw new LotsenError('INTERNAL', 'The store has no personal-data key tree.');
-  return Buffer.from(row.key_material, 'base64');
+/**
+ * The personal tree's key of one generation: the store's own (embedded), or unwrapped by the member's key ring (a
+ * team database; main/vault/keyRing.ts). Looked up once per generation per call.
+ */
+function treeKeys(db: Db): (generation: number) => Promise<Buffer> {
+  const found = new Map<number, Promise<Buffer>>();
+  return (generation) => {
+    let key = found.get(generation);
+    if (!key) found.set(generation, (key = treeKey(db, PERSONAL_TREE, generation).then((t) => t.key)));
+    return key;
+  };
 }
+
+const generationOf = (row: { generation?: number | string }) => Number(row.generation ?? 1);
 
 /** The owner's data key, made on first use. Call it inside the writing transaction so a failed write leaves none. */
 async function dataKeyFor(db: Db, owner: DataKeyOwner): Promise<{ id: string; key: Buffer }> {
-  const tree = await treeKey(db);
+  // selectAll: the migrations that sealed old stores' fields (0012, 0013, 0019) ran before `generation` existed.
   const row = await db
     .selectFrom('personal_data_keys')
-    .select(['id', 'wrapped_key'])
+    .selectAll()
     .where('owner_kind', '=', owner.kind)
     .where('owner_id', '=', owner.id)
     .executeTakeFirst();
-  if (row) return { id: row.id, key: unwrapDataKey(tree, binding(row.id, owner), row.wrapped_key) };
+  if (row) {
+    const tree = await treeKey(db, PERSONAL_TREE, generationOf(row));
+    return { id: row.id, key: unwrapDataKey(tree.key, binding(row.id, owner), row.wrapped_key) };
+  }
+  const tree = await treeKey(db, PERSONAL_TREE);
   const id = randomUUID();
   const key = randomBytes(DATA_KEY_BYTES);
   await db
@@ -64,7 +74,9 @@ async function dataKeyFor(db: Db, owner: DataKeyOwner): Promise<{ id: string; ke
       id,
       owner_kind: owner.kind,
       owner_id: owner.id,
-      wrapped_key: wrapDataKey(tree, binding(id, owner), key),
+      // Left to the column's default (1) when it is 1, for the same old migrations.
+      ...(tree.generation === 1 ? {} : { generation: tree.generation }),
+      wrapped_key: wrapDataKey(tree.key, binding(id, owner), key),
       created_at: Date.now(),
     })
     .execute();
@@ -103,16 +115,17 @@ export async function openPersonal(db: Db, values: readonly (string | null)[]): 
   const keyIds = [...new Set(parts.flatMap((p) => (p ? [p.keyId] : [])))];
   const keys = new Map<string, Buffer>();
   if (keyIds.length > 0) {
-    const tree = await treeKey(db);
+    const tree = treeKeys(db);
     for (let i = 0; i < keyIds.length; i += KEY_BATCH) {
       const rows = await db
         .selectFrom('personal_data_keys')
-        .select(['id', 'owner_kind', 'owner_id', 'wrapped_key'])
+        .selectAll()
         .where('id', 'in', keyIds.slice(i, i + KEY_BATCH))
         .execute();
       for (const row of rows) {
         const owner = { kind: row.owner_kind as DataKeyOwnerKind, id: row.owner_id };
-        keys.set(row.id, unwrapDataKey(tree, binding(row.id, owner), row.wrapped_key));
+        const key = await tree(generationOf(row));
+        keys.set(row.id, unwrapDataKey(key, binding(row.id, owner), row.wrapped_key));
       }
     }
   }

@@ -7,33 +7,37 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * everywhere at once when its key is destroyed.
  */
 const PREFIX = 'pd1';
+/** The prefixes of sealed forms: personal text, and access secrets of the vault (main/vault/secretVault.ts). */
+export type SealedPrefix = 'pd1' | 'sv1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const DATA_KEY_BYTES = 32;
 
 export interface SealedParts {
+  prefix: SealedPrefix;
   keyId: string;
   payload: Buffer;
 }
 
-export function sealText(keyId: string, key: Buffer, text: string): string {
+export function sealText(keyId: string, key: Buffer, text: string, prefix: SealedPrefix = PREFIX): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   // The key id is authenticated: a sealed value moved under another key's id does not open.
-  cipher.setAAD(Buffer.from(`${PREFIX}.${keyId}`));
+  cipher.setAAD(Buffer.from(`${prefix}.${keyId}`));
   const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return `${PREFIX}.${keyId}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+  return `${prefix}.${keyId}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
 }
 
 /** The key id and payload of a sealed value; null for anything that is not one. */
-export function sealedParts(value: string): SealedParts | null {
+export function sealedParts(value: string, expected: SealedPrefix = PREFIX): SealedParts | null {
   const [prefix, keyId, payload, ...rest] = value.split('.');
-  if (prefix !== PREFIX || !keyId || !payload || rest.length > 0) return null;
+  if (prefix !== expected || !keyId || !payload || rest.length > 0) return null;
   const bytes = Buffer.from(payload, 'base64url');
   if (bytes.length < IV_BYTES + TAG_BYTES) return null;
-  return { keyId, payload: bytes };
+  return { prefix: expected, keyId, payload: bytes };
 }
 
+/** Personal text (`pd1.`); one argument only, so it can be given to `filter` as it is. */
 export function isSealed(value: unknown): value is string {
   return typeof value === 'string' && sealedParts(value) !== null;
 }
@@ -44,7 +48,7 @@ export function openSealed(parts: SealedParts, key: Buffer): string {
   const tag = parts.payload.subarray(parts.payload.length - TAG_BYTES);
   const body = parts.payload.subarray(IV_BYTES, parts.payload.length - TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(Buffer.from(`${PREFIX}.${parts.keyId}`));
+  decipher.setAAD(Buffer.from(`${parts.prefix}.${parts.keyId}`));
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }

@@ -116,6 +116,11 @@ export interface DatabaseSchema {
   pre_connect_approvals: PreConnectApprovalsTable;
   key_trees: KeyTreesTable;
   personal_data_keys: PersonalDataKeysTable;
+  vault_trees: VaultTreesTable;
+  vault_wraps: VaultWrapsTable;
+  member_keys: MemberKeysTable;
+  vault_recovery: VaultRecoveryTable;
+  secret_data_keys: SecretDataKeysTable;
   retention_policy: RetentionPolicyTable;
   purge_runs: PurgeRunsTable;
   ticket_escalations: TicketEscalationsTable;
@@ -152,6 +157,52 @@ export interface PersonalDataKeysTable {
   id: string;
   owner_kind: string;
   owner_id: string;
+  wrapped_key: string;
+  created_at: number;
+  /** 0022: the generation of the personal tree that wraps it (always 1 in the embedded store). */
+  generation: Generated<number>;
+}
+
+/** 0022, the vault (main/vault/): a tree's current generation, and the one a running rotation moves to. */
+export interface VaultTreesTable {
+  tree: string;
+  generation: number;
+  rotating_to: number | null;
+  rotation_reason: string | null;
+  updated_at: number;
+}
+
+/** A tree key of one generation wrapped for one recipient (`member:<id>`, `recovery`, `invite:<id>`). */
+export interface VaultWrapsTable {
+  tree: string;
+  generation: number;
+  recipient: string;
+  wrapped: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** A member's X25519 public key (base64url of the raw 32 bytes). */
+export interface MemberKeysTable {
+  user_id: string;
+  public_key: string;
+  created_at: number;
+}
+
+/** The recovery kit's public key (one row, id 1). */
+export interface VaultRecoveryTable {
+  id: number;
+  public_key: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** One data key per support account and per recording, wrapped by the `secrets` tree key of `generation`. */
+export interface SecretDataKeysTable {
+  id: string;
+  owner_kind: string;
+  owner_id: string;
+  generation: number;
   wrapped_key: string;
   created_at: number;
 }

@@ -19,6 +19,7 @@ import { migration0017Retention } from './0017_retention.ts';
 import { migration0019SealedLateFields } from './0019_sealed_late_fields.ts';
 import { migration0020RowVersions } from './0020_row_versions.ts';
 import { migration0021SecretPresence } from './0021_secret_presence.ts';
+import { migration0022Vault } from './0022_vault.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0019_sealed_late_fields': migration0019SealedLateFields,
   '0020_row_versions': migration0020RowVersions,
   '0021_secret_presence': migration0021SecretPresence,
+  '0022_vault': migration0022Vault,
 };

@@ -1,0 +1,157 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { LotsenError } from '../../common/api/errors.ts';
+import {
+  DATA_KEY_BYTES,
+  openSealed,
+  sealedParts,
+  sealText,
+  unwrapDataKey,
+  wrapDataKey,
+} from '../personalData/sealedText.ts';
+import type { Db } from '../store/database.node.ts';
+import { treeKey } from './keyRing.ts';
+
+/**
+ * The vault's access secrets (a support account's password or private key) and recordings: each owner (an account,
+ * a recording) has its own data key in `secret_data_keys`, wrapped by the `secrets` tree key of a generation, and
+ * its values are sealed under it as `sv1.<keyId>.<iv | ciphertext | tag>` (sealedText.ts, AAD `sv1.<keyId>`). The
+ * data key's wrap is bound to its id and owner, so a sealed value or a wrapped key moved to another row does not
+ * open. In a team database the tree key is unwrapped by the member's key ring (keyRing.ts): the server never holds
+ * what opens a secret, and finance, who holds no wrap of this tree, cannot open one.
+ */
+export type SecretOwnerKind = 'account' | 'recording';
+export interface SecretOwner {
+  kind: SecretOwnerKind;
+  id: string;
+}
+
+export const SECRETS_TREE = 'secrets';
+const PREFIX = 'sv1';
+const KEY_BATCH = 500;
+
+export const secretKeyBinding = (keyId: string, owner: SecretOwner) =>
+  `lotsen-sdk.${keyId}.${owner.kind}.${owner.id}`;
+
+/** A new data key for an owner, wrapped by a tree key of `generation` (the migration seals old secrets with it). */
+export function newSecretDataKey(
+  owner: SecretOwner,
+  tree: { generation: number; key: Buffer },
+): { row: SecretDataKeyRow; key: Buffer } {
+  const id = randomUUID();
+  const key = randomBytes(DATA_KEY_BYTES);
+  return {
+    key,
+    row: {
+      id,
+      owner_kind: owner.kind,
+      owner_id: owner.id,
+      generation: tree.generation,
+      wrapped_key: wrapDataKey(tree.key, secretKeyBinding(id, owner), key),
+      created_at: Date.now(),
+    },
+  };
+}
+
+export interface SecretDataKeyRow {
+  id: string;
+  owner_kind: string;
+  owner_id: string;
+  generation: number;
+  wrapped_key: string;
+  created_at: number;
+}
+
+export const sealSecretText = (keyId: string, key: Buffer, text: string) =>
+  sealText(keyId, key, text, PREFIX);
+
+export function isSealedSecret(value: unknown): value is string {
+  return typeof value === 'string' && sealedParts(value, PREFIX) !== null;
+}
+
+async function unwrapRow(db: Db, row: Omit<SecretDataKeyRow, 'created_at'>): Promise<Buffer> {
+  const tree = await treeKey(db, SECRETS_TREE, Number(row.generation));
+  const owner = { kind: row.owner_kind as SecretOwnerKind, id: row.owner_id };
+  try {
+    return unwrapDataKey(tree.key, secretKeyBinding(row.id, owner), row.wrapped_key);
+  } catch {
+    throw new LotsenError('INTERNAL', 'A secret data key in the store does not open under its tree key.');
+  }
+}
+
+/** The owner's data key, made on first use: call it inside the writing transaction so a failed write leaves none. */
+async function dataKeyFor(db: Db, owner: SecretOwner): Promise<{ id: string; key: Buffer }> {
+  const row = await db
+    .selectFrom('secret_data_keys')
+    .select(['id', 'owner_kind', 'owner_id', 'generation', 'wrapped_key'])
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .executeTakeFirst();
+  if (row) return { id: row.id, key: await unwrapRow(db, row) };
+  const made = newSecretDataKey(owner, await treeKey(db, SECRETS_TREE));
+  await db.insertInto('secret_data_keys').values(made.row).execute();
+  return { id: made.row.id, key: made.key };
+}
+
+/** Seals one secret under its owner's data key. */
+export async function sealSecret(db: Db, owner: SecretOwner, text: string): Promise<string> {
+  const { id, key } = await dataKeyFor(db, owner);
+  return sealSecretText(id, key, text);
+}
+
+/** A sealer for many values of one owner (a recording's chunks) with one key lookup. */
+export async function secretSealer(db: Db, owner: SecretOwner): Promise<(text: string) => string> {
+  const { id, key } = await dataKeyFor(db, owner);
+  return (text) => sealSecretText(id, key, text);
+}
+
+/**
+ * Opens sealed secrets in one pass (a recording's chunks). A value that is not sealed, whose key is gone (purged),
+ * or that does not open under its key is an error: the caller asked for a secret the store should hold.
+ */
+export async function openSecrets(db: Db, values: readonly string[]): Promise<string[]> {
+  const parts = values.map((value) => {
+    const found = sealedParts(value, PREFIX);
+    if (!found) throw new LotsenError('INTERNAL', 'A secret in the store is not sealed.');
+    return found;
+  });
+  const keyIds = [...new Set(parts.map((p) => p.keyId))];
+  const keys = new Map<string, Buffer>();
+  for (let i = 0; i < keyIds.length; i += KEY_BATCH) {
+    const rows = await db
+      .selectFrom('secret_data_keys')
+      .select(['id', 'owner_kind', 'owner_id', 'generation', 'wrapped_key'])
+      .where('id', 'in', keyIds.slice(i, i + KEY_BATCH))
+      .execute();
+    for (const row of rows) keys.set(row.id, await unwrapRow(db, row));
+  }
+  return parts.map((p) => {
+    const key = keys.get(p.keyId);
+    if (!key) throw new LotsenError('NOT_FOUND', 'The key of this secret has been destroyed.');
+    try {
+      return openSealed(p, key);
+    } catch {
+      throw new LotsenError('INTERNAL', 'A secret in the store does not open under its key.');
+    }
+  });
+}
+
+export async function openSecret(db: Db, sealed: string): Promise<string> {
+  return (await openSecrets(db, [sealed]))[0]!;
+}
+
+/** Destroys the owners' data keys: what was sealed under them can never be read again. Returns how many went. */
+export async function destroySecretKeys(db: Db, owners: readonly SecretOwner[]): Promise<number> {
+  let destroyed = 0;
+  for (const kind of ['account', 'recording'] as const) {
+    const ids = owners.filter((o) => o.kind === kind).map((o) => o.id);
+    for (let i = 0; i < ids.length; i += KEY_BATCH) {
+      const result = await db
+        .deleteFrom('secret_data_keys')
+        .where('owner_kind', '=', kind)
+        .where('owner_id', 'in', ids.slice(i, i + KEY_BATCH))
+        .executeTakeFirst();
+      destroyed += Number(result.numDeletedRows);
+    }
+  }
+  return destroyed;
+}
