@@ -27,6 +27,8 @@ export const auditEventCodes = [
   'settings.price_list_changed',
   'ticket.first_response_recorded',
   'ticket.sent_back',
+  'vault.rotated',
+  'vault.recovered',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -56,6 +58,8 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'settings.price_list_changed': 'Price list changed',
   'ticket.first_response_recorded': 'First response recorded',
   'ticket.sent_back': 'Ticket sent back to the contacts',
+  'vault.rotated': 'Vault key rotated',
+  'vault.recovered': 'Vault restored with the recovery kit',
 };
 
 export const auditEventViewSchema = z.object({

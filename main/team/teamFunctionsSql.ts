@@ -31,6 +31,7 @@ export const teamFunctions = {
   removeMember: 'lotsen.team_remove_member(text)',
   departingSecrets: 'lotsen.team_departing_secrets(text)',
   reissueLogin: 'lotsen.team_reissue_login(text, text, text, text)',
+  vaultForget: 'lotsen.team_vault_forget(text, text[], text)',
   reissueCode: 'lotsen.team_reissue_code(text, text, text)',
   refuseChange: 'lotsen.team_refuse_change()',
 } as const;
@@ -211,8 +212,26 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
           END IF;
         END IF;
         UPDATE lotsen.users SET role = p_role WHERE id = p_user_id;
+        IF p_role = 'finance' AND r.role <> 'finance' THEN
+          PERFORM lotsen.team_vault_forget(p_user_id, ARRAY['secrets'], 'role_changed');
+        END IF;
         UPDATE lotsen.team_members SET is_admin = CASE WHEN p_is_admin THEN 1 ELSE 0 END, version = version + 1
           WHERE user_id = p_user_id;
+      END $f$`,
+
+    // A member who leaves a tree (removed, changed to finance, or their key pair lost) loses their wraps of it at once,
+    // and the tree is marked due for rotation: the key they held may be saved somewhere. Whoever holds the tree
+    // rotates it next (main/vault/treeRotation.ts); until then nothing new is wrapped for them. Owner-only.
+    `CREATE OR REPLACE FUNCTION lotsen.team_vault_forget(p_user_id text, p_trees text[], p_reason text)
+      RETURNS void LANGUAGE plpgsql ${DEFINER} AS $f$
+      BEGIN
+        UPDATE lotsen.vault_trees t
+           SET rotation_reason = coalesce(t.rotation_reason, p_reason), updated_at = lotsen.team_now_ms()
+         WHERE t.tree = ANY (p_trees)
+           AND EXISTS (SELECT 1 FROM lotsen.vault_wraps w
+                        WHERE w.tree = t.tree AND w.recipient IN ('member:' || p_user_id, 'invite:' || p_user_id));
+        DELETE FROM lotsen.vault_wraps
+         WHERE tree = ANY (p_trees) AND recipient IN ('member:' || p_user_id, 'invite:' || p_user_id);
       END $f$`,
 
     // Stops new connections first, ends the open ones (the owner may signal a login's backends only as a member
@@ -242,6 +261,7 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
         UPDATE lotsen.team_members
           SET removed_at = lotsen.team_now_ms(), removed_by = lotsen.team_member_id(), version = version + 1
           WHERE user_id = p_user_id;
+        PERFORM lotsen.team_vault_forget(p_user_id, ARRAY['personal', 'secrets'], 'member_removed');
         RETURN coalesce(v_ended, 0);
       END $f$`,
 
@@ -278,6 +298,10 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
         EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT '
                        'PASSWORD %L VALID UNTIL %L IN ROLE %I',
                        v_login, p_code_verifier, v_expires, ${member});
+        -- Their old key pair is the lost keychain's: its public key goes (the new login publishes another) and so do
+        -- its wraps; the trees it held are due for rotation in case the keychain was stolen rather than lost.
+        DELETE FROM lotsen.member_keys WHERE user_id = p_user_id;
+        PERFORM lotsen.team_vault_forget(p_user_id, ARRAY['personal', 'secrets'], 'code_reissued');
         UPDATE lotsen.team_members
           SET login = v_login, enrolled_at = NULL, invited_at = lotsen.team_now_ms(), invited_by = p_by,
               enrol_expires_at = (extract(epoch FROM v_expires) * 1000)::bigint, version = version + 1
