@@ -20,6 +20,9 @@ import { createLocalUser } from '../users/localUser.ts';
 import { localPrincipalSource, type Acting, type PrincipalSource } from '../users/principalSource.ts';
 import { findTeamMember } from '../users/teamUser.ts';
 import { teamLoginPassword } from '../vault/teamLoginPassword.node.ts';
+import { detachKeyRing } from '../vault/keyRing.ts';
+import { memberKeyPair, type MemberKeyPair } from '../vault/memberKeyPair.node.ts';
+import { openMemberVault } from '../vault/memberVault.node.ts';
 import {
   createDatabaseKey,
   discardDatabaseKey,
@@ -35,8 +38,11 @@ import { UnlockBackoff } from './unlockBackoff.ts';
 /** `lotsen init --team`: the database to join, and how this login's password gets set there (enrolment). */
 export interface TeamInitOptions {
   source: TeamDataSource;
-  /** Sets the login's password to the one this machine derived (main/team/'s enrolment); absent if already set. */
-  enrol?: (password: string) => Promise<void>;
+  /**
+   * Sets the login's password to the one this machine derived (main/team/'s enrolment), publishes the member's
+   * public key and claims the invitation's vault wraps for it; absent if already done.
+   */
+  enrol?: (password: string, keyPair: MemberKeyPair) => Promise<void>;
 }
 
 function teamSettings(source: TeamDataSource): TeamDatabaseSettings {
@@ -180,10 +186,13 @@ export class Backend {
     let store: Store | null = null;
     try {
       const password = teamLoginPassword(key);
+      // The member's vault key pair, derived where the password is, from the same key (memberKeyPair.node.ts).
+      const keyPair = memberKeyPair(key);
       key.fill(0);
-      await team.enrol?.(password);
+      await team.enrol?.(password, keyPair);
       store = await openTeamDatabase(teamSettings(team.source), password);
       const member = await this.teamMember(store);
+      await openMemberVault(store.db, member.user.id, keyPair);
       const config: DataConfig = {
         format: 'lotsen-data',
         version: 1,
@@ -196,6 +205,7 @@ export class Backend {
       this.config = config;
       this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]));
     } catch (error) {
+      if (store) detachKeyRing(store.db);
       await store?.close();
       await rm(dataFiles.keyFile(this.dataDir), { force: true });
       await discardDatabaseKey(this.dataDir, keyStore, this.keychain);
@@ -224,11 +234,15 @@ export class Backend {
   ): Promise<void> {
     const key = await this.loadKey(config, passphrase);
     const password = teamLoginPassword(key);
+    const keyPair = memberKeyPair(key);
     key.fill(0);
     const store = await openTeamDatabase(teamSettings(source), password);
     try {
-      this.open(store, await this.teamMember(store), new AuditAnchors([databaseHeadPlace(store.db)]));
+      const member = await this.teamMember(store);
+      await openMemberVault(store.db, member.user.id, keyPair);
+      this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]));
     } catch (error) {
+      detachKeyRing(store.db);
       await store.close();
       throw error;
     }
@@ -306,6 +320,8 @@ export class Backend {
       this.store = null;
       this.acting = null;
       this.auditTrail = null;
+      // The team's tree keys and the member's private key are forgotten with the store (keyRing.ts).
+      detachKeyRing(store.db);
       await store.close();
       return this.changed();
     });

@@ -1,3 +1,4 @@
+import { destroySecretKeys, openSecret, sealSecret } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type {
@@ -202,7 +203,15 @@ export async function saveSupportAccount(
   return ctx.db.transaction().execute(async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);
     const accountId = id ?? randomUUID();
-    const secretColumns = secret === undefined ? {} : { secret, secret_updated_at: ctx.now() };
+    // Sealed under the account's own data key of the vault's secrets tree before it reaches the store
+    // (main/vault/secretVault.ts): a team database's server never sees it.
+    const secretColumns =
+      secret === undefined
+        ? {}
+        : {
+            secret: await sealSecret(trx, { kind: 'account', id: accountId }, secret),
+            secret_updated_at: ctx.now(),
+          };
     if (id === undefined) {
       await trx
         .insertInto('support_accounts')
@@ -247,6 +256,7 @@ export async function deleteSupportAccount(ctx: RegistryContext, id: string): Pr
     if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('support_accounts').where('id', '=', id).execute();
+    await destroySecretKeys(trx, [{ kind: 'account', id }]);
     await touchCustomer(trx, ctx, customerId);
     return customerId;
   });
@@ -274,5 +284,9 @@ export async function readSecret(
     .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
   if (row.secret === null) throw new LotsenError('NOT_FOUND', `No secret is stored for ${row.username}.`);
-  return { secret: row.secret, username: row.username, environmentId: row.environment_id };
+  return {
+    secret: await openSecret(db, row.secret),
+    username: row.username,
+    environmentId: row.environment_id,
+  };
 }

@@ -1,3 +1,4 @@
+import { openSecrets } from '../vault/secretVault.ts';
 import {
   REGISTRY_FILE_FORMAT,
   REGISTRY_FILE_VERSION,
@@ -35,7 +36,8 @@ export async function exportRegistry(
       .selectFrom('support_accounts')
       .select(['environment_id', 'username', 'notes'])
       .$if(options.includeSecrets, (q) => q.select('secret'))
-      .execute(),
+      .execute()
+      .then((rows) => openAccountSecrets(db, rows)),
   ]);
   const customerIds = customers.map((c) => c.id);
   const [agreements, dpas, tickets] = await Promise.all([
@@ -161,4 +163,13 @@ export async function exportRegistry(
       })),
   };
   return file;
+}
+
+/** An export with secrets carries them opened (the file is the person's to protect); the store holds them sealed. */
+async function openAccountSecrets<R extends { secret?: string | null }>(db: Db, rows: R[]): Promise<R[]> {
+  const sealed = rows.flatMap((r) => (typeof r.secret === 'string' ? [r.secret] : []));
+  if (sealed.length === 0) return rows;
+  const opened = await openSecrets(db, sealed);
+  let next = 0;
+  return rows.map((r) => (typeof r.secret === 'string' ? { ...r, secret: opened[next++]! } : r));
 }

@@ -1,3 +1,4 @@
+import { newOwnersSealer } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import { cutText, IssueReport, MAX_ISSUE_RECORD_CHARS } from '../../common/api/limits.ts';
@@ -85,8 +86,9 @@ export async function importRegistry(
     preConnectCommands: 0,
   };
   await inTransaction(async (trx) => {
+    const sealNew = newOwnersSealer(trx);
     for (const customer of customers) {
-      await insertCustomer(trx, ctx, calendar, customer, summary);
+      await insertCustomer(trx, ctx, calendar, customer, summary, sealNew);
     }
     return summary;
   });
@@ -99,6 +101,7 @@ async function insertCustomer(
   calendar: OfficeCalendar,
   customer: RegistryFileCustomer,
   summary: ImportSummary,
+  sealNew: ReturnType<typeof newOwnersSealer>,
 ) {
   const environmentIds = new Map<string, string>();
   const stamp = createdStamp(ctx);
@@ -167,14 +170,19 @@ async function insertCustomer(
       summary.servers += 1;
     }
     for (const account of environment.supportAccounts) {
+      const accountId = randomUUID();
       await db
         .insertInto('support_accounts')
         .values({
-          id: randomUUID(),
+          id: accountId,
           environment_id: environmentId,
           username: account.username,
           notes: account.notes,
-          secret: account.secret ?? null,
+          // Sealed under the new account's data key, in the import's transaction (main/vault/secretVault.ts).
+          secret:
+            account.secret === undefined
+              ? null
+              : await sealNew({ kind: 'account', id: accountId }, account.secret),
           secret_updated_at: account.secret === undefined ? null : stamp.created_at,
           ...stamp,
         })

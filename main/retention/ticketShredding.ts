@@ -1,5 +1,6 @@
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
+import { destroySecretKeys } from '../vault/secretVault.ts';
 import { nextRowVersion } from '../store/rowVersion.ts';
 
 /** How many ids one statement takes. */
@@ -51,5 +52,10 @@ export async function shredTickets(
   for (const batch of batches(recordings)) {
     await trx.deleteFrom('recording_chunks').where('recording_id', 'in', batch).execute();
   }
+  // And the recordings' data keys: a copy of a chunk kept anywhere (a backup) no longer opens.
+  await destroySecretKeys(
+    trx,
+    recordings.map((id) => ({ kind: 'recording' as const, id })),
+  );
   return { keysDestroyed, recordings: recordings.length };
 }

@@ -4,6 +4,7 @@ import { parseEnrolmentCode } from './enrolmentCode.node.ts';
 import type { TeamDataSource } from '../app/dataConfig.node.ts';
 import {
   connectTeam,
+  inTransaction,
   parseTeamUrl,
   redactUrl,
   teamDataSourceFor,
@@ -12,6 +13,8 @@ import {
 import { teamError } from './teamErrors.ts';
 import { memberLogin, teamRoleNames } from './teamRoleNames.ts';
 import { scramSha256Verifier } from './scramVerifier.node.ts';
+import type { MemberKeyPair } from '../vault/memberKeyPair.node.ts';
+import { claimInvitation, publishMemberKey } from './teamVault.node.ts';
 
 export interface EnrolledMember {
   userId: string;
@@ -32,11 +35,14 @@ const REFUSED = new LotsenError(
  * `lotsen init --team URL --enrol CODE`: logs in with the code (the login's password until now), hands the team's
  * enrol function the SCRAM verifier of the member's own new password, made here, and logs in again with that password
  * to be sure it works. The password never leaves this machine; no admin, server log or table ever holds it.
+ * With the member's key pair (a Lotsen's enrolment), the new login then publishes the public key and turns the
+ * invitation's vault wraps, which the code opens, into wraps for that key (main/team/teamVault.node.ts).
  */
 export async function enrol(
   address: TeamAddress,
   typedCode: string,
   password: string,
+  keyPair?: MemberKeyPair,
 ): Promise<EnrolledMember> {
   if (password.length < 12) {
     throw new LotsenError('VALIDATION', 'A team database password needs at least 12 characters.');
@@ -73,10 +79,21 @@ export async function enrol(
     const me = await check.query<{ id: string | null }>('SELECT lotsen.team_member_id() AS id');
     if (me.rows[0]?.id !== member.userId) throw new Error('the new login does not answer as the member');
   } catch (error) {
+    await check.end().catch(() => undefined);
     throw new LotsenError(
       'INTERNAL',
       `Enrolled, but the new login could not be checked (${(error as Error).message}); ask an admin to look at ${login}.`,
     );
+  }
+  try {
+    if (keyPair) {
+      await inTransaction(check, async () => {
+        await publishMemberKey(check, keyPair.publicKey);
+        await claimInvitation(check, member.userId, code, keyPair);
+      });
+    }
+  } catch (error) {
+    throw teamError(error);
   } finally {
     await check.end().catch(() => undefined);
   }
@@ -92,7 +109,10 @@ export function enrolmentFor(
   url: string,
   typedCode: string,
   options: { insecure?: boolean } = {},
-): { source: TeamDataSource; enrol(password: string): Promise<EnrolledMember> } {
+): {
+  source: TeamDataSource;
+  enrol(password: string, keyPair?: MemberKeyPair): Promise<EnrolledMember>;
+} {
   const address = parseTeamUrl(url, options);
   const parsed = new URL(url);
   if (parsed.username || parsed.password) {
@@ -105,6 +125,6 @@ export function enrolmentFor(
   const login = memberLogin(teamRoleNames(address.database), loginSuffix);
   return {
     source: teamDataSourceFor(url, login, options),
-    enrol: (password) => enrol(address, typedCode, password),
+    enrol: (password, keyPair) => enrol(address, typedCode, password, keyPair),
   };
 }

@@ -74,6 +74,7 @@ const keyOfDeletedRecord = `(owner_kind = 'contact' AND NOT EXISTS (SELECT 1 FRO
  * has an `id` and a `recording_id` of its own, which would win.
  */
 const ownSession = `technician_id = ${ME}`;
+const personalTree = "tree = 'personal'";
 const recordingOfOwnSession = `EXISTS (SELECT 1 FROM lotsen.sessions s WHERE s.recording_id = recordings.id AND s.technician_id = ${ME})`;
 
 export const tableRules: Readonly<Record<string, TableRule>> = {
@@ -139,7 +140,31 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['support_lead'], privileges: ['DELETE'], rows: ADMIN },
     ],
   },
-  key_trees: { access: [{ roles: EVERYONE, privileges: ['SELECT', 'INSERT'] }] },
+  // The embedded store's plain tree keys: a team database keeps none (team create and upgrade empty it), so no
+  // member writes one; its tree keys are only ever wrapped (vault_wraps).
+  key_trees: readOnly,
+  // The vault (docs/team.md "The vault"). Wraps and public keys are no secret: everyone reads them, and only the
+  // holder of a private key opens a wrap. Finance holds, makes and removes wraps of the personal tree only.
+  vault_trees: {
+    access: [
+      { roles: EVERYONE, privileges: READ },
+      { roles: HANDS_ON, privileges: ['INSERT', 'UPDATE'] },
+      { roles: ['finance'], privileges: ['INSERT', 'UPDATE'], rows: personalTree },
+    ],
+  },
+  vault_wraps: {
+    access: [
+      { roles: EVERYONE, privileges: READ },
+      { roles: HANDS_ON, privileges: ['INSERT', 'UPDATE', 'DELETE'] },
+      { roles: ['finance'], privileges: ['INSERT', 'UPDATE', 'DELETE'], rows: personalTree },
+    ],
+  },
+  // Written only by lotsen.team_publish_key, for the caller's own row.
+  member_keys: readOnly,
+  vault_recovery: readOnly,
+  // Data keys of access secrets and recordings: never finance's, not even their wrapped form. Rotation re-wraps
+  // them (UPDATE); the purge and a deleted account destroy them.
+  secret_data_keys: { access: [{ roles: HANDS_ON, privileges: ALL }] },
 
   sessions: {
     access: [

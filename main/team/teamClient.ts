@@ -2,7 +2,9 @@ import { CompiledQuery } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { storeDialect } from '../store/dialect.ts';
+import { keyRingOf, treeKey } from '../vault/keyRing.ts';
 import { teamUrlFor } from './teamConnection.node.ts';
+import type { HeldTreeKey } from './teamVault.node.ts';
 
 /**
  * What member management needs of a connection: one statement with its parameters, rows back. A `pg.Client` (team
@@ -10,6 +12,8 @@ import { teamUrlFor } from './teamConnection.node.ts';
  */
 export interface TeamClient {
   query<R extends object>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** The tree keys the member on this connection holds (an unlocked Lotsen's), to wrap them for others. */
+  vault?: { userId: string; held: HeldTreeKey };
 }
 
 /**
@@ -30,11 +34,24 @@ export function memberTeamClient(backend: Backend): TeamClient {
   if (backend.status().state === 'uninitialized') throw notInTeam(backend);
   const { db } = backend.registryContext(); // VAULT_LOCKED while locked
   if (storeDialect(db) !== 'postgres') throw notInTeam(backend);
+  const ring = keyRingOf(db);
   return {
     async query<R extends object>(text: string, params: unknown[] = []) {
       const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
       return { rows: [...result.rows] };
     },
+    ...(ring && {
+      vault: {
+        userId: ring.userId,
+        // A tree this member holds no key of is one they cannot pass on: none, not an error.
+        held: (tree) =>
+          treeKey(db, tree).catch((error: unknown) => {
+            if (error instanceof LotsenError && ['VAULT_LOCKED', 'FORBIDDEN'].includes(error.code))
+              return null;
+            throw error;
+          }),
+      },
+    }),
   };
 }
 

@@ -34,6 +34,7 @@ export const teamFunctions = {
   vaultForget: 'lotsen.team_vault_forget(text, text[], text)',
   reissueCode: 'lotsen.team_reissue_code(text, text, text)',
   refuseChange: 'lotsen.team_refuse_change()',
+  publishKey: 'lotsen.team_publish_key(text)',
 } as const;
 
 /**
@@ -358,6 +359,28 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
           HAVING count(*) > 0;
       END $f$`,
 
+    // A member's X25519 public key (main/vault/memberKeyPair.node.ts), published by their own Lotsen at enrolment or
+    // at unlock, for the caller only and once: a key already there stays (a new keychain needs team reissue-code),
+    // so nobody can put their own key in another's place and be wrapped for in their name.
+    `CREATE OR REPLACE FUNCTION lotsen.team_publish_key(p_public_key text)
+      RETURNS boolean LANGUAGE plpgsql ${DEFINER} AS $f$
+      DECLARE
+        v_id text := lotsen.team_member_id();
+        v_count integer;
+      BEGIN
+        IF v_id IS NULL THEN
+          RAISE EXCEPTION 'LOTSEN_FORBIDDEN: only an enrolled member publishes a key' USING ERRCODE = '42501';
+        END IF;
+        IF p_public_key IS NULL OR p_public_key !~ '^[A-Za-z0-9_-]{43}$' THEN
+          RAISE EXCEPTION 'LOTSEN_INVALID: a member key is 32 bytes in base64url' USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO lotsen.member_keys (user_id, public_key, created_at)
+          VALUES (v_id, p_public_key, lotsen.team_now_ms())
+          ON CONFLICT (user_id) DO NOTHING;
+        GET DIAGNOSTICS v_count = ROW_COUNT;
+        RETURN v_count > 0;
+      END $f$`,
+
     // The guard on append-only tables for what row triggers never see, and for the owner, whom GRANTs do not bind.
     `CREATE OR REPLACE FUNCTION lotsen.team_refuse_change() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $f$
       BEGIN
@@ -377,6 +400,7 @@ export function teamFunctionGrantStatements(names: TeamRoleNames): string[] {
     grant(teamFunctions.memberId, names.member),
     grant(teamFunctions.isAdmin, names.member),
     grant(teamFunctions.enrol, names.member),
+    grant(teamFunctions.publishKey, names.member),
     grant(teamFunctions.addMember, names.admin),
     grant(teamFunctions.changeRole, names.admin),
     grant(teamFunctions.removeMember, names.admin),

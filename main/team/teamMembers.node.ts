@@ -2,6 +2,7 @@ import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
 import { invite, reissue, type Invitation } from './teamSetup.node.ts';
+import { wrapForNewMember } from './teamVault.node.ts';
 
 /*
  * Member management, run with the admin's own login: every change goes through the team's SECURITY DEFINER
@@ -71,7 +72,18 @@ export async function addMember(
   member: { name: string; email: string; role: UserRole; isAdmin: boolean },
 ): Promise<Invitation> {
   try {
-    return await invite(client, 'lotsen.team_add_member($1, $2, $3, $4, $5, $6)', member);
+    const invitation = await invite(client, 'lotsen.team_add_member($1, $2, $3, $4, $5, $6)', member);
+    // The vault's trees the admin holds and the new role may have, wrapped for the code (teamVault.node.ts); a tree
+    // the admin does not hold comes later with `lotsen team grant-keys`.
+    if (client.vault) {
+      await wrapForNewMember(
+        client,
+        client.vault.held,
+        { userId: invitation.userId, code: invitation.code, role: member.role },
+        client.vault.userId,
+      );
+    }
+    return invitation;
   } catch (error) {
     throw teamError(error);
   }

@@ -14,6 +14,7 @@ import { migrateTeamSchema, type MigrateTeamSchema } from './teamMigration.node.
 import { teamRoleNames, type TeamRoleNames } from './teamRoleNames.ts';
 import { scramSha256Verifier } from './scramVerifier.node.ts';
 import { tableRules, tableRuleStatements } from './tableRulesSql.ts';
+import { setUpVault, type RecoveryKit } from './teamVault.node.ts';
 
 const ident = (name: string) => pg.escapeIdentifier(name);
 
@@ -30,6 +31,11 @@ export interface TeamSetupResult {
   roles: TeamRoleNames;
   /** Tables no rule covers: closed to every member until one does (tableRulesSql.ts). */
   closedTables: string[];
+  /**
+   * The vault's recovery kit, made when the team's vault was (create, or the upgrade that added it): shown once,
+   * stored nowhere; null when the vault existed already.
+   */
+  recoveryKit: RecoveryKit | null;
 }
 
 export interface TeamSetupOptions {
@@ -49,30 +55,61 @@ export async function createTeam(
 ): Promise<TeamSetupResult & { firstMember: Invitation }> {
   return withAdmin(options, (admin, names) =>
     applyTeamSecurity(admin, names, options, () =>
-      inTransaction(admin, async () => {
-        await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
-        const current = await admin.query(
-          'SELECT 1 FROM lotsen.team_members WHERE removed_at IS NULL LIMIT 1',
-        );
-        if (current.rowCount) {
-          throw new LotsenError(
-            'CONFLICT',
-            `${names.database} has a team already: add people with \`lotsen team add-member\`, or bring it up to date with \`lotsen team upgrade\`.`,
+      inTransaction(
+        admin,
+        async (): Promise<{ firstMember: Invitation; recoveryKit: RecoveryKit | null }> => {
+          await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+          const current = await admin.query(
+            'SELECT 1 FROM lotsen.team_members WHERE removed_at IS NULL LIMIT 1',
           );
-        }
-        return invite(admin, 'lotsen.team_create_member($1, $2, $3, $4, $5, $6, NULL)', {
-          ...options.firstMember,
-          isAdmin: true,
-        });
-      }),
-    ).then(({ result, then: firstMember }) => ({ ...result, firstMember })),
+          if (current.rowCount) {
+            throw new LotsenError(
+              'CONFLICT',
+              `${names.database} has a team already: add people with \`lotsen team add-member\`, or bring it up to date with \`lotsen team upgrade\`.`,
+            );
+          }
+          const firstMember = await invite(admin, 'lotsen.team_create_member($1, $2, $3, $4, $5, $6, NULL)', {
+            ...options.firstMember,
+            isAdmin: true,
+          });
+          // Generation 1 of the vault's trees, wrapped for the recovery kit and for the first member's code.
+          const recoveryKit = await setUpVault(admin, {
+            database: names.database,
+            invitations: [
+              { userId: firstMember.userId, code: firstMember.code, role: options.firstMember.role },
+            ],
+            members: [],
+          });
+          return { firstMember, recoveryKit };
+        },
+      ),
+    ).then(({ result, then }) => ({ ...result, ...then })),
   );
 }
 
-/** `lotsen team upgrade`: the same steps as create but the first member, safe to run again at any time. */
+/**
+ * `lotsen team upgrade`: the same steps as create but the first member, safe to run again at any time. A team made
+ * before the vault gets it here: generation 1 wrapped for the recovery kit and for every member who has published a
+ * key (the others get theirs with `lotsen team grant-keys` once they have unlocked), its plain secrets sealed.
+ */
 export async function upgradeTeam(options: TeamSetupOptions): Promise<TeamSetupResult> {
   return withAdmin(options, async (admin, names) => {
-    return (await applyTeamSecurity(admin, names, options, async () => null)).result;
+    const { result, then: recoveryKit } = await applyTeamSecurity(admin, names, options, () =>
+      inTransaction(admin, async () => {
+        await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+        const { rows } = await admin.query<{ user_id: string; public_key: string; role: UserRole }>(
+          `SELECT k.user_id, k.public_key, u.role FROM lotsen.member_keys k
+             JOIN lotsen.team_members m ON m.user_id = k.user_id JOIN lotsen.users u ON u.id = k.user_id
+            WHERE m.removed_at IS NULL AND m.enrolled_at IS NOT NULL`,
+        );
+        return setUpVault(admin, {
+          database: names.database,
+          invitations: [],
+          members: rows.map((r) => ({ userId: r.user_id, publicKey: r.public_key, role: r.role })),
+        });
+      }),
+    );
+    return { ...result, recoveryKit };
   });
 }
 
@@ -184,7 +221,7 @@ async function applyTeamSecurity<T>(
   names: TeamRoleNames,
   options: TeamSetupOptions,
   then: () => Promise<T>,
-): Promise<{ result: TeamSetupResult; then: T }> {
+): Promise<{ result: Omit<TeamSetupResult, 'recoveryKit'>; then: T }> {
   const me = (
     await admin.query<{ name: string; superuser: boolean }>(
       'SELECT current_user AS name, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',

@@ -98,6 +98,19 @@ export async function sealSecret(db: Db, owner: SecretOwner, text: string): Prom
   return sealSecretText(id, key, text);
 }
 
+/**
+ * Seals secrets of owners made in the caller's transaction (an import's new accounts): one tree-key lookup for all,
+ * and one insert of a data key per owner, without looking for a key a new owner cannot have.
+ */
+export function newOwnersSealer(db: Db): (owner: SecretOwner, text: string) => Promise<string> {
+  let tree: Promise<{ generation: number; key: Buffer }> | undefined;
+  return async (owner, text) => {
+    const made = newSecretDataKey(owner, await (tree ??= treeKey(db, SECRETS_TREE)));
+    await db.insertInto('secret_data_keys').values(made.row).execute();
+    return sealSecretText(made.row.id, made.key, text);
+  };
+}
+
 /** A sealer for many values of one owner (a recording's chunks) with one key lookup. */
 export async function secretSealer(db: Db, owner: SecretOwner): Promise<(text: string) => string> {
   const { id, key } = await dataKeyFor(db, owner);
@@ -105,10 +118,10 @@ export async function secretSealer(db: Db, owner: SecretOwner): Promise<(text: s
 }
 
 /**
- * Opens sealed secrets in one pass (a recording's chunks). A value that is not sealed, whose key is gone (purged),
- * or that does not open under its key is an error: the caller asked for a secret the store should hold.
+ * Opens sealed secrets in one pass: null where the owner's key has been destroyed (a purged recording). A value that
+ * is not sealed, or that does not open under its key, is an error: the store was tampered with.
  */
-export async function openSecrets(db: Db, values: readonly string[]): Promise<string[]> {
+export async function openSecretsOrPurged(db: Db, values: readonly string[]): Promise<(string | null)[]> {
   const parts = values.map((value) => {
     const found = sealedParts(value, PREFIX);
     if (!found) throw new LotsenError('INTERNAL', 'A secret in the store is not sealed.');
@@ -126,12 +139,20 @@ export async function openSecrets(db: Db, values: readonly string[]): Promise<st
   }
   return parts.map((p) => {
     const key = keys.get(p.keyId);
-    if (!key) throw new LotsenError('NOT_FOUND', 'The key of this secret has been destroyed.');
+    if (!key) return null;
     try {
       return openSealed(p, key);
     } catch {
       throw new LotsenError('INTERNAL', 'A secret in the store does not open under its key.');
     }
+  });
+}
+
+/** Opens sealed secrets the caller needs whole (an account's): a destroyed key is NOT_FOUND. */
+export async function openSecrets(db: Db, values: readonly string[]): Promise<string[]> {
+  return (await openSecretsOrPurged(db, values)).map((text) => {
+    if (text === null) throw new LotsenError('NOT_FOUND', 'The key of this secret has been destroyed.');
+    return text;
   });
 }
 

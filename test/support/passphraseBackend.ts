@@ -28,6 +28,8 @@ export interface OpenedBackend {
    * holds every role, so it is this same backend.
    */
   joinAs(role: WorkRole): Promise<OpenedBackend>;
+  /** The team database, when the store is one (to look at it as its server's owner would). */
+  team?: TestTeam;
   cleanup(): Promise<void>;
 }
 
@@ -39,10 +41,10 @@ export interface OpenedBackend {
  * the login's password and enrols with it. The database's rules (grants, forced row-level security) then apply.
  */
 export async function openPassphraseBackend(
-  options: { now?: () => number; teamRole?: WorkRole } = {},
+  options: { now?: () => number; teamRole?: WorkRole; source?: 'embedded' | 'team' } = {},
 ): Promise<OpenedBackend> {
-  const { teamRole = 'support_lead', ...backendOptions } = options;
-  if (testDataSource() === 'embedded') {
+  const { teamRole = 'support_lead', source = testDataSource(), ...backendOptions } = options;
+  if (source === 'embedded') {
     const opened = await initialisedBackend(backendOptions, null);
     const same: OpenedBackend = {
       ...opened,
@@ -61,6 +63,7 @@ export async function openPassphraseBackend(
   }
   return {
     ...opened,
+    team,
     joinAs: (role) => joinTeam(team, enrolment, role, backendOptions),
     async cleanup() {
       await opened.cleanup();

@@ -131,8 +131,8 @@ async function enrolInTeam(
       preference: options.keyStore,
       team: {
         source: enrolment.source,
-        enrol: async (password) => {
-          member = await enrolment.enrol(password);
+        enrol: async (password, keyPair) => {
+          member = await enrolment.enrol(password, keyPair);
         },
       },
     });

@@ -13,6 +13,7 @@ import {
 import { createTeam, reissueCodeAsOwner, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
 import { departingSecrets } from '../../team/departingMember.node.ts';
 import { printDeparting } from './departingOutput.ts';
+import { grantKeys, type RecoveryKit } from '../../team/teamVault.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { openBackend } from '../openBackend.node.ts';
@@ -64,9 +65,11 @@ export function teamCommand(io: CliIo): Command {
             database: created.database,
             closedTables: created.closedTables,
             firstMember: created.firstMember,
+            recoveryKit: created.recoveryKit,
           });
         }
         io.out(`The team is set up in ${created.database}.\n`);
+        if (created.recoveryKit) printRecoveryKit(io, created.recoveryKit);
         if (created.closedTables.length > 0) {
           io.out(
             `No member may use these tables yet (no rule covers them): ${created.closedTables.join(', ')}\n`,
@@ -84,6 +87,12 @@ export function teamCommand(io: CliIo): Command {
     .action(async (options: { database: string; insecure?: boolean }) => {
       const upgraded = await upgradeTeam({ adminUrl: options.database, insecure: options.insecure === true });
       io.out(`${upgraded.database} is up to date.\n`);
+      if (upgraded.recoveryKit) {
+        io.out(
+          'The team has a vault now. Members who have unlocked Lotsen since get their keys with `lotsen team grant-keys`, run by a member who holds them (an admin restores their own with the kit: `lotsen team recover`).\n',
+        );
+        printRecoveryKit(io, upgraded.recoveryKit);
+      }
       if (upgraded.closedTables.length > 0) {
         io.out(
           `No member may use these tables yet (no rule covers them): ${upgraded.closedTables.join(', ')}\n`,
@@ -115,6 +124,23 @@ export function teamCommand(io: CliIo): Command {
         });
       },
     );
+
+  team
+    .command('grant-keys')
+    .description(
+      "Wrap the vault's keys you hold for every member entitled to them who has none yet (finance gets the personal-data key only).",
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await asMember(io, async (client) => {
+        if (!client.vault)
+          throw new LotsenError('VAULT_LOCKED', 'Unlock Lotsen first: your keys open with it.');
+        const granted = await grantKeys(client, client.vault.held, client.vault.userId);
+        if (options.json) return printJson(io, granted);
+        if (granted.length === 0) return io.out('Every member entitled to a key you hold has it.\n');
+        for (const g of granted) io.out(`${g.userId}: ${g.trees.join(', ')}\n`);
+      });
+    });
 
   team
     .command('members')
@@ -264,6 +290,17 @@ function findMember(members: TeamMember[], wanted: string): TeamMember {
 function stateText(member: TeamMember): string {
   if (member.state !== 'invited') return member.state;
   return member.codeExpiresAt <= Date.now() ? 'invited (code expired)' : 'invited';
+}
+
+/** The kit is printed here once and never again: Lotsen keeps no copy. */
+function printRecoveryKit(io: CliIo, kit: RecoveryKit): void {
+  io.out(
+    "\nThe team's recovery kit (shown this once; Lotsen keeps no copy):\n\n" +
+      `${kit.text}\n\n` +
+      `Fingerprint ${kit.fingerprint}. Print it or write it down and store it offline (a safe), never in a file on\n` +
+      'a shared drive or in the team database: whoever holds it can read every secret of the team. It restores an\n' +
+      "admin's access if every admin's keychain is lost: `lotsen team recover --kit FILE`.\n\n",
+  );
 }
 
 function printInvitation(io: CliIo, name: string, invitation: Invitation): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sealPersonal, type DataKeyOwner } from '../../personalData/personalDataKeys.ts';
+import type { DataKeyOwner } from '../../personalData/personalDataKeys.ts';
 import type { Db } from '../../store/database.node.ts';
+import { secretSealer } from '../../vault/secretVault.ts';
 import { encodeEvent, encodeHeader, type AsciicastEventType, type AsciicastHeader } from './asciicast.ts';
 
 /** A batch is written when it holds this much text... */
@@ -9,7 +10,11 @@ export const RECORDING_BATCH_CHARS = 64 * 1024;
 export const RECORDING_BATCH_MS = 250;
 
 export interface RecorderOptions {
-  /** Whose personal data the output is: its batches are sealed under this owner's data key (the session's ticket). */
+  /**
+   * Whose personal data the output is (the session's ticket). The batches are sealed under the recording's own data
+   * key of the vault's secrets tree (terminal output holds what technicians saw of customers' systems); the purge
+   * of this owner destroys that key (main/retention/ticketShredding.ts).
+   */
   owner: DataKeyOwner;
   width: number;
   height: number;
@@ -52,10 +57,14 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     timestamp: Math.floor(startedAt / 1000),
     env: options.env ?? {},
   });
-  await db
-    .insertInto('recordings')
-    .values({ id, started_at: startedAt, width: options.width, height: options.height, header, bytes: 0 })
-    .execute();
+  const seal = await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('recordings')
+      .values({ id, started_at: startedAt, width: options.width, height: options.height, header, bytes: 0 })
+      .execute();
+    // The recording's data key, made with its row: every batch is sealed under it (main/vault/secretVault.ts).
+    return secretSealer(trx, { kind: 'recording', id });
+  });
 
   // Offsets come from a monotonic clock: a wall-clock step (NTP) must not make events go back in time.
   const origin = performance.now();
@@ -104,7 +113,7 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
       db
         .transaction()
         .execute(async (trx) => {
-          const data = await sealPersonal(trx, options.owner, text);
+          const data = seal(text);
           await trx
             .insertInto('recording_chunks')
             .values({ ...row, data })

@@ -1,3 +1,4 @@
+import { isSealedSecret, openSecretsOrPurged } from '../../vault/secretVault.ts';
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { RecordingPage, RecordingView } from '../../../common/sessions/model.ts';
 import { openPersonal, PURGED_TEXT } from '../../personalData/personalDataKeys.ts';
@@ -121,14 +122,26 @@ export async function readRecordingPage(
 }
 
 /**
- * Stored batches as asciicast event lines, opened in memory (one openPersonal call per page). A purged batch reads as
- * one output event of PURGED_TEXT at the batch's time, so an export stays a file asciinema plays.
+ * Stored batches as asciicast event lines, opened in memory (one lookup of keys per page): sealed under the
+ * recording's data key (`sv1.`, main/vault/secretVault.ts), or, recorded before the vault, under the ticket's
+ * personal-data key (`pd1.`). A purged batch reads as one output event of PURGED_TEXT at the batch's time, so an
+ * export stays a file asciinema plays.
  */
 async function openChunks(db: Db, chunks: readonly { offset_ms: number; data: string }[]): Promise<string[]> {
-  const opened = await openPersonal(
+  const vault = chunks.filter((chunk) => isSealedSecret(chunk.data));
+  const older = chunks.filter((chunk) => !isSealedSecret(chunk.data));
+  const texts = new Map<(typeof chunks)[number], string | null>();
+  const fromVault = await openSecretsOrPurged(
     db,
-    chunks.map((chunk) => chunk.data),
+    vault.map((chunk) => chunk.data),
   );
+  vault.forEach((chunk, i) => texts.set(chunk, fromVault[i]!));
+  const fromPersonal = await openPersonal(
+    db,
+    older.map((chunk) => chunk.data),
+  );
+  older.forEach((chunk, i) => texts.set(chunk, fromPersonal[i]!));
+  const opened = chunks.map((chunk) => texts.get(chunk) ?? null);
   return chunks.map(
     (chunk, i) => opened[i] ?? encodeEvent(chunk.offset_ms / 1000, 'o', `${PURGED_TEXT}\r\n`),
   );

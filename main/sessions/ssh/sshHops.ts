@@ -1,3 +1,4 @@
+import { openSecret } from '../../vault/secretVault.ts';
 import ssh2 from 'ssh2';
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { SshAuthChoice } from '../../../common/sessions/model.ts';
@@ -78,7 +79,9 @@ export async function findHopTarget(
     .where('environment_id', '=', environmentId)
     .executeTakeFirst();
   if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
-  return { host: server.host, port: server.port, username: account.username, secret: account.secret };
+  // Opened in memory for this connection only (main/vault/secretVault.ts); the store holds it sealed.
+  const secret = account.secret === null ? null : await openSecret(db, account.secret);
+  return { host: server.host, port: server.port, username: account.username, secret };
 }
 
 /** `user@host`, with `:port` when it is not 22, as a tab shows the target. */

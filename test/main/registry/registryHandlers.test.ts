@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { openSecret } from '../../../main/vault/secretVault.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { orgNumber, personalIdentityNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
@@ -222,14 +223,18 @@ describe('support account secrets', () => {
       id: account.id,
       account: { username: 'svc_support2', notes: 'byt namn' },
     });
-    expect((await stored()).secret).toBe(secret);
+    // Kept, and kept sealed: the store holds the vault's sealed form, which opens to the secret.
+    const kept = (await stored()).secret!;
+    expect(kept).toMatch(/^sv1\./);
+    expect(kept).not.toContain(secret);
+    expect(await openSecret(db, kept)).toBe(secret);
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account.id,
       account: { username: 'svc_support2' },
       secret: 'Nytt-Lösen',
     });
-    expect((await stored()).secret).toBe('Nytt-Lösen');
+    expect(await openSecret(db, (await stored()).secret!)).toBe('Nytt-Lösen');
   });
 
   test('an empty secret is refused rather than silently stored', async () => {

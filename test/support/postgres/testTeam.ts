@@ -7,6 +7,8 @@ import type { SessionManagerOptions } from '../../../main/sessions/sessionManage
 import { enrol, enrolmentFor, type EnrolledMember } from '../../../main/team/enrolment.node.ts';
 import { parseTeamUrl, type TeamAddress } from '../../../main/team/teamConnection.node.ts';
 import { addMember } from '../../../main/team/teamMembers.node.ts';
+import { heldTreeKeysOf } from '../../../main/team/teamVault.node.ts';
+import type { MemberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
 import { createTeam, type Invitation } from '../../../main/team/teamSetup.node.ts';
 import {
   asSuperuser,
@@ -22,6 +24,8 @@ import { makeTempDataDir } from '../tempDataDir.ts';
 /** A member and the password they log in with: the test's own, or the one their Lotsen derived at enrolment. */
 export interface TestMember extends EnrolledMember {
   password: string;
+  /** The vault key pair their Lotsen derived (enrolled through a Lotsen only): what opens their wraps. */
+  keyPair?: MemberKeyPair;
 }
 
 export interface NewMember {
@@ -34,7 +38,7 @@ export interface NewMember {
 /** What `lotsen init --team URL --enrol CODE` hands Backend.initialize, and the member once it has run. */
 export interface TestEnrolment {
   source: TeamDataSource;
-  enrol(password: string): Promise<void>;
+  enrol(password: string, keyPair: MemberKeyPair): Promise<void>;
   /** The enrolled member with the password their Lotsen derived (to act as them, e.g. invite others as the admin). */
   member(): TestMember;
 }
@@ -118,7 +122,14 @@ export async function createTestTeam(
   const invite = async (by: TestMember, member: NewMember) => {
     const client = await connect(by);
     try {
-      return await addMember(client, { isAdmin: false, ...member });
+      // An admin enrolled through a Lotsen wraps the vault's trees for the invitation, as their app does.
+      const vault = by.keyPair
+        ? { userId: by.userId, held: heldTreeKeysOf(client, by.userId, by.keyPair.privateKey) }
+        : undefined;
+      return await addMember(Object.assign(client, vault ? { vault } : {}), {
+        isAdmin: false,
+        ...member,
+      });
     } finally {
       await client.end();
     }
@@ -132,8 +143,8 @@ export async function createTestTeam(
     let enrolled: TestMember | undefined;
     return {
       source: enrolment.source,
-      async enrol(password) {
-        enrolled = { ...(await enrolment.enrol(password)), password };
+      async enrol(password, keyPair) {
+        enrolled = { ...(await enrolment.enrol(password, keyPair)), password, keyPair };
       },
       member() {
         if (!enrolled) throw new Error('This enrolment has not run yet');

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, test } from 'vitest';
-import { openPersonal } from '../../../../main/personalData/personalDataKeys.ts';
+import { destroyDataKeys, sealPersonal } from '../../../../main/personalData/personalDataKeys.ts';
 import { encodeEvent, encodeHeader } from '../../../../main/sessions/recording/asciicast.ts';
 import { stageCastExport } from '../../../../main/sessions/recording/exportCast.node.ts';
 import { startRecording } from '../../../../main/sessions/recording/recorder.ts';
@@ -17,6 +17,7 @@ import { spawnPty } from '../../../../main/sessions/terminal/ptySource.node.ts';
 import { connectTerminal } from '../../../../main/sessions/terminal/terminalStream.ts';
 import { createStore, type Store } from '../../../../main/store/database.node.ts';
 import { asciinemaCat } from '../../../support/asciinema.ts';
+import { destroySecretKeys, openSecrets } from '../../../../main/vault/secretVault.ts';
 import { makeTempDataDir } from '../../../support/tempDataDir.ts';
 
 const run = promisify(execFile);
@@ -145,7 +146,7 @@ test('output is written in batches, not a row per chunk; listing and reading giv
   expect(text).toBe(
     header +
       (
-        await openPersonal(
+        await openSecrets(
           store.db,
           rows.map((row) => row.data),
         )
@@ -162,6 +163,35 @@ test('output is written in batches, not a row per chunk; listing and reading giv
   expect((await listRecordings(store.db)).map((r) => r.id)).toEqual([summary.id]);
   await expect(getRecording(store.db, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 }, 60_000);
+
+test("batches are sealed under the recording's own key; older ones under the ticket's key still read; a destroyed key reads as purged", async () => {
+  const { store } = await tempStore();
+  const summary = await recordPtySession(store, `printf '${SECRET_TEXT}\\n'`);
+  const [newer] = await store.db.selectFrom('recording_chunks').select('data').execute();
+  expect(newer!.data).toMatch(/^sv1\./);
+  const keys = await store.db.selectFrom('secret_data_keys').select(['owner_kind', 'owner_id']).execute();
+  expect(keys).toEqual([{ owner_kind: 'recording', owner_id: summary.id }]);
+  // A batch as recordings were stored before the vault: under the ticket's personal-data key.
+  const older = encodeEvent(9, 'o', 'före valvet\r\n');
+  await store.db
+    .insertInto('recording_chunks')
+    .values({
+      recording_id: summary.id,
+      seq: 99,
+      offset_ms: 9000,
+      data: await sealPersonal(store.db, TICKET, older),
+    })
+    .execute();
+  const text = await readAll(store, summary.id);
+  expect(text).toContain(SECRET_TEXT);
+  expect(text).toContain('före valvet');
+  await destroySecretKeys(store.db, [{ kind: 'recording', id: summary.id }]);
+  await destroyDataKeys(store.db, [TICKET]);
+  const purged = await readAll(store, summary.id);
+  expect(purged).not.toContain(SECRET_TEXT);
+  expect(purged).not.toContain('före valvet');
+  expect(purged).toContain('gallrad');
+});
 
 test('a quiet session is still written within a moment (the time limit on a batch)', async () => {
   const { store } = await tempStore();
