@@ -194,6 +194,8 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'team.removeMember': { userId: SOME_ID },
     'team.departing': { userId: SOME_ID },
     'team.reissueCode': { userId: SOME_ID },
+    'team.rotate': {},
+    'team.recover': { kit: 'LOTSEN-RECOVERY-x' },
   };
 }
 
