@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
+import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { AuditInput } from '../audit/auditTrail.node.ts';
 import { personalKeyBinding, type DataKeyOwnerKind } from '../personalData/personalDataKeys.ts';
 import { unwrapDataKey, wrapDataKey } from '../personalData/sealedText.ts';
 import type { Db } from '../store/database.node.ts';
 import { storeDialect } from '../store/dialect.ts';
+import { treesFor } from '../team/teamVault.node.ts';
 import { treeKey, type TreeKey } from './keyRing.ts';
 import { secretKeyBinding, type SecretOwnerKind } from './secretVault.ts';
 import {
@@ -88,9 +90,6 @@ const DATA_KEYS: Record<VaultTree, DataKeyTable> = {
   },
 };
 
-/** Which trees a role holds: finance never the secrets tree (docs/team.md "The vault"). */
-const entitled = (role: string, tree: VaultTree) => tree === 'personal' || role !== 'finance';
-
 /**
  * Finishes every rotation begun and runs every one due, tree by tree, as far as this member's keys allow; what they
  * cannot do is left for a member who can, and said so. Safe to run at any time and by several members at once.
@@ -169,14 +168,14 @@ function begin(db: Db, tree: VaultTree): Promise<TreeState | null> {
     const next: TreeKey = { generation: state.generation + 1, key: randomBytes(TREE_KEY_BYTES) };
     const now = Date.now();
     // team_members is the team database's own table (no Kysely type): current, enrolled members with a public key.
-    const { rows: members } = await sql<{ user_id: string; role: string; public_key: string }>`
+    const { rows: members } = await sql<{ user_id: string; role: UserRole; public_key: string }>`
       SELECT m.user_id, u.role, k.public_key FROM lotsen.team_members m
         JOIN lotsen.users u ON u.id = m.user_id JOIN lotsen.member_keys k ON k.user_id = m.user_id
        WHERE m.removed_at IS NULL AND m.enrolled_at IS NOT NULL`.execute(trx);
     const recovery = await trx.selectFrom('vault_recovery').select('public_key').executeTakeFirst();
     const recipients = [
       ...members
-        .filter((m) => entitled(m.role, tree))
+        .filter((m) => treesFor(m.role).includes(tree))
         .map((m) => ({ recipient: memberRecipient(m.user_id), publicKey: m.public_key })),
       ...(recovery ? [{ recipient: RECOVERY_RECIPIENT, publicKey: recovery.public_key }] : []),
     ];
