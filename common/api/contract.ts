@@ -94,6 +94,8 @@ import {
   teamInvitationSchema,
   teamMemberSchema,
 } from '../team/members.ts';
+import { departingReportSchema } from '../team/departing.ts';
+import { recoveredSchema, recoverInputSchema, rotationsRunSchema } from '../team/vault.ts';
 import {
   maintenanceNoticeInputSchema,
   maintenanceNoticeViewSchema,
@@ -435,12 +437,37 @@ export const methods = {
   ),
   /** Answers with the single-use enrolment code (24 h) to hand to the new member; it is shown once. */
   'team.addMember': method(addMemberInputSchema, teamInvitationSchema),
-  'team.changeRole': method(changeRoleInputSchema, teamMemberSchema),
-  /** Drops the member's login and ends its open connections. */
+  /** A change to finance takes the secrets key: its tree is rotated (`vault`) as removeMember's are. */
+  'team.changeRole': method(changeRoleInputSchema, teamMemberSchema.extend({ vault: rotationsRunSchema })),
+  /**
+   * Drops the member's login and ends its open connections; the trees they held are rotated (`vault`: what was,
+   * and what is left due for a member who holds it), and `departing` lists the customer secrets they saw or used.
+   */
   'team.removeMember': method(
     z.object({ userId: idSchema }).strict(),
-    z.object({ endedConnections: z.number().int() }),
+    z.object({
+      endedConnections: z.number().int(),
+      vault: rotationsRunSchema,
+      departing: departingReportSchema,
+    }),
   ),
+  /** Finishes a rotation a crash interrupted, and runs those due, as far as this member's keys allow. */
+  'team.rotate': method(noInput, rotationsRunSchema),
+  /**
+   * The recovery kit restores the vault's keys for this admin (a new machine, an empty keychain); audited as
+   * vault.recovered. The kit travels to this machine's own Lotsen only, and is kept nowhere.
+   */
+  'team.recover': method(recoverInputSchema, recoveredSchema),
+  /**
+   * What a member (current or removed) revealed or used of customers' secrets, for the admin to have those passwords
+   * changed: key rotation cannot take them back.
+   */
+  /**
+   * A new enrolment code for a member who lost their machine's keychain: the same user, a new login (the old one is
+   * dropped with its connections, and the vault forgets the old key pair). Shown once, as team.addMember's.
+   */
+  'team.reissueCode': method(z.object({ userId: idSchema }).strict(), teamInvitationSchema),
+  'team.departing': method(z.object({ userId: idSchema }).strict(), departingReportSchema),
 } as const;
 
 export type Methods = typeof methods;

@@ -28,6 +28,8 @@ export const auditEventCodes = [
   'ticket.first_response_recorded',
   'ticket.sent_back',
   'audit.segment_imported',
+  'vault.rotated',
+  'vault.recovered',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -58,6 +60,8 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'ticket.first_response_recorded': 'First response recorded',
   'ticket.sent_back': 'Ticket sent back to the contacts',
   'audit.segment_imported': 'Local store imported (its audit log linked)',
+  'vault.rotated': 'Vault key rotated',
+  'vault.recovered': 'Vault restored with the recovery kit',
 };
 
 export const auditEventViewSchema = z.object({

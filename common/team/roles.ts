@@ -166,6 +166,11 @@ export const roleMatrix: RoleMatrix = {
   'team.addMember': allow(EVERYONE, true),
   'team.changeRole': allow(EVERYONE, true),
   'team.removeMember': allow(EVERYONE, true),
+  'team.departing': allow(EVERYONE, true),
+  'team.reissueCode': allow(EVERYONE, true),
+  // Any holder of a tree may move it on (an unlock does too); an admin is the one who asks for it by name.
+  'team.rotate': allow(EVERYONE, true),
+  'team.recover': allow(EVERYONE, true),
 };
 
 /** Whether the method runs only for some principals (every method but set-up, unlock, lock and status). */

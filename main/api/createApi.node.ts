@@ -10,6 +10,7 @@ import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { settingsHandlers } from '../settings/settingsHandlers.ts';
+import { rotateDueTreesAtUnlock } from '../team/rotationAtUnlock.node.ts';
 import { memberTeamAddress, memberTeamClient } from '../team/teamClient.ts';
 import { teamHandlers } from '../team/teamHandlers.ts';
 import { ticketHandlers } from '../tickets/ticketHandlers.ts';
@@ -23,6 +24,7 @@ export function createApi(
   sessionOptions: SessionManagerOptions = {},
 ): Dispatcher {
   const sessions = sessionManagerOf(backend, sessionOptions);
+  rotateDueTreesAtUnlock(backend, log);
   return createDispatcher(
     {
       ...appHandlers(backend),
@@ -40,6 +42,10 @@ export function createApi(
       ...teamHandlers(
         () => memberTeamClient(backend),
         () => memberTeamAddress(backend),
+        () => {
+          const { db, actorId } = backend.registryContext();
+          return { db, audit: backend.audit(), userId: actorId };
+        },
       ),
     },
     {

@@ -43,6 +43,10 @@ const SSH_KEY_TYPE = shaped(/^[a-z0-9]+(-[a-z0-9.@]+)+$/);
 const SIGNAL = shaped(/^[A-Z0-9]{1,16}$/);
 /** Why a session ended: a LotsenError code, or the session's own (INTERRUPTED). */
 const END_CODE = shaped(/^[A-Z][A-Z0-9_]{1,63}$/);
+/** A tree of the team vault (main/vault/treeKeyWraps.ts). */
+const VAULT_TREE = oneOf(['personal', 'secrets']);
+/** A public key's short fingerprint: 16 hex digits in groups of four. */
+const KEY_FINGERPRINT = shaped(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
 
 export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetailKind>> = {
   'session.opened': { kind: oneOf(sessionKinds), title: 'personal', ticketId: 'id', customerId: 'id' },
@@ -163,6 +167,16 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     keysDestroyed: 'number',
     recordings: 'number',
   },
+  // Why the tree was due (lotsen.team_vault_forget's reasons; `rotation_begun` for one found begun).
+  'vault.rotated': {
+    tree: VAULT_TREE,
+    from: 'number',
+    to: 'number',
+    dataKeys: 'number',
+    reason: oneOf(['member_removed', 'role_changed', 'code_reissued', 'rotation_begun']),
+  },
+  // The trees whose keys the kit restored, and its key's fingerprint (which kit, never the kit).
+  'vault.recovered': { trees: listOf(VAULT_TREE), kitFingerprint: KEY_FINGERPRINT },
 };
 
 /** Free or personal text for an audit event: sealed under the ticket's data key, or the event's month's without one. */

@@ -36,6 +36,8 @@ export const PERSONAL_TREE = 'personal';
 const KEY_BATCH = 500;
 
 const binding = (keyId: string, owner: DataKeyOwner) => `lotsen-pdk.${keyId}.${owner.kind}.${owner.id}`;
+/** What a personal data key's wrap is bound to; a rotation re-wraps under it (main/vault/treeRotation.ts). */
+export const personalKeyBinding = binding;
 
 /**
  * The personal tree's key of one generation: the store's own (embedded), or unwrapped by the member's key ring (a

@@ -132,12 +132,22 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
       { roles: ['finance'], privileges: ['INSERT', 'UPDATE'] },
     ],
   },
-  // Whoever seals personal text makes its owner's key; nobody changes one; destroying one is crypto-shredding.
+  // Whoever seals personal text makes its owner's key; only a rotation changes one (its wrap); destroying one is
+  // crypto-shredding.
   personal_data_keys: {
     access: [
       { roles: EVERYONE, privileges: ['SELECT', 'INSERT'] },
       { roles: HANDS_ON, privileges: ['DELETE'], rows: keyOfDeletedRecord },
       { roles: ['support_lead'], privileges: ['DELETE'], rows: ADMIN },
+      // A rotation of the tree re-wraps each key (main/vault/treeRotation.ts), and that is the one change: only while
+      // one runs, only a key still under the tree's current generation, only to the generation it moves to.
+      {
+        roles: EVERYONE,
+        privileges: ['UPDATE'],
+        columns: { only: ['generation', 'wrapped_key'] },
+        rows: `generation = (SELECT t.generation FROM lotsen.vault_trees t WHERE t.tree = 'personal' AND t.rotating_to IS NOT NULL)`,
+        check: `generation = (SELECT t.rotating_to FROM lotsen.vault_trees t WHERE t.tree = 'personal')`,
+      },
     ],
   },
   // The embedded store's plain tree keys: a team database keeps none (team create and upgrade empty it), so no

@@ -29,6 +29,10 @@ export const teamFunctions = {
   enrol: 'lotsen.team_enrol(text)',
   changeRole: 'lotsen.team_change_role(text, text, boolean)',
   removeMember: 'lotsen.team_remove_member(text)',
+  departingSecrets: 'lotsen.team_departing_secrets(text)',
+  reissueLogin: 'lotsen.team_reissue_login(text, text, text, text)',
+  vaultForget: 'lotsen.team_vault_forget(text, text[], text)',
+  reissueCode: 'lotsen.team_reissue_code(text, text, text)',
   refuseChange: 'lotsen.team_refuse_change()',
   publishKey: 'lotsen.team_publish_key(text)',
 } as const;
@@ -209,8 +213,26 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
           END IF;
         END IF;
         UPDATE lotsen.users SET role = p_role WHERE id = p_user_id;
+        IF p_role = 'finance' AND r.role <> 'finance' THEN
+          PERFORM lotsen.team_vault_forget(p_user_id, ARRAY['secrets'], 'role_changed');
+        END IF;
         UPDATE lotsen.team_members SET is_admin = CASE WHEN p_is_admin THEN 1 ELSE 0 END, version = version + 1
           WHERE user_id = p_user_id;
+      END $f$`,
+
+    // A member who leaves a tree (removed, changed to finance, or their key pair lost) loses their wraps of it at once,
+    // and the tree is marked due for rotation: the key they held may be saved somewhere. Whoever holds the tree
+    // rotates it next (main/vault/treeRotation.ts); until then nothing new is wrapped for them. Owner-only.
+    `CREATE OR REPLACE FUNCTION lotsen.team_vault_forget(p_user_id text, p_trees text[], p_reason text)
+      RETURNS void LANGUAGE plpgsql ${DEFINER} AS $f$
+      BEGIN
+        UPDATE lotsen.vault_trees t
+           SET rotation_reason = coalesce(t.rotation_reason, p_reason), updated_at = lotsen.team_now_ms()
+         WHERE t.tree = ANY (p_trees)
+           AND EXISTS (SELECT 1 FROM lotsen.vault_wraps w
+                        WHERE w.tree = t.tree AND w.recipient IN ('member:' || p_user_id, 'invite:' || p_user_id));
+        DELETE FROM lotsen.vault_wraps
+         WHERE tree = ANY (p_trees) AND recipient IN ('member:' || p_user_id, 'invite:' || p_user_id);
       END $f$`,
 
     // Stops new connections first, ends the open ones (the owner may signal a login's backends only as a member
@@ -240,7 +262,101 @@ export function teamFunctionStatements(names: TeamRoleNames): string[] {
         UPDATE lotsen.team_members
           SET removed_at = lotsen.team_now_ms(), removed_by = lotsen.team_member_id(), version = version + 1
           WHERE user_id = p_user_id;
+        PERFORM lotsen.team_vault_forget(p_user_id, ARRAY['personal', 'secrets'], 'member_removed');
         RETURN coalesce(v_ended, 0);
+      END $f$`,
+
+    // A member who lost their machine's keychain (or never used their code in time) joins again as the same user:
+    // a new login with a new code, the old login dropped as team_remove_member drops it, and what the vault knew of
+    // their old key pair forgotten (their public key and every wrap made for it), so nothing opens for the old key.
+    // Owner-only, for the DBA's `team reissue-code --admin-url`; team_reissue_code is the admins' way in.
+    `CREATE OR REPLACE FUNCTION lotsen.team_reissue_login(p_user_id text, p_login_suffix text, p_code_verifier text,
+        p_by text)
+      RETURNS TABLE (member_login text, code_expires_at bigint)
+      LANGUAGE plpgsql ${DEFINER} AS $f$
+      DECLARE
+        v_old text;
+        v_login text := ${loginPrefix} || p_login_suffix;
+        v_expires timestamptz := clock_timestamp() + interval '24 hours';
+      BEGIN
+        IF p_login_suffix IS NULL OR p_login_suffix !~ '^[0-9a-f]{8}$' THEN
+          RAISE EXCEPTION 'LOTSEN_INVALID: a login suffix is 8 hex digits' USING ERRCODE = '22023';
+        END IF;
+        IF p_code_verifier IS NULL OR p_code_verifier !~ ${VERIFIER} THEN
+          RAISE EXCEPTION 'LOTSEN_INVALID: give the code''s SCRAM-SHA-256 verifier, never the code' USING ERRCODE = '22023';
+        END IF;
+        SELECT login INTO v_old FROM lotsen.team_members
+          WHERE user_id = p_user_id AND removed_at IS NULL FOR UPDATE;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'LOTSEN_NOT_FOUND: no current member has that id' USING ERRCODE = 'P0002';
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_old) THEN
+          EXECUTE format('ALTER ROLE %I NOLOGIN', v_old);
+          EXECUTE format('GRANT %I TO %I', v_old, current_user);
+          PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = v_old;
+          EXECUTE format('DROP ROLE %I', v_old);
+        END IF;
+        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT '
+                       'PASSWORD %L VALID UNTIL %L IN ROLE %I',
+                       v_login, p_code_verifier, v_expires, ${member});
+        -- Their old key pair is the lost keychain's: its public key goes (the new login publishes another) and so do
+        -- its wraps; the trees it held are due for rotation in case the keychain was stolen rather than lost.
+        DELETE FROM lotsen.member_keys WHERE user_id = p_user_id;
+        PERFORM lotsen.team_vault_forget(p_user_id, ARRAY['personal', 'secrets'], 'code_reissued');
+        UPDATE lotsen.team_members
+          SET login = v_login, enrolled_at = NULL, invited_at = lotsen.team_now_ms(), invited_by = p_by,
+              enrol_expires_at = (extract(epoch FROM v_expires) * 1000)::bigint, version = version + 1
+          WHERE user_id = p_user_id;
+        RETURN QUERY SELECT v_login, (extract(epoch FROM v_expires) * 1000)::bigint;
+      END $f$`,
+
+    `CREATE OR REPLACE FUNCTION lotsen.team_reissue_code(p_user_id text, p_login_suffix text, p_code_verifier text)
+      RETURNS TABLE (member_login text, code_expires_at bigint)
+      LANGUAGE plpgsql ${DEFINER} AS $f$
+      BEGIN
+        PERFORM lotsen.team_require_admin();
+        IF p_user_id = lotsen.team_member_id() THEN
+          RAISE EXCEPTION 'LOTSEN_CONFLICT: an admin cannot reissue their own code; ask another admin' USING ERRCODE = '23514';
+        END IF;
+        RETURN QUERY SELECT * FROM lotsen.team_reissue_login(p_user_id, p_login_suffix, p_code_verifier,
+                                                           lotsen.team_member_id());
+      END $f$`,
+
+    // What a departing member could have taken of customers' secrets, for the admin to have those passwords changed:
+    // accounts whose secret they revealed (audit events), accounts they signed in with in a session (directly or as
+    // a jump hop), environments whose pre-connect command they ran, and exports of the registry with secrets. A
+    // definer, since a technician admin reads no one else's sessions; ids and times only, the names come from the
+    // registry, which every member reads.
+    `CREATE OR REPLACE FUNCTION lotsen.team_departing_secrets(p_user_id text)
+      RETURNS TABLE (how text, account_id text, environment_id text, times integer, last_at bigint)
+      LANGUAGE plpgsql ${DEFINER} AS $f$
+      BEGIN
+        PERFORM lotsen.team_require_admin();
+        RETURN QUERY
+          SELECT 'revealed'::text, e.subject_id, max(e.details::jsonb ->> 'environmentId'), count(*)::integer, max(e.at)
+            FROM lotsen.audit_events e
+           WHERE e.event = 'secret.revealed' AND e.actor_id = p_user_id AND e.subject_id IS NOT NULL
+           GROUP BY e.subject_id
+          UNION ALL
+          SELECT 'session'::text, used.account_id, max(s.environment_id), count(*)::integer, max(s.opened_at)
+            FROM lotsen.sessions s
+            CROSS JOIN LATERAL (
+              SELECT s.account_id WHERE s.account_id IS NOT NULL
+              UNION
+              SELECT hop ->> 'accountId' FROM jsonb_array_elements(s.jump::jsonb) hop
+               WHERE hop ->> 'accountId' IS NOT NULL) used (account_id)
+           WHERE s.technician_id = p_user_id
+           GROUP BY used.account_id
+          UNION ALL
+          SELECT 'preconnect'::text, NULL::text, e.details::jsonb ->> 'environmentId', count(*)::integer, max(e.at)
+            FROM lotsen.audit_events e
+           WHERE e.event = 'preconnect.ran' AND e.actor_id = p_user_id
+           GROUP BY e.details::jsonb ->> 'environmentId'
+          UNION ALL
+          SELECT 'registry_export'::text, NULL::text, NULL::text, count(*)::integer, max(e.at)
+            FROM lotsen.audit_events e
+           WHERE e.event = 'registry.exported_with_secrets' AND e.actor_id = p_user_id
+          HAVING count(*) > 0;
       END $f$`,
 
     // A member's X25519 public key (main/vault/memberKeyPair.node.ts), published by their own Lotsen at enrolment or
@@ -288,6 +404,8 @@ export function teamFunctionGrantStatements(names: TeamRoleNames): string[] {
     grant(teamFunctions.addMember, names.admin),
     grant(teamFunctions.changeRole, names.admin),
     grant(teamFunctions.removeMember, names.admin),
+    grant(teamFunctions.departingSecrets, names.admin),
+    grant(teamFunctions.reissueCode, names.admin),
     // The audit log's one way in (made with the head, main/store/auditAppend.ts): every enrolled member appends,
     // a login still waiting to enrol does nothing yet.
     `REVOKE ALL ON FUNCTION ${AUDIT_APPEND_FUNCTION} FROM PUBLIC`,

@@ -1,8 +1,12 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Handlers } from '../api/dispatcher.ts';
+import type { Db } from '../store/database.node.ts';
+import { runDueRotations, type RotationAudit } from '../vault/treeRotation.ts';
+import { recoverWithKit } from '../vault/vaultRecovery.ts';
 import type { TeamClient } from './teamClient.ts';
+import { departingSecrets } from './departingMember.node.ts';
 import { teamError } from './teamErrors.ts';
-import { addMember, changeRole, listMembers, removeMember } from './teamMembers.node.ts';
+import { addMember, changeRole, listMembers, reissueCode, removeMember } from './teamMembers.node.ts';
 
 type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
 
@@ -13,7 +17,14 @@ type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
 export function teamHandlers(
   connect: () => TeamClient,
   address: () => { teamUrl: string; insecure: boolean },
+  vault: () => { db: Db; audit: RotationAudit; userId: string },
 ): TeamHandlers {
+  // A removal or a change to finance leaves trees due (the member functions mark them); the admin's Lotsen moves
+  // them on at once where its keys allow, and says what it left for another holder.
+  const rotate = () => {
+    const { db, audit } = vault();
+    return runDueRotations(db, { audit });
+  };
   const asAdmin = async <T>(use: (client: TeamClient) => Promise<T>): Promise<T> => {
     const client = connect();
     const admin = await client
@@ -37,9 +48,25 @@ export function teamHandlers(
     'team.changeRole': (input) =>
       asAdmin(async (client) => {
         await changeRole(client, input);
-        return member(client, input.userId);
+        return { ...(await member(client, input.userId)), vault: await rotate() };
       }),
     'team.removeMember': ({ userId }) =>
-      asAdmin(async (client) => ({ endedConnections: await removeMember(client, userId) })),
+      asAdmin(async (client) => {
+        const endedConnections = await removeMember(client, userId);
+        return {
+          endedConnections,
+          vault: await rotate(),
+          departing: await departingSecrets(client, userId),
+        };
+      }),
+    'team.rotate': () => asAdmin(() => rotate()),
+    'team.recover': ({ kit }) =>
+      asAdmin(() => {
+        const { db, audit, userId } = vault();
+        return recoverWithKit(db, audit, userId, kit);
+      }),
+    'team.reissueCode': ({ userId }) =>
+      asAdmin(async (client) => ({ ...(await reissueCode(client, userId)), ...address() })),
+    'team.departing': ({ userId }) => asAdmin((client) => departingSecrets(client, userId)),
   };
 }

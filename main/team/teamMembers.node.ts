@@ -1,7 +1,7 @@
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
-import { invite, type Invitation } from './teamSetup.node.ts';
+import { invite, reissue, type Invitation } from './teamSetup.node.ts';
 import { wrapForNewMember } from './teamVault.node.ts';
 
 /*
@@ -111,6 +111,18 @@ export async function removeMember(client: TeamClient, userId: string): Promise<
       userId,
     ]);
     return rows[0]!.ended;
+  } catch (error) {
+    throw teamError(error);
+  }
+}
+
+/**
+ * A new enrolment code for a current member (not the admin themselves): the same user id, a new login; the old login
+ * is dropped with its connections, and the vault forgets the old key pair (a lost keychain's).
+ */
+export async function reissueCode(client: TeamClient, userId: string): Promise<Invitation> {
+  try {
+    return await reissue(client, 'lotsen.team_reissue_code($1, $2, $3)', userId);
   } catch (error) {
     throw teamError(error);
   }

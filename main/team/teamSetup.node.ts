@@ -136,6 +136,63 @@ export async function invite(
   return { userId: row.member_user_id, login: row.member_login, code, expiresAt: row.code_expires_at };
 }
 
+/**
+ * Calls a code-reissuing function (teamFunctionsSql.ts) for a member with a fresh code's verifier: the same user, a
+ * new login; the code goes back to the caller only.
+ */
+export async function reissue(client: TeamClient, call: string, userId: string): Promise<Invitation> {
+  const { code, loginSuffix } = makeEnrolmentCode();
+  const { rows } = await client.query<{ member_login: string; code_expires_at: number }>(
+    `SELECT member_login, code_expires_at::float8 AS code_expires_at FROM ${call}`,
+    [userId, loginSuffix, scramSha256Verifier(code)],
+  );
+  const row = rows[0]!;
+  return { userId, login: row.member_login, code, expiresAt: row.code_expires_at };
+}
+
+/**
+ * `lotsen team reissue-code --admin-url`: the DBA gives a member (found by id or e-mail address) a new enrolment
+ * code, as `team create` gave the first one: for a team whose every admin lost their keychain, who then restores
+ * the vault with the recovery kit (`lotsen team recover`).
+ */
+export async function reissueCodeAsOwner(
+  options: Omit<TeamSetupOptions, 'migrate'> & { member: string },
+): Promise<Invitation & { name: string }> {
+  return withAdmin(options, async (admin, names) => {
+    const me = (
+      await admin.query<{ name: string; superuser: boolean }>(
+        'SELECT current_user AS name, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
+      )
+    ).rows[0]!;
+    // As applyTeamSecurity: a DBA who is no superuser acts as the owner for this run only.
+    if (!me.superuser) await admin.query(`GRANT ${ident(names.owner)} TO ${ident(me.name)}`);
+    try {
+      return await inTransaction(admin, async () => {
+        await admin.query(`SET LOCAL ROLE ${ident(names.owner)}`);
+        const key = options.member.trim().toLowerCase();
+        const { rows } = await admin.query<{ user_id: string; name: string }>(
+          `SELECT m.user_id, u.name FROM lotsen.team_members m JOIN lotsen.users u ON u.id = m.user_id
+            WHERE m.removed_at IS NULL AND (m.user_id = $1 OR lower(u.email) = $1)`,
+          [key],
+        );
+        const found = rows[0];
+        if (!found) {
+          throw new LotsenError(
+            'NOT_FOUND',
+            `No current member has the id or e-mail address ${options.member}.`,
+          );
+        }
+        const invitation = await reissue(admin, 'lotsen.team_reissue_login($1, $2, $3, NULL)', found.user_id);
+        return { ...invitation, name: found.name };
+      });
+    } finally {
+      if (!me.superuser) {
+        await admin.query(`REVOKE ${ident(names.owner)} FROM ${ident(me.name)}`).catch(() => undefined);
+      }
+    }
+  });
+}
+
 async function withAdmin<T>(
   options: TeamSetupOptions,
   use: (admin: pg.Client, names: TeamRoleNames) => Promise<T>,

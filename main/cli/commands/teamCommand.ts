@@ -1,19 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
 import { memberTeamClient, type TeamClient } from '../../team/teamClient.ts';
-import {
-  addMember,
-  changeRole,
-  listMembers,
-  removeMember,
-  type TeamMember,
-} from '../../team/teamMembers.node.ts';
-import { createTeam, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
+import { addMember, listMembers, reissueCode, type TeamMember } from '../../team/teamMembers.node.ts';
+import { createTeam, reissueCodeAsOwner, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
+import { departingSecrets } from '../../team/departingMember.node.ts';
+import { printDeparting } from './departingOutput.ts';
+import { printRotations } from './rotationOutput.ts';
 import { grantKeys, type RecoveryKit } from '../../team/teamVault.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend, type CliSession } from '../openBackend.node.ts';
 import { importLocalCommand, type ImportLocalOptions } from './teamImportLocal.ts';
 
 const ADMIN_URL_HELP =
@@ -165,11 +163,12 @@ export function teamCommand(io: CliIo): Command {
     .addOption(new Option('--admin', 'give the admin right'))
     .addOption(new Option('--no-admin', 'take the admin right away'))
     .action(async (options: { member: string; role: UserRole; admin?: boolean }) => {
-      await asMember(io, async (client) => {
+      await asMember(io, async (client, call) => {
         const member = findMember(await listMembers(client), options.member);
         const isAdmin = options.admin ?? member.isAdmin;
-        await changeRole(client, { userId: member.userId, role: options.role, isAdmin });
+        const changed = await call('team.changeRole', { userId: member.userId, role: options.role, isAdmin });
         io.out(`${member.name} is now ${options.role}${isAdmin ? ' with the admin right' : ''}.\n`);
+        printRotations(io, changed.vault);
       });
     });
 
@@ -179,7 +178,7 @@ export function teamCommand(io: CliIo): Command {
     .requiredOption('--member <id-or-email>', "the member's id or e-mail address")
     .option('--yes', 'do not ask for confirmation')
     .action(async (options: { member: string; yes?: boolean }) => {
-      await asMember(io, async (client) => {
+      await asMember(io, async (client, call) => {
         const member = findMember(await listMembers(client), options.member);
         const sure = await confirmIrreversible(
           io,
@@ -187,8 +186,121 @@ export function teamCommand(io: CliIo): Command {
           options.yes === true,
         );
         if (!sure) return io.out('Nothing was changed.\n');
-        const ended = await removeMember(client, member.userId);
+        const removed = await call('team.removeMember', { userId: member.userId });
+        const ended = removed.endedConnections;
         io.out(`${member.name} is removed; ${ended} open connection${ended === 1 ? '' : 's'} ended.\n`);
+        printRotations(io, removed.vault);
+        io.out('\n');
+        printDeparting(io, member.name, removed.departing);
+      });
+    });
+
+  team
+    .command('reissue-code')
+    .description(
+      "A new enrolment code for a member who lost their machine's keychain: the same member, a new login; the old " +
+        'login is dropped and the keys it held are forgotten. By an admin, or by the DBA with --admin-url when no ' +
+        'admin can log in.',
+    )
+    .requiredOption('--member <id-or-email>', "the member's id or e-mail address")
+    .option('--admin-url <admin-url>', ADMIN_URL_HELP)
+    .option(
+      '--insecure',
+      'with --admin-url: allow a host other than this machine without TLS (a trusted network only)',
+    )
+    .option('--yes', 'do not ask for confirmation')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  lotsen team reissue-code --member tekla@leverantor.se\n' +
+        '  PGPASSWORD=… lotsen team reissue-code --member ada@leverantor.se \\\n' +
+        '    --admin-url "postgresql://dba@db.example.se/lotsen_team?sslmode=verify-full"',
+    )
+    .action(
+      async (options: {
+        member: string;
+        adminUrl?: string;
+        insecure?: boolean;
+        yes?: boolean;
+        json?: boolean;
+      }) => {
+        const confirm = (name: string) =>
+          confirmIrreversible(
+            io,
+            `Give ${name} a new enrolment code? Their current login stops working now.`,
+            options.yes === true,
+          );
+        if (options.adminUrl !== undefined) {
+          if (!(await confirm(options.member))) return io.out('Nothing was changed.\n');
+          const invitation = await reissueCodeAsOwner({
+            adminUrl: options.adminUrl,
+            insecure: options.insecure === true,
+            member: options.member,
+          });
+          if (options.json) return printJson(io, invitation);
+          return printInvitation(io, invitation.name, invitation);
+        }
+        await asMember(io, async (client) => {
+          const member = findMember(await listMembers(client), options.member);
+          if (!(await confirm(member.name))) return io.out('Nothing was changed.\n');
+          const invitation = await reissueCode(client, member.userId);
+          if (options.json) return printJson(io, invitation);
+          printInvitation(io, member.name, invitation);
+        });
+      },
+    );
+
+  team
+    .command('rotate')
+    .description(
+      "Finish a rotation of the team's keys that was interrupted, and run those due (after a removal, a change to " +
+        "finance or a reissued code), as far as your keys allow (admins only; any holder's unlock does it too).",
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await asMember(io, async (_client, call) => {
+        const run = await call('team.rotate', {});
+        if (options.json) return printJson(io, run);
+        if (run.rotated.length === 0 && run.leftDue.length === 0) io.out('No rotation is due.\n');
+        printRotations(io, run);
+      });
+    });
+
+  team
+    .command('recover')
+    .description(
+      "Restore the vault's keys for yourself (an admin on a machine whose keychain is new) with the recovery kit " +
+        '`team create` printed; audited.',
+    )
+    .requiredOption('--kit <file>', 'a file holding the kit, or - to read it from standard input')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExample:\n  lotsen team recover --kit - < /media/usb/lotsen-kit.txt')
+    .action(async (options: { kit: string; json?: boolean }) => {
+      const kit = await readKit(options.kit);
+      await asMember(io, async (_client, call) => {
+        const recovered = await call('team.recover', { kit });
+        if (options.json) return printJson(io, recovered);
+        io.out(
+          `The recovery kit (fingerprint ${recovered.kitFingerprint}) restored your keys to: ` +
+            `${recovered.trees.join(', ') || 'nothing (no tree has a recovery wrap)'}.\n` +
+            'Give the other members theirs with `lotsen team grant-keys`.\n',
+        );
+      });
+    });
+
+  team
+    .command('departing')
+    .description(
+      "What a member (current or removed) revealed or used of customers' secrets, to have those passwords changed (admins only).",
+    )
+    .requiredOption('--member <id-or-email>', "the member's id or e-mail address")
+    .option('--json', 'print the list as JSON')
+    .action(async (options: { member: string; json?: boolean }) => {
+      await asMember(io, async (client) => {
+        const member = findMember(await listMembers(client, { removed: true }), options.member);
+        const report = await departingSecrets(client, member.userId);
+        if (options.json) return printJson(io, report);
+        printDeparting(io, member.name, report);
       });
     });
   team
@@ -213,11 +325,17 @@ export function teamCommand(io: CliIo): Command {
   return team;
 }
 
-/** Runs `use` on this folder's team database as its member (unlocking Lotsen, which unlocks the login). */
-async function asMember(io: CliIo, use: (client: TeamClient) => Promise<void>): Promise<void> {
+/**
+ * Runs `use` on this folder's team database as its member (unlocking Lotsen, which unlocks the login): with a
+ * client for the member functions, and the API for what the vault's keys take part in (rotation).
+ */
+async function asMember(
+  io: CliIo,
+  use: (client: TeamClient, call: CliSession['call']) => Promise<void>,
+): Promise<void> {
   const session = await openBackend(io, { unlock: 'if-possible' });
   try {
-    await use(memberTeamClient(session.backend));
+    await use(memberTeamClient(session.backend), (method, input) => session.call(method, input));
   } finally {
     await session.close();
   }
@@ -225,7 +343,9 @@ async function asMember(io: CliIo, use: (client: TeamClient) => Promise<void>): 
 
 function findMember(members: TeamMember[], wanted: string): TeamMember {
   const key = wanted.trim().toLowerCase();
-  const found = members.find((m) => m.userId === key || m.email.toLowerCase() === key);
+  // A removed member's address may belong to a current member again: the current one is meant.
+  const matching = members.filter((m) => m.userId === key || m.email.toLowerCase() === key);
+  const found = matching.find((m) => m.state !== 'removed') ?? matching[0];
   if (!found) throw new LotsenError('NOT_FOUND', `No current member has the id or e-mail address ${wanted}.`);
   return found;
 }
@@ -253,4 +373,28 @@ function printInvitation(io: CliIo, name: string, invitation: Invitation): void 
       `Give it to ${name} by a channel of its own (not with the database URL); on their machine they run\n` +
       `  lotsen init --team <database-url> --enrol <code>\n`,
   );
+}
+
+/** The kit from a file or standard input; a kit is one short line, so anything long is not one. */
+async function readKit(from: string): Promise<string> {
+  const text =
+    from === '-'
+      ? await new Promise<string>((resolve, reject) => {
+          const chunks: Buffer[] = [];
+          process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+          process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          process.stdin.on('error', reject);
+        })
+      : await readFile(from, 'utf8').catch(() => {
+          throw new LotsenError('VALIDATION', `Could not read the recovery kit from ${from}.`);
+        });
+  // The kit's own line, wherever it is in the file (a printout's text around it).
+  const line = text.split(/\r?\n/).find((l) => l.includes('LOTSEN-RECOVERY-'));
+  if (!line) {
+    throw new LotsenError(
+      'VALIDATION',
+      'That holds no recovery kit: its line starts LOTSEN-RECOVERY-, as `lotsen team create` printed it.',
+    );
+  }
+  return line.trim();
 }

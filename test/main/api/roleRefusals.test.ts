@@ -192,6 +192,10 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'team.addMember': { name: 'Ny Person', email: 'ny@leverantor.se', role: 'technician' },
     'team.changeRole': { userId: SOME_ID, role: 'finance', isAdmin: false },
     'team.removeMember': { userId: SOME_ID },
+    'team.departing': { userId: SOME_ID },
+    'team.reissueCode': { userId: SOME_ID },
+    'team.rotate': {},
+    'team.recover': { kit: 'LOTSEN-RECOVERY-x' },
   };
 }
 
