@@ -155,6 +155,10 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     lastHash: SHA256_HEX,
     localUserId: 'id',
     teamUserId: 'id',
+    // The imported billing batches, their numbers in the segment and in the team, in the same order.
+    batchIds: 'ids',
+    batchNumbersAtHome: 'numbers',
+    batchNumbers: 'numbers',
   },
   'settings.price_list_changed': { acuteEscalationOreBefore: 'number', acuteEscalationOre: 'number' },
   'retention.policy_changed': { purgeMonthDay: MONTH_DAY, keepClosedDays: 'number' },

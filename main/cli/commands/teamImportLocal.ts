@@ -66,6 +66,11 @@ function printSummary(io: CliIo, summary: LocalImportSummary): void {
     ['TABLE', 'ROWS'],
     summary.tables.map((t) => [t.table, String(t.rows)]),
   );
+  if (summary.batchNumbers.length > 0) {
+    // The team numbers its batches in one series: the imported ones follow its own (the link event keeps the mapping).
+    const moves = summary.batchNumbers.map((b) => `${b.from} → ${b.to}`).join(', ');
+    io.out(`\nBilling batches renumbered after the team's own (at home → in the team): ${moves}.\n`);
+  }
   io.out('\nNot copied:\n');
   for (const { table, why } of summary.notCopied) io.out(`  ${table}: ${why}\n`);
   io.out('The local store is unchanged; keep it until you have checked the team database.\n');

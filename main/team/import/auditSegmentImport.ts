@@ -5,6 +5,7 @@ import { assertAuditDetails } from '../../audit/auditDetails.ts';
 import { SEGMENT_LINK_EVENT } from '../../audit/importedSegments.ts';
 import { appendAuditRow } from '../../store/auditAppend.ts';
 import type { Db } from '../../store/database.node.ts';
+import type { BatchRenumbering } from './batchRenumbering.ts';
 
 const EVENTS_PER_BATCH = 500;
 
@@ -49,8 +50,15 @@ export async function copyAuditSegment(local: Db, team: Db, segmentId: string): 
  */
 export async function appendSegmentLink(
   team: Db,
-  link: ImportedSegment & { localUserId: string; teamUserId: string; teamUserName: string; at: number },
+  link: ImportedSegment & {
+    localUserId: string;
+    teamUserId: string;
+    teamUserName: string;
+    batches: BatchRenumbering;
+    at: number;
+  },
 ): Promise<AuditHead> {
+  // The segment's approvals and exports name the batches by their numbers at home: the link says what they became.
   const details = {
     segmentId: link.segmentId,
     events: link.events,
@@ -58,6 +66,9 @@ export async function appendSegmentLink(
     lastHash: link.lastHash,
     localUserId: link.localUserId,
     teamUserId: link.teamUserId,
+    batchIds: link.batches.batchIds,
+    batchNumbersAtHome: link.batches.from,
+    batchNumbers: link.batches.to,
   };
   assertAuditDetails(SEGMENT_LINK_EVENT, details);
   const head = await sql<AuditHead>`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`

@@ -14,9 +14,9 @@ export interface ImportConflict {
 
 /**
  * What of the local store the team database already holds: rows with the same ids (the store was imported before,
- * or the team holds a copy of it), and values the team's unique keys would refuse (an organisation number, a
- * billing batch number, a host key trusted with another fingerprint). Run inside the import's transaction, before
- * anything is written, so a conflict leaves the team database as it was.
+ * or the team holds a copy of it), and values the team's unique keys would refuse (an organisation number, a host
+ * key trusted with another fingerprint; billing batch numbers are renumbered instead, batchRenumbering.ts). Run
+ * inside the import's transaction, before anything is written, so a conflict leaves the team database as it was.
  */
 export async function findImportConflicts(
   local: Db,
@@ -36,7 +36,6 @@ export async function findImportConflicts(
     if (copy.key.length === 1) await check(copy.table, copy.table, copy.key[0]!);
   }
   await check('customers.org_number', 'customers', 'org_number');
-  await check('billing_batches.number', 'billing_batches', 'number');
 
   // A host key the team trusts already is no conflict when it is the same key (it is then not copied again).
   let otherKeys = 0;
@@ -85,7 +84,6 @@ async function countHeld(
 
 const KIND_WORDS: Record<string, string> = {
   'customers.org_number': 'customers with the same organisation number',
-  'billing_batches.number': 'billing batches with the same number',
   'known_hosts.fingerprint': 'host keys trusted with another fingerprint',
   'time_entries.running_timer': 'running timers (stop the running timer first)',
 };

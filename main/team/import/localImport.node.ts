@@ -7,6 +7,7 @@ import type { PersonalDataKeysTable } from '../../store/schema.ts';
 import type { Keychain } from '../../vault/keychain.node.ts';
 import { attachKeyRing, type KeyRing } from '../../vault/keyRing.ts';
 import { appendSegmentLink, copyAuditSegment } from './auditSegmentImport.ts';
+import { renumberBatches, renumbered } from './batchRenumbering.ts';
 import { findImportConflicts, importConflictError } from './importConflicts.ts';
 import { tableCopies, tablesNotCopied } from './importPlan.ts';
 import { openLocalStoreCopy } from './localStoreCopy.node.ts';
@@ -38,6 +39,8 @@ export interface LocalImportSummary {
   auditEvents: number;
   /** The team event that links the segment. */
   linkSeq: number;
+  /** The billing batches' numbers at home and in the team (renumbered after the team's own). */
+  batchNumbers: { from: number; to: number }[];
   notCopied: { table: string; why: string }[];
 }
 
@@ -74,6 +77,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
     return await inOwnerTransaction(options.team, async (team) => {
       const conflicts = await findImportConflicts(local.db, team, options.member.userId);
       if (conflicts.length > 0) throw importConflictError(conflicts);
+      const batches = await renumberBatches(local.db, team);
       options.progress(`Copying into ${options.team.database} in one transaction.`);
 
       if (options.keyRing) attachKeyRing(team, borrowedRing(options.keyRing));
@@ -86,6 +90,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
         personal_data_keys: (row) =>
           rewrapPersonalKey(row as unknown as PersonalDataKeysTable, trees, segmentId) as unknown as Row,
         known_hosts: (row) => (alreadyTrusted.has(hostKeyName(row)) ? null : row),
+        billing_batches: (row) => ({ ...row, number: renumbered(batches, Number(row.number)) }),
       };
       const tables: LocalImportSummary['tables'] = [];
       for (const copy of tableCopies) {
@@ -103,6 +108,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
         localUserId: localUsers[0] ?? options.member.userId,
         teamUserId: options.member.userId,
         teamUserName: options.member.name,
+        batches,
         at: options.now(),
       });
       return {
@@ -110,6 +116,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
         tables,
         auditEvents: segment.events,
         linkSeq: link.seq,
+        batchNumbers: batches.from.map((from, i) => ({ from, to: batches.to[i]! })),
         notCopied,
       };
     });

@@ -12,6 +12,8 @@ import { importLocalStore } from '../../../main/team/import/localImport.node.ts'
 import { keychain } from '../../../main/vault/keychain.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
+import { parseCsv } from '../../support/csvParse.ts';
+import { orgNumber } from '../../support/orgNumbers.ts';
 import {
   openPassphraseBackend,
   TEST_PASSPHRASE,
@@ -27,8 +29,9 @@ import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
 /*
  * `lotsen team import-local`, end to end through the real CLI: a local store (200 customers, sessions with real
- * recordings, time, an approved month) moved into a team database of its own. One set-up for the file; the tests run
- * in order on it: a kill midway first (nothing may be left), then the import, then a second import (refused).
+ * recordings, time, an approved month) moved into a team database of its own, whose finance member has approved a
+ * month of the team's own first (batch number 1 is taken). One set-up for the file; the tests run in order on it: a
+ * kill midway first (nothing may be left), then the import, then a second import (refused).
  */
 
 const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
@@ -49,7 +52,16 @@ const planted = {
   subject: 'Inloggning via AD FS fungerar inte',
   recordingIds: [] as string[],
   casts: [] as string[],
+  customerId: '',
+  batchId: '',
+  /** The approved month's export at home, parsed (header first). */
+  exported: [] as string[][],
 };
+let financeHome: { dir: string; cleanup: () => Promise<void> };
+let financeBackend: Backend | undefined;
+let finance: ReturnType<typeof apiCaller>;
+/** The team's own batch, approved before the import. */
+let teamBatchNumber: number;
 let localCounts: Record<string, number>;
 let localFiles: Record<string, string>;
 
@@ -148,7 +160,20 @@ beforeAll(async () => {
     workType: 'non_standard_access',
   });
   clock.now = at('2026-12-02T10:00:00+01:00');
-  await call.ok('billing.approveMonth', { month: '2026-11', customerId: prepared.customer.id });
+  const approved = await call.ok('billing.approveMonth', {
+    month: '2026-11',
+    customerId: prepared.customer.id,
+  });
+  expect(approved.number).toBe(1);
+  planted.customerId = prepared.customer.id;
+  planted.batchId = approved.id;
+  const exported = await call.ok('billing.export', {
+    month: '2026-11',
+    customerId: prepared.customer.id,
+    format: 'csv',
+    excelSv: false,
+  });
+  planted.exported = parseCsv(Buffer.from(exported.contentBase64, 'base64').toString('utf8'));
   for (const id of planted.recordingIds) planted.casts.push(await castOf(call, id));
   expect(planted.casts.join('')).toContain(TYPED[1]);
   expect((await call.ok('registry.revealSecret', { accountId: account.id })).secret).toBe(SECRET);
@@ -174,6 +199,33 @@ beforeAll(async () => {
   memberEnv = cliEnv(memberHome.dir);
   const enrolled = await runCli(['init', '--team', team.url, '--enrol', team.firstMember.code], memberEnv);
   expect(enrolled.stderr).toBe('');
+  // The team's own finance member approves a month of the team's own first: its batch takes number 1.
+  const member = await memberLotsen();
+  try {
+    const own = await member.call.ok('registry.createCustomer', {
+      name: 'Teamets egen kommun',
+      orgNumber: orgNumber('212999', 1),
+      kind: 'municipality',
+    });
+    const invitation = await member.call.ok('team.addMember', {
+      name: 'Fia Finans',
+      email: 'fia@leverantor.se',
+      role: 'finance',
+    });
+    financeHome = await makeTempDataDir();
+    financeBackend = await Backend.open({ dataDir: financeHome.dir });
+    await financeBackend.initialize({
+      passphrase: TEST_PASSPHRASE,
+      preference: 'passphrase',
+      team: team.enrolment(invitation),
+    });
+    finance = apiCaller(createApi(financeBackend, () => undefined));
+    const ownBatch = await finance.ok('billing.approveMonth', { month: '2026-10', customerId: own.id });
+    teamBatchNumber = ownBatch.number;
+    expect(teamBatchNumber).toBe(1);
+  } finally {
+    await member.backend.close();
+  }
   const { port, superuser } = runPostgres();
   importArgs = [
     'team',
@@ -187,6 +239,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await financeBackend?.close();
+  await financeHome?.cleanup();
   await local?.cleanup();
   await memberHome?.cleanup();
   await team?.drop();
@@ -231,9 +285,13 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('The local store is imported');
     expect(run.stdout).toMatch(/retention_policy: the team's own retention policy applies/);
 
-    // Counts per table: the team held none of it before.
+    // Counts per table: the team held none of it before, but for its own customer and batch.
     const { audit_events: localEvents, ...copied } = localCounts;
-    expect(await teamCounts()).toEqual(copied);
+    expect(await teamCounts()).toEqual({
+      ...copied,
+      customers: copied.customers! + 1,
+      billing_batches: copied.billing_batches! + 1,
+    });
     expect(localEvents).toBeGreaterThan(5);
     expect(await fileHashes(local.dataDir)).toEqual(localFiles);
 
@@ -262,6 +320,29 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
     for (const data of stored.chunks) expect(data).toMatch(/^sv1\./);
     expect(stored.keys.sort()).toEqual([planted.accountId, ...planted.recordingIds].sort());
 
+    // The imported batch follows the team's own: renumbered, said so, and the same lines in finance's export.
+    const newNumber = teamBatchNumber + 1;
+    expect(run.stdout).toContain(
+      `Billing batches renumbered after the team's own (at home → in the team): 1 → ${newNumber}.`,
+    );
+    const batches = await finance.ok('billing.listBatches', { month: '2026-11' });
+    expect(batches.map((b) => [b.id, b.number])).toEqual([[planted.batchId, newNumber]]);
+    const exported = await finance.ok('billing.export', {
+      month: '2026-11',
+      customerId: planted.customerId,
+      format: 'csv',
+      excelSv: false,
+    });
+    const [header, ...rows] = parseCsv(Buffer.from(exported.contentBase64, 'base64').toString('utf8'));
+    const [homeHeader, ...homeRows] = planted.exported;
+    expect(header).toEqual(homeHeader);
+    const batchColumn = header!.indexOf('Batch');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((row) => row[batchColumn])).toEqual(rows.map(() => String(newNumber)));
+    expect(homeRows.map((row) => row[batchColumn])).toEqual(homeRows.map(() => '1'));
+    const withoutBatch = (row: string[]) => row.filter((_, i) => i !== batchColumn);
+    expect(rows.map(withoutBatch)).toEqual(homeRows.map(withoutBatch));
+
     const verified = await runCli(['audit', 'verify'], memberEnv);
     expect(verified.stderr).toBe('');
     expect(verified.stdout).toMatch(/The audit log is intact/);
@@ -287,6 +368,9 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
       expect(JSON.parse(link[0]!.details)).toMatchObject({
         teamUserId: member.backend.status().user!.id,
         events: localCounts.audit_events,
+        batchIds: [planted.batchId],
+        batchNumbersAtHome: [1],
+        batchNumbers: [teamBatchNumber + 1],
       });
     } finally {
       await member.backend.close();
