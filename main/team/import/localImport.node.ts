@@ -53,7 +53,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
   if (options.member.role === 'finance') {
     throw new LotsenError(
       'FORBIDDEN',
-      "A local store is brought in by a technician or support lead: it holds customers' secrets, which finance holds no key to.",
+      "A local store is brought in by a technician or support lead: it holds customers' secrets, which finance holds no key to. Nothing was read or written.",
     );
   }
   const local = await openLocalStoreCopy(options.from, {

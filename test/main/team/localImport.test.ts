@@ -278,6 +278,21 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
     expect(await fileHashes(local.dataDir)).toEqual(localFiles);
   });
 
+  test('finance is refused before the local store or the team database is read or written', async () => {
+    const before = await databaseFingerprint(team.database.name);
+    const run = await runCli(importArgs, {
+      ...importEnv,
+      ...cliEnv(financeHome.dir, { LOTSEN_PASSPHRASE: TEST_PASSPHRASE }),
+    });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      "lotsen: A local store is brought in by a technician or support lead: it holds customers' secrets, which finance holds no key to. Nothing was read or written.\n",
+    );
+    expect(run.code).toBe(1);
+    expect(await databaseFingerprint(team.database.name)).toBe(before);
+    expect(await fileHashes(local.dataDir)).toEqual(localFiles);
+  });
+
   test('everything arrives in one transaction, reads the same through the team API, and the log verifies with its segment', async () => {
     const run = await runCli(importArgs, importEnv);
     expect(run.stderr).toContain('lotsen: customers: 200');
