@@ -41,6 +41,7 @@ export async function openLocalStoreCopy(
   }
   const file = dataFiles.database(dataDir);
   await assertStorePresent(file);
+  await assertStoreClosed(dataDir, file);
   const key = await loadDatabaseKey(dataDir, {
     keyStore: config.keyStore,
     passphrase: config.keyStore === 'passphrase' ? await options.passphrase() : null,
@@ -81,6 +82,21 @@ export async function openLocalStoreCopy(
     await removeFolder();
     throw error;
   }
+}
+
+/**
+ * Refuses a store some Lotsen (the app, `serve`, a command) has open: what it writes while the copy is taken could
+ * leave the copy torn, and what it writes afterwards would be left behind. SQLite's WAL mode keeps the `-shm` index
+ * beside the store for as long as a connection has it open and removes it when the last one closes cleanly
+ * (sqlite.org/walformat.html), so its presence means open now, or a Lotsen that was killed; opening and closing that
+ * Lotsen once settles the latter.
+ */
+async function assertStoreClosed(dataDir: string, file: string): Promise<void> {
+  if (!(await exists(`${file}-shm`))) return;
+  throw new LotsenError(
+    'CONFLICT',
+    `The local store in ${dataDir} is open: close Lotsen there first (the app, lotsen serve, any lotsen command), then run the import again. If no Lotsen runs there, it was not closed cleanly: open it and close it once. Nothing was written.`,
+  );
 }
 
 async function exists(file: string): Promise<boolean> {

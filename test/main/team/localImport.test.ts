@@ -401,6 +401,27 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
     expect(await databaseFingerprint(team.database.name)).toBe(before);
   });
 
+  test('a local store that its Lotsen has open is refused: close it first', async () => {
+    await local.backend.unlock(TEST_PASSPHRASE);
+    try {
+      // SQLite's WAL index stands beside the store while a connection has it open.
+      expect(Object.keys(await fileHashes(local.dataDir))).toContain('lotsen.db-shm');
+      const before = await databaseFingerprint(team.database.name);
+      const run = await runCli(importArgs, importEnv);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(
+        `lotsen: The local store in ${local.dataDir} is open: close Lotsen there first`,
+      );
+      expect(run.stderr).toContain('Nothing was written');
+      expect(run.code).toBe(1);
+      expect(await databaseFingerprint(team.database.name)).toBe(before);
+    } finally {
+      await local.backend.lock();
+    }
+    // Closed again, it is as it was.
+    expect(await fileHashes(local.dataDir)).toEqual(localFiles);
+  });
+
   test('audit verify finds an imported event that was edited, under the event that links its segment', async () => {
     const linkSeq = await asSuperuser(team.database.name, async (client) => {
       // The triggers refuse any edit; a superuser who turns them off is what the chain exists to catch.
