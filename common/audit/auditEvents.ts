@@ -27,6 +27,7 @@ export const auditEventCodes = [
   'settings.price_list_changed',
   'ticket.first_response_recorded',
   'ticket.sent_back',
+  'vault.access_granted',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -56,6 +57,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'settings.price_list_changed': 'Price list changed',
   'ticket.first_response_recorded': 'First response recorded',
   'ticket.sent_back': 'Ticket sent back to the contacts',
+  'vault.access_granted': 'Vault keys wrapped for a member',
 };
 
 export const auditEventViewSchema = z.object({

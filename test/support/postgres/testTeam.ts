@@ -7,7 +7,7 @@ import type { SessionManagerOptions } from '../../../main/sessions/sessionManage
 import { enrol, enrolmentFor, type EnrolledMember } from '../../../main/team/enrolment.node.ts';
 import { parseTeamUrl, type TeamAddress } from '../../../main/team/teamConnection.node.ts';
 import { addMember } from '../../../main/team/teamMembers.node.ts';
-import { heldTreeKeysOf } from '../../../main/team/teamVault.node.ts';
+import { heldTreeKeysOf, type RecoveryKit } from '../../../main/team/teamVault.node.ts';
 import type { MemberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
 import { createTeam, type Invitation } from '../../../main/team/teamSetup.node.ts';
 import {
@@ -58,6 +58,8 @@ export interface TestTeam {
   url: string;
   /** The first member's invitation, made by team create (with the admin right); not enrolled yet. */
   firstMember: Invitation;
+  /** The vault's recovery kit team create printed. */
+  recoveryKit: RecoveryKit;
   /** A new client logged in as the member with their own password. */
   connect(member: { login: string; password: string }): Promise<pg.Client>;
   /** `lotsen team add-member`, run by `by` (an admin) with their own login. */
@@ -157,6 +159,7 @@ export async function createTestTeam(
     address,
     url,
     firstMember: created.firstMember,
+    recoveryKit: created.recoveryKit!,
     connect,
     invite,
     enrolWith,
