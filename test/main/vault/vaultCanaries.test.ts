@@ -228,16 +228,20 @@ describe('the vault: what the team database server holds', () => {
 
   test('grant-keys wraps what a member is entitled to and lacks: finance gets the personal tree back, never secrets', async () => {
     const financeId = finance.backend.registryContext().actorId;
-    await asSuperuser(database(), (client) =>
-      client.query('DELETE FROM lotsen.vault_wraps WHERE recipient = $1', [`member:${financeId}`]),
-    );
+    // As for a member enrolled before the vault: no wrap and no published key.
+    await asSuperuser(database(), async (client) => {
+      await client.query('DELETE FROM lotsen.vault_wraps WHERE recipient = $1', [`member:${financeId}`]);
+      await client.query('DELETE FROM lotsen.member_keys WHERE user_id = $1', [financeId]);
+    });
+    // Nobody can wrap for a member without a key; their next unlock publishes it.
+    expect(await grantVaultKeys(admin.backend)).toEqual([]);
+    await finance.backend.lock();
+    await finance.backend.unlock(TEST_PASSPHRASE);
     expect(await grantVaultKeys(admin.backend)).toEqual([{ userId: financeId, trees: ['personal'] }]);
     expect(await grantVaultKeys(admin.backend)).toEqual([]);
     const events = await call.ok('audit.list', { event: 'vault.access_granted' });
     expect(events.map((e) => [e.subjectId, e.details.trees])).toEqual([[financeId, ['personal']]]);
-    // The new wrap opens for finance, from a fresh unlock (a new key ring, nothing cached).
-    await finance.backend.lock();
-    await finance.backend.unlock(TEST_PASSPHRASE);
+    // The new wrap opens for finance (its key ring is new since the unlock: nothing cached).
     expect((await treeKey(finance.backend.registryContext().db, 'personal')).generation).toBe(1);
   });
 });
