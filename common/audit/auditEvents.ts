@@ -30,6 +30,7 @@ export const auditEventCodes = [
   'audit.segment_imported',
   'vault.rotated',
   'vault.recovered',
+  'vault.access_granted',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -62,6 +63,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'audit.segment_imported': 'Local store imported (its audit log linked)',
   'vault.rotated': 'Vault key rotated',
   'vault.recovered': 'Vault restored with the recovery kit',
+  'vault.access_granted': 'Vault keys wrapped for a member',
 };
 
 export const auditEventViewSchema = z.object({

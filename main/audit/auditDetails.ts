@@ -129,6 +129,8 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
     preConnectCommands: 'number',
   },
   'report.access_exported': { from: 'number', to: 'number', sessions: 'number', exports: 'number' },
+  // Which of the vault's trees were wrapped for the member (the subject): names of trees, never a key.
+  'vault.access_granted': { trees: listOf(oneOf(['personal', 'secrets'])) },
   'retention.purged': {
     purgeDate: DAY,
     tickets: 'number',

@@ -130,7 +130,17 @@ export async function saveEnvironment(
 export async function deleteEnvironment(ctx: RegistryContext, id: string): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
     const customerId = await customerOfEnvironment(trx, id);
+    // Its support accounts go with it, and so do their secrets' data keys.
+    const accounts = await trx
+      .selectFrom('support_accounts')
+      .select('id')
+      .where('environment_id', '=', id)
+      .execute();
     await trx.deleteFrom('environments').where('id', '=', id).execute();
+    await destroySecretKeys(
+      trx,
+      accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
+    );
     await touchCustomer(trx, ctx, customerId);
     return customerId;
   });

@@ -153,7 +153,7 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   // The embedded store's plain tree keys: a team database keeps none (team create and upgrade empty it), so no
   // member writes one; its tree keys are only ever wrapped (vault_wraps).
   key_trees: readOnly,
-  // The vault (docs/team.md "The vault"). Wraps and public keys are no secret: everyone reads them, and only the
+  // The vault (docs/vault.md). Wraps and public keys are no secret: everyone reads them, and only the
   // holder of a private key opens a wrap. Finance holds, makes and removes wraps of the personal tree only.
   vault_trees: {
     access: [

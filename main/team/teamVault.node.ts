@@ -23,7 +23,7 @@ import {
 import type { TeamClient } from './teamClient.ts';
 
 /*
- * A team database's vault as the team's functions see it (docs/team.md "The vault"): generation 1 of both trees
+ * A team database's vault as the team's functions see it (docs/vault.md): generation 1 of both trees
  * with the recovery kit (team create, team upgrade), invitation wraps (add-member), their conversion into the new
  * member's own wraps (enrolment), and wraps for members who have none yet (grant-keys). Plain statements on a
  * TeamClient: team create's admin connection acting as the owner, or a member's own.

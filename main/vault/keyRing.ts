@@ -5,7 +5,7 @@ import type { Db } from '../store/database.node.ts';
 import { memberRecipient, unwrapWithKey, wrapBinding, WrapRefused, type VaultTree } from './treeKeyWraps.ts';
 
 /**
- * Where a store's tree keys come from (docs/team.md "The vault"):
+ * Where a store's tree keys come from (docs/vault.md):
  * - the embedded store keeps them in its encrypted file (`key_trees`), generation 1;
  * - a team database holds only wraps (`vault_wraps`), one per member and generation; the member's Lotsen attaches a
  *   key ring at unlock (main/app/backend.node.ts) that unwraps them with the member's private key, lazily, caches

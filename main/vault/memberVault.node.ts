@@ -5,7 +5,7 @@ import type { MemberKeyPair } from './memberKeyPair.node.ts';
 
 /**
  * A team member's vault at unlock: the key ring that opens their wraps, attached to the store's query layer, and
- * their public key published if it is not yet (members enrolled before the vault, docs/team.md "The vault"), so an
+ * their public key published if it is not yet (members enrolled before the vault, docs/vault.md), so an
  * admin's `lotsen team grant-keys` can wrap the trees for them. The backend detaches the ring at lock.
  */
 export async function openMemberVault(db: Db, userId: string, keyPair: MemberKeyPair): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from 'node:crypto';
 
 /**
- * A tree key wrapped for one recipient (docs/team.md "The vault"), so a team database holds no tree key in plain
+ * A tree key wrapped for one recipient (docs/vault.md), so a team database holds no tree key in plain
  * text: ECIES with Node's X25519, HKDF-SHA256 and AES-256-GCM, no home-made primitive.
  * - For a key pair (a member, the recovery kit): an ephemeral X25519 pair; the wrapping key is HKDF of the shared
  *   secret, salted with both public keys, with the binding as info; the binding is also the AES-GCM AAD. Stored as

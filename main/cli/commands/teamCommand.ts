@@ -8,7 +8,8 @@ import { createTeam, reissueCodeAsOwner, upgradeTeam, type Invitation } from '..
 import { departingSecrets } from '../../team/departingMember.node.ts';
 import { printDeparting } from './departingOutput.ts';
 import { printRotations } from './rotationOutput.ts';
-import { grantKeys, type RecoveryKit } from '../../team/teamVault.node.ts';
+import { type RecoveryKit } from '../../team/teamVault.node.ts';
+import { grantVaultKeys } from '../../team/vaultAccess.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { openBackend, type CliSession } from '../openBackend.node.ts';
@@ -128,14 +129,15 @@ export function teamCommand(io: CliIo): Command {
     )
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
-      await asMember(io, async (client) => {
-        if (!client.vault)
-          throw new LotsenError('VAULT_LOCKED', 'Unlock Lotsen first: your keys open with it.');
-        const granted = await grantKeys(client, client.vault.held, client.vault.userId);
+      const session = await openBackend(io, { unlock: 'if-possible' });
+      try {
+        const granted = await grantVaultKeys(session.backend);
         if (options.json) return printJson(io, granted);
         if (granted.length === 0) return io.out('Every member entitled to a key you hold has it.\n');
         for (const g of granted) io.out(`${g.userId}: ${g.trees.join(', ')}\n`);
-      });
+      } finally {
+        await session.close();
+      }
     });
 
   team

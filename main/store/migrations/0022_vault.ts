@@ -4,7 +4,7 @@ import { newSecretDataKey, sealSecretText, isSealedSecret } from '../../vault/se
 import { storeDialect } from '../dialect.ts';
 
 /**
- * The vault (issue 13, docs/team.md "The vault"): access secrets and recordings sealed under per-owner data keys of
+ * The vault (issue 13, docs/vault.md): access secrets and recordings sealed under per-owner data keys of
  * the `secrets` tree, and, in a team database, every tree key wrapped per recipient instead of kept in plain text.
  * - `vault_trees`: each tree's current generation; `rotating_to` while a rotation runs (so a crash resumes).
  * - `vault_wraps`: a tree key of one generation wrapped for one recipient (a member, the recovery kit, an invitation).

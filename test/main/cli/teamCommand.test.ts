@@ -44,8 +44,15 @@ describe('lotsen team', { timeout: 180_000 }, () => {
       { ...adminEnv, PGPASSWORD: superuser.password },
     );
     expect(created.stderr).toBe('');
-    const answer = JSON.parse(created.stdout) as { closedTables: string[]; firstMember: { code: string } };
+    const answer = JSON.parse(created.stdout) as {
+      closedTables: string[];
+      firstMember: { code: string };
+      recoveryKit: { text: string; fingerprint: string };
+    };
     expect(answer.closedTables).toEqual([]);
+    // The vault's recovery kit, given this once.
+    expect(answer.recoveryKit.text).toMatch(new RegExp(`^LOTSEN-RECOVERY-${database.name}-[\\w:-]+$`));
+    expect(answer.recoveryKit.fingerprint).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
     expect(created.stdout).not.toContain(superuser.password);
     adminCode = answer.firstMember.code;
     url = `postgresql://127.0.0.1:${runPostgres().port}/${database.name}`;

@@ -237,6 +237,36 @@ describe('support account secrets', () => {
     expect(await openSecret(db, (await stored()).secret!)).toBe('Nytt-Lösen');
   });
 
+  test("deleting an account, its environment or its customer destroys the secret's data key with it", async () => {
+    const db = opened.backend.registryContext().db;
+    const keyOf = async (id: string) =>
+      (await db.selectFrom('secret_data_keys').select('id').where('owner_id', '=', id).execute()).length;
+    const { customer, environment } = await customerWithEnvironment();
+    const save = (username: string) =>
+      call.ok('registry.saveSupportAccount', {
+        environmentId: environment.id,
+        account: { username },
+        secret: 'x-42',
+      });
+    const [one, two] = [await save('svc_one'), await save('svc_two')];
+    expect([await keyOf(one.id), await keyOf(two.id)]).toEqual([1, 1]);
+    await call.ok('registry.deleteSupportAccount', { id: one.id });
+    expect([await keyOf(one.id), await keyOf(two.id)]).toEqual([0, 1]);
+    await call.ok('registry.deleteEnvironment', { id: environment.id });
+    expect(await keyOf(two.id)).toBe(0);
+    const other = await call.ok('registry.saveEnvironment', {
+      customerId: customer.id,
+      environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
+    });
+    const three = await call.ok('registry.saveSupportAccount', {
+      environmentId: other.id,
+      account: { username: 'svc_three' },
+      secret: 'x-43',
+    });
+    await call.ok('registry.deleteCustomer', { id: customer.id });
+    expect(await keyOf(three.id)).toBe(0);
+  });
+
   test('an empty secret is refused rather than silently stored', async () => {
     const { environment } = await customerWithEnvironment();
     const error = await call.fails('registry.saveSupportAccount', {

@@ -237,6 +237,13 @@ describe('the summer purge, end to end', () => {
       castsBefore.push(await readFile(out, 'utf8'));
     }
     for (const p of people.filter((q) => q.typed)) expect(castsBefore.join('')).toContain(p.typed);
+    const recordingKeysBefore = await opened.backend
+      .registryContext()
+      .db.selectFrom('secret_data_keys')
+      .select('owner_id')
+      .where('owner_kind', '=', 'recording')
+      .execute();
+    expect(recordingKeysBefore.map((k) => k.owner_id).sort()).toEqual([...recordingIds].sort());
 
     clock.now = at('2027-07-01T09:00:00+02:00');
     const preview = await call.ok('retention.preview', { date: '2027-07-01' });
@@ -258,7 +265,15 @@ describe('the summer purge, end to end', () => {
       expect.soft(after.includes(PURGED_TEXT), `re-export of ${month} reads ${PURGED_TEXT}`).toBe(true);
     }
 
-    // The recordings hold no output any more.
+    // The recordings hold no output any more, and their data keys are gone with it (a copy of a batch opens nowhere).
+    const recordingKeys = await opened.backend
+      .registryContext()
+      .db.selectFrom('secret_data_keys')
+      .select('owner_id')
+      .where('owner_kind', '=', 'recording')
+      .where('owner_id', 'in', recordingIds)
+      .execute();
+    expect(recordingKeys).toEqual([]);
     for (const [i, id] of recordingIds.entries()) {
       const out = join(opened.dataDir, `after-${i}.cast`);
       await exportRecordingAudited(opened.backend, id, out);

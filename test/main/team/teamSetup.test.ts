@@ -4,10 +4,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { enrol } from '../../../main/team/enrolment.node.ts';
 import { parseTeamUrl } from '../../../main/team/teamConnection.node.ts';
 import { createTeam, upgradeTeam } from '../../../main/team/teamSetup.node.ts';
+import { openSealed, sealedParts, unwrapDataKey } from '../../../main/personalData/sealedText.ts';
+import { memberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
+import { secretKeyBinding } from '../../../main/vault/secretVault.ts';
+import { unwrapWithKey, wrapBinding } from '../../../main/vault/treeKeyWraps.ts';
 import {
   asSuperuser,
   createTestDatabase,
   runPostgres,
+  superuserUrl,
   type TestDatabase,
 } from '../../support/postgres/testDatabases.ts';
 import {
@@ -52,6 +57,88 @@ describe('team create', () => {
       rolcanlogin: true,
       rolcreaterole: false,
     });
+  });
+
+  test('team upgrade gives a team made before the vault its trees: wraps for the recovery kit and members with a key, plain secrets sealed, no plain tree key left', async () => {
+    const name = two.database.name;
+    const personalKey = randomBytes(32);
+    const member = memberKeyPair(randomBytes(32));
+    const stamp = [1, two.admin.userId, 1, two.admin.userId];
+    // A part-1 team: its personal key in plain text, no vault, a secret stored as it was then; its admin has unlocked
+    // since (published a key).
+    await asSuperuser(name, async (client) => {
+      for (const table of ['vault_wraps', 'vault_trees', 'vault_recovery', 'secret_data_keys', 'key_trees']) {
+        await client.query(`DELETE FROM lotsen.${table}`);
+      }
+      await client.query(
+        `INSERT INTO lotsen.key_trees (name, key_material, created_at) VALUES ('personal', $1, 1)`,
+        [personalKey.toString('base64')],
+      );
+      await client.query(
+        'INSERT INTO lotsen.member_keys (user_id, public_key, created_at) VALUES ($1, $2, 1)',
+        [two.admin.userId, member.publicKey],
+      );
+      await client.query(
+        `INSERT INTO lotsen.customers (id, name, org_number, kind, notes, created_at, created_by, updated_at, updated_by)
+         VALUES ('c1', 'Alvesta kommun', '212000-0662', 'municipality', '', $1, $2, $3, $4)`,
+        stamp,
+      );
+      await client.query(
+        `INSERT INTO lotsen.environments (id, customer_id, name, notes, vpn_type, vpn_gateway, teamviewer_id,
+           access_method, supported_tools, access_notes, pre_connect_command, split_tunnel, access_tool,
+           special_configuration_needed, special_configuration, created_at, created_by, updated_at, updated_by)
+         VALUES ('e1', 'c1', 'Prod', '', 'none', '', '', 'ssh', '[]', '', '', 'unknown', '', 0, '', $1, $2, $3, $4)`,
+        stamp,
+      );
+      await client.query(
+        `INSERT INTO lotsen.support_accounts (id, environment_id, username, notes, secret, secret_updated_at,
+           created_at, created_by, updated_at, updated_by)
+         VALUES ('a1', 'e1', 'svc', '', 'Klartext-från-del-1', 1, $1, $2, $3, $4)`,
+        stamp,
+      );
+    });
+    const upgraded = await upgradeTeam({ adminUrl: superuserUrl(name) });
+    expect(upgraded.recoveryKit?.text).toMatch(new RegExp(`^LOTSEN-RECOVERY-${name}-`));
+    const state = await asSuperuser(name, async (client) => ({
+      plain: (await client.query('SELECT name FROM lotsen.key_trees')).rows,
+      wraps: (
+        await client.query(
+          'SELECT tree, generation, recipient, wrapped FROM lotsen.vault_wraps ORDER BY tree, recipient',
+        )
+      ).rows as { tree: 'personal' | 'secrets'; generation: string; recipient: string; wrapped: string }[],
+      account: (await client.query(`SELECT secret FROM lotsen.support_accounts WHERE id = 'a1'`)).rows[0]
+        .secret as string,
+      dataKey: (
+        await client.query(`SELECT id, wrapped_key FROM lotsen.secret_data_keys WHERE owner_id = 'a1'`)
+      ).rows[0] as {
+        id: string;
+        wrapped_key: string;
+      },
+    }));
+    expect(state.plain).toEqual([]);
+    const recipient = `member:${two.admin.userId}`;
+    expect(state.wraps.map((w) => [w.tree, Number(w.generation), w.recipient])).toEqual([
+      ['personal', 1, recipient],
+      ['personal', 1, 'recovery'],
+      ['secrets', 1, recipient],
+      ['secrets', 1, 'recovery'],
+    ]);
+    const open = (tree: 'personal' | 'secrets') =>
+      unwrapWithKey(
+        member.privateKey,
+        wrapBinding(tree, 1, recipient),
+        state.wraps.find((w) => w.tree === tree && w.recipient === recipient)!.wrapped,
+      );
+    // The personal tree keeps its key (every sealed ticket still opens); the secret opens under the secrets tree.
+    expect(open('personal').equals(personalKey)).toBe(true);
+    const dataKey = unwrapDataKey(
+      open('secrets'),
+      secretKeyBinding(state.dataKey.id, { kind: 'account', id: 'a1' }),
+      state.dataKey.wrapped_key,
+    );
+    expect(openSealed(sealedParts(state.account, 'sv1')!, dataKey)).toBe('Klartext-från-del-1');
+    // Once the team has its vault, upgrade leaves it alone.
+    expect((await upgradeTeam({ adminUrl: superuserUrl(name) })).recoveryKit).toBeNull();
   });
 
   test('two teams on one server share no role', async () => {

@@ -4,8 +4,21 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
+import { parseRecoveryKit } from '../../../main/team/teamVault.node.ts';
+import { grantVaultKeys } from '../../../main/team/vaultAccess.node.ts';
+import { treeKey } from '../../../main/vault/keyRing.ts';
+import {
+  RECOVERY_RECIPIENT,
+  unwrapWithKey,
+  wrapBinding,
+  x25519PrivateKey,
+} from '../../../main/vault/treeKeyWraps.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend, type OpenedBackend } from '../../support/passphraseBackend.ts';
+import {
+  openPassphraseBackend,
+  TEST_PASSPHRASE,
+  type OpenedBackend,
+} from '../../support/passphraseBackend.ts';
 import { POSTGRES_BIN } from '../../support/postgres/postgresServer.ts';
 import { asSuperuser, superuserUrl } from '../../support/postgres/testDatabases.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
@@ -182,5 +195,53 @@ describe('the vault: what the team database server holds', () => {
     expect(wraps.filter((w) => w.recipient === `member:${financeId}`).map((w) => w.tree)).toEqual([
       'personal',
     ]);
+  });
+
+  test('team create left no tree key in plain text; the recovery kit opens both trees as the members hold them', async () => {
+    const db = admin.backend.registryContext().db;
+    const plain = await asSuperuser(database(), (client) =>
+      client.query('SELECT name FROM lotsen.key_trees'),
+    );
+    expect(plain.rows).toEqual([]);
+    const kit = parseRecoveryKit(admin.team!.recoveryKit.text);
+    expect(kit.database).toBe(database());
+    const wraps = await db
+      .selectFrom('vault_wraps')
+      .select(['tree', 'generation', 'wrapped'])
+      .where('recipient', '=', RECOVERY_RECIPIENT)
+      .orderBy('tree')
+      .execute();
+    expect(wraps.map((w) => [w.tree, Number(w.generation)])).toEqual([
+      ['personal', 1],
+      ['secrets', 1],
+    ]);
+    for (const wrap of wraps) {
+      const tree = wrap.tree as 'personal' | 'secrets';
+      const opened = unwrapWithKey(
+        x25519PrivateKey(kit.privateKey),
+        wrapBinding(tree, 1, RECOVERY_RECIPIENT),
+        wrap.wrapped,
+      );
+      expect(opened.equals((await treeKey(db, tree)).key)).toBe(true);
+    }
+  });
+
+  test('grant-keys wraps what a member is entitled to and lacks: finance gets the personal tree back, never secrets', async () => {
+    const financeId = finance.backend.registryContext().actorId;
+    // As for a member enrolled before the vault: no wrap and no published key.
+    await asSuperuser(database(), async (client) => {
+      await client.query('DELETE FROM lotsen.vault_wraps WHERE recipient = $1', [`member:${financeId}`]);
+      await client.query('DELETE FROM lotsen.member_keys WHERE user_id = $1', [financeId]);
+    });
+    // Nobody can wrap for a member without a key; their next unlock publishes it.
+    expect(await grantVaultKeys(admin.backend)).toEqual([]);
+    await finance.backend.lock();
+    await finance.backend.unlock(TEST_PASSPHRASE);
+    expect(await grantVaultKeys(admin.backend)).toEqual([{ userId: financeId, trees: ['personal'] }]);
+    expect(await grantVaultKeys(admin.backend)).toEqual([]);
+    const events = await call.ok('audit.list', { event: 'vault.access_granted' });
+    expect(events.map((e) => [e.subjectId, e.details.trees])).toEqual([[financeId, ['personal']]]);
+    // The new wrap opens for finance (its key ring is new since the unlock: nothing cached).
+    expect((await treeKey(finance.backend.registryContext().db, 'personal')).generation).toBe(1);
   });
 });

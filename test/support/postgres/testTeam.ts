@@ -58,8 +58,8 @@ export interface TestTeam {
   url: string;
   /** The first member's invitation, made by team create (with the admin right); not enrolled yet. */
   firstMember: Invitation;
-  /** The vault's recovery kit team create printed (docs/team-leaving.md). */
-  recoveryKit: RecoveryKit | null;
+  /** The vault's recovery kit team create printed. */
+  recoveryKit: RecoveryKit;
   /** A new client logged in as the member with their own password. */
   connect(member: { login: string; password: string }): Promise<pg.Client>;
   /** `lotsen team add-member`, run by `by` (an admin) with their own login. */
@@ -159,7 +159,7 @@ export async function createTestTeam(
     address,
     url,
     firstMember: created.firstMember,
-    recoveryKit: created.recoveryKit,
+    recoveryKit: created.recoveryKit!,
     connect,
     invite,
     enrolWith,
