@@ -92,10 +92,16 @@ async function dataKeyFor(db: Db, owner: SecretOwner): Promise<{ id: string; key
   return { id: made.row.id, key: made.key };
 }
 
-/** Seals one secret under its owner's data key. */
+/**
+ * Seals an owner's one secret (an account's password or key) under a data key made for it now, replacing the key of
+ * the secret it replaces: a new password never shares a data key with the old one, so whoever kept the old data key
+ * (a member since removed, docs/team-leaving.md) opens nothing written afterwards. Inside the writing transaction.
+ */
 export async function sealSecret(db: Db, owner: SecretOwner, text: string): Promise<string> {
-  const { id, key } = await dataKeyFor(db, owner);
-  return sealSecretText(id, key, text);
+  await destroySecretKeys(db, [owner]);
+  const made = newSecretDataKey(owner, await treeKey(db, SECRETS_TREE));
+  await db.insertInto('secret_data_keys').values(made.row).execute();
+  return sealSecretText(made.row.id, made.key, text);
 }
 
 /**

@@ -35,6 +35,19 @@ describe('secret vault', () => {
     expect(await store.db.selectFrom('secret_data_keys').select('owner_kind').execute()).toHaveLength(2);
   });
 
+  test("an account's new secret gets a new data key, so one kept from before does not open it", async () => {
+    const store = await freshStore();
+    const before = await sealSecret(store.db, account('a1'), 'Vinter2026!');
+    const keptKey = await store.db.selectFrom('secret_data_keys').selectAll().executeTakeFirstOrThrow();
+    const after = await sealSecret(store.db, account('a1'), 'Sommar2027!');
+    const keys = await store.db.selectFrom('secret_data_keys').selectAll().execute();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.id).not.toBe(keptKey.id);
+    expect(after.split('.')[1]).toBe(keys[0]!.id);
+    expect(await openSecret(store.db, after)).toBe('Sommar2027!');
+    expect(before.split('.')[1]).toBe(keptKey.id);
+  });
+
   test("a data key's wrap moved to another owner does not open", async () => {
     const store = await freshStore();
     const sealed = await sealSecret(store.db, account('a1'), 'one');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
@@ -8,7 +9,7 @@ import { enrol, enrolmentFor, type EnrolledMember } from '../../../main/team/enr
 import { parseTeamUrl, type TeamAddress } from '../../../main/team/teamConnection.node.ts';
 import { addMember } from '../../../main/team/teamMembers.node.ts';
 import { heldTreeKeysOf, type RecoveryKit } from '../../../main/team/teamVault.node.ts';
-import type { MemberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
+import { memberKeyPair, type MemberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
 import { createTeam, type Invitation } from '../../../main/team/teamSetup.node.ts';
 import {
   asSuperuser,
@@ -65,7 +66,7 @@ export interface TestTeam {
   /** `lotsen team add-member`, run by `by` (an admin) with their own login. */
   invite(by: TestMember, member: NewMember): Promise<Invitation>;
   /** Enrols an invitation with a password of the test's own (no Lotsen in between). */
-  enrolWith(invitation: Invitation, password?: string): Promise<TestMember>;
+  enrolWith(invitation: Invitation, password?: string, keyPair?: MemberKeyPair): Promise<TestMember>;
   /** Invites (as `by`) and enrols a member with a password of their own. */
   enrolNew(by: TestMember, member: NewMember): Promise<TestMember>;
   /** The enrolment `lotsen init --team` runs for an invitation, to give a Backend's initialize. */
@@ -136,9 +137,10 @@ export async function createTestTeam(
       await client.end();
     }
   };
-  const enrolWith = async (invitation: Invitation, password = newPassword()) => ({
-    ...(await enrol(address, invitation.code, password)),
+  const enrolWith = async (invitation: Invitation, password = newPassword(), keyPair?: MemberKeyPair) => ({
+    ...(await enrol(address, invitation.code, password, keyPair)),
     password,
+    ...(keyPair ? { keyPair } : {}),
   });
   const enrolmentOf = (invitation: Invitation): TestEnrolment => {
     const enrolment = enrolmentFor(url, invitation.code);
@@ -215,7 +217,11 @@ export function testDataSource(): 'embedded' | 'team' {
 export async function createTestTeamWithAdmin(): Promise<TestTeamWithAdmin> {
   const team = await createTestTeam();
   try {
-    return { ...team, admin: await team.enrolWith(team.firstMember) };
+    // With a key pair of its own, as an admin's Lotsen has: its invitations carry the vault's trees.
+    return {
+      ...team,
+      admin: await team.enrolWith(team.firstMember, undefined, memberKeyPair(randomBytes(32))),
+    };
   } catch (error) {
     await team.drop();
     throw error;
