@@ -2,14 +2,16 @@ import { defineConfig } from '@playwright/test';
 
 /*
  * Browser tests: Debian's Chromium (never a downloaded browser) against `lotsen serve` on a temporary data folder.
- * One worker, because each test starts its own server and the machines running this have two cores. Every step's
+ * Two workers: each test starts its own server, data folder and port, and spends much of its time waiting on them
+ * (a passphrase's scrypt, a session's shell), so two at once fill the two cores these machines have rather than
+ * doubling the load; the whole set passed so with five other test runs on the same two cores. Every step's
  * screenshot is kept under test-results/ as an artifact.
  */
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
   globalSetup: './test/e2e/support/globalSetup.ts',
-  workers: 1,
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
