@@ -10,6 +10,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './sealedText.ts';
+import { deleteOwnedDataKeys } from '../vault/ownedDataKeys.ts';
 
 /**
  * The personal-data key tree (ARCHITECTURE "Keys"): one data key per ticket, per contact, and per Stockholm month
@@ -154,19 +155,7 @@ export async function openPersonalText(db: Db, value: string): Promise<string | 
  * With `secure_delete` on (openEncryptedConnection), SQLite overwrites the freed key bytes. Returns how many went.
  */
 export async function destroyDataKeys(db: Db, owners: readonly DataKeyOwner[]): Promise<number> {
-  let destroyed = 0;
-  for (const kind of ['ticket', 'contact', 'month'] as const) {
-    const ids = owners.filter((o) => o.kind === kind).map((o) => o.id);
-    for (let i = 0; i < ids.length; i += KEY_BATCH) {
-      const result = await db
-        .deleteFrom('personal_data_keys')
-        .where('owner_kind', '=', kind)
-        .where('owner_id', 'in', ids.slice(i, i + KEY_BATCH))
-        .executeTakeFirst();
-      destroyed += Number(result.numDeletedRows);
-    }
-  }
-  return destroyed;
+  return deleteOwnedDataKeys(db, 'personal_data_keys', owners);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../personalData/sealedText.ts';
 import type { Db } from '../store/database.node.ts';
 import { treeKey } from './keyRing.ts';
+import { deleteOwnedDataKeys } from './ownedDataKeys.ts';
 
 /**
  * The vault's access secrets (a support account's password or private key) and recordings: each owner (an account,
@@ -168,17 +169,5 @@ export async function openSecret(db: Db, sealed: string): Promise<string> {
 
 /** Destroys the owners' data keys: what was sealed under them can never be read again. Returns how many went. */
 export async function destroySecretKeys(db: Db, owners: readonly SecretOwner[]): Promise<number> {
-  let destroyed = 0;
-  for (const kind of ['account', 'recording'] as const) {
-    const ids = owners.filter((o) => o.kind === kind).map((o) => o.id);
-    for (let i = 0; i < ids.length; i += KEY_BATCH) {
-      const result = await db
-        .deleteFrom('secret_data_keys')
-        .where('owner_kind', '=', kind)
-        .where('owner_id', 'in', ids.slice(i, i + KEY_BATCH))
-        .executeTakeFirst();
-      destroyed += Number(result.numDeletedRows);
-    }
-  }
-  return destroyed;
+  return deleteOwnedDataKeys(db, 'secret_data_keys', owners);
 }
