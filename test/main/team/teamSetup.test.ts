@@ -75,7 +75,8 @@ describe('team create', () => {
         [personalKey.toString('base64')],
       );
       await client.query(
-        'INSERT INTO lotsen.member_keys (user_id, public_key, created_at) VALUES ($1, $2, 1)',
+        `INSERT INTO lotsen.member_keys (user_id, public_key, created_at) VALUES ($1, $2, 1)
+           ON CONFLICT (user_id) DO UPDATE SET public_key = EXCLUDED.public_key`,
         [two.admin.userId, member.publicKey],
       );
       await client.query(

@@ -8,6 +8,7 @@ import {
   PURGED_TEXT,
 } from '../../../main/personalData/personalDataKeys.ts';
 import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { destroySecretKeys } from '../../../main/vault/secretVault.ts';
 import { stageCastExport } from '../../../main/sessions/recording/exportCast.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { asciinemaCat } from '../../support/asciinema.ts';
@@ -189,7 +190,10 @@ describe('a purge', () => {
       (await call.ok('tickets.get', { id: ticket.id })).verdict.warnings.map((w) => w.code);
     expect(await warningCodes()).toContain('REQUESTER_NOT_CONTACT');
 
+    // What the purge's crypto-shredding does (main/retention/ticketShredding.ts, which also deletes the recording's
+    // batches): the ticket's key and its recording's key go, so whatever was sealed under them reads as purged.
     await destroyDataKeys(db(), [{ kind: 'ticket', id: ticket.id }]);
+    await destroySecretKeys(db(), [{ kind: 'recording', id: session.recordingId! }]);
     // A purged requester is nobody to warn about: the verdict does not call "gallrad" a stranger.
     expect(await warningCodes()).not.toContain('REQUESTER_NOT_CONTACT');
 
