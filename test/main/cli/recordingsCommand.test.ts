@@ -50,45 +50,54 @@ const auditedSoFar = async () =>
 
 const TEKLAS_FILE = 'Teklas egna anteckningar, inte en inspelning\n';
 
-test('lotsen recordings export writes a .cast that asciinema plays, and audits it; an unknown id writes nothing', async () => {
-  const listed = JSON.parse((await runCli(['recordings', 'list', '--json'], env)).stdout);
-  expect(listed).toEqual([expect.objectContaining({ id: recordingId, bytes: expect.any(Number) })]);
+// Seven runs of the real CLI, each unlocking a passphrase store (a deliberate scrypt): over 30 s on a busy CI machine.
+test(
+  'lotsen recordings export writes a .cast that asciinema plays, and audits it; an unknown id writes nothing',
+  { timeout: 90_000 },
+  async () => {
+    const listed = JSON.parse((await runCli(['recordings', 'list', '--json'], env)).stdout);
+    expect(listed).toEqual([expect.objectContaining({ id: recordingId, bytes: expect.any(Number) })]);
 
-  const folder = await outFolder();
-  const file = join(folder, 'session.cast');
-  const exported = await runCli(['recordings', 'export', recordingId, '--out', file], env);
-  expect(exported.code).toBe(0);
-  expect(exported.stderr).toMatch(/audit log/);
-  expect(await asciinemaCat(file)).toContain('Tjänsten för AD FS');
-  expect(await readdir(folder)).toEqual(['session.cast']);
+    const folder = await outFolder();
+    const file = join(folder, 'session.cast');
+    const exported = await runCli(['recordings', 'export', recordingId, '--out', file], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(/audit log/);
+    expect(await asciinemaCat(file)).toContain('Tjänsten för AD FS');
+    expect(await readdir(folder)).toEqual(['session.cast']);
 
-  const events = JSON.parse((await runCli(['audit', 'list', '--json'], env)).stdout);
-  expect(events[0]).toMatchObject({ event: 'recording.exported', subjectId: recordingId, details: { file } });
-  const audited = await auditedSoFar();
-  expect(audited).toBe(events.length);
+    const events = JSON.parse((await runCli(['audit', 'list', '--json'], env)).stdout);
+    expect(events[0]).toMatchObject({
+      event: 'recording.exported',
+      subjectId: recordingId,
+      details: { file },
+    });
+    const audited = await auditedSoFar();
+    expect(audited).toBe(events.length);
 
-  const missing = join(folder, 'none.cast');
-  const unknown = await runCli(
-    ['recordings', 'export', '00000000-0000-4000-8000-000000000000', '--out', missing],
-    env,
-  );
-  expect(unknown.code).toBe(1);
-  expect(unknown.stderr).toMatch(/no recording/i);
-  expect(existsSync(missing)).toBe(false);
-  expect(await readdir(folder)).toEqual(['session.cast']);
-  expect(await auditedSoFar()).toBe(audited);
+    const missing = join(folder, 'none.cast');
+    const unknown = await runCli(
+      ['recordings', 'export', '00000000-0000-4000-8000-000000000000', '--out', missing],
+      env,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no recording/i);
+    expect(existsSync(missing)).toBe(false);
+    expect(await readdir(folder)).toEqual(['session.cast']);
+    expect(await auditedSoFar()).toBe(audited);
 
-  // A relative --out is logged as the absolute file it wrote.
-  const relative = await runCli(['recordings', 'export', recordingId, '--out', 'relative.cast'], env, {
-    cwd: folder,
-  });
-  expect(relative.code).toBe(0);
-  const [latest] = JSON.parse((await runCli(['audit', 'list', '--json', '--limit', '1'], env)).stdout);
-  expect(latest).toMatchObject({
-    event: 'recording.exported',
-    details: { file: join(folder, 'relative.cast') },
-  });
-});
+    // A relative --out is logged as the absolute file it wrote.
+    const relative = await runCli(['recordings', 'export', recordingId, '--out', 'relative.cast'], env, {
+      cwd: folder,
+    });
+    expect(relative.code).toBe(0);
+    const [latest] = JSON.parse((await runCli(['audit', 'list', '--json', '--limit', '1'], env)).stdout);
+    expect(latest).toMatchObject({
+      event: 'recording.exported',
+      details: { file: join(folder, 'relative.cast') },
+    });
+  },
+);
 
 describe('an existing --out file', () => {
   test('is refused without --force, naming the flag, and left as it was; --force replaces it', async () => {
