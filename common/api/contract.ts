@@ -171,8 +171,16 @@ export const methods = {
   ),
   'registry.deleteContact': method(byIdSchema, nothing),
 
+  /** `preConnectSecret`: text sets it, null clears it, a missing one keeps the stored one; it travels only inward. */
   'registry.saveEnvironment': method(
-    z.object({ customerId: idSchema, id: idSchema.optional(), environment: environmentInputSchema }).strict(),
+    z
+      .object({
+        customerId: idSchema,
+        id: idSchema.optional(),
+        environment: environmentInputSchema,
+        preConnectSecret: secretSchema.nullable().optional(),
+      })
+      .strict(),
     environmentViewSchema,
   ),
   'registry.deleteEnvironment': method(byIdSchema, nothing),

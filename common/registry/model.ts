@@ -172,7 +172,8 @@ const vpnTypeSchema = z.enum(vpnTypes, {
   error: (issue) => `Unknown VPN type "${String(issue.input)}"; use one of ${vpnTypes.join(', ')}`,
 });
 
-export const accessInputSchema = z
+/** Access as a record holds it, before the checks between its fields (checkAccess). */
+export const accessObjectSchema = z
   .object({
     vpnType: vpnTypeSchema,
     vpnGateway: optionalText('VPN gateway', 255),
@@ -190,7 +191,8 @@ export const accessInputSchema = z
     notes: optionalText('Access notes', 5_000),
     /**
      * The VPN client's command line, run in a local terminal before an SSH session (AnyConnect's `vpn connect`,
-     * Check Point's `trac connect`, `rasdial`). A command line, not a secret: credentials stay in the VPN client.
+     * Check Point's `trac connect`, `rasdial`). A command line, not a secret: a password it needs is the
+     * environment's pre-connect secret, which the command reads from `LOTSEN_PRE_CONNECT_SECRET` (README, Pre-connect commands).
      */
     preConnectCommand: optionalText('Pre-connect command', 1_000),
     /** The terms accept Cisco AnyConnect and Check Point only with split tunnel. */
@@ -208,33 +210,37 @@ export const accessInputSchema = z
       .default(false),
     specialConfiguration: optionalText('Special configuration', 2_000),
   })
-  .strict()
-  .superRefine((access, ctx) => {
-    if (access.specialConfigurationNeeded && access.specialConfiguration === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['specialConfiguration'],
-        message: 'Say what the client needs configured',
-      });
-    }
-    if (!access.specialConfigurationNeeded && access.specialConfiguration !== '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['specialConfigurationNeeded'],
-        message: 'Special configuration is described but not marked as needed',
-      });
-    }
-    if (gatewayVpnTypes.includes(access.vpnType as VpnType) && access.vpnGateway === '') {
-      ctx.addIssue({ code: 'custom', path: ['vpnGateway'], message: 'This VPN type needs a gateway' });
-    }
-    if ((access.vpnType === 'teamviewer' || access.method === 'teamviewer') && access.teamViewerId === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['teamViewerId'],
-        message: 'TeamViewer access needs the host id',
-      });
-    }
-  });
+  .strict();
+
+/** The checks between access fields, for every schema built on accessObjectSchema (the registry file's too). */
+export function checkAccess(access: z.output<typeof accessObjectSchema>, ctx: z.RefinementCtx) {
+  if (access.specialConfigurationNeeded && access.specialConfiguration === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['specialConfiguration'],
+      message: 'Say what the client needs configured',
+    });
+  }
+  if (!access.specialConfigurationNeeded && access.specialConfiguration !== '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['specialConfigurationNeeded'],
+      message: 'Special configuration is described but not marked as needed',
+    });
+  }
+  if (gatewayVpnTypes.includes(access.vpnType as VpnType) && access.vpnGateway === '') {
+    ctx.addIssue({ code: 'custom', path: ['vpnGateway'], message: 'This VPN type needs a gateway' });
+  }
+  if ((access.vpnType === 'teamviewer' || access.method === 'teamviewer') && access.teamViewerId === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['teamViewerId'],
+      message: 'TeamViewer access needs the host id',
+    });
+  }
+}
+
+export const accessInputSchema = accessObjectSchema.superRefine(checkAccess);
 export type AccessInput = z.input<typeof accessInputSchema>;
 export type AccessFields = z.output<typeof accessInputSchema>;
 
@@ -345,6 +351,8 @@ export const accessViewSchema = z.object({
   supportedTools: z.array(z.string()),
   notes: z.string(),
   preConnectCommand: z.string(),
+  /** Whether a pre-connect secret is stored; the secret itself travels only inward, and out only to its program. */
+  hasPreConnectSecret: z.boolean(),
   splitTunnel: z.enum(splitTunnelAnswers),
   accessTool: z.string(),
   specialConfigurationNeeded: z.boolean(),

@@ -8,9 +8,12 @@ import {
 } from '../agreements/model.ts';
 import { checkTicketInstants, ticketFieldsSchema } from '../tickets/model.ts';
 import {
+  accessObjectSchema,
+  checkAccess,
   checkResponsiblePerson,
   contactInputSchema,
   customerFieldsSchema,
+  defaultAccess,
   environmentInputSchema,
   secretSchema,
   serverInputSchema,
@@ -41,7 +44,16 @@ const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
   z.array(item).max(max, { error: `At most ${max.toLocaleString('en-GB')} ${what}` });
 export const MAX_FILE_CUSTOMERS = 100_000;
 
+/** An environment's access in the file also carries its pre-connect secret, as accounts carry theirs. */
+export const registryFileAccessSchema = accessObjectSchema
+  .extend({
+    /** Present only in files exported with `--include-secrets`. */
+    preConnectSecret: secretSchema.optional(),
+  })
+  .superRefine(checkAccess);
+
 export const registryFileEnvironmentSchema = environmentInputSchema.extend({
+  access: registryFileAccessSchema.default(defaultAccess),
   servers: list(serverInputSchema, 1_000, 'servers in an environment').default([]),
   supportAccounts: list(
     registryFileSupportAccountSchema,

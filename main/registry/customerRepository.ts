@@ -221,9 +221,10 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
   }
   await ctx.db.transaction().execute(async (trx) => {
     // Its contacts and tickets go with it, and so do their data keys.
-    const [contacts, tickets, accounts] = await Promise.all([
+    const [contacts, tickets, environments, accounts] = await Promise.all([
       trx.selectFrom('contacts').select('id').where('customer_id', '=', id).execute(),
       trx.selectFrom('tickets').select('id').where('customer_id', '=', id).execute(),
+      trx.selectFrom('environments').select('id').where('customer_id', '=', id).execute(),
       trx
         .selectFrom('support_accounts')
         .innerJoin('environments', 'environments.id', 'support_accounts.environment_id')
@@ -234,10 +235,10 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
     const result = await trx.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
     if (result.numDeletedRows === 0n)
       throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
-    await destroySecretKeys(
-      trx,
-      accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
-    );
+    await destroySecretKeys(trx, [
+      ...environments.map((e) => ({ kind: 'environment' as const, id: e.id })),
+      ...accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
+    ]);
     await destroyDataKeys(trx, [
       ...contacts.map((c) => contactOwner(c.id)),
       ...tickets.map((t) => ticketOwner(t.id)),

@@ -38,13 +38,44 @@ const supportAccountColumns = [
   'row_version',
 ] as const;
 
+/**
+ * Every environment read goes through this column list: the pre-connect secret itself is never selected (finance
+ * holds no privilege on it in a team database), only whether one is stored.
+ */
+export const environmentColumns = [
+  'id',
+  'customer_id',
+  'name',
+  'notes',
+  'vpn_type',
+  'vpn_gateway',
+  'teamviewer_id',
+  'access_method',
+  'supported_tools',
+  'access_notes',
+  'pre_connect_command',
+  'split_tunnel',
+  'access_tool',
+  'special_configuration_needed',
+  'special_configuration',
+  'has_pre_connect_secret',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'row_version',
+] as const;
+
 /** Environments with their servers and accounts, for some customers at once (or one environment). */
 export async function loadEnvironments(
   db: Db,
   filter: { customerIds: readonly string[]; environmentId?: string },
 ): Promise<EnvironmentView[]> {
   if (filter.customerIds.length === 0) return [];
-  let envQuery = db.selectFrom('environments').selectAll().where('customer_id', 'in', filter.customerIds);
+  let envQuery = db
+    .selectFrom('environments')
+    .select(environmentColumns)
+    .where('customer_id', 'in', filter.customerIds);
   if (filter.environmentId !== undefined) envQuery = envQuery.where('id', '=', filter.environmentId);
   const environments = await envQuery.orderBy('name').execute();
   if (environments.length === 0) return [];
@@ -71,11 +102,17 @@ export async function loadEnvironments(
   }));
 }
 
+/**
+ * `preConnectSecret`: text sets it, null clears it, undefined keeps what is stored. Like an account's secret it is
+ * sealed under the environment's own data key before it reaches the store (main/vault/secretVault.ts), and a cleared
+ * one's key is destroyed with it.
+ */
 export async function saveEnvironment(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
   fields: EnvironmentFields,
+  preConnectSecret?: string | null,
 ): Promise<EnvironmentView> {
   const columns = {
     name: fields.name,
@@ -107,15 +144,22 @@ export async function saveEnvironment(
       });
     }
     const envId = id ?? randomUUID();
+    const owner = { kind: 'environment' as const, id: envId };
+    const secretColumns =
+      preConnectSecret === undefined
+        ? {}
+        : preConnectSecret === null
+          ? (await destroySecretKeys(trx, [owner]), { pre_connect_secret: null })
+          : { pre_connect_secret: await sealSecret(trx, owner, preConnectSecret) };
     if (id === undefined) {
       await trx
         .insertInto('environments')
-        .values({ id: envId, customer_id: customerId, ...columns, ...createdStamp(ctx) })
+        .values({ id: envId, customer_id: customerId, ...columns, ...secretColumns, ...createdStamp(ctx) })
         .execute();
     } else {
       const result = await trx
         .updateTable('environments')
-        .set({ ...columns, ...updatedStamp(ctx) })
+        .set({ ...columns, ...secretColumns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('customer_id', '=', customerId)
         .executeTakeFirst();
@@ -137,10 +181,11 @@ export async function deleteEnvironment(ctx: RegistryContext, id: string): Promi
       .where('environment_id', '=', id)
       .execute();
     await trx.deleteFrom('environments').where('id', '=', id).execute();
-    await destroySecretKeys(
-      trx,
-      accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
-    );
+    // Its pre-connect secret's data key goes too.
+    await destroySecretKeys(trx, [
+      { kind: 'environment', id },
+      ...accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
+    ]);
     await touchCustomer(trx, ctx, customerId);
     return customerId;
   });
@@ -299,4 +344,15 @@ export async function readSecret(
     username: row.username,
     environmentId: row.environment_id,
   };
+}
+
+/** An environment's opened pre-connect secret, for its pre-connect program only; null when none is stored. */
+export async function readPreConnectSecret(db: Db, environmentId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('environments')
+    .select('pre_connect_secret')
+    .where('id', '=', environmentId)
+    .executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+  return row.pre_connect_secret === null ? null : openSecret(db, row.pre_connect_secret);
 }

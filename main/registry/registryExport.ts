@@ -11,6 +11,7 @@ import type { Db } from '../store/database.node.ts';
 import { formatInstant } from '../tickets/formatInstant.ts';
 import { listTickets } from '../tickets/ticketRepository.ts';
 import { openContacts } from './contactPersonalFields.ts';
+import { environmentColumns } from './environmentRepository.ts';
 
 const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
 const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
@@ -30,14 +31,19 @@ export async function exportRegistry(
       .selectAll()
       .execute()
       .then((rows) => openContacts(db, rows)),
-    db.selectFrom('environments').selectAll().execute(),
+    db
+      .selectFrom('environments')
+      .select(environmentColumns)
+      .$if(options.includeSecrets, (q) => q.select('pre_connect_secret'))
+      .execute()
+      .then((rows) => openSealedColumn(db, rows, 'pre_connect_secret')),
     db.selectFrom('servers').selectAll().execute(),
     db
       .selectFrom('support_accounts')
       .select(['environment_id', 'username', 'notes'])
       .$if(options.includeSecrets, (q) => q.select('secret'))
       .execute()
-      .then((rows) => openAccountSecrets(db, rows)),
+      .then((rows) => openSealedColumn(db, rows, 'secret')),
   ]);
   const customerIds = customers.map((c) => c.id);
   const [agreements, dpas, tickets] = await Promise.all([
@@ -94,6 +100,10 @@ export async function exportRegistry(
               supportedTools: JSON.parse(e.supported_tools) as string[],
               notes: e.access_notes,
               preConnectCommand: e.pre_connect_command,
+              ...secretEntry(
+                'preConnectSecret',
+                (e as { pre_connect_secret?: string | null }).pre_connect_secret,
+              ),
               splitTunnel:
                 e.split_tunnel as RegistryFileCustomer['environments'][number]['access']['splitTunnel'],
               accessTool: e.access_tool,
@@ -166,10 +176,23 @@ export async function exportRegistry(
 }
 
 /** An export with secrets carries them opened (the file is the person's to protect); the store holds them sealed. */
-async function openAccountSecrets<R extends { secret?: string | null }>(db: Db, rows: R[]): Promise<R[]> {
-  const sealed = rows.flatMap((r) => (typeof r.secret === 'string' ? [r.secret] : []));
+async function openSealedColumn<R extends object>(
+  db: Db,
+  rows: R[],
+  column: 'secret' | 'pre_connect_secret',
+): Promise<R[]> {
+  const valueOf = (r: R) => (r as Record<string, unknown>)[column];
+  const sealed = rows.flatMap((r) => {
+    const value = valueOf(r);
+    return typeof value === 'string' ? [value] : [];
+  });
   if (sealed.length === 0) return rows;
   const opened = await openSecrets(db, sealed);
   let next = 0;
-  return rows.map((r) => (typeof r.secret === 'string' ? { ...r, secret: opened[next++]! } : r));
+  return rows.map((r) => (typeof valueOf(r) === 'string' ? { ...r, [column]: opened[next++]! } : r));
+}
+
+/** A secret's entry in the file, only where one was selected (an export with secrets) and is stored. */
+function secretEntry<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
+  return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
 }

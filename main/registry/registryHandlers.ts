@@ -67,8 +67,8 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(await deleteContact(ctx(), id));
       return null;
     },
-    'registry.saveEnvironment': async ({ customerId, id, environment }) => {
-      const view = await saveEnvironment(ctx(), customerId, id, environment);
+    'registry.saveEnvironment': async ({ customerId, id, environment, preConnectSecret }) => {
+      const view = await saveEnvironment(ctx(), customerId, id, environment, preConnectSecret);
       changed(customerId);
       return view;
     },

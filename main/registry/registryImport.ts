@@ -157,6 +157,11 @@ async function insertCustomer(
         access_tool: access.accessTool,
         special_configuration_needed: access.specialConfigurationNeeded ? 1 : 0,
         special_configuration: access.specialConfiguration,
+        // Sealed under the new environment's data key, in the import's transaction, as accounts' secrets are.
+        pre_connect_secret:
+          access.preConnectSecret === undefined
+            ? null
+            : await sealNew({ kind: 'environment', id: environmentId }, access.preConnectSecret),
         ...stamp,
       })
       .execute();

@@ -66,7 +66,7 @@ export function supportAccountView(
 }
 
 export function environmentView(
-  row: Selectable<EnvironmentsTable>,
+  row: Omit<Selectable<EnvironmentsTable>, 'pre_connect_secret'>,
   servers: ServerView[],
   supportAccounts: SupportAccountView[],
 ): Omit<EnvironmentView, 'certificates' | 'notices'> {
@@ -85,6 +85,7 @@ export function environmentView(
       supportedTools: JSON.parse(row.supported_tools) as string[],
       notes: row.access_notes,
       preConnectCommand: row.pre_connect_command,
+      hasPreConnectSecret: row.has_pre_connect_secret === 1,
       splitTunnel: facts.splitTunnel,
       accessTool: facts.accessTool,
       specialConfigurationNeeded: facts.specialConfigurationNeeded,

@@ -33,6 +33,7 @@ import { sessionTitle } from './sessionTitle.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
+import { readPreConnectSecret } from '../registry/environmentRepository.ts';
 import { spawnPty } from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
 import type { TerminalExit, TerminalSource } from './terminal/terminalSource.ts';
@@ -274,10 +275,12 @@ export class SessionManager {
       await this.setState(session, 'preconnect');
       await this.startTime(session);
       if (session.ending) return;
+      // Opened only now, for this one program, and held no longer than its start: never in the command's text.
+      const secret = await readPreConnectSecret(this.backend.registryContext().db, input.environmentId);
       const started = performance.now();
       const exit = await this.runToEnd(
         session,
-        spawnPty(preConnectProgram(preConnect, session.terminalSize)),
+        spawnPty(preConnectProgram(preConnect, session.terminalSize, secret)),
       );
       // Every run is audited, also one cut short by the session's end (its exit says how it was stopped).
       await auditPreConnectRun(this.backend, session, {
@@ -466,10 +469,14 @@ function dropped(title: string): SessionOutcome {
   };
 }
 
-function preConnectProgram(command: string, size: { cols: number; rows: number }) {
+/** The variable a pre-connect command reads its environment's secret from (README, Pre-connect commands). */
+export const PRE_CONNECT_SECRET_VARIABLE = 'LOTSEN_PRE_CONNECT_SECRET';
+
+function preConnectProgram(command: string, size: { cols: number; rows: number }, secret: string | null) {
+  const ownEnv: Record<string, string> = secret === null ? {} : { [PRE_CONNECT_SECRET_VARIABLE]: secret };
   return process.platform === 'win32'
-    ? { file: process.env.COMSPEC || 'cmd.exe', args: ['/d', '/s', '/c', command], ...size }
-    : { file: '/bin/sh', args: ['-c', command], ...size };
+    ? { file: process.env.COMSPEC || 'cmd.exe', args: ['/d', '/s', '/c', command], ownEnv, ...size }
+    : { file: '/bin/sh', args: ['-c', command], ownEnv, ...size };
 }
 
 const managers = new WeakMap<Backend, SessionManager>();

@@ -70,6 +70,10 @@ export interface EnvironmentsTable extends Attributed {
   access_tool: string;
   special_configuration_needed: number;
   special_configuration: string;
+  /** 0024: the pre-connect command's secret, sealed by the vault (`sv1.`); only the pre-connect program gets it. */
+  pre_connect_secret: string | null;
+  /** 1 when `pre_connect_secret` holds one: computed by the database (0024), readable without its privilege. */
+  has_pre_connect_secret: GeneratedAlways<number>;
 }
 
 export interface ServersTable extends Attributed {

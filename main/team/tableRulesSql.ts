@@ -85,7 +85,12 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
 
   customers: registry,
   contacts: registry,
-  environments: registry,
+  environments: {
+    access: [
+      { roles: HANDS_ON, privileges: ALL },
+      { roles: ['finance'], privileges: READ, columns: { except: ['pre_connect_secret'] } },
+    ],
+  },
   servers: registry,
   certificates: registry,
   maintenance_notices: registry,

@@ -20,7 +20,8 @@ import { deleteOwnedDataKeys } from './ownedDataKeys.ts';
  * open. In a team database the tree key is unwrapped by the member's key ring (keyRing.ts): the server never holds
  * what opens a secret, and finance, who holds no wrap of this tree, cannot open one.
  */
-export type SecretOwnerKind = 'account' | 'recording';
+/** `environment`: its pre-connect secret (0024). */
+export type SecretOwnerKind = 'account' | 'recording' | 'environment';
 export interface SecretOwner {
   kind: SecretOwnerKind;
   id: string;

@@ -16,7 +16,7 @@ const vpnTypes = [
 /**
  * `count` customers with Swedish characters everywhere (names, contacts, notes, environments, tools), several
  * environments, servers, accounts and contacts each, and valid organisation numbers. With `secrets`, every account
- * carries one.
+ * carries one, and every first environment a pre-connect secret.
  */
 export function makeRegistryFile(count: number, options: { secrets?: boolean } = {}): RegistryFileInput {
   return {
@@ -64,6 +64,7 @@ export function makeRegistryFile(count: number, options: { secrets?: boolean } =
                   : (['ssh', 'powershell_remoting', 'rdp'] as const)[(i + e) % 3]!,
               supportedTools: ['PowerShell 7', 'Hämta loggar', 'RSAT'].slice(0, 1 + ((i + e) % 3)),
               notes: vpnType === 'other' ? 'Fortinet-klient krävs (särskild programvara)' : '',
+              ...(options.secrets && e === 0 ? { preConnectSecret: `Hemligt-vpn-${i}-åäö!` } : {}),
             },
             servers: [
               { host: `adfs${e}.${slug}.se`, port: 22, role: 'adfs', os: 'Windows Server 2022', notes: '' },

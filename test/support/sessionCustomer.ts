@@ -32,6 +32,8 @@ export async function prepareSessionCustomer(
     serial?: number;
     withDpa?: boolean;
     preConnectCommand?: string;
+    /** The environment's pre-connect secret, which the pre-connect command reads from LOTSEN_PRE_CONNECT_SECRET. */
+    preConnectSecret?: string;
     /** The agreement's prices for billable work, for a test that takes the time on to billing. */
     hourlyRatesOre?: Partial<Record<BillableWorkType, number>>;
   } = {},
@@ -53,6 +55,7 @@ export async function prepareSessionCustomer(
         preConnectCommand: options.preConnectCommand ?? '',
       },
     },
+    ...(options.preConnectSecret === undefined ? {} : { preConnectSecret: options.preConnectSecret }),
   });
   const server = await call.ok('registry.saveServer', {
     environmentId: environment.id,

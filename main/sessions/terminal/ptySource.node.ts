@@ -9,6 +9,11 @@ export interface PtyOptions {
   cwd?: string;
   /** Lotsen's by default; Lotsen's own secrets are taken out of whichever is given. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Variables given to this program alone, set after Lotsen's own are taken out: the pre-connect secret
+   * (`LOTSEN_PRE_CONNECT_SECRET`), which a `LOTSEN_` name would otherwise lose.
+   */
+  ownEnv?: Readonly<Record<string, string>>;
   cols: number;
   rows: number;
 }
@@ -32,7 +37,7 @@ export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform = pr
 
 /** A local terminal with node-pty, giving raw bytes (`encoding: null`: the client decodes, after flow control). */
 export function spawnPty(options: PtyOptions): TerminalSource {
-  const env = childEnvironment(options.env ?? process.env);
+  const env = { ...childEnvironment(options.env ?? process.env), ...options.ownEnv };
   const child = pty.spawn(options.file ?? defaultShell(env), options.args ?? [], {
     name: 'xterm-256color',
     cols: options.cols,

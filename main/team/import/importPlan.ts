@@ -24,7 +24,7 @@ const attributed = ['created_by', 'updated_by'] as const;
 export const tableCopies: readonly TableCopy[] = [
   { table: 'customers', key: ['id'], userColumns: attributed },
   { table: 'contacts', key: ['id'], userColumns: attributed },
-  { table: 'environments', key: ['id'], userColumns: attributed },
+  { table: 'environments', key: ['id'], userColumns: attributed, generated: ['has_pre_connect_secret'] },
   { table: 'servers', key: ['id'], userColumns: attributed },
   { table: 'support_accounts', key: ['id'], userColumns: attributed, generated: ['has_secret'] },
   { table: 'certificates', key: ['id'], userColumns: attributed },

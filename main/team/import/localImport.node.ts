@@ -85,6 +85,7 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
       const secrets = await secretTransfer(local.db, team);
       const alreadyTrusted = await trustedHostKeys(team);
       const transforms: Partial<Record<string, (row: Row) => Promise<Row | null> | Row | null>> = {
+        environments: (row) => secrets.environment(row),
         support_accounts: (row) => secrets.account(row),
         recording_chunks: (row) => secrets.chunk(row),
         personal_data_keys: (row) =>

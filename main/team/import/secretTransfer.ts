@@ -8,11 +8,12 @@ import {
   SECRETS_TREE,
   sealSecret,
   secretSealer,
+  type SecretOwner,
 } from '../../vault/secretVault.ts';
 import type { Row } from './tableCopier.ts';
 
 /**
- * Support-account secrets and recorded terminal output, moved from the local store's keys to the team's: opened with
+ * Support-account secrets, environments' pre-connect secrets and recorded terminal output, moved from the local store's keys to the team's: opened with
  * the local store's keys, in memory only, and sealed afresh under new data keys of the team's `secrets` tree, made in
  * the import's transaction (main/vault/secretVault.ts). A team whose vault has not been set up yet (a part-1 team
  * before `team upgrade`, which seals what it holds) gets them as it keeps its own: secrets as they are, recordings
@@ -21,6 +22,7 @@ import type { Row } from './tableCopier.ts';
 export interface SecretTransfer {
   readonly sealed: boolean;
   account(row: Row): Promise<Row>;
+  environment(row: Row): Promise<Row>;
   chunk(row: Row): Promise<Row>;
 }
 
@@ -32,15 +34,20 @@ export async function secretTransfer(local: Db, team: Db): Promise<SecretTransfe
       .where('tree', '=', SECRETS_TREE)
       .executeTakeFirst()) !== undefined;
   const sealers = new Map<string, Promise<(text: string) => string>>();
+  const moved = async (owner: SecretOwner, value: string) => {
+    const text = isSealedSecret(value) ? await openSecret(local, value) : value;
+    return sealed ? await sealSecret(team, owner, text) : text;
+  };
   return {
     sealed,
     async account(row) {
       if (typeof row.secret !== 'string') return row;
-      const text = isSealedSecret(row.secret) ? await openSecret(local, row.secret) : row.secret;
-      return {
-        ...row,
-        secret: sealed ? await sealSecret(team, { kind: 'account', id: String(row.id) }, text) : text,
-      };
+      return { ...row, secret: await moved({ kind: 'account', id: String(row.id) }, row.secret) };
+    },
+    async environment(row) {
+      if (typeof row.pre_connect_secret !== 'string') return row;
+      const owner = { kind: 'environment' as const, id: String(row.id) };
+      return { ...row, pre_connect_secret: await moved(owner, row.pre_connect_secret) };
     },
     async chunk(row) {
       const data = String(row.data);

@@ -24,6 +24,7 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
       supportedTools: [],
       notes: '',
       preConnectCommand: '',
+      hasPreConnectSecret: false,
       splitTunnel: 'yes',
       accessTool: '',
       specialConfigurationNeeded: false,

@@ -267,6 +267,67 @@ describe('support account secrets', () => {
     expect(await keyOf(three.id)).toBe(0);
   });
 
+  test("a pre-connect secret is sealed under its environment's key: text sets, absent keeps, null clears; deleting destroys the key", async () => {
+    const db = opened.backend.registryContext().db;
+    const stored = async (id: string) =>
+      (
+        await db
+          .selectFrom('environments')
+          .select('pre_connect_secret')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).pre_connect_secret;
+    const keys = async (id: string) =>
+      (await db.selectFrom('secret_data_keys').select('id').where('owner_id', '=', id).execute()).length;
+    const { customer, environment } = await customerWithEnvironment();
+    expect(environment.access.hasPreConnectSecret).toBe(false);
+    const input = {
+      customerId: customer.id,
+      id: environment.id,
+      environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
+    } as const;
+
+    const set = await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: 'Vpn-Lösen-1' });
+    expect(set.access.hasPreConnectSecret).toBe(true);
+    expect(JSON.stringify(set)).not.toContain('Vpn-Lösen-1');
+    const sealed = (await stored(environment.id))!;
+    expect(sealed).toMatch(/^sv1\./);
+    expect(sealed).not.toContain('Vpn-Lösen');
+    expect(await openSecret(db, sealed)).toBe('Vpn-Lösen-1');
+
+    const kept = await call.ok('registry.saveEnvironment', {
+      ...input,
+      environment: { ...input.environment, notes: 'n' },
+    });
+    expect(kept.access.hasPreConnectSecret).toBe(true);
+    expect(await stored(environment.id)).toBe(sealed);
+
+    const cleared = await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: null });
+    expect(cleared.access.hasPreConnectSecret).toBe(false);
+    expect(await stored(environment.id)).toBeNull();
+    expect(await keys(environment.id)).toBe(0);
+
+    await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: 'Vpn-Lösen-2' });
+    expect(await keys(environment.id)).toBe(1);
+    await call.ok('registry.deleteEnvironment', { id: environment.id });
+    expect(await keys(environment.id)).toBe(0);
+    const other = await call.ok('registry.saveEnvironment', {
+      customerId: customer.id,
+      environment: input.environment,
+      preConnectSecret: 'Vpn-Lösen-3',
+    });
+    expect(await keys(other.id)).toBe(1);
+    await call.ok('registry.deleteCustomer', { id: customer.id });
+    expect(await keys(other.id)).toBe(0);
+
+    const empty = await call.fails('registry.saveEnvironment', {
+      ...input,
+      id: undefined,
+      preConnectSecret: '',
+    });
+    expect(empty.code).toBe('VALIDATION');
+  });
+
   test('an empty secret is refused rather than silently stored', async () => {
     const { environment } = await customerWithEnvironment();
     const error = await call.fails('registry.saveSupportAccount', {

@@ -10,6 +10,7 @@ import { Backend } from '../../../main/app/backend.node.ts';
 import { tableCopies } from '../../../main/team/import/importPlan.ts';
 import { importLocalStore } from '../../../main/team/import/localImport.node.ts';
 import { keychain } from '../../../main/vault/keychain.node.ts';
+import { openSecrets } from '../../../main/vault/secretVault.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { parseCsv } from '../../support/csvParse.ts';
@@ -370,6 +371,19 @@ describe('lotsen team import-local', { timeout: 120_000 }, () => {
       expect((await call.ok('tickets.get', { id: planted.ticketId })).subject).toBe(planted.subject);
       for (const [i, id] of planted.recordingIds.entries())
         expect(await castOf(call, id)).toBe(planted.casts[i]);
+      // Environments' pre-connect secrets (one in each first environment of the file) are sealed afresh too.
+      const preConnect = await member.backend
+        .registryContext()
+        .db.selectFrom('environments')
+        .select('pre_connect_secret')
+        .where('pre_connect_secret', 'is not', null)
+        .execute();
+      expect(preConnect).toHaveLength(199);
+      const opened = await openSecrets(
+        member.backend.registryContext().db,
+        preConnect.map((e) => e.pre_connect_secret!),
+      );
+      expect(opened.every((text) => /^Hemligt-vpn-\d+-åäö!$/.test(text))).toBe(true);
       // The link names the member and the local user they were, and the segment's end.
       const link = await asSuperuser(team.database.name, (client) =>
         client

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
@@ -26,8 +27,10 @@ import { makeUserKeyPair } from '../../support/sshd/sshdFixture.ts';
 
 /*
  * Issue 13: the team database's server never reads an access secret or a recorded terminal. Canaries are planted in
- * a support account's password, in a private key stored as a secret, and in a real local session's output; the app
- * opens them again (the positive control, so the search below can find what it looks for), and neither `pg_dump` of
+ * a support account's password, in a private key stored as a secret, in an environment's pre-connect secret and in a
+ * real local session's output; the app opens them again (the pre-connect secret by giving it to the session's
+ * pre-connect command, which writes it to a file: the positive control, so the search below can find what it looks
+ * for), and neither `pg_dump` of
  * the team database nor any file of the PostgreSQL data folder after a CHECKPOINT holds any of them. Finance is
  * refused the reveal by the API and, with its own login, by the database. One team for the file (CI time).
  */
@@ -37,6 +40,7 @@ const PASSWORD = `canary-password-${mark}-Lösen`;
 // Computed by the shell, so the typed command (which the pty echoes back) does not hold it; its output does.
 const TERMINAL = `canary-terminal-${mark}-42`;
 const TYPED = `echo canary-terminal-${mark}-$((6*7))\n`;
+const PRE_CONNECT = `canary-preconnect-${mark}-Lösen`;
 
 let admin: OpenedBackend;
 let call: ReturnType<typeof apiCaller>;
@@ -44,6 +48,8 @@ let finance: OpenedBackend;
 let privateKey: string;
 /** A line of the private key's base64 body: random, and in no other place than the key. */
 let KEY: string;
+/** Where the session's pre-connect command writes the secret it was given (never into the recorded output). */
+let scratch: string;
 const ids = { password: '', key: '', recording: '' };
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
@@ -64,11 +70,16 @@ beforeAll(async () => {
   KEY = privateKey.split('\n')[2]!;
   expect(KEY.length).toBeGreaterThan(40);
 
-  const prepared = await prepareSessionCustomer(call, {
-    host: '127.0.0.1',
-    port: 22,
-    username: 'svc_canary',
-    secret: PASSWORD,
+  scratch = await mkdtemp(join(tmpdir(), 'lotsen-preconnect-'));
+  const preConnectCommand = `printf %s "$LOTSEN_PRE_CONNECT_SECRET" > '${join(scratch, 'secret')}'`;
+  const prepared = await prepareSessionCustomer(
+    call,
+    { host: '127.0.0.1', port: 22, username: 'svc_canary', secret: PASSWORD },
+    { preConnectCommand, preConnectSecret: PRE_CONNECT },
+  );
+  await call.ok('sessions.approvePreConnect', {
+    environmentId: prepared.environment.id,
+    command: preConnectCommand,
   });
   ids.password = prepared.account.id;
   ids.key = (
@@ -85,7 +96,7 @@ beforeAll(async () => {
     seen += Buffer.from(data).toString('utf8');
     void call.ok('sessions.ack', { sessionId, bytes: data.length });
   });
-  const session = await call.ok('sessions.open', localOpenInput(prepared));
+  const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
   await waitFor(
     async () =>
       (await call.ok('sessions.list', {})).some((s) => s.id === session.id && s.state === 'open')
@@ -108,6 +119,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await finance?.cleanup();
   await admin?.cleanup();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 const database = () => admin.team!.database.name;
@@ -143,6 +155,9 @@ describe('the vault: what the team database server holds', () => {
     expect(key.secret).toContain(KEY);
     const page = await call.ok('recordings.read', { recordingId: ids.recording, limit: 64 });
     expect(page.events).toContain(TERMINAL);
+    expect(page.events).not.toContain(PRE_CONNECT);
+    // The pre-connect command was given its secret, and only it: the canary is in the file it wrote.
+    expect(await readFile(join(scratch, 'secret'), 'utf8')).toBe(PRE_CONNECT);
   });
 
   test('no canary is in pg_dump of the team database, nor in any file of the data folder after a CHECKPOINT', async () => {
@@ -150,13 +165,13 @@ describe('the vault: what the team database server holds', () => {
     // The dump is of the right database and holds the sealed rows: the search below looks where they are.
     expect(dump).toContain('svc_canary');
     expect(dump).toMatch(/sv1\.[0-9a-f-]{36}\./);
-    for (const canary of [PASSWORD, KEY, TERMINAL]) expect(dump).not.toContain(canary);
+    for (const canary of [PASSWORD, KEY, TERMINAL, PRE_CONNECT]) expect(dump).not.toContain(canary);
 
     const dataDirectory = await asSuperuser(database(), async (client) => {
       await client.query('CHECKPOINT');
       return (await client.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
     });
-    const canaries = [PASSWORD, KEY, TERMINAL].map((c) => Buffer.from(c, 'utf8'));
+    const canaries = [PASSWORD, KEY, TERMINAL, PRE_CONNECT].map((c) => Buffer.from(c, 'utf8'));
     const found: string[] = [];
     let files = 0;
     let sawAccount = false;
@@ -187,6 +202,15 @@ describe('the vault: what the team database server holds', () => {
     await expect(db.selectFrom('support_accounts').select('secret').execute()).rejects.toThrow(
       /permission denied/,
     );
+    await expect(db.selectFrom('environments').select('pre_connect_secret').execute()).rejects.toThrow(
+      /permission denied/,
+    );
+    // Finance reads the environment itself, and whether it has a pre-connect secret, without the secret.
+    const [customer] = await financeCall.ok('registry.listCustomers', {});
+    const detail = await financeCall.ok('registry.getCustomer', { id: customer!.id });
+    expect(detail.environments.map((e) => [e.name, e.access.hasPreConnectSecret])).toEqual([
+      ['Produktion', true],
+    ]);
     // Finance holds the personal tree, never the secrets tree.
     const wraps = await db.selectFrom('vault_wraps').select(['tree', 'recipient']).execute();
     const mine = wraps.filter((w) => w.recipient.startsWith('member:')).length;

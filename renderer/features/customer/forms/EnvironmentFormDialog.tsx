@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { accessStandardness } from '../../../../common/registry/access.ts';
-import type { EnvironmentInput, EnvironmentView } from '../../../../common/registry/model.ts';
+import type { EnvironmentView } from '../../../../common/registry/model.ts';
 import {
   gatewayVpnTypes,
   remoteAccessMethodLabels,
@@ -17,7 +17,7 @@ import { FormDialog } from '../../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
-import { environmentFormSpec, environmentFormValues } from './environmentForm.ts';
+import { environmentCall, environmentFormSpec, environmentFormValues } from './environmentForm.ts';
 
 export function EnvironmentFormDialog({
   customerId,
@@ -34,7 +34,7 @@ export function EnvironmentFormDialog({
       await saveEnvironment({
         customerId,
         ...(environment ? { id: environment.id } : {}),
-        environment: input as EnvironmentInput,
+        ...environmentCall(input),
       });
       onClose();
     },
@@ -46,6 +46,7 @@ export function EnvironmentFormDialog({
   const needsGateway = gatewayVpnTypes.includes(vpnType);
   const needsTeamViewer = vpnType === 'teamviewer' || method === 'teamviewer';
   const specialConfigurationNeeded = form.values['access.specialConfigurationNeeded'] as boolean;
+  const hasPreConnectSecret = environment?.access.hasPreConnectSecret ?? false;
   const standardness = accessStandardness({
     vpnType,
     method,
@@ -156,6 +157,24 @@ export function EnvironmentFormDialog({
         optional
         hint="Runs in the session's terminal before SSH, e.g. /opt/cisco/anyconnect/bin/vpn connect vpn.kommun.se"
       />
+      <TextField
+        binding={form.field('preConnectSecret')}
+        label={hasPreConnectSecret ? 'New pre-connect secret' : 'Pre-connect secret'}
+        optional
+        type="password"
+        autoComplete="new-password"
+        hint={
+          hasPreConnectSecret
+            ? 'A secret is stored. Leave empty to keep it; type a new one to replace it.'
+            : 'E.g. the VPN password. The command reads it from $LOTSEN_PRE_CONNECT_SECRET; stored encrypted, never shown again.'
+        }
+      />
+      {hasPreConnectSecret && (
+        <CheckboxField
+          binding={form.field('clearPreConnectSecret')}
+          label="Clear the stored pre-connect secret"
+        />
+      )}
       <TextAreaField binding={form.field('access.notes')} label="Access notes" optional rows={2} />
       <TextAreaField binding={form.field('notes')} label="Environment notes" optional rows={2} />
     </FormDialog>

@@ -1,4 +1,9 @@
-import { environmentInputSchema, type EnvironmentView } from '../../../../common/registry/model.ts';
+import {
+  environmentInputSchema,
+  secretSchema,
+  type EnvironmentInput,
+  type EnvironmentView,
+} from '../../../../common/registry/model.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 import { listFromText } from '../../../components/form/formSpec.ts';
 
@@ -16,6 +21,9 @@ export type EnvironmentFormValues = {
   'access.accessTool': string;
   'access.specialConfigurationNeeded': boolean;
   'access.specialConfiguration': string;
+  /** Write-only: empty keeps what is stored (or none yet); the stored secret is never sent to the page. */
+  preConnectSecret: string;
+  clearPreConnectSecret: boolean;
 };
 
 /** Field names are the schema's paths, so an issue at `access.vpnGateway` lands on the gateway field. */
@@ -33,9 +41,11 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.accessTool',
     'access.specialConfigurationNeeded',
     'access.specialConfiguration',
+    'preConnectSecret',
+    'clearPreConnectSecret',
     'notes',
   ],
-  schema: environmentInputSchema,
+  schema: environmentInputSchema.extend({ preConnectSecret: secretSchema.nullable().optional() }),
   toInput: (v) => ({
     name: v.name,
     notes: v.notes,
@@ -53,8 +63,25 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       // Unticking "needs special configuration" drops its description, as a form that hides a field should.
       specialConfiguration: v['access.specialConfigurationNeeded'] ? v['access.specialConfiguration'] : '',
     },
+    // Ticking "clear" wins over a typed secret; an empty field never means "store an empty secret".
+    ...(v.clearPreConnectSecret
+      ? { preConnectSecret: null }
+      : v.preConnectSecret === ''
+        ? {}
+        : { preConnectSecret: v.preConnectSecret }),
   }),
 };
+
+/** Splits the form's input into the API's environment and its pre-connect secret, which travels only inward. */
+export function environmentCall(input: unknown): {
+  environment: EnvironmentInput;
+  preConnectSecret?: string | null;
+} {
+  const { preConnectSecret, ...environment } = input as EnvironmentInput & {
+    preConnectSecret?: string | null;
+  };
+  return preConnectSecret === undefined ? { environment } : { environment, preConnectSecret };
+}
 
 export function environmentFormValues(environment?: EnvironmentView): EnvironmentFormValues {
   const access = environment?.access;
@@ -72,5 +99,7 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.accessTool': access?.accessTool ?? '',
     'access.specialConfigurationNeeded': access?.specialConfigurationNeeded ?? false,
     'access.specialConfiguration': access?.specialConfiguration ?? '',
+    preConnectSecret: '',
+    clearPreConnectSecret: false,
   };
 }

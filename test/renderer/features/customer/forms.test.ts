@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../../../renderer/components/form/fieldErrors.ts';
 import type { FormSpec, FormValues } from '../../../../renderer/components/form/formSpec.ts';
 import {
+  environmentCall,
   environmentFormSpec,
   environmentFormValues,
 } from '../../../../renderer/features/customer/forms/environmentForm.ts';
@@ -42,6 +43,19 @@ describe('environment form', () => {
       },
     });
     expect(check(environmentFormSpec, values).byField).toEqual({});
+  });
+
+  it('the pre-connect secret travels apart from the environment: empty keeps it, text sets it, "clear" clears it', () => {
+    const values = { ...environmentFormValues(), name: 'Produktion', 'access.vpnGateway': 'vpn.vaxjo.se' };
+    const call = (extra: Partial<typeof values>) =>
+      environmentCall(environmentFormSpec.toInput({ ...values, ...extra }));
+    expect(environmentFormValues().preConnectSecret).toBe('');
+    expect('preConnectSecret' in call({})).toBe(false);
+    const set = call({ preConnectSecret: 'Vpn-Lösen' });
+    expect(set.preConnectSecret).toBe('Vpn-Lösen');
+    expect(JSON.stringify(set.environment)).not.toContain('Vpn-Lösen');
+    expect(call({ preConnectSecret: 'Vpn-Lösen', clearPreConnectSecret: true }).preConnectSecret).toBeNull();
+    expect(check(environmentFormSpec, { ...values, preConnectSecret: 'Vpn-Lösen' }).byField).toEqual({});
   });
 
   it('puts the model’s cross-field rules on the right fields', () => {

@@ -43,7 +43,7 @@ const environment: EnvironmentView = {
   customerId: id(200),
   name: 'Produktion',
   notes: '',
-  access: { ...defaultAccess, standard: true, nonStandardReasons: [] },
+  access: { ...defaultAccess, hasPreConnectSecret: false, standard: true, nonStandardReasons: [] },
   servers: [target, bastion, inner],
   supportAccounts: [withSecret, withoutSecret],
   certificates: [],
