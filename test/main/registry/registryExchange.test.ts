@@ -294,7 +294,8 @@ describe('version 2: agreements, DPAs and tickets', () => {
 });
 
 // The CLI's own stores, embedded whatever the run's data source: the team project would only run these twice.
-describe.skipIf(testDataSource() === 'team')('through the CLI', () => {
+// Each test runs the real CLI several times, each unlocking a passphrase store: over 30 s on a busy machine.
+describe.skipIf(testDataSource() === 'team')('through the CLI', { timeout: 120_000 }, () => {
   test('import, export, re-import into a fresh store and export again give identical files', async () => {
     const a = await makeTempDataDir('lotsen-cli-a-');
     const b = await makeTempDataDir('lotsen-cli-b-');
