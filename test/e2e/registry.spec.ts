@@ -1,8 +1,10 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { orgNumber } from '../support/orgNumbers.ts';
+import { lookAtWidths } from './support/layout.ts';
 import { expect, PASSPHRASE, test, USER } from './support/lotsenServer.ts';
 
 const SECRET = 'Hemlis-Växjö-7f3kQ!';
+const VPN_SECRET = 'Vpn-Lösen-Kalmarsund-91!';
 const VAXJO = { name: 'Växjö kommun', orgNumber: orgNumber('212000', 70) };
 const MALMO = { name: 'Malmö stad', orgNumber: orgNumber('212000', 112) };
 
@@ -80,6 +82,14 @@ test('a technician records a customer environment, finds it by host, and it surv
   await expect(envDialog.getByLabel('VPN gateway')).toBeFocused();
   await envDialog.getByLabel('VPN gateway').fill('vpn.vaxjo.se');
   await envDialog.getByLabel('Supported tools').fill('PowerShell, Enter-PSSession');
+  // The VPN's password goes to the vault, apart from the command that reads it: typed into a password field once.
+  await envDialog
+    .getByLabel('Pre-connect command')
+    .fill('printf %s "$LOTSEN_PRE_CONNECT_SECRET" | openconnect --passwd-on-stdin vpn.vaxjo.se');
+  await expect(envDialog.getByLabel('Pre-connect secret')).toHaveAttribute('type', 'password');
+  await envDialog.getByLabel('Pre-connect secret').fill(VPN_SECRET);
+  await envDialog.getByLabel('Pre-connect secret').scrollIntoViewIfNeeded();
+  await lookAtWidths(page, testInfo, '02c-environment-pre-connect');
   await envDialog.getByLabel('Supported tools').press('Enter');
   await expect(envDialog).toBeHidden();
   const environment = page.getByRole('region', { name: 'Produktion' });
@@ -87,7 +97,10 @@ test('a technician records a customer environment, finds it by host, and it surv
   await expect(environment.getByText('(Cisco Secure Client 5.1)')).toBeVisible();
   await expect(environment.getByText('Split tunnel', { exact: true })).toBeVisible();
   await expect(environment.getByText('Non-standard access')).toHaveCount(0);
-  await expect(environment.getByText('vpn.vaxjo.se')).toBeVisible();
+  await expect(environment.getByText('vpn.vaxjo.se', { exact: true })).toBeVisible();
+  await expect(environment.getByText('Pre-connect secret')).toBeVisible();
+  await expect(environment.getByRole('definition').filter({ hasText: 'stored' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(VPN_SECRET);
 
   // The WAP server.
   await page.getByRole('button', { name: 'Add server to Produktion' }).click();

@@ -140,6 +140,14 @@ function Access({ environment }: { environment: EnvironmentView }) {
             </dd>
           </div>
         )}
+        {access.hasPreConnectSecret && (
+          <div>
+            <dt>Pre-connect secret</dt>
+            <dd>
+              <Badge tone="success">stored</Badge>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Method</dt>
           <dd>{remoteAccessMethodLabels[access.method]}</dd>
