@@ -572,14 +572,18 @@ function openOutput(destination: ExportDestination): Output {
 }
 
 /** A file-name part from a customer's name: ASCII letters and digits, accents folded (Växjö -> vaxjo). */
+/** The longest a customer's part of a file name gets, in characters. */
+const SLUG_LENGTH = 60;
+
 export function slug(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'customer'
-  );
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (words.length <= SLUG_LENGTH) return words || 'customer';
+  // Cut after a whole word ("…-grundskola", never "…-grundsko"), unless the first word alone is too long.
+  const cut = words.slice(0, SLUG_LENGTH + 1).lastIndexOf('-');
+  return cut > 0 ? words.slice(0, cut) : words.slice(0, SLUG_LENGTH);
 }

@@ -1,3 +1,4 @@
+import { slug } from '../../../main/billing/billingExport.ts';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -477,5 +478,16 @@ describe('billing export', () => {
     ).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
     const audit = await call.ok('audit.list', { event: 'billing.exported' });
     expect(audit.map((e) => e.details.to)).toEqual(['download', target]);
+  });
+});
+
+describe("a customer's part of an export's file name", () => {
+  test('ends after a whole word when the name is long, and folds Swedish letters', () => {
+    const name =
+      'Östersunds kommun – Barn- och utbildningsförvaltningen, grundskola och gymnasium (IT-enheten)';
+    expect(slug(name)).toBe('ostersunds-kommun-barn-och-utbildningsforvaltningen');
+    expect(slug('Växjö kommun')).toBe('vaxjo-kommun');
+    expect(slug('Å'.repeat(80))).toBe('a'.repeat(60));
+    expect(slug('–')).toBe('customer');
   });
 });
