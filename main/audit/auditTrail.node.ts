@@ -3,12 +3,12 @@ import { monthOf } from '../billing/billingPeriod.ts';
 import { isSealed } from '../personalData/sealedText.ts';
 import { openPersonal, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
-import { appendAuditRow, AuditHeadMoved, readAuditHead } from '../store/auditAppend.ts';
+import { appendChainedEvent, AuditHeadMoved, readAuditHead } from '../store/auditAppend.ts';
 import { isStoreBusy } from '../store/storeBusy.ts';
 import { serialiseWrites } from '../store/writeLocks.ts';
 import type { AuditEventsTable } from '../store/schema.ts';
 import type { AnchorPlace } from '../vault/auditAnchorPlaces.node.ts';
-import { auditHash, canonicalDetails, GENESIS_HASH } from './auditChain.ts';
+import { GENESIS_HASH } from './auditChain.ts';
 import { chainBreak } from './auditChainWalk.ts';
 import { importedSegmentBreak } from './importedSegments.ts';
 import { assertAuditDetails, PersonalDetail, type AuditDetailValue } from './auditDetails.ts';
@@ -122,19 +122,7 @@ export class AuditTrail {
         details: await sealedDetails(trx, input.details ?? {}, at),
         prevHash: last.hash,
       };
-      const hash = auditHash(fields);
-      await appendAuditRow(trx, {
-        seq: fields.seq,
-        at: fields.at,
-        actor_id: fields.actorId,
-        actor_name: fields.actorName,
-        event: fields.event,
-        subject_type: fields.subjectType,
-        subject_id: fields.subjectId,
-        details: canonicalDetails(fields.details),
-        prev_hash: fields.prevHash,
-        hash,
-      });
+      const hash = await appendChainedEvent(trx, fields);
       return { result, event: { ...fields, hash } };
     });
     if (event !== null) await this.anchors.advance({ seq: event.seq, hash: event.hash });

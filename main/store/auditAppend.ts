@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditHead } from '../audit/auditAnchor.ts';
+import { auditHash, canonicalDetails, type ChainedFields } from '../audit/auditChain.ts';
 import { GENESIS_HEAD } from '../audit/auditAnchor.ts';
 import type { Db } from './database.node.ts';
 import { storeDialect } from './dialect.ts';
@@ -90,13 +91,27 @@ export const auditAppendFunctionSql = `CREATE OR REPLACE FUNCTION lotsen.audit_a
   END $f$`;
 
 /**
- * Writes the event the app built and hashed after `row.prev_hash`. Embedded: a plain insert (one process). Team: the
- * append function above; a head that has moved on throws AuditHeadMoved, and AuditTrail builds the event again.
+ * Hashes the event the app built after the head it read (`fields.prevHash`) and writes it; answers its hash.
+ * Embedded: a plain insert (one process). Team: the append function above; a head that has moved on throws
+ * AuditHeadMoved, and AuditTrail builds the event again.
  */
-export async function appendAuditRow(trx: Db, row: AuditEventsTable): Promise<void> {
+export async function appendChainedEvent(trx: Db, fields: ChainedFields): Promise<string> {
+  const hash = auditHash(fields);
+  const row: AuditEventsTable = {
+    seq: fields.seq,
+    at: fields.at,
+    actor_id: fields.actorId,
+    actor_name: fields.actorName,
+    event: fields.event,
+    subject_type: fields.subjectType,
+    subject_id: fields.subjectId,
+    details: canonicalDetails(fields.details),
+    prev_hash: fields.prevHash,
+    hash,
+  };
   if (storeDialect(trx) !== 'postgres') {
     await trx.insertInto('audit_events').values(row).execute();
-    return;
+    return hash;
   }
   try {
     await sql`SELECT lotsen.audit_append(${row.seq}, ${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.event},
@@ -105,4 +120,5 @@ export async function appendAuditRow(trx: Db, row: AuditEventsTable): Promise<vo
     if ((error as { code?: string }).code === HEAD_MOVED_SQLSTATE) throw new AuditHeadMoved();
     throw error;
   }
+  return hash;
 }

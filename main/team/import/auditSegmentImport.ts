@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { AuditHead } from '../../audit/auditAnchor.ts';
-import { auditHash, canonicalDetails, GENESIS_HASH } from '../../audit/auditChain.ts';
+import { GENESIS_HASH } from '../../audit/auditChain.ts';
 import { assertAuditDetails } from '../../audit/auditDetails.ts';
 import { SEGMENT_LINK_EVENT } from '../../audit/importedSegments.ts';
-import { appendAuditRow } from '../../store/auditAppend.ts';
+import { appendChainedEvent } from '../../store/auditAppend.ts';
 import type { Db } from '../../store/database.node.ts';
 import type { BatchRenumbering } from './batchRenumbering.ts';
 
@@ -85,18 +85,5 @@ export async function appendSegmentLink(
     details,
     prevHash: head.hash,
   };
-  const hash = auditHash(fields);
-  await appendAuditRow(team, {
-    seq: fields.seq,
-    at: fields.at,
-    actor_id: fields.actorId,
-    actor_name: fields.actorName,
-    event: fields.event,
-    subject_type: null,
-    subject_id: null,
-    details: canonicalDetails(details),
-    prev_hash: fields.prevHash,
-    hash,
-  });
-  return { seq: fields.seq, hash };
+  return { seq: fields.seq, hash: await appendChainedEvent(team, fields) };
 }
