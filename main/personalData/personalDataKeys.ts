@@ -9,7 +9,7 @@ import {
   sealText,
   unwrapDataKey,
   wrapDataKey,
-} from './sealedText.ts';
+} from '../vault/sealedText.ts';
 import { deleteOwnedDataKeys } from '../vault/ownedDataKeys.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   sealText,
   unwrapDataKey,
   wrapDataKey,
-} from '../personalData/sealedText.ts';
+} from './sealedText.ts';
 import type { Db } from '../store/database.node.ts';
 import { treeKey } from './keyRing.ts';
 import { deleteOwnedDataKeys } from './ownedDataKeys.ts';
