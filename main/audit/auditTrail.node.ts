@@ -1,6 +1,6 @@
 import type { AuditEventCode, AuditEventView, AuditVerdict } from '../../common/audit/auditEvents.ts';
 import { monthOf } from '../billing/billingPeriod.ts';
-import { isSealed } from '../personalData/sealedText.ts';
+import { isSealed } from '../vault/sealedText.ts';
 import { openPersonal, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
 import type { Db } from '../store/database.node.ts';
 import { appendChainedEvent, AuditHeadMoved, readAuditHead } from '../store/auditAppend.ts';

@@ -1,16 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
-import { treeKey } from '../vault/keyRing.ts';
 import {
-  DATA_KEY_BYTES,
-  openSealed,
-  sealedParts,
-  sealText,
-  unwrapDataKey,
-  wrapDataKey,
-} from './sealedText.ts';
-import { deleteOwnedDataKeys } from '../vault/ownedDataKeys.ts';
+  dataKeyFor,
+  deleteOwnedDataKeys,
+  openSealedValues,
+  type DataKey,
+  type OwnedDataKeys,
+} from '../vault/ownedDataKeys.ts';
+import { sealText } from '../vault/sealedText.ts';
 
 /**
  * The personal-data key tree (ARCHITECTURE "Keys"): one data key per ticket, per contact, and per Stockholm month
@@ -20,7 +16,8 @@ import { deleteOwnedDataKeys } from '../vault/ownedDataKeys.ts';
  *
  * This tree is separate from whatever protects access secrets: finance reads ticket text until the purge, and must
  * never be able to read a password. In the embedded store the tree key sits in the encrypted file (`key_trees`);
- * a team database wraps it per member instead.
+ * a team database wraps it per member instead. The table of keys works as the secrets tree's does
+ * (main/vault/ownedDataKeys.ts); what is personal data's own is here: null values, and a destroyed key read as purged.
  */
 export type DataKeyOwnerKind = 'ticket' | 'contact' | 'month';
 export interface DataKeyOwner {
@@ -33,62 +30,25 @@ export const PURGED_TEXT = 'gallrad';
 
 export const PERSONAL_TREE = 'personal';
 
-/** How many key ids one query asks for (SQLite's bound-parameter limit is far above it). */
-const KEY_BATCH = 500;
-
 const binding = (keyId: string, owner: DataKeyOwner) => `lotsen-pdk.${keyId}.${owner.kind}.${owner.id}`;
 /** What a personal data key's wrap is bound to; a rotation re-wraps under it (main/vault/treeRotation.ts). */
 export const personalKeyBinding = binding;
 
-/**
- * The personal tree's key of one generation: the store's own (embedded), or unwrapped by the member's key ring (a
- * team database; main/vault/keyRing.ts). Looked up once per generation per call.
- */
-function treeKeys(db: Db): (generation: number) => Promise<Buffer> {
-  const found = new Map<number, Promise<Buffer>>();
-  return (generation) => {
-    let key = found.get(generation);
-    if (!key) found.set(generation, (key = treeKey(db, PERSONAL_TREE, generation).then((t) => t.key)));
-    return key;
-  };
-}
-
-const generationOf = (row: { generation?: number | string }) => Number(row.generation ?? 1);
-
-/** The owner's data key, made on first use. Call it inside the writing transaction so a failed write leaves none. */
-async function dataKeyFor(db: Db, owner: DataKeyOwner): Promise<{ id: string; key: Buffer }> {
-  // selectAll: the migrations that sealed old stores' fields (0012, 0013, 0019) ran before `generation` existed.
-  const row = await db
-    .selectFrom('personal_data_keys')
-    .selectAll()
-    .where('owner_kind', '=', owner.kind)
-    .where('owner_id', '=', owner.id)
-    .executeTakeFirst();
-  if (row) {
-    const tree = await treeKey(db, PERSONAL_TREE, generationOf(row));
-    return { id: row.id, key: unwrapDataKey(tree.key, binding(row.id, owner), row.wrapped_key) };
-  }
-  const tree = await treeKey(db, PERSONAL_TREE);
-  const id = randomUUID();
-  const key = randomBytes(DATA_KEY_BYTES);
-  await db
-    .insertInto('personal_data_keys')
-    .values({
-      id,
-      owner_kind: owner.kind,
-      owner_id: owner.id,
-      // Left to the column's default (1) when it is 1, for the same old migrations.
-      ...(tree.generation === 1 ? {} : { generation: tree.generation }),
-      wrapped_key: wrapDataKey(tree.key, binding(id, owner), key),
-      created_at: Date.now(),
-    })
-    .execute();
-  return { id, key };
-}
+export const PERSONAL_DATA_KEYS: OwnedDataKeys = {
+  table: 'personal_data_keys',
+  tree: PERSONAL_TREE,
+  prefix: 'pd1',
+  binding,
+  refused: {
+    notSealed: 'A personal field in the store is not sealed text.',
+    notOpening: 'A personal field in the store does not open under its key.',
+  },
+  generationMayBeMissing: true,
+};
 
 /** Seals one text under the owner's data key. */
 export async function sealPersonal(db: Db, owner: DataKeyOwner, text: string): Promise<string> {
-  const { id, key } = await dataKeyFor(db, owner);
+  const { id, key } = await dataKeyFor(db, PERSONAL_DATA_KEYS, owner);
   return sealText(id, key, text);
 }
 
@@ -98,7 +58,7 @@ export async function sealPersonalFields<K extends string>(
   owner: DataKeyOwner,
   fields: Record<K, string>,
 ): Promise<Record<K, string>> {
-  const { id, key } = await dataKeyFor(db, owner);
+  const { id, key } = await dataKeyFor(db, PERSONAL_DATA_KEYS, owner);
   const sealed = {} as Record<K, string>;
   for (const name of Object.keys(fields) as K[]) sealed[name] = sealText(id, key, fields[name]);
   return sealed;
@@ -109,39 +69,10 @@ export async function sealPersonalFields<K extends string>(
  * is not sealed text, or that does not open under its key, is an error: it means the store was tampered with.
  */
 export async function openPersonal(db: Db, values: readonly (string | null)[]): Promise<(string | null)[]> {
-  const parts = values.map((value) => {
-    if (value === null) return null;
-    const found = sealedParts(value);
-    if (!found) throw new LotsenError('INTERNAL', 'A personal field in the store is not sealed text.');
-    return found;
-  });
-  const keyIds = [...new Set(parts.flatMap((p) => (p ? [p.keyId] : [])))];
-  const keys = new Map<string, Buffer>();
-  if (keyIds.length > 0) {
-    const tree = treeKeys(db);
-    for (let i = 0; i < keyIds.length; i += KEY_BATCH) {
-      const rows = await db
-        .selectFrom('personal_data_keys')
-        .selectAll()
-        .where('id', 'in', keyIds.slice(i, i + KEY_BATCH))
-        .execute();
-      for (const row of rows) {
-        const owner = { kind: row.owner_kind as DataKeyOwnerKind, id: row.owner_id };
-        const key = await tree(generationOf(row));
-        keys.set(row.id, unwrapDataKey(key, binding(row.id, owner), row.wrapped_key));
-      }
-    }
-  }
-  return parts.map((p) => {
-    if (p === null) return null;
-    const key = keys.get(p.keyId);
-    if (!key) return null;
-    try {
-      return openSealed(p, key);
-    } catch {
-      throw new LotsenError('INTERNAL', 'A personal field in the store does not open under its key.');
-    }
-  });
+  const present = values.filter((value) => value !== null);
+  const opened = await openSealedValues(db, PERSONAL_DATA_KEYS, present);
+  let next = 0;
+  return values.map((value) => (value === null ? null : (opened[next++] ?? null)));
 }
 
 /** One sealed text, or null once purged. */
@@ -155,7 +86,7 @@ export async function openPersonalText(db: Db, value: string): Promise<string | 
  * With `secure_delete` on (openEncryptedConnection), SQLite overwrites the freed key bytes. Returns how many went.
  */
 export async function destroyDataKeys(db: Db, owners: readonly DataKeyOwner[]): Promise<number> {
-  return deleteOwnedDataKeys(db, 'personal_data_keys', owners);
+  return deleteOwnedDataKeys(db, PERSONAL_DATA_KEYS, owners);
 }
 
 /**
@@ -163,11 +94,11 @@ export async function destroyDataKeys(db: Db, owners: readonly DataKeyOwner[]): 
  * looked up, or made, once.
  */
 export function personalSealer(db: Db): (owner: DataKeyOwner, text: string) => Promise<string> {
-  const keys = new Map<string, Promise<{ id: string; key: Buffer }>>();
+  const keys = new Map<string, Promise<DataKey>>();
   return async (owner, text) => {
     const name = `${owner.kind}.${owner.id}`;
     let found = keys.get(name);
-    if (!found) keys.set(name, (found = dataKeyFor(db, owner)));
+    if (!found) keys.set(name, (found = dataKeyFor(db, PERSONAL_DATA_KEYS, owner)));
     const { id, key } = await found;
     return sealText(id, key, text);
   };

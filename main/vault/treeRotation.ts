@@ -4,7 +4,7 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { AuditInput } from '../audit/auditTrail.node.ts';
 import { personalKeyBinding, type DataKeyOwnerKind } from '../personalData/personalDataKeys.ts';
-import { unwrapDataKey, wrapDataKey } from '../personalData/sealedText.ts';
+import { unwrapDataKey, wrapDataKey } from './sealedText.ts';
 import type { Db } from '../store/database.node.ts';
 import { storeDialect } from '../store/dialect.ts';
 import { treesFor } from '../team/teamVault.node.ts';

@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import { monthOf } from '../../billing/billingPeriod.ts';
 import { sealPersonal, sealPersonalFields, type DataKeyOwner } from '../../personalData/personalDataKeys.ts';
-import { isSealed } from '../../personalData/sealedText.ts';
+import { isSealed } from '../../vault/sealedText.ts';
 import { contactOwner } from '../../registry/contactPersonalFields.ts';
 import { ticketOwner } from '../../tickets/ticketPersonalFields.ts';
 import type { Db } from '../database.node.ts';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { personalSealer, type DataKeyOwner } from '../../personalData/personalDataKeys.ts';
-import { isSealed } from '../../personalData/sealedText.ts';
+import { isSealed } from '../../vault/sealedText.ts';
 import type { Db } from '../database.node.ts';
 import { storeDialect } from '../dialect.ts';
 import type { BillingLinesTable } from '../schema.ts';

@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 import { sealPersonal } from '../../personalData/personalDataKeys.ts';
-import { isSealed } from '../../personalData/sealedText.ts';
+import { isSealed } from '../../vault/sealedText.ts';
 import { contactOwner } from '../../registry/contactPersonalFields.ts';
 import { ticketOwner } from '../../tickets/ticketPersonalFields.ts';
 import type { Db } from '../database.node.ts';

@@ -5,7 +5,7 @@ import {
   type DataKeyOwner,
   type DataKeyOwnerKind,
 } from '../../personalData/personalDataKeys.ts';
-import { unwrapDataKey, wrapDataKey } from '../../personalData/sealedText.ts';
+import { unwrapDataKey, wrapDataKey } from '../../vault/sealedText.ts';
 import type { Db } from '../../store/database.node.ts';
 import type { PersonalDataKeysTable } from '../../store/schema.ts';
 import { treeKey, type TreeKey } from '../../vault/keyRing.ts';

@@ -1,6 +1,6 @@
 import { LotsenError } from '../../../common/api/errors.ts';
 import { openPersonal } from '../../personalData/personalDataKeys.ts';
-import { isSealed } from '../../personalData/sealedText.ts';
+import { isSealed } from '../../vault/sealedText.ts';
 import type { Db } from '../../store/database.node.ts';
 import {
   isSealedSecret,

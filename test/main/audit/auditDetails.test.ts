@@ -6,7 +6,7 @@ import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { auditDetailKinds, personalDetail } from '../../../main/audit/auditDetails.ts';
 import { monthOf } from '../../../main/billing/billingPeriod.ts';
 import { destroyDataKeys, PURGED_TEXT } from '../../../main/personalData/personalDataKeys.ts';
-import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { isSealed } from '../../../main/vault/sealedText.ts';
 import { auditOpened, auditOverride } from '../../../main/sessions/sessionBookkeeping.ts';
 import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { destroyDataKeys, PURGED_TEXT } from '../../../main/personalData/personalDataKeys.ts';
-import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { isSealed } from '../../../main/vault/sealedText.ts';
 import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';

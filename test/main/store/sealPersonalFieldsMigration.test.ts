@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import { afterEach, expect, test } from 'vitest';
 import { destroyDataKeys, sealPersonalFields } from '../../../main/personalData/personalDataKeys.ts';
-import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { isSealed } from '../../../main/vault/sealedText.ts';
 import { contactOwner } from '../../../main/registry/contactPersonalFields.ts';
 import { getCustomerDetail } from '../../../main/registry/customerRepository.ts';
 import { readRecording } from '../../../main/sessions/recording/recordingRepository.ts';

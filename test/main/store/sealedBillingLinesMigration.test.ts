@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
-import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { isSealed } from '../../../main/vault/sealedText.ts';
 import { openEncryptedConnection } from '../../../main/store/database.node.ts';
 import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';

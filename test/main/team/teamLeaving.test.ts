@@ -8,7 +8,7 @@ import { reissueCodeAsOwner, type Invitation } from '../../../main/team/teamSetu
 import { recoveryKitText } from '../../../main/team/teamVault.node.ts';
 import { runDueRotations } from '../../../main/vault/treeRotation.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { unwrapDataKey } from '../../../main/personalData/sealedText.ts';
+import { unwrapDataKey } from '../../../main/vault/sealedText.ts';
 import { treeKey } from '../../../main/vault/keyRing.ts';
 import { secretKeyBinding } from '../../../main/vault/secretVault.ts';
 import { newX25519KeyPair, unwrapWithKey, wrapBinding } from '../../../main/vault/treeKeyWraps.ts';

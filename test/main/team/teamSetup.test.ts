@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { enrol } from '../../../main/team/enrolment.node.ts';
 import { parseTeamUrl } from '../../../main/team/teamConnection.node.ts';
 import { createTeam, upgradeTeam } from '../../../main/team/teamSetup.node.ts';
-import { openSealed, sealedParts, unwrapDataKey } from '../../../main/personalData/sealedText.ts';
+import { openSealed, sealedParts, unwrapDataKey } from '../../../main/vault/sealedText.ts';
 import { memberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
 import { secretKeyBinding } from '../../../main/vault/secretVault.ts';
 import { unwrapWithKey, wrapBinding } from '../../../main/vault/treeKeyWraps.ts';

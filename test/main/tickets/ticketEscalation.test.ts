@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
-import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { isSealed } from '../../../main/vault/sealedText.ts';
 import { openTwoBillingCustomers } from '../../support/billingCustomer.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 

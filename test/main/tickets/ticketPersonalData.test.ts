@@ -7,7 +7,7 @@ import {
   openPersonalText,
   PURGED_TEXT,
 } from '../../../main/personalData/personalDataKeys.ts';
-import { isSealed } from '../../../main/personalData/sealedText.ts';
+import { isSealed } from '../../../main/vault/sealedText.ts';
 import { destroySecretKeys } from '../../../main/vault/secretVault.ts';
 import { stageCastExport } from '../../../main/sessions/recording/exportCast.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';

@@ -1,13 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * Personal text sealed with AES-256-GCM under one data key. The sealed form names its key
- * (`pd1.<keyId>.<base64url(iv | ciphertext | tag)>`), so a value found anywhere (a ticket row, an audit event's
- * details, an approved billing line) can be opened without knowing where it came from, and becomes unreadable
- * everywhere at once when its key is destroyed.
+ * Text sealed with AES-256-GCM under one data key, for both key trees: personal text (`pd1`,
+ * main/personalData/personalDataKeys.ts) and the vault's secrets and recordings (`sv1`, secretVault.ts). The sealed
+ * form names its key (`<prefix>.<keyId>.<base64url(iv | ciphertext | tag)>`), so a value found anywhere (a ticket
+ * row, an audit event's details, an approved billing line) can be opened without knowing where it came from, and
+ * becomes unreadable everywhere at once when its key is destroyed. Also the wrapping of those data keys by a tree key.
  */
 const PREFIX = 'pd1';
-/** The prefixes of sealed forms: personal text, and access secrets of the vault (main/vault/secretVault.ts). */
+/** The prefixes of sealed forms: personal text, and access secrets of the vault (secretVault.ts). */
 export type SealedPrefix = 'pd1' | 'sv1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
