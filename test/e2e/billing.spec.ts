@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { parseCsv } from '../support/csvParse.ts';
-import { CONTACT, VAXJO } from './support/contractFixture.ts';
+import { CONTACT, VAXJO, writeContractFixture } from './support/contractFixture.ts';
 import { callStore, expect, importRegistry, test, USER } from './support/lotsenServer.ts';
 
 const ZONE = 'Europe/Stockholm';
@@ -36,47 +35,14 @@ test('a timer run across the end of the month is classified billable, approved a
 }, testInfo) => {
   // The timer has to run past midnight on the server's clock, which keeps real pace.
   test.setTimeout(240_000);
-  const registry = join(lotsen.home, 'registry.json');
-  await writeFile(
-    registry,
-    JSON.stringify({
-      format: 'lotsen-registry',
-      version: 3,
-      customers: [
-        {
-          ...VAXJO,
-          kind: 'municipality',
-          contacts: [{ ...CONTACT, adminTrainingDone: true, toolTrainingDone: true }],
-          environments: [
-            {
-              name: 'Produktion',
-              access: {
-                vpnType: 'cisco_anyconnect',
-                vpnGateway: 'vpn.vaxjo.se',
-                method: 'ssh',
-                splitTunnel: 'yes',
-              },
-              servers: [
-                { host: 'adfs01.vaxjo.se', role: 'adfs' },
-                { host: 'wap01.vaxjo.se', role: 'wap' },
-              ],
-              supportAccounts: [{ username: 'svc_lotsen', secret: 'x-hemligt' }],
-            },
-          ],
-          agreements: [
-            {
-              reference: AGREEMENT,
-              startsOn: '2020-01-01',
-              services: [{ kind: 'sso', name: 'AD FS SSO', environment: 'Produktion' }],
-              hourlyRatesOre: { configuration_change: RATE_ORE },
-              rounding: { incrementMinutes: INCREMENT_MINUTES, scope: 'entry', minimumMinutes: 0 },
-            },
-          ],
-          dpas: [{ signedOn: '2020-01-01', reference: 'PUB-1', signatory: 'Karin Jurist' }],
-        },
-      ],
-    }),
-  );
+  const registry = await writeContractFixture(lotsen.home, {
+    withDpa: true,
+    agreement: AGREEMENT,
+    billing: {
+      hourlyRatesOre: { configuration_change: RATE_ORE },
+      rounding: { incrementMinutes: INCREMENT_MINUTES, scope: 'entry', minimumMinutes: 0 },
+    },
+  });
   await importRegistry(lotsen.home, registry);
   const [customer] = await callStore(lotsen.home, 'registry.listCustomers', {});
   const subject = 'Byt signeringscertifikat i AD FS';

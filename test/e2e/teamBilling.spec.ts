@@ -1,9 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import type { RegistryFileInput } from '../../common/registry/registryFile.ts';
 import { parseCsv } from '../support/csvParse.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
+import { writeContractFixture } from './support/contractFixture.ts';
 import { lookAtWidths } from './support/layout.ts';
 import { expect, test } from './support/teamLotsen.ts';
 
@@ -42,7 +41,7 @@ const CONTACT = {
   email: 'marta.sjostrom-angquist@barn-och-utbildningsforvaltningen.ostersund.se',
 };
 const TICKET = {
-  ref: 'FD-2026-048213',
+  externalRef: 'FD-2026-048213',
   subject: 'Elever på Storsjöskolan kan inte logga in i lärplattformen via AD FS efter certifikatbytet',
 };
 const AGREEMENT = 'FA-2020-3/ÖSD';
@@ -60,8 +59,19 @@ test("a technician's session time, in one browser, is approved and exported by f
 }, testInfo) => {
   // The support lead sets the customer up (eligible: agreement in force, DPA, trained contact; an open ticket) and
   // invites the two, who enrol on their own machines.
-  const registry = join(teamLotsen.home, 'registry.json');
-  await writeFile(registry, JSON.stringify(customerFile()));
+  const registry = await writeContractFixture(teamLotsen.home, {
+    withDpa: true,
+    customer: CUSTOMER,
+    contact: CONTACT,
+    domain: 'bou.ostersund.se',
+    agreement: AGREEMENT,
+    billing: {
+      hourlyRatesOre: { configuration_change: RATE_ORE },
+      rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: MINIMUM_MINUTES },
+    },
+    // Received two days before the work day.
+    ticket: { ...TICKET, receivedAt: WORK_DAY.minus({ days: 2 }).set({ hour: 14, minute: 10 }).toISO()! },
+  });
   const enrol = async (member: { name: string; email: string }, role: string) => {
     const invited = await teamLotsen.cli([
       'team',
@@ -98,7 +108,9 @@ test("a technician's session time, in one browser, is approved and exported by f
   await tekla.getByRole('link', { name: CUSTOMER.name }).click();
   await tekla.getByRole('button', { name: 'Local terminal for Produktion' }).click();
   const connect = tekla.getByRole('dialog', { name: 'Local terminal for Produktion' });
-  await expect(connect.getByLabel('Ticket')).toHaveText(`${TICKET.ref}: ${TICKET.subject}New ticket…`);
+  await expect(connect.getByLabel('Ticket')).toHaveText(
+    `${TICKET.externalRef}: ${TICKET.subject}New ticket…`,
+  );
   await expect(connect.getByRole('status')).toHaveText('Eligible: agreement and DPA in force.');
   await lookAtWidths(tekla, testInfo, '01-technician-connect');
   await connect.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -172,7 +184,7 @@ test("a technician's session time, in one browser, is approved and exported by f
       'Organisation number': CUSTOMER.orgNumber,
       Agreement: AGREEMENT,
       Batch: '1',
-      Ticket: TICKET.ref,
+      Ticket: TICKET.externalRef,
       Subject: TICKET.subject,
       Date: WORK_DAY.toISODate(),
       Technician: TECHNICIAN.name,
@@ -192,62 +204,4 @@ test("a technician's session time, in one browser, is approved and exported by f
 
 function sek(ore: number): string {
   return new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(ore / 100);
-}
-
-/** The customer as a registry file: ready for support, with a ticket received two days before the work day. */
-function customerFile(): RegistryFileInput {
-  return {
-    format: 'lotsen-registry',
-    version: 3,
-    customers: [
-      {
-        ...CUSTOMER,
-        kind: 'municipality',
-        contacts: [{ ...CONTACT, adminTrainingDone: true, toolTrainingDone: true }],
-        environments: [
-          {
-            name: 'Produktion',
-            access: {
-              vpnType: 'cisco_anyconnect',
-              vpnGateway: 'vpn.ostersund.se',
-              splitTunnel: 'yes',
-              method: 'ssh',
-            },
-            servers: [
-              { host: 'adfs01.bou.ostersund.se', role: 'adfs' },
-              { host: 'wap01.bou.ostersund.se', role: 'wap' },
-            ],
-            supportAccounts: [{ username: 'svc_lotsen_support', secret: 'ej-använd-i-testet' }],
-          },
-        ],
-        agreements: [
-          {
-            reference: AGREEMENT,
-            startsOn: '2020-01-01',
-            services: [{ kind: 'sso', name: 'AD FS SSO för skolorna', environment: 'Produktion' }],
-            hourlyRatesOre: { configuration_change: RATE_ORE },
-            rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: MINIMUM_MINUTES },
-          },
-        ],
-        dpas: [
-          {
-            signedOn: '2020-01-01',
-            reference: 'PUB-ÖSD-2020-7',
-            signatory: 'Ingrid Lövgren, förvaltningschef',
-          },
-        ],
-        tickets: [
-          {
-            externalRef: TICKET.ref,
-            requesterName: CONTACT.name,
-            requesterEmail: CONTACT.email,
-            environment: 'Produktion',
-            service: { agreement: AGREEMENT, name: 'AD FS SSO för skolorna' },
-            subject: TICKET.subject,
-            receivedAt: WORK_DAY.minus({ days: 2 }).set({ hour: 14, minute: 10 }).toISO()!,
-          },
-        ],
-      },
-    ],
-  };
 }

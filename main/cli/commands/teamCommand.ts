@@ -16,7 +16,7 @@ import { openBackend, type CliSession } from '../openBackend.node.ts';
 import { importLocalCommand, type ImportLocalOptions } from './teamImportLocal.ts';
 
 const ADMIN_URL_HELP =
-  "an administrator's URL of the team's (existing, empty) database, e.g. postgresql://dba@db.example.se/lotsen_team" +
+  "an administrator's URL of the team's database, e.g. postgresql://dba@db.example.se/lotsen_team" +
   '?sslmode=verify-full; a role that may create roles. Used for this run only, never stored; its password may come ' +
   'from PGPASSWORD instead of the URL';
 
@@ -201,14 +201,15 @@ export function teamCommand(io: CliIo): Command {
     .command('reissue-code')
     .description(
       "A new enrolment code for a member who lost their machine's keychain: the same member, a new login; the old " +
-        'login is dropped and the keys it held are forgotten. By an admin, or by the DBA with --admin-url when no ' +
+        'login is dropped and the keys it held are forgotten. By an admin, or by the DBA with --database when no ' +
         'admin can log in.',
     )
     .requiredOption('--member <id-or-email>', "the member's id or e-mail address")
-    .option('--admin-url <admin-url>', ADMIN_URL_HELP)
+    // The same name as team create's, upgrade's and import-local's for the same administrator's URL.
+    .option('--database <admin-url>', ADMIN_URL_HELP)
     .option(
       '--insecure',
-      'with --admin-url: allow a host other than this machine without TLS (a trusted network only)',
+      'with --database: allow a host other than this machine without TLS (a trusted network only)',
     )
     .option('--yes', 'do not ask for confirmation')
     .option('--json', 'print the result as JSON')
@@ -216,12 +217,12 @@ export function teamCommand(io: CliIo): Command {
       'after',
       '\nExamples:\n  lotsen team reissue-code --member tekla@leverantor.se\n' +
         '  PGPASSWORD=… lotsen team reissue-code --member ada@leverantor.se \\\n' +
-        '    --admin-url "postgresql://dba@db.example.se/lotsen_team?sslmode=verify-full"',
+        '    --database "postgresql://dba@db.example.se/lotsen_team?sslmode=verify-full"',
     )
     .action(
       async (options: {
         member: string;
-        adminUrl?: string;
+        database?: string;
         insecure?: boolean;
         yes?: boolean;
         json?: boolean;
@@ -232,10 +233,10 @@ export function teamCommand(io: CliIo): Command {
             `Give ${name} a new enrolment code? Their current login stops working now.`,
             options.yes === true,
           );
-        if (options.adminUrl !== undefined) {
+        if (options.database !== undefined) {
           if (!(await confirm(options.member))) return io.out('Nothing was changed.\n');
           const invitation = await reissueCodeAsOwner({
-            adminUrl: options.adminUrl,
+            adminUrl: options.database,
             insecure: options.insecure === true,
             member: options.member,
           });

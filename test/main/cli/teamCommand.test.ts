@@ -180,4 +180,28 @@ describe('lotsen team', { timeout: 180_000 }, () => {
     const notInTeam = await runCli(['team', 'members'], home.env);
     expect(notInTeam.stderr).toContain('is in no team');
   });
+
+  test('the DBA reissues a code with the same --database as team create, when no admin can log in', async () => {
+    const { port, superuser } = runPostgres();
+    const adminUrl = `postgresql://${superuser.user}@127.0.0.1:${port}/${database.name}`;
+    // The flag's earlier name, never released, is not a second spelling of it.
+    const oldName = await runCli(
+      ['team', 'reissue-code', '--member', 'ada@leverantor.se', '--admin-url', adminUrl, '--yes'],
+      { ...adminEnv, PGPASSWORD: superuser.password },
+    );
+    expect(oldName.code).toBe(2);
+    expect(oldName.stderr).toContain("unknown option '--admin-url'");
+
+    const reissued = await runCli(
+      ['team', 'reissue-code', '--member', 'ada@leverantor.se', '--database', adminUrl, '--yes', '--json'],
+      { ...adminEnv, PGPASSWORD: superuser.password },
+    );
+    expect(reissued.stderr).toBe('');
+    expect(codeIn(reissued)).not.toBe('');
+    expect(reissued.stdout).not.toContain(superuser.password);
+    // Ada's old login is dropped: her Lotsen is refused until she enrols with the new code.
+    const oldLogin = await runCli(['team', 'members'], adminEnv);
+    expect(oldLogin.code).toBe(1);
+    expect(oldLogin.stderr).toContain('refused the login');
+  });
 });
