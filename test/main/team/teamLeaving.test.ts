@@ -146,6 +146,11 @@ describe('a member leaving the team', { timeout: 120_000 }, () => {
     expect((await tekla.call.fails('team.departing', { userId: admin.member.userId })).code).toBe(
       'FORBIDDEN',
     );
+    // An id that was never a member's is a mistake to say, not a member who saw nothing.
+    expect(await admin.call.fails('team.departing', { userId: randomUUID() })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No member of the team, current or removed, has that id.',
+    });
   });
 
   test('a reissued code makes a new login for the same member: the old one is dropped, by an admin or by the DBA', async () => {
