@@ -1,3 +1,4 @@
+import { LotsenError } from '../../common/api/errors.ts';
 import type { DepartingReport, DepartingSecret } from '../../common/team/departing.ts';
 import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
@@ -20,6 +21,12 @@ interface Found {
 export async function departingSecrets(client: TeamClient, userId: string): Promise<DepartingReport> {
   try {
     const { rows } = await client.query<Found>('SELECT * FROM lotsen.team_departing_secrets($1)', [userId]);
+    // Asked after the function (which refuses a member without the admin right): an id no member ever had would
+    // otherwise read as a member who saw nothing.
+    const known = await client.query('SELECT 1 FROM lotsen.team_members WHERE user_id = $1', [userId]);
+    if (known.rows.length === 0) {
+      throw new LotsenError('NOT_FOUND', 'No member of the team, current or removed, has that id.');
+    }
     const accountIds = [...new Set(rows.flatMap((r) => (r.account_id === null ? [] : [r.account_id])))];
     const accounts = new Map(
       (

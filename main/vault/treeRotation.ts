@@ -117,6 +117,9 @@ async function rotateTree(db: Db, tree: VaultTree, options: RotationOptions): Pr
   if (state === null) return null;
   if (state.rotating_to === null) {
     if (state.rotation_reason === null) return null;
+    // Whether this member holds the tree at all, asked before begin's locking read: the database hides a row from a
+    // member who may not update it (finance and the secrets tree), which would read as "nothing due".
+    await treeKey(db, tree, state.generation);
     state = await begin(db, tree);
     if (state === null) return null;
     await options.hooks?.afterBegin?.(tree);

@@ -18,16 +18,24 @@ export interface CliRunOptions {
   timeout?: number;
   /** The folder it runs in, for relative paths; the test's own unless told. */
   cwd?: string;
+  /** Written to its standard input, which is then closed (`--kit -`); unless told, stdin stays open and empty. */
+  input?: string;
 }
 
 /** Runs the real built `lotsen` command as a child process, with no terminal attached. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, options: CliRunOptions = {}): Promise<CliRun> {
-  const { maxBuffer = 1024 * 1024, timeout = 60_000, cwd } = options;
+  const { maxBuffer = 1024 * 1024, timeout = 60_000, cwd, input } = options;
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout, maxBuffer, cwd }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env, timeout, maxBuffer, cwd },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { openSecret } from '../../../main/vault/secretVault.ts';
@@ -326,6 +327,57 @@ describe('support account secrets', () => {
       preConnectSecret: '',
     });
     expect(empty.code).toBe('VALIDATION');
+  });
+
+  test('a pre-connect secret too long, not text, or for an environment that is not there is refused and leaves nothing behind', async () => {
+    const db = opened.backend.registryContext().db;
+    const { customer, environment } = await customerWithEnvironment();
+    const otherCustomer = await call.ok('registry.createCustomer', {
+      ...VAXJO,
+      name: 'Kalmar kommun',
+      orgNumber: orgNumber('212000', 71),
+    });
+    const other = {
+      customer: otherCustomer,
+      environment: await call.ok('registry.saveEnvironment', {
+        customerId: otherCustomer.id,
+        environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
+      }),
+    };
+    const input = {
+      customerId: customer.id,
+      id: environment.id,
+      environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
+    } as const;
+    const issues = async (preConnectSecret: unknown) =>
+      (
+        await call.fails('registry.saveEnvironment', {
+          ...input,
+          preConnectSecret: preConnectSecret as string,
+        })
+      ).details?.issues;
+    expect(await issues('x'.repeat(16_385))).toEqual([
+      { path: 'preConnectSecret', message: 'Secret is longer than 16384 characters' },
+    ]);
+    expect(await issues(42)).toEqual([{ path: 'preConnectSecret', message: 'Secret must be text' }]);
+
+    // An id that is no environment, or another customer's: NOT_FOUND, and the data key the save made is gone with it.
+    const keysBefore = await db.selectFrom('secret_data_keys').select('id').execute();
+    const elsewhere = { name: 'Reserv', access: { vpnType: 'none', method: 'ssh' } } as const;
+    for (const wrong of [
+      { ...input, id: randomUUID(), environment: elsewhere },
+      { ...input, id: other.environment.id, environment: elsewhere },
+    ]) {
+      const refused = await call.fails('registry.saveEnvironment', {
+        ...wrong,
+        preConnectSecret: 'Vpn-Lösen',
+      });
+      expect(refused.code).toBe('NOT_FOUND');
+      expect(refused.message).not.toContain('Vpn-Lösen');
+    }
+    expect(await db.selectFrom('secret_data_keys').select('id').execute()).toEqual(keysBefore);
+    const untouched = await call.ok('registry.getCustomer', { id: other.customer.id });
+    expect(untouched.environments[0]!.access.hasPreConnectSecret).toBe(false);
   });
 
   test('an empty secret is refused rather than silently stored', async () => {

@@ -146,6 +146,11 @@ describe('a member leaving the team', { timeout: 120_000 }, () => {
     expect((await tekla.call.fails('team.departing', { userId: admin.member.userId })).code).toBe(
       'FORBIDDEN',
     );
+    // An id that was never a member's is a mistake to say, not a member who saw nothing.
+    expect(await admin.call.fails('team.departing', { userId: randomUUID() })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No member of the team, current or removed, has that id.',
+    });
   });
 
   test('a reissued code makes a new login for the same member: the old one is dropped, by an admin or by the DBA', async () => {
@@ -307,6 +312,20 @@ describe('a member leaving the team', { timeout: 120_000 }, () => {
     expect(
       (await fia.call.fails('registry.revealSecret', { accountId: after.id, purpose: 'nyfiken' })).code,
     ).toBe('FORBIDDEN');
+
+    // A secrets rotation due (someone's keychain lost, say): finance cannot run it, and says so rather than that
+    // nothing is due (the database hides the secrets tree's row from her locking read); a holder then runs it.
+    await asSuperuser(team.database.name, (client) =>
+      client.query(`UPDATE lotsen.vault_trees SET rotation_reason = 'code_reissued' WHERE tree = 'secrets'`),
+    );
+    expect(await runDueRotations(db, { audit: fia.backend.audit() })).toEqual({
+      rotated: [],
+      leftDue: [{ tree: 'secrets', reason: 'code_reissued' }],
+    });
+    const byAdmin = await runDueRotations(admin.backend.registryContext().db, {
+      audit: admin.backend.audit(),
+    });
+    expect(byAdmin.rotated).toEqual([expect.objectContaining({ tree: 'secrets' })]);
   });
 
   test("a rotation stopped midway is finished by the next holder's unlock: every key moves, every secret opens", async () => {
