@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
+import type { SecretDataKeysTable } from '../store/schema.ts';
 import { treeKey, type TreeKey } from './keyRing.ts';
 import {
   DATA_KEY_BYTES,
@@ -48,14 +49,7 @@ export interface DataKeyOwnerOf {
 }
 
 /** A data key's row, as both tables hold it. */
-export interface DataKeyRow {
-  id: string;
-  owner_kind: string;
-  owner_id: string;
-  generation: number;
-  wrapped_key: string;
-  created_at: number;
-}
+export type DataKeyRow = SecretDataKeysTable;
 
 export interface DataKey {
   id: string;

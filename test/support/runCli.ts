@@ -83,22 +83,11 @@ export async function initWithCli(env: NodeJS.ProcessEnv): Promise<void> {
  */
 async function enrolWithCli(env: NodeJS.ProcessEnv): Promise<void> {
   const database = await createTestDatabase();
-  const { port, superuser } = runPostgres();
-  const created = await runCli(
-    [
-      'team',
-      'create',
-      '--database',
-      `postgresql://${superuser.user}@127.0.0.1:${port}/${database.name}`,
-      '--name',
-      'Tekla Tekniker',
-      '--email',
-      'tekla@leverantor.se',
-      '--role',
-      'support_lead',
-      '--json',
-    ],
-    { ...env, PGPASSWORD: superuser.password },
+  const { port } = runPostgres();
+  const created = await runTeamCreate(
+    database.name,
+    { name: 'Tekla Tekniker', email: 'tekla@leverantor.se', role: 'support_lead' },
+    env,
   );
   if (created.code !== 0) throw new Error(`lotsen team create failed (${created.code}): ${created.stderr}`);
   const { firstMember } = JSON.parse(created.stdout) as { firstMember: { code: string } };
@@ -108,4 +97,32 @@ async function enrolWithCli(env: NodeJS.ProcessEnv): Promise<void> {
   );
   if (enrolled.code !== 0)
     throw new Error(`lotsen init --team failed (${enrolled.code}): ${enrolled.stderr}`);
+}
+
+/**
+ * `lotsen team create --json` on a database of the run's PostgreSQL, with the run's superuser as the administrator:
+ * its password through PGPASSWORD, as an administrator would give it, so the URL in any message holds none.
+ */
+export function runTeamCreate(
+  databaseName: string,
+  firstMember: { name: string; email: string; role: string },
+  env: NodeJS.ProcessEnv,
+): Promise<CliRun> {
+  const { port, superuser } = runPostgres();
+  return runCli(
+    [
+      'team',
+      'create',
+      '--database',
+      `postgresql://${superuser.user}@127.0.0.1:${port}/${databaseName}`,
+      '--name',
+      firstMember.name,
+      '--email',
+      firstMember.email,
+      '--role',
+      firstMember.role,
+      '--json',
+    ],
+    { ...env, PGPASSWORD: superuser.password },
+  );
 }

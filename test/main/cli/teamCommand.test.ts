@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cliEnv, runCli, type CliRun } from '../../support/runCli.ts';
+import { cliEnv, runCli, runTeamCreate, type CliRun } from '../../support/runCli.ts';
 import { createTestDatabase, runPostgres, type TestDatabase } from '../../support/postgres/testDatabases.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
@@ -26,22 +26,11 @@ describe('lotsen team', { timeout: 180_000 }, () => {
     homes.push(home);
     adminEnv = cliEnv(home.dir);
     // The administrator's password comes from PGPASSWORD, so the URL shown in any message holds none.
-    const { port, superuser } = runPostgres();
-    const created = await runCli(
-      [
-        'team',
-        'create',
-        '--database',
-        `postgresql://${superuser.user}@127.0.0.1:${port}/${database.name}`,
-        '--name',
-        'Ada Admin',
-        '--email',
-        'ada@leverantor.se',
-        '--role',
-        'support_lead',
-        '--json',
-      ],
-      { ...adminEnv, PGPASSWORD: superuser.password },
+    const { superuser } = runPostgres();
+    const created = await runTeamCreate(
+      database.name,
+      { name: 'Ada Admin', email: 'ada@leverantor.se', role: 'support_lead' },
+      adminEnv,
     );
     expect(created.stderr).toBe('');
     const answer = JSON.parse(created.stdout) as {
