@@ -34,6 +34,8 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   context,
   teamLotsen,
 }, testInfo) => {
+  // Three machines, two rotations and a grant against one PostgreSQL, on CPUs shared with other runs.
+  test.setTimeout(300_000);
   // A customer with a support account and a contact: data keys in both of the vault's trees, for rotations to move.
   await teamLotsen.cli([
     'registry',
@@ -272,6 +274,35 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   await banner.getByRole('button', { name: 'Dismiss' }).click();
   await expect(banner).toHaveCount(0);
   await expect(page.getByTestId('keys-complete')).toBeVisible();
+
+  // Karl-Johan enrols his new machine with the new code: the code carried no key, so he holds none yet, and the
+  // page offers to give it (grant-keys).
+  await teamLotsen.enrolElsewhere(newCode);
+  await page.reload();
+  await expect(page.getByTestId('keys-lacking')).toHaveText(`${KARL.name} holds no key to personal data.`);
+  await page.getByRole('button', { name: 'Give them the keys' }).click();
+  await expect(page.getByText('Keys given to one member.')).toBeVisible();
+  await expect(page.getByTestId('keys-complete')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Give them the keys' })).toHaveCount(0);
+
+  // The recovery kit: a wrong one is refused and changes nothing; the field is emptied as it is sent, never echoed.
+  await page.getByRole('button', { name: 'Recover from the kit…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Recover the vault’s keys from the kit' });
+  const kitField = dialog.getByLabel('Recovery kit');
+  await expect(kitField).toBeFocused();
+  await expect(kitField).toHaveAttribute('type', 'password');
+  await kitField.fill('LOTSEN-RECOVERY-nej');
+  await kitField.press('Enter');
+  await expect(dialog.getByRole('alert')).not.toBeEmpty();
+  await expect(dialog.getByRole('alert')).not.toContainText('LOTSEN-RECOVERY-nej');
+  await expect(kitField).toHaveValue('');
+  await lookAtWidths(page, testInfo, '09-recover-refused');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const recovered = JSON.parse(
+    (await teamLotsen.cli(['audit', 'list', '--event', 'vault.recovered', '--json'])).stdout,
+  ) as unknown[];
+  expect(recovered).toEqual([]);
 });
 
 embedded(
@@ -283,6 +314,6 @@ embedded(
     await expect(page.getByText('Setting up a team')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);
-    await lookAtWidths(page, testInfo, '09-no-team');
+    await lookAtWidths(page, testInfo, '10-no-team');
   },
 );
