@@ -177,9 +177,16 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await lookAtWidths(page, testInfo, '04-remove');
   // Tekla is at work: her Lotsen has just read the team database, so its connections are open.
+  // She reveals the customer's support account's password: her departing list will name it.
   await teklaPage.getByRole('link', { name: 'Customers' }).click();
   await teklaPage.reload();
-  await expect(teklaPage.getByText('Växjö kommun')).toBeVisible();
+  await teklaPage.getByRole('link', { name: 'Växjö kommun' }).click();
+  await teklaPage.getByRole('button', { name: 'Reveal secret for svc_lotsen' }).click();
+  const reveal = teklaPage.getByRole('dialog', { name: 'Reveal secret for svc_lotsen' });
+  await reveal.getByLabel('Purpose').fill('ärende HD-4711');
+  await reveal.getByRole('button', { name: 'Reveal' }).click();
+  await expect(reveal.getByTestId('revealed-secret')).toHaveText('x-hemligt');
+  await reveal.getByRole('button', { name: 'Hide' }).click();
   await dialog.getByRole('button', { name: `Remove ${TEKLA.name}` }).click();
   // The rotation's progress, per tree, to its end; then what rotated, and her departing list.
   dialog = page.getByRole('dialog', { name: `Removing ${TEKLA.name}` });
@@ -197,9 +204,10 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   await expect(dialog).toContainText(
     new RegExp(`${TEKLA.name} is removed; [1-9]\\d* open connections? ended\\.`),
   );
-  await expect(dialog.getByTestId('departing-list')).toContainText(
-    `${TEKLA.name} revealed no customer secret and used none in a session.`,
-  );
+  const departing = dialog.getByRole('table', { name: 'Secrets they saw or used' }).getByRole('row');
+  await expect(departing).toHaveCount(2);
+  await expect(departing.nth(1)).toContainText(/Växjö kommun\s*Produktion\s*svc_lotsen\s*1×\s*–/);
+  await expect(dialog.getByTestId('departing-list')).toContainText('have them changed at the customers');
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
   await lookAtWidths(page, testInfo, '05-removed-rotated');
   await page.keyboard.press('Enter');
@@ -222,7 +230,7 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   await expect(removedRow).toContainText(TEKLA.name);
   await removedRow.getByRole('button', { name: `What ${TEKLA.name} saw or used` }).click();
   dialog = page.getByRole('dialog', { name: `What ${TEKLA.name} saw or used` });
-  await expect(dialog.getByTestId('departing-list')).toContainText('revealed no customer secret');
+  await expect(dialog.getByTestId('departing-list')).toContainText('svc_lotsen');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
