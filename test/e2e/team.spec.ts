@@ -293,6 +293,35 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   await expect(page.getByTestId('keys-complete')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Give them the keys' })).toHaveCount(0);
 
+  // Karl-Johan moves to technician work (and gets the secrets key), then back to finance: the secrets key rotates, the
+  // dialog shows it to its end, and what he saw meanwhile.
+  const changeKarl = async (label: string) => {
+    await page.getByRole('button', { name: `Change role of ${KARL.name}` }).click();
+    dialog = page.getByRole('dialog', { name: `Change role of ${KARL.name}` });
+    await dialog.getByLabel('Work role').selectOption({ label });
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+  };
+  await changeKarl('Technician');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('keys-lacking')).toHaveText(
+    `${KARL.name} holds no key to customers’ secrets.`,
+  );
+  await page.getByRole('button', { name: 'Give them the keys' }).click();
+  await expect(page.getByTestId('keys-complete')).toBeVisible();
+  await changeKarl('Finance');
+  dialog = page.getByRole('dialog', { name: `${KARL.name} is now Finance` });
+  await expect(dialog.getByTestId('rotation-result')).toHaveText(
+    'The key to customers’ secrets is rotated (generation 2 → 3, 1 data key re-wrapped).',
+  );
+  await expect(dialog.getByTestId('rotation-count-secrets')).toHaveText('1 of 1 data keys re-wrapped');
+  await expect(dialog.getByTestId('departing-list')).toHaveText(
+    `${KARL.name} revealed no customer secret and used none in a session.`,
+  );
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await lookAtWidths(page, testInfo, '09-changed-to-finance');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
   // The recovery kit: a wrong one is refused and changes nothing; the field is emptied as it is sent, never echoed.
   await page.getByRole('button', { name: 'Recover from the kit…' }).click();
   dialog = page.getByRole('dialog', { name: 'Recover the vault’s keys from the kit' });
@@ -304,7 +333,7 @@ test('an admin lists, adds (the code shown once works), changes a role, removes 
   await expect(dialog.getByRole('alert')).not.toBeEmpty();
   await expect(dialog.getByRole('alert')).not.toContainText('LOTSEN-RECOVERY-nej');
   await expect(kitField).toHaveValue('');
-  await lookAtWidths(page, testInfo, '09-recover-refused');
+  await lookAtWidths(page, testInfo, '10-recover-refused');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   const recovered = JSON.parse(
@@ -322,6 +351,6 @@ embedded(
     await expect(page.getByText('Setting up a team')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);
-    await lookAtWidths(page, testInfo, '10-no-team');
+    await lookAtWidths(page, testInfo, '11-no-team');
   },
 );

@@ -5,6 +5,7 @@ import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { selectIsLastAdmin, treeList, treesLeft } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { memberChangeError } from './memberGone.ts';
+import { LoadedDepartingList } from './DepartingDialog.tsx';
 import { describeChange } from './roleChange.ts';
 import { RotationStatus } from './RotationStatus.tsx';
 
@@ -58,12 +59,12 @@ export function ChangeRoleDialog({
 
   if (rotated && rotation) {
     return (
-      <Dialog title={`${member.name} is now ${userRoleLabels[role]}`} onClose={close}>
+      <Dialog title={`${member.name} is now ${userRoleLabels[role]}`} onClose={close} size="wide">
         <RotationStatus job={rotation} />
-        <p className="muted">
-          Review what they saw of customers’ secrets (their departing list, from the member’s row) and have
-          those passwords changed: the rotation cannot take that back.
-        </p>
+        <section className="team__after" aria-label="Departing list">
+          <h3 className="team__subtitle">What {member.name} saw or used</h3>
+          <LoadedDepartingList member={member} />
+        </section>
         <DialogActions>
           <button type="button" className="button button--primary" onClick={close} autoFocus>
             Done

@@ -6,8 +6,22 @@ import { errorMessage } from '../../store/errorMessage.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { DepartingList } from './DepartingList.tsx';
 
-/** A member's departing list, asked for from their row (a removed member's, or a current one's before a change). */
+/** A removed member's departing list, asked for from their row. */
 export function DepartingDialog({ member, onClose }: { member: TeamMemberView; onClose(): void }) {
+  return (
+    <Dialog title={`What ${member.name} saw or used`} onClose={onClose} size="wide">
+      <LoadedDepartingList member={member} />
+      <DialogActions>
+        <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The departing list fetched for a member (`team.departing`): after a change to finance, or from a removed row. */
+export function LoadedDepartingList({ member }: { member: Pick<TeamMemberView, 'userId' | 'name'> }) {
   const departing = useTeamStore((s) => s.departing);
   const [report, setReport] = useState<DepartingReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,20 +36,13 @@ export function DepartingDialog({ member, onClose }: { member: TeamMemberView; o
     };
   }, [departing, member.userId]);
 
-  return (
-    <Dialog title={`What ${member.name} saw or used`} onClose={onClose} size="wide">
-      {!report && !error && <p className="muted">Loading…</p>}
-      {error && (
-        <p className="form-errors" role="alert">
-          {error}
-        </p>
-      )}
-      {report && <DepartingList name={member.name} report={report} />}
-      <DialogActions>
-        <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </DialogActions>
-    </Dialog>
-  );
+  if (error) {
+    return (
+      <p className="form-errors" role="alert">
+        {error}
+      </p>
+    );
+  }
+  if (!report) return <p className="muted">Loading…</p>;
+  return <DepartingList name={member.name} report={report} />;
 }
