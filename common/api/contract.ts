@@ -95,7 +95,14 @@ import {
   teamMemberSchema,
 } from '../team/members.ts';
 import { departingReportSchema } from '../team/departing.ts';
-import { recoveredSchema, recoverInputSchema, rotationsRunSchema } from '../team/vault.ts';
+import {
+  grantedKeysSchema,
+  recoveredSchema,
+  recoverInputSchema,
+  rotationProgressSchema,
+  rotationsRunSchema,
+  vaultStatusSchema,
+} from '../team/vault.ts';
 import {
   maintenanceNoticeInputSchema,
   maintenanceNoticeViewSchema,
@@ -476,6 +483,10 @@ export const methods = {
    */
   'team.reissueCode': method(z.object({ userId: idSchema }).strict(), teamInvitationSchema),
   'team.departing': method(z.object({ userId: idSchema }).strict(), departingReportSchema),
+  /** The vault's trees (due rotations, whether this admin holds each key) and members who lack a key they may hold. */
+  'team.vault': method(noInput, vaultStatusSchema),
+  /** `lotsen team grant-keys`: the trees this admin holds, wrapped for members entitled to them who have none yet. */
+  'team.grantKeys': method(noInput, grantedKeysSchema),
 } as const;
 
 export type Methods = typeof methods;
@@ -508,6 +519,8 @@ export const events = {
   'billing.changed': z.object({ month: monthSchema, customerId: idSchema }),
   /** Rows written so far by a running export (`total` is an estimate until the end for open months). */
   'billing.exportProgress': exportProgressSchema,
+  /** A vault rotation's re-wrapped data keys so far, per tree (team.removeMember, team.changeRole, team.rotate). */
+  'team.rotationProgress': rotationProgressSchema,
 } as const;
 
 export type Events = typeof events;

@@ -171,6 +171,8 @@ export const roleMatrix: RoleMatrix = {
   // Any holder of a tree may move it on (an unlock does too); an admin is the one who asks for it by name.
   'team.rotate': allow(EVERYONE, true),
   'team.recover': allow(EVERYONE, true),
+  'team.vault': allow(EVERYONE, true),
+  'team.grantKeys': allow(EVERYONE, true),
 };
 
 /** Whether the method runs only for some principals (every method but set-up, unlock, lock and status). */

@@ -33,3 +33,48 @@ export const recoveredSchema = z.object({
   /** Which kit it was, as `team create` showed it: never the kit. */
   kitFingerprint: z.string(),
 });
+
+/**
+ * `team.rotationProgress`: how far a running rotation has come, after each batch of re-wrapped data keys. `done` and
+ * `total` count the tree's data keys (those already under the new generation included, when a rotation resumes);
+ * `finished` comes once, with the count the audit event records.
+ */
+export const rotationProgressSchema = z.object({
+  tree: vaultTreeSchema,
+  from: z.number().int(),
+  to: z.number().int(),
+  done: z.number().int(),
+  total: z.number().int(),
+  finished: z.boolean(),
+});
+export type RotationProgress = z.infer<typeof rotationProgressSchema>;
+
+/**
+ * `team.vault`: what the Team page needs to offer the vault's chores. Per tree, its generation, whether a rotation is
+ * due or under way (and why), and whether this member holds its key (only a holder rotates or grants it); and the
+ * current, enrolled members entitled to a tree who hold no wrap of its current generation.
+ */
+export const vaultStatusSchema = z.object({
+  trees: z.array(
+    z.object({
+      tree: vaultTreeSchema,
+      generation: z.number().int(),
+      rotatingTo: z.number().int().nullable(),
+      /** Why it is due (`member_removed`, `role_changed`, `code_reissued`, …); null when nothing is. */
+      reason: z.string().nullable(),
+      held: z.boolean(),
+    }),
+  ),
+  lacking: z.array(
+    z.object({
+      userId: z.string(),
+      trees: z.array(vaultTreeSchema),
+      /** False until the member's Lotsen has published their public key (at their next unlock): no wrap can be made yet. */
+      hasPublicKey: z.boolean(),
+    }),
+  ),
+});
+export type VaultStatusView = z.infer<typeof vaultStatusSchema>;
+
+/** `team.grantKeys`: who got a wrap of which tree. */
+export const grantedKeysSchema = z.array(z.object({ userId: z.string(), trees: z.array(vaultTreeSchema) }));

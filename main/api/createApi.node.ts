@@ -46,6 +46,7 @@ export function createApi(
           const { db, actorId } = backend.registryContext();
           return { db, audit: backend.audit(), userId: actorId };
         },
+        (progress) => backend.emit('team.rotationProgress', progress),
       ),
     },
     {

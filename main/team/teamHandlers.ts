@@ -1,5 +1,7 @@
 import { LotsenError } from '../../common/api/errors.ts';
+import type { RotationProgress } from '../../common/team/vault.ts';
 import type { Handlers } from '../api/dispatcher.ts';
+import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { Db } from '../store/database.node.ts';
 import { runDueRotations, type RotationAudit } from '../vault/treeRotation.ts';
 import { recoverWithKit } from '../vault/vaultRecovery.ts';
@@ -7,6 +9,8 @@ import type { TeamClient } from './teamClient.ts';
 import { departingSecrets } from './departingMember.node.ts';
 import { teamError } from './teamErrors.ts';
 import { addMember, changeRole, listMembers, reissueCode, removeMember } from './teamMembers.node.ts';
+import { grantVaultKeysWith } from './vaultAccess.node.ts';
+import { vaultStatus } from './vaultStatus.node.ts';
 
 type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
 
@@ -17,13 +21,14 @@ type TeamHandlers = Pick<Handlers, Extract<keyof Handlers, `team.${string}`>>;
 export function teamHandlers(
   connect: () => TeamClient,
   address: () => { teamUrl: string; insecure: boolean },
-  vault: () => { db: Db; audit: RotationAudit; userId: string },
+  vault: () => { db: Db; audit: RotationAudit & Pick<AuditTrail, 'append'>; userId: string },
+  onProgress: (progress: RotationProgress) => void = () => undefined,
 ): TeamHandlers {
   // A removal or a change to finance leaves trees due (the member functions mark them); the admin's Lotsen moves
-  // them on at once where its keys allow, and says what it left for another holder.
+  // them on at once where its keys allow, telling how far it has come, and says what it left for another holder.
   const rotate = () => {
     const { db, audit } = vault();
-    return runDueRotations(db, { audit });
+    return runDueRotations(db, { audit, onProgress });
   };
   const asAdmin = async <T>(use: (client: TeamClient) => Promise<T>): Promise<T> => {
     const client = connect();
@@ -68,5 +73,7 @@ export function teamHandlers(
     'team.reissueCode': ({ userId }) =>
       asAdmin(async (client) => ({ ...(await reissueCode(client, userId)), ...address() })),
     'team.departing': ({ userId }) => asAdmin((client) => departingSecrets(client, userId)),
+    'team.vault': () => asAdmin((client) => vaultStatus(client)),
+    'team.grantKeys': () => asAdmin((client) => grantVaultKeysWith(client, vault().audit)),
   };
 }

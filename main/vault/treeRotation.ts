@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
+import type { RotationProgress } from '../../common/team/vault.ts';
 import type { AuditInput } from '../audit/auditTrail.node.ts';
 import { personalKeyBinding, type DataKeyOwnerKind } from '../personalData/personalDataKeys.ts';
 import { unwrapDataKey, wrapDataKey } from './sealedText.ts';
@@ -51,6 +52,8 @@ export interface RotationOptions {
   audit: RotationAudit;
   batchSize?: number;
   hooks?: RotationHooks;
+  /** Told before the first batch, after each, and once finished: the Team page's progress bar. */
+  onProgress?: (progress: RotationProgress) => void;
 }
 
 export interface Rotated {
@@ -129,11 +132,18 @@ async function rotateTree(db: Db, tree: VaultTree, options: RotationOptions): Pr
   const oldKey = await treeKey(db, tree, from);
   const newKey = await treeKey(db, tree, to);
   const batchSize = options.batchSize ?? ROTATION_BATCH;
+  const progress = await startingCounts(db, tree, from, to);
+  const tell = (finished: boolean) => options.onProgress?.({ tree, from, to, ...progress, finished });
+  tell(false);
   for (;;) {
     const rewrapped = await db
       .transaction()
       .execute((trx) => rewrapBatch(trx, tree, oldKey, newKey, batchSize));
     if (rewrapped === 0) break;
+    // A data key made under the old generation meanwhile adds to both counts, so the bar never passes its end.
+    progress.done += rewrapped;
+    progress.total = Math.max(progress.total, progress.done);
+    tell(false);
     await options.hooks?.afterBatch?.(tree, rewrapped);
   }
   const done = await options.audit.appendWith(
@@ -144,7 +154,27 @@ async function rotateTree(db: Db, tree: VaultTree, options: RotationOptions): Pr
         details: { tree, from: done.from, to: done.to, dataKeys: done.dataKeys, reason: done.reason },
       },
   );
+  if (done)
+    options.onProgress?.({ tree, from, to, done: done.dataKeys, total: done.dataKeys, finished: true });
   return done && { tree, from: done.from, to: done.to, dataKeys: done.dataKeys };
+}
+
+/** Where a rotation stands before its batches: data keys already under `to` (a resumed one), of both generations'. */
+async function startingCounts(
+  db: Db,
+  tree: VaultTree,
+  from: number,
+  to: number,
+): Promise<{ done: number; total: number }> {
+  const rows = await db
+    .selectFrom(DATA_KEYS[tree].table)
+    .select((eb) => ['generation', eb.fn.countAll<string>().as('n')])
+    .where('generation', 'in', [from, to])
+    .groupBy('generation')
+    .execute();
+  const count = (generation: number) =>
+    Number(rows.find((row) => Number(row.generation) === generation)?.n ?? 0);
+  return { done: count(to), total: count(from) + count(to) };
 }
 
 async function readState(db: Db, tree: VaultTree, lock = false): Promise<TreeState | null> {

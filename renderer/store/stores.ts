@@ -88,6 +88,7 @@ export function startStores({
     time.getState().start(),
     billing.getState().start(),
     reports.getState().start(),
+    team.getState().start(),
   ];
   const stopFollowingLock = app.subscribe((now, before) => {
     const unlocked = now.status?.state === 'unlocked';

@@ -1,3 +1,4 @@
+import { writeContractFixture } from './support/contractFixture.ts';
 import { lookAtWidths } from './support/layout.ts';
 import { test as embedded } from './support/lotsenServer.ts';
 import { expect, test } from './support/teamLotsen.ts';
@@ -28,11 +29,19 @@ const codeIn = (text: string) => /LOTSEN-[0-9a-f]{8}-[0-9A-Z-]+/.exec(text)?.[0]
 
 test.use({ teamAdmin: ADMIN });
 
-test('an admin lists, adds (the code shown once works), changes a role and removes members', async ({
+test('an admin lists, adds (the code shown once works), changes a role, removes a member (the keys rotate, with progress), reissues a code and reads a departing list', async ({
   page,
   context,
   teamLotsen,
 }, testInfo) => {
+  // Three machines, two rotations and a grant against one PostgreSQL, on CPUs shared with other runs.
+  test.setTimeout(300_000);
+  // A customer with a support account and a contact: data keys in both of the vault's trees, for rotations to move.
+  await teamLotsen.cli([
+    'registry',
+    'import',
+    await writeContractFixture(teamLotsen.home, { withDpa: true }),
+  ]);
   // Tekla is invited and enrolled on her own machine; Greta is invited and has not enrolled yet.
   const invited = await teamLotsen.cli([
     'team',
@@ -134,7 +143,13 @@ test('an admin lists, adds (the code shown once works), changes a role and remov
   await page.getByRole('button', { name: `Change role of ${TEKLA.name}` }).click();
   dialog = page.getByRole('dialog', { name: `Change role of ${TEKLA.name}` });
   await expect(dialog.getByRole('button', { name: 'Change role' })).toBeDisabled();
+  // Finance holds no key to customers' secrets: the dialog says that key rotates.
+  await dialog.getByLabel('Work role').selectOption({ label: 'Finance' });
+  await expect(dialog.getByTestId('role-change-keys')).toContainText(
+    'Finance holds no key to customers’ secrets: that key is rotated',
+  );
   await dialog.getByLabel('Work role').selectOption({ label: 'Support lead' });
+  await expect(dialog.getByTestId('role-change-keys')).toHaveCount(0);
   await expect(dialog.getByTestId('role-change')).toContainText(
     `${TEKLA.name} changes from Technician to Support lead.`,
   );
@@ -149,18 +164,53 @@ test('an admin lists, adds (the code shown once works), changes a role and remov
   }[];
   expect(listed.find((m) => m.name === TEKLA.name)?.role).toBe('support_lead');
 
-  // Remove Tekla: the confirmation names her and says her connections end; Cancel has the focus.
+  // Remove Tekla: the confirmation names her, says her connections end, which keys rotate and that her departing
+  // list is to be reviewed; Cancel has the focus.
   await page.getByRole('button', { name: `Remove ${TEKLA.name}` }).click();
   dialog = page.getByRole('dialog', { name: `Remove ${TEKLA.name} from the team?` });
   await expect(dialog).toContainText(TEKLA.email);
   await expect(dialog).toContainText('every connection they have open now ends');
+  await expect(dialog).toContainText(
+    'The keys they held, to personal data and customers’ secrets, are rotated',
+  );
+  await expect(dialog).toContainText('review their departing list');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await lookAtWidths(page, testInfo, '04-remove');
   // Tekla is at work: her Lotsen has just read the team database, so its connections are open.
+  // She reveals the customer's support account's password: her departing list will name it.
   await teklaPage.getByRole('link', { name: 'Customers' }).click();
   await teklaPage.reload();
-  await expect(teklaPage.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  await teklaPage.getByRole('link', { name: 'Växjö kommun' }).click();
+  await teklaPage.getByRole('button', { name: 'Reveal secret for svc_lotsen' }).click();
+  const reveal = teklaPage.getByRole('dialog', { name: 'Reveal secret for svc_lotsen' });
+  await reveal.getByLabel('Purpose').fill('ärende HD-4711');
+  await reveal.getByRole('button', { name: 'Reveal' }).click();
+  await expect(reveal.getByTestId('revealed-secret')).toHaveText('x-hemligt');
+  await reveal.getByRole('button', { name: 'Hide' }).click();
   await dialog.getByRole('button', { name: `Remove ${TEKLA.name}` }).click();
+  // The rotation's progress, per tree, to its end; then what rotated, and her departing list.
+  dialog = page.getByRole('dialog', { name: `Removing ${TEKLA.name}` });
+  await expect(dialog.getByTestId('rotation-result')).toContainText(
+    /The key to customers’ secrets is rotated \(generation 1 → 2, 1 data key re-wrapped\)/,
+  );
+  await expect(dialog.getByTestId('rotation-result')).toContainText(/The key to personal data is rotated/);
+  await expect(dialog.getByTestId('rotation-count-secrets')).toHaveText('1 of 1 data keys re-wrapped');
+  await expect(dialog.getByTestId('rotation-count-personal')).toHaveText(
+    /^(\d+) of \1 data keys re-wrapped$/,
+  );
+  await expect(
+    dialog.getByRole('progressbar', { name: 'Rotation of the key to customers’ secrets' }),
+  ).toHaveJSProperty('value', 1);
+  await expect(dialog).toContainText(
+    new RegExp(`${TEKLA.name} is removed; [1-9]\\d* open connections? ended\\.`),
+  );
+  const departing = dialog.getByRole('table', { name: 'Secrets they saw or used' }).getByRole('row');
+  await expect(departing).toHaveCount(2);
+  await expect(departing.nth(1)).toContainText(/Växjö kommun\s*Produktion\s*svc_lotsen\s*1×\s*–/);
+  await expect(dialog.getByTestId('departing-list')).toContainText('have them changed at the customers');
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await lookAtWidths(page, testInfo, '05-removed-rotated');
+  await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status')).toHaveText(
     new RegExp(`^${TEKLA.name} is removed; [1-9]\\d* open connections? ended\\.$`),
@@ -168,6 +218,128 @@ test('an admin lists, adds (the code shown once works), changes a role and remov
   await expect(row(TEKLA.name)).toHaveCount(0);
   // Her Lotsen can no longer open the team database.
   await expect(tekla.cli(['customers', 'list'])).rejects.toThrow(/refused|removed|login/i);
+  // The rotations are audited, as the CLI's are.
+  const rotated = JSON.parse(
+    (await teamLotsen.cli(['audit', 'list', '--event', 'vault.rotated', '--json'])).stdout,
+  ) as { details: { tree: string } }[];
+  expect(rotated.map((e) => e.details.tree).sort()).toEqual(['personal', 'secrets']);
+
+  // Her row among the removed members opens her departing list again.
+  const removedRow = page.getByRole('table', { name: 'Removed members' }).getByTestId('removed-member');
+  await expect(removedRow).toHaveCount(1);
+  await expect(removedRow).toContainText(TEKLA.name);
+  await removedRow.getByRole('button', { name: `What ${TEKLA.name} saw or used` }).click();
+  dialog = page.getByRole('dialog', { name: `What ${TEKLA.name} saw or used` });
+  await expect(dialog.getByTestId('departing-list')).toContainText('svc_lotsen');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Greta is removed meanwhile by another admin (the CLI): changing her role says so plainly, and the list follows.
+  await teamLotsen.cli(['team', 'remove-member', '--member', 'greta.lindholm@leverantor.se', '--yes']);
+  await page.getByRole('button', { name: 'Change role of Greta Lindholm' }).click();
+  dialog = page.getByRole('dialog', { name: 'Change role of Greta Lindholm' });
+  await dialog.getByLabel('Work role').selectOption({ label: 'Technician' });
+  await dialog.getByRole('button', { name: 'Change role' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Greta Lindholm is no longer a member of the team: another admin removed them meanwhile. The list is up to date now.',
+  );
+  await expect(row('Greta Lindholm')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Karl-Johan lost his laptop: a new code, confirmed, shown once; his old login goes.
+  await page.getByRole('button', { name: `Reissue code of ${KARL.name}` }).click();
+  dialog = page.getByRole('dialog', { name: `Reissue ${KARL.name}’s code?` });
+  await expect(dialog).toContainText('dropped now');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Reissue code' }).click();
+  dialog = page.getByRole('dialog', { name: `Enrolment code for ${KARL.name}` });
+  const newCode = (await dialog.getByTestId('enrolment-code').textContent()) ?? '';
+  expect(newCode).toMatch(/^LOTSEN-[0-9a-f]{8}-/);
+  expect(newCode).not.toBe(code);
+  await expect(dialog).toContainText('old login is dropped');
+  await dialog.getByRole('button', { name: 'Copy code' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(newCode);
+  await lookAtWidths(page, testInfo, '06-reissued-code');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  expect(await page.content()).not.toContain(newCode);
+  await expect(row(KARL.name)).toContainText('Invited');
+
+  // His old key pair is forgotten: the personal-data key he held is due, and the banner runs it with its progress.
+  const banner = page.getByRole('region', { name: 'Key rotation due' });
+  await expect(banner).toContainText(
+    'The key to personal data, because a member who held it got a new code (their keychain may be lost, or stolen).',
+  );
+  await lookAtWidths(page, testInfo, '07-rotation-due');
+  await banner.getByRole('button', { name: 'Rotate now' }).click();
+  await expect(banner.getByTestId('rotation-result')).toContainText(
+    /The key to personal data is rotated \(generation 2 → 3/,
+  );
+  await expect(banner.getByTestId('rotation-count-personal')).toHaveText(
+    /^(\d+) of \1 data keys re-wrapped$/,
+  );
+  await expect(banner).toContainText('The vault’s keys are rotated.');
+  await lookAtWidths(page, testInfo, '08-rotated');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('keys-complete')).toBeVisible();
+
+  // Karl-Johan enrols his new machine with the new code: the code carried no key, so he holds none yet, and the
+  // page offers to give it (grant-keys).
+  await teamLotsen.enrolElsewhere(newCode);
+  await page.reload();
+  await expect(page.getByTestId('keys-lacking')).toHaveText(`${KARL.name} holds no key to personal data.`);
+  await page.getByRole('button', { name: 'Give them the keys' }).click();
+  await expect(page.getByText('Keys given to one member.')).toBeVisible();
+  await expect(page.getByTestId('keys-complete')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Give them the keys' })).toHaveCount(0);
+
+  // Karl-Johan moves to technician work (and gets the secrets key), then back to finance: the secrets key rotates, the
+  // dialog shows it to its end, and what he saw meanwhile.
+  const changeKarl = async (label: string) => {
+    await page.getByRole('button', { name: `Change role of ${KARL.name}` }).click();
+    dialog = page.getByRole('dialog', { name: `Change role of ${KARL.name}` });
+    await dialog.getByLabel('Work role').selectOption({ label });
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+  };
+  await changeKarl('Technician');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('keys-lacking')).toHaveText(
+    `${KARL.name} holds no key to customers’ secrets.`,
+  );
+  await page.getByRole('button', { name: 'Give them the keys' }).click();
+  await expect(page.getByTestId('keys-complete')).toBeVisible();
+  await changeKarl('Finance');
+  dialog = page.getByRole('dialog', { name: `${KARL.name} is now Finance` });
+  await expect(dialog.getByTestId('rotation-result')).toHaveText(
+    'The key to customers’ secrets is rotated (generation 2 → 3, 1 data key re-wrapped).',
+  );
+  await expect(dialog.getByTestId('rotation-count-secrets')).toHaveText('1 of 1 data keys re-wrapped');
+  await expect(dialog.getByTestId('departing-list')).toHaveText(
+    `${KARL.name} revealed no customer secret and used none in a session.`,
+  );
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await lookAtWidths(page, testInfo, '09-changed-to-finance');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  // The recovery kit: a wrong one is refused and changes nothing; the field is emptied as it is sent, never echoed.
+  await page.getByRole('button', { name: 'Recover from the kit…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Recover the vault’s keys from the kit' });
+  const kitField = dialog.getByLabel('Recovery kit');
+  await expect(kitField).toBeFocused();
+  await expect(kitField).toHaveAttribute('type', 'password');
+  await kitField.fill('LOTSEN-RECOVERY-nej');
+  await kitField.press('Enter');
+  await expect(dialog.getByRole('alert')).not.toBeEmpty();
+  await expect(dialog.getByRole('alert')).not.toContainText('LOTSEN-RECOVERY-nej');
+  await expect(kitField).toHaveValue('');
+  await lookAtWidths(page, testInfo, '10-recover-refused');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const recovered = JSON.parse(
+    (await teamLotsen.cli(['audit', 'list', '--event', 'vault.recovered', '--json'])).stdout,
+  ) as unknown[];
+  expect(recovered).toEqual([]);
 });
 
 embedded(
@@ -179,6 +351,6 @@ embedded(
     await expect(page.getByText('Setting up a team')).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add member' })).toHaveCount(0);
-    await lookAtWidths(page, testInfo, '05-no-team');
+    await lookAtWidths(page, testInfo, '11-no-team');
   },
 );

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { MethodInput, MethodOutput } from '../../../common/api/contract.ts';
 import { userRoleLabels, userRoles } from '../../../common/registry/vocabulary.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
@@ -49,19 +49,26 @@ export function AddMemberDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function EnrolmentCode({
+/**
+ * An enrolment code, shown once (a new member's, or a reissued one): copy button, the command that uses it, and gone
+ * with the dialog. `before` says what happened first (a reissue's dropped login, say).
+ */
+export function EnrolmentCode({
   name,
   invitation,
   onClose,
+  before,
 }: {
   name: string;
   invitation: Invitation;
   onClose(): void;
+  before?: ReactNode;
 }) {
   const [copied, setCopied] = useState(false);
   const command = enrolCommand(invitation);
   return (
     <Dialog title={`Enrolment code for ${name}`} onClose={onClose} size="wide">
+      {before}
       <p>
         Give {name} this code by a channel of its own (a phone call, say), not together with the command
         below. It works <strong>once</strong>, for 24 hours (until {formatDateTime(invitation.expiresAt)}),

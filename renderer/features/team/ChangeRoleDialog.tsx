@@ -2,10 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { userRoleLabels, userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
-import { errorMessage } from '../../store/errorMessage.ts';
-import { selectIsLastAdmin } from '../../store/team/selectors.ts';
+import { selectIsLastAdmin, treeList, treesLeft } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
+import { memberChangeError } from './memberGone.ts';
+import { LoadedDepartingList } from './DepartingDialog.tsx';
 import { describeChange } from './roleChange.ts';
+import { RotationStatus } from './RotationStatus.tsx';
 
 /**
  * A member's work role and admin right: pick, read what changes, confirm. The team's last enrolled admin keeps the
@@ -21,6 +23,9 @@ export function ChangeRoleDialog({
   onClose(): void;
 }) {
   const changeRole = useTeamStore((s) => s.changeRole);
+  const rotation = useTeamStore((s) => s.rotation);
+  const clearRotation = useTeamStore((s) => s.clearRotation);
+  const [rotated, setRotated] = useState(false);
   const lastAdmin = useTeamStore(selectIsLastAdmin(member.userId));
   const [role, setRole] = useState<UserRole>(member.role);
   const [isAdmin, setIsAdmin] = useState(member.isAdmin);
@@ -29,6 +34,7 @@ export function ChangeRoleDialog({
   const roleId = useId();
   const adminId = useId();
   const change = describeChange(member, { role, isAdmin });
+  const leaving = treesLeft(member, { role });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,17 +42,40 @@ export function ChangeRoleDialog({
     setBusy(true);
     setError(null);
     try {
-      await changeRole({ userId: member.userId, role, isAdmin });
+      const run = await changeRole({ userId: member.userId, role, isAdmin });
       onChanged(`${member.name} is now ${userRoleLabels[role]}${isAdmin ? ' with the admin right' : ''}.`);
-      onClose();
+      // A change that moved keys stays open to say what rotated; any other is done.
+      if (run.rotated.length > 0 || run.leftDue.length > 0) setRotated(true);
+      else close();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(memberChangeError(failure, member.name));
       setBusy(false);
     }
   }
+  function close() {
+    clearRotation();
+    onClose();
+  }
+
+  if (rotated && rotation) {
+    return (
+      <Dialog title={`${member.name} is now ${userRoleLabels[role]}`} onClose={close} size="wide">
+        <RotationStatus job={rotation} />
+        <section className="team__after" aria-label="Departing list">
+          <h3 className="team__subtitle">What {member.name} saw or used</h3>
+          <LoadedDepartingList member={member} />
+        </section>
+        <DialogActions>
+          <button type="button" className="button button--primary" onClick={close} autoFocus>
+            Done
+          </button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
 
   return (
-    <Dialog title={`Change role of ${member.name}`} onClose={onClose}>
+    <Dialog title={`Change role of ${member.name}`} onClose={close}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label className="field__label" htmlFor={roleId}>
@@ -87,19 +116,27 @@ export function ChangeRoleDialog({
         <p className={change ? 'callout' : 'muted'} data-testid="role-change">
           {change ?? 'Nothing changes yet: pick another role or admin right.'}
         </p>
+        {leaving.length > 0 && (
+          <p className="callout" data-testid="role-change-keys">
+            Finance holds no key to {treeList(leaving)}: that key is <strong>rotated</strong> right after, and
+            you see how far it has come. Review their departing list afterwards: what they saw of customers’
+            secrets stays seen.
+          </p>
+        )}
         {error && (
           <p className="form-errors" role="alert">
             {error}
           </p>
         )}
         <DialogActions>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={change === null || busy}>
             {busy ? 'Changing…' : 'Change role'}
           </button>
         </DialogActions>
+        {busy && rotation && <RotationStatus job={rotation} />}
       </form>
     </Dialog>
   );

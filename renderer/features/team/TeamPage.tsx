@@ -2,26 +2,38 @@ import { Fragment, useEffect, useState } from 'react';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
-import { plural } from '../../components/format.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { selectPrincipal } from '../../store/app/selectors.ts';
-import { memberStanding, selectMemberSummary } from '../../store/team/selectors.ts';
+import {
+  currentMembers,
+  memberStanding,
+  removedMembers,
+  selectMemberSummary,
+} from '../../store/team/selectors.ts';
 import { useAppStore, useTeamStore } from '../../store/StoreProvider.tsx';
 import { AddMemberDialog } from './AddMemberDialog.tsx';
 import { ChangeRoleDialog } from './ChangeRoleDialog.tsx';
+import { DepartingDialog } from './DepartingDialog.tsx';
+import { DueRotationBanner } from './DueRotationBanner.tsx';
+import { ReissueCodeDialog } from './ReissueCodeDialog.tsx';
+import { RemoveMemberDialog } from './RemoveMemberDialog.tsx';
+import { VaultKeysSection } from './VaultKeysSection.tsx';
 import './team.css';
 
-type Open = { kind: 'add' } | { kind: 'role' | 'remove'; member: TeamMemberView } | null;
+type Open =
+  { kind: 'add' } | { kind: 'role' | 'remove' | 'reissue' | 'departing'; member: TeamMemberView } | null;
 
 /**
  * The team's members, for admins (the navigation offers it to no one else, and main refuses anyone else): who they
  * are, their role and admin right, their database login, and whether they have enrolled; inviting, changing a role,
- * removing. In the embedded default there is no team, and the page says what one is.
+ * removing (with the key rotation it implies), a new code for a lost keychain; the removed, with what they saw; and
+ * the vault's chores (a due rotation, keys to give, the recovery kit). In the embedded default there is no team, and
+ * the page says what one is.
  */
 export function TeamPage() {
   const status = useTeamStore((s) => s.status);
@@ -64,12 +76,16 @@ export function TeamPage() {
       )}
       {status === 'loading' && <p className="muted">Loading…</p>}
       {status === 'noTeam' && <NoTeam />}
+      {inTeam && <DueRotationBanner />}
       {inTeam && (
         <MembersTable
           onChangeRole={(member) => show({ kind: 'role', member })}
+          onReissue={(member) => show({ kind: 'reissue', member })}
           onRemove={(member) => show({ kind: 'remove', member })}
         />
       )}
+      {inTeam && <RemovedMembers onDeparting={(member) => show({ kind: 'departing', member })} />}
+      {inTeam && <VaultKeysSection />}
       {open?.kind === 'add' && <AddMemberDialog onClose={() => setOpen(null)} />}
       {open?.kind === 'role' && (
         <ChangeRoleDialog member={open.member} onChanged={setNotice} onClose={() => setOpen(null)} />
@@ -77,6 +93,8 @@ export function TeamPage() {
       {open?.kind === 'remove' && (
         <RemoveMemberDialog member={open.member} onRemoved={setNotice} onClose={() => setOpen(null)} />
       )}
+      {open?.kind === 'reissue' && <ReissueCodeDialog member={open.member} onClose={() => setOpen(null)} />}
+      {open?.kind === 'departing' && <DepartingDialog member={open.member} onClose={() => setOpen(null)} />}
     </div>
   );
 }
@@ -105,12 +123,14 @@ function NoTeam() {
 
 function MembersTable({
   onChangeRole,
+  onReissue,
   onRemove,
 }: {
   onChangeRole(member: TeamMemberView): void;
+  onReissue(member: TeamMemberView): void;
   onRemove(member: TeamMemberView): void;
 }) {
-  const members = useTeamStore((s) => s.members);
+  const members = currentMembers(useTeamStore((s) => s.members));
   const summary = useTeamStore(selectMemberSummary);
   const me = useAppStore(selectPrincipal)?.userId ?? null;
   // Whether an invitation's code has expired, as of when the page opened.
@@ -165,6 +185,20 @@ function MembersTable({
                     </button>
                     <button
                       type="button"
+                      className="button button--quiet button--small"
+                      aria-label={`Reissue code of ${member.name}`}
+                      disabled={isMe}
+                      title={
+                        isMe
+                          ? 'You cannot reissue your own code; ask another admin.'
+                          : 'A new login and enrolment code, for a lost machine or keychain'
+                      }
+                      onClick={() => onReissue(member)}
+                    >
+                      New code
+                    </button>
+                    <button
+                      type="button"
                       className="button button--quiet-danger button--small"
                       aria-label={`Remove ${member.name}`}
                       disabled={isMe}
@@ -202,36 +236,51 @@ function BreakableEmail({ email }: { email: string }) {
   );
 }
 
-function RemoveMemberDialog({
-  member,
-  onRemoved,
-  onClose,
-}: {
-  member: TeamMemberView;
-  onRemoved(notice: string): void;
-  onClose(): void;
-}) {
-  const removeMember = useTeamStore((s) => s.removeMember);
+/** Members removed from the team: kept for their records, and for what they saw (their departing list). */
+function RemovedMembers({ onDeparting }: { onDeparting(member: TeamMemberView): void }) {
+  const removed = removedMembers(useTeamStore((s) => s.members));
+  if (removed.length === 0) return null;
   return (
-    <ConfirmDialog
-      title={`Remove ${member.name} from the team?`}
-      confirmLabel={`Remove ${member.name}`}
-      onConfirm={async () => {
-        const ended = await removeMember(member.userId);
-        onRemoved(
-          `${member.name} is removed; ${plural(ended, 'open connection', 'open connections')} ended.`,
-        );
-      }}
-      onClose={onClose}
+    <Section
+      title="Removed members"
+      intro="They can no longer log in; what they saw of customers’ secrets stays seen."
     >
-      <p>
-        {member.name} ({member.email}) can no longer connect to the team database: their login{' '}
-        <span className="mono">{member.login}</span> is dropped and{' '}
-        <strong>every connection they have open now ends</strong>.
-      </p>
-      <p className="muted">
-        Their time, sessions and audit events stay, under their name. To let them back in, add them again.
-      </p>
-    </ConfirmDialog>
+      <div className="card team__card">
+        <table className="table team__table" aria-label="Removed members">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Removed</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {removed.map((member) => (
+              <tr key={member.userId} data-testid="removed-member">
+                <td className="team__person">
+                  <span className="team__name">{member.name}</span>
+                  <span className="team__email">
+                    <BreakableEmail email={member.email} />
+                  </span>
+                </td>
+                <td className="team__nowrap">{userRoleLabels[member.role]}</td>
+                <td className="team__nowrap">{formatDateTime(member.removedAt ?? 0)}</td>
+                <RowActions>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    aria-label={`What ${member.name} saw or used`}
+                    onClick={() => onDeparting(member)}
+                  >
+                    Departing list
+                  </button>
+                </RowActions>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
   );
 }

@@ -196,6 +196,8 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'team.reissueCode': { userId: SOME_ID },
     'team.rotate': {},
     'team.recover': { kit: 'LOTSEN-RECOVERY-x' },
+    'team.vault': {},
+    'team.grantKeys': {},
   };
 }
 

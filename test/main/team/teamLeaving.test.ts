@@ -7,6 +7,7 @@ import { removeMember } from '../../../main/team/teamMembers.node.ts';
 import { reissueCodeAsOwner, type Invitation } from '../../../main/team/teamSetup.node.ts';
 import { recoveryKitText } from '../../../main/team/teamVault.node.ts';
 import { runDueRotations } from '../../../main/vault/treeRotation.ts';
+import type { RotationProgress } from '../../../common/team/vault.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { unwrapDataKey } from '../../../main/vault/sealedText.ts';
 import { treeKey } from '../../../main/vault/keyRing.ts';
@@ -422,6 +423,83 @@ describe('a member leaving the team', { timeout: 120_000 }, () => {
         details: expect.objectContaining({ to: g + 1, dataKeys: split.reduce((n, r) => n + r.n, 0) }),
       }),
     ]);
+  });
+
+  test("the Team page's vault chores: a due rotation is shown and run with progress; a member lacking a key is granted it", async () => {
+    const tekla = others[0]!;
+    // Nina is invited before the rotation: the wraps her code carries are of the generation about to go.
+    const nina = await admin.call.ok('team.addMember', {
+      name: 'Nina Nykomling',
+      email: 'nina.nykomling@leverantor.se',
+      role: 'technician',
+    });
+    const vera = await join('Vera Vakt', 'technician');
+    // Removed by the member function alone (an admin's Lotsen that stopped right after): both trees are due.
+    const client = await team.connect(admin.member);
+    await removeMember(client, vera.member.userId);
+    await client.end();
+    const due = await admin.call.ok('team.vault', {});
+    expect(due.trees).toEqual([
+      expect.objectContaining({ tree: 'personal', rotatingTo: null, reason: 'member_removed', held: true }),
+      expect.objectContaining({ tree: 'secrets', rotatingTo: null, reason: 'member_removed', held: true }),
+    ]);
+
+    const progress: RotationProgress[] = [];
+    const stop = admin.backend.on('team.rotationProgress', (p) => progress.push(p));
+    const run = await admin.call.ok('team.rotate', {});
+    stop();
+    const secrets = run.rotated.find((r) => r.tree === 'secrets')!;
+    const told = progress.filter((p) => p.tree === 'secrets');
+    expect(told[0]).toEqual({
+      tree: 'secrets',
+      from: secrets.from,
+      to: secrets.to,
+      done: 0,
+      total: secrets.dataKeys,
+      finished: false,
+    });
+    expect(told.at(-1)).toMatchObject({ done: secrets.dataKeys, total: secrets.dataKeys, finished: true });
+    expect(told.filter((p) => p.finished)).toHaveLength(1);
+    expect(told.map((p) => p.done)).toEqual([...told.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress.filter((p) => p.tree === 'personal' && p.finished)).toHaveLength(1);
+    const after = await admin.call.ok('team.vault', {});
+    expect(after.trees.map((t) => [t.tree, t.generation, t.reason])).toEqual([
+      ['personal', due.trees[0]!.generation + 1, null],
+      ['secrets', due.trees[1]!.generation + 1, null],
+    ]);
+
+    // Nina enrols now: her code's wraps went with the old generation, so she holds no key, and the page says so.
+    const ninaLotsen = await firstMemberLotsen(team, nina);
+    others.push(ninaLotsen);
+    const account = prepared.account.id;
+    expect(
+      (await ninaLotsen.call.fails('registry.revealSecret', { accountId: account, purpose: 'x' })).code,
+    ).toBe('VAULT_LOCKED');
+    const lacking = (await admin.call.ok('team.vault', {})).lacking;
+    expect(lacking.find((l) => l.userId === nina.userId)).toEqual({
+      userId: nina.userId,
+      trees: ['personal', 'secrets'],
+      hasPublicKey: true,
+    });
+    // Only admins ask.
+    expect((await tekla.call.fails('team.grantKeys', {})).code).toBe('FORBIDDEN');
+
+    const granted = await admin.call.ok('team.grantKeys', {});
+    expect(granted).toContainEqual({ userId: nina.userId, trees: ['personal', 'secrets'] });
+    expect((await admin.call.ok('team.vault', {})).lacking.map((l) => l.userId)).not.toContain(nina.userId);
+    expect(
+      await ninaLotsen.call.ok('registry.revealSecret', { accountId: account, purpose: 'beviljad' }),
+    ).toEqual({
+      secret: 'hemligt-wap',
+    });
+    const grants = await admin.call.ok('audit.list', { event: 'vault.access_granted' });
+    expect(grants).toContainEqual(
+      expect.objectContaining({
+        subjectType: 'user',
+        subjectId: nina.userId,
+        details: { trees: ['personal', 'secrets'] },
+      }),
+    );
   });
 
   test('the recovery kit restores an admin whose keychain is gone, on a new machine; a wrong kit changes nothing', async () => {

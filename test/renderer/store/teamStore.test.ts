@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { createApiClient } from '../../../renderer/api/client.ts';
 import type { Backend } from '../../../main/app/backend.node.ts';
 import { selectMayCall } from '../../../renderer/store/app/selectors.ts';
-import { selectIsLastAdmin } from '../../../renderer/store/team/selectors.ts';
+import { currentMembers, selectIsLastAdmin } from '../../../renderer/store/team/selectors.ts';
 import { createStores, type Stores } from '../../../renderer/store/stores.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createTestTeamWithAdmin, type TestTeamWithAdmin } from '../../support/postgres/testTeam.ts';
@@ -66,6 +66,7 @@ describe('the team store', { timeout: 60_000 }, () => {
       isAdmin: true,
     });
     const teamStore = stores.team;
+    onTestFinished(teamStore.getState().start());
     await teamStore.getState().load();
     expect(teamStore.getState().status).toBe('ready');
     expect(teamStore.getState().members.map((m) => [m.name, m.isAdmin, m.state])).toEqual([
@@ -94,18 +95,45 @@ describe('the team store', { timeout: 60_000 }, () => {
       teamStore.getState().addMember({ name: 'Tekla igen', email: 'tekla@leverantor.se', role: 'finance' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    await teamStore.getState().changeRole({ userId: invitation.userId, role: 'finance', isAdmin: true });
+    const run = await teamStore.getState().changeRole({
+      userId: invitation.userId,
+      role: 'finance',
+      isAdmin: true,
+    });
     expect(teamStore.getState().members.find((m) => m.userId === invitation.userId)).toMatchObject({
       role: 'finance',
       isAdmin: true,
     });
+    // What the change rotated is kept for the dialog, with the progress main told on the way.
+    const rotation = teamStore.getState().rotation!;
+    expect(rotation).toMatchObject({ state: 'done', result: run, error: null });
+    for (const rotated of run.rotated) {
+      expect(rotation.progress).toContainEqual(
+        expect.objectContaining({ tree: rotated.tree, done: rotated.dataKeys, finished: true }),
+      );
+    }
+    teamStore.getState().clearRotation();
+    expect(teamStore.getState().rotation).toBeNull();
 
     // Nobody removes themselves; the database says why.
     await expect(teamStore.getState().removeMember(me)).rejects.toThrow(
       'An admin cannot remove themselves; ask another admin.',
     );
-    expect(await teamStore.getState().removeMember(invitation.userId)).toBe(0);
-    expect(teamStore.getState().members.map((m) => m.userId)).not.toContain(invitation.userId);
+    expect((await teamStore.getState().removeMember(invitation.userId)).endedConnections).toBe(0);
+    expect(currentMembers(teamStore.getState().members).map((m) => m.userId)).not.toContain(
+      invitation.userId,
+    );
+    // Listed among the removed, for their departing list.
+    expect(teamStore.getState().members.find((m) => m.userId === invitation.userId)?.state).toBe('removed');
+    expect(await teamStore.getState().departing(invitation.userId)).toMatchObject({
+      userId: invitation.userId,
+      secrets: [],
+    });
+    // Changed after they left (another admin's window): NOT_FOUND, and no rotation is left showing.
+    await expect(
+      teamStore.getState().changeRole({ userId: invitation.userId, role: 'technician', isAdmin: false }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(teamStore.getState().rotation).toBeNull();
     // Two enrolled admins: neither is the last.
     expect(selectIsLastAdmin(me)(teamStore.getState())).toBe(false);
   });
@@ -118,7 +146,9 @@ describe('the team store', { timeout: 60_000 }, () => {
       isAdmin: true,
     });
     await stores.team.getState().load();
-    const others = stores.team.getState().members.filter((m) => m.isAdmin && m.name !== 'Birgitta Sjöström');
+    const others = currentMembers(stores.team.getState().members).filter(
+      (m) => m.isAdmin && m.name !== 'Birgitta Sjöström',
+    );
     // Take every other admin's right away, so Birgitta is the last; the fixture's first admin gets it back after.
     const restore = async () => {
       for (const other of others) {
