@@ -1,5 +1,6 @@
 import type { Backend } from '../../app/backend.node.ts';
 import type { ChangeFeed, ChangeSink } from './changeFeed.ts';
+import { watchEmbeddedStore } from './embeddedChangeWatch.node.ts';
 import { LISTENER_APPLICATION_NAME, listenForTeamChanges } from './teamChangeListener.node.ts';
 
 const followed = new WeakSet<Backend>();
@@ -34,5 +35,5 @@ async function openFeed(backend: Backend, emit: ChangeSink): Promise<ChangeFeed 
   if (store.kind === 'team') {
     return listenForTeamChanges({ newClient: () => store.dedicatedClient(LISTENER_APPLICATION_NAME), emit });
   }
-  return null;
+  return watchEmbeddedStore({ file: store.file, db: store.db, emit });
 }
