@@ -36,9 +36,14 @@ export async function listenForTeamChanges(options: TeamChangeListenerOptions): 
   return listener;
 }
 
+/** 28P01: a wrong password (or one past VALID UNTIL); 28000: no such login, or one that may not log in. */
+const LOGIN_REFUSED = new Set(['28P01', '28000']);
+
 class TeamChangeListener implements ChangeFeed {
   private client: pg.Client | null = null;
   private closed = false;
+  /** The server refused the login: no more tries. */
+  private refused = false;
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
   private readonly coalescer: ChangeCoalescer;
@@ -85,8 +90,11 @@ class TeamChangeListener implements ChangeFeed {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
-    } catch {
+    } catch (error) {
       await client.end().catch(() => undefined);
+      // The login itself is refused (the member was removed, their password reissued): trying again cannot help,
+      // and the pool's next query says so to the person.
+      if (LOGIN_REFUSED.has((error as { code?: string }).code ?? '')) this.refused = true;
       return false;
     }
     if (this.closed) {
@@ -100,7 +108,7 @@ class TeamChangeListener implements ChangeFeed {
   }
 
   private scheduleRetry(): void {
-    if (this.closed || this.retry) return;
+    if (this.closed || this.refused || this.retry) return;
     const first = this.options.firstRetryMs ?? 250;
     const ceiling = this.options.maxRetryMs ?? 15_000;
     const wait = Math.min(ceiling, first * 2 ** this.failures);

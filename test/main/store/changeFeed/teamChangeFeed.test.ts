@@ -1,12 +1,16 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHANGE_CHANNEL } from '../../../../main/store/changeFeed/changeChannel.ts';
 import { followStoreChanges } from '../../../../main/store/changeFeed/followStoreChanges.node.ts';
-import { LISTENER_APPLICATION_NAME } from '../../../../main/store/changeFeed/teamChangeListener.node.ts';
+import {
+  LISTENER_APPLICATION_NAME,
+  listenForTeamChanges,
+} from '../../../../main/store/changeFeed/teamChangeListener.node.ts';
 import { recordEvents } from '../../../support/backendEvents.ts';
 import { prepareBillingCustomer } from '../../../support/billingCustomer.ts';
 import { orgNumber } from '../../../support/orgNumbers.ts';
 import { TEST_PASSPHRASE } from '../../../support/testPassphrase.ts';
-import { asSuperuser } from '../../../support/postgres/testDatabases.ts';
+import { asSuperuser, runPostgres } from '../../../support/postgres/testDatabases.ts';
 import {
   createTestTeamWithAdmin,
   type MemberLotsen,
@@ -209,5 +213,30 @@ describe('the listener closes with the store', () => {
     expect(await listenerPids(finance.member.login, 0)).toEqual([]);
     await finance.backend.unlock(TEST_PASSPHRASE);
     expect(await listenerPids(finance.member.login, 1)).toHaveLength(1);
+  });
+});
+
+describe('a login the server refuses', () => {
+  test('is not tried again and again: the member was removed, or their password is no longer theirs', async () => {
+    let tries = 0;
+    const feed = await listenForTeamChanges({
+      newClient: () => {
+        tries += 1;
+        const client = new pg.Client({
+          host: '127.0.0.1',
+          port: runPostgres().port,
+          database: team.database.name,
+          user: finance.member.login,
+          password: 'not-the-password',
+        });
+        client.on('error', () => undefined);
+        return client;
+      },
+      emit: () => undefined,
+      firstRetryMs: 50,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await feed.close();
+    expect(tries).toBe(1);
   });
 });
