@@ -521,6 +521,12 @@ export const events = {
   'billing.exportProgress': exportProgressSchema,
   /** A vault rotation's re-wrapped data keys so far, per tree (team.removeMember, team.changeRole, team.rotate). */
   'team.rotationProgress': rotationProgressSchema,
+  /**
+   * What the page shows may be stale: the team database's change feed was lost and is back (notifications sent
+   * meanwhile never arrived), or the store changed in a way too large or too coarse to name (another process, such as
+   * the CLI, wrote the embedded store; or one burst touched more records than are worth an event each). Reload.
+   */
+  'store.resynced': z.object({ reason: z.enum(['reconnected', 'external-change']) }),
 } as const;
 
 export type Events = typeof events;

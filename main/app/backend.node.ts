@@ -327,6 +327,14 @@ export class Backend {
     });
   }
 
+  /**
+   * The open store itself, or null while locked: for what follows the store from outside it (the change feed,
+   * main/store/changeFeed/). Services go through registryContext(), which also says who acts.
+   */
+  unlockedStore(): Store | null {
+    return this.store;
+  }
+
   /** Where this folder's team database is (lotsen.json), or null for the embedded store; it holds no secret. */
   teamDataSource(): TeamDataSource | null {
     return this.config?.dataSource ?? null;

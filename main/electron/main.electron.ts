@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApi } from '../api/createApi.node.ts';
 import { Backend } from '../app/backend.node.ts';
 import { APP_NAME, resolveDataDir } from '../app/dataDir.node.ts';
+import { followStoreChanges } from '../store/changeFeed/followStoreChanges.node.ts';
 import { registerIpc } from '../transport/ipc.electron.ts';
 import { appMenuTemplate } from './appMenu.ts';
 import { createAppProtocolHandler } from './appProtocol.node.ts';
@@ -34,6 +35,7 @@ if (app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const backend = await Backend.open({ dataDir: resolveDataDir() });
   const api = createApi(backend);
+  followStoreChanges(backend);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { statSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
 import { migrations } from './migrations/index.ts';
 import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
@@ -30,6 +31,11 @@ export interface TeamStore extends OpenedStore {
   readonly kind: 'team';
   /** `host:port/database` as login and messages show it: never a password. */
   readonly database: string;
+  /**
+   * A new connection of its own (not from the pool), unconnected, as this login with the pool's settings (TLS,
+   * search_path): for what holds one open for long, the change feed's LISTEN. The caller connects and ends it.
+   */
+  dedicatedClient(applicationName: string): pg.Client;
 }
 
 export const DATABASE_KEY_BYTES = 32;

@@ -89,7 +89,7 @@ export async function openTeamDatabase(
       { database: where },
     );
   }
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     host: settings.host,
     port: settings.port,
     database: settings.database,
@@ -99,7 +99,8 @@ export async function openTeamDatabase(
     options: `-c search_path=${TEAM_SCHEMA}`,
     types: teamTypes,
     application_name: 'lotsen',
-  });
+  };
+  const pool = new pg.Pool(connection);
   // An idle connection the server drops (a restart, a removed member) must not take the process with it.
   pool.on('error', () => undefined);
   try {
@@ -156,6 +157,9 @@ export async function openTeamDatabase(
     kind: 'team',
     db,
     database: where,
+    // TCP keepalive: a connection that only listens sends nothing, and would not notice a network gone silent.
+    dedicatedClient: (applicationName) =>
+      new pg.Client({ ...connection, application_name: applicationName, keepAlive: true }),
     async close() {
       if (closed) return;
       closed = true;

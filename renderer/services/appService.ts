@@ -11,6 +11,8 @@ export function createAppService(api: ApiClient) {
     unlock: (passphrase?: string) => api.call('app.unlock', passphrase ? { passphrase } : {}),
     lock: () => api.call('app.lock', {}),
     onStatusChanged: (listener: (status: AppStatus) => void) => api.subscribe('app.statusChanged', listener),
+    /** What the page shows may be stale (a team listener back after a loss, another process wrote the store). */
+    onResynced: (listener: () => void) => api.subscribe('store.resynced', () => listener()),
     connection: () => api.connection,
     endedBecause: () => api.endedBecause,
     onConnectionChange: (listener: (state: ConnectionState) => void) => api.onConnectionChange(listener),

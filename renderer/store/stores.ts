@@ -63,7 +63,8 @@ export function createStores(api: ApiClient): Stores {
 
 /**
  * Starts following main, and ties the registry to the lock: it loads when the store is unlocked, is forgotten the
- * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived).
+ * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived) and when main
+ * says `store.resynced` (its own link to the team database came back, or another process wrote the store).
  */
 export function startStores({
   app,
@@ -94,7 +95,9 @@ export function startStores({
     const unlocked = now.status?.state === 'unlocked';
     const wasUnlocked = before.status?.state === 'unlocked';
     const reconnected = now.connection === 'open' && before.connection === 'reconnecting';
-    if (unlocked && (!wasUnlocked || reconnected)) {
+    // Main's store changed under the page in a way no finer event names (docs/live-updates.md): the same reload.
+    const resynced = now.resyncs !== before.resyncs;
+    if (unlocked && (!wasUnlocked || reconnected || resynced)) {
       void registry.getState().loadCustomers();
       void registry.getState().refreshOpenCustomer();
       void review.getState().load();

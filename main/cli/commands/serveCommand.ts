@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startBrowserServer } from '../../transport/browserServer.node.ts';
 import type { CliIo } from '../cliOutput.ts';
+import { followStoreChanges } from '../../store/changeFeed/followStoreChanges.node.ts';
 import { openBackend } from '../openBackend.node.ts';
 
 // dist/main/cli/commands/serveCommand.js -> dist/renderer/
@@ -37,6 +38,8 @@ export function serveCommand(io: CliIo): Command {
     .action(async (options: { port: number; json?: boolean }) => {
       // A locked passphrase store is served too: its lock screen takes the passphrase.
       const session = await openBackend(io, { unlock: 'if-possible' });
+      // What other members (or the CLI, on this folder) change shows up in the open page (docs/live-updates.md).
+      followStoreChanges(session.backend);
       try {
         const server = await startBrowserServer({
           api: session.api,

@@ -29,10 +29,12 @@ export const createAppActions =
         // Events sent while the link was down are lost: read the status afresh.
         if (connection === 'open' && wasDown) void get().refreshStatus();
       });
+      const offResynced = service.onResynced(() => set({ resyncs: get().resyncs + 1 }));
       void get().refreshStatus();
       return () => {
         offStatus();
         offConnection();
+        offResynced();
       };
     },
 

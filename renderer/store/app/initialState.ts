@@ -9,6 +9,11 @@ export interface AppState {
   sessionEnded: string | null;
   /** Why the status could not be read, when it could not. */
   statusError: string | null;
+  /**
+   * How many times main has said the store changed under the page (`store.resynced`): each one reloads what the page
+   * shows, as a reconnection does (startStores).
+   */
+  resyncs: number;
 }
 
 export const initialAppState: AppState = {
@@ -16,4 +21,5 @@ export const initialAppState: AppState = {
   connection: 'connecting',
   sessionEnded: null,
   statusError: null,
+  resyncs: 0,
 };

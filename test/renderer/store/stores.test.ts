@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LotsenError } from '../../../common/api/errors.ts';
+import { createCustomer } from '../../../main/registry/customerRepository.ts';
 import { createApiClient } from '../../../renderer/api/client.ts';
 import { selectCustomerMatches } from '../../../renderer/store/registry/slices/customerList/selectors.ts';
 import { createStores, startStores, type Stores } from '../../../renderer/store/stores.ts';
@@ -120,6 +121,25 @@ describe('app and registry stores against a real backend', () => {
 
     await other.call('registry.deleteCustomer', { id });
     await waitFor(() => stores.registry.getState().detailStatus === 'missing');
+    expect(stores.registry.getState().customers.map((c) => c.name)).toEqual(['Åre kommun']);
+  });
+
+  it('reloads what it shows when main says store.resynced, for a write no finer event named', async () => {
+    // Written past the handlers, as another process would (the CLI on this store): no registry.changed follows.
+    await createCustomer(env.backend.registryContext(), {
+      name: 'Åre kommun',
+      orgNumber: orgNumber('212000', 71),
+      kind: 'municipality',
+      notes: '',
+      responsibleName: '',
+      responsiblePhone: '',
+      responsibleEmail: '',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stores.registry.getState().customers).toEqual([]);
+
+    env.backend.emit('store.resynced', { reason: 'external-change' });
+    await waitFor(() => stores.registry.getState().customers.length === 1);
     expect(stores.registry.getState().customers.map((c) => c.name)).toEqual(['Åre kommun']);
   });
 
