@@ -5,8 +5,8 @@ import { startBrowserServer } from '../../transport/browserServer.node.ts';
 import type { CliIo } from '../cliOutput.ts';
 import { openBackend } from '../openBackend.node.ts';
 
-// dist/main/cli/commands/serveCommand.js -> dist/renderer/
-const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
+// The CLI runs bundled (scripts/bundle-cli.mjs): dist/cli/lotsen.mjs -> dist/renderer/
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 const NEW_LINK_HINT = 'Press Enter here for a new link.';
 
