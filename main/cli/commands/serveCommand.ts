@@ -6,8 +6,8 @@ import type { CliIo } from '../cliOutput.ts';
 import { followStoreChanges } from '../../store/changeFeed/followStoreChanges.node.ts';
 import { openBackend } from '../openBackend.node.ts';
 
-// dist/main/cli/commands/serveCommand.js -> dist/renderer/
-const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
+// The CLI runs bundled (scripts/bundle-cli.mjs): dist/cli/lotsen.mjs -> dist/renderer/
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 const NEW_LINK_HINT = 'Press Enter here for a new link.';
 
