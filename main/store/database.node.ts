@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
+import type { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
 import { migrations } from './migrations/index.ts';
 import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -30,6 +31,8 @@ export interface TeamStore extends OpenedStore {
   readonly kind: 'team';
   /** `host:port/database` as login and messages show it: never a password. */
   readonly database: string;
+  /** Whether the database answers now, and since when (main/team/reachability/). */
+  readonly reachability: DatabaseReachability;
 }
 
 export const DATABASE_KEY_BYTES = 32;
