@@ -36,6 +36,6 @@ export function teamDatabaseRefusal(error: unknown): LotsenError | null {
 export function databaseUnreachable(): LotsenError {
   return new LotsenError(
     'DATABASE_UNREACHABLE',
-    'The team database cannot be reached (the network is down, a VPN takes all traffic, or the server is restarting), so this may not have been done. Open sessions keep running and keep their books on this machine; try again when the top bar says the database is back.',
+    'The team database cannot be reached, so this may not have been done: try again when the top bar says it is back.',
   );
 }
