@@ -63,7 +63,8 @@ export function createStores(api: ApiClient): Stores {
 
 /**
  * Starts following main, and ties the registry to the lock: it loads when the store is unlocked, is forgotten the
- * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived).
+ * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived), or the team
+ * database does.
  */
 export function startStores({
   app,
@@ -93,7 +94,10 @@ export function startStores({
     const unlocked = now.status?.state === 'unlocked';
     const wasUnlocked = before.status?.state === 'unlocked';
     const reconnected = now.connection === 'open' && before.connection === 'reconnecting';
-    if (unlocked && (!wasUnlocked || reconnected)) {
+    // The team database is back: what failed or went stale while it was away loads again.
+    const databaseBack =
+      now.status?.database.state === 'reachable' && before.status?.database.state === 'unreachable';
+    if (unlocked && (!wasUnlocked || reconnected || databaseBack)) {
       void registry.getState().loadCustomers();
       void registry.getState().refreshOpenCustomer();
       void review.getState().load();
