@@ -141,6 +141,14 @@ export const appStatusSchema = z.object({
   /** Who is acting and with which rights (common/team/roles.ts); null until unlocked. */
   principal: principalSchema.nullable(),
   dataDir: z.string(),
+  /**
+   * Whether the team database answers, and since when (null: not known, the store is locked); `embedded` for the
+   * one-file default, which has no database to lose.
+   */
+  database: z.object({
+    state: z.enum(['reachable', 'unreachable', 'embedded']),
+    since: z.number().int().nullable(),
+  }),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

@@ -60,6 +60,11 @@ export const errorCodes = [
   /** The team database's schema is behind or ahead of this Lotsen: an admin runs `lotsen team upgrade`. */
   'TEAM_SCHEMA_MISMATCH',
   'INTERNAL',
+  /**
+   * The team database cannot be reached now (the network, a VPN that takes all traffic, a server restart); the call
+   * was not done. Open sessions keep running; the top bar says when the database is back.
+   */
+  'DATABASE_UNREACHABLE',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -31,6 +31,7 @@ export const auditEventCodes = [
   'vault.rotated',
   'vault.recovered',
   'vault.access_granted',
+  'session.cached_verdict',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -64,6 +65,7 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'vault.rotated': 'Vault key rotated',
   'vault.recovered': 'Vault restored with the recovery kit',
   'vault.access_granted': 'Vault keys wrapped for a member',
+  'session.cached_verdict': 'Session started on a cached eligibility verdict (team database away)',
 };
 
 export const auditEventViewSchema = z.object({

@@ -178,6 +178,11 @@ export const sessionViewSchema = z.object({
   timeEntryId: idSchema.nullable(),
   cols: z.number().int(),
   rows: z.number().int(),
+  /**
+   * Set while a session that started on a cached eligibility verdict (the team database could not be reached) is
+   * live: when that verdict was fetched. Its audit event keeps it for good.
+   */
+  verdictCachedAt: z.number().int().optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

@@ -90,6 +90,8 @@ export class Backend {
   private readonly lockHooks = new Set<LifecycleHook>();
   private readonly unlockBackoff = new UnlockBackoff();
   private readonly principalSource: PrincipalSource;
+  /** Stops following the open team database's reachability (main/team/reachability/). */
+  private unfollowReachability: () => void = () => undefined;
 
   private constructor(options: BackendOptions, config: DataConfig | null) {
     this.dataDir = options.dataDir;
@@ -110,7 +112,15 @@ export class Backend {
       user: this.acting?.user ?? null,
       principal: this.acting?.principal ?? null,
       dataDir: this.dataDir,
+      database: this.databaseStatus(),
     };
+  }
+
+  private databaseStatus(): AppStatus['database'] {
+    if (this.store?.kind === 'team') return this.store.reachability.snapshot();
+    // A locked team folder knows nothing of its database yet: nothing is wrong that it knows of.
+    if (this.config?.dataSource) return { state: 'reachable', since: null };
+    return { state: 'embedded', since: null };
   }
 
   /**
@@ -317,6 +327,7 @@ export class Backend {
       // Services finish their writes first (live sessions close their time entries and recordings).
       await runHooks(this.lockHooks);
       const store = this.store;
+      this.unfollowReachability();
       this.store = null;
       this.acting = null;
       this.auditTrail = null;
@@ -381,6 +392,13 @@ export class Backend {
     this.store = store;
     this.acting = acting;
     this.auditTrail = new AuditTrail(store.db, anchors, acting.user, this.now);
+    // The top bar says when the team database goes away and when it is back.
+    if (store.kind === 'team') this.unfollowReachability = store.reachability.onChange(() => this.changed());
+  }
+
+  /** Whether the team database answers now; always true for the embedded store and while locked. */
+  databaseReachable(): boolean {
+    return this.store?.kind !== 'team' || this.store.reachability.state === 'reachable';
   }
 
   /** Who acts on this store; a store without that person was not set up completely (or is not theirs). */

@@ -131,6 +131,13 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   'report.access_exported': { from: 'number', to: 'number', sessions: 'number', exports: 'number' },
   // Which of the vault's trees were wrapped for the member (the subject): names of trees, never a key.
   'vault.access_granted': { trees: listOf(oneOf(['personal', 'secrets'])) },
+  // The session (the subject) started while the team database was away, on the verdict fetched at that time.
+  'session.cached_verdict': {
+    ticketId: 'id',
+    customerId: 'id',
+    environmentId: 'id',
+    verdictFetchedAt: 'number',
+  },
   'retention.purged': {
     purgeDate: DAY,
     tickets: 'number',

@@ -52,6 +52,28 @@ export async function auditOverride(
 }
 
 /**
+ * A session started on a cached eligibility verdict because the team database could not be reached: which session,
+ * ticket, customer and environment, and when the verdict it used was fetched (ids and a time only).
+ */
+export async function auditCachedVerdict(
+  backend: Backend,
+  sessionId: string,
+  admission: { ticket: { id: string; customerId: string }; environment: { id: string } },
+  verdictFetchedAt: number,
+): Promise<void> {
+  await backend.audit().append({
+    event: 'session.cached_verdict',
+    subject: { type: 'session', id: sessionId },
+    details: {
+      ticketId: admission.ticket.id,
+      customerId: admission.ticket.customerId,
+      environmentId: admission.environment.id,
+      verdictFetchedAt,
+    },
+  });
+}
+
+/**
  * Stores a new session's row and, when its ticket has no first response yet, records the session's opening as the
  * first response (DOMAIN, "Response times": work on the case has started), in one transaction with its audit event
  * (ids only). A first response already recorded, by hand or by an earlier session, is never moved; nor is one set

@@ -4,6 +4,8 @@ import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import { checkEligibility } from '../agreements/eligibilityService.ts';
 import { openPersonalText } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
+import { isConnectionFailure } from '../team/reachability/connectionFailure.ts';
+import { isFresh, type CachedVerdicts } from './cachedVerdicts.ts';
 
 export interface Admission {
   ticket: { id: string; customerId: string };
@@ -11,6 +13,11 @@ export interface Admission {
   verdict: Verdict;
   /** The written reason that let blockers pass; null when there were none to pass. */
   override: string | null;
+  /**
+   * When the verdict was fetched, if it came from the cache because the team database could not be reached; null
+   * when it was fetched now.
+   */
+  verdictCachedAt: number | null;
 }
 
 /**
@@ -43,7 +50,59 @@ export async function admitSession(
     // A purged e-mail (null) names nobody: the named-contact check then has no one to ask about.
     requesterEmail: (await openPersonalText(ctx.db, ticket.requester_email)) || null,
   });
-  if (verdict.blockers.length > 0 && input.overrideReason === null) {
+  assertNotBlocked(verdict, input.overrideReason);
+  return {
+    ticket: { id: ticket.id, customerId: ticket.customer_id },
+    environment: { id: environment.id, preConnectCommand: environment.pre_connect_command },
+    verdict,
+    override: verdict.blockers.length > 0 ? input.overrideReason : null,
+    verdictCachedAt: null,
+  };
+}
+
+/**
+ * The gate with the team database possibly away: asked of the database when it is reachable (and the answer kept);
+ * when it is not, or the question fails for that reason, answered from a verdict for the same ticket and environment
+ * fetched within the hour, or refused with DATABASE_UNREACHABLE saying why.
+ */
+export async function admitSessionOrFromCache(
+  ctx: RegistryContext,
+  input: Pick<SessionOpenFields, 'ticketId' | 'environmentId' | 'overrideReason'>,
+  cache: CachedVerdicts,
+  databaseReachable: boolean,
+): Promise<Admission> {
+  if (databaseReachable) {
+    try {
+      const admission = await admitSession(ctx, input);
+      cache.remember(input, admission, ctx.now());
+      return admission;
+    } catch (error) {
+      if (!isConnectionFailure(error)) throw error;
+    }
+  }
+  const cached = cache.latest(input);
+  if (cached === null || !isFresh(cached.fetchedAt, ctx.now())) {
+    throw new LotsenError(
+      'DATABASE_UNREACHABLE',
+      `The team database cannot be reached, so this customer's eligibility cannot be checked now${
+        cached === null
+          ? ', and it was not checked for this ticket and environment on this machine within the last hour'
+          : `, and the last check for this ticket and environment (${stockholmTime(cached.fetchedAt)}) is more than an hour old`
+      }. A new session needs a verdict from within the hour: start it when the database is back. Open sessions keep running.`,
+      { verdictFetchedAt: cached?.fetchedAt ?? null },
+    );
+  }
+  const { admission } = cached;
+  assertNotBlocked(admission.verdict, input.overrideReason);
+  return {
+    ...admission,
+    override: admission.verdict.blockers.length > 0 ? input.overrideReason : null,
+    verdictCachedAt: cached.fetchedAt,
+  };
+}
+
+function assertNotBlocked(verdict: Verdict, overrideReason: string | null): void {
+  if (verdict.blockers.length > 0 && overrideReason === null) {
     throw new LotsenError(
       'NOT_ELIGIBLE',
       `This customer may not be helped now: ${verdict.blockers.map((b) => b.message).join(' ')} ` +
@@ -51,10 +110,15 @@ export async function admitSession(
       { blockers: verdict.blockers, warnings: verdict.warnings },
     );
   }
-  return {
-    ticket: { id: ticket.id, customerId: ticket.customer_id },
-    environment: { id: environment.id, preConnectCommand: environment.pre_connect_command },
-    verdict,
-    override: verdict.blockers.length > 0 ? input.overrideReason : null,
-  };
+}
+
+const stockholm = new Intl.DateTimeFormat('sv-SE', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
+
+/** Swedish notation, Stockholm time (2026-12-07 09:30), as the app shows times. */
+function stockholmTime(epochMs: number): string {
+  return stockholm.format(epochMs);
 }

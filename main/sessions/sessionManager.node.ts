@@ -12,7 +12,9 @@ import { sealPersonal } from '../personalData/personalDataKeys.ts';
 import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { endInterruptedSessions } from './interruptedSessions.ts';
 import { startRecording, type Recorder } from './recording/recorder.ts';
+import { CachedVerdicts } from './cachedVerdicts.ts';
 import {
+  auditCachedVerdict,
   auditOpened,
   auditOverride,
   auditPreConnectRun,
@@ -24,7 +26,7 @@ import {
   type SessionOutcome,
 } from './sessionBookkeeping.ts';
 import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.ts';
-import { admitSession } from './sessionGate.ts';
+import { admitSessionOrFromCache } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
 import { getSession, listSessions, updateSession } from './sessionRepository.ts';
@@ -57,6 +59,8 @@ interface LiveSession extends BookedSession {
   terminalSize: TerminalSize;
   /** The terminal now in use: the pre-connect command's, then the SSH shell's. */
   stream: TerminalStream | null;
+  /** When the cached eligibility verdict it started on was fetched; null when it was fetched at its start. */
+  readonly verdictCachedAt: number | null;
   connection: SshConnection | null;
   /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
   timeEntryStart: Promise<void> | null;
@@ -75,6 +79,8 @@ export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
   /** Ended sessions being reconnected now: a second click, or a second window, must not open a second session. */
   private readonly reconnecting = new Set<string>();
+  /** The gate's answers, for starting a session while the team database cannot be reached (sessionGate.ts). */
+  private readonly verdicts = new CachedVerdicts();
 
   constructor(
     private readonly backend: Backend,
@@ -83,6 +89,7 @@ export class SessionManager {
     // Sessions a crash left "live" in the store end at unlock, or now when the store is already open.
     backend.afterUnlock(() => endInterruptedSessions(backend));
     backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
+    backend.beforeLock(() => this.verdicts.forget());
     if (backend.status().state === 'unlocked') {
       void endInterruptedSessions(backend).catch(() =>
         console.error('lotsen: could not end interrupted sessions'),
@@ -90,19 +97,29 @@ export class SessionManager {
     }
   }
 
-  list(filter: { live: boolean; ticketId?: string; technicianId?: string }): Promise<SessionView[]> {
-    return listSessions(this.backend.registryContext().db, filter);
+  async list(filter: { live: boolean; ticketId?: string; technicianId?: string }): Promise<SessionView[]> {
+    return (await listSessions(this.backend.registryContext().db, filter)).map((view) =>
+      this.withVerdict(view),
+    );
   }
 
   /** Checks and records everything, then answers with the session in `connecting`; the rest follows as events. */
   async open(input: SessionOpenFields): Promise<SessionView> {
     const ctx = this.backend.registryContext();
-    const { ticket, environment, verdict, override } = await admitSession(ctx, input);
+    const admission = await admitSessionOrFromCache(
+      ctx,
+      input,
+      this.verdicts,
+      this.backend.databaseReachable(),
+    );
+    const { ticket, environment, verdict, override, verdictCachedAt } = admission;
     // Refused before anything of the session exists, unless the person chose not to run the command this time.
     if (input.runPreConnect) await assertPreConnectApproved(this.backend, environment);
     const title = await sessionTitle(ctx.db, input, this.options.shell);
     if (input.kind === 'ssh') await assertRouteRegistered(ctx.db, input.environmentId, input.jump);
     const id = randomUUID();
+    // Which verdict let it start is audited before anything of the session is stored, as an override is.
+    if (verdictCachedAt !== null) await auditCachedVerdict(this.backend, id, admission, verdictCachedAt);
     if (override !== null) await auditOverride(this.backend, id, ticket, verdict.blockers, override);
 
     const recorder = await startRecording(ctx.db, {
@@ -166,6 +183,7 @@ export class SessionManager {
       ),
       terminalSize: { cols: input.cols, rows: input.rows },
       stream: null,
+      verdictCachedAt,
       connection: null,
       timeEntryStart: null,
       timeEntryId: null,
@@ -424,10 +442,17 @@ export class SessionManager {
   }
 
   private async changed(id: string): Promise<SessionView> {
-    const view = await getSession(this.backend.registryContext().db, id);
-    if (!view) throw new LotsenError('NOT_FOUND', 'No such session.');
+    const stored = await getSession(this.backend.registryContext().db, id);
+    if (!stored) throw new LotsenError('NOT_FOUND', 'No such session.');
+    const view = this.withVerdict(stored);
     this.backend.emit('sessions.changed', view);
     return view;
+  }
+
+  /** A live session that started on a cached verdict says so (and which: its time). */
+  private withVerdict(view: SessionView): SessionView {
+    const cachedAt = this.live.get(view.id)?.verdictCachedAt ?? null;
+    return cachedAt === null ? view : { ...view, verdictCachedAt: cachedAt };
   }
 
   private require(sessionId: string): LiveSession {

@@ -4,6 +4,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import type pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
+import type { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
 import { migrations } from './migrations/index.ts';
 import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -36,6 +37,8 @@ export interface TeamStore extends OpenedStore {
    * search_path): for what holds one open for long, the change feed's LISTEN. The caller connects and ends it.
    */
   dedicatedClient(applicationName: string): pg.Client;
+  /** Whether the database answers now, and since when (main/team/reachability/). */
+  readonly reachability: DatabaseReachability;
 }
 
 export const DATABASE_KEY_BYTES = 32;

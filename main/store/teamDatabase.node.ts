@@ -3,6 +3,8 @@ import { isIP } from 'node:net';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
+import { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
+import { observedPool } from '../team/reachability/observedPool.ts';
 import { migrationProvider, type TeamStore } from './database.node.ts';
 import { PostgresColumnTypesPlugin } from './postgresColumnTypes.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -32,6 +34,21 @@ export interface OpenTeamOptions {
    */
   migrate?: boolean;
 }
+
+/**
+ * How long a connection attempt may take: a network that swallows packets (a full-tunnel VPN) answers nothing, and
+ * without a limit pg would wait for the operating system's TCP timeout, minutes. A server that is there answers a
+ * login in milliseconds, also across the country.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long one query may wait for its answer before it counts as lost. Lotsen's queries are short (lists are paged,
+ * exports and rotations go in batches), so this only ever ends a connection that went dead while in use.
+ * Migrations (`team create`/`team upgrade`) are exempt: an admin's long ALTER is not a lost network.
+ */
+export const QUERY_TIMEOUT_MS = 30_000;
+/** The reachability probe's own limit for its connection and its `SELECT 1`. */
+export const PROBE_TIMEOUT_MS = 3_000;
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -99,8 +116,15 @@ export async function openTeamDatabase(
     options: `-c search_path=${TEAM_SCHEMA}`,
     types: teamTypes,
     application_name: 'lotsen',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // The server drops an idle connection behind a NAT or firewall less often when TCP keeps it warm.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   };
-  const pool = new pg.Pool(connection);
+  const pool = new pg.Pool({
+    ...connection,
+    ...(options.migrate ? {} : { query_timeout: QUERY_TIMEOUT_MS }),
+  });
   // An idle connection the server drops (a restart, a removed member) must not take the process with it.
   pool.on('error', () => undefined);
   try {
@@ -135,14 +159,16 @@ export async function openTeamDatabase(
     );
   }
 
+  const reachability = new DatabaseReachability({ probe: () => probeTeamDatabase(connection) });
   const db = new Kysely<DatabaseSchema>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: observedPool(pool, reachability) }),
     plugins: [new PostgresColumnTypesPlugin()],
   });
   try {
     if (options.migrate) await migrateTeamSchema(db);
     else await assertSchemaCurrent(db, where);
   } catch (error) {
+    reachability.stop();
     await db.destroy();
     if (error instanceof LotsenError) throw error;
     throw new LotsenError(
@@ -160,12 +186,31 @@ export async function openTeamDatabase(
     // TCP keepalive: a connection that only listens sends nothing, and would not notice a network gone silent.
     dedicatedClient: (applicationName) =>
       new pg.Client({ ...connection, application_name: applicationName, keepAlive: true }),
+    reachability,
     async close() {
       if (closed) return;
       closed = true;
+      reachability.stop();
       await db.destroy();
     },
   };
+}
+
+/** One try to reach the database, on a connection of its own (the pool's may be stuck on a dead socket). */
+async function probeTeamDatabase(connection: pg.ClientConfig): Promise<void> {
+  const client = new pg.Client({
+    ...connection,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    query_timeout: PROBE_TIMEOUT_MS,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    // Not awaited: ending a connection the network swallowed can wait long, and the next probe must not.
+    void client.end().catch(() => undefined);
+  }
 }
 
 function teamMigrator(db: Kysely<DatabaseSchema>): Migrator {

@@ -1,4 +1,5 @@
 import { LotsenError } from '../../common/api/errors.ts';
+import { isConnectionFailure } from '../team/reachability/connectionFailure.ts';
 
 /*
  * What a team database (PostgreSQL) answers mid-work that a person can act on, in their words rather than as an
@@ -9,16 +10,6 @@ import { LotsenError } from '../../common/api/errors.ts';
 
 /** 28P01: the password is no longer accepted; 28000: the login is gone or may not log in. */
 const LOGIN_REFUSED = new Set(['28P01', '28000']);
-/** 57P01-57P03: the server ended the connection (an admin, a shutdown, a restart); 08xxx: the connection failed. */
-const CONNECTION_LOST = /^(57P0[123]|08\d{3})$/;
-const NETWORK_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-]);
 
 export function teamDatabaseRefusal(error: unknown): LotsenError | null {
   const { code, message = '' } = (error ?? {}) as { code?: unknown; message?: string };
@@ -34,14 +25,17 @@ export function teamDatabaseRefusal(error: unknown): LotsenError | null {
       `The team database refused this for your role (${message}); nothing was changed.`,
     );
   }
-  if (
-    (typeof code === 'string' && (CONNECTION_LOST.test(code) || NETWORK_ERRORS.has(code))) ||
-    /^(Connection terminated|Client has encountered a connection error)/.test(message)
-  ) {
-    return new LotsenError(
-      'TEAM_DATABASE_UNAVAILABLE',
-      'The connection to the team database was lost, so this may not have been done. Check the network and try again.',
-    );
-  }
+  if (isConnectionFailure(error)) return databaseUnreachable();
   return null;
+}
+
+/**
+ * What a call that needed the team database while it could not be reached answers: what happened and what to do, in
+ * words; never the server's address, the login or pg's own text (which can name both).
+ */
+export function databaseUnreachable(): LotsenError {
+  return new LotsenError(
+    'DATABASE_UNREACHABLE',
+    'The team database cannot be reached, so this may not have been done: try again when the top bar says it is back.',
+  );
 }

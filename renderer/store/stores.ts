@@ -63,8 +63,9 @@ export function createStores(api: ApiClient): Stores {
 
 /**
  * Starts following main, and ties the registry to the lock: it loads when the store is unlocked, is forgotten the
- * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived) and when main
- * says `store.resynced` (its own link to the team database came back, or another process wrote the store).
+ * moment it is not, and reloads after a lost connection comes back (events sent meanwhile never arrived), when main
+ * says `store.resynced` (its own link to the team database came back, or another process wrote the store), and
+ * when the team database is reachable again.
  */
 export function startStores({
   app,
@@ -97,7 +98,10 @@ export function startStores({
     const reconnected = now.connection === 'open' && before.connection === 'reconnecting';
     // Main's store changed under the page in a way no finer event names (docs/live-updates.md): the same reload.
     const resynced = now.resyncs !== before.resyncs;
-    if (unlocked && (!wasUnlocked || reconnected || resynced)) {
+    // The team database is back: what failed or went stale while it was away loads again.
+    const databaseBack =
+      now.status?.database.state === 'reachable' && before.status?.database.state === 'unreachable';
+    if (unlocked && (!wasUnlocked || reconnected || resynced || databaseBack)) {
       void registry.getState().loadCustomers();
       void registry.getState().refreshOpenCustomer();
       void review.getState().load();

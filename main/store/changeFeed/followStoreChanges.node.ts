@@ -14,13 +14,7 @@ const followed = new WeakSet<Backend>();
  * started at every unlock (and at once if the store is open already), closed at lock. For the long-lived processes
  * (the desktop app, `lotsen serve`); a one-shot CLI command does not follow anything. Once per backend.
  */
-export function followStoreChanges(
-  backend: Backend,
-  options: {
-    /** Told when a team listener's connection is lost and when it listens again: a reachability state may follow. */
-    onTeamListenerState?: (state: ListenerState) => void;
-  } = {},
-): void {
+export function followStoreChanges(backend: Backend): void {
   if (followed.has(backend)) return;
   followed.add(backend);
   const emit: ChangeSink = ({ event, payload }) => backend.emit(event, payload as never);
@@ -28,9 +22,7 @@ export function followStoreChanges(
   let feed: Promise<ChangeFeed | null> = Promise.resolve(null);
   const start = () => {
     // A feed that cannot start leaves the app as it was before live updates (reloading by hand), never broken.
-    feed = feed.then(
-      async (running) => running ?? openFeed(backend, emit, options.onTeamListenerState).catch(() => null),
-    );
+    feed = feed.then(async (running) => running ?? openFeed(backend, emit).catch(() => null));
     return feed;
   };
   backend.afterUnlock(async () => void (await start()));
@@ -42,18 +34,16 @@ export function followStoreChanges(
   if (backend.unlockedStore() !== null) void start();
 }
 
-async function openFeed(
-  backend: Backend,
-  emit: ChangeSink,
-  onStateChange?: (state: ListenerState) => void,
-): Promise<ChangeFeed | null> {
+async function openFeed(backend: Backend, emit: ChangeSink): Promise<ChangeFeed | null> {
   const store = backend.unlockedStore();
   if (store === null) return null;
   if (store.kind === 'team') {
     return listenForTeamChanges({
       newClient: () => store.dedicatedClient(LISTENER_APPLICATION_NAME),
       emit,
-      ...(onStateChange ? { onStateChange } : {}),
+      // An idle app makes no query that would notice the database gone; its listening connection does.
+      onStateChange: (state: ListenerState) =>
+        state === 'lost' ? store.reachability.lost() : store.reachability.reached(),
     });
   }
   return watchEmbeddedStore({ file: store.file, db: store.db, emit });

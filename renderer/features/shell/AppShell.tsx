@@ -17,6 +17,7 @@ import {
 import { selectLiveCount } from '../../store/sessions/selectors.ts';
 import { SessionPrompts } from '../sessions/SessionPrompts.tsx';
 import { TimerChip } from '../timesheet/TimerChip.tsx';
+import { DatabaseStatus } from './DatabaseStatus.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
@@ -31,6 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
       <TopBar onHelp={showHelp} />
+      <DatabaseStatus />
       <Navigation />
       <main className="shell__main" id="main">
         {children}

@@ -51,6 +51,7 @@ describe('the dispatcher', () => {
           user: null,
           principal: null,
           dataDir: '/x',
+          database: { state: 'embedded', since: null },
         }),
       },
       { locked: true },

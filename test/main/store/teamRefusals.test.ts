@@ -48,13 +48,13 @@ describe('a team database refusing a member', () => {
     expect(refusal?.message).toContain('permission denied for table support_accounts');
   });
 
-  test('a connection the server ends is TEAM_DATABASE_UNAVAILABLE', async () => {
+  test('a connection the server ends is DATABASE_UNREACHABLE', async () => {
     const error = await errorOf(finance, async (client) => {
       const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       await asSuperuser('postgres', (su) => su.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]));
       await client.query('SELECT 1');
     });
-    expect(teamDatabaseRefusal(error)?.code).toBe('TEAM_DATABASE_UNAVAILABLE');
+    expect(teamDatabaseRefusal(error)?.code).toBe('DATABASE_UNREACHABLE');
   });
 
   test('a wrong password is UNAUTHORIZED, with no password in the message', async () => {

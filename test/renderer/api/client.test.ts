@@ -60,7 +60,14 @@ describe('API client', () => {
     server.send(socket, {
       type: 'event',
       event: 'app.statusChanged',
-      payload: { state: 'locked', keyStore: 'passphrase', user: null, principal: null, dataDir: '/tmp/x' },
+      payload: {
+        state: 'locked',
+        keyStore: 'passphrase',
+        user: null,
+        principal: null,
+        dataDir: '/tmp/x',
+        database: { state: 'embedded', since: null },
+      },
     });
     server.send(socket, { type: 'event', event: 'registry.changed', payload: { customerId: null } });
     await waitFor(() => changes.length === 1);

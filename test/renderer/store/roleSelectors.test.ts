@@ -18,6 +18,7 @@ function unlockedAs(principal: Principal | null): AppState {
     user: { id: USER_ID, name: 'Fia Ekonomi', email: 'fia@leverantor.se', role: 'technician' },
     principal,
     dataDir: '/tmp/x',
+    database: { state: 'embedded', since: null },
   };
   return { ...initialAppState, status };
 }

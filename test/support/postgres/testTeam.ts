@@ -79,7 +79,13 @@ export interface TestTeam {
   enrolLotsen(
     by: TestMember,
     member: NewMember,
-    options?: { sessions?: SessionManagerOptions },
+    options?: {
+      sessions?: SessionManagerOptions;
+      /** The port the member's Lotsen reaches the server on (an outage proxy's); the server's own unless told. */
+      port?: number;
+      /** The member's Lotsen's clock; the wall clock unless told. */
+      now?: () => number;
+    },
   ): Promise<MemberLotsen>;
   drop(): Promise<void>;
 }
@@ -170,9 +176,16 @@ export async function createTestTeam(
     async enrolLotsen(by, member, options = {}) {
       const enrolment = enrolmentOf(await invite(by, member));
       const home = await makeTempDataDir();
-      const backend = await Backend.open({ dataDir: home.dir });
+      const backend = await Backend.open({ dataDir: home.dir, ...(options.now ? { now: options.now } : {}) });
+      // Enrolment reaches the server itself; from then on the Lotsen uses the port it is given.
+      const source =
+        options.port === undefined ? enrolment.source : { ...enrolment.source, port: options.port };
       try {
-        await backend.initialize({ passphrase: TEST_PASSPHRASE, preference: 'passphrase', team: enrolment });
+        await backend.initialize({
+          passphrase: TEST_PASSPHRASE,
+          preference: 'passphrase',
+          team: { source, enrol: enrolment.enrol },
+        });
       } catch (error) {
         await backend.close();
         await home.cleanup();
