@@ -17,7 +17,6 @@ import {
   auditOverride,
   auditPreConnectRun,
   bookOpening,
-  closeBooks,
   startTimeEntry,
   reasonOf,
   type BookedSession,
@@ -27,10 +26,12 @@ import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.t
 import { admitSession } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
-import { getSession, listSessions, updateSession } from './sessionRepository.ts';
+import { getSession, listSessions } from './sessionRepository.ts';
 import { connectSessionSsh, type SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
+import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
+import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
 import { readPreConnectSecret } from '../registry/environmentRepository.ts';
@@ -58,6 +59,8 @@ interface LiveSession extends BookedSession {
   /** The terminal now in use: the pre-connect command's, then the SSH shell's. */
   stream: TerminalStream | null;
   connection: SshConnection | null;
+  /** What the store last said of it: what the session shows while its books wait in the local queue. */
+  lastView: SessionView | null;
   /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
   timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
@@ -75,11 +78,21 @@ export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
   /** Ended sessions being reconnected now: a second click, or a second window, must not open a second session. */
   private readonly reconnecting = new Set<string>();
+  /** Where the sessions' books go: the store, or the local queue while a team database is out of reach. */
+  private readonly books: SessionBooks;
 
   constructor(
     private readonly backend: Backend,
     private readonly options: SessionManagerOptions = {},
   ) {
+    // Made first, so that at unlock the queue drains before interrupted sessions are ended from what it brings.
+    this.books = booksOf(backend);
+    // A drain can bring the books of sessions a killed Lotsen left live: they end now, not at the next unlock.
+    this.books.onDrained(() => {
+      void endInterruptedSessions(backend).catch(() =>
+        console.error('lotsen: could not end interrupted sessions'),
+      );
+    });
     // Sessions a crash left "live" in the store end at unlock, or now when the store is already open.
     backend.afterUnlock(() => endInterruptedSessions(backend));
     backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
@@ -111,6 +124,7 @@ export class SessionManager {
       height: input.rows,
       env: { TERM: 'xterm-256color' },
       recordInput: input.recordInput,
+      sink: () => recordingSinkOf(this.books, id),
     });
     await bookOpening(
       this.backend,
@@ -160,13 +174,13 @@ export class SessionManager {
         (prompt) => this.backend.emit('sessions.prompt', prompt),
         this.options.promptTimeoutMs ?? DEFAULT_PROMPT_TIMEOUT_MS,
       ),
-      size: new SizeSaver(
-        async (size) => updateSession(this.backend.registryContext().db, id, size),
-        this.options.sizeSaveIntervalMs ?? DEFAULT_SIZE_SAVE_INTERVAL_MS,
-      ),
+      size: new SizeSaver(async (size) => {
+        await this.books.write(id, { kind: 'session-state', op: 'update', changes: size });
+      }, this.options.sizeSaveIntervalMs ?? DEFAULT_SIZE_SAVE_INTERVAL_MS),
       terminalSize: { cols: input.cols, rows: input.rows },
       stream: null,
       connection: null,
+      lastView: null,
       timeEntryStart: null,
       timeEntryId: null,
       endAudited: false,
@@ -182,7 +196,7 @@ export class SessionManager {
       }
       this.endUnawaited(session, failure(error));
     });
-    return this.changed(id);
+    return this.changed(id, session);
   }
 
   /**
@@ -395,8 +409,17 @@ export class SessionManager {
     }
     let booksClosed = true;
     try {
-      await closeBooks(this.backend, session, outcome, endedAt, async (trx) => {
-        if (size !== null) await updateSession(trx, session.id, size);
+      await this.books.write(session.id, {
+        kind: 'session-state',
+        op: 'end',
+        ticketId: session.ticketId,
+        customerId: session.customerId,
+        title: session.title,
+        timeEntryId: session.timeEntryId,
+        endAudited: session.endAudited,
+        outcome,
+        endedAt,
+        size,
       });
     } catch (error) {
       booksClosed = false;
@@ -406,8 +429,14 @@ export class SessionManager {
       this.live.delete(session.id);
     }
     // Whether the end reached the store depends on where closing failed (the audit head file is written after the
-    // transaction has committed), so the store, not the error, says what the session is now.
-    const view = await this.changed(session.id);
+    // transaction has committed), so the store, not the error, says what the session is now; while its books wait
+    // in the local queue, what it last said with the end put on it.
+    const view = await this.changed(session.id, session, {
+      state: outcome.state,
+      closedAt: endedAt,
+      endCode: outcome.code,
+      endMessage: outcome.message,
+    });
     if (!booksClosed && liveSessionStates.includes(view.state)) {
       throw new LotsenError(
         'INTERNAL',
@@ -419,13 +448,28 @@ export class SessionManager {
 
   private async setState(session: LiveSession, state: 'preconnect' | 'connecting' | 'open'): Promise<void> {
     if (session.ending) return;
-    await updateSession(this.backend.registryContext().db, session.id, { state });
-    await this.changed(session.id);
+    await this.books.write(session.id, { kind: 'session-state', op: 'update', changes: { state } });
+    await this.changed(session.id, session, { state });
   }
 
-  private async changed(id: string): Promise<SessionView> {
-    const view = await getSession(this.backend.registryContext().db, id);
+  /**
+   * Tells every window what the session is now, as the store says. A live session whose team database is out of reach
+   * (its books queued) is told from what the store last said of it with `known` put on it.
+   */
+  private async changed(
+    id: string,
+    live?: LiveSession,
+    known: Partial<SessionView> = {},
+  ): Promise<SessionView> {
+    let view: SessionView | null;
+    try {
+      view = await getSession(this.backend.registryContext().db, id);
+    } catch (error) {
+      if (!live?.lastView || !isConnectionLoss(error)) throw error;
+      view = { ...live.lastView, ...known };
+    }
     if (!view) throw new LotsenError('NOT_FOUND', 'No such session.');
+    if (live) live.lastView = view;
     this.backend.emit('sessions.changed', view);
     return view;
   }

@@ -79,7 +79,11 @@ export interface TestTeam {
   enrolLotsen(
     by: TestMember,
     member: NewMember,
-    options?: { sessions?: SessionManagerOptions },
+    options?: {
+      sessions?: SessionManagerOptions;
+      /** The port its data source names instead of the server's: an outage proxy's (databaseOutage.ts). */
+      port?: number;
+    },
   ): Promise<MemberLotsen>;
   drop(): Promise<void>;
 }
@@ -172,7 +176,12 @@ export async function createTestTeam(
       const home = await makeTempDataDir();
       const backend = await Backend.open({ dataDir: home.dir });
       try {
-        await backend.initialize({ passphrase: TEST_PASSPHRASE, preference: 'passphrase', team: enrolment });
+        // Enrolment itself reaches the server directly; the member's Lotsen then works through `port` when given.
+        const team =
+          options.port === undefined
+            ? enrolment
+            : { ...enrolment, source: { ...enrolment.source, port: options.port } };
+        await backend.initialize({ passphrase: TEST_PASSPHRASE, preference: 'passphrase', team });
       } catch (error) {
         await backend.close();
         await home.cleanup();
