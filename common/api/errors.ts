@@ -59,6 +59,11 @@ export const errorCodes = [
   'TEAM_DATABASE_UNAVAILABLE',
   /** The team database's schema is behind or ahead of this Lotsen: an admin runs `lotsen team upgrade`. */
   'TEAM_SCHEMA_MISMATCH',
+  /**
+   * The local queue of a session's books kept while the team database was out of reach (main/team/outbox/) cannot be
+   * read: damaged, or not made with this machine's key. Nothing in it was dropped; the message says what to do.
+   */
+  'OUTBOX_UNREADABLE',
   'INTERNAL',
   /**
    * The team database cannot be reached now (the network, a VPN that takes all traffic, a server restart); the call

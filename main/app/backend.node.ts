@@ -33,6 +33,8 @@ import { keychain as osKeychain, type Keychain } from '../vault/keychain.node.ts
 import { readDataConfig, writeDataConfig, type DataConfig, type TeamDataSource } from './dataConfig.node.ts';
 import { dataFiles } from './dataDir.node.ts';
 import { makeOwnerOnlyFolder, tightenToOwnerOnly } from './ownerOnly.node.ts';
+import { OutboxFile } from '../team/outbox/outboxFile.node.ts';
+import { outboxKey } from '../team/outbox/outboxKey.node.ts';
 import { UnlockBackoff } from './unlockBackoff.ts';
 
 /** `lotsen init --team`: the database to join, and how this login's password gets set there (enrolment). */
@@ -84,6 +86,8 @@ export class Backend {
   private store: Store | null = null;
   private acting: Acting | null = null;
   private auditTrail: AuditTrail | null = null;
+  /** A team member's queue of sessions' books waiting for the team database (main/team/outbox/); null when embedded. */
+  private outbox: OutboxFile | null = null;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private transition: Promise<unknown> = Promise.resolve();
   private readonly unlockHooks = new Set<LifecycleHook>();
@@ -194,10 +198,12 @@ export class Backend {
       keychain: this.keychain,
     });
     let store: Store | null = null;
+    let queue: OutboxFile | null = null;
     try {
       const password = teamLoginPassword(key);
       // The member's vault key pair, derived where the password is, from the same key (memberKeyPair.node.ts).
       const keyPair = memberKeyPair(key);
+      queue = this.openOutbox(key);
       key.fill(0);
       await team.enrol?.(password, keyPair);
       store = await openTeamDatabase(teamSettings(team.source), password);
@@ -213,8 +219,9 @@ export class Backend {
       };
       await writeDataConfig(this.dataDir, config);
       this.config = config;
-      this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]));
+      this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]), queue);
     } catch (error) {
+      queue?.close();
       if (store) detachKeyRing(store.db);
       await store?.close();
       await rm(dataFiles.keyFile(this.dataDir), { force: true });
@@ -245,13 +252,19 @@ export class Backend {
     const key = await this.loadKey(config, passphrase);
     const password = teamLoginPassword(key);
     const keyPair = memberKeyPair(key);
+    // Opened first: a queue that cannot be read is said before anything else, and the database then waits for it.
+    const queue = this.openOutbox(key);
     key.fill(0);
-    const store = await openTeamDatabase(teamSettings(source), password);
+    const store = await openTeamDatabase(teamSettings(source), password).catch((error: unknown) => {
+      queue.close();
+      throw error;
+    });
     try {
       const member = await this.teamMember(store);
       await openMemberVault(store.db, member.user.id, keyPair);
-      this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]));
+      this.open(store, member, new AuditAnchors([databaseHeadPlace(store.db)]), queue);
     } catch (error) {
+      queue.close();
       detachKeyRing(store.db);
       await store.close();
       throw error;
@@ -331,6 +344,8 @@ export class Backend {
       this.store = null;
       this.acting = null;
       this.auditTrail = null;
+      this.outbox?.close();
+      this.outbox = null;
       // The team's tree keys and the member's private key are forgotten with the store (keyRing.ts).
       detachKeyRing(store.db);
       await store.close();
@@ -344,6 +359,21 @@ export class Backend {
    */
   unlockedStore(): Store | null {
     return this.store;
+  }
+
+  /** The unlocked team member's queue of sessions' books (main/team/outbox/); null when locked or embedded. */
+  outboxQueue(): OutboxFile | null {
+    return this.store === null ? null : this.outbox;
+  }
+
+  /** Opens (or makes) this folder's queue under its own key, derived from the member's local database key. */
+  private openOutbox(databaseKey: Buffer): OutboxFile {
+    const key = outboxKey(databaseKey);
+    try {
+      return OutboxFile.open(dataFiles.outbox(this.dataDir), key);
+    } finally {
+      key.fill(0);
+    }
   }
 
   /** Where this folder's team database is (lotsen.json), or null for the embedded store; it holds no secret. */
@@ -388,7 +418,8 @@ export class Backend {
     this.listeners.clear();
   }
 
-  private open(store: Store, acting: Acting, anchors: AuditAnchors): void {
+  private open(store: Store, acting: Acting, anchors: AuditAnchors, outbox: OutboxFile | null = null): void {
+    this.outbox = outbox;
     this.store = store;
     this.acting = acting;
     this.auditTrail = new AuditTrail(store.db, anchors, acting.user, this.now);

@@ -20,4 +20,6 @@ export const dataFiles = {
   keyFile: (dataDir: string) => join(dataDir, 'lotsen.key'),
   /** The audit log's newest (seq, hash), kept outside the store so truncating the log is noticed. */
   auditHead: (dataDir: string) => join(dataDir, 'audit-head.json'),
+  /** A team member's sessions' books queued while the team database is out of reach (main/team/outbox/). */
+  outbox: (dataDir: string) => join(dataDir, 'outbox.db'),
 };

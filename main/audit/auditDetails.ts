@@ -230,13 +230,20 @@ function fitsKind(kind: Exclude<AuditDetailKind, 'personal'>, value: unknown): b
 }
 
 /**
+ * Any event may carry this detail: the UUID of the queued item it was written from, when it waited in the local
+ * queue while the team database was out of reach (main/team/outbox/). Writing the queue again after a crash finds
+ * it, so the event is never appended twice.
+ */
+export const QUEUED_AS = 'queuedAs';
+
+/**
  * Refuses details the event's declaration does not allow. The error names the event and the key, never the value:
  * the value may be the very text that must not be written.
  */
 export function assertAuditDetails(event: AuditEventCode, details: Record<string, AuditDetailValue>): void {
   const declared = auditDetailKinds[event];
   for (const [key, value] of Object.entries(details)) {
-    const kind = declared[key];
+    const kind = key === QUEUED_AS ? 'id' : declared[key];
     const refuse = (why: string) => {
       throw new LotsenError('INTERNAL', `The audit event ${event} cannot record "${key}": ${why}.`);
     };

@@ -25,6 +25,11 @@ export interface AuditInput {
    * personal text as personalDetail(...), which is sealed before the event is hashed.
    */
   details?: Record<string, AuditDetailValue>;
+  /**
+   * When it happened, if not now: an event of a session's books that waited in the local queue while the team
+   * database was out of reach (main/team/outbox/) keeps its own time, which may be earlier than the event before it.
+   */
+  at?: number;
 }
 
 /**
@@ -110,7 +115,7 @@ export class AuditTrail {
       // so a long act (an import) holds up nobody's appends while it runs.
       await serialiseWrites(trx, 'audit append');
       const last = await readAuditHead(trx);
-      const at = this.now();
+      const at = input.at ?? this.now();
       const fields = {
         seq: last.seq + 1,
         at,

@@ -1,5 +1,6 @@
 import { mayCall } from '../../common/team/roles.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { booksOf } from '../team/outbox/sessionBooks.ts';
 import { closeBooks, reasonOf } from './sessionBookkeeping.ts';
 import { ownerAlive } from './sessionOwner.node.ts';
 import { lastRecordedAt, staleLiveSessions } from './sessionRepository.ts';
@@ -24,6 +25,9 @@ export async function endInterruptedSessions(backend: Backend): Promise<void> {
   // too little of others' to end them: the next Lotsen of someone who may open sessions ends them at its unlock.
   if (!mayCall(principal, 'sessions.open')) return;
   for (const stale of await staleLiveSessions(db, (owner) => !ownerAlive(owner))) {
+    // Its books still wait in this member's local queue (the team database was out of reach when Lotsen stopped):
+    // it ends once they are written, at its last recorded output as they bring it (SessionManager, after a drain).
+    if (booksOf(backend).waiting(stale.id) > 0) continue;
     const lastOutput = stale.recording_id ? await lastRecordedAt(db, stale.recording_id) : null;
     const endedAt = Math.max(stale.opened_at, lastOutput ?? 0);
     const session = {

@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { randomUUID } from 'node:crypto';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import type { SessionKind } from '../../common/sessions/model.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
@@ -9,8 +10,8 @@ import type { Db } from '../store/database.node.ts';
 import { greaterOf } from '../store/portableSql.ts';
 import type { SessionsTable } from '../store/schema.ts';
 import type { TerminalExit } from './terminal/terminalSource.ts';
-import { insertEntry } from '../time/timeEntryRepository.ts';
-import { endLiveSession, insertSession, updateSession } from './sessionRepository.ts';
+import { booksOf } from '../team/outbox/sessionBooks.ts';
+import { endLiveSession, insertSession } from './sessionRepository.ts';
 
 /** What a session's books need to know about it. */
 export interface BookedSession {
@@ -113,15 +114,17 @@ export async function bookOpening(
 export async function startTimeEntry(backend: Backend, session: BookedSession): Promise<void> {
   if (session.timeEntryId !== null) return;
   const ctx = backend.registryContext();
-  session.timeEntryId = await insertEntry(ctx.db, ctx, {
+  // Its id is the session's own choice, so the entry is written once however often its queued write is tried.
+  const entryId = randomUUID();
+  await booksOf(backend).write(session.id, {
+    kind: 'time-entry',
+    op: 'start',
+    entryId,
     ticketId: session.ticketId,
     startedAt: ctx.now(),
-    endedAt: null,
-    source: 'session',
-    sessionId: session.id,
     note: session.title,
   });
-  await updateSession(ctx.db, session.id, { time_entry_id: session.timeEntryId });
+  session.timeEntryId = entryId;
   backend.emit('tickets.changed', { ticketId: session.ticketId, customerId: session.customerId });
 }
 
@@ -129,7 +132,7 @@ export async function auditOpened(
   backend: Backend,
   session: BookedSession & { readonly kind: SessionKind },
 ): Promise<void> {
-  await backend.audit().append({
+  await booksOf(backend).audit(session.id, {
     event: 'session.opened',
     subject: { type: 'session', id: session.id },
     details: {
@@ -147,7 +150,7 @@ export async function auditPreConnectRun(
   session: BookedSession,
   run: { environmentId: string; commandSha256: string; exit: TerminalExit; durationMs: number },
 ): Promise<void> {
-  await backend.audit().append({
+  await booksOf(backend).audit(session.id, {
     event: 'preconnect.ran',
     subject: { type: 'session', id: session.id },
     details: {
@@ -178,6 +181,8 @@ export async function closeBooks(
   outcome: SessionOutcome,
   endedAt: number,
   more: (trx: Db) => Promise<void> = async () => undefined,
+  /** When the end was logged, if not now: an end that waited in the local queue (main/team/outbox/). */
+  eventAt?: number,
 ): Promise<boolean> {
   const ctx = backend.registryContext();
   const work = async (trx: Db) => {
@@ -195,8 +200,12 @@ export async function closeBooks(
     await more(trx);
   };
   try {
-    if (session.endAudited) await backend.audit().appendWith(work, () => endedEvent(session, outcome));
-    else await ctx.db.transaction().execute(work);
+    if (session.endAudited) {
+      await backend.audit().appendWith(work, () => ({
+        ...endedEvent(session, outcome),
+        ...(eventAt === undefined ? {} : { at: eventAt }),
+      }));
+    } else await ctx.db.transaction().execute(work);
   } catch (error) {
     if (error instanceof AlreadyEnded) return false;
     throw error;

@@ -19,7 +19,6 @@ import {
   auditOverride,
   auditPreConnectRun,
   bookOpening,
-  closeBooks,
   startTimeEntry,
   reasonOf,
   type BookedSession,
@@ -29,10 +28,12 @@ import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.t
 import { admitSessionOrFromCache } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
-import { getSession, listSessions, updateSession } from './sessionRepository.ts';
+import { getSession, listSessions } from './sessionRepository.ts';
 import { connectSessionSsh, type SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
+import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
+import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
 import { readPreConnectSecret } from '../registry/environmentRepository.ts';
@@ -62,6 +63,8 @@ interface LiveSession extends BookedSession {
   /** When the cached eligibility verdict it started on was fetched; null when it was fetched at its start. */
   readonly verdictCachedAt: number | null;
   connection: SshConnection | null;
+  /** What the store last said of it: what the session shows while its books wait in the local queue. */
+  lastView: SessionView | null;
   /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
   timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
@@ -81,11 +84,21 @@ export class SessionManager {
   private readonly reconnecting = new Set<string>();
   /** The gate's answers, for starting a session while the team database cannot be reached (sessionGate.ts). */
   private readonly verdicts = new CachedVerdicts();
+  /** Where the sessions' books go: the store, or the local queue while a team database is out of reach. */
+  private readonly books: SessionBooks;
 
   constructor(
     private readonly backend: Backend,
     private readonly options: SessionManagerOptions = {},
   ) {
+    // Made first, so that at unlock the queue drains before interrupted sessions are ended from what it brings.
+    this.books = booksOf(backend);
+    // A drain can bring the books of sessions a killed Lotsen left live: they end now, not at the next unlock.
+    this.books.onDrained(() => {
+      void endInterruptedSessions(backend).catch(() =>
+        console.error('lotsen: could not end interrupted sessions'),
+      );
+    });
     // Sessions a crash left "live" in the store end at unlock, or now when the store is already open.
     backend.afterUnlock(() => endInterruptedSessions(backend));
     backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
@@ -128,6 +141,7 @@ export class SessionManager {
       height: input.rows,
       env: { TERM: 'xterm-256color' },
       recordInput: input.recordInput,
+      sink: () => recordingSinkOf(this.books, id),
     });
     await bookOpening(
       this.backend,
@@ -177,14 +191,14 @@ export class SessionManager {
         (prompt) => this.backend.emit('sessions.prompt', prompt),
         this.options.promptTimeoutMs ?? DEFAULT_PROMPT_TIMEOUT_MS,
       ),
-      size: new SizeSaver(
-        async (size) => updateSession(this.backend.registryContext().db, id, size),
-        this.options.sizeSaveIntervalMs ?? DEFAULT_SIZE_SAVE_INTERVAL_MS,
-      ),
+      size: new SizeSaver(async (size) => {
+        await this.books.write(id, { kind: 'session-state', op: 'update', changes: size });
+      }, this.options.sizeSaveIntervalMs ?? DEFAULT_SIZE_SAVE_INTERVAL_MS),
       terminalSize: { cols: input.cols, rows: input.rows },
       stream: null,
       verdictCachedAt,
       connection: null,
+      lastView: null,
       timeEntryStart: null,
       timeEntryId: null,
       endAudited: false,
@@ -200,7 +214,7 @@ export class SessionManager {
       }
       this.endUnawaited(session, failure(error));
     });
-    return this.changed(id);
+    return this.changed(id, session);
   }
 
   /**
@@ -413,8 +427,17 @@ export class SessionManager {
     }
     let booksClosed = true;
     try {
-      await closeBooks(this.backend, session, outcome, endedAt, async (trx) => {
-        if (size !== null) await updateSession(trx, session.id, size);
+      await this.books.write(session.id, {
+        kind: 'session-state',
+        op: 'end',
+        ticketId: session.ticketId,
+        customerId: session.customerId,
+        title: session.title,
+        timeEntryId: session.timeEntryId,
+        endAudited: session.endAudited,
+        outcome,
+        endedAt,
+        size,
       });
     } catch (error) {
       booksClosed = false;
@@ -424,8 +447,14 @@ export class SessionManager {
       this.live.delete(session.id);
     }
     // Whether the end reached the store depends on where closing failed (the audit head file is written after the
-    // transaction has committed), so the store, not the error, says what the session is now.
-    const view = await this.changed(session.id);
+    // transaction has committed), so the store, not the error, says what the session is now; while its books wait
+    // in the local queue, what it last said with the end put on it.
+    const view = await this.changed(session.id, session, {
+      state: outcome.state,
+      closedAt: endedAt,
+      endCode: outcome.code,
+      endMessage: outcome.message,
+    });
     if (!booksClosed && liveSessionStates.includes(view.state)) {
       throw new LotsenError(
         'INTERNAL',
@@ -437,14 +466,29 @@ export class SessionManager {
 
   private async setState(session: LiveSession, state: 'preconnect' | 'connecting' | 'open'): Promise<void> {
     if (session.ending) return;
-    await updateSession(this.backend.registryContext().db, session.id, { state });
-    await this.changed(session.id);
+    await this.books.write(session.id, { kind: 'session-state', op: 'update', changes: { state } });
+    await this.changed(session.id, session, { state });
   }
 
-  private async changed(id: string): Promise<SessionView> {
-    const stored = await getSession(this.backend.registryContext().db, id);
-    if (!stored) throw new LotsenError('NOT_FOUND', 'No such session.');
-    const view = this.withVerdict(stored);
+  /**
+   * Tells every window what the session is now, as the store says. A live session whose team database is out of reach
+   * (its books queued) is told from what the store last said of it with `known` put on it.
+   */
+  private async changed(
+    id: string,
+    live?: LiveSession,
+    known: Partial<SessionView> = {},
+  ): Promise<SessionView> {
+    let view: SessionView | null;
+    try {
+      view = await getSession(this.backend.registryContext().db, id);
+    } catch (error) {
+      if (!live?.lastView || !isConnectionLoss(error)) throw error;
+      view = { ...live.lastView, ...known };
+    }
+    if (!view) throw new LotsenError('NOT_FOUND', 'No such session.');
+    if (live) live.lastView = view;
+    view = this.withVerdict(view);
     this.backend.emit('sessions.changed', view);
     return view;
   }

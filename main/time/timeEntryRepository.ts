@@ -230,6 +230,8 @@ export async function insertEntry(
   db: Db,
   ctx: RegistryContext,
   entry: {
+    /** Given by a session's books, whose entry may wait in the local queue (main/team/outbox/) before it is written. */
+    id?: string;
     ticketId: string;
     startedAt: number;
     endedAt: number | null;
@@ -240,7 +242,7 @@ export async function insertEntry(
     workType?: BillableWorkType | null;
   },
 ): Promise<string> {
-  const id = randomUUID();
+  const id = entry.id ?? randomUUID();
   await assertPeriodOpen(db, entry.ticketId, entry.startedAt);
   const note = await sealPersonal(db, ticketOwner(entry.ticketId), entry.note);
   await withLockErrors(() =>

@@ -22,6 +22,52 @@ export interface RecorderOptions {
   /** Keystrokes are not recorded unless this is set: they carry passwords typed at prompts. */
   recordInput?: boolean;
   now?: () => number;
+  /**
+   * Where the sealed batches and the recording's end are written: the store at once unless told. A team member's
+   * session hands them to its books, which queue them while the team database is out of reach (main/team/outbox/).
+   */
+  sink?: (db: Db) => RecordingSink;
+}
+
+/** A batch as the store keeps it: its place in the recording and its text sealed under the recording's data key. */
+export interface RecordedChunk {
+  recordingId: string;
+  seq: number;
+  offsetMs: number;
+  data: string;
+  /** The terminal output bytes it holds, added to the recording's size. */
+  bytes: number;
+}
+
+export interface RecordingSink {
+  chunk(chunk: RecordedChunk): Promise<void>;
+  end(recordingId: string, endedAt: number): Promise<void>;
+}
+
+/** Writes each batch and the end straight into the store. */
+export function storeSink(db: Db): RecordingSink {
+  return {
+    chunk: (chunk) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('recording_chunks')
+          .values({
+            recording_id: chunk.recordingId,
+            seq: chunk.seq,
+            offset_ms: chunk.offsetMs,
+            data: chunk.data,
+          })
+          .execute();
+        await trx
+          .updateTable('recordings')
+          .set((eb) => ({ bytes: eb('bytes', '+', chunk.bytes) }))
+          .where('id', '=', chunk.recordingId)
+          .execute();
+      }),
+    end: async (recordingId, endedAt) => {
+      await db.updateTable('recordings').set({ ended_at: endedAt }).where('id', '=', recordingId).execute();
+    },
+  };
 }
 
 export interface RecordingSummary {
@@ -48,6 +94,7 @@ export interface Recorder {
 /** Starts a recording in the store: its row and asciicast header now, its output in batches as it comes. */
 export async function startRecording(db: Db, options: RecorderOptions): Promise<Recorder> {
   const now = options.now ?? Date.now;
+  const sink = (options.sink ?? storeSink)(db);
   const id = randomUUID();
   const startedAt = now();
   const header = encodeHeader({
@@ -102,7 +149,7 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     clearTimeout(timer);
     timer = undefined;
     if (lines.length === 0) return writes;
-    const row = { recording_id: id, seq: seq++, offset_ms: batchOffsetMs };
+    const row = { recordingId: id, seq: seq++, offsetMs: batchOffsetMs };
     const text = lines.join('');
     const bytes = batchBytes;
     lines = [];
@@ -110,20 +157,9 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     batchBytes = 0;
     totalBytes += bytes;
     writes = writes.then(() =>
-      db
-        .transaction()
-        .execute(async (trx) => {
-          const data = seal(text);
-          await trx
-            .insertInto('recording_chunks')
-            .values({ ...row, data })
-            .execute();
-          await trx
-            .updateTable('recordings')
-            .set((eb) => ({ bytes: eb('bytes', '+', bytes) }))
-            .where('id', '=', id)
-            .execute();
-        })
+      Promise.resolve()
+        // Sealed here, under the key the recording holds in memory, so a batch is sealed wherever it waits.
+        .then(() => sink.chunk({ ...row, data: seal(text), bytes }))
         .catch((error: unknown) => {
           // The session goes on: a recording gap must not cut the technician off. `finish` reports it.
           failure ??= error;
@@ -140,7 +176,7 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
     finished = true;
     await flushNow();
     const endedAt = now();
-    await db.updateTable('recordings').set({ ended_at: endedAt }).where('id', '=', id).execute();
+    await sink.end(id, endedAt);
     if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
     return { id, bytes: totalBytes, endedAt };
   }

@@ -26,7 +26,7 @@ const NETWORK_ERRORS = new Set([
  * torn down, a connection attempt or a pool checkout that timed out (a blackholed network), a query left unanswered.
  */
 const CLIENT_MESSAGES =
-  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|timeout expired|Query read timeout)/;
+  /^(Connection terminated|Connection closed|Client has encountered a connection error|timeout exceeded when trying to connect|timeout expired|Query read timeout)/;
 
 export function isConnectionFailure(error: unknown): boolean {
   if (error === null || typeof error !== 'object') return false;
