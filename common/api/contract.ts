@@ -52,6 +52,7 @@ import {
 } from '../time/model.ts';
 import { timeImportSummarySchema } from '../time/timeFile.ts';
 import { checkPeriod, instantSchema } from './period.ts';
+import { rowVersionSchema } from './rowVersion.ts';
 import {
   adjustmentInputSchema,
   adjustmentViewSchema,
@@ -159,8 +160,9 @@ export const methods = {
   'registry.listCustomers': method(noInput, z.array(customerSummarySchema)),
   'registry.getCustomer': method(byIdSchema, customerDetailSchema),
   'registry.createCustomer': method(customerInputSchema, customerDetailSchema),
+  /** `rowVersion`: the version the person opened; a save against a stale one is refused (common/api/staleSave.ts). */
   'registry.updateCustomer': method(
-    z.object({ id: idSchema, customer: customerInputSchema }).strict(),
+    z.object({ id: idSchema, rowVersion: rowVersionSchema, customer: customerInputSchema }).strict(),
     customerDetailSchema,
   ),
   'registry.deleteCustomer': method(byIdSchema, nothing),

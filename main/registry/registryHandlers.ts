@@ -47,9 +47,9 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(null);
       return getCustomerDetail(c.db, id);
     },
-    'registry.updateCustomer': async ({ id, customer }) => {
+    'registry.updateCustomer': async ({ id, rowVersion, customer }) => {
       const c = ctx();
-      await updateCustomer(c, id, customer);
+      await updateCustomer(c, id, rowVersion, customer);
       changed(id);
       return getCustomerDetail(c.db, id);
     },

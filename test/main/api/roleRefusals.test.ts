@@ -97,6 +97,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     },
     'registry.updateCustomer': {
       id: customerId,
+      rowVersion: 1,
       customer: { name: 'Kalmar kommun', orgNumber: prepared.customer.orgNumber, kind: 'municipality' },
     },
     'registry.deleteCustomer': { id: customerId },

@@ -88,7 +88,9 @@ describe('customers', () => {
 
   test('update and delete of a missing customer answer NOT_FOUND', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect((await call.fails('registry.updateCustomer', { id, customer: VAXJO })).code).toBe('NOT_FOUND');
+    expect((await call.fails('registry.updateCustomer', { id, rowVersion: 1, customer: VAXJO })).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await call.fails('registry.deleteCustomer', { id })).code).toBe('NOT_FOUND');
   });
 

@@ -59,6 +59,7 @@ describe('row versions', () => {
 
     await call.ok('registry.updateCustomer', {
       id: customer.id,
+      rowVersion: 1,
       customer: { name: 'Växjö kommun (IT)', orgNumber: customer.orgNumber, kind: 'municipality' },
     });
     const [asa, erik] = (await detail(customer.id)).contacts;
