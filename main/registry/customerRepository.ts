@@ -14,7 +14,7 @@ import type { CustomerKind } from '../../common/registry/vocabulary.ts';
 import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
-import { staleSaveRefusal } from '../store/staleSave.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import {
   contactColumnNames,
@@ -278,6 +278,7 @@ export async function saveContact(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: ContactFields,
 ): Promise<ContactView> {
   const flags = {
@@ -329,11 +330,22 @@ export async function saveContact(
       contactTexts(fields),
       contactColumnNames,
     );
-    await trx
+    const result = await trx
       .updateTable('contacts')
       .set({ ...sealed, ...flags, ...updatedStamp(ctx) })
       .where('id', '=', id)
-      .execute();
+      .where('row_version', '=', openedVersion(rowVersion))
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      throw await staleSaveRefusal(trx, ctx.actorId, {
+        table: 'contacts',
+        id,
+        record: 'contact',
+        notFound: 'No such contact for this customer.',
+        view: () => savedView(id),
+        submitted: fields,
+      });
+    }
     await touchCustomer(trx, ctx, customerId);
     return savedView(id);
   });

@@ -95,3 +95,13 @@ export function staleSaveMessage(details: StaleSaveDetails, byYou: boolean, now 
     'compare what is stored now with what you typed, choose, and save again.'
   );
 }
+
+/** The version an update names; the contract requires it with an id (common/api/rowVersion.ts), so this is a guard. */
+export function openedVersion(rowVersion: number | undefined): number {
+  if (rowVersion === undefined) {
+    throw new LotsenError('VALIDATION', 'Saving a record that exists needs the version it was opened at.', {
+      issues: [{ path: 'rowVersion', message: 'Required when saving a record that exists' }],
+    });
+  }
+  return rowVersion;
+}

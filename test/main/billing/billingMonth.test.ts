@@ -9,6 +9,7 @@ import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { testDataSource } from '../../support/postgres/testTeam.ts';
+import { contractVersion } from '../../support/storedVersion.ts';
 
 const teamRun = testDataSource() === 'team';
 /** Who approves and corrects: finance, a second member on a team database; the one local user embedded. */
@@ -599,6 +600,7 @@ describe('billing months', () => {
     await call.ok('agreements.save', {
       customerId: fixture.customer.id,
       id: fixture.agreement.id,
+      rowVersion: await contractVersion(call, fixture.customer.id, fixture.agreement.id),
       agreement: {
         reference: fixture.agreement.reference,
         startsOn: '2026-01-01',

@@ -4,6 +4,7 @@ import { openSecret } from '../../../main/vault/secretVault.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { orgNumber, personalIdentityNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -137,6 +138,7 @@ describe('environments, servers and access', () => {
     const changed = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: { name: 'Produktion', access: { vpnType: 'other', method: 'ssh', notes: 'Fortinet' } },
     });
     expect(changed.access.standard).toBe(false);
@@ -176,6 +178,7 @@ describe('environments, servers and access', () => {
     const renamed = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: { name: 'Produktion', access: { vpnType: 'none', method: 'rdp' } },
     });
     expect(renamed.access.method).toBe('rdp');
@@ -223,6 +226,7 @@ describe('support account secrets', () => {
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account.id,
+      rowVersion: account.rowVersion,
       account: { username: 'svc_support2', notes: 'byt namn' },
     });
     // Kept, and kept sealed: the store holds the vault's sealed form, which opens to the secret.
@@ -233,6 +237,7 @@ describe('support account secrets', () => {
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account.id,
+      rowVersion: account.rowVersion + 1,
       account: { username: 'svc_support2' },
       secret: 'Nytt-Lösen',
     });
@@ -289,7 +294,11 @@ describe('support account secrets', () => {
       environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
     } as const;
 
-    const set = await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: 'Vpn-Lösen-1' });
+    const set = await call.ok('registry.saveEnvironment', {
+      ...input,
+      rowVersion: environment.rowVersion,
+      preConnectSecret: 'Vpn-Lösen-1',
+    });
     expect(set.access.hasPreConnectSecret).toBe(true);
     expect(JSON.stringify(set)).not.toContain('Vpn-Lösen-1');
     const sealed = (await stored(environment.id))!;
@@ -299,17 +308,26 @@ describe('support account secrets', () => {
 
     const kept = await call.ok('registry.saveEnvironment', {
       ...input,
+      rowVersion: set.rowVersion,
       environment: { ...input.environment, notes: 'n' },
     });
     expect(kept.access.hasPreConnectSecret).toBe(true);
     expect(await stored(environment.id)).toBe(sealed);
 
-    const cleared = await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: null });
+    const cleared = await call.ok('registry.saveEnvironment', {
+      ...input,
+      rowVersion: kept.rowVersion,
+      preConnectSecret: null,
+    });
     expect(cleared.access.hasPreConnectSecret).toBe(false);
     expect(await stored(environment.id)).toBeNull();
     expect(await keys(environment.id)).toBe(0);
 
-    await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: 'Vpn-Lösen-2' });
+    await call.ok('registry.saveEnvironment', {
+      ...input,
+      rowVersion: cleared.rowVersion,
+      preConnectSecret: 'Vpn-Lösen-2',
+    });
     expect(await keys(environment.id)).toBe(1);
     await call.ok('registry.deleteEnvironment', { id: environment.id });
     expect(await keys(environment.id)).toBe(0);

@@ -16,6 +16,7 @@ import { backendStorePages } from '../../support/backendStorePages.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import { ticketVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -133,6 +134,7 @@ describe('personal data at rest', () => {
     const stranger = 'Vivianne.Sjoblad@vaxjo.se';
     await call.ok('tickets.save', {
       id: prepared.ticket.id,
+      rowVersion: await ticketVersion(call, prepared.ticket.id),
       ticket: {
         customerId: prepared.customer.id,
         externalRef: prepared.ticket.externalRef,
@@ -170,6 +172,7 @@ describe('a purge', () => {
     const prepared = await prepareSessionCustomer(call, localTarget);
     const ticket = await call.ok('tickets.save', {
       id: prepared.ticket.id,
+      rowVersion: await ticketVersion(call, prepared.ticket.id),
       ticket: {
         customerId: prepared.customer.id,
         externalRef: prepared.ticket.externalRef,
