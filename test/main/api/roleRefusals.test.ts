@@ -171,7 +171,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'time.addManual': { ticketId, startedAt: now - 600_000, endedAt: now - 300_000 },
     'time.classify': { entryId: localEntryId, classification: 'included' },
     'time.suggestion': { entryId: localEntryId },
-    'time.update': { id: localEntryId, note: 'ändrad' },
+    'time.update': { id: localEntryId, rowVersion: 1, note: 'ändrad' },
     'time.delete': { id: localEntryId },
     'time.import': { file: {} },
     'billing.monthSummary': { month: '2026-11' },
@@ -299,7 +299,7 @@ describe('rows the matrix cannot tell apart', () => {
     });
     expect(own.technicianId).toBe(technicianId);
     await technician.ok('time.classify', { entryId: own.id, classification: 'included' });
-    await technician.ok('time.update', { id: own.id, note: 'eget, ändrat' });
+    await technician.ok('time.update', { id: own.id, rowVersion: own.rowVersion + 1, note: 'eget, ändrat' });
     await technician.ok('time.startTimer', { ticketId: prepared.ticket.id });
     expect(await technician.ok('time.stopTimer', {})).toMatchObject({ technicianId });
 

@@ -174,11 +174,13 @@ describe('billing months', () => {
     // The same ticket now, through its standard environment: included.
     expect(entries.find((e) => e.id === manual.id)?.suggestion?.classification).toBe('included');
     // A session's times are the session's: only its note can change, and it cannot be deleted.
-    expect((await call.fails('time.update', { id: entryId, endedAt: now + minutes(60) })).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await call.fails('time.update', { id: entryId, rowVersion: 1, endedAt: now + minutes(60) })).code,
+    ).toBe('CONFLICT');
     expect((await call.fails('time.delete', { id: entryId })).code).toBe('CONFLICT');
-    expect(await call.ok('time.update', { id: entryId, note: 'Bytte certifikat' })).toMatchObject({
+    expect(
+      await call.ok('time.update', { id: entryId, rowVersion: 1, note: 'Bytte certifikat' }),
+    ).toMatchObject({
       note: 'Bytte certifikat',
     });
   });
@@ -387,7 +389,9 @@ describe('billing months', () => {
       message: expect.stringContaining('approved billing months'),
     });
     // December is open: its entry can still be edited and deleted.
-    expect(await call.ok('time.update', { id: december.id, note: 'ok' })).toMatchObject({ note: 'ok' });
+    expect(
+      await call.ok('time.update', { id: december.id, rowVersion: december.rowVersion, note: 'ok' }),
+    ).toMatchObject({ note: 'ok' });
     await call.ok('time.delete', { id: december.id });
   });
 

@@ -228,7 +228,11 @@ describe('row versions', () => {
     const untouched = await entry(RECEIVED + 3_600_000);
     expect([changed.rowVersion, untouched.rowVersion]).toEqual([1, 1]);
 
-    const noted = await call.ok('time.update', { id: changed.id, note: 'Bytte certifikat på WAP01' });
+    const noted = await call.ok('time.update', {
+      id: changed.id,
+      rowVersion: changed.rowVersion,
+      note: 'Bytte certifikat på WAP01',
+    });
     const classified = await call.ok('time.classify', {
       entryId: changed.id,
       classification: 'billable',

@@ -324,4 +324,41 @@ describe('stale saves', () => {
       rowVersion: 2,
     });
   });
+
+  test('a time entry changed against a stale version is refused, and keeps the first change', async () => {
+    const { customer } = await createCustomerWithEnvironment(call, 'Pajala kommun', 86);
+    const ticket = await call.ok('tickets.save', {
+      ticket: {
+        customerId: customer.id,
+        requesterName: 'Åsa Öberg',
+        requesterEmail: 'asa.oberg@vaxjo.se',
+        subject: 'Certifikatet går ut',
+        receivedAt: Date.UTC(2026, 10, 2, 9),
+      },
+    });
+    const startedAt = Date.now() - 3_600_000;
+    const entry = await call.ok('time.addManual', {
+      ticketId: ticket.id,
+      startedAt,
+      endedAt: startedAt + 1_800_000,
+    });
+    await call.ok('time.update', {
+      id: entry.id,
+      rowVersion: entry.rowVersion,
+      note: 'Bytte certifikat på WAP01',
+    });
+    const refused = await call.fails('time.update', {
+      id: entry.id,
+      rowVersion: entry.rowVersion,
+      note: 'Felsökte AD FS',
+      endedAt: startedAt + 2_700_000,
+    });
+    expect(staleSave(refused)).toMatchObject({
+      record: 'time entry',
+      rowVersion: entry.rowVersion + 1,
+      changedFields: ['endedAt', 'note'],
+    });
+    const [stored] = await call.ok('time.list', { ticketId: ticket.id });
+    expect(stored).toMatchObject({ note: 'Bytte certifikat på WAP01', endedAt: startedAt + 1_800_000 });
+  });
 });

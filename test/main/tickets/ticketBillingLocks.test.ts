@@ -133,7 +133,11 @@ describe('tickets and approved months', () => {
       { escalatedAt: null },
       { customerId: lund.customer.id, environmentId: lund.environment.id },
     ]) {
-      const refused = await call.fails('tickets.save', { id: ticket.id, ticket: edited(ticket, change) });
+      const refused = await call.fails('tickets.save', {
+        id: ticket.id,
+        rowVersion: ticket.rowVersion,
+        ticket: edited(ticket, change),
+      });
       expect(refused).toMatchObject({
         code: 'LOCKED',
         message:
@@ -177,7 +181,11 @@ describe('tickets and approved months', () => {
       message,
     });
     expect(
-      await call.fails('tickets.save', { id: ticket.id, ticket: edited(ticket, { escalatedAt: late }) }),
+      await call.fails('tickets.save', {
+        id: ticket.id,
+        rowVersion: ticket.rowVersion,
+        ticket: edited(ticket, { escalatedAt: late }),
+      }),
     ).toMatchObject({ code: 'LOCKED', message });
     const tickets = await call.ok('tickets.list', {});
     expect(
