@@ -312,7 +312,7 @@ describe('rows the matrix cannot tell apart', () => {
     const before = await fingerprint();
     const others = [
       ['time.classify', { entryId: localEntryId, classification: 'no_charge' }],
-      ['time.update', { id: localEntryId, note: 'någon annans' }],
+      ['time.update', { id: localEntryId, rowVersion: 1, note: 'någon annans' }],
       ['time.delete', { id: localEntryId }],
       ['time.suggestion', { entryId: localEntryId }],
     ] as const;
@@ -356,7 +356,7 @@ describe('rows the matrix cannot tell apart', () => {
     expect(classified.classification).toBe('no_charge');
     await finance.ok('billing.monthSummary', { month: '2026-11' });
     await finance.ok('billing.export', { month: '2026-11', format: 'csv' });
-    expect(await finance.fails('time.update', { id: localEntryId, note: 'x' })).toMatchObject({
+    expect(await finance.fails('time.update', { id: localEntryId, rowVersion: 1, note: 'x' })).toMatchObject({
       code: 'FORBIDDEN',
     });
   });

@@ -324,8 +324,16 @@ describe('billing months', () => {
 
     const refusals = [
       await call.fails('time.classify', { entryId: config.id, classification: 'no_charge' }),
-      await call.fails('time.update', { id: config.id, note: 'ändrad i efterhand' }),
-      await call.fails('time.update', { id: config.id, endedAt: config.endedAt! + minutes(30) }),
+      await call.fails('time.update', {
+        id: config.id,
+        rowVersion: config.rowVersion,
+        note: 'ändrad i efterhand',
+      }),
+      await call.fails('time.update', {
+        id: config.id,
+        rowVersion: config.rowVersion,
+        endedAt: config.endedAt! + minutes(30),
+      }),
       await call.fails('time.delete', { id: config.id }),
       // Time cannot be added to, or moved into, the approved month either.
       await call.fails('time.addManual', {
@@ -333,7 +341,11 @@ describe('billing months', () => {
         startedAt: at('2026-11-10T09:00:00+01:00'),
         endedAt: at('2026-11-10T10:00:00+01:00'),
       }),
-      await call.fails('time.update', { id: december.id, startedAt: at('2026-11-30T23:50:00+01:00') }),
+      await call.fails('time.update', {
+        id: december.id,
+        rowVersion: december.rowVersion,
+        startedAt: at('2026-11-30T23:50:00+01:00'),
+      }),
     ];
     for (const refusal of refusals) expect(refusal.code).toBe('LOCKED');
     expect(refusals[0]!.message).toContain('November 2026 was approved in billing batch 1');
