@@ -52,6 +52,10 @@ import {
 } from '../time/model.ts';
 import { timeImportSummarySchema } from '../time/timeFile.ts';
 import { checkPeriod, instantSchema } from './period.ts';
+import { requireVersionWithId, rowVersionSchema } from './rowVersion.ts';
+
+/** With an id, the version the record was opened at (requireVersionWithId); a new record has none. */
+const optionalVersion = rowVersionSchema.optional();
 import {
   adjustmentInputSchema,
   adjustmentViewSchema,
@@ -174,14 +178,23 @@ export const methods = {
   'registry.listCustomers': method(noInput, z.array(customerSummarySchema)),
   'registry.getCustomer': method(byIdSchema, customerDetailSchema),
   'registry.createCustomer': method(customerInputSchema, customerDetailSchema),
+  /** `rowVersion`: the version the person opened; a save against a stale one is refused (common/api/staleSave.ts). */
   'registry.updateCustomer': method(
-    z.object({ id: idSchema, customer: customerInputSchema }).strict(),
+    z.object({ id: idSchema, rowVersion: rowVersionSchema, customer: customerInputSchema }).strict(),
     customerDetailSchema,
   ),
   'registry.deleteCustomer': method(byIdSchema, nothing),
 
   'registry.saveContact': method(
-    z.object({ customerId: idSchema, id: idSchema.optional(), contact: contactInputSchema }).strict(),
+    z
+      .object({
+        customerId: idSchema,
+        id: idSchema.optional(),
+        rowVersion: optionalVersion,
+        contact: contactInputSchema,
+      })
+      .strict()
+      .superRefine(requireVersionWithId),
     contactViewSchema,
   ),
   'registry.deleteContact': method(byIdSchema, nothing),
@@ -192,16 +205,26 @@ export const methods = {
       .object({
         customerId: idSchema,
         id: idSchema.optional(),
+        rowVersion: optionalVersion,
         environment: environmentInputSchema,
         preConnectSecret: secretSchema.nullable().optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(requireVersionWithId),
     environmentViewSchema,
   ),
   'registry.deleteEnvironment': method(byIdSchema, nothing),
 
   'registry.saveServer': method(
-    z.object({ environmentId: idSchema, id: idSchema.optional(), server: serverInputSchema }).strict(),
+    z
+      .object({
+        environmentId: idSchema,
+        id: idSchema.optional(),
+        rowVersion: optionalVersion,
+        server: serverInputSchema,
+      })
+      .strict()
+      .superRefine(requireVersionWithId),
     serverViewSchema,
   ),
   'registry.deleteServer': method(byIdSchema, nothing),
@@ -212,10 +235,12 @@ export const methods = {
       .object({
         environmentId: idSchema,
         id: idSchema.optional(),
+        rowVersion: optionalVersion,
         account: supportAccountInputSchema,
         secret: secretSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(requireVersionWithId),
     supportAccountViewSchema,
   ),
   'registry.deleteSupportAccount': method(byIdSchema, nothing),
@@ -233,8 +258,14 @@ export const methods = {
   /** Certificates whose expiry takes AD FS and WAP down (SSL, token-signing, token-decrypting, WAP proxy trust). */
   'certificates.save': method(
     z
-      .object({ environmentId: idSchema, id: idSchema.optional(), certificate: certificateInputSchema })
-      .strict(),
+      .object({
+        environmentId: idSchema,
+        id: idSchema.optional(),
+        rowVersion: optionalVersion,
+        certificate: certificateInputSchema,
+      })
+      .strict()
+      .superRefine(requireVersionWithId),
     certificateViewSchema,
   ),
   'certificates.delete': method(byIdSchema, nothing),
@@ -246,8 +277,14 @@ export const methods = {
   /** The customer's notices of maintenance or changes in an environment. */
   'notices.save': method(
     z
-      .object({ environmentId: idSchema, id: idSchema.optional(), notice: maintenanceNoticeInputSchema })
-      .strict(),
+      .object({
+        environmentId: idSchema,
+        id: idSchema.optional(),
+        rowVersion: optionalVersion,
+        notice: maintenanceNoticeInputSchema,
+      })
+      .strict()
+      .superRefine(requireVersionWithId),
     maintenanceNoticeViewSchema,
   ),
   'notices.delete': method(byIdSchema, nothing),
@@ -257,12 +294,28 @@ export const methods = {
     z.object({ agreements: z.array(agreementViewSchema), dpas: z.array(dpaViewSchema) }),
   ),
   'agreements.save': method(
-    z.object({ customerId: idSchema, id: idSchema.optional(), agreement: agreementInputSchema }).strict(),
+    z
+      .object({
+        customerId: idSchema,
+        id: idSchema.optional(),
+        rowVersion: optionalVersion,
+        agreement: agreementInputSchema,
+      })
+      .strict()
+      .superRefine(requireVersionWithId),
     agreementViewSchema,
   ),
   'agreements.delete': method(byIdSchema, nothing),
   'dpas.save': method(
-    z.object({ customerId: idSchema, id: idSchema.optional(), dpa: dpaInputSchema }).strict(),
+    z
+      .object({
+        customerId: idSchema,
+        id: idSchema.optional(),
+        rowVersion: optionalVersion,
+        dpa: dpaInputSchema,
+      })
+      .strict()
+      .superRefine(requireVersionWithId),
     dpaViewSchema,
   ),
   'dpas.delete': method(byIdSchema, nothing),
@@ -293,7 +346,10 @@ export const methods = {
   ),
   'tickets.get': method(byIdSchema, ticketViewSchema),
   'tickets.save': method(
-    z.object({ id: idSchema.optional(), ticket: ticketInputSchema }).strict(),
+    z
+      .object({ id: idSchema.optional(), rowVersion: optionalVersion, ticket: ticketInputSchema })
+      .strict()
+      .superRefine(requireVersionWithId),
     ticketViewSchema,
   ),
   'tickets.delete': method(byIdSchema, nothing),

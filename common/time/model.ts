@@ -78,6 +78,8 @@ export type ClassificationSuggestion = z.infer<typeof classificationSuggestionSc
 export const timeEntryUpdateSchema = z
   .object({
     id: idSchema,
+    /** The version the entry was opened at; a stale one is refused with CONFLICT (common/api/staleSave.ts). */
+    rowVersion: rowVersionSchema,
     ticketId: idSchema.optional(),
     startedAt: instantSchema.optional(),
     endedAt: instantSchema.optional(),

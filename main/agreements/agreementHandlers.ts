@@ -23,8 +23,8 @@ export function agreementHandlers(backend: Backend): AgreementHandlers {
       ]);
       return { agreements, dpas };
     },
-    'agreements.save': async ({ customerId, id, agreement }) => {
-      const saved = await saveAgreement(ctx(), customerId, id, agreement);
+    'agreements.save': async ({ customerId, id, rowVersion, agreement }) => {
+      const saved = await saveAgreement(ctx(), customerId, id, rowVersion, agreement);
       changed(customerId);
       return saved;
     },
@@ -32,8 +32,8 @@ export function agreementHandlers(backend: Backend): AgreementHandlers {
       changed(await deleteAgreement(ctx(), id));
       return null;
     },
-    'dpas.save': async ({ customerId, id, dpa }) => {
-      const saved = await saveDpa(ctx(), customerId, id, dpa);
+    'dpas.save': async ({ customerId, id, rowVersion, dpa }) => {
+      const saved = await saveDpa(ctx(), customerId, id, rowVersion, dpa);
       changed(customerId);
       return saved;
     },

@@ -9,6 +9,7 @@ import type {
   ServiceKind,
 } from '../../common/agreements/model.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 import type { AgreementsTable, AgreementServicesTable } from '../store/schema.ts';
 import {
   assertCustomerExists,
@@ -65,9 +66,10 @@ export async function saveAgreement(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: AgreementFields,
 ): Promise<AgreementView> {
-  return ctx.db.transaction().execute((trx) => writeAgreement(trx, ctx, customerId, id, fields));
+  return ctx.db.transaction().execute((trx) => writeAgreement(trx, ctx, customerId, id, rowVersion, fields));
 }
 
 /** saveAgreement's work, inside a transaction the caller holds (the registry import writes many at once). */
@@ -76,6 +78,7 @@ export async function writeAgreement(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: AgreementFields,
 ): Promise<AgreementView> {
   await assertCustomerExists(trx, customerId);
@@ -108,9 +111,19 @@ export async function writeAgreement(
       .set({ ...columns, ...updatedStamp(ctx) })
       .where('id', '=', id)
       .where('customer_id', '=', customerId)
+      .where('row_version', '=', openedVersion(rowVersion))
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n)
-      throw new LotsenError('NOT_FOUND', 'No such agreement for this customer.');
+    if (result.numUpdatedRows === 0n) {
+      throw await staleSaveRefusal(trx, ctx.actorId, {
+        table: 'agreements',
+        id,
+        within: { column: 'customer_id', value: customerId },
+        record: 'agreement',
+        notFound: 'No such agreement for this customer.',
+        view: () => getAgreement(trx, id),
+        submitted: fields,
+      });
+    }
   }
   await replaceServices(trx, customerId, agreementId, fields.services);
   await touchCustomer(trx, ctx, customerId);

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { DpaFields, DpaView } from '../../common/agreements/model.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 import type { DpasTable } from '../store/schema.ts';
 import {
   assertCustomerExists,
@@ -27,9 +28,10 @@ export async function saveDpa(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: DpaFields,
 ): Promise<DpaView> {
-  return ctx.db.transaction().execute((trx) => writeDpa(trx, ctx, customerId, id, fields));
+  return ctx.db.transaction().execute((trx) => writeDpa(trx, ctx, customerId, id, rowVersion, fields));
 }
 
 /** saveDpa's work, inside a transaction the caller holds. */
@@ -38,6 +40,7 @@ export async function writeDpa(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: DpaFields,
 ): Promise<DpaView> {
   const columns = {
@@ -62,9 +65,20 @@ export async function writeDpa(
       .set({ ...columns, ...updatedStamp(ctx) })
       .where('id', '=', id)
       .where('customer_id', '=', customerId)
+      .where('row_version', '=', openedVersion(rowVersion))
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n)
-      throw new LotsenError('NOT_FOUND', 'No such data-processing agreement for this customer.');
+    if (result.numUpdatedRows === 0n) {
+      throw await staleSaveRefusal(trx, ctx.actorId, {
+        table: 'dpas',
+        id,
+        within: { column: 'customer_id', value: customerId },
+        record: 'data-processing agreement',
+        notFound: 'No such data-processing agreement for this customer.',
+        view: async () =>
+          dpaView(await trx.selectFrom('dpas').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
+        submitted: fields,
+      });
+    }
   }
   await touchCustomer(trx, ctx, customerId);
   return dpaView(await trx.selectFrom('dpas').selectAll().where('id', '=', dpaId).executeTakeFirstOrThrow());

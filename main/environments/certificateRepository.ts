@@ -10,6 +10,7 @@ import {
   type RegistryContext,
 } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 
 const certificateColumns = (db: Db) =>
   db
@@ -52,6 +53,7 @@ export async function saveCertificate(
   ctx: RegistryContext,
   environmentId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: CertificateFields,
 ): Promise<{ customerId: string; certificate: CertificateView }> {
   const columns = {
@@ -87,9 +89,22 @@ export async function saveCertificate(
         .set({ ...columns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
+        .where('row_version', '=', openedVersion(rowVersion))
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n)
-        throw new LotsenError('NOT_FOUND', 'No such certificate in this environment.');
+      if (result.numUpdatedRows === 0n) {
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'certificates',
+          id,
+          within: { column: 'environment_id', value: environmentId },
+          record: 'certificate',
+          notFound: 'No such certificate in this environment.',
+          view: async () =>
+            certificateView(
+              await certificateColumns(trx).where('certificates.id', '=', id).executeTakeFirstOrThrow(),
+            ),
+          submitted: fields,
+        });
+      }
     }
     await touchCustomer(trx, ctx, customerId);
     const row = await certificateColumns(trx)

@@ -22,8 +22,8 @@ export function environmentUpkeepHandlers(backend: Backend): UpkeepHandlers {
   const changed = (customerId: string) => backend.emit('registry.changed', { customerId });
 
   return {
-    'certificates.save': async ({ environmentId, id, certificate }) => {
-      const saved = await saveCertificate(ctx(), environmentId, id, certificate);
+    'certificates.save': async ({ environmentId, id, rowVersion, certificate }) => {
+      const saved = await saveCertificate(ctx(), environmentId, id, rowVersion, certificate);
       changed(saved.customerId);
       return saved.certificate;
     },
@@ -33,8 +33,8 @@ export function environmentUpkeepHandlers(backend: Backend): UpkeepHandlers {
     },
     'certificates.list': async ({ customerId, at }) =>
       listCertificateRows(ctx().db, at ?? backend.now(), customerId),
-    'notices.save': async ({ environmentId, id, notice }) => {
-      const saved = await saveNotice(ctx(), environmentId, id, notice);
+    'notices.save': async ({ environmentId, id, rowVersion, notice }) => {
+      const saved = await saveNotice(ctx(), environmentId, id, rowVersion, notice);
       changed(saved.customerId);
       return saved.notice;
     },

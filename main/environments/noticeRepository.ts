@@ -12,6 +12,7 @@ import {
   type RegistryContext,
 } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 
 const noticeColumns = (db: Db) =>
   db
@@ -53,6 +54,7 @@ export async function saveNotice(
   ctx: RegistryContext,
   environmentId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: MaintenanceNoticeFields,
 ): Promise<{ customerId: string; notice: MaintenanceNoticeView }> {
   const columns = {
@@ -75,9 +77,22 @@ export async function saveNotice(
         .set({ ...columns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
+        .where('row_version', '=', openedVersion(rowVersion))
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n)
-        throw new LotsenError('NOT_FOUND', 'No such notice in this environment.');
+      if (result.numUpdatedRows === 0n) {
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'maintenance_notices',
+          id,
+          within: { column: 'environment_id', value: environmentId },
+          record: 'maintenance notice',
+          notFound: 'No such notice in this environment.',
+          view: async () =>
+            noticeView(
+              await noticeColumns(trx).where('maintenance_notices.id', '=', id).executeTakeFirstOrThrow(),
+            ),
+          submitted: fields,
+        });
+      }
     }
     await touchCustomer(trx, ctx, customerId);
     const row = await noticeColumns(trx)

@@ -14,6 +14,7 @@ import type { CustomerKind } from '../../common/registry/vocabulary.ts';
 import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import {
   contactColumnNames,
@@ -173,9 +174,11 @@ export async function createCustomer(ctx: RegistryContext, fields: CustomerField
   return id;
 }
 
+/** Compare-and-set on the version the person opened (`rowVersion`): a stale one is refused with CONFLICT. */
 export async function updateCustomer(
   ctx: RegistryContext,
   id: string,
+  rowVersion: number,
   fields: CustomerFields,
 ): Promise<void> {
   await assertOrgNumberFree(ctx.db, fields.orgNumber, id);
@@ -190,9 +193,34 @@ export async function updateCustomer(
       ...updatedStamp(ctx),
     })
     .where('id', '=', id)
+    .where('row_version', '=', rowVersion)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n)
-    throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (result.numUpdatedRows === 0n) {
+    throw await staleSaveRefusal(ctx.db, ctx.actorId, {
+      table: 'customers',
+      id,
+      record: 'customer',
+      notFound: NO_CUSTOMER,
+      view: () => getCustomerDetail(ctx.db, id),
+      submitted: fields,
+      stored: customerFieldsOf,
+    });
+  }
+}
+
+const NO_CUSTOMER = 'No such customer; it may have been deleted.';
+
+/** A customer's view as the fields its form submits (the responsible person flattened). */
+export function customerFieldsOf(view: CustomerDetail): CustomerFields {
+  return {
+    name: view.name,
+    orgNumber: view.orgNumber,
+    kind: view.kind,
+    notes: view.notes,
+    responsibleName: view.responsiblePerson?.name ?? '',
+    responsiblePhone: view.responsiblePerson?.phone ?? '',
+    responsibleEmail: view.responsiblePerson?.email ?? '',
+  };
 }
 
 /** Environments, servers, accounts and contacts go with the customer (foreign keys cascade). */
@@ -250,6 +278,7 @@ export async function saveContact(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: ContactFields,
 ): Promise<ContactView> {
   const flags = {
@@ -301,11 +330,22 @@ export async function saveContact(
       contactTexts(fields),
       contactColumnNames,
     );
-    await trx
+    const result = await trx
       .updateTable('contacts')
       .set({ ...sealed, ...flags, ...updatedStamp(ctx) })
       .where('id', '=', id)
-      .execute();
+      .where('row_version', '=', openedVersion(rowVersion))
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      throw await staleSaveRefusal(trx, ctx.actorId, {
+        table: 'contacts',
+        id,
+        record: 'contact',
+        notFound: 'No such contact for this customer.',
+        view: () => savedView(id),
+        submitted: fields,
+      });
+    }
     await touchCustomer(trx, ctx, customerId);
     return savedView(id);
   });

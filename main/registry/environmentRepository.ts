@@ -10,6 +10,7 @@ import type {
   SupportAccountView,
 } from '../../common/registry/model.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 import { loadCertificates } from '../environments/certificateRepository.ts';
 import { loadNotices } from '../environments/noticeRepository.ts';
 import {
@@ -111,6 +112,7 @@ export async function saveEnvironment(
   ctx: RegistryContext,
   customerId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: EnvironmentFields,
   preConnectSecret?: string | null,
 ): Promise<EnvironmentView> {
@@ -162,8 +164,20 @@ export async function saveEnvironment(
         .set({ ...columns, ...secretColumns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('customer_id', '=', customerId)
+        .where('row_version', '=', openedVersion(rowVersion))
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+      if (result.numUpdatedRows === 0n) {
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'environments',
+          id,
+          within: { column: 'customer_id', value: customerId },
+          record: 'environment',
+          notFound: NO_ENVIRONMENT,
+          view: async () =>
+            (await loadEnvironments(trx, { customerIds: [customerId], environmentId: id }))[0]!,
+          submitted: fields,
+        });
+      }
     }
     await touchCustomer(trx, ctx, customerId);
     const [view] = await loadEnvironments(trx, { customerIds: [customerId], environmentId: envId });
@@ -195,6 +209,7 @@ export async function saveServer(
   ctx: RegistryContext,
   environmentId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: ServerFields,
 ): Promise<{ customerId: string; server: ServerView }> {
   const columns = {
@@ -218,9 +233,22 @@ export async function saveServer(
         .set({ ...columns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
+        .where('row_version', '=', openedVersion(rowVersion))
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n)
-        throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+      if (result.numUpdatedRows === 0n) {
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'servers',
+          id,
+          within: { column: 'environment_id', value: environmentId },
+          record: 'server',
+          notFound: 'No such server in this environment.',
+          view: async () =>
+            serverView(
+              await trx.selectFrom('servers').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+            ),
+          submitted: fields,
+        });
+      }
     }
     await touchCustomer(trx, ctx, customerId);
     const row = await trx
@@ -252,6 +280,7 @@ export async function saveSupportAccount(
   ctx: RegistryContext,
   environmentId: string,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: SupportAccountFields,
   secret: string | undefined,
 ): Promise<{ customerId: string; account: SupportAccountView }> {
@@ -287,9 +316,27 @@ export async function saveSupportAccount(
         .set({ username: fields.username, notes: fields.notes, ...secretColumns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
+        .where('row_version', '=', openedVersion(rowVersion))
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n)
-        throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+      if (result.numUpdatedRows === 0n) {
+        // The view says whether a secret is stored, never the secret; a secret typed in is not compared.
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'support_accounts',
+          id,
+          within: { column: 'environment_id', value: environmentId },
+          record: 'support account',
+          notFound: 'No such support account in this environment.',
+          view: async () =>
+            supportAccountView(
+              await trx
+                .selectFrom('support_accounts')
+                .select(supportAccountColumns)
+                .where('id', '=', id)
+                .executeTakeFirstOrThrow(),
+            ),
+          submitted: fields,
+        });
+      }
     }
     await touchCustomer(trx, ctx, customerId);
     const row = await trx

@@ -47,9 +47,9 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(null);
       return getCustomerDetail(c.db, id);
     },
-    'registry.updateCustomer': async ({ id, customer }) => {
+    'registry.updateCustomer': async ({ id, rowVersion, customer }) => {
       const c = ctx();
-      await updateCustomer(c, id, customer);
+      await updateCustomer(c, id, rowVersion, customer);
       changed(id);
       return getCustomerDetail(c.db, id);
     },
@@ -58,8 +58,8 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(null);
       return null;
     },
-    'registry.saveContact': async ({ customerId, id, contact }) => {
-      const view = await saveContact(ctx(), customerId, id, contact);
+    'registry.saveContact': async ({ customerId, id, rowVersion, contact }) => {
+      const view = await saveContact(ctx(), customerId, id, rowVersion, contact);
       changed(customerId);
       return view;
     },
@@ -67,8 +67,8 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(await deleteContact(ctx(), id));
       return null;
     },
-    'registry.saveEnvironment': async ({ customerId, id, environment, preConnectSecret }) => {
-      const view = await saveEnvironment(ctx(), customerId, id, environment, preConnectSecret);
+    'registry.saveEnvironment': async ({ customerId, id, rowVersion, environment, preConnectSecret }) => {
+      const view = await saveEnvironment(ctx(), customerId, id, rowVersion, environment, preConnectSecret);
       changed(customerId);
       return view;
     },
@@ -76,8 +76,8 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(await deleteEnvironment(ctx(), id));
       return null;
     },
-    'registry.saveServer': async ({ environmentId, id, server }) => {
-      const saved = await saveServer(ctx(), environmentId, id, server);
+    'registry.saveServer': async ({ environmentId, id, rowVersion, server }) => {
+      const saved = await saveServer(ctx(), environmentId, id, rowVersion, server);
       changed(saved.customerId);
       return saved.server;
     },
@@ -85,8 +85,8 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(await deleteServer(ctx(), id));
       return null;
     },
-    'registry.saveSupportAccount': async ({ environmentId, id, account, secret }) => {
-      const saved = await saveSupportAccount(ctx(), environmentId, id, account, secret);
+    'registry.saveSupportAccount': async ({ environmentId, id, rowVersion, account, secret }) => {
+      const saved = await saveSupportAccount(ctx(), environmentId, id, rowVersion, account, secret);
       changed(saved.customerId);
       return saved.account;
     },

@@ -197,7 +197,7 @@ async function insertCustomer(
   }
   const serviceIds = new Map<string, string>();
   for (const agreement of customer.agreements) {
-    const saved = await writeAgreement(db, ctx, customerId, undefined, {
+    const saved = await writeAgreement(db, ctx, customerId, undefined, undefined, {
       ...agreement,
       services: agreement.services.map(({ environment, ...service }) => ({
         ...service,
@@ -209,7 +209,7 @@ async function insertCustomer(
     summary.agreements += 1;
   }
   for (const dpa of customer.dpas) {
-    await writeDpa(db, ctx, customerId, undefined, dpa);
+    await writeDpa(db, ctx, customerId, undefined, undefined, dpa);
     summary.dpas += 1;
   }
   for (const {
@@ -220,7 +220,7 @@ async function insertCustomer(
     escalatedAt,
     ...ticket
   } of customer.tickets) {
-    await writeTicket(db, ctx, calendar, undefined, {
+    await writeTicket(db, ctx, calendar, undefined, undefined, {
       ...ticket,
       customerId,
       receivedAt: Date.parse(receivedAt),

@@ -18,13 +18,15 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
   const update = async (id: string, change: (fields: TicketFields) => TicketFields) => {
     const c = ctx();
     const current = await getTicket(c.db, id, c.now());
-    return changed(await saveTicket(c, calendar, id, change(ticketFieldsOf(current))));
+    // Against the version just read: a save made meanwhile is not overwritten by this one.
+    return changed(await saveTicket(c, calendar, id, current.rowVersion, change(ticketFieldsOf(current))));
   };
 
   return {
     'tickets.list': async (filter) => listTickets(ctx().db, filter, backend.now()),
     'tickets.get': async ({ id }) => getTicket(ctx().db, id, backend.now()),
-    'tickets.save': async ({ id, ticket }) => changed(await saveTicket(ctx(), calendar, id, ticket)),
+    'tickets.save': async ({ id, rowVersion, ticket }) =>
+      changed(await saveTicket(ctx(), calendar, id, rowVersion, ticket)),
     'tickets.delete': async ({ id }) => {
       const customerId = await deleteTicket(ctx(), id);
       changed({ id, customerId });
@@ -49,7 +51,15 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
       // The exception is audited with the escalation it makes, in one transaction: ids and the fee, never the reason.
       const escalated = await backend.audit().appendWith(
         async (trx) => {
-          await writeTicket(trx, c, calendar, id, { ...ticketFieldsOf(current), escalatedAt }, exception);
+          await writeTicket(
+            trx,
+            c,
+            calendar,
+            id,
+            current.rowVersion,
+            { ...ticketFieldsOf(current), escalatedAt },
+            exception,
+          );
           return getTicket(trx, id, c.now());
         },
         (ticket) => ({

@@ -5,6 +5,7 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import {
   NO_DPA_WARNING,
+  ticketFieldsOf,
   type EscalationBasis,
   type TicketFields,
   type TicketPriority,
@@ -18,6 +19,7 @@ import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../bill
 import { destroyDataKeys, PURGED_TEXT, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { openColumns, resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
+import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
 import type { DatabaseSchema } from '../store/schema.ts';
 import { responsiblePersonOf } from '../registry/customerRepository.ts';
 import {
@@ -112,10 +114,11 @@ export async function saveTicket(
   ctx: RegistryContext,
   calendar: OfficeCalendar,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: TicketFields,
 ): Promise<TicketView> {
   return ctx.db.transaction().execute(async (trx) => {
-    const ticketId = await writeTicket(trx, ctx, calendar, id, fields);
+    const ticketId = await writeTicket(trx, ctx, calendar, id, rowVersion, fields);
     return getTicket(trx, ticketId, ctx.now());
   });
 }
@@ -129,6 +132,7 @@ export async function writeTicket(
   ctx: RegistryContext,
   calendar: OfficeCalendar,
   id: string | undefined,
+  rowVersion: number | undefined,
   fields: TicketFields,
   exception: EscalationException | null = null,
 ): Promise<string> {
@@ -215,11 +219,23 @@ export async function writeTicket(
       .values({ id: ticketId, ...columns, ...createdStamp(ctx) })
       .execute();
   } else {
-    await trx
+    const result = await trx
       .updateTable('tickets')
       .set({ ...columns, ...updatedStamp(ctx) })
       .where('id', '=', id)
-      .execute();
+      .where('row_version', '=', openedVersion(rowVersion))
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      throw await staleSaveRefusal(trx, ctx.actorId, {
+        table: 'tickets',
+        id,
+        record: 'ticket',
+        notFound: 'No such ticket; it may have been deleted.',
+        view: () => getTicket(trx, id, ctx.now()),
+        submitted: fields,
+        stored: ticketFieldsOf,
+      });
+    }
   }
   if (fields.escalatedAt !== null && (previous?.escalated_at ?? null) === null) {
     await recordEscalation(

@@ -12,6 +12,7 @@ import {
 import { assertEntryUnlocked, assertPeriodOpen, withLockErrors } from '../billing/periodLocks.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { createdStamp, updatedStamp } from '../registry/registryContext.ts';
+import { staleSaveRefusal } from '../store/staleSave.ts';
 import { openPersonalText, PURGED_TEXT, sealPersonal } from '../personalData/personalDataKeys.ts';
 import { openColumns, purgedFieldError } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
@@ -198,7 +199,7 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
       await assertTicket(trx, next.ticketId);
       await assertPeriodOpen(trx, next.ticketId, next.startedAt);
       const note = await noteToWrite(trx, update.id, next.ticketId, update.note);
-      await trx
+      const result = await trx
         .updateTable('time_entries')
         .set({
           ticket_id: next.ticketId,
@@ -208,7 +209,19 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
           ...updatedStamp(ctx),
         })
         .where('id', '=', update.id)
-        .execute();
+        .where('row_version', '=', update.rowVersion)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) {
+        const { id: _id, rowVersion: _version, ...submitted } = update;
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'time_entries',
+          id: update.id,
+          record: 'time entry',
+          notFound: 'No such time entry; it may have been deleted.',
+          view: () => getTimeEntry(trx, update.id),
+          submitted,
+        });
+      }
     }),
   );
   return getTimeEntry(ctx.db, update.id);

@@ -8,8 +8,8 @@ export function createRegistryService(api: ApiClient) {
     listCustomers: () => api.call('registry.listCustomers', {}),
     getCustomer: (id: string) => api.call('registry.getCustomer', { id }),
     createCustomer: (customer: CustomerInput) => api.call('registry.createCustomer', customer),
-    updateCustomer: (id: string, customer: CustomerInput) =>
-      api.call('registry.updateCustomer', { id, customer }),
+    updateCustomer: (id: string, rowVersion: number, customer: CustomerInput) =>
+      api.call('registry.updateCustomer', { id, rowVersion, customer }),
     deleteCustomer: (id: string) => api.call('registry.deleteCustomer', { id }),
     saveContact: (input: MethodInput<'registry.saveContact'>) => api.call('registry.saveContact', input),
     deleteContact: (id: string) => api.call('registry.deleteContact', { id }),

@@ -90,6 +90,7 @@ test('an imported pre-connect command is shown in full, refused until approved, 
   await callStore(lotsen.home, 'registry.saveEnvironment', {
     customerId: customer!.id,
     id: environment!.id,
+    rowVersion: environment!.rowVersion,
     environment: {
       name: 'Produktion',
       access: { vpnType: 'none', method: 'ssh', preConnectCommand: changed },

@@ -24,5 +24,9 @@ export async function setTicketStatus(
   ticket: TicketView,
   status: TicketStatus,
 ): Promise<TicketView> {
-  return call.ok('tickets.save', { id: ticket.id, ticket: { ...ticketFieldsOf(ticket), status } });
+  return call.ok('tickets.save', {
+    id: ticket.id,
+    rowVersion: ticket.rowVersion,
+    ticket: { ...ticketFieldsOf(ticket), status },
+  });
 }

@@ -60,7 +60,7 @@ export function AgreementFormDialog({
       };
       await saveAgreement({
         customerId,
-        ...(agreement ? { id: agreement.id } : {}),
+        ...(agreement ? { id: agreement.id, rowVersion: agreement.rowVersion } : {}),
         agreement: withServices,
       });
       onClose();

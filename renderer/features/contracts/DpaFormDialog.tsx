@@ -18,7 +18,11 @@ export function DpaFormDialog({
   const saveDpa = useContractsStore((s) => s.saveDpa);
   const onSubmit = useCallback(
     async (input: unknown) => {
-      await saveDpa({ customerId, ...(dpa ? { id: dpa.id } : {}), dpa: input as DpaInput });
+      await saveDpa({
+        customerId,
+        ...(dpa ? { id: dpa.id, rowVersion: dpa.rowVersion } : {}),
+        dpa: input as DpaInput,
+      });
       onClose();
     },
     [customerId, dpa, onClose, saveDpa],

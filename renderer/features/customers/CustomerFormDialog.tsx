@@ -20,7 +20,7 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
   const onSubmit = useCallback(
     async (input: unknown) => {
       if (customer) {
-        await updateCustomer(customer.id, input as CustomerInput);
+        await updateCustomer(customer.id, customer.rowVersion, input as CustomerInput);
         onSaved?.(customer.id);
       } else {
         const created = await createCustomer(input as CustomerInput);

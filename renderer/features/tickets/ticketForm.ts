@@ -120,6 +120,7 @@ export function ticketSaveCall(input: unknown, ticket?: TicketView): MethodInput
   if (!ticket) return { ticket: fields };
   return {
     id: ticket.id,
+    rowVersion: ticket.rowVersion,
     ticket: { ...fields, firstResponseAt: ticket.firstResponseAt, escalatedAt: ticket.escalatedAt },
   };
 }

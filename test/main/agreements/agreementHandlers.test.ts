@@ -3,6 +3,7 @@ import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
+import { contractVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -117,6 +118,7 @@ describe('agreements', () => {
     const edited = await call.ok('agreements.save', {
       customerId: customer.id,
       id: saved.id,
+      rowVersion: await contractVersion(call, customer.id, saved.id),
       agreement: {
         ...agreementInput(environment.id),
         services: [{ id: sso!.id, kind: 'sso', name: 'AD FS + WAP', environmentId: environment.id }],

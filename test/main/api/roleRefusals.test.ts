@@ -97,6 +97,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     },
     'registry.updateCustomer': {
       id: customerId,
+      rowVersion: 1,
       customer: { name: 'Kalmar kommun', orgNumber: prepared.customer.orgNumber, kind: 'municipality' },
     },
     'registry.deleteCustomer': { id: customerId },
@@ -170,7 +171,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'time.addManual': { ticketId, startedAt: now - 600_000, endedAt: now - 300_000 },
     'time.classify': { entryId: localEntryId, classification: 'included' },
     'time.suggestion': { entryId: localEntryId },
-    'time.update': { id: localEntryId, note: 'ändrad' },
+    'time.update': { id: localEntryId, rowVersion: 1, note: 'ändrad' },
     'time.delete': { id: localEntryId },
     'time.import': { file: {} },
     'billing.monthSummary': { month: '2026-11' },
@@ -300,7 +301,7 @@ describe('rows the matrix cannot tell apart', () => {
     });
     expect(own.technicianId).toBe(technicianId);
     await technician.ok('time.classify', { entryId: own.id, classification: 'included' });
-    await technician.ok('time.update', { id: own.id, note: 'eget, ändrat' });
+    await technician.ok('time.update', { id: own.id, rowVersion: own.rowVersion + 1, note: 'eget, ändrat' });
     await technician.ok('time.startTimer', { ticketId: prepared.ticket.id });
     expect(await technician.ok('time.stopTimer', {})).toMatchObject({ technicianId });
 
@@ -313,7 +314,7 @@ describe('rows the matrix cannot tell apart', () => {
     const before = await fingerprint();
     const others = [
       ['time.classify', { entryId: localEntryId, classification: 'no_charge' }],
-      ['time.update', { id: localEntryId, note: 'någon annans' }],
+      ['time.update', { id: localEntryId, rowVersion: 1, note: 'någon annans' }],
       ['time.delete', { id: localEntryId }],
       ['time.suggestion', { entryId: localEntryId }],
     ] as const;
@@ -357,7 +358,7 @@ describe('rows the matrix cannot tell apart', () => {
     expect(classified.classification).toBe('no_charge');
     await finance.ok('billing.monthSummary', { month: '2026-11' });
     await finance.ok('billing.export', { month: '2026-11', format: 'csv' });
-    expect(await finance.fails('time.update', { id: localEntryId, note: 'x' })).toMatchObject({
+    expect(await finance.fails('time.update', { id: localEntryId, rowVersion: 1, note: 'x' })).toMatchObject({
       code: 'FORBIDDEN',
     });
   });

@@ -312,6 +312,7 @@ describe('billing export', () => {
 
     await call.ok('registry.updateCustomer', {
       id: lund.customer.id,
+      rowVersion: lund.customer.rowVersion,
       customer: { name: 'Ödeshögs kommun', orgNumber: lund.customer.orgNumber, kind: 'municipality' },
     });
     for (const format of ['csv', 'xlsx'] as const) {

@@ -9,6 +9,7 @@ import { apiCaller } from '../../support/apiCaller.ts';
 import { prepareBillingCustomer } from '../../support/billingCustomer.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { testDataSource } from '../../support/postgres/testTeam.ts';
+import { contractVersion } from '../../support/storedVersion.ts';
 
 const teamRun = testDataSource() === 'team';
 /** Who approves and corrects: finance, a second member on a team database; the one local user embedded. */
@@ -173,11 +174,13 @@ describe('billing months', () => {
     // The same ticket now, through its standard environment: included.
     expect(entries.find((e) => e.id === manual.id)?.suggestion?.classification).toBe('included');
     // A session's times are the session's: only its note can change, and it cannot be deleted.
-    expect((await call.fails('time.update', { id: entryId, endedAt: now + minutes(60) })).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await call.fails('time.update', { id: entryId, rowVersion: 1, endedAt: now + minutes(60) })).code,
+    ).toBe('CONFLICT');
     expect((await call.fails('time.delete', { id: entryId })).code).toBe('CONFLICT');
-    expect(await call.ok('time.update', { id: entryId, note: 'Bytte certifikat' })).toMatchObject({
+    expect(
+      await call.ok('time.update', { id: entryId, rowVersion: 1, note: 'Bytte certifikat' }),
+    ).toMatchObject({
       note: 'Bytte certifikat',
     });
   });
@@ -321,8 +324,16 @@ describe('billing months', () => {
 
     const refusals = [
       await call.fails('time.classify', { entryId: config.id, classification: 'no_charge' }),
-      await call.fails('time.update', { id: config.id, note: 'ändrad i efterhand' }),
-      await call.fails('time.update', { id: config.id, endedAt: config.endedAt! + minutes(30) }),
+      await call.fails('time.update', {
+        id: config.id,
+        rowVersion: config.rowVersion,
+        note: 'ändrad i efterhand',
+      }),
+      await call.fails('time.update', {
+        id: config.id,
+        rowVersion: config.rowVersion,
+        endedAt: config.endedAt! + minutes(30),
+      }),
       await call.fails('time.delete', { id: config.id }),
       // Time cannot be added to, or moved into, the approved month either.
       await call.fails('time.addManual', {
@@ -330,7 +341,11 @@ describe('billing months', () => {
         startedAt: at('2026-11-10T09:00:00+01:00'),
         endedAt: at('2026-11-10T10:00:00+01:00'),
       }),
-      await call.fails('time.update', { id: december.id, startedAt: at('2026-11-30T23:50:00+01:00') }),
+      await call.fails('time.update', {
+        id: december.id,
+        rowVersion: december.rowVersion,
+        startedAt: at('2026-11-30T23:50:00+01:00'),
+      }),
     ];
     for (const refusal of refusals) expect(refusal.code).toBe('LOCKED');
     expect(refusals[0]!.message).toContain('November 2026 was approved in billing batch 1');
@@ -386,7 +401,9 @@ describe('billing months', () => {
       message: expect.stringContaining('approved billing months'),
     });
     // December is open: its entry can still be edited and deleted.
-    expect(await call.ok('time.update', { id: december.id, note: 'ok' })).toMatchObject({ note: 'ok' });
+    expect(
+      await call.ok('time.update', { id: december.id, rowVersion: december.rowVersion, note: 'ok' }),
+    ).toMatchObject({ note: 'ok' });
     await call.ok('time.delete', { id: december.id });
   });
 
@@ -599,6 +616,7 @@ describe('billing months', () => {
     await call.ok('agreements.save', {
       customerId: fixture.customer.id,
       id: fixture.agreement.id,
+      rowVersion: await contractVersion(call, fixture.customer.id, fixture.agreement.id),
       agreement: {
         reference: fixture.agreement.reference,
         startsOn: '2026-01-01',

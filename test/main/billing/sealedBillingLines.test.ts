@@ -12,6 +12,7 @@ import { parseCsv } from '../../support/csvParse.ts';
 import { decryptedPageList } from '../../support/decryptedStorePages.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { testDataSource } from '../../support/postgres/testTeam.ts';
+import { ticketVersion } from '../../support/storedVersion.ts';
 
 /*
  * Approved billing lines keep their ticket's subject, the technician and the note sealed under the ticket's data key
@@ -143,6 +144,7 @@ describe('sealed billing lines', () => {
     // The ticket changes after approval; the approved lines do not.
     await call.ok('tickets.save', {
       id: fixture.specialTicket.id,
+      rowVersion: await ticketVersion(call, fixture.specialTicket.id),
       ticket: {
         customerId: fixture.customer.id,
         requesterName: 'Åsa Öberg',

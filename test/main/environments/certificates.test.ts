@@ -126,6 +126,7 @@ describe('AD FS and WAP certificates', () => {
     const edited = await call.ok('certificates.save', {
       environmentId: environment.id,
       id: saved.id,
+      rowVersion: saved.rowVersion,
       certificate: { kind: 'wap_proxy_trust', expiresOn: '2027-06-01' },
     });
     expect(edited.expiresOn).toBe('2027-06-01');
@@ -154,6 +155,7 @@ describe('AD FS and WAP certificates', () => {
       await call.fails('certificates.save', {
         environmentId: other.id,
         id: saved.id,
+        rowVersion: saved.rowVersion,
         certificate: { kind: 'ssl', expiresOn: '2027-01-01' },
       }),
       await call.fails('certificates.delete', { id: crypto.randomUUID() }),

@@ -4,6 +4,7 @@ import { apiPerTest } from '../../support/apiPerTest.ts';
 import { TEST_USER } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 /*
  * Access and contacts as the terms define them (issue 11, part 3), through the real dispatcher on one real encrypted
@@ -20,6 +21,7 @@ async function readyCustomer(access: AccessInput) {
   const saved = await call.ok('registry.saveEnvironment', {
     customerId: customer.id,
     id: environment.id,
+    rowVersion: await storedVersion(call, customer.id, environment.id),
     environment: { name: 'Produktion', access },
   });
   await call.ok('agreements.save', {
@@ -83,6 +85,7 @@ describe('the accepted access solutions', () => {
     const unknown = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: {
         name: 'Produktion',
         access: { vpnType: 'checkpoint', vpnGateway: 'vpn.kommun.se', splitTunnel: 'unknown', method: 'ssh' },
@@ -103,6 +106,7 @@ describe('the accepted access solutions', () => {
     const teamViewer = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: {
         name: 'Produktion',
         access: { vpnType: 'none', method: 'teamviewer', teamViewerId: '123 456 789' },
@@ -134,6 +138,7 @@ describe('the accepted access solutions', () => {
     const needed = await call.fails('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: {
         name: 'Produktion',
         access: {
@@ -260,6 +265,7 @@ describe('named support contacts', () => {
     await call.ok('registry.saveContact', {
       customerId: school.id,
       id: rut.id,
+      rowVersion: await storedVersion(call, school.id, rut.id),
       contact: {
         name: 'Rut Rektor',
         email: 'rut@soderskolan.se',

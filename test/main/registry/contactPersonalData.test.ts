@@ -4,6 +4,7 @@ import { apiCaller } from '../../support/apiCaller.ts';
 import { backendStorePages } from '../../support/backendStorePages.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -44,6 +45,7 @@ describe('contacts', () => {
     await call.ok('registry.saveContact', {
       customerId: customer.id,
       id: contact.id,
+      rowVersion: await storedVersion(call, customer.id, contact.id),
       contact: { ...details, phone: '070-555 66 77', adminTrainingDone: true },
     });
 

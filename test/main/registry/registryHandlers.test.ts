@@ -5,6 +5,7 @@ import { openSecret } from '../../../main/vault/secretVault.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { orgNumber, personalIdentityNumber } from '../../support/orgNumbers.ts';
 import { openPassphraseBackend, TEST_USER } from '../../support/passphraseBackend.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -89,7 +90,9 @@ describe('customers', () => {
 
   test('update and delete of a missing customer answer NOT_FOUND', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect((await call.fails('registry.updateCustomer', { id, customer: VAXJO })).code).toBe('NOT_FOUND');
+    expect((await call.fails('registry.updateCustomer', { id, rowVersion: 1, customer: VAXJO })).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await call.fails('registry.deleteCustomer', { id })).code).toBe('NOT_FOUND');
   });
 
@@ -136,6 +139,7 @@ describe('environments, servers and access', () => {
     const changed = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: { name: 'Produktion', access: { vpnType: 'other', method: 'ssh', notes: 'Fortinet' } },
     });
     expect(changed.access.standard).toBe(false);
@@ -175,6 +179,7 @@ describe('environments, servers and access', () => {
     const renamed = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: { name: 'Produktion', access: { vpnType: 'none', method: 'rdp' } },
     });
     expect(renamed.access.method).toBe('rdp');
@@ -222,6 +227,7 @@ describe('support account secrets', () => {
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account.id,
+      rowVersion: account.rowVersion,
       account: { username: 'svc_support2', notes: 'byt namn' },
     });
     // Kept, and kept sealed: the store holds the vault's sealed form, which opens to the secret.
@@ -232,6 +238,7 @@ describe('support account secrets', () => {
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account.id,
+      rowVersion: account.rowVersion + 1,
       account: { username: 'svc_support2' },
       secret: 'Nytt-Lösen',
     });
@@ -288,7 +295,11 @@ describe('support account secrets', () => {
       environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
     } as const;
 
-    const set = await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: 'Vpn-Lösen-1' });
+    const set = await call.ok('registry.saveEnvironment', {
+      ...input,
+      rowVersion: environment.rowVersion,
+      preConnectSecret: 'Vpn-Lösen-1',
+    });
     expect(set.access.hasPreConnectSecret).toBe(true);
     expect(JSON.stringify(set)).not.toContain('Vpn-Lösen-1');
     const sealed = (await stored(environment.id))!;
@@ -298,17 +309,26 @@ describe('support account secrets', () => {
 
     const kept = await call.ok('registry.saveEnvironment', {
       ...input,
+      rowVersion: set.rowVersion,
       environment: { ...input.environment, notes: 'n' },
     });
     expect(kept.access.hasPreConnectSecret).toBe(true);
     expect(await stored(environment.id)).toBe(sealed);
 
-    const cleared = await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: null });
+    const cleared = await call.ok('registry.saveEnvironment', {
+      ...input,
+      rowVersion: kept.rowVersion,
+      preConnectSecret: null,
+    });
     expect(cleared.access.hasPreConnectSecret).toBe(false);
     expect(await stored(environment.id)).toBeNull();
     expect(await keys(environment.id)).toBe(0);
 
-    await call.ok('registry.saveEnvironment', { ...input, preConnectSecret: 'Vpn-Lösen-2' });
+    await call.ok('registry.saveEnvironment', {
+      ...input,
+      rowVersion: cleared.rowVersion,
+      preConnectSecret: 'Vpn-Lösen-2',
+    });
     expect(await keys(environment.id)).toBe(1);
     await call.ok('registry.deleteEnvironment', { id: environment.id });
     expect(await keys(environment.id)).toBe(0);

@@ -34,7 +34,11 @@ describe('the vendor’s responsible person', () => {
     expect(ticket.responsiblePerson).toEqual(person);
 
     // Cleared by an edit without one: the customer has none, and says so as null.
-    const cleared = await call.ok('registry.updateCustomer', { id: customer.id, customer: LUND });
+    const cleared = await call.ok('registry.updateCustomer', {
+      id: customer.id,
+      rowVersion: customer.rowVersion,
+      customer: LUND,
+    });
     expect(cleared.responsiblePerson).toBeNull();
     expect((await call.ok('tickets.get', { id: ticket.id })).responsiblePerson).toBeNull();
   });

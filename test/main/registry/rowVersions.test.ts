@@ -5,6 +5,7 @@ import { apiCaller } from '../../support/apiCaller.ts';
 import { apiPerTest } from '../../support/apiPerTest.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
+import { contractVersion, storedVersion, ticketVersion } from '../../support/storedVersion.ts';
 
 /*
  * Every record people edit in place carries a version (migration 0020; issue 14 refuses a save against a stale one):
@@ -59,6 +60,7 @@ describe('row versions', () => {
 
     await call.ok('registry.updateCustomer', {
       id: customer.id,
+      rowVersion: 1,
       customer: { name: 'Växjö kommun (IT)', orgNumber: customer.orgNumber, kind: 'municipality' },
     });
     const [asa, erik] = (await detail(customer.id)).contacts;
@@ -66,6 +68,7 @@ describe('row versions', () => {
     await call.ok('registry.saveContact', {
       customerId: customer.id,
       id: asa!.id,
+      rowVersion: await storedVersion(call, customer.id, asa!.id),
       contact: { name: asa!.name, email: asa!.email, phone: '0470-12 34 56' },
     });
     const { environments } = await detail(customer.id);
@@ -75,17 +78,20 @@ describe('row versions', () => {
     await call.ok('registry.saveEnvironment', {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: await storedVersion(call, customer.id, environment.id),
       environment: { name: 'Produktion (ny)', access: { vpnType: 'none', method: 'ssh' } },
     });
     await call.ok('registry.saveServer', {
       environmentId: environment.id,
       id: adfs!.id,
+      rowVersion: adfs!.rowVersion,
       server: { host: adfs!.host, role: 'adfs', notes: 'Patchas tisdagar' },
     });
     // A new secret is an edit of the account like any other.
     await call.ok('registry.saveSupportAccount', {
       environmentId: environment.id,
       id: account!.id,
+      rowVersion: account!.rowVersion,
       account: { username: account!.username },
       secret: 'nytt-lösen',
     });
@@ -100,11 +106,13 @@ describe('row versions', () => {
     await call.ok('registry.saveContact', {
       customerId: customer.id,
       id: asa!.id,
+      rowVersion: await storedVersion(call, customer.id, asa!.id),
       contact: { name: asa!.name, email: asa!.email, isPrimary: true },
     });
     await call.ok('registry.saveContact', {
       customerId: customer.id,
       id: erik!.id,
+      rowVersion: await storedVersion(call, customer.id, erik!.id),
       contact: { name: erik!.name, email: erik!.email, isPrimary: true },
     });
     expect(versionsOf(await detail(customer.id))).toEqual({
@@ -137,11 +145,13 @@ describe('row versions', () => {
     const edited = await call.ok('certificates.save', {
       environmentId: environment.id,
       id: ssl.id,
+      rowVersion: ssl.rowVersion,
       certificate: { ...certificate('sts.kalmar.se'), expiresOn: '2028-03-31' },
     });
     const moved = await call.ok('notices.save', {
       environmentId: environment.id,
       id: patch.id,
+      rowVersion: patch.rowVersion,
       notice: notice('WAP01 och WAP02 patchas'),
     });
     expect([edited.rowVersion, moved.rowVersion]).toEqual([2, 2]);
@@ -167,12 +177,14 @@ describe('row versions', () => {
     const edited = await call.ok('agreements.save', {
       customerId: customer.id,
       id: first.id,
+      rowVersion: await contractVersion(call, customer.id, first.id),
       agreement: { ...agreement('AVT-1'), notes: 'Förlängt' },
     });
     // The DPA's own `version` (the document's) is a field like any other; its row version is apart from it.
     const revised = await call.ok('dpas.save', {
       customerId: customer.id,
       id: signed.id,
+      rowVersion: await contractVersion(call, customer.id, signed.id),
       dpa: { ...dpa('PUB-1'), version: '2.0' },
     });
     expect([edited.rowVersion, revised.rowVersion, revised.version]).toEqual([2, 2, '2.0']);
@@ -193,6 +205,7 @@ describe('row versions', () => {
 
     const saved = await call.ok('tickets.save', {
       id: ticket.id,
+      rowVersion: await ticketVersion(call, ticket.id),
       ticket: {
         customerId: customer.id,
         requesterName: 'Åsa Öberg',
@@ -215,7 +228,11 @@ describe('row versions', () => {
     const untouched = await entry(RECEIVED + 3_600_000);
     expect([changed.rowVersion, untouched.rowVersion]).toEqual([1, 1]);
 
-    const noted = await call.ok('time.update', { id: changed.id, note: 'Bytte certifikat på WAP01' });
+    const noted = await call.ok('time.update', {
+      id: changed.id,
+      rowVersion: changed.rowVersion,
+      note: 'Bytte certifikat på WAP01',
+    });
     const classified = await call.ok('time.classify', {
       entryId: changed.id,
       classification: 'billable',

@@ -15,6 +15,7 @@ import {
   prepareSessionCustomer,
   type PreparedSessionCustomer,
 } from '../../support/sessionCustomer.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 /*
  * The trust rule for pre-connect commands, against the real session manager and real ptys: a command runs only once
@@ -150,6 +151,7 @@ describe('an approval', () => {
     await call.ok('registry.saveEnvironment', {
       customerId: prepared.customer.id,
       id: prepared.environment.id,
+      rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
       environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh', preConnectCommand } },
     });
   }

@@ -66,10 +66,12 @@ describe('the first response', () => {
     expect(ticket.firstResponseSession).toBeNull();
     expect(await call.ok('audit.list', { event: 'ticket.first_response_recorded' })).toEqual([]);
 
-    // Nor by a save from a form opened before it was recorded, which names none.
+    // Nor by a save from a form opened before it was recorded, which names none: refused as stale (issue 14), and
+    // once saved against the version stored now, the recorded first response stays.
     const { id: _id, ...stale } = prepared.ticket;
-    await call.ok('tickets.save', {
+    const save = (rowVersion: number) => ({
       id: prepared.ticket.id,
+      rowVersion,
       ticket: {
         customerId: stale.customerId,
         requesterName: stale.requesterName,
@@ -80,6 +82,8 @@ describe('the first response', () => {
         firstResponseAt: null,
       },
     });
+    expect((await call.fails('tickets.save', save(prepared.ticket.rowVersion))).code).toBe('CONFLICT');
+    await call.ok('tickets.save', save(ticket.rowVersion));
     expect((await call.ok('tickets.get', { id: prepared.ticket.id })).firstResponseAt).toBe(manual);
   });
 });

@@ -96,6 +96,7 @@ describe('the customer’s maintenance notices', () => {
     const edited = await call.ok('notices.save', {
       environmentId: prepared.environment.id,
       id: saved.id,
+      rowVersion: saved.rowVersion,
       notice: { startsAt: NOW + HOUR, endsAt: NOW + 2 * HOUR, summary: 'Omstart av WAP02' },
     });
     expect(edited.endsAt).toBe(NOW + 2 * HOUR);
@@ -122,6 +123,7 @@ describe('the customer’s maintenance notices', () => {
       await call.fails('notices.save', {
         environmentId: other.id,
         id: saved.id,
+        rowVersion: saved.rowVersion,
         notice: { startsAt: NOW, summary: 'Flyttad' },
       }),
       await call.fails('notices.delete', { id: crypto.randomUUID() }),

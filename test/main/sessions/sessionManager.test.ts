@@ -26,6 +26,7 @@ import {
 } from '../../support/sshd/sshdFixture.ts';
 import { testDataSource } from '../../support/postgres/testTeam.ts';
 import { failInserts, failUpdates } from '../../support/writeFailure.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 const teamRun = testDataSource() === 'team';
 
@@ -440,6 +441,7 @@ describe('local terminals', () => {
     await call.ok('registry.saveEnvironment', {
       customerId: prepared.customer.id,
       id: prepared.environment.id,
+      rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
       environment: {
         name: 'Produktion',
         access: { vpnType: 'none', method: 'ssh', preConnectCommand: 'exit 3' },

@@ -198,9 +198,15 @@ describe('a team of three on three Lotsen processes', { timeout: 240_000 }, () =
 
     // Approved: the technician can no longer change their entry; their session and finance's approval and export are
     // events of one intact chain, read on the support lead's machine.
-    expect((await technician.call.fails('time.update', { id: entry!.id, note: 'senare' })).code).toBe(
-      'LOCKED',
-    );
+    expect(
+      (
+        await technician.call.fails('time.update', {
+          id: entry!.id,
+          rowVersion: entry!.rowVersion,
+          note: 'senare',
+        })
+      ).code,
+    ).toBe('LOCKED');
     const verdict = await lead.call.ok('audit.verify', {});
     expect(verdict).toMatchObject({ intact: true });
     // (Recording a DPA is not audited yet: issue 15.)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { TicketInput, TicketView } from '../../../common/tickets/model.ts';
 import { openTwoBillingCustomers } from '../../support/billingCustomer.ts';
+import { ticketVersion } from '../../support/storedVersion.ts';
 
 /*
  * A ticket's customer and its acute escalation decide who is billed for its time and its fee, and in which month.
@@ -73,6 +74,7 @@ describe('tickets and approved months', () => {
     const ticket = await call.ok('tickets.get', { id: vaxjo.standardTicket.id });
     const moved = await call.fails('tickets.save', {
       id: ticket.id,
+      rowVersion: await ticketVersion(call, ticket.id),
       ticket: edited(ticket, { customerId: lund.customer.id, environmentId: lund.environment.id }),
     });
     expect(moved).toMatchObject({
@@ -100,6 +102,7 @@ describe('tickets and approved months', () => {
       (
         await call.fails('tickets.save', {
           id: special.id,
+          rowVersion: await ticketVersion(call, special.id),
           ticket: edited(special, { customerId: lund.customer.id, environmentId: lund.environment.id }),
         })
       ).code,
@@ -110,6 +113,7 @@ describe('tickets and approved months', () => {
     });
     const rehomed = await call.ok('tickets.save', {
       id: untimed.id,
+      rowVersion: await ticketVersion(call, untimed.id),
       ticket: edited(untimed, { customerId: lund.customer.id }),
     });
     expect(rehomed).toMatchObject({ customerId: lund.customer.id, customerName: 'Lunds kommun' });
@@ -129,7 +133,11 @@ describe('tickets and approved months', () => {
       { escalatedAt: null },
       { customerId: lund.customer.id, environmentId: lund.environment.id },
     ]) {
-      const refused = await call.fails('tickets.save', { id: ticket.id, ticket: edited(ticket, change) });
+      const refused = await call.fails('tickets.save', {
+        id: ticket.id,
+        rowVersion: ticket.rowVersion,
+        ticket: edited(ticket, change),
+      });
       expect(refused).toMatchObject({
         code: 'LOCKED',
         message:
@@ -146,6 +154,7 @@ describe('tickets and approved months', () => {
 
     const corrected = await call.ok('tickets.save', {
       id: ticket.id,
+      rowVersion: await ticketVersion(call, ticket.id),
       ticket: edited(ticket, { escalatedAt: at('2026-11-10T14:30:00+01:00') }),
     });
     expect(corrected.escalatedAt).toBe(at('2026-11-10T14:30:00+01:00'));
@@ -172,7 +181,11 @@ describe('tickets and approved months', () => {
       message,
     });
     expect(
-      await call.fails('tickets.save', { id: ticket.id, ticket: edited(ticket, { escalatedAt: late }) }),
+      await call.fails('tickets.save', {
+        id: ticket.id,
+        rowVersion: ticket.rowVersion,
+        ticket: edited(ticket, { escalatedAt: late }),
+      }),
     ).toMatchObject({ code: 'LOCKED', message });
     const tickets = await call.ok('tickets.list', {});
     expect(

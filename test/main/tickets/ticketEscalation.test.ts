@@ -3,6 +3,7 @@ import { openPersonal } from '../../../main/personalData/personalDataKeys.ts';
 import { isSealed } from '../../../main/vault/sealedText.ts';
 import { openTwoBillingCustomers } from '../../support/billingCustomer.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
+import { contractVersion, ticketVersion } from '../../support/storedVersion.ts';
 
 /*
  * Acute escalation is a paid option of the agreement (DOMAIN: "Response times"). Växjö's and Lund's agreements have
@@ -81,6 +82,7 @@ describe('acute escalation as a paid option', () => {
     // Saving the ticket with an escalation is the same act, refused the same way.
     const saved = await setup.call.fails('tickets.save', {
       id: ticket.id,
+      rowVersion: await ticketVersion(setup.call, ticket.id),
       ticket: {
         customerId: ticket.customerId,
         requesterName: ticket.requesterName,
@@ -168,6 +170,7 @@ describe('acute escalation as a paid option', () => {
     await call.ok('agreements.save', {
       customerId: vaxjo.customer.id,
       id: vaxjo.agreement.id,
+      rowVersion: await contractVersion(call, vaxjo.customer.id, vaxjo.agreement.id),
       agreement: {
         reference: vaxjo.agreement.reference,
         startsOn: '2026-01-01',

@@ -3,6 +3,7 @@ import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
+import { contractVersion, ticketVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -65,6 +66,7 @@ describe('tickets', () => {
     await call.ok('agreements.save', {
       customerId: customer.id,
       id: agreement.id,
+      rowVersion: await contractVersion(call, customer.id, agreement.id),
       agreement: {
         reference: 'FA',
         startsOn: '2026-01-01',
@@ -76,6 +78,7 @@ describe('tickets', () => {
     });
     const edited = await call.ok('tickets.save', {
       id: ticket.id,
+      rowVersion: await ticketVersion(call, ticket.id),
       ticket: ticketFor(customer.id, { serviceId: agreement.services[0]!.id, subject: 'Ändrad rubrik' }),
     });
     expect(edited).toMatchObject({ responseHours: 4, dueAt: ticket.dueAt, subject: 'Ändrad rubrik' });

@@ -16,6 +16,7 @@ import { backendStorePages } from '../../support/backendStorePages.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
+import { ticketVersion } from '../../support/storedVersion.ts';
 
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
@@ -115,7 +116,11 @@ describe('personal data at rest', () => {
       endedAt: startedAt + 1_800_000,
       note: 'Ringde Ingegärd om kontot ingrid.svensson',
     });
-    await call.ok('time.update', { id: entry.id, note: 'Låste upp ingrid.svensson, bekräftat av Tova' });
+    await call.ok('time.update', {
+      id: entry.id,
+      rowVersion: entry.rowVersion,
+      note: 'Låste upp ingrid.svensson, bekräftat av Tova',
+    });
 
     const pages = await storePages();
     expect(inTheClear(pages, ['Ringde Ingegärd', 'Låste upp ingrid.svensson'])).toEqual([]);
@@ -133,6 +138,7 @@ describe('personal data at rest', () => {
     const stranger = 'Vivianne.Sjoblad@vaxjo.se';
     await call.ok('tickets.save', {
       id: prepared.ticket.id,
+      rowVersion: await ticketVersion(call, prepared.ticket.id),
       ticket: {
         customerId: prepared.customer.id,
         externalRef: prepared.ticket.externalRef,
@@ -170,6 +176,7 @@ describe('a purge', () => {
     const prepared = await prepareSessionCustomer(call, localTarget);
     const ticket = await call.ok('tickets.save', {
       id: prepared.ticket.id,
+      rowVersion: await ticketVersion(call, prepared.ticket.id),
       ticket: {
         customerId: prepared.customer.id,
         externalRef: prepared.ticket.externalRef,
@@ -245,11 +252,19 @@ describe('a purge', () => {
       subject: 'Ny rubrik',
       receivedAt: purged.receivedAt,
     };
-    const refused = await call.fails('tickets.save', { id: ticket.id, ticket: fields });
+    const refused = await call.fails('tickets.save', {
+      id: ticket.id,
+      rowVersion: purged.rowVersion,
+      ticket: fields,
+    });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toMatch(/requester's e-mail was purged \(gallrad\) and cannot be edited/);
     expect(refused.details?.issues).toEqual([expect.objectContaining({ path: 'ticket.requesterEmail' })]);
-    const note = await call.fails('time.update', { id: entry.id, note: 'Ny anteckning' });
+    const note = await call.fails('time.update', {
+      id: entry.id,
+      rowVersion: entry.rowVersion,
+      note: 'Ny anteckning',
+    });
     expect(note.code).toBe('CONFLICT');
     expect(note.message).toMatch(/note was purged/);
 

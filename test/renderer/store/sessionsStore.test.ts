@@ -13,6 +13,7 @@ import { prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { inProcessTransport } from '../support/inProcessTransport.ts';
 import { waitFor } from '../support/wsServer.ts';
+import { storedVersion } from '../../support/storedVersion.ts';
 
 let env: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let stores: Stores;
@@ -206,6 +207,7 @@ describe('the sessions store and pre-connect commands', () => {
     await call.ok('registry.saveEnvironment', {
       customerId: prepared.customer.id,
       id: prepared.environment.id,
+      rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
       environment: {
         name: 'Produktion',
         access: { vpnType: 'none', method: 'ssh', preConnectCommand: 'echo vpn-från-import' },

@@ -115,6 +115,7 @@ describe('app and registry stores against a real backend', () => {
 
     await other.call('registry.updateCustomer', {
       id,
+      rowVersion: 1,
       customer: { ...vaxjo, notes: 'Ändrad i annat fönster' },
     });
     await waitFor(() => stores.registry.getState().detail?.notes === 'Ändrad i annat fönster');

@@ -22,7 +22,7 @@ export function CertificateFormDialog({
     async (input: unknown) => {
       await saveCertificate({
         environmentId: environment.id,
-        ...(certificate ? { id: certificate.id } : {}),
+        ...(certificate ? { id: certificate.id, rowVersion: certificate.rowVersion } : {}),
         certificate: input as CertificateInput,
       });
       onClose();

@@ -23,7 +23,7 @@ export function ContactFormDialog({
     async (input: unknown) => {
       await saveContact({
         customerId,
-        ...(contact ? { id: contact.id } : {}),
+        ...(contact ? { id: contact.id, rowVersion: contact.rowVersion } : {}),
         contact: input as ContactInput,
       });
       onClose();

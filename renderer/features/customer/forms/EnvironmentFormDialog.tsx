@@ -33,7 +33,7 @@ export function EnvironmentFormDialog({
     async (input: unknown) => {
       await saveEnvironment({
         customerId,
-        ...(environment ? { id: environment.id } : {}),
+        ...(environment ? { id: environment.id, rowVersion: environment.rowVersion } : {}),
         ...environmentCall(input),
       });
       onClose();

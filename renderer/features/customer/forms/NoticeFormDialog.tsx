@@ -26,7 +26,7 @@ export function NoticeFormDialog({
     async (input: unknown) => {
       await saveNotice({
         environmentId: environment.id,
-        ...(notice ? { id: notice.id } : {}),
+        ...(notice ? { id: notice.id, rowVersion: notice.rowVersion } : {}),
         notice: input as MaintenanceNoticeInput,
       });
       onClose();

@@ -21,7 +21,7 @@ export function ServerFormDialog({
     async (input: unknown) => {
       await saveServer({
         environmentId: environment.id,
-        ...(server ? { id: server.id } : {}),
+        ...(server ? { id: server.id, rowVersion: server.rowVersion } : {}),
         server: input as ServerInput,
       });
       onClose();

@@ -25,7 +25,7 @@ export function SupportAccountFormDialog({
     async (input: unknown) => {
       await saveSupportAccount({
         environmentId: environment.id,
-        ...(account ? { id: account.id } : {}),
+        ...(account ? { id: account.id, rowVersion: account.rowVersion } : {}),
         ...supportAccountCall(input),
       });
       onClose();

@@ -61,12 +61,13 @@ describe('ticket form', () => {
     expect(validate(ticketFormSpec.schema, chosen, ticketFormSpec.fields).byField).toEqual({});
   });
 
-  it('creates without an id, and an edit keeps the first response and escalation the buttons recorded', () => {
+  it('creates without an id, and an edit names the version it opened and keeps the first response and escalation the buttons recorded', () => {
     const input = ticketFormSpec.toInput({ ...values, status: 'resolved' });
     expect(ticketSaveCall(input)).toEqual({ ticket: input });
-    const saved = { id: 'x', firstResponseAt: 1_000, escalatedAt: 2_000 } as TicketView;
+    const saved = { id: 'x', rowVersion: 3, firstResponseAt: 1_000, escalatedAt: 2_000 } as TicketView;
     expect(ticketSaveCall(input, saved)).toEqual({
       id: 'x',
+      rowVersion: 3,
       ticket: { ...(input as object), firstResponseAt: 1_000, escalatedAt: 2_000 },
     });
   });

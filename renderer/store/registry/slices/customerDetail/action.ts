@@ -11,7 +11,8 @@ export interface CustomerDetailActions {
   closeCustomer(): void;
   refreshOpenCustomer(): Promise<void>;
   createCustomer(customer: CustomerInput): Promise<CustomerDetail>;
-  updateCustomer(id: string, customer: CustomerInput): Promise<void>;
+  /** `rowVersion`: the version the form opened; a stale one is refused with CONFLICT (common/api/staleSave.ts). */
+  updateCustomer(id: string, rowVersion: number, customer: CustomerInput): Promise<void>;
   deleteCustomer(id: string): Promise<void>;
   saveContact(input: MethodInput<'registry.saveContact'>): Promise<void>;
   deleteContact(id: string): Promise<void>;
@@ -78,8 +79,8 @@ export const createCustomerDetailActions = (
         return detail;
       },
 
-      async updateCustomer(id, customer) {
-        await service.updateCustomer(id, customer);
+      async updateCustomer(id, rowVersion, customer) {
+        await service.updateCustomer(id, rowVersion, customer);
         await afterWrite();
       },
 
