@@ -97,6 +97,7 @@ describe('the change feed of a team database', () => {
     const started = Date.now();
     await lead.call.ok('registry.updateCustomer', {
       id: customer.id,
+      rowVersion: customer.rowVersion,
       customer: { name: 'Kalmar kommun (ny)', orgNumber: customer.orgNumber, kind: 'municipality' },
     });
     await financeEvents.next('registry.changed', (p) => p.customerId === customer.id);
