@@ -367,6 +367,7 @@ describe('support account secrets', () => {
     const input = {
       customerId: customer.id,
       id: environment.id,
+      rowVersion: environment.rowVersion,
       environment: { name: 'Produktion', access: { vpnType: 'none', method: 'ssh' } },
     } as const;
     const issues = async (preConnectSecret: unknown) =>
