@@ -196,7 +196,12 @@ beforeAll(async () => {
       clock.now = at(`${month}-12T15:00:00+01:00`);
       people.push({
         ...person,
-        ticket: await setTicketStatus(call, person.ticket, month === '2026-10' ? 'resolved' : 'closed'),
+        // As stored now: a session on it recorded the first response, which moved its version.
+        ticket: await setTicketStatus(
+          call,
+          await call.ok('tickets.get', { id: person.ticket.id }),
+          month === '2026-10' ? 'resolved' : 'closed',
+        ),
       });
     }
     // Closed in the last 30 days before the purge, and still open: both stay.
