@@ -9,10 +9,22 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm(): Promise<void>;
   onClose(): void;
+  /** False where the act's answer is shown next, by the caller, in place of this dialog (a code shown once). */
+  closeWhenDone?: boolean;
+  /** A failure in words: errorMessage's unless the caller knows better (a member removed meanwhile). */
+  describeError?(failure: unknown): string;
 }
 
 /** Asks before something that cannot be undone. Cancel has the focus, so a stray Enter changes nothing. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  closeWhenDone = true,
+  describeError = errorMessage,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,9 +33,9 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
     setError(null);
     try {
       await onConfirm();
-      onClose();
+      if (closeWhenDone) onClose();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(describeError(failure));
       setBusy(false);
     }
   }

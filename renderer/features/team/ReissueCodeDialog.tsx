@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../common/api/contract.ts';
 import type { TeamMemberView } from '../../../common/team/members.ts';
-import { Dialog, DialogActions } from '../../components/Dialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { EnrolmentCode } from './AddMemberDialog.tsx';
 import { memberChangeError } from './memberGone.ts';
@@ -13,19 +13,6 @@ import { memberChangeError } from './memberGone.ts';
 export function ReissueCodeDialog({ member, onClose }: { member: TeamMemberView; onClose(): void }) {
   const reissueCode = useTeamStore((s) => s.reissueCode);
   const [invitation, setInvitation] = useState<MethodOutput<'team.reissueCode'> | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function reissue() {
-    setBusy(true);
-    setError(null);
-    try {
-      setInvitation(await reissueCode(member.userId));
-    } catch (failure) {
-      setError(memberChangeError(failure, member.name));
-      setBusy(false);
-    }
-  }
 
   if (invitation) {
     return (
@@ -42,38 +29,25 @@ export function ReissueCodeDialog({ member, onClose }: { member: TeamMemberView;
       />
     );
   }
-  // Cancel has the focus, as in every confirmation: a stray Enter drops no one's login.
+  // ConfirmDialog gives Cancel the focus: a stray Enter drops no one's login.
   return (
-    <Dialog title={`Reissue ${member.name}’s code?`} onClose={onClose}>
-      <div className="confirm__text">
-        <p>
-          For a member whose machine or keychain is lost: {member.name} gets a new login and a single-use code
-          (24 hours) to enrol a new data folder, as the same member with the same records.
-        </p>
-        <p>
-          Their login <span className="mono">{member.login}</span> is <strong>dropped now</strong> and every
-          connection it has open ends. The vault forgets their old key pair, so the keys it held are{' '}
-          <strong>due for rotation</strong> (a lost laptop may be a stolen one).
-        </p>
-      </div>
-      {error && (
-        <p className="form-errors" role="alert">
-          {error}
-        </p>
-      )}
-      <DialogActions>
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={() => void reissue()}
-          disabled={busy}
-        >
-          Reissue code
-        </button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      title={`Reissue ${member.name}’s code?`}
+      confirmLabel="Reissue code"
+      onConfirm={async () => setInvitation(await reissueCode(member.userId))}
+      onClose={onClose}
+      closeWhenDone={false}
+      describeError={(failure) => memberChangeError(failure, member.name)}
+    >
+      <p>
+        For a member whose machine or keychain is lost: {member.name} gets a new login and a single-use code
+        (24 hours) to enrol a new data folder, as the same member with the same records.
+      </p>
+      <p>
+        Their login <span className="mono">{member.login}</span> is <strong>dropped now</strong> and every
+        connection it has open ends. The vault forgets their old key pair, so the keys it held are{' '}
+        <strong>due for rotation</strong> (a lost laptop may be a stolen one).
+      </p>
+    </ConfirmDialog>
   );
 }
