@@ -8,6 +8,7 @@ import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCus
 import { shiftedClockEnv } from '../../support/shiftedClock.ts';
 import { socketApi, type SocketApi } from '../../support/socketApi.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { until } from '../../support/until.ts';
 
 /*
  * A team at work, as the issue tells it: a support lead, a technician and finance, each on their own machine (their
@@ -152,7 +153,9 @@ describe('a team of three on three Lotsen processes', { timeout: 240_000 }, () =
         .socket!.events('sessions.changed')
         .filter((s) => s.id === session.id)
         .map((s) => s.state);
-    await until(async () => states().some((state) => state !== 'connecting'));
+    await until('a state other than connecting', async () =>
+      states().some((state) => state !== 'connecting'),
+    );
     expect(states(), technician.server!.stderr()).toContain('open');
     await technician.call.ok('sessions.input', { sessionId: session.id, data: 'echo hej\n' });
     await technician.call.ok('sessions.close', { sessionId: session.id });
@@ -235,11 +238,3 @@ describe('a team of three on three Lotsen processes', { timeout: 240_000 }, () =
     expect(finance.server!.stderr()).not.toContain('permission denied');
   });
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

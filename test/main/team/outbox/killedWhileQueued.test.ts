@@ -17,6 +17,7 @@ import { prepareSessionCustomer, sessionTarget, sshOpenInput } from '../../../su
 import { socketApi, type SocketApi } from '../../../support/socketApi.ts';
 import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
 import { TEST_PASSPHRASE } from '../../../support/testPassphrase.ts';
+import { until } from '../../../support/until.ts';
 
 let sshd: SshdFixture;
 let outage: DatabaseOutage;
@@ -55,16 +56,6 @@ async function serve(withPassphrase: boolean) {
   server = await startServeProcess(env(withPassphrase));
   socket = socketApi(await openApiSocket(server));
   return apiCaller(socket);
-}
-
-async function until<T>(what: string, read: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** How many items wait in the member's queue, read as their Lotsen reads it (another process may hold it open). */

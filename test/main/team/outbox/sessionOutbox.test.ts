@@ -14,6 +14,7 @@ import {
   sshOpenInput,
 } from '../../../support/sessionCustomer.ts';
 import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import { until } from '../../../support/until.ts';
 
 let sshd: SshdFixture;
 let outage: DatabaseOutage;
@@ -40,16 +41,6 @@ afterAll(async () => {
   await lotsen?.close();
   await Promise.all([sshd?.stop(), outage?.close(), team?.drop()]);
 });
-
-async function until<T>(what: string, read: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const sawOutput = (sessionId: string, text: string) =>
   until(`"${text}" in the terminal`, () => (output.get(sessionId) ?? '').includes(text));
@@ -136,7 +127,7 @@ describe('a team database that goes away during live sessions', () => {
     const restoredAt = Date.now();
     outage.restore();
     await typeMarker(ssh.id, 'after-ssh');
-    await until('the queue drained', () => books.waiting() === 0, 40_000);
+    await until('the queue drained', () => books.waiting() === 0, { timeoutMs: 40_000 });
     const sshClosed = await lotsen.call.ok('sessions.close', { sessionId: ssh.id });
     expect(sshClosed.state).toBe('closed');
 
