@@ -28,7 +28,12 @@ async function startOtherSite(): Promise<OtherSite> {
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     cookies,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The tab keeps its connections open (keep-alive): close would wait for them, past the test's timeout.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
