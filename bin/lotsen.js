@@ -7,5 +7,11 @@ if (!existsSync(entry)) {
   console.error('lotsen: this checkout is not built yet; run `npm run build` (or `npm ci`) first.');
   process.exit(1);
 }
+// A reader that stops early (`lotsen audit list | head`) closes the pipe: stop quietly, as other command-line tools
+// do, rather than with a stack trace for something that went as the person wanted.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -136,6 +136,24 @@ describe('lotsen --help', () => {
   });
 });
 
+test('a reader that stops early (lotsen --help | head) ends it quietly, not with a stack trace', async () => {
+  // The read end is closed before the command writes anything, so its first write meets a closed pipe every time.
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url)), '--help'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+});
+
 describe('customers', () => {
   beforeEach(async () => {
     expect((await init()).code).toBe(0);
