@@ -11,6 +11,7 @@ import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
+import { listShows } from '../../store/listShows.ts';
 import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { TicketTimerButton } from '../timesheet/TicketTimerButton.tsx';
 import { EscalateDialog } from './EscalateDialog.tsx';
@@ -47,6 +48,7 @@ export function TicketsPage() {
   const [escalating, setEscalating] = useState<{ id: string; subject: string } | null>(null);
   const [sendingBack, setSendingBack] = useState<TicketView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const shows = listShows({ status, error: loadError, count: rows.length });
 
   return (
     <div className="page">
@@ -73,7 +75,7 @@ export function TicketsPage() {
           {actionError ?? loadError}
         </p>
       )}
-      {status === 'ready' && rows.length === 0 ? (
+      {shows === 'error-only' ? null : shows === 'empty-state' ? (
         <EmptyState
           title={showAll ? 'No tickets yet' : 'No open tickets'}
           action={

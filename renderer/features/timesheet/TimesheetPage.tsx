@@ -11,6 +11,7 @@ import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { selectLocalUser } from '../../store/app/selectors.ts';
 import { errorMessage } from '../../store/errorMessage.ts';
+import { listShows } from '../../store/listShows.ts';
 import { useAppStore, useTimeStore } from '../../store/StoreProvider.tsx';
 import { selectTimerElapsed } from '../../store/time/slices/timer/selectors.ts';
 import {
@@ -55,6 +56,7 @@ export function TimesheetPage() {
   const tickets = useTimeStore((s) => s.tickets);
   const [dialog, setDialog] = useState<EntryDialog | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const shows = listShows({ status, error: loadError, count: summary.entries });
   const technicianSelect = useId();
 
   useEffect(() => openTimesheet(), [openTimesheet]);
@@ -141,7 +143,7 @@ export function TimesheetPage() {
         {summary.locked > 0 && <span>{summary.locked} locked by an approved month</span>}
       </p>
 
-      {status === 'ready' && summary.entries === 0 ? (
+      {shows === 'error-only' ? null : shows === 'empty-state' ? (
         <EmptyState
           title="No time this week"
           action={
