@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
+import { isLoginRefusal } from '../team/reachability/connectionFailure.ts';
 import { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
 import { observedPool } from '../team/reachability/observedPool.ts';
 import { migrationProvider, type TeamStore } from './database.node.ts';
@@ -132,9 +133,7 @@ export async function openTeamDatabase(
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    // 28P01: a wrong password (or one past VALID UNTIL); 28000: no such login, or one that may not log in.
-    const sqlState = (error as { code?: string }).code;
-    if (sqlState === '28P01' || sqlState === '28000') {
+    if (isLoginRefusal(error)) {
       throw new LotsenError(
         'UNAUTHORIZED',
         `The team database ${where} refused the login ${settings.login}: the member may have been removed. Ask a team admin.`,
@@ -207,6 +206,10 @@ async function probeTeamDatabase(connection: pg.ClientConfig): Promise<void> {
   try {
     await client.connect();
     await client.query('SELECT 1');
+  } catch (error) {
+    // A refused login is an answer: the database is there, and the pool's next query tells the person why it refused (a
+    // member removed while away gets "no longer accepts your login", not a banner saying the database is away).
+    if (!isLoginRefusal(error)) throw error;
   } finally {
     // Not awaited: ending a connection the network swallowed can wait long, and the next probe must not.
     void client.end().catch(() => undefined);

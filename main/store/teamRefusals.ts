@@ -1,5 +1,5 @@
 import { LotsenError } from '../../common/api/errors.ts';
-import { isConnectionFailure } from '../team/reachability/connectionFailure.ts';
+import { isConnectionFailure, isLoginRefusal } from '../team/reachability/connectionFailure.ts';
 
 /*
  * What a team database (PostgreSQL) answers mid-work that a person can act on, in their words rather than as an
@@ -8,12 +8,9 @@ import { isConnectionFailure } from '../team/reachability/connectionFailure.ts';
  * own network errors; the server's text for a privilege names only the table, never data or a password.
  */
 
-/** 28P01: the password is no longer accepted; 28000: the login is gone or may not log in. */
-const LOGIN_REFUSED = new Set(['28P01', '28000']);
-
 export function teamDatabaseRefusal(error: unknown): LotsenError | null {
   const { code, message = '' } = (error ?? {}) as { code?: unknown; message?: string };
-  if (typeof code === 'string' && LOGIN_REFUSED.has(code)) {
+  if (isLoginRefusal(error)) {
     return new LotsenError(
       'UNAUTHORIZED',
       'The team database no longer accepts your login: you may have been removed from the team. Nothing was done; ask a team admin.',

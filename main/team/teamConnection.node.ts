@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { TeamDataSource } from '../app/dataConfig.node.ts';
+import { isLoginRefusal } from './reachability/connectionFailure.ts';
 
 /*
  * Connections to a team's PostgreSQL for setting up and managing the team (team create, enrolment, member
@@ -144,9 +145,7 @@ export async function connectTeam(
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    // 28P01: wrong password (or one past VALID UNTIL); 28000: no such login, or it may not log in.
-    const sqlState = (error as { code?: string }).code;
-    if (options.refusedLogin && (sqlState === '28P01' || sqlState === '28000')) throw options.refusedLogin;
+    if (options.refusedLogin && isLoginRefusal(error)) throw options.refusedLogin;
     throw new LotsenError(
       'TEAM_UNREACHABLE',
       `Could not connect to ${redactUrl(address.url)}${credentials ? ` as ${credentials.user}` : ''}: ${(error as Error).message}`,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isLoginRefusal } from '../../team/reachability/connectionFailure.ts';
 import { CHANGE_CHANNEL } from './changeChannel.ts';
 import { ChangeCoalescer, parseChangeNotice } from './changeEvents.ts';
 import type { ChangeFeed, ChangeSink } from './changeFeed.ts';
@@ -35,9 +36,6 @@ export async function listenForTeamChanges(options: TeamChangeListenerOptions): 
   await listener.start();
   return listener;
 }
-
-/** 28P01: a wrong password (or one past VALID UNTIL); 28000: no such login, or one that may not log in. */
-const LOGIN_REFUSED = new Set(['28P01', '28000']);
 
 class TeamChangeListener implements ChangeFeed {
   private client: pg.Client | null = null;
@@ -94,7 +92,7 @@ class TeamChangeListener implements ChangeFeed {
       await client.end().catch(() => undefined);
       // The login itself is refused (the member was removed, their password reissued): trying again cannot help,
       // and the pool's next query says so to the person.
-      if (LOGIN_REFUSED.has((error as { code?: string }).code ?? '')) this.refused = true;
+      if (isLoginRefusal(error)) this.refused = true;
       return false;
     }
     if (this.closed) {

@@ -28,6 +28,15 @@ const NETWORK_ERRORS = new Set([
 const CLIENT_MESSAGES =
   /^(Connection terminated|Connection closed|Client has encountered a connection error|timeout exceeded when trying to connect|timeout expired|Query read timeout)/;
 
+/** 28P01: a wrong password (or one past VALID UNTIL); 28000: no such login, or one that may not log in. */
+const LOGIN_REFUSED = new Set(['28P01', '28000']);
+
+/** The server answered and refused the login itself: the member was removed, or their password reissued. */
+export function isLoginRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && LOGIN_REFUSED.has(code);
+}
+
 export function isConnectionFailure(error: unknown): boolean {
   if (error === null || typeof error !== 'object') return false;
   const { code, message } = error as { code?: unknown; message?: unknown };

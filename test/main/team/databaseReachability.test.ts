@@ -6,7 +6,7 @@ import {
   type OutageKind,
 } from '../../support/postgres/databaseOutage.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../main/store/teamDatabase.node.ts';
-import { runPostgres } from '../../support/postgres/testDatabases.ts';
+import { asSuperuser, runPostgres } from '../../support/postgres/testDatabases.ts';
 import {
   createTestTeamWithAdmin,
   type MemberLotsen,
@@ -108,4 +108,20 @@ describe('a member’s Lotsen whose team database goes away', { timeout: 120_000
       expect(await lotsen.call.ok('registry.listCustomers', {})).toEqual([]);
     },
   );
+
+  // Last: the member's login stays refused.
+  test('a login refused while it was away (the member removed, a password reissued) is an answer, and said as one', async () => {
+    outage.cut('refuse');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await lotsen.call.fails('registry.listCustomers', {})).code).toBe('DATABASE_UNREACHABLE');
+    await asSuperuser(team.database.name, (client) =>
+      client.query(`ALTER ROLE "${lotsen.member.login}" PASSWORD 'reissued-meanwhile-by-an-admin'`),
+    );
+
+    outage.restore();
+    await until(() => database().state === 'reachable', 12_000);
+    const refused = await lotsen.call.fails('registry.listCustomers', {});
+    expect(refused.code).toBe('UNAUTHORIZED');
+    expect(refused.message).toMatch(/no longer accepts your login/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isConnectionFailure } from '../../../main/team/reachability/connectionFailure.ts';
+import { isConnectionFailure, isLoginRefusal } from '../../../main/team/reachability/connectionFailure.ts';
 import {
   DatabaseReachability,
   type ReachabilityChange,
@@ -41,6 +41,14 @@ describe('which failures mean the database cannot be reached', () => {
       expect(isConnectionFailure(error)).toBe(false);
     }
   });
+});
+
+test('a refused login is told apart from both: the server answered', () => {
+  expect(isLoginRefusal(coded('28P01'))).toBe(true);
+  expect(isLoginRefusal(coded('28000'))).toBe(true);
+  for (const error of [coded('42501'), coded('ECONNREFUSED'), coded('57P01'), new Error('28P01'), null]) {
+    expect(isLoginRefusal(error)).toBe(false);
+  }
 });
 
 describe('the reachability state', () => {
