@@ -18,9 +18,9 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
   const createCustomer = useRegistryStore((s) => s.createCustomer);
   const updateCustomer = useRegistryStore((s) => s.updateCustomer);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, storedVersion: number | undefined) => {
       if (customer) {
-        await updateCustomer(customer.id, customer.rowVersion, input as CustomerInput);
+        await updateCustomer(customer.id, storedVersion ?? customer.rowVersion, input as CustomerInput);
         onSaved?.(customer.id);
       } else {
         const created = await createCustomer(input as CustomerInput);
