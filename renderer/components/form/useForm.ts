@@ -28,20 +28,22 @@ export interface FieldBinding<T extends string | boolean = string | boolean> {
  * been left, or after a save attempt), failed saves put the server's field issues beside their fields, and the
  * first invalid field gets the cursor. Enter saves (the browser submits), Ctrl/Cmd+Enter saves from a text area.
  *
- * The form keeps the values it opened with: when a save is refused because someone saved the record meanwhile (a
- * stale save, common/api/staleSave.ts), `conflict` holds what is stored now beside what was opened and typed, and
- * the next save sends the chosen values against the stored version, handed to `onSubmit` as `storedVersion`
- * (undefined until then: the form saves against the version of the record it opened).
+ * The form keeps the values and the `rowVersion` it opened with, and hands `onSubmit` the version to save against.
+ * Kept, not read from the record at save time: a live update (docs/live-updates.md) refreshes the record while the
+ * form is open, and saving against the refreshed version would overwrite what another member saved unseen. When a
+ * save is refused because someone saved meanwhile (a stale save, common/api/staleSave.ts), `conflict` holds what is
+ * stored now beside what was opened and typed, and the next save sends the chosen values against the stored version.
  */
 export function useForm<V extends FormValues>(
   spec: FormSpec<V>,
   initial: V,
-  onSubmit: (input: unknown, values: V, storedVersion: number | undefined) => Promise<void>,
+  onSubmit: (input: unknown, values: V, rowVersion: number | undefined) => Promise<void>,
+  rowVersion?: number,
 ) {
   const formId = useId();
   const [values, setValues] = useState<V>(initial);
   const [opened, setOpened] = useState<V>(initial);
-  const [storedVersion, setStoredVersion] = useState<number | undefined>(undefined);
+  const [storedVersion, setStoredVersion] = useState<number | undefined>(rowVersion);
   const [conflict, setConflict] = useState<Conflict<V> | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
