@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { LotsenError } from '../../../../common/api/errors.ts';
-import type { CustomerDetail } from '../../../../common/registry/model.ts';
+import type { ContactView, CustomerDetail, ServerView } from '../../../../common/registry/model.ts';
 import { choose, conflictOf, resolvedValues } from '../../../../renderer/components/form/conflict.ts';
 import {
   customerFormSpec,
   customerFormValues,
   type CustomerFormValues,
 } from '../../../../renderer/features/customers/customerForm.ts';
+import {
+  contactFormSpec,
+  contactFormValues,
+} from '../../../../renderer/features/customer/forms/contactForm.ts';
+import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
 
 /*
  * The conflict panel's logic (issue 14), on the customer form: which fields it asks about, where each choice starts,
@@ -116,5 +121,73 @@ describe('a stale save seen by the form', () => {
     expect(conflict.fields).toEqual([]);
     const other = conflictOf(customerFormSpec, opened, opened, staleSave({ notes: '' }))!;
     expect(other.fields[0]).toMatchObject({ name: 'notes', stored: '(empty)', choice: 'theirs' });
+  });
+});
+
+describe('the other forms read a stored record as their values', () => {
+  const stale = (current: object) =>
+    new LotsenError('CONFLICT', 'Ada Admin changed this server at 14:02 while you had it open.', {
+      record: 'server',
+      rowVersion: 7,
+      current,
+      changedFields: ['port', 'role'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    });
+
+  it('a server: the port as typed, the role in words', () => {
+    const view = {
+      id: 's1',
+      environmentId: 'e1',
+      host: 'adfs01.kungalv.se',
+      port: 22,
+      role: 'adfs',
+      os: '',
+      notes: '',
+    };
+    const opened = serverFormValues(view as ServerView);
+    const mine = { ...opened, notes: 'Patched Tuesdays.' };
+    const conflict = conflictOf(serverFormSpec, opened, mine, stale({ ...view, port: 2222, role: 'wap' }))!;
+    expect(conflict.fields).toEqual([
+      { name: 'port', label: 'Port', opened: '22', stored: '2222', mine: '22', choice: 'theirs' },
+      {
+        name: 'role',
+        label: 'Role',
+        opened: 'AD FS',
+        stored: 'WAP (Web Application Proxy)',
+        mine: 'AD FS',
+        choice: 'theirs',
+      },
+    ]);
+    expect(resolvedValues(conflict, mine)).toEqual({ ...mine, port: '2222', role: 'wap' });
+  });
+
+  it('a contact: a tick box as yes or no', () => {
+    const view = {
+      id: 'k1',
+      name: 'Eva Lind',
+      email: '',
+      phone: '',
+      role: '',
+      adminAccount: '',
+      isPrimary: false,
+    };
+    const opened = contactFormValues({
+      ...view,
+      adminTrainingDone: false,
+      toolTrainingDone: false,
+    } as ContactView);
+    const stored = { ...view, adminTrainingDone: true, toolTrainingDone: false };
+    const conflict = conflictOf(contactFormSpec, opened, opened, stale(stored))!;
+    expect(conflict.fields).toEqual([
+      {
+        name: 'adminTrainingDone',
+        label: 'Admin training done',
+        opened: 'No',
+        stored: 'Yes',
+        mine: 'No',
+        choice: 'theirs',
+      },
+    ]);
   });
 });
