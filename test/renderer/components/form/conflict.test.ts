@@ -11,6 +11,8 @@ import {
   contactFormSpec,
   contactFormValues,
 } from '../../../../renderer/features/customer/forms/contactForm.ts';
+import type { MaintenanceNoticeView } from '../../../../common/environments/maintenanceNotices.ts';
+import { noticeFormSpec, noticeFormValues } from '../../../../renderer/features/customer/forms/noticeForm.ts';
 import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
 
 /*
@@ -190,4 +192,34 @@ describe('the other forms read a stored record as their values', () => {
       },
     ]);
   });
+});
+
+it('a maintenance notice: its times in Swedish time, as the form shows them', () => {
+  const view = {
+    id: 'n1',
+    summary: 'AD FS certificate renewal',
+    startsAt: Date.parse('2026-12-08T18:00:00Z'),
+    endsAt: null,
+    receivedAt: Date.parse('2026-12-01T08:00:00Z'),
+  } as unknown as MaintenanceNoticeView;
+  const opened = noticeFormValues(0, view);
+  const stored = { ...view, endsAt: Date.parse('2026-12-08T20:00:00Z') };
+  const error = new LotsenError('CONFLICT', 'Changed.', {
+    record: 'maintenance notice',
+    rowVersion: 2,
+    current: stored,
+    changedFields: ['endsAt'],
+    changedBy: null,
+    changedAt: null,
+  });
+  expect(conflictOf(noticeFormSpec, opened, opened, error)!.fields).toEqual([
+    {
+      name: 'endsAt',
+      label: 'To (Swedish time)',
+      opened: '(empty)',
+      stored: '2026-12-08T21:00',
+      mine: '(empty)',
+      choice: 'theirs',
+    },
+  ]);
 });
