@@ -129,5 +129,35 @@ test('a save made against a customer another member saved meanwhile shows the co
     await expect(each.getByText(/Skolornas IT-samordnare/)).toHaveCount(0);
   }
   await lookAtWidths(page, testInfo, '02-merged-ada');
+
+  // Again, the other way round, and Ada drops her typing: "Reload theirs" puts the stored customer in the form and
+  // saves nothing; her next save goes through against the stored version.
+  await page.getByRole('button', { name: 'Edit customer' }).click();
+  const adaAgain = page.getByRole('dialog', { name: /^Edit Kungälvs kommun/ });
+  await teklaPage.getByRole('button', { name: 'Edit customer' }).click();
+  const teklaAgain = teklaPage.getByRole('dialog', { name: /^Edit Kungälvs kommun/ });
+  await teklaAgain.getByLabel('Kind').selectOption('school_chain');
+  await teklaAgain.getByRole('button', { name: 'Save customer' }).click();
+  await expect(teklaAgain).toBeHidden();
+  await adaAgain.getByLabel('Notes').fill('Ada typed this and will drop it.');
+  await adaAgain.getByRole('button', { name: 'Save customer' }).click();
+  const adaPanel = adaAgain.getByRole('region', { name: 'Changed while you had it open' });
+  await expect(adaPanel.getByRole('alert')).toContainText('Tekla Åkesson changed this customer');
+  await expect(adaPanel.getByRole('group', { name: 'Kind' })).toContainText('School chain (friskolekedja)');
+  await adaPanel.getByRole('button', { name: 'Reload theirs' }).click();
+  await expect(adaPanel).toBeHidden();
+  await expect(adaAgain.getByLabel('Kind')).toHaveValue('school_chain');
+  await expect(adaAgain.getByLabel('Notes')).toHaveValue('Ring växeln först: 0303-23 80 00.');
+  await adaAgain.getByLabel('Notes').fill('Ring växeln först.');
+  await adaAgain.getByRole('button', { name: 'Save customer' }).click();
+  await expect(adaAgain).toBeHidden();
+  const final = JSON.parse((await teamLotsen.cli(['registry', 'export'])).stdout) as {
+    customers: { orgNumber: string; name: string; kind: string; notes: string }[];
+  };
+  expect(final.customers.find((c) => c.orgNumber === org)).toMatchObject({
+    name: 'Kungälvs kommun (BoU)',
+    kind: 'school_chain',
+    notes: 'Ring växeln först.',
+  });
   await teklaContext.close();
 });
