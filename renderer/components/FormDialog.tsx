@@ -1,23 +1,38 @@
 import type { ReactNode } from 'react';
+import { ConflictPanel } from './ConflictPanel.tsx';
 import { Dialog, DialogActions } from './Dialog.tsx';
 import { FormErrors } from './form/fields.tsx';
+import type { FormValues } from './form/formSpec.ts';
 import type { useForm } from './form/useForm.ts';
+
+type Form = ReturnType<typeof useForm<FormValues>>;
 
 interface FormDialogProps {
   title: string;
-  form: Pick<ReturnType<typeof useForm>, 'formProps' | 'generalErrors' | 'submitting'>;
+  form: Pick<Form, 'formProps' | 'generalErrors' | 'submitting'> &
+    Partial<Pick<Form, 'conflict' | 'choose' | 'reloadTheirs'>>;
   submitLabel: string;
   onClose(): void;
   children: ReactNode;
   size?: 'normal' | 'wide';
 }
 
-/** Every create/edit form: fields, form-wide errors, Cancel and Save, with the keyboard hints shown once. */
+/**
+ * Every create/edit form: fields, form-wide errors, Cancel and Save, with the keyboard hints shown once. A save
+ * refused because someone saved the record meanwhile shows the conflict panel in place of the fields (wide, for its
+ * three columns), and Save then sends the choices made there.
+ */
 export function FormDialog({ title, form, submitLabel, onClose, children, size }: FormDialogProps) {
+  const { conflict, choose, reloadTheirs } = form;
+  const resolving = conflict != null && choose !== undefined && reloadTheirs !== undefined;
   return (
-    <Dialog title={title} onClose={onClose} size={size}>
+    <Dialog title={title} onClose={onClose} size={resolving ? 'wide' : size}>
       <form {...form.formProps} className="form">
-        {children}
+        {resolving ? (
+          <ConflictPanel conflict={conflict} onChoose={choose} onReloadTheirs={reloadTheirs} />
+        ) : (
+          children
+        )}
         <FormErrors messages={form.generalErrors} />
         <DialogActions>
           <span className="dialog__keys" aria-hidden="true">
@@ -27,7 +42,7 @@ export function FormDialog({ title, form, submitLabel, onClose, children, size }
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? 'Saving…' : submitLabel}
+            {form.submitting ? 'Saving…' : resolving ? 'Save with these choices' : submitLabel}
           </button>
         </DialogActions>
       </form>

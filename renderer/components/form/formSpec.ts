@@ -14,6 +14,19 @@ export interface FormSpec<V extends FormValues> {
   toInput(values: V): unknown;
   /** Checks that belong to the form rather than the model (a repeated passphrase). */
   check?(values: V): FieldIssue[];
+  /**
+   * How a record as stored (the view a stale save's CONFLICT carries, common/api/staleSave.ts) reads as this form's
+   * values, and the fields' labels: with it a colliding edit shows the conflict panel, field by field; without it
+   * only the CONFLICT's message.
+   */
+  stored?: StoredRecord<V>;
+}
+
+export interface StoredRecord<V extends FormValues> {
+  values(current: unknown): V;
+  labels: Partial<Record<keyof V & string, string>>;
+  /** Words for a field's value where the raw one means little (a select's code). */
+  show?: Partial<Record<keyof V & string, (value: string | boolean) => string>>;
 }
 
 /** Comma- or newline-separated text as a list of trimmed, non-empty items. */

@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldIssue } from '../../../common/api/errors.ts';
+import { choose, conflictOf, resolvedValues, type Conflict, type ConflictSide } from './conflict.ts';
 import {
   errorsFromFailure,
   errorsFromIssues,
@@ -26,14 +27,24 @@ export interface FieldBinding<T extends string | boolean = string | boolean> {
  * Form state with inline validation: the common schema checks the values as they change (shown once a field has
  * been left, or after a save attempt), failed saves put the server's field issues beside their fields, and the
  * first invalid field gets the cursor. Enter saves (the browser submits), Ctrl/Cmd+Enter saves from a text area.
+ *
+ * The form keeps the values and the `rowVersion` it opened with, and hands `onSubmit` the version to save against.
+ * Kept, not read from the record at save time: a live update (docs/live-updates.md) refreshes the record while the
+ * form is open, and saving against the refreshed version would overwrite what another member saved unseen. When a
+ * save is refused because someone saved meanwhile (a stale save, common/api/staleSave.ts), `conflict` holds what is
+ * stored now beside what was opened and typed, and the next save sends the chosen values against the stored version.
  */
 export function useForm<V extends FormValues>(
   spec: FormSpec<V>,
   initial: V,
-  onSubmit: (input: unknown, values: V) => Promise<void>,
+  onSubmit: (input: unknown, values: V, rowVersion: number | undefined) => Promise<void>,
+  rowVersion?: number,
 ) {
   const formId = useId();
   const [values, setValues] = useState<V>(initial);
+  const [opened, setOpened] = useState<V>(initial);
+  const [storedVersion, setStoredVersion] = useState<number | undefined>(rowVersion);
+  const [conflict, setConflict] = useState<Conflict<V> | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>(noErrors);
@@ -52,8 +63,18 @@ export function useForm<V extends FormValues>(
 
   const submit = useCallback(async () => {
     if (submitting) return;
+    // Saving from the conflict panel: the chosen values, as if opened from what is stored now.
+    const sending = conflict ? resolvedValues(conflict, values) : values;
+    const base = conflict ? conflict.stored : opened;
+    const version = conflict ? conflict.details.rowVersion : storedVersion;
+    if (conflict) {
+      setValues(sending);
+      setOpened(base);
+      setStoredVersion(version);
+      setConflict(null);
+    }
     setAttempted(true);
-    const errors = checkValues(spec, values);
+    const errors = checkValues(spec, sending);
     if (hasErrors(errors)) {
       focusFirstInvalid(errors);
       return;
@@ -61,15 +82,34 @@ export function useForm<V extends FormValues>(
     setSubmitting(true);
     setServerErrors(noErrors);
     try {
-      await onSubmit(spec.toInput(values), values);
+      await onSubmit(spec.toInput(sending), sending, version);
     } catch (error) {
+      const collision = conflictOf(spec, base, sending, error);
+      if (collision) {
+        setConflict(collision);
+        return;
+      }
       const failure = errorsFromFailure(error, spec.fields);
       setServerErrors(failure);
       focusFirstInvalid(failure);
     } finally {
       setSubmitting(false);
     }
-  }, [focusFirstInvalid, onSubmit, spec, submitting, values]);
+  }, [conflict, focusFirstInvalid, onSubmit, opened, spec, storedVersion, submitting, values]);
+
+  /** Drops what was typed for the record as stored now, and goes back to the form; nothing is saved. */
+  const reloadTheirs = useCallback(() => {
+    if (!conflict) return;
+    setValues(conflict.stored);
+    setOpened(conflict.stored);
+    setStoredVersion(conflict.details.rowVersion);
+    setConflict(null);
+    setServerErrors(noErrors);
+  }, [conflict]);
+
+  const chooseSide = useCallback((name: string, side: ConflictSide) => {
+    setConflict((current) => (current ? choose(current, name, side) : current));
+  }, []);
 
   function field<K extends keyof V & string>(name: K): FieldBinding<V[K] & (string | boolean)> {
     const shown = attempted || touched.has(name);
@@ -97,6 +137,10 @@ export function useForm<V extends FormValues>(
     values,
     field,
     submitting,
+    /** A colliding edit to resolve before saving again, or null. */
+    conflict,
+    choose: chooseSide,
+    reloadTheirs,
     /** Messages about the form as a whole (a lost connection, an issue for a field not on this form). */
     generalErrors: [...serverErrors.general, ...(attempted ? clientErrors.general : [])],
     formProps: {

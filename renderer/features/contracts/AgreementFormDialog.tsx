@@ -46,7 +46,7 @@ export function AgreementFormDialog({
     })) ?? [{ kind: 'sso', name: '', environmentId: environments[0]?.id ?? '' }],
   );
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       const withServices = {
         ...(input as Omit<AgreementInput, 'services'>),
         services: services
@@ -60,14 +60,14 @@ export function AgreementFormDialog({
       };
       await saveAgreement({
         customerId,
-        ...(agreement ? { id: agreement.id, rowVersion: agreement.rowVersion } : {}),
+        ...(agreement ? { id: agreement.id, rowVersion } : {}),
         agreement: withServices,
       });
       onClose();
     },
     [agreement, customerId, onClose, saveAgreement, services],
   );
-  const form = useForm(agreementFormSpec, agreementFormValues(agreement), onSubmit);
+  const form = useForm(agreementFormSpec, agreementFormValues(agreement), onSubmit, agreement?.rowVersion);
   const change = (index: number, patch: Partial<ServiceDraft>) =>
     setServices((current) => current.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 

@@ -17,17 +17,17 @@ export function DpaFormDialog({
 }) {
   const saveDpa = useContractsStore((s) => s.saveDpa);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveDpa({
         customerId,
-        ...(dpa ? { id: dpa.id, rowVersion: dpa.rowVersion } : {}),
+        ...(dpa ? { id: dpa.id, rowVersion } : {}),
         dpa: input as DpaInput,
       });
       onClose();
     },
     [customerId, dpa, onClose, saveDpa],
   );
-  const form = useForm(dpaFormSpec, dpaFormValues(dpa), onSubmit);
+  const form = useForm(dpaFormSpec, dpaFormValues(dpa), onSubmit, dpa?.rowVersion);
   return (
     <FormDialog
       title={dpa ? `Edit data-processing agreement ${dpa.reference}` : 'Record data-processing agreement'}

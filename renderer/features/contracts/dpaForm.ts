@@ -15,6 +15,18 @@ export const dpaFormSpec: FormSpec<DpaFormValues> = {
   fields: ['signedOn', 'reference', 'version', 'signatory', 'endsOn', 'document', 'notes'],
   schema: dpaInputSchema,
   toInput: (v) => ({ ...v, endsOn: v.endsOn.trim() === '' ? null : v.endsOn }),
+  stored: {
+    values: (current) => dpaFormValues(current as DpaView),
+    labels: {
+      signedOn: 'Signed on',
+      reference: 'DPA reference',
+      version: 'Version',
+      signatory: 'Signatory',
+      endsOn: 'Ends or terminated on',
+      document: 'Document link or path',
+      notes: 'Notes',
+    },
+  },
 };
 
 export function dpaFormValues(dpa?: DpaView): DpaFormValues {

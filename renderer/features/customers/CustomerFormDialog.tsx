@@ -18,9 +18,9 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
   const createCustomer = useRegistryStore((s) => s.createCustomer);
   const updateCustomer = useRegistryStore((s) => s.updateCustomer);
   const onSubmit = useCallback(
-    async (input: unknown) => {
-      if (customer) {
-        await updateCustomer(customer.id, customer.rowVersion, input as CustomerInput);
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
+      if (customer && rowVersion !== undefined) {
+        await updateCustomer(customer.id, rowVersion, input as CustomerInput);
         onSaved?.(customer.id);
       } else {
         const created = await createCustomer(input as CustomerInput);
@@ -30,7 +30,7 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
     },
     [createCustomer, customer, onClose, onSaved, updateCustomer],
   );
-  const form = useForm(customerFormSpec, customerFormValues(customer), onSubmit);
+  const form = useForm(customerFormSpec, customerFormValues(customer), onSubmit, customer?.rowVersion);
 
   return (
     <FormDialog

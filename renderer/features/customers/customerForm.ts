@@ -1,4 +1,5 @@
 import { customerInputSchema, type CustomerDetail } from '../../../common/registry/model.ts';
+import { customerKindLabels, type CustomerKind } from '../../../common/registry/vocabulary.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
 
 export type CustomerFormValues = {
@@ -23,6 +24,19 @@ export const customerFormSpec: FormSpec<CustomerFormValues> = {
     responsiblePhone: v.responsiblePhone,
     responsibleEmail: v.responsibleEmail.trim(),
   }),
+  stored: {
+    values: (current) => customerFormValues(current as CustomerDetail),
+    labels: {
+      name: 'Name',
+      orgNumber: 'Organisation number',
+      kind: 'Kind',
+      responsibleName: 'Responsible person’s name',
+      responsiblePhone: 'Responsible person’s phone',
+      responsibleEmail: 'Responsible person’s e-mail',
+      notes: 'Notes',
+    },
+    show: { kind: (value) => customerKindLabels[value as CustomerKind] ?? String(value) },
+  },
 };
 
 export function customerFormValues(customer?: CustomerDetail): CustomerFormValues {

@@ -36,8 +36,8 @@ export function TicketFormDialog({
   const customers = useRegistryStore((s) => s.customers);
   const contextOf = useTicketsStore((s) => s.contextOf);
   const onSubmit = useCallback(
-    async (input: unknown) => {
-      await save(ticketSaveCall(input, ticket));
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
+      await save(ticketSaveCall(input, ticket, rowVersion));
       onClose();
     },
     [onClose, save, ticket],
@@ -48,6 +48,7 @@ export function TicketFormDialog({
     ticketFormSpec,
     ticketFormValues(openedAt, ticket, customerId ?? customers[0]?.id ?? ''),
     onSubmit,
+    ticket?.rowVersion,
   );
   const chosenCustomer = form.values.customerId;
   const [context, setContext] = useState<TicketCustomerContext>(noContext);

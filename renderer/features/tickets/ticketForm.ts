@@ -113,14 +113,19 @@ export function ticketFormValues(now: number, ticket?: TicketView, customerId = 
 
 /**
  * The save call for a new or an edited ticket. The form has no fields for the first response and the escalation
- * (buttons record them), and a save replaces the whole ticket, so an edit carries them over.
+ * (buttons record them), and a save replaces the whole ticket, so an edit carries them over. `rowVersion` is the one
+ * the form opened (or, after a colliding edit, the one stored), which a live update may have left behind `ticket`'s.
  */
-export function ticketSaveCall(input: unknown, ticket?: TicketView): MethodInput<'tickets.save'> {
+export function ticketSaveCall(
+  input: unknown,
+  ticket?: TicketView,
+  rowVersion?: number,
+): MethodInput<'tickets.save'> {
   const fields = input as TicketInput;
   if (!ticket) return { ticket: fields };
   return {
     id: ticket.id,
-    rowVersion: ticket.rowVersion,
+    rowVersion: rowVersion ?? ticket.rowVersion,
     ticket: { ...fields, firstResponseAt: ticket.firstResponseAt, escalatedAt: ticket.escalatedAt },
   };
 }

@@ -19,17 +19,22 @@ export function CertificateFormDialog({
 }) {
   const saveCertificate = useRegistryStore((s) => s.saveCertificate);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveCertificate({
         environmentId: environment.id,
-        ...(certificate ? { id: certificate.id, rowVersion: certificate.rowVersion } : {}),
+        ...(certificate ? { id: certificate.id, rowVersion } : {}),
         certificate: input as CertificateInput,
       });
       onClose();
     },
     [certificate, environment.id, onClose, saveCertificate],
   );
-  const form = useForm(certificateFormSpec, certificateFormValues(certificate), onSubmit);
+  const form = useForm(
+    certificateFormSpec,
+    certificateFormValues(certificate),
+    onSubmit,
+    certificate?.rowVersion,
+  );
   const servers = ['', ...environment.servers.map((s) => s.id)];
   const serverLabels = Object.fromEntries([
     ['', 'Not one server (the farm, or unknown)'],

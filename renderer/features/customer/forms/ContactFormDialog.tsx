@@ -20,17 +20,17 @@ export function ContactFormDialog({
 }) {
   const saveContact = useRegistryStore((s) => s.saveContact);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveContact({
         customerId,
-        ...(contact ? { id: contact.id, rowVersion: contact.rowVersion } : {}),
+        ...(contact ? { id: contact.id, rowVersion } : {}),
         contact: input as ContactInput,
       });
       onClose();
     },
     [contact, customerId, onClose, saveContact],
   );
-  const form = useForm(contactFormSpec, contactFormValues(contact), onSubmit);
+  const form = useForm(contactFormSpec, contactFormValues(contact), onSubmit, contact?.rowVersion);
 
   return (
     <FormDialog

@@ -30,17 +30,22 @@ export function EnvironmentFormDialog({
 }) {
   const saveEnvironment = useRegistryStore((s) => s.saveEnvironment);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveEnvironment({
         customerId,
-        ...(environment ? { id: environment.id, rowVersion: environment.rowVersion } : {}),
+        ...(environment ? { id: environment.id, rowVersion } : {}),
         ...environmentCall(input),
       });
       onClose();
     },
     [customerId, environment, onClose, saveEnvironment],
   );
-  const form = useForm(environmentFormSpec, environmentFormValues(environment), onSubmit);
+  const form = useForm(
+    environmentFormSpec,
+    environmentFormValues(environment),
+    onSubmit,
+    environment?.rowVersion,
+  );
   const vpnType = form.values['access.vpnType'] as VpnType;
   const method = form.values['access.method'] as RemoteAccessMethod;
   const needsGateway = gatewayVpnTypes.includes(vpnType);

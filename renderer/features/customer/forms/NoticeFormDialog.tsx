@@ -23,17 +23,17 @@ export function NoticeFormDialog({
   const saveNotice = useRegistryStore((s) => s.saveNotice);
   const [now] = useState(() => Date.now());
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveNotice({
         environmentId: environment.id,
-        ...(notice ? { id: notice.id, rowVersion: notice.rowVersion } : {}),
+        ...(notice ? { id: notice.id, rowVersion } : {}),
         notice: input as MaintenanceNoticeInput,
       });
       onClose();
     },
     [environment.id, notice, onClose, saveNotice],
   );
-  const form = useForm(noticeFormSpec, noticeFormValues(now, notice), onSubmit);
+  const form = useForm(noticeFormSpec, noticeFormValues(now, notice), onSubmit, notice?.rowVersion);
 
   return (
     <FormDialog

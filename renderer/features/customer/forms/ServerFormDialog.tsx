@@ -18,17 +18,17 @@ export function ServerFormDialog({
 }) {
   const saveServer = useRegistryStore((s) => s.saveServer);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveServer({
         environmentId: environment.id,
-        ...(server ? { id: server.id, rowVersion: server.rowVersion } : {}),
+        ...(server ? { id: server.id, rowVersion } : {}),
         server: input as ServerInput,
       });
       onClose();
     },
     [environment.id, onClose, saveServer, server],
   );
-  const form = useForm(serverFormSpec, serverFormValues(server), onSubmit);
+  const form = useForm(serverFormSpec, serverFormValues(server), onSubmit, server?.rowVersion);
 
   return (
     <FormDialog

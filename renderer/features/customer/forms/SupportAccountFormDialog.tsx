@@ -22,17 +22,22 @@ export function SupportAccountFormDialog({
 }) {
   const saveSupportAccount = useRegistryStore((s) => s.saveSupportAccount);
   const onSubmit = useCallback(
-    async (input: unknown) => {
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       await saveSupportAccount({
         environmentId: environment.id,
-        ...(account ? { id: account.id, rowVersion: account.rowVersion } : {}),
+        ...(account ? { id: account.id, rowVersion } : {}),
         ...supportAccountCall(input),
       });
       onClose();
     },
     [account, environment.id, onClose, saveSupportAccount],
   );
-  const form = useForm(supportAccountFormSpec, supportAccountFormValues(account), onSubmit);
+  const form = useForm(
+    supportAccountFormSpec,
+    supportAccountFormValues(account),
+    onSubmit,
+    account?.rowVersion,
+  );
 
   return (
     <FormDialog

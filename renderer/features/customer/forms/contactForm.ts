@@ -25,6 +25,19 @@ export const contactFormSpec: FormSpec<ContactFormValues> = {
   ],
   schema: contactInputSchema,
   toInput: (v) => ({ ...v }),
+  stored: {
+    values: (current) => contactFormValues(current as ContactView),
+    labels: {
+      name: 'Name',
+      email: 'E-mail',
+      phone: 'Phone',
+      role: 'Role',
+      adminAccount: 'Admin account',
+      isPrimary: 'Primary support contact',
+      adminTrainingDone: 'Admin training done',
+      toolTrainingDone: 'Tool training done',
+    },
+  },
 };
 
 export function contactFormValues(contact?: ContactView): ContactFormValues {

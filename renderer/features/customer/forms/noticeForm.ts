@@ -17,6 +17,16 @@ export const noticeFormSpec: FormSpec<NoticeFormValues> = {
     endsAt: v.endsAt.trim() === '' ? null : instantFromLocal(v.endsAt),
     receivedAt: instantFromLocal(v.receivedAt),
   }),
+  stored: {
+    // A stored notice has every time it needs; `now` only fills a new one's "told us at".
+    values: (current) => noticeFormValues(0, current as MaintenanceNoticeView),
+    labels: {
+      summary: 'What the customer will do',
+      startsAt: 'From (Swedish time)',
+      endsAt: 'To (Swedish time)',
+      receivedAt: 'Told us at (Swedish time)',
+    },
+  },
 };
 
 export function noticeFormValues(now: number, notice?: MaintenanceNoticeView): NoticeFormValues {

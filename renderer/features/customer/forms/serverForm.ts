@@ -1,4 +1,5 @@
 import { serverInputSchema, type ServerView } from '../../../../common/registry/model.ts';
+import { serverRoleLabels, type ServerRole } from '../../../../common/registry/vocabulary.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 
 export type ServerFormValues = { host: string; port: string; role: string; os: string; notes: string };
@@ -14,6 +15,11 @@ export const serverFormSpec: FormSpec<ServerFormValues> = {
     os: v.os,
     notes: v.notes,
   }),
+  stored: {
+    values: (current) => serverFormValues(current as ServerView),
+    labels: { host: 'Host', port: 'Port', role: 'Role', os: 'Operating system', notes: 'Notes' },
+    show: { role: (value) => serverRoleLabels[value as ServerRole] ?? String(value) },
+  },
 };
 
 export function serverFormValues(server?: ServerView): ServerFormValues {

@@ -70,6 +70,8 @@ describe('ticket form', () => {
       rowVersion: 3,
       ticket: { ...(input as object), firstResponseAt: 1_000, escalatedAt: 2_000 },
     });
+    // The version the form opened wins over the one a live update brought into `ticket` meanwhile.
+    expect(ticketSaveCall(input, { ...saved, rowVersion: 4 }, 3).rowVersion).toBe(3);
   });
 });
 

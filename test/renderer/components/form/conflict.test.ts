@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { LotsenError } from '../../../../common/api/errors.ts';
+import type { ContactView, CustomerDetail, ServerView } from '../../../../common/registry/model.ts';
+import { choose, conflictOf, resolvedValues } from '../../../../renderer/components/form/conflict.ts';
+import {
+  customerFormSpec,
+  customerFormValues,
+  type CustomerFormValues,
+} from '../../../../renderer/features/customers/customerForm.ts';
+import {
+  contactFormSpec,
+  contactFormValues,
+} from '../../../../renderer/features/customer/forms/contactForm.ts';
+import type { MaintenanceNoticeView } from '../../../../common/environments/maintenanceNotices.ts';
+import { noticeFormSpec, noticeFormValues } from '../../../../renderer/features/customer/forms/noticeForm.ts';
+import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
+
+/*
+ * The conflict panel's logic (issue 14), on the customer form: which fields it asks about, where each choice starts,
+ * and what is saved once chosen.
+ */
+
+const opened = customerFormValues({
+  id: 'c1',
+  name: 'Kungälvs kommun',
+  orgNumber: '212000-1355',
+  kind: 'municipality',
+  notes: 'Call before noon.',
+  responsiblePerson: null,
+} as unknown as CustomerDetail);
+
+function staleSave(stored: Partial<CustomerFormValues>, kind?: string): LotsenError {
+  const current = {
+    id: 'c1',
+    name: stored.name ?? opened.name,
+    orgNumber: stored.orgNumber ?? opened.orgNumber,
+    kind: kind ?? opened.kind,
+    notes: stored.notes ?? opened.notes,
+    responsiblePerson: stored.responsibleName ? { name: stored.responsibleName } : null,
+    environments: [],
+    contacts: [],
+    rowVersion: 4,
+  };
+  return new LotsenError('CONFLICT', 'Ada Admin changed this customer at 14:02 while you had it open.', {
+    record: 'customer',
+    rowVersion: 4,
+    current,
+    changedFields: ['name'],
+    changedBy: 'Ada Admin',
+    changedAt: 1_765_000_000_000,
+  });
+}
+
+describe('a stale save seen by the form', () => {
+  it('asks about the fields the other member changed, starting on mine where I typed and theirs where I did not', () => {
+    const mine = {
+      ...opened,
+      name: 'Kungälvs kommun – BoU',
+      notes: 'Call after noon.',
+      responsiblePhone: '0303-1',
+    };
+    const error = staleSave(
+      { name: 'Kungälv (BoU)', notes: 'Call before noon. Ask for Eva.' },
+      'school_chain',
+    );
+    const conflict = conflictOf(customerFormSpec, opened, mine, error)!;
+
+    expect(conflict.details.rowVersion).toBe(4);
+    expect(conflict.message).toMatch(/Ada Admin changed this customer/);
+    // The phone only I changed collides with nothing, so it is not asked about.
+    expect(conflict.fields.map((f) => [f.name, f.choice])).toEqual([
+      ['name', 'mine'],
+      ['kind', 'theirs'],
+      ['notes', 'mine'],
+    ]);
+    expect(conflict.fields[0]).toMatchObject({
+      label: 'Name',
+      opened: 'Kungälvs kommun',
+      stored: 'Kungälv (BoU)',
+      mine: 'Kungälvs kommun – BoU',
+    });
+    // A select's value in words.
+    expect(conflict.fields[1]).toMatchObject({
+      opened: 'Municipality (kommun)',
+      stored: 'School chain (friskolekedja)',
+      mine: 'Municipality (kommun)',
+    });
+  });
+
+  it('saves my values with theirs where chosen, never dropping what only I changed', () => {
+    const mine = {
+      ...opened,
+      name: 'Kungälvs kommun – BoU',
+      notes: 'Call after noon.',
+      responsiblePhone: '0303-1',
+    };
+    const error = staleSave({ name: 'Kungälv (BoU)', notes: 'Call before noon. Ask for Eva.' });
+    let conflict = conflictOf(customerFormSpec, opened, mine, error)!;
+    conflict = choose(conflict, 'notes', 'theirs');
+    expect(resolvedValues(conflict, mine)).toEqual({
+      ...opened,
+      name: 'Kungälvs kommun – BoU',
+      notes: 'Call before noon. Ask for Eva.',
+      responsiblePhone: '0303-1',
+    });
+    conflict = choose(conflict, 'name', 'theirs');
+    expect(resolvedValues(conflict, mine).name).toBe('Kungälv (BoU)');
+  });
+
+  it('is no conflict for other failures, a CONFLICT over a taken name, or a form that cannot read a record', () => {
+    const taken = new LotsenError('CONFLICT', 'Already used.', {
+      issues: [{ path: 'orgNumber', message: 'Already used by Ale kommun' }],
+    });
+    expect(conflictOf(customerFormSpec, opened, opened, taken)).toBeNull();
+    expect(conflictOf(customerFormSpec, opened, opened, new LotsenError('DISCONNECTED', 'Lost.'))).toBeNull();
+    const { stored: _unused, ...blind } = customerFormSpec;
+    expect(conflictOf(blind, opened, opened, staleSave({ name: 'X' }))).toBeNull();
+  });
+
+  it('shows empty values in words and asks about nothing when what is stored is what I typed', () => {
+    const mine = { ...opened, notes: '' };
+    const conflict = conflictOf(customerFormSpec, opened, mine, staleSave({ notes: '' }))!;
+    expect(conflict.fields).toEqual([]);
+    const other = conflictOf(customerFormSpec, opened, opened, staleSave({ notes: '' }))!;
+    expect(other.fields[0]).toMatchObject({ name: 'notes', stored: '(empty)', choice: 'theirs' });
+  });
+});
+
+describe('the other forms read a stored record as their values', () => {
+  const stale = (current: object) =>
+    new LotsenError('CONFLICT', 'Ada Admin changed this server at 14:02 while you had it open.', {
+      record: 'server',
+      rowVersion: 7,
+      current,
+      changedFields: ['port', 'role'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    });
+
+  it('a server: the port as typed, the role in words', () => {
+    const view = {
+      id: 's1',
+      environmentId: 'e1',
+      host: 'adfs01.kungalv.se',
+      port: 22,
+      role: 'adfs',
+      os: '',
+      notes: '',
+    };
+    const opened = serverFormValues(view as ServerView);
+    const mine = { ...opened, notes: 'Patched Tuesdays.' };
+    const conflict = conflictOf(serverFormSpec, opened, mine, stale({ ...view, port: 2222, role: 'wap' }))!;
+    expect(conflict.fields).toEqual([
+      { name: 'port', label: 'Port', opened: '22', stored: '2222', mine: '22', choice: 'theirs' },
+      {
+        name: 'role',
+        label: 'Role',
+        opened: 'AD FS',
+        stored: 'WAP (Web Application Proxy)',
+        mine: 'AD FS',
+        choice: 'theirs',
+      },
+    ]);
+    expect(resolvedValues(conflict, mine)).toEqual({ ...mine, port: '2222', role: 'wap' });
+  });
+
+  it('a contact: a tick box as yes or no', () => {
+    const view = {
+      id: 'k1',
+      name: 'Eva Lind',
+      email: '',
+      phone: '',
+      role: '',
+      adminAccount: '',
+      isPrimary: false,
+    };
+    const opened = contactFormValues({
+      ...view,
+      adminTrainingDone: false,
+      toolTrainingDone: false,
+    } as ContactView);
+    const stored = { ...view, adminTrainingDone: true, toolTrainingDone: false };
+    const conflict = conflictOf(contactFormSpec, opened, opened, stale(stored))!;
+    expect(conflict.fields).toEqual([
+      {
+        name: 'adminTrainingDone',
+        label: 'Admin training done',
+        opened: 'No',
+        stored: 'Yes',
+        mine: 'No',
+        choice: 'theirs',
+      },
+    ]);
+  });
+});
+
+it('a maintenance notice: its times in Swedish time, as the form shows them', () => {
+  const view = {
+    id: 'n1',
+    summary: 'AD FS certificate renewal',
+    startsAt: Date.parse('2026-12-08T18:00:00Z'),
+    endsAt: null,
+    receivedAt: Date.parse('2026-12-01T08:00:00Z'),
+  } as unknown as MaintenanceNoticeView;
+  const opened = noticeFormValues(0, view);
+  const stored = { ...view, endsAt: Date.parse('2026-12-08T20:00:00Z') };
+  const error = new LotsenError('CONFLICT', 'Changed.', {
+    record: 'maintenance notice',
+    rowVersion: 2,
+    current: stored,
+    changedFields: ['endsAt'],
+    changedBy: null,
+    changedAt: null,
+  });
+  expect(conflictOf(noticeFormSpec, opened, opened, error)!.fields).toEqual([
+    {
+      name: 'endsAt',
+      label: 'To (Swedish time)',
+      opened: '(empty)',
+      stored: '2026-12-08T21:00',
+      mine: '(empty)',
+      choice: 'theirs',
+    },
+  ]);
+});
