@@ -26,7 +26,7 @@ import { eligibilityReviewRowSchema } from '../agreements/review.ts';
 import { auditEventCodes, auditEventViewSchema, auditVerdictSchema } from '../audit/auditEvents.ts';
 import { verdictSchema } from '../agreements/verdict.ts';
 import { importSummarySchema, registryFileSchema } from '../registry/registryFile.ts';
-import { priceListSchema } from '../settings/priceList.ts';
+import { versionedPriceListSchema } from '../settings/priceList.ts';
 import { escalateInputSchema, ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
 import {
   hostKeyReplaceInputSchema,
@@ -84,7 +84,7 @@ import {
   privacyRequestSchema,
   purgePreviewSchema,
   purgeRunSchema,
-  retentionPolicySchema,
+  versionedRetentionPolicySchema,
   retentionStatusSchema,
 } from '../retention/model.ts';
 import {
@@ -370,8 +370,8 @@ export const methods = {
    */
   'tickets.escalate': method(escalateInputSchema, ticketViewSchema),
   /** The vendor's price list (the acute-escalation fee an exception bills). */
-  'settings.priceList': method(z.object({}).strict(), priceListSchema),
-  'settings.savePriceList': method(priceListSchema, priceListSchema),
+  'settings.priceList': method(z.object({}).strict(), versionedPriceListSchema),
+  'settings.savePriceList': method(versionedPriceListSchema, versionedPriceListSchema),
 
   /** Opens an SSH session or local terminal for a ticket; answers at once, state and prompts follow as events. */
   'sessions.open': method(sessionOpenInputSchema, sessionViewSchema),
@@ -492,7 +492,7 @@ export const methods = {
   'reports.exportAccess': method(accessExportInputSchema, accessExportResultSchema),
   /** The summer purge (gallring): when it is due, what it takes, the policy and the last run. */
   'retention.status': method(noInput, retentionStatusSchema),
-  'retention.setPolicy': method(retentionPolicySchema, retentionPolicySchema),
+  'retention.setPolicy': method(versionedRetentionPolicySchema, versionedRetentionPolicySchema),
   /** What a purge on any date would take; only today's purge runs (`retention.purge`), and only when due. */
   'retention.preview': method(z.object({ date: calendarDateSchema }).strict(), purgePreviewSchema),
   'retention.purge': method(noInput, purgeRunSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, idSchema } from '../registry/model.ts';
 import { ticketStatuses } from '../tickets/model.ts';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 
 /*
  * The summer purge (gallring) and a person's data on request (GDPR articles 15 and 17). What goes at a purge on date
@@ -36,6 +37,12 @@ export const retentionPolicySchema = z
   })
   .strict();
 export type RetentionPolicy = z.infer<typeof retentionPolicySchema>;
+
+/** The policy as read and as saved, with the version a save names (docs/versions.md). */
+export const versionedRetentionPolicySchema = retentionPolicySchema
+  .extend({ rowVersion: rowVersionSchema })
+  .strict();
+export type VersionedRetentionPolicy = z.infer<typeof versionedRetentionPolicySchema>;
 
 export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { purgeMonthDay: '07-01', keepClosedDays: 30 };
 
@@ -85,7 +92,7 @@ export const purgeRunSchema = z.object({
 export type PurgeRun = z.infer<typeof purgeRunSchema>;
 
 export const retentionStatusSchema = z.object({
-  policy: retentionPolicySchema,
+  policy: versionedRetentionPolicySchema,
   /** Today, Swedish time. */
   today: z.string(),
   /** Today when a purge is due, else the next purge date. */

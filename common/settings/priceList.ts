@@ -14,3 +14,13 @@ export const priceListSchema = z
   })
   .strict();
 export type PriceList = z.infer<typeof priceListSchema>;
+
+/**
+ * The price list as read and as saved (docs/versions.md): with the version it is at, which a save names and is refused
+ * with CONFLICT when another save came in between. 0 while no price was ever saved (each reads as its default): the
+ * first save names 0 and makes the row, a second first save is stale.
+ */
+export const versionedPriceListSchema = priceListSchema
+  .extend({ rowVersion: z.number().int().min(0) })
+  .strict();
+export type VersionedPriceList = z.infer<typeof versionedPriceListSchema>;

@@ -10,6 +10,7 @@ import type { Db } from '../store/database.node.ts';
 import type { BillingAdjustmentsTable } from '../store/schema.ts';
 import { shiftMonth } from './billingPeriod.ts';
 import { withLockErrors } from './periodLocks.ts';
+import { serialiseWrites } from '../store/writeLocks.ts';
 
 /** Corrections of locked time: listed, and added to the customer's next open month. */
 
@@ -82,6 +83,9 @@ export async function addAdjustment(
   const id = randomUUID();
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
+      // Takes turns with approvals: the month chosen below must not be approved between choosing it and the insert,
+      // or the correction would be billed in no batch.
+      await serialiseWrites(trx, 'billing approval');
       await assertStaysAboveZero(trx, { batchId, lineSeq }, input.minutes);
       const closed = new Set(
         (

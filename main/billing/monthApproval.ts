@@ -11,6 +11,7 @@ import { billedCustomer } from './billingCustomers.ts';
 import { emptyTally, monthLines, tallyProblems, type LineDraft, type MonthTally } from './billingLines.ts';
 import { billingPeriod, monthName } from './billingPeriod.ts';
 import { withLockErrors } from './periodLocks.ts';
+import { closeMonthForApproval } from './monthTurns.ts';
 import { ROW_VERSION_BUMP } from '../store/rowVersion.ts';
 
 /** Lines are written in groups this size: 21 columns each stays well under SQLite's variable limit. */
@@ -75,6 +76,9 @@ export async function approveMonth(
       // Again inside the transaction: another window or the CLI may have approved it since the check above. On a
       // team database another member's approval may run at this moment: approvals take turns from here.
       await serialiseWrites(trx, 'billing approval');
+      // Time logged in the month meanwhile is either committed before this (and counted below) or waits and is
+      // refused once the month is approved (monthTurns.ts).
+      await closeMonthForApproval(trx, who.id, input.month);
       await alreadyApproved(trx);
       const last = await trx
         .selectFrom('billing_batches')

@@ -98,7 +98,8 @@ export async function selectPurge(db: Db, policy: RetentionPolicy, purgeDate: st
   return {
     purgeDate,
     cutoffDate: cutoff,
-    policy,
+    // The rule as applied, without the version a stored policy is read with (the preview is not a form to save).
+    policy: { purgeMonthDay: policy.purgeMonthDay, keepClosedDays: policy.keepClosedDays },
     customers: [...perCustomer.values()],
     tickets,
     months: months.map((m) => m.owner_id),

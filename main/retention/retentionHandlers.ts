@@ -15,7 +15,10 @@ export function retentionHandlers(backend: Backend): RetentionHandlers {
     'retention.setPolicy': async (policy) =>
       backend.audit().appendWith(
         (trx) => writeRetentionPolicy(trx, ctx(), policy),
-        (saved) => ({ event: 'retention.policy_changed', details: { ...saved } }),
+        ({ rowVersion: _version, ...saved }) => ({
+          event: 'retention.policy_changed',
+          details: { ...saved },
+        }),
       ),
     'retention.preview': async ({ date }) => {
       const db = ctx().db;

@@ -9,6 +9,7 @@ import {
   type TimeEntryView,
   type TimeSource,
 } from '../../common/time/model.ts';
+import { holdMonthsOpen } from '../billing/monthTurns.ts';
 import { assertEntryUnlocked, assertPeriodOpen, withLockErrors } from '../billing/periodLocks.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { createdStamp, updatedStamp } from '../registry/registryContext.ts';
@@ -99,6 +100,14 @@ export async function startTimer(
   const id = await ctx.db.transaction().execute(async (trx) => {
     await assertTicket(trx, ticketId);
     const now = ctx.now();
+    const running = await trx
+      .selectFrom('time_entries')
+      .select(['ticket_id as ticketId', 'started_at as startedAt'])
+      .where('technician_id', '=', ctx.actorId)
+      .where('source', '=', 'timer')
+      .where('ended_at', 'is', null)
+      .execute();
+    await holdMonthsOpen(trx, [...running, { ticketId, startedAt: now }]);
     await trx
       .updateTable('time_entries')
       .set({ ended_at: now, ...updatedStamp(ctx) })
@@ -121,13 +130,16 @@ export async function startTimer(
 export async function stopTimer(ctx: RegistryContext): Promise<TimeEntryView | null> {
   const running = await runningTimer(ctx.db, ctx.actorId);
   if (running === null) return null;
-  await assertEntryUnlocked(ctx.db, running.id);
   await withLockErrors(() =>
-    ctx.db
-      .updateTable('time_entries')
-      .set({ ended_at: Math.max(ctx.now(), running.startedAt), ...updatedStamp(ctx) })
-      .where('id', '=', running.id)
-      .execute(),
+    ctx.db.transaction().execute(async (trx) => {
+      await holdMonthsOpen(trx, [running]);
+      await assertEntryUnlocked(trx, running.id);
+      await trx
+        .updateTable('time_entries')
+        .set({ ended_at: Math.max(ctx.now(), running.startedAt), ...updatedStamp(ctx) })
+        .where('id', '=', running.id)
+        .execute();
+    }),
   );
   return getTimeEntry(ctx.db, running.id);
 }
@@ -155,15 +167,19 @@ export async function classifyEntry(
   });
   await assertEntryUnlocked(ctx.db, input.entryId);
   await withLockErrors(() =>
-    ctx.db
-      .updateTable('time_entries')
-      .set({
-        classification: input.classification,
-        work_type: input.classification === 'billable' ? input.workType : null,
-        ...updatedStamp(ctx),
-      })
-      .where('id', '=', input.entryId)
-      .execute(),
+    ctx.db.transaction().execute(async (trx) => {
+      await holdMonthsOpen(trx, [current]);
+      await assertEntryUnlocked(trx, input.entryId);
+      await trx
+        .updateTable('time_entries')
+        .set({
+          classification: input.classification,
+          work_type: input.classification === 'billable' ? input.workType : null,
+          ...updatedStamp(ctx),
+        })
+        .where('id', '=', input.entryId)
+        .execute();
+    }),
   );
   return getTimeEntry(ctx.db, input.entryId);
 }
@@ -196,6 +212,8 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
   if (problem !== null) throw validationError(problem, [{ path: 'endedAt', message: problem }]);
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
+      await holdMonthsOpen(trx, [current, next]);
+      await assertEntryUnlocked(trx, update.id);
       await assertTicket(trx, next.ticketId);
       await assertPeriodOpen(trx, next.ticketId, next.startedAt);
       const note = await noteToWrite(trx, update.id, next.ticketId, update.note);
@@ -235,7 +253,13 @@ export async function deleteEntry(ctx: RegistryContext, id: string): Promise<Tim
   if (current.source === 'session') {
     throw new LotsenError('CONFLICT', "A session's time entry belongs to the session and cannot be deleted.");
   }
-  await withLockErrors(() => ctx.db.deleteFrom('time_entries').where('id', '=', id).execute());
+  await withLockErrors(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      await holdMonthsOpen(trx, [current]);
+      await assertEntryUnlocked(trx, id);
+      await trx.deleteFrom('time_entries').where('id', '=', id).execute();
+    }),
+  );
   return current;
 }
 
@@ -256,6 +280,7 @@ export async function insertEntry(
   },
 ): Promise<string> {
   const id = entry.id ?? randomUUID();
+  await holdMonthsOpen(db, [entry]);
   await assertPeriodOpen(db, entry.ticketId, entry.startedAt);
   const note = await sealPersonal(db, ticketOwner(entry.ticketId), entry.note);
   await withLockErrors(() =>

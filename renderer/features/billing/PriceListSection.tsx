@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PriceList } from '../../../common/settings/priceList.ts';
+import type { PriceList, VersionedPriceList } from '../../../common/settings/priceList.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextField } from '../../components/form/fields.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
@@ -37,14 +37,16 @@ export function PriceListSection() {
   );
 }
 
-function PriceListDialog({ priceList, onClose }: { priceList: PriceList; onClose(): void }) {
+function PriceListDialog({ priceList, onClose }: { priceList: VersionedPriceList; onClose(): void }) {
   const savePriceList = useBillingStore((s) => s.savePriceList);
+  // The version the dialog opened at, kept while the list reloads underneath: a save made meanwhile is refused.
+  const [openedVersion] = useState(priceList.rowVersion);
   const onSubmit = useCallback(
     async (input: unknown) => {
-      await savePriceList(input as PriceList);
+      await savePriceList({ ...(input as PriceList), rowVersion: openedVersion });
       onClose();
     },
-    [onClose, savePriceList],
+    [onClose, openedVersion, savePriceList],
   );
   const form = useForm(
     priceListFormSpec,

@@ -155,6 +155,9 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
   const savePolicy = useRetentionStore((s) => s.savePolicy);
   const [monthDay, setMonthDay] = useState(retention.policy.purgeMonthDay);
   const [days, setDays] = useState(String(retention.policy.keepClosedDays));
+  // The version these fields were filled from: a save names it, so one made meanwhile by someone else is refused
+  // (CONFLICT, shown here) rather than overwritten; reloading the status does not move it under the person's typing.
+  const [openedVersion, setOpenedVersion] = useState(retention.policy.rowVersion);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -174,7 +177,7 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
     }
     setBusy(true);
     try {
-      await savePolicy(policy.data);
+      setOpenedVersion((await savePolicy({ ...policy.data, rowVersion: openedVersion })).rowVersion);
       setSaved(true);
     } catch (failure) {
       setError(errorMessage(failure));

@@ -147,7 +147,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'tickets.sendBack': { id: ticketId },
     'tickets.escalate': { id: ticketId, exception: { reason: 'Skolstart' } },
     'settings.priceList': {},
-    'settings.savePriceList': { acuteEscalationOre: 300_000 },
+    'settings.savePriceList': { acuteEscalationOre: 300_000, rowVersion: 0 },
     'sessions.open': localOpenInput(prepared, { runPreConnect: false }),
     'sessions.list': {},
     'sessions.answerPrompt': { sessionId: localSessionId, promptId: SOME_ID, accept: false },
@@ -184,7 +184,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'reports.access': { customerId, from: now - 86_400_000, to: now },
     'reports.exportAccess': { customerId, from: now - 86_400_000, to: now },
     'retention.status': {},
-    'retention.setPolicy': { purgeMonthDay: '07-01', keepClosedDays: 30 },
+    'retention.setPolicy': { purgeMonthDay: '07-01', keepClosedDays: 30, rowVersion: 1 },
     'retention.preview': { date: '2027-07-01' },
     'retention.purge': {},
     'privacy.extract': { email: 'asa.oberg@kalmar.se' },
@@ -281,7 +281,8 @@ describe("the issue's named rules, through the API", () => {
       expect(error, method).toMatchObject({ code: 'FORBIDDEN', details: { admin: true } });
       expect(error.message).toContain('admin right');
     }
-    await admin.call.ok('retention.setPolicy', { purgeMonthDay: '07-01', keepClosedDays: 30 });
+    const { rowVersion } = (await admin.call.ok('retention.status', {})).policy;
+    await admin.call.ok('retention.setPolicy', { purgeMonthDay: '07-01', keepClosedDays: 30, rowVersion });
     expect(await admin.call.ok('app.status', {})).toMatchObject({
       principal: { kind: 'member', workRole: 'support_lead', admin: true },
     });

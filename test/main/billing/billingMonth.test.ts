@@ -153,14 +153,17 @@ describe('billing months', () => {
         rows: 24,
       })
       .execute();
-    const entryId = await insertEntry(ctx.db, ctx, {
-      ticketId: fixture.standardTicket.id,
-      startedAt: now,
-      endedAt: now + minutes(30),
-      source: 'session',
-      sessionId,
-      note: 'PowerShell mot wap01',
-    });
+    // In a transaction, as every caller writes time: on a team database it holds the month open (monthTurns.ts).
+    const entryId = await ctx.db.transaction().execute((trx) =>
+      insertEntry(trx, ctx, {
+        ticketId: fixture.standardTicket.id,
+        startedAt: now,
+        endedAt: now + minutes(30),
+        source: 'session',
+        sessionId,
+        note: 'PowerShell mot wap01',
+      }),
+    );
     const manual = await call.ok('time.addManual', {
       ticketId: fixture.standardTicket.id,
       startedAt: now,

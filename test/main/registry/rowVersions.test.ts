@@ -251,7 +251,7 @@ describe('row versions', () => {
     const policyVersion = async () =>
       (await db().selectFrom('retention_policy').select('row_version').executeTakeFirstOrThrow()).row_version;
     expect(await policyVersion()).toBe(1);
-    await call.ok('retention.setPolicy', { purgeMonthDay: '06-30', keepClosedDays: 60 });
+    await call.ok('retention.setPolicy', { purgeMonthDay: '06-30', keepClosedDays: 60, rowVersion: 1 });
     expect(await policyVersion()).toBe(2);
 
     // The price list is finance's to set: a store of its own with finance as its member.
@@ -264,10 +264,10 @@ describe('row versions', () => {
           .db.selectFrom('vendor_settings')
           .select(['key', 'row_version'])
           .execute();
-      await api.ok('settings.savePriceList', { acuteEscalationOre: 300_000 });
+      await api.ok('settings.savePriceList', { acuteEscalationOre: 300_000, rowVersion: 0 });
       const [made] = await prices();
       expect(made!.row_version).toBe(1);
-      await api.ok('settings.savePriceList', { acuteEscalationOre: 320_000 });
+      await api.ok('settings.savePriceList', { acuteEscalationOre: 320_000, rowVersion: 1 });
       expect(await prices()).toEqual([{ key: made!.key, row_version: 2 }]);
     } finally {
       await finance.cleanup();

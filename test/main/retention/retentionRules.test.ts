@@ -231,7 +231,8 @@ describe('the summer purge', () => {
     for (const date of ['2027-02-30', '1.7.2027', '']) {
       expect(await call.fails('retention.preview', { date })).toMatchObject({ code: 'VALIDATION' });
     }
-    await call.ok('retention.setPolicy', { purgeMonthDay: '08-15', keepClosedDays: 60 });
+    const { rowVersion } = (await call.ok('retention.status', {})).policy;
+    await call.ok('retention.setPolicy', { purgeMonthDay: '08-15', keepClosedDays: 60, rowVersion });
     const status = await call.ok('retention.status', {});
     expect(status).toMatchObject({ policy: { purgeMonthDay: '08-15', keepClosedDays: 60 }, due: true });
     const [event] = await call.ok('audit.list', { event: 'retention.policy_changed' });

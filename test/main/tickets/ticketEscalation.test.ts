@@ -100,8 +100,8 @@ describe('acute escalation as a paid option', () => {
   test('an exception records its reason, bills the list price and is audited', async () => {
     const { call, finance, opened, clock } = setup;
     const { customer, ticket } = await ljungby('without option');
-    expect(await call.ok('settings.priceList', {})).toEqual({ acuteEscalationOre: 250_000 });
-    await finance.ok('settings.savePriceList', { acuteEscalationOre: 180_000 });
+    expect(await call.ok('settings.priceList', {})).toEqual({ acuteEscalationOre: 250_000, rowVersion: 0 });
+    await finance.ok('settings.savePriceList', { acuteEscalationOre: 180_000, rowVersion: 0 });
     expect(
       await call.fails('tickets.escalate', { id: ticket.id, exception: { reason: '  ' } }),
     ).toMatchObject({
@@ -145,7 +145,7 @@ describe('acute escalation as a paid option', () => {
     expect(JSON.stringify(events)).not.toContain('Rektorn');
 
     // A later price change does not move what this escalation bills.
-    await finance.ok('settings.savePriceList', { acuteEscalationOre: 300_000 });
+    await finance.ok('settings.savePriceList', { acuteEscalationOre: 300_000, rowVersion: 1 });
     clock.now = at('2026-12-01T09:00:00+01:00');
     const batch = await finance.ok('billing.approveMonth', { month: '2026-11', customerId: customer.id });
     expect(await feeLines(batch.id)).toEqual([
@@ -260,9 +260,9 @@ describe('acute escalation: what is not an exception, and bad input', () => {
       await call.fails('tickets.escalate', { id: ticket.id, exception: {} }),
       await call.fails('tickets.escalate', { id: ticket.id, exception: { reason: REASON, feeOre: 0 } }),
       await call.fails('tickets.escalate', { id: ticket.id, exception: REASON }),
-      await finance.fails('settings.savePriceList', { acuteEscalationOre: -1 }),
-      await finance.fails('settings.savePriceList', { acuteEscalationOre: 1.5 }),
-      await finance.fails('settings.savePriceList', { acuteEscalationOre: '2500' }),
+      await finance.fails('settings.savePriceList', { acuteEscalationOre: -1, rowVersion: 0 }),
+      await finance.fails('settings.savePriceList', { acuteEscalationOre: 1.5, rowVersion: 0 }),
+      await finance.fails('settings.savePriceList', { acuteEscalationOre: '2500', rowVersion: 0 }),
       await finance.fails('settings.savePriceList', {}),
     ];
     expect(refusals.map((r) => [r.code, r.details?.issues?.[0]?.path])).toEqual([
@@ -287,7 +287,7 @@ describe('acute escalation: what is not an exception, and bad input', () => {
       escalation: null,
       acuteDueAt: null,
     });
-    expect(await call.ok('settings.priceList', {})).toEqual({ acuteEscalationOre: 250_000 });
+    expect(await call.ok('settings.priceList', {})).toEqual({ acuteEscalationOre: 250_000, rowVersion: 0 });
     expect(await call.ok('audit.list', {})).toEqual(auditBefore);
   });
 });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { PriceList } from '../../../../../common/settings/priceList.ts';
+import type { VersionedPriceList } from '../../../../../common/settings/priceList.ts';
 import type { BillingService } from '../../../../services/billingService.ts';
 import { errorMessage } from '../../../errorMessage.ts';
 import type { BillingStore } from '../../store.ts';
@@ -7,8 +7,11 @@ import { initialBillingPriceListState } from './initialState.ts';
 
 export interface BillingPriceListActions {
   loadPriceList(): Promise<void>;
-  /** Saves new prices; later exceptions bill them, escalations already made keep theirs. */
-  savePriceList(prices: PriceList): Promise<void>;
+  /**
+   * Saves new prices against the version the form opened (CONFLICT if someone saved meanwhile); later exceptions
+   * bill them, escalations already made keep theirs.
+   */
+  savePriceList(prices: VersionedPriceList): Promise<void>;
   forgetPriceList(): void;
 }
 

@@ -1,8 +1,8 @@
-import type { PriceList } from '../../../../../common/settings/priceList.ts';
+import type { VersionedPriceList } from '../../../../../common/settings/priceList.ts';
 
 export interface BillingPriceListState {
   /** The vendor's price list: what an acute escalation by exception bills. */
-  priceList: PriceList | null;
+  priceList: VersionedPriceList | null;
   priceListError: string | null;
 }
 
