@@ -88,6 +88,10 @@ export async function runningTimer(db: Db, technicianId: string): Promise<TimeEn
   return row ? (await withSuggestions(db, await withVerdicts(db, await entryViews(db, [row]))))[0]! : null;
 }
 
+// Each write below answers with the entry as read inside its own transaction, not by a query after the COMMIT: on a
+// team database a connection lost between the two answered DATABASE_UNREACHABLE for an entry that was saved, and the
+// person's retry added it twice (the team load bench's cut showed it for most such calls).
+
 /**
  * Starts the technician's timer on a ticket. The start is committed before this returns, so a crash or restart keeps
  * it; a timer already running is stopped first (one running timer per technician, as Freshdesk does).
@@ -97,7 +101,7 @@ export async function startTimer(
   ticketId: string,
   note: string,
 ): Promise<TimeEntryView> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await assertTicket(trx, ticketId);
     const now = ctx.now();
     const running = await trx
@@ -115,7 +119,7 @@ export async function startTimer(
       .where('source', '=', 'timer')
       .where('ended_at', 'is', null)
       .execute();
-    return insertEntry(trx, ctx, {
+    const id = await insertEntry(trx, ctx, {
       ticketId,
       startedAt: now,
       endedAt: null,
@@ -123,14 +127,14 @@ export async function startTimer(
       sessionId: null,
       note,
     });
+    return getTimeEntry(trx, id);
   });
-  return getTimeEntry(ctx.db, id);
 }
 
 export async function stopTimer(ctx: RegistryContext): Promise<TimeEntryView | null> {
   const running = await runningTimer(ctx.db, ctx.actorId);
   if (running === null) return null;
-  await withLockErrors(() =>
+  return withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
       await holdMonthsOpen(trx, [running]);
       await assertEntryUnlocked(trx, running.id);
@@ -139,20 +143,20 @@ export async function stopTimer(ctx: RegistryContext): Promise<TimeEntryView | n
         .set({ ended_at: Math.max(ctx.now(), running.startedAt), ...updatedStamp(ctx) })
         .where('id', '=', running.id)
         .execute();
+      return getTimeEntry(trx, running.id);
     }),
   );
-  return getTimeEntry(ctx.db, running.id);
 }
 
 export async function addManualEntry(
   ctx: RegistryContext,
   entry: { ticketId: string; startedAt: number; endedAt: number; note: string },
 ): Promise<TimeEntryView> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await assertTicket(trx, entry.ticketId);
-    return insertEntry(trx, ctx, { ...entry, source: 'manual', sessionId: null });
+    const id = await insertEntry(trx, ctx, { ...entry, source: 'manual', sessionId: null });
+    return getTimeEntry(trx, id);
   });
-  return getTimeEntry(ctx.db, id);
 }
 
 /** Sets how an entry is charged. Running entries may be classified; locked ones may not. */
@@ -166,7 +170,7 @@ export async function classifyEntry(
     act: 'classify',
   });
   await assertEntryUnlocked(ctx.db, input.entryId);
-  await withLockErrors(() =>
+  return withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
       await holdMonthsOpen(trx, [current]);
       await assertEntryUnlocked(trx, input.entryId);
@@ -179,9 +183,9 @@ export async function classifyEntry(
         })
         .where('id', '=', input.entryId)
         .execute();
+      return getTimeEntry(trx, input.entryId);
     }),
   );
-  return getTimeEntry(ctx.db, input.entryId);
 }
 
 /**
@@ -210,7 +214,7 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
   };
   const problem = timeSpanProblem(next.startedAt, next.endedAt);
   if (problem !== null) throw validationError(problem, [{ path: 'endedAt', message: problem }]);
-  await withLockErrors(() =>
+  return withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
       await holdMonthsOpen(trx, [current, next]);
       await assertEntryUnlocked(trx, update.id);
@@ -240,9 +244,9 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
           submitted,
         });
       }
+      return getTimeEntry(trx, update.id);
     }),
   );
-  return getTimeEntry(ctx.db, update.id);
 }
 
 /** Deletes a timer or manual entry that is not locked; a session's entry stays with its session. */
