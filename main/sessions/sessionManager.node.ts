@@ -82,6 +82,11 @@ export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
   /** Ended sessions being reconnected now: a second click, or a second window, must not open a second session. */
   private readonly reconnecting = new Set<string>();
+  /**
+   * How each session this Lotsen opened since unlock was opened, so one can be reconnected while the team database
+   * is away (the store keeps the same in the session's row); in memory only, forgotten at lock.
+   */
+  private readonly openedWith = new Map<string, SessionOpenFields>();
   /** The gate's answers, for starting a session while the team database cannot be reached (sessionGate.ts). */
   private readonly verdicts = new CachedVerdicts();
   /** Where the sessions' books go: the store, or the local queue while a team database is out of reach. */
@@ -103,6 +108,7 @@ export class SessionManager {
     backend.afterUnlock(() => endInterruptedSessions(backend));
     backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
     backend.beforeLock(() => this.verdicts.forget());
+    backend.beforeLock(() => this.openedWith.clear());
     if (backend.status().state === 'unlocked') {
       void endInterruptedSessions(backend).catch(() =>
         console.error('lotsen: could not end interrupted sessions'),
@@ -244,6 +250,7 @@ export class SessionManager {
       ending: null,
     };
     this.live.set(id, session);
+    this.openedWith.set(id, input);
 
     const preConnect = input.runPreConnect ? environment.preConnectCommand.trim() : '';
     void this.establish(session, input, preConnect).catch((error: unknown) => {
@@ -270,29 +277,49 @@ export class SessionManager {
     }
     this.reconnecting.add(input.sessionId);
     try {
-      const ended = await getSession(this.backend.registryContext().db, input.sessionId);
-      if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
-      if (liveSessionStates.includes(ended.state)) {
-        throw new LotsenError(
-          'CONFLICT',
-          'That session is still live; only an ended session can be reconnected.',
-        );
-      }
+      const ended = await this.endedSession(input.sessionId);
       return await this.open({
-        ticketId: ended.ticketId,
-        environmentId: ended.environmentId,
-        kind: ended.kind,
-        serverId: ended.serverId,
-        accountId: ended.accountId,
-        ...ended.choices,
-        runPreConnect: input.runPreConnect ?? ended.choices.runPreConnect,
+        ...ended,
+        runPreConnect: input.runPreConnect ?? ended.runPreConnect,
         overrideReason: input.overrideReason,
-        cols: ended.cols,
-        rows: ended.rows,
       });
     } finally {
       this.reconnecting.delete(input.sessionId);
     }
+  }
+
+  /** Whether this Lotsen opened the session since it was unlocked: then it is the person's own, whoever they are. */
+  openedHere(sessionId: string): boolean {
+    return this.openedWith.has(sessionId);
+  }
+
+  /**
+   * How an ended session was opened, as its row says; with the team database away, as this Lotsen opened it (when it
+   * did, since unlock), so that it can be reconnected on a cached verdict.
+   */
+  private async endedSession(sessionId: string): Promise<SessionOpenFields> {
+    let ended: SessionView | null;
+    try {
+      ended = await getSession(this.backend.registryContext().db, sessionId);
+    } catch (error) {
+      const opened = this.openedWith.get(sessionId);
+      if (!isConnectionLoss(error) || opened === undefined) throw error;
+      if (this.live.has(sessionId)) throw stillLive();
+      return opened;
+    }
+    if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
+    if (liveSessionStates.includes(ended.state)) throw stillLive();
+    return {
+      ticketId: ended.ticketId,
+      environmentId: ended.environmentId,
+      kind: ended.kind,
+      serverId: ended.serverId,
+      accountId: ended.accountId,
+      ...ended.choices,
+      overrideReason: null,
+      cols: ended.cols,
+      rows: ended.rows,
+    };
   }
 
   answerPrompt(input: { sessionId: string; promptId: string; accept: boolean; answers: string[] }): void {
@@ -485,6 +512,9 @@ export class SessionManager {
     } finally {
       // Its terminal is gone whatever the books say, so nothing may keep using it as live.
       this.live.delete(session.id);
+      // A reconnect while the store cannot be asked opens at the size it ended with, as the store keeps it.
+      const opened = this.openedWith.get(session.id);
+      if (opened) this.openedWith.set(session.id, { ...opened, ...session.terminalSize });
     }
     // Whether the end reached the store depends on where closing failed (the audit head file is written after the
     // transaction has committed), so the store, not the error, says what the session is now; while its books wait
@@ -571,6 +601,10 @@ function failure(error: unknown): SessionOutcome {
     message: error.message,
     ...(error.code === 'HOST_KEY_MISMATCH' ? { details: error.details } : {}),
   };
+}
+
+function stillLive(): LotsenError {
+  return new LotsenError('CONFLICT', 'That session is still live; only an ended session can be reconnected.');
 }
 
 function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {

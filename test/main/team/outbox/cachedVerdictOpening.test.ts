@@ -128,14 +128,23 @@ describe('a new session with the team database gone', () => {
 
     const localClosed = await lotsen.call.ok('sessions.close', { sessionId: local.id });
     expect(localClosed.state).toBe('closed');
+    // Reconnected as it was opened, which this Lotsen remembers: a new session, on the same cached verdict.
+    const again = await lotsen.call.ok('sessions.reconnect', { sessionId: local.id, overrideReason: null });
+    expect(again).toMatchObject({ kind: 'local', verdictCachedAt: local.verdictCachedAt });
+    expect(again.id).not.toBe(local.id);
+    await isOpen(again.id);
+    await typeMarker(again.id, 'offline-again');
+    await lotsen.call.ok('sessions.close', { sessionId: again.id });
     outage.restore();
     await until('the queue drained', () => books.waiting() === 0, { timeoutMs: 40_000 });
     await typeMarker(ssh.id, 'back-ssh');
     await lotsen.call.ok('sessions.close', { sessionId: ssh.id });
 
     // Each new session's row, time entry and recording, once each.
+    // Newest first.
     const sessions = await lotsen.call.ok('sessions.list', { live: false, ticketId: prepared.ticket.id });
-    expect(sessions.filter((s) => s.id === local.id || s.id === ssh.id)).toEqual([
+    expect(sessions.filter((s) => [local.id, ssh.id, again.id].includes(s.id))).toEqual([
+      expect.objectContaining({ id: again.id, state: 'closed', kind: 'local' }),
       expect.objectContaining({ id: ssh.id, state: 'closed', kind: 'ssh' }),
       expect.objectContaining({
         id: local.id,
@@ -145,9 +154,10 @@ describe('a new session with the team database gone', () => {
       }),
     ]);
     const entries = await lotsen.call.ok('time.list', { ticketId: prepared.ticket.id });
-    expect(entries.filter((e) => e.sessionId === local.id || e.sessionId === ssh.id)).toHaveLength(2);
+    expect(entries.filter((e) => [local.id, ssh.id, again.id].includes(e.sessionId!))).toHaveLength(3);
     for (const [session, markers] of [
       [local, ['offline-local']],
+      [again, ['offline-again']],
       [ssh, ['offline-ssh', 'back-ssh']],
     ] as const) {
       const page = await lotsen.call.ok('recordings.read', {
@@ -170,7 +180,7 @@ describe('a new session with the team database gone', () => {
     // The log: for each, that it ran on a cached verdict (first), its opening and its end, once each, in that order;
     // and the chain intact.
     const events = await lotsen.call.ok('audit.list', { subjectType: 'session', limit: 5_000 });
-    for (const session of [local, ssh]) {
+    for (const session of [local, again, ssh]) {
       const mine = events
         .filter((e) => e.subjectId === session.id)
         .sort((a, b) => a.seq - b.seq)
