@@ -1,3 +1,4 @@
+import { OpeningNeeds } from './openingReads.ts';
 import type { Admission } from './sessionGate.ts';
 
 /** A verdict older than this does not open a session while the team database is away (issue 14). */
@@ -8,6 +9,8 @@ export interface CachedAdmission {
   admission: Admission;
   /** When that verdict was fetched (UTC epoch ms, the backend's clock). */
   fetchedAt: number;
+  /** What opening its sessions read besides the verdict, kept with it for a session opened on it (openingReads.ts). */
+  needs: OpeningNeeds;
 }
 
 /**
@@ -20,7 +23,9 @@ export class CachedVerdicts {
   private readonly answers = new Map<string, CachedAdmission>();
 
   remember(input: GateQuestion, admission: Admission, fetchedAt: number): void {
-    this.answers.set(keyOf(input), { admission, fetchedAt });
+    // What earlier sessions read stays (another server's hops, say), each part as old as it is.
+    const needs = this.answers.get(keyOf(input))?.needs ?? new OpeningNeeds();
+    this.answers.set(keyOf(input), { admission, fetchedAt, needs });
   }
 
   /** The newest answer for this ticket and environment, fresh or not; null when there is none. */

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import type { SessionKind } from '../../common/sessions/model.ts';
@@ -8,9 +8,13 @@ import type { Backend } from '../app/backend.node.ts';
 import { updatedStamp, type RegistryContext } from '../registry/registryContext.ts';
 import type { Db } from '../store/database.node.ts';
 import { greaterOf } from '../store/portableSql.ts';
-import type { SessionsTable } from '../store/schema.ts';
 import type { TerminalExit } from './terminal/terminalSource.ts';
 import { booksOf } from '../team/outbox/sessionBooks.ts';
+import type { OutboxPayload } from '../team/outbox/outboxItems.ts';
+import { sealPersonal } from '../personalData/personalDataKeys.ts';
+import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
+import { insertDataKeyRow } from '../vault/ownedDataKeys.ts';
+import { SECRET_DATA_KEYS } from '../vault/secretVault.ts';
 import { endLiveSession, insertSession } from './sessionRepository.ts';
 
 /** What a session's books need to know about it. */
@@ -32,7 +36,10 @@ export interface SessionOutcome {
   details?: Record<string, unknown>;
 }
 
-/** Blockers passed with a written reason: audited before anything of the session is stored. */
+/**
+ * Blockers passed with a written reason: audited before anything of the session is stored, with the session's books
+ * (so it waits in the local queue, first, when the team database is away).
+ */
 export async function auditOverride(
   backend: Backend,
   sessionId: string,
@@ -40,7 +47,7 @@ export async function auditOverride(
   blockers: readonly Reason[],
   reason: string,
 ): Promise<void> {
-  await backend.audit().append({
+  await booksOf(backend).audit(sessionId, {
     event: 'eligibility.overridden',
     subject: { type: 'session', id: sessionId },
     details: {
@@ -62,7 +69,7 @@ export async function auditCachedVerdict(
   admission: { ticket: { id: string; customerId: string }; environment: { id: string } },
   verdictFetchedAt: number,
 ): Promise<void> {
-  await backend.audit().append({
+  await booksOf(backend).audit(sessionId, {
     event: 'session.cached_verdict',
     subject: { type: 'session', id: sessionId },
     details: {
@@ -74,27 +81,89 @@ export async function auditCachedVerdict(
   });
 }
 
+/** A session's opening as its books write it (main/team/outbox/outboxItems.ts, `session-state` `open`). */
+export type SessionOpening = Extract<OutboxPayload, { kind: 'session-state'; op: 'open' }>;
+
 /**
- * Stores a new session's row and, when its ticket has no first response yet, records the session's opening as the
- * first response (DOMAIN, "Response times": work on the case has started), in one transaction with its audit event
- * (ids only). A first response already recorded, by hand or by an earlier session, is never moved; nor is one set
- * before the ticket was received.
+ * Stores a new session's row, with its recording's row and data key, and, when its ticket has no first response yet,
+ * records the session's opening as the first response (DOMAIN, "Response times": work on the case has started), in
+ * one transaction with its audit event (ids only). A first response already recorded, by hand or by an earlier
+ * session, is never moved; nor is one set before the ticket was received. The override's reason and the verdict's
+ * reasons are sealed here, under the ticket's data key. An opening already stored (its queued write tried again)
+ * changes nothing.
  */
 export async function bookOpening(
   backend: Backend,
-  row: Insertable<SessionsTable>,
-  customerId: string,
+  sessionId: string,
+  opening: SessionOpening,
+  beforeWriting: (trx: Db) => Promise<void> = async () => undefined,
 ): Promise<void> {
   const ctx = backend.registryContext();
+  const { session, recording, recordingKey } = opening;
   const recorded = await backend.audit().appendWith(
     async (trx) => {
-      await insertSession(trx, row);
+      await beforeWriting(trx);
+      const there = await trx
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', sessionId)
+        .executeTakeFirst();
+      if (there) return false;
+      await trx
+        .insertInto('recordings')
+        .values({
+          id: recording.id,
+          started_at: recording.startedAt,
+          width: recording.width,
+          height: recording.height,
+          header: recording.header,
+          bytes: 0,
+        })
+        .execute();
+      await insertDataKeyRow(trx, SECRET_DATA_KEYS, {
+        id: recordingKey.id,
+        owner_kind: 'recording',
+        owner_id: recording.id,
+        generation: recordingKey.generation,
+        wrapped_key: recordingKey.wrappedKey,
+        created_at: recordingKey.createdAt,
+      });
+      const owner = ticketOwner(session.ticketId);
+      await insertSession(trx, {
+        id: sessionId,
+        kind: session.kind,
+        title: session.title,
+        ticket_id: session.ticketId,
+        environment_id: session.environmentId,
+        server_id: session.serverId,
+        account_id: session.accountId,
+        technician_id: session.technicianId,
+        owner: session.owner,
+        state: 'connecting',
+        opened_at: session.openedAt,
+        closed_at: null,
+        end_code: null,
+        end_message: null,
+        end_details: null,
+        override_reason:
+          session.overrideReason === null ? null : await sealPersonal(trx, owner, session.overrideReason),
+        // Sealed: a verdict's messages can name the requester (not a named contact).
+        warnings: await sealPersonal(trx, owner, session.reasons),
+        recording_id: recording.id,
+        time_entry_id: null,
+        cols: session.cols,
+        rows: session.rows,
+        auth: session.auth,
+        jump: session.jump,
+        run_pre_connect: session.runPreConnect ? 1 : 0,
+        record_input: session.recordInput ? 1 : 0,
+      });
       const result = await trx
         .updateTable('tickets')
-        .set({ first_response_at: row.opened_at, ...updatedStamp(ctx) })
-        .where('id', '=', row.ticket_id)
+        .set({ first_response_at: session.openedAt, ...updatedStamp(ctx) })
+        .where('id', '=', session.ticketId)
         .where('first_response_at', 'is', null)
-        .where('received_at', '<=', row.opened_at)
+        .where('received_at', '<=', session.openedAt)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -102,12 +171,13 @@ export async function bookOpening(
       firstResponse
         ? {
             event: 'ticket.first_response_recorded',
-            subject: { type: 'ticket', id: row.ticket_id },
-            details: { sessionId: row.id, firstResponseAt: row.opened_at },
+            subject: { type: 'ticket', id: session.ticketId },
+            details: { sessionId, firstResponseAt: session.openedAt },
           }
         : null,
   );
-  if (recorded) backend.emit('tickets.changed', { ticketId: row.ticket_id, customerId });
+  if (recorded)
+    backend.emit('tickets.changed', { ticketId: session.ticketId, customerId: opening.customerId });
 }
 
 /** The ticket's time runs from the first moment the session works for it (its pre-connect command, or its shell). */

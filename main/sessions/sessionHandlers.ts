@@ -13,7 +13,10 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
   return {
     'sessions.open': (input) => sessions.open(input),
     'sessions.reconnect': async (input) => {
-      await assertSessionReachable(ctx(), input.sessionId, 'reconnect');
+      // One this Lotsen opened is the person's own: no need to ask the store (which may be away) whose it is.
+      if (!sessions.openedHere(input.sessionId)) {
+        await assertSessionReachable(ctx(), input.sessionId, 'reconnect');
+      }
       return sessions.reconnect(input);
     },
     'sessions.list': (filter) => {
@@ -39,7 +42,10 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
     'sessions.close': async ({ sessionId }) => {
       // Only someone who cannot see everyone's sessions waits for the check: a close while a session is still
       // being announced must reach the manager in the same tick, as it always has.
-      if (sessionsShownTo(ctx()) !== null) await assertSessionReachable(ctx(), sessionId, 'close');
+      // One this Lotsen opened is theirs, and is closed with the team database away too.
+      if (sessionsShownTo(ctx()) !== null && !sessions.openedHere(sessionId)) {
+        await assertSessionReachable(ctx(), sessionId, 'close');
+      }
       return sessions.close(sessionId);
     },
     'sessions.replaceHostKey': async (input) => {

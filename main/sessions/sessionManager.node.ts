@@ -8,23 +8,21 @@ import {
   type SessionView,
 } from '../../common/sessions/model.ts';
 import type { Backend } from '../app/backend.node.ts';
-import { sealPersonal } from '../personalData/personalDataKeys.ts';
-import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { endInterruptedSessions } from './interruptedSessions.ts';
-import { startRecording, type Recorder } from './recording/recorder.ts';
+import { newRecordingRow, recorderOf, type Recorder } from './recording/recorder.ts';
 import { CachedVerdicts } from './cachedVerdicts.ts';
 import {
   auditCachedVerdict,
   auditOpened,
   auditOverride,
   auditPreConnectRun,
-  bookOpening,
   startTimeEntry,
   reasonOf,
   type BookedSession,
   type SessionOutcome,
 } from './sessionBookkeeping.ts';
-import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.ts';
+import { commandSha256 } from './preConnectApprovals.ts';
+import { cachedOpeningReads, OpeningNeeds, storeOpeningReads, type OpeningReads } from './openingReads.ts';
 import { admitSessionOrFromCache } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
@@ -36,7 +34,7 @@ import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
 import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
-import { readPreConnectSecret } from '../registry/environmentRepository.ts';
+import { newSecretDataKey, sealSecretText } from '../vault/secretVault.ts';
 import { spawnPty } from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
 import type { TerminalExit, TerminalSource } from './terminal/terminalSource.ts';
@@ -63,8 +61,10 @@ interface LiveSession extends BookedSession {
   /** When the cached eligibility verdict it started on was fetched; null when it was fetched at its start. */
   readonly verdictCachedAt: number | null;
   connection: SshConnection | null;
-  /** What the store last said of it: what the session shows while its books wait in the local queue. */
-  lastView: SessionView | null;
+  /** Where its establishing reads the pre-connect secret and the SSH route: the store, or the cached verdict's. */
+  readonly reads: OpeningReads;
+  /** What the store last said of it (or its opening, until then): what it shows while its books wait in the queue. */
+  lastView: SessionView;
   /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
   timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
@@ -82,6 +82,11 @@ export class SessionManager {
   private readonly live = new Map<string, LiveSession>();
   /** Ended sessions being reconnected now: a second click, or a second window, must not open a second session. */
   private readonly reconnecting = new Set<string>();
+  /**
+   * How each session this Lotsen opened since unlock was opened, so one can be reconnected while the team database
+   * is away (the store keeps the same in the session's row); in memory only, forgotten at lock.
+   */
+  private readonly openedWith = new Map<string, SessionOpenFields>();
   /** The gate's answers, for starting a session while the team database cannot be reached (sessionGate.ts). */
   private readonly verdicts = new CachedVerdicts();
   /** Where the sessions' books go: the store, or the local queue while a team database is out of reach. */
@@ -103,6 +108,7 @@ export class SessionManager {
     backend.afterUnlock(() => endInterruptedSessions(backend));
     backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
     backend.beforeLock(() => this.verdicts.forget());
+    backend.beforeLock(() => this.openedWith.clear());
     if (backend.status().state === 'unlocked') {
       void endInterruptedSessions(backend).catch(() =>
         console.error('lotsen: could not end interrupted sessions'),
@@ -116,7 +122,11 @@ export class SessionManager {
     );
   }
 
-  /** Checks and records everything, then answers with the session in `connecting`; the rest follows as events. */
+  /**
+   * Checks and records everything, then answers with the session in `connecting`; the rest follows as events. With
+   * the team database away, a session whose verdict is cached opens on what its cache keeps (openingReads.ts), and
+   * its opening's books wait in the local queue with the rest of them.
+   */
   async open(input: SessionOpenFields): Promise<SessionView> {
     const ctx = this.backend.registryContext();
     const admission = await admitSessionOrFromCache(
@@ -126,60 +136,94 @@ export class SessionManager {
       this.backend.databaseReachable(),
     );
     const { ticket, environment, verdict, override, verdictCachedAt } = admission;
+    const reads = this.readsFor(input, verdictCachedAt);
     // Refused before anything of the session exists, unless the person chose not to run the command this time.
-    if (input.runPreConnect) await assertPreConnectApproved(this.backend, environment);
-    const title = await sessionTitle(ctx.db, input, this.options.shell);
-    if (input.kind === 'ssh') await assertRouteRegistered(ctx.db, input.environmentId, input.jump);
+    if (input.runPreConnect) await reads.assertPreConnectApproved(environment);
+    const title = await sessionTitle(reads.findTarget, input, this.options.shell);
+    if (input.kind === 'ssh') await assertRouteRegistered(reads.findTarget, input.jump);
+    const labels = await reads.labels();
+    const recording = newRecordingRow({
+      width: input.cols,
+      height: input.rows,
+      env: { TERM: 'xterm-256color' },
+    });
+    // The recording's data key is made here, wrapped under the vault key, and stored with the session's opening.
+    const recordingKey = newSecretDataKey({ kind: 'recording', id: recording.id }, await reads.secretsTree());
     const id = randomUUID();
     // Which verdict let it start is audited before anything of the session is stored, as an override is.
     if (verdictCachedAt !== null) await auditCachedVerdict(this.backend, id, admission, verdictCachedAt);
     if (override !== null) await auditOverride(this.backend, id, ticket, verdict.blockers, override);
 
-    const recorder = await startRecording(ctx.db, {
-      owner: ticketOwner(ticket.id),
-      width: input.cols,
-      height: input.rows,
-      env: { TERM: 'xterm-256color' },
-      recordInput: input.recordInput,
-      sink: () => recordingSinkOf(this.books, id),
-    });
-    await bookOpening(
-      this.backend,
-      {
-        id,
+    const openedAt = ctx.now();
+    const reasons = [...verdict.blockers, ...verdict.warnings] satisfies Reason[];
+    await this.books.write(id, {
+      kind: 'session-state',
+      op: 'open',
+      customerId: ticket.customerId,
+      session: {
         kind: input.kind,
         title,
-        ticket_id: ticket.id,
-        environment_id: environment.id,
-        server_id: input.serverId,
-        account_id: input.accountId,
-        technician_id: ctx.actorId,
+        ticketId: ticket.id,
+        environmentId: environment.id,
+        serverId: input.serverId,
+        accountId: input.accountId,
+        technicianId: ctx.actorId,
         owner: SELF,
-        state: 'connecting',
-        opened_at: ctx.now(),
-        closed_at: null,
-        end_code: null,
-        end_message: null,
-        end_details: null,
-        override_reason:
-          override === null ? null : await sealPersonal(ctx.db, ticketOwner(ticket.id), override),
-        // Sealed: a verdict's messages can name the requester (not a named contact).
-        warnings: await sealPersonal(
-          ctx.db,
-          ticketOwner(ticket.id),
-          JSON.stringify([...verdict.blockers, ...verdict.warnings] satisfies Reason[]),
-        ),
-        recording_id: recorder.id,
-        time_entry_id: null,
+        openedAt,
+        overrideReason: override,
+        reasons: JSON.stringify(reasons),
         cols: input.cols,
         rows: input.rows,
         auth: input.auth,
         jump: JSON.stringify(input.jump),
-        run_pre_connect: input.runPreConnect ? 1 : 0,
-        record_input: input.recordInput ? 1 : 0,
+        runPreConnect: input.runPreConnect,
+        recordInput: input.recordInput,
       },
-      ticket.customerId,
+      recording,
+      recordingKey: {
+        id: recordingKey.row.id,
+        generation: recordingKey.row.generation,
+        wrappedKey: recordingKey.row.wrapped_key,
+        createdAt: recordingKey.row.created_at,
+      },
+    });
+    const recorder = recorderOf(
+      recording.id,
+      (text) => sealSecretText(recordingKey.row.id, recordingKey.key, text),
+      recordingSinkOf(this.books, id),
+      { recordInput: input.recordInput },
     );
+    // What the session shows while the store cannot say (its opening waits in the local queue).
+    const opened: SessionView = {
+      id,
+      kind: input.kind,
+      state: 'connecting',
+      title,
+      ticketId: ticket.id,
+      ticketRef: labels.ticketRef,
+      customerId: ticket.customerId,
+      customerName: labels.customerName,
+      environmentId: environment.id,
+      serverId: input.serverId,
+      accountId: input.accountId,
+      openedAt,
+      closedAt: null,
+      endMessage: null,
+      endCode: null,
+      hostKeyChange: null,
+      overridden: override !== null,
+      choices: {
+        auth: input.auth,
+        jump: input.jump,
+        runPreConnect: input.runPreConnect,
+        recordInput: input.recordInput,
+      },
+      warnings: reasons,
+      recordingId: recording.id,
+      timeEntryId: null,
+      cols: input.cols,
+      rows: input.rows,
+    };
     const session: LiveSession = {
       id,
       ticketId: ticket.id,
@@ -197,14 +241,16 @@ export class SessionManager {
       terminalSize: { cols: input.cols, rows: input.rows },
       stream: null,
       verdictCachedAt,
+      reads,
       connection: null,
-      lastView: null,
+      lastView: opened,
       timeEntryStart: null,
       timeEntryId: null,
       endAudited: false,
       ending: null,
     };
     this.live.set(id, session);
+    this.openedWith.set(id, input);
 
     const preConnect = input.runPreConnect ? environment.preConnectCommand.trim() : '';
     void this.establish(session, input, preConnect).catch((error: unknown) => {
@@ -231,29 +277,49 @@ export class SessionManager {
     }
     this.reconnecting.add(input.sessionId);
     try {
-      const ended = await getSession(this.backend.registryContext().db, input.sessionId);
-      if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
-      if (liveSessionStates.includes(ended.state)) {
-        throw new LotsenError(
-          'CONFLICT',
-          'That session is still live; only an ended session can be reconnected.',
-        );
-      }
+      const ended = await this.endedSession(input.sessionId);
       return await this.open({
-        ticketId: ended.ticketId,
-        environmentId: ended.environmentId,
-        kind: ended.kind,
-        serverId: ended.serverId,
-        accountId: ended.accountId,
-        ...ended.choices,
-        runPreConnect: input.runPreConnect ?? ended.choices.runPreConnect,
+        ...ended,
+        runPreConnect: input.runPreConnect ?? ended.runPreConnect,
         overrideReason: input.overrideReason,
-        cols: ended.cols,
-        rows: ended.rows,
       });
     } finally {
       this.reconnecting.delete(input.sessionId);
     }
+  }
+
+  /** Whether this Lotsen opened the session since it was unlocked: then it is the person's own, whoever they are. */
+  openedHere(sessionId: string): boolean {
+    return this.openedWith.has(sessionId);
+  }
+
+  /**
+   * How an ended session was opened, as its row says; with the team database away, as this Lotsen opened it (when it
+   * did, since unlock), so that it can be reconnected on a cached verdict.
+   */
+  private async endedSession(sessionId: string): Promise<SessionOpenFields> {
+    let ended: SessionView | null;
+    try {
+      ended = await getSession(this.backend.registryContext().db, sessionId);
+    } catch (error) {
+      const opened = this.openedWith.get(sessionId);
+      if (!isConnectionLoss(error) || opened === undefined) throw error;
+      if (this.live.has(sessionId)) throw stillLive();
+      return opened;
+    }
+    if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
+    if (liveSessionStates.includes(ended.state)) throw stillLive();
+    return {
+      ticketId: ended.ticketId,
+      environmentId: ended.environmentId,
+      kind: ended.kind,
+      serverId: ended.serverId,
+      accountId: ended.accountId,
+      ...ended.choices,
+      overrideReason: null,
+      cols: ended.cols,
+      rows: ended.rows,
+    };
   }
 
   answerPrompt(input: { sessionId: string; promptId: string; accept: boolean; answers: string[] }): void {
@@ -308,7 +374,7 @@ export class SessionManager {
       await this.startTime(session);
       if (session.ending) return;
       // Opened only now, for this one program, and held no longer than its start: never in the command's text.
-      const secret = await readPreConnectSecret(this.backend.registryContext().db, input.environmentId);
+      const secret = await session.reads.preConnectSecret();
       const started = performance.now();
       const exit = await this.runToEnd(
         session,
@@ -340,6 +406,7 @@ export class SessionManager {
         input,
         session.questions,
         this.options,
+        session.reads,
       );
       if (session.ending) return connection.close();
       session.connection = connection;
@@ -445,6 +512,9 @@ export class SessionManager {
     } finally {
       // Its terminal is gone whatever the books say, so nothing may keep using it as live.
       this.live.delete(session.id);
+      // A reconnect while the store cannot be asked opens at the size it ended with, as the store keeps it.
+      const opened = this.openedWith.get(session.id);
+      if (opened) this.openedWith.set(session.id, { ...opened, ...session.terminalSize });
     }
     // Whether the end reached the store depends on where closing failed (the audit head file is written after the
     // transaction has committed), so the store, not the error, says what the session is now; while its books wait
@@ -483,14 +553,24 @@ export class SessionManager {
     try {
       view = await getSession(this.backend.registryContext().db, id);
     } catch (error) {
-      if (!live?.lastView || !isConnectionLoss(error)) throw error;
-      view = { ...live.lastView, ...known };
+      if (!live || !isConnectionLoss(error)) throw error;
+      view = null;
     }
+    // Not in the store (yet): its opening waits in the local queue, or is being written from it now.
+    if (!view && live) view = { ...live.lastView, ...known };
     if (!view) throw new LotsenError('NOT_FOUND', 'No such session.');
     if (live) live.lastView = view;
     view = this.withVerdict(view);
     this.backend.emit('sessions.changed', view);
     return view;
+  }
+
+  /** The store's reads, remembered with the verdict, or (a session on a cached verdict) what the cache holds. */
+  private readsFor(input: SessionOpenFields, verdictCachedAt: number | null): OpeningReads {
+    const needs = this.verdicts.latest(input)?.needs ?? new OpeningNeeds();
+    return verdictCachedAt === null
+      ? storeOpeningReads(this.backend, input, needs)
+      : cachedOpeningReads(needs, () => this.backend.registryContext().now());
   }
 
   /** A live session that started on a cached verdict says so (and which: its time). */
@@ -521,6 +601,10 @@ function failure(error: unknown): SessionOutcome {
     message: error.message,
     ...(error.code === 'HOST_KEY_MISMATCH' ? { details: error.details } : {}),
   };
+}
+
+function stillLive(): LotsenError {
+  return new LotsenError('CONFLICT', 'That session is still live; only an ended session can be reconnected.');
 }
 
 function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {

@@ -2,9 +2,9 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import type { Backend } from '../app/backend.node.ts';
 import type { SessionQuestions } from './sessionQuestions.ts';
-import { knownHostsPolicy } from './ssh/knownHosts.ts';
-import { connectSsh, type SshConnection } from './ssh/sshConnection.node.ts';
-import { resolveHops, type HopQuestions } from './ssh/sshHops.ts';
+import type { HostEndpoint } from './ssh/knownHosts.ts';
+import { connectSsh, type HostKeyCheck, type SshConnection } from './ssh/sshConnection.node.ts';
+import { resolveHops, type FindHopTarget, type HopQuestions } from './ssh/sshHops.ts';
 
 export interface SshSessionOptions {
   /** The SSH agent for agent authentication; SSH_AUTH_SOCK of the Lotsen process by default. */
@@ -12,6 +12,15 @@ export interface SshSessionOptions {
   keepaliveIntervalMs?: number;
   keepaliveCountMax?: number;
   connectTimeoutMs?: number;
+}
+
+/** Where a session's SSH chain is read from: the store, or what a cached verdict keeps (openingReads.ts). */
+export interface SshRouteReads {
+  findTarget: FindHopTarget;
+  /** The host-key policy of every hop; `askToTrust` shows an unknown key to the person. */
+  hostKeyPolicy(
+    askToTrust: (endpoint: HostEndpoint, keyType: string, fingerprint: string) => Promise<boolean>,
+  ): HostKeyCheck;
 }
 
 /**
@@ -25,8 +34,8 @@ export async function connectSessionSsh(
   input: Pick<SessionOpenFields, 'environmentId' | 'jump' | 'serverId' | 'accountId' | 'auth'>,
   questions: SessionQuestions,
   options: SshSessionOptions,
+  reads: SshRouteReads,
 ): Promise<SshConnection> {
-  const ctx = backend.registryContext();
   const hopQuestions: HopQuestions = {
     keyboard: async (host, prompts, name, instructions) => {
       const answer = await questions.ask((promptId) => ({
@@ -58,13 +67,12 @@ export async function connectSessionSsh(
     },
   };
   const hops = await resolveHops(
-    ctx.db,
-    input.environmentId,
+    reads.findTarget,
     [...input.jump, { serverId: input.serverId!, accountId: input.accountId!, auth: input.auth }],
     hopQuestions,
     options.agentSocket ?? process.env.SSH_AUTH_SOCK,
   );
-  const verifyHostKey = knownHostsPolicy(ctx, async (endpoint, keyType, fingerprint) => {
+  const verifyHostKey = reads.hostKeyPolicy(async (endpoint, keyType, fingerprint) => {
     const answer = await questions.ask((promptId) => ({
       kind: 'hostKey',
       sessionId,

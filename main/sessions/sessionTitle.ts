@@ -1,21 +1,15 @@
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
-import type { Db } from '../store/database.node.ts';
-import { findHopTarget, hopTitle } from './ssh/sshHops.ts';
+import { hopTitle, type FindHopTarget } from './ssh/sshHops.ts';
 import { defaultShell } from './terminal/ptySource.node.ts';
 
 /** What a session's tab shows: `user@host[:port]` of its SSH target, or the local shell's name. */
 export async function sessionTitle(
-  db: Db,
-  input: Pick<SessionOpenFields, 'kind' | 'environmentId' | 'serverId' | 'accountId'>,
+  findTarget: FindHopTarget,
+  input: Pick<SessionOpenFields, 'kind' | 'serverId' | 'accountId'>,
   shell: string | undefined,
 ): Promise<string> {
   if (input.kind === 'ssh') {
-    return hopTitle(
-      await findHopTarget(db, input.environmentId, {
-        serverId: input.serverId!,
-        accountId: input.accountId!,
-      }),
-    );
+    return hopTitle(await findTarget({ serverId: input.serverId!, accountId: input.accountId! }));
   }
   const program = shell ?? defaultShell();
   return `Local: ${program.split(/[\\/]/).pop() ?? program}`;

@@ -93,11 +93,16 @@ export async function makeDataKey(
   tree?: TreeKey,
 ): Promise<DataKey> {
   const made = newDataKey(keys, owner, tree ?? (await treeKey(db, keys.tree)));
-  const { generation, ...row } = made.row;
-  // Without `generation` only where the column has a default (generationMayBeMissing): Kysely types both tables' rows.
-  const values = (keys.generationMayBeMissing && generation === 1 ? row : made.row) as DataKeyRow;
-  await db.insertInto(keys.table).values(values).execute();
+  await insertDataKeyRow(db, keys, made.row);
   return { id: made.row.id, key: made.key };
+}
+
+/** Stores a data key made earlier (newDataKey), e.g. one a session made while the team database was away. */
+export async function insertDataKeyRow(db: Db, keys: OwnedDataKeys, made: DataKeyRow): Promise<void> {
+  const { generation, ...row } = made;
+  // Without `generation` only where the column has a default (generationMayBeMissing): Kysely types both tables' rows.
+  const values = (keys.generationMayBeMissing && generation === 1 ? row : made) as DataKeyRow;
+  await db.insertInto(keys.table).values(values).execute();
 }
 
 /** The owner's data key, made on first use. Call it inside the writing transaction so a failed write leaves none. */

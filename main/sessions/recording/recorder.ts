@@ -91,28 +91,68 @@ export interface Recorder {
   finish(): Promise<RecordingSummary>;
 }
 
-/** Starts a recording in the store: its row and asciicast header now, its output in batches as it comes. */
-export async function startRecording(db: Db, options: RecorderOptions): Promise<Recorder> {
-  const now = options.now ?? Date.now;
-  const sink = (options.sink ?? storeSink)(db);
-  const id = randomUUID();
-  const startedAt = now();
-  const header = encodeHeader({
-    version: 2,
+/** A recording's row as the store keeps it at its start, before any output. */
+export interface RecordingRow {
+  id: string;
+  startedAt: number;
+  width: number;
+  height: number;
+  /** The asciicast v2 header line (JSON). */
+  header: string;
+}
+
+/** The row a new recording starts with: its id, its start now and its asciicast header. */
+export function newRecordingRow(
+  options: Pick<RecorderOptions, 'width' | 'height' | 'env' | 'now'>,
+): RecordingRow {
+  const startedAt = (options.now ?? Date.now)();
+  return {
+    id: randomUUID(),
+    startedAt,
     width: options.width,
     height: options.height,
-    timestamp: Math.floor(startedAt / 1000),
-    env: options.env ?? {},
-  });
+    header: encodeHeader({
+      version: 2,
+      width: options.width,
+      height: options.height,
+      timestamp: Math.floor(startedAt / 1000),
+      env: options.env ?? {},
+    }),
+  };
+}
+
+/** Starts a recording in the store: its row and asciicast header now, its output in batches as it comes. */
+export async function startRecording(db: Db, options: RecorderOptions): Promise<Recorder> {
+  const row = newRecordingRow(options);
   const seal = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('recordings')
-      .values({ id, started_at: startedAt, width: options.width, height: options.height, header, bytes: 0 })
+      .values({
+        id: row.id,
+        started_at: row.startedAt,
+        width: row.width,
+        height: row.height,
+        header: row.header,
+        bytes: 0,
+      })
       .execute();
     // The recording's data key, made with its row: every batch is sealed under it (main/vault/secretVault.ts).
-    return secretSealer(trx, { kind: 'recording', id });
+    return secretSealer(trx, { kind: 'recording', id: row.id });
   });
+  return recorderOf(row.id, seal, (options.sink ?? storeSink)(db), options);
+}
 
+/**
+ * The recorder of a recording whose row and data key are stored elsewhere (a session's opening writes them with its
+ * books, main/sessions/sessionBookkeeping.ts): it seals each batch with `seal` and hands it to `sink`.
+ */
+export function recorderOf(
+  id: string,
+  seal: (text: string) => string,
+  sink: RecordingSink,
+  options: Pick<RecorderOptions, 'recordInput' | 'now'>,
+): Recorder {
+  const now = options.now ?? Date.now;
   // Offsets come from a monotonic clock: a wall-clock step (NTP) must not make events go back in time.
   const origin = performance.now();
   const decoder = new TextDecoder();

@@ -104,23 +104,30 @@ export function knownHostsPolicy(
     const endpoint = knownHostEndpoint(hop, via);
     const verdict = await checkHostKey(ctx.db, endpoint, keyType, fingerprint);
     if (verdict.kind === 'trusted') return true;
-    if (verdict.kind === 'changed') {
-      throw new LotsenError(
-        'HOST_KEY_MISMATCH',
-        `The host key of ${endpoint.host}:${endpoint.port} has CHANGED: it was ${verdict.expected}, it is now ${verdict.presented}. ` +
-          'Someone may be intercepting the connection, or the server was reinstalled. The session was not opened; ' +
-          'replace the stored key only after confirming the new fingerprint with the customer.',
-        {
-          host: endpoint.host,
-          port: endpoint.port,
-          keyType,
-          expected: verdict.expected,
-          presented: verdict.presented,
-        },
-      );
-    }
+    if (verdict.kind === 'changed') throw hostKeyChanged(endpoint, keyType, verdict);
     if (!(await askToTrust(endpoint, keyType, fingerprint))) return false;
     await trustHostKey(ctx, endpoint, keyType, fingerprint);
     return true;
   };
+}
+
+/** A changed key refuses the session: what the person is told, and what replacing the stored key needs. */
+export function hostKeyChanged(
+  endpoint: HostEndpoint,
+  keyType: string,
+  verdict: Extract<HostKeyVerdict, { kind: 'changed' }>,
+): LotsenError {
+  return new LotsenError(
+    'HOST_KEY_MISMATCH',
+    `The host key of ${endpoint.host}:${endpoint.port} has CHANGED: it was ${verdict.expected}, it is now ${verdict.presented}. ` +
+      'Someone may be intercepting the connection, or the server was reinstalled. The session was not opened; ' +
+      'replace the stored key only after confirming the new fingerprint with the customer.',
+    {
+      host: endpoint.host,
+      port: endpoint.port,
+      keyType,
+      expected: verdict.expected,
+      presented: verdict.presented,
+    },
+  );
 }

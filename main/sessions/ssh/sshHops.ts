@@ -25,15 +25,14 @@ const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
  * from the encrypted store here, in main, and go straight into the SSH client; the renderer never holds them.
  */
 export async function resolveHops(
-  db: Db,
-  environmentId: string,
+  findTarget: FindHopTarget,
   specs: readonly HopSpec[],
   questions: HopQuestions,
   agentSocket: string | undefined,
 ): Promise<SshHop[]> {
   const hops: SshHop[] = [];
   for (const spec of specs) {
-    const target = await findHopTarget(db, environmentId, spec);
+    const target = await findTarget(spec);
     const where = `${target.username}@${target.host}`;
     hops.push({
       host: target.host,
@@ -47,24 +46,34 @@ export async function resolveHops(
 
 /** Every jump host is a registered server and account of the environment, or the session is refused before it exists. */
 export async function assertRouteRegistered(
-  db: Db,
-  environmentId: string,
+  findTarget: FindHopTarget,
   jump: readonly HopSpec[],
 ): Promise<void> {
   for (const [index, hop] of jump.entries()) {
-    await findHopTarget(db, environmentId, hop).catch((error: unknown) => {
+    await findTarget(hop).catch((error: unknown) => {
       if (!(error instanceof LotsenError)) throw error;
       throw new LotsenError(error.code, `Jump host ${index + 1}: ${error.message}`, { jump: index });
     });
   }
 }
 
+/** A registered server and support account, as one hop needs them (the secret included). */
+export interface HopTarget {
+  host: string;
+  port: number;
+  username: string;
+  secret: string | null;
+}
+
+/** Where a session's hops are looked up: the store (findHopTarget), or what a cached verdict keeps (openingReads.ts). */
+export type FindHopTarget = (spec: Pick<HopSpec, 'serverId' | 'accountId'>) => Promise<HopTarget>;
+
 /** A registered server and support account of one environment, as one hop needs them (the secret included). */
 export async function findHopTarget(
   db: Db,
   environmentId: string,
   spec: Pick<HopSpec, 'serverId' | 'accountId'>,
-): Promise<{ host: string; port: number; username: string; secret: string | null }> {
+): Promise<HopTarget> {
   const server = await db
     .selectFrom('servers')
     .select(['host', 'port'])

@@ -3,7 +3,7 @@ import type { AuditEventCode } from '../../../common/audit/auditEvents.ts';
 import type { Backend } from '../../app/backend.node.ts';
 import { personalDetail, QUEUED_AS, type AuditDetailValue } from '../../audit/auditDetails.ts';
 import type { AuditInput } from '../../audit/auditTrail.node.ts';
-import { closeBooks } from '../../sessions/sessionBookkeeping.ts';
+import { bookOpening, closeBooks } from '../../sessions/sessionBookkeeping.ts';
 import { updateSession } from '../../sessions/sessionRepository.ts';
 import type { Db } from '../../store/database.node.ts';
 import { storeDialect } from '../../store/dialect.ts';
@@ -93,6 +93,12 @@ export async function applyItem(backend: Backend, item: OutboxItem, queued: bool
       });
       return;
     case 'session-state':
+      if (payload.op === 'open') {
+        await bookOpening(backend, item.sessionId, payload, async (trx) => {
+          if (queued) await takeDrainTurn(trx, ctx.actorId);
+        });
+        return;
+      }
       if (payload.op === 'update') {
         await updateSession(ctx.db, item.sessionId, payload.changes);
         return;

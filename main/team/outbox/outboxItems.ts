@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionKinds } from '../../../common/sessions/model.ts';
 
 /**
  * What a running session writes of its books to the team database, as one queued item (ARCHITECTURE, "Team mode":
@@ -83,6 +84,51 @@ const sessionEnd = z.object({
   size: z.object({ cols: z.number().int(), rows: z.number().int() }).nullable(),
 });
 
+/**
+ * A session's opening (issue 14): its row, its recording's row and data key, written in one transaction with the
+ * ticket's first response. The override's reason and the verdict's reasons are the person's text here, sealed under
+ * the ticket's data key as they are written, as a queued audit event's personal details are.
+ */
+const sessionOpen = z.object({
+  kind: z.literal('session-state'),
+  op: z.literal('open'),
+  customerId: z.string(),
+  session: z.object({
+    kind: z.enum(sessionKinds),
+    title: z.string(),
+    ticketId: z.string(),
+    environmentId: z.string(),
+    serverId: z.string().nullable(),
+    accountId: z.string().nullable(),
+    technicianId: z.string(),
+    owner: z.string(),
+    openedAt: z.number().int(),
+    overrideReason: z.string().nullable(),
+    /** The verdict's blockers and warnings as JSON, unsealed. */
+    reasons: z.string(),
+    cols: z.number().int(),
+    rows: z.number().int(),
+    auth: z.string(),
+    jump: z.string(),
+    runPreConnect: z.boolean(),
+    recordInput: z.boolean(),
+  }),
+  recording: z.object({
+    id: z.string(),
+    startedAt: z.number().int(),
+    width: z.number().int(),
+    height: z.number().int(),
+    header: z.string(),
+  }),
+  /** The recording's data key, wrapped under the secrets tree key as the store keeps it. */
+  recordingKey: z.object({
+    id: z.string(),
+    generation: z.number().int(),
+    wrappedKey: z.string(),
+    createdAt: z.number().int(),
+  }),
+});
+
 export const outboxPayloadSchema = z.union([
   timeEntryStart,
   auditEvent,
@@ -90,6 +136,7 @@ export const outboxPayloadSchema = z.union([
   recordingEnd,
   stateUpdate,
   sessionEnd,
+  sessionOpen,
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 

@@ -4,6 +4,7 @@ import type { Reason } from '../../../common/agreements/verdict.ts';
 import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { formatDateTime } from '../../components/format.ts';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectActiveTab } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
@@ -157,6 +158,10 @@ function SessionBar({
           Ticket <strong>{session.ticketRef}</strong> · {session.customerName}
         </span>
         {session.overridden && <Badge tone="warning">Eligibility overridden</Badge>}
+        {/* Started while the team database was away: the gate answered from the verdict it fetched then. */}
+        {session.verdictCachedAt !== undefined && (
+          <Badge tone="info">Cached eligibility verdict from {formatDateTime(session.verdictCachedAt)}</Badge>
+        )}
         {session.warnings.length > 0 && (
           <span className="session-bar__warnings" title={session.warnings.map((w) => w.message).join('\n')}>
             {session.warnings.length} warning{session.warnings.length === 1 ? '' : 's'}

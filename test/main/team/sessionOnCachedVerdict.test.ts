@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { booksOf } from '../../../main/team/outbox/sessionBooks.ts';
 import { startDatabaseOutage, type DatabaseOutage } from '../../support/postgres/databaseOutage.ts';
 import {
   createTestTeamWithAdmin,
@@ -10,6 +11,7 @@ import {
   prepareSessionCustomer,
   type PreparedSessionCustomer,
 } from '../../support/sessionCustomer.ts';
+import { until } from '../../support/until.ts';
 
 /*
  * Starting a new session while the team database cannot be reached: refused with DATABASE_UNREACHABLE and the reason,
@@ -126,6 +128,9 @@ describe('a new session while the team database is away', { timeout: 180_000 }, 
       const [listed] = await lotsen.call.ok('sessions.list', { live: true });
       expect(listed).toMatchObject({ id: opened.id, verdictCachedAt: fetchedAt });
 
+      // Its cached-verdict event goes with its books: a first write that met a connection the cut tore down waits in
+      // the local queue for the drain, a moment later.
+      await until('its books written', () => booksOf(lotsen.backend).waiting() === 0);
       const [audited] = await lotsen.call.ok('audit.list', { event: 'session.cached_verdict' });
       expect(audited).toMatchObject({
         event: 'session.cached_verdict',
