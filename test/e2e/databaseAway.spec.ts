@@ -145,6 +145,8 @@ test('with the database away, a session is reconnected on the verdict checked wi
     await page.keyboard.type("printf 'utan-%s\\n' databas");
     await page.keyboard.press('Enter');
     await expect(terminal).toContainText('utan-databas');
+    // The banner says the database is away; nothing in the top bar says it a second time (the timer's load failed too).
+    await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
     // At the width the tests run only: a live terminal takes a moment to fit a narrower window (xterm's fit runs on
     // its resize observer), so lookAtWidths, which measures at once after going from 1440 to 1280, finds it wider.
     await page.screenshot({ path: testInfo.outputPath('03-session-on-cached-verdict-1280.png') });

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { TimeEntryView } from '../../../../../common/time/model.ts';
 import type { TimeService } from '../../../../services/timeService.ts';
-import { errorMessage } from '../../../errorMessage.ts';
+import { errorCode, errorMessage } from '../../../errorMessage.ts';
 import type { TimeStore } from '../../store.ts';
 import { initialTimerState } from './initialState.ts';
 
@@ -42,7 +42,10 @@ export const createTimerActions = (service: TimeService): StateCreator<TimeStore
           const running = await service.runningTimer();
           if (request === latest) set({ running, timerNow: Date.now() });
         } catch (error) {
-          if (request === latest) set({ timerError: errorMessage(error) });
+          // The database banner under the top bar says this one already; beside the timer it would say it twice.
+          if (request === latest && errorCode(error) !== 'DATABASE_UNREACHABLE') {
+            set({ timerError: errorMessage(error) });
+          }
         }
       },
       async startTimer(ticketId) {
