@@ -45,14 +45,18 @@ describe('what a lotsen command loads', () => {
     expect(packages.filter((p) => BACKEND_PACKAGES.includes(p) || p === 'date-holidays')).toEqual([]);
   });
 
+  test('sla due answers from the generated holiday data: no backend package, no date-holidays', async () => {
+    // Midsommarafton 2026 is on Friday 19 June: from Thursday 16:00, eight office hours end on Monday at 15:00.
+    const { stdout, packages } = await loadedBy(['sla', 'due', '--received', '2026-06-18T16:00:00+02:00']);
+    expect(stdout).toBe('2026-06-22T15:00:00+02:00\n');
+    expect(packages.filter((p) => BACKEND_PACKAGES.includes(p) || p === 'date-holidays')).toEqual([]);
+  });
+
   test('a command on the store does load the database driver (the recorder sees what is loaded)', async () => {
     const { packages } = await loadedBy(['doctor', '--help']);
     expect(packages).not.toContain('better-sqlite3-multiple-ciphers');
     const run = await runCli(['customers', 'list'], {
-      ...cliEnv(home, {
-        NODE_OPTIONS: `--import ${recorder}`,
-        LOTSEN_TEST_LOADED_FILE: join(home, 'c.txt'),
-      }),
+      ...cliEnv(home, { NODE_OPTIONS: `--import ${recorder}`, LOTSEN_TEST_LOADED_FILE: join(home, 'c.txt') }),
     });
     expect(run.code).toBe(1);
     expect(await readFile(join(home, 'c.txt'), 'utf8')).toContain('better-sqlite3-multiple-ciphers');
