@@ -1,6 +1,8 @@
-// The `lotsen` command as one file (dist/cli/lotsen.mjs): Node loads one module instead of several hundred, which
-// halves the command's start (README "Performance"). Packages with native parts, or loaded only when needed, stay
-// outside and are imported from node_modules as before.
+// The `lotsen` command, bundled (dist/cli/lotsen.mjs and its chunks): Node loads a few modules instead of several
+// hundred. The entry holds only the commands' definitions (what `--help` and the argument parsing need); what a
+// command does is in chunks it imports when it runs, so `lotsen --help` and `lotsen sla due` never load the
+// database driver, the keychain, ssh2, node-pty or pg (issue 17; README "Benchmarks"). Packages with native parts,
+// or loaded only when needed, stay outside and are imported from node_modules as before.
 import { build } from 'rolldown';
 
 const external = [
@@ -17,9 +19,15 @@ const external = [
 ];
 
 await build({
-  input: 'main/cli/lotsen.ts',
+  input: { lotsen: 'main/cli/lotsen.ts' },
   platform: 'node',
   external,
   logLevel: 'warn',
-  output: { file: 'dist/cli/lotsen.mjs', format: 'esm', sourcemap: true },
+  output: {
+    dir: 'dist/cli',
+    format: 'esm',
+    sourcemap: true,
+    entryFileNames: '[name].mjs',
+    chunkFileNames: 'chunks/[name]-[hash].mjs',
+  },
 });

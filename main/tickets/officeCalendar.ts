@@ -1,9 +1,16 @@
 import { createRequire } from 'node:module';
 import type HolidaysLibrary from 'date-holidays';
 import type { DateTime } from 'luxon';
+import {
+  FIRST_HOLIDAY_YEAR,
+  LAST_HOLIDAY_YEAR,
+  swedishHolidayDays,
+  type ClosedDayKind,
+} from './swedishHolidayDays.generated.ts';
 
-// date-holidays takes about a fifth of a second to load, which every `lotsen` command and every backend start paid
-// whether or not it asked about a date; it is loaded on the first question instead (synchronously, as the calendar's
+// date-holidays takes about a fifth of a second to load, more than `lotsen sla due`'s whole start (issue 17): the
+// years the product covers come from data generated from it at build time (scripts/generate-holidays.mjs, checked
+// against it by a test); a year outside them loads the library on that question (synchronously, as the calendar's
 // callers are).
 const requireFromHere = createRequire(import.meta.url);
 let holidaysLibrary: typeof HolidaysLibrary | undefined;
@@ -40,6 +47,16 @@ const WEEKEND: Record<number, string> = { 6: 'Saturday', 7: 'Sunday' };
  */
 export function swedishOfficeCalendar(options: OfficeCalendarOptions = {}): OfficeCalendar {
   let holidays: HolidaysLibrary | undefined;
+  const libraryDays = (year: number): (readonly [string, string, ClosedDayKind | null])[] => {
+    holidays ??= new (loadHolidays())('SE', { types: ['public', 'bank'] });
+    return holidays
+      .getHolidays(year)
+      .map((h) => [
+        h.date.slice(0, 10),
+        h.name,
+        h.type === 'public' ? 'public' : EVES.has(h.name) ? 'eve' : null,
+      ]);
+  };
   const evesAreHolidays = options.evesAreHolidays ?? true;
   const extraClosed = new Set(options.extraClosedDays ?? []);
   const closedDaysByYear = new Map<number, Map<string, string>>();
@@ -49,11 +66,9 @@ export function swedishOfficeCalendar(options: OfficeCalendarOptions = {}): Offi
     let days = closedDaysByYear.get(year);
     if (!days) {
       days = new Map();
-      holidays ??= new (loadHolidays())('SE', { types: ['public', 'bank'] });
-      for (const holiday of holidays.getHolidays(year)) {
-        if (holiday.type === 'public' || (evesAreHolidays && EVES.has(holiday.name))) {
-          days.set(holiday.date.slice(0, 10), holiday.name);
-        }
+      const known = year >= FIRST_HOLIDAY_YEAR && year <= LAST_HOLIDAY_YEAR;
+      for (const [date, name, kind] of known ? swedishHolidayDays[year]! : libraryDays(year)) {
+        if (kind === 'public' || (evesAreHolidays && kind === 'eve')) days.set(date, name);
       }
       closedDaysByYear.set(year, days);
     }

@@ -3,7 +3,7 @@ import { auditEventCodes, auditEventLabels } from '../../../common/audit/auditEv
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 const parseLimit = (value: string) => {
   const limit = Number(value);

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
-import { Backend } from '../../app/backend.node.ts';
 import { resolveDataDir } from '../../app/dataDir.node.ts';
-import { createBackup, type BackupPhase } from '../../backup/createBackup.node.ts';
+import type { BackupPhase } from '../../backup/createBackup.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
@@ -33,6 +32,11 @@ export function backupCommand(io: CliIo): Command {
     .action(async (options: { out: string; force?: boolean; json?: boolean }) => {
       // The audit log names the file wherever it is read from, so not relative to this shell's folder.
       const out = resolve(options.out);
+      // Loaded here, not at the top: the backend and the backup writer are what this command alone needs.
+      const [{ Backend }, { createBackup }] = await Promise.all([
+        import('../../app/backend.node.ts'),
+        import('../../backup/createBackup.node.ts'),
+      ]);
       const backend = await Backend.open({ dataDir: resolveDataDir(io.env) });
       try {
         const { keyStore, state } = backend.status();

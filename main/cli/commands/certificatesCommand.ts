@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { certificateKindLabels } from '../../../common/registry/vocabulary.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 const stateLabels = { valid: 'valid', expiring: 'EXPIRING', expired: 'EXPIRED' } as const;
 

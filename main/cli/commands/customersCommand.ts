@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { searchCustomers } from '../../../common/registry/search.ts';
 import { customerKinds, customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 export function customersCommand(io: CliIo): Command {
   const customers = new Command('customers')

@@ -1,13 +1,19 @@
 import { Command } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
-import { readDataConfig } from '../../app/dataConfig.node.ts';
 import { resolveDataDir } from '../../app/dataDir.node.ts';
 import { checkOwnerOnly, formatMode, type ModeReport } from '../../app/ownerOnly.node.ts';
 import type { PageVerdict } from '../../store/pageAuthentication.node.ts';
 import { RESTORE_GUIDANCE } from '../../store/storeDamage.ts';
-import { checkStoreIntegrity, type StructureVerdict } from '../../store/storeIntegrity.node.ts';
+import type { StructureVerdict } from '../../store/storeIntegrity.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
-import { openBackend, type CliSession } from '../openBackend.node.ts';
+import { lazily } from '../lazily.ts';
+import { openBackend, type CliSession } from '../lazyBackend.ts';
+
+// The API contract and the database driver: loaded when the check runs, not for `--help`.
+const readDataConfig = lazily(async () => (await import('../../app/dataConfig.node.ts')).readDataConfig);
+const checkStoreIntegrity = lazily(
+  async () => (await import('../../store/storeIntegrity.node.ts')).checkStoreIntegrity,
+);
 
 type CheckName = 'modes' | 'store' | 'structure' | 'pages' | 'audit';
 

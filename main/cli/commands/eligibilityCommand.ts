@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { filterReview } from '../../../common/agreements/review.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 export function eligibilityCommand(io: CliIo): Command {
   return new Command('eligibility')

@@ -2,10 +2,9 @@ import { Command, Option } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { userRoles } from '../../../common/registry/vocabulary.ts';
 import type { KeyStorePreference } from '../../vault/databaseKey.node.ts';
-import { enrolmentFor, type EnrolledMember } from '../../team/enrolment.node.ts';
-import { keychain } from '../../vault/keychain.node.ts';
+import type { EnrolledMember } from '../../team/enrolment.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
 
 export function initCommand(io: CliIo): Command {
@@ -67,6 +66,7 @@ export function initCommand(io: CliIo): Command {
             );
           }
         }
+        const { keychain } = await import('../../vault/keychain.node.ts');
         const session = await openBackend(io, { unlock: 'no' });
         try {
           // Ask for a passphrase only when it will be used: chosen, or needed because no keychain answers.
@@ -119,6 +119,10 @@ async function enrolInTeam(
   if (options.team === undefined || options.enrol === undefined) {
     throw new LotsenError('VALIDATION', 'Give both --team <url> and --enrol <code> to join a team.');
   }
+  const [{ enrolmentFor }, { keychain }] = await Promise.all([
+    import('../../team/enrolment.node.ts'),
+    import('../../vault/keychain.node.ts'),
+  ]);
   const enrolment = enrolmentFor(options.team, options.enrol, { insecure: options.insecure === true });
   const wantsPassphrase =
     options.keyStore === 'passphrase' || (options.keyStore === 'auto' && !(await keychain.probe()).available);

@@ -5,7 +5,7 @@ import { assertExportTarget } from '../../app/stagedFile.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { withForceHint } from '../exportTarget.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 export function privacyCommand(io: CliIo): Command {
   const privacy = new Command('privacy')

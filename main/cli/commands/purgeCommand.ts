@@ -4,7 +4,7 @@ import { calendarDateSchema } from '../../../common/retention/model.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 const BACKUP_WARNING =
   'Backups made before this purge still hold what it removes: delete or rotate them as your retention rules say.\n';

@@ -1,10 +1,15 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { exportRecordingAudited } from '../../sessions/recording/auditedExport.node.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { lazily } from '../lazily.ts';
+import { openBackend } from '../lazyBackend.ts';
+
+// The recording's reader and the database driver: loaded when an export runs, not for `--help`.
+const exportRecordingAudited = lazily(
+  async () => (await import('../../sessions/recording/auditedExport.node.ts')).exportRecordingAudited,
+);
 
 export function recordingsCommand(io: CliIo): Command {
   const recordings = new Command('recordings')

@@ -2,11 +2,13 @@ import { Command } from 'commander';
 import { writeFileAtomic } from '../../app/atomicFile.node.ts';
 import { personalDetail } from '../../audit/auditDetails.ts';
 import { MAX_FILE_CUSTOMERS } from '../../../common/registry/registryFile.ts';
-import { exportRegistry } from '../../registry/registryExport.ts';
-import { checkCustomerRecord, registryFileRefused } from '../../registry/registryImport.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { lazily } from '../lazily.ts';
+import { openBackend } from '../lazyBackend.ts';
 import { readRecordFile } from '../readJsonFile.ts';
+
+// The repositories (Kysely, the vault's sealing): loaded when a command runs, not for `--help`.
+const exportRegistry = lazily(async () => (await import('../../registry/registryExport.ts')).exportRegistry);
 
 export function registryCommand(io: CliIo): Command {
   const registry = new Command('registry')
@@ -22,6 +24,7 @@ export function registryCommand(io: CliIo): Command {
     .option('--json', 'print the counts as JSON')
     .addHelpText('after', '\nExample:\n  lotsen registry import kunder.json')
     .action(async (file: string, options: { json?: boolean }) => {
+      const { checkCustomerRecord, registryFileRefused } = await import('../../registry/registryImport.ts');
       const parsed = await readRecordFile(file, {
         listKey: 'customers',
         maxRecords: MAX_FILE_CUSTOMERS,

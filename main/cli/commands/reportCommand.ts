@@ -11,7 +11,7 @@ import { isIsoDay, periodOfDays } from '../../reports/reportPeriod.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
-import { openBackend, type CliSession } from '../openBackend.node.ts';
+import { openBackend, type CliSession } from '../lazyBackend.ts';
 
 const parseDay = (value: string) => {
   if (!isIsoDay(value)) throw new InvalidArgumentError('a day is written YYYY-MM-DD, like 2026-11-01');

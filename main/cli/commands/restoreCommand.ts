@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../app/dataDir.node.ts';
-import { restoreBackup } from '../../backup/restoreBackup.node.ts';
 import type { KeyStorePreference } from '../../vault/databaseKey.node.ts';
-import { keychain } from '../../vault/keychain.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
 
@@ -32,6 +30,10 @@ export function restoreCommand(io: CliIo): Command {
     )
     .action(async (file: string, options: { keyStore: KeyStorePreference; json?: boolean }) => {
       const dataDir = resolveDataDir(io.env);
+      const [{ restoreBackup }, { keychain }] = await Promise.all([
+        import('../../backup/restoreBackup.node.ts'),
+        import('../../vault/keychain.node.ts'),
+      ]);
       const passphrase = await obtainPassphrase(io, { confirm: false, required: true });
       const result = await restoreBackup(resolve(file), dataDir, {
         passphrase: passphrase!,

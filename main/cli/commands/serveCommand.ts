@@ -1,10 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startBrowserServer } from '../../transport/browserServer.node.ts';
 import type { CliIo } from '../cliOutput.ts';
-import { followStoreChanges } from '../../store/changeFeed/followStoreChanges.node.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 // The CLI runs bundled (scripts/bundle-cli.mjs): dist/cli/lotsen.mjs -> dist/renderer/
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -37,6 +35,10 @@ export function serveCommand(io: CliIo): Command {
     )
     .action(async (options: { port: number; json?: boolean }) => {
       // A locked passphrase store is served too: its lock screen takes the passphrase.
+      const [{ startBrowserServer }, { followStoreChanges }] = await Promise.all([
+        import('../../transport/browserServer.node.ts'),
+        import('../../store/changeFeed/followStoreChanges.node.ts'),
+      ]);
       const session = await openBackend(io, { unlock: 'if-possible' });
       // What other members (or the CLI, on this folder) change shows up in the open page (docs/live-updates.md).
       followStoreChanges(session.backend);

@@ -2,18 +2,33 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
-import { memberTeamClient, type TeamClient } from '../../team/teamClient.ts';
-import { addMember, listMembers, reissueCode, type TeamMember } from '../../team/teamMembers.node.ts';
-import { createTeam, reissueCodeAsOwner, upgradeTeam, type Invitation } from '../../team/teamSetup.node.ts';
-import { departingSecrets } from '../../team/departingMember.node.ts';
+import type { TeamClient } from '../../team/teamClient.ts';
+import type { TeamMember } from '../../team/teamMembers.node.ts';
+import type { Invitation } from '../../team/teamSetup.node.ts';
 import { printDeparting } from './departingOutput.ts';
 import { printRotations } from './rotationOutput.ts';
-import { type RecoveryKit } from '../../team/teamVault.node.ts';
-import { grantVaultKeys } from '../../team/vaultAccess.node.ts';
+import type { RecoveryKit } from '../../team/teamVault.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
-import { openBackend, type CliSession } from '../openBackend.node.ts';
-import { importLocalCommand, type ImportLocalOptions } from './teamImportLocal.ts';
+import { openBackend, type CliSession } from '../lazyBackend.ts';
+import { lazily } from '../lazily.ts';
+import type { ImportLocalOptions } from './teamImportLocal.ts';
+
+// The team's services bring pg and the vault's crypto: loaded when a team command runs, not for `--help`.
+const memberTeamClient = lazily(async () => (await import('../../team/teamClient.ts')).memberTeamClient);
+const addMember = lazily(async () => (await import('../../team/teamMembers.node.ts')).addMember);
+const listMembers = lazily(async () => (await import('../../team/teamMembers.node.ts')).listMembers);
+const reissueCode = lazily(async () => (await import('../../team/teamMembers.node.ts')).reissueCode);
+const createTeam = lazily(async () => (await import('../../team/teamSetup.node.ts')).createTeam);
+const reissueCodeAsOwner = lazily(
+  async () => (await import('../../team/teamSetup.node.ts')).reissueCodeAsOwner,
+);
+const upgradeTeam = lazily(async () => (await import('../../team/teamSetup.node.ts')).upgradeTeam);
+const departingSecrets = lazily(
+  async () => (await import('../../team/departingMember.node.ts')).departingSecrets,
+);
+const grantVaultKeys = lazily(async () => (await import('../../team/vaultAccess.node.ts')).grantVaultKeys);
+const importLocalCommand = lazily(async () => (await import('./teamImportLocal.ts')).importLocalCommand);
 
 const ADMIN_URL_HELP =
   "an administrator's URL of the team's database, e.g. postgresql://dba@db.example.se/lotsen_team" +
@@ -338,7 +353,7 @@ async function asMember(
 ): Promise<void> {
   const session = await openBackend(io, { unlock: 'if-possible' });
   try {
-    await use(memberTeamClient(session.backend), (method, input) => session.call(method, input));
+    await use(await memberTeamClient(session.backend), (method, input) => session.call(method, input));
   } finally {
     await session.close();
   }

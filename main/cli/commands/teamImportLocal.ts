@@ -5,7 +5,7 @@ import { keychain } from '../../vault/keychain.node.ts';
 import { keyRingOf } from '../../vault/keyRing.ts';
 import { passphraseFromEnvironment } from '../../vault/passphraseSource.node.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
 
 export interface ImportLocalOptions {

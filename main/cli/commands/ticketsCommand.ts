@@ -3,7 +3,7 @@ import { slaState, slaStateLabels } from '../../../common/tickets/slaState.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { openBackend } from '../lazyBackend.ts';
 
 export function ticketsCommand(io: CliIo): Command {
   const tickets = new Command('tickets')

@@ -6,14 +6,18 @@ import { exportInputSchema, monthSchema } from '../../../common/billing/model.ts
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { MAX_TIME_FILE_ENTRIES } from '../../../common/time/timeFile.ts';
 import { timeEntryPages } from '../../../common/time/timePages.ts';
-import { exportMonthAudited } from '../../billing/auditedExport.ts';
 import { billingPeriod } from '../../billing/billingPeriod.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
-import { checkTimeFileEntry, timeFileRefused } from '../../time/timeImport.ts';
 import { jsonArrayOutput, pagedTableOutput, printJson, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
-import { openBackend } from '../openBackend.node.ts';
+import { lazily } from '../lazily.ts';
+import { openBackend } from '../lazyBackend.ts';
 import { readRecordFile } from '../readJsonFile.ts';
+
+// The export writers and the database driver: loaded when an export runs, not for `--help`.
+const exportMonthAudited = lazily(
+  async () => (await import('../../billing/auditedExport.ts')).exportMonthAudited,
+);
 
 const parseMonth = (value: string) => {
   const parsed = monthSchema.safeParse(value);
@@ -86,6 +90,7 @@ export function timeCommand(io: CliIo): Command {
     .option('--json', 'print the count as JSON')
     .addHelpText('after', '\nExample:\n  lotsen time import tid-november.json')
     .action(async (file: string, options: { json?: boolean }) => {
+      const { checkTimeFileEntry, timeFileRefused } = await import('../../time/timeImport.ts');
       const parsed = await readRecordFile(file, {
         listKey: 'entries',
         maxRecords: MAX_TIME_FILE_ENTRIES,
