@@ -14,6 +14,8 @@ import {
 import type { MaintenanceNoticeView } from '../../../../common/environments/maintenanceNotices.ts';
 import { noticeFormSpec, noticeFormValues } from '../../../../renderer/features/customer/forms/noticeForm.ts';
 import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
+import type { TicketView } from '../../../../common/tickets/model.ts';
+import { ticketFormSpecNaming, ticketFormValues } from '../../../../renderer/features/tickets/ticketForm.ts';
 
 /*
  * The conflict panel's logic (issue 14), on the customer form: which fields it asks about, where each choice starts,
@@ -222,4 +224,80 @@ it('a maintenance notice: its times in Swedish time, as the form shows them', ()
       choice: 'theirs',
     },
   ]);
+});
+
+it('a ticket: its customer, service and environment by name, its priority and status in words', () => {
+  const view = {
+    id: 't1',
+    customerId: 'c1',
+    customerName: 'Kungälvs kommun',
+    serviceId: null,
+    serviceName: null,
+    environmentId: 'e1',
+    requesterName: 'Eva Lind',
+    requesterEmail: 'eva.lind@kungalv.se',
+    subject: 'Cannot log in to Skolportalen',
+    description: '',
+    priority: 'normal',
+    receivedAt: Date.parse('2026-12-07T07:30:00Z'),
+    status: 'open',
+    externalRef: '',
+    externalUrl: '',
+    affectedUsers: '',
+    hasScreenshot: false,
+    schoolAndClass: '',
+    problemStarted: '',
+    pageLinks: '',
+    browser: '',
+  } as unknown as TicketView;
+  // Opened at another time and for another customer than the ticket's: both come from the ticket.
+  const opened = ticketFormValues(Date.parse('2026-12-07T09:00:00Z'), view, 'c2');
+  const mine = { ...opened, description: 'Since Monday.' };
+  const stored = {
+    ...view,
+    serviceId: 's1',
+    serviceName: 'Skolportalen',
+    priority: 'urgent',
+    status: 'pending',
+  };
+  const spec = ticketFormSpecNaming({
+    customers: { c1: 'Kungälvs kommun (212000-1355)' },
+    services: { '': 'Not stated', s1: 'Skolportalen (AVT-2026-01)' },
+    environments: { '': 'Not stated', e1: 'Produktion' },
+  });
+  const error = new LotsenError('CONFLICT', 'Ada Admin changed this ticket at 09:02 while you had it open.', {
+    record: 'ticket',
+    rowVersion: 3,
+    current: stored,
+    changedFields: ['serviceId', 'priority', 'status'],
+    changedBy: 'Ada Admin',
+    changedAt: null,
+  });
+  const conflict = conflictOf(spec, opened, mine, error)!;
+  expect(conflict.stored).toMatchObject({ customerId: 'c1', receivedAt: '2026-12-07T08:30' });
+  expect(conflict.fields).toEqual([
+    {
+      name: 'serviceId',
+      label: 'Service',
+      opened: 'Not stated',
+      stored: 'Skolportalen (AVT-2026-01)',
+      mine: 'Not stated',
+      choice: 'theirs',
+    },
+    {
+      name: 'priority',
+      label: 'Priority',
+      opened: 'Normal',
+      stored: 'Urgent',
+      mine: 'Normal',
+      choice: 'theirs',
+    },
+    { name: 'status', label: 'Status', opened: 'Open', stored: 'Pending', mine: 'Open', choice: 'theirs' },
+  ]);
+  expect(resolvedValues(conflict, mine)).toEqual({
+    ...mine,
+    serviceId: 's1',
+    priority: 'urgent',
+    status: 'pending',
+  });
 });
