@@ -14,6 +14,11 @@ import {
 import type { MaintenanceNoticeView } from '../../../../common/environments/maintenanceNotices.ts';
 import { noticeFormSpec, noticeFormValues } from '../../../../renderer/features/customer/forms/noticeForm.ts';
 import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
+import type { SupportAccountView } from '../../../../common/registry/model.ts';
+import {
+  supportAccountFormSpec,
+  supportAccountFormValues,
+} from '../../../../renderer/features/customer/forms/supportAccountForm.ts';
 import type { TicketView } from '../../../../common/tickets/model.ts';
 import { ticketFormSpecNaming, ticketFormValues } from '../../../../renderer/features/tickets/ticketForm.ts';
 
@@ -299,5 +304,50 @@ it('a ticket: its customer, service and environment by name, its priority and st
     serviceId: 's1',
     priority: 'urgent',
     status: 'pending',
+  });
+});
+
+describe('a support account: its secret never reaches the panel', () => {
+  const view = { id: 'a1', username: 'lotsen-support', notes: '', hasSecret: true, rowVersion: 2 };
+  const typedSecret = 'Nytt-lösen-åäö';
+  const stale = (current: object) =>
+    new LotsenError('CONFLICT', 'Ada Admin changed this support account at 14:02 while you had it open.', {
+      record: 'support account',
+      rowVersion: 3,
+      current,
+      changedFields: ['username'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    });
+
+  it('asks about the username, not the secret I typed, and saves my secret with the choices', () => {
+    const opened = supportAccountFormValues(view as SupportAccountView);
+    const mine = { ...opened, secret: typedSecret };
+    // Even a view that wrongly carried a secret must not bring it to the page.
+    const error = stale({ ...view, username: 'lotsen-stod', secret: 'Lagrat-lösen' });
+    const conflict = conflictOf(supportAccountFormSpec, opened, mine, error)!;
+    expect(conflict.fields.map((f) => f.name)).toEqual(['username']);
+    expect(JSON.stringify(conflict.fields)).not.toMatch(/lösen/);
+    expect(conflict.stored.secret).toBe('');
+    expect(resolvedValues(conflict, mine)).toEqual({ ...mine, username: 'lotsen-stod' });
+  });
+
+  it('never shows a secret field, even from a spec that would read one', () => {
+    const leaky = {
+      ...supportAccountFormSpec,
+      stored: {
+        ...supportAccountFormSpec.stored!,
+        values: (current: unknown) => ({
+          ...(current as { username: string; notes: string; secret: string }),
+        }),
+      },
+    };
+    const opened = supportAccountFormValues(view as SupportAccountView);
+    const mine = { ...opened, secret: typedSecret };
+    const conflict = conflictOf(leaky, opened, mine, stale({ ...view, secret: 'Lagrat-lösen' }))!;
+    expect(conflict.fields).toEqual([]);
+    // "Reload theirs" puts the stored values in the form: no secret may come with them.
+    expect(conflict.stored.secret).toBe('');
+    expect(resolvedValues(conflict, mine).secret).toBe(typedSecret);
   });
 });
