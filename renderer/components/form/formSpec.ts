@@ -41,3 +41,10 @@ export function listFromText(text: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean);
 }
+
+/** A list as the conflict panel shows it: "A, B and C", or "(none)". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length === 0) return '(none)';
+  if (items.length === 1) return items[0]!;
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}

@@ -14,7 +14,11 @@ import {
 import type { MaintenanceNoticeView } from '../../../../common/environments/maintenanceNotices.ts';
 import { noticeFormSpec, noticeFormValues } from '../../../../renderer/features/customer/forms/noticeForm.ts';
 import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
-import type { SupportAccountView } from '../../../../common/registry/model.ts';
+import type { EnvironmentView, SupportAccountView } from '../../../../common/registry/model.ts';
+import {
+  environmentFormSpec,
+  environmentFormValues,
+} from '../../../../renderer/features/customer/forms/environmentForm.ts';
 import {
   supportAccountFormSpec,
   supportAccountFormValues,
@@ -350,4 +354,83 @@ describe('a support account: its secret never reaches the panel', () => {
     expect(conflict.stored.secret).toBe('');
     expect(resolvedValues(conflict, mine).secret).toBe(typedSecret);
   });
+});
+
+it('an environment: its nested access fields by their labels, codes and the tool list in words, no secret', () => {
+  const access = {
+    vpnType: 'cisco_anyconnect',
+    vpnGateway: 'vpn.kungalv.se',
+    teamViewerId: '',
+    method: 'ssh',
+    supportedTools: ['PowerShell'],
+    notes: '',
+    preConnectCommand: '',
+    splitTunnel: 'unknown',
+    accessTool: '',
+    specialConfigurationNeeded: false,
+    specialConfiguration: '',
+    hasPreConnectSecret: true,
+  };
+  const view = { id: 'e1', name: 'Produktion', notes: '', access, servers: [], rowVersion: 5 };
+  const opened = environmentFormValues(view as unknown as EnvironmentView);
+  const mine = { ...opened, 'access.vpnGateway': 'vpn2.kungalv.se', preConnectSecret: 'Vpn-Lösen' };
+  const stored = {
+    ...view,
+    access: {
+      ...access,
+      vpnGateway: 'vpn3.kungalv.se',
+      splitTunnel: 'yes',
+      supportedTools: ['PowerShell', 'RSAT', 'AD FS snap-in'],
+    },
+  };
+  const error = new LotsenError(
+    'CONFLICT',
+    'Ada Admin changed this environment at 14:02 while you had it open.',
+    {
+      record: 'environment',
+      rowVersion: 6,
+      current: stored,
+      changedFields: ['access'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    },
+  );
+  const conflict = conflictOf(environmentFormSpec, opened, mine, error)!;
+  expect(conflict.fields).toEqual([
+    {
+      name: 'access.vpnGateway',
+      label: 'VPN gateway',
+      opened: 'vpn.kungalv.se',
+      stored: 'vpn3.kungalv.se',
+      mine: 'vpn2.kungalv.se',
+      choice: 'mine',
+    },
+    {
+      name: 'access.supportedTools',
+      label: 'Supported tools',
+      opened: 'PowerShell',
+      stored: 'PowerShell, RSAT and AD FS snap-in',
+      mine: 'PowerShell',
+      choice: 'theirs',
+    },
+    {
+      name: 'access.splitTunnel',
+      label: 'Split tunnel',
+      opened: 'Not known',
+      stored: 'Split tunnel',
+      mine: 'Not known',
+      choice: 'theirs',
+    },
+  ]);
+  expect(JSON.stringify(conflict.fields)).not.toMatch(/Lösen/);
+  const saved = environmentFormSpec.toInput(resolvedValues(conflict, mine)) as {
+    access: { supportedTools: string[]; splitTunnel: string; vpnGateway: string };
+    preConnectSecret?: string;
+  };
+  expect(saved.access).toMatchObject({
+    vpnGateway: 'vpn2.kungalv.se',
+    splitTunnel: 'yes',
+    supportedTools: ['PowerShell', 'RSAT', 'AD FS snap-in'],
+  });
+  expect(saved.preConnectSecret).toBe('Vpn-Lösen');
 });
