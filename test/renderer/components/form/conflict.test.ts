@@ -23,6 +23,12 @@ import {
   supportAccountFormSpec,
   supportAccountFormValues,
 } from '../../../../renderer/features/customer/forms/supportAccountForm.ts';
+import type { AgreementView } from '../../../../common/agreements/model.ts';
+import {
+  agreementFormSpecFor,
+  agreementFormValues,
+  servicesOf,
+} from '../../../../renderer/features/contracts/agreementForm.ts';
 import type { TicketView } from '../../../../common/tickets/model.ts';
 import { ticketFormSpecNaming, ticketFormValues } from '../../../../renderer/features/tickets/ticketForm.ts';
 
@@ -433,4 +439,74 @@ it('an environment: its nested access fields by their labels, codes and the tool
     supportedTools: ['PowerShell', 'RSAT', 'AD FS snap-in'],
   });
   expect(saved.preConnectSecret).toBe('Vpn-Lösen');
+});
+
+it('an agreement: its services and rates in words, and "use theirs" takes the stored services whole', () => {
+  const view = {
+    id: 'g1',
+    reference: 'FA-2026-07',
+    startsOn: '2026-01-01',
+    endsOn: null,
+    responseHours: 8,
+    acuteEscalation: { enabled: false, feeOre: 0 },
+    allowedContacts: 6,
+    hourlyRatesOre: { configuration_change: 125_000 },
+    rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: 0 },
+    notes: '',
+    services: [{ id: 'v1', kind: 'sso', name: 'Skolportalen', environmentId: 'e1' }],
+  } as unknown as AgreementView;
+  const spec = agreementFormSpecFor([{ id: 'e1', name: 'Produktion' }]);
+  const opened = agreementFormValues(view);
+  const mine = { ...opened, notes: 'Renewed in March.' };
+  const stored = {
+    ...view,
+    hourlyRatesOre: { configuration_change: 135_050, project: 110_000 },
+    services: [
+      ...view.services,
+      { id: 'v2', kind: 'integration', name: 'Elevregister', environmentId: null },
+    ],
+  };
+  const error = new LotsenError(
+    'CONFLICT',
+    'Ada Admin changed this agreement at 14:02 while you had it open.',
+    {
+      record: 'agreement',
+      rowVersion: 9,
+      current: stored,
+      changedFields: ['hourlyRatesOre', 'services'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    },
+  );
+  const conflict = conflictOf(spec, opened, mine, error)!;
+  expect(conflict.fields).toEqual([
+    {
+      name: 'rate_configuration_change',
+      label: 'Hourly rate: Configuration change',
+      opened: '1250 kr/h',
+      stored: '1350,50 kr/h',
+      mine: '1250 kr/h',
+      choice: 'theirs',
+    },
+    {
+      name: 'rate_project',
+      label: 'Hourly rate: Project work',
+      opened: '(no rate)',
+      stored: '1100 kr/h',
+      mine: '(no rate)',
+      choice: 'theirs',
+    },
+    {
+      name: 'services',
+      label: 'Services covered',
+      opened: 'SSO installation (AD FS / WAP) “Skolportalen” in Produktion',
+      stored:
+        'SSO installation (AD FS / WAP) “Skolportalen” in Produktion and Integration “Elevregister” in any environment',
+      mine: 'SSO installation (AD FS / WAP) “Skolportalen” in Produktion',
+      choice: 'theirs',
+    },
+  ]);
+  const saved = resolvedValues(conflict, mine);
+  expect(saved.notes).toBe('Renewed in March.');
+  expect(servicesOf(saved.services).map((s) => s.id)).toEqual(['v1', 'v2']);
 });
