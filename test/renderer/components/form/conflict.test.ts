@@ -29,6 +29,11 @@ import {
   agreementFormValues,
   servicesOf,
 } from '../../../../renderer/features/contracts/agreementForm.ts';
+import type { CertificateView } from '../../../../common/environments/certificates.ts';
+import {
+  certificateFormSpecFor,
+  certificateFormValues,
+} from '../../../../renderer/features/customer/forms/certificateForm.ts';
 import type { TicketView } from '../../../../common/tickets/model.ts';
 import { ticketFormSpecNaming, ticketFormValues } from '../../../../renderer/features/tickets/ticketForm.ts';
 
@@ -509,4 +514,55 @@ it('an agreement: its services and rates in words, and "use theirs" takes the st
   const saved = resolvedValues(conflict, mine);
   expect(saved.notes).toBe('Renewed in March.');
   expect(servicesOf(saved.services).map((s) => s.id)).toEqual(['v1', 'v2']);
+});
+
+it('a certificate: its server by host from the environment, its kind in words', () => {
+  const view = {
+    id: 'x1',
+    kind: 'ssl',
+    subject: 'CN=sts.kungalv.se',
+    thumbprint: 'AB12',
+    serverId: null,
+    expiresOn: '2027-03-01',
+  } as unknown as CertificateView;
+  const spec = certificateFormSpecFor([
+    { id: 's1', host: 'adfs01.kungalv.se' },
+    { id: 's2', host: 'wap01.kungalv.se' },
+  ]);
+  const opened = certificateFormValues(view);
+  const mine = { ...opened, serverId: 's2' };
+  const error = new LotsenError(
+    'CONFLICT',
+    'Ada Admin changed this certificate at 14:02 while you had it open.',
+    {
+      record: 'certificate',
+      rowVersion: 2,
+      current: { ...view, kind: 'token_signing', serverId: 's1' },
+      changedFields: ['kind', 'serverId'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    },
+  );
+  const conflict = conflictOf(spec, opened, mine, error)!;
+  expect(conflict.fields).toEqual([
+    {
+      name: 'kind',
+      label: 'Kind',
+      opened: 'SSL (service communications)',
+      stored: 'Token-signing',
+      mine: 'SSL (service communications)',
+      choice: 'theirs',
+    },
+    {
+      name: 'serverId',
+      label: 'Server',
+      opened: 'Not one server (the farm, or unknown)',
+      stored: 'adfs01.kungalv.se',
+      mine: 'wap01.kungalv.se',
+      choice: 'mine',
+    },
+  ]);
+  expect(resolvedValues(conflict, mine)).toEqual({ ...mine, kind: 'token_signing' });
+  // A server removed since is said to be, not shown as an id.
+  expect(certificateFormSpecFor([]).stored!.show!.serverId!('s1')).toBe('A server since removed');
 });
