@@ -41,9 +41,13 @@ export function conflictOf<V extends FormValues>(
 ): Conflict<V> | null {
   const details = staleSaveOf(error);
   if (details === null || spec.stored === undefined) return null;
-  const stored = spec.stored.values(details.current);
+  const secrets: readonly string[] = spec.stored.secrets ?? [];
+  const stored: FormValues = { ...spec.stored.values(details.current) };
+  // A secret is never sent to the page; should a view carry one anyway, it goes no further than here.
+  for (const name of secrets) stored[name] = '';
   const fields: ConflictField[] = [];
   for (const name of fieldOrder(spec, opened)) {
+    if (secrets.includes(name)) continue;
     const there = stored[name] as string | boolean;
     const before = opened[name] as string | boolean;
     const typed = mine[name] as string | boolean;
@@ -57,7 +61,7 @@ export function conflictOf<V extends FormValues>(
       choice: typed === before ? 'theirs' : 'mine',
     });
   }
-  return { message: (error as Error).message, details, stored, fields };
+  return { message: (error as Error).message, details, stored: stored as V, fields };
 }
 
 /** The conflict with one field's choice changed. */

@@ -27,6 +27,11 @@ export interface StoredRecord<V extends FormValues> {
   labels: Partial<Record<keyof V & string, string>>;
   /** Words for a field's value where the raw one means little (a select's code). */
   show?: Partial<Record<keyof V & string, (value: string | boolean) => string>>;
+  /**
+   * Write-only fields (a secret typed in to be stored): never shown in the panel, never taken from the stored
+   * record, always saved as typed.
+   */
+  secrets?: readonly (keyof V & string)[];
 }
 
 /** Comma- or newline-separated text as a list of trimmed, non-empty items. */
@@ -35,4 +40,11 @@ export function listFromText(text: string): string[] {
     .split(/[,\n]/)
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** A list as the conflict panel shows it: "A, B and C", or "(none)". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length === 0) return '(none)';
+  if (items.length === 1) return items[0]!;
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }

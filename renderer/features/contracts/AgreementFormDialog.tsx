@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   billableWorkTypeLabels,
   billableWorkTypes,
@@ -14,16 +14,15 @@ import { FormDialog } from '../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { useContractsStore } from '../../store/StoreProvider.tsx';
-import { agreementFormSpec, agreementFormValues } from './agreementForm.ts';
-
-interface ServiceDraft {
-  id?: string;
-  kind: ServiceKind;
-  name: string;
-  environmentId: string;
-}
-
-const scopeLabels = { entry: 'Per entry', ticket_day: 'Per ticket and day' } as const;
+import {
+  agreementFormSpecFor,
+  agreementFormValues,
+  roundingScopeLabels,
+  servicesOf,
+  servicesText,
+  type AgreementFormValues,
+  type ServiceDraft,
+} from './agreementForm.ts';
 
 export function AgreementFormDialog({
   customerId,
@@ -37,19 +36,11 @@ export function AgreementFormDialog({
   onClose(): void;
 }) {
   const saveAgreement = useContractsStore((s) => s.saveAgreement);
-  const [services, setServices] = useState<ServiceDraft[]>(
-    agreement?.services.map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      name: s.name,
-      environmentId: s.environmentId ?? '',
-    })) ?? [{ kind: 'sso', name: '', environmentId: environments[0]?.id ?? '' }],
-  );
   const onSubmit = useCallback(
-    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
+    async (input: unknown, values: AgreementFormValues, rowVersion: number | undefined) => {
       const withServices = {
         ...(input as Omit<AgreementInput, 'services'>),
-        services: services
+        services: servicesOf(values.services)
           .filter((s) => s.name.trim() !== '')
           .map((s) => ({
             ...(s.id ? { id: s.id } : {}),
@@ -65,9 +56,21 @@ export function AgreementFormDialog({
       });
       onClose();
     },
-    [agreement, customerId, onClose, saveAgreement, services],
+    [agreement, customerId, onClose, saveAgreement],
   );
-  const form = useForm(agreementFormSpec, agreementFormValues(agreement), onSubmit, agreement?.rowVersion);
+  // The conflict panel names the services' environments.
+  const spec = useMemo(() => agreementFormSpecFor(environments), [environments]);
+  const form = useForm(
+    spec,
+    agreementFormValues(agreement, environments[0]?.id ?? ''),
+    onSubmit,
+    agreement?.rowVersion,
+  );
+  // The services are a form value (as text), so a colliding edit of them shows in the conflict panel.
+  const servicesField = form.field('services');
+  const services = servicesOf(servicesField.value);
+  const setServices = (update: (current: ServiceDraft[]) => ServiceDraft[]) =>
+    servicesField.onChange(servicesText(update(services)));
   const change = (index: number, patch: Partial<ServiceDraft>) =>
     setServices((current) => current.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 
@@ -202,7 +205,7 @@ export function AgreementFormDialog({
           binding={form.field('scope')}
           label="Rounding"
           options={roundingScopes}
-          labels={scopeLabels}
+          labels={roundingScopeLabels}
         />
         <TextField
           binding={form.field('minimumMinutes')}

@@ -1,10 +1,14 @@
 import {
   agreementFieldsSchema,
+  billableWorkTypeLabels,
   billableWorkTypes,
+  serviceKindLabels,
+  type AgreementServiceView,
   type AgreementView,
   type BillableWorkType,
+  type ServiceKind,
 } from '../../../common/agreements/model.ts';
-import type { FormSpec } from '../../components/form/formSpec.ts';
+import { listInWords, type FormSpec } from '../../components/form/formSpec.ts';
 
 export type AgreementFormValues = {
   reference: string;
@@ -18,7 +22,44 @@ export type AgreementFormValues = {
   scope: string;
   minimumMinutes: string;
   notes: string;
+  /**
+   * The services as text (servicesText), edited beside the flat fields: kept among the form's values so that a
+   * colliding edit of them shows in the conflict panel like any field, and "use theirs" takes the stored list whole.
+   */
+  services: string;
 } & Record<`rate_${BillableWorkType}`, string>;
+
+/** A service as the form edits it: no environment is '' ("any environment"). */
+export interface ServiceDraft {
+  id?: string;
+  kind: ServiceKind;
+  name: string;
+  environmentId: string;
+}
+
+export function servicesText(services: readonly ServiceDraft[]): string {
+  return JSON.stringify(
+    services.map((s) => ({
+      ...(s.id ? { id: s.id } : {}),
+      kind: s.kind,
+      name: s.name,
+      environmentId: s.environmentId,
+    })),
+  );
+}
+
+export function servicesOf(text: string): ServiceDraft[] {
+  return JSON.parse(text) as ServiceDraft[];
+}
+
+function draftsOf(services: readonly AgreementServiceView[]): ServiceDraft[] {
+  return services.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    name: s.name,
+    environmentId: s.environmentId ?? '',
+  }));
+}
 
 /** Kronor as people type them (1 250,50 or 1250.5) to integer öre; NaN lets the schema say what is wrong. */
 export function oreFromKronor(text: string): number | undefined {
@@ -71,9 +112,71 @@ export const agreementFormSpec: FormSpec<AgreementFormValues> = {
     },
     notes: v.notes,
   }),
+  stored: {
+    values: (current) => agreementFormValues(current as AgreementView),
+    labels: {
+      reference: 'Reference',
+      startsOn: 'Starts on',
+      endsOn: 'Ends on',
+      responseHours: 'Response time (office hours)',
+      acuteEnabled: 'Acute escalation (2-hour response) available',
+      acuteFeeKr: 'Escalation fee (kr)',
+      allowedContacts: 'Named contacts allowed',
+      ...(Object.fromEntries(
+        billableWorkTypes.map((t) => [`rate_${t}`, `Hourly rate: ${billableWorkTypeLabels[t]}`]),
+      ) as Record<`rate_${BillableWorkType}`, string>),
+      incrementMinutes: 'Rounding increment (minutes)',
+      scope: 'Rounding',
+      minimumMinutes: 'Minimum charge (minutes)',
+      notes: 'Notes',
+      services: 'Services covered',
+    },
+    show: {
+      acuteFeeKr: kronor,
+      ...(Object.fromEntries(billableWorkTypes.map((t) => [`rate_${t}`, perHour])) as Record<
+        `rate_${BillableWorkType}`,
+        (value: string | boolean) => string
+      >),
+      scope: (value) => roundingScopeLabels[value as keyof typeof roundingScopeLabels] ?? String(value),
+    },
+  },
 };
 
-export function agreementFormValues(agreement?: AgreementView): AgreementFormValues {
+export const roundingScopeLabels = { entry: 'Per entry', ticket_day: 'Per ticket and day' } as const;
+
+function kronor(value: string | boolean): string {
+  return String(value).trim() === '' ? '(none)' : `${String(value)} kr`;
+}
+
+function perHour(value: string | boolean): string {
+  return String(value).trim() === '' ? '(no rate)' : `${String(value)} kr/h`;
+}
+
+/**
+ * The agreement form's spec with its services in words in the conflict panel: "SSO installation (AD FS / WAP)
+ * “Skolportalen” in Produktion", naming the environment, which only the customer's environments can.
+ */
+export function agreementFormSpecFor(
+  environments: readonly { id: string; name: string }[],
+): FormSpec<AgreementFormValues> {
+  const where = (id: string) =>
+    id === ''
+      ? 'any environment'
+      : (environments.find((e) => e.id === id)?.name ?? 'an environment since removed');
+  const inWords = (value: string | boolean) =>
+    listInWords(
+      servicesOf(String(value))
+        .filter((s) => s.name.trim() !== '')
+        .map((s) => `${serviceKindLabels[s.kind]} “${s.name}” in ${where(s.environmentId)}`),
+    );
+  return {
+    ...agreementFormSpec,
+    stored: { ...agreementFormSpec.stored!, show: { ...agreementFormSpec.stored!.show, services: inWords } },
+  };
+}
+
+/** A new agreement starts with one SSO service, in the customer's first environment. */
+export function agreementFormValues(agreement?: AgreementView, firstEnvironmentId = ''): AgreementFormValues {
   const rates = Object.fromEntries(
     billableWorkTypes.map((t) => [`rate_${t}`, kronorFromOre(agreement?.hourlyRatesOre[t])]),
   ) as Record<`rate_${BillableWorkType}`, string>;
@@ -89,6 +192,11 @@ export function agreementFormValues(agreement?: AgreementView): AgreementFormVal
     scope: agreement?.rounding.scope ?? 'entry',
     minimumMinutes: String(agreement?.rounding.minimumMinutes ?? 0),
     notes: agreement?.notes ?? '',
+    services: servicesText(
+      agreement
+        ? draftsOf(agreement.services)
+        : [{ kind: 'sso', name: '', environmentId: firstEnvironmentId }],
+    ),
     ...rates,
   };
 }

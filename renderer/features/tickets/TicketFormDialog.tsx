@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   NO_DPA_WARNING,
   missingTicketDetails,
@@ -13,7 +13,7 @@ import { serviceOptions } from '../../store/contracts/selectors.ts';
 import type { TicketCustomerContext } from '../../store/tickets/action.ts';
 import { useRegistryStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import {
-  ticketFormSpec,
+  ticketFormSpecNaming,
   ticketFormValues,
   ticketPriorityLabels,
   ticketSaveCall,
@@ -44,14 +44,40 @@ export function TicketFormDialog({
   );
   // "Received" defaults to when the form was opened, Swedish time.
   const [openedAt] = useState(() => Date.now());
+  const [context, setContext] = useState<TicketCustomerContext>(noContext);
+  const customerIds = customers.map((c) => c.id);
+  const customerLabels = useMemo(
+    () => Object.fromEntries(customers.map((c) => [c.id, `${c.name} (${c.orgNumber})`])),
+    [customers],
+  );
+  const services = useMemo(() => serviceOptions(context.agreements), [context.agreements]);
+  const serviceIds = ['', ...services.map((s) => s.id)];
+  const serviceLabels = useMemo(
+    () => Object.fromEntries([['', 'Not stated'], ...services.map((s) => [s.id, s.label])]),
+    [services],
+  );
+  const environmentIds = ['', ...context.environments.map((e) => e.id)];
+  const environmentLabels = useMemo(
+    () => Object.fromEntries([['', 'Not stated'], ...context.environments.map((e) => [e.id, e.name])]),
+    [context.environments],
+  );
+  // The conflict panel names the customer, service and environment as the selects do.
+  const spec = useMemo(
+    () =>
+      ticketFormSpecNaming({
+        customers: customerLabels,
+        services: serviceLabels,
+        environments: environmentLabels,
+      }),
+    [customerLabels, environmentLabels, serviceLabels],
+  );
   const form = useForm(
-    ticketFormSpec,
+    spec,
     ticketFormValues(openedAt, ticket, customerId ?? customers[0]?.id ?? ''),
     onSubmit,
     ticket?.rowVersion,
   );
   const chosenCustomer = form.values.customerId;
-  const [context, setContext] = useState<TicketCustomerContext>(noContext);
   useEffect(() => {
     let current = true;
     if (chosenCustomer === '') return;
@@ -63,16 +89,6 @@ export function TicketFormDialog({
     };
   }, [contextOf, chosenCustomer]);
 
-  const customerIds = customers.map((c) => c.id);
-  const customerLabels = Object.fromEntries(customers.map((c) => [c.id, `${c.name} (${c.orgNumber})`]));
-  const services = serviceOptions(context.agreements);
-  const serviceIds = ['', ...services.map((s) => s.id)];
-  const serviceLabels = Object.fromEntries([['', 'Not stated'], ...services.map((s) => [s.id, s.label])]);
-  const environmentIds = ['', ...context.environments.map((e) => e.id)];
-  const environmentLabels = Object.fromEntries([
-    ['', 'Not stated'],
-    ...context.environments.map((e) => [e.id, e.name]),
-  ]);
   const contacts = customers.find((c) => c.id === chosenCustomer)?.contacts ?? [];
   const missing = missingTicketDetails(form.values);
 

@@ -86,7 +86,64 @@ export const ticketFormSpec: FormSpec<TicketFormValues> = {
     environmentId: v.environmentId === '' ? null : v.environmentId,
     receivedAt: instantFromLocal(v.receivedAt),
   }),
+  stored: {
+    // A stored ticket names its own customer and time received, so neither the opening time nor a chosen customer
+    // (what a new ticket defaults to) plays a part.
+    values: (current) => ticketFormValues(0, current as TicketView),
+    labels: {
+      customerId: 'Customer',
+      requesterName: 'Requester',
+      requesterEmail: 'Requester e-mail',
+      serviceId: 'Service',
+      environmentId: 'Environment',
+      subject: 'Subject',
+      description: 'Description',
+      priority: 'Priority',
+      receivedAt: 'Received (Swedish time)',
+      status: 'Status',
+      externalRef: 'Helpdesk reference',
+      externalUrl: 'Helpdesk link',
+      affectedUsers: 'Affected users (examples)',
+      hasScreenshot: 'A screenshot of the error is attached',
+      schoolAndClass: 'School and class',
+      problemStarted: 'When it started',
+      pageLinks: 'Links to the page',
+      browser: 'Browser',
+    },
+    show: {
+      priority: (value) => ticketPriorityLabels[value as TicketPriority] ?? String(value),
+      status: (value) => ticketStatusLabels[value as TicketStatus] ?? String(value),
+    },
+  },
 };
+
+/** Words for the ids the ticket form chooses among (id to label, '' for "not stated"), as its selects show them. */
+export interface TicketChoiceLabels {
+  customers: Record<string, string>;
+  services: Record<string, string>;
+  environments: Record<string, string>;
+}
+
+/**
+ * The ticket form's spec with its customer, service and environment in words in the conflict panel. An id the form
+ * has no word for (a service of another customer than the one chosen) is shown as it is rather than hidden.
+ */
+export function ticketFormSpecNaming(labels: TicketChoiceLabels): FormSpec<TicketFormValues> {
+  const word = (names: Record<string, string>) => (value: string | boolean) =>
+    names[String(value)] ?? String(value);
+  return {
+    ...ticketFormSpec,
+    stored: {
+      ...ticketFormSpec.stored!,
+      show: {
+        ...ticketFormSpec.stored!.show,
+        customerId: word(labels.customers),
+        serviceId: word(labels.services),
+        environmentId: word(labels.environments),
+      },
+    },
+  };
+}
 
 export function ticketFormValues(now: number, ticket?: TicketView, customerId = ''): TicketFormValues {
   return {

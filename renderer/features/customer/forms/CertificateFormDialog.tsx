@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CertificateInput, CertificateView } from '../../../../common/environments/certificates.ts';
 import type { EnvironmentView } from '../../../../common/registry/model.ts';
 import { certificateKindLabels, certificateKinds } from '../../../../common/registry/vocabulary.ts';
@@ -6,7 +6,7 @@ import { FormDialog } from '../../../components/FormDialog.tsx';
 import { SelectField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
-import { certificateFormSpec, certificateFormValues } from './certificateForm.ts';
+import { NO_SERVER_LABEL, certificateFormSpecFor, certificateFormValues } from './certificateForm.ts';
 
 export function CertificateFormDialog({
   environment,
@@ -29,15 +29,12 @@ export function CertificateFormDialog({
     },
     [certificate, environment.id, onClose, saveCertificate],
   );
-  const form = useForm(
-    certificateFormSpec,
-    certificateFormValues(certificate),
-    onSubmit,
-    certificate?.rowVersion,
-  );
+  // The conflict panel names the certificate's server by its host.
+  const spec = useMemo(() => certificateFormSpecFor(environment.servers), [environment.servers]);
+  const form = useForm(spec, certificateFormValues(certificate), onSubmit, certificate?.rowVersion);
   const servers = ['', ...environment.servers.map((s) => s.id)];
   const serverLabels = Object.fromEntries([
-    ['', 'Not one server (the farm, or unknown)'],
+    ['', NO_SERVER_LABEL],
     ...environment.servers.map((s) => [s.id, s.host]),
   ]) as Record<string, string>;
 

@@ -4,8 +4,16 @@ import {
   type EnvironmentInput,
   type EnvironmentView,
 } from '../../../../common/registry/model.ts';
+import {
+  remoteAccessMethodLabels,
+  splitTunnelLabels,
+  vpnTypeLabels,
+  type RemoteAccessMethod,
+  type SplitTunnel,
+  type VpnType,
+} from '../../../../common/registry/vocabulary.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
-import { listFromText } from '../../../components/form/formSpec.ts';
+import { listFromText, listInWords } from '../../../components/form/formSpec.ts';
 
 export type EnvironmentFormValues = {
   name: string;
@@ -70,6 +78,33 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
         ? {}
         : { preConnectSecret: v.preConnectSecret }),
   }),
+  stored: {
+    values: (current) => environmentFormValues(current as EnvironmentView),
+    labels: {
+      name: 'Environment name',
+      'access.vpnType': 'VPN type',
+      'access.vpnGateway': 'VPN gateway',
+      'access.teamViewerId': 'TeamViewer id',
+      'access.method': 'Remote-access method',
+      'access.supportedTools': 'Supported tools',
+      'access.notes': 'Access notes',
+      'access.preConnectCommand': 'Pre-connect command',
+      'access.splitTunnel': 'Split tunnel',
+      'access.accessTool': 'Access tool',
+      'access.specialConfigurationNeeded': 'The client needs special configuration on our machines',
+      'access.specialConfiguration': 'What must be configured',
+      clearPreConnectSecret: 'Clear the stored pre-connect secret',
+      notes: 'Environment notes',
+    },
+    show: {
+      'access.vpnType': (value) => vpnTypeLabels[value as VpnType] ?? String(value),
+      'access.method': (value) => remoteAccessMethodLabels[value as RemoteAccessMethod] ?? String(value),
+      'access.splitTunnel': (value) => splitTunnelLabels[value as SplitTunnel] ?? String(value),
+      'access.supportedTools': (value) => listInWords(listFromText(String(value))),
+    },
+    // The view only says whether a secret is stored; a typed one is saved without asking.
+    secrets: ['preConnectSecret'],
+  },
 };
 
 /** Splits the form's input into the API's environment and its pre-connect secret, which travels only inward. */

@@ -16,6 +16,12 @@ export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
     notes: v.notes,
     ...(v.secret === '' ? {} : { secret: v.secret }),
   }),
+  stored: {
+    values: (current) => supportAccountFormValues(current as SupportAccountView),
+    labels: { username: 'Username', notes: 'Notes' },
+    // The view has no secret to show, and what was typed into the secret field is saved without asking.
+    secrets: ['secret'],
+  },
 };
 
 /** The secret field always starts empty: the stored secret is never sent to the page. */

@@ -14,6 +14,28 @@ import {
 import type { MaintenanceNoticeView } from '../../../../common/environments/maintenanceNotices.ts';
 import { noticeFormSpec, noticeFormValues } from '../../../../renderer/features/customer/forms/noticeForm.ts';
 import { serverFormSpec, serverFormValues } from '../../../../renderer/features/customer/forms/serverForm.ts';
+import type { EnvironmentView, SupportAccountView } from '../../../../common/registry/model.ts';
+import {
+  environmentFormSpec,
+  environmentFormValues,
+} from '../../../../renderer/features/customer/forms/environmentForm.ts';
+import {
+  supportAccountFormSpec,
+  supportAccountFormValues,
+} from '../../../../renderer/features/customer/forms/supportAccountForm.ts';
+import type { AgreementView } from '../../../../common/agreements/model.ts';
+import {
+  agreementFormSpecFor,
+  agreementFormValues,
+  servicesOf,
+} from '../../../../renderer/features/contracts/agreementForm.ts';
+import type { CertificateView } from '../../../../common/environments/certificates.ts';
+import {
+  certificateFormSpecFor,
+  certificateFormValues,
+} from '../../../../renderer/features/customer/forms/certificateForm.ts';
+import type { TicketView } from '../../../../common/tickets/model.ts';
+import { ticketFormSpecNaming, ticketFormValues } from '../../../../renderer/features/tickets/ticketForm.ts';
 
 /*
  * The conflict panel's logic (issue 14), on the customer form: which fields it asks about, where each choice starts,
@@ -222,4 +244,325 @@ it('a maintenance notice: its times in Swedish time, as the form shows them', ()
       choice: 'theirs',
     },
   ]);
+});
+
+it('a ticket: its customer, service and environment by name, its priority and status in words', () => {
+  const view = {
+    id: 't1',
+    customerId: 'c1',
+    customerName: 'Kungälvs kommun',
+    serviceId: null,
+    serviceName: null,
+    environmentId: 'e1',
+    requesterName: 'Eva Lind',
+    requesterEmail: 'eva.lind@kungalv.se',
+    subject: 'Cannot log in to Skolportalen',
+    description: '',
+    priority: 'normal',
+    receivedAt: Date.parse('2026-12-07T07:30:00Z'),
+    status: 'open',
+    externalRef: '',
+    externalUrl: '',
+    affectedUsers: '',
+    hasScreenshot: false,
+    schoolAndClass: '',
+    problemStarted: '',
+    pageLinks: '',
+    browser: '',
+  } as unknown as TicketView;
+  // Opened at another time and for another customer than the ticket's: both come from the ticket.
+  const opened = ticketFormValues(Date.parse('2026-12-07T09:00:00Z'), view, 'c2');
+  const mine = { ...opened, description: 'Since Monday.' };
+  const stored = {
+    ...view,
+    serviceId: 's1',
+    serviceName: 'Skolportalen',
+    priority: 'urgent',
+    status: 'pending',
+  };
+  const spec = ticketFormSpecNaming({
+    customers: { c1: 'Kungälvs kommun (212000-1355)' },
+    services: { '': 'Not stated', s1: 'Skolportalen (AVT-2026-01)' },
+    environments: { '': 'Not stated', e1: 'Produktion' },
+  });
+  const error = new LotsenError('CONFLICT', 'Ada Admin changed this ticket at 09:02 while you had it open.', {
+    record: 'ticket',
+    rowVersion: 3,
+    current: stored,
+    changedFields: ['serviceId', 'priority', 'status'],
+    changedBy: 'Ada Admin',
+    changedAt: null,
+  });
+  const conflict = conflictOf(spec, opened, mine, error)!;
+  expect(conflict.stored).toMatchObject({ customerId: 'c1', receivedAt: '2026-12-07T08:30' });
+  expect(conflict.fields).toEqual([
+    {
+      name: 'serviceId',
+      label: 'Service',
+      opened: 'Not stated',
+      stored: 'Skolportalen (AVT-2026-01)',
+      mine: 'Not stated',
+      choice: 'theirs',
+    },
+    {
+      name: 'priority',
+      label: 'Priority',
+      opened: 'Normal',
+      stored: 'Urgent',
+      mine: 'Normal',
+      choice: 'theirs',
+    },
+    { name: 'status', label: 'Status', opened: 'Open', stored: 'Pending', mine: 'Open', choice: 'theirs' },
+  ]);
+  expect(resolvedValues(conflict, mine)).toEqual({
+    ...mine,
+    serviceId: 's1',
+    priority: 'urgent',
+    status: 'pending',
+  });
+});
+
+describe('a support account: its secret never reaches the panel', () => {
+  const view = { id: 'a1', username: 'lotsen-support', notes: '', hasSecret: true, rowVersion: 2 };
+  const typedSecret = 'Nytt-lösen-åäö';
+  const stale = (current: object) =>
+    new LotsenError('CONFLICT', 'Ada Admin changed this support account at 14:02 while you had it open.', {
+      record: 'support account',
+      rowVersion: 3,
+      current,
+      changedFields: ['username'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    });
+
+  it('asks about the username, not the secret I typed, and saves my secret with the choices', () => {
+    const opened = supportAccountFormValues(view as SupportAccountView);
+    const mine = { ...opened, secret: typedSecret };
+    // Even a view that wrongly carried a secret must not bring it to the page.
+    const error = stale({ ...view, username: 'lotsen-stod', secret: 'Lagrat-lösen' });
+    const conflict = conflictOf(supportAccountFormSpec, opened, mine, error)!;
+    expect(conflict.fields.map((f) => f.name)).toEqual(['username']);
+    expect(JSON.stringify(conflict.fields)).not.toMatch(/lösen/);
+    expect(conflict.stored.secret).toBe('');
+    expect(resolvedValues(conflict, mine)).toEqual({ ...mine, username: 'lotsen-stod' });
+  });
+
+  it('never shows a secret field, even from a spec that would read one', () => {
+    const leaky = {
+      ...supportAccountFormSpec,
+      stored: {
+        ...supportAccountFormSpec.stored!,
+        values: (current: unknown) => ({
+          ...(current as { username: string; notes: string; secret: string }),
+        }),
+      },
+    };
+    const opened = supportAccountFormValues(view as SupportAccountView);
+    const mine = { ...opened, secret: typedSecret };
+    const conflict = conflictOf(leaky, opened, mine, stale({ ...view, secret: 'Lagrat-lösen' }))!;
+    expect(conflict.fields).toEqual([]);
+    // "Reload theirs" puts the stored values in the form: no secret may come with them.
+    expect(conflict.stored.secret).toBe('');
+    expect(resolvedValues(conflict, mine).secret).toBe(typedSecret);
+  });
+});
+
+it('an environment: its nested access fields by their labels, codes and the tool list in words, no secret', () => {
+  const access = {
+    vpnType: 'cisco_anyconnect',
+    vpnGateway: 'vpn.kungalv.se',
+    teamViewerId: '',
+    method: 'ssh',
+    supportedTools: ['PowerShell'],
+    notes: '',
+    preConnectCommand: '',
+    splitTunnel: 'unknown',
+    accessTool: '',
+    specialConfigurationNeeded: false,
+    specialConfiguration: '',
+    hasPreConnectSecret: true,
+  };
+  const view = { id: 'e1', name: 'Produktion', notes: '', access, servers: [], rowVersion: 5 };
+  const opened = environmentFormValues(view as unknown as EnvironmentView);
+  const mine = { ...opened, 'access.vpnGateway': 'vpn2.kungalv.se', preConnectSecret: 'Vpn-Lösen' };
+  const stored = {
+    ...view,
+    access: {
+      ...access,
+      vpnGateway: 'vpn3.kungalv.se',
+      splitTunnel: 'yes',
+      supportedTools: ['PowerShell', 'RSAT', 'AD FS snap-in'],
+    },
+  };
+  const error = new LotsenError(
+    'CONFLICT',
+    'Ada Admin changed this environment at 14:02 while you had it open.',
+    {
+      record: 'environment',
+      rowVersion: 6,
+      current: stored,
+      changedFields: ['access'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    },
+  );
+  const conflict = conflictOf(environmentFormSpec, opened, mine, error)!;
+  expect(conflict.fields).toEqual([
+    {
+      name: 'access.vpnGateway',
+      label: 'VPN gateway',
+      opened: 'vpn.kungalv.se',
+      stored: 'vpn3.kungalv.se',
+      mine: 'vpn2.kungalv.se',
+      choice: 'mine',
+    },
+    {
+      name: 'access.supportedTools',
+      label: 'Supported tools',
+      opened: 'PowerShell',
+      stored: 'PowerShell, RSAT and AD FS snap-in',
+      mine: 'PowerShell',
+      choice: 'theirs',
+    },
+    {
+      name: 'access.splitTunnel',
+      label: 'Split tunnel',
+      opened: 'Not known',
+      stored: 'Split tunnel',
+      mine: 'Not known',
+      choice: 'theirs',
+    },
+  ]);
+  expect(JSON.stringify(conflict.fields)).not.toMatch(/Lösen/);
+  const saved = environmentFormSpec.toInput(resolvedValues(conflict, mine)) as {
+    access: { supportedTools: string[]; splitTunnel: string; vpnGateway: string };
+    preConnectSecret?: string;
+  };
+  expect(saved.access).toMatchObject({
+    vpnGateway: 'vpn2.kungalv.se',
+    splitTunnel: 'yes',
+    supportedTools: ['PowerShell', 'RSAT', 'AD FS snap-in'],
+  });
+  expect(saved.preConnectSecret).toBe('Vpn-Lösen');
+});
+
+it('an agreement: its services and rates in words, and "use theirs" takes the stored services whole', () => {
+  const view = {
+    id: 'g1',
+    reference: 'FA-2026-07',
+    startsOn: '2026-01-01',
+    endsOn: null,
+    responseHours: 8,
+    acuteEscalation: { enabled: false, feeOre: 0 },
+    allowedContacts: 6,
+    hourlyRatesOre: { configuration_change: 125_000 },
+    rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: 0 },
+    notes: '',
+    services: [{ id: 'v1', kind: 'sso', name: 'Skolportalen', environmentId: 'e1' }],
+  } as unknown as AgreementView;
+  const spec = agreementFormSpecFor([{ id: 'e1', name: 'Produktion' }]);
+  const opened = agreementFormValues(view);
+  const mine = { ...opened, notes: 'Renewed in March.' };
+  const stored = {
+    ...view,
+    hourlyRatesOre: { configuration_change: 135_050, project: 110_000 },
+    services: [
+      ...view.services,
+      { id: 'v2', kind: 'integration', name: 'Elevregister', environmentId: null },
+    ],
+  };
+  const error = new LotsenError(
+    'CONFLICT',
+    'Ada Admin changed this agreement at 14:02 while you had it open.',
+    {
+      record: 'agreement',
+      rowVersion: 9,
+      current: stored,
+      changedFields: ['hourlyRatesOre', 'services'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    },
+  );
+  const conflict = conflictOf(spec, opened, mine, error)!;
+  expect(conflict.fields).toEqual([
+    {
+      name: 'rate_configuration_change',
+      label: 'Hourly rate: Configuration change',
+      opened: '1250 kr/h',
+      stored: '1350,50 kr/h',
+      mine: '1250 kr/h',
+      choice: 'theirs',
+    },
+    {
+      name: 'rate_project',
+      label: 'Hourly rate: Project work',
+      opened: '(no rate)',
+      stored: '1100 kr/h',
+      mine: '(no rate)',
+      choice: 'theirs',
+    },
+    {
+      name: 'services',
+      label: 'Services covered',
+      opened: 'SSO installation (AD FS / WAP) “Skolportalen” in Produktion',
+      stored:
+        'SSO installation (AD FS / WAP) “Skolportalen” in Produktion and Integration “Elevregister” in any environment',
+      mine: 'SSO installation (AD FS / WAP) “Skolportalen” in Produktion',
+      choice: 'theirs',
+    },
+  ]);
+  const saved = resolvedValues(conflict, mine);
+  expect(saved.notes).toBe('Renewed in March.');
+  expect(servicesOf(saved.services).map((s) => s.id)).toEqual(['v1', 'v2']);
+});
+
+it('a certificate: its server by host from the environment, its kind in words', () => {
+  const view = {
+    id: 'x1',
+    kind: 'ssl',
+    subject: 'CN=sts.kungalv.se',
+    thumbprint: 'AB12',
+    serverId: null,
+    expiresOn: '2027-03-01',
+  } as unknown as CertificateView;
+  const spec = certificateFormSpecFor([
+    { id: 's1', host: 'adfs01.kungalv.se' },
+    { id: 's2', host: 'wap01.kungalv.se' },
+  ]);
+  const opened = certificateFormValues(view);
+  const mine = { ...opened, serverId: 's2' };
+  const error = new LotsenError(
+    'CONFLICT',
+    'Ada Admin changed this certificate at 14:02 while you had it open.',
+    {
+      record: 'certificate',
+      rowVersion: 2,
+      current: { ...view, kind: 'token_signing', serverId: 's1' },
+      changedFields: ['kind', 'serverId'],
+      changedBy: 'Ada Admin',
+      changedAt: null,
+    },
+  );
+  const conflict = conflictOf(spec, opened, mine, error)!;
+  expect(conflict.fields).toEqual([
+    {
+      name: 'kind',
+      label: 'Kind',
+      opened: 'SSL (service communications)',
+      stored: 'Token-signing',
+      mine: 'SSL (service communications)',
+      choice: 'theirs',
+    },
+    {
+      name: 'serverId',
+      label: 'Server',
+      opened: 'Not one server (the farm, or unknown)',
+      stored: 'adfs01.kungalv.se',
+      mine: 'wap01.kungalv.se',
+      choice: 'mine',
+    },
+  ]);
+  expect(resolvedValues(conflict, mine)).toEqual({ ...mine, kind: 'token_signing' });
+  // A server removed since is said to be, not shown as an id.
+  expect(certificateFormSpecFor([]).stored!.show!.serverId!('s1')).toBe('A server since removed');
 });
