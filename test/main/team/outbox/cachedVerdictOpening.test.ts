@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionView } from '../../../../common/sessions/model.ts';
 import { booksOf } from '../../../../main/team/outbox/sessionBooks.ts';
-import { startDatabaseOutage, type DatabaseOutage } from '../../../support/postgres/databaseOutage.ts';
+import type { DatabaseOutage } from '../../../support/postgres/databaseOutage.ts';
 import {
-  createTestTeamWithAdmin,
-  type MemberLotsen,
-  type TestTeamWithAdmin,
-} from '../../../support/postgres/testTeam.ts';
+  startTechnicianBehindOutage,
+  type TechnicianBehindOutage,
+} from '../../../support/postgres/technicianBehindOutage.ts';
+import type { MemberLotsen } from '../../../support/postgres/testTeam.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
@@ -14,7 +14,7 @@ import {
   sshOpenInput,
   type PreparedSessionCustomer,
 } from '../../../support/sessionCustomer.ts';
-import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import type { SshdFixture } from '../../../support/sshd/sshdFixture.ts';
 import { until } from '../../../support/until.ts';
 
 /*
@@ -23,42 +23,24 @@ import { until } from '../../../support/until.ts';
  * same ticket and environment read; everything it writes waits in the local queue and arrives once, in order.
  */
 
+let fixture: TechnicianBehindOutage;
 let sshd: SshdFixture;
 let outage: DatabaseOutage;
-let team: TestTeamWithAdmin;
 let lotsen: MemberLotsen;
-const output = new Map<string, string>();
+let typeMarker: TechnicianBehindOutage['typeMarker'];
 const states = new Map<string, string>();
 
 beforeAll(async () => {
-  [sshd, outage, team] = await Promise.all([startSshd(), startDatabaseOutage(), createTestTeamWithAdmin()]);
-  lotsen = await team.enrolLotsen(
-    team.admin,
-    { name: 'Tekla Tekniker', email: 'tekla@leverantor.se', role: 'support_lead' },
-    { sessions: { shell: '/bin/sh', connectTimeoutMs: 5_000 }, port: outage.port },
-  );
-  const decoder = new TextDecoder();
-  lotsen.backend.on('terminal.output', ({ sessionId, data }) => {
-    output.set(sessionId, (output.get(sessionId) ?? '') + decoder.decode(data, { stream: true }));
-    void lotsen.call.ok('sessions.ack', { sessionId, bytes: data.length });
-  });
+  fixture = await startTechnicianBehindOutage();
+  ({ sshd, outage, lotsen, typeMarker } = fixture);
   // The store cannot be asked while the database is away: what each window is told is what counts.
   lotsen.backend.on('sessions.changed', (view) => states.set(view.id, view.state));
 }, 120_000);
 
-afterAll(async () => {
-  outage?.restore();
-  await lotsen?.close();
-  await Promise.all([sshd?.stop(), outage?.close(), team?.drop()]);
-});
+afterAll(async () => fixture?.close());
 
 const isOpen = (sessionId: string) =>
   until(`session ${sessionId} open`, () => states.get(sessionId) === 'open');
-
-async function typeMarker(sessionId: string, marker: string): Promise<void> {
-  await lotsen.call.ok('sessions.input', { sessionId, data: `echo ${marker.replace('-', '"-"')}\n` });
-  await until(`"${marker}" in the terminal`, () => (output.get(sessionId) ?? '').includes(marker));
-}
 
 /** Opens an SSH session with the database there, trusting the test sshd's key when asked. */
 async function openSshOnline(prepared: PreparedSessionCustomer): Promise<SessionView> {

@@ -1,61 +1,40 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionView } from '../../../../common/sessions/model.ts';
 import { booksOf } from '../../../../main/team/outbox/sessionBooks.ts';
-import { startDatabaseOutage, type DatabaseOutage } from '../../../support/postgres/databaseOutage.ts';
+import type { DatabaseOutage } from '../../../support/postgres/databaseOutage.ts';
 import {
-  createTestTeamWithAdmin,
-  type MemberLotsen,
-  type TestTeamWithAdmin,
-} from '../../../support/postgres/testTeam.ts';
+  startTechnicianBehindOutage,
+  type TechnicianBehindOutage,
+} from '../../../support/postgres/technicianBehindOutage.ts';
+import type { MemberLotsen, TestTeamWithAdmin } from '../../../support/postgres/testTeam.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
   sessionTarget,
   sshOpenInput,
 } from '../../../support/sessionCustomer.ts';
-import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import type { SshdFixture } from '../../../support/sshd/sshdFixture.ts';
 import { until } from '../../../support/until.ts';
 
+let fixture: TechnicianBehindOutage;
 let sshd: SshdFixture;
 let outage: DatabaseOutage;
 let team: TestTeamWithAdmin;
 let lotsen: MemberLotsen;
-const output = new Map<string, string>();
+let typeMarker: TechnicianBehindOutage['typeMarker'];
 
 beforeAll(async () => {
-  [sshd, outage, team] = await Promise.all([startSshd(), startDatabaseOutage(), createTestTeamWithAdmin()]);
-  lotsen = await team.enrolLotsen(
-    team.admin,
-    { name: 'Tekla Tekniker', email: 'tekla@leverantor.se', role: 'support_lead' },
-    { sessions: { shell: '/bin/sh', connectTimeoutMs: 5_000 }, port: outage.port },
-  );
-  const decoder = new TextDecoder();
-  lotsen.backend.on('terminal.output', ({ sessionId, data }) => {
-    output.set(sessionId, (output.get(sessionId) ?? '') + decoder.decode(data, { stream: true }));
-    void lotsen.call.ok('sessions.ack', { sessionId, bytes: data.length });
-  });
+  fixture = await startTechnicianBehindOutage();
+  ({ sshd, outage, team, lotsen, typeMarker } = fixture);
 }, 120_000);
 
-afterAll(async () => {
-  outage?.restore();
-  await lotsen?.close();
-  await Promise.all([sshd?.stop(), outage?.close(), team?.drop()]);
-});
-
-const sawOutput = (sessionId: string, text: string) =>
-  until(`"${text}" in the terminal`, () => (output.get(sessionId) ?? '').includes(text));
+afterAll(async () => fixture?.close());
 
 const isOpen = (sessionId: string): Promise<SessionView> =>
   until(`session ${sessionId} open`, async () => {
     const live = await lotsen.call.ok('sessions.list', { live: true });
     return live.find((view) => view.id === sessionId && view.state === 'open');
   }) as Promise<SessionView>;
-
-/** Types a line the shell echoes back as a marker, and waits for the marker, so its recording batch is made. */
-async function typeMarker(sessionId: string, marker: string): Promise<void> {
-  await lotsen.call.ok('sessions.input', { sessionId, data: `echo ${marker.replace('-', '"-"')}\n` });
-  await sawOutput(sessionId, marker);
-}
 
 /** The recording's output events' text, in the order stored, and its stored batches' sequence numbers. */
 async function recorded(recordingId: string): Promise<string> {
