@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { billableWorkTypeLabels, billableWorkTypes, type BillableWorkType } from '../agreements/model.ts';
+import { rowVersionSchema } from '../api/rowVersion.ts';
 import { idSchema } from '../registry/model.ts';
 
 /*
@@ -57,17 +58,25 @@ export function checkWorkType(
   }
 }
 
+const classificationFields = {
+  classification: z.enum(chargeClassifications, {
+    error: `Classification must be one of ${chargeClassifications.join(', ')}`,
+  }),
+  workType: z
+    .enum(billableWorkTypes, { error: `Work type must be one of ${billableWorkTypes.join(', ')}` })
+    .nullable()
+    .default(null),
+};
+
+/** How an entry is charged, as finance chooses it in the classify dialog. */
+export const classificationSchema = z.object(classificationFields).strict().superRefine(checkWorkType);
+
+/**
+ * `rowVersion`: the version of the entry finance classified (docs/versions.md), required like every save of a
+ * versioned record, so that a classification never lands on an entry changed since it was read unseen.
+ */
 export const classifyInputSchema = z
-  .object({
-    entryId: idSchema,
-    classification: z.enum(chargeClassifications, {
-      error: `Classification must be one of ${chargeClassifications.join(', ')}`,
-    }),
-    workType: z
-      .enum(billableWorkTypes, { error: `Work type must be one of ${billableWorkTypes.join(', ')}` })
-      .nullable()
-      .default(null),
-  })
+  .object({ entryId: idSchema, rowVersion: rowVersionSchema, ...classificationFields })
   .strict()
   .superRefine(checkWorkType);
 export type ClassifyInput = z.input<typeof classifyInputSchema>;

@@ -159,10 +159,18 @@ export async function addManualEntry(
   });
 }
 
-/** Sets how an entry is charged. Running entries may be classified; locked ones may not. */
+/**
+ * Sets how an entry is charged, against the version finance read (a stale one is refused, like `updateEntry`).
+ * Running entries may be classified; locked ones may not.
+ */
 export async function classifyEntry(
   ctx: RegistryContext,
-  input: { entryId: string; classification: ChargeClassification; workType: BillableWorkType | null },
+  input: {
+    entryId: string;
+    rowVersion: number;
+    classification: ChargeClassification;
+    workType: BillableWorkType | null;
+  },
 ): Promise<TimeEntryView> {
   const current = await getTimeEntry(ctx.db, input.entryId);
   assertMayTouch(ctx.principal, 'classifyTime', current.technicianId, {
@@ -174,7 +182,7 @@ export async function classifyEntry(
     ctx.db.transaction().execute(async (trx) => {
       await holdMonthsOpen(trx, [current]);
       await assertEntryUnlocked(trx, input.entryId);
-      await trx
+      const result = await trx
         .updateTable('time_entries')
         .set({
           classification: input.classification,
@@ -182,7 +190,19 @@ export async function classifyEntry(
           ...updatedStamp(ctx),
         })
         .where('id', '=', input.entryId)
-        .execute();
+        .where('row_version', '=', input.rowVersion)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) {
+        const { entryId: _id, rowVersion: _version, ...submitted } = input;
+        throw await staleSaveRefusal(trx, ctx.actorId, {
+          table: 'time_entries',
+          id: input.entryId,
+          record: 'time entry',
+          notFound: 'No such time entry; it may have been deleted.',
+          view: () => getTimeEntry(trx, input.entryId),
+          submitted,
+        });
+      }
       return getTimeEntry(trx, input.entryId);
     }),
   );

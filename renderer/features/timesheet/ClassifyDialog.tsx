@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { billableWorkTypeLabels, billableWorkTypes } from '../../../common/agreements/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -21,16 +21,20 @@ const workTypeLabels = { '': 'Choose a work type…', ...billableWorkTypeLabels 
  */
 export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClose(): void }) {
   const classify = useTimeStore((s) => s.classify);
-  const spec = useMemo(() => classifySpec(entry.id), [entry.id]);
   const [initial] = useState(() => classifyValues(entry));
+  // The version the dialog opened, not the entry's at save time: a live update may refresh the entry meanwhile.
   const onSubmit = useCallback(
-    async (input: unknown) => {
-      await classify(input as Parameters<typeof classify>[0]);
+    async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
+      await classify({
+        ...(input as Omit<Parameters<typeof classify>[0], 'entryId' | 'rowVersion'>),
+        entryId: entry.id,
+        rowVersion: rowVersion ?? entry.rowVersion,
+      });
       onClose();
     },
-    [classify, onClose],
+    [classify, entry.id, entry.rowVersion, onClose],
   );
-  const form = useForm(spec, initial.values, onSubmit);
+  const form = useForm(classifySpec, initial.values, onSubmit, entry.rowVersion);
   const choice = form.field('classification');
   const suggestion = entry.suggestion;
 

@@ -76,6 +76,7 @@ export function TimesheetPage() {
     setActionError(null);
     classify({
       entryId: entry.id,
+      rowVersion: entry.rowVersion,
       classification: entry.suggestion.classification,
       workType: entry.suggestion.workType,
     }).catch((e) => setActionError(errorMessage(e)));

@@ -1,4 +1,4 @@
-import { classifyInputSchema, type ChargeClassification } from '../../../common/billing/model.ts';
+import { classificationSchema, type ChargeClassification } from '../../../common/billing/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
 
@@ -8,17 +8,15 @@ export type ClassifyValues = {
   workType: string;
 };
 
-export function classifySpec(entryId: string): FormSpec<ClassifyValues> {
-  return {
-    fields: ['classification', 'workType'],
-    schema: classifyInputSchema,
-    toInput: (v) => ({
-      entryId,
-      classification: v.classification,
-      workType: v.classification === 'billable' && v.workType !== '' ? v.workType : null,
-    }),
-  };
-}
+/** The choice alone: the dialog adds the entry and the version it was opened at when it saves. */
+export const classifySpec: FormSpec<ClassifyValues> = {
+  fields: ['classification', 'workType'],
+  schema: classificationSchema,
+  toInput: (v) => ({
+    classification: v.classification,
+    workType: v.classification === 'billable' && v.workType !== '' ? v.workType : null,
+  }),
+};
 
 /** The entry's own classification when it has one; otherwise Lotsen's suggestion, chosen but not yet saved. */
 export function classifyValues(entry: Pick<TimeEntryView, 'classification' | 'workType' | 'suggestion'>): {

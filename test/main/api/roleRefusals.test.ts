@@ -169,7 +169,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'time.runningTimer': {},
     'time.list': {},
     'time.addManual': { ticketId, startedAt: now - 600_000, endedAt: now - 300_000 },
-    'time.classify': { entryId: localEntryId, classification: 'included' },
+    'time.classify': { entryId: localEntryId, rowVersion: 1, classification: 'included' },
     'time.suggestion': { entryId: localEntryId },
     'time.update': { id: localEntryId, rowVersion: 1, note: 'ändrad' },
     'time.delete': { id: localEntryId },
@@ -301,7 +301,11 @@ describe('rows the matrix cannot tell apart', () => {
       note: 'eget',
     });
     expect(own.technicianId).toBe(technicianId);
-    await technician.ok('time.classify', { entryId: own.id, classification: 'included' });
+    await technician.ok('time.classify', {
+      entryId: own.id,
+      rowVersion: own.rowVersion,
+      classification: 'included',
+    });
     await technician.ok('time.update', { id: own.id, rowVersion: own.rowVersion + 1, note: 'eget, ändrat' });
     await technician.ok('time.startTimer', { ticketId: prepared.ticket.id });
     expect(await technician.ok('time.stopTimer', {})).toMatchObject({ technicianId });
@@ -314,7 +318,7 @@ describe('rows the matrix cannot tell apart', () => {
     // sees it, and the service refuses the lead's change as another person's.
     const before = await fingerprint();
     const others = [
-      ['time.classify', { entryId: localEntryId, classification: 'no_charge' }],
+      ['time.classify', { entryId: localEntryId, rowVersion: 1, classification: 'no_charge' }],
       ['time.update', { id: localEntryId, rowVersion: 1, note: 'någon annans' }],
       ['time.delete', { id: localEntryId }],
       ['time.suggestion', { entryId: localEntryId }],
@@ -351,9 +355,11 @@ describe('rows the matrix cannot tell apart', () => {
   test("finance reads everyone's time and reclassifies it, but edits none of it", async () => {
     const finance = members.finance.call;
     const listed = await finance.ok('time.list', {});
-    expect(listed.map((e) => e.id)).toContain(localEntryId);
+    const local = listed.find((e) => e.id === localEntryId);
+    expect(local).toBeDefined();
     const classified = await finance.ok('time.classify', {
       entryId: localEntryId,
+      rowVersion: local!.rowVersion,
       classification: 'no_charge',
     });
     expect(classified.classification).toBe('no_charge');

@@ -82,6 +82,7 @@ describe('billing export', () => {
       });
       await call.ok('time.classify', {
         entryId: entry.id,
+        rowVersion: entry.rowVersion,
         classification: i % 2 === 0 ? 'billable' : 'included',
         workType: i % 2 === 0 ? 'configuration_change' : null,
       });
@@ -294,7 +295,11 @@ describe('billing export', () => {
       startedAt: at('2026-11-12T09:00:00+01:00'),
       endedAt: at('2026-11-12T09:40:00+01:00'),
     });
-    await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    await call.ok('time.classify', {
+      entryId: entry.id,
+      rowVersion: entry.rowVersion,
+      classification: 'included',
+    });
     await approve();
     await finance.ok('billing.approveMonth', { month: '2026-11', customerId: lund.customer.id });
     const before = {

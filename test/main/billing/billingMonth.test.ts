@@ -65,20 +65,39 @@ describe('billing months', () => {
       '2026-11-05T09:00:00+01:00',
       37,
       'Ändrade claim-regel',
+    ).then((entry) =>
+      call.ok('time.classify', {
+        entryId: entry.id,
+        rowVersion: entry.rowVersion,
+        classification: 'billable',
+        workType: 'configuration_change',
+      }),
     );
-    const included = await manual(fixture.standardTicket.id, '2026-11-05T13:00:00+01:00', 50, 'Felsökning');
-    const special = await manual(fixture.specialTicket.id, '2026-11-30T23:30:00+01:00', 20, 'Via Fortinet');
-    await call.ok('time.classify', {
-      entryId: config.id,
-      classification: 'billable',
-      workType: 'configuration_change',
-    });
-    await call.ok('time.classify', { entryId: included.id, classification: 'included' });
-    await call.ok('time.classify', {
-      entryId: special.id,
-      classification: 'billable',
-      workType: 'non_standard_access',
-    });
+    const included = await manual(
+      fixture.standardTicket.id,
+      '2026-11-05T13:00:00+01:00',
+      50,
+      'Felsökning',
+    ).then((entry) =>
+      call.ok('time.classify', {
+        entryId: entry.id,
+        rowVersion: entry.rowVersion,
+        classification: 'included',
+      }),
+    );
+    const special = await manual(
+      fixture.specialTicket.id,
+      '2026-11-30T23:30:00+01:00',
+      20,
+      'Via Fortinet',
+    ).then((entry) =>
+      call.ok('time.classify', {
+        entryId: entry.id,
+        rowVersion: entry.rowVersion,
+        classification: 'billable',
+        workType: 'non_standard_access',
+      }),
+    );
     return { config, included, special };
   }
 
@@ -98,12 +117,17 @@ describe('billing months', () => {
     const timer = await call.ok('time.startTimer', { ticketId: fixture.specialTicket.id });
     expect(timer.suggestion?.workType).toBe('non_standard_access');
 
-    const missing = await call.fails('time.classify', { entryId: special.id, classification: 'billable' });
+    const missing = await call.fails('time.classify', {
+      entryId: special.id,
+      rowVersion: special.rowVersion,
+      classification: 'billable',
+    });
     expect(missing.details?.issues).toEqual([
       { path: 'workType', message: 'Billable time needs a work type' },
     ]);
     const classified = await call.ok('time.classify', {
       entryId: special.id,
+      rowVersion: special.rowVersion,
       classification: 'billable',
       workType: 'non_standard_access',
     });
@@ -216,14 +240,22 @@ describe('billing months', () => {
       problems: ['1 entry is unclassified', '1 entry is still running'],
     });
 
-    await call.ok('time.classify', { entryId: open.id, classification: 'no_charge' });
+    await call.ok('time.classify', {
+      entryId: open.id,
+      rowVersion: open.rowVersion,
+      classification: 'no_charge',
+    });
     const stopped = await call.ok('time.stopTimer', {});
     // Stopped, the timer's entry is unclassified time like any other.
     expect((await finance.fails('billing.approveMonth', input)).details).toMatchObject({
       unclassified: 1,
       running: 0,
     });
-    await call.ok('time.classify', { entryId: stopped!.id, classification: 'included' });
+    await call.ok('time.classify', {
+      entryId: stopped!.id,
+      rowVersion: stopped!.rowVersion,
+      classification: 'included',
+    });
     const batch = await finance.ok('billing.approveMonth', input);
     expect(batch).toMatchObject({ number: 1, month: '2026-11', entries: 5, lines: 5 });
   });
@@ -326,7 +358,11 @@ describe('billing months', () => {
     const before = await call.ok('time.list', { customerId: fixture.customer.id });
 
     const refusals = [
-      await call.fails('time.classify', { entryId: config.id, classification: 'no_charge' }),
+      await call.fails('time.classify', {
+        entryId: config.id,
+        rowVersion: config.rowVersion,
+        classification: 'no_charge',
+      }),
       await call.fails('time.update', {
         id: config.id,
         rowVersion: config.rowVersion,
@@ -445,7 +481,11 @@ describe('billing months', () => {
       minutes: 5,
       note: 'Samtal',
     });
-    await call.ok('time.classify', { entryId: notLocked.id, classification: 'included' });
+    await call.ok('time.classify', {
+      entryId: notLocked.id,
+      rowVersion: notLocked.rowVersion,
+      classification: 'included',
+    });
 
     // December as it stands: 15 min included, +20 min and -10 min at 1 200 kr/h (billed as given, not rounded),
     // +5 min on included time (not billed).
@@ -503,6 +543,7 @@ describe('billing months', () => {
       const entry = await manual(fixture.standardTicket.id, start, length, `arbete ${length}`);
       await call.ok('time.classify', {
         entryId: entry.id,
+        rowVersion: entry.rowVersion,
         classification: 'billable',
         workType: 'configuration_change',
       });
@@ -564,7 +605,11 @@ describe('billing months', () => {
     const first = await manual(fixture.standardTicket.id, '2026-11-05T14:00:00+01:00', 40, 'Felsökning');
     const second = await manual(fixture.standardTicket.id, '2026-11-05T16:10:00+01:00', 25, 'Uppföljning');
     for (const entry of [first, second]) {
-      await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+      await call.ok('time.classify', {
+        entryId: entry.id,
+        rowVersion: entry.rowVersion,
+        classification: 'included',
+      });
     }
     await call.ok('tickets.escalate', { id: fixture.standardTicket.id, at: at('2026-11-05T15:00:00+01:00') });
     now = at('2026-12-01T09:00:00+01:00');
@@ -636,6 +681,7 @@ describe('billing months', () => {
     );
     await call.ok('time.classify', {
       entryId: entry.id,
+      rowVersion: entry.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });
@@ -772,6 +818,7 @@ describe('billing months', () => {
     const entry = await manual(fixture.standardTicket.id, '2026-11-05T09:00:00+01:00', 10);
     await call.ok('time.classify', {
       entryId: entry.id,
+      rowVersion: entry.rowVersion,
       classification: 'billable',
       workType: 'customer_environment_change',
     });
@@ -794,7 +841,12 @@ describe('billing months', () => {
   test('twelve months of billed hours per customer, approved months from their batch', async () => {
     await november();
     await manual(fixture.standardTicket.id, '2026-10-01T09:00:00+02:00', 61).then((e) =>
-      call.ok('time.classify', { entryId: e.id, classification: 'billable', workType: 'project' }),
+      call.ok('time.classify', {
+        entryId: e.id,
+        rowVersion: e.rowVersion,
+        classification: 'billable',
+        workType: 'project',
+      }),
     );
     now = at('2026-12-02T09:00:00+01:00');
     await finance.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });

@@ -56,6 +56,7 @@ describe('sealed billing lines', () => {
       });
       await call.ok('time.classify', {
         entryId: entry.id,
+        rowVersion: entry.rowVersion,
         classification: i === 0 ? 'included' : 'billable',
         workType: i === 0 ? null : i === 1 ? 'configuration_change' : 'non_standard_access',
       });

@@ -235,6 +235,7 @@ describe('row versions', () => {
     });
     const classified = await call.ok('time.classify', {
       entryId: changed.id,
+      rowVersion: noted.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });

@@ -141,6 +141,7 @@ describe('the summer purge', () => {
       });
       await call.ok('time.classify', {
         entryId: entry.id,
+        rowVersion: entry.rowVersion,
         classification: 'billable',
         workType: 'configuration_change',
       });

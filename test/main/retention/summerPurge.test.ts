@@ -164,6 +164,7 @@ beforeAll(async () => {
     });
     await call.ok('time.classify', {
       entryId: entry.id,
+      rowVersion: entry.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });
@@ -191,7 +192,11 @@ beforeAll(async () => {
         const [sessionEntry] = (await call.ok('time.list', { ticketId: person.ticket.id })).filter(
           (e) => e.sessionId === session.id,
         );
-        await call.ok('time.classify', { entryId: sessionEntry!.id, classification: 'included' });
+        await call.ok('time.classify', {
+          entryId: sessionEntry!.id,
+          rowVersion: sessionEntry!.rowVersion,
+          classification: 'included',
+        });
       }
       clock.now = at(`${month}-12T15:00:00+01:00`);
       people.push({

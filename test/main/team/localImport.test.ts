@@ -147,7 +147,11 @@ beforeAll(async () => {
     planted.recordingIds.push(closed.recordingId!);
   }
   for (const entry of await call.ok('time.list', { ticketId: prepared.standardTicket.id })) {
-    await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    await call.ok('time.classify', {
+      entryId: entry.id,
+      rowVersion: entry.rowVersion,
+      classification: 'included',
+    });
   }
   const manual = await call.ok('time.addManual', {
     ticketId: prepared.specialTicket.id,
@@ -157,6 +161,7 @@ beforeAll(async () => {
   });
   await call.ok('time.classify', {
     entryId: manual.id,
+    rowVersion: manual.rowVersion,
     classification: 'billable',
     workType: 'non_standard_access',
   });

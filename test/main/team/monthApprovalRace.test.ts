@@ -64,6 +64,7 @@ describe('month approval racing late time on a team database', { timeout: 300_00
           logged.push(
             await call.ok('time.classify', {
               entryId: entry.id,
+              rowVersion: entry.rowVersion,
               classification: 'billable',
               workType: 'configuration_change',
             }),
@@ -110,7 +111,11 @@ describe('month approval racing late time on a team database', { timeout: 300_00
           );
           // As finance then does: the late time is classified and the month approved, with it in the batch.
           if (late.status !== 'fulfilled') throw new Error('unreachable: one of the two won');
-          await call.ok('time.classify', { entryId: late.value.id, classification: 'included' });
+          await call.ok('time.classify', {
+            entryId: late.value.id,
+            rowVersion: late.value.rowVersion,
+            classification: 'included',
+          });
           await finance.ok('billing.approveMonth', { month, customerId: fixture.customer.id });
         }
         // The edit either went in before the approval (and the batch bills it) or was refused: never lost silently.

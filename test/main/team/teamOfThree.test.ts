@@ -167,6 +167,7 @@ describe('a team of three on three Lotsen processes', { timeout: 240_000 }, () =
     expect(entry!.startedAt).toBeLessThan(at('2026-12-01T00:00:00+01:00'));
     await technician.call.ok('time.classify', {
       entryId: entry!.id,
+      rowVersion: entry!.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });

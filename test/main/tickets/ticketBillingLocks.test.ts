@@ -51,6 +51,7 @@ describe('tickets and approved months', () => {
     });
     await call.ok('time.classify', {
       entryId: entry.id,
+      rowVersion: entry.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });

@@ -21,7 +21,11 @@ describe('time import into approved months', () => {
       startedAt: at('2026-11-05T09:00:00+01:00'),
       endedAt: at('2026-11-05T09:30:00+01:00'),
     });
-    await call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    await call.ok('time.classify', {
+      entryId: entry.id,
+      rowVersion: entry.rowVersion,
+      classification: 'included',
+    });
     clock.now = at('2026-12-02T09:00:00+01:00');
     await finance.ok('billing.approveMonth', { month: '2026-11', customerId: vaxjo.customer.id });
   });

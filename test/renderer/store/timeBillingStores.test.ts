@@ -111,8 +111,10 @@ describe('the time store against a real backend', () => {
     // The tickets for the pickers came with the week.
     expect(time.getState().tickets.map((t) => t.id)).toEqual([ticketId]);
 
+    // Stopped since it started: classified at the version the timesheet shows now.
     await time.getState().classify({
       entryId: started.id,
+      rowVersion: days[2]!.entries[0]!.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });
@@ -196,6 +198,7 @@ describe('the billing store against a real backend', () => {
 
     await stores.time.getState().classify({
       entryId: entry.id,
+      rowVersion: entry.rowVersion,
       classification: 'billable',
       workType: 'configuration_change',
     });
@@ -224,7 +227,12 @@ describe('the billing store against a real backend', () => {
     time.getState().showWeek(weekStartOf(WEDNESDAY));
     await waitFor(() => time.getState().entries[0]?.batchId === batch.id);
     await expect(
-      time.getState().classify({ entryId: entry.id, classification: 'no_charge', workType: null }),
+      time.getState().classify({
+        entryId: entry.id,
+        rowVersion: time.getState().entries[0]!.rowVersion,
+        classification: 'no_charge',
+        workType: null,
+      }),
     ).rejects.toMatchObject({ code: 'LOCKED' });
 
     // Progress as the store showed it while the export ran (events from main, matched by the export's id).

@@ -126,7 +126,11 @@ describe('the change feed of a team database', () => {
       (p) => p.ticketId === ticket.id && p.customerId === prepared.customer.id,
     );
 
-    await finance.call.ok('time.classify', { entryId: entry.id, classification: 'included' });
+    await finance.call.ok('time.classify', {
+      entryId: entry.id,
+      rowVersion: entry.rowVersion,
+      classification: 'included',
+    });
     leadEvents.clear();
     await finance.call.ok('billing.approveMonth', { month, customerId: prepared.customer.id });
     await leadEvents.next(

@@ -75,7 +75,7 @@ describe('the classify form', () => {
   });
 
   it('asks for a work type only for billable time, and drops it otherwise', () => {
-    const spec = classifySpec(ENTRY);
+    const spec = classifySpec;
     const errors = validate(
       spec.schema,
       spec.toInput({ classification: 'billable', workType: '' }),
@@ -83,7 +83,6 @@ describe('the classify form', () => {
     );
     expect(errors.byField).toEqual({ workType: 'Billable time needs a work type' });
     expect(spec.toInput({ classification: 'included', workType: 'project' })).toEqual({
-      entryId: ENTRY,
       classification: 'included',
       workType: null,
     });
