@@ -1,6 +1,8 @@
+import { billableWorkTypeLabels, type BillableWorkType } from '../../../common/agreements/model.ts';
 import { classificationSchema, type ChargeClassification } from '../../../common/billing/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
+import { chargeChoices } from './timeLabels.ts';
 
 export type ClassifyValues = {
   classification: ChargeClassification;
@@ -16,6 +18,17 @@ export const classifySpec: FormSpec<ClassifyValues> = {
     classification: v.classification,
     workType: v.classification === 'billable' && v.workType !== '' ? v.workType : null,
   }),
+  // An entry another member changed reads as the dialog would open it now: its classification, or the suggestion
+  // while it has none. So a changed time alone collides with nothing, and another finance member's choice shows.
+  stored: {
+    values: (current) => classifyValues(current as TimeEntryView).values,
+    labels: { classification: 'How it is charged', workType: 'Work type' },
+    show: {
+      classification: (value) =>
+        chargeChoices.find((choice) => choice.value === value)?.label ?? String(value),
+      workType: (value) => (value === '' ? '(none)' : billableWorkTypeLabels[value as BillableWorkType]),
+    },
+  },
 };
 
 /** The entry's own classification when it has one; otherwise Lotsen's suggestion, chosen but not yet saved. */

@@ -36,6 +36,8 @@ import {
 } from '../../../../renderer/features/customer/forms/certificateForm.ts';
 import type { TicketView } from '../../../../common/tickets/model.ts';
 import { ticketFormSpecNaming, ticketFormValues } from '../../../../renderer/features/tickets/ticketForm.ts';
+import type { TimeEntryView } from '../../../../common/time/model.ts';
+import { classifySpec, classifyValues } from '../../../../renderer/features/timesheet/classifyForm.ts';
 
 /*
  * The conflict panel's logic (issue 14), on the customer form: which fields it asks about, where each choice starts,
@@ -565,4 +567,56 @@ it('a certificate: its server by host from the environment, its kind in words', 
   expect(resolvedValues(conflict, mine)).toEqual({ ...mine, kind: 'token_signing' });
   // A server removed since is said to be, not shown as an id.
   expect(certificateFormSpecFor([]).stored!.show!.serverId!('s1')).toBe('A server since removed');
+});
+
+describe('a time entry’s classification', () => {
+  const entry = {
+    id: 't1',
+    classification: 'unclassified',
+    workType: null,
+    suggestion: { classification: 'billable', workType: 'configuration_change', reasons: [] },
+    rowVersion: 3,
+  } as unknown as TimeEntryView;
+  const stale = (current: object) =>
+    new LotsenError('CONFLICT', 'Tekla Tekniker changed this time entry at 14:02 while you had it open.', {
+      record: 'time entry',
+      rowVersion: 4,
+      current,
+      changedFields: ['classification'],
+      changedBy: 'Tekla Tekniker',
+      changedAt: null,
+    });
+  const opened = classifyValues(entry).values;
+
+  it('a changed time alone collides with nothing: the choice is saved as made', () => {
+    const mine = { ...opened, classification: 'included' as const, workType: '' };
+    const conflict = conflictOf(classifySpec, opened, mine, stale({ ...entry, endedAt: 1, rowVersion: 4 }))!;
+    expect(conflict.fields).toEqual([]);
+    expect(resolvedValues(conflict, mine)).toEqual(mine);
+  });
+
+  it('another finance member’s choice shows in words, and using it takes their work type too', () => {
+    const mine = { ...opened };
+    const theirs = { ...entry, classification: 'no_charge', workType: null, rowVersion: 4 };
+    const conflict = conflictOf(classifySpec, opened, mine, stale(theirs))!;
+    expect(conflict.fields).toEqual([
+      {
+        name: 'classification',
+        label: 'How it is charged',
+        opened: 'Billable',
+        stored: 'No charge',
+        mine: 'Billable',
+        choice: 'theirs',
+      },
+      {
+        name: 'workType',
+        label: 'Work type',
+        opened: 'Configuration change',
+        stored: '(none)',
+        mine: 'Configuration change',
+        choice: 'theirs',
+      },
+    ]);
+    expect(resolvedValues(conflict, mine)).toEqual({ classification: 'no_charge', workType: '' });
+  });
 });
