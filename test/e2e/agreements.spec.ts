@@ -9,7 +9,9 @@ test('an agreement’s services are added, renamed and removed in its dialog, an
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: VAXJO.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: VAXJO.name })).toBeVisible();
-  const agreement = page.locator('article.contracts__item', { has: page.getByRole('heading', { name: 'FA-2020-3' }) });
+  const agreement = page.locator('article.contracts__item', {
+    has: page.getByRole('heading', { name: 'FA-2020-3' }),
+  });
   await expect(agreement).toContainText('AD FS SSO');
 
   await agreement.getByRole('button', { name: 'Edit' }).click();
