@@ -145,6 +145,14 @@ test('with the database away, a session is reconnected on the verdict checked wi
     await page.keyboard.type("printf 'utan-%s\\n' databas");
     await page.keyboard.press('Enter');
     await expect(terminal).toContainText('utan-databas');
+    // The navigation sticks below the banner, not under it, however far the page scrolls.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const firstLink = page.getByRole('navigation').getByRole('link').first();
+    const hidden = await firstLink.evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      return !link.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+    });
+    expect(hidden).toBe(false);
     // The banner says the database is away; nothing in the top bar says it a second time (the timer's load failed too).
     await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
     // At the width the tests run only: a live terminal takes a moment to fit a narrower window (xterm's fit runs on

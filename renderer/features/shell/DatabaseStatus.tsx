@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../../common/api/contract.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
@@ -7,6 +7,27 @@ import { useAppStore } from '../../store/StoreProvider.tsx';
 const BACK_SHOWN_MS = 15_000;
 
 type DatabaseState = AppStatus['database']['state'];
+
+/** The banner's height while it shows, for the navigation to stick below it rather than under it (shell.css). */
+const HEIGHT_PROPERTY = '--database-status-height';
+
+function useHeightForTheShell(): (banner: HTMLDivElement | null) => void {
+  const observer = useRef<ResizeObserver | null>(null);
+  return useCallback((banner: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    const root = document.documentElement.style;
+    if (banner === null) {
+      root.removeProperty(HEIGHT_PROPERTY);
+      return;
+    }
+    // Its text wraps differently at each width: follow it rather than measure once.
+    observer.current = new ResizeObserver(() =>
+      root.setProperty(HEIGHT_PROPERTY, `${banner.offsetHeight}px`),
+    );
+    observer.current.observe(banner);
+  }, []);
+}
 
 /**
  * Under the top bar, while the team database cannot be reached: since when, and what still works, so a technician on
@@ -19,6 +40,7 @@ export function DatabaseStatus() {
   // The state the last render saw: "back" is said only on the way from unreachable to reachable.
   const [seen, setSeen] = useState<DatabaseState | null>(state);
   const [back, setBack] = useState(false);
+  const measured = useHeightForTheShell();
   if (seen !== state) {
     setSeen(state);
     setBack(seen === 'unreachable' && state === 'reachable');
@@ -32,6 +54,7 @@ export function DatabaseStatus() {
   if (state === 'unreachable') {
     return (
       <div
+        ref={measured}
         className="database-status database-status--away"
         role="status"
         aria-label="Team database"
@@ -55,6 +78,7 @@ export function DatabaseStatus() {
   if (back) {
     return (
       <div
+        ref={measured}
         className="database-status database-status--back"
         role="status"
         aria-label="Team database"
