@@ -97,7 +97,7 @@ export function AgreementFormDialog({
         <div className="services-editor">
           {services.map((service, index) => (
             <div className="services-editor__row" key={service.id ?? `new-${index}`}>
-              <label className="field">
+              <label className="field services-editor__kind">
                 <span className="field__label">Kind</span>
                 <select
                   className="input input--select"
@@ -111,7 +111,7 @@ export function AgreementFormDialog({
                   ))}
                 </select>
               </label>
-              <label className="field">
+              <label className="field services-editor__name">
                 <span className="field__label">Service name</span>
                 <input
                   className="input"
@@ -119,7 +119,7 @@ export function AgreementFormDialog({
                   onChange={(e) => change(index, { name: e.target.value })}
                 />
               </label>
-              <label className="field">
+              <label className="field services-editor__environment">
                 <span className="field__label">Runs in</span>
                 <select
                   className="input input--select"
@@ -136,7 +136,7 @@ export function AgreementFormDialog({
               </label>
               <button
                 type="button"
-                className="button button--quiet button--small"
+                className="button button--quiet button--small services-editor__remove"
                 onClick={() => setServices((current) => current.filter((_, i) => i !== index))}
                 aria-label={`Remove service ${service.name || index + 1}`}
               >
