@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ApiError } from '../../../common/api/errors.ts';
-import { staleSaveOf, type StaleSaveDetails } from '../../../common/api/staleSave.ts';
 import { apiPerTest } from '../../support/apiPerTest.ts';
+import { expectStaleSave } from '../../support/expectStaleSave.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 
@@ -12,14 +11,6 @@ import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts
  */
 
 const { call } = apiPerTest({ perFile: true });
-
-/** The refusal's details, after checking it is the stale-save CONFLICT. */
-function staleSave(error: ApiError): StaleSaveDetails {
-  expect(error.code).toBe('CONFLICT');
-  const details = staleSaveOf(error);
-  expect(details).not.toBeNull();
-  return details!;
-}
 
 describe('stale saves', () => {
   test('a customer saved against the version before is refused with what changed, and stays as the first save left it', async () => {
@@ -42,7 +33,7 @@ describe('stale saves', () => {
       rowVersion: opened,
       customer: { name: 'Sollefteå kommun (IT)', orgNumber: customer.orgNumber, kind: 'school_chain' },
     });
-    const details = staleSave(refused);
+    const details = expectStaleSave(refused);
     expect(refused.message).toMatch(
       /^You changed this customer at \d\d:\d\d \(in another window or with the CLI\) while you had it open/,
     );
@@ -230,7 +221,7 @@ describe('stale saves', () => {
       const first = (await kind.saveOk(kind.opened, theirs)) as { rowVersion: number };
       expect(first.rowVersion, kind.record).toBe(kind.opened + 1);
       const refused = await kind.save(kind.opened, yours);
-      const details = staleSave(refused);
+      const details = expectStaleSave(refused);
       expect(details, kind.record).toMatchObject({
         record: kind.record,
         rowVersion: kind.opened + 1,
@@ -310,7 +301,7 @@ describe('stale saves', () => {
         rowVersion: 1,
         ticket: { ...ticket, subject: 'WAP svarar inte' },
       }),
-    ].map(staleSave);
+    ].map(expectStaleSave);
     expect(refusals.map((r) => [r.record, r.rowVersion, r.changedFields])).toEqual([
       ['agreement', 2, ['notes']],
       ['data-processing agreement', 2, ['version']],
@@ -353,7 +344,7 @@ describe('stale saves', () => {
       note: 'Felsökte AD FS',
       endedAt: startedAt + 2_700_000,
     });
-    expect(staleSave(refused)).toMatchObject({
+    expect(expectStaleSave(refused)).toMatchObject({
       record: 'time entry',
       rowVersion: entry.rowVersion + 1,
       changedFields: ['endedAt', 'note'],

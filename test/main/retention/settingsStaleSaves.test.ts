@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ApiError } from '../../../common/api/errors.ts';
-import { staleSaveOf, type StaleSaveDetails } from '../../../common/api/staleSave.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { expectStaleSave } from '../../support/expectStaleSave.ts';
 import { openPassphraseBackend, type OpenedBackend } from '../../support/passphraseBackend.ts';
 
 /*
@@ -11,13 +10,6 @@ import { openPassphraseBackend, type OpenedBackend } from '../../support/passphr
  * the stored settings as the first save left them. On both data sources (the team project runs this folder too): the
  * policy is the support lead's (with the admin right) to set, the price list finance's.
  */
-
-function staleSave(error: ApiError): StaleSaveDetails {
-  expect(error.code).toBe('CONFLICT');
-  const details = staleSaveOf(error);
-  expect(details).not.toBeNull();
-  return details!;
-}
 
 describe('stale saves of the settings', { timeout: 120_000 }, () => {
   let lead: OpenedBackend;
@@ -47,7 +39,7 @@ describe('stale saves of the settings', { timeout: 120_000 }, () => {
       rowVersion: opened.rowVersion,
     });
     expect(refused.message).toMatch(/changed this retention policy at \d\d:\d\d .*while you had it open/);
-    const details = staleSave(refused);
+    const details = expectStaleSave(refused);
     expect(details).toMatchObject({ record: 'retention policy', rowVersion: opened.rowVersion + 1 });
     expect(details.changedFields.sort()).toEqual(['keepClosedDays', 'purgeMonthDay']);
     expect(details.current).toEqual(first);
@@ -80,7 +72,7 @@ describe('stale saves of the settings', { timeout: 120_000 }, () => {
     expect(first).toEqual({ acuteEscalationOre: 300_000, rowVersion: 1 });
 
     // A second first save (another window opened before the first was made): stale, not an overwrite.
-    const refusedFirst = staleSave(
+    const refusedFirst = expectStaleSave(
       await finance.fails('settings.savePriceList', { acuteEscalationOre: 275_000, rowVersion: 0 }),
     );
     expect(refusedFirst).toMatchObject({
@@ -92,7 +84,7 @@ describe('stale saves of the settings', { timeout: 120_000 }, () => {
 
     const second = await finance.ok('settings.savePriceList', { acuteEscalationOre: 320_000, rowVersion: 1 });
     expect(second.rowVersion).toBe(2);
-    const refused = staleSave(
+    const refused = expectStaleSave(
       await finance.fails('settings.savePriceList', { acuteEscalationOre: 200_000, rowVersion: 1 }),
     );
     expect(refused).toMatchObject({ rowVersion: 2, current: { acuteEscalationOre: 320_000 } });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ApiError } from '../../../common/api/errors.ts';
-import { staleSaveOf, type StaleSaveDetails } from '../../../common/api/staleSave.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { expectStaleSave } from '../../support/expectStaleSave.ts';
 import { openPassphraseBackend, type OpenedBackend } from '../../support/passphraseBackend.ts';
 import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts';
 
@@ -12,13 +11,6 @@ import { createCustomerWithEnvironment } from '../../support/preparedCustomer.ts
  * classified it) is refused with CONFLICT and what is stored now, and changes nothing. On both data sources (the team
  * project runs this folder too): the support lead logs the time, a finance member classifies it.
  */
-
-function staleSave(error: ApiError): StaleSaveDetails {
-  expect(error.code).toBe('CONFLICT');
-  const details = staleSaveOf(error);
-  expect(details).not.toBeNull();
-  return details!;
-}
 
 describe('stale classifications of time', { timeout: 120_000 }, () => {
   let lead: OpenedBackend;
@@ -76,7 +68,7 @@ describe('stale classifications of time', { timeout: 120_000 }, () => {
       workType: 'configuration_change',
     });
     expect(refused.message).toMatch(/changed this time entry at \d\d:\d\d .*while you had it open/);
-    const details = staleSave(refused);
+    const details = expectStaleSave(refused);
     expect(details).toMatchObject({ record: 'time entry', rowVersion: 2, current: lengthened });
     expect(details.changedFields.sort()).toEqual(['classification', 'workType']);
     const [stored] = await finance.ok('time.list', { ticketId });
