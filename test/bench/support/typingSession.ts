@@ -1,6 +1,7 @@
 import type { SessionOpenInput, SessionView } from '../../../common/sessions/model.ts';
 import { booksOf } from '../../../main/team/outbox/sessionBooks.ts';
 import type { MemberLotsen } from '../../support/postgres/testTeam.ts';
+import { recordedOutput } from '../../support/recordedOutput.ts';
 import { until } from '../../support/until.ts';
 
 /** How often the technician types a line. */
@@ -82,23 +83,7 @@ export class TypingSession {
 
   /** What the stored recording holds of the lines typed: the problems found, none when each is there once, in order. */
   async checkRecording(): Promise<string[]> {
-    let events = '';
-    for (let fromSeq: number | null = 0; fromSeq !== null;) {
-      const page: { events: string; nextSeq: number | null } = await this.lotsen.call.ok('recordings.read', {
-        recordingId: this.view.recordingId!,
-        fromSeq,
-        limit: 64,
-      });
-      events += page.events;
-      fromSeq = page.nextSeq;
-    }
-    const text = events
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as [number, string, string])
-      .filter(([, type]) => type === 'o')
-      .map(([, , data]) => data)
-      .join('');
+    const text = await recordedOutput(this.lotsen.call, this.view.recordingId!);
     const echoed = echoedLines(text);
     const expected = Array.from({ length: this.typed }, (_, n) => n);
     if (echoed.join(',') === expected.join(',')) return [];

@@ -15,6 +15,7 @@ import {
   type PreparedSessionCustomer,
 } from '../../../support/sessionCustomer.ts';
 import type { SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import { recordedOutput } from '../../../support/recordedOutput.ts';
 import { until } from '../../../support/until.ts';
 
 /*
@@ -142,18 +143,7 @@ describe('a new session with the team database gone', () => {
       [again, ['offline-again']],
       [ssh, ['offline-ssh', 'back-ssh']],
     ] as const) {
-      const page = await lotsen.call.ok('recordings.read', {
-        recordingId: sessions.find((s) => s.id === session.id)!.recordingId!,
-        fromSeq: 0,
-        limit: 64,
-      });
-      const text = page.events
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as [number, string, string])
-        .filter(([, type]) => type === 'o')
-        .map(([, , data]) => data)
-        .join('');
+      const text = await recordedOutput(lotsen.call, sessions.find((s) => s.id === session.id)!.recordingId!);
       // Each marker's echo once (the typed command shows it quoted, the echo plainly).
       const echoed = [...text.matchAll(/(?<![\w"])((?:offline|back)-\w+)(?=\r?\n)/g)].map((m) => m[1]);
       expect(echoed).toEqual(markers);

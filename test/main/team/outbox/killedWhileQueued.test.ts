@@ -17,6 +17,7 @@ import { prepareSessionCustomer, sessionTarget, sshOpenInput } from '../../../su
 import { socketApi, type SocketApi } from '../../../support/socketApi.ts';
 import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
 import { TEST_PASSPHRASE } from '../../../support/testPassphrase.ts';
+import { recordedOutput } from '../../../support/recordedOutput.ts';
 import { until } from '../../../support/until.ts';
 
 let sshd: SshdFixture;
@@ -124,23 +125,7 @@ describe('Lotsen killed while session books wait for the team database', () => {
     expect(session).toMatchObject({ id: opening.id, state: 'disconnected', endCode: 'INTERRUPTED' });
 
     // The recording holds every line typed, once, in order; its batches are numbered without a gap or a double.
-    let events = '';
-    for (let fromSeq: number | null = 0; fromSeq !== null;) {
-      const page: { events: string; nextSeq: number | null } = await call.ok('recordings.read', {
-        recordingId: session!.recordingId!,
-        fromSeq,
-        limit: 64,
-      });
-      events += page.events;
-      fromSeq = page.nextSeq;
-    }
-    const text = events
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as [number, string, string])
-      .filter(([, type]) => type === 'o')
-      .map(([, , out]) => out)
-      .join('');
+    const text = await recordedOutput(call, session!.recordingId!);
     const echoed = [...text.matchAll(/(?<![\w"])((?:before|during)-\d)(?=\r?\n)/g)].map((m) => m[1]);
     expect(echoed).toEqual(['before-1', 'during-1', 'during-2', 'during-3', 'during-4', 'during-5']);
     const client = await team.connect(team.admin);

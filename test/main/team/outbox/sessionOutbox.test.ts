@@ -14,6 +14,7 @@ import {
   sshOpenInput,
 } from '../../../support/sessionCustomer.ts';
 import type { SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import { recordedOutput } from '../../../support/recordedOutput.ts';
 import { until } from '../../../support/until.ts';
 
 let fixture: TechnicianBehindOutage;
@@ -35,27 +36,6 @@ const isOpen = (sessionId: string): Promise<SessionView> =>
     const live = await lotsen.call.ok('sessions.list', { live: true });
     return live.find((view) => view.id === sessionId && view.state === 'open');
   }) as Promise<SessionView>;
-
-/** The recording's output events' text, in the order stored, and its stored batches' sequence numbers. */
-async function recorded(recordingId: string): Promise<string> {
-  let events = '';
-  for (let fromSeq: number | null = 0; fromSeq !== null;) {
-    const page: { events: string; nextSeq: number | null } = await lotsen.call.ok('recordings.read', {
-      recordingId,
-      fromSeq,
-      limit: 64,
-    });
-    events += page.events;
-    fromSeq = page.nextSeq;
-  }
-  return events
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as [number, string, string])
-    .filter(([, type]) => type === 'o')
-    .map(([, , text]) => text)
-    .join('');
-}
 
 describe('a team database that goes away during live sessions', () => {
   test('a local and an SSH session keep running; their books queue, and arrive once, in order, when it is back', async () => {
@@ -134,7 +114,7 @@ describe('a team database that goes away during live sessions', () => {
         ['before-ssh', 'during-ssh-1', 'during-ssh-2', 'during-ssh-3', 'during-ssh-4', 'after-ssh'],
       ],
     ] as const) {
-      const text = await recorded(session.recordingId!);
+      const text = await recordedOutput(lotsen.call, session.recordingId!);
       // Every marker's echo once, in the order typed (the typed command shows it quoted, the echo plainly).
       const echoed = [
         ...text.matchAll(new RegExp(`(?<![\\w"])(\\w+-${prefix}(?:-\\d)?)(?=\\r?\\n)`, 'g')),
