@@ -23,7 +23,8 @@ export default defineConfig({
     screenshot: 'on',
     trace: 'retain-on-failure',
     viewport: { width: 1280, height: 860 },
-    locale: 'sv-SE',
+    // English unless a spec chooses otherwise: the specs read English labels; Swedish and the pseudo-locale have their own.
+    locale: 'en-GB',
     timezoneId: 'Europe/Stockholm',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/i18n.ts';
 import { createApiClient } from './api/client.ts';
 import { chooseTransport } from './api/chooseTransport.ts';
 import { App } from './App.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type RefObject } from 'react';
 import type { Conflict, ConflictField, ConflictSide } from './form/conflict.ts';
 import type { FormValues } from './form/formSpec.ts';
-import { formatDateTime } from './format.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import './conflictPanel.css';
 
 interface ConflictPanelProps {

@@ -5,7 +5,7 @@ import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { downloadBlob } from '../../components/download.ts';
 import { FormError } from '../../components/form/FormError.tsx';
-import { formatDateTime, formatDuration } from '../../components/format.ts';
+import { formatDateTime, formatDuration } from '../../i18n/format.ts';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { Section } from '../../components/Section.tsx';
 import { monthLabel, monthOf } from '../../store/billing/months.ts';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { auditEventLabels, type AuditEventView } from '../../../common/audit/auditEvents.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { selectVerdictText } from '../../store/audit/selectors.ts';

@@ -5,7 +5,7 @@ import { Badge } from '../../components/Badge.tsx';
 import { BarChart } from '../../components/BarChart.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime, formatDuration, formatHours, formatSek, plural } from '../../components/format.ts';
+import { formatDateTime, formatDuration, formatHours, formatSek, plural } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';

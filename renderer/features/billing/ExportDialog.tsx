@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { CustomerMonth } from '../../../common/billing/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { downloadBase64 } from '../../components/download.ts';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../i18n/format.ts';
 import { RadioChoices } from '../../components/RadioChoices.tsx';
 import { exportFraction } from '../../store/billing/slices/export/selectors.ts';
 import { monthLabel } from '../../store/billing/months.ts';

@@ -4,7 +4,7 @@ import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextField } from '../../components/form/fields.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 import { useForm } from '../../components/form/useForm.ts';
-import { formatSek } from '../../components/format.ts';
+import { formatSek } from '../../i18n/format.ts';
 import { Section } from '../../components/Section.tsx';
 import { useBillingStore } from '../../store/StoreProvider.tsx';
 import { kronorFromOre } from '../contracts/agreementForm.ts';

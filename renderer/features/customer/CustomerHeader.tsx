@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import type { OpenDialog } from './pageDialog.ts';
 import { ResponsiblePerson } from './ResponsiblePerson.tsx';
 

@@ -14,7 +14,7 @@ import {
   vpnTypeLabels,
 } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';

@@ -1,6 +1,6 @@
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../i18n/format.ts';
 import { customerDeletionScope } from '../../store/registry/slices/customerDetail/selectors.ts';
 import { useRegistryStore } from '../../store/StoreProvider.tsx';
 import { CustomerFormDialog } from '../customers/CustomerFormDialog.tsx';

@@ -4,7 +4,7 @@ import type { CustomerSummary } from '../../../common/registry/model.ts';
 import { customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../i18n/format.ts';
 import {
   selectCustomerListView,
   selectCustomerMatches,

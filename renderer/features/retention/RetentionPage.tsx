@@ -8,7 +8,7 @@ import { ticketStatusLabels } from '../tickets/ticketForm.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
-import { formatDateTime, plural } from '../../components/format.ts';
+import { formatDateTime, plural } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';

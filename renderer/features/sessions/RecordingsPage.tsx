@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { RecordingView } from '../../../common/sessions/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 import './sessions.css';

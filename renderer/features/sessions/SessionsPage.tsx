@@ -4,7 +4,7 @@ import type { Reason } from '../../../common/agreements/verdict.ts';
 import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectActiveTab } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';

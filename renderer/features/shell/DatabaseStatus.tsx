@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../../common/api/contract.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 
 /** How long "the database is back" stays up after an outage: long enough to read, then out of the way. */

@@ -5,7 +5,7 @@ import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { addMemberFormSpec, emptyAddMemberValues, enrolCommand } from './addMemberForm.ts';
 

@@ -1,5 +1,5 @@
 import type { DepartingReport } from '../../../common/team/departing.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 
 const named = (name: string | null, id: string | null) => name ?? (id ? `(deleted ${id})` : '–');
 

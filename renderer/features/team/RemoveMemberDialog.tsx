@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../common/api/contract.ts';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
-import { plural } from '../../components/format.ts';
+import { plural } from '../../i18n/format.ts';
 import { treeList, treesLeft } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { DepartingList } from './DepartingList.tsx';

@@ -4,7 +4,7 @@ import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextAreaField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
-import { formatSek } from '../../components/format.ts';
+import { formatSek } from '../../i18n/format.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import {
   exceptionFormSpec,

@@ -5,7 +5,7 @@ import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatSek } from '../../components/format.ts';
+import { formatSek } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';

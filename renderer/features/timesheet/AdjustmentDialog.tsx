@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { TimeEntryView } from '../../../common/time/model.ts';
-import { formatDuration } from '../../components/format.ts';
+import { formatDuration } from '../../i18n/format.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';

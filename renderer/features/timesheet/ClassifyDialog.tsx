@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { billableWorkTypeLabels, billableWorkTypes } from '../../../common/agreements/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDuration } from '../../components/format.ts';
+import { formatDuration } from '../../i18n/format.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { SelectField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { formatElapsed } from '../../components/format.ts';
+import { formatElapsed } from '../../i18n/format.ts';
 import { useTimeStore } from '../../store/StoreProvider.tsx';
 import { selectTimerElapsed } from '../../store/time/slices/timer/selectors.ts';
 import './timesheet.css';

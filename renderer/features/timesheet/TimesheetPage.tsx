@@ -4,7 +4,7 @@ import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDuration, formatElapsed, plural } from '../../components/format.ts';
+import { formatDuration, formatElapsed, plural } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';

@@ -2,7 +2,7 @@ import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import type { RotationsRunView, VaultStatusView } from '../../../common/team/vault.ts';
 import type { BadgeTone } from '../../components/Badge.tsx';
-import { formatDateTime, plural } from '../../components/format.ts';
+import { formatDateTime, plural } from '../../i18n/format.ts';
 import type { TeamState } from './initialState.ts';
 
 type VaultTree = VaultStatusView['trees'][number]['tree'];

@@ -1,15 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
 import { niceScale, stackTotals } from '../../../renderer/components/barChartScale.ts';
-import {
-  formatDuration,
-  formatElapsed,
-  formatHours,
-  formatSek,
-} from '../../../renderer/components/format.ts';
+import { formatDuration, formatElapsed, formatHours, formatSek } from '../../../renderer/i18n/format.ts';
 import { exportFormatOf, formatBytes } from '../../../renderer/features/billing/exportChoices.ts';
 import { exportFraction } from '../../../renderer/store/billing/slices/export/selectors.ts';
 
 describe('Swedish figures', () => {
+  beforeAll(() => chooseLanguage('sv'));
+  afterAll(() => chooseLanguage('en'));
+
   it('writes kronor, hours and durations as Swedes read them', () => {
     // Intl writes a no-break space before "kr" and between thousands.
     expect(formatSek(123_456_75).replace(/\s/g, ' ')).toBe('123 456,75 kr');

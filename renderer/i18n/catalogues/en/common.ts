@@ -1,0 +1,34 @@
+/** Words every part of the console uses: buttons, states and the language itself. */
+export const common = {
+  actions: {
+    save: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    delete: 'Delete',
+    edit: 'Edit',
+    add: 'Add',
+    remove: 'Remove',
+    retry: 'Try again',
+    confirm: 'Confirm',
+    back: 'Back',
+    search: 'Search',
+    export: 'Export',
+    undo: 'Undo',
+  },
+  states: {
+    loading: 'Loading…',
+    saving: 'Saving…',
+    none: 'None',
+    optional: '(optional)',
+  },
+  units: {
+    hours: '{{value}} h',
+    minutes: '{{m}} min',
+    hoursMinutes: '{{h}} h {{m}} min',
+  },
+  language: {
+    label: 'Language',
+    sv: 'Svenska',
+    en: 'English',
+  },
+} as const;

@@ -1,0 +1,9 @@
+import { common } from './common.ts';
+
+/**
+ * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
+ * same in sv/), so two features never edit one file.
+ */
+export const en = {
+  common,
+} as const;
