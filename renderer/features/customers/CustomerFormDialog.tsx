@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerDetail, CustomerInput } from '../../../common/registry/model.ts';
-import { customerKindLabels, customerKinds } from '../../../common/registry/vocabulary.ts';
+import { customerKinds } from '../../../common/registry/vocabulary.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
+import { vocabularyLabels } from '../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../store/StoreProvider.tsx';
 import { customerFormSpec, customerFormValues } from './customerForm.ts';
 
@@ -17,6 +19,7 @@ interface Props {
 export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
   const createCustomer = useRegistryStore((s) => s.createCustomer);
   const updateCustomer = useRegistryStore((s) => s.updateCustomer);
+  const { t } = useTranslation('customers');
   const onSubmit = useCallback(
     async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
       if (customer && rowVersion !== undefined) {
@@ -34,46 +37,51 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: Props) {
 
   return (
     <FormDialog
-      title={customer ? `Edit ${customer.name}` : 'Add customer'}
-      submitLabel={customer ? 'Save customer' : 'Add customer'}
+      title={customer ? t('form.editTitle', { name: customer.name }) : t('form.addTitle')}
+      submitLabel={customer ? t('form.save') : t('form.add')}
       form={form}
       onClose={onClose}
     >
-      <TextField
-        binding={form.field('name')}
-        label="Name"
-        autoFocus
-        hint="As in the agreement, e.g. Växjö kommun"
-      />
+      <TextField binding={form.field('name')} label={t('form.name')} autoFocus hint={t('form.nameHint')} />
       <div className="form__row">
         <TextField
           binding={form.field('orgNumber')}
-          label="Organisation number"
+          label={t('form.orgNumber')}
           inputMode="numeric"
           className="mono"
-          hint="NNNNNN-NNNN; the dash may be left out"
+          hint={t('form.orgNumberHint')}
         />
         <SelectField
           binding={form.field('kind')}
-          label="Kind"
+          label={t('form.kind')}
           options={customerKinds}
-          labels={customerKindLabels}
+          labels={vocabularyLabels('customerKind')}
         />
       </div>
       <fieldset className="fieldset">
-        <legend>Responsible person at the vendor (acute calls)</legend>
+        <legend>{t('form.responsible')}</legend>
         <div className="form__row">
           <TextField
             binding={form.field('responsibleName')}
-            label="Name"
+            label={t('form.responsibleName')}
             optional
-            hint="Whom the customer’s support contacts phone when it is urgent"
+            hint={t('form.responsibleNameHint')}
           />
-          <TextField binding={form.field('responsiblePhone')} label="Phone" type="tel" optional />
+          <TextField
+            binding={form.field('responsiblePhone')}
+            label={t('form.responsiblePhone')}
+            type="tel"
+            optional
+          />
         </div>
-        <TextField binding={form.field('responsibleEmail')} label="E-mail" type="email" optional />
+        <TextField
+          binding={form.field('responsibleEmail')}
+          label={t('form.responsibleEmail')}
+          type="email"
+          optional
+        />
       </fieldset>
-      <TextAreaField binding={form.field('notes')} label="Notes" optional />
+      <TextAreaField binding={form.field('notes')} label={t('form.notes')} optional />
     </FormDialog>
   );
 }

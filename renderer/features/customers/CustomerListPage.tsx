@@ -1,10 +1,9 @@
 import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { CustomerSummary } from '../../../common/registry/model.ts';
-import { customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { plural } from '../../i18n/format.ts';
 import {
   selectCustomerListView,
   selectCustomerMatches,
@@ -21,35 +20,33 @@ export function CustomerListPage() {
   const view = useRegistryStore(selectCustomerListView);
   const [adding, setAdding] = useState(false);
   const [, navigate] = useLocation();
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
 
   return (
     <div className="page">
       <div className="page__header">
         <div>
-          <h1>Customers</h1>
+          <h1>{t('list.title')}</h1>
           <CountLine />
         </div>
         {view !== 'empty' && (
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-            Add customer
+            {t('list.add')}
           </button>
         )}
       </div>
-      {view === 'loading' && <p className="muted">Loading customers…</p>}
+      {view === 'loading' && <p className="muted">{t('list.loading')}</p>}
       {view === 'error' && <LoadError />}
       {view === 'empty' && (
         <EmptyState
-          title="No customers yet"
+          title={t('list.emptyTitle')}
           action={
             <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-              Add customer
+              {t('list.add')}
             </button>
           }
         >
-          <p>
-            Add your first customer to keep its environments, servers, remote access, support accounts and
-            named support contacts in one encrypted place.
-          </p>
+          <p>{t('list.emptyText')}</p>
         </EmptyState>
       )}
       {view === 'noMatch' && <NoMatch />}
@@ -66,10 +63,11 @@ function CountLine() {
   const shown = useRegistryStore(selectShownCount);
   const query = useRegistryStore((s) => s.query.trim());
   const status = useRegistryStore((s) => s.listStatus);
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
   if (status !== 'ready') return null;
   return (
     <p className="muted" aria-live="polite">
-      {query ? `${shown} of ${total} match “${query}”` : plural(total, 'customer', 'customers')}
+      {query ? t('list.matching', { shown, total, query }) : t('list.count', { count: total })}
     </p>
   );
 }
@@ -77,12 +75,13 @@ function CountLine() {
 function LoadError() {
   const message = useRegistryStore((s) => s.listError);
   const reload = useRegistryStore((s) => s.loadCustomers);
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
   return (
     <EmptyState
-      title="The customer list could not be loaded"
+      title={t('list.loadFailed')}
       action={
         <button type="button" className="button" onClick={() => void reload()}>
-          Try again
+          {t('common:actions.retry')}
         </button>
       }
     >
@@ -94,9 +93,10 @@ function LoadError() {
 function NoMatch() {
   const query = useRegistryStore((s) => s.query.trim());
   const setQuery = useRegistryStore((s) => s.setQuery);
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
   return (
     <EmptyState
-      title={`No customer matches “${query}”`}
+      title={t('list.noMatchTitle', { query })}
       action={
         <button
           type="button"
@@ -106,13 +106,11 @@ function NoMatch() {
             focusSearch();
           }}
         >
-          Clear search
+          {t('list.clearSearch')}
         </button>
       }
     >
-      <p>
-        The search looks at names, organisation numbers (with or without the dash), server hosts and contacts.
-      </p>
+      <p>{t('list.noMatchText')}</p>
     </EmptyState>
   );
 }
@@ -122,8 +120,9 @@ function Results() {
   const highlight = useRegistryStore((s) => s.highlight);
   const searching = useRegistryStore((s) => s.query.trim() !== '');
   const active = Math.min(highlight, matches.length - 1);
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
   return (
-    <ul className="customer-list" id={RESULTS_LIST_ID} aria-label="Customers">
+    <ul className="customer-list" id={RESULTS_LIST_ID} aria-label={t('list.label')}>
       {matches.map((match, index) => (
         <CustomerRow
           key={match.customer.id}
@@ -147,6 +146,7 @@ const CustomerRow = memo(function CustomerRow({
   active: boolean;
 }) {
   const ref = useRef<HTMLAnchorElement>(null);
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -160,23 +160,22 @@ const CustomerRow = memo(function CustomerRow({
       >
         <span className="customer-row__top">
           <span className="customer-row__name">{customer.name}</span>
-          <Badge tone="neutral">{customerKindLabels[customer.kind]}</Badge>
+          <Badge tone="neutral">{t(`vocabulary:customerKind.${customer.kind}`)}</Badge>
           {customer.nonStandardAccess && (
-            <Badge
-              tone="warning"
-              title="A remote-access method outside the supported list; billable under section 8.6"
-            >
-              Non-standard access (billable, 8.6)
+            <Badge tone="warning" title={t('row.nonStandardAccessTitle')}>
+              {t('row.nonStandardAccess')}
             </Badge>
           )}
         </span>
         <span className="customer-row__meta">
           <span className="mono">{customer.orgNumber}</span>
-          <span>{plural(customer.environmentCount, 'environment', 'environments')}</span>
-          <span>{plural(customer.hosts.length, 'host', 'hosts')}</span>
-          <span>{plural(customer.contacts.length, 'contact', 'contacts')}</span>
+          <span>{t('row.environments', { count: customer.environmentCount })}</span>
+          <span>{t('row.hosts', { count: customer.hosts.length })}</span>
+          <span>{t('row.contacts', { count: customer.contacts.length })}</span>
         </span>
-        {matchedOn && <span className="customer-row__matched">matched on: {matchedOn}</span>}
+        {matchedOn && (
+          <span className="customer-row__matched">{t('row.matchedOn', { fields: matchedOn })}</span>
+        )}
       </Link>
     </li>
   );

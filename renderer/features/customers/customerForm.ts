@@ -1,6 +1,6 @@
 import { customerInputSchema, type CustomerDetail } from '../../../common/registry/model.ts';
-import { customerKindLabels, type CustomerKind } from '../../../common/registry/vocabulary.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type CustomerFormValues = {
   name: string;
@@ -26,16 +26,19 @@ export const customerFormSpec: FormSpec<CustomerFormValues> = {
   }),
   stored: {
     values: (current) => customerFormValues(current as CustomerDetail),
-    labels: {
-      name: 'Name',
-      orgNumber: 'Organisation number',
-      kind: 'Kind',
-      responsibleName: 'Responsible person’s name',
-      responsiblePhone: 'Responsible person’s phone',
-      responsibleEmail: 'Responsible person’s e-mail',
-      notes: 'Notes',
+    // A getter: the panel reads the labels when it shows, in the language chosen then.
+    get labels() {
+      return {
+        name: t('customers:stored.name'),
+        orgNumber: t('customers:stored.orgNumber'),
+        kind: t('customers:stored.kind'),
+        responsibleName: t('customers:stored.responsibleName'),
+        responsiblePhone: t('customers:stored.responsiblePhone'),
+        responsibleEmail: t('customers:stored.responsibleEmail'),
+        notes: t('customers:stored.notes'),
+      };
     },
-    show: { kind: (value) => customerKindLabels[value as CustomerKind] ?? String(value) },
+    show: { kind: (value) => t(`vocabulary:customerKind.${String(value)}` as never) },
   },
 };
 

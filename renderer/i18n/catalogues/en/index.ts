@@ -1,4 +1,6 @@
 import { common } from './common.ts';
+import { customers } from './customers.ts';
+import { vocabulary } from './vocabulary.ts';
 
 /**
  * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
@@ -6,4 +8,6 @@ import { common } from './common.ts';
  */
 export const en = {
   common,
+  customers,
+  vocabulary,
 } as const;
