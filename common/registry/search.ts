@@ -46,36 +46,104 @@ function searchFields(customer: CustomerSummary): SearchField[] {
   return fields;
 }
 
-/**
- * Matches every word of the query against a customer's name, organisation number, hosts, contacts (with their admin
- * accounts) and the access tools of its environments. One pure
- * function, so the UI (which filters on every keystroke) and `lotsen customers list --search` agree exactly.
- */
-export function searchCustomers(customers: readonly CustomerSummary[], query: string): CustomerMatch[] {
-  const words = foldForSearch(query)
+interface Haystack {
+  /** Every field's folded text on one string, separated by newlines (no query word holds one). */
+  text: string;
+  orgDigits: string;
+}
+
+const haystackCache = new WeakMap<CustomerSummary, Haystack>();
+
+function haystack(customer: CustomerSummary): Haystack {
+  let found = haystackCache.get(customer);
+  if (!found) {
+    found = {
+      text: searchFields(customer)
+        .map((field) => field.folded)
+        .join('\n'),
+      orgDigits: orgNumberDigits(customer.orgNumber),
+    };
+    haystackCache.set(customer, found);
+  }
+  return found;
+}
+
+interface QueryWord {
+  word: string;
+  /** The word's digits when it looks like an organisation number, which then matches with or without the dash. */
+  digits: string;
+}
+
+function queryWords(query: string): QueryWord[] {
+  return foldForSearch(query)
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => ({ word, digits: /^\d[\d-]*$/.test(word) ? orgNumberDigits(word) : '' }));
+}
+
+function wordFound({ word, digits }: QueryWord, fields: Haystack | SearchField): boolean {
+  if ('text' in fields)
+    return fields.text.includes(word) || (digits.length > 0 && fields.orgDigits.includes(digits));
+  return (
+    fields.folded.includes(word) ||
+    (digits.length > 0 && fields.label === 'org. no.' && orgNumberDigits(fields.value).includes(digits))
+  );
+}
+
+/** What matched, field by field: worked out only when read (a row shown), not for every customer a keystroke keeps. */
+function matchOf(customer: CustomerSummary, words: readonly QueryWord[]): CustomerMatch {
+  let matchedOn: string[] | null = null;
+  return {
+    customer,
+    get matchedOn() {
+      if (matchedOn === null) {
+        const found = new Set<string>();
+        for (const field of searchFields(customer)) {
+          if (field.label !== 'name' && words.some((word) => wordFound(word, field))) {
+            found.add(`${field.label} ${field.value}`);
+          }
+        }
+        matchedOn = [...found];
+      }
+      return matchedOn;
+    },
+  };
+}
+
+/** A search already run, which the next keystroke can narrow instead of starting over. */
+export interface CustomerSearch {
+  customers: readonly CustomerSummary[];
+  query: string;
+  matches: CustomerMatch[];
+}
+
+/**
+ * Matches every word of the query against a customer's name, organisation number, hosts, contacts (with their admin
+ * accounts) and the access tools of its environments. One pure function, so the UI (which filters on every keystroke)
+ * and `lotsen customers list --search` agree exactly.
+ *
+ * Given the previous search of the same list, a query that only adds to the previous one (the next keystroke) looks
+ * only among the previous matches: every word of it contains a word of the previous query, so nothing outside them
+ * can match.
+ */
+export function searchCustomers(
+  customers: readonly CustomerSummary[],
+  query: string,
+  previous?: CustomerSearch | null,
+): CustomerMatch[] {
+  const words = queryWords(query);
   if (words.length === 0) return customers.map((customer) => ({ customer, matchedOn: [] }));
 
+  const narrows =
+    previous != null &&
+    previous.customers === customers &&
+    queryWords(previous.query).length > 0 &&
+    foldForSearch(query).startsWith(foldForSearch(previous.query));
+  const pool = narrows ? previous.matches.map((match) => match.customer) : customers;
   const matches: CustomerMatch[] = [];
-  for (const customer of customers) {
-    const fields = searchFields(customer);
-    const matchedOn = new Set<string>();
-    const everyWordFound = words.every(({ word, digits }) => {
-      let found = false;
-      for (const field of fields) {
-        const hit =
-          field.folded.includes(word) ||
-          (digits.length > 0 && field.label === 'org. no.' && orgNumberDigits(field.value).includes(digits));
-        if (hit) {
-          found = true;
-          if (field.label !== 'name') matchedOn.add(`${field.label} ${field.value}`);
-        }
-      }
-      return found;
-    });
-    if (everyWordFound) matches.push({ customer, matchedOn: [...matchedOn] });
+  for (const customer of pool) {
+    const fields = haystack(customer);
+    if (words.every((word) => wordFound(word, fields))) matches.push(matchOf(customer, words));
   }
   return matches;
 }

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import type { CustomerSummary } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { useGrowingWindow } from '../../components/useGrowingWindow.ts';
 import {
   selectCustomerListView,
   selectCustomerMatches,
@@ -121,9 +122,10 @@ function Results() {
   const searching = useRegistryStore((s) => s.query.trim() !== '');
   const active = Math.min(highlight, matches.length - 1);
   const { t } = useTranslation(['customers', 'common', 'vocabulary']);
+  const { shown, sentinel } = useGrowingWindow(matches.length, matches, searching ? active : 0);
   return (
     <ul className="customer-list" id={RESULTS_LIST_ID} aria-label={t('list.label')}>
-      {matches.map((match, index) => (
+      {matches.slice(0, shown).map((match, index) => (
         <CustomerRow
           key={match.customer.id}
           customer={match.customer}
@@ -131,6 +133,11 @@ function Results() {
           active={searching && index === active}
         />
       ))}
+      {shown < matches.length && (
+        <li className="customer-list__more" ref={sentinel} aria-hidden="true">
+          {t('list.more', { count: matches.length - shown })}
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CustomerSummary } from '../../../common/registry/model.ts';
-import { foldForSearch, searchCustomers } from '../../../common/registry/search.ts';
+import { foldForSearch, searchCustomers, type CustomerSearch } from '../../../common/registry/search.ts';
 
 const customer = (overrides: Partial<CustomerSummary>): CustomerSummary => ({
   id: crypto.randomUUID(),
@@ -72,5 +72,36 @@ describe('customer search', () => {
   test('every word must match somewhere', () => {
     expect(names('lund sync')).toEqual(['Lunds kommun']);
     expect(names('lund wap01')).toEqual([]);
+  });
+
+  test('a keystroke that adds to the query narrows the last result and finds exactly what a new search finds', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      customer({
+        name: `${['Växjö', 'Örebro', 'Luleå'][i % 3]} skola ${i}`,
+        orgNumber: `5560${String(i).padStart(2, '0')}-1234`,
+        hosts: [`wap${i}.skola.se`],
+        contacts: [{ name: `Åsa Öberg ${i}`, email: `asa${i}@skola.se`, phone: '', adminAccount: '' }],
+      }),
+    );
+    for (const text of ['Örebro skola 42', 'wap1', 'asa öberg 7', '556012-12', '5560121']) {
+      let previous: CustomerSearch | null = null;
+      for (let end = 1; end <= text.length; end++) {
+        const query = text.slice(0, end);
+        const narrowed = searchCustomers(many, query, previous);
+        const fresh = searchCustomers(many, query);
+        expect(narrowed.map((m) => [m.customer.id, m.matchedOn])).toEqual(
+          fresh.map((m) => [m.customer.id, m.matchedOn]),
+        );
+        previous = { customers: many, query, matches: narrowed };
+      }
+    }
+  });
+
+  test('a query that is not a continuation, or a changed list, is searched from the start', () => {
+    const previous: CustomerSearch = { customers: all, query: 'lund', matches: searchCustomers(all, 'lund') };
+    expect(searchCustomers(all, 'goteborg', previous).map((m) => m.customer)).toEqual([goteborg]);
+    expect(searchCustomers(all, 'lun', previous).map((m) => m.customer)).toEqual([lund]);
+    const changed = [...all, customer({ name: 'Lundaskolan' })];
+    expect(searchCustomers(changed, 'lunda', previous).map((m) => m.customer.name)).toEqual(['Lundaskolan']);
   });
 });

@@ -15,6 +15,8 @@ export const customers = {
     noMatchTitle: 'No customer matches “{{query}}”',
     noMatchText:
       'The search looks at names, organisation numbers (with or without the dash), server hosts and contacts.',
+    more_one: '{{count}} more customer…',
+    more_other: '{{count}} more customers…',
     clearSearch: 'Clear search',
   },
   row: {

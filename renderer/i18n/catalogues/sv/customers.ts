@@ -17,6 +17,8 @@ export const customers: Translation<typeof en> = {
     noMatchTitle: 'Ingen kund matchar ”{{query}}”',
     noMatchText:
       'Sökningen tittar på namn, organisationsnummer (med eller utan bindestreck), servrar och kontakter.',
+    more_one: '{{count}} kund till…',
+    more_other: '{{count}} kunder till…',
     clearSearch: 'Rensa sökningen',
   },
   row: {
