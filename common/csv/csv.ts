@@ -55,8 +55,14 @@ export function looksLikeFormula(value: string): boolean {
 /** Where a cell starts in some reading (the text's start, or just after a separator or line break) and a formula could follow. */
 const formulaCellStart = /(?<=^|[,;\t\r\n])(?=[\s"]*[=+\-@])/g;
 
+/** A separator or line break inside a text: where another cell could start in some reading. */
+const innerCellStart = /[,;\t\r\n]/;
+
 /** The text with an apostrophe wherever a cell that looks like a formula could start, in any reading. */
 function neutralizeFormulas(value: string): string {
+  // Most cells have no inner cell start and do not look like a formula: they are left as they are without the
+  // look-behind replace, a third of a 1,000,000-line export's formatting time (issue 17).
+  if (!innerCellStart.test(value) && !looksLikeFormula(value)) return value;
   const guarded = value.replace(formulaCellStart, "'");
   return looksLikeFormula(guarded) ? `'${guarded}` : guarded;
 }

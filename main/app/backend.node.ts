@@ -12,10 +12,11 @@ import {
   openStore,
   storeFiles,
   type Store,
+  type TeamStore,
 } from '../store/database.node.ts';
 import { isStoreDamage, storeDamagedError } from '../store/storeDamage.ts';
 import { databaseHeadPlace } from '../audit/databaseHeadPlace.ts';
-import { openTeamDatabase, type TeamDatabaseSettings } from '../store/teamDatabase.node.ts';
+import type { TeamDatabaseSettings } from '../store/teamDatabase.node.ts';
 import { createLocalUser } from '../users/localUser.ts';
 import { localPrincipalSource, type Acting, type PrincipalSource } from '../users/principalSource.ts';
 import { findTeamMember } from '../users/teamUser.ts';
@@ -45,6 +46,15 @@ export interface TeamInitOptions {
    * public key and claims the invitation's vault wraps for it; absent if already done.
    */
   enrol?: (password: string, keyPair: MemberKeyPair) => Promise<void>;
+}
+
+/**
+ * The team database's module, with pg, loaded only for a folder in a team: an embedded store's commands never load
+ * it (issue 17, a CLI that starts at once).
+ */
+async function openTeamDatabase(settings: TeamDatabaseSettings, password: string): Promise<TeamStore> {
+  const team = await import('../store/teamDatabase.node.ts');
+  return team.openTeamDatabase(settings, password);
 }
 
 function teamSettings(source: TeamDataSource): TeamDatabaseSettings {

@@ -27,7 +27,7 @@ import { admitSessionOrFromCache } from './sessionGate.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
 import { getSession, listSessions } from './sessionRepository.ts';
-import { connectSessionSsh, type SshSessionOptions } from './sessionSsh.node.ts';
+import type { SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
 import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
@@ -35,7 +35,6 @@ import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sess
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
 import { newSecretDataKey, sealSecretText } from '../vault/secretVault.ts';
-import { spawnPty } from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
 import type { TerminalExit, TerminalSource } from './terminal/terminalSource.ts';
 import { connectTerminal, type TerminalStream } from './terminal/terminalStream.ts';
@@ -69,6 +68,13 @@ interface LiveSession extends BookedSession {
   timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
 }
+
+/**
+ * node-pty and ssh2 are loaded on a session's first use, not with the API: a CLI command or an unlock that opens no
+ * session never waits for them (issue 17, a CLI that starts at once). The manager itself, with its unlock and lock
+ * hooks, is made with the API as before.
+ */
+const ptyModule = () => import('./terminal/ptySource.node.ts');
 
 const DEFAULT_PROMPT_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_SIZE_SAVE_INTERVAL_MS = 1_000;
@@ -375,6 +381,7 @@ export class SessionManager {
       if (session.ending) return;
       // Opened only now, for this one program, and held no longer than its start: never in the command's text.
       const secret = await session.reads.preConnectSecret();
+      const { spawnPty } = await ptyModule();
       const started = performance.now();
       const exit = await this.runToEnd(
         session,
@@ -398,8 +405,12 @@ export class SessionManager {
       if (session.ending) return;
     }
     if (input.kind === 'local') {
+      const { spawnPty } = await ptyModule();
+      if (session.ending) return;
       this.attachShell(session, spawnPty({ file: this.options.shell, ...session.terminalSize }));
     } else {
+      const { connectSessionSsh } = await import('./sessionSsh.node.ts');
+      if (session.ending) return;
       const connection = await connectSessionSsh(
         this.backend,
         session.id,

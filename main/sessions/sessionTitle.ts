@@ -1,6 +1,6 @@
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import { hopTitle, type FindHopTarget } from './ssh/sshHops.ts';
-import { defaultShell } from './terminal/ptySource.node.ts';
+import { defaultShell } from './terminal/defaultShell.ts';
 
 /** What a session's tab shows: `user@host[:port]` of its SSH target, or the local shell's name. */
 export async function sessionTitle(

@@ -3,7 +3,7 @@ import { LotsenError } from '../../common/api/errors.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { storeDialect } from '../store/dialect.ts';
 import { keyRingOf, treeKey } from '../vault/keyRing.ts';
-import { teamUrlFor } from './teamConnection.node.ts';
+import { teamUrlFor } from './teamUrl.ts';
 import type { HeldTreeKey } from './teamVault.node.ts';
 
 /**

@@ -2,6 +2,9 @@ import pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { TeamDataSource } from '../app/dataConfig.node.ts';
 import { isLoginRefusal } from './reachability/connectionFailure.ts';
+import { teamUrlFor } from './teamUrl.ts';
+
+export { teamUrlFor };
 
 /*
  * Connections to a team's PostgreSQL for setting up and managing the team (team create, enrolment, member
@@ -101,17 +104,6 @@ export function teamDataSourceFor(
         : { mode: 'disable' },
     ...(options.insecure ? { insecure: true as const } : {}),
   };
-}
-
-/**
- * The URL a member gives `lotsen init --team`, from where this machine's Lotsen finds the team: host, port, database
- * and TLS, no user and no password. A CA file's path is this machine's, not theirs, so it is left for them to add.
- */
-export function teamUrlFor(source: TeamDataSource): string {
-  const host = source.host.includes(':') && !source.host.startsWith('[') ? `[${source.host}]` : source.host;
-  const database = encodeURIComponent(source.database);
-  const tls = source.tls.mode === 'verify-full' ? '?sslmode=verify-full' : '';
-  return `postgresql://${host}:${source.port}/${database}${tls}`;
 }
 
 /** The URL naming `user` and no password. */

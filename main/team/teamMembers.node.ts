@@ -1,7 +1,7 @@
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
-import { invite, reissue, type Invitation } from './teamSetup.node.ts';
+import type { Invitation } from './teamSetup.node.ts';
 import { wrapForNewMember } from './teamVault.node.ts';
 
 /*
@@ -67,11 +67,18 @@ export async function listMembers(
   }
 }
 
+/**
+ * Team set-up, with pg, loaded when a member is invited: listing members, and every API made for an embedded store,
+ * does without it (issue 17, a CLI that starts at once).
+ */
+const teamSetup = () => import('./teamSetup.node.ts');
+
 export async function addMember(
   client: TeamClient,
   member: { name: string; email: string; role: UserRole; isAdmin: boolean },
 ): Promise<Invitation> {
   try {
+    const { invite } = await teamSetup();
     const invitation = await invite(client, 'lotsen.team_add_member($1, $2, $3, $4, $5, $6)', member);
     // The vault's trees the admin holds and the new role may have, wrapped for the code (teamVault.node.ts); a tree
     // the admin does not hold comes later with `lotsen team grant-keys`.
@@ -122,6 +129,7 @@ export async function removeMember(client: TeamClient, userId: string): Promise<
  */
 export async function reissueCode(client: TeamClient, userId: string): Promise<Invitation> {
   try {
+    const { reissue } = await teamSetup();
     return await reissue(client, 'lotsen.team_reissue_code($1, $2, $3)', userId);
   } catch (error) {
     throw teamError(error);

@@ -1,5 +1,4 @@
 import { openSecret } from '../../vault/secretVault.ts';
-import ssh2 from 'ssh2';
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { SshAuthChoice } from '../../../common/sessions/model.ts';
 import type { Db } from '../../store/database.node.ts';
@@ -134,6 +133,8 @@ async function authFor(
   if (!looksLikeKey) {
     throw new LotsenError('SSH_AUTH_FAILED', `The secret stored for ${where} is not a private key.`);
   }
+  // ssh2 is loaded here, on a session's first key, not with the API (issue 17, a CLI that starts at once).
+  const { default: ssh2 } = await import('ssh2');
   const parsed = ssh2.utils.parseKey(secret);
   if (!(parsed instanceof Error)) return { kind: 'privateKey', privateKey: secret };
   if (!/passphrase/i.test(parsed.message)) {

@@ -1,6 +1,9 @@
 import * as pty from 'node-pty';
 import { childEnvironment } from './childEnvironment.ts';
+import { defaultShell } from './defaultShell.ts';
 import type { TerminalSource } from './terminalSource.ts';
+
+export { defaultShell };
 
 export interface PtyOptions {
   /** The program; by default the user's shell. A pre-connect VPN command is given here with its args. */
@@ -29,11 +32,6 @@ export interface PtyOptions {
  * ends at the hangup before the kernel has handed over the rest.
  */
 const EXIT_WATCH_INTERVAL_MS = 25;
-
-export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (platform === 'win32') return env.COMSPEC || 'powershell.exe';
-  return env.SHELL || '/bin/bash';
-}
 
 /** A local terminal with node-pty, giving raw bytes (`encoding: null`: the client decodes, after flow control). */
 export function spawnPty(options: PtyOptions): TerminalSource {

@@ -61,4 +61,20 @@ describe('what a lotsen command loads', () => {
     expect(run.code).toBe(1);
     expect(await readFile(join(home, 'c.txt'), 'utf8')).toContain('better-sqlite3-multiple-ciphers');
   });
+
+  test('a command on an embedded store loads neither the sessions (ssh2, node-pty) nor the team database (pg)', async () => {
+    const init = await runCli(
+      ['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'].concat([
+        '--key-store',
+        'passphrase',
+      ]),
+      cliEnv(home),
+    );
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    const { stdout, packages } = await loadedBy(['customers', 'list', '--json']);
+    expect(JSON.parse(stdout)).toEqual([]);
+    // The store's driver is loaded, so the API was made: its session manager and team handlers came without these.
+    expect(packages).toContain('better-sqlite3-multiple-ciphers');
+    expect(packages.filter((p) => ['ssh2', 'node-pty', 'pg', 'ws', 'exceljs'].includes(p))).toEqual([]);
+  });
 });
