@@ -1,4 +1,10 @@
+import { audit } from './audit.ts';
 import { common } from './common.ts';
+import { errors } from './errors.ts';
+import { reasons } from './reasons.ts';
+import { review } from './review.ts';
+import { lock, setup } from './setup.ts';
+import { shell } from './shell.ts';
 
 /**
  * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
@@ -6,4 +12,11 @@ import { common } from './common.ts';
  */
 export const en = {
   common,
+  audit,
+  errors,
+  shell,
+  setup,
+  lock,
+  reasons,
+  review,
 } as const;

@@ -1,7 +1,20 @@
 import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
+import { audit } from './audit.ts';
 import { common } from './common.ts';
+import { errors } from './errors.ts';
+import { reasons } from './reasons.ts';
+import { review } from './review.ts';
+import { lock, setup } from './setup.ts';
+import { shell } from './shell.ts';
 
 export const sv: Translation<typeof en> = {
   common,
+  audit,
+  errors,
+  shell,
+  setup,
+  lock,
+  reasons,
+  review,
 };
