@@ -4,6 +4,7 @@ import { auditEventCodes, type AuditEventCode } from '../../../common/audit/audi
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
 import { subjectTypeLabel, subjectTypes } from './subjectTypes.ts';
+import { DateInput } from '../../components/form/DateInput.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 
 /** Which events the audit view shows: by kind, who, what it was done to, and days in Swedish time. */
@@ -105,26 +106,22 @@ export function AuditFilters() {
           <label className="field__label" htmlFor={`${id}-from`}>
             {t('filters.from')}
           </label>
-          <input
+          <DateInput
             id={`${id}-from`}
-            type="date"
-            className="input"
             value={filter.fromDay}
             aria-invalid={problem !== null}
-            onChange={(e) => setFilter({ fromDay: e.target.value })}
+            onChange={(fromDay) => setFilter({ fromDay })}
           />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-to`}>
             {t('filters.to')} <span className="field__optional">{t('filters.included')}</span>
           </label>
-          <input
+          <DateInput
             id={`${id}-to`}
-            type="date"
-            className="input"
             value={filter.toDay}
             aria-invalid={problem !== null}
-            onChange={(e) => setFilter({ toDay: e.target.value })}
+            onChange={(toDay) => setFilter({ toDay })}
           />
         </div>
         {isFiltered(filter) && (

@@ -94,6 +94,7 @@ export const audit = {
     tickets: 'tickets',
     from: 'from',
     sessions: 'sessions',
+    preConnectCommands: 'pre-connect commands',
     recordings: 'recordings',
     email: 'e-mail',
     feeOre: 'fee',

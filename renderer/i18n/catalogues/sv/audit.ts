@@ -124,6 +124,7 @@ export const audit: Translation<typeof en> = {
     tickets: 'ärenden',
     from: 'från',
     sessions: 'sessioner',
+    preConnectCommands: 'förbindelsekommandon',
     recordings: 'inspelningar',
     email: 'e-post',
     feeOre: 'avgift',
