@@ -147,7 +147,7 @@ test('a timer run across the end of the month is classified billable, approved a
   await expect(timerRow).toContainText('Timer');
   await expect(timerRow).toContainText('Unclassified');
   await expect(timerRow).toContainText('Suggested: Included');
-  await expect(page.getByTestId('timesheet-day').filter({ hasText: 'tisdag 1 december' })).toContainText(
+  await expect(page.getByTestId('timesheet-day').filter({ hasText: 'Tuesday 1 December' })).toContainText(
     'No time',
   );
 
