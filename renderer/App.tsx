@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { GateLayout } from './components/GateLayout.tsx';
@@ -33,6 +34,8 @@ const SessionTerminals = lazy(() =>
 
 /** Which screen: set-up, lock, or the app itself. Routes live in the hash so they work from file:// in Electron too. */
 export function App() {
+  // Every page below re-renders on a language switch, with its dates and amounts, not only the parts that translate.
+  const { t } = useTranslation(['shell', 'common']);
   const screen = useAppStore(selectScreen);
   const sessionEnded = useAppStore(selectSessionEnded);
   if (sessionEnded !== null) return <SessionEndedScreen reason={sessionEnded} />;
@@ -46,7 +49,7 @@ export function App() {
         <Router hook={useHashLocation}>
           <AppShell>
             <KeepSessionTerminals />
-            <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Suspense fallback={<p className="muted">{t('common:states.loading')}</p>}>
               <Switch>
                 <Route path="/" component={CustomerListPage} />
                 <Route path="/customers/:id" component={CustomerPage} />
@@ -83,9 +86,10 @@ function KeepSessionTerminals() {
 
 function Starting() {
   const error = useAppStore(selectStatusError);
+  const { t } = useTranslation('shell');
   return (
     <GateLayout
-      title={error ? 'Cannot reach Lotsen' : 'Connecting to Lotsen…'}
+      title={error ? t('starting.unreachable') : t('starting.connecting')}
       intro={error && <p>{error}</p>}
     />
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import './reasons.css';
 
@@ -5,7 +6,8 @@ import './reasons.css';
 const urgentWarnings: ReadonlySet<Reason['code']> = new Set(['CERTIFICATE_EXPIRED']);
 
 /**
- * Reasons, blockers first, each with its code (what support leads search for) and sentence. Main can give a code
+ * Reasons, blockers first, each with its code in words and sentence; the code itself (what support leads search for)
+ * stays in the tooltip. Main can give a code
  * more than once (a support account missing in two environments), so each is kept by its place. With `none`, says
  * so when there are no reasons; without it, shows nothing.
  */
@@ -25,7 +27,7 @@ export function ReasonList({
     <ul className="reasons">
       {blockers.map((reason, index) => (
         <li key={`blocker-${index}`} className="reasons__item reasons__item--blocker">
-          <span className="reasons__code">{reason.code}</span> {reason.message}
+          <ReasonName code={reason.code} /> {reason.message}
         </li>
       ))}
       {warnings.map((reason, index) => (
@@ -33,9 +35,19 @@ export function ReasonList({
           key={`warning-${index}`}
           className={`reasons__item reasons__item--warning${urgentWarnings.has(reason.code) ? ' reasons__item--urgent' : ''}`}
         >
-          <span className="reasons__code">{reason.code}</span> {reason.message}
+          <ReasonName code={reason.code} /> {reason.message}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A reason code in words, the code kept in its tooltip and data attribute for whoever searches by it. */
+export function ReasonName({ code }: { code: Reason['code'] }) {
+  const { t } = useTranslation('reasons');
+  return (
+    <span className="reasons__code" title={code} data-code={code}>
+      {t(`codes.${code}`)}
+    </span>
   );
 }

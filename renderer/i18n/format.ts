@@ -47,6 +47,19 @@ const hours = perLocale(
   (l) => new Intl.NumberFormat(l, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 );
 
+// sv-SE writes dates as ISO does; the zone makes it the day it is in Sweden, not in UTC.
+const isoDay = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: STOCKHOLM,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** `2026-11-22`, the Stockholm day, whatever the language: for file names and values machines read. */
+export function formatIsoDay(epochMs: number): string {
+  return isoDay.format(epochMs);
+}
+
 /** `2025-03-14 09:30` in Swedish, `14/03/2025, 09:30` in English. */
 export function formatDateTime(epochMs: number): string {
   return dateTime().format(epochMs);

@@ -94,7 +94,7 @@ test('a timer run across the end of the month is classified billable, approved a
   await manual.getByRole('button', { name: 'Add entry' }).click();
   await expect(manual).toBeHidden();
   const weekHeading = (week: DateTime) =>
-    page.getByRole('heading', { name: new RegExp(`^Vecka ${week.weekNumber} ·`) });
+    page.getByRole('heading', { name: new RegExp(`^Week ${week.weekNumber} ·`) });
   await expect(weekHeading(workDay)).toBeVisible();
   // The arrow keys step through weeks (the buttons do too).
   await page.keyboard.press('ArrowRight');
@@ -137,7 +137,7 @@ test('a timer run across the end of the month is classified billable, approved a
   const manualBill = bill(MANUAL_MINUTES * 60);
 
   // An entry across midnight belongs to the day it started: Monday 30 November, not Tuesday.
-  const monday = page.getByTestId('timesheet-day').filter({ hasText: 'måndag 30 november' });
+  const monday = page.getByTestId('timesheet-day').filter({ hasText: 'Monday 30 November' });
   const timerRow = monday.getByTestId('time-entry-row').filter({ hasText: subject });
   await expect(timerRow).toContainText(
     `${swedish(timer.startedAt).toFormat('HH:mm')}–${swedish(timer.endedAt!).toFormat('HH:mm')}`,
@@ -147,7 +147,7 @@ test('a timer run across the end of the month is classified billable, approved a
   await expect(timerRow).toContainText('Timer');
   await expect(timerRow).toContainText('Unclassified');
   await expect(timerRow).toContainText('Suggested: Included');
-  await expect(page.getByTestId('timesheet-day').filter({ hasText: 'tisdag 1 december' })).toContainText(
+  await expect(page.getByTestId('timesheet-day').filter({ hasText: 'Tuesday 1 December' })).toContainText(
     'No time',
   );
 

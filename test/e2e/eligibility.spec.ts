@@ -15,7 +15,7 @@ test('a customer blocked for a missing DPA becomes eligible once the DPA is reco
   await expect(row.getByText('Blocked', { exact: true })).toBeVisible();
   await expect(row).toContainText('No signed data-processing agreement (PUB-avtal) is recorded.');
   await row.getByRole('button', { name: /Show 1 reason/ }).click();
-  await expect(page.getByText('NO_DPA', { exact: true })).toBeVisible();
+  await expect(page.getByText('No data-processing agreement', { exact: true })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('01-review-blocked.png'), fullPage: true });
 
   // The filters narrow the view: a missing DPA is what this customer has.

@@ -144,7 +144,7 @@ test('maintenance notices show before a session opens; certificates warn; the fi
   await expect(notices).toContainText('WAP01 is being patched');
   await expect(notices).toContainText('in progress');
   await expect(notices).toContainText('AD FS farm gets new hardware');
-  await expect(dialog).toContainText('CERTIFICATE_EXPIRED');
+  await expect(dialog).toContainText('Certificate expired');
   await lookAtWidths(page, testInfo, '04-session-dialog-notices');
   // A warning, not a blocker: the session opens.
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DateInput } from './DateInput.tsx';
 import type { FieldBinding } from './useForm.ts';
 
 interface FieldFrameProps {
@@ -71,6 +72,32 @@ export function TextField({
         type={type}
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
+        onBlur={binding.onBlur}
+        aria-invalid={binding.error ? true : undefined}
+        aria-describedby={describedBy(binding, Boolean(hint))}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A date field that shows and takes dates the chosen language's way; its value is an ISO day (`2026-12-04`). */
+export function DateField({
+  binding,
+  label,
+  optional,
+  hint,
+  autoFocus,
+}: Pick<TextFieldProps, 'binding' | 'label' | 'optional' | 'hint' | 'autoFocus'>) {
+  const { attach } = binding;
+  return (
+    <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
+      <DateInput
+        id={binding.id}
+        name={binding.name}
+        ref={attach}
+        autoFocus={autoFocus}
+        value={binding.value}
+        onChange={binding.onChange}
         onBlur={binding.onBlur}
         aria-invalid={binding.error ? true : undefined}
         aria-describedby={describedBy(binding, Boolean(hint))}

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
-import { auditEventCodes, auditEventLabels, type AuditEventCode } from '../../../common/audit/auditEvents.ts';
+import { useTranslation } from 'react-i18next';
+import { auditEventCodes, type AuditEventCode } from '../../../common/audit/auditEvents.ts';
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
-import { subjectTypeLabels } from './subjectTypes.ts';
+import { subjectTypeLabel, subjectTypes } from './subjectTypes.ts';
+import { DateInput } from '../../components/form/DateInput.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 
 /** Which events the audit view shows: by kind, who, what it was done to, and days in Swedish time. */
@@ -13,6 +15,7 @@ export function AuditFilters() {
   const problem = useAuditStore((s) => s.filterProblem);
   const setFilter = useAuditStore((s) => s.setFilter);
   const clearFilter = useAuditStore((s) => s.clearFilter);
+  const { t } = useTranslation('audit');
   // A typed id applies on Enter or on leaving the field, not at each keystroke (each would query the log); a change
   // from elsewhere (a row's subject button, clearing the filters) replaces what is typed.
   const [subjectDraft, setSubjectDraft] = useState(filter.subjectId);
@@ -27,10 +30,10 @@ export function AuditFilters() {
 
   return (
     <>
-      <div className="audit__filters" role="group" aria-label="Filters">
+      <div className="audit__filters" role="group" aria-label={t('filters.label')}>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-event`}>
-            Event
+            {t('filters.event')}
           </label>
           <select
             id={`${id}-event`}
@@ -38,17 +41,17 @@ export function AuditFilters() {
             value={filter.event}
             onChange={(e) => setFilter({ event: e.target.value as AuditEventCode | 'all' })}
           >
-            <option value="all">All events</option>
+            <option value="all">{t('filters.allEvents')}</option>
             {auditEventCodes.map((code) => (
               <option key={code} value={code}>
-                {auditEventLabels[code]}
+                {t(`events.${code}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-actor`}>
-            Who
+            {t('filters.who')}
           </label>
           <select
             id={`${id}-actor`}
@@ -56,7 +59,7 @@ export function AuditFilters() {
             value={filter.actorId}
             onChange={(e) => setFilter({ actorId: e.target.value })}
           >
-            <option value="">Anyone</option>
+            <option value="">{t('filters.anyone')}</option>
             {actors.map((actor) => (
               <option key={actor.actorId} value={actor.actorId}>
                 {actor.actorName}
@@ -66,7 +69,7 @@ export function AuditFilters() {
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-subject-type`}>
-            Subject
+            {t('filters.subject')}
           </label>
           <select
             id={`${id}-subject-type`}
@@ -74,23 +77,23 @@ export function AuditFilters() {
             value={filter.subjectType}
             onChange={(e) => setFilter({ subjectType: e.target.value })}
           >
-            <option value="">Anything</option>
-            {Object.entries(subjectTypeLabels).map(([type, label]) => (
+            <option value="">{t('filters.anything')}</option>
+            {subjectTypes.map((type) => (
               <option key={type} value={type}>
-                {label}
+                {subjectTypeLabel(type)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-subject-id`}>
-            Subject id
+            {t('filters.subjectId')}
           </label>
           <input
             id={`${id}-subject-id`}
             className="input mono"
             value={subjectDraft}
-            placeholder="Any (Enter applies)"
+            placeholder={t('filters.subjectIdPlaceholder')}
             spellCheck={false}
             onChange={(e) => setSubjectDraft(e.target.value)}
             onBlur={applySubject}
@@ -101,37 +104,33 @@ export function AuditFilters() {
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-from`}>
-            From
+            {t('filters.from')}
           </label>
-          <input
+          <DateInput
             id={`${id}-from`}
-            type="date"
-            className="input"
             value={filter.fromDay}
             aria-invalid={problem !== null}
-            onChange={(e) => setFilter({ fromDay: e.target.value })}
+            onChange={(fromDay) => setFilter({ fromDay })}
           />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-to`}>
-            To <span className="field__optional">(included)</span>
+            {t('filters.to')} <span className="field__optional">{t('filters.included')}</span>
           </label>
-          <input
+          <DateInput
             id={`${id}-to`}
-            type="date"
-            className="input"
             value={filter.toDay}
             aria-invalid={problem !== null}
-            onChange={(e) => setFilter({ toDay: e.target.value })}
+            onChange={(toDay) => setFilter({ toDay })}
           />
         </div>
         {isFiltered(filter) && (
           <button type="button" className="button button--quiet audit__clear" onClick={clearFilter}>
-            Clear filters
+            {t('clearFilters')}
           </button>
         )}
       </div>
-      <p className="field__hint audit__zone">Days are in Swedish time.</p>
+      <p className="field__hint audit__zone">{t('filters.zone')}</p>
       <FormError message={problem} />
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { auditEventLabels, type AuditEventView } from '../../../common/audit/auditEvents.ts';
+import { useTranslation } from 'react-i18next';
+import type { AuditEventView } from '../../../common/audit/auditEvents.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -8,6 +9,7 @@ import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { selectVerdictText } from '../../store/audit/selectors.ts';
 import { useAuditStore } from '../../store/StoreProvider.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
+import { auditDetailsInWords } from './auditDetails.ts';
 import { subjectTypeLabel } from './subjectTypes.ts';
 import './audit.css';
 
@@ -25,6 +27,7 @@ export function AuditPage() {
   const loadOlder = useAuditStore((s) => s.loadOlder);
   const clearFilter = useAuditStore((s) => s.clearFilter);
   const verify = useAuditStore((s) => s.verify);
+  const { t } = useTranslation(['audit', 'common']);
 
   useEffect(() => {
     void load();
@@ -33,11 +36,11 @@ export function AuditPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Audit log"
-        intro="Append-only and hash-chained: every event names the one before it."
+        title={t('title')}
+        intro={t('intro')}
         action={
           <button type="button" className="button" onClick={() => void verify()}>
-            Verify chain
+            {t('verify')}
           </button>
         }
       />
@@ -59,31 +62,29 @@ export function AuditPage() {
       {status === 'ready' && events.length === 0 ? (
         filtered ? (
           <EmptyState
-            title="No events match these filters"
+            title={t('noMatch')}
             action={
               <button type="button" className="button" onClick={clearFilter}>
-                Clear filters
+                {t('clearFilters')}
               </button>
             }
           >
-            Widen the period or choose another event, person or subject.
+            {t('noMatchHint')}
           </EmptyState>
         ) : (
-          <EmptyState title="No audit events yet">
-            Revealing a secret or exporting with secrets is recorded here.
-          </EmptyState>
+          <EmptyState title={t('noEvents')}>{t('noEventsHint')}</EmptyState>
         )
       ) : (
         <div className="card">
-          <table className="table" aria-label="Audit events">
+          <table className="table" aria-label={t('table')}>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Event</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Details</th>
+                <th scope="col">{t('columns.when')}</th>
+                <th scope="col">{t('columns.who')}</th>
+                <th scope="col">{t('columns.event')}</th>
+                <th scope="col">{t('columns.subject')}</th>
+                <th scope="col">{t('columns.details')}</th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +101,7 @@ export function AuditPage() {
                 disabled={loadingOlder}
                 onClick={() => void loadOlder()}
               >
-                {loadingOlder ? 'Loading…' : 'Load older events'}
+                {loadingOlder ? t('common:states.loading') : t('loadOlder')}
               </button>
             </div>
           )}
@@ -112,6 +113,7 @@ export function AuditPage() {
 
 function AuditRow({ event }: { event: AuditEventView }) {
   const setFilter = useAuditStore((s) => s.setFilter);
+  const { t } = useTranslation('audit');
   const { subjectType, subjectId } = event;
   return (
     <tr data-testid="audit-row">
@@ -119,25 +121,24 @@ function AuditRow({ event }: { event: AuditEventView }) {
       <td className="mono">{formatDateTime(event.at)}</td>
       <td>{event.actorName}</td>
       <td>
-        <Badge tone="info">{auditEventLabels[event.event]}</Badge>
+        <Badge tone="info">{t(`events.${event.event}`)}</Badge>
       </td>
       <td>
         {subjectType && subjectId && (
           <button
             type="button"
             className="button button--quiet button--small audit__subject"
-            title={`Show only events about ${subjectTypeLabel(subjectType).toLowerCase()} ${subjectId}`}
+            title={t('showOnly', {
+              subject: subjectTypeLabel(subjectType).toLocaleLowerCase(),
+              id: subjectId,
+            })}
             onClick={() => setFilter({ subjectType, subjectId })}
           >
             {subjectTypeLabel(subjectType)} <span className="mono audit__subject-id">{subjectId}</span>
           </button>
         )}
       </td>
-      <td className="mono cell-note">
-        {Object.entries(event.details)
-          .map(([k, v]) => `${k}: ${String(v)}`)
-          .join(' · ')}
-      </td>
+      <td className="cell-note">{auditDetailsInWords(event.details)}</td>
     </tr>
   );
 }

@@ -1,16 +1,20 @@
+import { t } from '../../i18n/i18n.ts';
+
 /** What audit events are recorded against, as main names them; a kind not listed here shows as main wrote it. */
-export const subjectTypeLabels: Record<string, string> = {
-  session: 'Session',
-  ticket: 'Ticket',
-  customer: 'Customer',
-  host: 'Host',
-  environment: 'Environment',
-  support_account: 'Support account',
-  recording: 'Recording',
-  time_entry: 'Time entry',
-  billing_batch: 'Billing batch',
-};
+export const subjectTypes = [
+  'session',
+  'ticket',
+  'customer',
+  'host',
+  'environment',
+  'support_account',
+  'recording',
+  'time_entry',
+  'billing_batch',
+] as const;
 
 export function subjectTypeLabel(type: string): string {
-  return subjectTypeLabels[type] ?? type;
+  return (subjectTypes as readonly string[]).includes(type)
+    ? t(`audit:subjects.${type as (typeof subjectTypes)[number]}`)
+    : type;
 }

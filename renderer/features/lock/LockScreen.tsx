@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GateLayout } from '../../components/GateLayout.tsx';
 import { selectNeedsPassphrase } from '../../store/app/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
@@ -20,6 +21,7 @@ export function LockScreen() {
   const [now, setNow] = useState(() => Date.now());
   const input = useRef<HTMLInputElement>(null);
   const waitSeconds = secondsToWait(retryAt, now);
+  const { t } = useTranslation('lock');
 
   useEffect(() => {
     if (retryAt === null) return;
@@ -34,7 +36,7 @@ export function LockScreen() {
     event.preventDefault();
     if (busy || waitSeconds > 0) return;
     if (needsPassphrase && passphrase === '') {
-      setError('Enter the passphrase.');
+      setError(t('enterPassphrase'));
       input.current?.focus();
       return;
     }
@@ -55,20 +57,14 @@ export function LockScreen() {
 
   return (
     <GateLayout
-      title="Lotsen is locked"
-      intro={
-        <p>
-          {needsPassphrase
-            ? 'Enter your passphrase to open the encrypted registry.'
-            : 'The key is in your OS keychain. Unlock to open the encrypted registry.'}
-        </p>
-      }
+      title={t('title')}
+      intro={<p>{needsPassphrase ? t('introPassphrase') : t('introKeychain')}</p>}
     >
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         {needsPassphrase && (
           <div className={error ? 'field field--invalid' : 'field'}>
             <label className="field__label" htmlFor="unlock-passphrase">
-              Passphrase
+              {t('passphrase')}
             </label>
             <input
               ref={input}
@@ -96,10 +92,14 @@ export function LockScreen() {
             disabled={busy || waitSeconds > 0}
             autoFocus={!needsPassphrase}
           >
-            {busy ? 'Unlocking…' : waitSeconds > 0 ? `Try again in ${waitSeconds} s` : 'Unlock'}
+            {busy
+              ? t('unlocking')
+              : waitSeconds > 0
+                ? t('tryAgainIn', { seconds: waitSeconds })
+                : t('unlock')}
           </button>
         </div>
-        {dataDir && <p className="gate__folder">Data folder: {dataDir}</p>}
+        {dataDir && <p className="gate__folder">{t('dataFolder', { dataDir })}</p>}
       </form>
     </GateLayout>
   );

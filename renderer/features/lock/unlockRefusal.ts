@@ -1,5 +1,6 @@
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { LotsenError } from '../../../common/api/errors.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface UnlockRefusal {
   message: string;
@@ -13,9 +14,9 @@ export function unlockRefusal(failure: unknown, now: number): UnlockRefusal {
   const retryAt = typeof wait === 'number' && wait > 0 ? now + wait : null;
   switch (errorCode(failure)) {
     case 'WRONG_PASSPHRASE':
-      return { message: 'Wrong passphrase. Try again.', retryAt };
+      return { message: t('lock:wrongPassphrase'), retryAt };
     case 'TOO_MANY_ATTEMPTS':
-      return { message: 'Too many wrong passphrases. Wait a moment, then try again.', retryAt };
+      return { message: t('lock:tooManyAttempts'), retryAt };
     default:
       return { message: errorMessage(failure), retryAt: null };
   }

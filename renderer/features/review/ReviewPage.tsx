@@ -1,4 +1,5 @@
 import { Fragment, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { reviewToCsv, type ReviewSort } from '../../../common/agreements/review.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -8,14 +9,11 @@ import { selectReviewRows, selectStatusCounts } from '../../store/review/selecto
 import { useReviewStore } from '../../store/StoreProvider.tsx';
 import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { downloadText } from './downloadText.ts';
-import { swedishDate } from './swedishDate.ts';
+import { formatIsoDay } from '../../i18n/format.ts';
 import './review.css';
 
-const sortLabels: Record<ReviewSort, string> = {
-  status: 'Verdict (blocked first)',
-  name: 'Name',
-  nextEnd: 'Next end date',
-};
+const sorts: readonly ReviewSort[] = ['status', 'name', 'nextEnd'];
+const endingDays = [30, 60, 90] as const;
 
 /** For support leads: which customers the vendor may help, and why not, one click away. */
 export function ReviewPage() {
@@ -31,43 +29,44 @@ export function ReviewPage() {
   const setFilter = useReviewStore((s) => s.setFilter);
   const setSort = useReviewStore((s) => s.setSort);
   const toggle = useReviewStore((s) => s.toggleExpanded);
+  const { t } = useTranslation('review');
 
   return (
     <div className="page">
       <PageHeader
-        title="Eligibility"
-        intro={
-          <>
-            {counts.blocked} blocked · {counts.warnings} with warnings · {counts.eligible} eligible, as of now
-          </>
-        }
+        title={t('title')}
+        intro={t('counts', counts)}
         action={
           <button
             type="button"
             className="button"
             disabled={rows.length === 0}
             onClick={() =>
-              downloadText(`lotsen-eligibility-${swedishDate(Date.now())}.csv`, reviewToCsv(rows), 'text/csv')
+              downloadText(
+                `lotsen-eligibility-${formatIsoDay(Date.now())}.csv`,
+                reviewToCsv(rows),
+                'text/csv',
+              )
             }
           >
-            Export CSV
+            {t('exportCsv')}
           </button>
         }
       />
-      <div className="review__filters" role="group" aria-label="Filters">
-        <label htmlFor={`${id}-status`}>Verdict</label>
+      <div className="review__filters" role="group" aria-label={t('filters')}>
+        <label htmlFor={`${id}-status`}>{t('verdict')}</label>
         <select
           id={`${id}-status`}
           className="input input--select"
           value={filter.status}
           onChange={(e) => setFilter({ status: e.target.value as typeof filter.status })}
         >
-          <option value="all">All</option>
-          <option value="blocked">Blocked</option>
-          <option value="warnings">Warnings</option>
-          <option value="eligible">Eligible</option>
+          <option value="all">{t('verdicts.all')}</option>
+          <option value="blocked">{t('verdicts.blocked')}</option>
+          <option value="warnings">{t('verdicts.warnings')}</option>
+          <option value="eligible">{t('verdicts.eligible')}</option>
         </select>
-        <label htmlFor={`${id}-ending`}>Ending within</label>
+        <label htmlFor={`${id}-ending`}>{t('endingWithin')}</label>
         <select
           id={`${id}-ending`}
           className="input input--select"
@@ -76,10 +75,12 @@ export function ReviewPage() {
             setFilter({ endingWithinDays: e.target.value === '' ? null : Number(e.target.value) })
           }
         >
-          <option value="">Any time</option>
-          <option value="30">30 days</option>
-          <option value="60">60 days</option>
-          <option value="90">90 days</option>
+          <option value="">{t('anyTime')}</option>
+          {endingDays.map((days) => (
+            <option key={days} value={days}>
+              {t('days', { count: days })}
+            </option>
+          ))}
         </select>
         <label className="review__check">
           <input
@@ -87,26 +88,26 @@ export function ReviewPage() {
             checked={filter.missingDpa}
             onChange={(e) => setFilter({ missingDpa: e.target.checked })}
           />{' '}
-          Missing DPA
+          {t('missingDpa')}
         </label>
-        <label htmlFor={`${id}-find`}>Find</label>
+        <label htmlFor={`${id}-find`}>{t('find')}</label>
         <input
           id={`${id}-find`}
           className="input"
           value={filter.query}
-          placeholder="Name or org. no."
+          placeholder={t('findPlaceholder')}
           onChange={(e) => setFilter({ query: e.target.value })}
         />
-        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <label htmlFor={`${id}-sort`}>{t('sortBy')}</label>
         <select
           id={`${id}-sort`}
           className="input input--select"
           value={sort}
           onChange={(e) => setSort(e.target.value as ReviewSort)}
         >
-          {(Object.keys(sortLabels) as ReviewSort[]).map((key) => (
+          {sorts.map((key) => (
             <option key={key} value={key}>
-              {sortLabels[key]}
+              {t(`sorts.${key}`)}
             </option>
           ))}
         </select>
@@ -117,20 +118,18 @@ export function ReviewPage() {
         </p>
       )}
       {status === 'ready' && total === 0 ? (
-        <EmptyState title="No customers yet">
-          Add customers and their agreements; their verdicts appear here.
-        </EmptyState>
+        <EmptyState title={t('noCustomers')}>{t('noCustomersHint')}</EmptyState>
       ) : status === 'ready' && rows.length === 0 ? (
-        <EmptyState title="No customer matches these filters" />
+        <EmptyState title={t('noMatch')} />
       ) : (
         <div className="card">
-          <table className="table" aria-label="Eligibility review">
+          <table className="table" aria-label={t('table')}>
             <thead>
               <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Reasons</th>
-                <th scope="col">Next end date</th>
+                <th scope="col">{t('customer')}</th>
+                <th scope="col">{t('verdict')}</th>
+                <th scope="col">{t('reasons')}</th>
+                <th scope="col">{t('nextEnd')}</th>
               </tr>
             </thead>
             <tbody>
@@ -157,8 +156,8 @@ export function ReviewPage() {
                           onClick={() => toggle(row.customerId)}
                         >
                           {reasonCount === 0
-                            ? 'No reasons'
-                            : `${open ? 'Hide' : 'Show'} ${reasonCount} reason${reasonCount === 1 ? '' : 's'}`}
+                            ? t('noReasons')
+                            : t(open ? 'hideReasons' : 'showReasons', { count: reasonCount })}
                         </button>
                         {!open && row.verdict.blockers[0] && (
                           <div className="review__first">{row.verdict.blockers[0].message}</div>
@@ -172,7 +171,7 @@ export function ReviewPage() {
                           <ReasonList
                             blockers={row.verdict.blockers}
                             warnings={row.verdict.warnings}
-                            none="Everything required is in place."
+                            none={t('allInPlace')}
                           />
                         </td>
                       </tr>

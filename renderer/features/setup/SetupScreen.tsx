@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
-import { userRoleLabels, userRoles } from '../../../common/registry/vocabulary.ts';
+import { useTranslation } from 'react-i18next';
+import { userRoles } from '../../../common/registry/vocabulary.ts';
 import type { LocalUserInput } from '../../../common/api/contract.ts';
-import { LotsenError } from '../../../common/api/errors.ts';
 import { GateLayout } from '../../components/GateLayout.tsx';
 import { FormErrors, SelectField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
-import { emptySetupValues, setupFormSpec } from './setupForm.ts';
+import { emptySetupValues, onPassphraseField, setupFormSpec } from './setupForm.ts';
 
 /** First start: who is at this console, and (where no OS keychain answers) the passphrase that guards the key. */
 export function SetupScreen() {
@@ -24,35 +24,31 @@ export function SetupScreen() {
     [initialize],
   );
   const form = useForm(setupFormSpec, emptySetupValues, onSubmit);
+  const { t } = useTranslation('setup');
+  const roleLabels = {
+    technician: t('roles.technician'),
+    support_lead: t('roles.support_lead'),
+    finance: t('roles.finance'),
+  };
 
   return (
-    <GateLayout
-      title="Set up Lotsen"
-      intro={
-        <>
-          <p>
-            Lotsen keeps your customer registry encrypted on this computer. Tell it who you are: every change
-            you make is recorded with your name.
-          </p>
-        </>
-      }
-    >
+    <GateLayout title={t('title')} intro={<p>{t('intro')}</p>}>
       <form {...form.formProps} className="form">
-        <TextField binding={form.field('name')} label="Your name" autoComplete="name" autoFocus />
-        <TextField binding={form.field('email')} label="E-mail" type="email" autoComplete="email" />
-        <SelectField binding={form.field('role')} label="Role" options={userRoles} labels={userRoleLabels} />
+        <TextField binding={form.field('name')} label={t('name')} autoComplete="name" autoFocus />
+        <TextField binding={form.field('email')} label={t('email')} type="email" autoComplete="email" />
+        <SelectField binding={form.field('role')} label={t('role')} options={userRoles} labels={roleLabels} />
         <TextField
           binding={form.field('passphrase')}
-          label="Passphrase"
+          label={t('passphrase')}
           optional
           type="password"
           autoComplete="new-password"
-          hint="Required when this computer has no OS keychain; then you type it to unlock. With a keychain, leave it empty and the key is kept there."
+          hint={t('passphraseHint')}
         />
         {form.values.passphrase !== '' && (
           <TextField
             binding={form.field('repeat')}
-            label="Repeat passphrase"
+            label={t('repeat')}
             type="password"
             autoComplete="new-password"
           />
@@ -60,24 +56,11 @@ export function SetupScreen() {
         <FormErrors messages={form.generalErrors} />
         <div className="gate__actions">
           <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? 'Setting up…' : 'Set up Lotsen'}
+            {form.submitting ? t('submitting') : t('submit')}
           </button>
         </div>
-        {dataDir && <p className="gate__folder">Data folder: {dataDir}</p>}
+        {dataDir && <p className="gate__folder">{t('dataFolder', { dataDir })}</p>}
       </form>
     </GateLayout>
   );
-}
-
-/** "No keychain, so a passphrase is needed" is about the passphrase field; the message says it there. */
-function onPassphraseField(error: unknown): unknown {
-  if (
-    error instanceof LotsenError &&
-    (error.code === 'NO_KEY_STORE' || error.code === 'PASSPHRASE_REQUIRED')
-  ) {
-    return new LotsenError(error.code, error.message, {
-      issues: [{ path: 'passphrase', message: error.message }],
-    });
-  }
-  return error;
 }

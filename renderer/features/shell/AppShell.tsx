@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import {
   selectLocalUser,
@@ -18,6 +19,7 @@ import { selectLiveCount } from '../../store/sessions/selectors.ts';
 import { SessionPrompts } from '../sessions/SessionPrompts.tsx';
 import { TimerChip } from '../timesheet/TimerChip.tsx';
 import { DatabaseStatus } from './DatabaseStatus.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
@@ -49,6 +51,7 @@ function TopBar({ onHelp }: { onHelp(): void }) {
   const roleTitle = useAppStore(selectRoleTitle);
   const lock = useAppStore((s) => s.lock);
   const [lockError, setLockError] = useState<string | null>(null);
+  const { t } = useTranslation('shell');
 
   return (
     <header className="topbar">
@@ -58,11 +61,12 @@ function TopBar({ onHelp }: { onHelp(): void }) {
       <SearchBox />
       <div className="topbar__end">
         <TimerChip />
+        <LanguageSwitch />
         <button
           type="button"
           className="button button--quiet button--small"
           onClick={onHelp}
-          aria-label="Keyboard shortcuts"
+          aria-label={t('topbar.shortcuts')}
         >
           <kbd>?</kbd>
         </button>
@@ -82,13 +86,13 @@ function TopBar({ onHelp }: { onHelp(): void }) {
         <button
           type="button"
           className="button button--small"
-          title="Close the encrypted store; the key leaves memory"
+          title={t('topbar.lockTitle')}
           onClick={() => {
             setLockError(null);
-            lock().catch(() => setLockError('Could not lock; try again.'));
+            lock().catch(() => setLockError(t('topbar.lockFailed')));
           }}
         >
-          Lock
+          {t('topbar.lock')}
         </button>
       </div>
     </header>
@@ -109,44 +113,45 @@ function Navigation() {
   const maySeeAudit = useAppStore(selectMayCall('audit.list'));
   // Admins only: in the embedded default the local user holds the admin right, and the page says there is no team.
   const mayManageTeam = useAppStore(selectMayCall('team.members'));
+  const { t } = useTranslation('shell');
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={t('nav.label')}>
       <Link
         href="/"
         className={onCustomers ? 'nav__link nav__link--active' : 'nav__link'}
         aria-current={onCustomers ? 'page' : undefined}
       >
-        <span>Customers</span>
+        <span>{t('nav.customers')}</span>
         <span className="nav__count">{count}</span>
       </Link>
       <NavLink
         href="/tickets"
-        label="Tickets"
+        label={t('nav.tickets')}
         active={location === '/tickets'}
         count={openTickets}
-        alert={breached > 0 ? `${breached} breached` : null}
+        alert={breached > 0 ? t('nav.breached', { count: breached }) : null}
       />
       {maySeeSessions && (
         <NavLink
           href="/sessions"
-          label="Sessions"
+          label={t('nav.sessions')}
           active={location === '/sessions' || location === '/recordings'}
           count={liveSessions}
           alert={null}
         />
       )}
-      <NavLink href="/timesheet" label="Timesheet" active={location === '/timesheet'} />
-      {maySeeBilling && <NavLink href="/billing" label="Billing" active={location === '/billing'} />}
+      <NavLink href="/timesheet" label={t('nav.timesheet')} active={location === '/timesheet'} />
+      {maySeeBilling && <NavLink href="/billing" label={t('nav.billing')} active={location === '/billing'} />}
       <NavLink
         href="/eligibility"
-        label="Eligibility"
+        label={t('nav.eligibility')}
         active={location === '/eligibility'}
         count={blocked}
-        alert={blocked > 0 ? `${blocked} blocked` : null}
+        alert={blocked > 0 ? t('nav.blocked', { count: blocked }) : null}
       />
-      {maySeeAudit && <NavLink href="/audit" label="Audit log" active={location === '/audit'} />}
-      <NavLink href="/retention" label="Retention" active={location === '/retention'} />
-      {mayManageTeam && <NavLink href="/team" label="Team" active={location === '/team'} />}
+      {maySeeAudit && <NavLink href="/audit" label={t('nav.audit')} active={location === '/audit'} />}
+      <NavLink href="/retention" label={t('nav.retention')} active={location === '/retention'} />
+      {mayManageTeam && <NavLink href="/team" label={t('nav.team')} active={location === '/team'} />}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectConnectionLost } from '../../store/app/selectors.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
 
@@ -14,16 +15,15 @@ export function ConnectionBanner() {
 
 function LostBanner() {
   const [long, setLong] = useState(false);
+  const { t } = useTranslation('shell');
   useEffect(() => {
     const timer = setTimeout(() => setLong(true), RESTART_HINT_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
   return (
     <div className="connection-banner" role="alert">
-      <p>Connection to Lotsen lost — reconnecting… Changes cannot be saved until it is back.</p>
-      {long && (
-        <p className="connection-banner__hint">If Lotsen was restarted, open the new address it printed.</p>
-      )}
+      <p>{t('connection.lost')}</p>
+      {long && <p className="connection-banner__hint">{t('connection.restarted')}</p>}
     </div>
   );
 }

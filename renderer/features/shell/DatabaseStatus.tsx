@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../common/api/contract.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useAppStore } from '../../store/StoreProvider.tsx';
@@ -41,6 +42,7 @@ export function DatabaseStatus() {
   const [seen, setSeen] = useState<DatabaseState | null>(state);
   const [back, setBack] = useState(false);
   const measured = useHeightForTheShell();
+  const { t } = useTranslation('shell');
   if (seen !== state) {
     setSeen(state);
     setBack(seen === 'unreachable' && state === 'reachable');
@@ -57,20 +59,18 @@ export function DatabaseStatus() {
         ref={measured}
         className="database-status database-status--away"
         role="status"
-        aria-label="Team database"
+        aria-label={t('database.label')}
         data-testid="database-status"
       >
         <p className="database-status__headline">
-          <strong>The team database cannot be reached</strong>
-          {since !== null && <> since {formatDateTime(since)}</>}. Lotsen keeps trying and says so here when
-          it is back.
+          <strong>{t('database.awayHeadline')}</strong>
+          {since !== null && t('database.awaySince', { since: formatDateTime(since) })}
+          {t('database.awayTail')}
         </p>
-        <ul className="database-status__list" aria-label="What still works">
-          <li>
-            Open sessions keep running; their time, audit events and recordings are kept on this machine.
-          </li>
-          <li>A new session starts only for a ticket whose eligibility was checked within the last hour.</li>
-          <li>Everything else (lists, edits, billing) waits until the database is back.</li>
+        <ul className="database-status__list" aria-label={t('database.stillWorks')}>
+          <li>{t('database.sessionsRun')}</li>
+          <li>{t('database.newSessions')}</li>
+          <li>{t('database.restWaits')}</li>
         </ul>
       </div>
     );
@@ -81,12 +81,13 @@ export function DatabaseStatus() {
         ref={measured}
         className="database-status database-status--back"
         role="status"
-        aria-label="Team database"
+        aria-label={t('database.label')}
         data-testid="database-status"
       >
         <p className="database-status__headline">
-          <strong>The team database is back</strong>
-          {since !== null && <> since {formatDateTime(since)}</>}: everything works again.
+          <strong>{t('database.backHeadline')}</strong>
+          {since !== null && t('database.awaySince', { since: formatDateTime(since) })}
+          {t('database.backTail')}
         </p>
       </div>
     );

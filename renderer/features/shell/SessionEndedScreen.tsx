@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { GateLayout } from '../../components/GateLayout.tsx';
 
 /**
@@ -5,15 +6,15 @@ import { GateLayout } from '../../components/GateLayout.tsx';
  * Nothing of the app stays on screen, and the page cannot reopen the session itself: only a new link can.
  */
 export function SessionEndedScreen({ reason }: { reason: string }) {
+  const { t } = useTranslation('shell');
   return (
     <GateLayout
-      title="Your browser session has ended"
+      title={t('sessionEnded.title')}
       intro={
         <>
           <p>{reason}</p>
           <p>
-            To continue, go to the terminal where <code>lotsen serve</code> runs and press Enter. It prints a
-            new link; open that link. Each link works once.
+            <Trans t={t} i18nKey="sessionEnded.howTo" components={{ code: <code /> }} />
           </p>
         </>
       }

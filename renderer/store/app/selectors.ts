@@ -1,7 +1,7 @@
 import type { MethodName } from '../../../common/api/contract.ts';
-import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { describePrincipal } from '../../../common/team/principal.ts';
 import { roleHint } from '../../../common/team/roles.ts';
+import { t } from '../../i18n/i18n.ts';
 import type { AppState } from './initialState.ts';
 
 /** Which screen the app shows: `starting` until main has answered once. */
@@ -23,7 +23,7 @@ export const selectRoleLabel = (s: AppState) => {
   const principal = selectPrincipal(s);
   if (principal?.kind === 'member') return describePrincipal(principal);
   const user = selectLocalUser(s);
-  return user === null ? null : userRoleLabels[user.role];
+  return user === null ? null : t(`setup:roles.${user.role}`);
 };
 export const selectRoleTitle = (s: AppState) => {
   const principal = selectPrincipal(s);

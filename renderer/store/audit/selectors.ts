@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n.ts';
 import type { AuditState } from './initialState.ts';
 
 /** A sentence for the verification result, or null before anyone asked. */
@@ -5,6 +6,6 @@ export function selectVerdictText(state: Pick<AuditState, 'verdict'>): string | 
   const verdict = state.verdict;
   if (verdict === null) return null;
   return verdict.intact
-    ? `The audit log is intact: ${verdict.events} event${verdict.events === 1 ? '' : 's'}, every hash checked.`
-    : `The audit log is broken at event ${verdict.firstBadSeq}: ${verdict.reason}`;
+    ? t('audit:intact', { count: verdict.events })
+    : t('audit:broken', { seq: String(verdict.firstBadSeq ?? ''), reason: verdict.reason ?? '' });
 }

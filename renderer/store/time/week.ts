@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { currentLocale, t } from '../../i18n/i18n.ts';
 
 /*
  * Weeks as Swedes count them: Monday to Sunday in Europe/Stockholm, named by their Monday (YYYY-MM-DD) and their ISO
@@ -35,9 +36,12 @@ export function swedishDay(instant: number): string {
   return DateTime.fromMillis(instant, { zone: BUSINESS_ZONE }).toISODate()!;
 }
 
-/** `Vecka 47 · 16–22 november 2026` (the months named when the week spans two). */
+/**
+ * `Vecka 47 · 16–22 november 2026` / `Week 47 · 16–22 November 2026` (the months named when the week spans two), in
+ * the chosen language; the week's number is the ISO week in either, as Swedish customers count weeks.
+ */
 export function weekLabel(weekStart: string): string {
-  const start = day(weekStart).setLocale('sv');
+  const start = day(weekStart).setLocale(currentLocale());
   const end = start.plus({ days: 6 });
   const span =
     start.month === end.month
@@ -45,12 +49,12 @@ export function weekLabel(weekStart: string): string {
       : start.year === end.year
         ? `${start.toFormat('d LLLL')} – ${end.toFormat('d LLLL yyyy')}`
         : `${start.toFormat('d LLLL yyyy')} – ${end.toFormat('d LLLL yyyy')}`;
-  return `Vecka ${start.weekNumber} · ${span}`;
+  return t('common:time.week', { number: start.weekNumber, span });
 }
 
-/** `måndag 16 november`. */
+/** `måndag 16 november` / `Monday 16 November`. */
 export function dayLabel(isoDay: string): string {
-  return day(isoDay).setLocale('sv').toFormat('cccc d LLLL');
+  return day(isoDay).setLocale(currentLocale()).toFormat('cccc d LLLL');
 }
 
 /** `09:05`, Swedish time. */

@@ -35,6 +35,11 @@ export interface LotsenOptions {
    * `page.clock.install({ time: lotsen.now() })`.
    */
   clockStart: number | null;
+  /**
+   * The LOTSEN_PASSPHRASE `freshLotsen`'s `lotsen serve` runs with; null, the default, runs it with none, so the
+   * set-up screen must be given one.
+   */
+  freshPassphrase: string | null;
 }
 
 /**
@@ -43,14 +48,15 @@ export interface LotsenOptions {
  */
 export const test = base.extend<{ lotsen: LotsenServer; freshLotsen: LotsenServer } & LotsenOptions>({
   clockStart: [null, { option: true }],
+  freshPassphrase: [null, { option: true }],
   /** `lotsen serve` on an empty LOTSEN_HOME: the app's own first-run set-up, with no `lotsen init` before it. */
-  // eslint-disable-next-line no-empty-pattern
-  freshLotsen: async ({}, use) => {
+  freshLotsen: async ({ freshPassphrase }, use) => {
     const home = await mkdtemp(join(tmpdir(), 'lotsen-e2e-fresh-'));
     const log: string[] = [];
     const env = lotsenEnv(home);
-    // No passphrase in the environment: the person types one in the set-up screen.
-    delete env.LOTSEN_PASSPHRASE;
+    // No passphrase in the environment unless the test gives one: the person types one in the set-up screen.
+    if (freshPassphrase === null) delete env.LOTSEN_PASSPHRASE;
+    else env.LOTSEN_PASSPHRASE = freshPassphrase;
     // No Secret Service either (as on a jump host), so the passphrase is required.
     env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/lotsen-no-bus';
     const server = spawn(process.execPath, ['bin/lotsen.js', 'serve', '--port', '0'], {

@@ -8,6 +8,7 @@ import {
   selectRoleLabel,
   selectRoleTitle,
 } from '../../../renderer/store/app/selectors.ts';
+import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
 
 const USER_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -66,8 +67,11 @@ describe('the role in the header', () => {
     expect(selectRoleLabel(leadAdmin)).toBe('Support lead · admin');
   });
 
-  it('shows the local user the role they gave at set-up, with every role in the tooltip', () => {
+  it('shows the local user the role they gave at set-up, in the chosen language, with every role in the tooltip', async () => {
     expect(selectRoleLabel(local)).toBe('Technician');
+    await chooseLanguage('sv');
+    expect(selectRoleLabel(local)).toBe('Tekniker');
+    await chooseLanguage('en');
     expect(selectRoleTitle(local)).toBe('Every role (this computer)');
     expect(selectRoleLabel(initialAppState)).toBeNull();
   });

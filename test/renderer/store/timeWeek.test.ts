@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
 import {
   isMonth,
   monthLabel,
@@ -41,13 +42,17 @@ describe('weeks in Sweden, Monday to Sunday', () => {
     ]);
   });
 
-  it('steps across years and names weeks as Swedes do', () => {
+  it('steps across years and names weeks as Swedes do, in the chosen language', async () => {
+    await chooseLanguage('sv');
     expect(shiftWeek('2026-12-28', 1)).toBe('2027-01-04');
     expect(shiftWeek('2026-01-05', -1)).toBe('2025-12-29');
     expect(weekLabel('2026-11-16')).toBe('Vecka 47 · 16–22 november 2026');
     expect(weekLabel('2026-11-30')).toBe('Vecka 49 · 30 november – 6 december 2026');
     expect(weekLabel('2026-12-28')).toBe('Vecka 53 · 28 december 2026 – 3 januari 2027');
     expect(dayLabel('2026-11-16')).toBe('måndag 16 november');
+    await chooseLanguage('en');
+    expect(weekLabel('2026-11-30')).toBe('Week 49 · 30 November – 6 December 2026');
+    expect(dayLabel('2026-11-16')).toBe('Monday 16 November');
   });
 
   it('reads a typed Swedish time, refusing one that does not exist', () => {

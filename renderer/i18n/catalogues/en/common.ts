@@ -26,6 +26,9 @@ export const common = {
     minutes: '{{m}} min',
     hoursMinutes: '{{h}} h {{m}} min',
   },
+  time: {
+    week: 'Week {{number}} · {{span}}',
+  },
   language: {
     label: 'Language',
     sv: 'Svenska',

@@ -1,5 +1,11 @@
+import { audit } from './audit.ts';
 import { common } from './common.ts';
 import { customers } from './customers.ts';
+import { errors } from './errors.ts';
+import { reasons } from './reasons.ts';
+import { review } from './review.ts';
+import { lock, setup } from './setup.ts';
+import { shell } from './shell.ts';
 import { vocabulary } from './vocabulary.ts';
 
 /**
@@ -7,7 +13,14 @@ import { vocabulary } from './vocabulary.ts';
  * same in sv/), so two features never edit one file.
  */
 export const en = {
+  audit,
   common,
   customers,
+  errors,
+  lock,
+  reasons,
+  review,
+  setup,
+  shell,
   vocabulary,
 } as const;

@@ -28,6 +28,9 @@ export const common: Translation<typeof en> = {
     minutes: '{{m}} min',
     hoursMinutes: '{{h}} h {{m}} min',
   },
+  time: {
+    week: 'Vecka {{number}} · {{span}}',
+  },
   language: {
     label: 'Språk',
     sv: 'Svenska',

@@ -1,11 +1,24 @@
 import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
+import { audit } from './audit.ts';
 import { common } from './common.ts';
 import { customers } from './customers.ts';
+import { errors } from './errors.ts';
+import { reasons } from './reasons.ts';
+import { review } from './review.ts';
+import { lock, setup } from './setup.ts';
+import { shell } from './shell.ts';
 import { vocabulary } from './vocabulary.ts';
 
 export const sv: Translation<typeof en> = {
+  audit,
   common,
   customers,
+  errors,
+  lock,
+  reasons,
+  review,
+  setup,
+  shell,
   vocabulary,
 };

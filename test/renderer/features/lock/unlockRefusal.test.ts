@@ -19,9 +19,12 @@ describe('a refused unlock on the lock screen', () => {
     });
   });
 
-  it('a damaged store shows main’s message and does not wait', () => {
+  it('a damaged store says so, keeps main’s message (what to restore) as a detail, and does not wait', () => {
     const failure = new LotsenError('STORE_DAMAGED', 'The store … is damaged: … lotsen restore FILE …');
-    expect(unlockRefusal(failure, 0)).toEqual({ message: failure.message, retryAt: null });
+    expect(unlockRefusal(failure, 0)).toEqual({
+      message: `The database cannot be read; it may be damaged. Restore it from a backup. (${failure.message})`,
+      retryAt: null,
+    });
   });
 
   it('counts whole seconds up, and none once the wait is over', () => {

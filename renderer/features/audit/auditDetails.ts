@@ -1,0 +1,39 @@
+import { blockerCodes, warningCodes } from '../../../common/agreements/verdict.ts';
+import { i18n, t } from '../../i18n/i18n.ts';
+import { formatDateTime, formatDuration, formatSek } from '../../i18n/format.ts';
+
+const reasonCodes: ReadonlySet<string> = new Set([...blockerCodes, ...warningCodes]);
+
+/** Details whose value is an instant (epoch ms), an amount in öre, or a length of time. */
+const instants = new Set(['firstResponseAt', 'escalatedAt', 'verdictFetchedAt']);
+const amounts = new Set(['amountOre', 'feeOre', 'acuteEscalationOre', 'acuteEscalationOreBefore']);
+
+/**
+ * An audit event's details as a person reads them: each name in words (the catalogue's, or main's own name for one it
+ * does not know yet), amounts as money, instants as dates, reason codes in words, yes and no. Ids and codes stay as
+ * recorded: they are what a person searches for.
+ */
+export function auditDetailsInWords(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${detailName(key)}: ${detailValue(key, value)}`)
+    .join(' · ');
+}
+
+function detailName(key: string): string {
+  const path = `audit:details.${key}`;
+  return i18n.exists(path) ? t(path as 'audit:details.kind') : key;
+}
+
+function detailValue(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? t('audit:yes') : t('audit:no');
+  if (typeof value === 'number') {
+    if (amounts.has(key)) return formatSek(value);
+    if (instants.has(key)) return formatDateTime(value);
+    if (key === 'durationMs') return formatDuration(value / 1000);
+  }
+  if (Array.isArray(value)) return value.map((item) => detailValue(key, item)).join(', ');
+  if (typeof value === 'string' && reasonCodes.has(value)) {
+    return t(`reasons:codes.${value as (typeof blockerCodes)[number]}`);
+  }
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}

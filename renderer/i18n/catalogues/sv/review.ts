@@ -1,0 +1,33 @@
+import type { review as en } from '../en/review.ts';
+import type { Translation } from '../translation.ts';
+
+export const review: Translation<typeof en> = {
+  title: 'Behörighet',
+  counts: '{{blocked}} spärrade · {{warnings}} med varningar · {{eligible}} behöriga, just nu',
+  exportCsv: 'Exportera CSV',
+  filters: 'Filter',
+  verdict: 'Bedömning',
+  verdicts: { all: 'Alla', blocked: 'Spärrade', warnings: 'Varningar', eligible: 'Behöriga' },
+  endingWithin: 'Upphör inom',
+  anyTime: 'När som helst',
+  days_one: '{{count}} dag',
+  days_other: '{{count}} dagar',
+  missingDpa: 'Saknar PUB-avtal',
+  find: 'Sök',
+  findPlaceholder: 'Namn eller org.nr',
+  sortBy: 'Sortera efter',
+  sorts: { status: 'Bedömning (spärrade först)', name: 'Namn', nextEnd: 'Nästa slutdatum' },
+  noCustomers: 'Inga kunder ännu',
+  noCustomersHint: 'Lägg till kunder och deras avtal; deras bedömningar visas här.',
+  noMatch: 'Ingen kund matchar filtren',
+  table: 'Behörighetsgranskning',
+  customer: 'Kund',
+  reasons: 'Skäl',
+  nextEnd: 'Nästa slutdatum',
+  noReasons: 'Inga skäl',
+  showReasons_one: 'Visa {{count}} skäl',
+  showReasons_other: 'Visa {{count}} skäl',
+  hideReasons_one: 'Dölj {{count}} skäl',
+  hideReasons_other: 'Dölj {{count}} skäl',
+  allInPlace: 'Allt som krävs finns på plats.',
+};
