@@ -28,7 +28,7 @@ export interface Overflow {
  */
 export function detectOverflows(): Overflow[] {
   const SLACK = 1;
-  const found: Overflow[] = [];
+  const found: (Overflow & { el?: Element })[] = [];
 
   const describe = (el: Element): string => {
     let name = el.tagName.toLowerCase();
@@ -97,16 +97,16 @@ export function detectOverflows(): Overflow[] {
 
     if (!inline && wider > SLACK) {
       if (scrolling(style.overflowX)) {
-        if (isFrame(el)) found.push({ element: describe(el), kind: 'scrolls sideways', px: wider });
+        if (isFrame(el)) found.push({ el, element: describe(el), kind: 'scrolls sideways', px: wider });
       } else if (clipping(style.overflowX)) {
         if (style.textOverflow !== 'ellipsis' && style.webkitLineClamp === 'none')
-          found.push({ element: describe(el), kind: 'text cut', px: wider });
+          found.push({ el, element: describe(el), kind: 'text cut', px: wider });
       } else if (el !== doc && el !== document.body) {
-        found.push({ element: describe(el), kind: 'content sticks out', px: wider });
+        found.push({ el, element: describe(el), kind: 'content sticks out', px: wider });
       }
     }
     if (!inline && taller > SLACK && clipping(style.overflowY) && style.webkitLineClamp === 'none') {
-      found.push({ element: describe(el), kind: 'text cut', px: taller });
+      found.push({ el, element: describe(el), kind: 'text cut', px: taller });
     }
 
     // Past the nearest card or dialog, with nothing between that scrolls or clips it on purpose.
@@ -122,18 +122,33 @@ export function detectOverflows(): Overflow[] {
       if (between.position === 'fixed') held = true;
       frame = frame.parentElement;
     }
+    // A frame that scrolls or clips is judged itself (`scrolls sideways`, `text cut`); what it holds is not named again.
     if (held || !frame || frame === document.body || style.position === 'fixed') continue;
+    if (getComputedStyle(frame).overflowX !== 'visible') continue;
     const box = el.getBoundingClientRect();
     const edge = frame.getBoundingClientRect();
     const out = Math.max(box.right - edge.right, edge.left - box.left);
     if (out > SLACK) {
-      found.push({ element: describe(el), kind: 'sticks out of', container: describe(frame), px: out });
+      found.push({ el, element: describe(el), kind: 'sticks out of', container: describe(frame), px: out });
     }
   }
 
-  // One line per element and kind, with the largest amount.
+  // Only the cause is named, not what follows from it: for content that sticks out, the innermost element (its
+  // ancestors stick out because it does); for an element past its frame's edge, the outermost (its children go with
+  // it). Then one line per element and kind, with the largest amount.
+  const kept = found.filter(
+    (o) =>
+      !o.el ||
+      !found.some(
+        (other) =>
+          other !== o &&
+          other.el &&
+          other.kind === o.kind &&
+          (o.kind === 'sticks out of' ? other.el.contains(o.el!) : o.el!.contains(other.el)),
+      ),
+  );
   const seen = new Map<string, Overflow>();
-  for (const o of found) {
+  for (const { el: _el, ...o } of kept) {
     const key = `${o.kind}|${o.element}`;
     const before = seen.get(key);
     if (!before || before.px < o.px) seen.set(key, { ...o, px: Math.round(o.px) });
