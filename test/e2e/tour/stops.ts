@@ -107,7 +107,11 @@ if (!label('Add customer').test(pseudoString('Add customer')))
   throw new Error('label() no longer matches pseudo');
 
 const go = async (page: Page, route: string, heading: RegExp | string) => {
-  await page.evaluate((hash) => (location.hash = hash), `#${route}`);
+  await page.evaluate((hash) => {
+    location.hash = hash;
+    // From the top, as a person arriving sees it (the window keeps the last page's scroll otherwise).
+    window.scrollTo(0, 0);
+  }, `#${route}`);
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 };
 const button = (scope: Page | Locator, name: RegExp) => scope.getByRole('button', { name }).first();
@@ -126,7 +130,6 @@ async function connectDialog(page: Page, host: string): Promise<Locator> {
 async function connectToSshd(page: Page, ctx: TourContext): Promise<Locator> {
   await go(page, `/customers/${ctx.data.customerId}`, CUSTOMER.name);
   const dialog = await connectDialog(page, ctx.sshd.host);
-  await dialog.getByLabel(label('Subject')).fill(TICKET_SUBJECTS[2]!);
   // The dialog chooses the customer's oldest open ticket itself once it has read them.
   await expect(dialog.getByLabel(label('Ticket'))).not.toHaveValue(/^$/);
   await button(dialog, label('Connect')).click();
@@ -177,9 +180,11 @@ export const STOPS: Stop[] = [
       await connectToSshd(page, ctx);
       return page.getByRole('dialog', { name: label('Trust this server?') });
     },
-    leave: async (page) => {
+    leave: async (page, ctx) => {
       await button(page, label('Trust and connect')).click();
-      await expect(page.getByRole('tab').first()).toContainText(label('Open', { prefix: true }));
+      await expect(page.getByRole('tab', { name: new RegExp(ctx.sshd.username) })).toContainText(
+        new RegExp(label('Open', { prefix: true }).source.slice(1)),
+      );
     },
   },
   { page: 'Sessions', reach: (page) => go(page, '/sessions', label('Sessions')) },
