@@ -33,7 +33,7 @@ import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './s
  * | Customer    | Connect, with jump hosts     | "Connect to <long host>", then "Add jump host" while it can   |
  * | Customer    | Trust this server?           | "Connect to <sshd>", a new ticket, Connect                    |
  * | Sessions    | –                            | #/sessions, the session open                                  |
- * | Recordings  | –                            | #/recordings, after "Close session"                           |
+ * | Recordings  | –                            | #/recordings, after "Close session" and "Close tab"           |
  * | Recordings  | Recording player             | "Play recording of …"                                         |
  * | Sessions    | Replace stored host key      | the sshd restarted with new keys, connect again, "Replace…"   |
  * | Tickets     | –                            | #/tickets                                                     |
@@ -114,6 +114,14 @@ const go = async (page: Page, route: string, heading: RegExp | string) => {
   }, `#${route}`);
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 };
+/** Sessions with tabs open: it shows the tabs, and no page heading. */
+const goToTabs = async (page: Page) => {
+  await page.evaluate(() => {
+    location.hash = '#/sessions';
+    window.scrollTo(0, 0);
+  });
+  await expect(page.getByRole('tab').first()).toBeVisible();
+};
 const button = (scope: Page | Locator, name: RegExp) => scope.getByRole('button', { name }).first();
 const dialogFrom = (page: Page) => page.locator('dialog[open]').last();
 const open = (name: string, options?: { prefix?: boolean }) => async (page: Page) => {
@@ -187,11 +195,13 @@ export const STOPS: Stop[] = [
       );
     },
   },
-  { page: 'Sessions', reach: (page) => go(page, '/sessions', label('Sessions')) },
+  { page: 'Sessions', reach: goToTabs },
   {
     page: 'Recordings',
     reach: async (page) => {
+      // A closed session keeps its tab (and what it printed) until the person closes that too.
       await button(page, label('Close session')).click();
+      await button(page, label('Close tab')).click();
       await expect(page.getByRole('tab')).toHaveCount(0);
       await go(page, '/recordings', label('Recordings'));
     },
@@ -203,7 +213,7 @@ export const STOPS: Stop[] = [
     reach: async (page, ctx) => {
       ctx.sshd = await ctx.sshd.restartWithNewHostKeys();
       await connectToSshd(page, ctx);
-      await go(page, '/sessions', label('Sessions'));
+      await goToTabs(page);
       await button(page, label('Replace stored host key…')).click();
       return page.getByRole('dialog', { name: label('Replace the host key of ', { prefix: true }) });
     },
