@@ -1,0 +1,128 @@
+import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../../renderer/i18n/pseudo.ts';
+import { expect, test, USER } from '../support/lotsenServer.ts';
+import { tour, where } from './stops.ts';
+
+/*
+ * Issue 15: "a test runs the UI in a pseudo-locale (every catalogue string marked) over every page and dialog, and
+ * fails on any visible text that is neither from the catalogue nor data". The same walk as the layout tour (stops.ts),
+ * with `lotsen.language` set to `pseudo`: at each stop every visible text node and every attribute a person reads
+ * (placeholder, title, aria-label, alt, a button's value) is taken, the ⟦…⟧ catalogue segments are cut out, then the
+ * seeded names and values, and what Intl writes for numbers, dates, times and money (month and weekday names, units)
+ * in English and Swedish. Any letter left is a string that did not come from the catalogue. The failure lists every
+ * such string once (data in it shown as ‹…›), under the first page or dialog that shows it: the work to do.
+ */
+
+interface Text {
+  text: string;
+  /** Where in the element: `text`, or the attribute's name. */
+  from: string;
+}
+
+/** Every piece of text a person reads in the open dialog, or in the page when none is open. Runs in the page. */
+function readableTexts(): Text[] {
+  const out: Text[] = [];
+  const root: Element = document.querySelector('dialog[open]') ?? document.body;
+  const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
+  // A terminal's or a recording's screen is the server's output: data.
+  const skipped = (el: Element) => el.closest('.xterm, script, style, noscript') !== null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = node.textContent?.trim();
+    if (!text || !parent || skipped(parent)) continue;
+    // An <option> is read in its list whether or not the list is open.
+    if (parent.tagName !== 'OPTION' && !shown(parent)) continue;
+    out.push({ text, from: 'text' });
+  }
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (skipped(el) || !shown(el)) continue;
+    for (const name of ['placeholder', 'title', 'aria-label', 'alt']) {
+      const value = el.getAttribute(name)?.trim();
+      if (value) out.push({ text: value, from: name });
+    }
+    if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type) && el.value) {
+      out.push({ text: el.value, from: 'value' });
+    }
+  }
+  return out;
+}
+
+/** Words Intl writes itself in either language: month and weekday names, units, the currency. */
+function intlWords(): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => text.split(/[^\p{L}]+/u).forEach((w) => w && words.add(w.toLowerCase()));
+  for (const locale of ['en-GB', 'sv-SE']) {
+    for (let m = 0; m < 12; m++) {
+      for (const month of ['long', 'short'] as const)
+        add(new Date(Date.UTC(2026, m, 15)).toLocaleDateString(locale, { month }));
+    }
+    for (let d = 0; d < 7; d++) {
+      for (const weekday of ['long', 'short'] as const)
+        add(new Date(Date.UTC(2026, 0, 5 + d)).toLocaleDateString(locale, { weekday }));
+    }
+    add(new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK' }).format(1));
+    for (const unit of ['hour', 'minute', 'second', 'day'])
+      for (const unitDisplay of ['long', 'short', 'narrow'] as const)
+        add(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).format(2));
+    add(new Intl.DateTimeFormat(locale, { timeStyle: 'short', hour12: true }).format(0));
+  }
+  return words;
+}
+
+/** What an SSH server hands over, whichever sshd it was (the tour replaces its keys): fingerprints and key types. */
+const SSH_DATA = /SHA256:[A-Za-z0-9+/]{43}|\b(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\d+)\b/g;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('in the pseudo-locale, every text on every page and dialog comes from the catalogue or is data', async ({
+  page,
+  lotsen,
+}) => {
+  test.setTimeout(300_000);
+  const seen = new Set<string>();
+  const byStop = new Map<string, string[]>();
+  let values: RegExp | null = null;
+  const intl = intlWords();
+  const catalogue = new RegExp(
+    `${escapeRegExp(PSEUDO_OPEN)}[^${PSEUDO_CLOSE}]*${escapeRegExp(PSEUDO_CLOSE)}`,
+    'g',
+  );
+
+  const lost = await tour(
+    page,
+    lotsen,
+    { width: 1280, height: 800 },
+    async (stop, ctx) => {
+      values ??= new RegExp(
+        [...ctx.data.values, USER.name, USER.email]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      );
+      for (const { text, from } of await page.evaluate(readableTexts)) {
+        // Catalogue text and data are shown as ⟦…⟧ and ‹…›, so "Edit server ‹…›" is listed once, not per server.
+        const rest = text.replace(catalogue, '⟦…⟧').replace(values, '‹…›').replace(SSH_DATA, '‹…›');
+        const words = rest
+          .replace(/⟦…⟧|‹…›/g, ' ')
+          .split(/[^\p{L}]+/u)
+          .filter((w) => w && !intl.has(w.toLowerCase()));
+        if (words.length === 0) continue;
+        const shown = `${from === 'text' ? '' : `[${from}] `}${rest.length > 90 ? `${rest.slice(0, 87)}…` : rest}`;
+        if (seen.has(shown)) continue;
+        seen.add(shown);
+        const list = byStop.get(where(stop)) ?? [];
+        list.push(shown);
+        byStop.set(where(stop), list);
+      }
+    },
+    'pseudo',
+  );
+
+  const report = [...byStop].map(([stop, texts]) => `${stop} (${texts.length}):\n  ${texts.join('\n  ')}`);
+  const total = [...byStop.values()].reduce((n, texts) => n + texts.length, 0);
+  expect(
+    [...lost, ...report],
+    `${total} texts not from the catalogue, each under the first page or dialog showing it:\n${[...lost, ...report].join('\n')}`,
+  ).toEqual([]);
+});

@@ -1,0 +1,325 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
+import { pseudoString } from '../../../renderer/i18n/pseudo.ts';
+import type { LotsenServer } from '../support/lotsenServer.ts';
+import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './seed.ts';
+
+/*
+ * Every page of the app (renderer/App.tsx's routes) and every dialog reachable from them, in the order the tours walk
+ * them. A new page or dialog gets a row here, and both tours (layout and pseudo-locale) then visit it. Labels are
+ * matched in English and in the pseudo-locale alike (`label`), so one table serves both.
+ *
+ * | page        | dialog                       | how it is opened                                              |
+ * |-------------|------------------------------|---------------------------------------------------------------|
+ * | Customers   | –                            | #/ (1,000 customers)                                          |
+ * | Customers   | Add customer                 | "Add customer"                                                |
+ * | Customers   | Keyboard shortcuts           | the top bar's "Keyboard shortcuts"                            |
+ * | Customer    | –                            | #/customers/:id (the customer worked out in full)             |
+ * | Customer    | Edit customer                | "Edit customer"                                               |
+ * | Customer    | Delete customer              | "Delete customer" (cancelled)                                 |
+ * | Customer    | Add contact                  | "Add contact"                                                 |
+ * | Customer    | Edit contact                 | "Edit contact …" (the first)                                  |
+ * | Customer    | Add environment              | "Add environment"                                             |
+ * | Customer    | Edit environment             | "Edit environment …"                                          |
+ * | Customer    | Add server                   | "Add server to …"                                             |
+ * | Customer    | Edit server                  | "Edit server …" (the first)                                   |
+ * | Customer    | Add support account          | "Add support account to …"                                    |
+ * | Customer    | Replace secret               | "Replace secret for <account>"                                |
+ * | Customer    | Reveal secret                | "Reveal secret for <account>"                                 |
+ * | Customer    | Add certificate              | "Add certificate to …"                                        |
+ * | Customer    | Add notice                   | "Add notice for …"                                            |
+ * | Customer    | Add agreement                | "Add agreement"                                               |
+ * | Customer    | Record DPA                   | "Record DPA"                                                  |
+ * | Customer    | Connect, with jump hosts     | "Connect to <long host>", then "Add jump host" while it can   |
+ * | Customer    | Trust this server?           | "Connect to <sshd>", a new ticket, Connect                    |
+ * | Sessions    | –                            | #/sessions, the session open                                  |
+ * | Recordings  | –                            | #/recordings, after "Close session" and "Close tab"           |
+ * | Recordings  | Recording player             | "Play recording of …"                                         |
+ * | Sessions    | Replace stored host key      | the sshd restarted with new keys, connect again, "Replace…"   |
+ * | Tickets     | –                            | #/tickets                                                     |
+ * | Tickets     | New ticket                   | "New ticket"                                                  |
+ * | Tickets     | Edit ticket                  | "Edit ticket <subject>"                                       |
+ * | Tickets     | Escalate (acute)             | "Escalate (acute)" (the first)                                |
+ * | Timesheet   | –                            | #/timesheet (this week's entries)                             |
+ * | Timesheet   | Add time manually            | "Add time manually"                                           |
+ * | Timesheet   | Classify                     | "Classify …" (the first)                                      |
+ * | Timesheet   | Delete entry                 | "Delete …" (the first, cancelled)                             |
+ * | Timesheet   | Adjust                       | "Previous week" to last month's approved time, "Adjust …"     |
+ * | Billing     | –                            | #/billing (this month)                                        |
+ * | Billing     | Export month                 | "Export…" (the page's)                                        |
+ * | Billing     | Export customer              | "Export <customer>"                                           |
+ * | Billing     | Edit price list              | "Edit…"                                                       |
+ * | Eligibility | –                            | #/eligibility                                                 |
+ * | Audit log   | –                            | #/audit                                                       |
+ * | Retention   | –                            | #/retention                                                   |
+ * | Retention   | Purge now                    | "Purge now" (cancelled)                                       |
+ * | Team        | –                            | #/team (embedded: no members)                                 |
+ */
+
+export interface TourContext {
+  data: TourData;
+  /** The fixture sshd the customer's first server is; replaced when its host keys are. */
+  sshd: SshdFixture;
+}
+
+export interface Stop {
+  page: string;
+  /** The dialog open at this stop; none for the page itself. */
+  dialog?: string;
+  /** Gets there from wherever the walk is; for a dialog, returns its Locator (a page's stop returns nothing). */
+  reach(page: Page, ctx: TourContext): Promise<unknown>;
+  /** Leaves it (Escape for a dialog unless given): what must happen for the next stop. */
+  leave?(page: Page, ctx: TourContext): Promise<void>;
+}
+
+const accents: Record<string, string> = {
+  a: 'å',
+  c: 'ç',
+  e: 'é',
+  i: 'í',
+  n: 'ñ',
+  o: 'ö',
+  s: 'š',
+  u: 'ü',
+  y: 'ý',
+  z: 'ž',
+};
+const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * A button's or dialog's English name as a pattern that also matches it in the pseudo-locale (`Save` or `⟦Šåvé⟧`);
+ * `prefix` leaves the end open for the data a name carries ("Edit contact Anna…").
+ */
+export function label(text: string, { prefix = false } = {}): RegExp {
+  const body = [...text]
+    .map((ch) => {
+      const lower = ch.toLowerCase();
+      const marked = accents[lower];
+      if (!marked) return `${escape(ch)}[⟦⟧]*`;
+      const variant = ch === lower ? marked : marked.toUpperCase();
+      return `[${escape(ch)}${variant}][⟦⟧]*`;
+    })
+    .join('');
+  return new RegExp(`^[⟦⟧]*${body}${prefix ? '' : '$'}`);
+}
+// The pattern is the pseudo-locale's own marking, checked once here so the two cannot drift apart.
+if (!label('Add customer').test(pseudoString('Add customer')))
+  throw new Error('label() no longer matches pseudo');
+
+const go = async (page: Page, route: string, heading: RegExp | string) => {
+  await page.evaluate((hash) => {
+    location.hash = hash;
+    // From the top, as a person arriving sees it (the window keeps the last page's scroll otherwise).
+    window.scrollTo(0, 0);
+  }, `#${route}`);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+};
+/** Sessions with tabs open: it shows the tabs, and no page heading. */
+const goToTabs = async (page: Page) => {
+  await page.evaluate(() => {
+    location.hash = '#/sessions';
+    window.scrollTo(0, 0);
+  });
+  await expect(page.getByRole('tab').first()).toBeVisible();
+};
+const button = (scope: Page | Locator, name: RegExp) => scope.getByRole('button', { name }).first();
+const dialogFrom = (page: Page) => page.locator('dialog[open]').last();
+const open = (name: string, options?: { prefix?: boolean }) => async (page: Page) => {
+  await button(page, label(name, options)).click();
+  return dialogFrom(page);
+};
+
+async function connectDialog(page: Page, host: string): Promise<Locator> {
+  await button(page, label(`Connect to ${host}`)).click();
+  return page.getByRole('dialog', { name: label(`Connect to ${host}`) });
+}
+
+/** From the customer's page: connect to the sshd on an open ticket; the host-key question follows. */
+async function connectToSshd(page: Page, ctx: TourContext): Promise<Locator> {
+  await go(page, `/customers/${ctx.data.customerId}`, CUSTOMER.name);
+  const dialog = await connectDialog(page, ctx.sshd.host);
+  // The dialog chooses the customer's oldest open ticket itself once it has read them.
+  await expect(dialog.getByLabel(label('Ticket'))).not.toHaveValue(/^$/);
+  await button(dialog, label('Connect')).click();
+  return dialog;
+}
+
+export const STOPS: Stop[] = [
+  { page: 'Customers', reach: (page) => go(page, '/', label('Customers')) },
+  { page: 'Customers', dialog: 'Add customer', reach: open('Add customer') },
+  { page: 'Customers', dialog: 'Keyboard shortcuts', reach: open('Keyboard shortcuts') },
+  {
+    page: 'Customer',
+    reach: (page, { data }) => go(page, `/customers/${data.customerId}`, CUSTOMER.name),
+  },
+  { page: 'Customer', dialog: 'Edit customer', reach: open('Edit customer') },
+  { page: 'Customer', dialog: 'Delete customer', reach: open('Delete customer') },
+  { page: 'Customer', dialog: 'Add contact', reach: open('Add contact') },
+  { page: 'Customer', dialog: 'Edit contact', reach: open('Edit contact ', { prefix: true }) },
+  { page: 'Customer', dialog: 'Add environment', reach: open('Add environment') },
+  { page: 'Customer', dialog: 'Edit environment', reach: open('Edit environment ', { prefix: true }) },
+  { page: 'Customer', dialog: 'Add server', reach: open('Add server to ', { prefix: true }) },
+  { page: 'Customer', dialog: 'Edit server', reach: open('Edit server ', { prefix: true }) },
+  {
+    page: 'Customer',
+    dialog: 'Add support account',
+    reach: open('Add support account to ', { prefix: true }),
+  },
+  { page: 'Customer', dialog: 'Replace secret', reach: open(`Replace secret for ${ACCOUNT}`) },
+  { page: 'Customer', dialog: 'Reveal secret', reach: open(`Reveal secret for ${ACCOUNT}`) },
+  { page: 'Customer', dialog: 'Add certificate', reach: open('Add certificate to ', { prefix: true }) },
+  { page: 'Customer', dialog: 'Add notice', reach: open('Add notice for ', { prefix: true }) },
+  { page: 'Customer', dialog: 'Add agreement', reach: open('Add agreement') },
+  { page: 'Customer', dialog: 'Record DPA', reach: open('Record DPA') },
+  {
+    page: 'Customer',
+    dialog: 'Connect, with jump hosts',
+    reach: async (page) => {
+      const dialog = await connectDialog(page, `adfs01.utbildningsforvaltningen.vaxjo.kommun.se`);
+      const add = button(dialog, label('Add jump host'));
+      for (let hops = 0; hops < 20 && (await add.isEnabled()); hops++) await add.click();
+      return dialog;
+    },
+  },
+  {
+    page: 'Customer',
+    dialog: 'Trust this server?',
+    reach: async (page, ctx) => {
+      await connectToSshd(page, ctx);
+      return page.getByRole('dialog', { name: label('Trust this server?') });
+    },
+    leave: async (page, ctx) => {
+      await button(page, label('Trust and connect')).click();
+      await expect(page.getByRole('tab', { name: new RegExp(ctx.sshd.username) })).toContainText(
+        new RegExp(label('Open', { prefix: true }).source.slice(1)),
+      );
+    },
+  },
+  { page: 'Sessions', reach: goToTabs },
+  {
+    page: 'Recordings',
+    reach: async (page) => {
+      // A closed session keeps its tab (and what it printed) until the person closes that too.
+      await button(page, label('Close session')).click();
+      await button(page, label('Close tab')).click();
+      await expect(page.getByRole('tab')).toHaveCount(0);
+      await go(page, '/recordings', label('Recordings'));
+    },
+  },
+  { page: 'Recordings', dialog: 'Recording player', reach: open('Play recording of ', { prefix: true }) },
+  {
+    page: 'Sessions',
+    dialog: 'Replace stored host key',
+    reach: async (page, ctx) => {
+      ctx.sshd = await ctx.sshd.restartWithNewHostKeys();
+      await connectToSshd(page, ctx);
+      await goToTabs(page);
+      await button(page, label('Replace stored host key…')).click();
+      return page.getByRole('dialog', { name: label('Replace the host key of ', { prefix: true }) });
+    },
+    leave: async (page) => {
+      await page.keyboard.press('Escape');
+      await button(page, label('Close tab')).click();
+    },
+  },
+  { page: 'Tickets', reach: (page) => go(page, '/tickets', label('Tickets')) },
+  { page: 'Tickets', dialog: 'New ticket', reach: open('New ticket') },
+  { page: 'Tickets', dialog: 'Edit ticket', reach: open(`Edit ticket ${TICKET_SUBJECTS[1]}`) },
+  { page: 'Tickets', dialog: 'Escalate (acute)', reach: open('Escalate (acute)') },
+  { page: 'Timesheet', reach: (page) => go(page, '/timesheet', label('Timesheet')) },
+  { page: 'Timesheet', dialog: 'Add time manually', reach: open('Add time manually') },
+  { page: 'Timesheet', dialog: 'Classify', reach: open('Classify ', { prefix: true }) },
+  { page: 'Timesheet', dialog: 'Delete entry', reach: open('Delete ', { prefix: true }) },
+  {
+    page: 'Timesheet',
+    dialog: 'Adjust',
+    // Only entries of an approved month are adjusted: back to last month's weeks until one shows.
+    reach: async (page) => {
+      const adjust = button(page, label('Adjust ', { prefix: true }));
+      for (let weeks = 0; weeks < 7 && !(await adjust.isVisible()); weeks++) {
+        await button(page, label('Previous week')).click();
+        await page.waitForTimeout(300);
+      }
+      await adjust.click();
+      return dialogFrom(page);
+    },
+  },
+  { page: 'Billing', reach: (page) => go(page, '/billing', label('Billing')) },
+  { page: 'Billing', dialog: 'Export month', reach: open('Export…') },
+  { page: 'Billing', dialog: 'Export customer', reach: open(`Export ${CUSTOMER.name}`) },
+  { page: 'Billing', dialog: 'Edit price list', reach: open('Edit…') },
+  { page: 'Eligibility', reach: (page) => go(page, '/eligibility', label('Eligibility', { prefix: true })) },
+  { page: 'Audit log', reach: (page) => go(page, '/audit', label('Audit log')) },
+  { page: 'Retention', reach: (page) => go(page, '/retention', label('Retention', { prefix: true })) },
+  { page: 'Retention', dialog: 'Purge now', reach: open('Purge now') },
+  { page: 'Team', reach: (page) => go(page, '/team', label('Team', { prefix: true })) },
+];
+
+/** Where a stop is, for a failure message: `Customer › Edit contact`. */
+export const where = (stop: Stop) => (stop.dialog ? `${stop.page} › ${stop.dialog}` : stop.page);
+
+const STEP_TIMEOUT_MS = 10_000;
+
+/**
+ * Walks every stop, calling `look` at each with the dialog open (or none). A stop that cannot be reached is reported
+ * through `lost` and the walk goes on from the next page, so one broken button does not hide the rest of the tour.
+ */
+export async function walk(
+  page: Page,
+  ctx: TourContext,
+  look: (stop: Stop) => Promise<void>,
+  lost: (stop: Stop, why: string) => void,
+): Promise<void> {
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  for (const stop of STOPS) {
+    try {
+      const dialog = (await stop.reach(page, ctx)) as Locator | undefined;
+      if (dialog) await expect(dialog).toBeVisible();
+      // Fonts, lazy chunks and the last render settle before anyone looks.
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
+      await look(stop);
+      if (stop.leave) await stop.leave(page, ctx);
+      else if (dialog) await page.keyboard.press('Escape');
+    } catch (error) {
+      lost(stop, String(error instanceof Error ? error.message : error).split('\n')[0]!);
+      // Whatever stayed open goes, so the next stop starts from a page.
+      for (let i = 0; i < 3 && (await page.locator('dialog[open]').count()) > 0; i++) {
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+}
+
+/**
+ * A whole tour on one server and one page at one size: the fixture sshd started, the store seeded, the page opened
+ * (in `language` when given: `pseudo` for the pseudo-locale), every stop walked. Returns the stops it could not reach.
+ */
+export async function tour(
+  page: Page,
+  lotsen: LotsenServer,
+  size: { width: number; height: number },
+  look: (stop: Stop, ctx: TourContext) => Promise<void>,
+  language?: string,
+): Promise<string[]> {
+  const ctx = { sshd: await startSshd() } as TourContext;
+  try {
+    ctx.data = await seedTour(lotsen, ctx.sshd);
+    await page.setViewportSize(size);
+    // The DOM renderer for terminals, as a person without a GPU gets (so their text is in the page to look at).
+    await page.addInitScript((chosen) => {
+      localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off');
+      if (chosen) localStorage.setItem('lotsen.language', chosen);
+    }, language ?? null);
+    await page.goto(lotsen.url);
+    const lostStops: string[] = [];
+    await walk(
+      page,
+      ctx,
+      (stop) => look(stop, ctx),
+      (stop, why) => lostStops.push(`${where(stop)}: could not be reached: ${why}`),
+    );
+    return lostStops;
+  } finally {
+    await ctx.sshd.stop();
+  }
+}
