@@ -60,7 +60,7 @@ test('a ticket shows when its response is due and turns breached when the clock 
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
   await expect(dialog).toBeHidden();
   const second = page.getByTestId('ticket-row').filter({ hasText: 'Synken har stannat' });
-  await second.getByRole('button', { name: 'Start work' }).click();
+  await second.getByRole('button', { name: 'Record first response' }).click();
   await expect(second.getByText('Met')).toBeVisible();
   await page.clock.fastForward(200 * HOUR);
   await expect(second.getByText('Met')).toBeVisible();

@@ -1,4 +1,5 @@
 import { common } from './common.ts';
+import { tickets } from './tickets.ts';
 
 /**
  * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
@@ -6,4 +7,5 @@ import { common } from './common.ts';
  */
 export const en = {
   common,
+  tickets,
 } as const;
