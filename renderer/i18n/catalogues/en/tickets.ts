@@ -149,6 +149,18 @@ export const tickets = {
     wrongType: 'Only PNG and JPEG images can be attached.',
     attaching: 'Attaching…',
   },
+  escalate: {
+    title: 'Escalate “{{subject}}”?',
+    confirm: 'Escalate (acute)',
+    text: 'Acute escalation starts remediation within two hours, any day, under the agreement’s acute option. The escalation fee is billable even when the work itself is included.',
+    exceptionTitle: 'Escalate “{{subject}}” by exception?',
+    exceptionSubmit: 'Escalate by exception ({{fee}})',
+    listFee: 'the price list’s fee',
+    exceptionText:
+      'An exception bills the price list’s acute-escalation fee, <strong>{{fee}}</strong>, and is recorded in the audit log.',
+    reason: 'Why is the ticket escalated despite this?',
+    reasonHint: 'Kept with the ticket, sealed as personal data; the audit log holds the ids and the fee.',
+  },
   customer: {
     title: 'Tickets',
     newTicket: 'New ticket',

@@ -152,6 +152,19 @@ export const tickets: Translation<typeof en> = {
     wrongType: 'Bara PNG- och JPEG-bilder kan bifogas.',
     attaching: 'Bifogar…',
   },
+  escalate: {
+    title: 'Eskalera ”{{subject}}”?',
+    confirm: 'Eskalera (akut)',
+    text: 'Akut eskalering innebär att åtgärd påbörjas inom två timmar, alla dagar, enligt avtalets akuttillval. Eskaleringsavgiften är debiterbar även när själva arbetet ingår.',
+    exceptionTitle: 'Eskalera ”{{subject}}” som undantag?',
+    exceptionSubmit: 'Eskalera som undantag ({{fee}})',
+    listFee: 'prislistans avgift',
+    exceptionText:
+      'Ett undantag debiteras med prislistans avgift för akut eskalering, <strong>{{fee}}</strong>, och förs in i granskningsloggen.',
+    reason: 'Varför eskaleras ärendet trots detta?',
+    reasonHint:
+      'Sparas med ärendet, förseglat som personuppgift; granskningsloggen har bara id:n och avgiften.',
+  },
   customer: {
     title: 'Ärenden',
     newTicket: 'Nytt ärende',
