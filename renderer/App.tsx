@@ -13,6 +13,7 @@ import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { SetupScreen } from './features/setup/SetupScreen.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
 import { TeamPage } from './features/team/TeamPage.tsx';
+import { TicketPage } from './features/tickets/TicketPage.tsx';
 import { TicketsPage } from './features/tickets/TicketsPage.tsx';
 import { TimesheetPage } from './features/timesheet/TimesheetPage.tsx';
 import { ConnectionBanner } from './features/shell/ConnectionBanner.tsx';
@@ -54,6 +55,7 @@ export function App() {
                 <Route path="/" component={CustomerListPage} />
                 <Route path="/customers/:id" component={CustomerPage} />
                 <Route path="/tickets" component={TicketsPage} />
+                <Route path="/tickets/:id" component={TicketPage} />
                 <Route path="/sessions" component={SessionsPage} />
                 <Route path="/recordings" component={RecordingsPage} />
                 <Route path="/timesheet" component={TimesheetPage} />

@@ -29,6 +29,16 @@ import { importSummarySchema, registryFileSchema } from '../registry/registryFil
 import { versionedPriceListSchema } from '../settings/priceList.ts';
 import { escalateInputSchema, ticketInputSchema, ticketViewSchema } from '../tickets/model.ts';
 import {
+  assigneeSchema,
+  assignInputSchema,
+  noteInputSchema,
+  screenshotContentSchema,
+  screenshotInputSchema,
+  screenshotViewSchema,
+  ticketNoteViewSchema,
+  ticketTimelineSchema,
+} from '../tickets/ticketPage.ts';
+import {
   hostKeyReplaceInputSchema,
   promptAnswerInputSchema,
   recordingPageSchema,
@@ -369,6 +379,17 @@ export const methods = {
    * bills the price list's fee and is audited.
    */
   'tickets.escalate': method(escalateInputSchema, ticketViewSchema),
+  /** A ticket's page: its notes, status changes, sessions, time entries and screenshots, oldest first. */
+  'tickets.timeline': method(byIdSchema, ticketTimelineSchema),
+  /** Adds a note to a ticket, sealed under its personal-data key; audited (ids only). */
+  'tickets.addNote': method(noteInputSchema, ticketNoteViewSchema),
+  /** Attaches a PNG or JPEG screenshot (at most 5 MB), sealed under the ticket's key; audited (ids, size). */
+  'tickets.attachScreenshot': method(screenshotInputSchema, screenshotViewSchema),
+  /** A screenshot's image, base64; null data once the ticket was purged. */
+  'tickets.screenshot': method(byIdSchema, screenshotContentSchema),
+  /** Who a ticket may be assigned to: the team's current members; the local user in the embedded store. */
+  'tickets.assignees': method(noInput, z.array(assigneeSchema)),
+  'tickets.assign': method(assignInputSchema, ticketViewSchema),
   /** The vendor's price list (the acute-escalation fee an exception bills). */
   'settings.priceList': method(z.object({}).strict(), versionedPriceListSchema),
   'settings.savePriceList': method(versionedPriceListSchema, versionedPriceListSchema),

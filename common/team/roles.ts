@@ -95,6 +95,12 @@ export const roleMatrix: RoleMatrix = {
   'tickets.delete': allow(HANDS_ON),
   'tickets.recordFirstResponse': allow(HANDS_ON),
   'tickets.sendBack': allow(HANDS_ON),
+  'tickets.timeline': allow(EVERYONE),
+  'tickets.addNote': allow(HANDS_ON),
+  'tickets.attachScreenshot': allow(HANDS_ON),
+  'tickets.screenshot': allow(EVERYONE),
+  'tickets.assignees': allow(EVERYONE),
+  'tickets.assign': allow(HANDS_ON),
   'tickets.escalate': {
     roles: HANDS_ON,
     admin: false,

@@ -163,6 +163,8 @@ export const ticketViewSchema = z.object({
   /** When a ticket from someone who is not a named contact was sent back to the contacts, and by whom (a name). */
   sentBackAt: z.number().int().nullable(),
   sentBackBy: z.string().nullable(),
+  /** The member the ticket is assigned to (tickets.assign); null: nobody yet. */
+  assignee: z.object({ id: idSchema, name: z.string() }).nullable(),
   rowVersion: rowVersionSchema,
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;

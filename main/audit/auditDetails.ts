@@ -156,6 +156,8 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   },
   'ticket.first_response_recorded': { sessionId: 'id', firstResponseAt: 'number' },
   'ticket.sent_back': { customerId: 'id' },
+  'ticket.note_added': { ticketId: 'id', customerId: 'id', noteId: 'id' },
+  'ticket.screenshot_attached': { ticketId: 'id', customerId: 'id', screenshotId: 'id', byteSize: 'number' },
   // `team import-local`: the local log kept as a segment (audit_imported_events), and whose it was.
   'audit.segment_imported': {
     segmentId: 'id',

@@ -196,6 +196,8 @@ async function insertCustomer(
     }
   }
   const serviceIds = new Map<string, string>();
+  /** Each service's environment, for a ticket that names the service and no environment. */
+  const serviceEnvironments = new Map<string, string | null>();
   for (const agreement of customer.agreements) {
     const saved = await writeAgreement(db, ctx, customerId, undefined, undefined, {
       ...agreement,
@@ -204,8 +206,10 @@ async function insertCustomer(
         environmentId: environment === null ? null : environmentIds.get(environment)!,
       })),
     });
-    for (const service of saved.services)
+    for (const service of saved.services) {
       serviceIds.set(serviceKey(agreement.reference, service.name), service.id);
+      serviceEnvironments.set(service.id, service.environmentId);
+    }
     summary.agreements += 1;
   }
   for (const dpa of customer.dpas) {
@@ -220,14 +224,22 @@ async function insertCustomer(
     escalatedAt,
     ...ticket
   } of customer.tickets) {
+    const serviceId = service === null ? null : serviceIds.get(serviceKey(service.agreement, service.name))!;
+    // A ticket about a service tied to an environment is about that environment, as the ticket form fills it in.
+    const environmentId =
+      environment !== null
+        ? environmentIds.get(environment)!
+        : serviceId === null
+          ? null
+          : (serviceEnvironments.get(serviceId) ?? null);
     await writeTicket(db, ctx, calendar, undefined, undefined, {
       ...ticket,
       customerId,
       receivedAt: Date.parse(receivedAt),
       firstResponseAt: firstResponseAt === null ? null : Date.parse(firstResponseAt),
       escalatedAt: escalatedAt === null ? null : Date.parse(escalatedAt),
-      serviceId: service === null ? null : serviceIds.get(serviceKey(service.agreement, service.name))!,
-      environmentId: environment === null ? null : environmentIds.get(environment)!,
+      serviceId,
+      environmentId,
     });
     summary.tickets += 1;
   }

@@ -49,6 +49,10 @@ export async function shredTickets(
       .where('id', 'in', batch)
       .execute();
   }
+  // Screenshots are sealed under the ticket's key, unreadable now; their rows (megabytes each) go too.
+  for (const batch of batches(ticketIds)) {
+    await trx.deleteFrom('ticket_screenshots').where('ticket_id', 'in', batch).execute();
+  }
   for (const batch of batches(recordings)) {
     await trx.deleteFrom('recording_chunks').where('recording_id', 'in', batch).execute();
   }

@@ -108,6 +108,9 @@ export interface DatabaseSchema {
   agreement_services: AgreementServicesTable;
   dpas: DpasTable;
   tickets: TicketsTable;
+  ticket_notes: TicketNotesTable;
+  ticket_status_changes: TicketStatusChangesTable;
+  ticket_screenshots: TicketScreenshotsTable;
   audit_events: AuditEventsTable;
   audit_imported_events: AuditImportedEventsTable;
   time_entries: TimeEntriesTable;
@@ -283,6 +286,38 @@ export interface TicketsTable extends Attributed {
   /** 0015: when, and by which user, a ticket from a non-contact was sent back to the named contacts. */
   sent_back_at: number | null;
   sent_back_by: string | null;
+  /** 0026: the member the ticket is assigned to (in the embedded store, its one user); null: nobody yet. */
+  assignee_id: string | null;
+}
+
+/** 0026: a note on a ticket, its body sealed under the ticket's personal-data key. */
+export interface TicketNotesTable {
+  id: string;
+  ticket_id: string;
+  body: string;
+  created_at: number;
+  created_by: string;
+}
+
+/** 0026: a ticket's status as it changed, for its timeline. */
+export interface TicketStatusChangesTable {
+  id: string;
+  ticket_id: string;
+  from_status: string | null;
+  to_status: string;
+  changed_at: number;
+  changed_by: string;
+}
+
+/** 0026: a screenshot attached to a ticket: the image as base64, sealed under the ticket's personal-data key. */
+export interface TicketScreenshotsTable {
+  id: string;
+  ticket_id: string;
+  media_type: string;
+  byte_size: number;
+  content: string;
+  created_at: number;
+  created_by: string;
 }
 
 export interface AuditEventsTable {

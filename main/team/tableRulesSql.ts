@@ -122,6 +122,11 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   },
 
   tickets: registry,
+  // A ticket's notes, status changes and screenshots are kept as the ticket is: hands-on members write them, finance
+  // reads them. The purge and an erasure (a support lead's, with the admin right) delete screenshots with the key.
+  ticket_notes: registry,
+  ticket_status_changes: registry,
+  ticket_screenshots: registry,
   ticket_escalations: {
     access: [
       // An escalation outside the agreement (an exception, billed at the price list) is the support lead's call.

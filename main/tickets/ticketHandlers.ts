@@ -5,6 +5,14 @@ import { swedishOfficeCalendar } from './officeCalendar.ts';
 import { acuteOptionAt } from './ticketEscalation.ts';
 import { deleteTicket, getTicket, listTickets, saveTicket, writeTicket } from './ticketRepository.ts';
 import { sendTicketBack } from './ticketSendBack.ts';
+import {
+  addNote,
+  assignTicket,
+  attachScreenshot,
+  listAssignees,
+  screenshotContent,
+  ticketTimeline,
+} from './ticketPage.ts';
 
 type TicketHandlers = Pick<Handlers, Extract<keyof Handlers, `tickets.${string}`>>;
 
@@ -37,6 +45,29 @@ export function ticketHandlers(backend: Backend): TicketHandlers {
         ...fields,
         firstResponseAt: fields.firstResponseAt ?? Math.max(at ?? backend.now(), fields.receivedAt),
       })),
+    'tickets.timeline': async ({ id }) => {
+      const c = ctx();
+      // Finance reads no session of anyone's (main/team/tableRulesSql.ts): its timeline has notes, time and statuses.
+      const finance = c.principal.kind === 'member' && c.principal.workRole === 'finance';
+      return ticketTimeline(c.db, id, { sessions: !finance });
+    },
+    'tickets.addNote': async (input) => {
+      const note = await addNote(ctx(), backend.audit(), input);
+      const ticket = await getTicket(ctx().db, input.ticketId, backend.now());
+      changed(ticket);
+      return note;
+    },
+    'tickets.attachScreenshot': async (input) => {
+      const view = await attachScreenshot(ctx(), backend.audit(), input);
+      changed(await getTicket(ctx().db, input.ticketId, backend.now()));
+      return view;
+    },
+    'tickets.screenshot': async ({ id }) => screenshotContent(ctx().db, id),
+    'tickets.assignees': async () => listAssignees(ctx().db),
+    'tickets.assign': async ({ id, assigneeId }) => {
+      await assignTicket(ctx(), id, assigneeId);
+      return changed(await getTicket(ctx().db, id, backend.now()));
+    },
     'tickets.sendBack': async ({ id }) => changed(await sendTicketBack(ctx(), backend.audit(), id)),
     'tickets.escalate': async ({ id, at, exception }) => {
       const c = ctx();

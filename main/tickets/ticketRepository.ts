@@ -30,6 +30,7 @@ import {
   type RegistryContext,
 } from '../registry/registryContext.ts';
 import type { OfficeCalendar } from './officeCalendar.ts';
+import { recordStatusChange } from './ticketPage.ts';
 import { responseDue } from './slaClock.ts';
 import { moveEscalation, recordEscalation, type EscalationException } from './ticketEscalation.ts';
 import {
@@ -62,6 +63,7 @@ const ticketColumns = (db: Db) =>
     .leftJoin('ticket_escalations as escalation', 'escalation.ticket_id', 'tickets.id')
     .leftJoin('users as escalator', 'escalator.id', 'escalation.escalated_by')
     .leftJoin('users as sender', 'sender.id', 'tickets.sent_back_by')
+    .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
     .selectAll('tickets')
     .select([
       'customers.name as customer_name',
@@ -70,6 +72,7 @@ const ticketColumns = (db: Db) =>
       'customers.responsible_email',
       'updater.name as updater_name',
       'sender.name as sent_back_by_name',
+      'assignee.name as assignee_name',
       'agreement_services.name as service_name',
       'escalation.basis as escalation_basis',
       'escalation.fee_ore as escalation_fee_ore',
@@ -151,6 +154,7 @@ export async function writeTicket(
             'response_hours',
             ...TICKET_SEALED_COLUMNS,
             'first_response_at',
+            'status',
           ])
           .where('id', '=', id)
           .executeTakeFirst();
@@ -237,6 +241,13 @@ export async function writeTicket(
       });
     }
   }
+  await recordStatusChange(
+    trx,
+    ctx,
+    ticketId,
+    (previous?.status as TicketStatus | undefined) ?? null,
+    fields.status,
+  );
   if (fields.escalatedAt !== null && (previous?.escalated_at ?? null) === null) {
     await recordEscalation(
       trx,
@@ -429,6 +440,7 @@ function ticketView(row: TicketRow, requesterIsContact: boolean, verdict: Verdic
     updatedBy: row.updater_name,
     sentBackAt: row.sent_back_at,
     sentBackBy: row.sent_back_by_name,
+    assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? '' },
     rowVersion: row.row_version,
   };
 }

@@ -3,6 +3,7 @@ import type { TicketView } from '../../common/tickets/model.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { getTicket } from './ticketRepository.ts';
+import { recordStatusChange } from './ticketPage.ts';
 import { nextRowVersion } from '../store/rowVersion.ts';
 
 /**
@@ -50,6 +51,7 @@ export async function sendTicketBack(
         })
         .where('id', '=', id)
         .execute();
+      await recordStatusChange(trx, ctx, id, ticket.status, 'resolved');
       return getTicket(trx, id);
     },
     (ticket) => ({

@@ -32,7 +32,13 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
   const tickets = await ctx.db
     .selectFrom('tickets')
     .innerJoin('customers', 'customers.id', 'tickets.customer_id')
-    .select(['tickets.id', 'tickets.external_ref', 'tickets.customer_id', 'customers.org_number'])
+    .select([
+      'tickets.id',
+      'tickets.external_ref',
+      'tickets.customer_id',
+      'tickets.received_at',
+      'customers.org_number',
+    ])
     .execute();
   const byId = new Map(tickets.map((t) => [t.id, t]));
   const closed = await closedMonths(ctx.db);
@@ -67,6 +73,15 @@ export async function importTime(ctx: RegistryContext, raw: unknown): Promise<Ti
       ticket = matches[0]!;
     }
     const startedAt = Date.parse(entry.startedAt);
+    // No work is done on a ticket before it came in: such time belongs to another ticket (or the date is wrong).
+    if (startedAt < ticket.received_at) {
+      issues.add({
+        path: `entries.${index}.startedAt`,
+        record,
+        message: `Starts ${entry.startedAt}, before its ticket was received (${new Date(ticket.received_at).toISOString()})`,
+      });
+      continue;
+    }
     const customerId = ticket.customer_id;
     const month = closed.find((c) => closes(c, customerId, startedAt));
     if (month) {

@@ -9,9 +9,21 @@ export function createTicketsService(api: ApiClient) {
     escalate: (id: string, at: number, exception?: { reason: string }) =>
       api.call('tickets.escalate', { id, at, ...(exception ? { exception } : {}) }),
     sendBack: (id: string) => api.call('tickets.sendBack', { id }),
+    get: (id: string) => api.call('tickets.get', { id }),
+    timeline: (id: string) => api.call('tickets.timeline', { id }),
+    addNote: (ticketId: string, body: string) => api.call('tickets.addNote', { ticketId, body }),
+    attachScreenshot: (input: MethodInput<'tickets.attachScreenshot'>) =>
+      api.call('tickets.attachScreenshot', input),
+    screenshot: (id: string) => api.call('tickets.screenshot', { id }),
+    assignees: () => api.call('tickets.assignees', {}),
+    assign: (id: string, assigneeId: string | null) => api.call('tickets.assign', { id, assigneeId }),
+    listOf: (customerId: string) => api.call('tickets.list', { customerId }),
     agreementsOf: (customerId: string) => api.call('agreements.list', { customerId }),
     customer: (customerId: string) => api.call('registry.getCustomer', { id: customerId }),
     verdict: (customerId: string) => api.call('eligibility.check', { customerId }),
+    /** A session of some ticket changed state: a ticket page's timeline (its sessions and time) follows. */
+    onSessionChanged: (listener: (ticketId: string) => void) =>
+      api.subscribe('sessions.changed', (session) => listener(session.ticketId)),
     onChanged: (listener: () => void) => {
       const stopTickets = api.subscribe('tickets.changed', listener);
       // Agreements change response times only for new tickets, but customer names and services show in the list.

@@ -75,6 +75,6 @@ test('escalating without the acute option is refused with the reason; an excepti
 
   await expect(row.getByText('Acute', { exact: true })).toBeVisible();
   await expect(row.getByText('by exception')).toBeVisible();
-  await expect(row).toContainText('fre 20 nov. 16:00');
+  await expect(row).toContainText('Fri 20 Nov, 16:00');
   await lookAtWidths(page, testInfo, '03-escalated-by-exception');
 });

@@ -23,6 +23,7 @@ import { migration0022Vault } from './0022_vault.ts';
 import { migration0023AuditImportedEvents } from './0023_audit_imported_events.ts';
 import { migration0024PreConnectSecret } from './0024_pre_connect_secret.ts';
 import { migration0025ChangeFeed } from './0025_change_feed.ts';
+import { migration0026TicketPages } from './0026_ticket_pages.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0023_audit_imported_events': migration0023AuditImportedEvents,
   '0024_pre_connect_secret': migration0024PreConnectSecret,
   '0025_change_feed': migration0025ChangeFeed,
+  '0026_ticket_pages': migration0026TicketPages,
 };

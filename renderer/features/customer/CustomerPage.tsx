@@ -6,6 +6,7 @@ import { AccessReportSection } from '../accessReport/AccessReportSection.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';
+import { CustomerTicketsSection } from '../tickets/CustomerTicketsSection.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
 import { EnvironmentsSection } from './EnvironmentsSection.tsx';
@@ -62,6 +63,7 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
       <ContractsSection detail={detail} />
       <EnvironmentsSection detail={detail} open={setDialog} />
       <ContactsSection detail={detail} open={setDialog} />
+      <CustomerTicketsSection detail={detail} />
       {mayReportAccess && <AccessReportSection detail={detail} />}
       {dialog && (
         <PageDialogs

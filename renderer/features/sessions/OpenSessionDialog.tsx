@@ -30,6 +30,8 @@ interface Props {
   environment: EnvironmentView;
   /** The server to connect to; none for a local terminal. */
   server: ServerView | null;
+  /** The ticket to choose at first (a ticket page's Connect); else the customer's first open ticket. */
+  ticketId?: string;
   onClose(): void;
 }
 
@@ -38,7 +40,7 @@ interface Props {
  * to sign in, and the eligibility verdict with its reasons. Blockers stop it unless a written override is given. A
  * pre-connect command not approved on this machine is shown in full, to approve (audited) or to leave out.
  */
-export function OpenSessionDialog({ customer, environment, server, onClose }: Props) {
+export function OpenSessionDialog({ customer, environment, server, ticketId: chosen, onClose }: Props) {
   const openSession = useSessionsStore((s) => s.open);
   const openTicketsOf = useSessionsStore((s) => s.openTicketsOf);
   const check = useSessionsStore((s) => s.check);
@@ -72,13 +74,13 @@ export function OpenSessionDialog({ customer, environment, server, onClose }: Pr
       .then((own) => {
         if (!current) return;
         setTickets(own);
-        setTicketId(own[0]?.id ?? NEW_TICKET);
+        setTicketId(own.find((t) => t.id === chosen)?.id ?? own[0]?.id ?? NEW_TICKET);
       })
       .catch((failure: unknown) => current && setError(errorMessage(failure)));
     return () => {
       current = false;
     };
-  }, [customer.id, openTicketsOf]);
+  }, [customer.id, openTicketsOf, chosen]);
 
   useEffect(() => {
     loadPreConnect(customer.id).catch((failure: unknown) => setError(errorMessage(failure)));

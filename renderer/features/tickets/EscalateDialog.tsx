@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -26,6 +27,7 @@ export function EscalateDialog({
   ticket: { id: string; subject: string };
   onClose(): void;
 }) {
+  const { t } = useTranslation('tickets');
   const escalate = useTicketsStore((s) => s.escalate);
   const [refusal, setRefusal] = useState<EscalationRefusal | null>(null);
 
@@ -46,13 +48,12 @@ export function EscalateDialog({
   if (refusal) return <ExceptionDialog ticket={ticket} refusal={refusal} onClose={onClose} />;
   return (
     <ConfirmDialog
-      title={`Escalate “${ticket.subject}”?`}
-      confirmLabel="Escalate (acute)"
+      title={t('escalate.title', { subject: ticket.subject })}
+      confirmLabel={t('escalate.confirm')}
       onConfirm={underOption}
       onClose={onClose}
     >
-      Acute escalation starts remediation within two hours, any day, under the agreement’s acute option. The
-      escalation fee is billable even when the work itself is included.
+      {t('escalate.text')}
     </ConfirmDialog>
   );
 }
@@ -69,6 +70,7 @@ function ExceptionDialog({
   refusal: EscalationRefusal;
   onClose(): void;
 }) {
+  const { t } = useTranslation('tickets');
   const escalate = useTicketsStore((s) => s.escalate);
   const onSubmit = useCallback(
     async (input: unknown) => {
@@ -79,11 +81,11 @@ function ExceptionDialog({
   );
   const form = useForm(exceptionFormSpec, noExceptionReason, onSubmit);
   const fee =
-    refusal.exceptionPriceOre === null ? 'the price list’s fee' : formatSek(refusal.exceptionPriceOre);
+    refusal.exceptionPriceOre === null ? t('escalate.listFee') : formatSek(refusal.exceptionPriceOre);
   return (
     <FormDialog
-      title={`Escalate “${ticket.subject}” by exception?`}
-      submitLabel={`Escalate by exception (${fee})`}
+      title={t('escalate.exceptionTitle', { subject: ticket.subject })}
+      submitLabel={t('escalate.exceptionSubmit', { fee })}
       form={form}
       onClose={onClose}
     >
@@ -91,13 +93,12 @@ function ExceptionDialog({
         <strong>{refusal.message}</strong>
       </div>
       <p data-testid="exception-fee">
-        An exception bills the price list’s acute-escalation fee, <strong>{fee}</strong>, and is recorded in
-        the audit log.
+        <Trans t={t} i18nKey="escalate.exceptionText" values={{ fee }} components={{ strong: <strong /> }} />
       </p>
       <TextAreaField
         binding={form.field('reason')}
-        label="Why is the ticket escalated despite this?"
-        hint="Kept with the ticket, sealed as personal data; the audit log holds the ids and the fee."
+        label={t('escalate.reason')}
+        hint={t('escalate.reasonHint')}
         rows={3}
       />
     </FormDialog>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   NO_DPA_WARNING,
@@ -32,6 +33,7 @@ export function TicketFormDialog({
   customerId?: string;
   ticket?: TicketView;
 }) {
+  const { t } = useTranslation('tickets');
   const save = useTicketsStore((s) => s.save);
   const customers = useRegistryStore((s) => s.customers);
   const contextOf = useTicketsStore((s) => s.contextOf);
@@ -53,13 +55,13 @@ export function TicketFormDialog({
   const services = useMemo(() => serviceOptions(context.agreements), [context.agreements]);
   const serviceIds = ['', ...services.map((s) => s.id)];
   const serviceLabels = useMemo(
-    () => Object.fromEntries([['', 'Not stated'], ...services.map((s) => [s.id, s.label])]),
-    [services],
+    () => Object.fromEntries([['', t('form.notStated')], ...services.map((s) => [s.id, s.label])]),
+    [services, t],
   );
   const environmentIds = ['', ...context.environments.map((e) => e.id)];
   const environmentLabels = useMemo(
-    () => Object.fromEntries([['', 'Not stated'], ...context.environments.map((e) => [e.id, e.name])]),
-    [context.environments],
+    () => Object.fromEntries([['', t('form.notStated')], ...context.environments.map((e) => [e.id, e.name])]),
+    [context.environments, t],
   );
   // The conflict panel names the customer, service and environment as the selects do.
   const spec = useMemo(
@@ -120,8 +122,8 @@ export function TicketFormDialog({
 
   return (
     <FormDialog
-      title={ticket ? `Edit ticket “${ticket.subject}”` : 'New ticket'}
-      submitLabel={ticket ? 'Save ticket' : 'Create ticket'}
+      title={ticket ? t('form.editTitle', { subject: ticket.subject }) : t('form.newTitle')}
+      submitLabel={ticket ? t('form.save') : t('form.create')}
       form={form}
       onClose={onClose}
       size="wide"
@@ -129,22 +131,27 @@ export function TicketFormDialog({
       <div className="form__row">
         <SelectField
           binding={chooseCustomer}
-          label="Customer"
+          label={t('form.customer')}
           options={customerIds}
           labels={customerLabels}
         />
-        <SelectField binding={chooseService} label="Service" options={serviceIds} labels={serviceLabels} />
+        <SelectField
+          binding={chooseService}
+          label={t('form.service')}
+          options={serviceIds}
+          labels={serviceLabels}
+        />
       </div>
       <div className="form__row">
         <SelectField
           binding={environmentField}
-          label="Environment"
+          label={t('form.environment')}
           options={environmentIds}
           labels={environmentLabels}
         />
         <SelectField
           binding={form.field('priority')}
-          label="Priority"
+          label={t('form.priority')}
           options={ticketPriorities}
           labels={ticketPriorityLabels}
         />
@@ -155,12 +162,12 @@ export function TicketFormDialog({
         </p>
       )}
       <div className="form__row">
-        <TextField binding={requesterName} label="Requester" autoFocus />
-        <TextField binding={requesterEmail} label="Requester e-mail" type="email" />
+        <TextField binding={requesterName} label={t('form.requester')} autoFocus />
+        <TextField binding={requesterEmail} label={t('form.requesterEmail')} type="email" />
       </div>
       {contacts.length > 0 ? (
-        <div className="tickets__contacts" role="group" aria-label="Named support contacts">
-          <span className="muted">Named contacts:</span>
+        <div className="tickets__contacts" role="group" aria-label={t('form.contactsGroup')}>
+          <span className="muted">{t('form.contacts')}</span>
           {contacts.map((contact) => (
             <button
               key={contact.email}
@@ -177,39 +184,39 @@ export function TicketFormDialog({
           ))}
         </div>
       ) : (
-        <p className="field__hint">This customer has no named support contacts.</p>
+        <p className="field__hint">{t('form.noContacts')}</p>
       )}
-      <TextField binding={form.field('subject')} label="Subject" />
-      <TextAreaField binding={form.field('description')} label="Description" optional rows={3} />
+      <TextField binding={form.field('subject')} label={t('form.subject')} />
+      <TextAreaField binding={form.field('description')} label={t('form.description')} optional rows={3} />
       <div className="form__row">
         <SelectField
           binding={form.field('status')}
-          label="Status"
+          label={t('form.status')}
           options={ticketStatuses}
           labels={ticketStatusLabels}
         />
         <TextField
           binding={form.field('receivedAt')}
-          label="Received (Swedish time)"
+          label={t('form.received')}
           hint="YYYY-MM-DDTHH:MM"
           className="mono"
         />
       </div>
       <div className="form__row">
-        <TextField binding={form.field('externalRef')} label="Helpdesk reference" optional />
-        <TextField binding={form.field('externalUrl')} label="Helpdesk link" optional />
+        <TextField binding={form.field('externalRef')} label={t('form.externalRef')} optional />
+        <TextField binding={form.field('externalUrl')} label={t('form.externalUrl')} optional />
       </div>
       <fieldset className="fieldset">
-        <legend>What a good ticket holds</legend>
+        <legend>{t('form.goodTicket')}</legend>
         <div className="form__row">
-          <TextField binding={form.field('affectedUsers')} label="Affected users (examples)" optional />
-          <TextField binding={form.field('schoolAndClass')} label="School and class" optional />
+          <TextField binding={form.field('affectedUsers')} label={t('form.affectedUsers')} optional />
+          <TextField binding={form.field('schoolAndClass')} label={t('form.schoolAndClass')} optional />
         </div>
         <div className="form__row">
-          <TextField binding={form.field('problemStarted')} label="When it started" optional />
-          <TextField binding={form.field('browser')} label="Browser" optional />
+          <TextField binding={form.field('problemStarted')} label={t('form.problemStarted')} optional />
+          <TextField binding={form.field('browser')} label={t('form.browser')} optional />
         </div>
-        <TextField binding={form.field('pageLinks')} label="Links to the page" optional />
+        <TextField binding={form.field('pageLinks')} label={t('form.pageLinks')} optional />
         <CheckboxField binding={form.field('hasScreenshot')} label="A screenshot of the error is attached" />
         {missing.length > 0 && (
           <p className="callout" role="note" data-testid="ticket-completeness">

@@ -1,47 +1,33 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { NO_RESPONSE_PROMISE_TEXT, type TicketView } from '../../../common/tickets/model.ts';
-import { slaStateLabels, type SlaState } from '../../../common/tickets/slaState.ts';
-import { Badge, type BadgeTone } from '../../components/Badge.tsx';
+import type { TicketView } from '../../../common/tickets/model.ts';
+import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatSek } from '../../i18n/format.ts';
+import { t as translate } from '../../i18n/i18n.ts';
+import { formatDayTime, formatSek } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { selectTicketRows } from '../../store/tickets/selectors.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
-import { errorMessage } from '../../store/errorMessage.ts';
 import { listShows } from '../../store/listShows.ts';
 import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { TicketTimerButton } from '../timesheet/TicketTimerButton.tsx';
 import { EscalateDialog } from './EscalateDialog.tsx';
-import { formatSwedishTime } from './swedishTime.ts';
-import { ticketPriorityLabels, ticketStatusLabels } from './ticketForm.ts';
+import { FirstResponseLine } from './FirstResponseLine.tsx';
+import { priorityTone, slaTone } from './ticketTones.ts';
 import { TicketFormDialog } from './TicketFormDialog.tsx';
 import './tickets.css';
 
-const slaTone: Record<SlaState, BadgeTone> = {
-  on_track: 'info',
-  due_soon: 'warning',
-  breached: 'danger',
-  met: 'success',
-  no_promise: 'neutral',
-};
-const priorityTone: Record<TicketView['priority'], BadgeTone> = {
-  low: 'neutral',
-  normal: 'neutral',
-  high: 'warning',
-  urgent: 'danger',
-};
-
 /** The working list: open tickets by when a response is due, with their SLA state live. */
 export function TicketsPage() {
+  const { t } = useTranslation('tickets');
   const rows = useTicketsStore(selectTicketRows);
   const status = useTicketsStore((s) => s.status);
   const loadError = useTicketsStore((s) => s.error);
   const showAll = useTicketsStore((s) => s.showAll);
   const setShowAll = useTicketsStore((s) => s.setShowAll);
-  const startWork = useTicketsStore((s) => s.startWork);
   const sendBack = useTicketsStore((s) => s.sendBack);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TicketView | null>(null);
@@ -53,22 +39,17 @@ export function TicketsPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Tickets"
-        intro={
-          <>
-            Sorted by when a response is due under the customer’s agreement; tickets without an agreement in
-            force promise no response time and come last.
-          </>
-        }
+        title={t('list.title')}
+        intro={t('list.intro')}
         action={
           <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-            New ticket
+            {t('list.newTicket')}
           </button>
         }
       />
       <label className="tickets__toggle">
-        <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show
-        resolved and closed tickets too
+        <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />{' '}
+        {t('list.showAll')}
       </label>
       {(loadError || actionError) && (
         <p className="form-errors" role="alert">
@@ -77,25 +58,25 @@ export function TicketsPage() {
       )}
       {shows === 'error-only' ? null : shows === 'empty-state' ? (
         <EmptyState
-          title={showAll ? 'No tickets yet' : 'No open tickets'}
+          title={showAll ? t('list.emptyAll') : t('list.emptyOpen')}
           action={
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              New ticket
+              {t('list.newTicket')}
             </button>
           }
         >
-          Tickets come from the helpdesk; record one here to start its response clock.
+          {t('list.emptyText')}
         </EmptyState>
       ) : (
         <div className="card tickets__card">
-          <table className="table" aria-label="Tickets">
+          <table className="table" aria-label={t('list.label')}>
             <thead>
               <tr>
-                <th scope="col">Due (received), SLA</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Requester</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('list.colDue')}</th>
+                <th scope="col">{t('list.colCustomer')}</th>
+                <th scope="col">{t('list.colSubject')}</th>
+                <th scope="col">{t('list.colRequester')}</th>
+                <th scope="col">{t('list.colStatus')}</th>
                 <ActionsHeader />
               </tr>
             </thead>
@@ -106,27 +87,27 @@ export function TicketsPage() {
                     className="tickets__time"
                     title={
                       ticket.dueAt === null
-                        ? NO_RESPONSE_PROMISE_TEXT
+                        ? t('sla.no_promise')
                         : ticket.acuteDueAt !== null
-                          ? 'Acute escalation: 2 hours'
-                          : `${ticket.responseHours} office hours`
+                          ? t('list.acuteTitle')
+                          : t('list.officeHours', { count: ticket.responseHours ?? 0 })
                     }
                   >
                     <span className="mono">
-                      {ticket.dueAt === null ? 'No response time' : formatSwedishTime(ticket.dueAt)}
+                      {ticket.dueAt === null ? t('list.noResponseTime') : formatDayTime(ticket.dueAt)}
                     </span>
-                    <span className="mono tickets__received">{formatSwedishTime(ticket.receivedAt)}</span>
+                    <span className="mono tickets__received">{formatDayTime(ticket.receivedAt)}</span>
                     <span className="tickets__sla">
-                      <Badge tone={slaTone[sla]}>{slaStateLabels[sla]}</Badge>
+                      <Badge tone={slaTone[sla]}>{t(`sla.${sla}`)}</Badge>
                       {ticket.escalation && (
                         <>
                           {' '}
                           <Badge tone="danger" title={escalationTitle(ticket.escalation)}>
-                            Acute
+                            {t('list.acute')}
                           </Badge>
                           {ticket.escalation.basis === 'exception' && (
                             <span className="tickets__received" title={escalationTitle(ticket.escalation)}>
-                              by exception
+                              {t('list.byException')}
                             </span>
                           )}
                         </>
@@ -145,66 +126,59 @@ export function TicketsPage() {
                         <>
                           {' '}
                           <Badge tone="warning" title={ticket.personalDataWarning}>
-                            No DPA
+                            {t('list.noDpa')}
                           </Badge>
                         </>
                       )}
                     </span>
                     <div className="cell-note" data-testid="ticket-responsible">
                       {ticket.responsiblePerson === null ? (
-                        'No responsible person named'
+                        t('list.noResponsible')
                       ) : (
                         <>
-                          Acute calls: {ticket.responsiblePerson.name},{' '}
+                          {t('list.acuteCalls', { name: ticket.responsiblePerson.name })}{' '}
                           <span className="mono tickets__phone">{ticket.responsiblePerson.phone}</span>
                         </>
                       )}
                     </div>
                   </td>
                   <td className="tickets__subject">
-                    <span className="cell-strong">{ticket.subject}</span>
+                    <Link href={`/tickets/${ticket.id}`} className="cell-strong tickets__subject-link">
+                      {ticket.subject}
+                    </Link>
                     {ticket.externalRef && <span className="muted"> · {ticket.externalRef}</span>}
-                    <FirstResponse ticket={ticket} sla={sla} />
+                    {ticket.assignee && <span className="tickets__received">{ticket.assignee.name}</span>}
+                    <FirstResponseLine ticket={ticket} sla={sla} mayRecord onError={setActionError} />
                   </td>
                   <td>
                     {ticket.requesterName}
                     {!ticket.requesterIsContact && (
                       <>
                         {' '}
-                        <Badge tone="warning" title="Only named support contacts get 2nd-line support">
-                          Not a named contact
+                        <Badge tone="warning" title={t('list.notContactTitle')}>
+                          {t('list.notContact')}
                         </Badge>
                       </>
                     )}
                     {ticket.sentBackAt !== null && (
                       <span className="tickets__sent-back">
-                        Sent back to the contacts {formatSwedishTime(ticket.sentBackAt)}
-                        {ticket.sentBackBy && ` by ${ticket.sentBackBy}`}
+                        {ticket.sentBackBy
+                          ? t('list.sentBackBy', {
+                              at: formatDayTime(ticket.sentBackAt),
+                              name: ticket.sentBackBy,
+                            })
+                          : t('list.sentBack', { at: formatDayTime(ticket.sentBackAt) })}
                       </span>
                     )}
                   </td>
                   <td>
-                    {ticketStatusLabels[ticket.status]}
+                    {t(`status.${ticket.status}`)}
                     <span className="tickets__priority">
-                      <Badge tone={priorityTone[ticket.priority]}>
-                        {ticketPriorityLabels[ticket.priority]}
-                      </Badge>
+                      <Badge tone={priorityTone[ticket.priority]}>{t(`priority.${ticket.priority}`)}</Badge>
                     </span>
                   </td>
                   <RowActions>
                     <div className="tickets__actions">
-                      {ticket.firstResponseAt === null && (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() => {
-                            setActionError(null);
-                            startWork(ticket.id).catch((e) => setActionError(errorMessage(e)));
-                          }}
-                        >
-                          Start work
-                        </button>
-                      )}
                       <TicketTimerButton
                         ticketId={ticket.id}
                         subject={ticket.subject}
@@ -216,11 +190,11 @@ export function TicketsPage() {
                           <button
                             type="button"
                             className="button button--small"
-                            aria-label="Send back to contacts"
-                            title="Send back to the customer's support contacts"
+                            aria-label={t('list.sendBackLabel')}
+                            title={t('list.sendBackTitle')}
                             onClick={() => setSendingBack(ticket)}
                           >
-                            Send back
+                            {t('list.sendBack')}
                           </button>
                         )}
                       {ticket.escalatedAt === null && (
@@ -229,16 +203,16 @@ export function TicketsPage() {
                           className="button button--quiet button--small"
                           onClick={() => setEscalating({ id: ticket.id, subject: ticket.subject })}
                         >
-                          Escalate (acute)
+                          {t('list.escalate')}
                         </button>
                       )}
                       <button
                         type="button"
                         className="button button--quiet button--small"
-                        aria-label={`Edit ticket ${ticket.subject}`}
+                        aria-label={t('list.editLabel', { subject: ticket.subject })}
                         onClick={() => setEditing(ticket)}
                       >
-                        Edit
+                        {t('actions.edit', { ns: 'common' })}
                       </button>
                     </div>
                   </RowActions>
@@ -253,17 +227,20 @@ export function TicketsPage() {
       {escalating && <EscalateDialog ticket={escalating} onClose={() => setEscalating(null)} />}
       {sendingBack && (
         <ConfirmDialog
-          title={`Send “${sendingBack.subject}” back to the contacts?`}
-          confirmLabel="Send back to contacts"
+          title={t('list.sendBackConfirmTitle', { subject: sendingBack.subject })}
+          confirmLabel={t('list.sendBackConfirm')}
           onConfirm={() => sendBack(sendingBack.id)}
           onClose={() => setSendingBack(null)}
         >
           <p>
-            {sendingBack.requesterName} is not a named support contact of {sendingBack.customerName}. First
-            line is the customer&rsquo;s: tell the requester to go through{' '}
-            <Link href={`/customers/${sendingBack.customerId}`}>the customer&rsquo;s support contacts</Link>.
+            <Trans
+              t={t}
+              i18nKey="list.sendBackText"
+              values={{ requester: sendingBack.requesterName, customer: sendingBack.customerName }}
+              components={{ link: <Link href={`/customers/${sendingBack.customerId}`} /> }}
+            />
           </p>
-          <p>The ticket is marked as sent back by you, resolved, and leaves the open list.</p>
+          <p>{t('list.sendBackEffect')}</p>
         </ConfirmDialog>
       )}
     </div>
@@ -271,27 +248,16 @@ export function TicketsPage() {
 }
 
 function escalationTitle(escalation: NonNullable<TicketView['escalation']>): string {
+  const fee = formatSek(escalation.feeOre);
   const basis =
     escalation.basis === 'exception'
-      ? `By exception, billed at the price list: ${formatSek(escalation.feeOre)}. Reason: ${escalation.reason ?? ''}`
-      : `Under the agreement’s acute option: ${formatSek(escalation.feeOre)}`;
-  return `Escalated by ${escalation.by}. ${basis}`;
+      ? translate('tickets:list.exceptionBasis', { fee, reason: escalation.reason ?? '' })
+      : translate('tickets:list.optionBasis', { fee });
+  return `${translate('tickets:list.escalatedBy', { name: escalation.by })} ${basis}`;
 }
 
 /** The verdict's reasons, one a line, for the badge's tooltip. */
 function verdictTitle(ticket: TicketView): string {
   const reasons = [...ticket.verdict.blockers, ...ticket.verdict.warnings].map((r) => r.message);
-  return reasons.length > 0 ? reasons.join('\n') : 'Eligible for support now';
-}
-
-/** When work started: by the first session opened for the ticket, or recorded by hand; with the SLA's verdict. */
-function FirstResponse({ ticket, sla }: { ticket: TicketView; sla: SlaState }) {
-  if (ticket.firstResponseAt === null) return null;
-  const how = ticket.firstResponseSession ? `, when session ${ticket.firstResponseSession.title} opened` : '';
-  return (
-    <div className="cell-note" data-testid="first-response">
-      First response: {formatSwedishTime(ticket.firstResponseAt)}
-      {how} ({sla === 'met' ? 'response time kept' : 'response time missed'})
-    </div>
-  );
+  return reasons.length > 0 ? reasons.join('\n') : translate('tickets:list.eligibleNow');
 }

@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AgreementView } from '../../../common/agreements/model.ts';
 import type { MethodInput } from '../../../common/api/contract.ts';
+import type { CustomerDetail } from '../../../common/registry/model.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
+import type { ScreenshotContent, ScreenshotMediaType } from '../../../common/tickets/ticketPage.ts';
 import type { TicketsService } from '../../services/ticketsService.ts';
-import { errorMessage } from '../errorMessage.ts';
+import { errorCode, errorMessage } from '../errorMessage.ts';
 import { initialTicketsState, type TicketsState } from './initialState.ts';
 
 export const CLOCK_TICK_MS = 15_000;
@@ -19,6 +21,17 @@ export interface TicketsActions {
   escalate(id: string, exception?: { reason: string }): Promise<void>;
   /** Sends a ticket from someone who is not a named contact back to the customer's contacts. */
   sendBack(id: string): Promise<void>;
+  /** Opens a ticket's page: the ticket and its timeline, reloaded when it changes until closePage. */
+  openPage(id: string): Promise<void>;
+  closePage(): void;
+  addNote(ticketId: string, body: string): Promise<void>;
+  attachScreenshot(ticketId: string, mediaType: ScreenshotMediaType, data: string): Promise<void>;
+  screenshot(id: string): Promise<ScreenshotContent>;
+  assign(ticketId: string, assigneeId: string | null): Promise<void>;
+  /** A customer's record (its environments and servers), for connecting from a ticket; not kept in the store. */
+  customerOf(customerId: string): Promise<CustomerDetail>;
+  /** A customer's tickets, every status, for the customer page; not kept in the store. */
+  ticketsOf(customerId: string): Promise<TicketView[]>;
   /** Follows `tickets.changed` and ticks the clock; returns the function that stops both. */
   start(): () => void;
   reset(): void;
@@ -37,6 +50,29 @@ export const createTicketsActions =
   (service: TicketsService): StateCreator<TicketsStore, [], [], TicketsActions> =>
   (set, get) => {
     let latest = 0;
+    let latestPage = 0;
+    /** Reloads the open page when it shows this ticket; a reply for a page since left is dropped. */
+    const reloadPage = async (id: string) => {
+      if (get().page?.id !== id) return;
+      const request = ++latestPage;
+      try {
+        const [ticket, timeline] = await Promise.all([service.get(id), service.timeline(id)]);
+        if (request === latestPage && get().page?.id === id)
+          set({ page: { id, ticket, timeline, status: 'ready', error: null } });
+      } catch (error) {
+        if (request !== latestPage || get().page?.id !== id) return;
+        const missing = errorCode(error) === 'NOT_FOUND';
+        set({
+          page: {
+            id,
+            ticket: missing ? null : (get().page?.ticket ?? null),
+            timeline: missing ? null : (get().page?.timeline ?? null),
+            status: missing ? 'missing' : get().page?.status === 'ready' ? 'ready' : 'error',
+            error: errorMessage(error),
+          },
+        });
+      }
+    };
     return {
       async contextOf(customerId) {
         const [{ agreements }, customer, verdict] = await Promise.all([
@@ -72,8 +108,37 @@ export const createTicketsActions =
       },
       async startWork(id) {
         await service.startWork(id, Date.now());
-        await get().load();
+        await Promise.all([get().load(), reloadPage(id)]);
       },
+      async openPage(id) {
+        if (get().page?.id !== id)
+          set({ page: { id, ticket: null, timeline: null, status: 'loading', error: null } });
+        if (get().assignees === null) {
+          service
+            .assignees()
+            .then((assignees) => set({ assignees }))
+            .catch(() => set({ assignees: [] }));
+        }
+        await reloadPage(id);
+      },
+      closePage() {
+        set({ page: null });
+      },
+      async addNote(ticketId, body) {
+        await service.addNote(ticketId, body);
+        await reloadPage(ticketId);
+      },
+      async attachScreenshot(ticketId, mediaType, data) {
+        await service.attachScreenshot({ ticketId, mediaType, data });
+        await reloadPage(ticketId);
+      },
+      screenshot: (id) => service.screenshot(id),
+      async assign(ticketId, assigneeId) {
+        await service.assign(ticketId, assigneeId);
+        await Promise.all([get().load(), reloadPage(ticketId)]);
+      },
+      ticketsOf: (customerId) => service.listOf(customerId),
+      customerOf: (customerId) => service.customer(customerId),
       async escalate(id, exception) {
         await service.escalate(id, Date.now(), exception);
         await get().load();
@@ -83,10 +148,16 @@ export const createTicketsActions =
         await get().load();
       },
       start() {
-        const stopEvents = service.onChanged(() => void get().load());
+        const stopEvents = service.onChanged(() => {
+          void get().load();
+          const page = get().page;
+          if (page) void reloadPage(page.id);
+        });
+        const stopSessions = service.onSessionChanged((ticketId) => void reloadPage(ticketId));
         const timer = setInterval(() => set({ now: Date.now() }), CLOCK_TICK_MS);
         return () => {
           stopEvents();
+          stopSessions();
           clearInterval(timer);
         };
       },

@@ -146,6 +146,13 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'tickets.recordFirstResponse': { id: ticketId },
     'tickets.sendBack': { id: ticketId },
     'tickets.escalate': { id: ticketId, exception: { reason: 'Skolstart' } },
+    'tickets.timeline': { id: ticketId },
+    'tickets.addNote': { ticketId, body: 'Ringde kunden' },
+    // A PNG's eight signature bytes and one more.
+    'tickets.attachScreenshot': { ticketId, mediaType: 'image/png', data: 'iVBORw0KGgoA' },
+    'tickets.screenshot': { id: ticketId },
+    'tickets.assignees': {},
+    'tickets.assign': { id: ticketId, assigneeId: null },
     'settings.priceList': {},
     'settings.savePriceList': { acuteEscalationOre: 300_000, rowVersion: 0 },
     'sessions.open': localOpenInput(prepared, { runPreConnect: false }),

@@ -222,6 +222,27 @@ describe('version 2: agreements, DPAs and tickets', () => {
     });
   });
 
+  test("a ticket naming a service and no environment gets the service's environment", async () => {
+    const file = withContracts();
+    const ticket = file.customers[0]!.tickets![0];
+    file.customers[0]!.tickets = [
+      { ...ticket!, environment: null },
+      {
+        ...ticket!,
+        externalRef: 'HD-4712',
+        service: { agreement: 'FA-2026-Å', name: 'Elevsynk' },
+        environment: null,
+      },
+    ];
+    await call.ok('registry.import', { file });
+    const tickets = await call.ok('tickets.list', {});
+    const customer = await call.ok('registry.getCustomer', { id: tickets[0]!.customerId });
+    const production = customer.environments.find((e) => e.name === 'Produktion')!;
+    const byRef = Object.fromEntries(tickets.map((t) => [t.externalRef, t.environmentId]));
+    // The SSO service is Produktion's; the sync service is tied to no environment, so neither is its ticket.
+    expect(byRef).toEqual({ 'HD-4711': production.id, 'HD-4712': null });
+  });
+
   test('a version 1 file with version 2 sections is refused, naming them, and nothing is written', async () => {
     const file = { ...withContracts(), version: 1 };
     delete file.customers[0]!.dpas;

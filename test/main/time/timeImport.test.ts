@@ -75,4 +75,28 @@ describe('time import into approved months', () => {
       'Växjö kommun',
     ]);
   });
+
+  test('refuses time on a ticket before the ticket was received, naming it; nothing is written', async () => {
+    const before = await call.ok('time.list', {});
+    // Lund's HD-1001 came in on 2 November at 08:00 (Swedish time).
+    const refused = await finance.fails('time.import', {
+      file: file([
+        entry(lund, 'HD-1001', '2026-11-02T09:00:00+01:00', '2026-11-02T09:30:00+01:00'),
+        entry(lund, 'HD-1001', '2026-11-02T07:30:00+01:00', '2026-11-02T08:30:00+01:00'),
+      ]),
+    });
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      message: 'The time file was not imported: 1 problem. Nothing was written.',
+    });
+    expect(refused.details?.issues).toEqual([
+      {
+        path: 'entries.1.startedAt',
+        record: 'entry 2 HD-1001 2026-11-02T07:30:00+01:00',
+        message:
+          'Starts 2026-11-02T07:30:00+01:00, before its ticket was received (2026-11-02T07:00:00.000Z)',
+      },
+    ]);
+    expect(await call.ok('time.list', {})).toEqual(before);
+  });
 });

@@ -6,6 +6,7 @@ import { reasons } from './reasons.ts';
 import { review } from './review.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
 
 /**
@@ -22,5 +23,6 @@ export const en = {
   review,
   setup,
   shell,
+  tickets,
   vocabulary,
 } as const;

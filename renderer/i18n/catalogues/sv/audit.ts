@@ -65,6 +65,8 @@ export const audit: Translation<typeof en> = {
     'vault.recovered': 'Valvet återställt med återställningspaketet',
     'vault.access_granted': 'Valvnycklar krypterade för en medlem',
     'session.cached_verdict': 'Session startad på en sparad behörighetsbedömning (teamets databas borta)',
+    'ticket.note_added': 'Anteckning tillagd i ärendet',
+    'ticket.screenshot_attached': 'Skärmbild bifogad ärendet',
   },
   subjects: {
     session: 'Session',

@@ -8,6 +8,7 @@ import { reasons } from './reasons.ts';
 import { review } from './review.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
 
 export const sv: Translation<typeof en> = {
@@ -20,5 +21,6 @@ export const sv: Translation<typeof en> = {
   review,
   setup,
   shell,
+  tickets,
   vocabulary,
 };

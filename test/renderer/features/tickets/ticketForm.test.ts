@@ -8,7 +8,6 @@ import {
   ticketFormValues,
   ticketSaveCall,
 } from '../../../../renderer/features/tickets/ticketForm.ts';
-import { formatSwedishTime } from '../../../../renderer/features/tickets/swedishTime.ts';
 
 const CUSTOMER = '0193c0de-0000-7000-8000-000000000001';
 const SERVICE = '0193c0de-0000-7000-8000-000000000002';
@@ -73,10 +72,4 @@ describe('ticket form', () => {
     // The version the form opened wins over the one a live update brought into `ticket` meanwhile.
     expect(ticketSaveCall(input, { ...saved, rowVersion: 4 }, 3).rowVersion).toBe(3);
   });
-});
-
-it('shows instants as a Swedish weekday and time', () => {
-  // Intl's Swedish abbreviates the month with a full stop.
-  expect(formatSwedishTime(Date.parse('2026-11-23T12:00:00Z'))).toBe('mån 23 nov. 13:00');
-  expect(formatSwedishTime(Date.parse('2026-06-19T10:00:00Z'))).toBe('fre 19 juni 12:00');
 });
