@@ -135,7 +135,11 @@ function AuditRow({ event }: { event: AuditEventView }) {
       </td>
       <td className="mono cell-note">
         {Object.entries(event.details)
-          .map(([k, v]) => `${k}: ${String(v)}`)
+          // A registry change's `changes` is an object (field → [before, after]): shown as written, not [object Object].
+          .map(
+            ([k, v]) =>
+              `${k}: ${typeof v === 'object' && v !== null && !Array.isArray(v) ? JSON.stringify(v) : String(v)}`,
+          )
           .join(' · ')}
       </td>
     </tr>

@@ -1,4 +1,6 @@
 import { common } from './common.ts';
+import { contracts } from './contracts.ts';
+import { customer } from './customer.ts';
 
 /**
  * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
@@ -6,4 +8,6 @@ import { common } from './common.ts';
  */
 export const en = {
   common,
+  customer,
+  contracts,
 } as const;
