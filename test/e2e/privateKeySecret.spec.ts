@@ -79,6 +79,8 @@ test('a private key pasted in the UI is stored with its line breaks and signs in
     .getByRole('button', { name: 'Trust and connect' })
     .click();
   const terminal = page.getByRole('region', { name: /^Terminal:/ });
+  // Signed in: the shell's prompt is there before anything is typed.
+  await expect(terminal).toContainText(`${sshd.username}@`);
   await terminal.click();
   await page.keyboard.type('echo nyckel-$((6*7))');
   await page.keyboard.press('Enter');
