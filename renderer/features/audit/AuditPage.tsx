@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { auditEventLabels, type AuditEventView } from '../../../common/audit/auditEvents.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, formatSek } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { isFiltered } from '../../store/audit/auditFilter.ts';
 import { selectVerdictText } from '../../store/audit/selectors.ts';
@@ -135,13 +135,19 @@ function AuditRow({ event }: { event: AuditEventView }) {
       </td>
       <td className="mono cell-note">
         {Object.entries(event.details)
-          // A registry change's `changes` is an object (field → [before, after]): shown as written, not [object Object].
-          .map(
-            ([k, v]) =>
-              `${k}: ${typeof v === 'object' && v !== null && !Array.isArray(v) ? JSON.stringify(v) : String(v)}`,
-          )
+          .map(([k, v]) => `${k}: ${detailValue(k, v)}`)
           .join(' · ')}
       </td>
     </tr>
   );
+}
+
+/**
+ * A detail's value for reading: amounts (details named …Ore, in öre) as money, not `amountOre: 156250`; a registry
+ * change's `changes` (field → [before, after]) as written, not [object Object].
+ */
+export function detailValue(key: string, value: unknown): string {
+  if (key.endsWith('Ore') && typeof value === 'number') return formatSek(value);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
 }
