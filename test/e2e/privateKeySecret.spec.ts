@@ -51,7 +51,7 @@ test('a private key pasted in the UI is stored with its line breaks and signs in
   await page.getByRole('button', { name: `Set secret for ${sshd.username}` }).click();
 
   const dialog = page.getByRole('dialog', { name: `Edit support account ${sshd.username}` });
-  await dialog.getByLabel('Kind of secret').selectOption({ label: 'Private key' });
+  await dialog.getByLabel('Sign in with').selectOption({ label: 'Private key' });
   const key = dialog.getByRole('textbox', { name: 'Private key' });
   // Its line breaks lost, as a one-line field left them: refused beside the field, before anything is sent.
   await key.fill(pair.privateKey.replace(/\n/g, ' '));

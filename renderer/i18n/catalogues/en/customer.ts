@@ -7,7 +7,7 @@ export const customer = {
     save: 'Save account',
     username: 'Username',
     notes: 'Notes',
-    secretKind: 'Kind of secret',
+    secretKind: 'Sign in with',
     secretKinds: { password: 'Password or passphrase', privateKey: 'Private key' },
     secret: 'Secret',
     newSecret: 'New secret',

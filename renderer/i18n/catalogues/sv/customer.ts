@@ -9,7 +9,7 @@ export const customer: Translation<typeof en> = {
     save: 'Spara konto',
     username: 'Användarnamn',
     notes: 'Anteckningar',
-    secretKind: 'Typ av hemlighet',
+    secretKind: 'Logga in med',
     secretKinds: { password: 'Lösenord eller lösenfras', privateKey: 'Privat nyckel' },
     secret: 'Hemlighet',
     newSecret: 'Ny hemlighet',
