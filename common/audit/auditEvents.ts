@@ -34,6 +34,9 @@ export const auditEventCodes = [
   'vault.recovered',
   'vault.access_granted',
   'session.cached_verdict',
+  'registry.record_added',
+  'registry.record_changed',
+  'registry.record_deleted',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -70,6 +73,9 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'vault.recovered': 'Vault restored with the recovery kit',
   'vault.access_granted': 'Vault keys wrapped for a member',
   'session.cached_verdict': 'Session started on a cached eligibility verdict (team database away)',
+  'registry.record_added': 'Registry record added',
+  'registry.record_changed': 'Registry record changed',
+  'registry.record_deleted': 'Registry record deleted',
 };
 
 export const auditEventViewSchema = z.object({

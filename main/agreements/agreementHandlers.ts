@@ -1,7 +1,8 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
-import { deleteAgreement, listAgreements, saveAgreement } from './agreementRepository.ts';
-import { deleteDpa, listDpas, saveDpa } from './dpaRepository.ts';
+import { auditedRegistryWrite, recordChange } from '../audit/recordChanges.ts';
+import { deleteAgreement, findAgreement, listAgreements, saveAgreement } from './agreementRepository.ts';
+import { deleteDpa, findDpa, listDpas, saveDpa } from './dpaRepository.ts';
 import { checkEligibility, reviewEligibility } from './eligibilityService.ts';
 
 type AgreementHandlers = Pick<
@@ -13,6 +14,8 @@ type AgreementHandlers = Pick<
 export function agreementHandlers(backend: Backend): AgreementHandlers {
   const ctx = () => backend.registryContext();
   const changed = (customerId: string) => backend.emit('registry.changed', { customerId });
+  // Every change and its audit event in one transaction (main/audit/recordChanges.ts).
+  const write = auditedRegistryWrite(backend);
 
   return {
     'agreements.list': async ({ customerId }) => {
@@ -24,21 +27,41 @@ export function agreementHandlers(backend: Backend): AgreementHandlers {
       return { agreements, dpas };
     },
     'agreements.save': async ({ customerId, id, rowVersion, agreement }) => {
-      const saved = await saveAgreement(ctx(), customerId, id, rowVersion, agreement);
+      const { after } = await write(
+        async (c) => ({
+          before: id === undefined ? null : await findAgreement(c.db, id),
+          after: await saveAgreement(c, customerId, id, rowVersion, agreement),
+        }),
+        ({ before, after }) => recordChange('agreement', after.id, { customerId }, before, after),
+      );
       changed(customerId);
-      return saved;
+      return after;
     },
     'agreements.delete': async ({ id }) => {
-      changed(await deleteAgreement(ctx(), id));
+      const customerId = await write(
+        (c) => deleteAgreement(c, id),
+        (customerId) => recordChange('agreement', id, { customerId }, null, null),
+      );
+      changed(customerId);
       return null;
     },
     'dpas.save': async ({ customerId, id, rowVersion, dpa }) => {
-      const saved = await saveDpa(ctx(), customerId, id, rowVersion, dpa);
+      const { after } = await write(
+        async (c) => ({
+          before: id === undefined ? null : await findDpa(c.db, id),
+          after: await saveDpa(c, customerId, id, rowVersion, dpa),
+        }),
+        ({ before, after }) => recordChange('dpa', after.id, { customerId }, before, after),
+      );
       changed(customerId);
-      return saved;
+      return after;
     },
     'dpas.delete': async ({ id }) => {
-      changed(await deleteDpa(ctx(), id));
+      const customerId = await write(
+        (c) => deleteDpa(c, id),
+        (customerId) => recordChange('dpa', id, { customerId }, null, null),
+      );
+      changed(customerId);
       return null;
     },
     'eligibility.review': async ({ at }) => reviewEligibility(ctx().db, at ?? backend.now()),

@@ -15,6 +15,7 @@ import {
   assertCustomerExists,
   createdStamp,
   touchCustomer,
+  transact,
   updatedStamp,
   type RegistryContext,
 } from '../registry/registryContext.ts';
@@ -46,6 +47,12 @@ export async function listAgreements(db: Db, customerIds: readonly string[]): Pr
   );
 }
 
+/** One agreement's view, or null when there is none. */
+export async function findAgreement(db: Db, id: string): Promise<AgreementView | null> {
+  const row = await db.selectFrom('agreements').select('id').where('id', '=', id).executeTakeFirst();
+  return row ? getAgreement(db, id) : null;
+}
+
 export async function getAgreement(db: Db, id: string): Promise<AgreementView> {
   const row = await db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such agreement; it may have been deleted.');
@@ -69,7 +76,7 @@ export async function saveAgreement(
   rowVersion: number | undefined,
   fields: AgreementFields,
 ): Promise<AgreementView> {
-  return ctx.db.transaction().execute((trx) => writeAgreement(trx, ctx, customerId, id, rowVersion, fields));
+  return transact(ctx.db, (trx) => writeAgreement(trx, ctx, customerId, id, rowVersion, fields));
 }
 
 /** saveAgreement's work, inside a transaction the caller holds (the registry import writes many at once). */
@@ -201,7 +208,7 @@ async function replaceServices(
 }
 
 export async function deleteAgreement(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('agreements')
       .select('customer_id')

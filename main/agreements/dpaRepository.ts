@@ -9,6 +9,7 @@ import {
   assertCustomerExists,
   createdStamp,
   touchCustomer,
+  transact,
   updatedStamp,
   type RegistryContext,
 } from '../registry/registryContext.ts';
@@ -31,7 +32,7 @@ export async function saveDpa(
   rowVersion: number | undefined,
   fields: DpaFields,
 ): Promise<DpaView> {
-  return ctx.db.transaction().execute((trx) => writeDpa(trx, ctx, customerId, id, rowVersion, fields));
+  return transact(ctx.db, (trx) => writeDpa(trx, ctx, customerId, id, rowVersion, fields));
 }
 
 /** saveDpa's work, inside a transaction the caller holds. */
@@ -84,8 +85,14 @@ export async function writeDpa(
   return dpaView(await trx.selectFrom('dpas').selectAll().where('id', '=', dpaId).executeTakeFirstOrThrow());
 }
 
+/** One DPA's view, or null when there is none. */
+export async function findDpa(db: Db, id: string): Promise<DpaView | null> {
+  const row = await db.selectFrom('dpas').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? dpaView(row) : null;
+}
+
 export async function deleteDpa(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     const row = await trx.selectFrom('dpas').select('customer_id').where('id', '=', id).executeTakeFirst();
     if (!row)
       throw new LotsenError('NOT_FOUND', 'No such data-processing agreement; it may have been deleted.');

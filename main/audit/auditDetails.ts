@@ -3,6 +3,7 @@ import { blockerCodes, warningCodes } from '../../common/agreements/verdict.ts';
 import type { AuditEventCode } from '../../common/audit/auditEvents.ts';
 import { exportFormats } from '../../common/billing/model.ts';
 import { sessionKinds } from '../../common/sessions/model.ts';
+import { recordFieldNames, recordFields, recordKinds, type RecordValue } from './recordFields.ts';
 
 /*
  * What an audit event's details may hold, declared once per event: ids, codes, numbers, booleans, and personal text
@@ -17,8 +18,11 @@ import { sessionKinds } from '../../common/sessions/model.ts';
  * - `id`: a UUID, `ids` a list of them. A code (`oneOf`, `shaped`, `listOf` one): a word of a closed vocabulary, or
  *   text of one exact shape (a month, a SHA-256), so no name fits where a code goes.
  * - `number`/`numbers`, `boolean`. `personal`: free or personal text, passed as `personalDetail(...)`, stored sealed.
+ * - `changes`: a record's fields, each with its value before and after, only fields whose values the record may show
+ *   (main/audit/recordChanges.ts: never personal data, free text or a secret), checked against the event's `record`.
  */
-export type AuditDetailKind = 'id' | 'ids' | 'number' | 'numbers' | 'boolean' | 'personal' | AuditCodeKind;
+export type AuditDetailKind =
+  'id' | 'ids' | 'number' | 'numbers' | 'boolean' | 'personal' | 'changes' | AuditCodeKind;
 
 export interface AuditCodeKind {
   code: readonly string[] | RegExp;
@@ -47,6 +51,14 @@ const END_CODE = shaped(/^[A-Z][A-Z0-9_]{1,63}$/);
 const VAULT_TREE = oneOf(['personal', 'secrets']);
 /** A public key's short fingerprint: 16 hex digits in groups of four. */
 const KEY_FINGERPRINT = shaped(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
+
+const RECORD_CHANGE: Record<string, AuditDetailKind> = {
+  record: oneOf(recordKinds),
+  customerId: 'id',
+  environmentId: 'id',
+  fields: listOf(oneOf(recordFieldNames)),
+  changes: 'changes',
+};
 
 export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetailKind>> = {
   'session.opened': { kind: oneOf(sessionKinds), title: 'personal', ticketId: 'id', customerId: 'id' },
@@ -192,6 +204,11 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   },
   // The trees whose keys the kit restored, and its key's fingerprint (which kit, never the kit).
   'vault.recovered': { trees: listOf(VAULT_TREE), kitFingerprint: KEY_FINGERPRINT },
+  // A registry record, agreement or DPA written from the app (main/audit/recordChanges.ts): the fields by name, and
+  // values before and after only for those that are neither personal, free text nor secret.
+  'registry.record_added': RECORD_CHANGE,
+  'registry.record_changed': RECORD_CHANGE,
+  'registry.record_deleted': RECORD_CHANGE,
 };
 
 /** Free or personal text for an audit event: sealed under the ticket's data key, or the event's month's without one. */
@@ -205,8 +222,11 @@ export class PersonalDetail {
 export const personalDetail = (text: string, ticketId: string | null = null) =>
   new PersonalDetail(text, ticketId);
 
+/** A `changes` detail: field → [before, after]. */
+export type RecordChanges = Readonly<Record<string, readonly [RecordValue, RecordValue]>>;
+
 export type AuditDetailValue =
-  string | number | boolean | null | readonly string[] | readonly number[] | PersonalDetail;
+  string | number | boolean | null | readonly string[] | readonly number[] | PersonalDetail | RecordChanges;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -225,7 +245,23 @@ const fits: Record<'id' | 'ids' | 'number' | 'numbers' | 'boolean', (value: unkn
   boolean: (value) => typeof value === 'boolean',
 };
 
-function fitsKind(kind: Exclude<AuditDetailKind, 'personal'>, value: unknown): boolean {
+const isRecordValue = (value: unknown) =>
+  value === null ||
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+
+/** Field → [before, after], every field one whose values the record (the event's `record` detail) may show. */
+function fitsChanges(record: unknown, value: unknown): boolean {
+  const open: readonly string[] | undefined = recordFields[record as keyof typeof recordFields]?.open;
+  if (open === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (value instanceof PersonalDetail) return false;
+  return Object.entries(value).every(
+    ([field, pair]) =>
+      open.includes(field) && Array.isArray(pair) && pair.length === 2 && pair.every(isRecordValue),
+  );
+}
+
+function fitsKind(kind: Exclude<AuditDetailKind, 'personal' | 'changes'>, value: unknown): boolean {
   if (typeof kind === 'string') return fits[kind](value);
   const one = isCode(kind);
   return kind.many ? Array.isArray(value) && value.every(one) : one(value);
@@ -253,6 +289,11 @@ export function assertAuditDetails(event: AuditEventCode, details: Record<string
     if (value === null) continue;
     if (kind === 'personal') {
       if (!(value instanceof PersonalDetail)) refuse('it is personal text, which is only recorded sealed');
+      continue;
+    }
+    if (kind === 'changes') {
+      if (!fitsChanges(details.record, value))
+        refuse("it names a field whose values this record's events do not show");
       continue;
     }
     if (value instanceof PersonalDetail || !fitsKind(kind!, value)) {

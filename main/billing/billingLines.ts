@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isZeroMinutes } from '../../common/time/zeroMinutes.ts';
 import type { AgreementView, BillableWorkType } from '../../common/agreements/model.ts';
 import { billableWorkTypeLabels } from '../../common/agreements/model.ts';
 import type { BillingLineKind, ChargeClassification } from '../../common/billing/model.ts';
@@ -340,7 +341,8 @@ async function dayLines(
         continue;
       }
       if (entry.classification === 'unclassified') {
-        tally.unclassified++;
+        // One under a minute bills nothing and need not be classified (common/time/zeroMinutes.ts).
+        if (!isZeroMinutes({ startedAt: entry.started_at, endedAt: entry.ended_at })) tally.unclassified++;
         continue;
       }
       const agreement = agreementAt(list, entry.started_at, entry.service_id);

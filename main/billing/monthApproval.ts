@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { BatchView } from '../../common/billing/model.ts';
 import { personalSealer } from '../personalData/personalDataKeys.ts';
+import { ZERO_MINUTES_BELOW_MS } from '../../common/time/zeroMinutes.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import type { BillingLinesTable } from '../store/schema.ts';
 import { serialiseWrites } from '../store/writeLocks.ts';
@@ -54,7 +55,8 @@ export async function approveMonth(
     .innerJoin('tickets as t', 't.id', 'e.ticket_id')
     .select([
       sql<number>`sum(case when e.ended_at is null then 1 else 0 end)`.as('running'),
-      sql<number>`sum(case when e.ended_at is not null and e.classification = 'unclassified' then 1 else 0 end)`.as(
+      // Not one under a minute: it bills nothing and need not be classified (common/time/zeroMinutes.ts).
+      sql<number>`sum(case when e.ended_at is not null and e.classification = 'unclassified' and e.ended_at - e.started_at >= ${ZERO_MINUTES_BELOW_MS} then 1 else 0 end)`.as(
         'unclassified',
       ),
     ])
@@ -158,6 +160,10 @@ export async function approveMonth(
         .where('e.started_at', '>=', period.start)
         .where('e.started_at', '<', period.end)
         .where('e.batch_id', 'is', null)
+        // An unclassified one under a minute is on no line: it bills nothing (common/time/zeroMinutes.ts).
+        .where(
+          sql<boolean>`NOT (e.classification = 'unclassified' AND e.ended_at - e.started_at < ${ZERO_MINUTES_BELOW_MS})`,
+        )
         .executeTakeFirstOrThrow();
       if (unlocked.n > 0) {
         throw new LotsenError(

@@ -28,6 +28,7 @@ import {
   assertCustomerExists,
   createdStamp,
   touchCustomer,
+  transact,
   updatedStamp,
   type RegistryContext,
 } from './registryContext.ts';
@@ -247,7 +248,7 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
       `The customer has ${batch ? 'approved billing months' : 'logged time'}, which is accounting material; it cannot be deleted.`,
     );
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await transact(ctx.db, async (trx) => {
     // Its contacts and tickets go with it, and so do their data keys.
     const [contacts, tickets, environments, accounts] = await Promise.all([
       trx.selectFrom('contacts').select('id').where('customer_id', '=', id).execute(),
@@ -286,7 +287,7 @@ export async function saveContact(
     tool_training_done: fields.toolTrainingDone ? 1 : 0,
     is_primary: fields.isPrimary ? 1 : 0,
   };
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     await assertCustomerExists(trx, customerId);
     const savedView = async (contactId: string) => {
       const row = await trx
@@ -351,9 +352,15 @@ export async function saveContact(
   });
 }
 
+/** One contact's view (its personal fields opened), or null when there is none. */
+export async function findContact(db: Db, id: string): Promise<ContactView | null> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? contactView((await openContacts(db, [row]))[0]!) : null;
+}
+
 /** The contact's row and its data key go together: its details cannot be read again, wherever they were copied. */
 export async function deleteContact(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute((trx) => deleteContactIn(trx, ctx, id));
+  return transact(ctx.db, (trx) => deleteContactIn(trx, ctx, id));
 }
 
 /** deleteContact's work inside a transaction the caller holds (a GDPR erase deletes several with its other work). */

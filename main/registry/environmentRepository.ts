@@ -1,6 +1,7 @@
 import { destroySecretKeys, openSecret, sealSecret } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
+import { PRIVATE_KEY_BEGIN, privateKeyTextProblem } from '../../common/registry/privateKeyText.ts';
 import type {
   EnvironmentFields,
   EnvironmentView,
@@ -17,6 +18,7 @@ import {
   assertCustomerExists,
   createdStamp,
   touchCustomer,
+  transact,
   updatedStamp,
   type RegistryContext,
 } from './registryContext.ts';
@@ -131,7 +133,7 @@ export async function saveEnvironment(
     special_configuration_needed: fields.access.specialConfigurationNeeded ? 1 : 0,
     special_configuration: fields.access.specialConfiguration,
   };
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     await assertCustomerExists(trx, customerId);
     // Agreements and exchange files name environments, so a name means one environment within a customer.
     let sameName = trx
@@ -186,7 +188,7 @@ export async function saveEnvironment(
 }
 
 export async function deleteEnvironment(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     const customerId = await customerOfEnvironment(trx, id);
     // Its support accounts go with it, and so do their secrets' data keys.
     const accounts = await trx
@@ -219,7 +221,7 @@ export async function saveServer(
     os: fields.os,
     notes: fields.notes,
   };
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);
     const serverId = id ?? randomUUID();
     if (id === undefined) {
@@ -261,7 +263,7 @@ export async function saveServer(
 }
 
 export async function deleteServer(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('servers')
       .select('environment_id')
@@ -275,6 +277,29 @@ export async function deleteServer(ctx: RegistryContext, id: string): Promise<st
   });
 }
 
+/**
+ * A secret that is a private key must be one the session can read: a key whose line breaks were lost on the way in
+ * (a one-line field) would otherwise be stored and fail only at the next connection, as "could not be read". An
+ * encrypted key is accepted: its passphrase is asked for when it is used. ssh2 is loaded here only for a key, so
+ * registry writes do not load it (issue 17).
+ */
+async function assertReadableKey(secret: string): Promise<void> {
+  if (!PRIVATE_KEY_BEGIN.test(secret)) return;
+  const problem = privateKeyTextProblem(secret);
+  const { utils } = (await import('ssh2')).default;
+  const parsed = problem === null ? utils.parseKey(secret) : null;
+  if (parsed !== null && (!(parsed instanceof Error) || /passphrase/i.test(parsed.message))) return;
+  const message =
+    problem === 'oneLine'
+      ? 'This private key has lost its line breaks; paste it again as it is in its file'
+      : problem === 'noEnd'
+        ? 'This private key is cut off: its last line, -----END … PRIVATE KEY-----, is missing'
+        : 'This private key cannot be read: it is damaged or in a format Lotsen does not read (OpenSSH, PEM or PKCS#8)';
+  throw new LotsenError('VALIDATION', 'The private key cannot be read.', {
+    issues: [{ path: 'secret', message }],
+  });
+}
+
 /** `secret === undefined` keeps what is stored; secrets only ever travel into the store here. */
 export async function saveSupportAccount(
   ctx: RegistryContext,
@@ -284,7 +309,8 @@ export async function saveSupportAccount(
   fields: SupportAccountFields,
   secret: string | undefined,
 ): Promise<{ customerId: string; account: SupportAccountView }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  if (secret !== undefined) await assertReadableKey(secret);
+  return transact(ctx.db, async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);
     const accountId = id ?? randomUUID();
     // Sealed under the account's own data key of the vault's secrets tree before it reaches the store
@@ -349,7 +375,7 @@ export async function saveSupportAccount(
 }
 
 export async function deleteSupportAccount(ctx: RegistryContext, id: string): Promise<string> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('support_accounts')
       .select('environment_id')
@@ -362,6 +388,33 @@ export async function deleteSupportAccount(ctx: RegistryContext, id: string): Pr
     await touchCustomer(trx, ctx, customerId);
     return customerId;
   });
+}
+
+/** One server's view, or null when there is none. */
+export async function findServer(db: Db, id: string): Promise<ServerView | null> {
+  const row = await db.selectFrom('servers').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? serverView(row) : null;
+}
+
+/** One support account's view (whether a secret is stored, never the secret), or null when there is none. */
+export async function findSupportAccount(db: Db, id: string): Promise<SupportAccountView | null> {
+  const row = await db
+    .selectFrom('support_accounts')
+    .select(supportAccountColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? supportAccountView(row) : null;
+}
+
+/** One environment's view, or null when there is none. */
+export async function findEnvironment(db: Db, id: string): Promise<EnvironmentView | null> {
+  const row = await db
+    .selectFrom('environments')
+    .select('customer_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return (await loadEnvironments(db, { customerIds: [row.customer_id], environmentId: id }))[0] ?? null;
 }
 
 export async function customerOfEnvironment(db: Db, environmentId: string): Promise<string> {

@@ -39,3 +39,11 @@ export async function assertCustomerExists(db: Db, customerId: string): Promise<
   const row = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
 }
+
+/**
+ * Runs `work` in the caller's transaction when `db` is one (the API's handlers write a change and its audit event in
+ * one: main/audit/recordChanges.ts), in its own otherwise.
+ */
+export function transact<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

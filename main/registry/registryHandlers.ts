@@ -5,6 +5,7 @@ import {
   createCustomer,
   deleteContact,
   deleteCustomer,
+  findContact,
   getCustomerDetail,
   listCustomerSummaries,
   saveContact,
@@ -14,6 +15,9 @@ import {
   deleteEnvironment,
   deleteServer,
   deleteSupportAccount,
+  findEnvironment,
+  findServer,
+  findSupportAccount,
   readSecret,
   saveEnvironment,
   saveServer,
@@ -21,6 +25,7 @@ import {
 } from './environmentRepository.ts';
 import { swedishOfficeCalendar } from '../tickets/officeCalendar.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
+import { auditedRegistryWrite, recordChange } from '../audit/recordChanges.ts';
 import { exportRegistry } from './registryExport.ts';
 import { importRegistry } from './registryImport.ts';
 
@@ -37,61 +42,147 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
   const ctx = () => backend.registryContext();
   const calendar = swedishOfficeCalendar();
   const changed = (customerId: string | null) => backend.emit('registry.changed', { customerId });
+  // Every change and its audit event in one transaction (main/audit/recordChanges.ts).
+  const write = auditedRegistryWrite(backend);
 
   return {
     'registry.listCustomers': async () => listCustomerSummaries(ctx().db),
     'registry.getCustomer': async ({ id }) => getCustomerDetail(ctx().db, id),
     'registry.createCustomer': async (fields) => {
-      const c = ctx();
-      const id = await createCustomer(c, fields);
+      const saved = await write(
+        async (c) => getCustomerDetail(c.db, await createCustomer(c, fields)),
+        (after) => recordChange('customer', after.id, { customerId: after.id }, null, after),
+      );
       changed(null);
-      return getCustomerDetail(c.db, id);
+      return saved;
     },
     'registry.updateCustomer': async ({ id, rowVersion, customer }) => {
-      const c = ctx();
-      await updateCustomer(c, id, rowVersion, customer);
+      const { after } = await write(
+        async (c) => {
+          const before = await getCustomerDetail(c.db, id);
+          await updateCustomer(c, id, rowVersion, customer);
+          return { before, after: await getCustomerDetail(c.db, id) };
+        },
+        ({ before, after }) => recordChange('customer', id, { customerId: id }, before, after),
+      );
       changed(id);
-      return getCustomerDetail(c.db, id);
+      return after;
     },
     'registry.deleteCustomer': async ({ id }) => {
-      await deleteCustomer(ctx(), id);
+      await write(
+        (c) => deleteCustomer(c, id),
+        () => recordChange('customer', id, { customerId: id }, null, null),
+      );
       changed(null);
       return null;
     },
     'registry.saveContact': async ({ customerId, id, rowVersion, contact }) => {
-      const view = await saveContact(ctx(), customerId, id, rowVersion, contact);
+      const { after } = await write(
+        async (c) => {
+          const before = id === undefined ? null : await findContact(c.db, id);
+          return { before, after: await saveContact(c, customerId, id, rowVersion, contact) };
+        },
+        ({ before, after }) => recordChange('contact', after.id, { customerId }, before, after),
+      );
       changed(customerId);
-      return view;
+      return after;
     },
     'registry.deleteContact': async ({ id }) => {
-      changed(await deleteContact(ctx(), id));
+      const customerId = await write(
+        (c) => deleteContact(c, id),
+        (customerId) => recordChange('contact', id, { customerId }, null, null),
+      );
+      changed(customerId);
       return null;
     },
     'registry.saveEnvironment': async ({ customerId, id, rowVersion, environment, preConnectSecret }) => {
-      const view = await saveEnvironment(ctx(), customerId, id, rowVersion, environment, preConnectSecret);
+      const { after } = await write(
+        async (c) => {
+          const before = id === undefined ? null : await findEnvironment(c.db, id);
+          const after = await saveEnvironment(c, customerId, id, rowVersion, environment, preConnectSecret);
+          return { before, after };
+        },
+        ({ before, after }) =>
+          recordChange(
+            'environment',
+            after.id,
+            { customerId, environmentId: after.id },
+            before,
+            after,
+            preConnectSecret === undefined ? [] : ['preConnectSecret'],
+          ),
+      );
       changed(customerId);
-      return view;
+      return after;
     },
     'registry.deleteEnvironment': async ({ id }) => {
-      changed(await deleteEnvironment(ctx(), id));
+      const customerId = await write(
+        (c) => deleteEnvironment(c, id),
+        (customerId) => recordChange('environment', id, { customerId, environmentId: id }, null, null),
+      );
+      changed(customerId);
       return null;
     },
     'registry.saveServer': async ({ environmentId, id, rowVersion, server }) => {
-      const saved = await saveServer(ctx(), environmentId, id, rowVersion, server);
+      const { saved } = await write(
+        async (c) => ({
+          before: id === undefined ? null : await findServer(c.db, id),
+          saved: await saveServer(c, environmentId, id, rowVersion, server),
+        }),
+        ({ before, saved }) =>
+          recordChange(
+            'server',
+            saved.server.id,
+            { customerId: saved.customerId, environmentId },
+            before,
+            saved.server,
+          ),
+      );
       changed(saved.customerId);
       return saved.server;
     },
     'registry.deleteServer': async ({ id }) => {
-      changed(await deleteServer(ctx(), id));
+      const { customerId } = await write(
+        async (c) => {
+          const environmentId = (await findServer(c.db, id))?.environmentId;
+          return { environmentId, customerId: await deleteServer(c, id) };
+        },
+        ({ customerId, environmentId }) =>
+          recordChange('server', id, { customerId, environmentId }, null, null),
+      );
+      changed(customerId);
       return null;
     },
     'registry.saveSupportAccount': async ({ environmentId, id, rowVersion, account, secret }) => {
-      const saved = await saveSupportAccount(ctx(), environmentId, id, rowVersion, account, secret);
+      const { saved } = await write(
+        async (c) => ({
+          before: id === undefined ? null : await findSupportAccount(c.db, id),
+          saved: await saveSupportAccount(c, environmentId, id, rowVersion, account, secret),
+        }),
+        // The secret is named when one was written, never its value (it does not reach the description).
+        ({ before, saved }) =>
+          recordChange(
+            'support_account',
+            saved.account.id,
+            { customerId: saved.customerId, environmentId },
+            before,
+            saved.account,
+            secret === undefined ? [] : ['secret'],
+          ),
+      );
       changed(saved.customerId);
       return saved.account;
     },
     'registry.deleteSupportAccount': async ({ id }) => {
-      changed(await deleteSupportAccount(ctx(), id));
+      const { customerId } = await write(
+        async (c) => {
+          const environmentId = (await findSupportAccount(c.db, id))?.environmentId;
+          return { environmentId, customerId: await deleteSupportAccount(c, id) };
+        },
+        ({ customerId, environmentId }) =>
+          recordChange('support_account', id, { customerId, environmentId }, null, null),
+      );
+      changed(customerId);
       return null;
     },
     'registry.revealSecret': async ({ accountId, purpose }) => {

@@ -24,8 +24,9 @@ function bill(actualSeconds: number): { minutes: number; amountOre: number } {
 }
 
 const swedish = (instant: number) => DateTime.fromMillis(instant, { zone: ZONE });
-const sek = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' });
-const hours = (minutes: number) => `${(minutes / 60).toFixed(2).replace('.', ',')} h`;
+// As the page shows them in English (Playwright runs the browser as en-GB): SEK 1,190.00 and 1.00 h.
+const sek = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'SEK' });
+const hours = (minutes: number) => `${(minutes / 60).toFixed(2)} h`;
 
 test.use({ clockStart: CLOCK_START.toMillis() });
 

@@ -112,15 +112,18 @@ export function TextAreaField({
   optional,
   hint,
   rows = 3,
-}: Omit<TextFieldProps, 'type'> & { rows?: number }) {
+  className,
+  ...rest
+}: Omit<TextFieldProps, 'type' | 'inputMode'> & { rows?: number }) {
   const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <textarea
+        {...rest}
         id={binding.id}
         name={binding.name}
         ref={attach}
-        className="input input--area"
+        className={className ? `input input--area ${className}` : 'input input--area'}
         rows={rows}
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}

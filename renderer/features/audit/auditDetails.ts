@@ -6,7 +6,6 @@ const reasonCodes: ReadonlySet<string> = new Set([...blockerCodes, ...warningCod
 
 /** Details whose value is an instant (epoch ms), an amount in öre, or a length of time. */
 const instants = new Set(['firstResponseAt', 'escalatedAt', 'verdictFetchedAt']);
-const amounts = new Set(['amountOre', 'feeOre', 'acuteEscalationOre', 'acuteEscalationOreBefore']);
 
 /**
  * An audit event's details as a person reads them: each name in words (the catalogue's, or main's own name for one it
@@ -24,16 +23,31 @@ function detailName(key: string): string {
   return i18n.exists(path) ? t(path as 'audit:details.kind') : key;
 }
 
-function detailValue(key: string, value: unknown): string {
+export function detailValue(key: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? t('audit:yes') : t('audit:no');
   if (typeof value === 'number') {
-    if (amounts.has(key)) return formatSek(value);
+    // Amounts are kept in öre and named so: `amountOre`, `feeOre`, `acuteEscalationOreBefore`.
+    if (/Ore(Before|After)?$/.test(key)) return formatSek(value);
     if (instants.has(key)) return formatDateTime(value);
     if (key === 'durationMs') return formatDuration(value / 1000);
   }
   if (Array.isArray(value)) return value.map((item) => detailValue(key, item)).join(', ');
+  if (key === 'changes' && isChanges(value)) {
+    // A registry change: each field as it was and as it became (only fields whose values may be recorded).
+    return Object.entries(value)
+      .map(([field, [before, after]]) => `${field} ${String(before)} → ${String(after)}`)
+      .join(', ');
+  }
   if (typeof value === 'string' && reasonCodes.has(value)) {
     return t(`reasons:codes.${value as (typeof blockerCodes)[number]}`);
   }
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+function isChanges(value: unknown): value is Record<string, [unknown, unknown]> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((change) => Array.isArray(change) && change.length === 2)
+  );
 }

@@ -40,14 +40,13 @@ export function AgreementFormDialog({
     async (input: unknown, values: AgreementFormValues, rowVersion: number | undefined) => {
       const withServices = {
         ...(input as Omit<AgreementInput, 'services'>),
-        services: servicesOf(values.services)
-          .filter((s) => s.name.trim() !== '')
-          .map((s) => ({
-            ...(s.id ? { id: s.id } : {}),
-            kind: s.kind,
-            name: s.name,
-            environmentId: s.environmentId || null,
-          })),
+        // Every row is sent: the form's check refuses an unnamed one or none at all before this runs.
+        services: servicesOf(values.services).map((s) => ({
+          ...(s.id ? { id: s.id } : {}),
+          kind: s.kind,
+          name: s.name,
+          environmentId: s.environmentId || null,
+        })),
       };
       await saveAgreement({
         customerId,
@@ -67,10 +66,16 @@ export function AgreementFormDialog({
     agreement?.rowVersion,
   );
   // The services are a form value (as text), so a colliding edit of them shows in the conflict panel.
-  const servicesField = form.field('services');
-  const services = servicesOf(servicesField.value);
+  const {
+    value: servicesValue,
+    onChange: onServicesChange,
+    error: servicesError,
+    id: servicesId,
+    attach: attachServices,
+  } = form.field('services');
+  const services = servicesOf(servicesValue);
   const setServices = (update: (current: ServiceDraft[]) => ServiceDraft[]) =>
-    servicesField.onChange(servicesText(update(services)));
+    onServicesChange(servicesText(update(services)));
   const change = (index: number, patch: Partial<ServiceDraft>) =>
     setServices((current) => current.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 
@@ -144,9 +149,15 @@ export function AgreementFormDialog({
               </button>
             </div>
           ))}
+          {servicesError && (
+            <p className="field__error" id={`${servicesId}-error`} role="alert">
+              {servicesError}
+            </p>
+          )}
           <div>
             <button
               type="button"
+              ref={attachServices}
               className="button button--small"
               onClick={() =>
                 setServices((current) => [...current, { kind: 'integration', name: '', environmentId: '' }])

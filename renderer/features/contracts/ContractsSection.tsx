@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatSek } from '../../i18n/format.ts';
 import { serviceKindLabels, type AgreementView, type DpaView } from '../../../common/agreements/model.ts';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -7,7 +8,6 @@ import { Section } from '../../components/Section.tsx';
 import { useContractsStore } from '../../store/StoreProvider.tsx';
 import { AgreementFormDialog } from './AgreementFormDialog.tsx';
 import { DpaFormDialog } from './DpaFormDialog.tsx';
-import { kronorFromOre } from './agreementForm.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 import './contracts.css';
 
@@ -96,7 +96,7 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
                   <span>Response within {agreement.responseHours} office hours</span>
                   <span>
                     {agreement.acuteEscalation.enabled
-                      ? `Acute escalation: 2 h, ${kronorFromOre(agreement.acuteEscalation.feeOre) || '0'} kr`
+                      ? `Acute escalation: 2 h, ${formatSek(agreement.acuteEscalation.feeOre)}`
                       : 'No acute escalation'}
                   </span>
                   <span>{agreement.allowedContacts} named contacts allowed</span>

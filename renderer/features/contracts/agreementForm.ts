@@ -9,6 +9,7 @@ import {
   type ServiceKind,
 } from '../../../common/agreements/model.ts';
 import { listInWords, type FormSpec } from '../../components/form/formSpec.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type AgreementFormValues = {
   reference: string;
@@ -90,8 +91,19 @@ export const agreementFormSpec: FormSpec<AgreementFormValues> = {
     'scope',
     'minimumMinutes',
     'notes',
+    'services',
   ],
   schema: agreementFieldsSchema.omit({ services: true }),
+  // An agreement covers at least one service, each named: a row left empty is pointed out, not dropped on saving
+  // (issue 15: an agreement saved with no services once its only, empty row was left out).
+  check: (v) => {
+    const services = servicesOf(v.services);
+    if (services.length === 0) return [{ path: 'services', message: t('contracts:services.none') }];
+    const unnamed = services.findIndex((s) => s.name.trim() === '');
+    return unnamed === -1
+      ? []
+      : [{ path: 'services', message: t('contracts:services.unnamed', { number: unnamed + 1 }) }];
+  },
   toInput: (v) => ({
     reference: v.reference,
     startsOn: v.startsOn,

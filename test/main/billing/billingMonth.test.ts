@@ -212,6 +212,33 @@ describe('billing months', () => {
     });
   });
 
+  test('an entry under a minute need not be classified: it holds up no approval and is not counted unclassified', async () => {
+    await november();
+    now = at('2026-11-06T10:00:00+01:00');
+    await call.ok('time.startTimer', { ticketId: fixture.standardTicket.id });
+    now += 20_000;
+    const stopped = await call.ok('time.stopTimer', {});
+    expect(stopped).toMatchObject({ classification: 'unclassified' });
+    now = at('2026-12-01T08:00:00+01:00');
+    const summary = await call.ok('billing.monthSummary', { month: '2026-11' });
+    expect(summary.customers[0]).toMatchObject({ unclassified: 0, problems: [] });
+    const batch = await finance.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    expect(batch).toMatchObject({ month: '2026-11' });
+    // A minute is classified like any other time.
+    now = at('2026-12-06T10:00:00+01:00');
+    await call.ok('time.startTimer', { ticketId: fixture.standardTicket.id });
+    now += 60_000;
+    await call.ok('time.stopTimer', {});
+    now = at('2027-01-01T08:00:00+01:00');
+    expect(
+      (await finance.fails('billing.approveMonth', { month: '2026-12', customerId: fixture.customer.id }))
+        .details,
+    ).toMatchObject({ unclassified: 1 });
+  });
+
   test('approval is refused before the month ends and while entries are unclassified or running', async () => {
     await november();
     const open = await manual(fixture.standardTicket.id, '2026-11-06T10:00:00+01:00', 10);

@@ -1,16 +1,21 @@
 import { useCallback } from 'react';
 import type { EnvironmentView, SupportAccountView } from '../../../../common/registry/model.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
-import { TextAreaField, TextField } from '../../../components/form/fields.tsx';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import {
+  secretKinds,
   supportAccountCall,
   supportAccountFormSpec,
   supportAccountFormValues,
 } from './supportAccountForm.ts';
 
-/** The secret goes in through a password field and never comes back: the page only ever learns "stored". */
+/**
+ * The secret goes in through a password field, or a multi-line one for a private key, and never comes back: the page
+ * only ever learns "stored" (Reveal asks the store for it, audited).
+ */
 export function SupportAccountFormDialog({
   environment,
   account,
@@ -39,36 +44,68 @@ export function SupportAccountFormDialog({
     account?.rowVersion,
   );
 
+  const { t } = useTranslation('customer');
+  const kind = form.field('secretKind');
+  const isKey = kind.value === 'privateKey';
+  const replacing = account?.hasSecret === true;
+  const secretLabel = isKey
+    ? t(replacing ? 'account.newPrivateKey' : 'account.privateKey')
+    : t(replacing ? 'account.newSecret' : 'account.secret');
+  const secretHint = replacing
+    ? t('account.keepSecretHint')
+    : t(isKey ? 'account.privateKeyHint' : 'account.secretHint');
+
   return (
     <FormDialog
       title={
-        account ? `Edit support account ${account.username}` : `Add support account to ${environment.name}`
+        account
+          ? t('account.editTitle', { username: account.username })
+          : t('account.addTitle', { environment: environment.name })
       }
-      submitLabel={account ? 'Save account' : 'Add account'}
+      submitLabel={account ? t('account.save') : t('account.add')}
       form={form}
       onClose={onClose}
     >
       <TextField
         binding={form.field('username')}
-        label="Username"
+        label={t('account.username')}
         autoFocus
         autoComplete="off"
         className="mono"
         spellCheck={false}
       />
-      <TextField
-        binding={form.field('secret')}
-        label={account?.hasSecret ? 'New secret' : 'Secret'}
-        optional
-        type="password"
-        autoComplete="new-password"
-        hint={
-          account?.hasSecret
-            ? 'A secret is stored. Leave empty to keep it; type a new one to replace it.'
-            : 'Password or key passphrase. Stored encrypted; never shown again.'
-        }
+      <SelectField
+        binding={kind}
+        label={t('account.secretKind')}
+        options={secretKinds}
+        labels={{
+          password: t('account.secretKinds.password'),
+          privateKey: t('account.secretKinds.privateKey'),
+        }}
       />
-      <TextAreaField binding={form.field('notes')} label="Notes" optional rows={2} />
+      {isKey ? (
+        // A key is many lines: a password field would drop its line breaks, and the session could not read it.
+        <TextAreaField
+          binding={form.field('secret')}
+          label={secretLabel}
+          optional
+          rows={8}
+          className="mono account-form__key"
+          spellCheck={false}
+          autoComplete="off"
+          hint={secretHint}
+        />
+      ) : (
+        <TextField
+          binding={form.field('secret')}
+          label={secretLabel}
+          optional
+          type="password"
+          autoComplete="new-password"
+          hint={secretHint}
+        />
+      )}
+      <TextAreaField binding={form.field('notes')} label={t('account.notes')} optional rows={2} />
     </FormDialog>
   );
 }

@@ -1,32 +1,59 @@
+import type { FieldIssue } from '../../../../common/api/errors.ts';
 import {
   secretSchema,
   supportAccountInputSchema,
   type SupportAccountView,
 } from '../../../../common/registry/model.ts';
+import { normalisedPrivateKey, privateKeyTextProblem } from '../../../../common/registry/privateKeyText.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
+import { t } from '../../../i18n/i18n.ts';
 
-export type SupportAccountFormValues = { username: string; secret: string; notes: string };
+export const secretKinds = ['password', 'privateKey'] as const;
+export type SecretKind = (typeof secretKinds)[number];
+
+export type SupportAccountFormValues = {
+  username: string;
+  /** How the secret is typed in: a one-line password field, or a multi-line field that keeps a key's line breaks. */
+  secretKind: SecretKind;
+  secret: string;
+  notes: string;
+};
 
 export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
-  fields: ['username', 'secret', 'notes'],
+  fields: ['username', 'secretKind', 'secret', 'notes'],
   schema: supportAccountInputSchema.extend({ secret: secretSchema.optional() }),
   // An empty secret field means "keep what is stored" (or "none yet"), never "store an empty secret".
   toInput: (v) => ({
     username: v.username,
     notes: v.notes,
-    ...(v.secret === '' ? {} : { secret: v.secret }),
+    ...(v.secret === ''
+      ? {}
+      : { secret: v.secretKind === 'privateKey' ? normalisedPrivateKey(v.secret) : v.secret }),
   }),
+  // What can be told from the text alone; the store then reads the key as the session will (its error lands here too).
+  check: (v) => {
+    if (v.secretKind !== 'privateKey' || v.secret === '') return [];
+    const problem = privateKeyTextProblem(v.secret);
+    return problem === null
+      ? []
+      : [{ path: 'secret', message: t(`customer:account.keyProblem.${problem}`) } satisfies FieldIssue];
+  },
   stored: {
     values: (current) => supportAccountFormValues(current as SupportAccountView),
-    labels: { username: 'Username', notes: 'Notes' },
+    labels: { username: t('customer:account.username'), notes: t('customer:account.notes') },
     // The view has no secret to show, and what was typed into the secret field is saved without asking.
-    secrets: ['secret'],
+    secrets: ['secret', 'secretKind'],
   },
 };
 
 /** The secret field always starts empty: the stored secret is never sent to the page. */
 export function supportAccountFormValues(account?: SupportAccountView): SupportAccountFormValues {
-  return { username: account?.username ?? '', secret: '', notes: account?.notes ?? '' };
+  return {
+    username: account?.username ?? '',
+    secretKind: 'password',
+    secret: '',
+    notes: account?.notes ?? '',
+  };
 }
 
 /** Splits the form's input into the API's account fields and the secret, which travels only inward. */

@@ -1,5 +1,7 @@
 import { audit } from './audit.ts';
 import { common } from './common.ts';
+import { contracts } from './contracts.ts';
+import { customer } from './customer.ts';
 import { customers } from './customers.ts';
 import { errors } from './errors.ts';
 import { reasons } from './reasons.ts';
@@ -16,6 +18,8 @@ import { vocabulary } from './vocabulary.ts';
 export const en = {
   audit,
   common,
+  contracts,
+  customer,
   customers,
   errors,
   lock,

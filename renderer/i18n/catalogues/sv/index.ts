@@ -2,6 +2,8 @@ import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
 import { audit } from './audit.ts';
 import { common } from './common.ts';
+import { contracts } from './contracts.ts';
+import { customer } from './customer.ts';
 import { customers } from './customers.ts';
 import { errors } from './errors.ts';
 import { reasons } from './reasons.ts';
@@ -14,6 +16,8 @@ import { vocabulary } from './vocabulary.ts';
 export const sv: Translation<typeof en> = {
   audit,
   common,
+  contracts,
+  customer,
   customers,
   errors,
   lock,

@@ -355,6 +355,7 @@ describe('a support account: its secret never reaches the panel', () => {
       stored: {
         ...supportAccountFormSpec.stored!,
         values: (current: unknown) => ({
+          secretKind: 'password' as const,
           ...(current as { username: string; notes: string; secret: string }),
         }),
       },

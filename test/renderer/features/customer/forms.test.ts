@@ -116,4 +116,29 @@ describe('support account form', () => {
       username: 'Username is required',
     });
   });
+
+  it('a private key keeps its line breaks (Windows ones made Unix ones); one that lost them is refused', () => {
+    const key = [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+      '-----END OPENSSH PRIVATE KEY-----',
+    ];
+    const values = { ...supportAccountFormValues(), username: 'root', secretKind: 'privateKey' as const };
+    expect(
+      supportAccountCall(
+        supportAccountFormSpec.toInput({ ...values, secret: `${key.join('\r\n')}\r\n\r\n` }),
+      ),
+    ).toEqual({ account: { username: 'root', notes: '' }, secret: `${key.join('\n')}\n` });
+    expect(supportAccountFormSpec.check!({ ...values, secret: key.join('\n') })).toEqual([]);
+    expect(supportAccountFormSpec.check!({ ...values, secret: key.join(' ') })).toEqual([
+      { path: 'secret', message: 'This key has lost its line breaks; paste it again as it is in its file' },
+    ]);
+    expect(supportAccountFormSpec.check!({ ...values, secret: 'ssh-ed25519 AAAAC3Nza lotsen' })).toEqual([
+      { path: 'secret', message: 'This is a public key (the .pub file): paste the private key' },
+    ]);
+    // A password is not checked as a key.
+    expect(supportAccountFormSpec.check!({ ...values, secretKind: 'password', secret: 'ett lösen' })).toEqual(
+      [],
+    );
+  });
 });

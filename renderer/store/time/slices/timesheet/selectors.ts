@@ -1,4 +1,5 @@
 import type { TimeEntryView } from '../../../../../common/time/model.ts';
+import { isZeroMinutes } from '../../../../../common/time/zeroMinutes.ts';
 import { memoizeLast } from '../../../memoizeLast.ts';
 import { swedishDay, weekDays } from '../../week.ts';
 import type { TimesheetState } from './initialState.ts';
@@ -52,7 +53,8 @@ const summaryOf = memoizeLast((days: TimesheetDay[]): WeekSummary => {
   return {
     seconds: days.reduce((sum, d) => sum + d.seconds, 0),
     entries: entries.length,
-    unclassified: entries.filter((e) => e.classification === 'unclassified').length,
+    // One under a minute need not be classified (common/time/zeroMinutes.ts).
+    unclassified: entries.filter((e) => e.classification === 'unclassified' && !isZeroMinutes(e)).length,
     locked: entries.filter(isLocked).length,
   };
 });

@@ -1,0 +1,15 @@
+import { expect, test } from 'vitest';
+import { detailValue } from '../../../../renderer/features/audit/auditDetails.ts';
+import { formatSek } from '../../../../renderer/i18n/format.ts';
+
+// Issue 15: the audit log showed `amountOre: 156250` and a registry change's details as [object Object].
+test('amounts in öre read as money, a change as each field before → after, anything else as it is', () => {
+  expect(detailValue('amountOre', 156_250)).toBe(formatSek(156_250));
+  expect(detailValue('amountOre', 156_250)).not.toContain('156250');
+  expect(detailValue('acuteEscalationOreBefore', 250_000)).toBe(formatSek(250_000));
+  expect(detailValue('changes', { port: [22, 2222], host: ['a.se', 'b.se'] })).toBe(
+    'port 22 → 2222, host a.se → b.se',
+  );
+  expect(detailValue('fields', ['host', 'port'])).toBe('host, port');
+  expect(detailValue('entries', 4)).toBe('4');
+});
