@@ -47,7 +47,8 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await page.screenshot({ path: testInfo.outputPath('02-host-key.png') });
   await trust.getByRole('button', { name: 'Trust and connect' }).click();
 
-  const tab = page.getByRole('tab', { name: new RegExp(sshd.username) });
+  // Named by the customer and the server's role, not user@host.
+  const tab = page.getByRole('tab', { name: new RegExp(`^${KALMAR.name} · WAP`) });
   await expect(tab).toContainText('Open');
   const terminal = page.getByRole('region', { name: /^Terminal:/ });
   await terminal.click();

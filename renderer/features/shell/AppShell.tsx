@@ -15,6 +15,8 @@ import {
   useTicketsStore,
 } from '../../store/StoreProvider.tsx';
 import { selectLiveCount } from '../../store/sessions/selectors.ts';
+import { LockButton } from '../lock/LockButton.tsx';
+import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { SessionPrompts } from '../sessions/SessionPrompts.tsx';
 import { TimerChip } from '../timesheet/TimerChip.tsx';
 import { DatabaseStatus } from './DatabaseStatus.tsx';
@@ -39,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </main>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       <SessionPrompts />
+      <CommandPalette onShortcuts={showHelp} />
     </div>
   );
 }
@@ -47,8 +50,6 @@ function TopBar({ onHelp }: { onHelp(): void }) {
   const user = useAppStore(selectLocalUser);
   const roleLabel = useAppStore(selectRoleLabel);
   const roleTitle = useAppStore(selectRoleTitle);
-  const lock = useAppStore((s) => s.lock);
-  const [lockError, setLockError] = useState<string | null>(null);
 
   return (
     <header className="topbar">
@@ -74,22 +75,7 @@ function TopBar({ onHelp }: { onHelp(): void }) {
             </span>
           </span>
         )}
-        {lockError && (
-          <span className="topbar__error" role="alert">
-            {lockError}
-          </span>
-        )}
-        <button
-          type="button"
-          className="button button--small"
-          title="Close the encrypted store; the key leaves memory"
-          onClick={() => {
-            setLockError(null);
-            lock().catch(() => setLockError('Could not lock; try again.'));
-          }}
-        >
-          Lock
-        </button>
+        <LockButton />
       </div>
     </header>
   );

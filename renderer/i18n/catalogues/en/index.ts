@@ -1,4 +1,6 @@
 import { common } from './common.ts';
+import { palette } from './palette.ts';
+import { sessions } from './sessions.ts';
 
 /**
  * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
@@ -6,4 +8,6 @@ import { common } from './common.ts';
  */
 export const en = {
   common,
+  palette,
+  sessions,
 } as const;
