@@ -385,6 +385,16 @@ export const customerSummarySchema = z.object({
   kind: z.enum(customerKinds),
   environmentCount: z.number().int(),
   hosts: z.array(z.string()),
+  /** Every server with its role and environment, so the command palette can connect without reading each customer. */
+  servers: z.array(
+    z.object({
+      id: idSchema,
+      environmentId: idSchema,
+      environmentName: z.string(),
+      host: z.string(),
+      role: z.enum(serverRoles),
+    }),
+  ),
   contacts: z.array(
     z.object({ name: z.string(), email: z.string(), phone: z.string(), adminAccount: z.string() }),
   ),

@@ -10,7 +10,7 @@ import type {
   CustomerSummary,
   ResponsiblePersonView,
 } from '../../common/registry/model.ts';
-import type { CustomerKind } from '../../common/registry/vocabulary.ts';
+import type { CustomerKind, ServerRole } from '../../common/registry/vocabulary.ts';
 import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
@@ -44,6 +44,7 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
       .select([
         'id',
         'customer_id',
+        'name',
         'vpn_type',
         'access_method',
         'split_tunnel',
@@ -55,7 +56,15 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
     db
       .selectFrom('servers')
       .innerJoin('environments', 'environments.id', 'servers.environment_id')
-      .select(['environments.customer_id', 'servers.host'])
+      .select([
+        'environments.customer_id',
+        'environments.name as environment_name',
+        'servers.id',
+        'servers.environment_id',
+        'servers.host',
+        'servers.role',
+      ])
+      .orderBy('servers.host')
       .execute(),
     db
       .selectFrom('contacts')
@@ -72,6 +81,7 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
       kind: row.kind as CustomerKind,
       environmentCount: 0,
       hosts: [],
+      servers: [],
       contacts: [],
       accessTools: [],
       nonStandardAccess: false,
@@ -89,7 +99,15 @@ export async function listCustomerSummaries(db: Db): Promise<CustomerSummary[]> 
   }
   for (const server of servers) {
     const summary = summaries.get(server.customer_id);
-    if (summary && !summary.hosts.includes(server.host)) summary.hosts.push(server.host);
+    if (!summary) continue;
+    if (!summary.hosts.includes(server.host)) summary.hosts.push(server.host);
+    summary.servers.push({
+      id: server.id,
+      environmentId: server.environment_id,
+      environmentName: server.environment_name,
+      host: server.host,
+      role: server.role as ServerRole,
+    });
   }
   for (const contact of await openContacts(db, contacts)) {
     summaries.get(contact.customer_id)?.contacts.push({

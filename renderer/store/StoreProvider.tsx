@@ -8,6 +8,7 @@ import type { RegistryStore } from './registry/store.ts';
 import type { ReportsStore } from './reports/action.ts';
 import type { RetentionStore } from './retention/action.ts';
 import type { ReviewStore } from './review/action.ts';
+import type { PaletteStore } from './palette/action.ts';
 import type { SessionsStore } from './sessions/action.ts';
 import type { TeamStore } from './team/action.ts';
 import type { TerminalChannel } from '../services/terminalChannel.ts';
@@ -73,6 +74,10 @@ export function useRetentionStore<T>(selector: (state: RetentionStore) => T): T 
 
 export function useTeamStore<T>(selector: (state: TeamStore) => T): T {
   return useStore(useStores().team, selector);
+}
+
+export function usePaletteStore<T>(selector: (state: PaletteStore) => T): T {
+  return useStore(useStores().palette, selector);
 }
 
 /** Not a store: terminal widgets read and write bytes here, so output never becomes React or zustand state. */

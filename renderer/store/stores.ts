@@ -19,6 +19,7 @@ import { createRegistryStore, type RegistryStoreApi } from './registry/store.ts'
 import { createReportsStore, type ReportsStoreApi } from './reports/store.ts';
 import { createRetentionStore, type RetentionStoreApi } from './retention/store.ts';
 import { createReviewStore, type ReviewStoreApi } from './review/store.ts';
+import { createPaletteStore, type PaletteStoreApi } from './palette/store.ts';
 import { createSessionsStore, type SessionsStoreApi } from './sessions/store.ts';
 import { createTeamStore, type TeamStoreApi } from './team/store.ts';
 import { createTicketsStore, type TicketsStoreApi } from './tickets/store.ts';
@@ -38,15 +39,17 @@ export interface Stores {
   reports: ReportsStoreApi;
   retention: RetentionStoreApi;
   team: TeamStoreApi;
+  palette: PaletteStoreApi;
   /** Terminal bytes' own path to the terminal widgets, beside the stores (never through them). */
   terminal: TerminalChannel;
 }
 
 export function createStores(api: ApiClient): Stores {
   const sessions = createSessionsService(api);
+  const registry = createRegistryService(api);
   return {
     app: createAppStore(createAppService(api)),
-    registry: createRegistryStore(createRegistryService(api)),
+    registry: createRegistryStore(registry),
     contracts: createContractsStore(createContractsService(api)),
     review: createReviewStore(createContractsService(api)),
     tickets: createTicketsStore(createTicketsService(api)),
@@ -57,6 +60,10 @@ export function createStores(api: ApiClient): Stores {
     reports: createReportsStore(createReportsService(api)),
     retention: createRetentionStore(createRetentionService(api)),
     team: createTeamStore(createTeamService(api)),
+    palette: createPaletteStore({
+      getCustomer: registry.getCustomer,
+      storage: globalThis.localStorage ?? null,
+    }),
     terminal: sessions.terminal,
   };
 }
@@ -80,6 +87,7 @@ export function startStores({
   reports,
   retention,
   team,
+  palette,
 }: Stores): () => void {
   const stopRegistry = registry.getState().start();
   const stopOthers = [
@@ -101,6 +109,8 @@ export function startStores({
     // The team database is back: what failed or went stale while it was away loads again.
     const databaseBack =
       now.status?.database.state === 'reachable' && before.status?.database.state === 'unreachable';
+    // Recents and favourites are each member's own.
+    palette.getState().setMember(unlocked ? (now.status?.user?.id ?? null) : null);
     if (unlocked && (!wasUnlocked || reconnected || resynced || databaseBack)) {
       void registry.getState().loadCustomers();
       void registry.getState().refreshOpenCustomer();
@@ -124,6 +134,7 @@ export function startStores({
       reports.getState().close();
       retention.getState().reset();
       team.getState().reset();
+      palette.getState().reset();
     }
   });
   const stopApp = app.getState().start();

@@ -118,7 +118,7 @@ test('with the database away, a session is reconnected on the verdict checked wi
     const connect = page.getByRole('dialog', { name: 'Local terminal for Produktion' });
     await expect(connect.getByRole('status')).toHaveText('Eligible: agreement and DPA in force.');
     await connect.getByRole('button', { name: 'Connect', exact: true }).click();
-    const first = page.getByRole('tab', { name: /^Local:/ });
+    const first = page.getByRole('tab', { name: /· Local terminal/ });
     await expect(first).toContainText('Open');
     await page.getByRole('button', { name: 'Close session' }).click();
     await expect(first).toContainText('Closed');
@@ -135,7 +135,7 @@ test('with the database away, a session is reconnected on the verdict checked wi
     await page.getByRole('button', { name: 'Reconnect', exact: true }).click();
     // The new session's own event may show its tab before the reconnect answers (on a loaded machine, seconds later);
     // the answer then puts it in the ended one's place.
-    const again = page.getByRole('tab', { name: /^Local:/ });
+    const again = page.getByRole('tab', { name: /· Local terminal/ });
     await expect(again.filter({ hasText: 'Open' })).toHaveCount(1, { timeout: 30_000 });
     await expect(again).toHaveCount(1, { timeout: 30_000 });
     await expect(again).toContainText('Open');

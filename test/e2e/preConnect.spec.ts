@@ -68,7 +68,7 @@ test('an imported pre-connect command is shown in full, refused until approved, 
   await page.screenshot({ path: testInfo.outputPath('02-approve-chosen.png') });
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
 
-  const tab = page.getByRole('tab', { name: /^Local:/ });
+  const tab = page.getByRole('tab', { name: /· Local terminal/ });
   await expect(tab).toContainText('Open');
   await expect(page.getByRole('region', { name: /^Terminal:/ })).toContainText('vpn: ansluten');
   expect(existsSync(marker)).toBe(true);

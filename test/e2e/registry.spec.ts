@@ -144,8 +144,9 @@ test('a technician records a customer environment, finds it by host, and it surv
   await page.getByRole('button', { name: 'Add customer' }).click();
   await addCustomer(page, MALMO);
 
-  // Ctrl+K from anywhere, part of the host name, and the customer is the one result, with why.
-  await page.keyboard.press('Control+k');
+  // `/` from anywhere (Ctrl+K is the command palette's), part of the host name, and the customer is the one result,
+  // with why.
+  await page.keyboard.press('/');
   await expect(page.getByLabel('Search customers')).toBeFocused();
   await page.keyboard.type('wap0');
   const results = page.getByRole('list', { name: 'Customers' });
@@ -157,11 +158,15 @@ test('a technician records a customer environment, finds it by host, and it surv
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: VAXJO.name })).toBeVisible();
 
-  // Esc clears the search; a search without results says so and offers to clear it.
+  // The search was not kept on the customer's page; Esc clears a search; one without results says so and offers to
+  // clear it.
   await page.keyboard.press('/');
   await expect(page.getByLabel('Search customers')).toBeFocused();
+  await expect(page.getByLabel('Search customers')).toHaveValue('');
+  await page.keyboard.type('malm');
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('Search customers')).toHaveValue('');
+  await expect(page.getByLabel('Search customers')).toBeFocused();
   await page.keyboard.type('göteborg');
   await expect(page.getByRole('heading', { name: 'No customer matches “göteborg”' })).toBeVisible();
   await page.getByRole('button', { name: 'Clear search' }).click();

@@ -44,10 +44,15 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await expect(trust).toBeVisible();
   const fingerprint = await trust.getByTestId('hostkey-fingerprint').textContent();
   expect(Object.values(sshd.hostKeyFingerprints)).toContain(fingerprint);
+  // The whole fingerprint is on screen, wrapped if need be: neither it nor the dialog scrolls sideways.
+  const shown = trust.getByTestId('hostkey-fingerprint');
+  expect(await shown.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await trust.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('02-host-key.png') });
   await trust.getByRole('button', { name: 'Trust and connect' }).click();
 
-  const tab = page.getByRole('tab', { name: new RegExp(sshd.username) });
+  // Named by the customer and the server's role, not user@host.
+  const tab = page.getByRole('tab', { name: new RegExp(`^${KALMAR.name} · WAP`) });
   await expect(tab).toContainText('Open');
   const terminal = page.getByRole('region', { name: /^Terminal:/ });
   await terminal.click();
@@ -56,6 +61,14 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await page.keyboard.press('Enter');
   await expect(terminal).toContainText('svar-42-åäö');
   await page.screenshot({ path: testInfo.outputPath('03-terminal.png') });
+
+  // Lock would end the session: it asks first, naming how many; Cancel keeps it open.
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  const lockWarning = page.getByRole('dialog', { name: 'Lock and end 1 open session?' });
+  await expect(lockWarning.getByRole('button', { name: 'Lock and end the session' })).toBeVisible();
+  await lockWarning.getByRole('button', { name: 'Cancel' }).click();
+  await expect(lockWarning).toBeHidden();
+  await expect(tab).toContainText('Open');
 
   // Another page and back: the terminal was kept, scrollback and all, and still takes keystrokes.
   await page.getByRole('link', { name: 'Audit log' }).click();

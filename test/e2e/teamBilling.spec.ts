@@ -115,7 +115,7 @@ test("a technician's session time, in one browser, is approved and exported by f
   await lookAtWidths(tekla, testInfo, '01-technician-connect');
   await connect.getByRole('button', { name: 'Connect', exact: true }).click();
 
-  const tab = tekla.getByRole('tab', { name: /^Local:/ });
+  const tab = tekla.getByRole('tab', { name: /· Local terminal/ });
   await expect(tab).toContainText('Open');
   const terminal = tekla.getByRole('region', { name: /^Terminal:/ });
   await terminal.click();

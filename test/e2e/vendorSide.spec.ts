@@ -148,7 +148,7 @@ test('maintenance notices show before a session opens; certificates warn; the fi
   await lookAtWidths(page, testInfo, '04-session-dialog-notices');
   // A warning, not a blocker: the session opens.
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-  const tab = page.getByRole('tab', { name: /^Local:/ });
+  const tab = page.getByRole('tab', { name: /· Local terminal/ });
   await expect(tab).toContainText('Open');
   await page.getByRole('button', { name: 'Close session' }).click();
   await expect(tab).toContainText('Closed');

@@ -9,6 +9,7 @@ import ssh2, {
 } from 'ssh2';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { hostKeyFingerprint, hostKeyType } from './hostKeyFingerprint.ts';
+import { sshLocaleEnvironment } from './sshLocale.ts';
 
 // ssh2 is CommonJS: Node's ESM loader sees only its default export at run time.
 const { Client, utils } = ssh2;
@@ -64,6 +65,8 @@ export interface SshConnectOptions {
   keepaliveCountMax?: number;
   /** How long each hop may take to connect, excluding time spent waiting on the person. */
   connectTimeoutMs?: number;
+  /** Where the locale sent with each shell is read (`sshLocaleEnvironment`); Lotsen's own environment unless given. */
+  localEnv?: NodeJS.ProcessEnv;
 }
 
 export type CloseReason = 'closed' | 'dropped';
@@ -97,7 +100,7 @@ export async function connectSsh(options: SshConnectOptions): Promise<SshConnect
     for (const client of clients.reverse()) client.end();
     throw error;
   }
-  return connectionOf(clients);
+  return connectionOf(clients, sshLocaleEnvironment(options.localEnv ?? process.env));
 }
 
 const serverMethodOf: Record<SshAuth['kind'], AuthenticationType> = {
@@ -346,7 +349,7 @@ function pausableTimer(ms: number, onExpire: () => void) {
   };
 }
 
-function connectionOf(clients: Client[]): SshConnection {
+function connectionOf(clients: Client[], env: Record<string, string>): SshConnection {
   const target = clients.at(-1)!;
   let closedByUs = false;
   let reason: CloseReason | null = null;
@@ -360,7 +363,7 @@ function connectionOf(clients: Client[]): SshConnection {
   return {
     openShell({ cols, rows, term = 'xterm-256color' }) {
       return new Promise((resolve, reject) => {
-        target.shell({ cols, rows, term }, (error, channel) =>
+        target.shell({ cols, rows, term }, { env }, (error, channel) =>
           error
             ? reject(new LotsenError('SSH_DISCONNECTED', `No shell: ${error.message}`))
             : resolve(channel),

@@ -11,7 +11,8 @@ import { Section } from '../../components/Section.tsx';
 import { monthLabel, monthOf } from '../../store/billing/months.ts';
 import { useReportsStore } from '../../store/StoreProvider.tsx';
 import { selectShownReport } from '../../store/reports/selectors.ts';
-import { sessionStateLabels, sessionStateTones } from '../sessions/sessionStates.ts';
+import { t } from '../../i18n/i18n.ts';
+import { sessionStateTones } from '../sessions/sessionStates.ts';
 import { subjectTypeLabel } from '../audit/subjectTypes.ts';
 import './accessReport.css';
 
@@ -126,7 +127,7 @@ function SessionsTable({ report }: { report: AccessReport }) {
               </td>
               <td className="mono access-report__whole">{s.ticketRef}</td>
               <td className="access-report__whole">
-                <Badge tone={sessionStateTones[s.state]}>{sessionStateLabels[s.state]}</Badge>
+                <Badge tone={sessionStateTones[s.state]}>{t(`sessions:states.${s.state}`)}</Badge>
                 {s.endCode && <div className="cell-note mono">{s.endCode}</div>}
               </td>
               <td>{s.recorded ? 'Yes' : 'No'}</td>

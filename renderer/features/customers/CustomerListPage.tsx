@@ -16,6 +16,7 @@ import { RESULTS_LIST_ID } from '../shell/SearchBox.tsx';
 import { focusSearch } from '../shell/shortcuts.ts';
 import { CustomerFormDialog } from './CustomerFormDialog.tsx';
 import './customers.css';
+import { TicketMatches } from '../palette/TicketMatches.tsx';
 
 export function CustomerListPage() {
   const view = useRegistryStore(selectCustomerListView);
@@ -50,7 +51,8 @@ export function CustomerListPage() {
           <p>{t('list.emptyText')}</p>
         </EmptyState>
       )}
-      {view === 'noMatch' && <NoMatch />}
+      {view === 'noMatch' && <TicketMatches otherwise={<NoMatch />} />}
+      {view === 'results' && <TicketMatches />}
       {view === 'results' && <Results />}
       {adding && (
         <CustomerFormDialog onClose={() => setAdding(false)} onSaved={(id) => navigate(`/customers/${id}`)} />

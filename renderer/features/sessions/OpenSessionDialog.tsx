@@ -9,7 +9,7 @@ import { validate } from '../../components/form/fieldErrors.ts';
 import { ReasonList } from '../../components/ReasonList.tsx';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
-import { useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
+import { usePaletteStore, useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
 import { chainProblems, hopProblems, jumpInput, type HopProblem, type JumpHop } from './jumpChain.ts';
 import { JumpChainFields } from './JumpChainFields.tsx';
@@ -49,6 +49,7 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
   const approvePreConnect = useSessionsStore((s) => s.approvePreConnect);
   const command = useSessionsStore(selectPreConnect(customer.id, environment.id));
   const reloadTickets = useTicketsStore((s) => s.load);
+  const rememberConnection = usePaletteStore((s) => s.rememberConnection);
   const [, navigate] = useLocation();
   const [tickets, setTickets] = useState<TicketView[] | null>(null);
   const [ticketId, setTicketId] = useState('');
@@ -167,6 +168,8 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
         recordInput,
         overrideReason: blocked ? override : null,
       });
+      // The palette offers it first next time.
+      if (server) rememberConnection(server.id);
       onClose();
       navigate('/sessions');
     } catch (failure) {

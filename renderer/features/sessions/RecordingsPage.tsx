@@ -7,10 +7,11 @@ import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 import './sessions.css';
 import { FormError } from '../../components/form/FormError.tsx';
+import { selectListedRecordings } from '../../store/sessions/selectors.ts';
 
 /** Every recorded session, newest first, and a player. Exports to a .cast file go through `lotsen recordings export`. */
 export function RecordingsPage() {
-  const recordings = useSessionsStore((s) => s.recordings);
+  const recordings = useSessionsStore(selectListedRecordings);
   const status = useSessionsStore((s) => s.recordingsStatus);
   const error = useSessionsStore((s) => s.recordingsError);
   const load = useSessionsStore((s) => s.loadRecordings);

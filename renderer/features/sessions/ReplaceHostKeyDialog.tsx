@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { HostKeyChange } from '../../../common/sessions/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
+import { Fingerprints } from './Fingerprints.tsx';
 
 /**
- * Replacing a stored host key is deliberate: the new fingerprint is shown beside the old, the person says how it was
+ * Replacing a stored host key is deliberate: the new fingerprint is shown under the old, to be compared, the person says how it was
  * confirmed, and the act is audited.
  */
 export function ReplaceHostKeyDialog({
@@ -19,6 +21,8 @@ export function ReplaceHostKeyDialog({
   change: HostKeyChange;
   onClose(): void;
 }) {
+  const { t } = useTranslation('sessions');
+  const { t: tc } = useTranslation('common');
   const replaceHostKey = useSessionsStore((s) => s.replaceHostKey);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +41,7 @@ export function ReplaceHostKeyDialog({
   }
 
   return (
-    <Dialog title={`Replace the host key of ${change.host}`} onClose={onClose}>
+    <Dialog title={t('hostKey.replaceTitle', { host: change.host })} onClose={onClose}>
       <form
         className="form"
         onSubmit={(event) => {
@@ -46,22 +50,21 @@ export function ReplaceHostKeyDialog({
         }}
       >
         <div className="callout callout--danger">
-          <strong>The server presented a different key than before.</strong> Someone may be intercepting the
-          connection. Replace the stored key only after the customer has confirmed the new fingerprint.
+          <Trans t={t} i18nKey="hostKey.replaceWarning" components={{ strong: <strong /> }} />
         </div>
-        <dl className="facts">
-          <div>
-            <dt>Stored ({change.keyType})</dt>
-            <dd className="mono">{change.expected}</dd>
-          </div>
-          <div>
-            <dt>Presented now</dt>
-            <dd className="mono">{change.presented}</dd>
-          </div>
-        </dl>
+        <Fingerprints
+          rows={[
+            {
+              label: t('hostKey.stored', { keyType: change.keyType }),
+              fingerprint: change.expected,
+              testId: 'hostkey-stored',
+            },
+            { label: t('hostKey.presented'), fingerprint: change.presented, testId: 'hostkey-presented' },
+          ]}
+        />
         <div className="field">
           <label className="field__label" htmlFor="hostkey-reason">
-            How was the new key confirmed?
+            {t('hostKey.howConfirmed')}
           </label>
           <textarea
             id="hostkey-reason"
@@ -74,10 +77,10 @@ export function ReplaceHostKeyDialog({
         <FormError message={error} />
         <DialogActions>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {tc('actions.cancel')}
           </button>
           <button type="submit" className="button button--danger" disabled={saving}>
-            Replace stored key
+            {t('hostKey.replace')}
           </button>
         </DialogActions>
       </form>

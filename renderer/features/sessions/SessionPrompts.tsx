@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SessionPrompt } from '../../../common/sessions/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { selectCurrentPrompt } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { Fingerprints } from './Fingerprints.tsx';
 
 /** Whatever a connecting session asks, wherever the person is in the app: one question at a time. */
 export function SessionPrompts() {
@@ -16,30 +18,29 @@ export function SessionPrompts() {
 }
 
 function HostKeyPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'hostKey' }> }) {
+  const { t } = useTranslation('sessions');
+  const { t: tc } = useTranslation('common');
   const answer = useSessionsStore((s) => s.answer);
   const decline = () => void answer(prompt, false);
   return (
-    <Dialog title="Trust this server?" onClose={decline}>
+    <Dialog title={t('hostKey.trustTitle')} onClose={decline}>
       <p>
-        Lotsen has not connected to <strong className="mono">{prompt.host}</strong> (port {prompt.port})
-        before. Compare the fingerprint with the one the customer gave you; once trusted, a different key will
-        be refused.
+        <Trans
+          t={t}
+          i18nKey="hostKey.trustText"
+          values={{ host: prompt.host, port: prompt.port }}
+          components={{ host: <strong className="mono" /> }}
+        />
       </p>
-      <dl className="facts">
-        <div>
-          <dt>Key type</dt>
-          <dd className="mono">{prompt.keyType}</dd>
-        </div>
-        <div>
-          <dt>Fingerprint</dt>
-          <dd className="mono" data-testid="hostkey-fingerprint">
-            {prompt.fingerprint}
-          </dd>
-        </div>
-      </dl>
+      <Fingerprints
+        rows={[
+          { label: t('hostKey.keyType'), fingerprint: prompt.keyType },
+          { label: t('hostKey.fingerprint'), fingerprint: prompt.fingerprint, testId: 'hostkey-fingerprint' },
+        ]}
+      />
       <DialogActions>
         <button type="button" className="button" onClick={decline}>
-          Cancel
+          {tc('actions.cancel')}
         </button>
         <button
           type="button"
@@ -47,7 +48,7 @@ function HostKeyPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'hos
           autoFocus
           onClick={() => void answer(prompt, true)}
         >
-          Trust and connect
+          {t('hostKey.trust')}
         </button>
       </DialogActions>
     </Dialog>
@@ -55,11 +56,13 @@ function HostKeyPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'hos
 }
 
 function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'keyboard' }> }) {
+  const { t } = useTranslation('sessions');
+  const { t: tc } = useTranslation('common');
   const answer = useSessionsStore((s) => s.answer);
   const [values, setValues] = useState(() => prompt.prompts.map(() => ''));
   const cancel = () => void answer(prompt, false);
   return (
-    <Dialog title={prompt.name || `Sign in to ${prompt.host}`} onClose={cancel}>
+    <Dialog title={prompt.name || t('signIn.title', { host: prompt.host })} onClose={cancel}>
       <form
         className="form"
         onSubmit={(event) => {
@@ -71,7 +74,7 @@ function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'ke
         {prompt.prompts.map((question, index) => (
           <div className="field" key={index}>
             <label className="field__label" htmlFor={`${prompt.promptId}-${index}`}>
-              {question.prompt.trim() || 'Answer'}
+              {question.prompt.trim() || t('signIn.answer')}
             </label>
             <input
               id={`${prompt.promptId}-${index}`}
@@ -86,10 +89,10 @@ function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'ke
         ))}
         <DialogActions>
           <button type="button" className="button" onClick={cancel}>
-            Cancel
+            {tc('actions.cancel')}
           </button>
           <button type="submit" className="button button--primary">
-            Continue
+            {t('signIn.continue')}
           </button>
         </DialogActions>
       </form>

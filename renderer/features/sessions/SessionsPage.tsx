@@ -1,4 +1,5 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Reason } from '../../../common/agreements/verdict.ts';
 import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
@@ -7,12 +8,13 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectActiveTab } from '../../store/sessions/selectors.ts';
-import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import { useRegistryStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import type { PreConnectCommandView } from '../../../common/sessions/preConnect.ts';
 import { ReconnectCommandDialog } from './PreConnectCommand.tsx';
 import { ReconnectBlockers, ReconnectOverrideDialog } from './ReconnectOverride.tsx';
 import { ReplaceHostKeyDialog } from './ReplaceHostKeyDialog.tsx';
-import { sessionStateLabels, sessionStateTones } from './sessionStates.ts';
+import { sessionStateTones } from './sessionStates.ts';
+import { catalogueWords, serverRoles, tabNames } from './tabNames.ts';
 import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
 import { TerminalPane } from './TerminalPane.tsx';
 import './sessions.css';
@@ -22,6 +24,17 @@ export function SessionsPage() {
   const tabs = useSessionsStore((s) => s.tabs);
   const active = useSessionsStore(selectActiveTab);
   const activate = useSessionsStore((s) => s.activate);
+  const customers = useRegistryStore((s) => s.customers);
+  const { t } = useTranslation('sessions');
+  const names = useMemo(
+    () =>
+      tabNames(
+        tabs.map((tab) => tab.session),
+        serverRoles(customers),
+        catalogueWords(t),
+      ),
+    [tabs, customers, t],
+  );
 
   if (tabs.length === 0) {
     return (
@@ -42,7 +55,7 @@ export function SessionsPage() {
 
   return (
     <div className="page sessions">
-      <div className="sessions__tabs" role="tablist" aria-label="Sessions">
+      <div className="sessions__tabs" role="tablist" aria-label={t('tabs.label')}>
         {tabs.map(({ session }) => (
           <button
             key={session.id}
@@ -52,6 +65,7 @@ export function SessionsPage() {
             aria-selected={session.id === active?.session.id}
             aria-controls={`panel-${session.id}`}
             className="sessions__tab"
+            title={session.title}
             onClick={() => activate(session.id)}
             onKeyDown={(event) =>
               moveBetweenTabs(
@@ -62,13 +76,13 @@ export function SessionsPage() {
               )
             }
           >
-            <span className="sessions__tab-title">{session.title}</span>
-            <Badge tone={sessionStateTones[session.state]}>{sessionStateLabels[session.state]}</Badge>
+            <span className="sessions__tab-title">{names.get(session.id)}</span>
+            <Badge tone={sessionStateTones[session.state]}>{t(`states.${session.state}`)}</Badge>
           </button>
         ))}
         <GpuToggle />
         <Link href="/recordings" className="sessions__recordings">
-          Recordings
+          {t('tabs.recordings')}
         </Link>
       </div>
       {tabs.map(({ session, reconnectBlockers, reconnectCommand }) => (
@@ -89,7 +103,7 @@ export function SessionsPage() {
             sessionId={session.id}
             visible={session.id === active?.session.id}
             live={liveSessionStates.includes(session.state)}
-            label={session.title}
+            label={`${names.get(session.id) ?? session.title} (${session.title})`}
           />
         </div>
       ))}
@@ -267,9 +281,10 @@ function SessionBar({
 
 /** Applies to terminals opened from now on; open ones keep the renderer they started with. */
 function GpuToggle() {
+  const { t } = useTranslation('sessions');
   const [value, setValue] = useState(gpuAcceleration);
   return (
-    <label className="sessions__gpu" title="Turn off if terminals draw badly (remote desktops, some VMs)">
+    <label className="sessions__gpu" title={t('tabs.gpuTitle')}>
       <input
         type="checkbox"
         className="checkbox"
@@ -280,7 +295,7 @@ function GpuToggle() {
           setValue(next);
         }}
       />
-      GPU rendering
+      {t('tabs.gpu')}
     </label>
   );
 }

@@ -1,14 +1,7 @@
 import type { BadgeTone } from '../../components/Badge.tsx';
 import type { SessionState } from '../../../common/sessions/model.ts';
 
-export const sessionStateLabels: Record<SessionState, string> = {
-  connecting: 'Connecting',
-  preconnect: 'VPN',
-  open: 'Open',
-  closed: 'Closed',
-  disconnected: 'Disconnected',
-  failed: 'Failed',
-};
+// The states' words are in the `sessions` catalogue (`states.*`).
 
 export const sessionStateTones: Record<SessionState, BadgeTone> = {
   connecting: 'info',

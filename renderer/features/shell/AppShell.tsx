@@ -16,6 +16,8 @@ import {
   useTicketsStore,
 } from '../../store/StoreProvider.tsx';
 import { selectLiveCount } from '../../store/sessions/selectors.ts';
+import { LockButton } from '../lock/LockButton.tsx';
+import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { SessionPrompts } from '../sessions/SessionPrompts.tsx';
 import { TimerChip } from '../timesheet/TimerChip.tsx';
 import { DatabaseStatus } from './DatabaseStatus.tsx';
@@ -41,6 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </main>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       <SessionPrompts />
+      <CommandPalette onShortcuts={showHelp} />
     </div>
   );
 }
@@ -49,8 +52,6 @@ function TopBar({ onHelp }: { onHelp(): void }) {
   const user = useAppStore(selectLocalUser);
   const roleLabel = useAppStore(selectRoleLabel);
   const roleTitle = useAppStore(selectRoleTitle);
-  const lock = useAppStore((s) => s.lock);
-  const [lockError, setLockError] = useState<string | null>(null);
   const { t } = useTranslation('shell');
 
   return (
@@ -78,22 +79,7 @@ function TopBar({ onHelp }: { onHelp(): void }) {
             </span>
           </span>
         )}
-        {lockError && (
-          <span className="topbar__error" role="alert">
-            {lockError}
-          </span>
-        )}
-        <button
-          type="button"
-          className="button button--small"
-          title={t('topbar.lockTitle')}
-          onClick={() => {
-            setLockError(null);
-            lock().catch(() => setLockError(t('topbar.lockFailed')));
-          }}
-        >
-          {t('topbar.lock')}
-        </button>
+        <LockButton />
       </div>
     </header>
   );

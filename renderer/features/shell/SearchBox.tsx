@@ -1,25 +1,35 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { selectHighlightedMatch } from '../../store/registry/slices/customerList/selectors.ts';
-import { useRegistryStore } from '../../store/StoreProvider.tsx';
+import { useRegistryStore, useTicketsStore } from '../../store/StoreProvider.tsx';
+import { ticketsByReference } from '../palette/ticketReference.ts';
 import { SEARCH_INPUT_ID } from './shortcuts.ts';
 
 export const RESULTS_LIST_ID = 'customer-results';
 
 /**
- * One box searches names, organisation numbers, hosts and contacts. Typing shows the results list; Up/Down move
- * through it, Enter opens the highlighted customer, Esc clears.
+ * One box searches names, organisation numbers, hosts and contacts, and ticket references. Typing shows the results
+ * list; Up/Down move through it, Enter opens the highlighted customer (or the ticket whose reference was typed),
+ * Esc clears. Leaving the list for another page empties it: the next page is not filtered by an old search.
  */
 export function SearchBox() {
+  const { t } = useTranslation('palette');
   const query = useRegistryStore((s) => s.query);
   const setQuery = useRegistryStore((s) => s.setQuery);
   const moveHighlight = useRegistryStore((s) => s.moveHighlight);
   const highlighted = useRegistryStore(selectHighlightedMatch);
+  const tickets = useTicketsStore((s) => s.tickets);
   const [location, navigate] = useLocation();
+
+  useEffect(() => {
+    if (location !== '/') setQuery('');
+  }, [location, setQuery]);
 
   return (
     <div className="search" role="search">
       <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
-        Search customers
+        {t('search.label')}
       </label>
       <input
         id={SEARCH_INPUT_ID}
@@ -27,13 +37,14 @@ export function SearchBox() {
         type="search"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search names, org. no., hosts, contacts…"
+        placeholder={t('search.placeholder')}
         aria-controls={RESULTS_LIST_ID}
-        aria-keyshortcuts="Control+K Meta+K /"
+        aria-keyshortcuts="/"
         value={query}
         onChange={(event) => {
-          setQuery(event.target.value);
+          const value = event.target.value;
           if (location !== '/') navigate('/');
+          setQuery(value);
         }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -42,11 +53,12 @@ export function SearchBox() {
             moveHighlight(event.key === 'ArrowDown' ? 1 : -1);
           } else if (event.key === 'Enter') {
             event.preventDefault();
-            if (highlighted) {
-              navigate(`/customers/${highlighted.customer.id}`);
-              // Hand the keyboard to the page that opened, so Tab walks it and single-key shortcuts work.
-              event.currentTarget.blur();
-            }
+            const ticket = highlighted ? undefined : ticketsByReference(tickets, query)[0];
+            if (highlighted) navigate(`/customers/${highlighted.customer.id}`);
+            else if (ticket) navigate(`/tickets/${ticket.id}`);
+            else return;
+            // Hand the keyboard to the page that opened, so Tab walks it and single-key shortcuts work.
+            event.currentTarget.blur();
           } else if (event.key === 'Escape') {
             event.preventDefault();
             if (query !== '') setQuery('');
@@ -55,7 +67,7 @@ export function SearchBox() {
         }}
       />
       <span className="search__hint" aria-hidden="true">
-        <kbd>Ctrl</kbd>+<kbd>K</kbd>
+        <kbd>/</kbd>
       </span>
     </div>
   );

@@ -15,7 +15,15 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 export const shortcutList: { keys: string[][]; what: string }[] = [
-  { keys: [['Ctrl', 'K'], ['⌘', 'K'], ['/']], what: 'Search customers from anywhere' },
+  {
+    keys: [
+      ['Ctrl', 'K'],
+      ['⌘', 'K'],
+    ],
+    what: 'Command palette: customers, servers (“wap växjö” connects), tickets, pages',
+  },
+  { keys: [['Alt', 'P']], what: 'Pin or unpin the highlighted palette entry' },
+  { keys: [['/']], what: 'Search customers from anywhere' },
   { keys: [['↑'], ['↓']], what: 'Move through the search results' },
   { keys: [['Enter']], what: 'Open the highlighted customer' },
   { keys: [['Esc']], what: 'Clear the search, or close a dialog without saving' },
@@ -28,6 +36,14 @@ export const shortcutList: { keys: string[][]; what: string }[] = [
     what: 'Copy from, paste into a terminal',
   },
   { keys: [['Ctrl', 'Shift', 'F']], what: 'Find in a terminal’s scrollback' },
+  {
+    keys: [
+      ['Ctrl', 'PgDn'],
+      ['Ctrl', 'PgUp'],
+    ],
+    what: 'Next or previous session tab, from anywhere (a terminal too)',
+  },
+  { keys: [['Alt', '1…9']], what: 'Session tab 1 to 9' },
   { keys: [['←'], ['→']], what: 'Move between session tabs (when a tab has focus)' },
   { keys: [['←'], ['→']], what: 'Previous or next week in the timesheet, month in billing' },
   { keys: [['?']], what: 'Show this list' },

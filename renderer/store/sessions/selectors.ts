@@ -1,4 +1,4 @@
-import { liveSessionStates, type SessionPrompt } from '../../../common/sessions/model.ts';
+import { liveSessionStates, type RecordingView, type SessionPrompt } from '../../../common/sessions/model.ts';
 import type { PreConnectCommandView } from '../../../common/sessions/preConnect.ts';
 import type { SessionsState, SessionTab } from './initialState.ts';
 
@@ -25,3 +25,18 @@ export const selectPreConnect =
     const commands = state.preConnect[customerId];
     return commands && (commands.find((c) => c.environmentId === environmentId) ?? null);
   };
+
+const listedMemo = new WeakMap<RecordingView[], RecordingView[]>();
+
+/**
+ * The recordings worth listing: not the empty ones of sessions that ended before the server sent a byte (a refused
+ * key, an unreachable host), which have nothing to play. Remembered per list: React needs the same array back.
+ */
+export function selectListedRecordings(state: SessionsState): RecordingView[] {
+  let listed = listedMemo.get(state.recordings);
+  if (!listed) {
+    listed = state.recordings.filter((r) => r.bytes > 0 || r.endedAt === null);
+    listedMemo.set(state.recordings, listed);
+  }
+  return listed;
+}

@@ -9,6 +9,7 @@ const customer = (overrides: Partial<CustomerSummary>): CustomerSummary => ({
   kind: 'municipality',
   environmentCount: 0,
   hosts: [],
+  servers: [],
   contacts: [],
   accessTools: [],
   nonStandardAccess: false,

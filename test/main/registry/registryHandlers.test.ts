@@ -135,6 +135,16 @@ describe('environments, servers and access', () => {
     expect(summary!.contacts).toEqual([
       { name: 'Åsa Öberg', email: 'asa@vaxjo.se', phone: '', adminAccount: '' },
     ]);
+    // Each server with its role and environment, for the command palette's "wap växjö" → connect.
+    expect(summary!.servers).toEqual([
+      {
+        id: expect.any(String),
+        environmentId: environment.id,
+        environmentName: environment.name,
+        host: 'wap01.vaxjo.se',
+        role: 'wap',
+      },
+    ]);
 
     const changed = await call.ok('registry.saveEnvironment', {
       customerId: customer.id,

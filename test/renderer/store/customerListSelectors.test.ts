@@ -21,6 +21,7 @@ function summary(fields: Partial<CustomerSummary> & { name: string }): CustomerS
     kind: 'municipality',
     environmentCount: 0,
     hosts: [],
+    servers: [],
     contacts: [],
     accessTools: [],
     nonStandardAccess: false,

@@ -136,6 +136,8 @@ export async function startSshd(options: { port?: number } = {}): Promise<SshdFi
       'LogLevel DEBUG1',
       `AllowUsers ${SSH_TEST_USER}`,
       'PrintMotd no',
+      // As Debian's own sshd_config: the client's locale is taken (OpenSSH's SendEnv LANG LC_*, and Lotsen's).
+      'AcceptEnv LANG LC_*',
       '',
     ].join('\n'),
   );

@@ -4,8 +4,10 @@ import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
 import { errors } from './errors.ts';
+import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
 import { review } from './review.ts';
+import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
 import { tickets } from './tickets.ts';
@@ -23,8 +25,10 @@ export const en = {
   customers,
   errors,
   lock,
+  palette,
   reasons,
   review,
+  sessions,
   setup,
   shell,
   tickets,

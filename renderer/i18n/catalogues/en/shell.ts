@@ -2,9 +2,6 @@
 export const shell = {
   topbar: {
     shortcuts: 'Keyboard shortcuts',
-    lock: 'Lock',
-    lockTitle: 'Close the encrypted store; the key leaves memory',
-    lockFailed: 'Could not lock; try again.',
   },
   nav: {
     label: 'Main',

@@ -4,9 +4,6 @@ import type { Translation } from '../translation.ts';
 export const shell: Translation<typeof en> = {
   topbar: {
     shortcuts: 'Kortkommandon',
-    lock: 'Lås',
-    lockTitle: 'Stäng den krypterade lagringen; nyckeln lämnar minnet',
-    lockFailed: 'Kunde inte låsa; försök igen.',
   },
   nav: {
     label: 'Huvudmeny',

@@ -189,6 +189,24 @@ describe('authentication against a real sshd', () => {
   });
 });
 
+describe('the locale sent with a shell', () => {
+  test('a UTF-8 LANG and LC_* reach the server (AcceptEnv LANG LC_*), and å, ä, ö typed come back whole', async () => {
+    const connection = await connectSsh({
+      hops: [passwordHop(sshd)],
+      verifyHostKey: acceptAll,
+      // Spelled unlike the machine's own default (C.UTF-8 from /etc/default/locale), to see that these arrived.
+      localEnv: { LANG: 'C.utf8', LC_CTYPE: 'C.utf8', LC_ALL: 'C', PATH: '/usr/bin' },
+    });
+    cleanups.push(async () => connection.close());
+    const ran = await runInShell(
+      connection,
+      'echo "[$LANG][$LC_CTYPE][$LC_ALL][$(locale charmap)]"; echo svar-åäö',
+    );
+    expect(ran.output).toContain('[C.utf8][C.utf8][][UTF-8]\r\n');
+    expect(ran.output).toContain('svar-åäö\r\n');
+  });
+});
+
 describe('unreachable servers', () => {
   test('nothing listening: the error names host and port', async () => {
     const port = await freePort();

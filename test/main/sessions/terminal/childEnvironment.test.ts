@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { childEnvironment } from '../../../../main/sessions/terminal/childEnvironment.ts';
 
-test('every LOTSEN_ and ELECTRON_ variable is dropped but the data folder; the rest passes unchanged', () => {
+test('every LOTSEN_ and ELECTRON_ variable is dropped, the data folder too; the rest passes unchanged', () => {
   const env = childEnvironment({
     PATH: '/usr/bin:/bin',
     HOME: '/home/tekla',
@@ -20,8 +20,6 @@ test('every LOTSEN_ and ELECTRON_ variable is dropped but the data folder; the r
     PATH: '/usr/bin:/bin',
     HOME: '/home/tekla',
     SSH_AUTH_SOCK: '/tmp/agent.sock',
-    LOTSEN_HOME: '/srv/lotsen',
-    lotsen_home: 'C:\\Lotsen',
     NOT_LOTSEN_PASSPHRASE: 'someone else’s',
   });
 });

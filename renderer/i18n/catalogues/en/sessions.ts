@@ -1,0 +1,66 @@
+/** Sessions: tabs, terminals, the questions a connecting session asks, recordings. */
+export const sessions = {
+  roles: {
+    adfs: 'AD FS',
+    wap: 'WAP',
+    sync: 'Sync',
+    other: 'Server',
+  },
+  tabs: {
+    label: 'Sessions',
+    local: 'Local terminal',
+    /** Customer and what the server is: `Växjö kommun · WAP`. */
+    name: '{{customer}} · {{target}}',
+    /** A second tab to the same customer and role. */
+    numbered: '{{name}} ({{n}})',
+    recordings: 'Recordings',
+    gpu: 'GPU rendering',
+    gpuTitle: 'Turn off if terminals draw badly (remote desktops, some VMs)',
+  },
+  states: {
+    connecting: 'Connecting',
+    preconnect: 'VPN',
+    open: 'Open',
+    closed: 'Closed',
+    disconnected: 'Disconnected',
+    failed: 'Failed',
+  },
+  lock: {
+    button: 'Lock',
+    title: 'Close the encrypted store; the key leaves memory',
+    failed: 'Could not lock; try again.',
+    confirmTitle_one: 'Lock and end {{count}} open session?',
+    confirmTitle_other: 'Lock and end {{count}} open sessions?',
+    confirmText_one:
+      'Locking closes the encrypted store, and the open session ends: its connection is closed and its recording stops.',
+    confirmText_other:
+      'Locking closes the encrypted store, and the {{count}} open sessions end: their connections are closed and their recordings stop.',
+    confirm_one: 'Lock and end the session',
+    confirm_other: 'Lock and end {{count}} sessions',
+  },
+  shortcuts: {
+    nextTab: 'Next or previous session tab, from anywhere',
+    nthTab: 'Session tab 1 to 9',
+    arrows: 'Move between session tabs (when a tab has focus)',
+  },
+  hostKey: {
+    trustTitle: 'Trust this server?',
+    trustText:
+      'Lotsen has not connected to <host>{{host}}</host> (port {{port}}) before. Compare the fingerprint with the one the customer gave you; once trusted, a different key will be refused.',
+    keyType: 'Key type',
+    fingerprint: 'Fingerprint (SHA256)',
+    trust: 'Trust and connect',
+    replaceTitle: 'Replace the host key of {{host}}',
+    replaceWarning:
+      '<strong>The server presented a different key than before.</strong> Someone may be intercepting the connection. Replace the stored key only after the customer has confirmed the new fingerprint.',
+    stored: 'Stored ({{keyType}})',
+    presented: 'Presented now',
+    howConfirmed: 'How was the new key confirmed?',
+    replace: 'Replace stored key',
+  },
+  signIn: {
+    title: 'Sign in to {{host}}',
+    answer: 'Answer',
+    continue: 'Continue',
+  },
+} as const;

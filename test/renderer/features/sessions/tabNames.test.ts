@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { tabNames } from '../../../../renderer/features/sessions/tabNames.ts';
+import { tabShortcutTarget } from '../../../../renderer/features/sessions/tabShortcuts.ts';
+import { terminalKeyAction } from '../../../../renderer/features/sessions/terminalKeys.ts';
+
+const words = {
+  role: (role: string) => ({ wap: 'WAP', adfs: 'AD FS', sync: 'Sync', other: 'Server' })[role]!,
+  local: 'Local terminal',
+  name: (customer: string, target: string) => `${customer} · ${target}`,
+  numbered: (name: string, n: number) => `${name} (${n})`,
+};
+const ssh = (id: string, serverId: string | null, customerName = 'Växjö kommun') => ({
+  id,
+  kind: 'ssh' as const,
+  serverId,
+  customerName,
+  title: 'root@127.0.0.1:22122',
+});
+
+describe('session tab names', () => {
+  test('by customer and server role, not user@host; a second alike tab is numbered; local terminals say so', () => {
+    const roles = new Map([
+      ['wap', 'wap' as const],
+      ['adfs', 'adfs' as const],
+    ]);
+    const names = tabNames(
+      [
+        ssh('1', 'wap'),
+        ssh('2', 'adfs'),
+        ssh('3', 'wap'),
+        { ...ssh('4', null, 'Lunds kommun'), kind: 'local' as const },
+        ssh('5', 'gone'),
+      ],
+      roles,
+      words,
+    );
+    expect([...names.values()]).toEqual([
+      'Växjö kommun · WAP',
+      'Växjö kommun · AD FS',
+      'Växjö kommun · WAP (2)',
+      'Lunds kommun · Local terminal',
+      // A server no longer in the registry keeps what main called it.
+      'Växjö kommun · root@127.0.0.1:22122',
+    ]);
+  });
+});
+
+describe('moving between tabs', () => {
+  const ids = ['a', 'b', 'c'];
+  const key = (
+    key: string,
+    mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {},
+  ) => ({
+    key,
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    ...mods,
+  });
+  test('Ctrl+PageDown/PageUp go round the ends; Alt+1…9 pick a tab; other keys do nothing', () => {
+    expect(tabShortcutTarget(key('PageDown', { ctrlKey: true }), ids, 'c')).toBe('a');
+    expect(tabShortcutTarget(key('PageUp', { ctrlKey: true }), ids, 'a')).toBe('c');
+    expect(tabShortcutTarget(key('PageDown', { ctrlKey: true }), ids, 'a')).toBe('b');
+    expect(tabShortcutTarget(key('2', { altKey: true }), ids, 'a')).toBe('b');
+    expect(tabShortcutTarget(key('9', { altKey: true }), ids, 'a')).toBeNull();
+    expect(tabShortcutTarget(key('PageDown'), ids, 'a')).toBeNull();
+    expect(tabShortcutTarget(key('PageDown', { ctrlKey: true }), [], null)).toBeNull();
+  });
+
+  test('the terminal leaves those keys to the console and keeps the rest for the session', () => {
+    expect(terminalKeyAction({ type: 'keydown', ...key('PageDown', { ctrlKey: true }) })).toBe('tab');
+    expect(terminalKeyAction({ type: 'keydown', ...key('3', { altKey: true }) })).toBe('tab');
+    expect(terminalKeyAction({ type: 'keydown', ...key('k', { ctrlKey: true }) })).toBeNull();
+    expect(terminalKeyAction({ type: 'keydown', ...key('PageDown') })).toBeNull();
+  });
+});
