@@ -167,7 +167,7 @@ test('a timer run across the end of the month is classified billable, approved a
   const billedMinutes = manualBill.minutes + timerBill.minutes;
   const amountOre = manualBill.amountOre + timerBill.amountOre;
   await page.getByRole('link', { name: 'Billing' }).click();
-  await expect(page.getByRole('heading', { name: 'november 2026', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'November 2026', exact: true })).toBeVisible();
   const row = page.getByTestId('billing-row').filter({ hasText: VAXJO.name });
   await expect(row).toContainText(`${MANUAL_MINUTES + timerMinutes} min`);
   await expect(row).toContainText(hours(billedMinutes));
@@ -176,10 +176,10 @@ test('a timer run across the end of the month is classified billable, approved a
   await page.screenshot({ path: testInfo.outputPath('02-billing.png'), fullPage: true });
   // December, where the timer stopped, has none of it.
   await page.getByRole('button', { name: 'Next month' }).click();
-  await expect(page.getByRole('heading', { name: 'december 2026', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'December 2026', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No time in december 2026' })).toBeVisible();
   await page.getByRole('button', { name: 'Last month' }).click();
-  await expect(page.getByRole('heading', { name: 'november 2026', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'November 2026', exact: true })).toBeVisible();
 
   await row.getByRole('button', { name: `Approve the month for ${VAXJO.name}` }).click();
   const approve = page.getByRole('dialog', { name: /^Approve / });

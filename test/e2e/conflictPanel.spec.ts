@@ -86,7 +86,7 @@ test('a save made against a customer another member saved meanwhile shows the co
   const notes = panel.getByRole('group', { name: 'Notes' });
   await expect(name).toContainText('You openedKungälvs kommun');
   await expect(name).toContainText(
-    /Stored now \(Ada Admin, [0-9-]+ [0-9:]+\)Kungälvs kommun – Barn- och utbildning/,
+    /Stored now \(Ada Admin, [0-9/]+, [0-9:]+\)Kungälvs kommun – Barn- och utbildning/,
   );
   await expect(name).toContainText('You typedKungälvs kommun (BoU)');
   await expect(notes).toContainText('Call before noon.');

@@ -140,7 +140,7 @@ test('with the database away, a session is reconnected on the verdict checked wi
     await expect(again).toHaveCount(1, { timeout: 30_000 });
     await expect(again).toContainText('Open');
     await expect(
-      page.getByText(/^Cached eligibility verdict from \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      page.getByText(/^Cached eligibility verdict from \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/),
     ).toBeVisible();
     const terminal = page.getByRole('region', { name: /^Terminal:/ });
     await terminal.click();

@@ -23,14 +23,14 @@ test('escalating without the acute option is refused with the reason; an excepti
 
   // The vendor's price list sets what an exception bills: 2 500 kr until finance says otherwise.
   await page.getByRole('link', { name: /^Billing/ }).click();
-  await expect(page.getByTestId('acute-list-price')).toHaveText('2 500,00 kr');
+  await expect(page.getByTestId('acute-list-price')).toHaveText('SEK 2,500.00');
   await page.getByRole('button', { name: 'Edit…' }).click();
   await lookAtWidths(page, testInfo, '00-price-list-dialog');
   const prices = page.getByRole('dialog', { name: 'Edit the price list' });
   await prices.getByLabel('Acute escalation by exception (kr)').fill('1 800');
   await prices.getByRole('button', { name: 'Save prices' }).click();
   await expect(prices).toBeHidden();
-  await expect(page.getByTestId('acute-list-price')).toHaveText('1 800,00 kr');
+  await expect(page.getByTestId('acute-list-price')).toHaveText('SEK 1,800.00');
   await lookAtWidths(page, testInfo, '00-price-list');
   await page.getByRole('link', { name: /^Tickets/ }).click();
 
@@ -61,7 +61,7 @@ test('escalating without the acute option is refused with the reason; an excepti
   await expect(exception.getByTestId('escalation-refusal')).toHaveText(
     'Acute escalation refused: the agreement has no acute option (FA-2020-3).',
   );
-  await expect(exception.getByTestId('exception-fee')).toContainText('1 800,00 kr');
+  await expect(exception.getByTestId('exception-fee')).toContainText('SEK 1,800.00');
   await lookAtWidths(page, testInfo, '02-refused');
 
   // The exception needs its reason; the cursor is already in it, and Ctrl+Enter saves from the keyboard.

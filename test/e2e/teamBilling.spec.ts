@@ -17,7 +17,7 @@ import { expect, test } from './support/teamLotsen.ts';
 
 const ZONE = 'Europe/Stockholm';
 const WORK_DAY = DateTime.now().setZone(ZONE).startOf('month').minus({ months: 1 }).set({ day: 20, hour: 9 });
-const MONTH_HEADING = WORK_DAY.setLocale('sv-SE').toFormat('LLLL yyyy');
+const MONTH_HEADING = WORK_DAY.setLocale('en-GB').toFormat('LLLL yyyy');
 
 const LEAD = {
   name: 'Ann-Sofie Bergström-Lindqvist',
@@ -129,7 +129,7 @@ test("a technician's session time, in one browser, is approved and exported by f
   await tekla.getByRole('link', { name: 'Timesheet' }).click();
   const day = tekla
     .getByTestId('timesheet-day')
-    .filter({ hasText: WORK_DAY.setLocale('sv-SE').toFormat('cccc d LLLL') });
+    .filter({ hasText: WORK_DAY.setLocale('en-GB').toFormat('cccc d LLLL') });
   const entry = day.getByTestId('time-entry-row').filter({ hasText: TICKET.subject });
   await expect(entry).toContainText('Session');
   // Started on her clock's morning, however long the machine took to get here.
@@ -156,7 +156,7 @@ test("a technician's session time, in one browser, is approved and exported by f
   const row = karlJohan.getByTestId('billing-row').filter({ hasText: CUSTOMER.name });
   const amountOre = (MINIMUM_MINUTES * RATE_ORE) / 60;
   await expect(row).toContainText(`${shownMinutes} min`);
-  await expect(row).toContainText('0,50 h');
+  await expect(row).toContainText('0.50 h');
   await expect(row).toContainText(sek(amountOre));
   await lookAtWidths(karlJohan, testInfo, '03-finance-billing');
 
@@ -203,5 +203,6 @@ test("a technician's session time, in one browser, is approved and exported by f
 });
 
 function sek(ore: number): string {
-  return new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(ore / 100);
+  // As the page shows it in English (Playwright runs the browser as en-GB).
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'SEK' }).format(ore / 100);
 }

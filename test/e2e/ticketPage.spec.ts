@@ -57,7 +57,8 @@ test('a ticket page: connect from it, and its session, recording and time show i
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
   const trust = page.getByRole('dialog', { name: 'Trust this server?' });
   await trust.getByRole('button', { name: 'Trust and connect' }).click();
-  const tab = page.getByRole('tab', { name: new RegExp(sshd.username) });
+  // Tabs are named by customer and server role.
+  const tab = page.getByRole('tab', { name: new RegExp(`^${VAXJO.name} · WAP`) });
   await expect(tab).toContainText('Open');
   const terminal = page.getByRole('region', { name: /^Terminal:/ });
   await terminal.click();

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { currentLocale } from '../../i18n/i18n.ts';
 
 /** Billing months are calendar months in Sweden, written YYYY-MM (as the API takes them). */
 const ZONE = 'Europe/Stockholm';
@@ -18,14 +19,14 @@ export function previousMonthOf(instant: number): string {
   return shiftMonth(monthOf(instant), -1);
 }
 
-/** `november 2026`. */
+/** `november 2026` / `November 2026`, in the chosen language. */
 export function monthLabel(month: string): string {
-  return first(month).setLocale('sv').toFormat('LLLL yyyy');
+  return first(month).setLocale(currentLocale()).toFormat('LLLL yyyy');
 }
 
-/** `nov`, for a chart axis. */
+/** `nov` / `Nov`, for a chart axis. */
 export function shortMonthLabel(month: string): string {
-  return first(month).setLocale('sv').toFormat('LLL').replace('.', '');
+  return first(month).setLocale(currentLocale()).toFormat('LLL').replace('.', '');
 }
 
 export function isMonth(text: string): boolean {

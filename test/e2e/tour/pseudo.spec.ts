@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../../renderer/i18n/pseudo.ts';
 import { expect, test, USER } from '../support/lotsenServer.ts';
 import { tour, where } from './stops.ts';
@@ -10,7 +11,15 @@ import { tour, where } from './stops.ts';
  * seeded names and values, and what Intl writes for numbers, dates, times and money (month and weekday names, units)
  * in English and Swedish. Any letter left is a string that did not come from the catalogue. The failure lists every
  * such string once (data in it shown as ‹…›), under the first page or dialog that shows it: the work to do.
+ *
+ * Until every part of the console is converted, the strings known to be left are listed in NOT_CONVERTED_YET (digits
+ * written #, so a time or a count does not make a string new). The tour fails on any string not in that list: a new
+ * English or Swedish literal cannot come in. One the tour no longer meets is reported for removal from the list, so
+ * the list only shrinks. `LOTSEN_TOUR_RECORD=1` writes the list anew from what the tour met.
  */
+const NOT_CONVERTED_YET = new URL('./notFromCatalogueYet.json', import.meta.url);
+const knownLeft = (): Set<string> => new Set(JSON.parse(readFileSync(NOT_CONVERTED_YET, 'utf8')) as string[]);
+const withoutDigits = (shown: string) => shown.replace(/\d+/g, '#');
 
 interface Text {
   text: string;
@@ -25,14 +34,26 @@ function readableTexts(): Text[] {
   const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
   // A terminal's or a recording's screen is the server's output: data.
   const skipped = (el: Element) => el.closest('.xterm, script, style, noscript') !== null;
+  // A sentence with markup inside (a <strong> name, a <kbd>) is several text nodes: it is read whole, from the
+  // nearest element that is not inline, so a catalogue string split over nodes still shows its ⟦ and ⟧.
+  const sentenceOf = (el: Element): Element => {
+    let at = el;
+    while (at !== root && at.parentElement && getComputedStyle(at).display.startsWith('inline'))
+      at = at.parentElement;
+    return at;
+  };
+  const read = new Set<Element>();
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    const text = node.textContent?.trim();
-    if (!text || !parent || skipped(parent)) continue;
+    if (!node.textContent?.trim() || !parent || skipped(parent)) continue;
     // An <option> is read in its list whether or not the list is open.
     if (parent.tagName !== 'OPTION' && !shown(parent)) continue;
-    out.push({ text, from: 'text' });
+    const sentence = sentenceOf(parent);
+    if (read.has(sentence)) continue;
+    read.add(sentence);
+    const text = sentence.textContent?.trim();
+    if (text) out.push({ text, from: 'text' });
   }
   for (const el of [root, ...root.querySelectorAll('*')]) {
     if (skipped(el) || !shown(el)) continue;
@@ -71,6 +92,8 @@ function intlWords(): Set<string> {
 
 /** What an SSH server hands over, whichever sshd it was (the tour replaces its keys): fingerprints and key types. */
 const SSH_DATA = /SHA256:[A-Za-z0-9+/]{43}|\b(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\d+)\b/g;
+/** Record ids, shown where a person may search for them (the audit log's subjects and details). */
+const IDS = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -84,7 +107,7 @@ test('in the pseudo-locale, every text on every page and dialog comes from the c
   let values: RegExp | null = null;
   const intl = intlWords();
   const catalogue = new RegExp(
-    `${escapeRegExp(PSEUDO_OPEN)}[^${PSEUDO_CLOSE}]*${escapeRegExp(PSEUDO_CLOSE)}`,
+    `${escapeRegExp(PSEUDO_OPEN)}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${escapeRegExp(PSEUDO_CLOSE)}`,
     'g',
   );
 
@@ -102,7 +125,17 @@ test('in the pseudo-locale, every text on every page and dialog comes from the c
       );
       for (const { text, from } of await page.evaluate(readableTexts)) {
         // Catalogue text and data are shown as ⟦…⟧ and ‹…›, so "Edit server ‹…›" is listed once, not per server.
-        const rest = text.replace(catalogue, '⟦…⟧').replace(values, '‹…›').replace(SSH_DATA, '‹…›');
+        // A catalogue string can hold another (a label inside a sentence): cut the innermost first, then the rest.
+        let marked = text;
+        for (let before = ''; before !== marked;) {
+          before = marked;
+          marked = marked.replace(catalogue, '¤');
+        }
+        const rest = marked
+          .replace(/¤/g, '⟦…⟧')
+          .replace(values, '‹…›')
+          .replace(SSH_DATA, '‹…›')
+          .replace(IDS, '‹…›');
         const words = rest
           .replace(/⟦…⟧|‹…›/g, ' ')
           .split(/[^\p{L}]+/u)
@@ -119,10 +152,24 @@ test('in the pseudo-locale, every text on every page and dialog comes from the c
     'pseudo',
   );
 
-  const report = [...byStop].map(([stop, texts]) => `${stop} (${texts.length}):\n  ${texts.join('\n  ')}`);
-  const total = [...byStop.values()].reduce((n, texts) => n + texts.length, 0);
+  const met = new Set([...seen].map(withoutDigits));
+  if (process.env.LOTSEN_TOUR_RECORD === '1') {
+    writeFileSync(NOT_CONVERTED_YET, `${JSON.stringify([...met].sort(), null, 1)}\n`);
+  }
+  const known = knownLeft();
+  const gone = [...known].filter((shown) => !met.has(shown));
+  if (gone.length > 0) {
+    test.info().annotations.push({
+      type: 'converted',
+      description: `${gone.length} strings of ${NOT_CONVERTED_YET.pathname} are no longer met; remove them:\n${gone.join('\n')}`,
+    });
+  }
+  const report = [...byStop]
+    .map(([stop, texts]) => [stop, texts.filter((shown) => !known.has(withoutDigits(shown)))] as const)
+    .filter(([, texts]) => texts.length > 0)
+    .map(([stop, texts]) => `${stop} (${texts.length}):\n  ${texts.join('\n  ')}`);
   expect(
     [...lost, ...report],
-    `${total} texts not from the catalogue, each under the first page or dialog showing it:\n${[...lost, ...report].join('\n')}`,
+    `Texts not from the catalogue (and not among the ${known.size} known to be left), each under the first page or dialog showing it:\n${[...lost, ...report].join('\n')}`,
   ).toEqual([]);
 });

@@ -72,7 +72,7 @@ describe('billing months', () => {
     expect(monthOf(Date.parse('2026-11-30T23:30:00Z'))).toBe('2026-12');
     expect(previousMonthOf(Date.parse('2026-01-15T12:00:00Z'))).toBe('2025-12');
     expect(shiftMonth('2026-12', 1)).toBe('2027-01');
-    expect(monthLabel('2026-11')).toBe('november 2026');
+    expect(monthLabel('2026-11')).toBe('November 2026');
     expect(isMonth('2026-11')).toBe(true);
     expect(isMonth('2026-13')).toBe(false);
     expect(isMonth('')).toBe(false);

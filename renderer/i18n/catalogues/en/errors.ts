@@ -45,7 +45,7 @@ export const errors = {
     OUTBOX_UNREADABLE: 'The sessions kept on this machine while the team database was away cannot be read.',
     INTERNAL: 'Something went wrong inside Lotsen; the action was not completed.',
     DATABASE_UNREACHABLE:
-      'The team database cannot be reached now; nothing was changed. Open sessions keep running.',
+      'The team database cannot be reached, so this may not have been done: try again when the top bar says it is back.',
   },
   unknown: 'Something went wrong; the action was not completed.',
   withDetail: '{{sentence}} ({{detail}})',

@@ -46,7 +46,7 @@ export const errors: Translation<typeof en> = {
       'Sessionerna som sparades på den här datorn medan teamets databas var borta går inte att läsa.',
     INTERNAL: 'Något gick fel i Lotsen; åtgärden genomfördes inte.',
     DATABASE_UNREACHABLE:
-      'Teamets databas går inte att nå just nu; inget ändrades. Öppna sessioner fortsätter.',
+      'Teamets databas kan inte nås, så det här kanske inte blev gjort: försök igen när det står i toppfältet att den är tillbaka.',
   },
   unknown: 'Något gick fel; åtgärden genomfördes inte.',
   withDetail: '{{sentence}} ({{detail}})',
