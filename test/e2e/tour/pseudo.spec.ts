@@ -154,7 +154,7 @@ test('in the pseudo-locale, every text on every page and dialog comes from the c
 
   const met = new Set([...seen].map(withoutDigits));
   if (process.env.LOTSEN_TOUR_RECORD === '1') {
-    writeFileSync(NOT_CONVERTED_YET, `${JSON.stringify([...met].sort(), null, 1)}\n`);
+    writeFileSync(NOT_CONVERTED_YET, `${JSON.stringify([...met].sort(), null, 2)}\n`);
   }
   const known = knownLeft();
   const gone = [...known].filter((shown) => !met.has(shown));

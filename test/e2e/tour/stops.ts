@@ -188,7 +188,7 @@ export const STOPS: Stop[] = [
       await connectToSshd(page, ctx);
       return page.getByRole('dialog', { name: label('Trust this server?') });
     },
-    leave: async (page, ctx) => {
+    leave: async (page) => {
       await button(page, label('Trust and connect')).click();
       // The tour's only session tab (named by customer and server role).
       await expect(page.getByRole('tab').first()).toContainText(
