@@ -35,6 +35,7 @@ import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sess
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
 import { newSecretDataKey, sealSecretText } from '../vault/secretVault.ts';
+import type * as PtySource from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
 import type { TerminalExit, TerminalSource } from './terminal/terminalSource.ts';
 import { connectTerminal, type TerminalStream } from './terminal/terminalStream.ts';
@@ -74,7 +75,11 @@ interface LiveSession extends BookedSession {
  * session never waits for them (issue 17, a CLI that starts at once). The manager itself, with its unlock and lock
  * hooks, is made with the API as before.
  */
-const ptyModule = () => import('./terminal/ptySource.node.ts');
+type PtyModule = typeof PtySource;
+let ptyLoaded: PtyModule | null = null;
+async function ptyModule(): Promise<PtyModule> {
+  return (ptyLoaded ??= await import('./terminal/ptySource.node.ts'));
+}
 
 const DEFAULT_PROMPT_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_SIZE_SAVE_INTERVAL_MS = 1_000;
@@ -145,6 +150,9 @@ export class SessionManager {
     const reads = this.readsFor(input, verdictCachedAt);
     // Refused before anything of the session exists, unless the person chose not to run the command this time.
     if (input.runPreConnect) await reads.assertPreConnectApproved(environment);
+    // Loaded before the session exists, so a local shell is attached before open returns, as it always was: input
+    // sent right after the answer reaches the shell.
+    if (input.kind === 'local' || input.runPreConnect) await ptyModule();
     const title = await sessionTitle(reads.findTarget, input, this.options.shell);
     if (input.kind === 'ssh') await assertRouteRegistered(reads.findTarget, input.jump);
     const labels = await reads.labels();
@@ -405,7 +413,8 @@ export class SessionManager {
       if (session.ending) return;
     }
     if (input.kind === 'local') {
-      const { spawnPty } = await ptyModule();
+      // Loaded by open(): no await here, so the shell is attached before open returns.
+      const { spawnPty } = ptyLoaded ?? (await ptyModule());
       if (session.ending) return;
       this.attachShell(session, spawnPty({ file: this.options.shell, ...session.terminalSize }));
     } else {

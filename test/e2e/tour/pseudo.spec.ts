@@ -116,6 +116,10 @@ test('in the pseudo-locale, every text on every page and dialog comes from the c
     lotsen,
     { width: 1280, height: 800 },
     async (stop, ctx) => {
+      // A page still loading shows its loading line for a moment, or not at all: read what it settles on.
+      await page
+        .waitForFunction(() => !/Loading…|Löådíñg…/.test(document.body.innerText), null, { timeout: 10_000 })
+        .catch(() => undefined);
       values ??= new RegExp(
         [...ctx.data.values, USER.name, USER.email]
           .sort((a, b) => b.length - a.length)

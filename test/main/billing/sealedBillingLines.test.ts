@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { workbookSheets } from '../../support/workbookSheets.ts';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
@@ -206,16 +206,8 @@ describe('sealed billing lines', () => {
 
     // The workbook: the same summary, and the detail sheet differs only in the personal columns.
     const afterXlsx = await exportBytes('xlsx');
-    const sheets = async (bytes: Buffer) => {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-      // Rows and cells from 1, with holes where nothing is written.
-      return workbook.worksheets.map((sheet) =>
-        Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row.slice(1)) : [])),
-      );
-    };
-    const [oldSummary, oldDetail] = await sheets(beforeXlsx);
-    const [newSummary, newDetail] = await sheets(afterXlsx);
+    const [oldSummary, oldDetail] = await workbookSheets(beforeXlsx);
+    const [newSummary, newDetail] = await workbookSheets(afterXlsx);
     expect(newSummary).toEqual(oldSummary);
     const detailHeader = oldDetail!.find((row) => row.includes('Subject'))!;
     const detailPersonal = PERSONAL_COLUMNS.map((name) => detailHeader.indexOf(name));

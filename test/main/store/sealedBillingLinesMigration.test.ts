@@ -11,6 +11,7 @@ import { readKeyFile } from '../../../main/vault/keyFile.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
 import { TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import { workbookSheets } from '../../support/workbookSheets.ts';
 
 /*
  * test/fixtures/store-0011-approved-month was written by Lotsen as it was before approved lines were sealed (commit
@@ -50,7 +51,7 @@ describe('migration 0013: approved billing lines sealed', () => {
     }
   };
 
-  test('export bytes before and after the migration are identical, and the lines are sealed', async () => {
+  test('exports before and after the migration are identical (CSV bytes, XLSX cells), and the lines are sealed', async () => {
     const before = rawLines();
     expect(before).toHaveLength(6);
     for (const text of CLEAR_TEXTS) expect(JSON.stringify(before)).toContain(text);
@@ -66,7 +67,11 @@ describe('migration 0013: approved billing lines sealed', () => {
         const format = rest.at(-1) as 'csv' | 'xlsx';
         const result = await call.ok('billing.export', { month: month!, format, excelSv: rest[0] === 'sv' });
         const bytes = Buffer.from(result.contentBase64, 'base64');
-        expect(bytes.equals(await readFile(join(FIXTURE, 'exports', name))), name).toBe(true);
+        const written = await readFile(join(FIXTURE, 'exports', name));
+        if (format === 'csv') expect(bytes.equals(written), name).toBe(true);
+        // The XLSX writer has changed since (issue 17: the sheet XML straight into a streamed zip), so its zip's
+        // bytes differ: what the workbook holds, cell by cell, is the same.
+        else expect(await workbookSheets(bytes), name).toEqual(await workbookSheets(written));
       }
       // The triggers came back with the table: no line can change or go.
       const db = backend.registryContext().db;

@@ -213,11 +213,10 @@ describe('a team of three on three Lotsen processes', { timeout: 240_000 }, () =
     ).toBe('LOCKED');
     const verdict = await lead.call.ok('audit.verify', {});
     expect(verdict).toMatchObject({ intact: true });
-    // (Recording a DPA is not audited yet: issue 15.)
-    expect((await lead.call.ok('audit.actors', {})).map((a) => a.actorName).sort()).toEqual([
-      finance.name,
-      technician.name,
-    ]);
+    // The support lead recorded the DPA, finance approved and exported, the technician worked: each is audited.
+    expect((await lead.call.ok('audit.actors', {})).map((a) => a.actorName).sort()).toEqual(
+      [finance.name, lead.name, technician.name].sort(),
+    );
   });
 
   test('a removed member can no longer connect, and the others work on', async () => {
