@@ -1,19 +1,24 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { repoRoot } from '../support/lotsenServer.ts';
 import { describeOverflow, findOverflows } from '../support/overflow.ts';
 
 /*
  * The overflow detector the tours rely on, tried on the two dialogs issue 15 found broken, as they were at b2fd497:
  * the host-key trust dialog (the fingerprint cut off behind a scrollbar) and the replace dialog (the stored and the
  * presented fingerprints drawn over each other). The markup is theirs (SessionPrompts.tsx, ReplaceHostKeyDialog.tsx,
- * Dialog.tsx); the style sheets are copies of that commit's (b2fd497/), so this stays the proof that the check
+ * Dialog.tsx); the style sheets are read from that commit in the repository's history, so this stays the proof that the check
  * catches that breakage after the dialogs themselves are fixed. The same markup with the fix a person would make
  * must pass, or the check would only ever say no.
  */
 
-const STYLES = ['tokens.css', 'base.css', 'dialog.css', 'customer.css'].map((name) =>
-  fileURLToPath(new URL(`./b2fd497/${name}`, import.meta.url)),
-);
+const BROKEN_AT = 'b2fd497c27cd16264c1a869652c70b6c9dafbcd8';
+const STYLES = [
+  'renderer/styles/tokens.css',
+  'renderer/styles/base.css',
+  'renderer/components/dialog.css',
+  'renderer/features/customer/customer.css',
+].map((path) => execFileSync('git', ['show', `${BROKEN_AT}:${path}`], { cwd: repoRoot, encoding: 'utf8' }));
 
 const HOST = 'wap01.utbildningsforvaltningen.vaxjo.se';
 // Real SHA256 fingerprints are 50 characters with no place to break.
@@ -69,7 +74,7 @@ const FIX = `
 async function show(page: Page, dialog: string, width: number, fix = ''): Promise<void> {
   await page.setViewportSize({ width, height: 800 });
   await page.setContent(`<!doctype html><html lang="en"><body><div id="root"></div>${dialog}</body></html>`);
-  for (const path of STYLES) await page.addStyleTag({ path });
+  for (const content of STYLES) await page.addStyleTag({ content });
   if (fix) await page.addStyleTag({ content: fix });
   await page.evaluate(() => document.querySelector('dialog')!.showModal());
 }
