@@ -1,5 +1,5 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { sshdProduction, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import {
   authorizedKeyPair,
   startSshd,
@@ -37,11 +37,7 @@ test('a private key pasted in the UI is stored with its line breaks and signs in
     await writeReadyCustomerFile(lotsen.home, {
       customer: KALMAR,
       // The fixture's account, with no secret stored yet.
-      production: {
-        access: standardAccess,
-        servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }, adfsOnRecord],
-        supportAccounts: [{ username: sshd.username }],
-      },
+      production: sshdProduction(sshd, { storePassword: false }),
     }),
   );
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,5 +1,5 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { sshdProduction, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
 import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
 
@@ -20,11 +20,7 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
     await writeReadyCustomerFile(lotsen.home, {
       customer: KALMAR,
       // Its WAP server is the fixture sshd, with the password stored for its account.
-      production: {
-        access: standardAccess,
-        servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }, adfsOnRecord],
-        supportAccounts: [{ username: sshd.username, secret: sshd.password }],
-      },
+      production: sshdProduction(sshd),
     }),
   );
   // The DOM renderer, so the test can read the screen as text (a WebGL canvas has none).

@@ -1,5 +1,10 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import {
+  adfsOnRecord,
+  standardAccess,
+  sshdProduction,
+  writeReadyCustomerFile,
+} from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
 import { lookAtWidths } from './support/layout.ts';
 import { callStore, expect, importRegistry, test, USER } from './support/lotsenServer.ts';
@@ -25,11 +30,7 @@ test('a ticket page: connect from it, and its session, recording and time show i
     lotsen.home,
     await writeReadyCustomerFile(lotsen.home, {
       customer: VAXJO,
-      production: {
-        access: standardAccess,
-        servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }, adfsOnRecord],
-        supportAccounts: [{ username: sshd.username, secret: sshd.password }],
-      },
+      production: sshdProduction(sshd),
       withTicket: true,
     }),
   );

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RegistryFileInput } from '../../common/registry/registryFile.ts';
+import type { SshdFixture } from './sshd/sshdFixture.ts';
 
 type FileCustomer = RegistryFileInput['customers'][number];
 type FileEnvironment = NonNullable<FileCustomer['environments']>[number];
@@ -66,6 +67,23 @@ export const standardAccess = {
 
 /** An AD FS server on record beside the WAP server a test connects to: SSO depends on both. */
 export const adfsOnRecord = { host: 'adfs01.kalmar.se', role: 'adfs' } as const;
+
+/**
+ * A production environment whose WAP server is the fixture sshd, with an AD FS on record: the account's password is
+ * stored, unless `storePassword` is false (a test that stores a secret itself).
+ */
+export function sshdProduction(
+  sshd: SshdFixture,
+  { storePassword = true } = {},
+): ReadyCustomerOptions['production'] {
+  return {
+    access: standardAccess,
+    servers: [{ host: sshd.host, port: sshd.port, role: 'wap' }, adfsOnRecord],
+    supportAccounts: [
+      storePassword ? { username: sshd.username, secret: sshd.password } : { username: sshd.username },
+    ],
+  };
+}
 
 /** The same, written as registry.json in `dir` for `lotsen registry import`; returns its path. */
 export async function writeReadyCustomerFile(dir: string, options: ReadyCustomerOptions): Promise<string> {
