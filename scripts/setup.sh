@@ -5,7 +5,10 @@
 #   OpenSSH (server, client, ssh-agent) for the SSH tests, asciinema to read exported recordings,
 #   LibreOffice Calc (headless, no GUI) to read the finance export's XLSX files independently of the code that wrote them,
 #   faketime (libfaketime) so a browser test can run the real server on a clock that crosses a month's end,
-#   PostgreSQL 15 for the team database (the tests start their own cluster; Debian's default one is never made).
+#   PostgreSQL 15 for the team database (the tests start their own cluster; Debian's default one is never made),
+#   an RDP server and client (xrdp with TigerVNC's Xvnc, FreeRDP's shadow server and xfreerdp, on Xvfb displays),
+#   OpenConnect with ocserv and iproute2 (the VPN test joins two network namespaces), and oathtool to check
+#   one-time codes independently (the tests start every server themselves, on loopback or inside namespaces).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +21,8 @@ packages=(
   faketime
   fonts-dejavu-core
   postgresql-15 postgresql-client-15
+  xrdp tigervnc-standalone-server freerdp2-x11 freerdp2-shadow-x11 xvfb
+  openconnect ocserv iproute2 oathtool
 )
 
 missing=()
