@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -21,6 +22,7 @@ export function CustomerPage() {
   const detail = useRegistryStore((s) => s.detail);
   const status = useRegistryStore((s) => s.detailStatus);
   const error = useRegistryStore((s) => s.detailError);
+  const { t } = useTranslation(['customer', 'common']);
 
   useEffect(() => {
     void openCustomer(id);
@@ -30,19 +32,19 @@ export function CustomerPage() {
   if (detail && detail.id === id) return <CustomerView detail={detail} />;
   if (status === 'missing') {
     return (
-      <EmptyState title="This customer no longer exists" action={<Link href="/">Back to customers</Link>}>
-        <p>It was deleted, here or in another window.</p>
+      <EmptyState title={t('page.missingTitle')} action={<Link href="/">{t('page.backToCustomers')}</Link>}>
+        <p>{t('page.missingText')}</p>
       </EmptyState>
     );
   }
   if (status === 'error') {
     return (
-      <EmptyState title="The customer could not be loaded" action={<Link href="/">Back to customers</Link>}>
+      <EmptyState title={t('page.loadFailed')} action={<Link href="/">{t('page.backToCustomers')}</Link>}>
         <p>{error}</p>
       </EmptyState>
     );
   }
-  return <p className="muted">Loading…</p>;
+  return <p className="muted">{t('common:states.loading')}</p>;
 }
 
 function CustomerView({ detail }: { detail: CustomerDetail }) {
