@@ -34,7 +34,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
         </p>
       ) : (
         <div className="card">
-          <table className="table">
+          <table className="table contacts">
             <thead>
               <tr>
                 <th scope="col">{t('contacts.name')}</th>
@@ -73,8 +73,10 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                         </>
                       )}
                     </td>
-                    <td>
-                      <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                    <td className="contacts__email-cell">
+                      <a className="contacts__email" href={`mailto:${contact.email}`}>
+                        {contact.email}
+                      </a>
                     </td>
                     <td>{contact.phone || <span className="muted">—</span>}</td>
                     <td>{contact.role || <span className="muted">—</span>}</td>

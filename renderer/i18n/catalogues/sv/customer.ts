@@ -48,13 +48,14 @@ export const customer: Translation<typeof en> = {
     phone: 'Telefon',
     role: 'Roll',
     adminAccount: 'Adminkonto',
-    adminTraining: 'Adminutbildning',
-    toolTraining: 'Verktygsutbildning',
+    // Column headers: a soft hyphen lets the long compound break, so the seven columns fit their card at 1280 wide.
+    adminTraining: 'Admin\u00ADutbildning',
+    toolTraining: 'Verktygs\u00ADutbildning',
     primary: 'Primär',
     missing: {
       admin: 'Saknar adminutbildning',
       tool: 'Saknar verktygsutbildning',
-      both: 'Saknar admin- och verktygsutbildning',
+      both: 'Saknar båda utbildningarna',
     },
     done: '✓ Klar',
     notDone: '✗ Ej klar',
