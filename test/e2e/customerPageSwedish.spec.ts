@@ -133,6 +133,15 @@ test('the customer page in Swedish: its own words are Swedish, and nothing is cu
     ['environment-form', `Ändra miljön ${ENVIRONMENT}`, `Ändra miljön ${ENVIRONMENT}`],
     ['certificate-form', `Lägg till certifikat i ${ENVIRONMENT}`, `Lägg till certifikat i ${ENVIRONMENT}`],
     ['delete-customer', 'Ta bort kund', `Ta bort ${CUSTOMER.name}?`],
+    ['delete-environment', `Ta bort miljön ${ENVIRONMENT}`, `Ta bort miljön ${ENVIRONMENT}?`],
+    ['contact-form', 'Lägg till kontakt', 'Lägg till supportkontakt'],
+    ['server-form', `Lägg till server i ${ENVIRONMENT}`, `Lägg till server i ${ENVIRONMENT}`],
+    ['notice-form', `Lägg till meddelande för ${ENVIRONMENT}`, `Driftmeddelande för ${ENVIRONMENT}`],
+    [
+      'reveal-secret',
+      'Visa hemligheten för svc_lotsen_identitetstjanster_produktion',
+      'Visa hemligheten för svc_lotsen_identitetstjanster_produktion',
+    ],
   ] as const) {
     await page.getByRole('button', { name: button, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: title });
