@@ -35,7 +35,7 @@ async function fitsAtBothWidths(page: Page, testInfo: TestInfo, name: string): P
   return found;
 }
 
-test('the customer page in Swedish: its own words are Swedish, and nothing is cut or overlaps at 1280 and 1440', async ({
+test('the customer page in Swedish: its own words are Swedish, nothing is cut or overlaps at 1280 and 1440, and dates follow the language', async ({
   page,
   lotsen,
 }, testInfo) => {
@@ -152,4 +152,21 @@ test('the customer page in Swedish: its own words are Swedish, and nothing is cu
     await expect(dialog).toHaveCount(0);
   }
   expect(overflows).toEqual([]);
+
+  // A certificate's expiry is typed the chosen language's way (DateField), not in the browser's own date format.
+  const addCertificate = async (expiresOn: string) => {
+    await card.getByRole('button', { name: /^(Lägg till certifikat i|Add certificate to) / }).click();
+    const form = page.getByRole('dialog', { name: /^(Lägg till certifikat i|Add certificate to) / });
+    await form.getByLabel(/^(Ämne|Subject)/).fill(`CN=sts-${expiresOn}`);
+    await form.getByLabel(/^(Går ut|Expires on)/).fill(expiresOn);
+    await form.getByLabel(/^(Går ut|Expires on)/).press('Enter');
+    await expect(form).toHaveCount(0);
+  };
+  await addCertificate('2027-03-31');
+  await expect(card.getByRole('row', { name: /CN=sts-2027-03-31/ })).toContainText('2027-03-31');
+  await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+  await expect(card.getByRole('heading', { name: 'Certificates (3)' })).toBeVisible();
+  await expect(card.getByRole('row', { name: /CN=sts-2027-03-31/ })).toContainText('31/03/2027');
+  await addCertificate('30/04/2027');
+  await expect(card.getByRole('row', { name: /CN=sts-30\/04\/2027/ })).toContainText('30/04/2027');
 });
