@@ -5,6 +5,7 @@ import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { AccessReportSection } from '../accessReport/AccessReportSection.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
+import { errorMessage } from '../../store/errorMessage.ts';
 import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { CustomerTicketsSection } from '../tickets/CustomerTicketsSection.tsx';
@@ -40,7 +41,7 @@ export function CustomerPage() {
   if (status === 'error') {
     return (
       <EmptyState title={t('page.loadFailed')} action={<Link href="/">{t('page.backToCustomers')}</Link>}>
-        <p>{error}</p>
+        <p>{errorMessage(error)}</p>
       </EmptyState>
     );
   }
@@ -57,9 +58,9 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
   return (
     <article className="customer" aria-labelledby="customer-name">
       <CustomerHeader detail={detail} open={setDialog} />
-      {error && (
+      {error != null && (
         <p className="form-errors" role="alert">
-          {error}
+          {errorMessage(error)}
         </p>
       )}
       <ContractsSection detail={detail} />
