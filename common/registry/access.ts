@@ -10,7 +10,18 @@ export interface AccessStandardness {
   standard: boolean;
   /** Sentences that say why the access is non-standard; empty when it is standard. */
   reasons: string[];
+  /** The same, as codes with their data, for the console to word in its language. */
+  findings: AccessFinding[];
 }
+
+/** One reason access is non-standard. `tool` is empty when no access tool is named. */
+export type AccessFinding =
+  | { code: 'otherTool'; tool: string }
+  | { code: 'direct' }
+  | { code: 'fullTunnel'; vpnType: VpnType }
+  | { code: 'splitUnknown'; vpnType: VpnType }
+  | { code: 'otherMethod' }
+  | { code: 'specialConfiguration'; configuration: string };
 
 export interface AccessFacts {
   vpnType: VpnType;
@@ -31,32 +42,43 @@ const ACCEPTED =
  * section 8.6 ("other costs"), so the registry flags it, saying why, where people will see it.
  */
 export function accessStandardness(access: AccessFacts): AccessStandardness {
-  const reasons: string[] = [];
-  const tool = access.accessTool.trim();
-  if (access.vpnType === 'other') {
-    reasons.push(`${tool === '' ? 'The access tool' : tool} is not an accepted solution: ${ACCEPTED}.`);
-  }
-  if (access.vpnType === 'none' && access.method !== 'teamviewer') {
-    reasons.push(`Direct access (no VPN, no TeamViewer) is not an accepted solution: ${ACCEPTED}.`);
-  }
+  const findings: AccessFinding[] = [];
+  if (access.vpnType === 'other') findings.push({ code: 'otherTool', tool: access.accessTool.trim() });
+  if (access.vpnType === 'none' && access.method !== 'teamviewer') findings.push({ code: 'direct' });
   if (splitTunnelVpnTypes.includes(access.vpnType) && access.splitTunnel !== 'yes') {
-    const client = vpnTypeLabels[access.vpnType];
-    reasons.push(
-      access.splitTunnel === 'no'
-        ? `${client} runs as a full tunnel; the terms accept it only with split tunnel.`
-        : `${client}: whether it is split tunnel is not recorded; the terms accept it only with split tunnel.`,
-    );
+    findings.push({
+      code: access.splitTunnel === 'no' ? 'fullTunnel' : 'splitUnknown',
+      vpnType: access.vpnType,
+    });
   }
-  if (access.method === 'other') {
-    reasons.push('The remote-access method is not one the terms support.');
-  }
+  if (access.method === 'other') findings.push({ code: 'otherMethod' });
   if (access.specialConfigurationNeeded) {
-    reasons.push(
-      `The client needs special configuration on the vendor's machines: ${access.specialConfiguration.trim()}`.replace(
-        /([^.!?])$/,
-        '$1.',
-      ),
-    );
+    findings.push({ code: 'specialConfiguration', configuration: access.specialConfiguration.trim() });
   }
-  return { standard: reasons.length === 0, reasons };
+  return { standard: findings.length === 0, reasons: findings.map(accessFindingInEnglish), findings };
+}
+
+/** A sentence ends with its stop, whatever the person typed last. */
+export function withFullStop(sentence: string): string {
+  return sentence.replace(/([^.!?])$/, '$1.');
+}
+
+/** The finding in English, as the CLI and the eligibility check say it. */
+export function accessFindingInEnglish(finding: AccessFinding): string {
+  switch (finding.code) {
+    case 'otherTool':
+      return `${finding.tool === '' ? 'The access tool' : finding.tool} is not an accepted solution: ${ACCEPTED}.`;
+    case 'direct':
+      return `Direct access (no VPN, no TeamViewer) is not an accepted solution: ${ACCEPTED}.`;
+    case 'fullTunnel':
+      return `${vpnTypeLabels[finding.vpnType]} runs as a full tunnel; the terms accept it only with split tunnel.`;
+    case 'splitUnknown':
+      return `${vpnTypeLabels[finding.vpnType]}: whether it is split tunnel is not recorded; the terms accept it only with split tunnel.`;
+    case 'otherMethod':
+      return 'The remote-access method is not one the terms support.';
+    case 'specialConfiguration':
+      return withFullStop(
+        `The client needs special configuration on the vendor's machines: ${finding.configuration}`,
+      );
+  }
 }

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The last column's header: it holds each row's buttons and needs no visible title. */
 export function ActionsHeader() {
+  const { t } = useTranslation('common');
   return (
     <th scope="col">
-      <span className="visually-hidden">Actions</span>
+      <span className="visually-hidden">{t('rows.actions')}</span>
     </th>
   );
 }
@@ -20,7 +22,7 @@ export function RowActions({ children }: { children: ReactNode }) {
 
 /**
  * A row's Edit and Delete, each named after the row for assistive technology ("Edit server adfs01.kommun.se"), since
- * every row has the same two words.
+ * every row has the same two words. `name` is in the chosen language already ("server adfs01…", "servern adfs01…").
  */
 export function EditDeleteButtons({
   name,
@@ -31,23 +33,24 @@ export function EditDeleteButtons({
   onEdit(): void;
   onDelete(): void;
 }) {
+  const { t } = useTranslation('common');
   return (
     <>
       <button
         type="button"
         className="button button--quiet button--small"
-        aria-label={`Edit ${name}`}
+        aria-label={t('rows.editNamed', { name })}
         onClick={onEdit}
       >
-        Edit
+        {t('actions.edit')}
       </button>
       <button
         type="button"
         className="button button--quiet-danger button--small"
-        aria-label={`Delete ${name}`}
+        aria-label={t('rows.deleteNamed', { name })}
         onClick={onDelete}
       >
-        Delete
+        {t('actions.delete')}
       </button>
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/RowActions.tsx';
@@ -10,39 +11,39 @@ import type { OpenDialog } from './pageDialog.ts';
 
 /** The customer's named support contacts: the only people the vendor gives 2nd-line support to. */
 export function ContactsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
+  const { t } = useTranslation('customer');
   const untrained = countContactsMissingTraining(detail);
   return (
     <Section
-      title={<>Support contacts ({detail.contacts.length})</>}
-      intro="Named people who may ask for 2nd-line support. Each needs admin training and tool training."
+      title={t('contacts.title', { count: detail.contacts.length })}
+      intro={t('contacts.intro')}
       action={
         <button type="button" className="button" onClick={() => open({ kind: 'contact' })}>
-          Add contact
+          {t('contacts.add')}
         </button>
       }
     >
       {untrained > 0 && (
         <p className="callout" role="note">
-          {untrained === 1 ? '1 contact has' : `${untrained} contacts have`} not done all required training.
+          {t('contacts.untrained', { count: untrained })}
         </p>
       )}
       {detail.contacts.length === 0 ? (
         <p className="section__empty">
-          No support contacts yet. The vendor helps named contacts only, so the customer is not eligible until
-          one is added{detail.kind === 'school' ? ': a school names one primary, trained contact' : ''}.
+          {detail.kind === 'school' ? t('contacts.emptySchool') : t('contacts.empty')}
         </p>
       ) : (
         <div className="card">
-          <table className="table">
+          <table className="table contacts">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Role</th>
-                <th scope="col">Admin account</th>
-                <th scope="col">Admin training</th>
-                <th scope="col">Tool training</th>
+                <th scope="col">{t('contacts.name')}</th>
+                <th scope="col">{t('contacts.email')}</th>
+                <th scope="col">{t('contacts.phone')}</th>
+                <th scope="col">{t('contacts.role')}</th>
+                <th scope="col">{t('contacts.adminAccount')}</th>
+                <th scope="col">{t('contacts.adminTraining')}</th>
+                <th scope="col">{t('contacts.toolTraining')}</th>
                 <ActionsHeader />
               </tr>
             </thead>
@@ -56,18 +57,26 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                       {contact.isPrimary && (
                         <>
                           {' '}
-                          <Badge tone="info">Primary</Badge>
+                          <Badge tone="info">{t('contacts.primary')}</Badge>
                         </>
                       )}
                       {missing.length > 0 && (
                         <>
                           {' '}
-                          <Badge tone="warning">Missing {missing.join(' and ')}</Badge>
+                          <Badge tone="warning">
+                            {t(
+                              missing.length === 2
+                                ? 'contacts.missing.both'
+                                : `contacts.missing.${missing[0]!}`,
+                            )}
+                          </Badge>
                         </>
                       )}
                     </td>
-                    <td>
-                      <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                    <td className="contacts__email-cell">
+                      <a className="contacts__email" href={`mailto:${contact.email}`}>
+                        {contact.email}
+                      </a>
                     </td>
                     <td>{contact.phone || <span className="muted">—</span>}</td>
                     <td>{contact.role || <span className="muted">—</span>}</td>
@@ -80,7 +89,7 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
                     </td>
                     <RowActions>
                       <EditDeleteButtons
-                        name={`contact ${contact.name}`}
+                        name={t('names.contact', { name: contact.name })}
                         onEdit={() => open({ kind: 'contact', contact })}
                         onDelete={() => open({ kind: 'deleteContact', contact })}
                       />
@@ -97,9 +106,10 @@ export function ContactsSection({ detail, open }: { detail: CustomerDetail; open
 }
 
 function Tick({ done }: { done: boolean }) {
+  const { t } = useTranslation('customer');
   return done ? (
-    <span className="tick tick--done">✓ Done</span>
+    <span className="tick tick--done">{t('contacts.done')}</span>
   ) : (
-    <span className="tick tick--missing">✗ Not done</span>
+    <span className="tick tick--missing">{t('contacts.notDone')}</span>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { AccessReportSection } from '../accessReport/AccessReportSection.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
+import { errorMessage } from '../../store/errorMessage.ts';
 import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
 import { ContractsSection } from '../contracts/ContractsSection.tsx';
 import { CustomerTicketsSection } from '../tickets/CustomerTicketsSection.tsx';
@@ -21,6 +23,7 @@ export function CustomerPage() {
   const detail = useRegistryStore((s) => s.detail);
   const status = useRegistryStore((s) => s.detailStatus);
   const error = useRegistryStore((s) => s.detailError);
+  const { t } = useTranslation(['customer', 'common']);
 
   useEffect(() => {
     void openCustomer(id);
@@ -30,19 +33,19 @@ export function CustomerPage() {
   if (detail && detail.id === id) return <CustomerView detail={detail} />;
   if (status === 'missing') {
     return (
-      <EmptyState title="This customer no longer exists" action={<Link href="/">Back to customers</Link>}>
-        <p>It was deleted, here or in another window.</p>
+      <EmptyState title={t('page.missingTitle')} action={<Link href="/">{t('page.backToCustomers')}</Link>}>
+        <p>{t('page.missingText')}</p>
       </EmptyState>
     );
   }
   if (status === 'error') {
     return (
-      <EmptyState title="The customer could not be loaded" action={<Link href="/">Back to customers</Link>}>
-        <p>{error}</p>
+      <EmptyState title={t('page.loadFailed')} action={<Link href="/">{t('page.backToCustomers')}</Link>}>
+        <p>{errorMessage(error)}</p>
       </EmptyState>
     );
   }
-  return <p className="muted">Loading…</p>;
+  return <p className="muted">{t('common:states.loading')}</p>;
 }
 
 function CustomerView({ detail }: { detail: CustomerDetail }) {
@@ -55,9 +58,9 @@ function CustomerView({ detail }: { detail: CustomerDetail }) {
   return (
     <article className="customer" aria-labelledby="customer-name">
       <CustomerHeader detail={detail} open={setDialog} />
-      {error && (
+      {error != null && (
         <p className="form-errors" role="alert">
-          {error}
+          {errorMessage(error)}
         </p>
       )}
       <ContractsSection detail={detail} />

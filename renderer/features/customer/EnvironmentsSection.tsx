@@ -1,29 +1,25 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import {
-  certificateExpiryConsequences,
-  certificateStanding,
-} from '../../../common/environments/certificates.ts';
-import { noticePeriod, noticeTiming } from '../../../common/environments/maintenanceNotices.ts';
+import { useTranslation } from 'react-i18next';
+import { certificateStanding } from '../../../common/environments/certificates.ts';
+import { noticeTiming, type MaintenanceNoticeView } from '../../../common/environments/maintenanceNotices.ts';
+import { accessStandardness } from '../../../common/registry/access.ts';
 import type { CustomerDetail, EnvironmentView } from '../../../common/registry/model.ts';
-import {
-  certificateKindLabels,
-  remoteAccessMethodLabels,
-  serverRoleLabels,
-  splitTunnelLabels,
-  splitTunnelVpnTypes,
-  vpnTypeLabels,
-} from '../../../common/registry/vocabulary.ts';
+import { splitTunnelVpnTypes } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { dayToText } from '../../components/form/dateText.ts';
+import { formatDateTime, formatIsoDay, formatTime } from '../../i18n/format.ts';
+import { t as translate } from '../../i18n/i18n.ts';
 import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
 import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
+import { accessFindingText } from './accessFindings.ts';
 import type { OpenDialog } from './pageDialog.ts';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
+  const { t } = useTranslation('customer');
   const loadPreConnect = useSessionsStore((s) => s.loadPreConnect);
   // Whether each command may run here, read again whenever one of them changes.
   const commands = detail.environments.map((e) => e.access.preConnectCommand).join('\u0000');
@@ -34,18 +30,16 @@ export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; 
   }, [commands, detail.id, loadPreConnect]);
   return (
     <Section
-      title={<>Environments ({detail.environments.length})</>}
-      intro="How to reach the customer: access, servers and the vendor’s support accounts."
+      title={t('environments.title', { count: detail.environments.length })}
+      intro={t('environments.intro')}
       action={
         <button type="button" className="button" onClick={() => open({ kind: 'environment' })}>
-          Add environment
+          {t('environments.add')}
         </button>
       }
     >
       {detail.environments.length === 0 ? (
-        <p className="section__empty">
-          No environments yet. Add one to record its access, servers and support accounts.
-        </p>
+        <p className="section__empty">{t('environments.empty')}</p>
       ) : (
         detail.environments.map((environment) => (
           <EnvironmentCard key={environment.id} environment={environment} open={open} />
@@ -56,6 +50,7 @@ export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; 
 }
 
 function EnvironmentCard({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
+  const { t } = useTranslation('customer');
   const titleId = `env-${environment.id}`;
   // Finance opens no sessions: the buttons are not offered (docs/roles.md).
   const mayConnect = useAppStore(selectMayCall('sessions.open'));
@@ -65,20 +60,20 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
         <h3 id={titleId} className="env__name">
           {environment.name}
         </h3>
-        {!environment.access.standard && <Badge tone="warning">Non-standard access (billable, 8.6)</Badge>}
+        {!environment.access.standard && <Badge tone="warning">{t('environments.nonStandardAccess')}</Badge>}
         <div className="env__actions">
           {mayConnect && (
             <button
               type="button"
               className="button button--small"
-              aria-label={`Local terminal for ${environment.name}`}
+              aria-label={t('environments.localTerminalFor', { environment: environment.name })}
               onClick={() => open({ kind: 'openSession', environment, server: null })}
             >
-              Local terminal
+              {t('environments.localTerminal')}
             </button>
           )}
           <EditDeleteButtons
-            name={`environment ${environment.name}`}
+            name={t('names.environment', { name: environment.name })}
             onEdit={() => open({ kind: 'environment', environment })}
             onDelete={() => open({ kind: 'deleteEnvironment', environment })}
           />
@@ -96,45 +91,48 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
 
 function Access({ environment }: { environment: EnvironmentView }) {
   const { access } = environment;
+  const { t } = useTranslation(['customer', 'vocabulary']);
   const approval = useSessionsStore(selectPreConnect(environment.customerId, environment.id));
+  // The reasons are worked out here from the facts, as codes, so they read in the chosen language.
+  const { findings } = accessStandardness(access);
   return (
     <div className="env__block">
-      <h4 className="env__block-title">Access</h4>
+      <h4 className="env__block-title">{t('access.title')}</h4>
       <dl className="facts">
         <div>
-          <dt>VPN</dt>
+          <dt>{t('access.vpn')}</dt>
           <dd>
-            {vpnTypeLabels[access.vpnType]}
+            {t(`vocabulary:vpnType.${access.vpnType}`)}
             {access.accessTool && <span className="muted"> ({access.accessTool})</span>}
           </dd>
         </div>
         {splitTunnelVpnTypes.includes(access.vpnType) && (
           <div>
-            <dt>Tunnel</dt>
-            <dd>{splitTunnelLabels[access.splitTunnel]}</dd>
+            <dt>{t('access.tunnel')}</dt>
+            <dd>{t(`vocabulary:splitTunnel.${access.splitTunnel}`)}</dd>
           </div>
         )}
         {access.specialConfigurationNeeded && (
           <div>
-            <dt>Special configuration</dt>
+            <dt>{t('access.specialConfiguration')}</dt>
             <dd>{access.specialConfiguration}</dd>
           </div>
         )}
         {access.vpnGateway && (
           <div>
-            <dt>Gateway</dt>
+            <dt>{t('access.gateway')}</dt>
             <dd className="mono">{access.vpnGateway}</dd>
           </div>
         )}
         {access.teamViewerId && (
           <div>
-            <dt>TeamViewer id</dt>
+            <dt>{t('access.teamViewerId')}</dt>
             <dd className="mono">{access.teamViewerId}</dd>
           </div>
         )}
         {access.preConnectCommand && (
           <div>
-            <dt>Pre-connect</dt>
+            <dt>{t('access.preConnect')}</dt>
             <dd>
               <span className="mono">{access.preConnectCommand}</span> <CommandApproval view={approval} />
             </dd>
@@ -142,21 +140,21 @@ function Access({ environment }: { environment: EnvironmentView }) {
         )}
         {access.hasPreConnectSecret && (
           <div>
-            <dt>Pre-connect secret</dt>
+            <dt>{t('access.preConnectSecret')}</dt>
             <dd>
-              <Badge tone="success">stored</Badge>
+              <Badge tone="success">{t('access.stored')}</Badge>
             </dd>
           </div>
         )}
         <div>
-          <dt>Method</dt>
-          <dd>{remoteAccessMethodLabels[access.method]}</dd>
+          <dt>{t('access.method')}</dt>
+          <dd>{t(`vocabulary:remoteAccessMethod.${access.method}`)}</dd>
         </div>
         <div>
-          <dt>Supported tools</dt>
+          <dt>{t('access.supportedTools')}</dt>
           <dd>
             {access.supportedTools.length === 0 ? (
-              <span className="muted">None listed</span>
+              <span className="muted">{t('access.noneListed')}</span>
             ) : (
               <span className="chips">
                 {access.supportedTools.map((tool) => (
@@ -172,10 +170,10 @@ function Access({ environment }: { environment: EnvironmentView }) {
       {access.notes && <p className="env__notes">{access.notes}</p>}
       {!access.standard && (
         <div className="callout">
-          <strong>Non-standard access: billable under section 8.6.</strong>
+          <strong>{t('access.nonStandard')}</strong>
           <ul>
-            {access.nonStandardReasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+            {findings.map((finding) => (
+              <li key={finding.code}>{accessFindingText(finding)}</li>
             ))}
           </ul>
         </div>
@@ -185,26 +183,26 @@ function Access({ environment }: { environment: EnvironmentView }) {
 }
 
 function Servers({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
+  const { t } = useTranslation(['customer', 'vocabulary']);
   const mayConnect = useAppStore(selectMayCall('sessions.open'));
   return (
     <EnvBlock
-      title="Servers"
-      count={environment.servers.length}
+      title={t('servers.title', { count: environment.servers.length })}
       add={{
-        label: 'Add server',
-        name: `Add server to ${environment.name}`,
+        label: t('servers.add'),
+        name: t('servers.addTo', { environment: environment.name }),
         onClick: () => open({ kind: 'server', environment }),
       }}
     >
       {environment.servers.length === 0 ? (
-        <p className="section__empty">No servers yet.</p>
+        <p className="section__empty">{t('servers.empty')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Host</th>
-              <th scope="col">Role</th>
-              <th scope="col">Operating system</th>
+              <th scope="col">{t('servers.host')}</th>
+              <th scope="col">{t('servers.role')}</th>
+              <th scope="col">{t('servers.os')}</th>
               <ActionsHeader />
             </tr>
           </thead>
@@ -215,21 +213,21 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                   {server.host}:{server.port}
                   {server.notes && <div className="cell-note">{server.notes}</div>}
                 </td>
-                <td>{serverRoleLabels[server.role]}</td>
+                <td>{t(`vocabulary:serverRole.${server.role}`)}</td>
                 <td>{server.os || <span className="muted">—</span>}</td>
                 <RowActions>
                   {mayConnect && (
                     <button
                       type="button"
                       className="button button--primary button--small"
-                      aria-label={`Connect to ${server.host}`}
+                      aria-label={t('servers.connectTo', { host: server.host })}
                       onClick={() => open({ kind: 'openSession', environment, server })}
                     >
-                      Connect
+                      {t('servers.connect')}
                     </button>
                   )}
                   <EditDeleteButtons
-                    name={`server ${server.host}`}
+                    name={t('names.server', { host: server.host })}
                     onEdit={() => open({ kind: 'server', environment, server })}
                     onDelete={() => open({ kind: 'deleteServer', server })}
                   />
@@ -247,24 +245,24 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
   // Finance sees the accounts, never a secret: neither Reveal nor setting one is offered.
   const mayReveal = useAppStore(selectMayCall('registry.revealSecret'));
   const maySetSecret = useAppStore(selectMayCall('registry.saveSupportAccount'));
+  const { t } = useTranslation('customer');
   return (
     <EnvBlock
-      title="Support accounts"
-      count={environment.supportAccounts.length}
+      title={t('accounts.title', { count: environment.supportAccounts.length })}
       add={{
-        label: 'Add support account',
-        name: `Add support account to ${environment.name}`,
+        label: t('accounts.add'),
+        name: t('accounts.addTo', { environment: environment.name }),
         onClick: () => open({ kind: 'supportAccount', environment }),
       }}
     >
       {environment.supportAccounts.length === 0 ? (
-        <p className="section__empty">No support accounts yet.</p>
+        <p className="section__empty">{t('accounts.empty')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Secret</th>
+              <th scope="col">{t('accounts.username')}</th>
+              <th scope="col">{t('accounts.secret')}</th>
               <ActionsHeader />
             </tr>
           </thead>
@@ -278,17 +276,17 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                 <td>
                   {account.hasSecret ? (
                     <span className="secret" data-testid="secret-state">
-                      <span className="secret__mask" aria-label="Secret hidden">
+                      <span className="secret__mask" aria-label={t('accounts.secretHidden')}>
                         ••••••••
                       </span>
-                      <Badge tone="success">stored</Badge>
+                      <Badge tone="success">{t('accounts.stored')}</Badge>
                       {account.secretUpdatedAt !== null && (
                         <span className="muted secret__when">{formatDateTime(account.secretUpdatedAt)}</span>
                       )}
                     </span>
                   ) : (
                     <span data-testid="secret-state">
-                      <Badge tone="neutral">no secret</Badge>
+                      <Badge tone="neutral">{t('accounts.noSecret')}</Badge>
                     </span>
                   )}
                 </td>
@@ -297,24 +295,26 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                     <button
                       type="button"
                       className="button button--quiet button--small"
-                      aria-label={`Reveal secret for ${account.username}`}
+                      aria-label={t('accounts.revealFor', { username: account.username })}
                       onClick={() => open({ kind: 'revealSecret', account })}
                     >
-                      Reveal
+                      {t('accounts.reveal')}
                     </button>
                   )}
                   {maySetSecret && (
                     <button
                       type="button"
                       className="button button--quiet button--small"
-                      aria-label={`${account.hasSecret ? 'Replace' : 'Set'} secret for ${account.username}`}
+                      aria-label={t(account.hasSecret ? 'accounts.replaceFor' : 'accounts.setFor', {
+                        username: account.username,
+                      })}
                       onClick={() => open({ kind: 'supportAccount', environment, account })}
                     >
-                      {account.hasSecret ? 'Replace secret' : 'Set secret'}
+                      {t(account.hasSecret ? 'accounts.replace' : 'accounts.set')}
                     </button>
                   )}
                   <EditDeleteButtons
-                    name={`support account ${account.username}`}
+                    name={t('names.account', { username: account.username })}
                     onEdit={() => open({ kind: 'supportAccount', environment, account })}
                     onDelete={() => open({ kind: 'deleteSupportAccount', account })}
                   />
@@ -328,43 +328,48 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
   );
 }
 
-const noticeTimingLabels = {
-  current: { tone: 'warning', label: 'in progress' },
-  upcoming: { tone: 'warning', label: 'within a week' },
-  later: { tone: 'info', label: 'later' },
-  past: { tone: 'neutral', label: 'over' },
+const noticeTimingTones = {
+  current: 'warning',
+  upcoming: 'warning',
+  later: 'info',
+  past: 'neutral',
 } as const;
+
+/** `07/12/2026, 10:00–12:00` (the end's day left out when it is the start's), or open-ended; Stockholm time. */
+function noticePeriod(notice: Pick<MaintenanceNoticeView, 'startsAt' | 'endsAt'>): string {
+  const start = formatDateTime(notice.startsAt);
+  if (notice.endsAt === null) return translate('customer:notices.untilFurtherNotice', { start });
+  const sameDay = formatIsoDay(notice.startsAt) === formatIsoDay(notice.endsAt);
+  const end = sameDay ? formatTime(notice.endsAt) : formatDateTime(notice.endsAt);
+  return translate('customer:notices.period', { start, end });
+}
 
 /** The customer's notices of maintenance or changes: what is on now or coming first, then the rest. */
 function Notices({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   const [now] = useState(() => Date.now());
   const [showPast, setShowPast] = useState(false);
+  const { t } = useTranslation('customer');
   const timed = environment.notices.map((notice) => ({ notice, timing: noticeTiming(notice, now) }));
   const past = timed.filter((t) => t.timing === 'past');
   const shown = [...timed.filter((t) => t.timing !== 'past').reverse(), ...(showPast ? past : [])];
   return (
     <EnvBlock
-      title="Maintenance notices"
-      count={environment.notices.length}
+      title={t('notices.title', { count: environment.notices.length })}
       add={{
-        label: 'Add notice',
-        name: `Add notice for ${environment.name}`,
+        label: t('notices.add'),
+        name: t('notices.addFor', { environment: environment.name }),
         onClick: () => open({ kind: 'notice', environment }),
       }}
     >
       {shown.length === 0 ? (
-        <p className="section__empty">
-          {past.length === 0
-            ? 'No notices. When the customer announces maintenance or a change here, record it: it is shown before every session.'
-            : 'Nothing announced for now.'}
-        </p>
+        <p className="section__empty">{past.length === 0 ? t('notices.empty') : t('notices.nothingNow')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">When (Swedish time)</th>
-              <th scope="col">What</th>
-              <th scope="col">Told us</th>
+              <th scope="col">{t('notices.when')}</th>
+              <th scope="col">{t('notices.what')}</th>
+              <th scope="col">{t('notices.toldUs')}</th>
               <ActionsHeader />
             </tr>
           </thead>
@@ -373,16 +378,16 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
               <tr key={notice.id}>
                 <td>
                   <span className="mono">{noticePeriod(notice)}</span>{' '}
-                  <Badge tone={noticeTimingLabels[timing].tone}>{noticeTimingLabels[timing].label}</Badge>
+                  <Badge tone={noticeTimingTones[timing]}>{t(`notices.timing.${timing}`)}</Badge>
                 </td>
                 <td className="env__notice-summary">{notice.summary}</td>
                 <td className="muted">
                   {formatDateTime(notice.receivedAt)}
-                  <div className="cell-note">recorded by {notice.recordedBy}</div>
+                  <div className="cell-note">{t('notices.recordedBy', { name: notice.recordedBy })}</div>
                 </td>
                 <RowActions>
                   <EditDeleteButtons
-                    name={`notice ${notice.summary}`}
+                    name={t('names.notice', { summary: notice.summary })}
                     onEdit={() => open({ kind: 'notice', environment, notice })}
                     onDelete={() => open({ kind: 'deleteNotice', notice })}
                   />
@@ -398,7 +403,7 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
           className="button button--quiet button--small"
           onClick={() => setShowPast(!showPast)}
         >
-          {showPast ? 'Hide past notices' : `Show ${past.length} past notice${past.length === 1 ? '' : 's'}`}
+          {showPast ? t('notices.hidePast') : t('notices.showPast', { count: past.length })}
         </button>
       )}
     </EnvBlock>
@@ -408,59 +413,55 @@ function Notices({ environment, open }: { environment: EnvironmentView; open: Op
 /** Certificates whose expiry takes AD FS and WAP down, soonest first; near or past expiry they warn. */
 function Certificates({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   const [now] = useState(() => Date.now());
+  const { t } = useTranslation(['customer', 'vocabulary']);
   return (
     <EnvBlock
-      title="Certificates"
-      count={environment.certificates.length}
+      title={t('certificates.title', { count: environment.certificates.length })}
       add={{
-        label: 'Add certificate',
-        name: `Add certificate to ${environment.name}`,
+        label: t('certificates.add'),
+        name: t('certificates.addTo', { environment: environment.name }),
         onClick: () => open({ kind: 'certificate', environment }),
       }}
     >
       {environment.certificates.length === 0 ? (
-        <p className="section__empty">
-          No certificates yet. Record the SSL, token-signing, token-decrypting and WAP proxy trust
-          certificates to be warned 30 days before they expire.
-        </p>
+        <p className="section__empty">{t('certificates.empty')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Subject and server</th>
-              <th scope="col">Expires</th>
+              <th scope="col">{t('certificates.kind')}</th>
+              <th scope="col">{t('certificates.subjectAndServer')}</th>
+              <th scope="col">{t('certificates.expires')}</th>
               <ActionsHeader />
             </tr>
           </thead>
           <tbody>
             {environment.certificates.map((certificate) => {
               const { state, days } = certificateStanding(certificate, now);
+              const kind = t(`vocabulary:certificateKind.${certificate.kind}`);
               return (
                 <tr key={certificate.id} className={state === 'expired' ? 'env__cert--expired' : undefined}>
-                  <td>{certificateKindLabels[certificate.kind]}</td>
+                  <td>{kind}</td>
                   <td>
                     {certificate.subject || <span className="muted">—</span>}
                     {certificate.serverHost && <div className="cell-note mono">{certificate.serverHost}</div>}
                     {certificate.thumbprint && <div className="cell-note mono">{certificate.thumbprint}</div>}
                   </td>
                   <td>
-                    <span className="mono">{certificate.expiresOn}</span>{' '}
-                    {state === 'expired' && <Badge tone="danger">expired</Badge>}
+                    <span className="mono">{dayToText(certificate.expiresOn)}</span>{' '}
+                    {state === 'expired' && <Badge tone="danger">{t('certificates.expired')}</Badge>}
                     {state === 'expiring' && (
-                      <Badge tone="warning">
-                        in {days} day{days === 1 ? '' : 's'}
-                      </Badge>
+                      <Badge tone="warning">{t('certificates.inDays', { count: days })}</Badge>
                     )}
                     {state === 'expired' && (
                       <div className="env__cert-consequence" role="alert">
-                        {certificateExpiryConsequences[certificate.kind]}.
+                        {t(`certificates.consequence.${certificate.kind}`)}
                       </div>
                     )}
                   </td>
                   <RowActions>
                     <EditDeleteButtons
-                      name={`${certificateKindLabels[certificate.kind]} certificate`}
+                      name={t('names.certificate', { kind })}
                       onEdit={() => open({ kind: 'certificate', environment, certificate })}
                       onDelete={() => open({ kind: 'deleteCertificate', certificate })}
                     />
@@ -478,12 +479,11 @@ function Certificates({ environment, open }: { environment: EnvironmentView; ope
 /** One part of an environment card: its title with a count, its Add button, and what it holds. */
 function EnvBlock({
   title,
-  count,
   add,
   children,
 }: {
+  /** With its count: "Servers (2)". */
   title: string;
-  count: number;
   /** `name` is the button's accessible name, saying which environment it adds to. */
   add: { label: string; name: string; onClick(): void };
   children: ReactNode;
@@ -491,9 +491,7 @@ function EnvBlock({
   return (
     <div className="env__block">
       <div className="env__block-header">
-        <h4 className="env__block-title">
-          {title} ({count})
-        </h4>
+        <h4 className="env__block-title">{title}</h4>
         <button type="button" className="button button--small" aria-label={add.name} onClick={add.onClick}>
           {add.label}
         </button>

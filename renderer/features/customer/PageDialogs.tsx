@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { plural } from '../../i18n/format.ts';
+import { dayToText } from '../../components/form/dateText.ts';
 import { customerDeletionScope } from '../../store/registry/slices/customerDetail/selectors.ts';
 import { useRegistryStore } from '../../store/StoreProvider.tsx';
 import { CustomerFormDialog } from '../customers/CustomerFormDialog.tsx';
@@ -9,7 +10,7 @@ import { EnvironmentFormDialog } from './forms/EnvironmentFormDialog.tsx';
 import { ServerFormDialog } from './forms/ServerFormDialog.tsx';
 import { CertificateFormDialog } from './forms/CertificateFormDialog.tsx';
 import { NoticeFormDialog } from './forms/NoticeFormDialog.tsx';
-import { certificateName } from '../../../common/environments/certificates.ts';
+import { certificateName } from './certificateName.ts';
 import { SupportAccountFormDialog } from './forms/SupportAccountFormDialog.tsx';
 import type { PageDialog } from './pageDialog.ts';
 import { RevealSecretDialog } from './RevealSecretDialog.tsx';
@@ -31,38 +32,35 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
   const deleteSupportAccount = useRegistryStore((s) => s.deleteSupportAccount);
   const deleteCertificate = useRegistryStore((s) => s.deleteCertificate);
   const deleteNotice = useRegistryStore((s) => s.deleteNotice);
+  const { t } = useTranslation('customer');
   switch (dialog.kind) {
     case 'editCustomer':
       return <CustomerFormDialog customer={detail} onClose={onClose} />;
     case 'deleteCustomer': {
       const scope = customerDeletionScope(detail);
       const goes = [
-        plural(scope.environments, 'environment', 'environments'),
-        plural(scope.servers, 'server', 'servers'),
-        plural(
-          scope.supportAccounts,
-          'support account (with its secret)',
-          'support accounts (with their secrets)',
-        ),
-        plural(scope.contacts, 'support contact', 'support contacts'),
+        t('delete.environments', { count: scope.environments }),
+        t('delete.servers', { count: scope.servers }),
+        t('delete.accountsWithSecrets', { count: scope.supportAccounts }),
+        t('delete.contacts', { count: scope.contacts }),
       ];
       return (
         <ConfirmDialog
-          title={`Delete ${detail.name}?`}
-          confirmLabel="Delete customer"
+          title={t('delete.customerTitle', { name: detail.name })}
+          confirmLabel={t('delete.customerConfirm')}
           onClose={onClose}
           onConfirm={async () => {
             await deleteCustomer(detail.id);
             onCustomerDeleted();
           }}
         >
-          <p>This deletes the customer and everything recorded for it:</p>
+          <p>{t('delete.customerIntro')}</p>
           <ul>
             {goes.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <p>This cannot be undone.</p>
+          <p>{t('delete.cannotBeUndone')}</p>
         </ConfirmDialog>
       );
     }
@@ -78,14 +76,12 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
     case 'deleteContact':
       return (
         <ConfirmDialog
-          title={`Delete contact ${dialog.contact.name}?`}
-          confirmLabel="Delete contact"
+          title={t('delete.contactTitle', { name: dialog.contact.name })}
+          confirmLabel={t('delete.contactConfirm')}
           onClose={onClose}
           onConfirm={() => deleteContact(dialog.contact.id)}
         >
-          <p>
-            {dialog.contact.name} will no longer be a named support contact for {detail.name}.
-          </p>
+          <p>{t('delete.contactText', { contact: dialog.contact.name, customer: detail.name })}</p>
         </ConfirmDialog>
       );
     case 'environment':
@@ -96,15 +92,16 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
       const { environment } = dialog;
       return (
         <ConfirmDialog
-          title={`Delete environment ${environment.name}?`}
-          confirmLabel="Delete environment"
+          title={t('delete.environmentTitle', { name: environment.name })}
+          confirmLabel={t('delete.environmentConfirm')}
           onClose={onClose}
           onConfirm={() => deleteEnvironment(environment.id)}
         >
           <p>
-            Its access details, {plural(environment.servers.length, 'server', 'servers')} and{' '}
-            {plural(environment.supportAccounts.length, 'support account', 'support accounts')} (with their
-            secrets) go with it. This cannot be undone.
+            {t('delete.environmentText', {
+              servers: t('delete.servers', { count: environment.servers.length }),
+              accounts: t('delete.accounts', { count: environment.supportAccounts.length }),
+            })}
           </p>
         </ConfirmDialog>
       );
@@ -114,14 +111,12 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
     case 'deleteServer':
       return (
         <ConfirmDialog
-          title={`Delete server ${dialog.server.host}?`}
-          confirmLabel="Delete server"
+          title={t('delete.serverTitle', { host: dialog.server.host })}
+          confirmLabel={t('delete.serverConfirm')}
           onClose={onClose}
           onConfirm={() => deleteServer(dialog.server.id)}
         >
-          <p>
-            {dialog.server.host}:{dialog.server.port} is removed from the registry.
-          </p>
+          <p>{t('delete.serverText', { host: dialog.server.host, port: dialog.server.port })}</p>
         </ConfirmDialog>
       );
     case 'supportAccount':
@@ -135,12 +130,12 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
     case 'deleteSupportAccount':
       return (
         <ConfirmDialog
-          title={`Delete support account ${dialog.account.username}?`}
-          confirmLabel="Delete support account"
+          title={t('delete.accountTitle', { username: dialog.account.username })}
+          confirmLabel={t('delete.accountConfirm')}
           onClose={onClose}
           onConfirm={() => deleteSupportAccount(dialog.account.id)}
         >
-          <p>The account and its stored secret are deleted. This cannot be undone.</p>
+          <p>{t('delete.accountText')}</p>
         </ConfirmDialog>
       );
     case 'certificate':
@@ -154,14 +149,16 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
     case 'deleteCertificate':
       return (
         <ConfirmDialog
-          title="Delete certificate?"
-          confirmLabel="Delete certificate"
+          title={t('delete.certificateTitle')}
+          confirmLabel={t('delete.certificateConfirm')}
           onClose={onClose}
           onConfirm={() => deleteCertificate(dialog.certificate.id)}
         >
           <p>
-            {certificateName(dialog.certificate)} (expires {dialog.certificate.expiresOn}) is no longer
-            tracked, and its expiry will not be warned about.
+            {t('delete.certificateText', {
+              certificate: certificateName(dialog.certificate),
+              expiresOn: dayToText(dialog.certificate.expiresOn),
+            })}
           </p>
         </ConfirmDialog>
       );
@@ -170,12 +167,12 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
     case 'deleteNotice':
       return (
         <ConfirmDialog
-          title="Delete notice?"
-          confirmLabel="Delete notice"
+          title={t('delete.noticeTitle')}
+          confirmLabel={t('delete.noticeConfirm')}
           onClose={onClose}
           onConfirm={() => deleteNotice(dialog.notice.id)}
         >
-          <p>“{dialog.notice.summary}” will no longer be shown before sessions.</p>
+          <p>{t('delete.noticeText', { summary: dialog.notice.summary })}</p>
         </ConfirmDialog>
       );
     case 'revealSecret':

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ResponsiblePersonView } from '../../../common/registry/model.ts';
 
 /**
@@ -5,20 +6,21 @@ import type { ResponsiblePersonView } from '../../../common/registry/model.ts';
  * route). Shown where an acute call is made from: the customer's page and each of its tickets.
  */
 export function ResponsiblePerson({ person }: { person: ResponsiblePersonView }) {
+  const { t } = useTranslation('customer');
   if (person === null) {
     return (
       <p className="customer__responsible customer__responsible--missing" data-testid="responsible-person">
-        No responsible person for acute calls is named; edit the customer to name one.
+        {t('responsible.missing')}
       </p>
     );
   }
   return (
     <p className="customer__responsible" data-testid="responsible-person">
-      <strong>Acute calls: {person.name}</strong>
-      <span className="mono" aria-label="Phone">
+      <strong>{t('responsible.acuteCalls', { name: person.name })}</strong>
+      <span className="mono" aria-label={t('responsible.phone')}>
         {person.phone}
       </span>
-      {person.email && <span aria-label="E-mail">{person.email}</span>}
+      {person.email && <span aria-label={t('responsible.email')}>{person.email}</span>}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SupportAccountView } from '../../../common/registry/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
@@ -11,6 +12,7 @@ const SHOWN_FOR_MS = 30_000;
  * secret leaves main; the secret lives only in this dialog and is gone when it closes.
  */
 export function RevealSecretDialog({ account, onClose }: { account: SupportAccountView; onClose(): void }) {
+  const { t } = useTranslation(['customer', 'common']);
   const revealSecret = useRegistryStore((s) => s.revealSecret);
   const [purpose, setPurpose] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function RevealSecretDialog({ account, onClose }: { account: SupportAccou
   }
 
   return (
-    <Dialog title={`Reveal secret for ${account.username}`} onClose={onClose}>
+    <Dialog title={t('reveal.title', { username: account.username })} onClose={onClose}>
       {secret === null ? (
         <form
           className="form"
@@ -42,12 +44,10 @@ export function RevealSecretDialog({ account, onClose }: { account: SupportAccou
             void reveal();
           }}
         >
-          <p>
-            Revealing a secret is recorded in the audit log with your name. Say why, for example the ticket.
-          </p>
+          <p>{t('reveal.why')}</p>
           <div className="field">
             <label className="field__label" htmlFor="reveal-purpose">
-              Purpose
+              {t('reveal.purpose')}
             </label>
             <input
               id="reveal-purpose"
@@ -64,16 +64,16 @@ export function RevealSecretDialog({ account, onClose }: { account: SupportAccou
           )}
           <DialogActions>
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common:actions.cancel')}
             </button>
             <button type="submit" className="button button--primary">
-              Reveal
+              {t('reveal.reveal')}
             </button>
           </DialogActions>
         </form>
       ) : (
         <>
-          <p className="muted">Shown for 30 seconds; the reveal is in the audit log.</p>
+          <p className="muted">{t('reveal.shown')}</p>
           <p className="secret__revealed mono" data-testid="revealed-secret">
             {secret}
           </p>
@@ -85,10 +85,10 @@ export function RevealSecretDialog({ account, onClose }: { account: SupportAccou
                 void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
               }}
             >
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t('reveal.copied') : t('reveal.copy')}
             </button>
             <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-              Hide
+              {t('reveal.hide')}
             </button>
           </DialogActions>
         </>

@@ -8,11 +8,8 @@ import {
 describe('customer detail selectors', () => {
   it('names the trainings a support contact still lacks', () => {
     expect(missingTraining({ adminTrainingDone: true, toolTrainingDone: true })).toEqual([]);
-    expect(missingTraining({ adminTrainingDone: false, toolTrainingDone: true })).toEqual(['admin training']);
-    expect(missingTraining({ adminTrainingDone: false, toolTrainingDone: false })).toEqual([
-      'admin training',
-      'tool training',
-    ]);
+    expect(missingTraining({ adminTrainingDone: false, toolTrainingDone: true })).toEqual(['admin']);
+    expect(missingTraining({ adminTrainingDone: false, toolTrainingDone: false })).toEqual(['admin', 'tool']);
     expect(
       countContactsMissingTraining({
         contacts: [

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { createCustomer } from '../../../main/registry/customerRepository.ts';
 import { createApiClient } from '../../../renderer/api/client.ts';
+import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
+import { errorMessage } from '../../../renderer/store/errorMessage.ts';
 import { selectCustomerMatches } from '../../../renderer/store/registry/slices/customerList/selectors.ts';
 import { createStores, startStores, type Stores } from '../../../renderer/store/stores.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
@@ -36,6 +38,20 @@ describe('app and registry stores against a real backend', () => {
     expect(app.status?.state).toBe('unlocked');
     expect(app.status?.user).toMatchObject(TEST_USER);
     expect(stores.registry.getState().customers).toEqual([]);
+  });
+
+  it('a customer that cannot be read keeps the failure, so the page words it in the language chosen now', async () => {
+    // Not an id at all: the API refuses the call (VALIDATION), which is not "the customer is gone".
+    await stores.registry.getState().openCustomer('not-a-customer-id');
+    const { detailStatus, detailError } = stores.registry.getState();
+    expect(detailStatus).toBe('error');
+    expect(errorMessage(detailError)).toMatch(/^Some of what was entered is not valid\./);
+    try {
+      await chooseLanguage('sv');
+      expect(errorMessage(detailError)).toMatch(/^En del av det som angavs är inte giltigt\./);
+    } finally {
+      await chooseLanguage('en');
+    }
   });
 
   it('creates a customer with Swedish characters, opens it, and lists it', async () => {

@@ -1,12 +1,14 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CertificateInput, CertificateView } from '../../../../common/environments/certificates.ts';
 import type { EnvironmentView } from '../../../../common/registry/model.ts';
-import { certificateKindLabels, certificateKinds } from '../../../../common/registry/vocabulary.ts';
+import { certificateKinds } from '../../../../common/registry/vocabulary.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
-import { SelectField, TextField } from '../../../components/form/fields.tsx';
+import { DateField, SelectField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
+import { vocabularyLabels } from '../../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
-import { NO_SERVER_LABEL, certificateFormSpecFor, certificateFormValues } from './certificateForm.ts';
+import { certificateFormSpecFor, certificateFormValues } from './certificateForm.ts';
 
 export function CertificateFormDialog({
   environment,
@@ -17,6 +19,7 @@ export function CertificateFormDialog({
   certificate?: CertificateView;
   onClose(): void;
 }) {
+  const { t } = useTranslation('customer');
   const saveCertificate = useRegistryStore((s) => s.saveCertificate);
   const onSubmit = useCallback(
     async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
@@ -34,51 +37,53 @@ export function CertificateFormDialog({
   const form = useForm(spec, certificateFormValues(certificate), onSubmit, certificate?.rowVersion);
   const servers = ['', ...environment.servers.map((s) => s.id)];
   const serverLabels = Object.fromEntries([
-    ['', NO_SERVER_LABEL],
+    ['', t('certificateForm.noServer')],
     ...environment.servers.map((s) => [s.id, s.host]),
   ]) as Record<string, string>;
 
   return (
     <FormDialog
-      title={certificate ? 'Edit certificate' : `Add certificate to ${environment.name}`}
-      submitLabel={certificate ? 'Save certificate' : 'Add certificate'}
+      title={
+        certificate
+          ? t('certificateForm.editTitle')
+          : t('certificateForm.addTitle', { environment: environment.name })
+      }
+      submitLabel={certificate ? t('certificateForm.save') : t('certificateForm.add')}
       form={form}
       onClose={onClose}
     >
       <TextField
         binding={form.field('subject')}
-        label="Subject"
+        label={t('certificateForm.subject')}
         optional
-        hint="E.g. CN=sts.kommun.se"
+        hint={t('certificateForm.subjectHint')}
         autoFocus
       />
       <div className="form__row">
         <SelectField
           binding={form.field('kind')}
-          label="Kind"
+          label={t('certificateForm.kind')}
           options={certificateKinds}
-          labels={certificateKindLabels}
+          labels={vocabularyLabels('certificateKind')}
         />
-        <TextField
+        <DateField
           binding={form.field('expiresOn')}
-          label="Expires on"
-          type="date"
-          className="mono"
-          hint="Its last valid day (Valid to)"
+          label={t('certificateForm.expiresOn')}
+          hint={t('certificateForm.expiresOnHint')}
         />
       </div>
       <div className="form__row">
         <TextField
           binding={form.field('thumbprint')}
-          label="Thumbprint"
+          label={t('certificateForm.thumbprint')}
           optional
           className="mono"
           spellCheck={false}
-          hint="40 hex digits, as the certificate console shows it"
+          hint={t('certificateForm.thumbprintHint')}
         />
         <SelectField
           binding={form.field('serverId')}
-          label="Server"
+          label={t('certificateForm.server')}
           options={servers}
           labels={serverLabels}
         />

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContactInput, ContactView } from '../../../../common/registry/model.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
 import { CheckboxField, TextField } from '../../../components/form/fields.tsx';
@@ -18,6 +19,7 @@ export function ContactFormDialog({
   primary?: ContactView;
   onClose(): void;
 }) {
+  const { t } = useTranslation('customer');
   const saveContact = useRegistryStore((s) => s.saveContact);
   const onSubmit = useCallback(
     async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
@@ -34,45 +36,56 @@ export function ContactFormDialog({
 
   return (
     <FormDialog
-      title={contact ? `Edit contact ${contact.name}` : 'Add support contact'}
-      submitLabel={contact ? 'Save contact' : 'Add contact'}
+      title={contact ? t('contactForm.editTitle', { name: contact.name }) : t('contactForm.addTitle')}
+      submitLabel={contact ? t('contactForm.save') : t('contactForm.add')}
       form={form}
       onClose={onClose}
     >
-      <TextField binding={form.field('name')} label="Name" autoFocus autoComplete="off" />
+      <TextField binding={form.field('name')} label={t('contactForm.name')} autoFocus autoComplete="off" />
       <div className="form__row">
-        <TextField binding={form.field('email')} label="E-mail" type="email" autoComplete="off" />
-        <TextField binding={form.field('phone')} label="Phone" type="tel" optional autoComplete="off" />
+        <TextField
+          binding={form.field('email')}
+          label={t('contactForm.email')}
+          type="email"
+          autoComplete="off"
+        />
+        <TextField
+          binding={form.field('phone')}
+          label={t('contactForm.phone')}
+          type="tel"
+          optional
+          autoComplete="off"
+        />
       </div>
       <div className="form__row">
         <TextField
           binding={form.field('role')}
-          label="Role"
+          label={t('contactForm.role')}
           optional
-          hint="E.g. IT-samordnare, platform lead"
+          hint={t('contactForm.roleHint')}
         />
         <TextField
           binding={form.field('adminAccount')}
-          label="Admin account"
+          label={t('contactForm.adminAccount')}
           optional
           autoComplete="off"
           spellCheck={false}
           className="mono"
-          hint="Their own username with an admin role in the school platform"
+          hint={t('contactForm.adminAccountHint')}
         />
       </div>
       <CheckboxField
         binding={form.field('isPrimary')}
         label={
           primary && primary.id !== contact?.id
-            ? `Primary support contact (instead of ${primary.name})`
-            : 'Primary support contact (a school names one)'
+            ? t('contactForm.primaryInstead', { name: primary.name })
+            : t('contactForm.primaryHint')
         }
       />
       <fieldset className="fieldset">
-        <legend>Training (required for 2nd-line support)</legend>
-        <CheckboxField binding={form.field('adminTrainingDone')} label="Admin training done" />
-        <CheckboxField binding={form.field('toolTrainingDone')} label="Tool training done" />
+        <legend>{t('contactForm.training')}</legend>
+        <CheckboxField binding={form.field('adminTrainingDone')} label={t('contactForm.adminTrainingDone')} />
+        <CheckboxField binding={form.field('toolTrainingDone')} label={t('contactForm.toolTrainingDone')} />
       </fieldset>
     </FormDialog>
   );

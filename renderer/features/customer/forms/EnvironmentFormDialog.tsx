@@ -1,13 +1,11 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accessStandardness } from '../../../../common/registry/access.ts';
 import type { EnvironmentView } from '../../../../common/registry/model.ts';
 import {
   gatewayVpnTypes,
-  remoteAccessMethodLabels,
   remoteAccessMethods,
   splitTunnelAnswers,
-  splitTunnelLabels,
-  vpnTypeLabels,
   vpnTypes,
   type RemoteAccessMethod,
   type SplitTunnel,
@@ -16,7 +14,9 @@ import {
 import { FormDialog } from '../../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
+import { vocabularyLabels } from '../../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
+import { accessFindingText } from '../accessFindings.ts';
 import { environmentCall, environmentFormSpec, environmentFormValues } from './environmentForm.ts';
 
 export function EnvironmentFormDialog({
@@ -28,6 +28,7 @@ export function EnvironmentFormDialog({
   environment?: EnvironmentView;
   onClose(): void;
 }) {
+  const { t } = useTranslation('customer');
   const saveEnvironment = useRegistryStore((s) => s.saveEnvironment);
   const onSubmit = useCallback(
     async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
@@ -63,31 +64,35 @@ export function EnvironmentFormDialog({
 
   return (
     <FormDialog
-      title={environment ? `Edit environment ${environment.name}` : 'Add environment'}
-      submitLabel={environment ? 'Save environment' : 'Add environment'}
+      title={
+        environment
+          ? t('environmentForm.editTitle', { name: environment.name })
+          : t('environmentForm.addTitle')
+      }
+      submitLabel={environment ? t('environmentForm.save') : t('environmentForm.add')}
       form={form}
       onClose={onClose}
       size="wide"
     >
       <TextField
         binding={form.field('name')}
-        label="Environment name"
+        label={t('environmentForm.name')}
         autoFocus
-        hint="E.g. Produktion, Test, Skolmiljö"
+        hint={t('environmentForm.nameHint')}
       />
-      <h3 className="form__section-title">Access</h3>
+      <h3 className="form__section-title">{t('environmentForm.access')}</h3>
       <div className="form__row">
         <SelectField
           binding={form.field('access.vpnType')}
-          label="VPN type"
+          label={t('environmentForm.vpnType')}
           options={vpnTypes}
-          labels={vpnTypeLabels}
+          labels={vocabularyLabels('vpnType')}
         />
         <SelectField
           binding={form.field('access.method')}
-          label="Remote-access method"
+          label={t('environmentForm.method')}
           options={remoteAccessMethods}
-          labels={remoteAccessMethodLabels}
+          labels={vocabularyLabels('remoteAccessMethod')}
         />
       </div>
       {(needsGateway || needsTeamViewer) && (
@@ -95,19 +100,19 @@ export function EnvironmentFormDialog({
           {needsGateway && (
             <TextField
               binding={form.field('access.vpnGateway')}
-              label="VPN gateway"
+              label={t('environmentForm.gateway')}
               className="mono"
               spellCheck={false}
-              hint="Host name or address the VPN client connects to"
+              hint={t('environmentForm.gatewayHint')}
             />
           )}
           {needsTeamViewer && (
             <TextField
               binding={form.field('access.teamViewerId')}
-              label="TeamViewer id"
+              label={t('environmentForm.teamViewerId')}
               inputMode="numeric"
               className="mono"
-              hint="9 or 10 digits"
+              hint={t('environmentForm.teamViewerIdHint')}
             />
           )}
         </div>
@@ -116,72 +121,81 @@ export function EnvironmentFormDialog({
         {needsGateway && (
           <SelectField
             binding={form.field('access.splitTunnel')}
-            label="Split tunnel"
+            label={t('environmentForm.splitTunnel')}
             options={splitTunnelAnswers}
-            labels={splitTunnelLabels}
+            labels={vocabularyLabels('splitTunnel')}
           />
         )}
         <TextField
           binding={form.field('access.accessTool')}
-          label="Access tool"
+          label={t('environmentForm.accessTool')}
           optional
-          hint="The client's name and version, e.g. Cisco Secure Client 5.1, FortiClient 7.2"
+          hint={t('environmentForm.accessToolHint')}
         />
       </div>
       <CheckboxField
         binding={form.field('access.specialConfigurationNeeded')}
-        label="The client needs special configuration on our machines"
+        label={t('environmentForm.special')}
       />
       {specialConfigurationNeeded && (
         <TextAreaField
           binding={form.field('access.specialConfiguration')}
-          label="What must be configured"
+          label={t('environmentForm.specialWhat')}
           rows={2}
-          hint="E.g. a certificate in the machine store, a fixed DNS server"
+          hint={t('environmentForm.specialHint')}
         />
       )}
       {!standardness.standard && (
         <div className="callout" role="status">
-          <strong>Non-standard access: billable under section 8.6.</strong>
+          <strong>{t('access.nonStandard')}</strong>
           <ul>
-            {standardness.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+            {standardness.findings.map((finding) => (
+              <li key={finding.code}>{accessFindingText(finding)}</li>
             ))}
           </ul>
         </div>
       )}
       <TextField
         binding={form.field('access.supportedTools')}
-        label="Supported tools"
+        label={t('environmentForm.supportedTools')}
         optional
-        hint="Separate with commas: PowerShell, RDP, Enter-PSSession"
+        hint={t('environmentForm.supportedToolsHint')}
       />
       <TextField
         binding={form.field('access.preConnectCommand')}
-        label="Pre-connect command"
+        label={t('environmentForm.preConnect')}
         optional
-        hint="Runs in the session's terminal before SSH, e.g. /opt/cisco/anyconnect/bin/vpn connect vpn.kommun.se"
+        hint={t('environmentForm.preConnectHint')}
       />
       <TextField
         binding={form.field('preConnectSecret')}
-        label={hasPreConnectSecret ? 'New pre-connect secret' : 'Pre-connect secret'}
+        label={
+          hasPreConnectSecret
+            ? t('environmentForm.newPreConnectSecret')
+            : t('environmentForm.preConnectSecret')
+        }
         optional
         type="password"
         autoComplete="new-password"
         hint={
           hasPreConnectSecret
-            ? 'A secret is stored. Leave empty to keep it; type a new one to replace it.'
-            : 'E.g. the VPN password. The command reads it from $LOTSEN_PRE_CONNECT_SECRET; stored encrypted, never shown again.'
+            ? t('environmentForm.keepPreConnectSecretHint')
+            : t('environmentForm.preConnectSecretHint')
         }
       />
       {hasPreConnectSecret && (
         <CheckboxField
           binding={form.field('clearPreConnectSecret')}
-          label="Clear the stored pre-connect secret"
+          label={t('environmentForm.clearPreConnectSecret')}
         />
       )}
-      <TextAreaField binding={form.field('access.notes')} label="Access notes" optional rows={2} />
-      <TextAreaField binding={form.field('notes')} label="Environment notes" optional rows={2} />
+      <TextAreaField
+        binding={form.field('access.notes')}
+        label={t('environmentForm.accessNotes')}
+        optional
+        rows={2}
+      />
+      <TextAreaField binding={form.field('notes')} label={t('environmentForm.notes')} optional rows={2} />
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type {
   MaintenanceNoticeInput,
   MaintenanceNoticeView,
@@ -20,6 +21,7 @@ export function NoticeFormDialog({
   notice?: MaintenanceNoticeView;
   onClose(): void;
 }) {
+  const { t } = useTranslation('customer');
   const saveNotice = useRegistryStore((s) => s.saveNotice);
   const [now] = useState(() => Date.now());
   const onSubmit = useCallback(
@@ -37,37 +39,37 @@ export function NoticeFormDialog({
 
   return (
     <FormDialog
-      title={notice ? 'Edit notice' : `Notice of maintenance in ${environment.name}`}
-      submitLabel={notice ? 'Save notice' : 'Add notice'}
+      title={notice ? t('noticeForm.editTitle') : t('noticeForm.addTitle', { environment: environment.name })}
+      submitLabel={notice ? t('noticeForm.save') : t('noticeForm.add')}
       form={form}
       onClose={onClose}
     >
       <TextAreaField
         binding={form.field('summary')}
-        label="What the customer will do"
+        label={t('noticeForm.summary')}
         rows={2}
-        hint="E.g. WAP01 is being patched"
+        hint={t('noticeForm.summaryHint')}
       />
       <div className="form__row">
         <TextField
           binding={form.field('startsAt')}
-          label="From (Swedish time)"
+          label={t('noticeForm.startsAt')}
           className="mono"
-          hint="YYYY-MM-DDTHH:MM"
+          hint={t('noticeForm.timeHint')}
         />
         <TextField
           binding={form.field('endsAt')}
-          label="To (Swedish time)"
+          label={t('noticeForm.endsAt')}
           optional
           className="mono"
-          hint="Empty: until further notice"
+          hint={t('noticeForm.endsAtHint')}
         />
       </div>
       <TextField
         binding={form.field('receivedAt')}
-        label="Told us at (Swedish time)"
+        label={t('noticeForm.receivedAt')}
         className="mono"
-        hint="When the customer gave notice"
+        hint={t('noticeForm.receivedAtHint')}
       />
     </FormDialog>
   );

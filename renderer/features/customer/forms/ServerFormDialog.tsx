@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EnvironmentView, ServerInput, ServerView } from '../../../../common/registry/model.ts';
-import { serverRoleLabels, serverRoles } from '../../../../common/registry/vocabulary.ts';
+import { serverRoles } from '../../../../common/registry/vocabulary.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
+import { vocabularyLabels } from '../../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { serverFormSpec, serverFormValues } from './serverForm.ts';
 
@@ -16,6 +18,7 @@ export function ServerFormDialog({
   server?: ServerView;
   onClose(): void;
 }) {
+  const { t } = useTranslation('customer');
   const saveServer = useRegistryStore((s) => s.saveServer);
   const onSubmit = useCallback(
     async (input: unknown, _values: unknown, rowVersion: number | undefined) => {
@@ -32,44 +35,48 @@ export function ServerFormDialog({
 
   return (
     <FormDialog
-      title={server ? `Edit server ${server.host}` : `Add server to ${environment.name}`}
-      submitLabel={server ? 'Save server' : 'Add server'}
+      title={
+        server
+          ? t('serverForm.editTitle', { host: server.host })
+          : t('serverForm.addTitle', { environment: environment.name })
+      }
+      submitLabel={server ? t('serverForm.save') : t('serverForm.add')}
       form={form}
       onClose={onClose}
     >
       <div className="form__row form__row--port">
         <TextField
           binding={form.field('host')}
-          label="Host"
+          label={t('serverForm.host')}
           autoFocus
           className="mono"
           spellCheck={false}
-          hint="Host name or IP address, e.g. wap01.kommun.se"
+          hint={t('serverForm.hostHint')}
         />
         <TextField
           binding={form.field('port')}
-          label="Port"
+          label={t('serverForm.port')}
           optional
           inputMode="numeric"
           className="mono"
-          hint="Default 22"
+          hint={t('serverForm.portHint')}
         />
       </div>
       <div className="form__row">
         <SelectField
           binding={form.field('role')}
-          label="Role"
+          label={t('serverForm.role')}
           options={serverRoles}
-          labels={serverRoleLabels}
+          labels={vocabularyLabels('serverRole')}
         />
         <TextField
           binding={form.field('os')}
-          label="Operating system"
+          label={t('serverForm.os')}
           optional
-          hint="E.g. Windows Server 2022"
+          hint={t('serverForm.osHint')}
         />
       </div>
-      <TextAreaField binding={form.field('notes')} label="Notes" optional rows={2} />
+      <TextAreaField binding={form.field('notes')} label={t('serverForm.notes')} optional rows={2} />
     </FormDialog>
   );
 }

@@ -3,8 +3,9 @@ import {
   type CertificateView,
 } from '../../../../common/environments/certificates.ts';
 import type { ServerView } from '../../../../common/registry/model.ts';
-import { certificateKindLabels, type CertificateKind } from '../../../../common/registry/vocabulary.ts';
+import { dayToText } from '../../../components/form/dateText.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 export type CertificateFormValues = {
   kind: string;
@@ -26,9 +27,6 @@ export const certificateFormSpec: FormSpec<CertificateFormValues> = {
   }),
 };
 
-/** What the server select says for "no server". */
-export const NO_SERVER_LABEL = 'Not one server (the farm, or unknown)';
-
 /**
  * The certificate form's spec, with the conflict panel naming the server by its host: a certificate stores only the
  * server's id, and only the environment's servers can say whose it is.
@@ -40,19 +38,24 @@ export function certificateFormSpecFor(
     ...certificateFormSpec,
     stored: {
       values: (current) => certificateFormValues(current as CertificateView),
-      labels: {
-        kind: 'Kind',
-        subject: 'Subject',
-        thumbprint: 'Thumbprint',
-        serverId: 'Server',
-        expiresOn: 'Expires on',
+      // A getter: the panel reads the labels when it shows, in the language chosen then.
+      get labels() {
+        return {
+          kind: t('customer:certificateForm.kind'),
+          subject: t('customer:certificateForm.subject'),
+          thumbprint: t('customer:certificateForm.thumbprint'),
+          serverId: t('customer:certificateForm.server'),
+          expiresOn: t('customer:certificateForm.expiresOn'),
+        };
       },
       show: {
-        kind: (value) => certificateKindLabels[value as CertificateKind] ?? String(value),
+        kind: (value) => t(`vocabulary:certificateKind.${String(value)}` as never),
         serverId: (value) =>
           value === ''
-            ? NO_SERVER_LABEL
-            : (servers.find((server) => server.id === value)?.host ?? 'A server since removed'),
+            ? t('customer:certificateForm.noServer')
+            : (servers.find((server) => server.id === value)?.host ??
+              t('customer:certificateForm.removedServer')),
+        expiresOn: (value) => dayToText(String(value)),
       },
     },
   };

@@ -1,5 +1,6 @@
 import { contactInputSchema, type ContactView } from '../../../../common/registry/model.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 export type ContactFormValues = {
   name: string;
@@ -27,15 +28,18 @@ export const contactFormSpec: FormSpec<ContactFormValues> = {
   toInput: (v) => ({ ...v }),
   stored: {
     values: (current) => contactFormValues(current as ContactView),
-    labels: {
-      name: 'Name',
-      email: 'E-mail',
-      phone: 'Phone',
-      role: 'Role',
-      adminAccount: 'Admin account',
-      isPrimary: 'Primary support contact',
-      adminTrainingDone: 'Admin training done',
-      toolTrainingDone: 'Tool training done',
+    // A getter: the panel reads the labels when it shows, in the language chosen then.
+    get labels() {
+      return {
+        name: t('customer:contactForm.name'),
+        email: t('customer:contactForm.email'),
+        phone: t('customer:contactForm.phone'),
+        role: t('customer:contactForm.role'),
+        adminAccount: t('customer:contactForm.adminAccount'),
+        isPrimary: t('customer:contactForm.primary'),
+        adminTrainingDone: t('customer:contactForm.adminTrainingDone'),
+        toolTrainingDone: t('customer:contactForm.toolTrainingDone'),
+      };
     },
   },
 };

@@ -4,16 +4,9 @@ import {
   type EnvironmentInput,
   type EnvironmentView,
 } from '../../../../common/registry/model.ts';
-import {
-  remoteAccessMethodLabels,
-  splitTunnelLabels,
-  vpnTypeLabels,
-  type RemoteAccessMethod,
-  type SplitTunnel,
-  type VpnType,
-} from '../../../../common/registry/vocabulary.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 import { listFromText, listInWords } from '../../../components/form/formSpec.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 export type EnvironmentFormValues = {
   name: string;
@@ -80,26 +73,29 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
   }),
   stored: {
     values: (current) => environmentFormValues(current as EnvironmentView),
-    labels: {
-      name: 'Environment name',
-      'access.vpnType': 'VPN type',
-      'access.vpnGateway': 'VPN gateway',
-      'access.teamViewerId': 'TeamViewer id',
-      'access.method': 'Remote-access method',
-      'access.supportedTools': 'Supported tools',
-      'access.notes': 'Access notes',
-      'access.preConnectCommand': 'Pre-connect command',
-      'access.splitTunnel': 'Split tunnel',
-      'access.accessTool': 'Access tool',
-      'access.specialConfigurationNeeded': 'The client needs special configuration on our machines',
-      'access.specialConfiguration': 'What must be configured',
-      clearPreConnectSecret: 'Clear the stored pre-connect secret',
-      notes: 'Environment notes',
+    // A getter: the panel reads the labels when it shows, in the language chosen then.
+    get labels() {
+      return {
+        name: t('customer:environmentForm.name'),
+        'access.vpnType': t('customer:environmentForm.vpnType'),
+        'access.vpnGateway': t('customer:environmentForm.gateway'),
+        'access.teamViewerId': t('customer:environmentForm.teamViewerId'),
+        'access.method': t('customer:environmentForm.method'),
+        'access.supportedTools': t('customer:environmentForm.supportedTools'),
+        'access.notes': t('customer:environmentForm.accessNotes'),
+        'access.preConnectCommand': t('customer:environmentForm.preConnect'),
+        'access.splitTunnel': t('customer:environmentForm.splitTunnel'),
+        'access.accessTool': t('customer:environmentForm.accessTool'),
+        'access.specialConfigurationNeeded': t('customer:environmentForm.special'),
+        'access.specialConfiguration': t('customer:environmentForm.specialWhat'),
+        clearPreConnectSecret: t('customer:environmentForm.clearPreConnectSecret'),
+        notes: t('customer:environmentForm.notes'),
+      };
     },
     show: {
-      'access.vpnType': (value) => vpnTypeLabels[value as VpnType] ?? String(value),
-      'access.method': (value) => remoteAccessMethodLabels[value as RemoteAccessMethod] ?? String(value),
-      'access.splitTunnel': (value) => splitTunnelLabels[value as SplitTunnel] ?? String(value),
+      'access.vpnType': (value) => t(`vocabulary:vpnType.${String(value)}` as never),
+      'access.method': (value) => t(`vocabulary:remoteAccessMethod.${String(value)}` as never),
+      'access.splitTunnel': (value) => t(`vocabulary:splitTunnel.${String(value)}` as never),
       'access.supportedTools': (value) => listInWords(listFromText(String(value))),
     },
     // The view only says whether a secret is stored; a typed one is saved without asking.

@@ -3,6 +3,7 @@ import {
   type MaintenanceNoticeView,
 } from '../../../../common/environments/maintenanceNotices.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
+import { t } from '../../../i18n/i18n.ts';
 import { instantFromLocal, localFromInstant } from '../../tickets/ticketForm.ts';
 
 export type NoticeFormValues = { summary: string; startsAt: string; endsAt: string; receivedAt: string };
@@ -20,11 +21,14 @@ export const noticeFormSpec: FormSpec<NoticeFormValues> = {
   stored: {
     // A stored notice has every time it needs; `now` only fills a new one's "told us at".
     values: (current) => noticeFormValues(0, current as MaintenanceNoticeView),
-    labels: {
-      summary: 'What the customer will do',
-      startsAt: 'From (Swedish time)',
-      endsAt: 'To (Swedish time)',
-      receivedAt: 'Told us at (Swedish time)',
+    // A getter: the panel reads the labels when it shows, in the language chosen then.
+    get labels() {
+      return {
+        summary: t('customer:noticeForm.summary'),
+        startsAt: t('customer:noticeForm.startsAt'),
+        endsAt: t('customer:noticeForm.endsAt'),
+        receivedAt: t('customer:noticeForm.receivedAt'),
+      };
     },
   },
 };

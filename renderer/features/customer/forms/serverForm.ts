@@ -1,6 +1,6 @@
 import { serverInputSchema, type ServerView } from '../../../../common/registry/model.ts';
-import { serverRoleLabels, type ServerRole } from '../../../../common/registry/vocabulary.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
+import { t } from '../../../i18n/i18n.ts';
 
 export type ServerFormValues = { host: string; port: string; role: string; os: string; notes: string };
 
@@ -17,8 +17,17 @@ export const serverFormSpec: FormSpec<ServerFormValues> = {
   }),
   stored: {
     values: (current) => serverFormValues(current as ServerView),
-    labels: { host: 'Host', port: 'Port', role: 'Role', os: 'Operating system', notes: 'Notes' },
-    show: { role: (value) => serverRoleLabels[value as ServerRole] ?? String(value) },
+    // A getter: the panel reads the labels when it shows, in the language chosen then.
+    get labels() {
+      return {
+        host: t('customer:serverForm.host'),
+        port: t('customer:serverForm.port'),
+        role: t('customer:serverForm.role'),
+        os: t('customer:serverForm.os'),
+        notes: t('customer:serverForm.notes'),
+      };
+    },
+    show: { role: (value) => t(`vocabulary:serverRole.${String(value)}` as never) },
   },
 };
 

@@ -40,7 +40,10 @@ export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
   },
   stored: {
     values: (current) => supportAccountFormValues(current as SupportAccountView),
-    labels: { username: t('customer:account.username'), notes: t('customer:account.notes') },
+    // A getter: the panel reads the labels when it shows, in the language chosen then.
+    get labels() {
+      return { username: t('customer:account.username'), notes: t('customer:account.notes') };
+    },
     // The view has no secret to show, and what was typed into the secret field is saved without asking.
     secrets: ['secret', 'secretKind'],
   },

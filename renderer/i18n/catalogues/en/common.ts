@@ -34,4 +34,14 @@ export const common = {
     sv: 'Svenska',
     en: 'English',
   },
+  /** A table row's buttons (components/RowActions.tsx) and every form dialog's frame (components/FormDialog.tsx). */
+  rows: {
+    actions: 'Actions',
+    editNamed: 'Edit {{name}}',
+    deleteNamed: 'Delete {{name}}',
+  },
+  dialog: {
+    keys: 'Enter or Ctrl+Enter saves · Esc cancels',
+    saveChoices: 'Save with these choices',
+  },
 } as const;

@@ -36,4 +36,13 @@ export const common: Translation<typeof en> = {
     sv: 'Svenska',
     en: 'English',
   },
+  rows: {
+    actions: 'Åtgärder',
+    editNamed: 'Ändra {{name}}',
+    deleteNamed: 'Ta bort {{name}}',
+  },
+  dialog: {
+    keys: 'Enter eller Ctrl+Enter sparar · Esc avbryter',
+    saveChoices: 'Spara med dessa val',
+  },
 };

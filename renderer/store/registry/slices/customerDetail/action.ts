@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { MethodInput } from '../../../../../common/api/contract.ts';
 import type { CustomerDetail, CustomerInput } from '../../../../../common/registry/model.ts';
 import type { RegistryService } from '../../../../services/registryService.ts';
-import { errorCode, errorMessage } from '../../../errorMessage.ts';
+import { errorCode } from '../../../errorMessage.ts';
 import type { RegistryStore } from '../../store.ts';
 
 /** Writes throw the API's LotsenError so forms can put each field issue beside its field. */
@@ -67,7 +67,7 @@ export const createCustomerDetailActions = (
           if (request !== latest) return;
           if (errorCode(error) === 'NOT_FOUND')
             set({ detail: null, detailStatus: 'missing', detailError: null });
-          else set({ detailStatus: get().detail ? 'ready' : 'error', detailError: errorMessage(error) });
+          else set({ detailStatus: get().detail ? 'ready' : 'error', detailError: error });
         }
       },
 

@@ -7,7 +7,11 @@ export interface CustomerDetailState {
   openCustomerId: string | null;
   detail: CustomerDetail | null;
   detailStatus: DetailStatus;
-  detailError: string | null;
+  /**
+   * Why the open customer could not be read: the failure itself, worded (errorMessage) where it is shown, so a
+   * language switch words it again.
+   */
+  detailError: unknown;
 }
 
 export const initialCustomerDetailState: CustomerDetailState = {

@@ -7,11 +7,16 @@ export const selectDetailError = (s: CustomerDetailState) => s.detailError;
 
 type TrainingTicks = Pick<ContactView, 'adminTrainingDone' | 'toolTrainingDone'>;
 
-/** The trainings a named support contact still lacks; the terms require both before the vendor gives 2nd-line help. */
-export function missingTraining(contact: TrainingTicks): string[] {
-  const missing: string[] = [];
-  if (!contact.adminTrainingDone) missing.push('admin training');
-  if (!contact.toolTrainingDone) missing.push('tool training');
+export type Training = 'admin' | 'tool';
+
+/**
+ * The trainings a named support contact still lacks, as codes the page words; the terms require both before the vendor
+ * gives 2nd-line help.
+ */
+export function missingTraining(contact: TrainingTicks): Training[] {
+  const missing: Training[] = [];
+  if (!contact.adminTrainingDone) missing.push('admin');
+  if (!contact.toolTrainingDone) missing.push('tool');
   return missing;
 }
 
