@@ -41,7 +41,9 @@ export const registryFileSupportAccountSchema = supportAccountInputSchema.extend
  * work; a file as a whole is bounded by MAX_FILE_CUSTOMERS.
  */
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z.array(item).max(max, { error: `At most ${max.toLocaleString('en-GB')} ${what}` });
+  // Worded when a file breaks the bound, not when the schema is built: a CLI that loads these schemas to start would
+  // otherwise start ICU's number formatting, tens of ms, for a message it never shows (issue 17).
+  z.array(item).max(max, { error: () => `At most ${max.toLocaleString('en-GB')} ${what}` });
 export const MAX_FILE_CUSTOMERS = 100_000;
 
 /** An environment's access in the file also carries its pre-connect secret, as accounts carry theirs. */

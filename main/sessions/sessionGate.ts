@@ -112,13 +112,15 @@ function assertNotBlocked(verdict: Verdict, overrideReason: string | null): void
   }
 }
 
-const stockholm = new Intl.DateTimeFormat('sv-SE', {
-  dateStyle: 'short',
-  timeStyle: 'short',
-  timeZone: 'Europe/Stockholm',
-});
+// Made at the first use, not when the module loads: ICU's date formatting takes tens of ms to start (issue 17).
+let stockholm: Intl.DateTimeFormat | undefined;
 
 /** Swedish notation, Stockholm time (2026-12-07 09:30), as the app shows times. */
 function stockholmTime(epochMs: number): string {
+  stockholm ??= new Intl.DateTimeFormat('sv-SE', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  });
   return stockholm.format(epochMs);
 }

@@ -10,6 +10,7 @@ import { makeTempDataDir } from '../../support/tempDataDir.ts';
  * a preload that lists, as it exits, the packages the process loaded (test/support/recordLoadedPackages.mjs).
  */
 const recorder = fileURLToPath(new URL('../../support/recordLoadedPackages.mjs', import.meta.url));
+const formatters = fileURLToPath(new URL('../../support/recordIntlFormatters.mjs', import.meta.url));
 const BACKEND_PACKAGES = [
   'better-sqlite3-multiple-ciphers',
   'keytar',
@@ -35,6 +36,17 @@ async function loadedBy(args: string[]): Promise<{ stdout: string; packages: str
   );
   expect(run).toMatchObject({ code: 0, stderr: '' });
   return { stdout: run.stdout, packages: (await readFile(list, 'utf8')).split('\n').filter(Boolean) };
+}
+
+async function initPassphraseStore(): Promise<void> {
+  const init = await runCli(
+    ['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'].concat([
+      '--key-store',
+      'passphrase',
+    ]),
+    cliEnv(home),
+  );
+  expect(init).toMatchObject({ code: 0, stderr: '' });
 }
 
 describe('what a lotsen command loads', () => {
@@ -63,18 +75,26 @@ describe('what a lotsen command loads', () => {
   });
 
   test('a command on an embedded store loads neither the sessions (ssh2, node-pty) nor the team database (pg)', async () => {
-    const init = await runCli(
-      ['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'].concat([
-        '--key-store',
-        'passphrase',
-      ]),
-      cliEnv(home),
-    );
-    expect(init).toMatchObject({ code: 0, stderr: '' });
+    await initPassphraseStore();
     const { stdout, packages } = await loadedBy(['customers', 'list', '--json']);
     expect(JSON.parse(stdout)).toEqual([]);
     // The store's driver is loaded, so the API was made: its session manager and team handlers came without these.
     expect(packages).toContain('better-sqlite3-multiple-ciphers');
     expect(packages.filter((p) => ['ssh2', 'node-pty', 'pg', 'ws', 'exceljs'].includes(p))).toEqual([]);
+  });
+
+  test('--help and a listing on the store make no date or number formatter: ICU starts them in tens of ms', async () => {
+    const made = async (args: string[]) => {
+      const file = join(home, 'formatters.txt');
+      const run = await runCli(
+        args,
+        cliEnv(home, { NODE_OPTIONS: `--import ${formatters}`, LOTSEN_TEST_INTL_FILE: file }),
+      );
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      return (await readFile(file, 'utf8')).split('\n').filter(Boolean);
+    };
+    expect(await made(['--help'])).toEqual([]);
+    await initPassphraseStore();
+    expect(await made(['customers', 'list', '--json'])).toEqual([]);
   });
 });
