@@ -18,6 +18,8 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../c
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { environmentCall, environmentFormSpec, environmentFormValues } from './environmentForm.ts';
+import type { FieldBinding } from '../../../components/form/useForm.ts';
+import { VpnProfileFields } from '../../sessions/VpnProfileFields.tsx';
 
 export function EnvironmentFormDialog({
   customerId,
@@ -161,6 +163,13 @@ export function EnvironmentFormDialog({
         label="Pre-connect command"
         optional
         hint="Runs in the session's terminal before SSH, e.g. /opt/cisco/anyconnect/bin/vpn connect vpn.kommun.se"
+      />
+      <VpnProfileFields
+        vpnType={vpnType}
+        gateway={form.values['access.vpnGateway'] as string}
+        client={form.field('access.vpnClient') as FieldBinding<string>}
+        connect={form.field('access.preConnectCommand') as FieldBinding<string>}
+        disconnect={form.field('access.disconnectCommand') as FieldBinding<string>}
       />
       <TextField
         binding={form.field('preConnectSecret')}

@@ -25,6 +25,8 @@ export type EnvironmentFormValues = {
   'access.supportedTools': string;
   'access.notes': string;
   'access.preConnectCommand': string;
+  'access.vpnClient': string;
+  'access.disconnectCommand': string;
   'access.splitTunnel': string;
   'access.accessTool': string;
   'access.specialConfigurationNeeded': boolean;
@@ -45,6 +47,8 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.supportedTools',
     'access.notes',
     'access.preConnectCommand',
+    'access.vpnClient',
+    'access.disconnectCommand',
     'access.splitTunnel',
     'access.accessTool',
     'access.specialConfigurationNeeded',
@@ -65,6 +69,8 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       supportedTools: listFromText(v['access.supportedTools']),
       notes: v['access.notes'],
       preConnectCommand: v['access.preConnectCommand'],
+      vpnClient: v['access.vpnClient'],
+      disconnectCommand: v['access.disconnectCommand'],
       splitTunnel: v['access.splitTunnel'],
       accessTool: v['access.accessTool'],
       specialConfigurationNeeded: v['access.specialConfigurationNeeded'],
@@ -130,6 +136,8 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.supportedTools': access?.supportedTools.join(', ') ?? '',
     'access.notes': access?.notes ?? '',
     'access.preConnectCommand': access?.preConnectCommand ?? '',
+    'access.vpnClient': access?.vpnClient ?? 'none',
+    'access.disconnectCommand': access?.disconnectCommand ?? '',
     'access.splitTunnel': access?.splitTunnel ?? 'unknown',
     'access.accessTool': access?.accessTool ?? '',
     'access.specialConfigurationNeeded': access?.specialConfigurationNeeded ?? false,
