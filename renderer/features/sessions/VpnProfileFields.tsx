@@ -85,7 +85,7 @@ export function VpnProfileFields({
         <PlainField name="serverCert" value={serverCert} onChange={setServerCert} mono />
       )}
       {chosen !== 'none' && (
-        <div className="form__row">
+        <div>
           <button type="button" className="button" onClick={() => void write()}>
             {t('write')}
           </button>
