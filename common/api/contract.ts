@@ -53,6 +53,7 @@ import {
   terminalResizeSchema,
 } from '../sessions/model.ts';
 import { preConnectApproveInputSchema, preConnectCommandViewSchema } from '../sessions/preConnect.ts';
+import { vpnProfileCommandsSchema, vpnProfileInputSchema } from '../sessions/vpn.ts';
 import {
   classificationSuggestionSchema,
   manualTimeEntryInputSchema,
@@ -423,6 +424,11 @@ export const methods = {
    * CONFLICT when the environment's command is no longer that text.
    */
   'sessions.approvePreConnect': method(preConnectApproveInputSchema, preConnectCommandViewSchema),
+  /**
+   * A ready VPN profile's connect and disconnect commands as they would run on this machine (its platform, its
+   * client's program), to fill an environment's pre-connect command with; and whether the client is installed here.
+   */
+  'sessions.vpnProfile': method(vpnProfileInputSchema, vpnProfileCommandsSchema),
   'recordings.list': method(
     z
       .object({ ticketId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).default(200) })

@@ -41,6 +41,8 @@ export const errorCodes = [
    * `command` (shown in full so the person can approve it) and `commandSha256`.
    */
   'COMMAND_NOT_APPROVED',
+  /** The environment's VPN client (its profile's program) is not installed on this machine; `details.client` names it. */
+  'VPN_CLIENT_MISSING',
   'HOST_KEY_MISMATCH',
   /** The record is in an approved billing month: it no longer changes; corrections go in as adjustments. */
   'LOCKED',

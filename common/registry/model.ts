@@ -1,3 +1,4 @@
+import { vpnClients } from '../sessions/vpn.ts';
 import { z } from 'zod';
 import { MAX_EMAIL_CHARS, MAX_EMAIL_LOCAL_PART_CHARS } from '../api/limits.ts';
 import { rowVersionSchema } from '../api/rowVersion.ts';
@@ -195,6 +196,17 @@ export const accessObjectSchema = z
      * environment's pre-connect secret, which the command reads from `LOTSEN_PRE_CONNECT_SECRET` (README, Pre-connect commands).
      */
     preConnectCommand: optionalText('Pre-connect command', 1_000),
+    /**
+     * The VPN client the pre-connect command was written for by a profile (common/sessions/vpn.ts): a session says
+     * the client is missing before running anything, and asks it whether the tunnel is split. `none`: own text.
+     */
+    vpnClient: z
+      .enum(vpnClients, {
+        error: (issue) => `Unknown VPN client "${String(issue.input)}"; use one of ${vpnClients.join(', ')}`,
+      })
+      .default('none'),
+    /** Run after the session when the pre-connect command ran (takes the VPN down); approved together with it. */
+    disconnectCommand: optionalText('Disconnect command', 1_000),
     /** The terms accept Cisco AnyConnect and Check Point only with split tunnel. */
     splitTunnel: z
       .enum(splitTunnelAnswers, {
@@ -252,6 +264,8 @@ export const defaultAccess: AccessFields = {
   supportedTools: [],
   notes: '',
   preConnectCommand: '',
+  vpnClient: 'none',
+  disconnectCommand: '',
   splitTunnel: 'unknown',
   accessTool: '',
   specialConfigurationNeeded: false,
@@ -353,6 +367,8 @@ export const accessViewSchema = z.object({
   preConnectCommand: z.string(),
   /** Whether a pre-connect secret is stored; the secret itself travels only inward, and out only to its program. */
   hasPreConnectSecret: z.boolean(),
+  vpnClient: z.enum(vpnClients),
+  disconnectCommand: z.string(),
   splitTunnel: z.enum(splitTunnelAnswers),
   accessTool: z.string(),
   specialConfigurationNeeded: z.boolean(),

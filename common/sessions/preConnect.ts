@@ -8,7 +8,12 @@ import { idSchema } from '../registry/model.ts';
 export const preConnectCommandViewSchema = z.object({
   environmentId: idSchema,
   command: z.string(),
-  /** Lower-case hex SHA-256 of the command's UTF-8 text: what an approval and the audit log name. */
+  /** What runs after the session to take the VPN down (a VPN profile's); approved together with `command`. */
+  disconnectCommand: z.string(),
+  /**
+   * Lower-case hex SHA-256 of what is approved: the command's UTF-8 text, or with a disconnect command, both
+   * (main/sessions/preConnectApprovals.ts, approvalText). What an approval and the audit log name.
+   */
   commandSha256: z.string(),
   approved: z.boolean(),
 });
@@ -19,6 +24,8 @@ export const preConnectApproveInputSchema = z
   .object({
     environmentId: idSchema,
     command: z.string().min(1, { error: 'Say which command to approve' }).max(1_000),
+    /** The disconnect command the person was shown with it; none when left out. */
+    disconnectCommand: z.string().max(1_000).default(''),
   })
   .strict();
 export type PreConnectApproveInput = z.input<typeof preConnectApproveInputSchema>;

@@ -125,6 +125,7 @@ export const roleMatrix: RoleMatrix = {
   'sessions.replaceHostKey': allow(HANDS_ON),
   'sessions.preConnectCommands': allow(HANDS_ON),
   'sessions.approvePreConnect': allow(HANDS_ON),
+  'sessions.vpnProfile': allow(HANDS_ON),
   'recordings.list': allow(HANDS_ON),
   'recordings.read': allow(HANDS_ON),
 

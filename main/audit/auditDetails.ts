@@ -3,6 +3,7 @@ import { blockerCodes, warningCodes } from '../../common/agreements/verdict.ts';
 import type { AuditEventCode } from '../../common/audit/auditEvents.ts';
 import { exportFormats } from '../../common/billing/model.ts';
 import { sessionKinds } from '../../common/sessions/model.ts';
+import { splitTunnelFindings, vpnClients } from '../../common/sessions/vpn.ts';
 import { recordFieldNames, recordFields, recordKinds, type RecordValue } from './recordFields.ts';
 
 /*
@@ -45,6 +46,16 @@ const HOST_KEY_FINGERPRINT = shaped(/^SHA256:[A-Za-z0-9+/]{43}$/);
 const SSH_KEY_TYPE = shaped(/^[a-z0-9]+(-[a-z0-9.@]+)+$/);
 /** A signal as the terminal reports it: ssh2's name (TERM) or node-pty's number. */
 const SIGNAL = shaped(/^[A-Z0-9]{1,16}$/);
+/** A command run in a session's terminal (pre-connect, disconnect): which, by its SHA-256, and how it ended. */
+const COMMAND_RUN = {
+  ticketId: 'id',
+  environmentId: 'id',
+  commandSha256: SHA256_HEX,
+  exitCode: 'number',
+  signal: SIGNAL,
+  succeeded: 'boolean',
+  durationMs: 'number',
+} as const;
 /** Why a session ended: a LotsenError code, or the session's own (INTERRUPTED). */
 const END_CODE = shaped(/^[A-Z][A-Z0-9_]{1,63}$/);
 /** A tree of the team vault (main/vault/treeKeyWraps.ts). */
@@ -121,14 +132,12 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   'store.backed_up': { file: 'personal', bytes: 'number', events: 'number' },
   'preconnect.approved': { commandSha256: SHA256_HEX, machineId: 'id' },
   'preconnect.ran': {
-    ticketId: 'id',
-    environmentId: 'id',
-    commandSha256: SHA256_HEX,
-    exitCode: 'number',
-    signal: SIGNAL,
-    succeeded: 'boolean',
-    durationMs: 'number',
+    ...COMMAND_RUN,
+    // A VPN profile's connect: which client, and whether the tunnel it made is split (common/sessions/vpn.ts).
+    vpnClient: oneOf(vpnClients),
+    splitTunnel: oneOf(splitTunnelFindings),
   },
+  'preconnect.disconnected': COMMAND_RUN,
   'registry.imported': {
     customers: 'number',
     contacts: 'number',

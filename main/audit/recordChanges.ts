@@ -44,6 +44,8 @@ const flatten = {
     supportedTools: e.access.supportedTools,
     accessNotes: e.access.notes,
     preConnectCommand: e.access.preConnectCommand,
+    vpnClient: e.access.vpnClient,
+    disconnectCommand: e.access.disconnectCommand,
     splitTunnel: e.access.splitTunnel,
     accessTool: e.access.accessTool,
     specialConfigurationNeeded: e.access.specialConfigurationNeeded,

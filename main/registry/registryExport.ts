@@ -1,3 +1,4 @@
+import type { VpnClient } from '../../common/sessions/vpn.ts';
 import { openSecrets } from '../vault/secretVault.ts';
 import {
   REGISTRY_FILE_FORMAT,
@@ -100,6 +101,8 @@ export async function exportRegistry(
               supportedTools: JSON.parse(e.supported_tools) as string[],
               notes: e.access_notes,
               preConnectCommand: e.pre_connect_command,
+              vpnClient: e.vpn_client as VpnClient,
+              disconnectCommand: e.disconnect_command,
               ...secretEntry(
                 'preConnectSecret',
                 (e as { pre_connect_secret?: string | null }).pre_connect_secret,

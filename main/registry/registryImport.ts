@@ -153,6 +153,8 @@ async function insertCustomer(
         supported_tools: JSON.stringify(access.supportedTools),
         access_notes: access.notes,
         pre_connect_command: access.preConnectCommand,
+        vpn_client: access.vpnClient,
+        disconnect_command: access.disconnectCommand,
         split_tunnel: access.splitTunnel,
         access_tool: access.accessTool,
         special_configuration_needed: access.specialConfigurationNeeded ? 1 : 0,

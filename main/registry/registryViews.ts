@@ -1,3 +1,4 @@
+import type { VpnClient } from '../../common/sessions/vpn.ts';
 import { accessStandardness, type AccessFacts } from '../../common/registry/access.ts';
 import type {
   ContactView,
@@ -86,6 +87,8 @@ export function environmentView(
       notes: row.access_notes,
       preConnectCommand: row.pre_connect_command,
       hasPreConnectSecret: row.has_pre_connect_secret === 1,
+      vpnClient: row.vpn_client as VpnClient,
+      disconnectCommand: row.disconnect_command,
       splitTunnel: facts.splitTunnel,
       accessTool: facts.accessTool,
       specialConfigurationNeeded: facts.specialConfigurationNeeded,

@@ -5,7 +5,7 @@ import { readPreConnectSecret } from '../registry/environmentRepository.ts';
 import { keyRingOf, treeKey, type TreeKey } from '../vault/keyRing.ts';
 import { SECRETS_TREE } from '../vault/secretVault.ts';
 import { isFresh } from './cachedVerdicts.ts';
-import { assertPreConnectApproved, commandSha256 } from './preConnectApprovals.ts';
+import { approvalSha256, assertPreConnectApproved, type PreConnectCommands } from './preConnectApprovals.ts';
 import type { SshRouteReads } from './sessionSsh.node.ts';
 import { hostKeyChanged, knownHostEndpoint, knownHostsPolicy, type HostEndpoint } from './ssh/knownHosts.ts';
 import { findHopTarget, type HopTarget } from './ssh/sshHops.ts';
@@ -46,7 +46,7 @@ export interface OpeningReads extends SshRouteReads {
   labels(): Promise<SessionLabels>;
   /** The vault's `secrets` tree key a new recording's data key is wrapped under. */
   secretsTree(): Promise<TreeKey>;
-  assertPreConnectApproved(environment: { id: string; preConnectCommand: string }): Promise<void>;
+  assertPreConnectApproved(environment: PreConnectCommands): Promise<void>;
   preConnectSecret(): Promise<string | null>;
 }
 
@@ -86,7 +86,10 @@ export function storeOpeningReads(
     },
     async assertPreConnectApproved(environment) {
       await assertPreConnectApproved(backend, environment);
-      needs.approvedCommands.set(commandSha256(environment.preConnectCommand.trim()), ctx().now());
+      needs.approvedCommands.set(
+        approvalSha256(environment.preConnectCommand, environment.disconnectCommand),
+        ctx().now(),
+      );
     },
     async preConnectSecret() {
       const secret = await readPreConnectSecret(ctx().db, scope.environmentId);
@@ -132,7 +135,7 @@ export function cachedOpeningReads(needs: OpeningNeeds, now: () => number): Open
     async assertPreConnectApproved(environment) {
       const command = environment.preConnectCommand.trim();
       if (command === '') return;
-      const approvedAt = needs.approvedCommands.get(commandSha256(command));
+      const approvedAt = needs.approvedCommands.get(approvalSha256(command, environment.disconnectCommand));
       fresh(
         approvedAt === undefined ? null : { value: true, readAt: approvedAt },
         'the pre-connect command’s approval',

@@ -21,6 +21,22 @@ function runnable(stored: string): string {
   return stored.trim();
 }
 
+/** An environment's commands as they are approved and run: connect before the session, disconnect after it. */
+export interface PreConnectCommands {
+  id: string;
+  preConnectCommand: string;
+  disconnectCommand: string;
+}
+
+/**
+ * What an approval covers: the connect command alone (as before disconnect commands existed, so those approvals
+ * stand), or both commands, so a changed disconnect command is a pair nobody approved either.
+ */
+export function approvalSha256(connect: string, disconnect: string): string {
+  const [up, down] = [runnable(connect), runnable(disconnect)];
+  return commandSha256(down === '' ? up : `${up}\n\u0000disconnect\u0000\n${down}`);
+}
+
 async function isApproved(
   db: Db,
   environmentId: string,
@@ -39,14 +55,15 @@ async function isApproved(
 
 async function viewOf(
   db: Db,
-  environment: { id: string; pre_connect_command: string },
+  environment: { id: string; pre_connect_command: string; disconnect_command: string },
   machineId: string,
 ): Promise<PreConnectCommandView> {
   const command = runnable(environment.pre_connect_command);
-  const sha256 = commandSha256(command);
+  const sha256 = approvalSha256(command, environment.disconnect_command);
   return {
     environmentId: environment.id,
     command,
+    disconnectCommand: runnable(environment.disconnect_command),
     commandSha256: sha256,
     approved: command !== '' && (await isApproved(db, environment.id, sha256, machineId)),
   };
@@ -61,7 +78,7 @@ export async function listPreConnectCommands(
   const machineId = await machineIdOf(backend.dataDir);
   const environments = await db
     .selectFrom('environments')
-    .select(['id', 'pre_connect_command'])
+    .select(['id', 'pre_connect_command', 'disconnect_command'])
     .where('customer_id', '=', customerId)
     .where('pre_connect_command', '!=', '')
     .orderBy('name')
@@ -76,20 +93,24 @@ export async function listPreConnectCommands(
  */
 export async function approvePreConnectCommand(
   backend: Backend,
-  input: { environmentId: string; command: string },
+  input: { environmentId: string; command: string; disconnectCommand?: string | undefined },
 ): Promise<PreConnectCommandView> {
   const ctx = backend.registryContext();
   const machineId = await machineIdOf(backend.dataDir);
-  const sha256 = commandSha256(input.command);
+  const disconnectCommand = input.disconnectCommand ?? '';
+  const sha256 = approvalSha256(input.command, disconnectCommand);
   await backend.audit().appendWith(
     async (trx) => {
       const environment = await trx
         .selectFrom('environments')
-        .select(['id', 'pre_connect_command'])
+        .select(['id', 'pre_connect_command', 'disconnect_command'])
         .where('id', '=', input.environmentId)
         .executeTakeFirst();
       if (!environment) throw new LotsenError('NOT_FOUND', 'No such environment; it may have been deleted.');
-      if (runnable(environment.pre_connect_command) !== input.command) {
+      if (
+        runnable(environment.pre_connect_command) !== input.command ||
+        runnable(environment.disconnect_command) !== disconnectCommand
+      ) {
         throw new LotsenError(
           'CONFLICT',
           "The environment's pre-connect command has changed since it was shown; read the new one before approving it.",
@@ -121,6 +142,7 @@ export async function approvePreConnectCommand(
   return {
     environmentId: input.environmentId,
     command: input.command,
+    disconnectCommand,
     commandSha256: sha256,
     approved: true,
   };
@@ -132,17 +154,18 @@ export async function approvePreConnectCommand(
  */
 export async function assertPreConnectApproved(
   backend: Backend,
-  environment: { id: string; preConnectCommand: string },
+  environment: PreConnectCommands,
 ): Promise<void> {
   const command = runnable(environment.preConnectCommand);
   if (command === '') return;
   const { db } = backend.registryContext();
-  const sha256 = commandSha256(command);
+  const disconnectCommand = runnable(environment.disconnectCommand);
+  const sha256 = approvalSha256(command, disconnectCommand);
   if (await isApproved(db, environment.id, sha256, await machineIdOf(backend.dataDir))) return;
   throw new LotsenError(
     'COMMAND_NOT_APPROVED',
     "This environment's pre-connect command has not been approved on this machine, so it was not run. Read it, " +
       'then approve it to run here, or open the session without running it.',
-    { environmentId: environment.id, command, commandSha256: sha256 },
+    { environmentId: environment.id, command, disconnectCommand, commandSha256: sha256 },
   );
 }

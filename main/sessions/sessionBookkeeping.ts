@@ -214,24 +214,56 @@ export async function auditOpened(
   });
 }
 
-/** A pre-connect command's run in the session's terminal: which command (its SHA-256, never its text) and how it ended. */
+/** A command's run in the session's terminal (its connect or disconnect command). */
+interface CommandRun {
+  environmentId: string;
+  commandSha256: string;
+  exit: TerminalExit;
+  durationMs: number;
+}
+
+/** Which command (its SHA-256, never its text) and how it ended. */
+function runDetails(session: BookedSession, run: CommandRun) {
+  return {
+    ticketId: session.ticketId,
+    environmentId: run.environmentId,
+    commandSha256: run.commandSha256,
+    exitCode: run.exit.exitCode,
+    signal: run.exit.signal,
+    succeeded: run.exit.exitCode === 0,
+    durationMs: run.durationMs,
+  };
+}
+
+/** A pre-connect command's run in the session's terminal: which command and how it ended. */
 export async function auditPreConnectRun(
   backend: Backend,
   session: BookedSession,
-  run: { environmentId: string; commandSha256: string; exit: TerminalExit; durationMs: number },
+  run: CommandRun & {
+    /** A VPN profile's connect: its client, and what it said of the tunnel being split. */
+    vpn?: { client: string; splitTunnel: string };
+  },
 ): Promise<void> {
   await booksOf(backend).audit(session.id, {
     event: 'preconnect.ran',
     subject: { type: 'session', id: session.id },
     details: {
-      ticketId: session.ticketId,
-      environmentId: run.environmentId,
-      commandSha256: run.commandSha256,
-      exitCode: run.exit.exitCode,
-      signal: run.exit.signal,
-      succeeded: run.exit.exitCode === 0,
-      durationMs: run.durationMs,
+      ...runDetails(session, run),
+      ...(run.vpn ? { vpnClient: run.vpn.client, splitTunnel: run.vpn.splitTunnel } : {}),
     },
+  });
+}
+
+/** The environment's disconnect command ran after the session (vpn/sessionVpn.ts), with how it ended. */
+export async function auditVpnDisconnect(
+  backend: Backend,
+  session: BookedSession,
+  run: CommandRun,
+): Promise<void> {
+  await booksOf(backend).audit(session.id, {
+    event: 'preconnect.disconnected',
+    subject: { type: 'session', id: session.id },
+    details: runDetails(session, run),
   });
 }
 

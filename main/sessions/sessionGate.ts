@@ -1,15 +1,17 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
+import type { VpnClient } from '../../common/sessions/vpn.ts';
 import { checkEligibility } from '../agreements/eligibilityService.ts';
 import { openPersonalText } from '../personalData/personalDataKeys.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
 import { isConnectionFailure } from '../team/reachability/connectionFailure.ts';
 import { isFresh, type CachedVerdicts } from './cachedVerdicts.ts';
+import type { PreConnectCommands } from './preConnectApprovals.ts';
 
 export interface Admission {
   ticket: { id: string; customerId: string };
-  environment: { id: string; preConnectCommand: string };
+  environment: PreConnectCommands & { vpnClient: VpnClient };
   verdict: Verdict;
   /** The written reason that let blockers pass; null when there were none to pass. */
   override: string | null;
@@ -36,7 +38,7 @@ export async function admitSession(
   if (!ticket) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
   const environment = await ctx.db
     .selectFrom('environments')
-    .select(['id', 'customer_id', 'pre_connect_command'])
+    .select(['id', 'customer_id', 'pre_connect_command', 'vpn_client', 'disconnect_command'])
     .where('id', '=', input.environmentId)
     .executeTakeFirst();
   if (!environment || environment.customer_id !== ticket.customer_id) {
@@ -53,7 +55,12 @@ export async function admitSession(
   assertNotBlocked(verdict, input.overrideReason);
   return {
     ticket: { id: ticket.id, customerId: ticket.customer_id },
-    environment: { id: environment.id, preConnectCommand: environment.pre_connect_command },
+    environment: {
+      id: environment.id,
+      preConnectCommand: environment.pre_connect_command,
+      disconnectCommand: environment.disconnect_command,
+      vpnClient: environment.vpn_client as VpnClient,
+    },
     verdict,
     override: verdict.blockers.length > 0 ? input.overrideReason : null,
     verdictCachedAt: null,

@@ -5,6 +5,7 @@ import { approvePreConnectCommand, listPreConnectCommands } from './preConnectAp
 import { listRecordings, readRecordingPage } from './recording/recordingRepository.ts';
 import { assertRecordingReachable, assertSessionReachable, sessionsShownTo } from './sessionAccess.ts';
 import type { SessionManager } from './sessionManager.node.ts';
+import { vpnProfileHere } from './vpn/vpnClient.node.ts';
 
 type SessionHandlers = Pick<Handlers, Extract<keyof Handlers, `sessions.${string}` | `recordings.${string}`>>;
 
@@ -55,6 +56,7 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
     },
     'sessions.preConnectCommands': ({ customerId }) => listPreConnectCommands(backend, customerId),
     'sessions.approvePreConnect': (input) => approvePreConnectCommand(backend, input),
+    'sessions.vpnProfile': (input) => vpnProfileHere(input),
     'recordings.list': (filter) => {
       const own = sessionsShownTo(ctx());
       return listRecordings(ctx().db, own === null ? filter : { ...filter, technicianId: own });

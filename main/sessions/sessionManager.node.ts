@@ -16,6 +16,7 @@ import {
   auditOpened,
   auditOverride,
   auditPreConnectRun,
+  auditVpnDisconnect,
   startTimeEntry,
   reasonOf,
   type BookedSession,
@@ -24,6 +25,7 @@ import {
 import { commandSha256 } from './preConnectApprovals.ts';
 import { cachedOpeningReads, OpeningNeeds, storeOpeningReads, type OpeningReads } from './openingReads.ts';
 import { admitSessionOrFromCache } from './sessionGate.ts';
+import { DISCONNECT_TIMEOUT_MS, sessionVpnOf, vpnSplitFinding, type SessionVpn } from './vpn/sessionVpn.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
 import { getSession, listSessions } from './sessionRepository.ts';
@@ -68,6 +70,8 @@ interface LiveSession extends BookedSession {
   /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
   timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
+  /** The environment's VPN, when the session runs its pre-connect command (vpn/sessionVpn.ts). */
+  readonly vpn: SessionVpn | null;
 }
 
 /**
@@ -150,6 +154,8 @@ export class SessionManager {
     const reads = this.readsFor(input, verdictCachedAt);
     // Refused before anything of the session exists, unless the person chose not to run the command this time.
     if (input.runPreConnect) await reads.assertPreConnectApproved(environment);
+    // A VPN profile's client missing here refuses the session as cleanly: nothing of it exists, nothing ran.
+    const vpn = input.runPreConnect ? await sessionVpnOf(environment) : null;
     // Loaded before the session exists, so a local shell is attached before open returns, as it always was: input
     // sent right after the answer reaches the shell.
     if (input.kind === 'local' || input.runPreConnect) await ptyModule();
@@ -262,6 +268,7 @@ export class SessionManager {
       timeEntryId: null,
       endAudited: false,
       ending: null,
+      vpn,
     };
     this.live.set(id, session);
     this.openedWith.set(id, input);
@@ -391,16 +398,21 @@ export class SessionManager {
       const secret = await session.reads.preConnectSecret();
       const { spawnPty } = await ptyModule();
       const started = performance.now();
+      // From its start on, the session's end runs the disconnect command too, whatever the connect's exit.
+      if (session.vpn) session.vpn.started = true;
       const exit = await this.runToEnd(
         session,
         spawnPty(preConnectProgram(preConnect, session.terminalSize, secret)),
       );
+      const durationMs = Math.round(performance.now() - started);
+      const split = exit.exitCode === 0 && !session.ending ? await vpnSplitFinding(session.vpn) : null;
       // Every run is audited, also one cut short by the session's end (its exit says how it was stopped).
       await auditPreConnectRun(this.backend, session, {
         environmentId: input.environmentId,
-        commandSha256: commandSha256(preConnect),
+        commandSha256: session.vpn?.approvalSha256 ?? commandSha256(preConnect),
         exit,
-        durationMs: Math.round(performance.now() - started),
+        durationMs,
+        ...(split === null ? {} : { vpn: split }),
       });
       if (session.ending) return;
       if (exit.exitCode !== 0) {
@@ -475,10 +487,16 @@ export class SessionManager {
     });
   }
 
-  /** Runs a program (the pre-connect command) in the session's terminal and resolves when it ends. */
-  private runToEnd(session: LiveSession, source: TerminalSource): Promise<TerminalExit> {
+  /**
+   * Runs a program (the pre-connect command, the disconnect command) in the session's terminal and resolves when it
+   * ends; after `timeoutMs`, when given, it is stopped (its exit then says by which signal).
+   */
+  private runToEnd(session: LiveSession, source: TerminalSource, timeoutMs?: number): Promise<TerminalExit> {
     return new Promise((resolve) => {
+      const timer =
+        timeoutMs === undefined ? undefined : setTimeout(() => session.stream?.close(), timeoutMs);
       this.attach(session, source, (info) => {
+        clearTimeout(timer);
         session.stream = null;
         resolve(info);
       });
@@ -505,6 +523,8 @@ export class SessionManager {
     // An entry still being created would be made after the books closed, and left running; waiting for it before
     // taking the end's moment also keeps the entry from ending before it started.
     await session.timeEntryStart?.catch(() => undefined);
+    // The VPN goes down after the session and before its end is taken: its time counts in the session's entry.
+    await this.disconnectVpn(session);
     const endedAt = this.backend.registryContext().now();
     try {
       await session.recorder.finish();
@@ -552,6 +572,34 @@ export class SessionManager {
       );
     }
     return view;
+  }
+
+  /**
+   * Runs the environment's disconnect command in the session's terminal (shown and recorded like the connect's),
+   * once its connect command started; audited with its exit. A disconnect that fails or hangs does not keep the
+   * session from ending: it is stopped after a while, and the audit says how it ended.
+   */
+  private async disconnectVpn(session: LiveSession): Promise<void> {
+    const vpn = session.vpn;
+    if (!vpn?.started || vpn.disconnectCommand === '') return;
+    vpn.started = false;
+    try {
+      const { spawnPty } = await ptyModule();
+      const started = performance.now();
+      const exit = await this.runToEnd(
+        session,
+        spawnPty(preConnectProgram(vpn.disconnectCommand, session.terminalSize, null)),
+        DISCONNECT_TIMEOUT_MS,
+      );
+      await auditVpnDisconnect(this.backend, session, {
+        environmentId: vpn.environmentId,
+        commandSha256: vpn.approvalSha256,
+        exit,
+        durationMs: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      console.error(`lotsen: the VPN of session ${session.id} could not be disconnected:`, reasonOf(error));
+    }
   }
 
   private async setState(session: LiveSession, state: 'preconnect' | 'connecting' | 'open'): Promise<void> {

@@ -74,6 +74,10 @@ export interface EnvironmentsTable extends Attributed {
   pre_connect_secret: string | null;
   /** 1 when `pre_connect_secret` holds one: computed by the database (0024), readable without its privilege. */
   has_pre_connect_secret: GeneratedAlways<number>;
+  /** 0029: the VPN client the pre-connect command was written for (common/sessions/vpn.ts), `none` for own text. */
+  vpn_client: Generated<string>;
+  /** 0029: run after the session when the pre-connect command ran; approved together with it. */
+  disconnect_command: Generated<string>;
 }
 
 export interface ServersTable extends Attributed {

@@ -25,8 +25,10 @@ export function createSessionsService(api: ApiClient) {
     /** A customer's pre-connect commands and whether each may run on this machine. */
     preConnectCommands: (customerId: string) => api.call('sessions.preConnectCommands', { customerId }),
     /** Approves the exact text shown, for this machine (audited); CONFLICT when the command changed meanwhile. */
-    approvePreConnect: (environmentId: string, command: string) =>
-      api.call('sessions.approvePreConnect', { environmentId, command }),
+    approvePreConnect: (environmentId: string, command: string, disconnectCommand = '') =>
+      api.call('sessions.approvePreConnect', { environmentId, command, disconnectCommand }),
+    /** A VPN profile's commands as they would run on this machine (common/sessions/vpn.ts). */
+    vpnProfile: (input: MethodInput<'sessions.vpnProfile'>) => api.call('sessions.vpnProfile', input),
     recordings: () => api.call('recordings.list', {}),
     readRecording: (recordingId: string, fromSeq: number) =>
       api.call('recordings.read', { recordingId, fromSeq }),

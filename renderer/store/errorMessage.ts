@@ -17,6 +17,7 @@ const carriesData: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'NOT_ELIGIBLE',
   'PRECONNECT_FAILED',
   'COMMAND_NOT_APPROVED',
+  'VPN_CLIENT_MISSING',
   'HOST_KEY_MISMATCH',
   'LOCKED',
   'SSH_AUTH_FAILED',

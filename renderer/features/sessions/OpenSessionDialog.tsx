@@ -21,6 +21,7 @@ import {
   type PendingCommandChoice,
 } from './PreConnectCommand.tsx';
 import './openSession.css';
+import { VpnProfileSummary } from './VpnProfileFields.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 
 const NEW_TICKET = 'new';
@@ -155,7 +156,8 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
         setTicketId(created.id);
         void reloadTickets();
       }
-      if (pending && commandChoice === 'approve') await approvePreConnect(environment.id, pending.command);
+      if (pending && commandChoice === 'approve')
+        await approvePreConnect(environment.id, pending.command, pending.disconnectCommand);
       await openSession({
         ticketId: forTicket,
         environmentId: environment.id,
@@ -282,9 +284,11 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
             )}
           </>
         )}
+        <VpnProfileSummary environment={environment} />
         {pending && (
           <PendingCommand
             command={pending.command}
+            disconnectCommand={pending.disconnectCommand}
             choice={commandChoice}
             onChoose={setCommandChoice}
             error={commandTried ? commandProblem : null}
@@ -304,7 +308,7 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
                 Run the VPN command first <CommandApproval view={command} />
               </span>
             </label>
-            <CommandText command={command.command} />
+            <CommandText command={command.command} disconnect={command.disconnectCommand} />
           </div>
         )}
         <label className="field field--check">

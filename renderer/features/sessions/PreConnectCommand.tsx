@@ -6,14 +6,18 @@ import { RadioChoices, type RadioChoice } from '../../components/RadioChoices.ts
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import './preConnect.css';
+import { DisconnectText } from './VpnProfileFields.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 
-/** The command as it would run, all of it, wrapped rather than scrolled. */
-export function CommandText({ command }: { command: string }) {
+/** The command as it would run, all of it, wrapped rather than scrolled; and what runs after the session, if any. */
+export function CommandText({ command, disconnect = '' }: { command: string; disconnect?: string }) {
   return (
-    <pre className="command-text" data-testid="pre-connect-command">
-      {command}
-    </pre>
+    <>
+      <pre className="command-text" data-testid="pre-connect-command">
+        {command}
+      </pre>
+      {disconnect !== '' && <DisconnectText command={disconnect} />}
+    </>
   );
 }
 
@@ -39,12 +43,14 @@ const pendingChoices: readonly RadioChoice<PendingCommandChoice>[] = [
  */
 export function PendingCommand({
   command,
+  disconnectCommand = '',
   choice,
   onChoose,
   error,
   attachFirst,
 }: {
   command: string;
+  disconnectCommand?: string;
   choice: PendingCommandChoice;
   onChoose(choice: PendingCommandChoice): void;
   error?: string | null;
@@ -56,7 +62,7 @@ export function PendingCommand({
         <strong>This environment's pre-connect command is not approved on this machine.</strong> It runs in a
         local shell with your rights. Read all of it before approving.
       </span>
-      <CommandText command={command} />
+      <CommandText command={command} disconnect={disconnectCommand} />
       <RadioChoices
         legend="Pre-connect command"
         options={pendingChoices}
@@ -101,7 +107,7 @@ export function ReconnectCommandDialog({
     setBusy(true);
     setError(null);
     try {
-      if (withCommand) await approve(command.environmentId, command.command);
+      if (withCommand) await approve(command.environmentId, command.command, command.disconnectCommand);
       await reconnect(sessionId, null, withCommand);
       onClose();
     } catch (failure) {
@@ -118,7 +124,7 @@ export function ReconnectCommandDialog({
             <strong>This environment's pre-connect command is not approved on this machine.</strong> It runs
             in a local shell with your rights. Read all of it before approving.
           </span>
-          <CommandText command={command.command} />
+          <CommandText command={command.command} disconnect={command.disconnectCommand} />
         </div>
         <FormError message={error} />
         <DialogActions>

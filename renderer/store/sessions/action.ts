@@ -15,6 +15,7 @@ import {
   type PreConnectCommandView,
 } from '../../../common/sessions/preConnect.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
+import type { VpnProfileView } from '../../../common/sessions/vpn.ts';
 import type { SessionsService } from '../../services/sessionsService.ts';
 import { errorMessage } from '../errorMessage.ts';
 import { initialSessionsState, type SessionsState } from './initialState.ts';
@@ -44,7 +45,9 @@ export interface SessionsActions {
   /** Reads which of a customer's pre-connect commands may run on this machine. */
   loadPreConnect(customerId: string): Promise<void>;
   /** Approves the exact command text shown, for this machine (audited); CONFLICT when it changed meanwhile. */
-  approvePreConnect(environmentId: string, command: string): Promise<void>;
+  approvePreConnect(environmentId: string, command: string, disconnectCommand?: string): Promise<void>;
+  /** A VPN profile's connect and disconnect commands for this machine, to fill an environment's access with. */
+  vpnProfile(input: MethodInput<'sessions.vpnProfile'>): Promise<VpnProfileView>;
   loadRecordings(): Promise<void>;
   /** A page of a recording for the player; the text goes to its terminal, not into the store. */
   readRecording(recordingId: string, fromSeq: number): Promise<RecordingPage>;
@@ -177,8 +180,9 @@ export const createSessionsActions =
         const commands = await service.preConnectCommands(customerId);
         set({ preConnect: { ...get().preConnect, [customerId]: commands } });
       },
-      async approvePreConnect(environmentId, command) {
-        const approved = await service.approvePreConnect(environmentId, command);
+      vpnProfile: (input) => service.vpnProfile(input),
+      async approvePreConnect(environmentId, command, disconnectCommand) {
+        const approved = await service.approvePreConnect(environmentId, command, disconnectCommand);
         const preConnect = Object.fromEntries(
           Object.entries(get().preConnect).map(([customerId, commands]) => [
             customerId,

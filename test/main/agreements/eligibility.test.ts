@@ -25,6 +25,8 @@ function environment(overrides: Partial<EnvironmentView> = {}): EnvironmentView 
       notes: '',
       preConnectCommand: '',
       hasPreConnectSecret: false,
+      vpnClient: 'none',
+      disconnectCommand: '',
       splitTunnel: 'yes',
       accessTool: '',
       specialConfigurationNeeded: false,

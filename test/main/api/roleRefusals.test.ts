@@ -166,6 +166,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'sessions.replaceHostKey': { sessionId: localSessionId, reason: 'Bekräftat med kunden per telefon' },
     'sessions.preConnectCommands': { customerId },
     'sessions.approvePreConnect': { environmentId, command: 'true' },
+    'sessions.vpnProfile': { client: 'openconnect', gateway: 'vpn.kommun.se' },
     'recordings.list': {},
     'recordings.read': { recordingId: localRecordingId },
     'audit.list': {},

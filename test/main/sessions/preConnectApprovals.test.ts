@@ -92,7 +92,13 @@ describe('an imported pre-connect command', () => {
     expect(await call.ok('recordings.list', {})).toEqual([]);
     expect((await call.ok('audit.list', {})).map((e) => e.event)).toEqual(['registry.imported']);
     expect(await call.ok('sessions.preConnectCommands', { customerId: customer!.id })).toEqual([
-      { environmentId: environment.id, command, commandSha256: sha256(command), approved: false },
+      {
+        environmentId: environment.id,
+        command,
+        disconnectCommand: '',
+        commandSha256: sha256(command),
+        approved: false,
+      },
     ]);
 
     // Chosen not to run it, the session opens, without the command.

@@ -18,6 +18,8 @@ import { vocabularyLabels } from '../../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { accessFindingText } from '../accessFindings.ts';
 import { environmentCall, environmentFormSpec, environmentFormValues } from './environmentForm.ts';
+import type { FieldBinding } from '../../../components/form/useForm.ts';
+import { VpnProfileFields } from '../../sessions/VpnProfileFields.tsx';
 
 export function EnvironmentFormDialog({
   customerId,
@@ -166,6 +168,13 @@ export function EnvironmentFormDialog({
         label={t('environmentForm.preConnect')}
         optional
         hint={t('environmentForm.preConnectHint')}
+      />
+      <VpnProfileFields
+        vpnType={vpnType}
+        gateway={form.values['access.vpnGateway'] as string}
+        client={form.field('access.vpnClient') as FieldBinding<string>}
+        connect={form.field('access.preConnectCommand') as FieldBinding<string>}
+        disconnect={form.field('access.disconnectCommand') as FieldBinding<string>}
       />
       <TextField
         binding={form.field('preConnectSecret')}

@@ -18,6 +18,8 @@ export type EnvironmentFormValues = {
   'access.supportedTools': string;
   'access.notes': string;
   'access.preConnectCommand': string;
+  'access.vpnClient': string;
+  'access.disconnectCommand': string;
   'access.splitTunnel': string;
   'access.accessTool': string;
   'access.specialConfigurationNeeded': boolean;
@@ -38,6 +40,8 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.supportedTools',
     'access.notes',
     'access.preConnectCommand',
+    'access.vpnClient',
+    'access.disconnectCommand',
     'access.splitTunnel',
     'access.accessTool',
     'access.specialConfigurationNeeded',
@@ -58,6 +62,8 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       supportedTools: listFromText(v['access.supportedTools']),
       notes: v['access.notes'],
       preConnectCommand: v['access.preConnectCommand'],
+      vpnClient: v['access.vpnClient'],
+      disconnectCommand: v['access.disconnectCommand'],
       splitTunnel: v['access.splitTunnel'],
       accessTool: v['access.accessTool'],
       specialConfigurationNeeded: v['access.specialConfigurationNeeded'],
@@ -126,6 +132,8 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.supportedTools': access?.supportedTools.join(', ') ?? '',
     'access.notes': access?.notes ?? '',
     'access.preConnectCommand': access?.preConnectCommand ?? '',
+    'access.vpnClient': access?.vpnClient ?? 'none',
+    'access.disconnectCommand': access?.disconnectCommand ?? '',
     'access.splitTunnel': access?.splitTunnel ?? 'unknown',
     'access.accessTool': access?.accessTool ?? '',
     'access.specialConfigurationNeeded': access?.specialConfigurationNeeded ?? false,

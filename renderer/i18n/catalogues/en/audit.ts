@@ -88,6 +88,8 @@ export const audit = {
     signal: 'signal',
     succeeded: 'succeeded',
     durationMs: 'duration',
+    splitTunnel: 'split tunnel',
+    vpnClient: 'VPN client',
     contacts: 'contacts',
     environments: 'environments',
     servers: 'servers',

@@ -12,6 +12,7 @@ import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
 import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
+import { vpn } from './vpn.ts';
 
 /**
  * The English catalogue, one namespace per part of the console. A feature adds its own namespace file here (and the
@@ -33,4 +34,5 @@ export const en = {
   shell,
   tickets,
   vocabulary,
+  vpn,
 } as const;

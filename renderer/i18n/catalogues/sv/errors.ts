@@ -28,6 +28,7 @@ export const errors: Translation<typeof en> = {
     NOT_ELIGIBLE: 'Den här kunden får inte få hjälp just nu.',
     PRECONNECT_FAILED: 'Förbindelsekommandot (VPN) lyckades inte.',
     COMMAND_NOT_APPROVED: 'Förbindelsekommandot är inte godkänt på den här datorn.',
+    VPN_CLIENT_MISSING: 'Miljöns VPN-klient är inte installerad på den här datorn, så inget kördes.',
     HOST_KEY_MISMATCH: 'Serverns värdnyckel är inte den som är registrerad.',
     LOCKED:
       'Det här hör till en godkänd faktureringsmånad och ändras inte längre; lägg in en justering i stället.',

@@ -14,6 +14,7 @@ import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
 import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
+import { vpn } from './vpn.ts';
 
 export const sv: Translation<typeof en> = {
   audit,
@@ -31,4 +32,5 @@ export const sv: Translation<typeof en> = {
   shell,
   tickets,
   vocabulary,
+  vpn,
 };

@@ -36,6 +36,8 @@ describe('environment form', () => {
         supportedTools: ['PowerShell', 'RDP', 'Enter-PSSession'],
         notes: '',
         preConnectCommand: 'vpn connect vpn.vaxjo.se',
+        vpnClient: 'none',
+        disconnectCommand: '',
         splitTunnel: 'unknown',
         accessTool: '',
         specialConfigurationNeeded: false,

@@ -1,0 +1,30 @@
+/** VPN profiles: the environment's VPN client, its connect and disconnect commands (issue 16, item 4). */
+export const vpn = {
+  clients: {
+    none: 'None (my own command)',
+    cisco_secure_client: 'Cisco Secure Client (vpn)',
+    openconnect: 'OpenConnect',
+    checkpoint_trac: 'Check Point (trac)',
+    rasdial: 'Windows built-in VPN (rasdial)',
+  },
+  client: 'VPN client',
+  clientHint: 'Lotsen writes the connect and disconnect commands for it from the gateway',
+  username: 'VPN user name',
+  usernameHint: 'Its password is the pre-connect secret below, passed on standard input',
+  entryName: 'Windows VPN entry',
+  entryNameHint: 'The name of your own VPN entry for this customer (made without admin rights)',
+  serverCert: 'Gateway certificate pin',
+  serverCertHint: 'pin-sha256:… when the gateway’s certificate is not from a trusted CA',
+  write: 'Write the commands',
+  written: 'Commands written for this machine. Read them before saving.',
+  notInstalled: '{{client}} is not installed on this machine: a session that runs the command is refused.',
+  splitChecked: 'After connecting, Lotsen asks the client whether the tunnel is split and logs the answer.',
+  splitNotChecked: 'This client cannot tell whether the tunnel is split: check it in the client.',
+  weak: 'PPTP is weak: its sign-in can be cracked from one captured login. Prefer IPsec (IKEv2 or L2TP) if the customer allows it.',
+  disconnectCommand: 'Disconnect command',
+  disconnectCommandHint:
+    'Runs in the session’s terminal after the session ends; approved together with the pre-connect command',
+  afterSession: 'After the session',
+  summary: 'VPN: {{client}}',
+  summaryDisconnects: 'VPN: {{client}}, disconnected after the session',
+} as const;

@@ -1,0 +1,342 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { AccessInput } from '../../../../common/registry/model.ts';
+import type { SessionView } from '../../../../common/sessions/model.ts';
+import { createApi } from '../../../../main/api/createApi.node.ts';
+import { apiCaller } from '../../../support/apiCaller.ts';
+import { ocservUnavailable, startOcserv, type OcservFixture } from '../../../support/ocserv/ocservFixture.ts';
+import { openPassphraseBackend } from '../../../support/passphraseBackend.ts';
+import {
+  localOpenInput,
+  prepareSessionCustomer,
+  sessionTarget,
+  sshOpenInput,
+  type PreparedSessionCustomer,
+} from '../../../support/sessionCustomer.ts';
+import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import { storedVersion } from '../../../support/storedVersion.ts';
+
+/*
+ * VPN profiles (issue 16, item 4) against the real session manager: the environment's connect command before the
+ * session and its disconnect command after it, in that order, the VPN's time inside the session's time entry, a
+ * missing client refused before anything runs, and OpenConnect against Debian's ocserv in network namespaces.
+ */
+
+let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
+let call: ReturnType<typeof apiCaller>;
+let output: Map<string, string>;
+const stops: (() => void)[] = [];
+
+beforeEach(async () => {
+  opened = await openPassphraseBackend();
+  call = apiCaller(createApi(opened.backend, () => undefined, { shell: '/bin/sh', connectTimeoutMs: 5_000 }));
+  output = new Map();
+  const decoder = new TextDecoder();
+  stops.push(
+    opened.backend.on('terminal.output', ({ sessionId, data }) => {
+      output.set(sessionId, (output.get(sessionId) ?? '') + decoder.decode(data, { stream: true }));
+      void call.ok('sessions.ack', { sessionId, bytes: data.length });
+    }),
+    // The sshd fixture's host key, trusted on first use as a person would.
+    opened.backend.on('sessions.prompt', (prompt) => {
+      if (prompt.kind === 'hostKey') {
+        void call.ok('sessions.answerPrompt', {
+          sessionId: prompt.sessionId,
+          promptId: prompt.promptId,
+          accept: true,
+        });
+      }
+    }),
+  );
+});
+afterEach(async () => {
+  while (stops.length) stops.pop()!();
+  await opened.cleanup();
+});
+
+function settled(id: string, states: SessionView['state'][]): Promise<SessionView> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`session ${id} did not reach ${states.join('/')}`)),
+      20_000,
+    );
+    const stop = opened.backend.on('sessions.changed', (view) => {
+      if (view.id !== id || !states.includes(view.state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(view);
+    });
+  });
+}
+
+async function waitForOutput(sessionId: string, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!pattern.test(output.get(sessionId) ?? '')) {
+    if (Date.now() > deadline) throw new Error(`no ${String(pattern)} in: ${output.get(sessionId) ?? ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Gives the prepared environment a VPN: its access with these commands (and a profile's client), then approves. */
+async function setVpn(
+  prepared: PreparedSessionCustomer,
+  access: Partial<AccessInput>,
+  options: { preConnectSecret?: string; approve?: boolean } = {},
+): Promise<void> {
+  const { preConnectSecret, approve = true } = options;
+  await call.ok('registry.saveEnvironment', {
+    customerId: prepared.customer.id,
+    id: prepared.environment.id,
+    rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
+    environment: {
+      name: 'Produktion',
+      access: {
+        vpnType: 'cisco_anyconnect',
+        vpnGateway: 'vpn.kalmar.se',
+        splitTunnel: 'yes',
+        method: 'ssh',
+        ...access,
+      },
+    },
+    ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
+  });
+  if (!approve) return;
+  const [view] = await call.ok('sessions.preConnectCommands', { customerId: prepared.customer.id });
+  await call.ok('sessions.approvePreConnect', {
+    environmentId: prepared.environment.id,
+    command: view!.command,
+    disconnectCommand: view!.disconnectCommand,
+  });
+}
+
+describe('a VPN around an SSH session (sshd fixture)', () => {
+  let sshd: SshdFixture;
+  let dir: string;
+  beforeAll(async () => {
+    sshd = await startSshd();
+  });
+  afterAll(async () => sshd?.stop());
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lotsen-vpn-'));
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  test('connect runs before the session and disconnect after it, in order, with the VPN’s time in its entry', async () => {
+    const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
+    const log = join(dir, 'vpn.log');
+    // The disconnect takes a while, as a real one does: that time belongs to the session too.
+    await setVpn(prepared, {
+      preConnectCommand: `echo "connect $(date +%s%3N)" >> '${log}'; echo vpn: uppe`,
+      disconnectCommand: `sleep 0.4; echo "disconnect $(date +%s%3N)" >> '${log}'; echo vpn: nere`,
+    });
+    const session = await call.ok('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
+    await settled(session.id, ['open']);
+    await waitForOutput(session.id, /vpn: uppe/);
+    // The disconnect has not run while the session is open.
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toHaveLength(1);
+    await call.ok('sessions.input', { sessionId: session.id, data: 'echo ssh-$((6*7))\n' });
+    await waitForOutput(session.id, /ssh-42/);
+    const closed = await call.ok('sessions.close', { sessionId: session.id });
+    // The disconnect's output reaches the session's terminal (and recording) like the connect's.
+    await waitForOutput(session.id, /vpn: nere/);
+
+    const [connectAt, disconnectAt] = (await readFile(log, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(' ')[1]));
+    const events = await call.ok('audit.list', { subjectType: 'session', subjectId: session.id });
+    const order = [...events].sort((a, b) => a.seq - b.seq).map((e) => e.event);
+    expect(order).toEqual(['preconnect.ran', 'session.opened', 'preconnect.disconnected', 'session.closed']);
+    const opening = events.find((e) => e.event === 'session.opened')!;
+    expect(connectAt).toBeLessThanOrEqual(opening.at);
+    expect(disconnectAt).toBeGreaterThanOrEqual(opening.at);
+    expect(closed.closedAt).toBeGreaterThanOrEqual(disconnectAt!);
+    const disconnected = events.find((e) => e.event === 'preconnect.disconnected')!;
+    expect(disconnected.details).toMatchObject({
+      exitCode: 0,
+      succeeded: true,
+      environmentId: prepared.environment.id,
+    });
+    expect(disconnected.details.durationMs).toBeGreaterThanOrEqual(400);
+
+    // One time entry, from before the VPN came up to after it went down.
+    const [entry, ...more] = await call.ok('time.list', { ticketId: prepared.ticket.id });
+    expect(more).toEqual([]);
+    expect(entry!.startedAt).toBeLessThanOrEqual(connectAt!);
+    expect(entry!.endedAt).toBe(closed.closedAt);
+    expect(entry!.endedAt!).toBeGreaterThanOrEqual(disconnectAt!);
+  });
+
+  test('a profile whose VPN client is not installed refuses the session before anything runs', async () => {
+    const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
+    const profile = await call.ok('sessions.vpnProfile', {
+      client: 'cisco_secure_client',
+      gateway: 'vpn.kalmar.se',
+      username: 'lotsen',
+    });
+    // Cisco Secure Client is not installed on this machine (its CLI lives in /opt/cisco).
+    expect(profile.clientFound).toBe(false);
+    expect(profile.connect).toContain("-s connect 'vpn.kalmar.se'");
+    expect(profile.connect).toContain('"$LOTSEN_PRE_CONNECT_SECRET"');
+    expect(profile.disconnect).toMatch(/vpn' disconnect$/);
+    await setVpn(
+      prepared,
+      {
+        vpnClient: 'cisco_secure_client',
+        preConnectCommand: profile.connect,
+        disconnectCommand: profile.disconnect,
+      },
+      { preConnectSecret: 'Lösen-vpn' },
+    );
+
+    const error = await call.fails('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
+    expect(error.code).toBe('VPN_CLIENT_MISSING');
+    expect(error.details).toEqual({ client: 'cisco_secure_client' });
+    expect(error.message).toContain('Cisco Secure Client');
+    // Nothing of a session exists: no row, no time entry, no run, nothing to disconnect.
+    expect(await call.ok('sessions.list', { live: false })).toEqual([]);
+    expect(await call.ok('time.list', { ticketId: prepared.ticket.id })).toEqual([]);
+    expect(await call.ok('audit.list', { event: 'preconnect.ran' })).toEqual([]);
+    expect(await call.ok('audit.list', { event: 'preconnect.disconnected' })).toEqual([]);
+    // Without running the command, the session opens as before.
+    const session = await call.ok('sessions.open', sshOpenInput(prepared, { runPreConnect: false }));
+    await settled(session.id, ['open']);
+    await call.ok('sessions.close', { sessionId: session.id });
+    expect(await call.ok('audit.list', { event: 'preconnect.disconnected' })).toEqual([]);
+  });
+
+  test('a disconnect command changed after approval is not approved', async () => {
+    const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
+    await setVpn(prepared, { preConnectCommand: 'echo upp', disconnectCommand: 'echo ner' });
+    await setVpn(
+      prepared,
+      { preConnectCommand: 'echo upp', disconnectCommand: 'echo annat' },
+      { approve: false },
+    );
+    const error = await call.fails('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
+    expect(error.code).toBe('COMMAND_NOT_APPROVED');
+    expect(error.details).toMatchObject({ command: 'echo upp', disconnectCommand: 'echo annat' });
+    // Approving the connect command alone, as it was shown before, does not cover the new pair.
+    expect(
+      (
+        await call.fails('sessions.approvePreConnect', {
+          environmentId: prepared.environment.id,
+          command: 'echo upp',
+        })
+      ).code,
+    ).toBe('CONFLICT');
+  });
+});
+
+const unavailable = ocservUnavailable();
+
+describe.skipIf(unavailable !== null)(
+  `OpenConnect against ocserv in network namespaces${unavailable === null ? '' : ` (skipped: ${unavailable})`}`,
+  () => {
+    let ocserv: OcservFixture | null = null;
+    let runtimeDir: string;
+    const saved = { PATH: process.env.PATH, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR };
+    beforeEach(async () => {
+      runtimeDir = await mkdtemp(join(tmpdir(), 'lotsen-vpn-run-'));
+      process.env.XDG_RUNTIME_DIR = runtimeDir;
+    });
+    afterEach(async () => {
+      process.env.PATH = saved.PATH;
+      if (saved.XDG_RUNTIME_DIR === undefined) delete process.env.XDG_RUNTIME_DIR;
+      else process.env.XDG_RUNTIME_DIR = saved.XDG_RUNTIME_DIR;
+      await ocserv?.stop();
+      ocserv = null;
+      await rm(runtimeDir, { recursive: true, force: true });
+    });
+
+    const hostRoutes = () => spawnSync('/usr/sbin/ip', ['route'], { encoding: 'utf8' }).stdout;
+    const resolver = () => readFile('/etc/resolv.conf', 'utf8').catch(() => '');
+
+    async function cmdlines(): Promise<string> {
+      const texts = await Promise.all(
+        (await readdir('/proc'))
+          .filter((name) => /^\d+$/.test(name))
+          .map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')),
+      );
+      return texts.join('\n');
+    }
+
+    async function sessionThroughOcserv(split: boolean) {
+      ocserv = await startOcserv({ split });
+      process.env.PATH = `${ocserv.binDir}:${saved.PATH ?? ''}`;
+      const prepared = await prepareSessionCustomer(call, {
+        host: '127.0.0.1',
+        port: 22,
+        username: 'lotsen',
+        secret: 'unused',
+      });
+      const profile = await call.ok('sessions.vpnProfile', {
+        client: 'openconnect',
+        gateway: ocserv.gateway,
+        username: ocserv.username,
+        serverCert: ocserv.serverCert,
+      });
+      expect(profile).toMatchObject({ client: 'openconnect', clientFound: true, splitCheckable: true });
+      expect(profile.connect).not.toContain(ocserv.password);
+      await setVpn(
+        prepared,
+        {
+          vpnGateway: ocserv.gateway,
+          vpnClient: 'openconnect',
+          preConnectCommand: profile.connect,
+          disconnectCommand: profile.disconnect,
+        },
+        { preConnectSecret: ocserv.password },
+      );
+      const [routesBefore, resolverBefore] = [hostRoutes(), await resolver()];
+
+      const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
+      const open = await settled(session.id, ['open', 'failed']);
+      expect(open, `${output.get(session.id) ?? ''}\n${ocserv.log()}`).toMatchObject({ state: 'open' });
+      // The tunnel is up in the client's namespace: the pushed network goes through it.
+      const route = ocserv.inClient(['/usr/sbin/ip', '-o', 'route', 'get', ocserv.insideAddress]);
+      expect(route.stdout, `${route.stderr}\n${output.get(session.id) ?? ''}\n${ocserv.log()}`).toMatch(
+        /dev tun/,
+      );
+      expect(ocserv.clientPids()).toHaveLength(1);
+      // The VPN password reached OpenConnect on its standard input only: no process's argv holds it.
+      expect(await cmdlines()).not.toContain(ocserv.password);
+      // Nothing of the host's network changed.
+      expect(hostRoutes()).toBe(routesBefore);
+      expect(await resolver()).toBe(resolverBefore);
+
+      await call.ok('sessions.close', { sessionId: session.id });
+      // The disconnect waited for OpenConnect to end: its tunnel is gone by the time the session has ended.
+      expect(ocserv.clientPids()).toEqual([]);
+      expect(ocserv.inClient(['/usr/sbin/ip', '-o', 'link']).stdout).not.toMatch(/tun\d/);
+      expect(hostRoutes()).toBe(routesBefore);
+
+      const events = await call.ok('audit.list', { subjectType: 'session', subjectId: session.id });
+      const byEvent = (name: string) => events.find((e) => e.event === name)!;
+      expect(events.map((e) => e.event).sort()).toEqual(
+        ['preconnect.disconnected', 'preconnect.ran', 'session.closed', 'session.opened'].sort(),
+      );
+      expect(byEvent('preconnect.disconnected').details).toMatchObject({ succeeded: true });
+      return byEvent('preconnect.ran').details;
+    }
+
+    test('a split-tunnel VPN: connected before the session, the split found, disconnected after it', async () => {
+      expect(await sessionThroughOcserv(true)).toMatchObject({
+        succeeded: true,
+        vpnClient: 'openconnect',
+        splitTunnel: 'split',
+      });
+    });
+
+    test('a VPN that takes all traffic is found to be a full tunnel', async () => {
+      expect(await sessionThroughOcserv(false)).toMatchObject({
+        succeeded: true,
+        vpnClient: 'openconnect',
+        splitTunnel: 'full',
+      });
+    });
+  },
+);
