@@ -19,6 +19,7 @@ import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/R
 import { Section } from '../../components/Section.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
+import { ServerConnectActions } from '../sessions/ServerConnectActions.tsx';
 import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import type { OpenDialog } from './pageDialog.ts';
@@ -219,14 +220,13 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                 <td>{server.os || <span className="muted">—</span>}</td>
                 <RowActions>
                   {mayConnect && (
-                    <button
-                      type="button"
-                      className="button button--primary button--small"
-                      aria-label={`Connect to ${server.host}`}
-                      onClick={() => open({ kind: 'openSession', environment, server })}
-                    >
-                      Connect
-                    </button>
+                    <ServerConnectActions
+                      environment={environment}
+                      server={server}
+                      onConnect={(sessionKind) =>
+                        open({ kind: 'openSession', environment, server, sessionKind })
+                      }
+                    />
                   )}
                   <EditDeleteButtons
                     name={`server ${server.host}`}

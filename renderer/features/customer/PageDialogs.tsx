@@ -186,6 +186,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
           customer={detail}
           environment={dialog.environment}
           server={dialog.server}
+          kind={dialog.sessionKind}
           onClose={onClose}
         />
       );

@@ -53,6 +53,17 @@ export function pixelAt(image: RgbImage, x: number, y: number): [number, number,
   return [image.pixels[at]!, image.pixels[at + 1]!, image.pixels[at + 2]!];
 }
 
+/** Whether the pixel at (x, y) is `rgb`, give or take a rounding of the colour depth. */
+export function showsColour(
+  image: RgbImage,
+  x: number,
+  y: number,
+  rgb: readonly [number, number, number],
+): boolean {
+  const seen = pixelAt(image, x, y);
+  return seen.reduce((sum, value, index) => sum + Math.abs(value - rgb[index]!), 0) < 12;
+}
+
 /** A plain PNG (8-bit RGB, no filter), so a screenshot can be looked at in any viewer. */
 export function encodePng(image: RgbImage): Buffer {
   const rows = Buffer.alloc((image.width * 3 + 1) * image.height);

@@ -10,7 +10,7 @@ import { openPassphraseBackend } from '../../../support/passphraseBackend.ts';
 import { prepareSessionCustomer, rdpOpenInput } from '../../../support/sessionCustomer.ts';
 import { SERVER_DESKTOP_RGB, startXrdp, type RdpServerFixture } from '../../../support/rdp/xrdpFixture.ts';
 import { startX, type XDisplay } from '../../../support/rdp/xDisplay.ts';
-import { encodePng, pixelAt, readXwd } from '../../../support/rdp/xwdImage.ts';
+import { encodePng, pixelAt, readXwd, showsColour } from '../../../support/rdp/xwdImage.ts';
 
 /**
  * RDP end to end with real parts: xrdp in front of TigerVNC's Xvnc on a loopback port (the server), and FreeRDP's
@@ -121,12 +121,10 @@ async function untilServerDesktopShown(): Promise<Buffer> {
   for (;;) {
     const image = readXwd(await client.screenshot());
     // xfreerdp's window opens at the top left of a display without a window manager, 1024x768 by default.
-    const [r, g, b] = pixelAt(image, 400, 400);
-    const [er, eg, eb] = SERVER_DESKTOP_RGB;
-    if (Math.abs(r - er) + Math.abs(g - eg) + Math.abs(b - eb) < 12) return encodePng(image);
+    if (showsColour(image, 400, 400, SERVER_DESKTOP_RGB)) return encodePng(image);
     if (Date.now() > deadline) {
       throw new Error(
-        `the client's display shows rgb(${r}, ${g}, ${b}) where the server's desktop should be`,
+        `the client's display shows rgb(${pixelAt(image, 400, 400).join(', ')}), not the server's desktop`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
