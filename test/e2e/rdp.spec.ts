@@ -4,8 +4,11 @@ import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support
 import { startX, type XDisplay } from '../support/rdp/xDisplay.ts';
 import { encodePng, readXwd, showsColour } from '../support/rdp/xwdImage.ts';
 import { SERVER_DESKTOP_RGB, startXrdp, type RdpServerFixture } from '../support/rdp/xrdpFixture.ts';
+import { lookAtWidths } from './support/layout.ts';
 import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { describeOverflow, findOverflows } from './support/overflow.ts';
 
+const LONG_HOST = 'wap02-dmz.skolplattform.vaxjo-kommun.example.se';
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 83) };
 
 /**
@@ -40,6 +43,13 @@ test('RDP from a Windows server’s row: trust the certificate, the session show
       servers: [
         { host: server.host, port: server.port, role: 'wap', os: 'Windows Server 2022' },
         adfsOnRecord,
+        // Long data: the row's three connect and two edit actions beside a long host and operating system.
+        {
+          host: LONG_HOST,
+          port: 3389,
+          role: 'wap',
+          os: 'Microsoft Windows Server 2022 Datacenter: Azure Edition',
+        },
       ],
       supportAccounts: [{ username: server.username, secret: server.password }],
     },
@@ -55,11 +65,8 @@ test('RDP from a Windows server’s row: trust the certificate, the session show
   // The environment's access method first.
   const row = page.getByRole('row').filter({ has: rdpButton });
   await expect(row.getByRole('button')).toHaveText(['RDP', 'Connect', 'Edit', 'Delete']);
-  for (const width of [1280, 1440]) {
-    await page.setViewportSize({ width, height: 900 });
-    await row.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: testInfo.outputPath(`01-server-row-${width}.png`) });
-  }
+  await lookAtWidths(page, testInfo, '01-customer-page');
+  expect((await findOverflows(page)).map(describeOverflow)).toEqual([]);
   // An AD FS server with no operating system on record, in the same RDP environment: RDP first there too.
   await expect(
     page.getByRole('button', { name: `Remote desktop (RDP) to ${adfsOnRecord.host}` }),
