@@ -53,6 +53,10 @@ export async function fetchRdpCertificate(
     const der = await new Promise<Buffer>((resolve, reject) => {
       tls.once('secureConnect', () => resolve(tls.getPeerCertificate().raw));
       tls.once('error', (error) => reject(unreachable(host, port, error)));
+      // A timeout destroys the socket under it: the handshake then ends without an error of its own.
+      tls.once('close', () =>
+        reject(new LotsenError('SSH_UNREACHABLE', `${host}:${port} ended the TLS handshake.`)),
+      );
     });
     tls.destroy();
     return describeCertificate(der);

@@ -33,7 +33,10 @@ export interface RdpServerFixture {
  * xrdp passes what the RDP client sent to Xvnc (its `vnc-any` module with `password=ask`), so a wrong password is
  * refused by Xvnc. VNC authentication reads the first 8 characters of a password, so those are random too.
  */
-export async function startXrdp(): Promise<RdpServerFixture> {
+export async function startXrdp(
+  /** `rdp`: RDP's own security without TLS, which has no certificate to pin (an old or misconfigured server). */
+  securityLayer: 'tls' | 'rdp' = 'tls',
+): Promise<RdpServerFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'lotsen-xrdp-'));
   const password = `${randomBytes(6).toString('base64url').slice(0, 8)}-rdp-${randomBytes(8).toString('hex')}`;
   const vncPassword = await new Promise<Buffer>((resolve, reject) => {
@@ -96,7 +99,7 @@ export async function startXrdp(): Promise<RdpServerFixture> {
       `/CN=rdp-fixture-${generation}`,
     ]);
     const ini = join(dir, 'xrdp.ini');
-    await writeFile(ini, xrdpIni({ port, cert, key, vncPort, log: join(dir, 'xrdp.log') }));
+    await writeFile(ini, xrdpIni({ port, cert, key, vncPort, securityLayer, log: join(dir, 'xrdp.log') }));
     xrdp = spawn('xrdp', ['--nodaemon', '--config', ini], { stdio: 'ignore' });
     await untilListening(port);
   }
@@ -126,12 +129,19 @@ export async function startXrdp(): Promise<RdpServerFixture> {
   };
 }
 
-function xrdpIni(o: { port: number; cert: string; key: string; vncPort: number; log: string }): string {
+function xrdpIni(o: {
+  port: number;
+  cert: string;
+  key: string;
+  vncPort: number;
+  securityLayer: 'tls' | 'rdp';
+  log: string;
+}): string {
   return `[Globals]
 ini_version=1
 fork=false
 port=tcp://127.0.0.1:${o.port}
-security_layer=tls
+security_layer=${o.securityLayer}
 crypt_level=high
 certificate=${o.cert}
 key_file=${o.key}

@@ -263,4 +263,26 @@ describe('an RDP session', () => {
       replaced: pinned,
     });
   }, 90_000);
+
+  test('to a server without TLS is refused: there is no certificate to pin, and no client starts', async () => {
+    const plain = await startXrdp('rdp');
+    try {
+      const prepared = await prepareSessionCustomer(call, {
+        host: plain.host,
+        port: plain.port,
+        username: plain.username,
+        secret: plain.password,
+      });
+      const session = await call.ok('sessions.open', rdpOpenInput(prepared));
+      expect(await stateOf(session.id, 'open', 'failed')).toMatchObject({
+        state: 'failed',
+        endCode: 'RDP_NO_CERTIFICATE',
+        endMessage: expect.stringContaining('RDP’s own security, without TLS'),
+      });
+      expect(events.seen.filter((e) => e.event === 'sessions.prompt')).toEqual([]);
+      expect(await call.ok('time.list', { ticketId: prepared.ticket.id })).toEqual([]);
+    } finally {
+      await plain.stop();
+    }
+  }, 60_000);
 });
