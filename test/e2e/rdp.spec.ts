@@ -114,4 +114,12 @@ test('RDP from a Windows server’s row: trust the certificate, the session show
   await expect(duration).toHaveText(final!);
   const [entry] = await callStore(lotsen.home, 'time.list', {});
   expect(entry).toMatchObject({ source: 'session', endedAt: expect.any(Number) });
+
+  // From the ticket's page the server opens as RDP too: the environment's access method is the default there.
+  await page.getByRole('link', { name: /^Tickets/ }).click();
+  await page.getByTestId('ticket-row').getByRole('link', { name: 'WAP svarar inte efter omstart' }).click();
+  await page.getByRole('button', { name: `Connect to WAP ${server.host}` }).click();
+  const fromTicket = page.getByRole('dialog', { name: `Remote desktop (RDP) to ${server.host}` });
+  await expect(fromTicket.getByRole('button', { name: 'Open remote desktop' })).toBeVisible();
+  await fromTicket.getByRole('button', { name: 'Cancel' }).click();
 });
