@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -171,6 +171,14 @@ describe('an RDP session', () => {
     expect(argv.some((arg) => arg.startsWith('/cert:deny,fingerprint:sha256:'))).toBe(true);
     expect(argv.some((arg) => /^\/(p|cert:ignore|cert:tofu|cert-ignore|cert-tofu)\b/.test(arg))).toBe(false);
     expect(await whereIsSecret(server.password, [opened.dataDir, tmpdir()], since)).toEqual([]);
+    // The look finds what is there: a file holding it, written and removed here, is found.
+    const control = await mkdtemp(join(tmpdir(), 'lotsen-rdp-control-'));
+    try {
+      await writeFile(join(control, 'holds-it'), `x${server.password}x`);
+      expect(await whereIsSecret(server.password, [control], since)).toEqual([join(control, 'holds-it')]);
+    } finally {
+      await rm(control, { recursive: true, force: true });
+    }
 
     const [running] = await call.ok('time.list', { ticketId: prepared.ticket.id });
     expect(running).toMatchObject({ sessionId: session.id, endedAt: null });
