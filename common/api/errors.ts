@@ -51,6 +51,10 @@ export const errorCodes = [
   'SSH_AUTH_FAILED',
   'SSH_UNREACHABLE',
   'SSH_DISCONNECTED',
+  /** The platform's RDP client is missing or cannot start here (no display); the message says which. */
+  'RDP_CLIENT_UNAVAILABLE',
+  /** The RDP server offers no TLS, so there is no certificate Lotsen can pin; the session is refused. */
+  'RDP_NO_CERTIFICATE',
   /** Raised by a client transport, never by main: the connection dropped before the answer came. */
   'DISCONNECTED',
   /** The call, or its answer, is larger than Lotsen takes or sends in one message (see common/api/limits.ts). */

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { reasonSchema } from '../agreements/verdict.ts';
 import { idSchema } from '../registry/model.ts';
 
-/** An SSH session to a registered server, or a local terminal (the VPN client's CLI, PowerShell, RDP launchers). */
-export const sessionKinds = ['ssh', 'local'] as const;
+/**
+ * An SSH session to a registered server, a local terminal (the VPN client's CLI, PowerShell), or an RDP session: the
+ * platform's own RDP client launched and watched by Lotsen, its console output in the session's terminal.
+ */
+export const sessionKinds = ['ssh', 'local', 'rdp'] as const;
 export type SessionKind = (typeof sessionKinds)[number];
 
 /**
@@ -102,6 +105,16 @@ export const sessionOpenInputSchema = z
         path: ['accountId'],
         message: 'An SSH session needs a support account',
       });
+    }
+    if (input.kind === 'rdp' && (input.serverId === null || input.accountId === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.serverId === null ? 'serverId' : 'accountId'],
+        message: 'An RDP session needs a server and a support account',
+      });
+    }
+    if (input.kind === 'rdp' && input.jump.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['jump'], message: 'An RDP session has no jump hosts' });
     }
     for (const { index, message } of jumpRouteProblems(input.serverId, input.jump)) {
       ctx.addIssue({ code: 'custom', path: ['jump', index, 'serverId'], message });

@@ -63,6 +63,16 @@ const VAULT_TREE = oneOf(['personal', 'secrets']);
 /** A public key's short fingerprint: 16 hex digits in groups of four. */
 const KEY_FINGERPRINT = shaped(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
 
+/** How a session ended; exitCode and signal: how an RDP session's client program ended. */
+const SESSION_END: Record<string, AuditDetailKind> = {
+  ticketId: 'id',
+  title: 'personal',
+  code: END_CODE,
+  message: 'personal',
+  exitCode: 'number',
+  signal: SIGNAL,
+};
+
 const RECORD_CHANGE: Record<string, AuditDetailKind> = {
   record: oneOf(recordKinds),
   customerId: 'id',
@@ -73,8 +83,8 @@ const RECORD_CHANGE: Record<string, AuditDetailKind> = {
 
 export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetailKind>> = {
   'session.opened': { kind: oneOf(sessionKinds), title: 'personal', ticketId: 'id', customerId: 'id' },
-  'session.closed': { ticketId: 'id', title: 'personal', code: END_CODE, message: 'personal' },
-  'session.disconnected': { ticketId: 'id', title: 'personal', code: END_CODE, message: 'personal' },
+  'session.closed': SESSION_END,
+  'session.disconnected': SESSION_END,
   'eligibility.overridden': {
     ticketId: 'id',
     customerId: 'id',

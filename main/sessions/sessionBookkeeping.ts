@@ -345,6 +345,9 @@ function endedEvent(session: BookedSession, outcome: SessionOutcome): AuditInput
       ...(outcome.code ? { code: outcome.code } : {}),
       // An error's message may quote what a server said (a username, a path): sealed like the title.
       ...(outcome.message ? { message: personalDetail(outcome.message, session.ticketId) } : {}),
+      // A launched client's exit status (RDP): a number, and a signal's name.
+      ...(typeof outcome.details?.exitCode === 'number' ? { exitCode: outcome.details.exitCode } : {}),
+      ...(typeof outcome.details?.signal === 'string' ? { signal: outcome.details.signal } : {}),
     },
   };
 }

@@ -31,6 +31,8 @@ import { SessionQuestions } from './sessionQuestions.ts';
 import { getSession, listSessions } from './sessionRepository.ts';
 import type { SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
+import type { RdpClientOptions } from './rdp/rdpClient.node.ts';
+import { findRdpTarget, rdpTitle } from './rdp/rdpTarget.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
 import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
 import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
@@ -49,6 +51,8 @@ export interface SessionManagerOptions extends SshSessionOptions {
   promptTimeoutMs?: number;
   /** A live session's new terminal size is written to the store at most this often. */
   sizeSaveIntervalMs?: number;
+  /** The RDP client and the display its window opens on (main/sessions/rdp). */
+  rdp?: RdpClientOptions;
 }
 
 interface LiveSession extends BookedSession {
@@ -158,8 +162,11 @@ export class SessionManager {
     const vpn = input.runPreConnect ? await sessionVpnOf(environment) : null;
     // Loaded before the session exists, so a local shell is attached before open returns, as it always was: input
     // sent right after the answer reaches the shell.
-    if (input.kind === 'local' || input.runPreConnect) await ptyModule();
-    const title = await sessionTitle(reads.findTarget, input, this.options.shell);
+    if (input.kind === 'local' || input.kind === 'rdp' || input.runPreConnect) await ptyModule();
+    const title =
+      input.kind === 'rdp'
+        ? rdpTitle(await findRdpTarget(reads.findTarget, input))
+        : await sessionTitle(reads.findTarget, input, this.options.shell);
     if (input.kind === 'ssh') await assertRouteRegistered(reads.findTarget, input.jump);
     const labels = await reads.labels();
     const recording = newRecordingRow({
@@ -429,6 +436,24 @@ export class SessionManager {
       const { spawnPty } = ptyLoaded ?? (await ptyModule());
       if (session.ending) return;
       this.attachShell(session, spawnPty({ file: this.options.shell, ...session.terminalSize }));
+    } else if (input.kind === 'rdp') {
+      // The RDP client's console is the session's terminal; the client's end is the session's end.
+      const { connectRdp } = await import('./rdp/rdpSession.node.ts');
+      const { spawnPty } = await ptyModule();
+      const client = await connectRdp({
+        backend: this.backend,
+        sessionId: session.id,
+        input,
+        questions: session.questions,
+        reads: session.reads,
+        spawnPty,
+        size: session.terminalSize,
+        options: this.options.rdp,
+        stillWanted: () => !session.ending,
+      });
+      if (!client) return;
+      if (session.ending) return client.close();
+      this.attachShell(session, client);
     } else {
       const { connectSessionSsh } = await import('./sessionSsh.node.ts');
       if (session.ending) return;
@@ -679,6 +704,15 @@ function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {
   // A shell that ends sends its exit status; a channel that closes without one went down with its connection.
   if (session.kind === 'ssh' && info.exitCode === null && info.signal === null) return dropped(session.title);
   const how = info.signal ? `signal ${info.signal}` : `exit code ${String(info.exitCode)}`;
+  if (session.kind === 'rdp') {
+    // Its exit status is kept with the session and in its audit event.
+    return {
+      state: 'closed',
+      code: null,
+      message: `The RDP client ended (${how}).`,
+      details: { exitCode: info.exitCode, signal: info.signal },
+    };
+  }
   return { state: 'closed', code: null, message: `The shell ended (${how}).` };
 }
 

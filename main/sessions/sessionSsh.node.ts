@@ -1,6 +1,7 @@
 import { LotsenError } from '../../common/api/errors.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import type { Backend } from '../app/backend.node.ts';
+import { askToTrustHostKey } from './hostKeyQuestion.ts';
 import type { SessionQuestions } from './sessionQuestions.ts';
 import type { HostEndpoint } from './ssh/knownHosts.ts';
 import { connectSsh, type HostKeyCheck, type SshConnection } from './ssh/sshConnection.node.ts';
@@ -72,25 +73,7 @@ export async function connectSessionSsh(
     hopQuestions,
     options.agentSocket ?? process.env.SSH_AUTH_SOCK,
   );
-  const verifyHostKey = reads.hostKeyPolicy(async (endpoint, keyType, fingerprint) => {
-    const answer = await questions.ask((promptId) => ({
-      kind: 'hostKey',
-      sessionId,
-      promptId,
-      host: endpoint.host,
-      port: endpoint.port,
-      keyType,
-      fingerprint,
-    }));
-    if (answer.accept) {
-      await backend.audit().append({
-        event: 'hostkey.trusted',
-        subject: { type: 'host', id: `${endpoint.host}:${endpoint.port}` },
-        details: { keyType, fingerprint, sessionId },
-      });
-    }
-    return answer.accept;
-  });
+  const verifyHostKey = reads.hostKeyPolicy(askToTrustHostKey(backend, questions, sessionId));
   return connectSsh({
     hops,
     verifyHostKey,

@@ -131,3 +131,12 @@ export const sshOpenInput = (prepared: PreparedSessionCustomer, extra: Partial<S
 /** The input for `sessions.open`: a local terminal for the prepared ticket. */
 export const localOpenInput = (prepared: PreparedSessionCustomer, extra: Partial<SessionOpenInput> = {}) =>
   openInput(prepared, { kind: 'local', ...extra });
+
+/** The input for `sessions.open`: an RDP session to the prepared server and account, for its ticket. */
+export const rdpOpenInput = (prepared: PreparedSessionCustomer, extra: Partial<SessionOpenInput> = {}) =>
+  openInput(prepared, {
+    kind: 'rdp',
+    serverId: prepared.server.id,
+    accountId: prepared.account.id,
+    ...extra,
+  });

@@ -41,9 +41,10 @@ export interface SshHop {
 }
 
 export interface HostKeyQuestion {
-  hop: SshHop;
+  /** Only where the hop is: a key is kept per endpoint (an RDP certificate is checked the same way). */
+  hop: Pick<SshHop, 'host' | 'port'>;
   /** The jump hosts this hop is reached through, nearest first; empty when reached directly. */
-  via: readonly SshHop[];
+  via: readonly Pick<SshHop, 'host' | 'port'>[];
   keyType: string;
   /** `SHA256:…` as OpenSSH prints it. */
   fingerprint: string;

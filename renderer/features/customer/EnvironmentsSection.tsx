@@ -13,6 +13,7 @@ import { ActionsHeader, EditDeleteButtons, RowActions } from '../../components/R
 import { Section } from '../../components/Section.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
+import { ServerConnectActions } from '../sessions/ServerConnectActions.tsx';
 import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import { accessFindingText } from './accessFindings.ts';
@@ -217,14 +218,13 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                 <td>{server.os || <span className="muted">—</span>}</td>
                 <RowActions>
                   {mayConnect && (
-                    <button
-                      type="button"
-                      className="button button--primary button--small"
-                      aria-label={t('servers.connectTo', { host: server.host })}
-                      onClick={() => open({ kind: 'openSession', environment, server })}
-                    >
-                      {t('servers.connect')}
-                    </button>
+                    <ServerConnectActions
+                      environment={environment}
+                      server={server}
+                      onConnect={(sessionKind) =>
+                        open({ kind: 'openSession', environment, server, sessionKind })
+                      }
+                    />
                   )}
                   <EditDeleteButtons
                     name={t('names.server', { host: server.host })}

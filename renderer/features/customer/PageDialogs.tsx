@@ -183,6 +183,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
           customer={detail}
           environment={dialog.environment}
           server={dialog.server}
+          kind={dialog.sessionKind}
           onClose={onClose}
         />
       );

@@ -6,6 +6,7 @@ import type {
   ServerView,
   SupportAccountView,
 } from '../../../common/registry/model.ts';
+import type { ConnectKind } from '../sessions/connectKinds.ts';
 
 /** The one dialog the customer page may show at a time, with what it works on. */
 export type PageDialog =
@@ -25,6 +26,12 @@ export type PageDialog =
   | { kind: 'notice'; environment: EnvironmentView; notice?: MaintenanceNoticeView }
   | { kind: 'deleteNotice'; notice: MaintenanceNoticeView }
   /** A session from this environment: SSH to `server`, or a local terminal when there is none. */
-  | { kind: 'openSession'; environment: EnvironmentView; server: ServerView | null };
+  | {
+      kind: 'openSession';
+      environment: EnvironmentView;
+      server: ServerView | null;
+      /** How to connect to the server (its row's button); SSH when not said. */
+      sessionKind?: ConnectKind;
+    };
 
 export type OpenDialog = (dialog: PageDialog) => void;

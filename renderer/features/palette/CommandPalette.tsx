@@ -10,6 +10,7 @@ import {
   useRegistryStore,
   useTicketsStore,
 } from '../../store/StoreProvider.tsx';
+import { connectKinds } from '../sessions/connectKinds.ts';
 import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
 import { isPaletteKey, isPinKey } from './paletteKeys.ts';
 import { buildPaletteIndex, searchPalette, type PaletteItem, type PaletteResult } from './paletteSearch.ts';
@@ -49,6 +50,7 @@ export function CommandPalette({ onShortcuts }: { onShortcuts(): void }) {
           customer={connect.customer}
           environment={connect.environment}
           server={connect.server}
+          kind={connect.server ? connectKinds(connect.environment, connect.server)[0] : undefined}
           onClose={closeConnect}
         />
       )}

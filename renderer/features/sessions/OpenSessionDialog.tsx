@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Verdict } from '../../../common/agreements/verdict.ts';
 import type { CustomerDetail, EnvironmentView, ServerView } from '../../../common/registry/model.ts';
@@ -13,6 +14,7 @@ import { usePaletteStore, useSessionsStore, useTicketsStore } from '../../store/
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
 import { chainProblems, hopProblems, jumpInput, type HopProblem, type JumpHop } from './jumpChain.ts';
 import { JumpChainFields } from './JumpChainFields.tsx';
+import type { ConnectKind } from './connectKinds.ts';
 import { overrideReasonFormSpec } from './overrideReasonForm.ts';
 import {
   CommandApproval,
@@ -33,6 +35,8 @@ interface Props {
   server: ServerView | null;
   /** The ticket to choose at first (a ticket page's Connect); else the customer's first open ticket. */
   ticketId?: string;
+  /** SSH, or RDP (the platform's RDP client with the account's stored password: no sign-in choice, no jump hosts). */
+  kind?: ConnectKind | undefined;
   onClose(): void;
 }
 
@@ -41,7 +45,16 @@ interface Props {
  * to sign in, and the eligibility verdict with its reasons. Blockers stop it unless a written override is given. A
  * pre-connect command not approved on this machine is shown in full, to approve (audited) or to leave out.
  */
-export function OpenSessionDialog({ customer, environment, server, ticketId: chosen, onClose }: Props) {
+export function OpenSessionDialog({
+  customer,
+  environment,
+  server,
+  ticketId: chosen,
+  kind = 'ssh',
+  onClose,
+}: Props) {
+  const { t: tRdp } = useTranslation('connect');
+  const rdp = server !== null && kind === 'rdp';
   const openSession = useSessionsStore((s) => s.open);
   const openTicketsOf = useSessionsStore((s) => s.openTicketsOf);
   const check = useSessionsStore((s) => s.check);
@@ -107,7 +120,8 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
 
   const blocked = (verdict?.blockers.length ?? 0) > 0;
   const targetProblems = server ? hopProblems({ serverId: server.id, accountId, auth }, environment) : [];
-  const hopsProblems = server ? chainProblems(hops, environment, server.id) : new Map<string, HopProblem[]>();
+  const hopsProblems =
+    server && !rdp ? chainProblems(hops, environment, server.id) : new Map<string, HopProblem[]>();
   const routeReady = targetProblems.length === 0 && hopsProblems.size === 0;
   // Main's own rule for the reason, said beside the field once the person has written or tried to connect.
   const overrideProblem = blocked
@@ -161,11 +175,11 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
       await openSession({
         ticketId: forTicket,
         environmentId: environment.id,
-        kind: server ? 'ssh' : 'local',
+        kind: server ? kind : 'local',
         serverId: server?.id ?? null,
         accountId: server ? accountId : null,
         auth,
-        jump: server ? jumpInput(hops) : [],
+        jump: server && !rdp ? jumpInput(hops) : [],
         runPreConnect: pending ? commandChoice === 'approve' : runPreConnect,
         recordInput,
         overrideReason: blocked ? override : null,
@@ -185,7 +199,11 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
     }
   }
 
-  const title = server ? `Connect to ${server.host}` : `Local terminal for ${environment.name}`;
+  const title = rdp
+    ? tRdp('dialog.title', { host: server.host })
+    : server
+      ? `Connect to ${server.host}`
+      : `Local terminal for ${environment.name}`;
   return (
     <Dialog title={title} onClose={onClose} size="wide">
       <form
@@ -263,17 +281,20 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
                   onChange={setAccountId}
                 />
               </div>
-              <div className="field">
-                <label className="field__label" htmlFor="session-auth">
-                  Sign in with
-                </label>
-                <AuthSelect id="session-auth" value={auth} onChange={setAuth} />
-              </div>
+              {!rdp && (
+                <div className="field">
+                  <label className="field__label" htmlFor="session-auth">
+                    Sign in with
+                  </label>
+                  <AuthSelect id="session-auth" value={auth} onChange={setAuth} />
+                </div>
+              )}
             </div>
+            {rdp && <p className="field__hint">{tRdp('dialog.client')}</p>}
             {targetProblems.length > 0 && (
               <HopProblemList id="session-target-problems" problems={targetProblems} />
             )}
-            {environment.servers.length > 1 && (
+            {!rdp && environment.servers.length > 1 && (
               <JumpChainFields
                 environment={environment}
                 target={server}
@@ -355,7 +376,13 @@ export function OpenSessionDialog({ customer, environment, server, ticketId: cho
             className="button button--primary"
             disabled={busy || verdict === null || !routeReady || command === undefined}
           >
-            {busy ? 'Connecting…' : blocked ? 'Override and connect' : 'Connect'}
+            {busy
+              ? 'Connecting…'
+              : blocked
+                ? 'Override and connect'
+                : rdp
+                  ? tRdp('dialog.connect')
+                  : 'Connect'}
           </button>
         </DialogActions>
       </form>

@@ -1,6 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { SessionDuration } from './SessionDuration.tsx';
 import type { Reason } from '../../../common/agreements/verdict.ts';
 import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -171,6 +172,7 @@ function SessionBar({
         <span>
           Ticket <strong>{session.ticketRef}</strong> · {session.customerName}
         </span>
+        <SessionDuration session={session} />
         {session.overridden && <Badge tone="warning">Eligibility overridden</Badge>}
         {/* Started while the team database was away: the gate answered from the verdict it fetched then. */}
         {session.verdictCachedAt !== undefined && (

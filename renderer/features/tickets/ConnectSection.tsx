@@ -5,6 +5,7 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useAppStore, useTicketsStore } from '../../store/StoreProvider.tsx';
+import { connectKinds } from '../sessions/connectKinds.ts';
 import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
 
 /**
@@ -68,6 +69,7 @@ export function ConnectSection({ ticket }: { ticket: TicketView }) {
           customer={customer}
           environment={target.environment}
           server={target.server}
+          kind={target.server ? connectKinds(target.environment, target.server)[0] : undefined}
           ticketId={ticket.id}
           onClose={() => setTarget(null)}
         />

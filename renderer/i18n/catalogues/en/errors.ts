@@ -36,6 +36,8 @@ export const errors = {
     SSH_AUTH_FAILED: 'The server refused the sign-in.',
     SSH_UNREACHABLE: 'The server could not be reached.',
     SSH_DISCONNECTED: 'The connection to the server was lost.',
+    RDP_CLIENT_UNAVAILABLE: 'The RDP client is not installed here or cannot open a window.',
+    RDP_NO_CERTIFICATE: 'The RDP server offers no TLS certificate for Lotsen to check.',
     DISCONNECTED: 'The connection to Lotsen dropped before the answer came.',
     TOO_LARGE: 'That is more than Lotsen takes in one go.',
     TEAM_TLS_REQUIRED: 'The team database on another machine must be reached over TLS.',

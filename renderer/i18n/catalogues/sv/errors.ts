@@ -36,6 +36,8 @@ export const errors: Translation<typeof en> = {
     SSH_AUTH_FAILED: 'Servern nekade inloggningen.',
     SSH_UNREACHABLE: 'Servern gick inte att nå.',
     SSH_DISCONNECTED: 'Anslutningen till servern bröts.',
+    RDP_CLIENT_UNAVAILABLE: 'RDP-klienten är inte installerad här eller kan inte öppna ett fönster.',
+    RDP_NO_CERTIFICATE: 'RDP-servern har inget TLS-certifikat som Lotsen kan kontrollera.',
     DISCONNECTED: 'Anslutningen till Lotsen bröts innan svaret kom.',
     TOO_LARGE: 'Det är mer än Lotsen tar emot på en gång.',
     TEAM_TLS_REQUIRED: 'Teamets databas på en annan dator måste nås över TLS.',
