@@ -1,5 +1,6 @@
 import { audit } from './audit.ts';
 import { common } from './common.ts';
+import { connect } from './connect.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
@@ -21,6 +22,7 @@ import { vocabulary } from './vocabulary.ts';
 export const en = {
   audit,
   common,
+  connect,
   contracts,
   customer,
   customers,

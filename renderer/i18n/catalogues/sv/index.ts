@@ -2,6 +2,7 @@ import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
 import { audit } from './audit.ts';
 import { common } from './common.ts';
+import { connect } from './connect.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
@@ -19,6 +20,7 @@ import { vocabulary } from './vocabulary.ts';
 export const sv: Translation<typeof en> = {
   audit,
   common,
+  connect,
   contracts,
   customer,
   customers,
