@@ -12,6 +12,7 @@ import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { terminal } from './terminal.ts';
 import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
 
@@ -35,6 +36,7 @@ export const en = {
   sessions,
   setup,
   shell,
+  terminal,
   tickets,
   vocabulary,
 } as const;

@@ -14,6 +14,7 @@ import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { terminal } from './terminal.ts';
 import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
 
@@ -33,6 +34,7 @@ export const sv: Translation<typeof en> = {
   sessions,
   setup,
   shell,
+  terminal,
   tickets,
   vocabulary,
 };
