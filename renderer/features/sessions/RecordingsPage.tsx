@@ -68,9 +68,9 @@ export function RecordingsPage() {
                   {nameOf(recording)}
                   <span className="muted mono recordings__target">{recording.title}</span>
                 </td>
-                <td>{recording.ticketRef ?? t('none')}</td>
+                <td className="recordings__nowrap">{recording.ticketRef ?? t('none')}</td>
                 <td>{recording.customerName ?? t('none')}</td>
-                <td>{size(recording.bytes, t)}</td>
+                <td className="recordings__nowrap">{size(recording.bytes, t)}</td>
                 <td className="table__actions">
                   <button
                     type="button"
