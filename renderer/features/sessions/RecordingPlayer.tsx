@@ -7,7 +7,7 @@ import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { downloadBlob } from '../../components/download.ts';
 import { FormError } from '../../components/form/FormError.tsx';
 import { formatElapsed } from '../../i18n/format.ts';
-import { errorMessage } from '../../store/errorMessage.ts';
+import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import {
   eventsUpTo,
@@ -167,7 +167,12 @@ export function RecordingPlayer({
       downloadBlob(file.fileName, new Blob([file.content], { type: file.mediaType }));
       setExported(file.fileName);
     } catch (failure) {
-      setError(errorMessage(failure));
+      // Past what one answer carries: the CLI streams it to disk instead.
+      setError(
+        errorCode(failure) === 'TOO_LARGE'
+          ? t('player.tooLarge', { id: recording.id })
+          : errorMessage(failure),
+      );
     } finally {
       setExporting(false);
     }

@@ -41,6 +41,7 @@ export const recordings = {
     exportTitle:
       'Download the recording as a .cast file (asciinema); the export is recorded in the audit log',
     exporting: 'Exporting…',
+    tooLarge: 'This recording is too long to download here; export it with lotsen recordings export {{id}}',
     exported: 'Exported {{file}}; the audit log records it.',
   },
 } as const;

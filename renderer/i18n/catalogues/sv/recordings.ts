@@ -42,6 +42,8 @@ export const recordings: Translation<typeof en> = {
     export: 'Exportera',
     exportTitle: 'Ladda ned inspelningen som en .cast-fil (asciinema); exporten förs in i granskningsloggen',
     exporting: 'Exporterar…',
+    tooLarge:
+      'Inspelningen är för lång för att laddas ned här; exportera den med lotsen recordings export {{id}}',
     exported: '{{file}} exporterad; granskningsloggen har fört in det.',
   },
 };
