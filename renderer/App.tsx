@@ -58,6 +58,7 @@ export function App() {
                 <Route path="/tickets/:id" component={TicketPage} />
                 <Route path="/sessions" component={SessionsPage} />
                 <Route path="/recordings" component={RecordingsPage} />
+                <Route path="/recordings/:id" component={RecordingsPage} />
                 <Route path="/timesheet" component={TimesheetPage} />
                 <Route path="/billing" component={BillingPage} />
                 <Route path="/eligibility" component={ReviewPage} />

@@ -41,6 +41,7 @@ import {
 import {
   hostKeyReplaceInputSchema,
   promptAnswerInputSchema,
+  recordingDownloadSchema,
   recordingPageSchema,
   recordingViewSchema,
   sessionOpenInputSchema,
@@ -446,6 +447,11 @@ export const methods = {
       .strict(),
     recordingPageSchema,
   ),
+  /**
+   * The recording as a `.cast` file, in the answer (the console saves it as a download; no call writes a file);
+   * audited before it leaves. TOO_LARGE past 64 MiB: `lotsen recordings export` streams such a one to disk.
+   */
+  'recordings.export': method(z.object({ recordingId: idSchema }).strict(), recordingDownloadSchema),
 
   /** Newest first; every filter given must hold. The next page starts before the last `seq` of this one. */
   'audit.list': method(

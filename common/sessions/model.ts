@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reasonSchema } from '../agreements/verdict.ts';
 import { idSchema } from '../registry/model.ts';
+import { serverRoles, type ServerRole } from '../registry/vocabulary.ts';
 
 /**
  * An SSH session to a registered server, a local terminal (the VPN client's CLI, PowerShell), or an RDP session: the
@@ -255,10 +256,18 @@ export const terminalOutputSchema = z.object({
 });
 export type TerminalOutput = z.infer<typeof terminalOutputSchema>;
 
+/** A server's stored role as the vocabulary has it; null for no server (deleted, or a local terminal). */
+export function asServerRole(role: string | null | undefined): ServerRole | null {
+  return (serverRoles as readonly string[]).includes(role ?? '') ? (role as ServerRole) : null;
+}
+
 export const recordingViewSchema = z.object({
   id: idSchema,
   sessionId: idSchema.nullable(),
   title: z.string(),
+  /** The session's kind and its server's role, which name it as its tab does; null when no session or server is left. */
+  sessionKind: z.string().nullable(),
+  serverRole: z.enum(serverRoles).nullable(),
   ticketRef: z.string().nullable(),
   customerName: z.string().nullable(),
   startedAt: z.number().int(),
@@ -278,3 +287,14 @@ export const recordingPageSchema = z.object({
   nextSeq: z.number().int().nullable(),
 });
 export type RecordingPage = z.infer<typeof recordingPageSchema>;
+
+/** A recording as a `.cast` file the console saves as a download (audited as `recording.exported`). */
+export const recordingDownloadSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  /** The asciicast v2 file: the header line, then every event line. */
+  content: z.string(),
+});
+export type RecordingDownload = z.infer<typeof recordingDownloadSchema>;

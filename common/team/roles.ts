@@ -128,6 +128,7 @@ export const roleMatrix: RoleMatrix = {
   'sessions.vpnProfile': allow(HANDS_ON),
   'recordings.list': allow(HANDS_ON),
   'recordings.read': allow(HANDS_ON),
+  'recordings.export': allow(HANDS_ON),
 
   // The audit log holds everyone's acts: read by those who review them; checking the chain reveals nothing.
   'audit.list': allow(REVIEWERS),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../registry/model.ts';
+import { serverRoles } from '../registry/vocabulary.ts';
 import { ticketStatuses } from './model.ts';
 
 /*
@@ -85,13 +86,19 @@ export type StatusChangeView = z.infer<typeof statusChangeViewSchema>;
 
 export const timelineSessionSchema = z.object({
   id: idSchema,
+  /** `user@host[:port]` or the local shell: what the session was opened to. */
   title: z.string(),
+  kind: z.string(),
+  /** The role of the session's server, which names it as its tab does (`Växjö kommun · WAP`); null once deleted. */
+  serverRole: z.enum(serverRoles).nullable(),
   state: z.string(),
   openedAt: z.number().int(),
   closedAt: z.number().int().nullable(),
   technician: z.string(),
   /** The session's recording (the Recordings page plays it); null when it was not recorded. */
   recordingId: idSchema.nullable(),
+  /** How much it holds: an ended session's empty recording (it failed before the server sent a byte) is not offered. */
+  recordingBytes: z.number().int().nullable(),
 });
 export type TimelineSession = z.infer<typeof timelineSessionSchema>;
 

@@ -105,6 +105,8 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   'recording.exported': {
     file: 'personal',
     bytes: 'number',
+    // A download from the console names the file's SHA-256 (the CLI's export does not read its file back).
+    sha256: SHA256_HEX,
     sessionId: 'id',
     ticketId: 'id',
     title: 'personal',

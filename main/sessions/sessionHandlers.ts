@@ -2,6 +2,7 @@ import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { replaceSessionHostKey } from './hostKeyReplacement.ts';
 import { approvePreConnectCommand, listPreConnectCommands } from './preConnectApprovals.ts';
+import { downloadRecordingAudited } from './recording/auditedExport.node.ts';
 import { listRecordings, readRecordingPage } from './recording/recordingRepository.ts';
 import { assertRecordingReachable, assertSessionReachable, sessionsShownTo } from './sessionAccess.ts';
 import type { SessionManager } from './sessionManager.node.ts';
@@ -64,6 +65,10 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
     'recordings.read': async ({ recordingId, fromSeq, limit }) => {
       await assertRecordingReachable(ctx(), recordingId);
       return readRecordingPage(ctx().db, recordingId, fromSeq, limit);
+    },
+    'recordings.export': async ({ recordingId }) => {
+      await assertRecordingReachable(ctx(), recordingId);
+      return downloadRecordingAudited(backend, recordingId);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
+import { asServerRole } from '../../common/sessions/model.ts';
 import type { TicketStatus } from '../../common/tickets/model.ts';
 import {
   coveredSeconds,
@@ -292,13 +293,19 @@ export async function ticketTimeline(
       : db
           .selectFrom('sessions')
           .innerJoin('users', 'users.id', 'sessions.technician_id')
+          // The server's role names the session as its tab does; the recording's size says whether it holds anything.
+          .leftJoin('servers', 'servers.id', 'sessions.server_id')
+          .leftJoin('recordings', 'recordings.id', 'sessions.recording_id')
           .select([
             'sessions.id',
             'sessions.title',
+            'sessions.kind',
             'sessions.state',
             'sessions.opened_at',
             'sessions.closed_at',
             'sessions.recording_id',
+            'servers.role',
+            'recordings.bytes as recording_bytes',
             'users.name',
           ])
           .where('sessions.ticket_id', '=', ticketId)
@@ -362,11 +369,14 @@ export async function ticketTimeline(
     sessions: sessions.map((s) => ({
       id: s.id,
       title: s.title,
+      kind: s.kind,
+      serverRole: asServerRole(s.role),
       state: s.state,
       openedAt: s.opened_at,
       closedAt: s.closed_at,
       technician: s.name,
       recordingId: s.recording_id,
+      recordingBytes: s.recording_bytes,
     })),
     timeEntries: entries.map((e, i) => ({
       id: e.id,

@@ -93,6 +93,14 @@ export function formatCount(value: number): string {
   return integer().format(value);
 }
 
+const oneDecimal = perLocale(
+  (l) => new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+);
+/** `1.5` / `1,5`: a size or a speed to one decimal. */
+export function formatOneDecimal(value: number): string {
+  return oneDecimal().format(value);
+}
+
 /** Integer öre as kronor: `1 234,50 kr` in Swedish (narrow no-break spaces), `SEK 1,234.50` in English. */
 export function formatSek(ore: number): string {
   return sek().format(ore / 100);

@@ -32,6 +32,8 @@ export function createSessionsService(api: ApiClient) {
     recordings: () => api.call('recordings.list', {}),
     readRecording: (recordingId: string, fromSeq: number) =>
       api.call('recordings.read', { recordingId, fromSeq }),
+    /** The recording as a .cast file in the answer, for a download; audited by main before it answers. */
+    exportRecording: (recordingId: string) => api.call('recordings.export', { recordingId }),
     onChanged: (listener: (session: SessionView) => void) => api.subscribe('sessions.changed', listener),
     onPrompt: (listener: (prompt: SessionPrompt) => void) => api.subscribe('sessions.prompt', listener),
     terminal: createTerminalChannel(api),

@@ -99,9 +99,8 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
 
   await page.getByRole('link', { name: /^Sessions/ }).click();
   await page.getByRole('link', { name: 'Recordings' }).click();
-  await page
-    .getByRole('button', { name: `Play recording of ${sshd.username}@${sshd.host}:${sshd.port}` })
-    .click();
+  // Named as its tab was.
+  await page.getByRole('button', { name: `Play recording of ${KALMAR.name} · WAP` }).click();
   const player = page.getByRole('dialog', { name: /^Recording:/ });
   await player.getByRole('button', { name: 'Show all' }).click();
   await expect(player.getByRole('region', { name: 'Recording playback' })).toContainText('svar-42-åäö');

@@ -1,12 +1,8 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import {
-  adfsOnRecord,
-  standardAccess,
-  sshdProduction,
-  writeReadyCustomerFile,
-} from '../support/readyCustomerFile.ts';
+import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
 import { lookAtWidths } from './support/layout.ts';
+import { openOnReadyTicket } from './support/readyTicket.ts';
 import { callStore, expect, importRegistry, test, USER } from './support/lotsenServer.ts';
 
 const VAXJO = { name: 'Växjö kommun', orgNumber: orgNumber('212000', 82) };
@@ -26,16 +22,7 @@ test('a ticket page: connect from it, and its session, recording and time show i
   page,
   lotsen,
 }, testInfo) => {
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: VAXJO,
-      production: sshdProduction(sshd),
-      withTicket: true,
-    }),
-  );
-  await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
-  await page.goto(lotsen.url);
+  await openOnReadyTicket(page, lotsen, sshd, VAXJO);
 
   // The subject in the list is the way to the ticket's page; so is the customer page's list of its tickets.
   await page.getByRole('link', { name: VAXJO.name }).click();
@@ -76,7 +63,8 @@ test('a ticket page: connect from it, and its session, recording and time show i
   await expect(page.getByTestId('first-response')).toContainText('when session');
   const timeline = page.getByRole('list', { name: 'Timeline' });
   const sessionItem = timeline.locator('[data-kind="session"]');
-  await expect(sessionItem).toContainText(`Session ${sshd.username}@${sshd.host}`);
+  // Named as its tab was, by customer and server role, not by the user@host it connected to.
+  await expect(sessionItem).toContainText(`Session ${VAXJO.name} · WAP`);
   await expect(sessionItem).toContainText('closed');
   await expect(sessionItem.getByRole('link', { name: 'Play the recording' })).toBeVisible();
   const [entry] = await callStore(lotsen.home, 'time.list', {});

@@ -1,6 +1,6 @@
 import { isSealedSecret, openSecretsOrPurged } from '../../vault/secretVault.ts';
 import { LotsenError } from '../../../common/api/errors.ts';
-import type { RecordingPage, RecordingView } from '../../../common/sessions/model.ts';
+import { asServerRole, type RecordingPage, type RecordingView } from '../../../common/sessions/model.ts';
 import { openPersonal, PURGED_TEXT } from '../../personalData/personalDataKeys.ts';
 import { openColumns } from '../../personalData/sealedColumns.ts';
 import type { Db } from '../../store/database.node.ts';
@@ -53,6 +53,7 @@ export async function listRecordings(
     .leftJoin('sessions', 'sessions.recording_id', 'recordings.id')
     .leftJoin('tickets', 'tickets.id', 'sessions.ticket_id')
     .leftJoin('customers', 'customers.id', 'tickets.customer_id')
+    .leftJoin('servers', 'servers.id', 'sessions.server_id')
     .select([
       'recordings.id',
       'recordings.started_at',
@@ -62,6 +63,8 @@ export async function listRecordings(
       'recordings.bytes',
       'sessions.id as session_id',
       'sessions.title',
+      'sessions.kind',
+      'servers.role',
       'tickets.external_ref',
       'tickets.subject',
       'customers.name as customer_name',
@@ -76,6 +79,8 @@ export async function listRecordings(
     ...toInfo(row),
     sessionId: row.session_id,
     title: row.title ?? 'Recording',
+    sessionKind: row.kind,
+    serverRole: asServerRole(row.role),
     ticketRef: row.external_ref || row.subject || null,
     customerName: row.customer_name,
   }));

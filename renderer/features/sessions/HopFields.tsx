@@ -1,14 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { SupportAccountView } from '../../../common/registry/model.ts';
 import { sshAuthChoices, type SshAuthChoice } from '../../../common/sessions/model.ts';
 import type { HopProblem } from './jumpChain.ts';
-
-const authLabels: Record<SshAuthChoice, string> = {
-  auto: 'Stored secret (password or key)',
-  password: 'Password (stored)',
-  privateKey: 'Private key (stored)',
-  keyboardInteractive: 'Keyboard-interactive (answer the server’s prompts)',
-  agent: 'SSH agent',
-};
 
 /** The support account a hop signs in with; one without a stored secret says so. */
 export function AccountSelect({
@@ -27,6 +20,7 @@ export function AccountSelect({
   describedBy?: string;
   onChange(accountId: string): void;
 }) {
+  const { t } = useTranslation('connect');
   return (
     <select
       id={id}
@@ -38,8 +32,7 @@ export function AccountSelect({
     >
       {accounts.map((a) => (
         <option key={a.id} value={a.id}>
-          {a.username}
-          {a.hasSecret ? '' : ' (no secret stored)'}
+          {a.hasSecret ? a.username : t('noSecretStored', { username: a.username })}
         </option>
       ))}
     </select>
@@ -56,6 +49,7 @@ export function AuthSelect({
   value: SshAuthChoice;
   onChange(auth: SshAuthChoice): void;
 }) {
+  const { t } = useTranslation('connect');
   return (
     <select
       id={id}
@@ -65,7 +59,7 @@ export function AuthSelect({
     >
       {sshAuthChoices.map((choice) => (
         <option key={choice} value={choice}>
-          {authLabels[choice]}
+          {t(`auth.${choice}`)}
         </option>
       ))}
     </select>

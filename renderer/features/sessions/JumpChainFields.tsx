@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EnvironmentView, ServerView } from '../../../common/registry/model.ts';
 import { AccountSelect, AuthSelect, HopProblemList } from './HopFields.tsx';
 import { addHop, noMoreHops, removeHop, updateHop, type HopProblem, type JumpHop } from './jumpChain.ts';
@@ -17,6 +18,7 @@ interface Props {
  * account and way to sign in. Adding a hop moves focus to its server; removing one moves it to "Add jump host".
  */
 export function JumpChainFields({ environment, target, hops, onChange, problems }: Props) {
+  const { t } = useTranslation(['connect', 'common']);
   const id = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   const hopsAdded = useRef(0);
@@ -37,12 +39,12 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
   return (
     <fieldset className="jump-chain">
       <legend className="field__label">
-        Jump hosts <span className="field__optional">(optional)</span>
+        {t('jump.legend')} <span className="field__optional">{t('common:states.optional')}</span>
       </legend>
       <p className="field__hint">
         {hops.length === 0
-          ? `Direct to ${target.host}.`
-          : `Through each jump host in turn, nearest you first, then to ${target.host}.`}
+          ? t('jump.direct', { host: target.host })
+          : t('jump.through', { host: target.host })}
       </p>
       {hops.map((hop, index) => {
         const hopProblems = problems.get(hop.key) ?? [];
@@ -56,13 +58,13 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
             aria-describedby={invalid ? errorId : undefined}
           >
             <legend>
-              Jump host {index + 1}
-              {index === 0 && <span className="field__optional"> (nearest you)</span>}
+              {t('jump.hop', { n: index + 1 })}
+              {index === 0 && <span className="field__optional">{t('jump.nearest')}</span>}
             </legend>
             <div className="form__row">
               <div className="field">
                 <label className="field__label" htmlFor={serverFieldId(hop.key)}>
-                  Server
+                  {t('jump.server')}
                 </label>
                 <select
                   id={serverFieldId(hop.key)}
@@ -80,7 +82,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
               </div>
               <div className="field">
                 <label className="field__label" htmlFor={`${id}-${hop.key}-account`}>
-                  Account
+                  {t('jump.account')}
                 </label>
                 <AccountSelect
                   id={`${id}-${hop.key}-account`}
@@ -92,7 +94,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
               </div>
               <div className="field">
                 <label className="field__label" htmlFor={`${id}-${hop.key}-auth`}>
-                  Sign in with
+                  {t('signInWith')}
                 </label>
                 <AuthSelect
                   id={`${id}-${hop.key}-auth`}
@@ -110,7 +112,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
                 onChange(removeHop(hops, hop.key));
               }}
             >
-              Remove jump host {index + 1}
+              {t('jump.remove', { n: index + 1 })}
             </button>
           </fieldset>
         );
@@ -127,7 +129,7 @@ export function JumpChainFields({ environment, target, hops, onChange, problems 
             onChange(next);
           }}
         >
-          Add jump host
+          {t('jump.add')}
         </button>
         {cannotAdd && <span className="field__hint">{cannotAdd}</span>}
       </div>

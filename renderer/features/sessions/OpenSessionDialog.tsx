@@ -53,7 +53,7 @@ export function OpenSessionDialog({
   kind = 'ssh',
   onClose,
 }: Props) {
-  const { t: tRdp } = useTranslation('connect');
+  const { t } = useTranslation(['connect', 'common']);
   const rdp = server !== null && kind === 'rdp';
   const openSession = useSessionsStore((s) => s.open);
   const openTicketsOf = useSessionsStore((s) => s.openTicketsOf);
@@ -89,7 +89,7 @@ export function OpenSessionDialog({
       .then((own) => {
         if (!current) return;
         setTickets(own);
-        setTicketId(own.find((t) => t.id === chosen)?.id ?? own[0]?.id ?? NEW_TICKET);
+        setTicketId(own.find((open) => open.id === chosen)?.id ?? own[0]?.id ?? NEW_TICKET);
       })
       .catch((failure: unknown) => current && setError(errorMessage(failure)));
     return () => {
@@ -101,7 +101,7 @@ export function OpenSessionDialog({
     loadPreConnect(customer.id).catch((failure: unknown) => setError(errorMessage(failure)));
   }, [customer.id, environment.access.preConnectCommand, loadPreConnect]);
 
-  const ticket = tickets?.find((t) => t.id === ticketId) ?? null;
+  const ticket = tickets?.find((open) => open.id === ticketId) ?? null;
   const requester = ticketId === NEW_TICKET ? requesterEmail : (ticket?.requesterEmail ?? '');
   useEffect(() => {
     let current = true;
@@ -134,10 +134,7 @@ export function OpenSessionDialog({
   const showOverrideProblem = overrideProblem !== null && (overrideTried || override !== '');
   // Read from main, not from the registry view: the text shown is the text that would run and be approved.
   const pending = command && !command.approved ? command : null;
-  const commandProblem =
-    pending && commandChoice === 'undecided'
-      ? 'Approve the command to run it on this machine, or connect without it.'
-      : null;
+  const commandProblem = pending && commandChoice === 'undecided' ? t('commandUndecided') : null;
 
   async function connect() {
     if (commandProblem !== null) {
@@ -200,10 +197,10 @@ export function OpenSessionDialog({
   }
 
   const title = rdp
-    ? tRdp('dialog.title', { host: server.host })
+    ? t('dialog.title', { host: server.host })
     : server
-      ? `Connect to ${server.host}`
-      : `Local terminal for ${environment.name}`;
+      ? t('titleServer', { host: server.host })
+      : t('titleLocal', { environment: environment.name });
   return (
     <Dialog title={title} onClose={onClose} size="wide">
       <form
@@ -215,7 +212,7 @@ export function OpenSessionDialog({
       >
         <div className="field">
           <label className="field__label" htmlFor="session-ticket">
-            Ticket
+            {t('ticket')}
           </label>
           <select
             id="session-ticket"
@@ -224,20 +221,20 @@ export function OpenSessionDialog({
             disabled={tickets === null}
             onChange={(event) => setTicketId(event.target.value)}
           >
-            {tickets?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.externalRef ? `${t.externalRef}: ` : ''}
-                {t.subject}
+            {tickets?.map((open) => (
+              <option key={open.id} value={open.id}>
+                {open.externalRef ? `${open.externalRef}: ` : ''}
+                {open.subject}
               </option>
             ))}
-            <option value={NEW_TICKET}>New ticket…</option>
+            <option value={NEW_TICKET}>{t('newTicket')}</option>
           </select>
         </div>
         {ticketId === NEW_TICKET && (
           <div className="form__row">
             <div className="field">
               <label className="field__label" htmlFor="session-subject">
-                Subject
+                {t('subject')}
               </label>
               <input
                 id="session-subject"
@@ -248,7 +245,7 @@ export function OpenSessionDialog({
             </div>
             <div className="field">
               <label className="field__label" htmlFor="session-requester">
-                Requester
+                {t('requester')}
               </label>
               <select
                 id="session-requester"
@@ -270,7 +267,7 @@ export function OpenSessionDialog({
             <div className="form__row">
               <div className="field">
                 <label className="field__label" htmlFor="session-account">
-                  Support account
+                  {t('supportAccount')}
                 </label>
                 <AccountSelect
                   id="session-account"
@@ -284,13 +281,13 @@ export function OpenSessionDialog({
               {!rdp && (
                 <div className="field">
                   <label className="field__label" htmlFor="session-auth">
-                    Sign in with
+                    {t('signInWith')}
                   </label>
                   <AuthSelect id="session-auth" value={auth} onChange={setAuth} />
                 </div>
               )}
             </div>
-            {rdp && <p className="field__hint">{tRdp('dialog.client')}</p>}
+            {rdp && <p className="field__hint">{t('dialog.client')}</p>}
             {targetProblems.length > 0 && (
               <HopProblemList id="session-target-problems" problems={targetProblems} />
             )}
@@ -326,7 +323,7 @@ export function OpenSessionDialog({
                 onChange={(event) => setRunPreConnect(event.target.checked)}
               />
               <span>
-                Run the VPN command first <CommandApproval view={command} />
+                {t('runVpnFirst')} <CommandApproval view={command} />
               </span>
             </label>
             <CommandText command={command.command} disconnect={command.disconnectCommand} />
@@ -340,7 +337,7 @@ export function OpenSessionDialog({
             onChange={(event) => setRecordInput(event.target.checked)}
           />
           <span>
-            Record what I type <span className="field__hint">(may capture passwords)</span>
+            {t('recordInput')} <span className="field__hint">{t('recordInputHint')}</span>
           </span>
         </label>
         <NoticePanel verdict={verdict} />
@@ -348,13 +345,13 @@ export function OpenSessionDialog({
         {blocked && (
           <div className="field">
             <label className="field__label" htmlFor="session-override">
-              Override reason (audited)
+              {t('overrideReason')}
             </label>
             <textarea
               id="session-override"
               className="input input--area"
               value={override}
-              placeholder="Why the session must go ahead despite the blockers"
+              placeholder={t('overridePlaceholder')}
               aria-invalid={showOverrideProblem}
               aria-describedby={showOverrideProblem ? 'session-override-error' : undefined}
               onChange={(event) => setOverride(event.target.value)}
@@ -369,7 +366,7 @@ export function OpenSessionDialog({
         <FormError message={error} />
         <DialogActions>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             type="submit"
@@ -377,12 +374,12 @@ export function OpenSessionDialog({
             disabled={busy || verdict === null || !routeReady || command === undefined}
           >
             {busy
-              ? 'Connecting…'
+              ? t('connecting')
               : blocked
-                ? 'Override and connect'
+                ? t('overrideAndConnect')
                 : rdp
-                  ? tRdp('dialog.connect')
-                  : 'Connect'}
+                  ? t('dialog.connect')
+                  : t('connect')}
           </button>
         </DialogActions>
       </form>
@@ -395,15 +392,12 @@ export function OpenSessionDialog({
  * the other reasons, so "WAP01 is being patched 10:00-12:00" is the first thing read before connecting.
  */
 function NoticePanel({ verdict }: { verdict: Verdict | null }) {
+  const { t } = useTranslation('connect');
   const notices = verdict?.warnings.filter((w) => w.code === 'MAINTENANCE_NOTICE') ?? [];
   if (notices.length === 0) return null;
   return (
-    <div
-      className="verdict verdict--warnings open-session__notices"
-      role="status"
-      aria-label="Maintenance notices"
-    >
-      <strong>Announced by the customer</strong>
+    <div className="verdict verdict--warnings open-session__notices" role="status" aria-label={t('notices')}>
+      <strong>{t('announced')}</strong>
       <ul className="open-session__notice-list">
         {notices.map((notice, index) => (
           <li key={index}>{notice.message}</li>
@@ -414,13 +408,14 @@ function NoticePanel({ verdict }: { verdict: Verdict | null }) {
 }
 
 function VerdictPanel({ verdict: full }: { verdict: Verdict | null }) {
-  if (full === null) return <p className="muted">Checking eligibility…</p>;
+  const { t } = useTranslation('connect');
+  if (full === null) return <p className="muted">{t('checking')}</p>;
   // Notices have their own panel; they never block.
   const verdict = { ...full, warnings: full.warnings.filter((w) => w.code !== 'MAINTENANCE_NOTICE') };
   if (verdict.blockers.length === 0 && verdict.warnings.length === 0) {
     return (
       <p className="verdict verdict--eligible" role="status">
-        Eligible: agreement and DPA in force.
+        {t('eligible')}
       </p>
     );
   }
@@ -431,13 +426,13 @@ function VerdictPanel({ verdict: full }: { verdict: Verdict | null }) {
     >
       {verdict.blockers.length > 0 && (
         <>
-          <strong>Blocked</strong>
+          <strong>{t('blocked')}</strong>
           <ReasonList blockers={verdict.blockers} />
         </>
       )}
       {verdict.warnings.length > 0 && (
         <>
-          <strong>Before you connect</strong>
+          <strong>{t('beforeConnect')}</strong>
           <ReasonList warnings={verdict.warnings} />
         </>
       )}

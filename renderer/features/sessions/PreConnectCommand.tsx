@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PreConnectCommandView } from '../../../common/sessions/preConnect.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
@@ -24,18 +25,23 @@ export function CommandText({ command, disconnect = '' }: { command: string; dis
 /** What to do with a command not approved on this machine; nothing is chosen until the person picks. */
 export type PendingCommandChoice = 'approve' | 'skip' | 'undecided';
 
-const pendingChoices: readonly RadioChoice<PendingCommandChoice>[] = [
-  {
-    value: 'approve',
-    label: 'Approve and run on this machine',
-    hint: 'You have read the command above and trust it. Audited; asked again if the command changes.',
-  },
-  {
-    value: 'skip',
-    label: 'Connect without running it',
-    hint: 'The command stays unapproved; start the VPN yourself if the server needs it.',
-  },
+/** The two choices, in the chosen language: read while rendering. */
+const pendingChoices = (
+  t: ReturnType<typeof useTranslation<'connect'>>['t'],
+): readonly RadioChoice<PendingCommandChoice>[] => [
+  { value: 'approve', label: t('preConnect.approve'), hint: t('preConnect.approveHint') },
+  { value: 'skip', label: t('preConnect.skip'), hint: t('preConnect.skipHint') },
 ];
+
+/** Why the command is shown in full, and what approving it means. */
+function NotApprovedText() {
+  const { t } = useTranslation('connect');
+  return (
+    <span>
+      <Trans t={t} i18nKey="preConnect.notApproved" components={{ strong: <strong /> }} />
+    </span>
+  );
+}
 
 /**
  * A pre-connect command that arrived by import or edit and is not approved here: shown in full, with the choice to
@@ -56,16 +62,14 @@ export function PendingCommand({
   error?: string | null;
   attachFirst?(element: HTMLElement | null): void;
 }) {
+  const { t } = useTranslation('connect');
   return (
     <div className="callout pre-connect" data-testid="pending-command">
-      <span>
-        <strong>This environment's pre-connect command is not approved on this machine.</strong> It runs in a
-        local shell with your rights. Read all of it before approving.
-      </span>
+      <NotApprovedText />
       <CommandText command={command} disconnect={disconnectCommand} />
       <RadioChoices
-        legend="Pre-connect command"
-        options={pendingChoices}
+        legend={t('preConnect.legend')}
+        options={pendingChoices(t)}
         value={choice}
         onChange={onChoose}
         error={error ?? null}
@@ -77,11 +81,12 @@ export function PendingCommand({
 
 /** Whether an environment's command may run here, for the environment's access facts. */
 export function CommandApproval({ view }: { view: PreConnectCommandView | null | undefined }) {
+  const { t } = useTranslation('connect');
   if (!view) return null;
   return view.approved ? (
-    <Badge tone="success">Approved on this machine</Badge>
+    <Badge tone="success">{t('preConnect.approved')}</Badge>
   ) : (
-    <Badge tone="warning">Not approved on this machine</Badge>
+    <Badge tone="warning">{t('preConnect.notApprovedBadge')}</Badge>
   );
 }
 
@@ -98,6 +103,7 @@ export function ReconnectCommandDialog({
   command: PreConnectCommandView;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['connect', 'common']);
   const approve = useSessionsStore((s) => s.approvePreConnect);
   const reconnect = useSessionsStore((s) => s.reconnect);
   const [busy, setBusy] = useState(false);
@@ -117,22 +123,19 @@ export function ReconnectCommandDialog({
   }
 
   return (
-    <Dialog title="Reconnect: pre-connect command not approved" onClose={onClose} size="wide">
+    <Dialog title={t('preConnect.reconnectTitle')} onClose={onClose} size="wide">
       <div className="form">
         <div className="callout pre-connect">
-          <span>
-            <strong>This environment's pre-connect command is not approved on this machine.</strong> It runs
-            in a local shell with your rights. Read all of it before approving.
-          </span>
+          <NotApprovedText />
           <CommandText command={command.command} disconnect={command.disconnectCommand} />
         </div>
         <FormError message={error} />
         <DialogActions>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => void go(false)}>
-            Reconnect without running it
+            {t('preConnect.reconnectWithout')}
           </button>
           <button
             type="button"
@@ -140,7 +143,7 @@ export function ReconnectCommandDialog({
             disabled={busy}
             onClick={() => void go(true)}
           >
-            Approve and run on this machine
+            {t('preConnect.approve')}
           </button>
         </DialogActions>
       </div>

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Reason } from '../../../common/agreements/verdict.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextAreaField } from '../../components/form/fields.tsx';
@@ -11,11 +12,12 @@ import './reconnectOverride.css';
 
 /** Why the last reconnect was refused (NOT_ELIGIBLE), in the session bar. */
 export function ReconnectBlockers({ blockers }: { blockers: Reason[] }) {
+  const { t } = useTranslation('connect');
   return (
     <div className="verdict verdict--blocked session-bar__blocked" role="alert">
-      <strong>Reconnect refused: this customer may not be helped now.</strong>
+      <strong>{t('reconnect.refused')}</strong>
       <ReasonList blockers={blockers} />
-      <span>A support lead may override with a written reason, which is audited.</span>
+      <span>{t('reconnect.leadMayOverride')}</span>
     </div>
   );
 }
@@ -30,6 +32,7 @@ export function ReconnectOverrideDialog({
   blockers: Reason[];
   onClose(): void;
 }) {
+  const { t } = useTranslation('connect');
   const reconnect = useSessionsStore((s) => s.reconnect);
   const onSubmit = useCallback(
     async (input: unknown) => {
@@ -42,21 +45,21 @@ export function ReconnectOverrideDialog({
 
   return (
     <FormDialog
-      title="Override eligibility and reconnect"
-      submitLabel="Override and reconnect"
+      title={t('reconnect.overrideTitle')}
+      submitLabel={t('reconnect.overrideSubmit')}
       form={form}
       onClose={onClose}
     >
       {blockers.length > 0 && (
         <div className="verdict verdict--blocked">
-          <strong>Blocked</strong>
+          <strong>{t('blocked')}</strong>
           <ReasonList blockers={blockers} />
         </div>
       )}
       <TextAreaField
         binding={form.field('overrideReason')}
-        label="Why must the session go ahead despite the blockers?"
-        hint="At least 10 characters. Kept in the audit log with your name and the blockers."
+        label={t('reconnect.why')}
+        hint={t('reconnect.whyHint')}
         rows={3}
       />
     </FormDialog>

@@ -1,21 +1,34 @@
-import { useEffect, useState } from 'react';
-import { Link } from 'wouter';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'wouter';
 import type { RecordingView } from '../../../common/sessions/model.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { FormError } from '../../components/form/FormError.tsx';
+import { formatCount, formatDateTime, formatOneDecimal } from '../../i18n/format.ts';
+import { selectListedRecordings } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
+import { catalogueWords, sessionName } from './tabNames.ts';
 import './sessions.css';
-import { FormError } from '../../components/form/FormError.tsx';
-import { selectListedRecordings } from '../../store/sessions/selectors.ts';
 
-/** Every recorded session, newest first, and a player. Exports to a .cast file go through `lotsen recordings export`. */
+/**
+ * Every recorded session, newest first, and a player. `#/recordings/:id` opens that recording's player (the ticket
+ * timeline links there); the player's Export saves it as a .cast file, audited, as `lotsen recordings export` does.
+ */
 export function RecordingsPage() {
+  const { t } = useTranslation('recordings');
+  // Sessions are named as their tabs were, in the sessions catalogue's words.
+  const { t: tabWords } = useTranslation('sessions');
   const recordings = useSessionsStore(selectListedRecordings);
   const status = useSessionsStore((s) => s.recordingsStatus);
   const error = useSessionsStore((s) => s.recordingsError);
   const load = useSessionsStore((s) => s.loadRecordings);
-  const [playing, setPlaying] = useState<RecordingView | null>(null);
+  const { id } = useParams<{ id?: string }>();
+  const [, navigate] = useLocation();
+  const playing = id === undefined ? null : (recordings.find((r) => r.id === id) ?? null);
+  const words = catalogueWords(tabWords);
+  const nameOf = (recording: RecordingView) =>
+    sessionName({ ...recording, kind: recording.sessionKind }, words);
 
   useEffect(() => {
     void load();
@@ -24,25 +37,26 @@ export function RecordingsPage() {
   return (
     <div className="page recordings">
       <div className="page__header">
-        <h1>Recordings</h1>
-        <Link href="/sessions">Back to sessions</Link>
+        <h1>{t('title')}</h1>
+        <Link href="/sessions">{t('backToSessions')}</Link>
       </div>
       <FormError message={error} />
+      {id !== undefined && playing === null && status === 'ready' && <FormError message={t('notFound')} />}
       {status === 'ready' && recordings.length === 0 ? (
-        <EmptyState title="No recordings yet">
-          <p>Every session’s output is recorded, encrypted, from the moment it opens.</p>
+        <EmptyState title={t('empty')}>
+          <p>{t('emptyHint')}</p>
         </EmptyState>
       ) : (
-        <table className="table">
+        <table className="table" aria-label={t('table')}>
           <thead>
             <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Session</th>
-              <th scope="col">Ticket</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Size</th>
+              <th scope="col">{t('columns.started')}</th>
+              <th scope="col">{t('columns.session')}</th>
+              <th scope="col">{t('columns.ticket')}</th>
+              <th scope="col">{t('columns.customer')}</th>
+              <th scope="col">{t('columns.size')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('columns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -50,18 +64,21 @@ export function RecordingsPage() {
             {recordings.map((recording) => (
               <tr key={recording.id}>
                 <td>{formatDateTime(recording.startedAt)}</td>
-                <td className="mono">{recording.title}</td>
-                <td>{recording.ticketRef ?? '—'}</td>
-                <td>{recording.customerName ?? '—'}</td>
-                <td>{formatBytes(recording.bytes)}</td>
+                <td>
+                  {nameOf(recording)}
+                  <span className="muted mono recordings__target">{recording.title}</span>
+                </td>
+                <td className="recordings__nowrap">{recording.ticketRef ?? t('none')}</td>
+                <td>{recording.customerName ?? t('none')}</td>
+                <td className="recordings__nowrap">{size(recording.bytes, t)}</td>
                 <td className="table__actions">
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Play recording of ${recording.title}`}
-                    onClick={() => setPlaying(recording)}
+                    aria-label={t('playOf', { title: nameOf(recording) })}
+                    onClick={() => navigate(`/recordings/${recording.id}`)}
                   >
-                    Play
+                    {t('play')}
                   </button>
                 </td>
               </tr>
@@ -69,13 +86,20 @@ export function RecordingsPage() {
           </tbody>
         </table>
       )}
-      {playing && <RecordingPlayer key={playing.id} recording={playing} onClose={() => setPlaying(null)} />}
+      {playing && (
+        <RecordingPlayer
+          key={playing.id}
+          recording={playing}
+          title={nameOf(playing)}
+          onClose={() => navigate('/recordings')}
+        />
+      )}
     </div>
   );
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+function size(bytes: number, t: ReturnType<typeof useTranslation<'recordings'>>['t']): string {
+  if (bytes < 1024) return t('size.bytes', { value: formatCount(bytes) });
+  if (bytes < 1024 * 1024) return t('size.kib', { value: formatOneDecimal(bytes / 1024) });
+  return t('size.mib', { value: formatOneDecimal(bytes / 1024 / 1024) });
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { SessionDuration } from './SessionDuration.tsx';
 import type { Reason } from '../../../common/agreements/verdict.ts';
@@ -27,6 +27,7 @@ export function SessionsPage() {
   const activate = useSessionsStore((s) => s.activate);
   const customers = useRegistryStore((s) => s.customers);
   const { t } = useTranslation('sessions');
+  const { t: words } = useTranslation('terminal');
   const names = useMemo(
     () =>
       tabNames(
@@ -40,14 +41,17 @@ export function SessionsPage() {
   if (tabs.length === 0) {
     return (
       <div className="page sessions">
-        <h1>Sessions</h1>
-        <EmptyState title="No sessions open">
+        <h1>{words('title')}</h1>
+        <EmptyState title={words('empty')}>
           <p>
-            Open one from a customer: pick a server under <Link href="/">Customers</Link> and choose Connect,
-            or open a local terminal for an environment. Every session belongs to a ticket.
+            <Trans t={words} i18nKey="emptyHow" components={{ customers: <Link href="/" /> }} />
           </p>
           <p>
-            Earlier sessions can be played back under <Link href="/recordings">Recordings</Link>.
+            <Trans
+              t={words}
+              i18nKey="emptyRecordings"
+              components={{ recordings: <Link href="/recordings" /> }}
+            />
           </p>
         </EmptyState>
       </div>
@@ -71,7 +75,7 @@ export function SessionsPage() {
             onKeyDown={(event) =>
               moveBetweenTabs(
                 event,
-                tabs.map((t) => t.session.id),
+                tabs.map((tab) => tab.session.id),
                 session.id,
                 activate,
               )
@@ -104,7 +108,10 @@ export function SessionsPage() {
             sessionId={session.id}
             visible={session.id === active?.session.id}
             live={liveSessionStates.includes(session.state)}
-            label={`${names.get(session.id) ?? session.title} (${session.title})`}
+            label={words('pane.label', {
+              name: names.get(session.id) ?? session.title,
+              target: session.title,
+            })}
           />
         </div>
       ))}
@@ -141,6 +148,7 @@ function SessionBar({
   reconnectBlockers: Reason[] | undefined;
   reconnectCommand: PreConnectCommandView | undefined;
 }) {
+  const { t } = useTranslation(['terminal', 'reasons']);
   const close = useSessionsStore((s) => s.close);
   const reconnect = useSessionsStore((s) => s.reconnect);
   const dismiss = useSessionsStore((s) => s.dismiss);
@@ -170,17 +178,25 @@ function SessionBar({
     <div className="session-bar">
       <div className="session-bar__facts">
         <span>
-          Ticket <strong>{session.ticketRef}</strong> · {session.customerName}
+          <Trans
+            t={t}
+            i18nKey="bar.ticket"
+            values={{ ref: session.ticketRef, customer: session.customerName }}
+            components={{ strong: <strong /> }}
+          />
         </span>
         <SessionDuration session={session} />
-        {session.overridden && <Badge tone="warning">Eligibility overridden</Badge>}
+        {session.overridden && <Badge tone="warning">{t('bar.overridden')}</Badge>}
         {/* Started while the team database was away: the gate answered from the verdict it fetched then. */}
         {session.verdictCachedAt !== undefined && (
-          <Badge tone="info">Cached eligibility verdict from {formatDateTime(session.verdictCachedAt)}</Badge>
+          <Badge tone="info">{t('bar.cached', { at: formatDateTime(session.verdictCachedAt) })}</Badge>
         )}
         {session.warnings.length > 0 && (
-          <span className="session-bar__warnings" title={session.warnings.map((w) => w.message).join('\n')}>
-            {session.warnings.length} warning{session.warnings.length === 1 ? '' : 's'}
+          <span
+            className="session-bar__warnings"
+            title={session.warnings.map((w) => t(`reasons:codes.${w.code}`)).join('\n')}
+          >
+            {t('bar.warnings', { count: session.warnings.length })}
           </span>
         )}
       </div>
@@ -192,7 +208,7 @@ function SessionBar({
       {!live && reconnectBlockers && <ReconnectBlockers blockers={reconnectBlockers} />}
       {!live && reconnectCommand && (
         <p className="session-bar__error" role="alert">
-          Reconnect refused: this environment's pre-connect command is not approved on this machine.
+          {t('bar.commandRefused')}
         </p>
       )}
       {error && (
@@ -208,13 +224,13 @@ function SessionBar({
             disabled={busy !== null}
             onClick={() => act('close', () => close(session.id))}
           >
-            {busy === 'close' ? 'Closing…' : 'Close session'}
+            {busy === 'close' ? t('bar.closing') : t('bar.close')}
           </button>
         ) : (
           <>
             {session.hostKeyChange && (
               <button type="button" className="button button--small" onClick={() => setReplacing(true)}>
-                Replace stored host key…
+                {t('bar.replaceKey')}
               </button>
             )}
             {/* After a drop or a failure it is what the person came back for; after a close, a way back in. */}
@@ -224,7 +240,7 @@ function SessionBar({
               disabled={busy !== null}
               onClick={() => act('reconnect', () => reconnect(session.id))}
             >
-              {busy === 'reconnect' ? 'Reconnecting…' : 'Reconnect'}
+              {busy === 'reconnect' ? t('bar.reconnecting') : t('bar.reconnect')}
             </button>
             {reconnectCommand && (
               <button
@@ -233,7 +249,7 @@ function SessionBar({
                 disabled={busy !== null}
                 onClick={() => setReviewing(true)}
               >
-                Review pre-connect command…
+                {t('bar.reviewCommand')}
               </button>
             )}
             {reconnectBlockers && (
@@ -243,7 +259,7 @@ function SessionBar({
                 disabled={busy !== null}
                 onClick={() => setOverriding(true)}
               >
-                Override and reconnect…
+                {t('bar.overrideReconnect')}
               </button>
             )}
             <button
@@ -251,7 +267,7 @@ function SessionBar({
               className="button button--quiet button--small"
               onClick={() => dismiss(session.id)}
             >
-              Close tab
+              {t('bar.closeTab')}
             </button>
           </>
         )}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { TerminalSearch } from './TerminalSearch.tsx';
 import { useTerminalRegistry } from './terminalRegistry.ts';
@@ -9,11 +10,13 @@ interface Props {
   visible: boolean;
   /** Keystrokes go to the session only while it is live. */
   live: boolean;
+  /** The terminal's accessible name (`Terminal: Växjö kommun · WAP (root@wap01:22)`). */
   label: string;
 }
 
 /** Where one session's terminal is shown; the terminal itself outlives this view (see SessionTerminal). */
 export function TerminalPane({ sessionId, visible, live, label }: Props) {
+  const { t } = useTranslation('terminal');
   const registry = useTerminalRegistry();
   const terminal = useMemo(() => registry.ensure(sessionId), [registry, sessionId]);
   const host = useRef<HTMLDivElement>(null);
@@ -46,7 +49,7 @@ export function TerminalPane({ sessionId, visible, live, label }: Props) {
     <div className="terminal" hidden={!visible} data-session-id={sessionId}>
       {inputError && (
         <div className="terminal__input-error" role="alert">
-          <span>Not everything you typed or pasted reached the session: {inputError}</span>
+          <span>{t('pane.inputLost', { error: inputError })}</span>
           <button
             type="button"
             className="button button--quiet button--small"
@@ -55,7 +58,7 @@ export function TerminalPane({ sessionId, visible, live, label }: Props) {
               terminal.focus();
             }}
           >
-            Dismiss
+            {t('pane.dismiss')}
           </button>
         </div>
       )}
@@ -68,7 +71,7 @@ export function TerminalPane({ sessionId, visible, live, label }: Props) {
           }}
         />
       )}
-      <div className="terminal__screen" ref={host} role="region" aria-label={`Terminal: ${label}`} />
+      <div className="terminal__screen" ref={host} role="region" aria-label={label} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { SearchAddon } from '@xterm/addon-search';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Find in the scrollback: Enter for the next match, Shift+Enter for the previous, Esc to close. */
 export function TerminalSearch({ search, onClose }: { search: SearchAddon; onClose(): void }) {
+  const { t } = useTranslation(['terminal', 'common']);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<boolean | null>(null);
   const find = (backwards: boolean) => {
@@ -13,8 +15,8 @@ export function TerminalSearch({ search, onClose }: { search: SearchAddon; onClo
     <div className="terminal__search" role="search">
       <input
         className="input"
-        aria-label="Find in terminal"
-        placeholder="Find in terminal"
+        aria-label={t('search.find')}
+        placeholder={t('search.find')}
         value={query}
         autoFocus
         onChange={(event) => {
@@ -32,12 +34,12 @@ export function TerminalSearch({ search, onClose }: { search: SearchAddon; onClo
           }
         }}
       />
-      {found === false && <span className="terminal__search-miss">Not found</span>}
+      {found === false && <span className="terminal__search-miss">{t('search.notFound')}</span>}
       <button
         type="button"
         className="button button--small"
         onClick={() => find(true)}
-        aria-label="Previous match"
+        aria-label={t('search.previous')}
       >
         ↑
       </button>
@@ -45,12 +47,12 @@ export function TerminalSearch({ search, onClose }: { search: SearchAddon; onClo
         type="button"
         className="button button--small"
         onClick={() => find(false)}
-        aria-label="Next match"
+        aria-label={t('search.next')}
       >
         ↓
       </button>
       <button type="button" className="button button--quiet button--small" onClick={onClose}>
-        Close
+        {t('common:actions.close')}
       </button>
     </div>
   );

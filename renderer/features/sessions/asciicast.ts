@@ -28,3 +28,46 @@ export function parseCastEvents(lines: string): CastOutput[] {
   }
   return events;
 }
+
+/** Pauses longer than this are skipped while playing, as `asciinema play -i 2` does: nobody watches a person think. */
+export const MAX_IDLE_SECONDS = 2;
+
+/** How many events happened at or before `at` (seconds): what the screen shows then. Events are in time order. */
+export function eventsUpTo(events: readonly CastOutput[], at: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (events[mid]!.at <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * How long the recording lasts, in seconds: to its last output, or to when it ended if that was later (a session
+ * that sat quiet before it was closed).
+ */
+export function recordingDuration(
+  events: readonly CastOutput[],
+  recording: { startedAt: number; endedAt: number | null },
+): number {
+  const last = events.at(-1)?.at ?? 0;
+  const ended = recording.endedAt === null ? 0 : (recording.endedAt - recording.startedAt) / 1000;
+  return Math.max(last, ended, 0);
+}
+
+/**
+ * Where playback is after `elapsed` more seconds (already times the speed) from `at`: a quiet stretch longer than
+ * MAX_IDLE_SECONDS before the next output (or the end) is cut to that, and it never runs past the end.
+ */
+export function playbackStep(
+  events: readonly CastOutput[],
+  duration: number,
+  at: number,
+  elapsed: number,
+): number {
+  const next = events[eventsUpTo(events, at)]?.at ?? duration;
+  const from = next - at > MAX_IDLE_SECONDS ? next - MAX_IDLE_SECONDS : at;
+  return Math.min(from + elapsed, duration);
+}

@@ -1,4 +1,5 @@
 import type { EnvironmentView } from '../../../common/registry/model.ts';
+import { t } from '../../i18n/i18n.ts';
 import {
   jumpRouteProblems,
   MAX_JUMP_HOSTS,
@@ -27,17 +28,18 @@ export interface HopProblem {
 /** The ways to sign in that use the account's stored secret. */
 const USES_STORED_SECRET: readonly SshAuthChoice[] = ['auto', 'password', 'privateKey'];
 
-/** Why no further hop can be added, or null when one can: the most `sessions.open` takes, or no server left over. */
+/**
+ * Why no further hop can be added, or null when one can: the most `sessions.open` takes, or no server left over. In the
+ * chosen language: called while rendering.
+ */
 export function noMoreHops(
   hops: readonly JumpHop[],
   environment: EnvironmentView,
   targetServerId: string,
 ): string | null {
-  if (hops.length >= MAX_JUMP_HOSTS) return `At most ${MAX_JUMP_HOSTS} jump hosts.`;
+  if (hops.length >= MAX_JUMP_HOSTS) return t('connect:jump.atMost', { max: MAX_JUMP_HOSTS });
   if (spareServers(hops, environment, targetServerId).length > 0) return null;
-  return hops.length === 0
-    ? 'This environment has no other server to jump through.'
-    : 'Every other server of this environment is on the route already.';
+  return hops.length === 0 ? t('connect:jump.noOther') : t('connect:jump.allOnRoute');
 }
 
 /** A new last hop (the one nearest the target) on a server not yet on the route, with the environment's first account. */
@@ -68,18 +70,18 @@ export function removeHop(hops: readonly JumpHop[], key: string): JumpHop[] {
   return hops.filter((hop) => hop.key !== key);
 }
 
-/** What is wrong with one hop, in a sentence each; empty when it can be tried. */
+/** What is wrong with one hop, in a sentence each (the chosen language's); empty when it can be tried. */
 export function hopProblems(hop: Hop, environment: EnvironmentView): HopProblem[] {
   const problems: HopProblem[] = [];
   if (!environment.servers.some((s) => s.id === hop.serverId)) {
-    problems.push({ field: 'server', message: 'Choose a server.' });
+    problems.push({ field: 'server', message: t('connect:jump.chooseServer') });
   }
   const account = environment.supportAccounts.find((a) => a.id === hop.accountId);
-  if (!account) problems.push({ field: 'account', message: 'Choose a support account.' });
+  if (!account) problems.push({ field: 'account', message: t('connect:jump.chooseAccount') });
   else if (!account.hasSecret && USES_STORED_SECRET.includes(hop.auth)) {
     problems.push({
       field: 'account',
-      message: `No secret is stored for ${account.username}: sign in with keyboard-interactive or the SSH agent, or store one in the registry.`,
+      message: t('connect:jump.noSecret', { username: account.username }),
     });
   }
   return problems;

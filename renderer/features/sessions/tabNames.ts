@@ -28,13 +28,30 @@ export function tabNames(
   const names = new Map<string, string>();
   for (const session of sessions) {
     const role = session.serverId === null ? undefined : roles.get(session.serverId);
-    const target = session.kind === 'local' ? words.local : role ? words.role(role) : session.title;
-    const name = words.name(session.customerName, target);
+    const name = sessionName({ ...session, serverRole: role ?? null }, words);
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     names.set(session.id, n === 1 ? name : words.numbered(name, n));
   }
   return names;
+}
+
+/**
+ * One session's name as its tab shows it, without a tab's number: for sessions named after the fact (a ticket's
+ * timeline, the recordings), whose server's role main read with them. No customer: the session's own title.
+ */
+export function sessionName(
+  session: { kind: string | null; serverRole: ServerRole | null; title: string; customerName: string | null },
+  words: TabNameWords,
+): string {
+  if (session.customerName === null) return session.title;
+  const target =
+    session.kind === 'local'
+      ? words.local
+      : session.serverRole
+        ? words.role(session.serverRole)
+        : session.title;
+  return words.name(session.customerName, target);
 }
 
 /** `tabNames` with the catalogue's words. */

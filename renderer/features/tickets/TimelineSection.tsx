@@ -8,6 +8,7 @@ import type { TimeSource } from '../../../common/time/model.ts';
 import { formatDayTime, formatDuration } from '../../i18n/format.ts';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
+import { catalogueWords, sessionName, type TabNameWords } from '../sessions/tabNames.ts';
 
 interface Item {
   key: string;
@@ -22,6 +23,7 @@ function timelineItems(
   ticket: TicketView,
   timeline: TicketTimeline,
   t: ReturnType<typeof useTranslation<'tickets'>>['t'],
+  tabWords: TabNameWords,
 ): Item[] {
   const status = (s: TicketView['status']) => t(`status.${s}`);
   const items: Item[] = [
@@ -45,7 +47,10 @@ function timelineItems(
       key: `session-${session.id}`,
       at: session.openedAt,
       kind: 'session' as const,
-      title: t('timeline.session', { title: session.title }),
+      // Named as its tab was (customer · server role), not by the user@host it connected to.
+      title: t('timeline.session', {
+        title: sessionName({ ...session, customerName: ticket.customerName }, tabWords),
+      }),
       body: (
         <p>
           {t('timeline.sessionBy', {
@@ -61,10 +66,11 @@ function timelineItems(
                   to: formatDayTime(session.closedAt),
                 })}
           </span>
-          {session.recordingId && (
+          {/* An ended session's empty recording (it failed before the server sent a byte) has nothing to play. */}
+          {session.recordingId && (session.recordingBytes !== 0 || session.closedAt === null) && (
             <>
               {' · '}
-              <Link href="/recordings">{t('timeline.recording')}</Link>
+              <Link href={`/recordings/${session.recordingId}`}>{t('timeline.recording')}</Link>
             </>
           )}
         </p>
@@ -113,7 +119,8 @@ export function TimelineSection({
   mayWrite: boolean;
 }) {
   const { t } = useTranslation('tickets');
-  const items = timelineItems(ticket, timeline, t);
+  const { t: tabWords } = useTranslation('sessions');
+  const items = timelineItems(ticket, timeline, t, catalogueWords(tabWords));
   return (
     <section className="card ticket-page__timeline" aria-labelledby="ticket-timeline">
       <div className="ticket-page__section-head">

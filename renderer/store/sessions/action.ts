@@ -4,6 +4,7 @@ import type { MethodInput } from '../../../common/api/contract.ts';
 import { LotsenError } from '../../../common/api/errors.ts';
 import {
   liveSessionStates,
+  type RecordingDownload,
   type RecordingPage,
   type SessionOpenInput,
   type SessionPrompt,
@@ -51,6 +52,8 @@ export interface SessionsActions {
   loadRecordings(): Promise<void>;
   /** A page of a recording for the player; the text goes to its terminal, not into the store. */
   readRecording(recordingId: string, fromSeq: number): Promise<RecordingPage>;
+  /** The recording as a .cast file for the player to save as a download; main audits the export first. */
+  exportRecording(recordingId: string): Promise<RecordingDownload>;
   /** Picks up sessions that are live in main (after a reload), as tabs. */
   load(): Promise<void>;
   /** Follows session state and prompts; returns the function that stops. */
@@ -206,6 +209,7 @@ export const createSessionsActions =
         }
       },
       readRecording: (recordingId, fromSeq) => service.readRecording(recordingId, fromSeq),
+      exportRecording: (recordingId) => service.exportRecording(recordingId),
       async load() {
         const live = await service.listLive();
         for (const session of live.reverse()) upsert(session);

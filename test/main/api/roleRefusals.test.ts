@@ -169,6 +169,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'sessions.vpnProfile': { client: 'openconnect', gateway: 'vpn.kommun.se' },
     'recordings.list': {},
     'recordings.read': { recordingId: localRecordingId },
+    'recordings.export': { recordingId: localRecordingId },
     'audit.list': {},
     'audit.actors': {},
     'audit.verify': {},
@@ -350,6 +351,10 @@ describe('rows the matrix cannot tell apart', () => {
     expect(await technician.ok('recordings.list', {})).toEqual([]);
     const play = await technician.fails('recordings.read', { recordingId: localRecordingId });
     expect(play).toMatchObject({ code: 'FORBIDDEN', details: { roles: ['support_lead'] } });
+    // Nor take it out as a file: refused before anything is read or audited.
+    expect(await technician.fails('recordings.export', { recordingId: localRecordingId })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // Another's session is hidden from a technician by PostgreSQL itself.
     expect(await technician.fails('sessions.reconnect', { sessionId: localSessionId })).toMatchObject({
       code: 'NOT_FOUND',

@@ -61,7 +61,15 @@ describe('the timeline', () => {
     await setTicketStatus(call, await call.ok('tickets.get', { id: prepared.ticket.id }), 'pending');
     const timeline = await call.ok('tickets.timeline', { id: prepared.ticket.id });
     expect(timeline.sessions).toEqual([
-      expect.objectContaining({ id: session.id, recordingId: closed.recordingId, closedAt: now }),
+      expect.objectContaining({
+        id: session.id,
+        recordingId: closed.recordingId,
+        closedAt: now,
+        // What names it as its tab did: a local terminal, no server.
+        kind: 'local',
+        serverRole: null,
+        recordingBytes: expect.any(Number),
+      }),
     ]);
     expect(closed.recordingId).not.toBeNull();
     expect(timeline.timeEntries).toEqual([

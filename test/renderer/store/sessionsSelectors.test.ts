@@ -7,6 +7,8 @@ const recording = (id: string, bytes: number, endedAt: number | null): Recording
   id,
   sessionId: null,
   title: 'root@wap01.vaxjo.se',
+  sessionKind: null,
+  serverRole: null,
   ticketRef: null,
   customerName: null,
   startedAt: 0,

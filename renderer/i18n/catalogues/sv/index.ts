@@ -9,10 +9,12 @@ import { customers } from './customers.ts';
 import { errors } from './errors.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
+import { recordings } from './recordings.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { terminal } from './terminal.ts';
 import { tickets } from './tickets.ts';
 import { vocabulary } from './vocabulary.ts';
 import { vpn } from './vpn.ts';
@@ -28,10 +30,12 @@ export const sv: Translation<typeof en> = {
   lock,
   palette,
   reasons,
+  recordings,
   review,
   sessions,
   setup,
   shell,
+  terminal,
   tickets,
   vocabulary,
   vpn,

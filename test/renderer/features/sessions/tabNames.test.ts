@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tabNames } from '../../../../renderer/features/sessions/tabNames.ts';
+import { sessionName, tabNames } from '../../../../renderer/features/sessions/tabNames.ts';
 import { tabShortcutTarget } from '../../../../renderer/features/sessions/tabShortcuts.ts';
 import { terminalKeyAction } from '../../../../renderer/features/sessions/terminalKeys.ts';
 
@@ -42,6 +42,19 @@ describe('session tab names', () => {
       // A server no longer in the registry keeps what main called it.
       'Växjö kommun · root@127.0.0.1:22122',
     ]);
+  });
+
+  test('a session named after the fact (timeline, recordings) is called what its tab was, without a number', () => {
+    const session = { kind: 'ssh', serverRole: 'wap' as const, title: 'root@127.0.0.1:22122' };
+    expect(sessionName({ ...session, customerName: 'Växjö kommun' }, words)).toBe('Växjö kommun · WAP');
+    expect(sessionName({ ...session, kind: 'local', customerName: 'Växjö kommun' }, words)).toBe(
+      'Växjö kommun · Local terminal',
+    );
+    expect(sessionName({ ...session, serverRole: null, customerName: 'Växjö kommun' }, words)).toBe(
+      'Växjö kommun · root@127.0.0.1:22122',
+    );
+    // A recording no session names any more has no customer: its own title.
+    expect(sessionName({ ...session, customerName: null }, words)).toBe('root@127.0.0.1:22122');
   });
 });
 
