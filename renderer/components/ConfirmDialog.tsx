@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../store/errorMessage.ts';
 import { Dialog, DialogActions } from './Dialog.tsx';
 
@@ -25,6 +26,7 @@ export function ConfirmDialog({
   closeWhenDone = true,
   describeError = errorMessage,
 }: ConfirmDialogProps) {
+  const { t } = useTranslation('common');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -50,7 +52,7 @@ export function ConfirmDialog({
       )}
       <DialogActions>
         <button type="button" className="button" onClick={onClose} autoFocus>
-          Cancel
+          {t('actions.cancel')}
         </button>
         <button
           type="button"

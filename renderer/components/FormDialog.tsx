@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { Dialog, DialogActions } from './Dialog.tsx';
 import { FormErrors } from './form/fields.tsx';
@@ -23,6 +24,7 @@ interface FormDialogProps {
  * three columns), and Save then sends the choices made there.
  */
 export function FormDialog({ title, form, submitLabel, onClose, children, size }: FormDialogProps) {
+  const { t } = useTranslation(['forms', 'common']);
   const { conflict, choose, reloadTheirs } = form;
   const resolving = conflict != null && choose !== undefined && reloadTheirs !== undefined;
   return (
@@ -36,13 +38,13 @@ export function FormDialog({ title, form, submitLabel, onClose, children, size }
         <FormErrors messages={form.generalErrors} />
         <DialogActions>
           <span className="dialog__keys" aria-hidden="true">
-            Enter or Ctrl+Enter saves · Esc cancels
+            {t('forms:keys')}
           </span>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? 'Saving…' : resolving ? 'Save with these choices' : submitLabel}
+            {form.submitting ? t('common:states.saving') : resolving ? t('forms:saveChoices') : submitLabel}
           </button>
         </DialogActions>
       </form>

@@ -4,13 +4,16 @@ import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
 import { errors } from './errors.ts';
+import { forms } from './forms.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { shortcuts } from './shortcuts.ts';
 import { tickets } from './tickets.ts';
+import { timesheet } from './timesheet.ts';
 import { vocabulary } from './vocabulary.ts';
 
 /**
@@ -24,6 +27,7 @@ export const en = {
   customer,
   customers,
   errors,
+  forms,
   lock,
   palette,
   reasons,
@@ -31,6 +35,8 @@ export const en = {
   sessions,
   setup,
   shell,
+  shortcuts,
   tickets,
+  timesheet,
   vocabulary,
 } as const;

@@ -6,13 +6,16 @@ import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
 import { errors } from './errors.ts';
+import { forms } from './forms.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { shortcuts } from './shortcuts.ts';
 import { tickets } from './tickets.ts';
+import { timesheet } from './timesheet.ts';
 import { vocabulary } from './vocabulary.ts';
 
 export const sv: Translation<typeof en> = {
@@ -22,6 +25,7 @@ export const sv: Translation<typeof en> = {
   customer,
   customers,
   errors,
+  forms,
   lock,
   palette,
   reasons,
@@ -29,6 +33,8 @@ export const sv: Translation<typeof en> = {
   sessions,
   setup,
   shell,
+  shortcuts,
   tickets,
+  timesheet,
   vocabulary,
 };
