@@ -1,4 +1,5 @@
 import { audit } from './audit.ts';
+import { billing } from './billing.ts';
 import { common } from './common.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
@@ -22,6 +23,7 @@ import { vocabulary } from './vocabulary.ts';
  */
 export const en = {
   audit,
+  billing,
   common,
   contracts,
   customer,

@@ -1,6 +1,7 @@
 import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
 import { audit } from './audit.ts';
+import { billing } from './billing.ts';
 import { common } from './common.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
@@ -20,6 +21,7 @@ import { vocabulary } from './vocabulary.ts';
 
 export const sv: Translation<typeof en> = {
   audit,
+  billing,
   common,
   contracts,
   customer,
