@@ -1,3 +1,4 @@
+import { accessReport } from './accessReport.ts';
 import { audit } from './audit.ts';
 import { billing } from './billing.ts';
 import { common } from './common.ts';
@@ -8,11 +9,13 @@ import { errors } from './errors.ts';
 import { forms } from './forms.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
+import { retention } from './retention.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
 import { shortcuts } from './shortcuts.ts';
+import { team } from './team.ts';
 import { tickets } from './tickets.ts';
 import { timesheet } from './timesheet.ts';
 import { vocabulary } from './vocabulary.ts';
@@ -22,6 +25,7 @@ import { vocabulary } from './vocabulary.ts';
  * same in sv/), so two features never edit one file.
  */
 export const en = {
+  accessReport,
   audit,
   billing,
   common,
@@ -33,11 +37,13 @@ export const en = {
   lock,
   palette,
   reasons,
+  retention,
   review,
   sessions,
   setup,
   shell,
   shortcuts,
+  team,
   tickets,
   timesheet,
   vocabulary,

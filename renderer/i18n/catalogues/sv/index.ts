@@ -1,5 +1,6 @@
 import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
+import { accessReport } from './accessReport.ts';
 import { audit } from './audit.ts';
 import { billing } from './billing.ts';
 import { common } from './common.ts';
@@ -10,16 +11,19 @@ import { errors } from './errors.ts';
 import { forms } from './forms.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
+import { retention } from './retention.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
 import { shortcuts } from './shortcuts.ts';
+import { team } from './team.ts';
 import { tickets } from './tickets.ts';
 import { timesheet } from './timesheet.ts';
 import { vocabulary } from './vocabulary.ts';
 
 export const sv: Translation<typeof en> = {
+  accessReport,
   audit,
   billing,
   common,
@@ -31,11 +35,13 @@ export const sv: Translation<typeof en> = {
   lock,
   palette,
   reasons,
+  retention,
   review,
   sessions,
   setup,
   shell,
   shortcuts,
+  team,
   tickets,
   timesheet,
   vocabulary,
