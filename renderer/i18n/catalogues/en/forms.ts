@@ -1,6 +1,7 @@
 /** What every form and dialog shares: the keys, the conflict panel, the period stepper, validation in words. */
 export const forms = {
   keys: 'Enter or Ctrl+Enter saves · Esc cancels',
+  datePattern: 'DD/MM/YYYY',
   saveChoices: 'Save with these choices',
   yes: 'Yes',
   no: 'No',

@@ -5,6 +5,7 @@ export const team = {
   intro:
     'The people who share this team database: each logs in as themselves, with one work role, and an admin may manage the others.',
   addMember: 'Add member',
+  principal: { local: 'Every role (this computer)', admin: '{{role}} · admin' },
   noTeam: {
     title: 'This Lotsen is not in a team',
     own: 'It keeps everything in its own encrypted file on this computer, and you hold every role in it. A team shares one PostgreSQL database instead: technicians, support leads and finance each log in as themselves, and the database enforces what each role may do.',

@@ -3,6 +3,7 @@ import type { Translation } from '../translation.ts';
 
 export const forms: Translation<typeof en> = {
   keys: 'Enter eller Ctrl+Enter sparar · Esc avbryter',
+  datePattern: 'ÅÅÅÅ-MM-DD',
   saveChoices: 'Spara med dessa val',
   yes: 'Ja',
   no: 'Nej',

@@ -7,6 +7,7 @@ export const team: Translation<typeof en> = {
   intro:
     'De som delar den här teamdatabasen: var och en loggar in som sig själv, med en arbetsroll, och en administratör kan hantera de andra.',
   addMember: 'Lägg till medlem',
+  principal: { local: 'Alla roller (den här datorn)', admin: '{{role}} · administratör' },
   noTeam: {
     title: 'Den här Lotsen ingår inte i något team',
     own: 'Den sparar allt i en egen krypterad fil på den här datorn, och du har alla roller i den. Ett team delar i stället en PostgreSQL-databas: tekniker, supportledare och ekonomi loggar in som sig själva, och databasen upprätthåller vad varje roll får göra.',
