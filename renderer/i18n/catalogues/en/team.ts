@@ -5,6 +5,12 @@ export const team = {
   intro:
     'The people who share this team database: each logs in as themselves, with one work role, and an admin may manage the others.',
   addMember: 'Add member',
+  removed: '{{name}} is removed; {{connections}} ended.',
+  openConnections_one: '{{count}} open connection',
+  openConnections_other: '{{count}} open connections',
+  rotated: 'The key to {{tree}} is rotated (generation {{from}} → {{to}}, {{keys}} re-wrapped).',
+  dataKeys_one: '{{count}} data key',
+  dataKeys_other: '{{count}} data keys',
   principal: { local: 'Every role (this computer)', admin: '{{role}} · admin' },
   noTeam: {
     title: 'This Lotsen is not in a team',

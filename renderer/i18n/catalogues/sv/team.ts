@@ -7,6 +7,12 @@ export const team: Translation<typeof en> = {
   intro:
     'De som delar den här teamdatabasen: var och en loggar in som sig själv, med en arbetsroll, och en administratör kan hantera de andra.',
   addMember: 'Lägg till medlem',
+  removed: '{{name}} är borttagen; {{connections}} avslutades.',
+  openConnections_one: '{{count}} öppen anslutning',
+  openConnections_other: '{{count}} öppna anslutningar',
+  rotated: 'Nyckeln till {{tree}} är bytt (generation {{from}} → {{to}}, {{keys}} omkrypterade).',
+  dataKeys_one: '{{count}} datanyckel',
+  dataKeys_other: '{{count}} datanycklar',
   principal: { local: 'Alla roller (den här datorn)', admin: '{{role}} · administratör' },
   noTeam: {
     title: 'Den här Lotsen ingår inte i något team',
