@@ -93,7 +93,12 @@ export const agreementFieldsSchema = z
       .min(1, { error: 'At least one named contact must be allowed' })
       .max(100)
       .default(6),
-    services: z.array(agreementServiceInputSchema).max(100).default([]),
+    // At least one: an agreement covers a service, and tickets name theirs (issue 15: one saved with none once its
+    // only, empty row was dropped). The registry file's own services list (registryFile.ts) replaces this one.
+    services: z
+      .array(agreementServiceInputSchema)
+      .min(1, { error: 'An agreement covers at least one service: add the service it covers' })
+      .max(100),
     hourlyRatesOre: z
       .object(
         Object.fromEntries(

@@ -195,7 +195,19 @@ export function ticketFieldsOf(ticket: TicketView): TicketFields {
   };
 }
 
-/** What a good ticket holds that this one does not, in the words the helpdesk uses. */
+/** The details of a good ticket (DOMAIN: "A good ticket"), as codes: the renderer words them in either language. */
+export const ticketDetails = [
+  'description',
+  'affectedUsers',
+  'screenshot',
+  'schoolAndClass',
+  'problemStarted',
+  'pageLinks',
+  'browser',
+] as const;
+export type TicketDetail = (typeof ticketDetails)[number];
+
+/** What a good ticket holds that this one does not, in the order the helpdesk asks for it. */
 export function missingTicketDetails(
   ticket: Pick<
     TicketFields,
@@ -207,14 +219,8 @@ export function missingTicketDetails(
     | 'pageLinks'
     | 'browser'
   >,
-): string[] {
-  const missing: string[] = [];
-  if (ticket.description === '') missing.push('a description');
-  if (ticket.affectedUsers === '') missing.push('affected users (examples)');
-  if (!ticket.hasScreenshot) missing.push('a screenshot of the error');
-  if (ticket.schoolAndClass === '') missing.push('which school and class');
-  if (ticket.problemStarted === '') missing.push('when the error started');
-  if (ticket.pageLinks === '') missing.push('links to the page in question');
-  if (ticket.browser === '') missing.push("the user's browser");
-  return missing;
+): TicketDetail[] {
+  return ticketDetails.filter((detail) =>
+    detail === 'screenshot' ? !ticket.hasScreenshot : ticket[detail] === '',
+  );
 }

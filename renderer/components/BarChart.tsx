@@ -17,6 +17,8 @@ interface BarChartProps {
   /** Longer names for tooltips and the table (`november 2026`); the axis labels when left out. */
   categoryTitles?: string[];
   series: BarSeries[];
+  /** The table's first column heading, in the caller's words ("Series"). */
+  seriesLabel: string;
   formatValue(value: number): string;
 }
 
@@ -34,6 +36,7 @@ export function BarChart({
   categories,
   categoryTitles = categories,
   series,
+  seriesLabel,
   formatValue,
 }: BarChartProps) {
   const captionId = useId();
@@ -124,7 +127,7 @@ export function BarChart({
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Series</th>
+              <th scope="col">{seriesLabel}</th>
               {categoryTitles.map((c, i) => (
                 <th key={`${c}-${i}`} scope="col">
                   {c}

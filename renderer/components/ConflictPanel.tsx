@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictField, ConflictSide } from './form/conflict.ts';
 import type { FormValues } from './form/formSpec.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -17,6 +18,7 @@ interface ConflictPanelProps {
  * field's choice, so a keyboard user lands in the panel, not behind it.
  */
 export function ConflictPanel({ conflict, onChoose, onReloadTheirs }: ConflictPanelProps) {
+  const { t } = useTranslation('forms');
   const headingId = useId();
   const first = useRef<HTMLInputElement>(null);
   const reload = useRef<HTMLButtonElement>(null);
@@ -33,13 +35,13 @@ export function ConflictPanel({ conflict, onChoose, onReloadTheirs }: ConflictPa
   return (
     <section className="conflict" aria-labelledby={headingId}>
       <h3 className="conflict__title" id={headingId}>
-        Changed while you had it open
+        {t('conflict.title')}
       </h3>
       <p className="callout" role="alert">
         {conflict.message}
       </p>
       {conflict.fields.length === 0 ? (
-        <p>Nothing you typed here differs from what is stored now: save to keep what you typed.</p>
+        <p>{t('conflict.nothingDiffers')}</p>
       ) : (
         <ul className="conflict__fields">
           {conflict.fields.map((field, index) => (
@@ -56,11 +58,9 @@ export function ConflictPanel({ conflict, onChoose, onReloadTheirs }: ConflictPa
       )}
       <div className="conflict__reload">
         <button ref={reload} type="button" className="button" onClick={onReloadTheirs}>
-          Reload theirs
+          {t('conflict.reload')}
         </button>
-        <span className="field__hint">
-          Drops everything you typed and shows the {details.record} as stored now; nothing is saved.
-        </span>
+        <span className="field__hint">{t('conflict.reloadHint', { record: details.record })}</span>
       </div>
     </section>
   );
@@ -77,25 +77,26 @@ function FieldChoice({
   firstRef?: RefObject<HTMLInputElement | null>;
   onChoose(side: ConflictSide): void;
 }) {
+  const { t } = useTranslation('forms');
   const name = useId();
   const choices: { side: ConflictSide; label: string }[] = [
-    { side: 'mine', label: 'Keep mine' },
-    { side: 'theirs', label: 'Use theirs' },
+    { side: 'mine', label: t('conflict.keepMine') },
+    { side: 'theirs', label: t('conflict.useTheirs') },
   ];
   return (
     <fieldset className="conflict__field">
       <legend className="conflict__label">{field.label}</legend>
       <dl className="conflict__values">
         <div className="conflict__value">
-          <dt>You opened</dt>
+          <dt>{t('conflict.opened')}</dt>
           <dd>{field.opened}</dd>
         </div>
         <div className="conflict__value conflict__value--theirs">
-          <dt>Stored now{storedBy && ` (${storedBy})`}</dt>
+          <dt>{storedBy ? t('conflict.storedBy', { by: storedBy }) : t('conflict.stored')}</dt>
           <dd>{field.stored}</dd>
         </div>
         <div className="conflict__value conflict__value--mine">
-          <dt>You typed</dt>
+          <dt>{t('conflict.typed')}</dt>
           <dd>{field.mine}</dd>
         </div>
       </dl>

@@ -24,7 +24,7 @@ interface FormDialogProps {
  * three columns), and Save then sends the choices made there.
  */
 export function FormDialog({ title, form, submitLabel, onClose, children, size }: FormDialogProps) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['forms', 'common']);
   const { conflict, choose, reloadTheirs } = form;
   const resolving = conflict != null && choose !== undefined && reloadTheirs !== undefined;
   return (
@@ -38,13 +38,13 @@ export function FormDialog({ title, form, submitLabel, onClose, children, size }
         <FormErrors messages={form.generalErrors} />
         <DialogActions>
           <span className="dialog__keys" aria-hidden="true">
-            {t('dialog.keys')}
+            {t('forms:keys')}
           </span>
           <button type="button" className="button" onClick={onClose}>
-            {t('actions.cancel')}
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? t('states.saving') : resolving ? t('dialog.saveChoices') : submitLabel}
+            {form.submitting ? t('common:states.saving') : resolving ? t('forms:saveChoices') : submitLabel}
           </button>
         </DialogActions>
       </form>

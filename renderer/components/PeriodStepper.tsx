@@ -1,10 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isTyping } from '../features/shell/shortcuts.ts';
 import './period.css';
 
 interface PeriodStepperProps {
   /** `week` or `month`: names the buttons ("Previous week"). */
-  unit: string;
+  unit: 'week' | 'month';
   /** The period shown, as a heading. */
   label: ReactNode;
   onStep(delta: number): void;
@@ -19,14 +20,15 @@ interface PeriodStepperProps {
  * typing or a dialog is open (as the app's other single-key shortcuts).
  */
 export function PeriodStepper({ unit, label, onStep, current, children }: PeriodStepperProps) {
+  const { t } = useTranslation('forms');
   usePeriodKeys(onStep);
   return (
-    <div className="period" role="group" aria-label={`Choose the ${unit}`}>
+    <div className="period" role="group" aria-label={t(`period.${unit}.choose`)}>
       <button
         type="button"
         className="button button--small"
-        aria-label={`Previous ${unit}`}
-        title={`Previous ${unit} (←)`}
+        aria-label={t(`period.${unit}.previous`)}
+        title={t(`period.${unit}.previousKey`)}
         onClick={() => onStep(-1)}
       >
         <span aria-hidden="true">←</span>
@@ -37,8 +39,8 @@ export function PeriodStepper({ unit, label, onStep, current, children }: Period
       <button
         type="button"
         className="button button--small"
-        aria-label={`Next ${unit}`}
-        title={`Next ${unit} (→)`}
+        aria-label={t(`period.${unit}.next`)}
+        title={t(`period.${unit}.nextKey`)}
         onClick={() => onStep(1)}
       >
         <span aria-hidden="true">→</span>

@@ -46,6 +46,7 @@ export async function prepareBillingCustomer(
       reference: 'AVT-2026-01',
       startsOn: '2026-01-01',
       acuteEscalation: { enabled: true, feeOre: 250_000 },
+      services: [{ kind: 'sso', name: 'SSO' }],
       hourlyRatesOre: {
         configuration_change: 120_000,
         customer_environment_change: 110_000,

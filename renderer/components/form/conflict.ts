@@ -1,5 +1,6 @@
 import { staleSaveOf, type StaleSaveDetails } from '../../../common/api/staleSave.ts';
 import type { FormSpec, FormValues } from './formSpec.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /** Per field of a colliding edit: keep what this person typed, or take what is stored now. */
 export type ConflictSide = 'mine' | 'theirs';
@@ -93,8 +94,8 @@ export function shownValue<V extends FormValues>(
 ): string {
   const show = spec.stored?.show?.[name as keyof V & string];
   if (show) return show(value);
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return value.trim() === '' ? '(empty)' : value;
+  if (typeof value === 'boolean') return value ? t('forms:yes') : t('forms:no');
+  return value.trim() === '' ? t('forms:empty') : value;
 }
 
 /** The spec's fields in the order shown, then any other value the form keeps (hidden ones still collide). */

@@ -1,4 +1,4 @@
-import { currentLanguage } from '../../i18n/i18n.ts';
+import { currentLanguage, t } from '../../i18n/i18n.ts';
 
 /*
  * Dates typed and shown the way the chosen language writes them, kept as ISO days (`2026-12-04`) everywhere else:
@@ -10,7 +10,7 @@ const BRITISH_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /** How a date is written in the chosen language, for a placeholder or a hint: `ÅÅÅÅ-MM-DD` / `DD/MM/YYYY`. */
 export function datePattern(): string {
-  return currentLanguage() === 'en' ? 'DD/MM/YYYY' : 'ÅÅÅÅ-MM-DD';
+  return t('forms:datePattern');
 }
 
 /** An ISO day as the chosen language writes it; '' stays ''. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { issuesFromZod, LotsenError, type FieldIssue } from '../../../common/api/errors.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface FieldErrors {
   /** Field name to the first message about it. */
@@ -50,7 +51,7 @@ export function errorsFromFailure(error: unknown, fields: readonly string[]): Fi
     if (issues.length > 0) return errorsFromIssues(issues, fields);
     return { byField: {}, general: [error.message] };
   }
-  return { byField: {}, general: ['Something went wrong; nothing was saved.'] };
+  return { byField: {}, general: [t('forms:somethingWrong')] };
 }
 
 export function hasErrors(errors: FieldErrors): boolean {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DateInput } from './DateInput.tsx';
 import type { FieldBinding } from './useForm.ts';
 
@@ -12,11 +13,12 @@ interface FieldFrameProps {
 
 /** Label, control, hint and error in one place; the error is tied to the control so screen readers announce it. */
 function FieldFrame({ binding, label, optional, hint, children }: FieldFrameProps) {
+  const { t } = useTranslation('common');
   return (
     <div className={binding.error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={binding.id}>
         {label}
-        {optional && <span className="field__optional"> (optional)</span>}
+        {optional && <span className="field__optional"> {t('states.optional')}</span>}
       </label>
       {children}
       {hint && !binding.error && (

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../common/api/errors.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -44,7 +45,7 @@ export function listFromText(text: string): string[] {
 
 /** A list as the conflict panel shows it: "A, B and C", or "(none)". */
 export function listInWords(items: readonly string[]): string {
-  if (items.length === 0) return '(none)';
+  if (items.length === 0) return t('forms:none');
   if (items.length === 1) return items[0]!;
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+  return t('forms:listPair', { first: items.slice(0, -1).join(', '), last: items.at(-1)! });
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { auditEventLabels } from '../../../common/audit/auditEvents.ts';
 import type { AccessReport, AccessSessionRow } from '../../../common/reports/accessReport.ts';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -20,8 +19,8 @@ const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', ti
 
 /** `1 h 05 min`, `3 min`, `40 s`; a session still open is `live`. */
 function duration(seconds: number | null): string {
-  if (seconds === null) return 'live';
-  return seconds < 60 ? `${seconds} s` : formatDuration(seconds);
+  if (seconds === null) return t('accessReport:live');
+  return seconds < 60 ? t('accessReport:seconds', { count: seconds }) : formatDuration(seconds);
 }
 
 /**
@@ -54,8 +53,8 @@ export function AccessReportSection({ detail }: { detail: CustomerDetail }) {
 
   return (
     <Section
-      title="Access report"
-      intro="Who connected to this customer's servers, when and for which ticket, and what concerning it was exported. Tickets appear by reference only."
+      title={t('accessReport:title')}
+      intro={t('accessReport:intro')}
       action={
         <button
           type="button"
@@ -63,7 +62,7 @@ export function AccessReportSection({ detail }: { detail: CustomerDetail }) {
           onClick={() => void download()}
           disabled={exporting || report === null}
         >
-          {exporting ? 'Preparing…' : 'Download CSV'}
+          {exporting ? t('accessReport:preparing') : t('accessReport:download')}
         </button>
       }
     >
@@ -73,7 +72,7 @@ export function AccessReportSection({ detail }: { detail: CustomerDetail }) {
           label={monthLabel(month)}
           onStep={(delta) => void stepMonth(delta)}
           current={{
-            label: 'This month',
+            label: t('accessReport:thisMonth'),
             onSelect: () => void thisMonth(),
             disabled: month === currentMonth,
           }}
@@ -81,11 +80,10 @@ export function AccessReportSection({ detail }: { detail: CustomerDetail }) {
       )}
       <FormError message={exportError ?? (status === 'error' ? error : null)} />
       {report === null ? (
-        status !== 'error' && <p className="muted">Loading…</p>
+        status !== 'error' && <p className="muted">{t('common:states.loading')}</p>
       ) : report.sessions.length === 0 && report.exports.length === 0 ? (
         <p className="section__empty">
-          Nobody connected to {report.customerName}&apos;s servers in {monthLabel(month!)}, and nothing
-          concerning it was exported.
+          {t('accessReport:nothing', { customer: report.customerName, month: monthLabel(month!) })}
         </p>
       ) : (
         <>
@@ -98,19 +96,19 @@ export function AccessReportSection({ detail }: { detail: CustomerDetail }) {
 }
 
 function SessionsTable({ report }: { report: AccessReport }) {
-  if (report.sessions.length === 0) return <p className="section__empty">No sessions in this month.</p>;
+  if (report.sessions.length === 0) return <p className="section__empty">{t('accessReport:noSessions')}</p>;
   return (
     <div className="card access-report__scroll">
-      <table className="table access-report__table" aria-label="Sessions">
+      <table className="table access-report__table" aria-label={t('accessReport:sessions')}>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Technician</th>
-            <th scope="col">Server</th>
-            <th scope="col">Ticket</th>
-            <th scope="col">Ended</th>
-            <th scope="col">Recorded</th>
-            <th scope="col">Override</th>
+            <th scope="col">{t('accessReport:col.when')}</th>
+            <th scope="col">{t('accessReport:col.technician')}</th>
+            <th scope="col">{t('accessReport:col.server')}</th>
+            <th scope="col">{t('accessReport:col.ticket')}</th>
+            <th scope="col">{t('accessReport:col.ended')}</th>
+            <th scope="col">{t('accessReport:col.recorded')}</th>
+            <th scope="col">{t('accessReport:col.override')}</th>
           </tr>
         </thead>
         <tbody>
@@ -130,8 +128,10 @@ function SessionsTable({ report }: { report: AccessReport }) {
                 <Badge tone={sessionStateTones[s.state]}>{t(`sessions:states.${s.state}`)}</Badge>
                 {s.endCode && <div className="cell-note mono">{s.endCode}</div>}
               </td>
-              <td>{s.recorded ? 'Yes' : 'No'}</td>
-              <td>{s.overridden ? <Badge tone="warning">Yes</Badge> : 'No'}</td>
+              <td>{s.recorded ? t('accessReport:yes') : t('accessReport:no')}</td>
+              <td>
+                {s.overridden ? <Badge tone="warning">{t('accessReport:yes')}</Badge> : t('accessReport:no')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -144,30 +144,29 @@ function ServerCell({ session }: { session: AccessSessionRow }) {
   return (
     <>
       {session.serverHost === null ? (
-        'Local terminal'
+        t('accessReport:localTerminal')
       ) : (
         <span className="mono">
           {session.serverHost}
           {session.serverRole && <span className="muted"> ({session.serverRole})</span>}
         </span>
       )}
-      <div className="cell-note">{session.environmentName ?? 'Deleted environment'}</div>
+      <div className="cell-note">{session.environmentName ?? t('accessReport:deletedEnvironment')}</div>
     </>
   );
 }
 
 function ExportsTable({ report }: { report: AccessReport }) {
-  if (report.exports.length === 0)
-    return <p className="section__empty">Nothing concerning this customer was exported in this month.</p>;
+  if (report.exports.length === 0) return <p className="section__empty">{t('accessReport:noExports')}</p>;
   return (
     <div className="card access-report__scroll">
-      <table className="table access-report__table" aria-label="Exports and reveals">
+      <table className="table access-report__table" aria-label={t('accessReport:exports')}>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Concerning</th>
+            <th scope="col">{t('accessReport:col.when')}</th>
+            <th scope="col">{t('accessReport:col.who')}</th>
+            <th scope="col">{t('accessReport:col.what')}</th>
+            <th scope="col">{t('accessReport:col.concerning')}</th>
           </tr>
         </thead>
         <tbody>
@@ -175,7 +174,7 @@ function ExportsTable({ report }: { report: AccessReport }) {
             <tr key={e.seq}>
               <td className="access-report__whole">{formatDateTime(e.at)}</td>
               <td>{e.actorName}</td>
-              <td>{auditEventLabels[e.event]}</td>
+              <td>{t(`audit:events.${e.event}`)}</td>
               <td className="access-report__breaks">
                 {e.subjectRef}
                 {e.subjectType && (

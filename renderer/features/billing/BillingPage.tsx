@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CustomerMonth } from '../../../common/billing/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { BarChart } from '../../components/BarChart.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDateTime, formatDuration, formatHours, formatSek, plural } from '../../i18n/format.ts';
+import { formatDateTime, formatDuration, formatHours, formatSek } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
@@ -25,6 +26,7 @@ const hoursValue = (hours: number) => formatHours(hours * 60);
 
 /** For finance: a month per customer (worked, billed, amount, what is unclassified), approval, history, export. */
 export function BillingPage() {
+  const { t } = useTranslation('billing');
   const id = useId();
   const month = useBillingStore((s) => s.month);
   const summary = useBillingStore((s) => s.summary);
@@ -57,13 +59,8 @@ export function BillingPage() {
   return (
     <div className="page billing">
       <PageHeader
-        title="Billing"
-        intro={
-          <>
-            A customer’s month is approved once its time is classified: its entries lock and its lines are
-            kept as a numbered batch for the invoice.
-          </>
-        }
+        title={t('title')}
+        intro={t('intro')}
         action={
           <button
             type="button"
@@ -71,7 +68,7 @@ export function BillingPage() {
             onClick={() => setDialog({ kind: 'export' })}
             disabled={customers.length === 0}
           >
-            Export…
+            {t('export')}
           </button>
         }
       />
@@ -80,10 +77,14 @@ export function BillingPage() {
         unit="month"
         label={monthLabel(month)}
         onStep={step}
-        current={{ label: 'Last month', onSelect: () => setMonth(lastMonth), disabled: month === lastMonth }}
+        current={{
+          label: t('lastMonth'),
+          onSelect: () => setMonth(lastMonth),
+          disabled: month === lastMonth,
+        }}
       >
         <label className="visually-hidden" htmlFor={`${id}-month`}>
-          Month
+          {t('month')}
         </label>
         <input
           id={`${id}-month`}
@@ -101,38 +102,35 @@ export function BillingPage() {
       )}
       {summary && !summary.ended && customers.length > 0 && (
         <p className="callout" role="note">
-          Not over yet: the figures for {monthLabel(month)} are what approval would bill as of now. The month
-          can be approved once it has ended.
+          {t('notOver', { month: monthLabel(month) })}
         </p>
       )}
 
-      <Section
-        title="Customers"
-        intro="Worked: classified time as recorded. Billed: rounded as each agreement says. Amounts before VAT."
-      >
+      <Section title={t('customers')} intro={t('customersIntro')}>
         {status === 'ready' && customers.length === 0 ? (
-          <EmptyState title={`No time in ${monthLabel(month)}`}>
-            Time appears here as technicians record it: timers, sessions and manual entries on tickets.
-          </EmptyState>
+          <EmptyState title={t('emptyTitle', { month: monthLabel(month) })}>{t('emptyText')}</EmptyState>
         ) : (
           <div className="card">
-            <table className="table billing__table" aria-label={`Billing, ${monthLabel(month)}`}>
+            <table
+              className="table billing__table"
+              aria-label={t('tableLabel', { month: monthLabel(month) })}
+            >
               <thead>
                 <tr>
-                  <th scope="col">Customer</th>
+                  <th scope="col">{t('col.customer')}</th>
                   <th scope="col" className="billing__number">
-                    Worked
+                    {t('col.worked')}
                   </th>
                   <th scope="col" className="billing__number">
-                    Billed
+                    {t('col.billed')}
                   </th>
                   <th scope="col" className="billing__number">
-                    Amount
+                    {t('col.amount')}
                   </th>
                   <th scope="col" className="billing__number">
-                    Unclassified
+                    {t('col.unclassified')}
                   </th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('col.status')}</th>
                   <ActionsHeader />
                 </tr>
               </thead>
@@ -150,7 +148,7 @@ export function BillingPage() {
               {summary && customers.length > 1 && (
                 <tfoot>
                   <tr className="billing__totals">
-                    <th scope="row">All customers</th>
+                    <th scope="row">{t('allCustomers')}</th>
                     <td className="billing__number">{formatDuration(summary.totals.actualMinutes * 60)}</td>
                     <td className="billing__number">{formatHours(summary.totals.billedMinutes)}</td>
                     <td className="billing__number">{formatSek(summary.totals.amountOre)}</td>
@@ -169,22 +167,26 @@ export function BillingPage() {
 
       {dialog?.kind === 'approve' && (
         <ConfirmDialog
-          title={`Approve ${monthLabel(month)} for ${dialog.customer.customerName}?`}
-          confirmLabel="Approve month"
+          title={t('approveTitle', { month: monthLabel(month), customer: dialog.customer.customerName })}
+          confirmLabel={t('approveConfirm')}
           onConfirm={async () => {
             await approveMonth(dialog.customer.customerId);
           }}
           onClose={close}
         >
           <p>
-            {plural(dialog.customer.entries, 'entry', 'entries')}:{' '}
-            {formatHours(dialog.customer.billedMinutes)} billed,{' '}
-            <strong>{formatSek(dialog.customer.amountOre)}</strong>.
+            <Trans
+              t={t}
+              i18nKey="approveSummary"
+              values={{
+                entries: t('entries', { count: dialog.customer.entries }),
+                billed: formatHours(dialog.customer.billedMinutes),
+                amount: formatSek(dialog.customer.amountOre),
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
-          <p>
-            The month’s time entries lock and its billing lines are stored as a numbered batch. Later
-            corrections are adjustments, billed in the next open month. This cannot be undone.
-          </p>
+          <p>{t('approveText')}</p>
         </ConfirmDialog>
       )}
       {dialog?.kind === 'export' && (
@@ -205,6 +207,7 @@ function CustomerRow({
   onApprove(): void;
   onExport(): void;
 }) {
+  const { t } = useTranslation('billing');
   const approved = customer.status === 'approved';
   // Shown to support leads too (they review the month), but only finance approves and exports: said in the tooltip.
   const approveRefused = useAppStore(selectRoleHint('billing.approveMonth'));
@@ -219,7 +222,7 @@ function CustomerRow({
       </td>
       <td className="billing__number">
         {formatDuration(customer.actualMinutes * 60)}
-        <span className="billing__sub">{plural(customer.entries, 'entry', 'entries')}</span>
+        <span className="billing__sub">{t('entries', { count: customer.entries })}</span>
       </td>
       <td className="billing__number">{formatHours(customer.billedMinutes)}</td>
       <td className="billing__number cell-strong">{formatSek(customer.amountOre)}</td>
@@ -229,14 +232,14 @@ function CustomerRow({
       <td>
         {approved ? (
           <>
-            <Badge tone="success">Approved · batch {customer.batchNumber}</Badge>
+            <Badge tone="success">{t('approvedBatch', { number: customer.batchNumber ?? '' })}</Badge>
             {customer.approvedAt !== null && (
               <span className="billing__sub">{formatDateTime(customer.approvedAt)}</span>
             )}
           </>
         ) : (
           <>
-            <Badge tone={customer.problems.length > 0 ? 'warning' : 'neutral'}>Open</Badge>
+            <Badge tone={customer.problems.length > 0 ? 'warning' : 'neutral'}>{t('open')}</Badge>
             {customer.problems.map((problem) => (
               <span key={problem} className="billing__sub billing__problem">
                 {problem}
@@ -245,7 +248,7 @@ function CustomerRow({
           </>
         )}
         {customer.adjustments > 0 && (
-          <span className="billing__sub">{plural(customer.adjustments, 'adjustment', 'adjustments')}</span>
+          <span className="billing__sub">{t('adjustments', { count: customer.adjustments })}</span>
         )}
       </td>
       <RowActions>
@@ -253,23 +256,23 @@ function CustomerRow({
           <button
             type="button"
             className="button button--small"
-            aria-label={`Approve the month for ${customer.customerName}`}
-            title={approveRefused ?? blocker ?? 'Lock the month and store its billing lines as a batch'}
+            aria-label={t('approveLabel', { customer: customer.customerName })}
+            title={approveRefused ?? blocker ?? t('approveTitleHint')}
             disabled={approveRefused !== null || blocker !== null}
             onClick={onApprove}
           >
-            Approve…
+            {t('approve')}
           </button>
         )}
         <button
           type="button"
           className="button button--quiet button--small"
-          aria-label={`Export ${customer.customerName}`}
+          aria-label={t('exportLabel', { customer: customer.customerName })}
           title={exportRefused ?? undefined}
           disabled={exportRefused !== null}
           onClick={onExport}
         >
-          Export…
+          {t('export')}
         </button>
       </RowActions>
     </tr>
@@ -278,26 +281,32 @@ function CustomerRow({
 
 /** Billed hours per customer over the twelve months ending with the month shown. */
 function HoursHistory() {
+  const { t } = useTranslation('billing');
   const chart = useBillingStore(selectHoursChart);
   const status = useBillingStore((s) => s.historyStatus);
   const error = useBillingStore((s) => s.historyError);
   const month = useBillingStore((s) => s.month);
   return (
-    <Section
-      title="Billed hours, last 12 months"
-      intro="Approved months as their batches billed them; open months as they would bill now."
-    >
+    <Section title={t('history.title')} intro={t('history.intro')}>
       {error && (
         <p className="form-errors" role="alert">
           {error}
         </p>
       )}
       {status === 'ready' && chart.series.length === 0 ? (
-        <p className="section__empty">No billed hours in the twelve months up to {monthLabel(month)}.</p>
+        <p className="section__empty">{t('history.empty', { month: monthLabel(month) })}</p>
       ) : (
         <div className="card">
           <BarChart
-            title={`Billed hours per customer, ${chart.months.length > 0 ? `${monthLabel(chart.months[0]!)} – ${monthLabel(chart.months.at(-1)!)}` : ''}`}
+            title={
+              chart.months.length > 0
+                ? t('history.chart', {
+                    from: monthLabel(chart.months[0]!),
+                    to: monthLabel(chart.months.at(-1)!),
+                  })
+                : t('history.chartEmpty')
+            }
+            seriesLabel={t('history.series')}
             categories={chart.categories}
             categoryTitles={chart.months.map(monthLabel)}
             series={chart.series}

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CustomerMonth } from '../../../common/billing/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { downloadBase64 } from '../../components/download.ts';
-import { plural } from '../../i18n/format.ts';
+import { formatCount } from '../../i18n/format.ts';
 import { RadioChoices } from '../../components/RadioChoices.tsx';
 import { exportFraction } from '../../store/billing/slices/export/selectors.ts';
 import { monthLabel } from '../../store/billing/months.ts';
@@ -30,6 +31,7 @@ export function ExportDialog({
   customerId?: string;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['billing', 'common']);
   const id = useId();
   const [scope, setScope] = useState(customerId);
   const [choice, setChoice] = useState<ExportChoice>('csv');
@@ -58,11 +60,11 @@ export function ExportDialog({
   }
 
   return (
-    <Dialog title={`Export ${monthLabel(month)}`} onClose={close}>
+    <Dialog title={t('billing:exportDialog.title', { month: monthLabel(month) })} onClose={close}>
       <div className="form">
         <div className="field">
           <label className="field__label" htmlFor={`${id}-scope`}>
-            What
+            {t('billing:exportDialog.what')}
           </label>
           <select
             id={`${id}-scope`}
@@ -71,7 +73,7 @@ export function ExportDialog({
             disabled={running}
             onChange={(e) => setScope(e.target.value)}
           >
-            <option value="">Every customer, {monthLabel(month)}</option>
+            <option value="">{t('billing:exportDialog.everyCustomer', { month: monthLabel(month) })}</option>
             {customers.map((c) => (
               <option key={c.customerId} value={c.customerId}>
                 {exportScopeLabel(c)}
@@ -80,8 +82,8 @@ export function ExportDialog({
           </select>
         </div>
         <RadioChoices
-          legend="Format"
-          options={exportChoices}
+          legend={t('billing:exportDialog.format')}
+          options={exportChoices()}
           value={choice}
           onChange={(value: ExportChoice) => setChoice(value)}
           disabled={running}
@@ -94,20 +96,31 @@ export function ExportDialog({
                   className="export__progress"
                   max={1}
                   value={fraction ?? undefined}
-                  aria-label="Export progress"
+                  aria-label={t('billing:exportDialog.progress')}
                 />
                 <span>
                   {job.total > 0
-                    ? `Writing rows: ${job.done.toLocaleString('sv-SE')} of ${job.total.toLocaleString('sv-SE')}…`
-                    : 'Starting the export…'}
+                    ? t('billing:exportDialog.writing', {
+                        done: formatCount(job.done),
+                        total: formatCount(job.total),
+                      })
+                    : t('billing:exportDialog.starting')}
                 </span>
               </>
             )}
             {job.state === 'done' && (
               <p className="callout callout--success">
-                Saved <span className="mono">{job.fileName}</span>: {plural(job.rows ?? 0, 'row', 'rows')},{' '}
-                {formatBytes(job.bytes ?? 0)}.
-                {job.preview && ' Holds a month that is not approved yet, so its rows are a preview.'}
+                <Trans
+                  t={t}
+                  i18nKey="billing:exportDialog.saved"
+                  values={{
+                    fileName: job.fileName ?? '',
+                    rows: t('billing:exportDialog.rows', { count: job.rows ?? 0 }),
+                    size: formatBytes(job.bytes ?? 0),
+                  }}
+                  components={{ file: <span className="mono" /> }}
+                />
+                {job.preview && t('billing:exportDialog.previewNote')}
               </p>
             )}
             {job.state === 'failed' && (
@@ -119,7 +132,7 @@ export function ExportDialog({
         )}
         <DialogActions>
           <button type="button" className="button" onClick={close}>
-            {job?.state === 'done' ? 'Close' : 'Cancel'}
+            {job?.state === 'done' ? t('common:actions.close') : t('common:actions.cancel')}
           </button>
           <button
             type="button"
@@ -127,7 +140,11 @@ export function ExportDialog({
             disabled={running}
             onClick={() => void start()}
           >
-            {running ? 'Exporting…' : job?.state === 'done' ? 'Export again' : 'Export'}
+            {running
+              ? t('billing:exportDialog.exporting')
+              : job?.state === 'done'
+                ? t('billing:exportDialog.again')
+                : t('common:actions.export')}
           </button>
         </DialogActions>
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PriceList, VersionedPriceList } from '../../../common/settings/priceList.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { TextField } from '../../components/form/fields.tsx';
@@ -12,23 +13,21 @@ import { priceListFormSpec } from './priceListForm.ts';
 
 /** The vendor's price list: what an acute escalation made by exception (outside the agreement's option) bills. */
 export function PriceListSection() {
+  const { t } = useTranslation('billing');
   const priceList = useBillingStore((s) => s.priceList);
   const error = useBillingStore((s) => s.priceListError);
   const loadPriceList = useBillingStore((s) => s.loadPriceList);
   const [editing, setEditing] = useState(false);
   useEffect(() => void loadPriceList(), [loadPriceList]);
   return (
-    <Section
-      title="Price list"
-      intro="What work outside an agreement bills. Escalations already made keep the fee they were recorded with."
-    >
+    <Section title={t('prices.title')} intro={t('prices.intro')}>
       <FormError message={error} />
       {priceList && (
         <div className="card billing__prices">
-          <span>Acute escalation by exception</span>
+          <span>{t('prices.acute')}</span>
           <strong data-testid="acute-list-price">{formatSek(priceList.acuteEscalationOre)}</strong>
           <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-            Edit…
+            {t('prices.edit')}
           </button>
         </div>
       )}
@@ -38,6 +37,7 @@ export function PriceListSection() {
 }
 
 function PriceListDialog({ priceList, onClose }: { priceList: VersionedPriceList; onClose(): void }) {
+  const { t } = useTranslation('billing');
   const savePriceList = useBillingStore((s) => s.savePriceList);
   // The version the dialog opened at, kept while the list reloads underneath: a save made meanwhile is refused.
   const [openedVersion] = useState(priceList.rowVersion);
@@ -54,11 +54,11 @@ function PriceListDialog({ priceList, onClose }: { priceList: VersionedPriceList
     onSubmit,
   );
   return (
-    <FormDialog title="Edit the price list" submitLabel="Save prices" form={form} onClose={onClose}>
+    <FormDialog title={t('prices.dialogTitle')} submitLabel={t('prices.save')} form={form} onClose={onClose}>
       <TextField
         binding={form.field('acuteEscalationKr')}
-        label="Acute escalation by exception (kr)"
-        hint="Billed for each escalation made outside an agreement's acute option. The change is audited."
+        label={t('prices.acuteKr')}
+        hint={t('prices.acuteHint')}
         autoFocus
       />
     </FormDialog>

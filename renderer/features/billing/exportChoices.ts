@@ -1,16 +1,18 @@
 import type { CustomerMonth, ExportFormat } from '../../../common/billing/model.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type ExportChoice = 'csv' | 'csv_excel_sv' | 'xlsx';
 
-export const exportChoices: { value: ExportChoice; label: string; hint: string }[] = [
-  { value: 'csv', label: 'CSV', hint: 'Comma-separated, decimal point: for finance systems and scripts.' },
-  {
-    value: 'csv_excel_sv',
-    label: 'CSV for Excel (Swedish)',
-    hint: 'Semicolons and decimal commas, as Excel on a Swedish Windows opens it with a double-click.',
-  },
-  { value: 'xlsx', label: 'Excel workbook (XLSX)', hint: 'A summary sheet per customer and a detail sheet.' },
-];
+const choices: readonly ExportChoice[] = ['csv', 'csv_excel_sv', 'xlsx'];
+
+/** The formats offered, in the chosen language (called while rendering). */
+export function exportChoices(): { value: ExportChoice; label: string; hint: string }[] {
+  return choices.map((value) => ({
+    value,
+    label: t(`billing:exportDialog.formats.${value}.label`),
+    hint: t(`billing:exportDialog.formats.${value}.hint`),
+  }));
+}
 
 export function exportFormatOf(choice: ExportChoice): { format: ExportFormat; excelSv: boolean } {
   if (choice === 'xlsx') return { format: 'xlsx', excelSv: false };
@@ -20,8 +22,8 @@ export function exportFormatOf(choice: ExportChoice): { format: ExportFormat; ex
 /** What the export covers: the whole month, or one customer's month (its batch once approved). */
 export function exportScopeLabel(customer: CustomerMonth): string {
   return customer.status === 'approved'
-    ? `Batch ${customer.batchNumber} — ${customer.customerName}`
-    : `${customer.customerName} (not approved: preview)`;
+    ? t('billing:exportDialog.batch', { number: customer.batchNumber ?? '', customer: customer.customerName })
+    : t('billing:exportDialog.preview', { customer: customer.customerName });
 }
 
 /** `1,2 kB`, `850 B`. */

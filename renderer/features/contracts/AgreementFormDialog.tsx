@@ -1,9 +1,8 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
-  billableWorkTypeLabels,
   billableWorkTypes,
   roundingScopes,
-  serviceKindLabels,
   serviceKinds,
   type AgreementInput,
   type AgreementView,
@@ -11,7 +10,13 @@ import {
 } from '../../../common/agreements/model.ts';
 import type { EnvironmentView } from '../../../common/registry/model.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
+import {
+  CheckboxField,
+  DateField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { useContractsStore } from '../../store/StoreProvider.tsx';
 import {
@@ -35,6 +40,7 @@ export function AgreementFormDialog({
   agreement?: AgreementView;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['contracts', 'vocabulary', 'common']);
   const saveAgreement = useContractsStore((s) => s.saveAgreement);
   const onSubmit = useCallback(
     async (input: unknown, values: AgreementFormValues, rowVersion: number | undefined) => {
@@ -81,8 +87,12 @@ export function AgreementFormDialog({
 
   return (
     <FormDialog
-      title={agreement ? `Edit agreement ${agreement.reference}` : 'Add support agreement'}
-      submitLabel={agreement ? 'Save agreement' : 'Add agreement'}
+      title={
+        agreement
+          ? t('contracts:agreementForm.editTitle', { reference: agreement.reference })
+          : t('contracts:agreementForm.addTitle')
+      }
+      submitLabel={agreement ? t('contracts:agreementForm.save') : t('contracts:agreementForm.add')}
       form={form}
       onClose={onClose}
       size="wide"
@@ -90,20 +100,25 @@ export function AgreementFormDialog({
       <div className="form__row">
         <TextField
           binding={form.field('reference')}
-          label="Reference"
+          label={t('contracts:agreementForm.reference')}
           autoFocus
-          hint="The agreement's number, e.g. FA-2026-07"
+          hint={t('contracts:agreementForm.referenceHint')}
         />
-        <TextField binding={form.field('startsOn')} label="Starts on" hint="YYYY-MM-DD" />
-        <TextField binding={form.field('endsOn')} label="Ends on" optional hint="Last day, inclusive" />
+        <DateField binding={form.field('startsOn')} label={t('contracts:agreementForm.startsOn')} />
+        <DateField
+          binding={form.field('endsOn')}
+          label={t('contracts:agreementForm.endsOn')}
+          optional
+          hint={t('contracts:agreementForm.endsOnHint')}
+        />
       </div>
       <fieldset className="fieldset">
-        <legend>Services covered</legend>
+        <legend>{t('contracts:agreementForm.services')}</legend>
         <div className="services-editor">
           {services.map((service, index) => (
             <div className="services-editor__row" key={service.id ?? `new-${index}`}>
               <label className="field services-editor__kind">
-                <span className="field__label">Kind</span>
+                <span className="field__label">{t('contracts:agreementForm.kind')}</span>
                 <select
                   className="input input--select"
                   value={service.kind}
@@ -111,13 +126,13 @@ export function AgreementFormDialog({
                 >
                   {serviceKinds.map((kind) => (
                     <option key={kind} value={kind}>
-                      {serviceKindLabels[kind]}
+                      {t(`vocabulary:serviceKind.${kind}`)}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="field services-editor__name">
-                <span className="field__label">Service name</span>
+                <span className="field__label">{t('contracts:agreementForm.serviceName')}</span>
                 <input
                   className="input"
                   value={service.name}
@@ -125,13 +140,13 @@ export function AgreementFormDialog({
                 />
               </label>
               <label className="field services-editor__environment">
-                <span className="field__label">Runs in</span>
+                <span className="field__label">{t('contracts:agreementForm.runsIn')}</span>
                 <select
                   className="input input--select"
                   value={service.environmentId}
                   onChange={(e) => change(index, { environmentId: e.target.value })}
                 >
-                  <option value="">Any environment</option>
+                  <option value="">{t('contracts:agreementForm.anyEnvironment')}</option>
                   {environments.map((env) => (
                     <option key={env.id} value={env.id}>
                       {env.name}
@@ -143,9 +158,9 @@ export function AgreementFormDialog({
                 type="button"
                 className="button button--quiet button--small services-editor__remove"
                 onClick={() => setServices((current) => current.filter((_, i) => i !== index))}
-                aria-label={`Remove service ${service.name || index + 1}`}
+                aria-label={t('contracts:agreementForm.removeService', { name: service.name || index + 1 })}
               >
-                Remove
+                {t('common:actions.remove')}
               </button>
             </div>
           ))}
@@ -163,7 +178,7 @@ export function AgreementFormDialog({
                 setServices((current) => [...current, { kind: 'integration', name: '', environmentId: '' }])
               }
             >
-              Add service
+              {t('contracts:agreementForm.addService')}
             </button>
           </div>
         </div>
@@ -171,35 +186,35 @@ export function AgreementFormDialog({
       <div className="form__row">
         <TextField
           binding={form.field('responseHours')}
-          label="Response time (office hours)"
+          label={t('contracts:agreementForm.responseHours')}
           inputMode="numeric"
         />
         <TextField
           binding={form.field('allowedContacts')}
-          label="Named contacts allowed"
+          label={t('contracts:agreementForm.allowedContacts')}
           inputMode="numeric"
         />
       </div>
       <div className="form__row">
         <CheckboxField
           binding={form.field('acuteEnabled')}
-          label="Acute escalation (2-hour response) available"
+          label={t('contracts:agreementForm.acuteEnabled')}
         />
         <TextField
           binding={form.field('acuteFeeKr')}
-          label="Escalation fee (kr)"
+          label={t('contracts:agreementForm.acuteFee')}
           optional
           inputMode="numeric"
         />
       </div>
       <fieldset className="fieldset">
-        <legend>Hourly rates for billable work (kr)</legend>
+        <legend>{t('contracts:agreementForm.rates')}</legend>
         <div className="form__row">
           {billableWorkTypes.map((type) => (
             <TextField
               key={type}
               binding={form.field(`rate_${type}`)}
-              label={billableWorkTypeLabels[type]}
+              label={t(`vocabulary:billableWorkType.${type}`)}
               optional
               inputMode="numeric"
             />
@@ -209,22 +224,27 @@ export function AgreementFormDialog({
       <div className="form__row">
         <TextField
           binding={form.field('incrementMinutes')}
-          label="Rounding increment (minutes)"
+          label={t('contracts:agreementForm.incrementMinutes')}
           inputMode="numeric"
         />
         <SelectField
           binding={form.field('scope')}
-          label="Rounding"
+          label={t('contracts:agreementForm.scope')}
           options={roundingScopes}
-          labels={roundingScopeLabels}
+          labels={roundingScopeLabels()}
         />
         <TextField
           binding={form.field('minimumMinutes')}
-          label="Minimum charge (minutes)"
+          label={t('contracts:agreementForm.minimumMinutes')}
           inputMode="numeric"
         />
       </div>
-      <TextAreaField binding={form.field('notes')} label="Notes" optional rows={2} />
+      <TextAreaField
+        binding={form.field('notes')}
+        label={t('contracts:agreementForm.notes')}
+        optional
+        rows={2}
+      />
     </FormDialog>
   );
 }

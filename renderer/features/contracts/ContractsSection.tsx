@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatSek } from '../../i18n/format.ts';
-import { serviceKindLabels, type AgreementView, type DpaView } from '../../../common/agreements/model.ts';
+import type { AgreementView, DpaView } from '../../../common/agreements/model.ts';
+import { dayToText } from '../../components/form/dateText.ts';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ReasonList } from '../../components/ReasonList.tsx';
@@ -20,6 +22,7 @@ type Open =
 
 /** The customer's eligibility verdict, agreements and DPA: what decides whether the vendor may help. */
 export function ContractsSection({ detail }: { detail: CustomerDetail }) {
+  const { t } = useTranslation(['contracts', 'vocabulary', 'common']);
   const { open: openCustomer, close, agreements, dpas, verdict, error } = useContractsStore((s) => s);
   const deleteAgreement = useContractsStore((s) => s.deleteAgreement);
   const deleteDpa = useContractsStore((s) => s.deleteDpa);
@@ -31,22 +34,27 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
   useEffect(() => close, [close]);
 
   const envName = (id: string | null) =>
-    id === null ? 'any environment' : (detail.environments.find((e) => e.id === id)?.name ?? '—');
+    id === null
+      ? t('contracts:agreements.anyEnvironment')
+      : (detail.environments.find((e) => e.id === id)?.name ?? '—');
 
   return (
     <>
       {verdict && (
         <details className="verdict-panel" data-testid="verdict-panel">
           <summary>
-            <strong>Eligibility</strong> <VerdictBadge status={verdict.status} />
+            <strong>{t('contracts:eligibility')}</strong> <VerdictBadge status={verdict.status} />
             <span className="muted">
-              {verdict.blockers.length} blocker(s), {verdict.warnings.length} warning(s) — show reasons
+              {t('contracts:reasonCount', {
+                blockers: t('contracts:blockers', { count: verdict.blockers.length }),
+                warnings: t('contracts:warnings', { count: verdict.warnings.length }),
+              })}
             </span>
           </summary>
           <ReasonList
             blockers={verdict.blockers}
             warnings={verdict.warnings}
-            none="Everything required is in place."
+            none={t('contracts:allInPlace')}
           />
         </details>
       )}
@@ -56,16 +64,16 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
         </p>
       )}
       <Section
-        title={<>Support agreements ({agreements.length})</>}
-        intro="The services the vendor supports, for how long, how fast, and at what rates."
+        title={t('contracts:agreements.title', { count: agreements.length })}
+        intro={t('contracts:agreements.intro')}
         action={
           <button type="button" className="button" onClick={() => setDialog({ kind: 'agreement' })}>
-            Add agreement
+            {t('contracts:agreements.add')}
           </button>
         }
       >
         {agreements.length === 0 ? (
-          <p className="section__empty">No support agreement: the vendor may not help this customer yet.</p>
+          <p className="section__empty">{t('contracts:agreements.none')}</p>
         ) : (
           <div className="contracts__list">
             {agreements.map((agreement) => (
@@ -78,34 +86,48 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
                       className="button button--quiet button--small"
                       onClick={() => setDialog({ kind: 'agreement', agreement })}
                     >
-                      Edit
+                      {t('common:actions.edit')}
                     </button>
                     <button
                       type="button"
                       className="button button--quiet button--small button--danger"
                       onClick={() => setDialog({ kind: 'deleteAgreement', agreement })}
                     >
-                      Delete
+                      {t('common:actions.delete')}
                     </button>
                   </span>
                 </div>
                 <p className="contracts__facts">
                   <span>
-                    {agreement.startsOn} – {agreement.endsOn ?? 'until further notice'}
+                    {t('contracts:agreements.span', {
+                      from: dayToText(agreement.startsOn),
+                      to:
+                        agreement.endsOn === null
+                          ? t('contracts:agreements.untilFurtherNotice')
+                          : dayToText(agreement.endsOn),
+                    })}
                   </span>
-                  <span>Response within {agreement.responseHours} office hours</span>
+                  <span>{t('contracts:agreements.response', { hours: agreement.responseHours })}</span>
                   <span>
                     {agreement.acuteEscalation.enabled
-                      ? `Acute escalation: 2 h, ${formatSek(agreement.acuteEscalation.feeOre)}`
-                      : 'No acute escalation'}
+                      ? t('contracts:agreements.acute', { fee: formatSek(agreement.acuteEscalation.feeOre) })
+                      : t('contracts:agreements.noAcute')}
                   </span>
-                  <span>{agreement.allowedContacts} named contacts allowed</span>
+                  <span>{t('contracts:agreements.contacts', { count: agreement.allowedContacts })}</span>
                 </p>
                 <ul className="contracts__facts">
                   {agreement.services.map((service) => (
                     <li key={service.id}>
-                      {serviceKindLabels[service.kind]}: <strong>{service.name}</strong> (
-                      {envName(service.environmentId)})
+                      <Trans
+                        t={t}
+                        i18nKey="contracts:agreements.service"
+                        values={{
+                          kind: t(`vocabulary:serviceKind.${service.kind}`),
+                          name: service.name,
+                          environment: envName(service.environmentId),
+                        }}
+                        components={{ strong: <strong /> }}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -115,16 +137,16 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
         )}
       </Section>
       <Section
-        title="Data-processing agreement"
-        intro="Required before any ticket with personal data is handled (PUB-avtal)."
+        title={t('contracts:dpa.title')}
+        intro={t('contracts:dpa.intro')}
         action={
           <button type="button" className="button" onClick={() => setDialog({ kind: 'dpa' })}>
-            Record DPA
+            {t('contracts:dpa.record')}
           </button>
         }
       >
         {dpas.length === 0 ? (
-          <p className="section__empty">No data-processing agreement recorded.</p>
+          <p className="section__empty">{t('contracts:dpa.none')}</p>
         ) : (
           <div className="contracts__list">
             {dpas.map((dpa) => (
@@ -132,7 +154,9 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
                 <div className="contracts__item-head">
                   <h3>
                     {dpa.reference}
-                    {dpa.version && <span className="muted"> v{dpa.version}</span>}
+                    {dpa.version && (
+                      <span className="muted"> {t('contracts:dpa.version', { version: dpa.version })}</span>
+                    )}
                   </h3>
                   <span>
                     <button
@@ -140,22 +164,24 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
                       className="button button--quiet button--small"
                       onClick={() => setDialog({ kind: 'dpa', dpa })}
                     >
-                      Edit
+                      {t('common:actions.edit')}
                     </button>
                     <button
                       type="button"
                       className="button button--quiet button--small button--danger"
                       onClick={() => setDialog({ kind: 'deleteDpa', dpa })}
                     >
-                      Delete
+                      {t('common:actions.delete')}
                     </button>
                   </span>
                 </div>
                 <p className="contracts__facts">
+                  <span>{t('contracts:dpa.signed', { on: dayToText(dpa.signedOn), by: dpa.signatory })}</span>
                   <span>
-                    Signed {dpa.signedOn} by {dpa.signatory}
+                    {dpa.endsOn
+                      ? t('contracts:dpa.ends', { on: dayToText(dpa.endsOn) })
+                      : t('contracts:dpa.noEnd')}
                   </span>
-                  <span>{dpa.endsOn ? `Ends ${dpa.endsOn}` : 'No end date'}</span>
                   {dpa.document && <span className="mono">{dpa.document}</span>}
                 </p>
               </article>
@@ -176,22 +202,22 @@ export function ContractsSection({ detail }: { detail: CustomerDetail }) {
       )}
       {dialog?.kind === 'deleteAgreement' && (
         <ConfirmDialog
-          title={`Delete agreement ${dialog.agreement.reference}?`}
-          confirmLabel="Delete agreement"
+          title={t('contracts:agreements.deleteTitle', { reference: dialog.agreement.reference })}
+          confirmLabel={t('contracts:agreements.deleteConfirm')}
           onConfirm={() => deleteAgreement(dialog.agreement.id)}
           onClose={() => setDialog(null)}
         >
-          Its services go with it; tickets about them keep their text but no longer name a service.
+          {t('contracts:agreements.deleteText')}
         </ConfirmDialog>
       )}
       {dialog?.kind === 'deleteDpa' && (
         <ConfirmDialog
-          title={`Delete data-processing agreement ${dialog.dpa.reference}?`}
-          confirmLabel="Delete DPA"
+          title={t('contracts:dpa.deleteTitle', { reference: dialog.dpa.reference })}
+          confirmLabel={t('contracts:dpa.deleteConfirm')}
           onConfirm={() => deleteDpa(dialog.dpa.id)}
           onClose={() => setDialog(null)}
         >
-          Without a DPA in force the customer is blocked from support.
+          {t('contracts:dpa.deleteText')}
         </ConfirmDialog>
       )}
     </>

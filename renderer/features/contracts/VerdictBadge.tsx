@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { VerdictStatus } from '../../../common/agreements/verdict.ts';
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 
@@ -6,12 +7,8 @@ const tone: Record<VerdictStatus, BadgeTone> = {
   warnings: 'warning',
   blocked: 'danger',
 };
-export const verdictLabels: Record<VerdictStatus, string> = {
-  eligible: 'Eligible',
-  warnings: 'Warnings',
-  blocked: 'Blocked',
-};
 
 export function VerdictBadge({ status }: { status: VerdictStatus }) {
-  return <Badge tone={tone[status]}>{verdictLabels[status]}</Badge>;
+  const { t } = useTranslation('contracts');
+  return <Badge tone={tone[status]}>{t(`verdict.${status}`)}</Badge>;
 }

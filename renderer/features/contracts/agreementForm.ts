@@ -1,11 +1,10 @@
 import {
   agreementFieldsSchema,
-  billableWorkTypeLabels,
   billableWorkTypes,
-  serviceKindLabels,
   type AgreementServiceView,
   type AgreementView,
   type BillableWorkType,
+  type RoundingScope,
   type ServiceKind,
 } from '../../../common/agreements/model.ts';
 import { listInWords, type FormSpec } from '../../components/form/formSpec.ts';
@@ -126,22 +125,28 @@ export const agreementFormSpec: FormSpec<AgreementFormValues> = {
   }),
   stored: {
     values: (current) => agreementFormValues(current as AgreementView),
-    labels: {
-      reference: 'Reference',
-      startsOn: 'Starts on',
-      endsOn: 'Ends on',
-      responseHours: 'Response time (office hours)',
-      acuteEnabled: 'Acute escalation (2-hour response) available',
-      acuteFeeKr: 'Escalation fee (kr)',
-      allowedContacts: 'Named contacts allowed',
-      ...(Object.fromEntries(
-        billableWorkTypes.map((t) => [`rate_${t}`, `Hourly rate: ${billableWorkTypeLabels[t]}`]),
-      ) as Record<`rate_${BillableWorkType}`, string>),
-      incrementMinutes: 'Rounding increment (minutes)',
-      scope: 'Rounding',
-      minimumMinutes: 'Minimum charge (minutes)',
-      notes: 'Notes',
-      services: 'Services covered',
+    // Read when the conflict panel shows them, so they follow the language chosen then.
+    get labels() {
+      return {
+        reference: t('contracts:agreementForm.reference'),
+        startsOn: t('contracts:agreementForm.startsOn'),
+        endsOn: t('contracts:agreementForm.endsOn'),
+        responseHours: t('contracts:agreementForm.responseHours'),
+        acuteEnabled: t('contracts:agreementForm.acuteEnabled'),
+        acuteFeeKr: t('contracts:agreementForm.acuteFee'),
+        allowedContacts: t('contracts:agreementForm.allowedContacts'),
+        ...(Object.fromEntries(
+          billableWorkTypes.map((type) => [
+            `rate_${type}`,
+            t('contracts:agreementForm.rate', { workType: t(`vocabulary:billableWorkType.${type}`) }),
+          ]),
+        ) as Record<`rate_${BillableWorkType}`, string>),
+        incrementMinutes: t('contracts:agreementForm.incrementMinutes'),
+        scope: t('contracts:agreementForm.scope'),
+        minimumMinutes: t('contracts:agreementForm.minimumMinutes'),
+        notes: t('contracts:agreementForm.notes'),
+        services: t('contracts:agreementForm.services'),
+      };
     },
     show: {
       acuteFeeKr: kronor,
@@ -149,19 +154,29 @@ export const agreementFormSpec: FormSpec<AgreementFormValues> = {
         `rate_${BillableWorkType}`,
         (value: string | boolean) => string
       >),
-      scope: (value) => roundingScopeLabels[value as keyof typeof roundingScopeLabels] ?? String(value),
+      scope: (value) => roundingScopeLabels()[value as RoundingScope] ?? String(value),
     },
   },
 };
 
-export const roundingScopeLabels = { entry: 'Per entry', ticket_day: 'Per ticket and day' } as const;
+/** Rounding per entry or per ticket and day, in words (called while rendering). */
+export function roundingScopeLabels(): Record<RoundingScope, string> {
+  return {
+    entry: t('contracts:agreementForm.scopes.entry'),
+    ticket_day: t('contracts:agreementForm.scopes.ticket_day'),
+  };
+}
 
 function kronor(value: string | boolean): string {
-  return String(value).trim() === '' ? '(none)' : `${String(value)} kr`;
+  return String(value).trim() === ''
+    ? t('forms:none')
+    : t('contracts:agreementForm.kronor', { value: String(value) });
 }
 
 function perHour(value: string | boolean): string {
-  return String(value).trim() === '' ? '(no rate)' : `${String(value)} kr/h`;
+  return String(value).trim() === ''
+    ? t('contracts:agreementForm.noRate')
+    : t('contracts:agreementForm.perHour', { value: String(value) });
 }
 
 /**
@@ -173,13 +188,19 @@ export function agreementFormSpecFor(
 ): FormSpec<AgreementFormValues> {
   const where = (id: string) =>
     id === ''
-      ? 'any environment'
-      : (environments.find((e) => e.id === id)?.name ?? 'an environment since removed');
+      ? t('contracts:agreements.anyEnvironment')
+      : (environments.find((e) => e.id === id)?.name ?? t('contracts:agreements.removedEnvironment'));
   const inWords = (value: string | boolean) =>
     listInWords(
       servicesOf(String(value))
         .filter((s) => s.name.trim() !== '')
-        .map((s) => `${serviceKindLabels[s.kind]} “${s.name}” in ${where(s.environmentId)}`),
+        .map((s) =>
+          t('contracts:agreementForm.serviceInWords', {
+            kind: t(`vocabulary:serviceKind.${s.kind}`),
+            name: s.name,
+            environment: where(s.environmentId),
+          }),
+        ),
     );
   return {
     ...agreementFormSpec,

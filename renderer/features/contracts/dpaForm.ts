@@ -1,5 +1,6 @@
 import { dpaInputSchema, type DpaView } from '../../../common/agreements/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export type DpaFormValues = {
   signedOn: string;
@@ -17,14 +18,17 @@ export const dpaFormSpec: FormSpec<DpaFormValues> = {
   toInput: (v) => ({ ...v, endsOn: v.endsOn.trim() === '' ? null : v.endsOn }),
   stored: {
     values: (current) => dpaFormValues(current as DpaView),
-    labels: {
-      signedOn: 'Signed on',
-      reference: 'DPA reference',
-      version: 'Version',
-      signatory: 'Signatory',
-      endsOn: 'Ends or terminated on',
-      document: 'Document link or path',
-      notes: 'Notes',
+    // Read when the conflict panel shows them, so they follow the language chosen then.
+    get labels() {
+      return {
+        signedOn: t('contracts:dpaForm.signedOn'),
+        reference: t('contracts:dpaForm.reference'),
+        version: t('contracts:dpaForm.version'),
+        signatory: t('contracts:dpaForm.signatory'),
+        endsOn: t('contracts:dpaForm.endsOn'),
+        document: t('contracts:dpaForm.document'),
+        notes: t('contracts:dpaForm.notes'),
+      };
     },
   },
 };

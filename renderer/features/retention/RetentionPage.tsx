@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   retentionPolicySchema,
   type PurgePreview,
   type RetentionStatus,
 } from '../../../common/retention/model.ts';
-import { ticketStatusLabels } from '../tickets/ticketForm.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
-import { formatDateTime, plural } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
@@ -21,6 +21,7 @@ import './retention.css';
  * the policy that decides it, the last run, and "Purge now" while a purge is due.
  */
 export function RetentionPage() {
+  const { t } = useTranslation(['retention', 'common']);
   const retention = useRetentionStore((s) => s.retention);
   const status = useRetentionStore((s) => s.status);
   const error = useRetentionStore((s) => s.error);
@@ -32,17 +33,9 @@ export function RetentionPage() {
 
   return (
     <div className="page">
-      <PageHeader
-        title="Retention"
-        intro={
-          <>
-            Personal data in tickets is purged every summer by destroying its keys; time, billing and the
-            audit log stay, with the personal columns reading “gallrad”.
-          </>
-        }
-      />
+      <PageHeader title={t('retention:title')} intro={t('retention:intro')} />
       <FormError message={error} />
-      {status === 'loading' && <p className="muted">Loading…</p>}
+      {status === 'loading' && <p className="muted">{t('common:states.loading')}</p>}
       {retention && (
         <>
           <NextPurge retention={retention} />
@@ -55,21 +48,19 @@ export function RetentionPage() {
 }
 
 function NextPurge({ retention }: { retention: RetentionStatus }) {
+  const { t } = useTranslation('retention');
   const summary = useRetentionStore(selectPurgeSummary);
   const purge = useRetentionStore((s) => s.purge);
   const [confirming, setConfirming] = useState(false);
   const { preview } = retention;
   return (
     <Section
-      title={retention.due ? 'A purge is due today' : `Next purge: ${retention.nextPurgeDate}`}
-      intro={
-        `As of ${preview.purgeDate}: resolved and closed tickets last changed before ${preview.cutoffDate}, ` +
-        `and month keys of months ended before it. It will take ${summary}.`
-      }
+      title={retention.due ? t('due') : t('next', { date: retention.nextPurgeDate })}
+      intro={t('scope', { date: preview.purgeDate, cutoff: preview.cutoffDate, summary: summary ?? '' })}
       action={
         retention.due ? (
           <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-            Purge now
+            {t('purgeNow')}
           </button>
         ) : null
       }
@@ -77,18 +68,20 @@ function NextPurge({ retention }: { retention: RetentionStatus }) {
       <PreviewTables preview={preview} />
       {confirming && (
         <ConfirmDialog
-          title="Purge personal data now?"
-          confirmLabel="Purge personal data"
+          title={t('confirmTitle')}
+          confirmLabel={t('confirm')}
           onConfirm={async () => void (await purge())}
           onClose={() => setConfirming(false)}
         >
           <p>
-            The personal data of {summary} is destroyed for good. <strong>This cannot be undone.</strong>
+            <Trans
+              t={t}
+              i18nKey="confirmText"
+              values={{ summary: summary ?? '' }}
+              components={{ strong: <strong /> }}
+            />
           </p>
-          <p className="muted">
-            Time, billing lines and the audit log stay. Backups made before the purge still hold what it
-            removes.
-          </p>
+          <p className="muted">{t('confirmStays')}</p>
         </ConfirmDialog>
       )}
     </Section>
@@ -96,22 +89,23 @@ function NextPurge({ retention }: { retention: RetentionStatus }) {
 }
 
 function PreviewTables({ preview }: { preview: PurgePreview }) {
+  const { t } = useTranslation(['retention', 'tickets']);
   if (preview.tickets.length === 0) {
     return (
-      <EmptyState title="Nothing to purge">
-        No resolved or closed ticket has been quiet long enough by {preview.purgeDate}.
+      <EmptyState title={t('retention:nothingTitle')}>
+        {t('retention:nothingText', { date: preview.purgeDate })}
       </EmptyState>
     );
   }
   return (
     <div className="retention__tables">
       <div className="card">
-        <table className="table" aria-label="What the purge takes per customer">
+        <table className="table" aria-label={t('retention:perCustomer')}>
           <thead>
             <tr>
-              <th scope="col">Customer</th>
+              <th scope="col">{t('retention:col.customer')}</th>
               <th scope="col" className="retention__count">
-                Tickets
+                {t('retention:col.tickets')}
               </th>
             </tr>
           </thead>
@@ -126,22 +120,22 @@ function PreviewTables({ preview }: { preview: PurgePreview }) {
         </table>
       </div>
       <div className="card">
-        <table className="table" aria-label="Tickets the purge takes">
+        <table className="table" aria-label={t('retention:ticketsTaken')}>
           <thead>
             <tr>
-              <th scope="col">Ticket</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last change</th>
+              <th scope="col">{t('retention:col.ticket')}</th>
+              <th scope="col">{t('retention:col.customer')}</th>
+              <th scope="col">{t('retention:col.status')}</th>
+              <th scope="col">{t('retention:col.lastChange')}</th>
             </tr>
           </thead>
           <tbody>
-            {preview.tickets.map((t) => (
-              <tr key={t.ticketId} data-testid="purge-ticket">
-                <td className="mono">{t.externalRef || t.ticketId.slice(0, 8)}</td>
-                <td>{t.customerName}</td>
-                <td>{ticketStatusLabels[t.status]}</td>
-                <td className="mono">{formatDateTime(t.lastActivityAt)}</td>
+            {preview.tickets.map((ticket) => (
+              <tr key={ticket.ticketId} data-testid="purge-ticket">
+                <td className="mono">{ticket.externalRef || ticket.ticketId.slice(0, 8)}</td>
+                <td>{ticket.customerName}</td>
+                <td>{t(`tickets:status.${ticket.status}`)}</td>
+                <td className="mono">{formatDateTime(ticket.lastActivityAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -152,6 +146,7 @@ function PreviewTables({ preview }: { preview: PurgePreview }) {
 }
 
 function PolicySection({ retention }: { retention: RetentionStatus }) {
+  const { t } = useTranslation('retention');
   const savePolicy = useRetentionStore((s) => s.savePolicy);
   const [monthDay, setMonthDay] = useState(retention.policy.purgeMonthDay);
   const [days, setDays] = useState(String(retention.policy.keepClosedDays));
@@ -187,14 +182,11 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
   }
 
   return (
-    <Section
-      title="Policy"
-      intro="The day each summer the purge is due, and how long a resolved or closed ticket is kept after its last change."
-    >
+    <Section title={t('policy.title')} intro={t('policy.intro')}>
       <form className="retention__policy" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label className="field__label" htmlFor="retention-month-day">
-            Purge date (MM-DD)
+            {t('policy.date')}
           </label>
           <input
             id="retention-month-day"
@@ -207,7 +199,7 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
         </div>
         <div className="field">
           <label className="field__label" htmlFor="retention-days">
-            Days to keep closed tickets
+            {t('policy.days')}
           </label>
           <input
             id="retention-days"
@@ -219,13 +211,13 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
           />
         </div>
         <button type="submit" className="button" disabled={busy}>
-          Save policy
+          {t('policy.save')}
         </button>
       </form>
       <FormError message={error} />
       {saved && (
         <p className="callout callout--success" role="status">
-          Policy saved.
+          {t('policy.saved')}
         </p>
       )}
     </Section>
@@ -233,17 +225,24 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
 }
 
 function LastRun({ retention }: { retention: RetentionStatus }) {
+  const { t } = useTranslation('retention');
   const run = retention.lastRun;
   return (
-    <Section title="Last purge">
+    <Section title={t('last.title')}>
       {run ? (
         <p data-testid="last-purge">
-          {`${formatDateTime(run.ranAt)} by ${run.ranBy}, for ${run.purgeDate}: ${plural(run.tickets, 'ticket', 'tickets')}, ` +
-            `${plural(run.monthKeys, 'month key', 'month keys')}, ${plural(run.recordings, 'recording', 'recordings')} ` +
-            `(${plural(run.keysDestroyed, 'key', 'keys')} destroyed).`}
+          {t('last.run', {
+            at: formatDateTime(run.ranAt),
+            by: run.ranBy,
+            date: run.purgeDate,
+            tickets: t('tickets', { count: run.tickets }),
+            months: t('monthKeys', { count: run.monthKeys }),
+            recordings: t('recordings', { count: run.recordings }),
+            keys: t('keys', { count: run.keysDestroyed }),
+          })}
         </p>
       ) : (
-        <p className="muted">No purge has run on this store yet.</p>
+        <p className="muted">{t('last.none')}</p>
       )}
     </Section>
   );

@@ -1,3 +1,5 @@
+import type { shortcuts as en } from '../../i18n/catalogues/en/shortcuts.ts';
+
 export const SEARCH_INPUT_ID = 'customer-search';
 
 export function focusSearch(): void {
@@ -14,37 +16,41 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export const shortcutList: { keys: string[][]; what: string }[] = [
+type Key = keyof typeof en.keys;
+type What = keyof typeof en.what;
+
+/** Keys and what they do, by catalogue key (`shortcuts` namespace): ShortcutsDialog words them. */
+export const shortcutList: { keys: Key[][]; what: What }[] = [
   {
     keys: [
-      ['Ctrl', 'K'],
-      ['⌘', 'K'],
+      ['ctrl', 'k'],
+      ['cmd', 'k'],
     ],
-    what: 'Command palette: customers, servers (“wap växjö” connects), tickets, pages',
+    what: 'palette',
   },
-  { keys: [['Alt', 'P']], what: 'Pin or unpin the highlighted palette entry' },
-  { keys: [['/']], what: 'Search customers from anywhere' },
-  { keys: [['↑'], ['↓']], what: 'Move through the search results' },
-  { keys: [['Enter']], what: 'Open the highlighted customer' },
-  { keys: [['Esc']], what: 'Clear the search, or close a dialog without saving' },
-  { keys: [['Enter'], ['Ctrl', 'Enter']], what: 'Save a form (Ctrl+Enter also from a notes field)' },
+  { keys: [['alt', 'p']], what: 'pin' },
+  { keys: [['slash']], what: 'search' },
+  { keys: [['up'], ['down']], what: 'results' },
+  { keys: [['enter']], what: 'open' },
+  { keys: [['esc']], what: 'escape' },
+  { keys: [['enter'], ['ctrl', 'enter']], what: 'save' },
   {
     keys: [
-      ['Ctrl', 'Shift', 'C'],
-      ['Ctrl', 'Shift', 'V'],
+      ['ctrl', 'shift', 'c'],
+      ['ctrl', 'shift', 'v'],
     ],
-    what: 'Copy from, paste into a terminal',
+    what: 'copyPaste',
   },
-  { keys: [['Ctrl', 'Shift', 'F']], what: 'Find in a terminal’s scrollback' },
+  { keys: [['ctrl', 'shift', 'f']], what: 'find' },
   {
     keys: [
-      ['Ctrl', 'PgDn'],
-      ['Ctrl', 'PgUp'],
+      ['ctrl', 'pgDn'],
+      ['ctrl', 'pgUp'],
     ],
-    what: 'Next or previous session tab, from anywhere (a terminal too)',
+    what: 'nextTab',
   },
-  { keys: [['Alt', '1…9']], what: 'Session tab 1 to 9' },
-  { keys: [['←'], ['→']], what: 'Move between session tabs (when a tab has focus)' },
-  { keys: [['←'], ['→']], what: 'Previous or next week in the timesheet, month in billing' },
-  { keys: [['?']], what: 'Show this list' },
+  { keys: [['alt', 'digits']], what: 'tabNumber' },
+  { keys: [['left'], ['right']], what: 'tabArrows' },
+  { keys: [['left'], ['right']], what: 'period' },
+  { keys: [['question']], what: 'help' },
 ];

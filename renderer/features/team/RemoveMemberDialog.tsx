@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../common/api/contract.ts';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
-import { plural } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
 import { treeList, treesLeft } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { DepartingList } from './DepartingList.tsx';
@@ -46,7 +46,10 @@ export function RemoveMemberDialog({
       setRemoved(answer);
       setStage('removed');
       onRemoved(
-        `${member.name} is removed; ${plural(answer.endedConnections, 'open connection', 'open connections')} ended.`,
+        t('team:removed', {
+          name: member.name,
+          connections: t('team:openConnections', { count: answer.endedConnections }),
+        }),
       );
     } catch (failure) {
       setError(memberChangeError(failure, member.name));
@@ -100,8 +103,10 @@ export function RemoveMemberDialog({
     <Dialog title={`Removing ${member.name}`} onClose={() => stage === 'removed' && close()} size="wide">
       {stage === 'removed' && removed && (
         <p className="callout callout--success">
-          {member.name} is removed; {plural(removed.endedConnections, 'open connection', 'open connections')}{' '}
-          ended.
+          {t('team:removed', {
+            name: member.name,
+            connections: t('team:openConnections', { count: removed.endedConnections }),
+          })}
         </p>
       )}
       {rotation && <RotationStatus job={rotation} />}

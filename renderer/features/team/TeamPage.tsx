@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Fragment, useEffect, useState } from 'react';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
@@ -36,6 +37,7 @@ type Open =
  * the page says what one is.
  */
 export function TeamPage() {
+  const { t } = useTranslation(['team', 'common']);
   const status = useTeamStore((s) => s.status);
   const error = useTeamStore((s) => s.error);
   const load = useTeamStore((s) => s.load);
@@ -54,16 +56,12 @@ export function TeamPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Team"
-        intro={
-          status === 'noTeam'
-            ? 'Who shares a team database with you, and what each may do.'
-            : 'The people who share this team database: each logs in as themselves, with one work role, and an admin may manage the others.'
-        }
+        title={t('team:title')}
+        intro={status === 'noTeam' ? t('team:introNoTeam') : t('team:intro')}
         action={
           inTeam && (
             <button type="button" className="button button--primary" onClick={() => show({ kind: 'add' })}>
-              Add member
+              {t('team:addMember')}
             </button>
           )
         }
@@ -74,7 +72,7 @@ export function TeamPage() {
           {notice}
         </p>
       )}
-      {status === 'loading' && <p className="muted">Loading…</p>}
+      {status === 'loading' && <p className="muted">{t('common:states.loading')}</p>}
       {status === 'noTeam' && <NoTeam />}
       {inTeam && <DueRotationBanner />}
       {inTeam && (
@@ -100,20 +98,14 @@ export function TeamPage() {
 }
 
 function NoTeam() {
+  const { t } = useTranslation('team');
   return (
     <div className="card">
-      <EmptyState title="This Lotsen is not in a team">
+      <EmptyState title={t('noTeam.title')}>
         <div className="team__explain">
+          <p>{t('noTeam.own')}</p>
           <p>
-            It keeps everything in its own encrypted file on this computer, and you hold every role in it. A
-            team shares one PostgreSQL database instead: technicians, support leads and finance each log in as
-            themselves, and the database enforces what each role may do.
-          </p>
-          <p>
-            To set one up, see “Setting up a team” in the README: an administrator runs{' '}
-            <code className="mono">lotsen team create</code> on the team’s database, and each member joins
-            with <code className="mono">lotsen init --team URL --enrol CODE</code>. Members are then managed
-            here.
+            <Trans t={t} i18nKey="noTeam.setUp" components={{ code: <code className="mono" /> }} />
           </p>
         </div>
       </EmptyState>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  NO_DPA_WARNING,
   missingTicketDetails,
   ticketPriorities,
   ticketStatuses,
@@ -19,6 +18,7 @@ import {
   ticketPriorityLabels,
   ticketSaveCall,
   ticketStatusLabels,
+  missingInWords,
 } from './ticketForm.ts';
 
 const noContext: TicketCustomerContext = { agreements: [], environments: [], noDpa: false };
@@ -153,12 +153,12 @@ export function TicketFormDialog({
           binding={form.field('priority')}
           label={t('form.priority')}
           options={ticketPriorities}
-          labels={ticketPriorityLabels}
+          labels={ticketPriorityLabels()}
         />
       </div>
       {context.noDpa && (
         <p className="callout" role="alert" data-testid="dpa-warning">
-          {NO_DPA_WARNING}
+          {t('noDpaWarning')}
         </p>
       )}
       <div className="form__row">
@@ -193,12 +193,12 @@ export function TicketFormDialog({
           binding={form.field('status')}
           label={t('form.status')}
           options={ticketStatuses}
-          labels={ticketStatusLabels}
+          labels={ticketStatusLabels()}
         />
         <TextField
           binding={form.field('receivedAt')}
           label={t('form.received')}
-          hint="YYYY-MM-DDTHH:MM"
+          hint={t('receivedHint')}
           className="mono"
         />
       </div>
@@ -217,10 +217,10 @@ export function TicketFormDialog({
           <TextField binding={form.field('browser')} label={t('form.browser')} optional />
         </div>
         <TextField binding={form.field('pageLinks')} label={t('form.pageLinks')} optional />
-        <CheckboxField binding={form.field('hasScreenshot')} label="A screenshot of the error is attached" />
+        <CheckboxField binding={form.field('hasScreenshot')} label={t('hasScreenshot')} />
         {missing.length > 0 && (
           <p className="callout" role="note" data-testid="ticket-completeness">
-            Still missing: {missing.join(', ')}.
+            {t('missingDetails.stillMissing', { list: missingInWords(missing) })}
           </p>
         )}
       </fieldset>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { missingTicketDetails, type TicketView } from '../../../common/tickets/model.ts';
+import { missingInWords } from './ticketForm.ts';
 import type { TicketTimeline } from '../../../common/tickets/ticketPage.ts';
 import { slaState } from '../../../common/tickets/slaState.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -236,7 +237,7 @@ function GoodTicketDetails({ ticket }: { ticket: TicketView }) {
         ))}
       </dl>
       <p className={missing.length > 0 ? 'callout' : 'muted'} data-testid="ticket-completeness">
-        {missing.length > 0 ? t('page.missing', { list: missing.join(', ') }) : t('page.complete')}
+        {missing.length > 0 ? t('page.missing', { list: missingInWords(missing) }) : t('page.complete')}
       </p>
     </section>
   );

@@ -6,26 +6,35 @@ import {
   ticketStatuses,
   type TicketInput,
   type TicketPriority,
+  type TicketDetail,
   type TicketStatus,
   type TicketView,
 } from '../../../common/tickets/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export const BUSINESS_ZONE = 'Europe/Stockholm';
 
-export const ticketPriorityLabels: Record<TicketPriority, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
-};
+/** Priorities in words, in the chosen language (called while rendering). */
+export function ticketPriorityLabels(): Record<TicketPriority, string> {
+  return Object.fromEntries(ticketPriorities.map((p) => [p, t(`tickets:priority.${p}`)])) as Record<
+    TicketPriority,
+    string
+  >;
+}
 
-export const ticketStatusLabels: Record<TicketStatus, string> = {
-  open: 'Open',
-  pending: 'Pending',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
+/** Statuses in words, in the chosen language (called while rendering). */
+export function ticketStatusLabels(): Record<TicketStatus, string> {
+  return Object.fromEntries(ticketStatuses.map((s) => [s, t(`tickets:status.${s}`)])) as Record<
+    TicketStatus,
+    string
+  >;
+}
+
+/** What a good ticket still lacks, in words: "a description, a screenshot of the error". */
+export function missingInWords(missing: readonly TicketDetail[]): string {
+  return missing.map((detail) => t(`tickets:missingDetails.${detail}`)).join(', ');
+}
 
 export type TicketFormValues = {
   customerId: string;
@@ -90,29 +99,32 @@ export const ticketFormSpec: FormSpec<TicketFormValues> = {
     // A stored ticket names its own customer and time received, so neither the opening time nor a chosen customer
     // (what a new ticket defaults to) plays a part.
     values: (current) => ticketFormValues(0, current as TicketView),
-    labels: {
-      customerId: 'Customer',
-      requesterName: 'Requester',
-      requesterEmail: 'Requester e-mail',
-      serviceId: 'Service',
-      environmentId: 'Environment',
-      subject: 'Subject',
-      description: 'Description',
-      priority: 'Priority',
-      receivedAt: 'Received (Swedish time)',
-      status: 'Status',
-      externalRef: 'Helpdesk reference',
-      externalUrl: 'Helpdesk link',
-      affectedUsers: 'Affected users (examples)',
-      hasScreenshot: 'A screenshot of the error is attached',
-      schoolAndClass: 'School and class',
-      problemStarted: 'When it started',
-      pageLinks: 'Links to the page',
-      browser: 'Browser',
+    // Read when the conflict panel shows them, so they follow the language chosen then.
+    get labels() {
+      return {
+        customerId: t('tickets:form.customer'),
+        requesterName: t('tickets:form.requester'),
+        requesterEmail: t('tickets:form.requesterEmail'),
+        serviceId: t('tickets:form.service'),
+        environmentId: t('tickets:form.environment'),
+        subject: t('tickets:form.subject'),
+        description: t('tickets:form.description'),
+        priority: t('tickets:form.priority'),
+        receivedAt: t('tickets:form.received'),
+        status: t('tickets:form.status'),
+        externalRef: t('tickets:form.externalRef'),
+        externalUrl: t('tickets:form.externalUrl'),
+        affectedUsers: t('tickets:form.affectedUsers'),
+        hasScreenshot: t('tickets:hasScreenshot'),
+        schoolAndClass: t('tickets:form.schoolAndClass'),
+        problemStarted: t('tickets:form.problemStarted'),
+        pageLinks: t('tickets:form.pageLinks'),
+        browser: t('tickets:form.browser'),
+      };
     },
     show: {
-      priority: (value) => ticketPriorityLabels[value as TicketPriority] ?? String(value),
-      status: (value) => ticketStatusLabels[value as TicketStatus] ?? String(value),
+      priority: (value) => ticketPriorityLabels()[value as TicketPriority] ?? String(value),
+      status: (value) => ticketStatusLabels()[value as TicketStatus] ?? String(value),
     },
   },
 };

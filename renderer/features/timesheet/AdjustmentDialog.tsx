@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { formatDuration } from '../../i18n/format.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -12,6 +13,7 @@ const blank: AdjustmentValues = { minutes: '', note: '' };
 
 /** A locked entry is never changed; a correction of its time is billed in the next open month instead. */
 export function AdjustmentDialog({ entry, onClose }: { entry: TimeEntryView; onClose(): void }) {
+  const { t } = useTranslation('timesheet');
   const addAdjustment = useTimeStore((s) => s.addAdjustment);
   const spec = useMemo(() => adjustmentSpec(entry.id), [entry.id]);
   const onSubmit = useCallback(
@@ -23,7 +25,12 @@ export function AdjustmentDialog({ entry, onClose }: { entry: TimeEntryView; onC
   );
   const form = useForm(spec, blank, onSubmit);
   return (
-    <FormDialog title="Adjust locked time" submitLabel="Add adjustment" form={form} onClose={onClose}>
+    <FormDialog
+      title={t('adjustDialog.title')}
+      submitLabel={t('adjustDialog.submit')}
+      form={form}
+      onClose={onClose}
+    >
       <p>
         <span className="cell-strong">{entry.ticketSubject}</span>
         <span className="muted">
@@ -32,19 +39,16 @@ export function AdjustmentDialog({ entry, onClose }: { entry: TimeEntryView; onC
           {entry.actualSeconds !== null && ` · ${formatDuration(entry.actualSeconds)}`}
         </span>
       </p>
-      <p className="muted">
-        This entry is in an approved billing month and stays as it was. The adjustment is billed in the next
-        open month, with your note.
-      </p>
+      <p className="muted">{t('adjustDialog.text')}</p>
       <TextField
         binding={form.field('minutes')}
-        label="Minutes"
-        hint="More time as 15, less as -15"
+        label={t('adjustDialog.minutes')}
+        hint={t('adjustDialog.minutesHint')}
         inputMode="text"
         className="mono"
         autoFocus
       />
-      <TextAreaField binding={form.field('note')} label="Why" rows={2} />
+      <TextAreaField binding={form.field('note')} label={t('adjustDialog.why')} rows={2} />
     </FormDialog>
   );
 }

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
-import { billableWorkTypeLabels, billableWorkTypes } from '../../../common/agreements/model.ts';
+import { useTranslation } from 'react-i18next';
+import { billableWorkTypes } from '../../../common/agreements/model.ts';
+import { vocabularyLabels } from '../../i18n/vocabularyLabels.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatDuration } from '../../i18n/format.ts';
@@ -13,13 +15,13 @@ import { classifySpec, classifyValues } from './classifyForm.ts';
 import { chargeChoices, suggestionText } from './timeLabels.ts';
 
 const workTypeOptions = ['', ...billableWorkTypes] as const;
-const workTypeLabels = { '': 'Choose a work type…', ...billableWorkTypeLabels };
 
 /**
  * How an entry is charged: included, billable with a work type (which sets the rate), or no charge. Lotsen's
  * suggestion is chosen to begin with and marked as such; the technician decides.
  */
 export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClose(): void }) {
+  const { t } = useTranslation('timesheet');
   const classify = useTimeStore((s) => s.classify);
   const [initial] = useState(() => classifyValues(entry));
   // The version the dialog opened, not the entry's at save time: a live update may refresh the entry meanwhile.
@@ -39,7 +41,12 @@ export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClo
   const suggestion = entry.suggestion;
 
   return (
-    <FormDialog title="Classify time" submitLabel="Save classification" form={form} onClose={onClose}>
+    <FormDialog
+      title={t('classifyDialog.title')}
+      submitLabel={t('classifyDialog.submit')}
+      form={form}
+      onClose={onClose}
+    >
       <p className="classify__entry">
         <span className="cell-strong">{entry.ticketSubject}</span>
         <span className="muted">
@@ -50,16 +57,15 @@ export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClo
       </p>
       {suggestion && (
         <p className="classify__suggestion" data-testid="classification-suggestion">
-          <Badge tone="info">Suggested</Badge> <strong>{suggestionText(suggestion)}</strong>
+          <Badge tone="info">{t('classifyDialog.suggested')}</Badge>{' '}
+          <strong>{suggestionText(suggestion)}</strong>
           <span className="muted"> — {suggestion.reason}</span>
-          {initial.fromSuggestion && (
-            <span className="muted"> Chosen below; nothing is saved until you save.</span>
-          )}
+          {initial.fromSuggestion && <span className="muted"> {t('classifyDialog.chosenBelow')}</span>}
         </p>
       )}
       <RadioChoices
-        legend="How is this time charged?"
-        options={chargeChoices}
+        legend={t('classifyDialog.legend')}
+        options={chargeChoices()}
         value={choice.value}
         onChange={choice.onChange}
         attachFirst={choice.attach}
@@ -67,21 +73,19 @@ export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClo
         aside={(value) =>
           suggestion?.classification === value && (
             <Badge tone="info" title={suggestion.reason}>
-              Suggested
+              {t('classifyDialog.suggested')}
             </Badge>
           )
         }
       >
-        <p className="field__hint">
-          Only billable time has a work type; the agreement’s rate for it applies.
-        </p>
+        <p className="field__hint">{t('classifyDialog.workTypeHint')}</p>
       </RadioChoices>
       {choice.value === 'billable' && (
         <SelectField
           binding={form.field('workType')}
-          label="Work type"
+          label={t('classifyDialog.workType')}
           options={workTypeOptions}
-          labels={workTypeLabels}
+          labels={{ '': t('classifyDialog.chooseWorkType'), ...vocabularyLabels('billableWorkType') }}
         />
       )}
     </FormDialog>

@@ -1,13 +1,15 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { useTimeStore } from '../../store/StoreProvider.tsx';
 import { manualEntrySpec, manualEntryValues } from './manualEntryForm.ts';
 
 /** Time worked away from a timer or session, typed in afterwards (Swedish time). */
 export function ManualEntryDialog({ tickets, onClose }: { tickets: TicketView[]; onClose(): void }) {
+  const { t } = useTranslation('timesheet');
   const addManual = useTimeStore((s) => s.addManual);
   const weekStart = useTimeStore((s) => s.weekStart);
   const [initial] = useState(() => manualEntryValues(weekStart, Date.now(), tickets[0]?.id ?? ''));
@@ -19,40 +21,43 @@ export function ManualEntryDialog({ tickets, onClose }: { tickets: TicketView[];
     [addManual, onClose],
   );
   const form = useForm(manualEntrySpec, initial, onSubmit);
-  const ticketIds = ['', ...tickets.map((t) => t.id)];
+  const ticketIds = ['', ...tickets.map((ticket) => ticket.id)];
   const ticketLabels = Object.fromEntries([
-    ['', 'Choose a ticket…'],
-    ...tickets.map((t) => [t.id, `${t.customerName}: ${t.subject}`]),
+    ['', t('manual.chooseTicket')],
+    ...tickets.map((ticket) => [
+      ticket.id,
+      t('timer.ticketOption', { customer: ticket.customerName, subject: ticket.subject }),
+    ]),
   ]);
 
   return (
-    <FormDialog title="Add time manually" submitLabel="Add entry" form={form} onClose={onClose}>
+    <FormDialog title={t('manual.title')} submitLabel={t('manual.submit')} form={form} onClose={onClose}>
       <SelectField
         binding={form.field('ticketId')}
-        label="Ticket"
+        label={t('manual.ticket')}
         options={ticketIds}
         labels={ticketLabels}
-        hint={tickets.length === 0 ? 'No open tickets: record the ticket under Tickets first.' : undefined}
+        hint={tickets.length === 0 ? t('manual.noTickets') : undefined}
       />
-      <TextField
-        binding={form.field('day')}
-        label="Date"
-        type="date"
-        hint="The Swedish calendar day"
-        className="mono"
-      />
+      <DateField binding={form.field('day')} label={t('manual.date')} hint={t('manual.dateHint')} />
       <div className="form__row">
         <TextField
           binding={form.field('startedAt')}
-          label="From"
+          label={t('manual.from')}
           type="time"
-          hint="HH:MM, Swedish time"
+          hint={t('manual.fromHint')}
           className="mono"
           autoFocus
         />
-        <TextField binding={form.field('endedAt')} label="To" type="time" hint="HH:MM" className="mono" />
+        <TextField
+          binding={form.field('endedAt')}
+          label={t('manual.to')}
+          type="time"
+          hint={t('manual.toHint')}
+          className="mono"
+        />
       </div>
-      <TextAreaField binding={form.field('note')} label="Note" optional rows={2} />
+      <TextAreaField binding={form.field('note')} label={t('manual.note')} optional rows={2} />
     </FormDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useTimeStore } from '../../store/StoreProvider.tsx';
 
@@ -11,6 +12,7 @@ export function TicketTimerButton({
   subject: string;
   onError(message: string | null): void;
 }) {
+  const { t } = useTranslation('timesheet');
   const runningHere = useTimeStore((s) => s.running?.ticketId === ticketId);
   const busy = useTimeStore((s) => s.timerBusy);
   const startTimer = useTimeStore((s) => s.startTimer);
@@ -24,21 +26,21 @@ export function TicketTimerButton({
       type="button"
       className="button button--small"
       disabled={busy}
-      aria-label={`Stop the timer on ${subject}`}
+      aria-label={t('timer.stopLabel', { subject })}
       onClick={() => run(stopTimer)}
     >
-      Stop timer
+      {t('timer.stop')}
     </button>
   ) : (
     <button
       type="button"
       className="button button--quiet button--small"
       disabled={busy}
-      aria-label={`Start a timer on ${subject}`}
-      title="Starting a timer stops one that runs on another ticket"
+      aria-label={t('timer.startLabel', { subject })}
+      title={t('timer.startTitle')}
       onClick={() => run(() => startTimer(ticketId))}
     >
-      Start timer
+      {t('timer.start')}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatElapsed } from '../../i18n/format.ts';
 import { useTimeStore } from '../../store/StoreProvider.tsx';
@@ -9,6 +10,7 @@ import './timesheet.css';
  * timer runs. The clock is not a live region: a screen reader would otherwise read it out every second.
  */
 export function TimerChip() {
+  const { t } = useTranslation('timesheet');
   const running = useTimeStore((s) => s.running);
   const elapsed = useTimeStore(selectTimerElapsed);
   const busy = useTimeStore((s) => s.timerBusy);
@@ -23,12 +25,12 @@ export function TimerChip() {
     ) : null;
   }
   return (
-    <div className="timer-chip" role="group" aria-label="Running timer" data-testid="timer-chip">
+    <div className="timer-chip" role="group" aria-label={t('timer.chip')} data-testid="timer-chip">
       <span className="timer-chip__dot" aria-hidden="true" />
       <Link
         href="/timesheet"
         className="timer-chip__ticket"
-        title={`${running.customerName}: ${running.ticketSubject} (open the timesheet)`}
+        title={t('timer.chipTitle', { customer: running.customerName, subject: running.ticketSubject })}
       >
         {running.ticketSubject}
       </Link>
@@ -41,7 +43,7 @@ export function TimerChip() {
         disabled={busy}
         onClick={() => void stopTimer().catch(() => undefined)}
       >
-        Stop timer
+        {t('timer.stop')}
       </button>
       {error && (
         <span className="topbar__error" role="alert">

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../common/agreements/verdict.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { formatDuration, formatElapsed, plural } from '../../i18n/format.ts';
+import { formatDuration, formatElapsed } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
@@ -26,7 +27,7 @@ import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { AdjustmentDialog } from './AdjustmentDialog.tsx';
 import { ClassifyDialog } from './ClassifyDialog.tsx';
 import { ManualEntryDialog } from './ManualEntryDialog.tsx';
-import { classificationText, classificationTones, suggestionText, timeSourceLabels } from './timeLabels.ts';
+import { classificationText, classificationTones, suggestionText, timeSourceLabel } from './timeLabels.ts';
 import './timesheet.css';
 
 type EntryDialog =
@@ -37,8 +38,9 @@ type EntryDialog =
 
 /** A technician's week, Monday to Sunday in Swedish time: the timer, every entry, and how each is charged. */
 export function TimesheetPage() {
+  const { t } = useTranslation(['timesheet', 'common']);
   const user = useAppStore(selectLocalUser);
-  const me = { id: user?.id ?? '', name: user?.name ?? 'Me' };
+  const me = { id: user?.id ?? '', name: user?.name ?? t('timesheet:me') };
   const weekStart = useTimeStore((s) => s.weekStart);
   const status = useTimeStore((s) => s.sheetStatus);
   const loadError = useTimeStore((s) => s.sheetError);
@@ -85,16 +87,11 @@ export function TimesheetPage() {
   return (
     <div className="page timesheet">
       <PageHeader
-        title="Timesheet"
-        intro={
-          <>
-            Time per day in Swedish time. Classify each entry: included in the support fee, billable, or no
-            charge.
-          </>
-        }
+        title={t('timesheet:title')}
+        intro={t('timesheet:intro')}
         action={
           <button type="button" className="button" onClick={() => setDialog({ kind: 'manual' })}>
-            Add time manually
+            {t('timesheet:addManually')}
           </button>
         }
       />
@@ -106,19 +103,19 @@ export function TimesheetPage() {
           unit="week"
           label={weekLabel(weekStart)}
           onStep={step}
-          current={{ label: 'This week', onSelect: showThisWeek, disabled: isThisWeek }}
+          current={{ label: t('timesheet:thisWeek'), onSelect: showThisWeek, disabled: isThisWeek }}
         />
         <div className="timesheet__technician">
-          <label htmlFor={technicianSelect}>Technician</label>
+          <label htmlFor={technicianSelect}>{t('timesheet:technician')}</label>
           <select
             id={technicianSelect}
             className="input input--select"
             value={technicianId}
             onChange={(e) => setTechnician(e.target.value === me.id ? null : e.target.value)}
           >
-            {technicians.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.id === me.id ? `${t.name} (you)` : t.name}
+            {technicians.map((tech) => (
+              <option key={tech.id} value={tech.id}>
+                {tech.id === me.id ? t('timesheet:you', { name: tech.name }) : tech.name}
               </option>
             ))}
           </select>
@@ -133,39 +130,43 @@ export function TimesheetPage() {
 
       <p className="timesheet__summary" data-testid="week-summary">
         <span>
-          Worked <strong>{formatDuration(summary.seconds)}</strong>
+          <Trans
+            t={t}
+            i18nKey="timesheet:worked"
+            values={{ time: formatDuration(summary.seconds) }}
+            components={{ strong: <strong /> }}
+          />
         </span>
-        <span>{plural(summary.entries, 'entry', 'entries')}</span>
+        <span>{t('timesheet:entries', { count: summary.entries })}</span>
         {summary.unclassified > 0 && (
           <span>
-            <Badge tone="warning">{summary.unclassified} unclassified</Badge>
+            <Badge tone="warning">{t('timesheet:unclassified', { count: summary.unclassified })}</Badge>
           </span>
         )}
-        {summary.locked > 0 && <span>{summary.locked} locked by an approved month</span>}
+        {summary.locked > 0 && <span>{t('timesheet:locked', { count: summary.locked })}</span>}
       </p>
 
       {shows === 'error-only' ? null : shows === 'empty-state' ? (
         <EmptyState
-          title="No time this week"
+          title={t('timesheet:emptyTitle')}
           action={
             <button type="button" className="button" onClick={() => setDialog({ kind: 'manual' })}>
-              Add time manually
+              {t('timesheet:addManually')}
             </button>
           }
         >
-          Start the timer on a ticket above, open a session from a customer’s server (its time is recorded
-          from connect to disconnect), or add time worked elsewhere.
+          {t('timesheet:emptyText')}
         </EmptyState>
       ) : (
         <div className="card">
-          <table className="table" aria-label={`Time entries, ${weekLabel(weekStart)}`}>
+          <table className="table" aria-label={t('timesheet:tableLabel', { week: weekLabel(weekStart) })}>
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Ticket</th>
-                <th scope="col">Worked</th>
-                <th scope="col">Source</th>
-                <th scope="col">Classification</th>
+                <th scope="col">{t('timesheet:col.time')}</th>
+                <th scope="col">{t('timesheet:col.ticket')}</th>
+                <th scope="col">{t('timesheet:col.worked')}</th>
+                <th scope="col">{t('timesheet:col.source')}</th>
+                <th scope="col">{t('timesheet:col.classification')}</th>
                 <ActionsHeader />
               </tr>
             </thead>
@@ -177,7 +178,7 @@ export function TimesheetPage() {
                   <th scope="colgroup" colSpan={6}>
                     <span className="timesheet__day-name">{dayLabel(day)}</span>
                     <span className="timesheet__day-total">
-                      {entries.length > 0 ? formatDuration(seconds) : 'No time'}
+                      {entries.length > 0 ? formatDuration(seconds) : t('timesheet:noTime')}
                     </span>
                   </th>
                 </tr>
@@ -202,13 +203,16 @@ export function TimesheetPage() {
       {dialog?.kind === 'adjust' && <AdjustmentDialog entry={dialog.entry} onClose={close} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
-          title="Delete this time entry?"
-          confirmLabel="Delete entry"
+          title={t('timesheet:deleteTitle')}
+          confirmLabel={t('timesheet:deleteConfirm')}
           onConfirm={() => removeEntry(dialog.entry.id)}
           onClose={close}
         >
-          {dialog.entry.ticketSubject} ({dialog.entry.customerName}), {clockTime(dialog.entry.startedAt)}
-          {dialog.entry.endedAt !== null && `–${clockTime(dialog.entry.endedAt)}`}. The time is gone for good.
+          {t('timesheet:deleteText', {
+            subject: dialog.entry.ticketSubject,
+            customer: dialog.entry.customerName,
+            span: `${clockTime(dialog.entry.startedAt)}${dialog.entry.endedAt !== null ? `–${clockTime(dialog.entry.endedAt)}` : ''}`,
+          })}
         </ConfirmDialog>
       )}
     </div>
@@ -228,9 +232,10 @@ function EntryRow({
   onAdjust(): void;
   onDelete(): void;
 }) {
+  const { t } = useTranslation(['timesheet', 'common']);
   const locked = isLocked(entry);
   const running = entry.endedAt === null;
-  const what = `${entry.ticketSubject} at ${clockTime(entry.startedAt)}`;
+  const what = t('timesheet:entryAt', { subject: entry.ticketSubject, time: clockTime(entry.startedAt) });
   return (
     <tr data-testid="time-entry-row" data-locked={locked ? 'true' : undefined}>
       <td className="mono timesheet__time">
@@ -245,20 +250,20 @@ function EntryRow({
       <td className="timesheet__time">
         {running ? <RunningFor entry={entry} /> : formatDuration(entry.actualSeconds ?? 0)}
       </td>
-      <td>{timeSourceLabels[entry.source]}</td>
+      <td>{timeSourceLabel(entry.source)}</td>
       <td>
         <Badge tone={classificationTones[entry.classification]}>{classificationText(entry)}</Badge>
         {locked && (
           <>
             {' '}
-            <Badge tone="neutral" title="In an approved billing month: correct it with an adjustment">
-              Locked
+            <Badge tone="neutral" title={t('timesheet:lockedTitle')}>
+              {t('timesheet:lockedBadge')}
             </Badge>
           </>
         )}
         {entry.classification === 'unclassified' && entry.suggestion && (
           <span className="timesheet__suggestion" title={entry.suggestion.reason}>
-            Suggested: {suggestionText(entry.suggestion)}
+            {t('timesheet:suggested', { what: suggestionText(entry.suggestion) })}
           </span>
         )}
       </td>
@@ -267,10 +272,10 @@ function EntryRow({
           <button
             type="button"
             className="button button--quiet button--small"
-            aria-label={`Adjust ${what}`}
+            aria-label={t('timesheet:adjustLabel', { what })}
             onClick={onAdjust}
           >
-            Adjust…
+            {t('timesheet:adjust')}
           </button>
         ) : (
           <>
@@ -278,29 +283,29 @@ function EntryRow({
               <button
                 type="button"
                 className="button button--small"
-                aria-label={`Accept the suggestion for ${what}`}
-                title={`Classify as ${suggestionText(entry.suggestion)}`}
+                aria-label={t('timesheet:acceptLabel', { what })}
+                title={t('timesheet:acceptTitle', { what: suggestionText(entry.suggestion) })}
                 onClick={onAccept}
               >
-                Accept suggestion
+                {t('timesheet:accept')}
               </button>
             )}
             <button
               type="button"
               className="button button--quiet button--small"
-              aria-label={`Classify ${what}`}
+              aria-label={t('timesheet:classifyLabel', { what })}
               onClick={onClassify}
             >
-              Classify…
+              {t('timesheet:classify')}
             </button>
             {canDelete(entry) && (
               <button
                 type="button"
                 className="button button--quiet-danger button--small"
-                aria-label={`Delete ${what}`}
+                aria-label={t('timesheet:deleteLabel', { what })}
                 onClick={onDelete}
               >
-                Delete
+                {t('common:actions.delete')}
               </button>
             )}
           </>
@@ -312,13 +317,17 @@ function EntryRow({
 
 /** A running entry's time so far: the local user's timer ticks with the chip; others show when they began. */
 function RunningFor({ entry }: { entry: TimeEntryView }) {
+  const { t } = useTranslation('timesheet');
   const mine = useTimeStore((s) => s.running?.id === entry.id);
   const elapsed = useTimeStore(selectTimerElapsed);
-  return <Badge tone="success">{mine ? `Running ${formatElapsed(elapsed)}` : 'Running'}</Badge>;
+  return (
+    <Badge tone="success">{mine ? t('runningFor', { elapsed: formatElapsed(elapsed) }) : t('running')}</Badge>
+  );
 }
 
 /** Start the timer on an open ticket, or see and stop the one that runs. */
 function TimerPanel() {
+  const { t } = useTranslation('timesheet');
   const running = useTimeStore((s) => s.running);
   const tickets = useTimeStore((s) => s.tickets);
   const busy = useTimeStore((s) => s.timerBusy);
@@ -328,7 +337,7 @@ function TimerPanel() {
   const [ticketId, setTicketId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const selectId = useId();
-  const chosen = tickets.some((t) => t.id === ticketId) ? ticketId : (tickets[0]?.id ?? '');
+  const chosen = tickets.some((ticket) => ticket.id === ticketId) ? ticketId : (tickets[0]?.id ?? '');
 
   const run = (work: () => Promise<unknown>) => {
     setError(null);
@@ -336,31 +345,28 @@ function TimerPanel() {
   };
 
   return (
-    <Section
-      title="Timer"
-      intro="One timer at a time: starting another stops this one. It keeps running if the app closes."
-    >
+    <Section title={t('timer.title')} intro={t('timer.intro')}>
       <div className="card timesheet__timer">
         {running && (
           <p className="timesheet__running" data-testid="timer-running">
-            <Badge tone="success">Running</Badge>
+            <Badge tone="success">{t('running')}</Badge>
             <span>
               <span className="cell-strong">{running.ticketSubject}</span>
               <span className="muted"> · {running.customerName}</span>
             </span>
             <span className="mono">{formatElapsed(elapsed)}</span>
             <button type="button" className="button" disabled={busy} onClick={() => run(stopTimer)}>
-              Stop timer
+              {t('timer.stop')}
             </button>
           </p>
         )}
         {tickets.length === 0 ? (
-          <p className="muted">No open tickets to time. Record the ticket under Tickets first.</p>
+          <p className="muted">{t('timer.noTickets')}</p>
         ) : (
           <>
             <div className="field">
               <label className="field__label" htmlFor={selectId}>
-                {running ? 'Switch to ticket' : 'Ticket'}
+                {running ? t('timer.switchTo') : t('timer.ticket')}
               </label>
               <select
                 id={selectId}
@@ -368,9 +374,9 @@ function TimerPanel() {
                 value={chosen}
                 onChange={(e) => setTicketId(e.target.value)}
               >
-                {tickets.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.customerName}: {t.subject}
+                {tickets.map((ticket) => (
+                  <option key={ticket.id} value={ticket.id}>
+                    {t('timer.ticketOption', { customer: ticket.customerName, subject: ticket.subject })}
                   </option>
                 ))}
               </select>
@@ -381,7 +387,7 @@ function TimerPanel() {
               disabled={busy || chosen === '' || running?.ticketId === chosen}
               onClick={() => run(() => startTimer(chosen))}
             >
-              Start timer
+              {t('timer.start')}
             </button>
           </>
         )}

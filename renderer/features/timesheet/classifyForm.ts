@@ -1,8 +1,9 @@
-import { billableWorkTypeLabels, type BillableWorkType } from '../../../common/agreements/model.ts';
 import { classificationSchema, type ChargeClassification } from '../../../common/billing/model.ts';
 import type { TimeEntryView } from '../../../common/time/model.ts';
+import type { BillableWorkType } from '../../../common/agreements/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
-import { chargeChoices } from './timeLabels.ts';
+import { t } from '../../i18n/i18n.ts';
+import { classificationLabel } from './timeLabels.ts';
 
 export type ClassifyValues = {
   classification: ChargeClassification;
@@ -22,11 +23,16 @@ export const classifySpec: FormSpec<ClassifyValues> = {
   // while it has none. So a changed time alone collides with nothing, and another finance member's choice shows.
   stored: {
     values: (current) => classifyValues(current as TimeEntryView).values,
-    labels: { classification: 'How it is charged', workType: 'Work type' },
+    get labels() {
+      return {
+        classification: t('timesheet:classifyDialog.howCharged'),
+        workType: t('timesheet:classifyDialog.workType'),
+      };
+    },
     show: {
-      classification: (value) =>
-        chargeChoices.find((choice) => choice.value === value)?.label ?? String(value),
-      workType: (value) => (value === '' ? '(none)' : billableWorkTypeLabels[value as BillableWorkType]),
+      classification: (value) => classificationLabel(value as ChargeClassification),
+      workType: (value) =>
+        value === '' ? t('forms:none') : t(`vocabulary:billableWorkType.${value as BillableWorkType}`),
     },
   },
 };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { manualTimeEntryInputSchema } from '../../../common/time/model.ts';
 import type { FormSpec } from '../../components/form/formSpec.ts';
+import { t } from '../../i18n/i18n.ts';
 import { instantAt, swedishDay, weekDays } from '../../store/time/week.ts';
+import { dayToText } from '../../components/form/dateText.ts';
 
 export type ManualEntryValues = {
   ticketId: string;
@@ -13,12 +15,17 @@ export type ManualEntryValues = {
   note: string;
 };
 
-/** Friendly words for a missing ticket or a time that is not one, before the API's own rules run. */
+/**
+ * Friendly words for a missing ticket or a time that is not one, before the API's own rules run; the messages are
+ * read when zod reports them, so they follow the language chosen then.
+ */
 const typedTimes = z
   .object({
-    ticketId: z.string({ error: 'Choose a ticket' }).min(1, { error: 'Choose a ticket' }),
-    startedAt: z.number({ error: 'Start must be a time like 09:30' }),
-    endedAt: z.number({ error: 'End must be a time like 10:15' }),
+    ticketId: z
+      .string({ error: () => t('timesheet:manual.chooseTicketError') })
+      .min(1, { error: () => t('timesheet:manual.chooseTicketError') }),
+    startedAt: z.number({ error: () => t('timesheet:manual.startError') }),
+    endedAt: z.number({ error: () => t('timesheet:manual.endError') }),
   })
   .loose()
   .pipe(manualTimeEntryInputSchema);
@@ -35,7 +42,7 @@ export const manualEntrySpec: FormSpec<ManualEntryValues> = {
   check: (v) =>
     /^\d{4}-\d{2}-\d{2}$/.test(v.day.trim()) && !Number.isNaN(instantAt(v.day.trim(), '12:00'))
       ? []
-      : [{ path: 'day', message: 'Date must be a day like 2026-11-16' }],
+      : [{ path: 'day', message: t('timesheet:manual.dateError', { example: dayToText('2026-11-16') }) }],
 };
 
 /** Today when it is in the week shown, else the week's Monday; the first open ticket. */

@@ -1,4 +1,3 @@
-import { billableWorkTypeLabels } from '../../../common/agreements/model.ts';
 import type { ChargeClassification } from '../../../common/billing/model.ts';
 import type {
   ClassificationSuggestion,
@@ -7,19 +6,20 @@ import type {
   TimeSource,
 } from '../../../common/time/model.ts';
 import type { BadgeTone } from '../../components/Badge.tsx';
+import { t } from '../../i18n/i18n.ts';
 
-export const timeSourceLabels: Record<TimeSource, string> = {
-  session: 'Session',
-  timer: 'Timer',
-  manual: 'Manual',
-};
+/*
+ * Words for time entries, from the `timesheet` catalogue. Functions, not constants: called while rendering, so a
+ * language switch words them anew.
+ */
 
-export const classificationLabels: Record<TimeClassification, string> = {
-  unclassified: 'Unclassified',
-  included: 'Included',
-  billable: 'Billable',
-  no_charge: 'No charge',
-};
+export function timeSourceLabel(source: TimeSource): string {
+  return t(`timesheet:source.${source}`);
+}
+
+export function classificationLabel(classification: TimeClassification): string {
+  return t(`timesheet:classification.${classification}`);
+}
 
 export const classificationTones: Record<TimeClassification, BadgeTone> = {
   unclassified: 'warning',
@@ -28,27 +28,26 @@ export const classificationTones: Record<TimeClassification, BadgeTone> = {
   no_charge: 'neutral',
 };
 
+const charges: readonly ChargeClassification[] = ['included', 'billable', 'no_charge'];
+
 /** The choices in the classify dialog, with what each means to finance. */
-export const chargeChoices: { value: ChargeClassification; label: string; hint: string }[] = [
-  {
-    value: 'included',
-    label: 'Included',
-    hint: 'Troubleshooting and advice on the contracted services: covered by the support fee.',
-  },
-  {
-    value: 'billable',
-    label: 'Billable',
-    hint: 'Billed on top at the agreement’s rate for the work type, rounded as the agreement says.',
-  },
-  { value: 'no_charge', label: 'No charge', hint: 'Not billed and not counted as included support.' },
-];
+export function chargeChoices(): { value: ChargeClassification; label: string; hint: string }[] {
+  return charges.map((value) => ({
+    value,
+    label: classificationLabel(value),
+    hint: t(`timesheet:chargeHint.${value}`),
+  }));
+}
 
 /** `Billable · Configuration change`, `Included`. */
 export function classificationText(entry: Pick<TimeEntryView, 'classification' | 'workType'>): string {
-  const label = classificationLabels[entry.classification];
+  const classification = classificationLabel(entry.classification);
   return entry.classification === 'billable' && entry.workType
-    ? `${label} · ${billableWorkTypeLabels[entry.workType]}`
-    : label;
+    ? t('timesheet:withWorkType', {
+        classification,
+        workType: t(`vocabulary:billableWorkType.${entry.workType}`),
+      })
+    : classification;
 }
 
 /** What Lotsen suggests, in the same words: `Billable · Non-standard access method (8.6)`. */

@@ -1,5 +1,5 @@
 import type { MethodName } from '../../../common/api/contract.ts';
-import { describePrincipal } from '../../../common/team/principal.ts';
+import type { Principal } from '../../../common/team/principal.ts';
 import { roleHint } from '../../../common/team/roles.ts';
 import { t } from '../../i18n/i18n.ts';
 import type { AppState } from './initialState.ts';
@@ -21,14 +21,24 @@ export const selectPrincipal = (s: AppState) => s.status?.principal ?? null;
  */
 export const selectRoleLabel = (s: AppState) => {
   const principal = selectPrincipal(s);
-  if (principal?.kind === 'member') return describePrincipal(principal);
+  if (principal?.kind === 'member') return principalInWords(principal);
   const user = selectLocalUser(s);
   return user === null ? null : t(`setup:roles.${user.role}`);
 };
 export const selectRoleTitle = (s: AppState) => {
   const principal = selectPrincipal(s);
-  return principal === null ? null : describePrincipal(principal);
+  return principal === null ? null : principalInWords(principal);
 };
+
+/**
+ * How the header names the person's standing, in the chosen language: "Finance", "Support lead · admin", "Every role
+ * (this computer)". common/team/principal.ts's describePrincipal says the same in English for the CLI.
+ */
+export function principalInWords(principal: Principal): string {
+  if (principal.kind === 'local') return t('team:principal.local');
+  const role = t(`vocabulary:userRole.${principal.workRole}`);
+  return principal.admin ? t('team:principal.admin', { role }) : role;
+}
 /**
  * Why the person's role cannot call `method` (a disabled control's tooltip), or null when it can. Nothing is refused
  * before the status is known: main refuses anyway, and a locked app shows none of these controls.

@@ -2,7 +2,8 @@ import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import type { RotationsRunView, VaultStatusView } from '../../../common/team/vault.ts';
 import type { BadgeTone } from '../../components/Badge.tsx';
-import { formatDateTime, plural } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
 import type { TeamState } from './initialState.ts';
 
 type VaultTree = VaultStatusView['trees'][number]['tree'];
@@ -108,9 +109,13 @@ export function rotationFraction(progress: { done: number; total: number; finish
 /** What a rotation did and what it left, one sentence per tree, as `lotsen team rotate` prints it. */
 export function describeRotations(run: RotationsRunView): string[] {
   return [
-    ...run.rotated.map(
-      (r) =>
-        `The key to ${treeNames[r.tree]} is rotated (generation ${r.from} → ${r.to}, ${plural(r.dataKeys, 'data key', 'data keys')} re-wrapped).`,
+    ...run.rotated.map((r) =>
+      t('team:rotated', {
+        tree: treeNames[r.tree],
+        from: r.from,
+        to: r.to,
+        keys: t('team:dataKeys', { count: r.dataKeys }),
+      }),
     ),
     ...run.leftDue.map(
       (due) =>

@@ -48,12 +48,13 @@ test('a good ticket: what is still missing, in the helpdesk’s words', () => {
     }),
   ).toEqual([]);
   expect(missingTicketDetails({ ...empty, description: 'x', hasScreenshot: true })).toEqual([
-    'affected users (examples)',
-    'which school and class',
-    'when the error started',
-    'links to the page in question',
-    "the user's browser",
+    'affectedUsers',
+    'schoolAndClass',
+    'problemStarted',
+    'pageLinks',
+    'browser',
   ]);
+  expect(missingTicketDetails({ ...empty, description: 'x', affectedUsers: 'elev1' })[0]).toBe('screenshot');
 });
 
 test('a ticket that promises no response time (no agreement in force) is never overdue, however late', () => {

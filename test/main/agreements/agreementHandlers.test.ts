@@ -84,6 +84,38 @@ describe('agreements', () => {
     expect((await call.ok('agreements.list', { customerId: customer.id })).agreements).toEqual([]);
   });
 
+  test('an agreement without a service is refused at the API, naming the services field; nothing is stored', async () => {
+    const { customer } = await createCustomerWithEnvironment(call);
+    const saved = await call.ok('agreements.save', {
+      customerId: customer.id,
+      agreement: agreementInput(null),
+    });
+    for (const services of [[], undefined]) {
+      const error = await call.fails('agreements.save', {
+        customerId: customer.id,
+        agreement: { ...agreementInput(null), reference: 'FA-2026-08', services } as never,
+      });
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: 'agreement.services' }] },
+      });
+    }
+    // An edit that drops every service is refused too, and leaves the agreement as it was.
+    const emptied = await call.fails('agreements.save', {
+      customerId: customer.id,
+      id: saved.id,
+      rowVersion: saved.rowVersion,
+      agreement: { ...agreementInput(null), services: [] },
+    });
+    expect(emptied.details?.issues).toEqual([
+      {
+        path: 'agreement.services',
+        message: 'An agreement covers at least one service: add the service it covers',
+      },
+    ]);
+    expect((await call.ok('agreements.list', { customerId: customer.id })).agreements).toEqual([saved]);
+  });
+
   test('a reference names one agreement per customer', async () => {
     const { customer } = await createCustomerWithEnvironment(call);
     await call.ok('agreements.save', { customerId: customer.id, agreement: agreementInput(null) });

@@ -121,7 +121,10 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'notices.save': { environmentId, notice: { startsAt: now, summary: 'WAP01 patchas' } },
     'notices.delete': { id: SOME_ID },
     'agreements.list': { customerId },
-    'agreements.save': { customerId, agreement: { reference: 'FA-2027', startsOn: '2027-01-01' } },
+    'agreements.save': {
+      customerId,
+      agreement: { reference: 'FA-2027', startsOn: '2027-01-01', services: [{ kind: 'sso', name: 'SSO' }] },
+    },
     'agreements.delete': { id: SOME_ID },
     'dpas.save': {
       customerId,

@@ -697,6 +697,7 @@ describe('billing months', () => {
         startsOn: '2026-01-01',
         acuteEscalation: { enabled: false, feeOre: 250_000 },
         hourlyRatesOre: { configuration_change: 120_000 },
+        services: fixture.agreement.services,
         rounding: { incrementMinutes: 15, scope: 'entry', minimumMinutes: 0 },
       },
     });

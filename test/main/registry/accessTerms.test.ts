@@ -26,7 +26,11 @@ async function readyCustomer(access: AccessInput) {
   });
   await call.ok('agreements.save', {
     customerId: customer.id,
-    agreement: { reference: `FA-${serial}`, startsOn: '2020-01-01' },
+    agreement: {
+      reference: `FA-${serial}`,
+      startsOn: '2020-01-01',
+      services: [{ kind: 'sso', name: 'SSO' }],
+    },
   });
   await call.ok('dpas.save', {
     customerId: customer.id,
@@ -226,7 +230,7 @@ describe('named support contacts', () => {
     });
     await call.ok('agreements.save', {
       customerId: school.id,
-      agreement: { reference: 'FA-S', startsOn: '2020-01-01' },
+      agreement: { reference: 'FA-S', startsOn: '2020-01-01', services: [{ kind: 'sso', name: 'SSO' }] },
     });
     await call.ok('dpas.save', {
       customerId: school.id,

@@ -160,7 +160,11 @@ describe('row versions', () => {
 
   test('an agreement or DPA edited moves by one; another keeps its own', async () => {
     const { customer } = await createCustomerWithEnvironment(call, 'Skövde kommun', 74);
-    const agreement = (reference: string) => ({ reference, startsOn: '2026-01-01' });
+    const agreement = (reference: string) => ({
+      reference,
+      startsOn: '2026-01-01',
+      services: [{ kind: 'sso' as const, name: 'SSO' }],
+    });
     const dpa = (reference: string) => ({ signedOn: '2025-12-01', reference, signatory: 'Karin Jurist' });
     const first = await call.ok('agreements.save', {
       customerId: customer.id,

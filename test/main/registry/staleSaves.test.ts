@@ -252,7 +252,11 @@ describe('stale saves', () => {
   test('an agreement, DPA or ticket saved against a stale version is refused, and stays as the first save left it', async () => {
     const { customer } = await createCustomerWithEnvironment(call, 'Bergs kommun', 85);
     const customerId = customer.id;
-    const agreement = { reference: 'AVT-85', startsOn: '2026-01-01' };
+    const agreement = {
+      reference: 'AVT-85',
+      startsOn: '2026-01-01',
+      services: [{ kind: 'sso' as const, name: 'SSO' }],
+    };
     const dpa = { signedOn: '2025-12-01', reference: 'PUB-85', signatory: 'Karin Jurist' };
     const ticket = {
       customerId,
@@ -269,7 +273,8 @@ describe('stale saves', () => {
       customerId,
       id: madeAgreement.id,
       rowVersion: 1,
-      agreement: { ...agreement, notes: 'Förlängt' },
+      // The stored service by its id, so only the notes change.
+      agreement: { ...agreement, services: madeAgreement.services, notes: 'Förlängt' },
     });
     await call.ok('dpas.save', {
       customerId,
@@ -288,7 +293,7 @@ describe('stale saves', () => {
         customerId,
         id: madeAgreement.id,
         rowVersion: 1,
-        agreement: { ...agreement, notes: 'Uppsagt' },
+        agreement: { ...agreement, services: madeAgreement.services, notes: 'Uppsagt' },
       }),
       await call.fails('dpas.save', {
         customerId,

@@ -19,7 +19,7 @@ describe('eligibility on the ticket', () => {
     const { customer } = await createCustomerWithEnvironment(call);
     await call.ok('agreements.save', {
       customerId: customer.id,
-      agreement: { reference: 'AVT-2026', startsOn: '2026-01-01' },
+      agreement: { reference: 'AVT-2026', startsOn: '2026-01-01', services: [{ kind: 'sso', name: 'SSO' }] },
     });
     const ticket = await call.ok('tickets.save', { ticket: ticketFor(customer.id) });
     expect(ticket.personalDataWarning).toContain('No data-processing agreement (PUB-avtal) is in force');

@@ -25,7 +25,12 @@ async function ljungby(agreement: 'none' | 'without option') {
   if (agreement === 'without option') {
     await call.ok('agreements.save', {
       customerId: customer.id,
-      agreement: { reference: 'LJ-2026', startsOn: '2026-01-01', responseHours: 8 },
+      agreement: {
+        reference: 'LJ-2026',
+        startsOn: '2026-01-01',
+        responseHours: 8,
+        services: [{ kind: 'sso', name: 'SSO' }],
+      },
     });
   }
   const ticket = await call.ok('tickets.save', {
@@ -175,7 +180,7 @@ describe('acute escalation as a paid option', () => {
         reference: vaxjo.agreement.reference,
         startsOn: '2026-01-01',
         acuteEscalation: { enabled: true, feeOre: 400_000 },
-        services: [],
+        services: vaxjo.agreement.services,
       },
     });
     clock.now = at('2026-12-01T09:00:00+01:00');

@@ -30,7 +30,7 @@ describe('tickets', () => {
     const { customer } = await createCustomerWithEnvironment(call);
     await call.ok('agreements.save', {
       customerId: customer.id,
-      agreement: { reference: 'FA', startsOn: '2026-01-01' },
+      agreement: { reference: 'FA', startsOn: '2026-01-01', services: [{ kind: 'sso', name: 'SSO' }] },
     });
     const ticket = await call.ok('tickets.save', { ticket: ticketFor(customer.id) });
     expect(ticket).toMatchObject({
@@ -92,6 +92,7 @@ describe('tickets', () => {
         reference: 'FA',
         startsOn: '2026-01-01',
         acuteEscalation: { enabled: true, feeOre: 250_000 },
+        services: [{ kind: 'sso', name: 'SSO' }],
       },
     });
     const early = await call.ok('tickets.save', {

@@ -42,7 +42,12 @@ describe('time outside the agreement', () => {
     // An agreement that ended before the work: none is in force.
     await call.ok('agreements.save', {
       customerId: customer.id,
-      agreement: { reference: 'AVT-2025', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+      agreement: {
+        reference: 'AVT-2025',
+        startsOn: '2025-01-01',
+        endsOn: '2025-12-31',
+        services: [{ kind: 'sso', name: 'SSO' }],
+      },
     });
     const entry = await entryOn(customer.id);
     expect(entry.suggestion).toMatchObject({ classification: 'billable', workType: null });

@@ -189,6 +189,20 @@ export const tickets = {
     browser: 'Browser',
     pageLinks: 'Links to the page',
   },
+  missingDetails: {
+    stillMissing: 'Still missing: {{list}}.',
+    description: 'a description',
+    affectedUsers: 'affected users (examples)',
+    screenshot: 'a screenshot of the error',
+    schoolAndClass: 'which school and class',
+    problemStarted: 'when the error started',
+    pageLinks: 'links to the page in question',
+    browser: 'the user’s browser',
+  },
+  noDpaWarning:
+    'No data-processing agreement (PUB-avtal) is in force with this customer: do not enter personal data (names, e-mail addresses, usernames, classes) until one is signed.',
+  receivedHint: 'YYYY-MM-DDTHH:MM',
+  hasScreenshot: 'A screenshot of the error is attached',
   customer: {
     title: 'Tickets',
     newTicket: 'New ticket',

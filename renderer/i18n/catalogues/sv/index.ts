@@ -1,42 +1,56 @@
 import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
+import { accessReport } from './accessReport.ts';
 import { audit } from './audit.ts';
+import { billing } from './billing.ts';
 import { common } from './common.ts';
 import { connect } from './connect.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
 import { errors } from './errors.ts';
+import { forms } from './forms.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
 import { recordings } from './recordings.ts';
+import { retention } from './retention.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
 import { shell } from './shell.ts';
+import { shortcuts } from './shortcuts.ts';
+import { team } from './team.ts';
 import { terminal } from './terminal.ts';
 import { tickets } from './tickets.ts';
+import { timesheet } from './timesheet.ts';
 import { vocabulary } from './vocabulary.ts';
 import { vpn } from './vpn.ts';
 
 export const sv: Translation<typeof en> = {
+  accessReport,
   audit,
+  billing,
   common,
   connect,
   contracts,
   customer,
   customers,
   errors,
+  forms,
   lock,
   palette,
   reasons,
   recordings,
+  retention,
   review,
   sessions,
   setup,
   shell,
+  shortcuts,
+  team,
   terminal,
   tickets,
+  timesheet,
   vocabulary,
   vpn,
 };

@@ -193,6 +193,20 @@ export const tickets: Translation<typeof en> = {
     browser: 'Webbläsare',
     pageLinks: 'Länkar till sidan',
   },
+  missingDetails: {
+    stillMissing: 'Saknas fortfarande: {{list}}.',
+    description: 'en beskrivning',
+    affectedUsers: 'berörda användare (exempel)',
+    screenshot: 'en skärmbild av felet',
+    schoolAndClass: 'vilken skola och klass',
+    problemStarted: 'när felet började',
+    pageLinks: 'länkar till sidan det gäller',
+    browser: 'användarens webbläsare',
+  },
+  noDpaWarning:
+    'Inget PUB-avtal gäller med den här kunden: skriv inte in personuppgifter (namn, e-postadresser, användarnamn, klasser) förrän ett är undertecknat.',
+  receivedHint: 'ÅÅÅÅ-MM-DDTtt:mm',
+  hasScreenshot: 'En skärmbild av felet är bifogad',
   customer: {
     title: 'Ärenden',
     newTicket: 'Nytt ärende',

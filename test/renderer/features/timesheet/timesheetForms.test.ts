@@ -45,7 +45,7 @@ describe('the manual entry form', () => {
     expect(check({ ...good, endedAt: '08:00' })).toMatchObject({
       endedAt: 'The end must be after the start',
     });
-    expect(check({ ...good, day: '18/11' })).toMatchObject({ day: 'Date must be a day like 2026-11-16' });
+    expect(check({ ...good, day: '18/11' })).toMatchObject({ day: 'Date must be a day like 16/11/2026' });
   });
 
   it('opens on today when today is in the week shown, else on its Monday', () => {

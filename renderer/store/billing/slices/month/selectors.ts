@@ -1,4 +1,5 @@
 import type { CustomerMonth } from '../../../../../common/billing/model.ts';
+import { t } from '../../../../i18n/i18n.ts';
 import type { BillingMonthState } from './initialState.ts';
 
 const noCustomers: CustomerMonth[] = [];
@@ -12,8 +13,8 @@ export function approvalBlocker(
   summary: { ended: boolean } | null,
   customer: Pick<CustomerMonth, 'status' | 'problems'>,
 ): string | null {
-  if (customer.status === 'approved') return 'Already approved.';
-  if (summary && !summary.ended) return 'The month has not ended yet.';
+  if (customer.status === 'approved') return t('billing:alreadyApproved');
+  if (summary && !summary.ended) return t('billing:notEnded');
   if (customer.problems.length > 0) return customer.problems.join(' ');
   return null;
 }

@@ -1,0 +1,32 @@
+/** A customer's access report: who connected to its servers in a month, and what concerning it was exported. */
+export const accessReport = {
+  title: 'Access report',
+  intro:
+    'Who connected to this customer’s servers, when and for which ticket, and what concerning it was exported. Tickets appear by reference only.',
+  preparing: 'Preparing…',
+  download: 'Download CSV',
+  thisMonth: 'This month',
+  nothing: 'Nobody connected to {{customer}}’s servers in {{month}}, and nothing concerning it was exported.',
+  noSessions: 'No sessions in this month.',
+  sessions: 'Sessions',
+  col: {
+    when: 'When',
+    technician: 'Technician',
+    server: 'Server',
+    ticket: 'Ticket',
+    ended: 'Ended',
+    recorded: 'Recorded',
+    override: 'Override',
+    who: 'Who',
+    what: 'What',
+    concerning: 'Concerning',
+  },
+  yes: 'Yes',
+  no: 'No',
+  live: 'live',
+  seconds: '{{count}} s',
+  localTerminal: 'Local terminal',
+  deletedEnvironment: 'Deleted environment',
+  noExports: 'Nothing concerning this customer was exported in this month.',
+  exports: 'Exports and reveals',
+} as const;
