@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { reasonSchema } from '../agreements/verdict.ts';
 import { idSchema } from '../registry/model.ts';
 
-/** An SSH session to a registered server, or a local terminal (the VPN client's CLI, PowerShell, RDP launchers). */
-export const sessionKinds = ['ssh', 'local'] as const;
+/**
+ * An SSH session to a registered server, a local terminal (the VPN client's CLI, PowerShell, RDP launchers), or an
+ * environment's external tool (TeamViewer and the like) launched from its approved template (common/sessions/tools.ts).
+ */
+export const sessionKinds = ['ssh', 'local', 'tool'] as const;
 export type SessionKind = (typeof sessionKinds)[number];
 
 /**
@@ -84,6 +87,8 @@ export const sessionOpenInputSchema = z
       .array(hopInputSchema)
       .max(MAX_JUMP_HOSTS, { error: `At most ${MAX_JUMP_HOSTS} jump hosts` })
       .default([]),
+    /** An external-tool session: which of the environment's tools to launch (its approved template). */
+    tool: z.string().trim().min(1).max(100).nullable().default(null),
     /** Run the environment's pre-connect (VPN) command in this terminal before connecting. */
     runPreConnect: z.boolean().default(true),
     /** Record keystrokes too (asciicast "i" events); off by default, since they carry what is typed at prompts. */
@@ -102,6 +107,9 @@ export const sessionOpenInputSchema = z
         path: ['accountId'],
         message: 'An SSH session needs a support account',
       });
+    }
+    if (input.kind === 'tool' && input.tool === null) {
+      ctx.addIssue({ code: 'custom', path: ['tool'], message: 'An external-tool session needs a tool' });
     }
     for (const { index, message } of jumpRouteProblems(input.serverId, input.jump)) {
       ctx.addIssue({ code: 'custom', path: ['jump', index, 'serverId'], message });
@@ -148,6 +156,8 @@ export const sessionChoicesSchema = z.object({
   jump: z.array(hopInputSchema),
   runPreConnect: z.boolean(),
   recordInput: z.boolean(),
+  /** The external tool launched (kind `tool`); null for other kinds. */
+  tool: z.string().nullable(),
 });
 export type SessionChoices = z.infer<typeof sessionChoicesSchema>;
 
@@ -183,6 +193,11 @@ export const sessionViewSchema = z.object({
    * live: when that verdict was fetched. Its audit event keeps it for good.
    */
   verdictCachedAt: z.number().int().optional(),
+  /**
+   * Set while an external-tool session whose tool handed off and exited at once is live: when it exited. Such a
+   * session is tracked until the person clicks Done (sessions.close).
+   */
+  toolHandedOffAt: z.number().int().optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

@@ -72,6 +72,8 @@ export const roleMatrix: RoleMatrix = {
   'registry.saveSupportAccount': allow(HANDS_ON),
   'registry.deleteSupportAccount': allow(HANDS_ON),
   'registry.revealSecret': allow(HANDS_ON),
+  'registry.oneTimeCode': allow(HANDS_ON),
+  'registry.revealTotpSeed': allow(HANDS_ON),
   'registry.import': allow(HANDS_ON),
   'registry.export': allow(EVERYONE),
   'certificates.save': allow(HANDS_ON),
@@ -125,6 +127,8 @@ export const roleMatrix: RoleMatrix = {
   'sessions.replaceHostKey': allow(HANDS_ON),
   'sessions.preConnectCommands': allow(HANDS_ON),
   'sessions.approvePreConnect': allow(HANDS_ON),
+  'tools.list': allow(HANDS_ON),
+  'tools.approve': allow(HANDS_ON),
   'recordings.list': allow(HANDS_ON),
   'recordings.read': allow(HANDS_ON),
 

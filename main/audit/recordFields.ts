@@ -40,10 +40,17 @@ export const recordFields = {
       'specialConfigurationNeeded',
       'hasPreConnectSecret',
     ],
-    named: ['notes', 'accessNotes', 'preConnectCommand', 'specialConfiguration', 'preConnectSecret'],
+    named: [
+      'notes',
+      'accessNotes',
+      'preConnectCommand',
+      'specialConfiguration',
+      'preConnectSecret',
+      'toolTemplates',
+    ],
   },
-  server: { open: ['host', 'port', 'role', 'os'], named: ['notes'] },
-  support_account: { open: ['hasSecret'], named: ['username', 'notes', 'secret'] },
+  server: { open: ['host', 'port', 'role', 'os', 'shell'], named: ['notes'] },
+  support_account: { open: ['hasSecret', 'hasTotpSeed'], named: ['username', 'notes', 'secret', 'totpSeed'] },
   agreement: {
     open: [
       'reference',

@@ -74,6 +74,8 @@ export interface EnvironmentsTable extends Attributed {
   pre_connect_secret: string | null;
   /** 1 when `pre_connect_secret` holds one: computed by the database (0024), readable without its privilege. */
   has_pre_connect_secret: GeneratedAlways<number>;
+  /** 0028: JSON array of `{ tool, template }`, the external tools' launch templates. */
+  tool_templates: Generated<string>;
 }
 
 export interface ServersTable extends Attributed {
@@ -84,6 +86,8 @@ export interface ServersTable extends Attributed {
   role: string;
   os: string;
   notes: string;
+  /** 0028: `posix` or `powershell`, what its SSH login runs. */
+  shell: Generated<string>;
 }
 
 export interface SupportAccountsTable extends Attributed {
@@ -95,6 +99,10 @@ export interface SupportAccountsTable extends Attributed {
   secret_updated_at: number | null;
   /** 1 when `secret` holds one: computed by the database (0021), readable without the secret's privilege. */
   has_secret: GeneratedAlways<number>;
+  /** 0028: a TOTP seed, sealed by the vault (`sv1.`, owner kind `accountTotp`). */
+  totp_seed: Generated<string | null>;
+  /** 1 when `totp_seed` holds one: computed by the database (0028). */
+  has_totp_seed: GeneratedAlways<number>;
 }
 
 export interface DatabaseSchema {
@@ -122,6 +130,7 @@ export interface DatabaseSchema {
   billing_lines: BillingLinesTable;
   billing_adjustments: BillingAdjustmentsTable;
   pre_connect_approvals: PreConnectApprovalsTable;
+  tool_approvals: ToolApprovalsTable;
   key_trees: KeyTreesTable;
   personal_data_keys: PersonalDataKeysTable;
   vault_trees: VaultTreesTable;
@@ -417,6 +426,8 @@ export interface SessionsTable {
   jump: Generated<string>;
   run_pre_connect: Generated<number>;
   record_input: Generated<number>;
+  /** 0028: the external tool an external-tool session launched; null for other kinds. */
+  tool: Generated<string | null>;
 }
 
 export interface BillingBatchesTable {
@@ -481,6 +492,16 @@ export interface BillingAdjustmentsTable {
 export interface PreConnectApprovalsTable {
   environment_id: string;
   command_sha256: string;
+  machine_id: string;
+  approved_at: number;
+  approved_by: string;
+}
+
+/** A person's approval of one exact launch template of an environment's tool, on one machine (0028). */
+export interface ToolApprovalsTable {
+  environment_id: string;
+  tool: string;
+  template_sha256: string;
   machine_id: string;
   approved_at: number;
   approved_by: string;

@@ -28,6 +28,8 @@ export const errors: Translation<typeof en> = {
     NOT_ELIGIBLE: 'Den här kunden får inte få hjälp just nu.',
     PRECONNECT_FAILED: 'Förbindelsekommandot (VPN) lyckades inte.',
     COMMAND_NOT_APPROVED: 'Förbindelsekommandot är inte godkänt på den här datorn.',
+    TOOL_NOT_APPROVED: 'Verktygets startmall är inte godkänd på den här datorn.',
+    TOOL_FAILED: 'Det externa verktyget kunde inte startas.',
     HOST_KEY_MISMATCH: 'Serverns värdnyckel är inte den som är registrerad.',
     LOCKED:
       'Det här hör till en godkänd faktureringsmånad och ändras inte längre; lägg in en justering i stället.',
