@@ -22,6 +22,7 @@ import { selectPreConnect } from '../../store/sessions/selectors.ts';
 import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import type { OpenDialog } from './pageDialog.ts';
+import { OneTimeCodeButton } from '../remoteAccess/OneTimeCodeButton.tsx';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   const loadPreConnect = useSessionsStore((s) => s.loadPreConnect);
@@ -293,6 +294,7 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                   )}
                 </td>
                 <RowActions>
+                  {mayReveal && <OneTimeCodeButton account={account} />}
                   {account.hasSecret && mayReveal && (
                     <button
                       type="button"

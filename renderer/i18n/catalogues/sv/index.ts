@@ -8,6 +8,7 @@ import { customers } from './customers.ts';
 import { errors } from './errors.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
+import { remoteAccess } from './remoteAccess.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
 import { lock, setup } from './setup.ts';
@@ -25,6 +26,7 @@ export const sv: Translation<typeof en> = {
   lock,
   palette,
   reasons,
+  remoteAccess,
   review,
   sessions,
   setup,
