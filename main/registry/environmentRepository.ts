@@ -223,6 +223,7 @@ export async function saveServer(
     role: fields.role,
     os: fields.os,
     notes: fields.notes,
+    shell: fields.shell,
   };
   return transact(ctx.db, async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);

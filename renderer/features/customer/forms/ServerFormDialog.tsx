@@ -6,6 +6,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/form/
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { serverFormSpec, serverFormValues } from './serverForm.ts';
+import { ServerShellField } from '../../remoteAccess/ServerShell.tsx';
 
 export function ServerFormDialog({
   environment,
@@ -69,6 +70,7 @@ export function ServerFormDialog({
           hint="E.g. Windows Server 2022"
         />
       </div>
+      <ServerShellField binding={form.field('shell')} />
       <TextAreaField binding={form.field('notes')} label="Notes" optional rows={2} />
     </FormDialog>
   );
