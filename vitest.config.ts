@@ -24,7 +24,7 @@ export const TEAM_SUITES = [
   // Not billingRules (pure functions, no store) nor billingExport100k (the exporter's speed and memory, not the store's).
   'test/main/billing/{billingMonth,billingExport,sealedBillingLines}.test.ts',
   'test/main/reports/accessReport.test.ts',
-  'test/main/sessions/{sessionFirstResponse,preConnectApprovals,sessionGate,sessionManager,sessionFlowControl,ssh/knownHosts,vpn/sessionVpn,rdp/rdpSession,recording/recordingDownload}.test.ts',
+  'test/main/sessions/{sessionFirstResponse,preConnectApprovals,sessionGate,sessionManager,sessionFlowControl,ssh/knownHosts,vpn/sessionVpn,rdp/rdpSession,recording/recordingDownload,tools/toolSession}.test.ts',
   // Next, with a finance member (joinAs): cli/timeCommand. The other CLI files stay embedded: lotsen (help, usage,
   // serve), doctor (the store's file), largeImportFile (refused before the store is touched), teamCommand (makes its
   // own team databases), recordingsCommand (not tried on a team database yet).

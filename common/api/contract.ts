@@ -55,6 +55,8 @@ import {
 } from '../sessions/model.ts';
 import { preConnectApproveInputSchema, preConnectCommandViewSchema } from '../sessions/preConnect.ts';
 import { vpnProfileCommandsSchema, vpnProfileInputSchema } from '../sessions/vpn.ts';
+import { toolApproveInputSchema, toolViewSchema } from '../sessions/tools.ts';
+import { oneTimeCodeSchema, totpSeedSchema } from '../registry/oneTimeCodes.ts';
 import {
   classificationSuggestionSchema,
   manualTimeEntryInputSchema,
@@ -250,6 +252,8 @@ export const methods = {
         rowVersion: optionalVersion,
         account: supportAccountInputSchema,
         secret: secretSchema.optional(),
+        /** A TOTP seed (base32 or an otpauth:// link): text sets it, null clears it, a missing one keeps it. */
+        totpSeed: totpSeedSchema.nullable().optional(),
       })
       .strict()
       .superRefine(requireVersionWithId),
@@ -260,6 +264,22 @@ export const methods = {
   'registry.revealSecret': method(
     z.object({ accountId: idSchema, purpose: z.string().trim().max(500).default('') }).strict(),
     z.object({ secret: z.string() }),
+  ),
+
+  /**
+   * The account's current one-time code (TOTP), computed in main from the sealed seed; audited (never the code), as
+   * copied from the account or filled in at a session's prompt (`sessionId`).
+   */
+  'registry.oneTimeCode': method(
+    z
+      .object({ accountId: idSchema, use: z.enum(['copy', 'prompt']), sessionId: idSchema.optional() })
+      .strict(),
+    oneTimeCodeSchema,
+  ),
+  /** The stored TOTP seed itself, as revealSecret: explicit, for one account, and written to the audit log first. */
+  'registry.revealTotpSeed': method(
+    z.object({ accountId: idSchema, purpose: z.string().trim().max(500).default('') }).strict(),
+    z.object({ seed: z.string() }),
   ),
 
   /** The file is checked record by record in main, so every problem is named with its path. */
@@ -430,6 +450,10 @@ export const methods = {
    * client's program), to fill an environment's pre-connect command with; and whether the client is installed here.
    */
   'sessions.vpnProfile': method(vpnProfileInputSchema, vpnProfileCommandsSchema),
+  /** A customer's environments' external tools with their launch templates, and whether each may run here. */
+  'tools.list': method(z.object({ customerId: idSchema }).strict(), z.array(toolViewSchema)),
+  /** Approves the exact template shown (for this tool of this environment, on this machine); audited by SHA-256. */
+  'tools.approve': method(toolApproveInputSchema, toolViewSchema),
   'recordings.list': method(
     z
       .object({ ticketId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).default(200) })

@@ -43,6 +43,13 @@ export const errorCodes = [
   'COMMAND_NOT_APPROVED',
   /** The environment's VPN client (its profile's program) is not installed on this machine; `details.client` names it. */
   'VPN_CLIENT_MISSING',
+  /**
+   * The environment's external tool's launch template is not approved on this machine; `details` carry
+   * `environmentId`, `tool`, `template` (shown in full so the person can approve it) and `templateSha256`.
+   */
+  'TOOL_NOT_APPROVED',
+  /** An external tool could not be launched (not installed, or a template that needs what the session lacks). */
+  'TOOL_FAILED',
   'HOST_KEY_MISMATCH',
   /** The record is in an approved billing month: it no longer changes; corrections go in as adjustments. */
   'LOCKED',

@@ -38,6 +38,10 @@ export const auditEventCodes = [
   'registry.record_added',
   'registry.record_changed',
   'registry.record_deleted',
+  'secret.totp_revealed',
+  'secret.one_time_code',
+  'tool.approved',
+  'tool.ran',
 ] as const;
 export type AuditEventCode = (typeof auditEventCodes)[number];
 
@@ -78,6 +82,10 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'registry.record_added': 'Registry record added',
   'registry.record_changed': 'Registry record changed',
   'registry.record_deleted': 'Registry record deleted',
+  'secret.totp_revealed': 'TOTP seed revealed',
+  'secret.one_time_code': 'One-time code used',
+  'tool.approved': 'External tool approved',
+  'tool.ran': 'External tool ran',
 };
 
 export const auditEventViewSchema = z.object({

@@ -173,6 +173,29 @@ const vpnTypeSchema = z.enum(vpnTypes, {
   error: (issue) => `Unknown VPN type "${String(issue.input)}"; use one of ${vpnTypes.join(', ')}`,
 });
 
+/**
+ * An external tool's launch template: its command line, with `{host}`, `{port}`, `{username}` and `{teamviewerId}`
+ * filled in at launch, each into one argument (no shell reads it). Never a secret: no placeholder names one, and
+ * a template that holds an unknown placeholder is refused rather than run with braces in it.
+ */
+export const toolPlaceholders = ['host', 'port', 'username', 'teamviewerId'] as const;
+export const toolTemplateSchema = z
+  .object({
+    tool: requiredText('Tool', 100),
+    template: requiredText('Launch template', 1_000).superRefine((value, ctx) => {
+      for (const [, name] of value.matchAll(/\{([^}]*)\}/g)) {
+        if (!(toolPlaceholders as readonly string[]).includes(name!)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Unknown placeholder {${name}}; use ${toolPlaceholders.map((p) => `{${p}}`).join(', ')}`,
+          });
+        }
+      }
+    }),
+  })
+  .strict();
+export type ToolTemplate = z.infer<typeof toolTemplateSchema>;
+
 /** Access as a record holds it, before the checks between its fields (checkAccess). */
 export const accessObjectSchema = z
   .object({
@@ -221,6 +244,11 @@ export const accessObjectSchema = z
       .boolean({ error: 'Special configuration must be true or false' })
       .default(false),
     specialConfiguration: optionalText('Special configuration', 2_000),
+    /** How Lotsen launches the supported tools (issue 16): one template per tool at most. */
+    toolTemplates: z
+      .array(toolTemplateSchema, { error: 'Tool templates must be a list' })
+      .max(50, { error: 'At most 50 tool templates' })
+      .default([]),
   })
   .strict();
 
@@ -243,6 +271,22 @@ export function checkAccess(access: z.output<typeof accessObjectSchema>, ctx: z.
   if (gatewayVpnTypes.includes(access.vpnType as VpnType) && access.vpnGateway === '') {
     ctx.addIssue({ code: 'custom', path: ['vpnGateway'], message: 'This VPN type needs a gateway' });
   }
+  access.toolTemplates.forEach((template, index) => {
+    if (!access.supportedTools.includes(template.tool)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['toolTemplates', index, 'tool'],
+        message: 'A launch template is for one of the supported tools',
+      });
+    }
+    if (access.toolTemplates.findIndex((other) => other.tool === template.tool) < index) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['toolTemplates', index, 'tool'],
+        message: 'This tool has a launch template already',
+      });
+    }
+  });
   if ((access.vpnType === 'teamviewer' || access.method === 'teamviewer') && access.teamViewerId === '') {
     ctx.addIssue({
       code: 'custom',
@@ -270,6 +314,7 @@ export const defaultAccess: AccessFields = {
   accessTool: '',
   specialConfigurationNeeded: false,
   specialConfiguration: '',
+  toolTemplates: [],
 };
 
 export const environmentInputSchema = z
@@ -282,6 +327,10 @@ export const environmentInputSchema = z
 export type EnvironmentInput = z.input<typeof environmentInputSchema>;
 export type EnvironmentFields = z.output<typeof environmentInputSchema>;
 
+/** What a server's SSH login runs: a Unix shell, or PowerShell (Windows' OpenSSH server). */
+export const serverShells = ['posix', 'powershell'] as const;
+export type ServerShell = (typeof serverShells)[number];
+
 export const serverInputSchema = z
   .object({
     host: hostSchema,
@@ -291,6 +340,9 @@ export const serverInputSchema = z
     }),
     os: optionalText('Operating system', 200),
     notes: optionalText('Notes', 5_000),
+    shell: z
+      .enum(serverShells, { error: `Shell must be one of ${serverShells.join(', ')}` })
+      .default('posix'),
   })
   .strict();
 export type ServerInput = z.input<typeof serverInputSchema>;
@@ -342,6 +394,7 @@ export const serverViewSchema = z.object({
   role: z.enum(serverRoles),
   os: z.string(),
   notes: z.string(),
+  shell: z.enum(serverShells),
   rowVersion: rowVersionSchema,
 });
 export type ServerView = z.infer<typeof serverViewSchema>;
@@ -353,6 +406,8 @@ export const supportAccountViewSchema = z.object({
   notes: z.string(),
   hasSecret: z.boolean(),
   secretUpdatedAt: z.number().int().nullable(),
+  /** Whether a TOTP seed is stored; its current code comes from `registry.oneTimeCode`. */
+  hasTotpSeed: z.boolean(),
   rowVersion: rowVersionSchema,
 });
 export type SupportAccountView = z.infer<typeof supportAccountViewSchema>;
@@ -363,6 +418,7 @@ export const accessViewSchema = z.object({
   teamViewerId: z.string(),
   method: z.enum(remoteAccessMethods),
   supportedTools: z.array(z.string()),
+  toolTemplates: z.array(z.object({ tool: z.string(), template: z.string() })),
   notes: z.string(),
   preConnectCommand: z.string(),
   /** Whether a pre-connect secret is stored; the secret itself travels only inward, and out only to its program. */

@@ -4,10 +4,11 @@ import { idSchema } from '../registry/model.ts';
 import { serverRoles, type ServerRole } from '../registry/vocabulary.ts';
 
 /**
- * An SSH session to a registered server, a local terminal (the VPN client's CLI, PowerShell), or an RDP session: the
- * platform's own RDP client launched and watched by Lotsen, its console output in the session's terminal.
+ * An SSH session to a registered server, a local terminal (the VPN client's CLI, PowerShell), an RDP session (the
+ * platform's own RDP client launched and watched by Lotsen, its console output in the session's terminal), or an
+ * environment's external tool (TeamViewer and the like) launched from its approved template (common/sessions/tools.ts).
  */
-export const sessionKinds = ['ssh', 'local', 'rdp'] as const;
+export const sessionKinds = ['ssh', 'local', 'rdp', 'tool'] as const;
 export type SessionKind = (typeof sessionKinds)[number];
 
 /**
@@ -88,6 +89,8 @@ export const sessionOpenInputSchema = z
       .array(hopInputSchema)
       .max(MAX_JUMP_HOSTS, { error: `At most ${MAX_JUMP_HOSTS} jump hosts` })
       .default([]),
+    /** An external-tool session: which of the environment's tools to launch (its approved template). */
+    tool: z.string().trim().min(1).max(100).nullable().default(null),
     /** Run the environment's pre-connect (VPN) command in this terminal before connecting. */
     runPreConnect: z.boolean().default(true),
     /** Record keystrokes too (asciicast "i" events); off by default, since they carry what is typed at prompts. */
@@ -116,6 +119,9 @@ export const sessionOpenInputSchema = z
     }
     if (input.kind === 'rdp' && input.jump.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['jump'], message: 'An RDP session has no jump hosts' });
+    }
+    if (input.kind === 'tool' && input.tool === null) {
+      ctx.addIssue({ code: 'custom', path: ['tool'], message: 'An external-tool session needs a tool' });
     }
     for (const { index, message } of jumpRouteProblems(input.serverId, input.jump)) {
       ctx.addIssue({ code: 'custom', path: ['jump', index, 'serverId'], message });
@@ -162,6 +168,8 @@ export const sessionChoicesSchema = z.object({
   jump: z.array(hopInputSchema),
   runPreConnect: z.boolean(),
   recordInput: z.boolean(),
+  /** The external tool launched (kind `tool`); null for other kinds. */
+  tool: z.string().nullable(),
 });
 export type SessionChoices = z.infer<typeof sessionChoicesSchema>;
 
@@ -197,6 +205,11 @@ export const sessionViewSchema = z.object({
    * live: when that verdict was fetched. Its audit event keeps it for good.
    */
   verdictCachedAt: z.number().int().optional(),
+  /**
+   * Set while an external-tool session whose tool handed off and exited at once is live: when it exited. Such a
+   * session is tracked until the person clicks Done (sessions.close).
+   */
+  toolHandedOffAt: z.number().int().optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

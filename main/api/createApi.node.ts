@@ -8,6 +8,7 @@ import { registryHandlers } from '../registry/registryHandlers.ts';
 import { reportHandlers } from '../reports/reportHandlers.ts';
 import { retentionHandlers } from '../retention/retentionHandlers.ts';
 import { sessionHandlers } from '../sessions/sessionHandlers.ts';
+import { toolHandlers } from '../sessions/tools/toolHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { settingsHandlers } from '../settings/settingsHandlers.ts';
 import { rotateDueTreesAtUnlock } from '../team/rotationAtUnlock.node.ts';
@@ -37,6 +38,7 @@ export function createApi(
       ...billingHandlers(backend),
       ...settingsHandlers(backend),
       ...sessionHandlers(backend, sessions),
+      ...toolHandlers(backend),
       ...reportHandlers(backend),
       ...retentionHandlers(backend),
       ...teamHandlers(

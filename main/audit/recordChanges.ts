@@ -51,12 +51,21 @@ const flatten = {
     specialConfigurationNeeded: e.access.specialConfigurationNeeded,
     specialConfiguration: e.access.specialConfiguration,
     hasPreConnectSecret: e.access.hasPreConnectSecret,
+    toolTemplates: e.access.toolTemplates.map((t) => `${t.tool}: ${t.template}`),
   }),
-  server: (s: ServerView): Flat => ({ host: s.host, port: s.port, role: s.role, os: s.os, notes: s.notes }),
+  server: (s: ServerView): Flat => ({
+    host: s.host,
+    port: s.port,
+    role: s.role,
+    os: s.os,
+    notes: s.notes,
+    shell: s.shell,
+  }),
   support_account: (a: SupportAccountView): Flat => ({
     username: a.username,
     notes: a.notes,
     hasSecret: a.hasSecret,
+    hasTotpSeed: a.hasTotpSeed,
   }),
   agreement: (a: AgreementView): Flat => ({
     reference: a.reference,

@@ -48,10 +48,11 @@ export const recordFields = {
       'disconnectCommand',
       'specialConfiguration',
       'preConnectSecret',
+      'toolTemplates',
     ],
   },
-  server: { open: ['host', 'port', 'role', 'os'], named: ['notes'] },
-  support_account: { open: ['hasSecret'], named: ['username', 'notes', 'secret'] },
+  server: { open: ['host', 'port', 'role', 'os', 'shell'], named: ['notes'] },
+  support_account: { open: ['hasSecret', 'hasTotpSeed'], named: ['username', 'notes', 'secret', 'totpSeed'] },
   agreement: {
     open: [
       'reference',

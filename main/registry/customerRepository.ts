@@ -1,4 +1,4 @@
-import { destroySecretKeys } from '../vault/secretVault.ts';
+import { accountKeyOwners, destroySecretKeys } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import { accessStandardness } from '../../common/registry/access.ts';
@@ -284,7 +284,7 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
       throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
     await destroySecretKeys(trx, [
       ...environments.map((e) => ({ kind: 'environment' as const, id: e.id })),
-      ...accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
+      ...accounts.flatMap((a) => accountKeyOwners(a.id)),
     ]);
     await destroyDataKeys(trx, [
       ...contacts.map((c) => contactOwner(c.id)),

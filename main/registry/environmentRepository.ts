@@ -1,4 +1,4 @@
-import { destroySecretKeys, openSecret, sealSecret } from '../vault/secretVault.ts';
+import { accountKeyOwners, destroySecretKeys, openSecret, sealSecret } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import { PRIVATE_KEY_BEGIN, privateKeyTextProblem } from '../../common/registry/privateKeyText.ts';
@@ -38,6 +38,7 @@ const supportAccountColumns = [
   'updated_at',
   'updated_by',
   'has_secret',
+  'has_totp_seed',
   'row_version',
 ] as const;
 
@@ -64,6 +65,7 @@ export const environmentColumns = [
   'special_configuration_needed',
   'special_configuration',
   'has_pre_connect_secret',
+  'tool_templates',
   'created_at',
   'created_by',
   'updated_at',
@@ -128,6 +130,7 @@ export async function saveEnvironment(
     teamviewer_id: fields.access.teamViewerId,
     access_method: fields.access.method,
     supported_tools: JSON.stringify(fields.access.supportedTools),
+    tool_templates: JSON.stringify(fields.access.toolTemplates),
     access_notes: fields.access.notes,
     pre_connect_command: fields.access.preConnectCommand,
     vpn_client: fields.access.vpnClient,
@@ -204,7 +207,7 @@ export async function deleteEnvironment(ctx: RegistryContext, id: string): Promi
     // Its pre-connect secret's data key goes too.
     await destroySecretKeys(trx, [
       { kind: 'environment', id },
-      ...accounts.map((a) => ({ kind: 'account' as const, id: a.id })),
+      ...accounts.flatMap((a) => accountKeyOwners(a.id)),
     ]);
     await touchCustomer(trx, ctx, customerId);
     return customerId;
@@ -224,6 +227,7 @@ export async function saveServer(
     role: fields.role,
     os: fields.os,
     notes: fields.notes,
+    shell: fields.shell,
   };
   return transact(ctx.db, async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);
@@ -312,6 +316,8 @@ export async function saveSupportAccount(
   rowVersion: number | undefined,
   fields: SupportAccountFields,
   secret: string | undefined,
+  /** Text sets the TOTP seed, null clears it, undefined keeps what is stored. */
+  totpSeed?: string | null,
 ): Promise<{ customerId: string; account: SupportAccountView }> {
   if (secret !== undefined) await assertReadableKey(secret);
   return transact(ctx.db, async (trx) => {
@@ -326,6 +332,14 @@ export async function saveSupportAccount(
             secret: await sealSecret(trx, { kind: 'account', id: accountId }, secret),
             secret_updated_at: ctx.now(),
           };
+    // The seed under a data key of its own (kind `accountTotp`), so setting one never touches the secret's key.
+    const totpOwner = { kind: 'accountTotp' as const, id: accountId };
+    const totpColumns =
+      totpSeed === undefined
+        ? {}
+        : totpSeed === null
+          ? (await destroySecretKeys(trx, [totpOwner]), { totp_seed: null })
+          : { totp_seed: await sealSecret(trx, totpOwner, totpSeed) };
     if (id === undefined) {
       await trx
         .insertInto('support_accounts')
@@ -337,13 +351,20 @@ export async function saveSupportAccount(
           secret: null,
           secret_updated_at: null,
           ...secretColumns,
+          ...totpColumns,
           ...createdStamp(ctx),
         })
         .execute();
     } else {
       const result = await trx
         .updateTable('support_accounts')
-        .set({ username: fields.username, notes: fields.notes, ...secretColumns, ...updatedStamp(ctx) })
+        .set({
+          username: fields.username,
+          notes: fields.notes,
+          ...secretColumns,
+          ...totpColumns,
+          ...updatedStamp(ctx),
+        })
         .where('id', '=', id)
         .where('environment_id', '=', environmentId)
         .where('row_version', '=', openedVersion(rowVersion))
@@ -388,7 +409,7 @@ export async function deleteSupportAccount(ctx: RegistryContext, id: string): Pr
     if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('support_accounts').where('id', '=', id).execute();
-    await destroySecretKeys(trx, [{ kind: 'account', id }]);
+    await destroySecretKeys(trx, accountKeyOwners(id));
     await touchCustomer(trx, ctx, customerId);
     return customerId;
   });
@@ -445,6 +466,27 @@ export async function readSecret(
   if (row.secret === null) throw new LotsenError('NOT_FOUND', `No secret is stored for ${row.username}.`);
   return {
     secret: await openSecret(db, row.secret),
+    username: row.username,
+    environmentId: row.environment_id,
+  };
+}
+
+/** The stored TOTP seed of one account, for its current code or an explicit, audited reveal. */
+export async function readTotpSeed(
+  db: Db,
+  accountId: string,
+): Promise<{ seed: string; username: string; environmentId: string }> {
+  const row = await db
+    .selectFrom('support_accounts')
+    .select(['totp_seed', 'username', 'environment_id'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
+  if (row.totp_seed === null) {
+    throw new LotsenError('NOT_FOUND', `No TOTP seed is stored for ${row.username}.`);
+  }
+  return {
+    seed: await openSecret(db, row.totp_seed),
     username: row.username,
     environmentId: row.environment_id,
   };

@@ -13,6 +13,7 @@ import { formatInstant } from '../tickets/formatInstant.ts';
 import { listTickets } from '../tickets/ticketRepository.ts';
 import { openContacts } from './contactPersonalFields.ts';
 import { environmentColumns } from './environmentRepository.ts';
+import type { ServerShell, ToolTemplate } from '../../common/registry/model.ts';
 
 const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
 const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
@@ -112,6 +113,7 @@ export async function exportRegistry(
               accessTool: e.access_tool,
               specialConfigurationNeeded: e.special_configuration_needed === 1,
               specialConfiguration: e.special_configuration,
+              toolTemplates: JSON.parse(e.tool_templates) as ToolTemplate[],
             },
             servers: servers
               .filter((s) => s.environment_id === e.id)
@@ -122,6 +124,7 @@ export async function exportRegistry(
                 role: s.role as RegistryFileCustomer['environments'][number]['servers'][number]['role'],
                 os: s.os,
                 notes: s.notes,
+                shell: s.shell as ServerShell,
               })),
             supportAccounts: accounts
               .filter((a) => a.environment_id === e.id)

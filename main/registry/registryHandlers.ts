@@ -28,6 +28,7 @@ import { personalDetail } from '../audit/auditDetails.ts';
 import { auditedRegistryWrite, recordChange } from '../audit/recordChanges.ts';
 import { exportRegistry } from './registryExport.ts';
 import { importRegistry } from './registryImport.ts';
+import { oneTimeCodeHandlers } from './oneTimeCodeHandlers.ts';
 
 /** The audit event's details: counts only, never a name or other text from the file. */
 /** The summary holds counts only (no names), so the audit event can carry all of it. */
@@ -153,11 +154,11 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(customerId);
       return null;
     },
-    'registry.saveSupportAccount': async ({ environmentId, id, rowVersion, account, secret }) => {
+    'registry.saveSupportAccount': async ({ environmentId, id, rowVersion, account, secret, totpSeed }) => {
       const { saved } = await write(
         async (c) => ({
           before: id === undefined ? null : await findSupportAccount(c.db, id),
-          saved: await saveSupportAccount(c, environmentId, id, rowVersion, account, secret),
+          saved: await saveSupportAccount(c, environmentId, id, rowVersion, account, secret, totpSeed),
         }),
         // The secret is named when one was written, never its value (it does not reach the description).
         ({ before, saved }) =>
@@ -167,7 +168,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
             { customerId: saved.customerId, environmentId },
             before,
             saved.account,
-            secret === undefined ? [] : ['secret'],
+            [...(secret === undefined ? [] : ['secret']), ...(totpSeed === undefined ? [] : ['totpSeed'])],
           ),
       );
       changed(saved.customerId);
@@ -195,6 +196,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       });
       return { secret };
     },
+    ...oneTimeCodeHandlers(backend),
     'registry.import': async ({ file }) => {
       // The event is written in the import's transaction: no import without it, no event for a rolled-back one.
       const summary = await importRegistry(ctx(), calendar, file, (work) =>

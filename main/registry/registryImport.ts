@@ -151,6 +151,8 @@ async function insertCustomer(
         teamviewer_id: access.teamViewerId,
         access_method: access.method,
         supported_tools: JSON.stringify(access.supportedTools),
+        // Imported templates are inert until approved on each machine, as pre-connect commands are.
+        tool_templates: JSON.stringify(access.toolTemplates),
         access_notes: access.notes,
         pre_connect_command: access.preConnectCommand,
         vpn_client: access.vpnClient,

@@ -2,6 +2,8 @@ import type { VpnClient } from '../../common/sessions/vpn.ts';
 import { accessStandardness, type AccessFacts } from '../../common/registry/access.ts';
 import type {
   ContactView,
+  ServerShell,
+  ToolTemplate,
   EnvironmentView,
   ServerView,
   SupportAccountView,
@@ -47,13 +49,14 @@ export function serverView(row: Selectable<ServersTable>): ServerView {
     role: row.role as ServerRole,
     os: row.os,
     notes: row.notes,
+    shell: row.shell as ServerShell,
     rowVersion: row.row_version,
   };
 }
 
 /** The secret column is deliberately not part of the input type: a view cannot be built from it. */
 export function supportAccountView(
-  row: Omit<Selectable<SupportAccountsTable>, 'secret'>,
+  row: Omit<Selectable<SupportAccountsTable>, 'secret' | 'totp_seed'>,
 ): SupportAccountView {
   return {
     id: row.id,
@@ -62,6 +65,7 @@ export function supportAccountView(
     notes: row.notes,
     hasSecret: row.has_secret === 1,
     secretUpdatedAt: row.secret_updated_at,
+    hasTotpSeed: row.has_totp_seed === 1,
     rowVersion: row.row_version,
   };
 }
@@ -84,6 +88,7 @@ export function environmentView(
       teamViewerId: row.teamviewer_id,
       method: facts.method,
       supportedTools: JSON.parse(row.supported_tools) as string[],
+      toolTemplates: JSON.parse(row.tool_templates) as ToolTemplate[],
       notes: row.access_notes,
       preConnectCommand: row.pre_connect_command,
       hasPreConnectSecret: row.has_pre_connect_secret === 1,

@@ -157,6 +157,8 @@ export async function bookOpening(
         jump: session.jump,
         run_pre_connect: session.runPreConnect ? 1 : 0,
         record_input: session.recordInput ? 1 : 0,
+        // Only an external-tool session names one (0028); left out otherwise, so other rows are as they were.
+        ...(session.tool ? { tool: session.tool } : {}),
       });
       const result = await trx
         .updateTable('tickets')

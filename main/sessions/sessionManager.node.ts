@@ -33,6 +33,7 @@ import type { SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
 import type { RdpClientOptions } from './rdp/rdpClient.node.ts';
 import { findRdpTarget, rdpTitle } from './rdp/rdpTarget.ts';
+import { auditToolRun, handedOff, prepareToolLaunch, type ToolLaunch } from './tools/toolSession.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
 import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
 import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
@@ -53,6 +54,8 @@ export interface SessionManagerOptions extends SshSessionOptions {
   sizeSaveIntervalMs?: number;
   /** The RDP client and the display its window opens on (main/sessions/rdp). */
   rdp?: RdpClientOptions;
+  /** An external tool that exits successfully within this long handed off (TOOL_HANDOFF_MS by default). */
+  toolHandoffMs?: number;
 }
 
 interface LiveSession extends BookedSession {
@@ -76,6 +79,10 @@ interface LiveSession extends BookedSession {
   ending: Promise<SessionView> | null;
   /** The environment's VPN, when the session runs its pre-connect command (vpn/sessionVpn.ts). */
   readonly vpn: SessionVpn | null;
+  /** An external-tool session's launch, decided at its opening; null for other kinds. */
+  readonly toolLaunch: ToolLaunch | null;
+  /** When its tool handed off and exited (it is then tracked until Done); null otherwise. */
+  toolHandedOffAt: number | null;
 }
 
 /**
@@ -162,7 +169,9 @@ export class SessionManager {
     const vpn = input.runPreConnect ? await sessionVpnOf(environment) : null;
     // Loaded before the session exists, so a local shell is attached before open returns, as it always was: input
     // sent right after the answer reaches the shell.
-    if (input.kind === 'local' || input.kind === 'rdp' || input.runPreConnect) await ptyModule();
+    if (input.kind !== 'ssh' || input.runPreConnect) await ptyModule();
+    // An external tool's template must be approved here, and its program installed, before the session exists.
+    const toolLaunch = input.kind === 'tool' ? await prepareToolLaunch(this.backend, input) : null;
     const title =
       input.kind === 'rdp'
         ? rdpTitle(await findRdpTarget(reads.findTarget, input))
@@ -205,6 +214,7 @@ export class SessionManager {
         jump: JSON.stringify(input.jump),
         runPreConnect: input.runPreConnect,
         recordInput: input.recordInput,
+        tool: input.tool,
       },
       recording,
       recordingKey: {
@@ -244,6 +254,7 @@ export class SessionManager {
         jump: input.jump,
         runPreConnect: input.runPreConnect,
         recordInput: input.recordInput,
+        tool: input.tool,
       },
       warnings: reasons,
       recordingId: recording.id,
@@ -276,6 +287,8 @@ export class SessionManager {
       endAudited: false,
       ending: null,
       vpn,
+      toolLaunch,
+      toolHandedOffAt: null,
     };
     this.live.set(id, session);
     this.openedWith.set(id, input);
@@ -454,6 +467,39 @@ export class SessionManager {
       if (!client) return;
       if (session.ending) return client.close();
       this.attachShell(session, client);
+    } else if (session.toolLaunch !== null) {
+      const launch = session.toolLaunch;
+      const { spawnPty } = await ptyModule();
+      if (session.ending) return;
+      const started = performance.now();
+      // The tool's output shows (and is recorded) in the session's terminal; its end ends the session, unless it
+      // handed off at once: then the session goes on until the person clicks Done.
+      this.attach(
+        session,
+        spawnPty({ file: launch.file, args: launch.args, ...session.terminalSize }),
+        (exit) => {
+          session.stream = null;
+          const durationMs = Math.round(performance.now() - started);
+          const handed = !session.ending && handedOff(exit, durationMs, this.options.toolHandoffMs);
+          void auditToolRun(this.backend, session, {
+            environmentId: input.environmentId,
+            launch,
+            exit,
+            durationMs,
+            handedOff: handed,
+          })
+            .catch((error: unknown) => console.error('lotsen: a tool run was not audited:', reasonOf(error)))
+            .then(async () => {
+              if (session.ending) return;
+              if (!handed) return this.endUnawaited(session, toolOutcome(exit));
+              session.toolHandedOffAt = this.backend.registryContext().now();
+              await this.changed(session.id, session);
+            })
+            .catch((error: unknown) =>
+              console.error('lotsen: a tool session did not update:', reasonOf(error)),
+            );
+        },
+      );
     } else {
       const { connectSessionSsh } = await import('./sessionSsh.node.ts');
       if (session.ending) return;
@@ -668,8 +714,14 @@ export class SessionManager {
 
   /** A live session that started on a cached verdict says so (and which: its time). */
   private withVerdict(view: SessionView): SessionView {
-    const cachedAt = this.live.get(view.id)?.verdictCachedAt ?? null;
-    return cachedAt === null ? view : { ...view, verdictCachedAt: cachedAt };
+    const live = this.live.get(view.id);
+    const cachedAt = live?.verdictCachedAt ?? null;
+    const handedOffAt = live?.toolHandedOffAt ?? null;
+    return {
+      ...view,
+      ...(cachedAt === null ? {} : { verdictCachedAt: cachedAt }),
+      ...(handedOffAt === null ? {} : { toolHandedOffAt: handedOffAt }),
+    };
   }
 
   private require(sessionId: string): LiveSession {
@@ -714,6 +766,14 @@ function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {
     };
   }
   return { state: 'closed', code: null, message: `The shell ended (${how}).` };
+}
+
+/** A tool that ran until it was closed: its exit status says how; a failing one says so with TOOL_FAILED. */
+function toolOutcome(exit: TerminalExit): SessionOutcome {
+  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${String(exit.exitCode)}`;
+  return exit.exitCode === 0
+    ? { state: 'closed', code: null, message: `The tool ended (${how}).` }
+    : { state: 'closed', code: 'TOOL_FAILED', message: `The tool ended with ${how}.` };
 }
 
 function dropped(title: string): SessionOutcome {

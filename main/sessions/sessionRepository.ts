@@ -148,6 +148,7 @@ function sessionView(row: SessionRow): SessionView {
       jump: JSON.parse(row.jump) as SessionChoices['jump'],
       runPreConnect: row.run_pre_connect === 1,
       recordInput: row.record_input === 1,
+      tool: row.tool,
     },
     // Purged with its ticket: the warnings shown at opening are gone with the rest.
     warnings: row.warnings === PURGED_TEXT ? [] : (JSON.parse(row.warnings) as Reason[]),

@@ -74,6 +74,8 @@ export interface EnvironmentsTable extends Attributed {
   pre_connect_secret: string | null;
   /** 1 when `pre_connect_secret` holds one: computed by the database (0024), readable without its privilege. */
   has_pre_connect_secret: GeneratedAlways<number>;
+  /** 0028: JSON array of `{ tool, template }`, the external tools' launch templates. */
+  tool_templates: Generated<string>;
   /** 0029: the VPN client the pre-connect command was written for (common/sessions/vpn.ts), `none` for own text. */
   vpn_client: Generated<string>;
   /** 0029: run after the session when the pre-connect command ran; approved together with it. */
@@ -88,6 +90,8 @@ export interface ServersTable extends Attributed {
   role: string;
   os: string;
   notes: string;
+  /** 0028: `posix` or `powershell`, what its SSH login runs. */
+  shell: Generated<string>;
 }
 
 export interface SupportAccountsTable extends Attributed {
@@ -99,6 +103,10 @@ export interface SupportAccountsTable extends Attributed {
   secret_updated_at: number | null;
   /** 1 when `secret` holds one: computed by the database (0021), readable without the secret's privilege. */
   has_secret: GeneratedAlways<number>;
+  /** 0028: a TOTP seed, sealed by the vault (`sv1.`, owner kind `accountTotp`). */
+  totp_seed: Generated<string | null>;
+  /** 1 when `totp_seed` holds one: computed by the database (0028). */
+  has_totp_seed: GeneratedAlways<number>;
 }
 
 export interface DatabaseSchema {
@@ -126,6 +134,7 @@ export interface DatabaseSchema {
   billing_lines: BillingLinesTable;
   billing_adjustments: BillingAdjustmentsTable;
   pre_connect_approvals: PreConnectApprovalsTable;
+  tool_approvals: ToolApprovalsTable;
   key_trees: KeyTreesTable;
   personal_data_keys: PersonalDataKeysTable;
   vault_trees: VaultTreesTable;
@@ -421,6 +430,8 @@ export interface SessionsTable {
   jump: Generated<string>;
   run_pre_connect: Generated<number>;
   record_input: Generated<number>;
+  /** 0028: the external tool an external-tool session launched; null for other kinds. */
+  tool: Generated<string | null>;
 }
 
 export interface BillingBatchesTable {
@@ -485,6 +496,16 @@ export interface BillingAdjustmentsTable {
 export interface PreConnectApprovalsTable {
   environment_id: string;
   command_sha256: string;
+  machine_id: string;
+  approved_at: number;
+  approved_by: string;
+}
+
+/** A person's approval of one exact launch template of an environment's tool, on one machine (0028). */
+export interface ToolApprovalsTable {
+  environment_id: string;
+  tool: string;
+  template_sha256: string;
   machine_id: string;
   approved_at: number;
   approved_by: string;

@@ -97,11 +97,12 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   support_accounts: {
     access: [
       { roles: HANDS_ON, privileges: ALL },
-      { roles: ['finance'], privileges: READ, columns: { except: ['secret'] } },
+      { roles: ['finance'], privileges: READ, columns: { except: ['secret', 'totp_seed'] } },
     ],
   },
   known_hosts: connecting,
   pre_connect_approvals: connecting,
+  tool_approvals: connecting,
 
   agreements: leadsWrite,
   agreement_services: leadsWrite,

@@ -22,12 +22,18 @@ import { sealedParts, sealText } from './sealedText.ts';
  * personal tree's does (ownedDataKeys.ts); what is the secrets' own is here: a new data key for each new secret, and
  * a destroyed key that is NOT_FOUND where the caller needs the secret.
  */
-/** `environment`: its pre-connect secret (0024). */
-export type SecretOwnerKind = 'account' | 'recording' | 'environment';
+/** `environment`: its pre-connect secret (0024). `accountTotp`: a support account's TOTP seed (0028). */
+export type SecretOwnerKind = 'account' | 'recording' | 'environment' | 'accountTotp';
 export interface SecretOwner {
   kind: SecretOwnerKind;
   id: string;
 }
+
+/** The data keys a support account owns: its secret's and its TOTP seed's, destroyed together with it. */
+export const accountKeyOwners = (id: string): SecretOwner[] => [
+  { kind: 'account', id },
+  { kind: 'accountTotp', id },
+];
 
 export const SECRETS_TREE = 'secrets';
 const PREFIX = 'sv1';

@@ -24,6 +24,7 @@ import { migration0023AuditImportedEvents } from './0023_audit_imported_events.t
 import { migration0024PreConnectSecret } from './0024_pre_connect_secret.ts';
 import { migration0025ChangeFeed } from './0025_change_feed.ts';
 import { migration0026TicketPages } from './0026_ticket_pages.ts';
+import { migration0028ShellsToolsOneTimeCodes } from './0028_shells_tools_one_time_codes.ts';
 import { migration0029VpnProfiles } from './0029_vpn_profiles.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '0024_pre_connect_secret': migration0024PreConnectSecret,
   '0025_change_feed': migration0025ChangeFeed,
   '0026_ticket_pages': migration0026TicketPages,
+  '0028_shells_tools_one_time_codes': migration0028ShellsToolsOneTimeCodes,
   '0029_vpn_profiles': migration0029VpnProfiles,
 };

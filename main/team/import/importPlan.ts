@@ -26,7 +26,12 @@ export const tableCopies: readonly TableCopy[] = [
   { table: 'contacts', key: ['id'], userColumns: attributed },
   { table: 'environments', key: ['id'], userColumns: attributed, generated: ['has_pre_connect_secret'] },
   { table: 'servers', key: ['id'], userColumns: attributed },
-  { table: 'support_accounts', key: ['id'], userColumns: attributed, generated: ['has_secret'] },
+  {
+    table: 'support_accounts',
+    key: ['id'],
+    userColumns: attributed,
+    generated: ['has_secret', 'has_totp_seed'],
+  },
   { table: 'certificates', key: ['id'], userColumns: attributed },
   { table: 'maintenance_notices', key: ['id'], userColumns: attributed },
   { table: 'known_hosts', key: ['id'], userColumns: ['trusted_by'] },
@@ -34,6 +39,11 @@ export const tableCopies: readonly TableCopy[] = [
   {
     table: 'pre_connect_approvals',
     key: ['environment_id', 'machine_id', 'command_sha256'],
+    userColumns: ['approved_by'],
+  },
+  {
+    table: 'tool_approvals',
+    key: ['environment_id', 'tool', 'machine_id'],
     userColumns: ['approved_by'],
   },
   { table: 'agreements', key: ['id'], userColumns: attributed },

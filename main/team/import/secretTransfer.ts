@@ -41,8 +41,14 @@ export async function secretTransfer(local: Db, team: Db): Promise<SecretTransfe
   return {
     sealed,
     async account(row) {
-      if (typeof row.secret !== 'string') return row;
-      return { ...row, secret: await moved({ kind: 'account', id: String(row.id) }, row.secret) };
+      const id = String(row.id);
+      const moves: Row = {};
+      if (typeof row.secret === 'string') moves.secret = await moved({ kind: 'account', id }, row.secret);
+      // The TOTP seed (0028) has a data key of its own, as it has at home.
+      if (typeof row.totp_seed === 'string') {
+        moves.totp_seed = await moved({ kind: 'accountTotp', id }, row.totp_seed);
+      }
+      return { ...row, ...moves };
     },
     async environment(row) {
       if (typeof row.pre_connect_secret !== 'string') return row;

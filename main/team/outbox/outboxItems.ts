@@ -112,6 +112,8 @@ const sessionOpen = z.object({
     jump: z.string(),
     runPreConnect: z.boolean(),
     recordInput: z.boolean(),
+    /** An external-tool session's tool (0028); absent from openings queued before it. */
+    tool: z.string().nullable().optional(),
   }),
   recording: z.object({
     id: z.string(),

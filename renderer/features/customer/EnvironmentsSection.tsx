@@ -18,6 +18,7 @@ import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import { accessFindingText } from './accessFindings.ts';
 import type { OpenDialog } from './pageDialog.ts';
+import { OneTimeCodeButton } from '../remoteAccess/OneTimeCodeButton.tsx';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   const { t } = useTranslation('customer');
@@ -291,6 +292,7 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                   )}
                 </td>
                 <RowActions>
+                  {mayReveal && <OneTimeCodeButton account={account} />}
                   {account.hasSecret && mayReveal && (
                     <button
                       type="button"

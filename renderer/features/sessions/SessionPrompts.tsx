@@ -5,6 +5,7 @@ import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { selectCurrentPrompt } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { Fingerprints } from './Fingerprints.tsx';
+import { FillOneTimeCode } from '../remoteAccess/OneTimeCodeButton.tsx';
 
 /** Whatever a connecting session asks, wherever the person is in the app: one question at a time. */
 export function SessionPrompts() {
@@ -59,6 +60,9 @@ function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'ke
   const { t } = useTranslation('sessions');
   const { t: tc } = useTranslation('common');
   const answer = useSessionsStore((s) => s.answer);
+  const accountId = useSessionsStore(
+    (s) => s.tabs.find((tab) => tab.session.id === prompt.sessionId)?.session.accountId ?? null,
+  );
   const [values, setValues] = useState(() => prompt.prompts.map(() => ''));
   const cancel = () => void answer(prompt, false);
   return (
@@ -87,6 +91,12 @@ function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'ke
             />
           </div>
         ))}
+        {/* The server asks for a one-time code last, after the password, as OpenSSH's PAM prompts do. */}
+        <FillOneTimeCode
+          accountId={accountId}
+          sessionId={prompt.sessionId}
+          onCode={(code) => setValues(values.map((v, i) => (i === values.length - 1 ? code : v)))}
+        />
         <DialogActions>
           <button type="button" className="button" onClick={cancel}>
             {tc('actions.cancel')}

@@ -18,6 +18,7 @@ import { sessionStateTones } from './sessionStates.ts';
 import { catalogueWords, serverRoles, tabNames } from './tabNames.ts';
 import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
 import { TerminalPane } from './TerminalPane.tsx';
+import { ToolHandedOff } from '../remoteAccess/ToolHandedOff.tsx';
 import './sessions.css';
 
 /** The technician's terminals: one tab per session, every terminal kept alive while its tab is hidden. */
@@ -200,6 +201,7 @@ function SessionBar({
           </span>
         )}
       </div>
+      <ToolHandedOff session={session} />
       {!live && session.endMessage && (
         <p className={`session-bar__end session-bar__end--${session.state}`} role="status">
           {session.endMessage}

@@ -165,8 +165,8 @@ describe('registry changes in the audit log', () => {
         record: 'support_account',
         customerId,
         environmentId: environment.id,
-        fields: ['username', 'hasSecret', 'secret'],
-        changes: { hasSecret: [null, true] },
+        fields: ['username', 'hasSecret', 'hasTotpSeed', 'secret'],
+        changes: { hasSecret: [null, true], hasTotpSeed: [null, false] },
       },
     });
     // A new secret for the same account: still true → true, but the secret is named as changed.

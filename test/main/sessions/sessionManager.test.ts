@@ -927,7 +927,7 @@ describe('reconnecting', () => {
         rows: 30,
       }),
     );
-    const choices = { auth: 'password', jump: [hop], runPreConnect: false, recordInput: true };
+    const choices = { auth: 'password', jump: [hop], runPreConnect: false, recordInput: true, tool: null };
     expect(session.choices).toEqual(choices);
     expect((await stateOf(session.id, 'open', 'failed')).state).toBe('open');
     await call.ok('sessions.resize', { sessionId: session.id, cols: 132, rows: 40 });

@@ -8,6 +8,7 @@ import { useForm } from '../../../components/form/useForm.ts';
 import { vocabularyLabels } from '../../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { serverFormSpec, serverFormValues } from './serverForm.ts';
+import { ServerShellField } from '../../remoteAccess/ServerShell.tsx';
 
 export function ServerFormDialog({
   environment,
@@ -76,6 +77,7 @@ export function ServerFormDialog({
           hint={t('serverForm.osHint')}
         />
       </div>
+      <ServerShellField binding={form.field('shell')} />
       <TextAreaField binding={form.field('notes')} label={t('serverForm.notes')} optional rows={2} />
     </FormDialog>
   );

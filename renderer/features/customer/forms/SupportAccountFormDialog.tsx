@@ -45,6 +45,7 @@ export function SupportAccountFormDialog({
   );
 
   const { t } = useTranslation('customer');
+  const { t: tr } = useTranslation('remoteAccess');
   const kind = form.field('secretKind');
   const isKey = kind.value === 'privateKey';
   const replacing = account?.hasSecret === true;
@@ -105,6 +106,15 @@ export function SupportAccountFormDialog({
           hint={secretHint}
         />
       )}
+      <TextField
+        binding={form.field('totpSeed')}
+        label={tr(account?.hasTotpSeed ? 'oneTimeCode.newSeed' : 'oneTimeCode.seed')}
+        optional
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        hint={tr(account?.hasTotpSeed ? 'oneTimeCode.keepSeedHint' : 'oneTimeCode.seedHint')}
+      />
       <TextAreaField binding={form.field('notes')} label={t('account.notes')} optional rows={2} />
     </FormDialog>
   );

@@ -2,10 +2,18 @@ import { serverInputSchema, type ServerView } from '../../../../common/registry/
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 import { t } from '../../../i18n/i18n.ts';
 
-export type ServerFormValues = { host: string; port: string; role: string; os: string; notes: string };
+export type ServerFormValues = {
+  host: string;
+  port: string;
+  role: string;
+  os: string;
+  /** What its SSH login runs (issue 16): `posix` or `powershell`. */
+  shell: string;
+  notes: string;
+};
 
 export const serverFormSpec: FormSpec<ServerFormValues> = {
-  fields: ['host', 'port', 'role', 'os', 'notes'],
+  fields: ['host', 'port', 'role', 'os', 'shell', 'notes'],
   schema: serverInputSchema,
   toInput: (v) => ({
     host: v.host,
@@ -13,6 +21,7 @@ export const serverFormSpec: FormSpec<ServerFormValues> = {
     port: v.port.trim() === '' ? undefined : Number(v.port.trim()),
     role: v.role,
     os: v.os,
+    shell: v.shell,
     notes: v.notes,
   }),
   stored: {
@@ -37,6 +46,7 @@ export function serverFormValues(server?: ServerView): ServerFormValues {
     port: server ? String(server.port) : '',
     role: server?.role ?? 'adfs',
     os: server?.os ?? '',
+    shell: server?.shell ?? 'posix',
     notes: server?.notes ?? '',
   };
 }

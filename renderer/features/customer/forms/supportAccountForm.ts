@@ -5,6 +5,7 @@ import {
   type SupportAccountView,
 } from '../../../../common/registry/model.ts';
 import { normalisedPrivateKey, privateKeyTextProblem } from '../../../../common/registry/privateKeyText.ts';
+import { parseTotpSeed, totpSeedSchema } from '../../../../common/registry/oneTimeCodes.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 import { t } from '../../../i18n/i18n.ts';
 
@@ -16,12 +17,17 @@ export type SupportAccountFormValues = {
   /** How the secret is typed in: a one-line password field, or a multi-line field that keeps a key's line breaks. */
   secretKind: SecretKind;
   secret: string;
+  /** A TOTP seed; empty keeps what is stored (or none yet), as the secret. */
+  totpSeed: string;
   notes: string;
 };
 
 export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
-  fields: ['username', 'secretKind', 'secret', 'notes'],
-  schema: supportAccountInputSchema.extend({ secret: secretSchema.optional() }),
+  fields: ['username', 'secretKind', 'secret', 'totpSeed', 'notes'],
+  schema: supportAccountInputSchema.extend({
+    secret: secretSchema.optional(),
+    totpSeed: totpSeedSchema.optional(),
+  }),
   // An empty secret field means "keep what is stored" (or "none yet"), never "store an empty secret".
   toInput: (v) => ({
     username: v.username,
@@ -29,9 +35,16 @@ export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
     ...(v.secret === ''
       ? {}
       : { secret: v.secretKind === 'privateKey' ? normalisedPrivateKey(v.secret) : v.secret }),
+    ...(v.totpSeed.trim() === '' ? {} : { totpSeed: v.totpSeed }),
   }),
   // What can be told from the text alone; the store then reads the key as the session will (its error lands here too).
   check: (v) => {
+    const seed = v.totpSeed.trim() === '' ? null : parseTotpSeed(v.totpSeed);
+    if (typeof seed === 'string') {
+      return [
+        { path: 'totpSeed', message: t(`remoteAccess:oneTimeCode.seedProblem.${seed}`) } satisfies FieldIssue,
+      ];
+    }
     if (v.secretKind !== 'privateKey' || v.secret === '') return [];
     const problem = privateKeyTextProblem(v.secret);
     return problem === null
@@ -45,7 +58,7 @@ export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
       return { username: t('customer:account.username'), notes: t('customer:account.notes') };
     },
     // The view has no secret to show, and what was typed into the secret field is saved without asking.
-    secrets: ['secret', 'secretKind'],
+    secrets: ['secret', 'secretKind', 'totpSeed'],
   },
 };
 
@@ -55,6 +68,7 @@ export function supportAccountFormValues(account?: SupportAccountView): SupportA
     username: account?.username ?? '',
     secretKind: 'password',
     secret: '',
+    totpSeed: '',
     notes: account?.notes ?? '',
   };
 }
@@ -63,7 +77,17 @@ export function supportAccountFormValues(account?: SupportAccountView): SupportA
 export function supportAccountCall(input: unknown): {
   account: { username: string; notes: string };
   secret?: string;
+  totpSeed?: string;
 } {
-  const { secret, ...account } = input as { username: string; notes: string; secret?: string };
-  return secret === undefined ? { account } : { account, secret };
+  const { secret, totpSeed, ...account } = input as {
+    username: string;
+    notes: string;
+    secret?: string;
+    totpSeed?: string;
+  };
+  return {
+    account,
+    ...(secret === undefined ? {} : { secret }),
+    ...(totpSeed === undefined ? {} : { totpSeed }),
+  };
 }

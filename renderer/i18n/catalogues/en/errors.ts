@@ -30,6 +30,8 @@ export const errors = {
     PRECONNECT_FAILED: 'The pre-connect (VPN) command did not succeed.',
     COMMAND_NOT_APPROVED: 'The pre-connect command is not approved on this machine.',
     VPN_CLIENT_MISSING: 'The environment’s VPN client is not installed on this machine, so nothing was run.',
+    TOOL_NOT_APPROVED: "The tool's launch template is not approved on this machine.",
+    TOOL_FAILED: 'The external tool could not be launched.',
     HOST_KEY_MISMATCH: 'The server’s host key is not the one recorded.',
     LOCKED: 'This belongs to an approved billing month and no longer changes; add an adjustment instead.',
     HOST_KEY_UNTRUSTED: 'The server’s host key was not trusted.',

@@ -11,6 +11,7 @@ import { forms } from './forms.ts';
 import { palette } from './palette.ts';
 import { reasons } from './reasons.ts';
 import { recordings } from './recordings.ts';
+import { remoteAccess } from './remoteAccess.ts';
 import { retention } from './retention.ts';
 import { review } from './review.ts';
 import { sessions } from './sessions.ts';
@@ -43,6 +44,7 @@ export const en = {
   palette,
   reasons,
   recordings,
+  remoteAccess,
   retention,
   review,
   sessions,

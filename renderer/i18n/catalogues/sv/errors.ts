@@ -29,6 +29,8 @@ export const errors: Translation<typeof en> = {
     PRECONNECT_FAILED: 'Förbindelsekommandot (VPN) lyckades inte.',
     COMMAND_NOT_APPROVED: 'Förbindelsekommandot är inte godkänt på den här datorn.',
     VPN_CLIENT_MISSING: 'Miljöns VPN-klient är inte installerad på den här datorn, så inget kördes.',
+    TOOL_NOT_APPROVED: 'Verktygets startmall är inte godkänd på den här datorn.',
+    TOOL_FAILED: 'Det externa verktyget kunde inte startas.',
     HOST_KEY_MISMATCH: 'Serverns värdnyckel är inte den som är registrerad.',
     LOCKED:
       'Det här hör till en godkänd faktureringsmånad och ändras inte längre; lägg in en justering i stället.',

@@ -356,6 +356,7 @@ describe('a support account: its secret never reaches the panel', () => {
         ...supportAccountFormSpec.stored!,
         values: (current: unknown) => ({
           secretKind: 'password' as const,
+          totpSeed: '',
           ...(current as { username: string; notes: string; secret: string }),
         }),
       },

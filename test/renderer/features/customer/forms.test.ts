@@ -101,6 +101,7 @@ describe('support account form', () => {
       notes: '',
       hasSecret: true,
       secretUpdatedAt: 1,
+      hasTotpSeed: false,
       rowVersion: 1,
     };
     const values = supportAccountFormValues(stored);

@@ -21,6 +21,7 @@ const server = (n: number, host: string) => ({
   role: 'other' as const,
   os: '',
   notes: '',
+  shell: 'posix' as const,
   rowVersion: 1,
 });
 const account = (n: number, username: string, hasSecret: boolean) => ({
@@ -30,6 +31,7 @@ const account = (n: number, username: string, hasSecret: boolean) => ({
   notes: '',
   hasSecret,
   secretUpdatedAt: hasSecret ? 1 : null,
+  hasTotpSeed: false,
   rowVersion: 1,
 });
 

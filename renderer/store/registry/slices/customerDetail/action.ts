@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { MethodInput } from '../../../../../common/api/contract.ts';
 import type { CustomerDetail, CustomerInput } from '../../../../../common/registry/model.ts';
+import type { OneTimeCode } from '../../../../../common/registry/oneTimeCodes.ts';
 import type { RegistryService } from '../../../../services/registryService.ts';
 import { errorCode } from '../../../errorMessage.ts';
 import type { RegistryStore } from '../../store.ts';
@@ -31,6 +32,8 @@ export interface CustomerDetailActions {
    * never kept in the store.
    */
   revealSecret(accountId: string, purpose: string): Promise<string>;
+  /** The account's current one-time code (audited in main); handed to the caller, never kept in the store. */
+  oneTimeCode(input: MethodInput<'registry.oneTimeCode'>): Promise<OneTimeCode>;
 }
 
 export const createCustomerDetailActions = (
@@ -121,6 +124,7 @@ export const createCustomerDetailActions = (
       async revealSecret(accountId, purpose) {
         return (await service.revealSecret(accountId, purpose)).secret;
       },
+      oneTimeCode: (input) => service.oneTimeCode(input),
       async deleteSupportAccount(id) {
         await service.deleteSupportAccount(id);
         await afterWrite();

@@ -1,0 +1,11 @@
+import type { Handlers } from '../../api/dispatcher.ts';
+import type { Backend } from '../../app/backend.node.ts';
+import { approveTool, listTools } from './toolApprovals.ts';
+
+/** External tools' templates and their approvals; a tool's session opens through `sessions.open` (kind `tool`). */
+export function toolHandlers(backend: Backend): Pick<Handlers, 'tools.list' | 'tools.approve'> {
+  return {
+    'tools.list': ({ customerId }) => listTools(backend, customerId),
+    'tools.approve': (input) => approveTool(backend, input),
+  };
+}

@@ -1,0 +1,42 @@
+import type { remoteAccess as en } from '../en/remoteAccess.ts';
+import type { Translation } from '../translation.ts';
+
+export const remoteAccess: Translation<typeof en> = {
+  oneTimeCode: {
+    seed: 'Nyckel för engångskoder (TOTP)',
+    newSeed: 'Ny nyckel för engångskoder (TOTP)',
+    seedHint:
+      'Base32-texten som visas bredvid QR-koden, eller dess otpauth://-länk. Sparas krypterad och visas igen bara genom att visas fram, vilket skrivs i granskningsloggen.',
+    keepSeedHint:
+      'En nyckel är sparad. Lämna tomt för att behålla den, eller skriv in en ny för att ersätta den.',
+    seedProblem: {
+      notBase32: 'En nyckel är base32-text (bokstäverna A–Z och siffrorna 2–7) eller en otpauth://totp/-länk',
+      tooShort: 'En nyckel har minst 16 base32-tecken',
+      badUri: 'Den här otpauth-länken kan Lotsen inte använda (SHA1, SHA256 eller SHA512; 6 till 8 siffror)',
+    },
+    copy: 'Engångskod',
+    copyFor: 'Kopiera engångskoden för {{username}}',
+    copied_one: 'Kopierade {{code}}, giltig {{count}} sekund till',
+    copied_other: 'Kopierade {{code}}, giltig {{count}} sekunder till',
+    fill: 'Fyll i engångskod',
+    failed: 'Engångskoden kunde inte hämtas.',
+  },
+  tool: {
+    launch: 'Starta {{tool}}',
+    launchFor: 'Starta {{tool}} för {{environment}}',
+    pending: 'Den här startmallen är inte godkänd på den här datorn. Läs den innan den körs:',
+    approveAndLaunch: 'Godkänn och starta på den här datorn',
+    handedOff:
+      '{{tool}} lämnade över anslutningen och avslutades direkt, så sessionen räknas tills du klickar på Klar.',
+    done: 'Klar',
+    templates: 'Startmallar',
+    templatesHint:
+      'En rad per verktyg: verktyget, ett kolon och sedan kommandoraden. Platshållare {host}, {port}, {username} och {teamviewerId}; aldrig ett lösenord. En mall körs först när den är godkänd på varje dator.',
+  },
+  shell: {
+    label: 'Skal',
+    options: { posix: 'Unix-skal (bash, sh)', powershell: 'PowerShell (Windows OpenSSH)' },
+    connect: 'PowerShell',
+    connectTo: 'PowerShell på {{host}}',
+  },
+};
