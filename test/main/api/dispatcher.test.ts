@@ -85,6 +85,7 @@ describe('the dispatcher', () => {
       username: 'svc',
       notes: '',
       hasSecret: true,
+      hasTotpSeed: false,
       secretUpdatedAt: 1,
       rowVersion: 1,
     };
