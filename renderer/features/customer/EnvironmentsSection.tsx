@@ -222,8 +222,14 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                     <ServerConnectActions
                       environment={environment}
                       server={server}
-                      onConnect={(sessionKind) =>
-                        open({ kind: 'openSession', environment, server, sessionKind })
+                      onConnect={(action) =>
+                        open({
+                          kind: 'openSession',
+                          environment,
+                          server,
+                          sessionKind: action.kind,
+                          ...(action.kind === 'tool' ? { tool: action.tool } : {}),
+                        })
                       }
                     />
                   )}

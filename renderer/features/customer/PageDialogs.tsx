@@ -184,6 +184,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
           environment={dialog.environment}
           server={dialog.server}
           kind={dialog.sessionKind}
+          tool={dialog.tool}
           onClose={onClose}
         />
       );

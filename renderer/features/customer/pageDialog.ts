@@ -31,7 +31,9 @@ export type PageDialog =
       environment: EnvironmentView;
       server: ServerView | null;
       /** How to connect to the server (its row's button); SSH when not said. */
-      sessionKind?: ConnectKind;
+      sessionKind?: ConnectKind | 'tool';
+      /** The external tool to launch, for `sessionKind` `tool`. */
+      tool?: string;
     };
 
 export type OpenDialog = (dialog: PageDialog) => void;

@@ -21,6 +21,11 @@ export const remoteAccess = {
   tool: {
     launch: 'Launch {{tool}}',
     launchFor: 'Launch {{tool}} for {{environment}}',
+    launchOn: 'Launch {{tool}} for {{host}}',
+    approvedHere: 'Approved on this machine',
+    approveHint:
+      'Launching approves this exact text for this machine, which is written to the audit log. Any change to it needs approving again.',
+    noTemplate: 'This environment has no launch template for {{tool}}.',
     pending: 'This launch template has not been approved on this machine. Read it before it runs:',
     approveAndLaunch: 'Approve and launch on this machine',
     handedOff:

@@ -24,6 +24,11 @@ export const remoteAccess: Translation<typeof en> = {
   tool: {
     launch: 'Starta {{tool}}',
     launchFor: 'Starta {{tool}} för {{environment}}',
+    launchOn: 'Starta {{tool}} för {{host}}',
+    approvedHere: 'Godkänd på den här datorn',
+    approveHint:
+      'När du startar godkänns exakt den här texten för den här datorn, och det skrivs i granskningsloggen. Varje ändring av den behöver godkännas igen.',
+    noTemplate: 'Miljön har ingen startmall för {{tool}}.',
     pending: 'Den här startmallen är inte godkänd på den här datorn. Läs den innan den körs:',
     approveAndLaunch: 'Godkänn och starta på den här datorn',
     handedOff:
