@@ -176,7 +176,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
         </ConfirmDialog>
       );
     case 'revealSecret':
-      return <RevealSecretDialog account={dialog.account} onClose={onClose} />;
+      return <RevealSecretDialog account={dialog.account} seed={dialog.seed} onClose={onClose} />;
     case 'openSession':
       return (
         <OpenSessionDialog

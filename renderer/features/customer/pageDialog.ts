@@ -20,7 +20,8 @@ export type PageDialog =
   | { kind: 'deleteServer'; server: ServerView }
   | { kind: 'supportAccount'; environment: EnvironmentView; account?: SupportAccountView }
   | { kind: 'deleteSupportAccount'; account: SupportAccountView }
-  | { kind: 'revealSecret'; account: SupportAccountView }
+  /** The account's stored secret, or its one-time code seed (`seed`). */
+  | { kind: 'revealSecret'; account: SupportAccountView; seed?: boolean }
   | { kind: 'certificate'; environment: EnvironmentView; certificate?: CertificateView }
   | { kind: 'deleteCertificate'; certificate: CertificateView }
   | { kind: 'notice'; environment: EnvironmentView; notice?: MaintenanceNoticeView }

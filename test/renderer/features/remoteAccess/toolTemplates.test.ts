@@ -9,6 +9,11 @@ import {
   toolTemplatesFromText,
   toolTemplatesToText,
 } from '../../../../renderer/features/remoteAccess/toolTemplatesText.ts';
+import {
+  supportAccountCall,
+  supportAccountFormSpec,
+  supportAccountFormValues,
+} from '../../../../renderer/features/customer/forms/supportAccountForm.ts';
 import { connectActions } from '../../../../renderer/features/sessions/connectKinds.ts';
 
 const teamViewer = { tool: 'TeamViewer', template: 'teamviewer -i {teamviewerId} --host {host}:{port}' };
@@ -84,5 +89,32 @@ describe("a server row's actions", () => {
       { kind: 'ssh' },
       { kind: 'tool', tool: 'TeamViewer' },
     ]);
+  });
+});
+
+describe("a support account's one-time code seed in its form", () => {
+  const values = { ...supportAccountFormValues(), username: 'lev-support' };
+  const call = (extra: Partial<typeof values>) =>
+    supportAccountCall(supportAccountFormSpec.toInput({ ...values, ...extra }));
+
+  it('empty keeps it, text sets it, "clear" clears it and wins over a typed seed', () => {
+    expect('totpSeed' in call({})).toBe(false);
+    expect(call({ totpSeed: 'JBSWY3DPEHPK3PXP' }).totpSeed).toBe('JBSWY3DPEHPK3PXP');
+    expect(call({ clearTotpSeed: true }).totpSeed).toBeNull();
+    expect(call({ totpSeed: 'not a seed', clearTotpSeed: true }).totpSeed).toBeNull();
+    // The schema, and the form's own check of the seed's text (which a ticked "clear" makes moot).
+    const check = (extra: Partial<typeof values>) => ({
+      ...validate(
+        supportAccountFormSpec.schema,
+        supportAccountFormSpec.toInput({ ...values, ...extra }),
+        supportAccountFormSpec.fields,
+      ).byField,
+      ...Object.fromEntries(
+        (supportAccountFormSpec.check?.({ ...values, ...extra }) ?? []).map((i) => [i.path, i.message]),
+      ),
+    });
+    expect(check({ clearTotpSeed: true })).toEqual({});
+    expect(Object.keys(check({ totpSeed: 'not a seed' }))).toEqual(['totpSeed']);
+    expect(check({ totpSeed: 'not a seed', clearTotpSeed: true })).toEqual({});
   });
 });
