@@ -129,3 +129,57 @@ test('a tool launched from its template runs only once approved, shows in Sessio
   await expect(dialog.getByRole('button', { name: 'Launch TeamViewer' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test("a support account's one-time code seed: revealed only by an audited reveal, and cleared in its form", async ({
+  page,
+  lotsen,
+}, testInfo) => {
+  // RFC 6238's test seed ("12345678901234567890" in base32).
+  const seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+  await importRegistry(
+    lotsen.home,
+    await writeReadyCustomerFile(lotsen.home, {
+      customer: KALMAR,
+      production: {
+        access: standardAccess,
+        servers: [{ host: WAP, port: 22, role: 'wap' }, adfsOnRecord],
+        supportAccounts: [{ username: 'lev-support' }],
+      },
+    }),
+  );
+  await page.goto(lotsen.url);
+  await page.getByRole('link', { name: KALMAR.name }).click();
+  const revealSeed = page.getByRole('button', { name: 'Reveal the one-time code seed for lev-support' });
+  await expect(revealSeed).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Edit support account lev-support' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit support account lev-support' });
+  await expect(form.getByLabel('Clear the stored seed')).toHaveCount(0);
+  await form.getByLabel(/^One-time code seed/).fill(seed);
+  await form.getByRole('button', { name: 'Save account' }).click();
+  await expect(form).toHaveCount(0);
+
+  // The seed is never on the page until revealed, and the reveal is audited first.
+  await expect(page.getByText(seed)).toHaveCount(0);
+  await revealSeed.click();
+  const reveal = page.getByRole('dialog', { name: 'Reveal one-time code seed for lev-support' });
+  await reveal.getByLabel('Purpose').fill('HD-4711: ny telefon för engångskoder');
+  await reveal.getByRole('button', { name: 'Reveal' }).click();
+  await expect(reveal.getByTestId('revealed-secret')).toHaveText(seed);
+  await page.screenshot({ path: testInfo.outputPath('01-seed-revealed.png') });
+  await reveal.getByRole('button', { name: 'Hide' }).click();
+  const [revealed] = await callStore(lotsen.home, 'audit.list', { event: 'secret.totp_revealed' });
+  expect(revealed).toBeDefined();
+  expect(JSON.stringify(revealed)).not.toContain(seed);
+
+  // Cleared in the account's form: no seed, no reveal, no one-time code; the change is in the audit log.
+  await page.getByRole('button', { name: 'Edit support account lev-support' }).click();
+  await form.getByLabel('Clear the stored seed').check();
+  await page.screenshot({ path: testInfo.outputPath('02-clear-seed.png') });
+  await form.getByRole('button', { name: 'Save account' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(revealSeed).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy the one-time code for lev-support' })).toHaveCount(0);
+  const changes = await callStore(lotsen.home, 'audit.list', { event: 'registry.record_changed' });
+  expect(changes.filter((change) => JSON.stringify(change).includes('totpSeed'))).toHaveLength(2);
+});
