@@ -27,6 +27,9 @@ export function createRegistryService(api: ApiClient) {
     deleteNotice: (id: string) => api.call('notices.delete', { id }),
     revealSecret: (accountId: string, purpose: string) =>
       api.call('registry.revealSecret', { accountId, purpose }),
+    /** The stored TOTP seed itself; written to the audit log before it leaves main. */
+    revealTotpSeed: (accountId: string, purpose: string) =>
+      api.call('registry.revealTotpSeed', { accountId, purpose }),
     oneTimeCode: (input: MethodInput<'registry.oneTimeCode'>) => api.call('registry.oneTimeCode', input),
     onChanged: (listener: (change: { customerId: string | null }) => void) =>
       api.subscribe('registry.changed', listener),

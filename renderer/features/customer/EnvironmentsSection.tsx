@@ -18,7 +18,7 @@ import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import { accessFindingText } from './accessFindings.ts';
 import type { OpenDialog } from './pageDialog.ts';
-import { OneTimeCodeButton } from '../remoteAccess/OneTimeCodeButton.tsx';
+import { OneTimeCodeButton, RevealSeedButton } from '../remoteAccess/OneTimeCodeButton.tsx';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   const { t } = useTranslation('customer');
@@ -222,8 +222,14 @@ function Servers({ environment, open }: { environment: EnvironmentView; open: Op
                     <ServerConnectActions
                       environment={environment}
                       server={server}
-                      onConnect={(sessionKind) =>
-                        open({ kind: 'openSession', environment, server, sessionKind })
+                      onConnect={(action) =>
+                        open({
+                          kind: 'openSession',
+                          environment,
+                          server,
+                          sessionKind: action.kind,
+                          ...(action.kind === 'tool' ? { tool: action.tool } : {}),
+                        })
                       }
                     />
                   )}
@@ -293,6 +299,10 @@ function SupportAccounts({ environment, open }: { environment: EnvironmentView; 
                 </td>
                 <RowActions>
                   {mayReveal && <OneTimeCodeButton account={account} />}
+                  <RevealSeedButton
+                    account={account}
+                    onReveal={() => open({ kind: 'revealSecret', account, seed: true })}
+                  />
                   {account.hasSecret && mayReveal && (
                     <button
                       type="button"

@@ -176,7 +176,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
         </ConfirmDialog>
       );
     case 'revealSecret':
-      return <RevealSecretDialog account={dialog.account} onClose={onClose} />;
+      return <RevealSecretDialog account={dialog.account} seed={dialog.seed} onClose={onClose} />;
     case 'openSession':
       return (
         <OpenSessionDialog
@@ -184,6 +184,7 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
           environment={dialog.environment}
           server={dialog.server}
           kind={dialog.sessionKind}
+          tool={dialog.tool}
           onClose={onClose}
         />
       );

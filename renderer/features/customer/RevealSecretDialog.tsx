@@ -8,12 +8,21 @@ import { useRegistryStore } from '../../store/StoreProvider.tsx';
 const SHOWN_FOR_MS = 30_000;
 
 /**
- * Shows one stored secret after saying why, for half a minute. The reveal is written to the audit log before the
- * secret leaves main; the secret lives only in this dialog and is gone when it closes.
+ * Shows one stored secret (the password or key, or with `seed` the one-time code seed) after saying why, for half a
+ * minute. The reveal is written to the audit log before the secret leaves main; the secret lives only in this dialog
+ * and is gone when it closes.
  */
-export function RevealSecretDialog({ account, onClose }: { account: SupportAccountView; onClose(): void }) {
-  const { t } = useTranslation(['customer', 'common']);
-  const revealSecret = useRegistryStore((s) => s.revealSecret);
+export function RevealSecretDialog({
+  account,
+  seed = false,
+  onClose,
+}: {
+  account: SupportAccountView;
+  seed?: boolean | undefined;
+  onClose(): void;
+}) {
+  const { t } = useTranslation(['customer', 'common', 'remoteAccess']);
+  const revealSecret = useRegistryStore((s) => (seed ? s.revealTotpSeed : s.revealSecret));
   const [purpose, setPurpose] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +44,14 @@ export function RevealSecretDialog({ account, onClose }: { account: SupportAccou
   }
 
   return (
-    <Dialog title={t('reveal.title', { username: account.username })} onClose={onClose}>
+    <Dialog
+      title={
+        seed
+          ? t('remoteAccess:oneTimeCode.revealSeedTitle', { username: account.username })
+          : t('reveal.title', { username: account.username })
+      }
+      onClose={onClose}
+    >
       {secret === null ? (
         <form
           className="form"

@@ -20,7 +20,8 @@ export type PageDialog =
   | { kind: 'deleteServer'; server: ServerView }
   | { kind: 'supportAccount'; environment: EnvironmentView; account?: SupportAccountView }
   | { kind: 'deleteSupportAccount'; account: SupportAccountView }
-  | { kind: 'revealSecret'; account: SupportAccountView }
+  /** The account's stored secret, or its one-time code seed (`seed`). */
+  | { kind: 'revealSecret'; account: SupportAccountView; seed?: boolean }
   | { kind: 'certificate'; environment: EnvironmentView; certificate?: CertificateView }
   | { kind: 'deleteCertificate'; certificate: CertificateView }
   | { kind: 'notice'; environment: EnvironmentView; notice?: MaintenanceNoticeView }
@@ -31,7 +32,9 @@ export type PageDialog =
       environment: EnvironmentView;
       server: ServerView | null;
       /** How to connect to the server (its row's button); SSH when not said. */
-      sessionKind?: ConnectKind;
+      sessionKind?: ConnectKind | 'tool';
+      /** The external tool to launch, for `sessionKind` `tool`. */
+      tool?: string;
     };
 
 export type OpenDialog = (dialog: PageDialog) => void;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupportAccountView } from '../../../common/registry/model.ts';
-import { useRegistryStore } from '../../store/StoreProvider.tsx';
+import { selectMayCall } from '../../store/app/selectors.ts';
+import { useAppStore, useRegistryStore } from '../../store/StoreProvider.tsx';
 
 /**
  * Copies a support account's current one-time code (TOTP) and says how long it stays valid. The code is computed in
@@ -74,5 +75,22 @@ export function FillOneTimeCode({
       </button>
       {failed && <p className="field__error">{t('oneTimeCode.failed')}</p>}
     </div>
+  );
+}
+
+/** Opens the audited reveal of the account's stored seed (to set it up on another device); for who may reveal it. */
+export function RevealSeedButton({ account, onReveal }: { account: SupportAccountView; onReveal(): void }) {
+  const { t } = useTranslation('remoteAccess');
+  const mayReveal = useAppStore(selectMayCall('registry.revealTotpSeed'));
+  if (!account.hasTotpSeed || !mayReveal) return null;
+  return (
+    <button
+      type="button"
+      className="button button--quiet button--small"
+      aria-label={t('oneTimeCode.revealSeedFor', { username: account.username })}
+      onClick={onReveal}
+    >
+      {t('oneTimeCode.revealSeed')}
+    </button>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Verdict } from '../../../common/agreements/verdict.ts';
@@ -25,6 +25,8 @@ import {
 import './openSession.css';
 import { VpnProfileSummary } from './VpnProfileFields.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
+import type { ToolView } from '../../../common/sessions/tools.ts';
+import { ToolTemplate } from '../remoteAccess/ToolTemplate.tsx';
 
 const NEW_TICKET = 'new';
 
@@ -35,8 +37,12 @@ interface Props {
   server: ServerView | null;
   /** The ticket to choose at first (a ticket page's Connect); else the customer's first open ticket. */
   ticketId?: string;
-  /** SSH, or RDP (the platform's RDP client with the account's stored password: no sign-in choice, no jump hosts). */
-  kind?: ConnectKind | undefined;
+  /**
+   * SSH, RDP (the platform's RDP client with the account's stored password: no sign-in choice, no jump hosts), or an
+   * external tool of the environment (`tool`) launched from its template, which is shown in full until approved here.
+   */
+  kind?: ConnectKind | 'tool' | undefined;
+  tool?: string | undefined;
   onClose(): void;
 }
 
@@ -51,10 +57,16 @@ export function OpenSessionDialog({
   server,
   ticketId: chosen,
   kind = 'ssh',
+  tool,
   onClose,
 }: Props) {
-  const { t } = useTranslation(['connect', 'common']);
+  const { t } = useTranslation(['connect', 'common', 'remoteAccess']);
   const rdp = server !== null && kind === 'rdp';
+  const launching = kind === 'tool' && tool !== undefined ? tool : null;
+  const loadTools = useSessionsStore((s) => s.tools);
+  const approveTool = useSessionsStore((s) => s.approveTool);
+  // The template as main holds it (undefined while read, null when the environment has none for the tool).
+  const [toolView, setToolView] = useState<ToolView | null | undefined>(undefined);
   const openSession = useSessionsStore((s) => s.open);
   const openTicketsOf = useSessionsStore((s) => s.openTicketsOf);
   const check = useSessionsStore((s) => s.check);
@@ -101,6 +113,22 @@ export function OpenSessionDialog({
     loadPreConnect(customer.id).catch((failure: unknown) => setError(errorMessage(failure)));
   }, [customer.id, environment.access.preConnectCommand, loadPreConnect]);
 
+  const readToolView = useCallback(() => {
+    if (launching === null) return () => undefined;
+    let current = true;
+    loadTools(customer.id)
+      .then(
+        (views) =>
+          current &&
+          setToolView(views.find((v) => v.environmentId === environment.id && v.tool === launching) ?? null),
+      )
+      .catch((failure: unknown) => current && setError(errorMessage(failure)));
+    return () => {
+      current = false;
+    };
+  }, [customer.id, environment.id, launching, loadTools]);
+  useEffect(readToolView, [readToolView]);
+
   const ticket = tickets?.find((open) => open.id === ticketId) ?? null;
   const requester = ticketId === NEW_TICKET ? requesterEmail : (ticket?.requesterEmail ?? '');
   useEffect(() => {
@@ -119,9 +147,13 @@ export function OpenSessionDialog({
   }, [check, customer.id, environment.id, requester, ticket?.serviceId]);
 
   const blocked = (verdict?.blockers.length ?? 0) > 0;
-  const targetProblems = server ? hopProblems({ serverId: server.id, accountId, auth }, environment) : [];
+  // A tool is handed only the account's user name (never its secret), so the account's secret is not asked for.
+  const targetProblems =
+    server && launching === null ? hopProblems({ serverId: server.id, accountId, auth }, environment) : [];
   const hopsProblems =
-    server && !rdp ? chainProblems(hops, environment, server.id) : new Map<string, HopProblem[]>();
+    server && !rdp && launching === null
+      ? chainProblems(hops, environment, server.id)
+      : new Map<string, HopProblem[]>();
   const routeReady = targetProblems.length === 0 && hopsProblems.size === 0;
   // Main's own rule for the reason, said beside the field once the person has written or tried to connect.
   const overrideProblem = blocked
@@ -169,14 +201,18 @@ export function OpenSessionDialog({
       }
       if (pending && commandChoice === 'approve')
         await approvePreConnect(environment.id, pending.command, pending.disconnectCommand);
+      // Approving is the launch button's first half: the person has the whole template in front of them.
+      if (launching !== null && toolView && !toolView.approved)
+        await approveTool({ environmentId: environment.id, tool: launching, template: toolView.template });
       await openSession({
         ticketId: forTicket,
         environmentId: environment.id,
-        kind: server ? kind : 'local',
+        kind: launching !== null ? 'tool' : server ? kind : 'local',
+        ...(launching !== null ? { tool: launching } : {}),
         serverId: server?.id ?? null,
-        accountId: server ? accountId : null,
+        accountId: server && accountId !== '' ? accountId : null,
         auth,
-        jump: server && !rdp ? jumpInput(hops) : [],
+        jump: server && !rdp && launching === null ? jumpInput(hops) : [],
         runPreConnect: pending ? commandChoice === 'approve' : runPreConnect,
         recordInput,
         overrideReason: blocked ? override : null,
@@ -193,14 +229,19 @@ export function OpenSessionDialog({
         setCommandChoice('undecided');
         void loadPreConnect(customer.id).catch(() => undefined);
       }
+      // The template changed since it was shown: show the one that would run now, to read and approve.
+      if (['TOOL_NOT_APPROVED', 'CONFLICT'].includes(errorCode(failure) ?? '')) readToolView();
     }
   }
 
-  const title = rdp
-    ? t('dialog.title', { host: server.host })
-    : server
-      ? t('titleServer', { host: server.host })
-      : t('titleLocal', { environment: environment.name });
+  const title =
+    launching !== null
+      ? t('remoteAccess:tool.launchFor', { tool: launching, environment: environment.name })
+      : rdp
+        ? t('dialog.title', { host: server.host })
+        : server
+          ? t('titleServer', { host: server.host })
+          : t('titleLocal', { environment: environment.name });
   return (
     <Dialog title={title} onClose={onClose} size="wide">
       <form
@@ -278,7 +319,7 @@ export function OpenSessionDialog({
                   onChange={setAccountId}
                 />
               </div>
-              {!rdp && (
+              {!rdp && launching === null && (
                 <div className="field">
                   <label className="field__label" htmlFor="session-auth">
                     {t('signInWith')}
@@ -291,7 +332,7 @@ export function OpenSessionDialog({
             {targetProblems.length > 0 && (
               <HopProblemList id="session-target-problems" problems={targetProblems} />
             )}
-            {!rdp && environment.servers.length > 1 && (
+            {!rdp && launching === null && environment.servers.length > 1 && (
               <JumpChainFields
                 environment={environment}
                 target={server}
@@ -302,6 +343,7 @@ export function OpenSessionDialog({
             )}
           </>
         )}
+        {launching !== null && toolView !== undefined && <ToolTemplate view={toolView} tool={launching} />}
         <VpnProfileSummary environment={environment} />
         {pending && (
           <PendingCommand
@@ -371,15 +413,25 @@ export function OpenSessionDialog({
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || verdict === null || !routeReady || command === undefined}
+            disabled={
+              busy ||
+              verdict === null ||
+              !routeReady ||
+              command === undefined ||
+              (launching !== null && !toolView)
+            }
           >
             {busy
               ? t('connecting')
               : blocked
                 ? t('overrideAndConnect')
-                : rdp
-                  ? t('dialog.connect')
-                  : t('connect')}
+                : launching !== null
+                  ? toolView?.approved
+                    ? t('remoteAccess:tool.launch', { tool: launching })
+                    : t('remoteAccess:tool.approveAndLaunch')
+                  : rdp
+                    ? t('dialog.connect')
+                    : t('connect')}
           </button>
         </DialogActions>
       </form>

@@ -15,3 +15,19 @@ export function connectKinds(
   if (!byRdp && !/windows/i.test(server.os)) return ['ssh'];
   return byRdp ? ['rdp', 'ssh'] : ['ssh', 'rdp'];
 }
+
+/** One of a server row's buttons: a way to connect, or one of the environment's external tools to launch. */
+export type ConnectAction = { kind: ConnectKind } | { kind: 'tool'; tool: string };
+
+/**
+ * The server row's buttons: its connect kinds, and each external tool that has a launch template. The tools come
+ * first in an environment reached by TeamViewer (the access method), after the connect kinds otherwise.
+ */
+export function connectActions(
+  environment: Pick<EnvironmentView, 'access'>,
+  server: Pick<ServerView, 'os'>,
+): ConnectAction[] {
+  const kinds = connectKinds(environment, server).map((kind): ConnectAction => ({ kind }));
+  const tools = environment.access.toolTemplates.map(({ tool }): ConnectAction => ({ kind: 'tool', tool }));
+  return environment.access.method === 'teamviewer' ? [...tools, ...kinds] : [...kinds, ...tools];
+}

@@ -17,6 +17,7 @@ import {
 } from '../../../common/sessions/preConnect.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import type { VpnProfileView } from '../../../common/sessions/vpn.ts';
+import type { ToolView } from '../../../common/sessions/tools.ts';
 import type { SessionsService } from '../../services/sessionsService.ts';
 import { errorMessage } from '../errorMessage.ts';
 import { initialSessionsState, type SessionsState } from './initialState.ts';
@@ -47,6 +48,10 @@ export interface SessionsActions {
   loadPreConnect(customerId: string): Promise<void>;
   /** Approves the exact command text shown, for this machine (audited); CONFLICT when it changed meanwhile. */
   approvePreConnect(environmentId: string, command: string, disconnectCommand?: string): Promise<void>;
+  /** A customer's external tools' launch templates and whether each may run here; not kept in the store. */
+  tools(customerId: string): Promise<ToolView[]>;
+  /** Approves the exact launch template shown, for this machine (audited); CONFLICT when it changed meanwhile. */
+  approveTool(input: MethodInput<'tools.approve'>): Promise<ToolView>;
   /** A VPN profile's connect and disconnect commands for this machine, to fill an environment's access with. */
   vpnProfile(input: MethodInput<'sessions.vpnProfile'>): Promise<VpnProfileView>;
   loadRecordings(): Promise<void>;
@@ -184,6 +189,8 @@ export const createSessionsActions =
         set({ preConnect: { ...get().preConnect, [customerId]: commands } });
       },
       vpnProfile: (input) => service.vpnProfile(input),
+      tools: (customerId) => service.tools(customerId),
+      approveTool: (input) => service.approveTool(input),
       async approvePreConnect(environmentId, command, disconnectCommand) {
         const approved = await service.approvePreConnect(environmentId, command, disconnectCommand);
         const preConnect = Object.fromEntries(

@@ -19,6 +19,7 @@ import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import { accessFindingText } from '../accessFindings.ts';
 import { environmentCall, environmentFormSpec, environmentFormValues } from './environmentForm.ts';
 import type { FieldBinding } from '../../../components/form/useForm.ts';
+import { ToolTemplatesField } from '../../remoteAccess/ToolTemplatesField.tsx';
 import { VpnProfileFields } from '../../sessions/VpnProfileFields.tsx';
 
 export function EnvironmentFormDialog({
@@ -163,6 +164,7 @@ export function EnvironmentFormDialog({
         optional
         hint={t('environmentForm.supportedToolsHint')}
       />
+      <ToolTemplatesField binding={form.field('access.toolTemplates') as FieldBinding<string>} />
       <TextField
         binding={form.field('access.preConnectCommand')}
         label={t('environmentForm.preConnect')}

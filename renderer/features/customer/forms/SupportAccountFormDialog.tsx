@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { EnvironmentView, SupportAccountView } from '../../../../common/registry/model.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useForm } from '../../../components/form/useForm.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
 import {
@@ -115,6 +115,9 @@ export function SupportAccountFormDialog({
         spellCheck={false}
         hint={tr(account?.hasTotpSeed ? 'oneTimeCode.keepSeedHint' : 'oneTimeCode.seedHint')}
       />
+      {account?.hasTotpSeed && (
+        <CheckboxField binding={form.field('clearTotpSeed')} label={tr('oneTimeCode.clearSeed')} />
+      )}
       <TextAreaField binding={form.field('notes')} label={t('account.notes')} optional rows={2} />
     </FormDialog>
   );

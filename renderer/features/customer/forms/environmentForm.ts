@@ -7,6 +7,7 @@ import {
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 import { listFromText, listInWords } from '../../../components/form/formSpec.ts';
 import { t } from '../../../i18n/i18n.ts';
+import { toolTemplatesFromText, toolTemplatesToText } from '../../remoteAccess/toolTemplatesText.ts';
 
 export type EnvironmentFormValues = {
   name: string;
@@ -16,6 +17,8 @@ export type EnvironmentFormValues = {
   'access.teamViewerId': string;
   'access.method': string;
   'access.supportedTools': string;
+  /** One line per tool: "TeamViewer: teamviewer -i {teamviewerId}" (remoteAccess/toolTemplatesText.ts). */
+  'access.toolTemplates': string;
   'access.notes': string;
   'access.preConnectCommand': string;
   'access.vpnClient': string;
@@ -38,6 +41,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.teamViewerId',
     'access.method',
     'access.supportedTools',
+    'access.toolTemplates',
     'access.notes',
     'access.preConnectCommand',
     'access.vpnClient',
@@ -60,6 +64,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       teamViewerId: v['access.teamViewerId'],
       method: v['access.method'],
       supportedTools: listFromText(v['access.supportedTools']),
+      toolTemplates: toolTemplatesFromText(v['access.toolTemplates']),
       notes: v['access.notes'],
       preConnectCommand: v['access.preConnectCommand'],
       vpnClient: v['access.vpnClient'],
@@ -88,6 +93,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
         'access.teamViewerId': t('customer:environmentForm.teamViewerId'),
         'access.method': t('customer:environmentForm.method'),
         'access.supportedTools': t('customer:environmentForm.supportedTools'),
+        'access.toolTemplates': t('remoteAccess:tool.templates'),
         'access.notes': t('customer:environmentForm.accessNotes'),
         'access.preConnectCommand': t('customer:environmentForm.preConnect'),
         'access.splitTunnel': t('customer:environmentForm.splitTunnel'),
@@ -130,6 +136,7 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.teamViewerId': access?.teamViewerId ?? '',
     'access.method': access?.method ?? 'ssh',
     'access.supportedTools': access?.supportedTools.join(', ') ?? '',
+    'access.toolTemplates': toolTemplatesToText(access?.toolTemplates ?? []),
     'access.notes': access?.notes ?? '',
     'access.preConnectCommand': access?.preConnectCommand ?? '',
     'access.vpnClient': access?.vpnClient ?? 'none',

@@ -19,14 +19,16 @@ export type SupportAccountFormValues = {
   secret: string;
   /** A TOTP seed; empty keeps what is stored (or none yet), as the secret. */
   totpSeed: string;
+  /** Removes the stored seed (audited as a change of the account's seed); wins over a typed one. */
+  clearTotpSeed: boolean;
   notes: string;
 };
 
 export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
-  fields: ['username', 'secretKind', 'secret', 'totpSeed', 'notes'],
+  fields: ['username', 'secretKind', 'secret', 'totpSeed', 'clearTotpSeed', 'notes'],
   schema: supportAccountInputSchema.extend({
     secret: secretSchema.optional(),
-    totpSeed: totpSeedSchema.optional(),
+    totpSeed: totpSeedSchema.nullable().optional(),
   }),
   // An empty secret field means "keep what is stored" (or "none yet"), never "store an empty secret".
   toInput: (v) => ({
@@ -35,11 +37,11 @@ export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
     ...(v.secret === ''
       ? {}
       : { secret: v.secretKind === 'privateKey' ? normalisedPrivateKey(v.secret) : v.secret }),
-    ...(v.totpSeed.trim() === '' ? {} : { totpSeed: v.totpSeed }),
+    ...(v.clearTotpSeed ? { totpSeed: null } : v.totpSeed.trim() === '' ? {} : { totpSeed: v.totpSeed }),
   }),
   // What can be told from the text alone; the store then reads the key as the session will (its error lands here too).
   check: (v) => {
-    const seed = v.totpSeed.trim() === '' ? null : parseTotpSeed(v.totpSeed);
+    const seed = v.clearTotpSeed || v.totpSeed.trim() === '' ? null : parseTotpSeed(v.totpSeed);
     if (typeof seed === 'string') {
       return [
         { path: 'totpSeed', message: t(`remoteAccess:oneTimeCode.seedProblem.${seed}`) } satisfies FieldIssue,
@@ -58,7 +60,7 @@ export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
       return { username: t('customer:account.username'), notes: t('customer:account.notes') };
     },
     // The view has no secret to show, and what was typed into the secret field is saved without asking.
-    secrets: ['secret', 'secretKind', 'totpSeed'],
+    secrets: ['secret', 'secretKind', 'totpSeed', 'clearTotpSeed'],
   },
 };
 
@@ -69,6 +71,7 @@ export function supportAccountFormValues(account?: SupportAccountView): SupportA
     secretKind: 'password',
     secret: '',
     totpSeed: '',
+    clearTotpSeed: false,
     notes: account?.notes ?? '',
   };
 }
@@ -77,13 +80,14 @@ export function supportAccountFormValues(account?: SupportAccountView): SupportA
 export function supportAccountCall(input: unknown): {
   account: { username: string; notes: string };
   secret?: string;
-  totpSeed?: string;
+  /** Text sets the seed, null clears it, undefined keeps it. */
+  totpSeed?: string | null;
 } {
   const { secret, totpSeed, ...account } = input as {
     username: string;
     notes: string;
     secret?: string;
-    totpSeed?: string;
+    totpSeed?: string | null;
   };
   return {
     account,

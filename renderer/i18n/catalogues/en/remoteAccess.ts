@@ -15,12 +15,21 @@ export const remoteAccess = {
     copyFor: 'Copy the one-time code for {{username}}',
     copied_one: 'Copied {{code}}, valid {{count}} more second',
     copied_other: 'Copied {{code}}, valid {{count}} more seconds',
+    revealSeed: 'Reveal seed',
+    revealSeedFor: 'Reveal the one-time code seed for {{username}}',
+    revealSeedTitle: 'Reveal one-time code seed for {{username}}',
+    clearSeed: 'Clear the stored seed',
     fill: 'Fill in one-time code',
     failed: 'The one-time code could not be fetched.',
   },
   tool: {
     launch: 'Launch {{tool}}',
     launchFor: 'Launch {{tool}} for {{environment}}',
+    launchOn: 'Launch {{tool}} for {{host}}',
+    approvedHere: 'Approved on this machine',
+    approveHint:
+      'Launching approves this exact text for this machine, which is written to the audit log. Any change to it needs approving again.',
+    noTemplate: 'This environment has no launch template for {{tool}}.',
     pending: 'This launch template has not been approved on this machine. Read it before it runs:',
     approveAndLaunch: 'Approve and launch on this machine',
     handedOff:

@@ -18,12 +18,21 @@ export const remoteAccess: Translation<typeof en> = {
     copyFor: 'Kopiera engångskoden för {{username}}',
     copied_one: 'Kopierade {{code}}, giltig {{count}} sekund till',
     copied_other: 'Kopierade {{code}}, giltig {{count}} sekunder till',
+    revealSeed: 'Visa nyckel',
+    revealSeedFor: 'Visa nyckeln för engångskoder för {{username}}',
+    revealSeedTitle: 'Visa nyckeln för engångskoder för {{username}}',
+    clearSeed: 'Ta bort den sparade nyckeln',
     fill: 'Fyll i engångskod',
     failed: 'Engångskoden kunde inte hämtas.',
   },
   tool: {
     launch: 'Starta {{tool}}',
     launchFor: 'Starta {{tool}} för {{environment}}',
+    launchOn: 'Starta {{tool}} för {{host}}',
+    approvedHere: 'Godkänd på den här datorn',
+    approveHint:
+      'När du startar godkänns exakt den här texten för den här datorn, och det skrivs i granskningsloggen. Varje ändring av den behöver godkännas igen.',
+    noTemplate: 'Miljön har ingen startmall för {{tool}}.',
     pending: 'Den här startmallen är inte godkänd på den här datorn. Läs den innan den körs:',
     approveAndLaunch: 'Godkänn och starta på den här datorn',
     handedOff:

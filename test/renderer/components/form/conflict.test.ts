@@ -357,6 +357,7 @@ describe('a support account: its secret never reaches the panel', () => {
         values: (current: unknown) => ({
           secretKind: 'password' as const,
           totpSeed: '',
+          clearTotpSeed: false,
           ...(current as { username: string; notes: string; secret: string }),
         }),
       },

@@ -42,6 +42,7 @@ describe('environment form', () => {
         accessTool: '',
         specialConfigurationNeeded: false,
         specialConfiguration: '',
+        toolTemplates: [],
       },
     });
     expect(check(environmentFormSpec, values).byField).toEqual({});

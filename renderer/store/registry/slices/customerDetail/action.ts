@@ -32,6 +32,8 @@ export interface CustomerDetailActions {
    * never kept in the store.
    */
   revealSecret(accountId: string, purpose: string): Promise<string>;
+  /** The account's TOTP seed, audited in main before it is sent; kept only by the dialog that shows it. */
+  revealTotpSeed(accountId: string, purpose: string): Promise<string>;
   /** The account's current one-time code (audited in main); handed to the caller, never kept in the store. */
   oneTimeCode(input: MethodInput<'registry.oneTimeCode'>): Promise<OneTimeCode>;
 }
@@ -123,6 +125,9 @@ export const createCustomerDetailActions = (
       },
       async revealSecret(accountId, purpose) {
         return (await service.revealSecret(accountId, purpose)).secret;
+      },
+      async revealTotpSeed(accountId, purpose) {
+        return (await service.revealTotpSeed(accountId, purpose)).seed;
       },
       oneTimeCode: (input) => service.oneTimeCode(input),
       async deleteSupportAccount(id) {
