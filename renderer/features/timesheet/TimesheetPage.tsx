@@ -28,7 +28,13 @@ import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { AdjustmentDialog } from './AdjustmentDialog.tsx';
 import { ClassifyDialog } from './ClassifyDialog.tsx';
 import { ManualEntryDialog } from './ManualEntryDialog.tsx';
-import { classificationText, classificationTones, suggestionText, timeSourceLabel } from './timeLabels.ts';
+import {
+  classificationText,
+  classificationTones,
+  suggestionReason,
+  suggestionText,
+  timeSourceLabel,
+} from './timeLabels.ts';
 import './timesheet.css';
 
 type EntryDialog =
@@ -263,7 +269,7 @@ function EntryRow({
           </>
         )}
         {entry.classification === 'unclassified' && entry.suggestion && (
-          <span className="timesheet__suggestion" title={entry.suggestion.reason}>
+          <span className="timesheet__suggestion" title={suggestionReason(entry.suggestion)}>
             {t('timesheet:suggested', { what: suggestionText(entry.suggestion) })}
           </span>
         )}
