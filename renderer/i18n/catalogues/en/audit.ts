@@ -32,6 +32,8 @@ export const audit = {
     included: '(included)',
     zone: 'Days are in Swedish time.',
   },
+  /** A session's kind, where a detail names it. */
+  sessionKinds: { ssh: 'SSH', local: 'local terminal', rdp: 'remote desktop (RDP)', tool: 'external tool' },
   yes: 'yes',
   no: 'no',
   // The CLI's English labels are the English catalogue's: one wording for one event.

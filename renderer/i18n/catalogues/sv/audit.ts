@@ -32,6 +32,7 @@ export const audit: Translation<typeof en> = {
     included: '(inräknad)',
     zone: 'Dagar räknas i svensk tid.',
   },
+  sessionKinds: { ssh: 'SSH', local: 'lokal terminal', rdp: 'fjärrskrivbord (RDP)', tool: 'externt verktyg' },
   yes: 'ja',
   no: 'nej',
   events: {

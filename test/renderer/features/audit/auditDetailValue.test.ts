@@ -13,3 +13,15 @@ test('amounts in öre read as money, a change as each field before → after, an
   expect(detailValue('fields', ['host', 'port'])).toBe('host, port');
   expect(detailValue('entries', 4)).toBe('4');
 });
+
+test('a session kind reads in words in the chosen language; another kind stays as recorded', async () => {
+  const { chooseLanguage } = await import('../../../../renderer/i18n/i18n.ts');
+  await chooseLanguage('sv');
+  try {
+    expect(detailValue('kind', 'local')).toBe('lokal terminal');
+    expect(detailValue('kind', 'municipality')).toBe('municipality');
+  } finally {
+    await chooseLanguage('en');
+  }
+  expect(detailValue('kind', 'ssh')).toBe('SSH');
+});
