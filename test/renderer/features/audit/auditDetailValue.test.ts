@@ -25,3 +25,14 @@ test('a session kind reads in words in the chosen language; another kind stays a
   }
   expect(detailValue('kind', 'ssh')).toBe('SSH');
 });
+
+test('a billing batch’s number and a purge’s destroyed keys are named in words', async () => {
+  const { auditDetailsInWords } = await import('../../../../renderer/features/audit/auditDetails.ts');
+  const { chooseLanguage } = await import('../../../../renderer/i18n/i18n.ts');
+  await chooseLanguage('sv');
+  try {
+    expect(auditDetailsInWords({ number: 3, keysDestroyed: 2 })).toBe('nummer: 3 · förstörda nycklar: 2');
+  } finally {
+    await chooseLanguage('en');
+  }
+});
