@@ -35,9 +35,43 @@ export const warningCodes = [
 export type BlockerCode = (typeof blockerCodes)[number];
 export type WarningCode = (typeof warningCodes)[number];
 
+/**
+ * The sentences a reason can say, as keys the renderer words from its `reasons` catalogue (`sentences.<key>`) with
+ * the reason's values; `message` stays the CLI's and the CSV's English. Values named `…On` are ISO days.
+ */
+export const reasonSentenceKeys = [
+  'agreementNotStarted',
+  'agreementEnded',
+  'noAgreement',
+  'agreementEndingSoon',
+  'serviceNotCovered',
+  'serviceNotCoveredAnywhere',
+  'environmentNotCovered',
+  'dpaEnded',
+  'dpaDatedLater',
+  'noDpa',
+  'dpaEndingSoon',
+  'noSupportAccountIn',
+  'noEnvironmentNoAccount',
+  'noEnvironmentNoAccess',
+  'noContacts',
+  'noPrimaryContact',
+  'primaryContactUntrained',
+  'tooManyContacts',
+  'requesterNotContact',
+] as const;
+export type ReasonSentenceKey = (typeof reasonSentenceKeys)[number];
+
 export const reasonSchema = z.object({
   code: z.enum([...blockerCodes, ...warningCodes]),
   message: z.string(),
+  /** The sentence by key, for the console to word in the reader's language; absent where only `message` says it. */
+  sentence: z
+    .object({
+      key: z.enum(reasonSentenceKeys),
+      values: z.record(z.string(), z.union([z.string(), z.number()])),
+    })
+    .optional(),
 });
 export type Reason = z.infer<typeof reasonSchema>;
 

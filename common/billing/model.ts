@@ -81,6 +81,18 @@ export const classifyInputSchema = z
   .superRefine(checkWorkType);
 export type ClassifyInput = z.input<typeof classifyInputSchema>;
 
+/** One reason a customer's month cannot be approved yet, by code with its count (and the agreement and work type). */
+export const monthIssueSchema = z.union([
+  z.object({ code: z.enum(['unclassified', 'running', 'noAgreement']), count: z.number().int() }),
+  z.object({
+    code: z.literal('missingRate'),
+    count: z.number().int(),
+    reference: z.string(),
+    workType: z.enum(billableWorkTypes),
+  }),
+]);
+export type MonthIssue = z.infer<typeof monthIssueSchema>;
+
 export const customerMonthSchema = z.object({
   customerId: idSchema,
   customerName: z.string(),
@@ -98,8 +110,10 @@ export const customerMonthSchema = z.object({
   actualMinutes: z.number().int(),
   billedMinutes: z.number().int(),
   amountOre: z.number().int(),
-  /** Why the month cannot be approved yet, in words (empty when it can). */
+  /** Why the month cannot be approved yet, in words (empty when it can): the CLI's English. */
   problems: z.array(z.string()),
+  /** The same, by code, for the console to word in the reader's language. */
+  issues: z.array(monthIssueSchema),
 });
 export type CustomerMonth = z.infer<typeof customerMonthSchema>;
 

@@ -9,14 +9,36 @@ export function foldForSearch(value: string): string {
     .toLocaleLowerCase('sv');
 }
 
-export interface CustomerMatch {
-  customer: CustomerSummary;
-  /** What matched, for showing under the name: `host wap01.kommun.se`. Empty when the query is empty. */
-  matchedOn: string[];
+/** The fields a search looks in, as codes: the renderer words them from its catalogue, the CLI by `searchFieldLabels`. */
+export type SearchFieldCode = 'name' | 'orgNumber' | 'host' | 'contact' | 'adminAccount' | 'accessTool';
+
+/** A field that matched, for showing under the name: `{ field: 'host', value: 'wap01.kommun.se' }`. */
+export interface MatchedField {
+  field: Exclude<SearchFieldCode, 'name'>;
+  value: string;
 }
 
+export interface CustomerMatch {
+  customer: CustomerSummary;
+  /** What matched besides the name. Empty when the query is empty. */
+  matchedOn: MatchedField[];
+}
+
+/** The CLI's English for a field (the console words them from the `customers` catalogue). */
+export const searchFieldLabels: Record<MatchedField['field'], string> = {
+  orgNumber: 'org. no.',
+  host: 'host',
+  contact: 'contact',
+  adminAccount: 'admin account',
+  accessTool: 'access tool',
+};
+
+/** `host wap01.kommun.se`: a matched field in the CLI's English. */
+export const matchedFieldInWords = (match: MatchedField): string =>
+  `${searchFieldLabels[match.field]} ${match.value}`;
+
 interface SearchField {
-  label: 'name' | 'org. no.' | 'host' | 'contact' | 'admin account' | 'access tool';
+  label: SearchFieldCode;
   value: string;
   folded: string;
 }
@@ -30,15 +52,15 @@ function searchFields(customer: CustomerSummary): SearchField[] {
   if (!fields) {
     const raw: Omit<SearchField, 'folded'>[] = [
       { label: 'name', value: customer.name },
-      { label: 'org. no.', value: customer.orgNumber },
+      { label: 'orgNumber', value: customer.orgNumber },
       ...customer.hosts.map((host) => ({ label: 'host' as const, value: host })),
       ...customer.contacts.flatMap((contact) => [
         { label: 'contact' as const, value: contact.name },
         { label: 'contact' as const, value: contact.email },
         ...(contact.phone ? [{ label: 'contact' as const, value: contact.phone }] : []),
-        ...(contact.adminAccount ? [{ label: 'admin account' as const, value: contact.adminAccount }] : []),
+        ...(contact.adminAccount ? [{ label: 'adminAccount' as const, value: contact.adminAccount }] : []),
       ]),
-      ...customer.accessTools.map((tool) => ({ label: 'access tool' as const, value: tool })),
+      ...customer.accessTools.map((tool) => ({ label: 'accessTool' as const, value: tool })),
     ];
     fields = raw.map((field) => ({ ...field, folded: foldForSearch(field.value) }));
     fieldCache.set(customer, fields);
@@ -86,24 +108,25 @@ function wordFound({ word, digits }: QueryWord, fields: Haystack | SearchField):
     return fields.text.includes(word) || (digits.length > 0 && fields.orgDigits.includes(digits));
   return (
     fields.folded.includes(word) ||
-    (digits.length > 0 && fields.label === 'org. no.' && orgNumberDigits(fields.value).includes(digits))
+    (digits.length > 0 && fields.label === 'orgNumber' && orgNumberDigits(fields.value).includes(digits))
   );
 }
 
 /** What matched, field by field: worked out only when read (a row shown), not for every customer a keystroke keeps. */
 function matchOf(customer: CustomerSummary, words: readonly QueryWord[]): CustomerMatch {
-  let matchedOn: string[] | null = null;
+  let matchedOn: MatchedField[] | null = null;
   return {
     customer,
     get matchedOn() {
       if (matchedOn === null) {
-        const found = new Set<string>();
+        // One entry per field and value: a contact's name and e-mail may both be the same text.
+        const found = new Map<string, MatchedField>();
         for (const field of searchFields(customer)) {
           if (field.label !== 'name' && words.some((word) => wordFound(word, field))) {
-            found.add(`${field.label} ${field.value}`);
+            found.set(`${field.label}\n${field.value}`, { field: field.label, value: field.value });
           }
         }
-        matchedOn = [...found];
+        matchedOn = [...found.values()];
       }
       return matchedOn;
     },

@@ -46,6 +46,13 @@ const hopInputSchema = z
 /** As many as OpenSSH users chain in practice; each hop adds a handshake before the target's. */
 export const MAX_JUMP_HOSTS = 4;
 
+/** A hop that sends the route round in a circle: `code` for the console to word, `message` the API's English. */
+export type JumpRouteProblem = { index: number; message: string } & (
+  | { code: 'isTarget' }
+  /** `earlier`: the jump host (counted from 1) the server already is. */
+  | { code: 'alreadyOnRoute'; earlier: number }
+);
+
 /**
  * Where a route goes round in a circle: a jump host that is the target itself, or that is already on the route. The
  * API refuses such a route and the dialog shows the same message beside the hop.
@@ -53,14 +60,19 @@ export const MAX_JUMP_HOSTS = 4;
 export function jumpRouteProblems(
   targetServerId: string | null,
   jump: readonly { serverId: string }[],
-): { index: number; message: string }[] {
-  const problems: { index: number; message: string }[] = [];
+): JumpRouteProblem[] {
+  const problems: JumpRouteProblem[] = [];
   jump.forEach((hop, index) => {
     const earlier = jump.findIndex((other) => other.serverId === hop.serverId);
     if (hop.serverId === targetServerId) {
-      problems.push({ index, message: 'This is the server you are connecting to.' });
+      problems.push({ index, code: 'isTarget', message: 'This is the server you are connecting to.' });
     } else if (earlier < index) {
-      problems.push({ index, message: `This server is already jump host ${earlier + 1}.` });
+      problems.push({
+        index,
+        code: 'alreadyOnRoute',
+        earlier: earlier + 1,
+        message: `This server is already jump host ${earlier + 1}.`,
+      });
     }
   });
   return problems;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rowVersionSchema } from '../api/rowVersion.ts';
 import { billableWorkTypes } from '../agreements/model.ts';
-import { verdictSchema } from '../agreements/verdict.ts';
+import { reasonSchema, verdictSchema } from '../agreements/verdict.ts';
 import { checkPeriod, instantSchema } from '../api/period.ts';
 import { idSchema } from '../registry/model.ts';
 
@@ -70,7 +70,12 @@ export type ManualTimeEntryInput = z.input<typeof manualTimeEntryInputSchema>;
 export const classificationSuggestionSchema = z.object({
   classification: z.enum(['included', 'billable', 'no_charge']),
   workType: z.enum(billableWorkTypes).nullable(),
+  /** Why, in the CLI's English. */
   reason: z.string(),
+  /** Why, by code, for the console to word: included support, non-standard access (8.6), or outside the agreement. */
+  basis: z.enum(['included', 'nonStandardAccess', 'outsideAgreement']).optional(),
+  /** The eligibility reason the suggestion rests on, for the last two. */
+  because: reasonSchema.optional(),
 });
 export type ClassificationSuggestion = z.infer<typeof classificationSuggestionSchema>;
 

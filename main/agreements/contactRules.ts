@@ -4,6 +4,9 @@ import type { CustomerKind } from '../../common/registry/vocabulary.ts';
 
 const missingTraining = (c: ContactView) =>
   [!c.adminTrainingDone && 'admin', !c.toolTrainingDone && 'tool'].filter(Boolean).join(' and ');
+/** The training missing as a code the console words: `admin`, `tool` or `both`. */
+const trainingCode = (c: ContactView) =>
+  !c.adminTrainingDone && !c.toolTrainingDone ? 'both' : c.adminTrainingDone ? 'tool' : 'admin';
 
 /**
  * The named-contact rules (DOMAIN: "Who is involved", 2nd line): the vendor helps named support contacts only, so a
@@ -22,6 +25,7 @@ export function contactReasons(
       code: 'NO_CONTACTS',
       message:
         'No named support contact is recorded; the vendor gives 2nd-line support to named contacts only.',
+      sentence: { key: 'noContacts', values: {} },
     });
   }
   const primary = kind === 'school' ? contacts.find((c) => c.isPrimary) : undefined;
@@ -30,11 +34,16 @@ export function contactReasons(
       blockers.push({
         code: 'NO_PRIMARY_CONTACT',
         message: 'A school names one primary support contact; none of its contacts is marked primary.',
+        sentence: { key: 'noPrimaryContact', values: {} },
       });
     } else if (!primary.adminTrainingDone || !primary.toolTrainingDone) {
       blockers.push({
         code: 'PRIMARY_CONTACT_UNTRAINED',
         message: `The school's primary support contact ${primary.name} has not done ${missingTraining(primary)} training.`,
+        sentence: {
+          key: 'primaryContactUntrained',
+          values: { contact: primary.name, training: trainingCode(primary) },
+        },
       });
     }
   }
@@ -42,6 +51,7 @@ export function contactReasons(
     warnings.push({
       code: 'TOO_MANY_CONTACTS',
       message: `${contacts.length} named support contacts; the agreement allows ${allowedContacts}.`,
+      sentence: { key: 'tooManyContacts', values: { count: contacts.length, allowed: allowedContacts } },
     });
   }
   // A school's primary contact is judged above, as a blocker; saying it again here would only repeat it.

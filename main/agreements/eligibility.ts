@@ -56,14 +56,26 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       blockers.push({
         code: 'AGREEMENT_NOT_STARTED',
         message: `Agreement ${upcoming[0].reference} starts on ${upcoming[0].startsOn}; no agreement is in force yet.`,
+        sentence: {
+          key: 'agreementNotStarted',
+          values: { reference: upcoming[0].reference, startsOn: upcoming[0].startsOn },
+        },
       });
     } else if (ended[0]) {
       blockers.push({
         code: 'AGREEMENT_ENDED',
         message: `Agreement ${ended[0].reference} ended on ${ended[0].endsOn}; no agreement is in force.`,
+        sentence: {
+          key: 'agreementEnded',
+          values: { reference: ended[0].reference, endsOn: ended[0].endsOn! },
+        },
       });
     } else {
-      blockers.push({ code: 'NO_AGREEMENT', message: 'There is no support agreement with this customer.' });
+      blockers.push({
+        code: 'NO_AGREEMENT',
+        message: 'There is no support agreement with this customer.',
+        sentence: { key: 'noAgreement', values: {} },
+      });
     }
   }
   for (const agreement of active) {
@@ -74,6 +86,10 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       warnings.push({
         code: 'AGREEMENT_ENDING_SOON',
         message: `Agreement ${agreement.reference} ends on ${agreement.endsOn} (in ${days} day${days === 1 ? '' : 's'}).`,
+        sentence: {
+          key: 'agreementEndingSoon',
+          values: { reference: agreement.reference, endsOn: agreement.endsOn, count: days },
+        },
       });
     }
   }
@@ -90,6 +106,9 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
         message: anywhere
           ? `${anywhere.name} is not covered by an agreement in force.`
           : 'The service in question is not covered by any agreement.',
+        sentence: anywhere
+          ? { key: 'serviceNotCovered', values: { service: anywhere.name } }
+          : { key: 'serviceNotCoveredAnywhere', values: {} },
       });
     }
   }
@@ -98,11 +117,13 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       (s) => s.environmentId === null || s.environmentId === question.environmentId,
     );
     if (!coversEnvironment && !blockers.some((b) => b.code === 'SERVICE_NOT_COVERED')) {
-      const name =
-        facts.environments.find((e) => e.id === question.environmentId)?.name ?? 'this environment';
+      const name = facts.environments.find((e) => e.id === question.environmentId)?.name;
       blockers.push({
         code: 'SERVICE_NOT_COVERED',
-        message: `No agreement in force covers a service in ${name}.`,
+        message: `No agreement in force covers a service in ${name ?? 'this environment'}.`,
+        ...(name !== undefined && {
+          sentence: { key: 'environmentNotCovered', values: { environment: name } },
+        }),
       });
     }
   }
@@ -118,16 +139,22 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       blockers.push({
         code: 'DPA_ENDED',
         message: `The data-processing agreement ${ended[0].reference} ended on ${ended[0].endsOn}.`,
+        sentence: { key: 'dpaEnded', values: { reference: ended[0].reference, endsOn: ended[0].endsOn! } },
       });
     } else if (future[0]) {
       blockers.push({
         code: 'NO_DPA',
         message: `The data-processing agreement ${future[0].reference} is dated ${future[0].signedOn}, later than this.`,
+        sentence: {
+          key: 'dpaDatedLater',
+          values: { reference: future[0].reference, signedOn: future[0].signedOn },
+        },
       });
     } else {
       blockers.push({
         code: 'NO_DPA',
         message: 'No signed data-processing agreement (PUB-avtal) is recorded.',
+        sentence: { key: 'noDpa', values: {} },
       });
     }
   }
@@ -139,6 +166,10 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       warnings.push({
         code: 'DPA_ENDING_SOON',
         message: `The data-processing agreement ${dpa.reference} ends on ${dpa.endsOn} (in ${days} day${days === 1 ? '' : 's'}).`,
+        sentence: {
+          key: 'dpaEndingSoon',
+          values: { reference: dpa.reference, endsOn: dpa.endsOn, count: days },
+        },
       });
     }
   }
@@ -149,6 +180,7 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       blockers.push({
         code: 'NO_SUPPORT_ACCOUNT',
         message: `The vendor has no support account in ${environment.name}.`,
+        sentence: { key: 'noSupportAccountIn', values: { environment: environment.name } },
       });
     }
     // Remote access must reach every server role the service in question (else every service here) depends on.
@@ -182,10 +214,12 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
     blockers.push({
       code: 'NO_SUPPORT_ACCOUNT',
       message: 'No environment is recorded for this customer, so no support account either.',
+      sentence: { key: 'noEnvironmentNoAccount', values: {} },
     });
     blockers.push({
       code: 'NO_REMOTE_ACCESS',
       message: 'No environment is recorded for this customer, so no remote access either.',
+      sentence: { key: 'noEnvironmentNoAccess', values: {} },
     });
   }
 
@@ -203,6 +237,7 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       warnings.push({
         code: 'REQUESTER_NOT_CONTACT',
         message: `${question.requesterEmail.trim()} is not a named support contact; the vendor helps named contacts only.`,
+        sentence: { key: 'requesterNotContact', values: { email: question.requesterEmail.trim() } },
       });
     }
   }

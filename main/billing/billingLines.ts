@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { isZeroMinutes } from '../../common/time/zeroMinutes.ts';
 import type { AgreementView, BillableWorkType } from '../../common/agreements/model.ts';
 import { billableWorkTypeLabels } from '../../common/agreements/model.ts';
-import type { BillingLineKind, ChargeClassification } from '../../common/billing/model.ts';
+import type { BillingLineKind, ChargeClassification, MonthIssue } from '../../common/billing/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { listAgreements } from '../agreements/agreementRepository.ts';
 import { openPersonal, PURGED_TEXT } from '../personalData/personalDataKeys.ts';
@@ -74,26 +74,36 @@ export const emptyTally = (): MonthTally => ({
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Why the month cannot be approved, in words; empty when it can. */
-export function tallyProblems(tally: MonthTally): string[] {
-  const problems: string[] = [];
-  if (tally.unclassified > 0) {
-    problems.push(`${plural(tally.unclassified, 'entry is', 'entries are')} unclassified`);
-  }
-  if (tally.running > 0) problems.push(`${plural(tally.running, 'entry is', 'entries are')} still running`);
-  if (tally.noAgreement > 0) {
-    problems.push(
-      `${plural(tally.noAgreement, 'billable entry has', 'billable entries have')} no agreement in force`,
-    );
-  }
+/** Why the month cannot be approved, by code; empty when it can. */
+export function tallyIssues(tally: MonthTally): MonthIssue[] {
+  const issues: MonthIssue[] = [];
+  if (tally.unclassified > 0) issues.push({ code: 'unclassified', count: tally.unclassified });
+  if (tally.running > 0) issues.push({ code: 'running', count: tally.running });
+  if (tally.noAgreement > 0) issues.push({ code: 'noAgreement', count: tally.noAgreement });
   for (const [key, count] of tally.missingRates) {
     const [reference, workType] = key.split('|') as [string, BillableWorkType];
-    problems.push(
-      `${plural(count, 'billable entry is', 'billable entries are')} "${billableWorkTypeLabels[workType]}", ` +
-        `which agreement ${reference} has no hourly rate for`,
-    );
+    issues.push({ code: 'missingRate', count, reference, workType });
   }
-  return problems;
+  return issues;
+}
+
+/** Why the month cannot be approved, in the CLI's English; empty when it can. */
+export function tallyProblems(tally: MonthTally): string[] {
+  return tallyIssues(tally).map((issue) => {
+    switch (issue.code) {
+      case 'unclassified':
+        return `${plural(issue.count, 'entry is', 'entries are')} unclassified`;
+      case 'running':
+        return `${plural(issue.count, 'entry is', 'entries are')} still running`;
+      case 'noAgreement':
+        return `${plural(issue.count, 'billable entry has', 'billable entries have')} no agreement in force`;
+      case 'missingRate':
+        return (
+          `${plural(issue.count, 'billable entry is', 'billable entries are')} "${billableWorkTypeLabels[issue.workType]}", ` +
+          `which agreement ${issue.reference} has no hourly rate for`
+        );
+    }
+  });
 }
 
 interface PricedAgreement {

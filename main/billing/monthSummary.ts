@@ -3,7 +3,7 @@ import type { CustomerMonth, MonthSummary } from '../../common/billing/model.ts'
 import type { Db } from '../store/database.node.ts';
 import { listBatches } from './billingBatches.ts';
 import { byShownName, customersInMonth } from './billingCustomers.ts';
-import { emptyTally, monthLines, tallyProblems, type MonthTally } from './billingLines.ts';
+import { emptyTally, monthLines, tallyIssues, tallyProblems, type MonthTally } from './billingLines.ts';
 import { billingPeriod } from './billingPeriod.ts';
 
 /**
@@ -59,6 +59,7 @@ export async function monthSummary(db: Db, month: string, now: number): Promise<
         billedMinutes: batch.billedMinutes,
         amountOre: batch.amountOre,
         problems: [],
+        issues: [],
       };
     }
     const tally = tallies.get(c.id) ?? emptyTally();
@@ -79,6 +80,7 @@ export async function monthSummary(db: Db, month: string, now: number): Promise<
       billedMinutes: sum.billed,
       amountOre: sum.amount,
       problems: tallyProblems(tally),
+      issues: tallyIssues(tally),
     };
   });
   rows.sort(byShownName);

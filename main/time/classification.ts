@@ -23,9 +23,11 @@ export function suggestFromWarnings(warnings: readonly Reason[]): Classification
       classification: 'billable',
       workType: 'non_standard_access',
       reason: `${nonStandard.message} Suggested as billable: non-standard access method (8.6).`,
+      basis: 'nonStandardAccess',
+      because: nonStandard,
     };
   }
-  return { classification: 'included', workType: null, reason: INCLUDED_REASON };
+  return { classification: 'included', workType: null, reason: INCLUDED_REASON, basis: 'included' };
 }
 
 const OUTSIDE_AGREEMENT_CODES = new Set([
@@ -46,6 +48,8 @@ export function suggestOutsideAgreement(blockers: readonly Reason[]): Classifica
     classification: 'billable',
     workType: null,
     reason: `${outside.message} Suggested as billable: only services an agreement in force covers are included.`,
+    basis: 'outsideAgreement',
+    because: outside,
   };
 }
 

@@ -127,8 +127,3 @@ export function formatElapsed(seconds: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 }
-
-/** @deprecated English only: every caller moves to a catalogue plural (`t('ns:key', { count })`), then this goes. */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

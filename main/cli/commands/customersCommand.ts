@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { searchCustomers } from '../../../common/registry/search.ts';
+import { matchedFieldInWords, searchCustomers } from '../../../common/registry/search.ts';
 import { customerKinds, customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
@@ -30,7 +30,7 @@ export function customersCommand(io: CliIo): Command {
         if (options.json)
           return printJson(
             io,
-            matches.map((m) => ({ ...m.customer, matchedOn: m.matchedOn })),
+            matches.map((m) => ({ ...m.customer, matchedOn: m.matchedOn.map(matchedFieldInWords) })),
           );
         if (matches.length === 0) {
           io.out(
@@ -50,7 +50,7 @@ export function customersCommand(io: CliIo): Command {
             String(customer.environmentCount),
             customer.nonStandardAccess ? 'non-standard (8.6)' : 'standard',
             customer.hosts.join(', '),
-            matchedOn.join('; '),
+            matchedOn.map(matchedFieldInWords).join('; '),
           ]),
         );
       } finally {

@@ -1,4 +1,5 @@
 import { blockerCodes, warningCodes } from '../../../common/agreements/verdict.ts';
+import { sessionKinds, type SessionKind } from '../../../common/sessions/model.ts';
 import { i18n, t } from '../../i18n/i18n.ts';
 import { formatDateTime, formatDuration, formatSek } from '../../i18n/format.ts';
 
@@ -37,6 +38,9 @@ export function detailValue(key: string, value: unknown): string {
     return Object.entries(value)
       .map(([field, [before, after]]) => `${field} ${String(before)} → ${String(after)}`)
       .join(', ');
+  }
+  if (key === 'kind' && typeof value === 'string' && (sessionKinds as readonly string[]).includes(value)) {
+    return t(`audit:sessionKinds.${value as SessionKind}`);
   }
   if (typeof value === 'string' && reasonCodes.has(value)) {
     return t(`reasons:codes.${value as (typeof blockerCodes)[number]}`);

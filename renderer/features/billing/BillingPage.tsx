@@ -12,6 +12,7 @@ import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PriceListSection } from './PriceListSection.tsx';
+import { monthIssueText } from './monthIssueText.ts';
 import { monthLabel, previousMonthOf } from '../../store/billing/months.ts';
 import { selectHoursChart } from '../../store/billing/slices/history/selectors.ts';
 import { approvalBlocker, selectCustomerMonths } from '../../store/billing/slices/month/selectors.ts';
@@ -239,10 +240,13 @@ function CustomerRow({
           </>
         ) : (
           <>
-            <Badge tone={customer.problems.length > 0 ? 'warning' : 'neutral'}>{t('open')}</Badge>
-            {customer.problems.map((problem) => (
-              <span key={problem} className="billing__sub billing__problem">
-                {problem}
+            <Badge tone={customer.issues.length > 0 ? 'warning' : 'neutral'}>{t('open')}</Badge>
+            {customer.issues.map((issue) => (
+              <span
+                key={`${issue.code}|${'reference' in issue ? `${issue.reference}|${issue.workType}` : ''}`}
+                className="billing__sub billing__problem"
+              >
+                {monthIssueText(issue)}
               </span>
             ))}
           </>

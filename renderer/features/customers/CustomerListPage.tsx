@@ -131,7 +131,9 @@ function Results() {
         <CustomerRow
           key={match.customer.id}
           customer={match.customer}
-          matchedOn={match.matchedOn.join(', ')}
+          matchedOn={match.matchedOn
+            .map(({ field, value }) => t(`row.matchedField.${field}`, { value }))
+            .join(', ')}
           active={searching && index === active}
         />
       ))}

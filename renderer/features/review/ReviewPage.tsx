@@ -4,7 +4,8 @@ import { Link } from 'wouter';
 import { reviewToCsv, type ReviewSort } from '../../../common/agreements/review.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ReasonList } from '../../components/ReasonList.tsx';
+import { ReasonList, reasonSentence } from '../../components/ReasonList.tsx';
+import { dayToText } from '../../components/form/dateText.ts';
 import { selectReviewRows, selectStatusCounts } from '../../store/review/selectors.ts';
 import { useReviewStore } from '../../store/StoreProvider.tsx';
 import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
@@ -160,10 +161,12 @@ export function ReviewPage() {
                             : t(open ? 'hideReasons' : 'showReasons', { count: reasonCount })}
                         </button>
                         {!open && row.verdict.blockers[0] && (
-                          <div className="review__first">{row.verdict.blockers[0].message}</div>
+                          <div className="review__first">{reasonSentence(row.verdict.blockers[0])}</div>
                         )}
                       </td>
-                      <td className="mono">{row.verdict.nextEndOn ?? '—'}</td>
+                      <td className="mono">
+                        {row.verdict.nextEndOn ? dayToText(row.verdict.nextEndOn) : '—'}
+                      </td>
                     </tr>
                     {open && (
                       <tr className="review__reasons">

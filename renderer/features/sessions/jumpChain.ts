@@ -97,8 +97,15 @@ export function chainProblems(
   const onRoute = jumpRouteProblems(targetServerId, hops);
   hops.forEach((hop, index) => {
     const found = hopProblems(hop, environment);
-    for (const { message } of onRoute.filter((p) => p.index === index))
-      found.push({ field: 'server', message });
+    for (const problem of onRoute.filter((p) => p.index === index)) {
+      found.push({
+        field: 'server',
+        message:
+          problem.code === 'isTarget'
+            ? t('connect:jump.isTarget')
+            : t('connect:jump.alreadyOnRoute', { position: problem.earlier }),
+      });
+    }
     if (found.length > 0) problems.set(hop.key, found);
   });
   return problems;

@@ -11,6 +11,7 @@ export function serverRoles(customers: readonly CustomerSummary[]): Map<string, 
 export interface TabNameWords {
   role(role: ServerRole): string;
   local: string;
+  localShell(shell: string): string;
   name(customer: string, target: string): string;
   numbered(name: string, n: number): string;
 }
@@ -44,7 +45,12 @@ export function sessionName(
   session: { kind: string | null; serverRole: ServerRole | null; title: string; customerName: string | null },
   words: TabNameWords,
 ): string {
-  if (session.customerName === null) return session.title;
+  if (session.customerName === null) {
+    // Main titles a local terminal `Local: <shell>` in English (the CLI's and the recording's); the shell's name is
+    // data, the rest is worded here.
+    const shell = session.kind === 'local' ? /^Local: (.+)$/.exec(session.title)?.[1] : undefined;
+    return shell === undefined ? session.title : words.localShell(shell);
+  }
   const target =
     session.kind === 'local'
       ? words.local
@@ -59,6 +65,7 @@ export function catalogueWords(t: TFunction<'sessions'>): TabNameWords {
   return {
     role: (role) => t(`roles.${role}`),
     local: t('tabs.local'),
+    localShell: (shell) => t('tabs.localShell', { shell }),
     name: (customer, target) => t('tabs.name', { customer, target }),
     numbered: (name, n) => t('tabs.numbered', { name, n }),
   };

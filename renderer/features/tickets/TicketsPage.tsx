@@ -5,6 +5,7 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { reasonSentence } from '../../components/ReasonList.tsx';
 import { t as translate } from '../../i18n/i18n.ts';
 import { formatDayTime, formatSek } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -258,6 +259,6 @@ function escalationTitle(escalation: NonNullable<TicketView['escalation']>): str
 
 /** The verdict's reasons, one a line, for the badge's tooltip. */
 function verdictTitle(ticket: TicketView): string {
-  const reasons = [...ticket.verdict.blockers, ...ticket.verdict.warnings].map((r) => r.message);
+  const reasons = [...ticket.verdict.blockers, ...ticket.verdict.warnings].map(reasonSentence);
   return reasons.length > 0 ? reasons.join('\n') : translate('tickets:list.eligibleNow');
 }

@@ -12,7 +12,7 @@ import { RadioChoices } from '../../components/RadioChoices.tsx';
 import { useTimeStore } from '../../store/StoreProvider.tsx';
 import { clockTime, dayLabel, swedishDay } from '../../store/time/week.ts';
 import { classifySpec, classifyValues } from './classifyForm.ts';
-import { chargeChoices, suggestionText } from './timeLabels.ts';
+import { chargeChoices, suggestionReason, suggestionText } from './timeLabels.ts';
 
 const workTypeOptions = ['', ...billableWorkTypes] as const;
 
@@ -59,7 +59,7 @@ export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClo
         <p className="classify__suggestion" data-testid="classification-suggestion">
           <Badge tone="info">{t('classifyDialog.suggested')}</Badge>{' '}
           <strong>{suggestionText(suggestion)}</strong>
-          <span className="muted"> — {suggestion.reason}</span>
+          <span className="muted"> — {suggestionReason(suggestion)}</span>
           {initial.fromSuggestion && <span className="muted"> {t('classifyDialog.chosenBelow')}</span>}
         </p>
       )}
@@ -72,7 +72,7 @@ export function ClassifyDialog({ entry, onClose }: { entry: TimeEntryView; onClo
         error={choice.error}
         aside={(value) =>
           suggestion?.classification === value && (
-            <Badge tone="info" title={suggestion.reason}>
+            <Badge tone="info" title={suggestionReason(suggestion)}>
               {t('classifyDialog.suggested')}
             </Badge>
           )

@@ -5,6 +5,7 @@ import type { TimeEntryView } from '../../../common/time/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { reasonSentence } from '../../components/ReasonList.tsx';
 import { formatDuration, formatElapsed } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
@@ -27,7 +28,13 @@ import { VerdictBadge } from '../contracts/VerdictBadge.tsx';
 import { AdjustmentDialog } from './AdjustmentDialog.tsx';
 import { ClassifyDialog } from './ClassifyDialog.tsx';
 import { ManualEntryDialog } from './ManualEntryDialog.tsx';
-import { classificationText, classificationTones, suggestionText, timeSourceLabel } from './timeLabels.ts';
+import {
+  classificationText,
+  classificationTones,
+  suggestionReason,
+  suggestionText,
+  timeSourceLabel,
+} from './timeLabels.ts';
 import './timesheet.css';
 
 type EntryDialog =
@@ -262,7 +269,7 @@ function EntryRow({
           </>
         )}
         {entry.classification === 'unclassified' && entry.suggestion && (
-          <span className="timesheet__suggestion" title={entry.suggestion.reason}>
+          <span className="timesheet__suggestion" title={suggestionReason(entry.suggestion)}>
             {t('timesheet:suggested', { what: suggestionText(entry.suggestion) })}
           </span>
         )}
@@ -404,11 +411,11 @@ function TimerPanel() {
 /** The entry's eligibility when it started: a badge, and the first blocker (else warning) in words. */
 function EntryVerdict({ verdict }: { verdict: Verdict }) {
   const first = verdict.blockers[0] ?? verdict.warnings[0];
-  const all = [...verdict.blockers, ...verdict.warnings].map((r) => r.message).join('\n');
+  const all = [...verdict.blockers, ...verdict.warnings].map(reasonSentence).join('\n');
   return (
     <span className="timesheet__verdict" data-testid="entry-verdict" title={all || undefined}>
       <VerdictBadge status={verdict.status} />
-      {first && <span className="muted"> {first.message}</span>}
+      {first && <span className="muted"> {reasonSentence(first)}</span>}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import type {
   TimeSource,
 } from '../../../common/time/model.ts';
 import type { BadgeTone } from '../../components/Badge.tsx';
+import { reasonSentence } from '../../components/ReasonList.tsx';
 import { t } from '../../i18n/i18n.ts';
 
 /*
@@ -53,4 +54,11 @@ export function classificationText(entry: Pick<TimeEntryView, 'classification' |
 /** What Lotsen suggests, in the same words: `Billable · Non-standard access method (8.6)`. */
 export function suggestionText(suggestion: ClassificationSuggestion): string {
   return classificationText(suggestion);
+}
+
+/** Why Lotsen suggests what it does, in the chosen language; main's English for a suggestion without a basis. */
+export function suggestionReason(suggestion: ClassificationSuggestion): string {
+  if (!suggestion.basis) return suggestion.reason;
+  const why = t(`timesheet:suggestionBasis.${suggestion.basis}`);
+  return suggestion.because ? `${reasonSentence(suggestion.because)} ${why}` : why;
 }

@@ -48,11 +48,11 @@ describe('customer search', () => {
 
   test('hosts and contacts match and say what matched', () => {
     expect(searchCustomers(all, 'wap01')).toEqual([
-      { customer: goteborg, matchedOn: ['host wap01.goteborg.se'] },
+      { customer: goteborg, matchedOn: [{ field: 'host', value: 'wap01.goteborg.se' }] },
     ]);
     expect(searchCustomers(all, 'oberg')[0]?.matchedOn).toEqual([
-      'contact Åsa Öberg',
-      'contact asa.oberg@goteborg.se',
+      { field: 'contact', value: 'Åsa Öberg' },
+      { field: 'contact', value: 'asa.oberg@goteborg.se' },
     ]);
     expect(names('123 45')).toEqual(['Göteborgs Stad']);
   });
@@ -64,9 +64,11 @@ describe('customer search', () => {
       contacts: [{ name: 'Rut Rektor', email: 'rut@soderskolan.se', phone: '', adminAccount: 'rut.admin' }],
       accessTools: ['FortiClient 7.2'],
     });
-    expect(searchCustomers([...all, skola], 'rut.admin')[0]?.matchedOn).toEqual(['admin account rut.admin']);
+    expect(searchCustomers([...all, skola], 'rut.admin')[0]?.matchedOn).toEqual([
+      { field: 'adminAccount', value: 'rut.admin' },
+    ]);
     expect(searchCustomers([...all, skola], 'forticlient')).toEqual([
-      { customer: skola, matchedOn: ['access tool FortiClient 7.2'] },
+      { customer: skola, matchedOn: [{ field: 'accessTool', value: 'FortiClient 7.2' }] },
     ]);
   });
 

@@ -265,6 +265,10 @@ describe('billing months', () => {
       unclassified: 1,
       running: 1,
       problems: ['1 entry is unclassified', '1 entry is still running'],
+      issues: [
+        { code: 'unclassified', count: 1 },
+        { code: 'running', count: 1 },
+      ],
     });
 
     await call.ok('time.classify', {

@@ -62,7 +62,7 @@ describe('customer list selectors', () => {
 
   it('finds a customer by part of a host name and says it matched on that host', () => {
     const matches = selectCustomerMatches(state({ query: 'wap01' }));
-    expect(matches).toEqual([{ customer: vaxjo, matchedOn: ['host wap01.vaxjo.se'] }]);
+    expect(matches).toEqual([{ customer: vaxjo, matchedOn: [{ field: 'host', value: 'wap01.vaxjo.se' }] }]);
   });
 
   it('ignores case and Swedish accents in names, and finds contacts by name', () => {
@@ -70,7 +70,7 @@ describe('customer list selectors', () => {
     expect(selectCustomerMatches(state({ query: 'lärande' })).map((m) => m.customer)).toEqual([skolkedjan]);
     const byContact = selectCustomerMatches(state({ query: 'öberg' }));
     expect(byContact.map((m) => m.customer)).toEqual([malmo]);
-    expect(byContact[0]!.matchedOn).toContain('contact Åsa Öberg');
+    expect(byContact[0]!.matchedOn).toContainEqual({ field: 'contact', value: 'Åsa Öberg' });
   });
 
   it('finds an organisation number typed with or without the dash', () => {
@@ -78,7 +78,7 @@ describe('customer list selectors', () => {
     const withoutDash = selectCustomerMatches(state({ query: vaxjo.orgNumber.replace('-', '') }));
     expect(withDash.map((m) => m.customer)).toEqual([vaxjo]);
     expect(withoutDash.map((m) => m.customer)).toEqual([vaxjo]);
-    expect(withoutDash[0]!.matchedOn).toEqual([`org. no. ${vaxjo.orgNumber}`]);
+    expect(withoutDash[0]!.matchedOn).toEqual([{ field: 'orgNumber', value: vaxjo.orgNumber }]);
   });
 
   it('gives React the same array while list and query are unchanged, and a fresh one when either changes', () => {

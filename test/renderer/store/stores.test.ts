@@ -83,7 +83,10 @@ describe('app and registry stores against a real backend', () => {
     ]);
     stores.registry.getState().setQuery('wap01');
     expect(selectCustomerMatches(stores.registry.getState())).toEqual([
-      { customer: expect.objectContaining({ name: 'Växjö kommun' }), matchedOn: ['host wap01.vaxjo.se'] },
+      {
+        customer: expect.objectContaining({ name: 'Växjö kommun' }),
+        matchedOn: [{ field: 'host', value: 'wap01.vaxjo.se' }],
+      },
     ]);
   });
 

@@ -32,6 +32,8 @@ export const audit = {
     included: '(included)',
     zone: 'Days are in Swedish time.',
   },
+  /** A session's kind, where a detail names it. */
+  sessionKinds: { ssh: 'SSH', local: 'local terminal', rdp: 'remote desktop (RDP)', tool: 'external tool' },
   yes: 'yes',
   no: 'no',
   // The CLI's English labels are the English catalogue's: one wording for one event.
@@ -111,5 +113,17 @@ export const audit = {
     use: 'use',
     purgeDate: 'purge date',
     keepClosedDays: 'days kept after closing',
+    number: 'number',
+    commandSha256: 'command (SHA-256)',
+    sha256: 'SHA-256',
+    contactIds: 'contacts',
+    customerIds: 'customers',
+    ticketIds: 'tickets',
+    batchIds: 'batches',
+    batchNumbers: 'batch numbers',
+    keysDestroyed: 'keys destroyed',
+    verdictFetchedAt: 'verdict fetched',
+    preview: 'preview',
+    id: 'id',
   },
 } as const;

@@ -34,6 +34,18 @@ export const billing = {
   adjustments_other: '{{count}} adjustments',
   approvedBatch: 'Approved · batch {{number}}',
   open: 'Open',
+  issues: {
+    unclassified_one: '{{count}} entry is unclassified',
+    unclassified_other: '{{count}} entries are unclassified',
+    running_one: '{{count}} entry is still running',
+    running_other: '{{count}} entries are still running',
+    noAgreement_one: '{{count}} billable entry has no agreement in force',
+    noAgreement_other: '{{count}} billable entries have no agreement in force',
+    missingRate_one:
+      '{{count}} billable entry is “{{workType}}”, which agreement {{reference}} has no hourly rate for',
+    missingRate_other:
+      '{{count}} billable entries are “{{workType}}”, which agreement {{reference}} has no hourly rate for',
+  },
   approve: 'Approve…',
   approveLabel: 'Approve the month for {{customer}}',
   approveTitleHint: 'Lock the month and store its billing lines as a batch',

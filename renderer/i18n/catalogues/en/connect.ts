@@ -48,6 +48,8 @@ export const connect = {
     noOther: 'This environment has no other server to jump through.',
     allOnRoute: 'Every other server of this environment is on the route already.',
     chooseServer: 'Choose a server.',
+    isTarget: 'This is the server you are connecting to.',
+    alreadyOnRoute: 'This server is already jump host {{position}}.',
     chooseAccount: 'Choose a support account.',
     noSecret:
       'No secret is stored for {{username}}: sign in with keyboard-interactive or the SSH agent, or store one in the registry.',

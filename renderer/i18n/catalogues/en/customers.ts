@@ -29,6 +29,13 @@ export const customers = {
     contacts_one: '{{count}} contact',
     contacts_other: '{{count}} contacts',
     matchedOn: 'matched on: {{fields}}',
+    matchedField: {
+      orgNumber: 'org. no. {{value}}',
+      host: 'host {{value}}',
+      contact: 'contact {{value}}',
+      adminAccount: 'admin account {{value}}',
+      accessTool: 'access tool {{value}}',
+    },
   },
   form: {
     addTitle: 'Add customer',

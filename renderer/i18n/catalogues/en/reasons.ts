@@ -25,6 +25,38 @@ export const reasons = {
     CERTIFICATE_EXPIRED: 'Certificate expired',
     MAINTENANCE_NOTICE: 'Maintenance notice',
   },
+  sentences: {
+    agreementNotStarted: 'Agreement {{reference}} starts on {{startsOn}}; no agreement is in force yet.',
+    agreementEnded: 'Agreement {{reference}} ended on {{endsOn}}; no agreement is in force.',
+    noAgreement: 'There is no support agreement with this customer.',
+    agreementEndingSoon_one: 'Agreement {{reference}} ends on {{endsOn}} (in {{count}} day).',
+    agreementEndingSoon_other: 'Agreement {{reference}} ends on {{endsOn}} (in {{count}} days).',
+    serviceNotCovered: '{{service}} is not covered by an agreement in force.',
+    serviceNotCoveredAnywhere: 'The service in question is not covered by any agreement.',
+    environmentNotCovered: 'No agreement in force covers a service in {{environment}}.',
+    dpaEnded: 'The data-processing agreement {{reference}} ended on {{endsOn}}.',
+    dpaDatedLater: 'The data-processing agreement {{reference}} is dated {{signedOn}}, later than this.',
+    noDpa: 'No signed data-processing agreement (PUB-avtal) is recorded.',
+    dpaEndingSoon_one: 'The data-processing agreement {{reference}} ends on {{endsOn}} (in {{count}} day).',
+    dpaEndingSoon_other:
+      'The data-processing agreement {{reference}} ends on {{endsOn}} (in {{count}} days).',
+    noSupportAccountIn: 'The vendor has no support account in {{environment}}.',
+    noEnvironmentNoAccount: 'No environment is recorded for this customer, so no support account either.',
+    noEnvironmentNoAccess: 'No environment is recorded for this customer, so no remote access either.',
+    noContacts:
+      'No named support contact is recorded; the vendor gives 2nd-line support to named contacts only.',
+    noPrimaryContact: 'A school names one primary support contact; none of its contacts is marked primary.',
+    primaryContactUntrained:
+      'The school’s primary support contact {{contact}} has not done {{training}} training.',
+    tooManyContacts_one: '{{count}} named support contact; the agreement allows {{allowed}}.',
+    tooManyContacts_other: '{{count}} named support contacts; the agreement allows {{allowed}}.',
+    requesterNotContact: '{{email}} is not a named support contact; the vendor helps named contacts only.',
+  },
+  training: {
+    admin: 'admin',
+    tool: 'tool',
+    both: 'admin and tool',
+  },
   blocker: 'Blocker',
   warning: 'Warning',
 } as const;

@@ -9,6 +9,8 @@ export const sessions = {
   tabs: {
     label: 'Sessions',
     local: 'Local terminal',
+    /** A local terminal outside any customer, by its shell: `Local: bash`. */
+    localShell: 'Local: {{shell}}',
     /** Customer and what the server is: `Växjö kommun · WAP`. */
     name: '{{customer}} · {{target}}',
     /** A second tab to the same customer and role. */

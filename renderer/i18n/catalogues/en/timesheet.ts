@@ -65,6 +65,11 @@ export const timesheet = {
     billable: 'Billable',
     no_charge: 'No charge',
   },
+  suggestionBasis: {
+    included: 'Troubleshooting and advice on the contracted services are included in the support fee.',
+    nonStandardAccess: 'Suggested as billable: non-standard access method (8.6).',
+    outsideAgreement: 'Suggested as billable: only services an agreement in force covers are included.',
+  },
   chargeHint: {
     included: 'Troubleshooting and advice on the contracted services: covered by the support fee.',
     billable: 'Billed on top at the agreement’s rate for the work type, rounded as the agreement says.',

@@ -36,6 +36,18 @@ export const billing: Translation<typeof en> = {
   adjustments_other: '{{count}} justeringar',
   approvedBatch: 'Godkänd · omgång {{number}}',
   open: 'Öppen',
+  issues: {
+    unclassified_one: '{{count}} post är inte klassificerad',
+    unclassified_other: '{{count}} poster är inte klassificerade',
+    running_one: '{{count}} post pågår fortfarande',
+    running_other: '{{count}} poster pågår fortfarande',
+    noAgreement_one: '{{count}} debiterbar post saknar avtal som gäller',
+    noAgreement_other: '{{count}} debiterbara poster saknar avtal som gäller',
+    missingRate_one:
+      '{{count}} debiterbar post är ”{{workType}}”, som avtal {{reference}} saknar timpris för',
+    missingRate_other:
+      '{{count}} debiterbara poster är ”{{workType}}”, som avtal {{reference}} saknar timpris för',
+  },
   approve: 'Godkänn…',
   approveLabel: 'Godkänn månaden för {{customer}}',
   approveTitleHint: 'Lås månaden och spara dess faktureringsrader som en omgång',

@@ -47,6 +47,8 @@ export const connect: Translation<typeof en> = {
     noOther: 'Den här miljön har ingen annan server att hoppa genom.',
     allOnRoute: 'Alla andra servrar i den här miljön finns redan på vägen.',
     chooseServer: 'Välj en server.',
+    isTarget: 'Det här är servern du ansluter till.',
+    alreadyOnRoute: 'Den här servern är redan hoppserver {{position}}.',
     chooseAccount: 'Välj ett supportkonto.',
     noSecret:
       'Ingen hemlighet är lagrad för {{username}}: logga in tangentbordsinteraktivt eller med SSH-agenten, eller lagra en i registret.',

@@ -31,6 +31,13 @@ export const customers: Translation<typeof en> = {
     contacts_one: '{{count}} kontakt',
     contacts_other: '{{count}} kontakter',
     matchedOn: 'träff på: {{fields}}',
+    matchedField: {
+      orgNumber: 'org.nr {{value}}',
+      host: 'server {{value}}',
+      contact: 'kontakt {{value}}',
+      adminAccount: 'adminkonto {{value}}',
+      accessTool: 'åtkomstverktyg {{value}}',
+    },
   },
   form: {
     addTitle: 'Lägg till kund',

@@ -24,6 +24,38 @@ export const reasons: Translation<typeof en> = {
     CERTIFICATE_EXPIRED: 'Certifikatet har gått ut',
     MAINTENANCE_NOTICE: 'Underhållsmeddelande',
   },
+  sentences: {
+    agreementNotStarted: 'Avtal {{reference}} börjar {{startsOn}}; inget avtal gäller ännu.',
+    agreementEnded: 'Avtal {{reference}} upphörde {{endsOn}}; inget avtal gäller.',
+    noAgreement: 'Det finns inget supportavtal med kunden.',
+    agreementEndingSoon_one: 'Avtal {{reference}} upphör {{endsOn}} (om {{count}} dag).',
+    agreementEndingSoon_other: 'Avtal {{reference}} upphör {{endsOn}} (om {{count}} dagar).',
+    serviceNotCovered: '{{service}} ingår inte i något avtal som gäller.',
+    serviceNotCoveredAnywhere: 'Tjänsten ingår inte i något avtal.',
+    environmentNotCovered: 'Inget avtal som gäller omfattar en tjänst i {{environment}}.',
+    dpaEnded: 'PUB-avtal {{reference}} upphörde {{endsOn}}.',
+    dpaDatedLater: 'PUB-avtal {{reference}} är daterat {{signedOn}}, senare än detta.',
+    noDpa: 'Inget undertecknat PUB-avtal är registrerat.',
+    dpaEndingSoon_one: 'PUB-avtal {{reference}} upphör {{endsOn}} (om {{count}} dag).',
+    dpaEndingSoon_other: 'PUB-avtal {{reference}} upphör {{endsOn}} (om {{count}} dagar).',
+    noSupportAccountIn: 'Leverantören har inget supportkonto i {{environment}}.',
+    noEnvironmentNoAccount: 'Ingen miljö är registrerad för kunden, och därmed inget supportkonto.',
+    noEnvironmentNoAccess: 'Ingen miljö är registrerad för kunden, och därmed ingen fjärråtkomst.',
+    noContacts:
+      'Ingen namngiven supportkontakt är registrerad; leverantören ger andra linjens support bara till namngivna kontakter.',
+    noPrimaryContact:
+      'En skola har en huvudkontakt för support; ingen av dess kontakter är markerad som huvudkontakt.',
+    primaryContactUntrained: 'Skolans huvudkontakt {{contact}} har inte gått {{training}}.',
+    tooManyContacts_one: '{{count}} namngiven supportkontakt; avtalet tillåter {{allowed}}.',
+    tooManyContacts_other: '{{count}} namngivna supportkontakter; avtalet tillåter {{allowed}}.',
+    requesterNotContact:
+      '{{email}} är ingen namngiven supportkontakt; leverantören hjälper bara namngivna kontakter.',
+  },
+  training: {
+    admin: 'adminutbildningen',
+    tool: 'verktygsutbildningen',
+    both: 'admin- och verktygsutbildningen',
+  },
   blocker: 'Hinder',
   warning: 'Varning',
 };

@@ -11,6 +11,7 @@ export const sessions: Translation<typeof en> = {
   tabs: {
     label: 'Sessioner',
     local: 'Lokal terminal',
+    localShell: 'Lokal: {{shell}}',
     name: '{{customer}} · {{target}}',
     numbered: '{{name}} ({{n}})',
     recordings: 'Inspelningar',

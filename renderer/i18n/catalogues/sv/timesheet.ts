@@ -61,6 +61,11 @@ export const timesheet: Translation<typeof en> = {
     billable: 'Debiterbar',
     no_charge: 'Ingen debitering',
   },
+  suggestionBasis: {
+    included: 'Felsökning och rådgivning om de avtalade tjänsterna ingår i supportavgiften.',
+    nonStandardAccess: 'Föreslås som debiterbar: åtkomstsätt utöver standard (8.6).',
+    outsideAgreement: 'Föreslås som debiterbar: bara tjänster som ett gällande avtal omfattar ingår.',
+  },
   chargeHint: {
     included: 'Felsökning och råd om de avtalade tjänsterna: täcks av supportavgiften.',
     billable: 'Debiteras utöver enligt avtalets timpris för arbetstypen, avrundat som avtalet säger.',

@@ -13,3 +13,26 @@ test('amounts in öre read as money, a change as each field before → after, an
   expect(detailValue('fields', ['host', 'port'])).toBe('host, port');
   expect(detailValue('entries', 4)).toBe('4');
 });
+
+test('a session kind reads in words in the chosen language; another kind stays as recorded', async () => {
+  const { chooseLanguage } = await import('../../../../renderer/i18n/i18n.ts');
+  await chooseLanguage('sv');
+  try {
+    expect(detailValue('kind', 'local')).toBe('lokal terminal');
+    expect(detailValue('kind', 'municipality')).toBe('municipality');
+  } finally {
+    await chooseLanguage('en');
+  }
+  expect(detailValue('kind', 'ssh')).toBe('SSH');
+});
+
+test('a billing batch’s number and a purge’s destroyed keys are named in words', async () => {
+  const { auditDetailsInWords } = await import('../../../../renderer/features/audit/auditDetails.ts');
+  const { chooseLanguage } = await import('../../../../renderer/i18n/i18n.ts');
+  await chooseLanguage('sv');
+  try {
+    expect(auditDetailsInWords({ number: 3, keysDestroyed: 2 })).toBe('nummer: 3 · förstörda nycklar: 2');
+  } finally {
+    await chooseLanguage('en');
+  }
+});

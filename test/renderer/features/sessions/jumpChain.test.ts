@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../../../renderer/i18n/i18n.ts';
 import { defaultAccess, type EnvironmentView } from '../../../../common/registry/model.ts';
 import { MAX_JUMP_HOSTS, sessionOpenInputSchema } from '../../../../common/sessions/model.ts';
 import {
@@ -133,6 +134,23 @@ describe('checking a jump chain', () => {
       { field: 'server', message: 'This is the server you are connecting to.' },
     ]);
     expect(problems.get('k2')).toEqual([{ field: 'server', message: 'This server is already jump host 1.' }]);
+  });
+
+  it('words the route problems in the chosen language', async () => {
+    const chain = chainOf(2, wide);
+    const hops = updateHop(updateHop(chain, 'k0', { serverId: target.id }), 'k1', { serverId: target.id });
+    await chooseLanguage('sv');
+    try {
+      expect(chainProblems(hops, wide, target.id).get('k0')).toEqual([
+        { field: 'server', message: 'Det här är servern du ansluter till.' },
+      ]);
+      const repeated = updateHop(chain, 'k1', { serverId: chain[0]!.serverId });
+      expect(chainProblems(repeated, wide, target.id).get('k1')).toEqual([
+        { field: 'server', message: 'Den här servern är redan hoppserver 1.' },
+      ]);
+    } finally {
+      await chooseLanguage('en');
+    }
   });
 
   it('refuses a stored-secret sign-in for an account without a secret, but not the prompts or the agent', () => {

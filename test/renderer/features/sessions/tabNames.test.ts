@@ -6,6 +6,7 @@ import { terminalKeyAction } from '../../../../renderer/features/sessions/termin
 const words = {
   role: (role: string) => ({ wap: 'WAP', adfs: 'AD FS', sync: 'Sync', other: 'Server' })[role]!,
   local: 'Local terminal',
+  localShell: (shell: string) => `Lokal: ${shell}`,
   name: (customer: string, target: string) => `${customer} · ${target}`,
   numbered: (name: string, n: number) => `${name} (${n})`,
 };
@@ -55,6 +56,10 @@ describe('session tab names', () => {
     );
     // A recording no session names any more has no customer: its own title.
     expect(sessionName({ ...session, customerName: null }, words)).toBe('root@127.0.0.1:22122');
+    // A local terminal outside any customer: main's English title's shell, in the chosen language's words.
+    expect(
+      sessionName({ kind: 'local', serverRole: null, title: 'Local: bash', customerName: null }, words),
+    ).toBe('Lokal: bash');
   });
 });
 
