@@ -200,6 +200,7 @@ describe('named support contacts', () => {
         code: 'NO_CONTACTS',
         message:
           'No named support contact is recorded; the vendor gives 2nd-line support to named contacts only.',
+        sentence: { key: 'noContacts', values: {} },
       },
     ]);
   });
@@ -251,6 +252,7 @@ describe('named support contacts', () => {
       {
         code: 'NO_PRIMARY_CONTACT',
         message: 'A school names one primary support contact; none of its contacts is marked primary.',
+        sentence: { key: 'noPrimaryContact', values: {} },
       },
     ]);
 
@@ -262,6 +264,7 @@ describe('named support contacts', () => {
       {
         code: 'PRIMARY_CONTACT_UNTRAINED',
         message: "The school's primary support contact Ivar IT has not done tool training.",
+        sentence: { key: 'primaryContactUntrained', values: { contact: 'Ivar IT', training: 'tool' } },
       },
     ]);
 
