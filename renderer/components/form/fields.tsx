@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from './DateInput.tsx';
+import { textToTime, timePattern } from './dateText.ts';
 import type { FieldBinding } from './useForm.ts';
 
 interface FieldFrameProps {
@@ -45,8 +46,11 @@ interface TextFieldProps {
   label: string;
   optional?: boolean;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'date' | 'time';
+  // No native date or time: they follow the browser's locale, not the app's (DateField, TimeField instead).
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number';
   autoComplete?: string;
+  placeholder?: string;
+  maxLength?: number;
   autoFocus?: boolean;
   inputMode?: 'numeric' | 'text';
   spellCheck?: boolean;
@@ -105,6 +109,32 @@ export function DateField({
         aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
+  );
+}
+
+/**
+ * A time of day on the 24-hour clock (`09:05`) in either language, in place of the native time input, which follows
+ * the browser's locale (AM/PM in a US browser). What is typed is the value; leaving the field writes a time typed
+ * another way (`905`, `9.05`) as `09:05`.
+ */
+export function TimeField({
+  binding,
+  ...rest
+}: Pick<TextFieldProps, 'binding' | 'label' | 'optional' | 'hint' | 'autoFocus' | 'className'>) {
+  const onBlur = () => {
+    const time = textToTime(binding.value);
+    if (time !== null && time !== binding.value) binding.onChange(time);
+    binding.onBlur();
+  };
+  return (
+    <TextField
+      {...rest}
+      binding={{ ...binding, onBlur }}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={timePattern()}
+      maxLength={5}
+    />
   );
 }
 
