@@ -41,6 +41,18 @@ function describedBy(binding: FieldBinding, hasHint: boolean): string | undefine
   return hasHint ? `${binding.id}-hint` : undefined;
 }
 
+/** What every bound control carries: its name, the form's ref, leaving it, and its error or hint for screen readers. */
+function controlProps(binding: FieldBinding, hint: ReactNode) {
+  return {
+    id: binding.id,
+    name: binding.name,
+    ref: binding.attach,
+    onBlur: binding.onBlur,
+    'aria-invalid': binding.error ? true : undefined,
+    'aria-describedby': describedBy(binding, Boolean(hint)),
+  };
+}
+
 interface TextFieldProps {
   binding: FieldBinding<string>;
   label: string;
@@ -66,21 +78,15 @@ export function TextField({
   className,
   ...rest
 }: TextFieldProps) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <input
         {...rest}
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         className={className ? `input ${className}` : 'input'}
         type={type}
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
   );
@@ -94,19 +100,13 @@ export function DateField({
   hint,
   autoFocus,
 }: Pick<TextFieldProps, 'binding' | 'label' | 'optional' | 'hint' | 'autoFocus'>) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <DateInput
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         autoFocus={autoFocus}
         value={binding.value}
         onChange={binding.onChange}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
   );
@@ -147,21 +147,15 @@ export function TextAreaField({
   className,
   ...rest
 }: Omit<TextFieldProps, 'type' | 'inputMode'> & { rows?: number }) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <textarea
         {...rest}
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         className={className ? `input input--area ${className}` : 'input input--area'}
         rows={rows}
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
   );
@@ -180,19 +174,13 @@ export function SelectField<T extends string>({
   labels: Record<T, string>;
   hint?: ReactNode;
 }) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} hint={hint}>
       <select
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         className="input input--select"
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       >
         {options.map((option) => (
           <option key={option} value={option}>
@@ -205,21 +193,21 @@ export function SelectField<T extends string>({
 }
 
 export function CheckboxField({ binding, label }: { binding: FieldBinding<boolean>; label: string }) {
-  const { attach } = binding;
   return (
     <div className="field field--check">
       <input
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, null)}
         type="checkbox"
         className="checkbox"
         checked={binding.value}
         onChange={(event) => binding.onChange(event.target.checked)}
-        onBlur={binding.onBlur}
       />
       <label htmlFor={binding.id}>{label}</label>
-      {binding.error && <p className="field__error">{binding.error}</p>}
+      {binding.error && (
+        <p className="field__error" id={`${binding.id}-error`}>
+          {binding.error}
+        </p>
+      )}
     </div>
   );
 }
