@@ -80,13 +80,9 @@ export function issueTexts(error: z.ZodError): string[] {
 export function wordIssue(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      // A field not given at all reads as a field to fill in, not as a type.
-      if (
-        issue.input === undefined ||
-        issue.input === null ||
-        Number.isNaN(issue.input) ||
-        issue.input === ''
-      )
+      // A field not given at all reads as a field to fill in, not as a type. (A number field's text that is no number
+      // arrives as NaN, empty or not, so NaN is said to be invalid: never "fill this in" under what was typed.)
+      if (issue.input === undefined || issue.input === null || issue.input === '')
         return t('forms:issue.required');
       // `.int()` reports a fraction as the wrong type.
       return issue.expected === 'int' && typeof issue.input === 'number'

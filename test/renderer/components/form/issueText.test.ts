@@ -56,7 +56,7 @@ describe('validation messages in the chosen language, never zod’s own English'
       validate(bare, { name: 'Sixsix', count: Number.NaN, email: 'x', kind: 'c', items: [] }, fields).byField,
     ).toEqual({
       name: 'Högst 5 tecken',
-      count: 'Fyll i det här',
+      count: 'Värdet är inte giltigt',
       email: 'Inte en e-postadress',
       kind: 'Välj ett av alternativen',
       items: 'Välj minst 1',
