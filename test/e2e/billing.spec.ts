@@ -89,8 +89,10 @@ test('a timer run across the end of the month is classified billable, approved a
   const manual = page.getByRole('dialog', { name: 'Add time manually' });
   await manual.getByLabel('Ticket').selectOption({ label: `${VAXJO.name}: ${subject}` });
   await manual.getByLabel('Date').fill(workDay.toISODate()!);
-  await manual.getByLabel('From').fill('09:00');
+  // Typed as people type times (a native time input refuses this, and shows AM/PM in a US browser).
+  await manual.getByLabel('From').fill('9.00');
   await manual.getByLabel('To').fill(workDay.set({ hour: 9, minute: MANUAL_MINUTES }).toFormat('HH:mm'));
+  await expect(manual.getByLabel('From')).toHaveValue('09:00');
   await manual.getByLabel('Note').fill('Nytt certifikat installerat, förtroende uppdaterat hos Skolverket');
   await manual.getByRole('button', { name: 'Add entry' }).click();
   await expect(manual).toBeHidden();
@@ -180,6 +182,16 @@ test('a timer run across the end of the month is classified billable, approved a
   await expect(page.getByRole('heading', { name: 'No time in december 2026' })).toBeVisible();
   await page.getByRole('button', { name: 'Last month' }).click();
   await expect(page.getByRole('heading', { name: 'November 2026', exact: true })).toBeVisible();
+  // The month field shows and takes the month the way English writes it, not the browser's native month input.
+  const monthField = page.getByLabel('Month', { exact: true });
+  await expect(monthField).toHaveValue('11/2026');
+  await monthField.fill('12/2026');
+  await expect(page.getByRole('heading', { name: 'December 2026', exact: true })).toBeVisible();
+  await monthField.fill('2026-11');
+  await expect(page.getByRole('heading', { name: 'November 2026', exact: true })).toBeVisible();
+  await expect(monthField).toHaveValue('2026-11');
+  await monthField.blur();
+  await expect(monthField).toHaveValue('11/2026');
 
   await row.getByRole('button', { name: `Approve the month for ${VAXJO.name}` }).click();
   const approve = page.getByRole('dialog', { name: /^Approve / });

@@ -1,31 +1,46 @@
 import { useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { datePattern, dayToText, textToDay } from './dateText.ts';
+import { datePattern, dayToText, monthPattern, monthToText, textToDay, textToMonth } from './dateText.ts';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'defaultValue'> & {
-  /** An ISO day (`2026-12-04`) or ''. */
+  /** An ISO value (`2026-12-04`, `2026-12`) or ''. */
   value: string;
-  /** Called with an ISO day or '' once what is typed is a date (or nothing); never with half-typed text. */
-  onChange(isoDay: string): void;
+  /** Called with an ISO value or '' once what is typed is one (or nothing); never with half-typed text. */
+  onChange(isoValue: string): void;
   ref?: (element: HTMLElement | null) => void;
 };
 
+interface Written {
+  /** The ISO value as the chosen language writes it. */
+  toText(isoValue: string): string;
+  /** What is typed as an ISO value: '' for nothing, null for text that is none. */
+  fromText(text: string): string | null;
+  pattern(): string;
+}
+
 /**
- * A date typed in the chosen language's way (`2026-12-04` in Swedish, `04/12/2026` in English), in place of the native
- * date input that follows the browser's locale. What is typed stays as typed until it is a date; text that is no
- * date marks the field invalid and changes nothing.
+ * A value typed in the chosen language's way, in place of the native date and month inputs that follow the browser's
+ * locale. What is typed stays as typed until it is a value; text that is none marks the field invalid and changes
+ * nothing.
  */
-export function DateInput({ value, onChange, className, onBlur, ...rest }: Props) {
+function WrittenInput({
+  value,
+  onChange,
+  className,
+  onBlur,
+  written,
+  ...rest
+}: Props & { written: Written }) {
   const { i18n } = useTranslation();
-  const shown = dayToText(value);
+  const shown = written.toText(value);
   const [draft, setDraft] = useState(shown);
   const [seen, setSeen] = useState({ value, language: i18n.language });
-  // A value set from elsewhere (clearing the filters) or a language switch rewrites the text.
+  // A value set from elsewhere (clearing the filters, the month stepper) or a language switch rewrites the text.
   if (seen.value !== value || seen.language !== i18n.language) {
     setSeen({ value, language: i18n.language });
-    if (textToDay(draft) !== value || seen.language !== i18n.language) setDraft(shown);
+    if (written.fromText(draft) !== value || seen.language !== i18n.language) setDraft(shown);
   }
-  const invalid = textToDay(draft) === null;
+  const invalid = written.fromText(draft) === null;
   return (
     <input
       {...rest}
@@ -33,18 +48,31 @@ export function DateInput({ value, onChange, className, onBlur, ...rest }: Props
       inputMode="numeric"
       autoComplete="off"
       className={className ?? 'input'}
-      placeholder={datePattern()}
+      placeholder={written.pattern()}
       value={draft}
       aria-invalid={invalid || rest['aria-invalid'] === true ? true : undefined}
       onChange={(event) => {
         setDraft(event.target.value);
-        const day = textToDay(event.target.value);
-        if (day !== null && day !== value) onChange(day);
+        const typed = written.fromText(event.target.value);
+        if (typed !== null && typed !== value) onChange(typed);
       }}
       onBlur={(event) => {
-        if (!invalid) setDraft(dayToText(textToDay(draft) ?? ''));
+        if (!invalid) setDraft(written.toText(written.fromText(draft) ?? ''));
         onBlur?.(event);
       }}
     />
   );
+}
+
+const days: Written = { toText: dayToText, fromText: textToDay, pattern: datePattern };
+const months: Written = { toText: monthToText, fromText: textToMonth, pattern: monthPattern };
+
+/** A date typed the chosen language's way (`2026-12-04` in Swedish, `04/12/2026` in English); the value is ISO. */
+export function DateInput(props: Props) {
+  return <WrittenInput {...props} written={days} />;
+}
+
+/** A month typed the chosen language's way (`2026-12` in Swedish, `12/2026` in English); the value is ISO. */
+export function MonthInput(props: Props) {
+  return <WrittenInput {...props} written={months} />;
 }

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
+import { issueText, markZodsOwn, sentenceText } from './issueText.ts';
 import { issuesFromZod, LotsenError, type FieldIssue } from '../../../common/api/errors.ts';
 import { t } from '../../i18n/i18n.ts';
+import { errorMessage } from '../../store/errorMessage.ts';
 
 export interface FieldErrors {
   /** Field name to the first message about it. */
@@ -32,16 +34,23 @@ export function errorsFromIssues(issues: readonly FieldIssue[], fields: readonly
   const general: string[] = [];
   for (const issue of issues) {
     const field = fieldForIssuePath(issue.path, fields);
-    if (field === null) general.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
-    else byField[field] ??= issue.message;
+    // A sentence of common/'s schemas sent by main reads in the chosen language too.
+    const message = sentenceText(issue.message) ?? issue.message;
+    if (field === null) general.push(issue.path ? `${issue.path}: ${message}` : message);
+    else byField[field] ??= message;
   }
   return { byField, general };
 }
 
-/** Client-side check with the same schema main uses, so both say the same thing. */
+/**
+ * Client-side check with the same schema main uses, so both check the same thing; its messages are in the chosen
+ * language (issueText.ts).
+ */
 export function validate(schema: z.ZodType, input: unknown, fields: readonly string[]): FieldErrors {
-  const result = schema.safeParse(input);
-  return result.success ? noErrors : errorsFromIssues(issuesFromZod(result.error), fields);
+  const result = schema.safeParse(input, markZodsOwn);
+  if (result.success) return noErrors;
+  const worded = result.error.issues.map((issue) => ({ ...issue, message: issueText(issue) }));
+  return errorsFromIssues(issuesFromZod(new ZodError(worded)), fields);
 }
 
 /** A failed save: VALIDATION and CONFLICT errors name fields; anything else is a message for the whole form. */
@@ -49,7 +58,8 @@ export function errorsFromFailure(error: unknown, fields: readonly string[]): Fi
   if (error instanceof LotsenError) {
     const issues = error.details?.issues ?? [];
     if (issues.length > 0) return errorsFromIssues(issues, fields);
-    return { byField: {}, general: [error.message] };
+    // By its code in the chosen language, not main's English message.
+    return { byField: {}, general: [errorMessage(error)] };
   }
   return { byField: {}, general: [t('forms:somethingWrong')] };
 }

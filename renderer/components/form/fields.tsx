@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from './DateInput.tsx';
+import { textToTime, timePattern } from './dateText.ts';
 import type { FieldBinding } from './useForm.ts';
 
 interface FieldFrameProps {
@@ -40,13 +41,28 @@ function describedBy(binding: FieldBinding, hasHint: boolean): string | undefine
   return hasHint ? `${binding.id}-hint` : undefined;
 }
 
+/** What every bound control carries: its name, the form's ref, leaving it, and its error or hint for screen readers. */
+function controlProps(binding: FieldBinding, hint: ReactNode) {
+  return {
+    id: binding.id,
+    name: binding.name,
+    ref: binding.attach,
+    onBlur: binding.onBlur,
+    'aria-invalid': binding.error ? true : undefined,
+    'aria-describedby': describedBy(binding, Boolean(hint)),
+  };
+}
+
 interface TextFieldProps {
   binding: FieldBinding<string>;
   label: string;
   optional?: boolean;
   hint?: ReactNode;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'date' | 'time';
+  // No native date or time: they follow the browser's locale, not the app's (DateField, TimeField instead).
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number';
   autoComplete?: string;
+  placeholder?: string;
+  maxLength?: number;
   autoFocus?: boolean;
   inputMode?: 'numeric' | 'text';
   spellCheck?: boolean;
@@ -62,21 +78,15 @@ export function TextField({
   className,
   ...rest
 }: TextFieldProps) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <input
         {...rest}
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         className={className ? `input ${className}` : 'input'}
         type={type}
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
   );
@@ -90,21 +100,41 @@ export function DateField({
   hint,
   autoFocus,
 }: Pick<TextFieldProps, 'binding' | 'label' | 'optional' | 'hint' | 'autoFocus'>) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <DateInput
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         autoFocus={autoFocus}
         value={binding.value}
         onChange={binding.onChange}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
+  );
+}
+
+/**
+ * A time of day on the 24-hour clock (`09:05`) in either language, in place of the native time input, which follows
+ * the browser's locale (AM/PM in a US browser). What is typed is the value; leaving the field writes a time typed
+ * another way (`905`, `9.05`) as `09:05`.
+ */
+export function TimeField({
+  binding,
+  ...rest
+}: Pick<TextFieldProps, 'binding' | 'label' | 'optional' | 'hint' | 'autoFocus' | 'className'>) {
+  const onBlur = () => {
+    const time = textToTime(binding.value);
+    if (time !== null && time !== binding.value) binding.onChange(time);
+    binding.onBlur();
+  };
+  return (
+    <TextField
+      {...rest}
+      binding={{ ...binding, onBlur }}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={timePattern()}
+      maxLength={5}
+    />
   );
 }
 
@@ -117,21 +147,15 @@ export function TextAreaField({
   className,
   ...rest
 }: Omit<TextFieldProps, 'type' | 'inputMode'> & { rows?: number }) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} optional={optional} hint={hint}>
       <textarea
         {...rest}
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         className={className ? `input input--area ${className}` : 'input input--area'}
         rows={rows}
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       />
     </FieldFrame>
   );
@@ -150,19 +174,13 @@ export function SelectField<T extends string>({
   labels: Record<T, string>;
   hint?: ReactNode;
 }) {
-  const { attach } = binding;
   return (
     <FieldFrame binding={binding} label={label} hint={hint}>
       <select
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, hint)}
         className="input input--select"
         value={binding.value}
         onChange={(event) => binding.onChange(event.target.value)}
-        onBlur={binding.onBlur}
-        aria-invalid={binding.error ? true : undefined}
-        aria-describedby={describedBy(binding, Boolean(hint))}
       >
         {options.map((option) => (
           <option key={option} value={option}>
@@ -175,21 +193,21 @@ export function SelectField<T extends string>({
 }
 
 export function CheckboxField({ binding, label }: { binding: FieldBinding<boolean>; label: string }) {
-  const { attach } = binding;
   return (
     <div className="field field--check">
       <input
-        id={binding.id}
-        name={binding.name}
-        ref={attach}
+        {...controlProps(binding, null)}
         type="checkbox"
         className="checkbox"
         checked={binding.value}
         onChange={(event) => binding.onChange(event.target.checked)}
-        onBlur={binding.onBlur}
       />
       <label htmlFor={binding.id}>{label}</label>
-      {binding.error && <p className="field__error">{binding.error}</p>}
+      {binding.error && (
+        <p className="field__error" id={`${binding.id}-error`}>
+          {binding.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodStepper } from '../../components/PeriodStepper.tsx';
 import { ActionsHeader, RowActions } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
+import { MonthInput } from '../../components/form/DateInput.tsx';
 import { PriceListSection } from './PriceListSection.tsx';
 import { monthIssueText } from './monthIssueText.ts';
 import { monthLabel, previousMonthOf } from '../../store/billing/months.ts';
@@ -87,12 +88,11 @@ export function BillingPage() {
         <label className="visually-hidden" htmlFor={`${id}-month`}>
           {t('month')}
         </label>
-        <input
+        <MonthInput
           id={`${id}-month`}
           className="input billing__month"
-          type="month"
           value={month}
-          onChange={(e) => setMonth(e.target.value)}
+          onChange={(typed) => typed !== '' && setMonth(typed)}
         />
       </PeriodStepper>
 

@@ -8,6 +8,7 @@ import {
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
+import { issueTexts, markZodsOwn } from '../../components/form/issueText.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -162,12 +163,12 @@ function PolicySection({ retention }: { retention: RetentionStatus }) {
     setError(null);
     setSaved(false);
     // Checked here as main checks it, so the person reads which field is wrong and why.
-    const policy = retentionPolicySchema.safeParse({
-      purgeMonthDay: monthDay,
-      keepClosedDays: days.trim() === '' ? Number.NaN : Number(days),
-    });
+    const policy = retentionPolicySchema.safeParse(
+      { purgeMonthDay: monthDay, keepClosedDays: days.trim() === '' ? Number.NaN : Number(days) },
+      markZodsOwn,
+    );
     if (!policy.success) {
-      setError(policy.error.issues.map((issue) => issue.message).join(' '));
+      setError(issueTexts(policy.error).join(' '));
       return;
     }
     setBusy(true);

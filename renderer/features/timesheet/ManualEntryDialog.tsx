@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { DateField, SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
+import { DateField, SelectField, TextAreaField, TimeField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { useTimeStore } from '../../store/StoreProvider.tsx';
 import { manualEntrySpec, manualEntryValues } from './manualEntryForm.ts';
@@ -41,18 +41,16 @@ export function ManualEntryDialog({ tickets, onClose }: { tickets: TicketView[];
       />
       <DateField binding={form.field('day')} label={t('manual.date')} hint={t('manual.dateHint')} />
       <div className="form__row">
-        <TextField
+        <TimeField
           binding={form.field('startedAt')}
           label={t('manual.from')}
-          type="time"
           hint={t('manual.fromHint')}
           className="mono"
           autoFocus
         />
-        <TextField
+        <TimeField
           binding={form.field('endedAt')}
           label={t('manual.to')}
-          type="time"
           hint={t('manual.toHint')}
           className="mono"
         />

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { methods, type MethodInput } from '../../../common/api/contract.ts';
 import type { AuditEventCode } from '../../../common/audit/auditEvents.ts';
 import { BUSINESS_ZONE } from '../time/week.ts';
+import { issueTexts, markZodsOwn } from '../../components/form/issueText.ts';
 
 /** The audit view's filters as the person sets them; an empty value filters nothing. */
 export interface AuditFilter {
@@ -54,6 +55,6 @@ export function auditListInput(
 
 /** What main would refuse in these filters, said as main says it; null when they can be sent. */
 export function auditFilterProblem(filter: AuditFilter): string | null {
-  const checked = methods['audit.list'].input.safeParse(auditListInput(filter, { limit: 1 }));
-  return checked.success ? null : checked.error.issues.map((issue) => issue.message).join(' ');
+  const checked = methods['audit.list'].input.safeParse(auditListInput(filter, { limit: 1 }), markZodsOwn);
+  return checked.success ? null : issueTexts(checked.error).join(' ');
 }

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { datePattern, dayToText, textToDay } from '../../../renderer/components/form/dateText.ts';
+import {
+  datePattern,
+  dayToText,
+  monthPattern,
+  monthToText,
+  textToDay,
+  textToMonth,
+  textToTime,
+  timePattern,
+} from '../../../renderer/components/form/dateText.ts';
 import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
 
 describe('dates typed and shown in the chosen language', () => {
@@ -30,5 +39,52 @@ describe('dates typed and shown in the chosen language', () => {
     expect(textToDay('2026-02-29')).toBeNull();
     expect(textToDay('2028-02-29')).toBe('2028-02-29');
     expect(textToDay('igår')).toBeNull();
+  });
+});
+
+describe('months typed and shown in the chosen language (the billing month field)', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('English shows and takes month/year, and takes ISO as pasted', async () => {
+    await chooseLanguage('en');
+    expect(monthPattern()).toBe('MM/YYYY');
+    expect(monthToText('2026-11')).toBe('11/2026');
+    expect(textToMonth('11/2026')).toBe('2026-11');
+    expect(textToMonth('1/2027')).toBe('2027-01');
+    expect(textToMonth('2026-11')).toBe('2026-11');
+    expect(textToMonth('13/2026')).toBeNull();
+  });
+
+  it('Swedish shows and takes ISO months only', async () => {
+    await chooseLanguage('sv');
+    expect(monthPattern()).toBe('ÅÅÅÅ-MM');
+    expect(monthToText('2026-11')).toBe('2026-11');
+    expect(textToMonth(' 2026-11 ')).toBe('2026-11');
+    expect(textToMonth('11/2026')).toBeNull();
+    expect(textToMonth('')).toBe('');
+    expect(textToMonth('november')).toBeNull();
+  });
+});
+
+describe('times of day on the 24-hour clock in both languages (in place of the native time input)', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('takes the ways people type a time and writes it HH:MM', async () => {
+    await chooseLanguage('en');
+    expect(timePattern()).toBe('HH:MM');
+    expect(textToTime('9:05')).toBe('09:05');
+    expect(textToTime('09.05')).toBe('09:05');
+    expect(textToTime('0905')).toBe('09:05');
+    expect(textToTime('23:59')).toBe('23:59');
+    expect(textToTime('')).toBe('');
+    await chooseLanguage('sv');
+    expect(timePattern()).toBe('TT:MM');
+  });
+
+  it('refuses what is no time, a 12-hour one included', () => {
+    expect(textToTime('24:00')).toBeNull();
+    expect(textToTime('9:60')).toBeNull();
+    expect(textToTime('9:05 PM')).toBeNull();
+    expect(textToTime('sometime')).toBeNull();
   });
 });

@@ -36,10 +36,11 @@ describe('mapping issue paths onto form fields', () => {
       byField: { orgNumber: 'Already used by Växjö kommun' },
       general: [],
     });
-    const lost = new LotsenError('DISCONNECTED', 'The connection to Lotsen was lost.');
+    // Said by its code in the chosen language, not by the message main (or the transport) wrote.
+    const lost = new LotsenError('DISCONNECTED', 'Socket closed (1006)');
     expect(errorsFromFailure(lost, ['name'])).toEqual({
       byField: {},
-      general: ['The connection to Lotsen was lost.'],
+      general: ['The connection to Lotsen dropped before the answer came.'],
     });
     const stray = new LotsenError('VALIDATION', 'One field is not valid.', {
       issues: [{ path: 'customerId', message: 'Not a valid id' }],
