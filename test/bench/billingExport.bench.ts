@@ -285,11 +285,13 @@ async function baseline(month: string, file: string, sample: () => void): Promis
   await once(out, 'finish');
 }
 
+// Each bench function is written `async`: tinybench calls a plain function once more, before its warmup and before
+// its run, to find out whether it returns a promise, which ran every export three times (round 9).
 for (const month of ['2026-10', '2026-11']) {
   describe(`finance export of ${month === '2026-11' ? LARGE.toLocaleString('en') : '100,000'} stored lines`, () => {
     bench(
       'baseline: raw statement, joined strings, fs writes',
-      () =>
+      async () =>
         measured(`baseline ${month}`, (sample) =>
           baseline(month, join(temp.dir, `baseline-${month}.csv`), sample),
         ),
@@ -297,7 +299,7 @@ for (const month of ['2026-10', '2026-11']) {
     );
     bench(
       'Lotsen CSV (RFC 4180, BOM, formula guard)',
-      () =>
+      async () =>
         profiled(`csv-${month}`, () =>
           measured(`csv ${month}`, (sample) =>
             exportMonth(
@@ -312,7 +314,7 @@ for (const month of ['2026-10', '2026-11']) {
     );
     bench(
       'Lotsen XLSX (the sheet XML into a streamed zip)',
-      () =>
+      async () =>
         measured(`xlsx ${month}`, (sample) =>
           exportMonth(
             store.db,
