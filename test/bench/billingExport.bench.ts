@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,6 +18,7 @@ import { insertBulkTime, sealBulkNotes } from '../support/bulkTime.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
 import { localPrincipal } from '../../common/team/principal.ts';
+import { CpuProfile } from './support/cpuProfile.ts';
 
 /*
  * The finance export at 1,000,000 billing lines (and at 100,000, to show memory stays flat), on a real encrypted
@@ -25,6 +27,8 @@ import { localPrincipal } from '../../common/team/principal.ts';
  * Memory: every 25 pages (50,000 lines) a garbage collection is forced and the live V8 heap and Buffer memory read,
  * so the figures are what the export holds, not garbage not collected yet (about 20 collections in a 1,000,000-line
  * run, a few hundred milliseconds of its time). Peak RSS is sampled too; it includes that garbage. Runs once each: a single export is what finance waits for.
+ * LOTSEN_BENCH_CPU_PROFILE=<file.cpuprofile> profiles the Lotsen CSV exports (not the baseline) and prints where
+ * their time went.
  */
 
 setFlagsFromString('--expose-gc');
@@ -44,6 +48,22 @@ const batchOf: Record<string, string> = {};
 const figures = new Map<string, { ms: number; rssMb: number; heapMb: number; externalMb: number }>();
 const GC_EVERY_PAGES = 25;
 const setup: string[] = [];
+const profileFile = process.env.LOTSEN_BENCH_CPU_PROFILE;
+const profiles: string[] = [];
+/** Runs `work` under a CPU profile of its own (`<file>.<name>`) when LOTSEN_BENCH_CPU_PROFILE asks for one. */
+async function profiled(name: string, work: () => Promise<unknown>): Promise<void> {
+  if (!profileFile) {
+    await work();
+    return;
+  }
+  const profile = new CpuProfile(`${profileFile}.${name}`);
+  await profile.start();
+  try {
+    await work();
+  } finally {
+    profiles.push(`${name}: ${await profile.stop(16)}`);
+  }
+}
 
 /**
  * Runs `work`, which calls `sample()` once a page: every GC_EVERY_PAGES pages the live heap is read after a forced
@@ -193,7 +213,14 @@ afterAll(async () => {
   await store?.close();
   await temp?.cleanup();
   const row = (name: string) => figures.get(name);
-  const lines: string[] = ['', 'Finance export benchmark', ...setup.map((s) => `  setup: ${s}`)];
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
+  const lines: string[] = [
+    '',
+    `Finance export benchmark (load average ${load} at the end; 2-core machine shared with other work)`,
+    ...setup.map((s) => `  setup: ${s}`),
+  ];
   for (const [label, size, month] of [
     [LARGE.toLocaleString('en'), LARGE, '2026-11'],
     ['100,000', SMALL, '2026-10'],
@@ -233,7 +260,7 @@ afterAll(async () => {
       );
     }
   }
-  console.log(lines.join('\n'));
+  console.log([...lines, ...profiles].join('\n'));
 });
 
 /** The baseline: the same stored lines through a raw prepared statement, joined with commas, plain fs writes. */
@@ -258,11 +285,13 @@ async function baseline(month: string, file: string, sample: () => void): Promis
   await once(out, 'finish');
 }
 
+// Each bench function is written `async`: tinybench calls a plain function once more, before its warmup and before
+// its run, to find out whether it returns a promise, which ran every export three times (round 9).
 for (const month of ['2026-10', '2026-11']) {
   describe(`finance export of ${month === '2026-11' ? LARGE.toLocaleString('en') : '100,000'} stored lines`, () => {
     bench(
       'baseline: raw statement, joined strings, fs writes',
-      () =>
+      async () =>
         measured(`baseline ${month}`, (sample) =>
           baseline(month, join(temp.dir, `baseline-${month}.csv`), sample),
         ),
@@ -270,20 +299,22 @@ for (const month of ['2026-10', '2026-11']) {
     );
     bench(
       'Lotsen CSV (RFC 4180, BOM, formula guard)',
-      () =>
-        measured(`csv ${month}`, (sample) =>
-          exportMonth(
-            store.db,
-            { month, format: 'csv', excelSv: false },
-            { kind: 'file', path: join(temp.dir, `${month}.csv`), replace: true },
-            sample,
+      async () =>
+        profiled(`csv-${month}`, () =>
+          measured(`csv ${month}`, (sample) =>
+            exportMonth(
+              store.db,
+              { month, format: 'csv', excelSv: false },
+              { kind: 'file', path: join(temp.dir, `${month}.csv`), replace: true },
+              sample,
+            ),
           ),
         ),
       once1,
     );
     bench(
       'Lotsen XLSX (the sheet XML into a streamed zip)',
-      () =>
+      async () =>
         measured(`xlsx ${month}`, (sample) =>
           exportMonth(
             store.db,
