@@ -60,13 +60,13 @@ export function EnvironmentAccessActions({
 
 /** The VPN client the environment's commands were written for, as one of the access facts. */
 export function VpnClientFact({ environment }: { environment: EnvironmentView }) {
-  const { t } = useTranslation(['customer', 'vpn']);
+  const { t } = useTranslation('vpn');
   const { vpnClient } = environment.access;
   if (vpnClient === 'none') return null;
   return (
     <div>
-      <dt>{t('vpn:client')}</dt>
-      <dd>{t(`vpn:clients.${vpnClient}`)}</dd>
+      <dt>{t('client')}</dt>
+      <dd>{t(`clients.${vpnClient}`)}</dd>
     </div>
   );
 }
