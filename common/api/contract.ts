@@ -55,7 +55,7 @@ import {
 } from '../sessions/model.ts';
 import { preConnectApproveInputSchema, preConnectCommandViewSchema } from '../sessions/preConnect.ts';
 import { vpnProfileCommandsSchema, vpnProfileInputSchema } from '../sessions/vpn.ts';
-import { toolApproveInputSchema, toolViewSchema } from '../sessions/tools.ts';
+import { toolApproveInputSchema, toolIndexEntrySchema, toolViewSchema } from '../sessions/tools.ts';
 import { oneTimeCodeSchema, totpSeedSchema } from '../registry/oneTimeCodes.ts';
 import {
   classificationSuggestionSchema,
@@ -454,6 +454,8 @@ export const methods = {
   'tools.list': method(z.object({ customerId: idSchema }).strict(), z.array(toolViewSchema)),
   /** Approves the exact template shown (for this tool of this environment, on this machine); audited by SHA-256. */
   'tools.approve': method(toolApproveInputSchema, toolViewSchema),
+  /** Every environment's tools that launch without a server, with their customer: the command palette's tool entries. */
+  'tools.index': method(z.object({}).strict(), z.array(toolIndexEntrySchema)),
   'recordings.list': method(
     z
       .object({ ticketId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).default(200) })

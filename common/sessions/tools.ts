@@ -22,9 +22,35 @@ export const toolApproveInputSchema = z
     environmentId: idSchema,
     tool: z.string().min(1).max(100),
     template: z.string().min(1, { error: 'Say which template to approve' }).max(1_000),
+    /**
+     * Approved by the launch button of a blocked session, which overrides the block and approves the template in one
+     * click: the approval's audit event says so.
+     */
+    withOverride: z.boolean().optional(),
   })
   .strict();
 export type ToolApproveInput = z.input<typeof toolApproveInputSchema>;
+
+/** Placeholders only a server or an account fills; a template using none of them launches for the environment. */
+const serverPlaceholders = /\{(host|port|username)\}/;
+
+/** Whether the template needs a server (or account) chosen: without one, it launches for its environment alone. */
+export function templateNeedsServer(template: string): boolean {
+  return serverPlaceholders.test(template);
+}
+
+/**
+ * An external tool that launches for its environment alone (TeamViewer by the environment's id), across all
+ * customers: what the command palette offers ("teamviewer lund").
+ */
+export const toolIndexEntrySchema = z.object({
+  customerId: idSchema,
+  customerName: z.string(),
+  environmentId: idSchema,
+  environmentName: z.string(),
+  tool: z.string(),
+});
+export type ToolIndexEntry = z.infer<typeof toolIndexEntrySchema>;
 
 /**
  * A tool that exits within this long after its launch, successfully, handed off (TeamViewer's launcher passes the

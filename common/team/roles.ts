@@ -130,6 +130,7 @@ export const roleMatrix: RoleMatrix = {
   'sessions.vpnProfile': allow(HANDS_ON),
   'tools.list': allow(HANDS_ON),
   'tools.approve': allow(HANDS_ON),
+  'tools.index': allow(HANDS_ON),
   'recordings.list': allow(HANDS_ON),
   'recordings.read': allow(HANDS_ON),
   'recordings.export': allow(HANDS_ON),

@@ -105,7 +105,7 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   // A code handed out (copied from the account, or filled in at a session's prompt); never the code itself.
   'secret.one_time_code': { environmentId: 'id', use: oneOf(['copy', 'prompt']), sessionId: 'id' },
   // A tool's name is the registry's free text; the template is named by its SHA-256, as pre-connect commands are.
-  'tool.approved': { tool: 'personal', templateSha256: SHA256_HEX, machineId: 'id' },
+  'tool.approved': { tool: 'personal', templateSha256: SHA256_HEX, machineId: 'id', withOverride: 'boolean' },
   'tool.ran': {
     ticketId: 'id',
     environmentId: 'id',

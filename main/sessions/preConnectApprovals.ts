@@ -1,20 +1,18 @@
-import { createHash } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { PreConnectCommandView } from '../../common/sessions/preConnect.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { machineIdOf } from '../app/machineId.node.ts';
 import type { Db } from '../store/database.node.ts';
+import { isApprovedHere, recordApproval, textSha256 } from './approvals/machineApprovals.ts';
 
 /*
- * The trust rule for pre-connect commands: a command runs only after a person approved that exact text for that
- * environment on this machine. Approvals are keyed by the SHA-256 of the text, so any change (an edit, an import) is
- * a command nobody approved. The text itself is not a secret, but it is never written to a log.
+ * The trust rule for pre-connect commands (approvals/machineApprovals.ts): a command runs only after a person approved
+ * that exact text for that environment on this machine. The text itself is not a secret, but it is never written to a
+ * log.
  */
 
 /** Lower-case hex SHA-256 of the command's UTF-8 text. */
-export function commandSha256(command: string): string {
-  return createHash('sha256').update(command, 'utf8').digest('hex');
-}
+export const commandSha256 = textSha256;
 
 /** What would run: the stored text without surrounding space (the registry stores it trimmed already). */
 function runnable(stored: string): string {
@@ -37,20 +35,8 @@ export function approvalSha256(connect: string, disconnect: string): string {
   return commandSha256(down === '' ? up : `${up}\n\u0000disconnect\u0000\n${down}`);
 }
 
-async function isApproved(
-  db: Db,
-  environmentId: string,
-  sha256: string,
-  machineId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('pre_connect_approvals')
-    .select('environment_id')
-    .where('environment_id', '=', environmentId)
-    .where('machine_id', '=', machineId)
-    .where('command_sha256', '=', sha256)
-    .executeTakeFirst();
-  return row !== undefined;
+function isApproved(db: Db, environmentId: string, sha256: string, machineId: string): Promise<boolean> {
+  return isApprovedHere(db, { table: 'pre_connect_approvals', environmentId }, sha256, machineId);
 }
 
 async function viewOf(
@@ -117,21 +103,11 @@ export async function approvePreConnectCommand(
           { environmentId: environment.id },
         );
       }
-      await trx
-        .deleteFrom('pre_connect_approvals')
-        .where('environment_id', '=', environment.id)
-        .where('machine_id', '=', machineId)
-        .execute();
-      await trx
-        .insertInto('pre_connect_approvals')
-        .values({
-          environment_id: environment.id,
-          command_sha256: sha256,
-          machine_id: machineId,
-          approved_at: ctx.now(),
-          approved_by: ctx.actorId,
-        })
-        .execute();
+      await recordApproval(trx, { table: 'pre_connect_approvals', environmentId: environment.id }, sha256, {
+        machineId,
+        at: ctx.now(),
+        actorId: ctx.actorId,
+      });
     },
     () => ({
       event: 'preconnect.approved',

@@ -33,6 +33,8 @@ export function createSessionsService(api: ApiClient) {
     tools: (customerId: string) => api.call('tools.list', { customerId }),
     /** Approves the exact template shown, for this machine (audited); CONFLICT when it changed meanwhile. */
     approveTool: (input: MethodInput<'tools.approve'>) => api.call('tools.approve', input),
+    /** Every customer's tools that launch without a server, for the command palette. */
+    toolIndex: () => api.call('tools.index', {}),
     recordings: () => api.call('recordings.list', {}),
     readRecording: (recordingId: string, fromSeq: number) =>
       api.call('recordings.read', { recordingId, fromSeq }),

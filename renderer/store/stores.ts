@@ -62,6 +62,7 @@ export function createStores(api: ApiClient): Stores {
     team: createTeamStore(createTeamService(api)),
     palette: createPaletteStore({
       getCustomer: registry.getCustomer,
+      toolIndex: sessions.toolIndex,
       storage: globalThis.localStorage ?? null,
     }),
     terminal: sessions.terminal,

@@ -5,32 +5,25 @@ import type { Backend } from '../../app/backend.node.ts';
 import { machineIdOf } from '../../app/machineId.node.ts';
 import type { Db } from '../../store/database.node.ts';
 import { personalDetail } from '../../audit/auditDetails.ts';
-import { commandSha256 } from '../preConnectApprovals.ts';
+import { isApprovedHere, recordApproval, textSha256 } from '../approvals/machineApprovals.ts';
 
 /*
- * The trust rule of pre-connect commands (preConnectApprovals.ts), for external tools' launch templates: a template
- * runs only after a person approved that exact text for that tool of that environment on this machine. Approvals are
- * keyed by the SHA-256 of the text, so any change (an edit, an import) is a template nobody approved.
+ * The trust rule of pre-connect commands (approvals/machineApprovals.ts), for external tools' launch templates: a
+ * template runs only after a person approved that exact text for that tool of that environment on this machine.
  */
 
 function templatesOf(row: { tool_templates: string }): ToolTemplate[] {
   return JSON.parse(row.tool_templates) as ToolTemplate[];
 }
 
-async function approvedSha256(
+function isApproved(
   db: Db,
   environmentId: string,
   tool: string,
+  sha256: string,
   machineId: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('tool_approvals')
-    .select('template_sha256')
-    .where('environment_id', '=', environmentId)
-    .where('tool', '=', tool)
-    .where('machine_id', '=', machineId)
-    .executeTakeFirst();
-  return row?.template_sha256 ?? null;
+): Promise<boolean> {
+  return isApprovedHere(db, { table: 'tool_approvals', environmentId, tool }, sha256, machineId);
 }
 
 async function viewOf(
@@ -39,13 +32,13 @@ async function viewOf(
   template: ToolTemplate,
   machineId: string,
 ): Promise<ToolView> {
-  const sha256 = commandSha256(template.template);
+  const sha256 = textSha256(template.template);
   return {
     environmentId,
     tool: template.tool,
     template: template.template,
     templateSha256: sha256,
-    approved: (await approvedSha256(db, environmentId, template.tool, machineId)) === sha256,
+    approved: await isApproved(db, environmentId, template.tool, sha256, machineId),
   };
 }
 
@@ -75,11 +68,11 @@ export async function listTools(backend: Backend, customerId: string): Promise<T
  */
 export async function approveTool(
   backend: Backend,
-  input: { environmentId: string; tool: string; template: string },
+  input: { environmentId: string; tool: string; template: string; withOverride?: boolean | undefined },
 ): Promise<ToolView> {
   const ctx = backend.registryContext();
   const machineId = await machineIdOf(backend.dataDir);
-  const sha256 = commandSha256(input.template);
+  const sha256 = textSha256(input.template);
   await backend.audit().appendWith(
     async (trx) => {
       const environment = await trx
@@ -96,31 +89,26 @@ export async function approveTool(
           { environmentId: environment.id, tool: input.tool },
         );
       }
-      await trx
-        .deleteFrom('tool_approvals')
-        .where('environment_id', '=', environment.id)
-        .where('tool', '=', input.tool)
-        .where('machine_id', '=', machineId)
-        .execute();
-      await trx
-        .insertInto('tool_approvals')
-        .values({
-          environment_id: environment.id,
-          tool: input.tool,
-          template_sha256: sha256,
-          machine_id: machineId,
-          approved_at: ctx.now(),
-          approved_by: ctx.actorId,
-        })
-        .execute();
+      await recordApproval(
+        trx,
+        { table: 'tool_approvals', environmentId: environment.id, tool: input.tool },
+        sha256,
+        { machineId, at: ctx.now(), actorId: ctx.actorId },
+      );
     },
     () => ({
       event: 'tool.approved',
       subject: { type: 'environment', id: input.environmentId },
-      details: { tool: personalDetail(input.tool), templateSha256: sha256, machineId },
+      details: {
+        tool: personalDetail(input.tool),
+        templateSha256: sha256,
+        machineId,
+        ...(input.withOverride === true ? { withOverride: true } : {}),
+      },
     }),
   );
-  return { ...input, templateSha256: sha256, approved: true };
+  const { environmentId, tool, template } = input;
+  return { environmentId, tool, template, templateSha256: sha256, approved: true };
 }
 
 /**
@@ -146,8 +134,8 @@ export async function approvedTemplate(
       tool,
     });
   }
-  const sha256 = commandSha256(template.template);
-  if ((await approvedSha256(db, environmentId, tool, await machineIdOf(backend.dataDir))) === sha256) {
+  const sha256 = textSha256(template.template);
+  if (await isApproved(db, environmentId, tool, sha256, await machineIdOf(backend.dataDir))) {
     return { template: template.template, templateSha256: sha256 };
   }
   throw new LotsenError(

@@ -19,6 +19,11 @@ import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
 import { accessFindingText } from './accessFindings.ts';
 import type { OpenDialog } from './pageDialog.ts';
 import { OneTimeCodeButton, RevealSeedButton } from '../remoteAccess/OneTimeCodeButton.tsx';
+import {
+  EnvironmentAccessActions,
+  VpnClientFact,
+  WeakVpnWarning,
+} from '../remoteAccess/EnvironmentAccessActions.tsx';
 
 export function EnvironmentsSection({ detail, open }: { detail: CustomerDetail; open: OpenDialog }) {
   const { t } = useTranslation('customer');
@@ -82,7 +87,7 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
         </div>
       </div>
       {environment.notes && <p className="env__notes">{environment.notes}</p>}
-      <Access environment={environment} />
+      <Access environment={environment} open={open} />
       <Notices environment={environment} open={open} />
       <Servers environment={environment} open={open} />
       <SupportAccounts environment={environment} open={open} />
@@ -91,8 +96,9 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
   );
 }
 
-function Access({ environment }: { environment: EnvironmentView }) {
+function Access({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   const { access } = environment;
+  const mayConnect = useAppStore(selectMayCall('sessions.open'));
   const { t } = useTranslation(['customer', 'vocabulary']);
   const approval = useSessionsStore(selectPreConnect(environment.customerId, environment.id));
   // The reasons are worked out here from the facts, as codes, so they read in the chosen language.
@@ -108,6 +114,7 @@ function Access({ environment }: { environment: EnvironmentView }) {
             {access.accessTool && <span className="muted"> ({access.accessTool})</span>}
           </dd>
         </div>
+        <VpnClientFact environment={environment} />
         {splitTunnelVpnTypes.includes(access.vpnType) && (
           <div>
             <dt>{t('access.tunnel')}</dt>
@@ -170,6 +177,16 @@ function Access({ environment }: { environment: EnvironmentView }) {
         </div>
       </dl>
       {access.notes && <p className="env__notes">{access.notes}</p>}
+      <WeakVpnWarning environment={environment} />
+      {mayConnect && (
+        <EnvironmentAccessActions
+          environment={environment}
+          onLaunch={(tool) =>
+            open({ kind: 'openSession', environment, server: null, sessionKind: 'tool', tool })
+          }
+          onVpnTerminal={() => open({ kind: 'openSession', environment, server: null })}
+        />
+      )}
       {!access.standard && (
         <div className="callout">
           <strong>{t('access.nonStandard')}</strong>

@@ -10,7 +10,7 @@ import {
   useRegistryStore,
   useTicketsStore,
 } from '../../store/StoreProvider.tsx';
-import { connectKinds } from '../sessions/connectKinds.ts';
+import { dialogKind } from '../sessions/connectKinds.ts';
 import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
 import { isPaletteKey, isPinKey } from './paletteKeys.ts';
 import { buildPaletteIndex, searchPalette, type PaletteItem, type PaletteResult } from './paletteSearch.ts';
@@ -50,7 +50,8 @@ export function CommandPalette({ onShortcuts }: { onShortcuts(): void }) {
           customer={connect.customer}
           environment={connect.environment}
           server={connect.server}
-          kind={connect.server ? connectKinds(connect.environment, connect.server)[0] : undefined}
+          kind={dialogKind(connect.environment, connect.server, connect.tool)}
+          tool={connect.tool}
           onClose={closeConnect}
         />
       )}
@@ -65,12 +66,20 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
   const recent = usePaletteStore((s) => s.recent);
   const favourites = usePaletteStore((s) => s.favourites);
   const error = usePaletteStore((s) => s.error);
-  const { hide, setQuery, moveHighlight, togglePin, connectTo } = usePaletteStore((s) => s);
+  const { hide, setQuery, moveHighlight, togglePin, connectTo, launchTool, loadTools } = usePaletteStore(
+    (s) => s,
+  );
+  const tools = usePaletteStore((s) => s.tools);
+  const mayLaunch = useAppStore(selectMayCall('tools.index'));
   const lock = useAppStore((s) => s.lock);
   const maySeeSessions = useAppStore(selectMayCall('sessions.list'));
   const customers = useRegistryStore((s) => s.customers);
   const tickets = useTicketsStore((s) => s.tickets);
   const commands = usePaletteCommands();
+  // Read each time the palette opens, so a template added or removed since is offered as it is now.
+  useEffect(() => {
+    if (mayLaunch) void loadTools();
+  }, [mayLaunch, loadTools]);
   const [, navigate] = useLocation();
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -82,10 +91,11 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
       buildPaletteIndex({
         customers: maySeeSessions ? customers : customers.map((c) => ({ ...c, servers: [] })),
         tickets,
+        tools: mayLaunch ? tools : [],
         commands,
         roleLabel,
       }),
-    [customers, tickets, commands, roleLabel, maySeeSessions],
+    [customers, tickets, tools, commands, roleLabel, maySeeSessions, mayLaunch],
   );
   const results = useMemo(
     () => searchPalette(index, query, { recent, favourites }),
@@ -101,6 +111,9 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
     switch (item.kind) {
       case 'server':
         void connectTo(item.customerId, item.serverId);
+        return;
+      case 'tool':
+        void launchTool(item);
         return;
       case 'customer':
         hide();
@@ -214,7 +227,10 @@ function PaletteRow({
         {detail && <span className="palette__detail">{detail}</span>}
       </span>
       {result.recent && <span className="palette__tag">{t('recent')}</span>}
-      {(item.kind === 'server' || item.kind === 'customer' || item.kind === 'ticket') && (
+      {(item.kind === 'server' ||
+        item.kind === 'tool' ||
+        item.kind === 'customer' ||
+        item.kind === 'ticket') && (
         <button
           type="button"
           tabIndex={-1}
@@ -246,6 +262,11 @@ function describe(
       return {
         title: `${item.customerName}: ${roleLabel(item.role)}`,
         detail: t('serverLine', { environment: item.environmentName, host: item.host }),
+      };
+    case 'tool':
+      return {
+        title: t('toolTitle', { customer: item.customerName, tool: item.tool }),
+        detail: item.environmentName,
       };
     case 'customer':
       return { title: item.name, detail: item.orgNumber };

@@ -1,4 +1,5 @@
 import type { CustomerSummary } from '../../../common/registry/model.ts';
+import type { ToolIndexEntry } from '../../../common/sessions/tools.ts';
 import { foldForSearch } from '../../../common/registry/search.ts';
 import type { ServerRole } from '../../../common/registry/vocabulary.ts';
 import type { TicketView } from '../../../common/tickets/model.ts';
@@ -16,6 +17,7 @@ export type PaletteItem =
       host: string;
       role: ServerRole;
     }
+  | ({ kind: 'tool'; key: string } & ToolIndexEntry)
   | { kind: 'customer'; key: string; customerId: string; name: string; orgNumber: string }
   | {
       kind: 'ticket';
@@ -47,9 +49,10 @@ interface Indexed {
 const kindOrder: Record<PaletteItem['kind'], number> = {
   customer: 0,
   server: 1,
-  ticket: 2,
-  page: 3,
-  action: 4,
+  tool: 2,
+  ticket: 3,
+  page: 4,
+  action: 5,
 };
 
 const tokensOf = (fields: string[]) =>
@@ -63,6 +66,8 @@ function indexed(item: PaletteItem, texts: string[]): Indexed {
 export interface PaletteSources {
   customers: readonly CustomerSummary[];
   tickets: readonly TicketView[];
+  /** The environments' tools that launch without a server ("teamviewer lund" finds Lund's TeamViewer). */
+  tools?: readonly ToolIndexEntry[];
   /** Pages and actions, already in the person's language. */
   commands: readonly (Extract<PaletteItem, { kind: 'page' | 'action' }> & { words?: string[] })[];
   /** A server role's words as the person reads them (`WAP (Web Application Proxy)`), searched beside the code. */
@@ -73,7 +78,13 @@ export interface PaletteSources {
  * Everything the palette searches, folded once. Built again only when the registry, the tickets or the language
  * change (memoised by the caller), never per keystroke: 1,000 customers are some 4,000 entries.
  */
-export function buildPaletteIndex({ customers, tickets, commands, roleLabel }: PaletteSources): Indexed[] {
+export function buildPaletteIndex({
+  customers,
+  tickets,
+  tools = [],
+  commands,
+  roleLabel,
+}: PaletteSources): Indexed[] {
   const entries: Indexed[] = [];
   for (const customer of customers) {
     entries.push(
@@ -106,6 +117,15 @@ export function buildPaletteIndex({ customers, tickets, commands, roleLabel }: P
         ),
       );
     }
+  }
+  for (const tool of tools) {
+    entries.push(
+      indexed({ kind: 'tool', key: `tool:${tool.environmentId}:${tool.tool}`, ...tool }, [
+        tool.tool,
+        tool.customerName,
+        tool.environmentName,
+      ]),
+    );
   }
   for (const ticket of tickets) {
     entries.push(

@@ -203,7 +203,12 @@ export function OpenSessionDialog({
         await approvePreConnect(environment.id, pending.command, pending.disconnectCommand);
       // Approving is the launch button's first half: the person has the whole template in front of them.
       if (launching !== null && toolView && !toolView.approved)
-        await approveTool({ environmentId: environment.id, tool: launching, template: toolView.template });
+        await approveTool({
+          environmentId: environment.id,
+          tool: launching,
+          template: toolView.template,
+          withOverride: blocked,
+        });
       await openSession({
         ticketId: forTicket,
         environmentId: environment.id,
@@ -232,6 +237,22 @@ export function OpenSessionDialog({
       // The template changed since it was shown: show the one that would run now, to read and approve.
       if (['TOOL_NOT_APPROVED', 'CONFLICT'].includes(errorCode(failure) ?? '')) readToolView();
     }
+  }
+
+  // A blocked tool launch says all it does: it overrides the block and, when not yet approved, approves the template.
+  function submitLabel(): string {
+    if (launching !== null) {
+      const approves = !toolView?.approved;
+      if (blocked)
+        return approves
+          ? t('remoteAccess:tool.overrideApproveAndLaunch')
+          : t('remoteAccess:tool.overrideAndLaunch', { tool: launching });
+      return approves
+        ? t('remoteAccess:tool.approveAndLaunch')
+        : t('remoteAccess:tool.launch', { tool: launching });
+    }
+    if (blocked) return t('overrideAndConnect');
+    return rdp ? t('dialog.connect') : t('connect');
   }
 
   const title =
@@ -421,17 +442,7 @@ export function OpenSessionDialog({
               (launching !== null && !toolView)
             }
           >
-            {busy
-              ? t('connecting')
-              : blocked
-                ? t('overrideAndConnect')
-                : launching !== null
-                  ? toolView?.approved
-                    ? t('remoteAccess:tool.launch', { tool: launching })
-                    : t('remoteAccess:tool.approveAndLaunch')
-                  : rdp
-                    ? t('dialog.connect')
-                    : t('connect')}
+            {busy ? t('connecting') : submitLabel()}
           </button>
         </DialogActions>
       </form>

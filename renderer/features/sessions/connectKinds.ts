@@ -31,3 +31,16 @@ export function connectActions(
   const tools = environment.access.toolTemplates.map(({ tool }): ConnectAction => ({ kind: 'tool', tool }));
   return environment.access.method === 'teamviewer' ? [...tools, ...kinds] : [...kinds, ...tools];
 }
+
+/**
+ * What a dialog opened from a list (the ticket page, the palette) does: launch the tool when one is named, else the
+ * server's first connect kind, else (no server) a local terminal.
+ */
+export function dialogKind(
+  environment: Pick<EnvironmentView, 'access'>,
+  server: Pick<ServerView, 'os'> | null,
+  tool?: string,
+): ConnectKind | 'tool' | undefined {
+  if (tool !== undefined) return 'tool';
+  return server ? connectKinds(environment, server)[0] : undefined;
+}

@@ -5,12 +5,13 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useAppStore, useTicketsStore } from '../../store/StoreProvider.tsx';
-import { connectKinds } from '../sessions/connectKinds.ts';
+import { dialogKind } from '../sessions/connectKinds.ts';
 import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
+import { ToolTargetButtons } from '../remoteAccess/TicketToolButtons.tsx';
 
 /**
  * "Connect" from the ticket: the customer's servers, the ticket's environment first, each opening the connect dialog
- * with this ticket chosen.
+ * with this ticket chosen; then the environments' external tools, each opening the launch dialog.
  */
 export function ConnectSection({ ticket }: { ticket: TicketView }) {
   const { t } = useTranslation('tickets');
@@ -18,9 +19,11 @@ export function ConnectSection({ ticket }: { ticket: TicketView }) {
   const customerOf = useTicketsStore((s) => s.customerOf);
   const [customer, setCustomer] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [target, setTarget] = useState<{ environment: EnvironmentView; server: ServerView | null } | null>(
-    null,
-  );
+  const [target, setTarget] = useState<{
+    environment: EnvironmentView;
+    server: ServerView | null;
+    tool?: string;
+  } | null>(null);
 
   useEffect(() => {
     if (!mayOpen) return;
@@ -63,13 +66,18 @@ export function ConnectSection({ ticket }: { ticket: TicketView }) {
             <span className="muted ticket-page__sub">{environment.name}</span>
           </li>
         ))}
+        <ToolTargetButtons
+          environments={environments}
+          onLaunch={(environment, server, tool) => setTarget({ environment, server, tool })}
+        />
       </ul>
       {customer && target && (
         <OpenSessionDialog
           customer={customer}
           environment={target.environment}
           server={target.server}
-          kind={target.server ? connectKinds(target.environment, target.server)[0] : undefined}
+          kind={dialogKind(target.environment, target.server, target.tool)}
+          tool={target.tool}
           ticketId={ticket.id}
           onClose={() => setTarget(null)}
         />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StateCreator } from 'zustand/vanilla';
 import type { CustomerDetail } from '../../../common/registry/model.ts';
+import type { ToolIndexEntry } from '../../../common/sessions/tools.ts';
 import { errorMessage } from '../errorMessage.ts';
 import { initialPaletteState, RECENT_LIMIT, type PaletteState } from './initialState.ts';
 
@@ -9,6 +10,8 @@ export type PaletteStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface PaletteDeps {
   getCustomer(id: string): Promise<CustomerDetail>;
+  /** Every customer's tools that launch without a server; left out, the palette offers no tools. */
+  toolIndex?(): Promise<ToolIndexEntry[]>;
   storage: PaletteStorage | null;
 }
 
@@ -25,6 +28,10 @@ export interface PaletteActions {
   rememberConnection(serverId: string): void;
   /** Reads the server's customer and opens the connect dialog for it; the palette closes. */
   connectTo(customerId: string, serverId: string): Promise<void>;
+  /** Reads the tools that launch without a server (for a member who may open sessions). */
+  loadTools(): Promise<void>;
+  /** Reads the tool's customer and opens the launch dialog for its environment; the palette closes. */
+  launchTool(entry: Pick<ToolIndexEntry, 'customerId' | 'environmentId' | 'tool'>): Promise<void>;
   closeConnect(): void;
   reset(): void;
 }
@@ -39,7 +46,7 @@ const savedSchema = z.object({
 const storageKey = (memberId: string) => `lotsen.palette.${memberId}`;
 
 export const createPaletteActions =
-  ({ getCustomer, storage }: PaletteDeps): StateCreator<PaletteStore, [], [], PaletteActions> =>
+  ({ getCustomer, toolIndex, storage }: PaletteDeps): StateCreator<PaletteStore, [], [], PaletteActions> =>
   (set, get) => {
     const save = () => {
       const { memberId, recent, favourites } = get();
@@ -98,6 +105,28 @@ export const createPaletteActions =
               set({ open: false, connect: { customer, environment, server } });
               return;
             }
+          }
+          set({ error: { gone: true } });
+        } catch (error) {
+          set({ error: { message: errorMessage(error) } });
+        }
+      },
+      async loadTools() {
+        try {
+          set({ tools: (await toolIndex?.()) ?? [] });
+        } catch {
+          // Without the tools the palette still finds customers, servers and tickets.
+          set({ tools: [] });
+        }
+      },
+      async launchTool({ customerId, environmentId, tool }) {
+        set({ error: null });
+        try {
+          const customer = await getCustomer(customerId);
+          const environment = customer.environments.find((e) => e.id === environmentId);
+          if (environment?.access.toolTemplates.some((t) => t.tool === tool)) {
+            set({ open: false, connect: { customer, environment, server: null, tool } });
+            return;
           }
           set({ error: { gone: true } });
         } catch (error) {

@@ -1,10 +1,16 @@
 import type { CustomerDetail, EnvironmentView, ServerView } from '../../../common/registry/model.ts';
+import type { ToolIndexEntry } from '../../../common/sessions/tools.ts';
 
-/** The server the palette is connecting to, read in full (the dialog needs its environment and accounts). */
+/**
+ * The server the palette is connecting to, or the environment whose tool it launches, read in full (the dialog needs
+ * its environment and accounts).
+ */
 export interface PaletteConnect {
   customer: CustomerDetail;
   environment: EnvironmentView;
-  server: ServerView;
+  server: ServerView | null;
+  /** The external tool to launch for the environment; none when connecting to the server. */
+  tool?: string;
 }
 
 export interface PaletteState {
@@ -18,6 +24,8 @@ export interface PaletteState {
   recent: string[];
   favourites: string[];
   connect: PaletteConnect | null;
+  /** The tools that launch without a server, read when the palette opens (empty until then, or when not allowed). */
+  tools: ToolIndexEntry[];
   /** Why the connect dialog could not open: the server is gone, or reading its customer failed. */
   error: { gone: true } | { message: string } | null;
 }
@@ -32,5 +40,6 @@ export const initialPaletteState: PaletteState = {
   recent: [],
   favourites: [],
   connect: null,
+  tools: [],
   error: null,
 };

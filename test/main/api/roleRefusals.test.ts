@@ -174,6 +174,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'sessions.vpnProfile': { client: 'openconnect', gateway: 'vpn.kommun.se' },
     'tools.list': { customerId },
     'tools.approve': { environmentId, tool: 'TeamViewer', template: 'teamviewer -i {teamviewerId}' },
+    'tools.index': {},
     'recordings.list': {},
     'recordings.read': { recordingId: localRecordingId },
     'recordings.export': { recordingId: localRecordingId },

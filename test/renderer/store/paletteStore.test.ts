@@ -54,10 +54,38 @@ describe('the palette store', () => {
     store.getState().show();
     await store.getState().connectTo('c1', 's1');
     expect(store.getState().open).toBe(false);
-    expect(store.getState().connect?.server.host).toBe('wap01.vaxjo.se');
+    expect(store.getState().connect?.server?.host).toBe('wap01.vaxjo.se');
     store.getState().closeConnect();
     store.getState().show();
     await store.getState().connectTo('c1', 'gone');
+    expect(store.getState()).toMatchObject({ open: true, connect: null, error: { gone: true } });
+  });
+
+  test('a tool entry opens the launch dialog for its environment, with no server; a tool gone says so', async () => {
+    const withTool = {
+      ...detail,
+      environments: [{ id: 'e1', servers: [], access: { toolTemplates: [{ tool: 'TeamViewer' }] } }],
+    } as unknown as CustomerDetail;
+    const entry = {
+      customerId: 'c1',
+      customerName: 'Lunds kommun',
+      environmentId: 'e1',
+      environmentName: 'Produktion',
+      tool: 'TeamViewer',
+    };
+    const store = createPaletteStore({
+      getCustomer: async () => withTool,
+      toolIndex: async () => [entry],
+      storage: null,
+    });
+    store.getState().show();
+    await store.getState().loadTools();
+    expect(store.getState().tools).toEqual([entry]);
+    await store.getState().launchTool(entry);
+    expect(store.getState()).toMatchObject({ open: false, connect: { server: null, tool: 'TeamViewer' } });
+    store.getState().closeConnect();
+    store.getState().show();
+    await store.getState().launchTool({ ...entry, tool: 'AnyDesk' });
     expect(store.getState()).toMatchObject({ open: true, connect: null, error: { gone: true } });
   });
 });

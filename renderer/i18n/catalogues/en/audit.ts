@@ -109,6 +109,7 @@ export const audit = {
     escalatedAt: 'escalated',
     tool: 'tool',
     templateSha256: 'template (SHA-256)',
+    withOverride: 'approved with an override',
     handedOff: 'handed off',
     use: 'use',
     purgeDate: 'purge date',

@@ -32,6 +32,8 @@ export const remoteAccess = {
     noTemplate: 'This environment has no launch template for {{tool}}.',
     pending: 'This launch template has not been approved on this machine. Read it before it runs:',
     approveAndLaunch: 'Approve and launch on this machine',
+    overrideApproveAndLaunch: 'Override, approve and launch on this machine',
+    overrideAndLaunch: 'Override and launch {{tool}}',
     handedOff:
       '{{tool}} handed the connection over and ended at once, so this session is tracked until you click Done.',
     done: 'Done',
@@ -39,6 +41,8 @@ export const remoteAccess = {
     templatesHint:
       'One line per tool: the tool, a colon, then its command line. Placeholders {host}, {port}, {username} and {teamviewerId}; never a password. A template runs only once approved on each machine.',
   },
+  vpnTerminal: 'Local terminal with VPN',
+  vpnTerminalFor: 'Open a local terminal for {{environment}}, its VPN connected first',
   shell: {
     label: 'Shell',
     options: { posix: 'Unix shell (bash, sh)', powershell: 'PowerShell (Windows OpenSSH)' },

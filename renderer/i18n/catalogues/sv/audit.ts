@@ -148,6 +148,7 @@ export const audit: Translation<typeof en> = {
     escalatedAt: 'eskalerat',
     tool: 'verktyg',
     templateSha256: 'mall (SHA-256)',
+    withOverride: 'godkänd med åsidosättning',
     handedOff: 'lämnade över',
     use: 'användning',
     purgeDate: 'gallringsdatum',

@@ -35,6 +35,8 @@ export const remoteAccess: Translation<typeof en> = {
     noTemplate: 'Miljön har ingen startmall för {{tool}}.',
     pending: 'Den här startmallen är inte godkänd på den här datorn. Läs den innan den körs:',
     approveAndLaunch: 'Godkänn och starta på den här datorn',
+    overrideApproveAndLaunch: 'Åsidosätt, godkänn och starta på den här datorn',
+    overrideAndLaunch: 'Åsidosätt och starta {{tool}}',
     handedOff:
       '{{tool}} lämnade över anslutningen och avslutades direkt, så sessionen räknas tills du klickar på Klar.',
     done: 'Klar',
@@ -42,6 +44,8 @@ export const remoteAccess: Translation<typeof en> = {
     templatesHint:
       'En rad per verktyg: verktyget, ett kolon och sedan kommandoraden. Platshållare {host}, {port}, {username} och {teamviewerId}; aldrig ett lösenord. En mall körs först när den är godkänd på varje dator.',
   },
+  vpnTerminal: 'Lokal terminal med VPN',
+  vpnTerminalFor: 'Öppna en lokal terminal för {{environment}} med dess VPN anslutet först',
   shell: {
     label: 'Skal',
     options: { posix: 'Unix-skal (bash, sh)', powershell: 'PowerShell (Windows OpenSSH)' },

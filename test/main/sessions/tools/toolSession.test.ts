@@ -176,6 +176,44 @@ describe('an external-tool session', () => {
     });
   });
 
+  test('an approval given by a blocked launch says so in its audit event; a template needing no server launches for the environment', async () => {
+    const p = await prepared();
+    const tool = await fakeTool('teamviewer-env', 0);
+    const template = `${tool.path} -i {teamviewerId}`;
+    await withTemplate(p, template);
+    const approve = { environmentId: p.environment.id, tool: 'TeamViewer', template };
+    // The palette's index names it with its customer; a template needing a server is left to the server's row.
+    expect(await call.ok('tools.index', {})).toEqual([
+      {
+        customerId: p.customer.id,
+        customerName: p.customer.name,
+        environmentId: p.environment.id,
+        environmentName: p.environment.name,
+        tool: 'TeamViewer',
+      },
+    ]);
+    // The launch button of a blocked session overrides and approves in one click: the approval is recorded as such.
+    expect(await call.ok('tools.approve', { ...approve, withOverride: true })).toEqual({
+      ...approve,
+      templateSha256: sha256(template),
+      approved: true,
+    });
+    await call.ok('tools.approve', approve);
+    const approvals = await call.ok('audit.list', { event: 'tool.approved' });
+    expect(approvals.map((e) => String(e.details['withOverride'] ?? 'absent')).sort()).toEqual([
+      'absent',
+      'true',
+    ]);
+
+    // No server and no account: only {teamviewerId}, the environment's own, is filled in.
+    const session = await call.ok('sessions.open', { ...toolOpen(p), serverId: null, accountId: null });
+    await stateOf(session.id, ['open'], (view) => view.toolHandedOffAt !== undefined);
+    expect((await readFile(tool.out, 'utf8')).split('\n')).toEqual(['-i', '123456789', '']);
+    await call.ok('sessions.close', { sessionId: session.id });
+    await withTemplate(p, `${tool.path} --host {host}`);
+    expect(await call.ok('tools.index', {})).toEqual([]);
+  });
+
   test('a tool that hands off and exits at once is tracked until Done, and says so', async () => {
     const p = await prepared();
     const tool = await fakeTool('teamviewer-launcher', 0);

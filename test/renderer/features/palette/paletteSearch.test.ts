@@ -71,6 +71,26 @@ describe('the command palette search', () => {
     expect(keys('lock')).toEqual(['action:lock']);
   });
 
+  test('"teamviewer lund" finds Lund\'s TeamViewer, a tool launched for its environment', () => {
+    const tool = {
+      customerId: lund.id,
+      customerName: lund.name,
+      environmentId: lund.servers[0]!.environmentId,
+      environmentName: 'Produktion',
+      tool: 'TeamViewer',
+    };
+    const other = { ...tool, customerId: vaxjo.id, customerName: vaxjo.name, environmentId: id() };
+    const withTools = buildPaletteIndex({
+      customers: [lund, vaxjo],
+      tickets: [],
+      tools: [tool, other],
+      commands,
+      roleLabel,
+    });
+    const found = searchPalette(withTools, 'teamviewer lund', none).map((r) => r.item);
+    expect(found).toEqual([{ kind: 'tool', key: `tool:${tool.environmentId}:TeamViewer`, ...tool }]);
+  });
+
   test('an empty query offers favourites, then recent connections, then pages and actions', () => {
     const recent = [serverKey(lund, 'wap01.lund.se')];
     const favourites = [`customer:${vfg.id}`];
