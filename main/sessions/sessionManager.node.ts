@@ -10,6 +10,7 @@ import {
 import type { Backend } from '../app/backend.node.ts';
 import { endInterruptedSessions } from './interruptedSessions.ts';
 import { newRecordingRow, recorderOf, type Recorder } from './recording/recorder.ts';
+import { sessionRecordingSink } from './recording/recordingWriter.node.ts';
 import { CachedVerdicts } from './cachedVerdicts.ts';
 import {
   auditCachedVerdict,
@@ -227,7 +228,8 @@ export class SessionManager {
     const recorder = recorderOf(
       recording.id,
       (text) => sealSecretText(recordingKey.row.id, recordingKey.key, text),
-      recordingSinkOf(this.books, id),
+      // An embedded store's batches are written by a worker thread (recording/recordingWriter.node.ts).
+      sessionRecordingSink(this.backend, recordingSinkOf(this.books, id)),
       { recordInput: input.recordInput },
     );
     // What the session shows while the store cannot say (its opening waits in the local queue).

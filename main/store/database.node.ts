@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { statSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase } from 'kysely';
 import type pg from 'pg';
 import { LotsenError } from '../../common/api/errors.ts';
 import type { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
@@ -121,6 +121,30 @@ export function sqliteConnectionOf(db: Db): Database.Database | null {
 
 const pageKeys = new WeakMap<Db, Buffer>();
 
+const fileKeys = new WeakMap<Db, { file: string; key: Buffer }>();
+
+/**
+ * The store's file and key, for a second connection of this process's own to the same file: the recording writer's
+ * worker thread (main/sessions/recording/recordingWriter.node.ts), which takes the recordings' encrypted writes off
+ * the event loop. Null for a query layer not opened here (a team database).
+ */
+export function storeFileKeyOf(db: Db): { file: string; key: Buffer } | null {
+  return fileKeys.get(db) ?? null;
+}
+
+/**
+ * The connection as the query layer uses it, its transactions begun IMMEDIATE (Kysely begins them DEFERRED). The
+ * file has a second writer in this process (the recording writer) and may have a CLI's: a deferred transaction that
+ * reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when another connection committed in between, while
+ * one that takes the write lock as it begins waits its turn (busy_timeout) and then sees the latest rows.
+ */
+function immediateTransactions(raw: Database.Database): SqliteDatabase {
+  return {
+    close: () => raw.close(),
+    prepare: (query) => raw.prepare(query.trim().toLowerCase() === 'begin' ? 'begin immediate' : query),
+  };
+}
+
 /** The key that checks each page of the store's file (pageAuthentication.node.ts); null for a query layer not opened here. */
 export function pageAuthenticationKeyOf(db: Db): Buffer | null {
   return pageKeys.get(db) ?? null;
@@ -166,14 +190,20 @@ export async function createStore(file: string, key: Buffer): Promise<EmbeddedSt
 }
 
 async function migrated(raw: Database.Database, file: string, key: Buffer): Promise<EmbeddedStore> {
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: immediateTransactions(raw) }),
+  });
   connections.set(db, raw);
+  // A copy: the caller wipes its key once the store is open; this one is wiped as the store closes.
+  const kept = { file, key: Buffer.from(key) };
+  fileKeys.set(db, kept);
   pageKeys.set(
     db,
     pageAuthenticationKey(key, Buffer.from(raw.pragma('cipher_salt', { simple: true }) as string, 'hex')),
   );
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
+    kept.key.fill(0);
     await db.destroy();
     if (isStoreDamage(error)) throw storeDamagedError(file, error);
     throw error instanceof Error ? error : new Error(String(error));
@@ -187,6 +217,7 @@ async function migrated(raw: Database.Database, file: string, key: Buffer): Prom
     async close() {
       if (closed) return;
       closed = true;
+      kept.key.fill(0);
       await db.destroy();
     },
   };

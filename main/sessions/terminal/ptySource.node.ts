@@ -86,6 +86,7 @@ export function spawnPty(options: PtyOptions): TerminalSource {
       stopWatching();
       child.kill();
     },
+    coalesceOutput: true,
   };
 }
 

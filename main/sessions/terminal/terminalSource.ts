@@ -18,4 +18,9 @@ export interface TerminalSource {
   pause(): void;
   resume(): void;
   close(): void;
+  /**
+   * Output arriving in quick succession is sent on together (terminalStream.ts): set by a local pty, which hands
+   * over at most 4 KiB per read. An SSH channel's packets are large already and its chunks go as they come.
+   */
+  readonly coalesceOutput?: boolean;
 }

@@ -9,6 +9,16 @@ import {
 import type { TerminalExit, TerminalSource } from './terminalSource.ts';
 import { Utf8ChunkAligner } from './utf8Boundary.ts';
 
+/**
+ * A pty's output that follows the last sent within this long is held and sent on with what comes next, as VS Code's
+ * TerminalDataBufferer holds a pty's output for 5 ms: Linux hands a pty's reader at most 4 KiB per read (the line
+ * discipline's buffer), and each chunk sent alone costs the client a frame and an acknowledgement and the recording an
+ * event line. Output after a quiet moment (typing's echo) goes at once.
+ */
+export const OUTPUT_COALESCE_MS = 5;
+/** Held output is sent once it would pass this size, so a chunk sent is no larger than one pty read can be. */
+export const OUTPUT_COALESCE_BYTES = 64 * 1024;
+
 export interface TerminalSink {
   /** Whole UTF-8 characters only; the client acknowledges them with `ack` once its terminal has taken them. */
   output(bytes: Uint8Array): void;
@@ -61,23 +71,52 @@ export function connectTerminal(
     : null;
   recording?.onWritten((bytes) => recordingFlow!.acknowledged(bytes));
   const aligner = new Utf8ChunkAligner();
-  const deliver = (bytes: Uint8Array) => {
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  const send = (bytes: Uint8Array) => {
     if (bytes.length === 0) return;
+    lastSentAt = performance.now();
     recording?.output(bytes);
     recordingFlow?.sent(bytes.length);
     flow.sent(bytes.length);
     sink.output(bytes);
   };
+  // Held output (coalesceOutput only): copies, since a source may reuse its buffers once its callback returns.
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (heldBytes === 0) return;
+    const bytes = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+    held = [];
+    heldBytes = 0;
+    send(bytes);
+  };
+  const deliver = (bytes: Uint8Array) => {
+    if (bytes.length === 0) return;
+    const sinceSent = performance.now() - lastSentAt;
+    if (!source.coalesceOutput || (timer === undefined && sinceSent >= OUTPUT_COALESCE_MS))
+      return send(bytes);
+    if (heldBytes + bytes.length > OUTPUT_COALESCE_BYTES) release();
+    held.push(Buffer.from(bytes));
+    heldBytes += bytes.length;
+    timer ??= setTimeout(release, Math.max(0, OUTPUT_COALESCE_MS - (performance.now() - lastSentAt)));
+  };
   source.onData((chunk) => deliver(aligner.push(chunk)));
   source.onExit((info) => {
-    deliver(aligner.flush());
+    release();
+    send(aligner.flush());
     sink.exit(info);
   });
   return {
     ack: (bytes) => flow.acknowledged(bytes),
     input: (data) => source.write(data),
     resize: (cols, rows) => source.resize(cols, rows),
-    close: () => source.close(),
+    close: () => {
+      release();
+      source.close();
+    },
     get pendingBytes() {
       return flow.pending;
     },

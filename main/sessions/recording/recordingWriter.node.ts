@@ -1,0 +1,298 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Backend } from '../../app/backend.node.ts';
+import { sqliteConnectionOf, storeFileKeyOf, type Db } from '../../store/database.node.ts';
+import type { RecordedChunk, RecordingSink } from './recorder.ts';
+
+/*
+ * The recordings' writes off the event loop (issue 17). A session's terminal bytes and its recording's batches used to
+ * share one thread: every batch's commit had SQLCipher encrypt its pages (some 90 MB for 64 MiB of output) on the
+ * event loop that also carries the bytes to the client, 38% of a session's time in the profile. Here a worker thread
+ * holds a second connection to the same store file (WAL: its commits do not stop the main connection's reads) and
+ * writes the sealed batches and the recording's end there, in the order they were handed over; what was handed over
+ * while it wrote one transaction goes in the next, so a backlog costs fewer commits, not more.
+ *
+ * Each batch's promise settles once its transaction has committed (or failed), so the recorder's flow control and
+ * its `finish` (which a session's end awaits before `session.closed` is written) mean what they did: a closed
+ * session's recording is complete in the store. Only an embedded store has the worker; a team database's writes go
+ * through the session's books as before (network round trips, and the member's queue while it is out of reach).
+ */
+
+/** Settings the worker's connection copies from the store's own connection (database.node.ts sets them). */
+export const COPIED_SETTINGS = [
+  'journal_mode',
+  'synchronous',
+  'foreign_keys',
+  'busy_timeout',
+  'temp_store',
+  'secure_delete',
+] as const;
+
+interface WorkerSetup {
+  /** Where better-sqlite3-multiple-ciphers is, resolved here: the worker's own `require` resolves from the cwd. */
+  driver: string;
+  file: string;
+  key: Uint8Array;
+  settings: [name: string, value: string | number][];
+}
+
+type Job =
+  | {
+      type: 'chunk';
+      id: number;
+      recordingId: string;
+      seq: number;
+      offsetMs: number;
+      data: string;
+      bytes: number;
+    }
+  | { type: 'end'; id: number; recordingId: string; endedAt: number };
+
+type Reply =
+  | { type: 'ready'; settings: Record<string, unknown> }
+  | { type: 'done'; ids: number[]; failed: { id: number; message: string }[] }
+  | { type: 'failed'; message: string };
+
+/*
+ * The worker's code, plain JavaScript run with `eval`: the same text works from the sources (vitest), from tsc's
+ * output (the Electron app) and from the CLI's bundle, none of which could name a worker file the others have. It
+ * uses only the driver and its setup; the statements are recorder.ts's storeSink's.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+  db = new Database(workerData.file, { fileMustExist: true });
+  // SQLCipher 4 with the raw key, as database.node.ts's openEncryptedConnection opens the file.
+  db.pragma("cipher='sqlcipher'");
+  db.pragma('legacy=4');
+  db.pragma('key="x\\'' + Buffer.from(workerData.key).toString('hex') + '\\'"');
+  workerData.key.fill(0);
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  for (const [name, value] of workerData.settings) db.pragma(name + ' = ' + value);
+} catch (error) {
+  parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
+  try { db && db.close(); } catch {}
+  process.exit(1);
+}
+const insert = db.prepare('INSERT INTO recording_chunks (recording_id, seq, offset_ms, data) VALUES (?, ?, ?, ?)');
+const grow = db.prepare('UPDATE recordings SET bytes = bytes + ? WHERE id = ?');
+const end = db.prepare('UPDATE recordings SET ended_at = ? WHERE id = ?');
+const write = db.transaction((jobs) => {
+  for (const job of jobs) {
+    if (job.type === 'chunk') {
+      insert.run(job.recordingId, job.seq, job.offsetMs, job.data);
+      grow.run(job.bytes, job.recordingId);
+    } else {
+      end.run(job.endedAt, job.recordingId);
+    }
+  }
+});
+let queue = [];
+let scheduled = false;
+function flush() {
+  scheduled = false;
+  const jobs = queue;
+  queue = [];
+  if (jobs.length === 0) return;
+  const ids = [];
+  const failed = [];
+  try {
+    write.immediate(jobs);
+    for (const job of jobs) ids.push(job.id);
+  } catch {
+    // One job's failure must not lose the others': each is tried again alone.
+    for (const job of jobs) {
+      try {
+        write.immediate([job]);
+        ids.push(job.id);
+      } catch (error) {
+        failed.push({ id: job.id, message: String(error && error.message) });
+      }
+    }
+  }
+  parentPort.postMessage({ type: 'done', ids, failed });
+}
+parentPort.on('message', (message) => {
+  if (message.type === 'close') {
+    flush();
+    db.close();
+    parentPort.close();
+    return;
+  }
+  queue.push(message);
+  // Messages that arrived together are written in one transaction.
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(flush);
+  }
+});
+const settings = {};
+for (const [name] of workerData.settings) settings[name] = db.pragma(name, { simple: true });
+parentPort.postMessage({ type: 'ready', settings });
+`;
+
+interface Waiting {
+  job: Job;
+  /** Where the job goes if the worker cannot take it after all. */
+  fallback: RecordingSink;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/** One worker and its connection for one open embedded store; sessions hand it their batches through `sink`. */
+export class RecordingWriter {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  /** Set when the worker takes no more writes (closing, failed to open, ended): later ones go to the fallback. */
+  private stopped: Error | null = null;
+  private drained: (() => void) | null = null;
+  private closing: Promise<void> | null = null;
+  /** The worker's settings once it has opened the file (tests compare them with the store's own connection). */
+  readonly ready: Promise<Record<string, unknown>>;
+
+  constructor(setup: WorkerSetup) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: setup });
+    // Idle, it does not keep the process alive; while a write waits it does (see `post`).
+    this.worker.unref();
+    let opened: (settings: Record<string, unknown>) => void = () => undefined;
+    let refused: (error: Error) => void = () => undefined;
+    this.ready = new Promise((resolve, reject) => {
+      opened = resolve;
+      refused = reject;
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (reply: Reply) => {
+      if (reply.type === 'ready') return opened(reply.settings);
+      if (reply.type === 'failed') {
+        const error = new Error(`The recording writer could not open the store: ${reply.message}`);
+        refused(error);
+        return this.giveUp(error);
+      }
+      for (const id of reply.ids) this.settle(id)?.resolve();
+      for (const { id, message } of reply.failed) this.settle(id)?.reject(new Error(message));
+    });
+    this.worker.on('error', (error) => this.giveUp(error));
+    this.worker.on('exit', () => {
+      const error = new Error('The recording writer ended.');
+      refused(error);
+      this.giveUp(error);
+    });
+  }
+
+  /** The writer of `db`'s store, with the store connection's own settings; null for a store not opened here. */
+  static forStore(db: Db): RecordingWriter | null {
+    const raw = sqliteConnectionOf(db);
+    const opened = storeFileKeyOf(db);
+    if (raw === null || opened === null) return null;
+    const key = new Uint8Array(opened.key);
+    try {
+      return new RecordingWriter({
+        driver: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'),
+        file: opened.file,
+        key,
+        settings: COPIED_SETTINGS.map((name) => [
+          name,
+          raw.pragma(name, { simple: true }) as string | number,
+        ]),
+      });
+    } finally {
+      key.fill(0); // the worker was given its own copy
+    }
+  }
+
+  /** A session's recording sink: through the worker while it writes, through `fallback` once it does not. */
+  sink(fallback: RecordingSink): RecordingSink {
+    return {
+      chunk: (chunk: RecordedChunk) => this.post({ type: 'chunk', id: this.nextId++, ...chunk }, fallback),
+      end: (recordingId, endedAt) =>
+        this.post({ type: 'end', id: this.nextId++, recordingId, endedAt }, fallback),
+    };
+  }
+
+  /**
+   * Lets what it was given be written, then closes its connection and ends. Writes handed over meanwhile or later go
+   * to their fallback (the store is still open while it locks).
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.stopped ??= new Error('The recording writer was closed.');
+      if (this.waiting.size > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+      this.worker.ref();
+      this.worker.postMessage({ type: 'close' });
+      await exited;
+    })();
+    return this.closing;
+  }
+
+  private post(job: Job, fallback: RecordingSink): Promise<void> {
+    if (this.stopped) return viaFallback(job, fallback);
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(job.id, { job, fallback, resolve, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.worker.postMessage(job);
+    });
+  }
+
+  private settle(id: number): Waiting | undefined {
+    const waiting = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) {
+      this.worker.unref();
+      this.drained?.();
+      this.drained = null;
+    }
+    return waiting;
+  }
+
+  /**
+   * The worker cannot write any more: what it had not confirmed goes to the fallback, in the order it was handed over
+   * (a batch it did commit is not written twice: the books skip a chunk already there, applyItem.ts).
+   */
+  private giveUp(error: Error): void {
+    this.stopped ??= error;
+    const left = [...this.waiting.values()];
+    this.waiting.clear();
+    this.worker.unref();
+    this.drained?.();
+    this.drained = null;
+    for (const { job, fallback, resolve, reject } of left) {
+      viaFallback(job, fallback).then(resolve, (failure: unknown) =>
+        reject(failure instanceof Error ? failure : new Error(String(failure))),
+      );
+    }
+  }
+}
+
+function viaFallback(job: Job, fallback: RecordingSink): Promise<void> {
+  if (job.type === 'end') return fallback.end(job.recordingId, job.endedAt);
+  const { recordingId, seq, offsetMs, data, bytes } = job;
+  return fallback.chunk({ recordingId, seq, offsetMs, data, bytes });
+}
+
+const writers = new WeakMap<object, RecordingWriter>();
+
+/**
+ * The sink a session's recording is written through: the store's recording writer (made at its first session, closed
+ * as the store locks, after the sessions have ended) for an embedded store, `fallback` (the session's books) for a
+ * team database.
+ */
+export function sessionRecordingSink(backend: Backend, fallback: RecordingSink): RecordingSink {
+  const store = backend.unlockedStore();
+  if (store?.kind !== 'embedded') return fallback;
+  let writer = writers.get(store);
+  if (!writer) {
+    const made = RecordingWriter.forStore(store.db);
+    if (made === null) return fallback;
+    writers.set(store, (writer = made));
+    // Registered after the session manager's own hook, so it runs after every session has ended and flushed.
+    const unhook = backend.beforeLock(async () => {
+      unhook();
+      await made.close();
+    });
+  }
+  return writer.sink(fallback);
+}
