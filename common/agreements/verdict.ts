@@ -37,7 +37,9 @@ export type WarningCode = (typeof warningCodes)[number];
 
 /**
  * The sentences a reason can say, as keys the renderer words from its `reasons` catalogue (`sentences.<key>`) with
- * the reason's values; `message` stays the CLI's and the CSV's English. Values named `…On` are ISO days.
+ * the reason's values; `message` stays the CLI's and the CSV's English. Values named `…On` are ISO days, `…At` epoch
+ * ms; lists are of names (data) or codes the console words (`roles`: server roles), and `findings`/`contacts` are
+ * lists of small records (an access finding of common/registry/access.ts; a contact's name and missing training).
  */
 export const reasonSentenceKeys = [
   'agreementNotStarted',
@@ -59,6 +61,13 @@ export const reasonSentenceKeys = [
   'primaryContactUntrained',
   'tooManyContacts',
   'requesterNotContact',
+  'noRemoteAccessTerms',
+  'noRemoteAccessServices',
+  'nonStandardAccess',
+  'contactTrainingMissing',
+  'maintenanceNotice',
+  'certificateExpiring',
+  'certificateExpired',
 ] as const;
 export type ReasonSentenceKey = (typeof reasonSentenceKeys)[number];
 
@@ -69,7 +78,10 @@ export const reasonSchema = z.object({
   sentence: z
     .object({
       key: z.enum(reasonSentenceKeys),
-      values: z.record(z.string(), z.union([z.string(), z.number()])),
+      values: z.record(
+        z.string(),
+        z.union([z.string(), z.number(), z.array(z.string()), z.array(z.record(z.string(), z.string()))]),
+      ),
     })
     .optional(),
 });

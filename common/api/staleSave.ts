@@ -7,9 +7,29 @@ import type { LotsenError } from './errors.ts';
  * stored version. `current` is the record's view as read (views never hold secrets); `changedFields` are the
  * submitted fields (dotted for nested ones, `access.vpnType`) whose stored value differs from what was submitted.
  */
+/** The records a save can find stale, as main names them in its English and the console words them by. */
+export const staleRecordKinds = [
+  'customer',
+  'contact',
+  'environment',
+  'server',
+  'support account',
+  'certificate',
+  'maintenance notice',
+  'agreement',
+  'data-processing agreement',
+  'ticket',
+  'time entry',
+  'price list',
+  'retention policy',
+] as const;
+export type StaleRecordKind = (typeof staleRecordKinds)[number];
+
 export const staleSaveDetailsSchema = z.object({
-  /** The kind of record, in words: `customer`, `support account`. */
+  /** The kind of record, in words: `customer`, `support account` (one of `staleRecordKinds`). */
   record: z.string(),
+  /** Whether the acting person made the other change (in another window or with the CLI). */
+  byYou: z.boolean().optional(),
   /** The version stored now: the one to save against once the person has chosen. */
   rowVersion: z.number().int().min(0),
   current: z.unknown(),

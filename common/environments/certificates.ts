@@ -104,22 +104,38 @@ export function certificateWarning(
   certificate: Pick<CertificateView, 'kind' | 'subject' | 'serverHost' | 'expiresOn'>,
   where: string,
   at: number,
-): { state: 'expiring' | 'expired'; message: string } | null {
+): { state: 'expiring' | 'expired'; message: string; sentence: CertificateSentence } | null {
   const { state, days } = certificateStanding(certificate, at);
   const name = `${certificateName(certificate)} in ${where}`;
+  // The certificate's parts by code and data, for the console to name it in its language (a reason's `sentence`).
+  const values = {
+    kind: certificate.kind,
+    environment: where,
+    expiresOn: certificate.expiresOn,
+    ...(certificate.subject && { subject: certificate.subject }),
+    ...(certificate.serverHost && { host: certificate.serverHost }),
+  };
   if (state === 'expired') {
     return {
       state,
       message: `${name} expired on ${certificate.expiresOn}: ${certificateExpiryConsequences[certificate.kind]}. Renew it now.`,
+      sentence: { key: 'certificateExpired', values },
     };
   }
   if (state === 'expiring') {
     return {
       state,
       message: `${name} expires on ${certificate.expiresOn} (in ${days} day${days === 1 ? '' : 's'}); renew it before then.`,
+      sentence: { key: 'certificateExpiring', values: { ...values, count: days } },
     };
   }
   return null;
+}
+
+/** A certificate warning's sentence by key (common/agreements/verdict.ts' `reasonSentenceKeys`). */
+export interface CertificateSentence {
+  key: 'certificateExpired' | 'certificateExpiring';
+  values: Record<string, string | number>;
 }
 
 /** One certificate across the registry, with its standing at the instant asked about (`lotsen certificates`). */

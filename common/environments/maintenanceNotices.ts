@@ -111,3 +111,24 @@ export function noticeWarning(
   const summary = notice.summary.replace(/[.\s]+$/, '');
   return `${summary}, ${noticePeriod(notice)} (${when}; the customer's notice for ${where}).`;
 }
+
+/**
+ * The same notice by its parts, for the console to say in its language (a reason's `sentence`): the summary is the
+ * customer's own words (data), the times epoch ms, `timing` `current` or `upcoming`; no `endsAt` when open-ended.
+ */
+export function noticeSentence(
+  notice: Pick<MaintenanceNoticeView, 'startsAt' | 'endsAt' | 'summary'>,
+  where: string,
+  at: number,
+): { key: 'maintenanceNotice'; values: Record<string, string | number> } {
+  return {
+    key: 'maintenanceNotice',
+    values: {
+      summary: notice.summary.replace(/[.\s]+$/, ''),
+      environment: where,
+      timing: noticeTiming(notice, at) === 'current' ? 'current' : 'upcoming',
+      startsAt: notice.startsAt,
+      ...(notice.endsAt !== null && { endsAt: notice.endsAt }),
+    },
+  };
+}

@@ -47,5 +47,18 @@ export function missingRemoteAccess(
     message: `No remote access is recorded to the ${listed(missing.map((r) => roleNames[r]))} server${
       missing.length === 1 ? '' : 's'
     } in ${environment.name}: ${why}.`,
+    // The console names the missing roles and the services needing them; which role each service runs on is the
+    // terms' rule, not news to the reader, so only the CLI's English spells it out.
+    sentence:
+      services.length === 0
+        ? { key: 'noRemoteAccessTerms', values: { environment: environment.name, roles: missing } }
+        : {
+            key: 'noRemoteAccessServices',
+            values: {
+              environment: environment.name,
+              roles: missing,
+              services: [...new Set(services.map((s) => s.name))],
+            },
+          },
   };
 }

@@ -60,6 +60,10 @@ export function contactReasons(
     warnings.push({
       code: 'CONTACT_TRAINING_MISSING',
       message: `Training not done: ${untrained.map((c) => `${c.name} (${missingTraining(c)})`).join(', ')}.`,
+      sentence: {
+        key: 'contactTrainingMissing',
+        values: { contacts: untrained.map((c) => ({ contact: c.name, training: trainingCode(c) })) },
+      },
     });
   }
   return { blockers, warnings };

@@ -2,7 +2,12 @@ import type { AgreementServiceView, AgreementView, DpaView } from '../../common/
 import type { Reason, Verdict } from '../../common/agreements/verdict.ts';
 import type { ContactView, EnvironmentView } from '../../common/registry/model.ts';
 import { certificateWarning } from '../../common/environments/certificates.ts';
-import { noticesBeforeSession, noticeWarning } from '../../common/environments/maintenanceNotices.ts';
+import {
+  noticeSentence,
+  noticesBeforeSession,
+  noticeWarning,
+} from '../../common/environments/maintenanceNotices.ts';
+import { accessStandardness } from '../../common/registry/access.ts';
 import type { CustomerKind } from '../../common/registry/vocabulary.ts';
 import { missingRemoteAccess } from './accessRequirements.ts';
 import { endOfDate, startOfDate } from './agreementDates.ts';
@@ -192,7 +197,11 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
     // Only for the environment a session would open in: what the technician must know before connecting there.
     if (question.environmentId === environment.id) {
       for (const notice of noticesBeforeSession(environment.notices, at)) {
-        warnings.push({ code: 'MAINTENANCE_NOTICE', message: noticeWarning(notice, environment.name, at) });
+        warnings.push({
+          code: 'MAINTENANCE_NOTICE',
+          message: noticeWarning(notice, environment.name, at),
+          sentence: noticeSentence(notice, environment.name, at),
+        });
       }
     }
     for (const certificate of environment.certificates) {
@@ -201,12 +210,21 @@ export function evaluateEligibility(facts: EligibilityFacts, question: Eligibili
       warnings.push({
         code: warning.state === 'expired' ? 'CERTIFICATE_EXPIRED' : 'CERTIFICATE_EXPIRING_SOON',
         message: warning.message,
+        sentence: warning.sentence,
       });
     }
     if (!environment.access.standard) {
       warnings.push({
         code: 'NON_STANDARD_ACCESS',
         message: `${environment.name} uses non-standard access, billable under section 8.6: ${environment.access.nonStandardReasons.join(' ')}`,
+        sentence: {
+          key: 'nonStandardAccess',
+          values: {
+            environment: environment.name,
+            // The same findings the view's English reasons come from, as codes and data.
+            findings: accessStandardness(environment.access).findings,
+          },
+        },
       });
     }
   }

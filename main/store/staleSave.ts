@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { LotsenError } from '../../common/api/errors.ts';
-import { changedFields, type StaleSaveDetails } from '../../common/api/staleSave.ts';
+import { changedFields, type StaleRecordKind, type StaleSaveDetails } from '../../common/api/staleSave.ts';
 import type { VERSIONED_TABLES } from './migrations/0020_row_versions.ts';
 import type { Db } from './database.node.ts';
 
@@ -22,8 +22,8 @@ export interface StaleSave<View> {
   id?: string;
   /** Where the record must be found (a server within its environment); elsewhere it counts as not found. */
   within?: { column: string; value: string };
-  /** In words, for the message and the details: `customer`, `support account`. */
-  record: string;
+  /** In words, for the message and the details: `customer`, `support account`; the console words it by this. */
+  record: StaleRecordKind;
   notFound: string;
   /** The record's view as stored now (read in the same transaction). */
   view(): Promise<View>;
@@ -55,15 +55,17 @@ export async function staleSaveRefusal<View>(
   const view = await stale.view();
   const stored = stale.stored ? stale.stored(view) : (view as Record<string, unknown>);
   const changedBy = await nameOf(db, stamp.updated_by);
+  const byYou = stamp.updated_by === actorId;
   const details: StaleSaveDetails = {
     record: stale.record,
+    byYou,
     rowVersion: Number(stamp.row_version),
     current: view,
     changedFields: changedFields(stale.submitted, stored),
     changedBy,
     changedAt: stamp.updated_at === null ? null : Number(stamp.updated_at),
   };
-  return new LotsenError('CONFLICT', staleSaveMessage(details, stamp.updated_by === actorId), details);
+  return new LotsenError('CONFLICT', staleSaveMessage(details, byYou), details);
 }
 
 async function nameOf(db: Db, userId: string | null): Promise<string | null> {

@@ -23,6 +23,8 @@ export interface EscalationException {
 export interface EscalationRefusal {
   reason: 'NO_AGREEMENT' | 'NO_ACUTE_OPTION';
   message: string;
+  /** The sentence's data, for the console to word it by `reason`: the day asked about, or the agreements' references. */
+  values: { on: string } | { agreements: string[] };
 }
 
 interface OptionFound {
@@ -49,9 +51,11 @@ export async function acuteOptionAt(
     (a) => startOfDate(a.starts_on) <= at && (a.ends_on === null || at < endOfDate(a.ends_on)),
   );
   if (inForce.length === 0) {
+    const on = formatInstant(at).slice(0, 10);
     return {
       reason: 'NO_AGREEMENT',
-      message: `Acute escalation refused: no agreement in force on ${formatInstant(at).slice(0, 10)}.`,
+      message: `Acute escalation refused: no agreement in force on ${on}.`,
+      values: { on },
     };
   }
   const owner =
@@ -66,11 +70,11 @@ export async function acuteOptionAt(
   const candidates = covering.length > 0 ? covering : inForce;
   const withOption = candidates.find((a) => a.acute_enabled === 1);
   if (!withOption) {
+    const references = candidates.map((a) => a.reference);
     return {
       reason: 'NO_ACUTE_OPTION',
-      message: `Acute escalation refused: the agreement has no acute option (${candidates
-        .map((a) => a.reference)
-        .join(', ')}).`,
+      message: `Acute escalation refused: the agreement has no acute option (${references.join(', ')}).`,
+      values: { agreements: references },
     };
   }
   return { agreementId: withOption.id, feeOre: withOption.acute_fee_ore };
@@ -113,6 +117,7 @@ export async function recordEscalation(
   if (exception === null) {
     throw new LotsenError('NOT_ELIGIBLE', option.message, {
       reason: option.reason,
+      ...option.values,
       exceptionPriceOre: (await readPriceList(trx)).acuteEscalationOre,
     });
   }

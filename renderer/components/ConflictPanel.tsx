@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict, ConflictField, ConflictSide } from './form/conflict.ts';
 import type { FormValues } from './form/formSpec.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { conflictSentence, staleRecordInWords } from './conflictSentence.ts';
 import './conflictPanel.css';
 
 interface ConflictPanelProps {
@@ -38,7 +39,7 @@ export function ConflictPanel({ conflict, onChoose, onReloadTheirs }: ConflictPa
         {t('conflict.title')}
       </h3>
       <p className="callout" role="alert">
-        {conflict.message}
+        {conflictSentence(details)}
       </p>
       {conflict.fields.length === 0 ? (
         <p>{t('conflict.nothingDiffers')}</p>
@@ -60,7 +61,9 @@ export function ConflictPanel({ conflict, onChoose, onReloadTheirs }: ConflictPa
         <button ref={reload} type="button" className="button" onClick={onReloadTheirs}>
           {t('conflict.reload')}
         </button>
-        <span className="field__hint">{t('conflict.reloadHint', { record: details.record })}</span>
+        <span className="field__hint">
+          {t('conflict.reloadHint', { record: staleRecordInWords(details.record) })}
+        </span>
       </div>
     </section>
   );

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Reason } from '../../common/agreements/verdict.ts';
-import { t as translate } from '../i18n/i18n.ts';
-import { dayToText } from './form/dateText.ts';
+import { reasonSentence } from './reasonSentence.ts';
 import './reasons.css';
+
+export { reasonSentence };
 
 /** Warnings that say something is down now (an expired AD FS or WAP certificate): shown louder, still not blocking. */
 const urgentWarnings: ReadonlySet<Reason['code']> = new Set(['CERTIFICATE_EXPIRED']);
@@ -52,23 +53,4 @@ export function ReasonName({ code }: { code: Reason['code'] }) {
       {t(`codes.${code}`)}
     </span>
   );
-}
-
-/**
- * A reason's sentence in the chosen language, from the key and values main gave (ISO days, the `…On` values, written
- * as the language writes dates); main's English `message` only for a reason main words nowhere else.
- */
-export function reasonSentence(reason: Reason): string {
-  if (!reason.sentence) return reason.message;
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(reason.sentence.values)) {
-    values[name] =
-      typeof value === 'string' && name.endsWith('On')
-        ? dayToText(value)
-        : name === 'training'
-          ? translate(`reasons:training.${value as 'admin' | 'tool' | 'both'}`)
-          : value;
-  }
-  // Each key needs its own values; main's schema ties them together, so the catalogue's per-key types cannot here.
-  return String(translate(`reasons:sentences.${reason.sentence.key}`, values as never));
 }

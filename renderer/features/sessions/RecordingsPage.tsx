@@ -8,7 +8,7 @@ import { formatCount, formatDateTime, formatOneDecimal } from '../../i18n/format
 import { selectListedRecordings } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
-import { catalogueWords, sessionName } from './tabNames.ts';
+import { catalogueWords, sessionName, sessionTarget } from './tabNames.ts';
 import './sessions.css';
 
 /**
@@ -66,7 +66,9 @@ export function RecordingsPage() {
                 <td>{formatDateTime(recording.startedAt)}</td>
                 <td>
                   {nameOf(recording)}
-                  <span className="muted mono recordings__target">{recording.title}</span>
+                  <span className="muted mono recordings__target">
+                    {sessionTarget({ kind: recording.sessionKind, title: recording.title }, words)}
+                  </span>
                 </td>
                 <td className="recordings__nowrap">{recording.ticketRef ?? t('none')}</td>
                 <td>{recording.customerName ?? t('none')}</td>

@@ -15,7 +15,7 @@ import { ReconnectCommandDialog } from './PreConnectCommand.tsx';
 import { ReconnectBlockers, ReconnectOverrideDialog } from './ReconnectOverride.tsx';
 import { ReplaceHostKeyDialog } from './ReplaceHostKeyDialog.tsx';
 import { sessionStateTones } from './sessionStates.ts';
-import { catalogueWords, serverRoles, tabNames } from './tabNames.ts';
+import { catalogueWords, serverRoles, sessionTarget, tabNames } from './tabNames.ts';
 import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
 import { TerminalPane } from './TerminalPane.tsx';
 import { ToolHandedOff } from '../remoteAccess/ToolHandedOff.tsx';
@@ -71,7 +71,10 @@ export function SessionsPage() {
             aria-selected={session.id === active?.session.id}
             aria-controls={`panel-${session.id}`}
             className="sessions__tab"
-            title={session.title}
+            title={t('tabs.tooltip', {
+              name: names.get(session.id) ?? '',
+              target: sessionTarget(session, catalogueWords(t)),
+            })}
             onClick={() => activate(session.id)}
             onKeyDown={(event) =>
               moveBetweenTabs(
@@ -111,7 +114,7 @@ export function SessionsPage() {
             live={liveSessionStates.includes(session.state)}
             label={words('pane.label', {
               name: names.get(session.id) ?? session.title,
-              target: session.title,
+              target: sessionTarget(session, catalogueWords(t)),
             })}
           />
         </div>

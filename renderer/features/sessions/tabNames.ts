@@ -45,12 +45,9 @@ export function sessionName(
   session: { kind: string | null; serverRole: ServerRole | null; title: string; customerName: string | null },
   words: TabNameWords,
 ): string {
-  if (session.customerName === null) {
-    // Main titles a local terminal `Local: <shell>` in English (the CLI's and the recording's); the shell's name is
-    // data, the rest is worded here.
-    const shell = session.kind === 'local' ? /^Local: (.+)$/.exec(session.title)?.[1] : undefined;
-    return shell === undefined ? session.title : words.localShell(shell);
-  }
+  // Main titles a local terminal `Local: <shell>` in English (the CLI's and the recording's); the shell's name is
+  // data, the rest is worded here.
+  if (session.customerName === null) return sessionTarget(session, words);
   const target =
     session.kind === 'local'
       ? words.local
@@ -58,6 +55,15 @@ export function sessionName(
         ? words.role(session.serverRole)
         : session.title;
   return words.name(session.customerName, target);
+}
+
+/**
+ * What a session reached, under or beside its name (a tab's tooltip, the recordings' list): `user@host:port` as main
+ * titled it (data), a local terminal's shell in the catalogue's words rather than main's English `Local: <shell>`.
+ */
+export function sessionTarget(session: { kind: string | null; title: string }, words: TabNameWords): string {
+  const shell = session.kind === 'local' ? /^Local: (.+)$/.exec(session.title)?.[1] : undefined;
+  return shell === undefined ? session.title : words.localShell(shell);
 }
 
 /** `tabNames` with the catalogue's words. */

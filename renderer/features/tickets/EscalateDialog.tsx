@@ -8,6 +8,7 @@ import { useForm } from '../../components/form/useForm.ts';
 import { formatSek } from '../../i18n/format.ts';
 import { useTicketsStore } from '../../store/StoreProvider.tsx';
 import {
+  escalationRefusal,
   exceptionFormSpec,
   noExceptionReason,
   type EscalationRefusal,
@@ -29,15 +30,14 @@ export function EscalateDialog({
 }) {
   const { t } = useTranslation('tickets');
   const escalate = useTicketsStore((s) => s.escalate);
-  const [refusal, setRefusal] = useState<EscalationRefusal | null>(null);
+  const [refusal, setRefusal] = useState<LotsenError | null>(null);
 
   const underOption = useCallback(async () => {
     try {
       await escalate(ticket.id);
     } catch (error) {
       if (error instanceof LotsenError && error.code === 'NOT_ELIGIBLE') {
-        const price = (error.details as { exceptionPriceOre?: unknown } | undefined)?.exceptionPriceOre;
-        setRefusal({ message: error.message, exceptionPriceOre: typeof price === 'number' ? price : null });
+        setRefusal(error);
         // Stays open: the refusal and the exception take its place.
         throw new EscalationRefused();
       }
@@ -45,7 +45,9 @@ export function EscalateDialog({
     }
   }, [escalate, ticket.id]);
 
-  if (refusal) return <ExceptionDialog ticket={ticket} refusal={refusal} onClose={onClose} />;
+  // Worded here, while rendering, so a language switch words it anew.
+  if (refusal)
+    return <ExceptionDialog ticket={ticket} refusal={escalationRefusal(refusal)} onClose={onClose} />;
   return (
     <ConfirmDialog
       title={t('escalate.title', { subject: ticket.subject })}

@@ -279,6 +279,10 @@ describe('blockers', () => {
         code: 'NO_REMOTE_ACCESS',
         message:
           'No remote access is recorded to the WAP server in Produktion: AD FS SSO depends on AD FS and WAP.',
+        sentence: {
+          key: 'noRemoteAccessServices',
+          values: { environment: 'Produktion', roles: ['wap'], services: ['AD FS SSO'] },
+        },
       },
     ]);
     expect(codes(withServers('wap')).verdict.blockers).toEqual([
@@ -286,6 +290,10 @@ describe('blockers', () => {
         code: 'NO_REMOTE_ACCESS',
         message:
           'No remote access is recorded to the AD FS server in Produktion: AD FS SSO depends on AD FS and WAP.',
+        sentence: {
+          key: 'noRemoteAccessServices',
+          values: { environment: 'Produktion', roles: ['adfs'], services: ['AD FS SSO'] },
+        },
       },
     ]);
     expect(codes(withServers('adfs', 'wap')).blockers).toEqual([]);
@@ -318,6 +326,14 @@ describe('blockers', () => {
         code: 'NO_REMOTE_ACCESS',
         message:
           'No remote access is recorded to the AD FS and WAP servers in Produktion: AD FS SSO depends on AD FS and WAP; Elevregistersynk depends on sync/integration.',
+        sentence: {
+          key: 'noRemoteAccessServices',
+          values: {
+            environment: 'Produktion',
+            roles: ['adfs', 'wap'],
+            services: ['AD FS SSO', 'Elevregistersynk'],
+          },
+        },
       },
     ]);
     // A sync-only agreement needs a server, not AD FS or WAP.
@@ -376,6 +392,7 @@ describe('warnings', () => {
     env.access = {
       ...env.access,
       vpnType: 'other',
+      accessTool: 'FortiClient',
       standard: false,
       nonStandardReasons: ['FortiClient is not an accepted solution.'],
     };
@@ -386,6 +403,10 @@ describe('warnings', () => {
         code: 'NON_STANDARD_ACCESS',
         message:
           'Produktion uses non-standard access, billable under section 8.6: FortiClient is not an accepted solution.',
+        sentence: {
+          key: 'nonStandardAccess',
+          values: { environment: 'Produktion', findings: [{ code: 'otherTool', tool: 'FortiClient' }] },
+        },
       },
     ]);
   });
@@ -408,6 +429,15 @@ describe('warnings', () => {
       {
         code: 'CONTACT_TRAINING_MISSING',
         message: 'Training not done: Anna (admin), Bertil (admin and tool).',
+        sentence: {
+          key: 'contactTrainingMissing',
+          values: {
+            contacts: [
+              { contact: 'Anna', training: 'admin' },
+              { contact: 'Bertil', training: 'both' },
+            ],
+          },
+        },
       },
     ]);
   });

@@ -39,6 +39,17 @@ describe('AD FS and WAP certificates', () => {
         message:
           'SSL (service communications) certificate (CN=sts.kalmar.se) on wap01.kalmar.se in Produktion expires on ' +
           '2026-12-20 (in 15 days); renew it before then.',
+        sentence: {
+          key: 'certificateExpiring',
+          values: {
+            kind: 'ssl',
+            subject: 'CN=sts.kalmar.se',
+            host: 'wap01.kalmar.se',
+            environment: 'Produktion',
+            expiresOn: '2026-12-20',
+            count: 15,
+          },
+        },
       },
     ]);
     // 31 days ahead is not soon.
@@ -72,6 +83,10 @@ describe('AD FS and WAP certificates', () => {
       message:
         'Token-signing certificate in Produktion expired on 2026-12-05: AD FS can no longer sign tokens, so ' +
         'sign-in through AD FS and WAP is down. Renew it now.',
+      sentence: {
+        key: 'certificateExpired',
+        values: { kind: 'token_signing', environment: 'Produktion', expiresOn: '2026-12-05' },
+      },
     });
     // A warning, never a blocker: an expired certificate is exactly when the customer needs the vendor.
     const review = await call.ok('eligibility.review', { at: NOW });

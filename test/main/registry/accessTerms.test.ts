@@ -66,6 +66,13 @@ describe('the accepted access solutions', () => {
         code: 'NON_STANDARD_ACCESS',
         message:
           'Produktion uses non-standard access, billable under section 8.6: Cisco AnyConnect runs as a full tunnel; the terms accept it only with split tunnel.',
+        sentence: {
+          key: 'nonStandardAccess',
+          values: {
+            environment: 'Produktion',
+            findings: [{ code: 'fullTunnel', vpnType: 'cisco_anyconnect' }],
+          },
+        },
       },
     ]);
   });
@@ -137,6 +144,18 @@ describe('the accepted access solutions', () => {
       code: 'NON_STANDARD_ACCESS',
       message:
         "Produktion uses non-standard access, billable under section 8.6: The client needs special configuration on the vendor's machines: Kommunens rotcertifikat i datorns certifikatarkiv.",
+      sentence: {
+        key: 'nonStandardAccess',
+        values: {
+          environment: 'Produktion',
+          findings: [
+            {
+              code: 'specialConfiguration',
+              configuration: 'Kommunens rotcertifikat i datorns certifikatarkiv',
+            },
+          ],
+        },
+      },
     });
     // What is needed must be said, and a description must not hide behind an unticked box.
     const needed = await call.fails('registry.saveEnvironment', {

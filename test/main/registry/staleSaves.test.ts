@@ -37,7 +37,7 @@ describe('stale saves', () => {
     expect(refused.message).toMatch(
       /^You changed this customer at \d\d:\d\d \(in another window or with the CLI\) while you had it open/,
     );
-    expect(details).toMatchObject({ record: 'customer', rowVersion: opened + 1 });
+    expect(details).toMatchObject({ record: 'customer', byYou: true, rowVersion: opened + 1 });
     // Name and kind were typed differently; notes left out of a save are cleared (the schema's default), so differ too.
     expect(details.changedFields.sort()).toEqual(['kind', 'name', 'notes']);
     expect(details.current).toMatchObject({ id: customer.id, name: 'Sollefteå kommun', notes: 'Ny VPN' });

@@ -39,11 +39,30 @@ describe('the customer’s maintenance notices', () => {
         message:
           "New firewall rules toward the DMZ, from 2026-12-07 08:30 until further notice (in progress; the customer's " +
           'notice for Produktion).',
+        sentence: {
+          key: 'maintenanceNotice',
+          values: {
+            summary: 'New firewall rules toward the DMZ',
+            environment: 'Produktion',
+            timing: 'current',
+            startsAt: NOW - HOUR,
+          },
+        },
       },
       {
         code: 'MAINTENANCE_NOTICE',
         message:
           "WAP01 is being patched, 2026-12-07 10:00–12:00 (coming; the customer's notice for Produktion).",
+        sentence: {
+          key: 'maintenanceNotice',
+          values: {
+            summary: 'WAP01 is being patched',
+            environment: 'Produktion',
+            timing: 'upcoming',
+            startsAt: at('2026-12-07T10:00:00+01:00'),
+            endsAt: at('2026-12-07T12:00:00+01:00'),
+          },
+        },
       },
     ]);
 

@@ -80,6 +80,7 @@ describe('two members saving the same customer', { timeout: 120_000 }, () => {
     expect(details.changedFields.sort()).toEqual(['name', 'notes', 'responsibleName', 'responsiblePhone']);
     expect(details).toMatchObject({
       record: 'customer',
+      byYou: false,
       rowVersion: adaOpened.rowVersion + 1,
       changedBy: 'Ada Admin',
     });

@@ -70,7 +70,7 @@ describe('acute escalation as a paid option', () => {
     expect(refused).toMatchObject({
       code: 'NOT_ELIGIBLE',
       message: 'Acute escalation refused: no agreement in force on 2026-11-20.',
-      details: { reason: 'NO_AGREEMENT', exceptionPriceOre: 250_000 },
+      details: { reason: 'NO_AGREEMENT', on: '2026-11-20', exceptionPriceOre: 250_000 },
     });
     const after = await setup.call.ok('tickets.get', { id: ticket.id });
     expect(after).toMatchObject({ escalatedAt: null, escalation: null, acuteDueAt: null });
@@ -82,7 +82,7 @@ describe('acute escalation as a paid option', () => {
     expect(refused).toMatchObject({
       code: 'NOT_ELIGIBLE',
       message: 'Acute escalation refused: the agreement has no acute option (LJ-2026).',
-      details: { reason: 'NO_ACUTE_OPTION' },
+      details: { reason: 'NO_ACUTE_OPTION', agreements: ['LJ-2026'] },
     });
     // Saving the ticket with an escalation is the same act, refused the same way.
     const saved = await setup.call.fails('tickets.save', {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { blockerCodes, warningCodes } from '../../../common/agreements/verdict.ts';
+import { blockerCodes, reasonSentenceKeys, warningCodes } from '../../../common/agreements/verdict.ts';
 import { errorCodes, LotsenError } from '../../../common/api/errors.ts';
 import { auditEventCodes } from '../../../common/audit/auditEvents.ts';
 import { en } from '../../../renderer/i18n/catalogues/en/index.ts';
@@ -18,6 +18,17 @@ describe('codes from the backend, in words', () => {
       expect(Object.keys(catalogue.errors.codes)).toEqual(expect.arrayContaining([...errorCodes]));
       expect(Object.keys(catalogue.reasons.codes).sort()).toEqual([...blockerCodes, ...warningCodes].sort());
       expect(Object.keys(catalogue.audit.events).sort()).toEqual([...auditEventCodes].sort());
+    }
+  });
+
+  it('every reason sentence key main can give has its sentence in both languages (plain or with plurals)', () => {
+    for (const catalogue of [en, sv]) {
+      const sentences = Object.keys(catalogue.reasons.sentences);
+      const worded = new Set(sentences.map((key) => key.replace(/_(one|other)$/, '')));
+      expect([...worded].sort()).toEqual([...reasonSentenceKeys].sort());
+      for (const key of sentences.filter((k) => k.endsWith('_one'))) {
+        expect(sentences).toContain(key.replace(/_one$/, '_other'));
+      }
     }
   });
 

@@ -96,6 +96,31 @@ export const forms = {
     nothingDiffers: 'Nothing you typed here differs from what is stored now: save to keep what you typed.',
     reload: 'Reload theirs',
     reloadHint: 'Drops everything you typed and shows the {{record}} as stored now; nothing is saved.',
+    changedBy:
+      '{{who}} changed this {{record}}{{when}} while you had it open. Nothing was saved: compare what is stored now with what you typed, choose, and save again.',
+    changedBySomeone:
+      'Someone changed this {{record}}{{when}} while you had it open. Nothing was saved: compare what is stored now with what you typed, choose, and save again.',
+    changedByYou:
+      'You changed this {{record}}{{when}} (in another window or with the CLI) while you had it open. Nothing was saved: compare what is stored now with what you typed, choose, and save again.',
+    whenToday: ' at {{time}}',
+    whenDay: ' on {{date}} at {{time}}',
+    whenUnknown: '',
+    /** The records a save can find changed (common/api/staleSave.ts), as "this …" and "the …" take them. */
+    records: {
+      customer: 'customer',
+      contact: 'contact',
+      environment: 'environment',
+      server: 'server',
+      'support account': 'support account',
+      certificate: 'certificate',
+      'maintenance notice': 'maintenance notice',
+      agreement: 'agreement',
+      'data-processing agreement': 'data-processing agreement',
+      ticket: 'ticket',
+      'time entry': 'time entry',
+      'price list': 'price list',
+      'retention policy': 'retention policy',
+    },
     keepMine: 'Keep mine',
     useTheirs: 'Use theirs',
     opened: 'You opened',

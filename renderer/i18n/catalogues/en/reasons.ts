@@ -51,6 +51,33 @@ export const reasons = {
     tooManyContacts_one: '{{count}} named support contact; the agreement allows {{allowed}}.',
     tooManyContacts_other: '{{count}} named support contacts; the agreement allows {{allowed}}.',
     requesterNotContact: '{{email}} is not a named support contact; the vendor helps named contacts only.',
+    noRemoteAccessTerms_one:
+      'No remote access is recorded to the {{roles}} server in {{environment}}: the terms require remote access to AD FS and WAP.',
+    noRemoteAccessTerms_other:
+      'No remote access is recorded to the {{roles}} servers in {{environment}}: the terms require remote access to AD FS and WAP.',
+    noRemoteAccessServices_one:
+      'No remote access is recorded to the {{roles}} server in {{environment}}, which {{services}} runs on.',
+    noRemoteAccessServices_other:
+      'No remote access is recorded to the {{roles}} servers in {{environment}}, which {{services}} runs on.',
+    nonStandardAccess: '{{environment}} uses non-standard access, billable under section 8.6: {{findings}}',
+    contactTrainingMissing: 'Training not done: {{contacts}}.',
+    maintenanceNotice: '{{summary}}, {{period}} ({{timing}}; the customer’s notice for {{environment}}).',
+    certificateExpiring_one:
+      '{{certificate}} in {{environment}} expires on {{expiresOn}} (in {{count}} day); renew it before then.',
+    certificateExpiring_other:
+      '{{certificate}} in {{environment}} expires on {{expiresOn}} (in {{count}} days); renew it before then.',
+    certificateExpired:
+      '{{certificate}} in {{environment}} expired on {{expiresOn}}: {{consequence}} Renew it now.',
+  },
+  /** What the sentences above are put together from. */
+  parts: {
+    contactTraining: '{{contact}} ({{training}})',
+    noticePeriod: '{{start}}–{{end}}',
+    noticeOpen: 'from {{start}} until further notice',
+    noticeTiming: {
+      current: 'in progress',
+      upcoming: 'coming',
+    },
   },
   training: {
     admin: 'admin',

@@ -14,6 +14,8 @@ export const sessions = {
     /** Customer and what the server is: `Växjö kommun · WAP`. */
     name: '{{customer}} · {{target}}',
     /** A second tab to the same customer and role. */
+    /** A tab's tooltip: its name and what it reached (`user@host:port`, a local shell). */
+    tooltip: '{{name}} ({{target}})',
     numbered: '{{name}} ({{n}})',
     recordings: 'Recordings',
     gpu: 'GPU rendering',

@@ -160,6 +160,10 @@ export const tickets = {
       'An exception bills the price list’s acute-escalation fee, <strong>{{fee}}</strong>, and is recorded in the audit log.',
     reason: 'Why is the ticket escalated despite this?',
     reasonHint: 'Kept with the ticket, sealed as personal data; the audit log holds the ids and the fee.',
+    refused: {
+      noAgreement: 'Acute escalation refused: no agreement in force on {{on}}.',
+      noAcuteOption: 'Acute escalation refused: the agreement has no acute option ({{agreements}}).',
+    },
   },
   form: {
     newTitle: 'New ticket',

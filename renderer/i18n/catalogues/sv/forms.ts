@@ -94,7 +94,32 @@ export const forms: Translation<typeof en> = {
     nothingDiffers:
       'Inget du skrivit här skiljer sig från det som är sparat nu: spara för att behålla det du skrev.',
     reload: 'Läs in deras',
-    reloadHint: 'Slänger allt du skrivit och visar {{record}} som det är sparat nu; inget sparas.',
+    reloadHint: 'Slänger allt du skrivit och visar det som är sparat nu för {{record}}; inget sparas.',
+    changedBy:
+      '{{who}} ändrade {{record}}{{when}} medan du hade det öppet. Inget sparades: jämför det som är sparat nu med det du skrev, välj och spara igen.',
+    changedBySomeone:
+      'Någon ändrade {{record}}{{when}} medan du hade det öppet. Inget sparades: jämför det som är sparat nu med det du skrev, välj och spara igen.',
+    changedByYou:
+      'Du ändrade {{record}}{{when}} (i ett annat fönster eller med CLI:t) medan du hade det öppet. Inget sparades: jämför det som är sparat nu med det du skrev, välj och spara igen.',
+    whenToday: ' kl. {{time}}',
+    whenDay: ' {{date}} kl. {{time}}',
+    whenUnknown: '',
+    /** I bestämd form: ”ändrade kunden”, ”sparat nu för kunden”. */
+    records: {
+      customer: 'kunden',
+      contact: 'kontakten',
+      environment: 'miljön',
+      server: 'servern',
+      'support account': 'supportkontot',
+      certificate: 'certifikatet',
+      'maintenance notice': 'underhållsmeddelandet',
+      agreement: 'avtalet',
+      'data-processing agreement': 'PUB-avtalet',
+      ticket: 'ärendet',
+      'time entry': 'tidrapporten',
+      'price list': 'prislistan',
+      'retention policy': 'gallringsregeln',
+    },
     keepMine: 'Behåll mitt',
     useTheirs: 'Använd deras',
     opened: 'Du öppnade',

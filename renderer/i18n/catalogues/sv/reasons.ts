@@ -50,6 +50,33 @@ export const reasons: Translation<typeof en> = {
     tooManyContacts_other: '{{count}} namngivna supportkontakter; avtalet tillåter {{allowed}}.',
     requesterNotContact:
       '{{email}} är ingen namngiven supportkontakt; leverantören hjälper bara namngivna kontakter.',
+    noRemoteAccessTerms_one:
+      'Ingen fjärråtkomst är registrerad till {{roles}}-servern i {{environment}}: villkoren kräver fjärråtkomst till AD FS och WAP.',
+    noRemoteAccessTerms_other:
+      'Ingen fjärråtkomst är registrerad till {{roles}}-servrarna i {{environment}}: villkoren kräver fjärråtkomst till AD FS och WAP.',
+    noRemoteAccessServices_one:
+      'Ingen fjärråtkomst är registrerad till {{roles}}-servern i {{environment}}, som {{services}} körs på.',
+    noRemoteAccessServices_other:
+      'Ingen fjärråtkomst är registrerad till {{roles}}-servrarna i {{environment}}, som {{services}} körs på.',
+    nonStandardAccess:
+      '{{environment}} har åtkomst utöver standard, debiterbar enligt punkt 8.6: {{findings}}',
+    contactTrainingMissing: 'Utbildning saknas: {{contacts}}.',
+    maintenanceNotice: '{{summary}}, {{period}} ({{timing}}; kundens meddelande för {{environment}}).',
+    certificateExpiring_one:
+      '{{certificate}} i {{environment}} går ut {{expiresOn}} (om {{count}} dag); förnya det innan dess.',
+    certificateExpiring_other:
+      '{{certificate}} i {{environment}} går ut {{expiresOn}} (om {{count}} dagar); förnya det innan dess.',
+    certificateExpired:
+      '{{certificate}} i {{environment}} gick ut {{expiresOn}}: {{consequence}} Förnya det nu.',
+  },
+  parts: {
+    contactTraining: '{{contact}} ({{training}})',
+    noticePeriod: '{{start}}–{{end}}',
+    noticeOpen: 'från {{start}} tills vidare',
+    noticeTiming: {
+      current: 'pågår',
+      upcoming: 'kommande',
+    },
   },
   training: {
     admin: 'adminutbildningen',

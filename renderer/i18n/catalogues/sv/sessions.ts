@@ -13,6 +13,7 @@ export const sessions: Translation<typeof en> = {
     local: 'Lokal terminal',
     localShell: 'Lokal: {{shell}}',
     name: '{{customer}} · {{target}}',
+    tooltip: '{{name}} ({{target}})',
     numbered: '{{name}} ({{n}})',
     recordings: 'Inspelningar',
     gpu: 'GPU-rendering',

@@ -164,6 +164,10 @@ export const tickets: Translation<typeof en> = {
     reason: 'Varför eskaleras ärendet trots detta?',
     reasonHint:
       'Sparas med ärendet, förseglat som personuppgift; granskningsloggen har bara id:n och avgiften.',
+    refused: {
+      noAgreement: 'Akut eskalering nekad: inget avtal gäller {{on}}.',
+      noAcuteOption: 'Akut eskalering nekad: avtalet har inget akuttillval ({{agreements}}).',
+    },
   },
   form: {
     newTitle: 'Nytt ärende',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sessionName, tabNames } from '../../../../renderer/features/sessions/tabNames.ts';
+import { sessionName, sessionTarget, tabNames } from '../../../../renderer/features/sessions/tabNames.ts';
 import { tabShortcutTarget } from '../../../../renderer/features/sessions/tabShortcuts.ts';
 import { terminalKeyAction } from '../../../../renderer/features/sessions/terminalKeys.ts';
 
@@ -43,6 +43,13 @@ describe('session tab names', () => {
       // A server no longer in the registry keeps what main called it.
       'Växjö kommun · root@127.0.0.1:22122',
     ]);
+  });
+
+  test('what a session reached, beside its name: user@host as data, a local shell in the catalogue’s words', () => {
+    expect(sessionTarget(ssh('1', 'wap'), words)).toBe('root@127.0.0.1:22122');
+    expect(sessionTarget({ kind: 'local', title: 'Local: bash' }, words)).toBe('Lokal: bash');
+    // A title main gave otherwise is shown as it is: data, not a sentence.
+    expect(sessionTarget({ kind: 'local', title: 'zsh' }, words)).toBe('zsh');
   });
 
   test('a session named after the fact (timeline, recordings) is called what its tab was, without a number', () => {
