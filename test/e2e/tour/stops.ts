@@ -53,7 +53,7 @@ import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './s
  * | Audit log   | –                            | #/audit                                                       |
  * | Retention   | –                            | #/retention                                                   |
  * | Retention   | Purge now                    | "Purge now" (cancelled)                                       |
- * | Team        | –                            | #/team (embedded: no members)                                 |
+ * | Team        | –                            | #/team (embedded; a team: pseudoTeam.spec.ts)                 |
  */
 
 export interface TourContext {
