@@ -202,7 +202,7 @@ test.use({ teamAdmin: ADMIN });
 test('in the pseudo-locale, every Team page state and dialog an admin meets, and the console in a team, come from the catalogue or are data', async ({
   page,
   teamLotsen,
-}) => {
+}, testInfo) => {
   test.setTimeout(420_000);
   // A customer with a support account and a contact, so the vault's trees hold keys for rotations to move.
   await teamLotsen.cli([
@@ -244,13 +244,19 @@ test('in the pseudo-locale, every Team page state and dialog an admin meets, and
   };
   const reader = pseudoReader();
   const lost: string[] = [];
+  let n = 0;
   const calls = await openTour(page, teamLotsen.url, { width: 1280, height: 800 }, 'pseudo');
   await walk(
     page,
     ctx,
     TEAM_STOPS,
     calls,
-    (stop) => reader.look(page, where(stop), ctx.values),
+    async (stop) => {
+      await reader.look(page, where(stop), ctx.values);
+      // Kept to be looked at: the pseudo-locale's strings run a little longer than English.
+      const file = `${String(++n).padStart(2, '0')}-${where(stop).replace(/\W+/g, '-')}.png`;
+      await page.screenshot({ path: testInfo.outputPath(file) });
+    },
     (stop, why) => lost.push(`${where(stop)}: could not be reached: ${why}`),
   );
 
