@@ -34,11 +34,11 @@ export const team: Translation<typeof en> = {
     summary_other: '{{count}} medlemmar',
     summaryInvited: '{{members}}, {{invited}} inte registrerade än',
     you: ' (du)',
-    adminBadge: 'Administratör',
+    adminBadge: 'Admin',
     columns: {
       name: 'Namn',
       role: 'Roll',
-      admin: 'Administratör',
+      admin: 'Admin',
       login: 'Inloggning',
       status: 'Status',
       removed: 'Borttagen',
