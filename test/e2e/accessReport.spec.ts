@@ -4,8 +4,8 @@ import { createApi } from '../../main/api/createApi.node.ts';
 import { Backend } from '../../main/app/backend.node.ts';
 import { parseCsv } from '../support/csvParse.ts';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
-import { callStore, expect, importRegistry, PASSPHRASE, test, USER } from './support/lotsenServer.ts';
+import { callStore, expect, PASSPHRASE, test, USER } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 83) };
 /** Host names as long as real ones get in a municipality's identity platform. */
@@ -85,18 +85,15 @@ test('the access report on the customer page lists a session of the month and do
   lotsen,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: KALMAR,
-      production: {
-        access: { vpnType: 'none', method: 'ssh', preConnectCommand: FAILING_VPN },
-        servers: HOSTS.map((host, i) => ({ host, role: (['adfs', 'wap', 'sync'] as const)[i]! })),
-        supportAccounts: [{ username: ACCOUNT, secret: 'x-hemligt' }],
-      },
-      withTicket: true,
-    }),
-  );
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    production: {
+      access: { vpnType: 'none', method: 'ssh', preConnectCommand: FAILING_VPN },
+      servers: HOSTS.map((host, i) => ({ host, role: (['adfs', 'wap', 'sync'] as const)[i]! })),
+      supportAccounts: [{ username: ACCOUNT, secret: 'x-hemligt' }],
+    },
+    withTicket: true,
+  });
   const { customerId } = await workOnCustomer(lotsen.home, 3, 6);
 
   await page.setViewportSize({ width: 1280, height: 900 });

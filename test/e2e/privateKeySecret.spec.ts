@@ -1,12 +1,13 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { sshdProduction, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { sshdProduction } from '../support/readyCustomerFile.ts';
 import {
   authorizedKeyPair,
   startSshd,
   type SshdFixture,
   type UserKeyPair,
 } from '../support/sshd/sshdFixture.ts';
-import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { callStore, expect, test } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 /*
  * Issue 15: a private key could not be stored from the UI (a one-line field dropped its line breaks, and the session
@@ -32,14 +33,11 @@ test('a private key pasted in the UI is stored with its line breaks and signs in
   context,
   lotsen,
 }, testInfo) => {
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: KALMAR,
-      // The fixture's account, with no secret stored yet.
-      production: sshdProduction(sshd, { storePassword: false }),
-    }),
-  );
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    // The fixture's account, with no secret stored yet.
+    production: sshdProduction(sshd, { storePassword: false }),
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
   await page.goto(lotsen.url);

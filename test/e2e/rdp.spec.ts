@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
 import { startX, type XDisplay } from '../support/rdp/xDisplay.ts';
 import { encodePng, readXwd, showsColour } from '../support/rdp/xwdImage.ts';
 import { SERVER_DESKTOP_RGB, startXrdp, type RdpServerFixture } from '../support/rdp/xrdpFixture.ts';
 import { lookAtWidths } from './support/layout.ts';
-import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { callStore, expect, test } from './support/lotsenServer.ts';
 import { describeOverflow, findOverflows } from './support/overflow.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const LONG_HOST = 'wap02-dmz.skolplattform.vaxjo-kommun.example.se';
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 83) };
@@ -35,7 +36,7 @@ test('RDP from a Windows server’s row: trust the certificate, the session show
   page,
   lotsen,
 }, testInfo) => {
-  const registryFile = await writeReadyCustomerFile(lotsen.home, {
+  await importReadyCustomer(lotsen, {
     customer: KALMAR,
     production: {
       // Reached by RDP: the row offers RDP first.
@@ -54,7 +55,6 @@ test('RDP from a Windows server’s row: trust the certificate, the session show
       supportAccounts: [{ username: server.username, secret: server.password }],
     },
   });
-  await importRegistry(lotsen.home, registryFile);
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: KALMAR.name }).click();
   const rdpButton = page.getByRole('button', { name: `Remote desktop (RDP) to ${server.host}` });

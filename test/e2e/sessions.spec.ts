@@ -1,7 +1,8 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { sshdProduction, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { sshdProduction } from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
-import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { callStore, expect, test } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 81) };
 
@@ -15,14 +16,11 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   page,
   lotsen,
 }, testInfo) => {
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: KALMAR,
-      // Its WAP server is the fixture sshd, with the password stored for its account.
-      production: sshdProduction(sshd),
-    }),
-  );
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    // Its WAP server is the fixture sshd, with the password stored for its account.
+    production: sshdProduction(sshd),
+  });
   // The DOM renderer, so the test can read the screen as text (a WebGL canvas has none).
   await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
   await page.goto(lotsen.url);

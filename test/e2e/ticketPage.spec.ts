@@ -1,9 +1,10 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
 import { startSshd, type SshdFixture } from '../support/sshd/sshdFixture.ts';
 import { lookAtWidths } from './support/layout.ts';
 import { openOnReadyTicket } from './support/readyTicket.ts';
-import { callStore, expect, importRegistry, test, USER } from './support/lotsenServer.ts';
+import { callStore, expect, test, USER } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const VAXJO = { name: 'Växjö kommun', orgNumber: orgNumber('212000', 82) };
 /** The smallest PNG: a 1×1 transparent pixel. */
@@ -95,14 +96,11 @@ test('a ticket page: connect from it, and its session, recording and time show i
 });
 
 test('"Record first response" is an explicit action that says what it did', async ({ page, lotsen }) => {
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: VAXJO,
-      production: { access: standardAccess, servers: [adfsOnRecord] },
-      withTicket: true,
-    }),
-  );
+  await importReadyCustomer(lotsen, {
+    customer: VAXJO,
+    production: { access: standardAccess, servers: [adfsOnRecord] },
+    withTicket: true,
+  });
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: /^Tickets/ }).click();
   await page.getByRole('link', { name: 'WAP svarar inte' }).click();

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
 import { lookAtWidths } from './support/layout.ts';
-import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { callStore, expect, test } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 84) };
 const WAP = 'wap01.kalmar.se';
@@ -26,28 +27,25 @@ test('a tool launched from its template runs only once approved, shows in Sessio
   await chmod(tool, 0o755);
   const template = `'${tool}' -i {teamviewerId} --host {host}:{port} --user {username}`;
 
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: KALMAR,
-      production: {
-        access: {
-          ...standardAccess,
-          method: 'teamviewer',
-          teamViewerId: '123 456 789',
-          supportedTools: ['TeamViewer'],
-        },
-        servers: [
-          { host: WAP, port: 22, role: 'wap' },
-          adfsOnRecord,
-          // A Windows server whose OpenSSH login runs PowerShell: its SSH button says so.
-          { host: WINDOWS, port: 22, role: 'wap', os: 'Windows Server 2022', shell: 'powershell' },
-        ],
-        supportAccounts: [{ username: 'lev support' }],
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    production: {
+      access: {
+        ...standardAccess,
+        method: 'teamviewer',
+        teamViewerId: '123 456 789',
+        supportedTools: ['TeamViewer'],
       },
-      withTicket: true,
-    }),
-  );
+      servers: [
+        { host: WAP, port: 22, role: 'wap' },
+        adfsOnRecord,
+        // A Windows server whose OpenSSH login runs PowerShell: its SSH button says so.
+        { host: WINDOWS, port: 22, role: 'wap', os: 'Windows Server 2022', shell: 'powershell' },
+      ],
+      supportAccounts: [{ username: 'lev support' }],
+    },
+    withTicket: true,
+  });
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: KALMAR.name }).click();
 
@@ -136,17 +134,14 @@ test("a support account's one-time code seed: revealed only by an audited reveal
 }, testInfo) => {
   // RFC 6238's test seed ("12345678901234567890" in base32).
   const seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: KALMAR,
-      production: {
-        access: standardAccess,
-        servers: [{ host: WAP, port: 22, role: 'wap' }, adfsOnRecord],
-        supportAccounts: [{ username: 'lev-support' }],
-      },
-    }),
-  );
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    production: {
+      access: standardAccess,
+      servers: [{ host: WAP, port: 22, role: 'wap' }, adfsOnRecord],
+      supportAccounts: [{ username: 'lev-support' }],
+    },
+  });
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: KALMAR.name }).click();
   const revealSeed = page.getByRole('button', { name: 'Reveal the one-time code seed for lev-support' });

@@ -1,6 +1,7 @@
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess, writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
-import { expect, importRegistry, test } from './support/lotsenServer.ts';
+import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
+import { expect, test } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 83) };
 
@@ -8,18 +9,15 @@ test('a VPN profile writes the commands from the gateway, and the open dialog sh
   page,
   lotsen,
 }, testInfo) => {
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: KALMAR,
-      production: {
-        access: { ...standardAccess, vpnGateway: 'vpn.kalmar-kommun-skolnat-fjarrsupport.se:4443' },
-        servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
-        supportAccounts: [{ username: 'lev-support' }],
-      },
-      withTicket: true,
-    }),
-  );
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    production: {
+      access: { ...standardAccess, vpnGateway: 'vpn.kalmar-kommun-skolnat-fjarrsupport.se:4443' },
+      servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
+      supportAccounts: [{ username: 'lev-support' }],
+    },
+    withTicket: true,
+  });
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: KALMAR.name }).click();
   await page.getByRole('button', { name: 'Edit environment Produktion' }).click();

@@ -4,6 +4,9 @@ import { i18n, t } from '../../i18n/i18n.ts';
 import { formatDateTime, formatDuration, formatSek } from '../../i18n/format.ts';
 
 const reasonCodes: ReadonlySet<string> = new Set([...blockerCodes, ...warningCodes]);
+/** The team vault's trees, and why a rotation ran (`vault.rotated`'s reason), as the Team page words them. */
+const vaultTrees: ReadonlySet<string> = new Set(['personal', 'secrets']);
+const rotationReasons: ReadonlySet<string> = new Set(['member_removed', 'role_changed', 'code_reissued']);
 
 /** Details whose value is an instant (epoch ms), an amount in öre, or a length of time. */
 const instants = new Set(['firstResponseAt', 'escalatedAt', 'verdictFetchedAt']);
@@ -42,6 +45,13 @@ export function detailValue(key: string, value: unknown): string {
   if (key === 'kind' && typeof value === 'string' && (sessionKinds as readonly string[]).includes(value)) {
     return t(`audit:sessionKinds.${value as SessionKind}`);
   }
+  if ((key === 'tree' || key === 'trees') && typeof value === 'string' && vaultTrees.has(value)) {
+    return t(`team:tree.${value as 'personal' | 'secrets'}`);
+  }
+  if (key === 'reason' && typeof value === 'string' && rotationReasons.has(value)) {
+    return t(`team:due.reason.${value as 'member_removed' | 'role_changed' | 'code_reissued'}`);
+  }
+  if (key === 'reason' && value === 'rotation_begun') return t('team:due.reason.other');
   if (typeof value === 'string' && reasonCodes.has(value)) {
     return t(`reasons:codes.${value as (typeof blockerCodes)[number]}`);
   }

@@ -11,6 +11,8 @@ export const subjectTypes = [
   'recording',
   'time_entry',
   'billing_batch',
+  // A team's member (the vault's grants).
+  'user',
 ] as const;
 
 export function subjectTypeLabel(type: string): string {

@@ -1,11 +1,13 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../common/api/contract.ts';
-import { userRoleLabels, userRoles } from '../../../common/registry/vocabulary.ts';
+import { userRoles } from '../../../common/registry/vocabulary.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { vocabularyLabels } from '../../i18n/vocabularyLabels.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { addMemberFormSpec, emptyAddMemberValues, enrolCommand } from './addMemberForm.ts';
 
@@ -16,6 +18,7 @@ type Invitation = MethodOutput<'team.addMember'>;
  * never the code), so closing the dialog is the last time anyone sees it.
  */
 export function AddMemberDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('team');
   const addMember = useTeamStore((s) => s.addMember);
   const [invited, setInvited] = useState<{ name: string; invitation: Invitation } | null>(null);
   const onSubmit = useCallback(
@@ -29,22 +32,22 @@ export function AddMemberDialog({ onClose }: { onClose(): void }) {
 
   if (invited) return <EnrolmentCode name={invited.name} invitation={invited.invitation} onClose={onClose} />;
   return (
-    <FormDialog title="Add member" submitLabel="Add member" form={form} onClose={onClose}>
-      <TextField binding={form.field('name')} label="Name" autoFocus hint="e.g. Tekla Tekniker" />
+    <FormDialog title={t('addMember')} submitLabel={t('addMember')} form={form} onClose={onClose}>
+      <TextField binding={form.field('name')} label={t('add.name')} autoFocus hint={t('add.nameHint')} />
       <TextField
         binding={form.field('email')}
-        label="E-mail"
+        label={t('add.email')}
         type="email"
-        hint="Their work address; one member per address"
+        hint={t('add.emailHint')}
       />
       <SelectField
         binding={form.field('role')}
-        label="Work role"
+        label={t('add.role')}
         options={userRoles}
-        labels={userRoleLabels}
-        hint="What they may do in the team database (docs/roles.md)"
+        labels={vocabularyLabels('userRole')}
+        hint={t('add.roleHint')}
       />
-      <CheckboxField binding={form.field('isAdmin')} label="Admin right: may manage the team’s members" />
+      <CheckboxField binding={form.field('isAdmin')} label={t('add.isAdmin')} />
     </FormDialog>
   );
 }
@@ -64,15 +67,19 @@ export function EnrolmentCode({
   onClose(): void;
   before?: ReactNode;
 }) {
+  const { t } = useTranslation('team');
   const [copied, setCopied] = useState(false);
   const command = enrolCommand(invitation);
   return (
-    <Dialog title={`Enrolment code for ${name}`} onClose={onClose} size="wide">
+    <Dialog title={t('code.title', { name })} onClose={onClose} size="wide">
       {before}
       <p>
-        Give {name} this code by a channel of its own (a phone call, say), not together with the command
-        below. It works <strong>once</strong>, for 24 hours (until {formatDateTime(invitation.expiresAt)}),
-        and is <strong>shown only now</strong>: Lotsen does not keep it.
+        <Trans
+          t={t}
+          i18nKey="code.give"
+          values={{ name, until: formatDateTime(invitation.expiresAt) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <div className="team__code">
         <code className="team__code-text mono" data-testid="enrolment-code">
@@ -85,22 +92,20 @@ export function EnrolmentCode({
             void navigator.clipboard?.writeText(invitation.code).then(() => setCopied(true));
           }}
         >
-          {copied ? 'Copied' : 'Copy code'}
+          {copied ? t('code.copied') : t('code.copy')}
         </button>
       </div>
-      <p>On their own machine, {name} joins the team with this command, typing the code for CODE:</p>
+      <p>{t('code.command', { name })}</p>
       <pre className="team__command mono" data-testid="enrol-command">
         {command}
       </pre>
       <p className="muted">
-        The address is the team database’s as your Lotsen reaches it, with no user or password. Lotsen makes
-        their database password on their machine, so no admin ever knows it.
-        {invitation.teamUrl.includes('sslmode=verify-full') &&
-          ' If the server’s certificate comes from your own CA, they add &sslrootcert= and the path of the CA file on their machine.'}
+        {t('code.address')}
+        {invitation.teamUrl.includes('sslmode=verify-full') && t('code.ownCa')}
       </p>
       <DialogActions>
         <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-          Done
+          {t('code.done')}
         </button>
       </DialogActions>
     </Dialog>

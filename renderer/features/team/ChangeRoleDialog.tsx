@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TeamMemberView } from '../../../common/team/members.ts';
-import { userRoleLabels, userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
+import { userRoles, type UserRole } from '../../../common/registry/vocabulary.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { selectIsLastAdmin, treeList, treesLeft } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
@@ -22,6 +23,7 @@ export function ChangeRoleDialog({
   onChanged(notice: string): void;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['team', 'common', 'vocabulary']);
   const changeRole = useTeamStore((s) => s.changeRole);
   const rotation = useTeamStore((s) => s.rotation);
   const clearRotation = useTeamStore((s) => s.clearRotation);
@@ -43,7 +45,12 @@ export function ChangeRoleDialog({
     setError(null);
     try {
       const run = await changeRole({ userId: member.userId, role, isAdmin });
-      onChanged(`${member.name} is now ${userRoleLabels[role]}${isAdmin ? ' with the admin right' : ''}.`);
+      onChanged(
+        t(isAdmin ? 'team:role.changedAdmin' : 'team:role.changed', {
+          name: member.name,
+          role: t(`vocabulary:userRole.${role}`),
+        }),
+      );
       // A change that moved keys stays open to say what rotated; any other is done.
       if (run.rotated.length > 0 || run.leftDue.length > 0) setRotated(true);
       else close();
@@ -59,15 +66,19 @@ export function ChangeRoleDialog({
 
   if (rotated && rotation) {
     return (
-      <Dialog title={`${member.name} is now ${userRoleLabels[role]}`} onClose={close} size="wide">
+      <Dialog
+        title={t('team:role.doneTitle', { name: member.name, role: t(`vocabulary:userRole.${role}`) })}
+        onClose={close}
+        size="wide"
+      >
         <RotationStatus job={rotation} />
-        <section className="team__after" aria-label="Departing list">
-          <h3 className="team__subtitle">What {member.name} saw or used</h3>
+        <section className="team__after" aria-label={t('team:departing.sectionLabel')}>
+          <h3 className="team__subtitle">{t('team:departing.title', { name: member.name })}</h3>
           <LoadedDepartingList member={member} />
         </section>
         <DialogActions>
           <button type="button" className="button button--primary" onClick={close} autoFocus>
-            Done
+            {t('team:code.done')}
           </button>
         </DialogActions>
       </Dialog>
@@ -75,11 +86,11 @@ export function ChangeRoleDialog({
   }
 
   return (
-    <Dialog title={`Change role of ${member.name}`} onClose={close}>
+    <Dialog title={t('team:role.title', { name: member.name })} onClose={close}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label className="field__label" htmlFor={roleId}>
-            Work role
+            {t('team:add.role')}
           </label>
           <select
             id={roleId}
@@ -90,7 +101,7 @@ export function ChangeRoleDialog({
           >
             {userRoles.map((r) => (
               <option key={r} value={r}>
-                {userRoleLabels[r]}
+                {t(`vocabulary:userRole.${r}`)}
               </option>
             ))}
           </select>
@@ -105,22 +116,24 @@ export function ChangeRoleDialog({
             onChange={(e) => setIsAdmin(e.target.checked)}
             aria-describedby={lastAdmin ? `${adminId}-hint` : undefined}
           />
-          <label htmlFor={adminId}>Admin right: may manage the team’s members</label>
+          <label htmlFor={adminId}>{t('team:add.isAdmin')}</label>
         </div>
         {lastAdmin && (
           <p className="field__hint" id={`${adminId}-hint`}>
-            {member.name} is the team’s only enrolled admin and keeps the admin right; give it to someone else
-            first.
+            {t('team:role.lastAdmin', { name: member.name })}
           </p>
         )}
         <p className={change ? 'callout' : 'muted'} data-testid="role-change">
-          {change ?? 'Nothing changes yet: pick another role or admin right.'}
+          {change ?? t('team:role.nothing')}
         </p>
         {leaving.length > 0 && (
           <p className="callout" data-testid="role-change-keys">
-            Finance holds no key to {treeList(leaving)}: that key is <strong>rotated</strong> right after, and
-            you see how far it has come. Review their departing list afterwards: what they saw of customers’
-            secrets stays seen.
+            <Trans
+              t={t}
+              i18nKey="team:role.keys"
+              values={{ trees: treeList(leaving) }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
         {error && (
@@ -130,10 +143,10 @@ export function ChangeRoleDialog({
         )}
         <DialogActions>
           <button type="button" className="button" onClick={close}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={change === null || busy}>
-            {busy ? 'Changing…' : 'Change role'}
+            {busy ? t('team:role.changing') : t('team:role.submit')}
           </button>
         </DialogActions>
         {busy && rotation && <RotationStatus job={rotation} />}

@@ -1,38 +1,42 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { DepartingReport } from '../../../common/team/departing.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { t as translate } from '../../i18n/i18n.ts';
 
-const named = (name: string | null, id: string | null) => name ?? (id ? `(deleted ${id})` : '–');
+const deleted = (id: string) => translate('team:departing.deleted', { id });
+const named = (name: string | null, id: string | null) => name ?? (id ? deleted(id) : '–');
 
 /**
  * What a member revealed or used of customers' secrets (`team.departing`): what rotating the team's keys cannot take
  * back, so the customers' passwords are changed, starting here.
  */
 export function DepartingList({ name, report }: { name: string; report: DepartingReport }) {
+  const { t } = useTranslation('team');
+  const times = (count: number) => t('departing.times', { n: count });
   const exports = report.registryExportsWithSecrets;
   if (report.secrets.length === 0 && report.preConnect.length === 0 && !exports) {
     return (
       <p className="muted" data-testid="departing-list">
-        {name} revealed no customer secret and used none in a session.
+        {t('departing.none', { name })}
       </p>
     );
   }
   return (
     <div className="team__departing" data-testid="departing-list">
       <p>
-        {name} saw or used these customer secrets. Rotating the team’s keys cannot take them back:{' '}
-        <strong>have them changed at the customers</strong>.
+        <Trans t={t} i18nKey="departing.intro" values={{ name }} components={{ strong: <strong /> }} />
       </p>
       {report.secrets.length > 0 && (
         <div className="team__card">
-          <table className="table" aria-label="Secrets they saw or used">
+          <table className="table" aria-label={t('departing.secretsLabel')}>
             <thead>
               <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Environment</th>
-                <th scope="col">Account</th>
-                <th scope="col">Revealed</th>
-                <th scope="col">Used in sessions</th>
-                <th scope="col">Last</th>
+                <th scope="col">{t('departing.columns.customer')}</th>
+                <th scope="col">{t('departing.columns.environment')}</th>
+                <th scope="col">{t('departing.columns.account')}</th>
+                <th scope="col">{t('departing.columns.revealed')}</th>
+                <th scope="col">{t('departing.columns.used')}</th>
+                <th scope="col">{t('departing.columns.last')}</th>
               </tr>
             </thead>
             <tbody>
@@ -40,9 +44,9 @@ export function DepartingList({ name, report }: { name: string; report: Departin
                 <tr key={s.accountId}>
                   <td>{named(s.customerName, s.customerId)}</td>
                   <td>{named(s.environmentName, s.environmentId)}</td>
-                  <td className="mono">{s.username ?? `(deleted ${s.accountId})`}</td>
-                  <td>{s.revealed ? `${s.revealed.times}×` : '–'}</td>
-                  <td>{s.usedInSessions ? `${s.usedInSessions.times}×` : '–'}</td>
+                  <td className="mono">{s.username ?? deleted(s.accountId)}</td>
+                  <td>{s.revealed ? times(s.revealed.times) : '–'}</td>
+                  <td>{s.usedInSessions ? times(s.usedInSessions.times) : '–'}</td>
                   <td className="team__nowrap">
                     {formatDateTime(Math.max(s.revealed?.lastAt ?? 0, s.usedInSessions?.lastAt ?? 0))}
                   </td>
@@ -54,16 +58,14 @@ export function DepartingList({ name, report }: { name: string; report: Departin
       )}
       {report.preConnect.length > 0 && (
         <div className="team__card">
-          <table className="table" aria-label="Pre-connect commands they ran">
-            <caption className="team__caption">
-              Pre-connect commands they ran (a VPN password there is theirs too)
-            </caption>
+          <table className="table" aria-label={t('departing.preConnectLabel')}>
+            <caption className="team__caption">{t('departing.preConnectCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Environment</th>
-                <th scope="col">Ran</th>
-                <th scope="col">Last</th>
+                <th scope="col">{t('departing.columns.customer')}</th>
+                <th scope="col">{t('departing.columns.environment')}</th>
+                <th scope="col">{t('departing.columns.ran')}</th>
+                <th scope="col">{t('departing.columns.last')}</th>
               </tr>
             </thead>
             <tbody>
@@ -71,7 +73,7 @@ export function DepartingList({ name, report }: { name: string; report: Departin
                 <tr key={`${p.environmentId ?? ''}-${i}`}>
                   <td>{named(p.customerName, p.customerId)}</td>
                   <td>{named(p.environmentName, p.environmentId)}</td>
-                  <td>{p.times}×</td>
+                  <td>{times(p.times)}</td>
                   <td className="team__nowrap">{formatDateTime(p.lastAt)}</td>
                 </tr>
               ))}
@@ -81,8 +83,7 @@ export function DepartingList({ name, report }: { name: string; report: Departin
       )}
       {exports && (
         <p className="callout">
-          They exported the whole registry with its secrets {exports.times}× (last{' '}
-          {formatDateTime(exports.lastAt)}): every secret stored then is theirs.
+          {t('departing.exports', { times: exports.times, at: formatDateTime(exports.lastAt) })}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../store/errorMessage.ts';
-import { dueReason, dueTrees, selectRotationRunning, treeNames } from '../../store/team/selectors.ts';
+import { dueReason, dueTrees, selectRotationRunning, treeName } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { RotationStatus } from './RotationStatus.tsx';
 
@@ -10,6 +11,7 @@ import { RotationStatus } from './RotationStatus.tsx';
  * not hold is said to wait for a member who does.
  */
 export function DueRotationBanner() {
+  const { t } = useTranslation('team');
   const vault = useTeamStore((s) => s.vault);
   const rotation = useTeamStore((s) => s.rotation);
   const running = useTeamStore(selectRotationRunning);
@@ -18,30 +20,29 @@ export function DueRotationBanner() {
   const [ran, setRan] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const due = dueTrees(vault);
-  const canRun = due.some((t) => t.held);
+  const canRun = due.some((d) => d.held);
 
   if (due.length === 0 && !ran) return null;
   return (
-    <section className="callout team__banner" aria-label="Key rotation due" data-testid="rotation-banner">
+    <section className="callout team__banner" aria-label={t('due.label')} data-testid="rotation-banner">
       {due.length > 0 ? (
         <>
           <p>
-            <strong>
-              {due.length === 1 ? 'A key of the vault is' : 'Keys of the vault are'} due for rotation:
-            </strong>
+            <strong>{due.length === 1 ? t('due.one') : t('due.many')}</strong>
           </p>
           <ul>
-            {due.map((t) => (
-              <li key={t.tree}>
-                The key to {treeNames[t.tree]}, because {dueReason(t.reason)}
-                {t.rotatingTo !== null && ` (under way: generation ${t.generation} → ${t.rotatingTo})`}
-                {!t.held && '. You hold no key of it: it rotates when a member who does unlocks Lotsen'}.
+            {due.map((d) => (
+              <li key={d.tree}>
+                {t('due.line', { tree: treeName(d.tree), reason: dueReason(d.reason) })}
+                {d.rotatingTo !== null && t('due.underWay', { from: d.generation, to: d.rotatingTo })}
+                {!d.held && t('due.notHeld')}
+                {t('due.end')}
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p>The vault’s keys are rotated.</p>
+        <p>{t('due.allRotated')}</p>
       )}
       {ran && rotation && <RotationStatus job={rotation} />}
       {error && (
@@ -61,7 +62,7 @@ export function DueRotationBanner() {
               rotate().catch((failure: unknown) => setError(errorMessage(failure)));
             }}
           >
-            {running ? 'Rotating…' : 'Rotate now'}
+            {running ? t('due.rotating') : t('due.rotateNow')}
           </button>
         )}
         {ran && !running && (
@@ -73,7 +74,7 @@ export function DueRotationBanner() {
               clearRotation();
             }}
           >
-            Dismiss
+            {t('due.dismiss')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { treeList } from '../../store/team/selectors.ts';
@@ -10,6 +11,7 @@ import { useTeamStore } from '../../store/StoreProvider.tsx';
  * Main audits the recovery (vault.recovered).
  */
 export function RecoverDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation(['team', 'common']);
   const recover = useTeamStore((s) => s.recover);
   const [kit, setKit] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +29,10 @@ export function RecoverDialog({ onClose }: { onClose(): void }) {
     try {
       const recovered = await recover(sent);
       setDone(
-        `Your keys to ${treeList(recovered.trees)} are restored from the kit ${recovered.kitFingerprint}. Give the other members theirs with “Give them the keys”.`,
+        t('team:recover.restored', {
+          trees: treeList(recovered.trees),
+          fingerprint: recovered.kitFingerprint,
+        }),
       );
     } catch (failure) {
       setError(errorMessage(failure));
@@ -37,7 +42,7 @@ export function RecoverDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Dialog title="Recover the vault’s keys from the kit" onClose={onClose}>
+    <Dialog title={t('team:recover.title')} onClose={onClose}>
       {done ? (
         <>
           <p className="callout callout--success" role="status">
@@ -45,20 +50,18 @@ export function RecoverDialog({ onClose }: { onClose(): void }) {
           </p>
           <DialogActions>
             <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-              Done
+              {t('team:recover.done')}
             </button>
           </DialogActions>
         </>
       ) : (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           <p>
-            When no one who holds the keys is left, the recovery kit <code className="mono">team create</code>{' '}
-            printed restores yours. Whoever holds it can open every secret of the team: paste it here only on
-            your own machine. Lotsen keeps no copy, and the audit log records that it was used.
+            <Trans t={t} i18nKey="team:recover.intro" components={{ code: <code className="mono" /> }} />
           </p>
           <div className="field">
             <label className="field__label" htmlFor={id}>
-              Recovery kit
+              {t('team:recover.kit')}
             </label>
             <input
               id={id}
@@ -66,7 +69,7 @@ export function RecoverDialog({ onClose }: { onClose(): void }) {
               type="password"
               autoComplete="off"
               spellCheck={false}
-              placeholder="LOTSEN-RECOVERY-…"
+              placeholder={t('team:recover.kitPlaceholder')}
               value={kit}
               autoFocus
               onChange={(e) => setKit(e.target.value)}
@@ -79,10 +82,10 @@ export function RecoverDialog({ onClose }: { onClose(): void }) {
           )}
           <DialogActions>
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common:actions.cancel')}
             </button>
             <button type="submit" className="button button--primary" disabled={busy || kit.trim() === ''}>
-              {busy ? 'Recovering…' : 'Recover'}
+              {busy ? t('team:recover.recovering') : t('team:recover.submit')}
             </button>
           </DialogActions>
         </form>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../common/api/contract.ts';
 import type { TeamMemberView } from '../../../common/team/members.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
-import { t } from '../../i18n/i18n.ts';
 import { treeList, treesLeft } from '../../store/team/selectors.ts';
 import { useTeamStore } from '../../store/StoreProvider.tsx';
 import { DepartingList } from './DepartingList.tsx';
@@ -25,6 +25,7 @@ export function RemoveMemberDialog({
   onRemoved(notice: string): void;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['team', 'common']);
   const removeMember = useTeamStore((s) => s.removeMember);
   const rotation = useTeamStore((s) => s.rotation);
   const clearRotation = useTeamStore((s) => s.clearRotation);
@@ -63,24 +64,28 @@ export function RemoveMemberDialog({
 
   if (stage === 'confirm') {
     return (
-      <Dialog title={`Remove ${member.name} from the team?`} onClose={close}>
+      <Dialog title={t('team:remove.title', { name: member.name })} onClose={close}>
         <div className="confirm__text">
           <p>
-            {member.name} ({member.email}) can no longer connect to the team database: their login{' '}
-            <span className="mono">{member.login}</span> is dropped and{' '}
-            <strong>every connection they have open now ends</strong>.
+            <Trans
+              t={t}
+              i18nKey="team:remove.logins"
+              values={{ name: member.name, email: member.email, login: member.login }}
+              components={{ mono: <span className="mono" />, strong: <strong /> }}
+            />
           </p>
           <p>
-            The keys they held, to {treeList(trees)}, are <strong>rotated</strong> right after, so what is
-            stored from now on opens for none of their saved keys. You see how far it has come.
+            <Trans
+              t={t}
+              i18nKey="team:remove.keys"
+              values={{ trees: treeList(trees) }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <p>
-            Rotation cannot take back what they already saw: <strong>review their departing list</strong>{' '}
-            (shown when the removal is done) and have those customers’ passwords changed.
+            <Trans t={t} i18nKey="team:remove.review" components={{ strong: <strong /> }} />
           </p>
-          <p className="muted">
-            Their time, sessions and audit events stay, under their name. To let them back in, add them again.
-          </p>
+          <p className="muted">{t('team:remove.stays')}</p>
         </div>
         {error && (
           <p className="form-errors" role="alert">
@@ -89,10 +94,10 @@ export function RemoveMemberDialog({
         )}
         <DialogActions>
           <button type="button" className="button" onClick={close} autoFocus>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="button" className="button button--danger" onClick={() => void remove()}>
-            Remove {member.name}
+            {t('team:remove.confirm', { name: member.name })}
           </button>
         </DialogActions>
       </Dialog>
@@ -100,7 +105,11 @@ export function RemoveMemberDialog({
   }
 
   return (
-    <Dialog title={`Removing ${member.name}`} onClose={() => stage === 'removed' && close()} size="wide">
+    <Dialog
+      title={t('team:remove.removingTitle', { name: member.name })}
+      onClose={() => stage === 'removed' && close()}
+      size="wide"
+    >
       {stage === 'removed' && removed && (
         <p className="callout callout--success">
           {t('team:removed', {
@@ -110,10 +119,12 @@ export function RemoveMemberDialog({
         </p>
       )}
       {rotation && <RotationStatus job={rotation} />}
-      {stage === 'removing' && !rotation && <p className="muted">Removing {member.name}…</p>}
+      {stage === 'removing' && !rotation && (
+        <p className="muted">{t('team:remove.removing', { name: member.name })}</p>
+      )}
       {stage === 'removed' && removed && (
-        <section className="team__after" aria-label="Departing list">
-          <h3 className="team__subtitle">What {member.name} saw or used</h3>
+        <section className="team__after" aria-label={t('team:departing.sectionLabel')}>
+          <h3 className="team__subtitle">{t('team:departing.title', { name: member.name })}</h3>
           <DepartingList name={member.name} report={removed.departing} />
         </section>
       )}
@@ -125,7 +136,7 @@ export function RemoveMemberDialog({
           onClick={close}
           disabled={stage !== 'removed'}
         >
-          Done
+          {t('team:code.done')}
         </button>
       </DialogActions>
     </Dialog>

@@ -1,7 +1,6 @@
 import { Trans, useTranslation } from 'react-i18next';
 import { Fragment, useEffect, useState } from 'react';
 import type { TeamMemberView } from '../../../common/team/members.ts';
-import { userRoleLabels } from '../../../common/registry/vocabulary.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
@@ -125,19 +124,20 @@ function MembersTable({
   const members = currentMembers(useTeamStore((s) => s.members));
   const summary = useTeamStore(selectMemberSummary);
   const me = useAppStore(selectPrincipal)?.userId ?? null;
+  const { t } = useTranslation(['team', 'vocabulary']);
   // Whether an invitation's code has expired, as of when the page opened.
   const [now] = useState(() => Date.now());
   return (
-    <Section title="Members" intro={summary}>
+    <Section title={t('team:members.title')} intro={summary}>
       <div className="card team__card">
-        <table className="table team__table" aria-label="Team members">
+        <table className="table team__table" aria-label={t('team:members.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Admin</th>
-              <th scope="col">Login</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('team:members.columns.name')}</th>
+              <th scope="col">{t('team:members.columns.role')}</th>
+              <th scope="col">{t('team:members.columns.admin')}</th>
+              <th scope="col">{t('team:members.columns.login')}</th>
+              <th scope="col">{t('team:members.columns.status')}</th>
               <ActionsHeader />
             </tr>
           </thead>
@@ -150,15 +150,19 @@ function MembersTable({
                   <td className="team__person">
                     <span className="team__name">
                       {member.name}
-                      {isMe && <span className="muted"> (you)</span>}
+                      {isMe && <span className="muted">{t('team:members.you')}</span>}
                     </span>
                     <span className="team__email">
                       <BreakableEmail email={member.email} />
                     </span>
                   </td>
-                  <td className="team__nowrap">{userRoleLabels[member.role]}</td>
+                  <td className="team__nowrap">{t(`vocabulary:userRole.${member.role}`)}</td>
                   <td>
-                    {member.isAdmin ? <Badge tone="info">Admin</Badge> : <span className="muted">–</span>}
+                    {member.isAdmin ? (
+                      <Badge tone="info">{t('team:members.adminBadge')}</Badge>
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
                   </td>
                   <td className="mono team__login">{member.login}</td>
                   <td>
@@ -170,34 +174,30 @@ function MembersTable({
                     <button
                       type="button"
                       className="button button--quiet button--small"
-                      aria-label={`Change role of ${member.name}`}
+                      aria-label={t('team:members.changeRoleOf', { name: member.name })}
                       onClick={() => onChangeRole(member)}
                     >
-                      Change role
+                      {t('team:members.changeRole')}
                     </button>
                     <button
                       type="button"
                       className="button button--quiet button--small"
-                      aria-label={`Reissue code of ${member.name}`}
+                      aria-label={t('team:members.reissueCodeOf', { name: member.name })}
                       disabled={isMe}
-                      title={
-                        isMe
-                          ? 'You cannot reissue your own code; ask another admin.'
-                          : 'A new login and enrolment code, for a lost machine or keychain'
-                      }
+                      title={isMe ? t('team:members.reissueOwn') : t('team:members.reissueHint')}
                       onClick={() => onReissue(member)}
                     >
-                      New code
+                      {t('team:members.newCode')}
                     </button>
                     <button
                       type="button"
                       className="button button--quiet-danger button--small"
-                      aria-label={`Remove ${member.name}`}
+                      aria-label={t('team:members.removeName', { name: member.name })}
                       disabled={isMe}
-                      title={isMe ? 'You cannot remove yourself; ask another admin.' : undefined}
+                      title={isMe ? t('team:members.removeSelf') : undefined}
                       onClick={() => onRemove(member)}
                     >
-                      Remove
+                      {t('team:members.remove')}
                     </button>
                   </RowActions>
                 </tr>
@@ -231,19 +231,17 @@ function BreakableEmail({ email }: { email: string }) {
 /** Members removed from the team: kept for their records, and for what they saw (their departing list). */
 function RemovedMembers({ onDeparting }: { onDeparting(member: TeamMemberView): void }) {
   const removed = removedMembers(useTeamStore((s) => s.members));
+  const { t } = useTranslation(['team', 'vocabulary']);
   if (removed.length === 0) return null;
   return (
-    <Section
-      title="Removed members"
-      intro="They can no longer log in; what they saw of customers’ secrets stays seen."
-    >
+    <Section title={t('team:removedMembers.title')} intro={t('team:removedMembers.intro')}>
       <div className="card team__card">
-        <table className="table team__table" aria-label="Removed members">
+        <table className="table team__table" aria-label={t('team:removedMembers.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Removed</th>
+              <th scope="col">{t('team:members.columns.name')}</th>
+              <th scope="col">{t('team:members.columns.role')}</th>
+              <th scope="col">{t('team:members.columns.removed')}</th>
               <ActionsHeader />
             </tr>
           </thead>
@@ -256,16 +254,16 @@ function RemovedMembers({ onDeparting }: { onDeparting(member: TeamMemberView): 
                     <BreakableEmail email={member.email} />
                   </span>
                 </td>
-                <td className="team__nowrap">{userRoleLabels[member.role]}</td>
+                <td className="team__nowrap">{t(`vocabulary:userRole.${member.role}`)}</td>
                 <td className="team__nowrap">{formatDateTime(member.removedAt ?? 0)}</td>
                 <RowActions>
                   <button
                     type="button"
                     className="button button--quiet button--small"
-                    aria-label={`What ${member.name} saw or used`}
+                    aria-label={t('team:removedMembers.departingOf', { name: member.name })}
                     onClick={() => onDeparting(member)}
                   >
-                    Departing list
+                    {t('team:removedMembers.departingList')}
                   </button>
                 </RowActions>
               </tr>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { canGrant, lackingKeys, treeList } from '../../store/team/selectors.ts';
@@ -11,6 +12,7 @@ import { RecoverDialog } from './RecoverDialog.tsx';
  * own keys are gone.
  */
 export function VaultKeysSection() {
+  const { t } = useTranslation('team');
   const vault = useTeamStore((s) => s.vault);
   const members = useTeamStore((s) => s.members);
   const grantKeys = useTeamStore((s) => s.grantKeys);
@@ -20,7 +22,7 @@ export function VaultKeysSection() {
   const [recovering, setRecovering] = useState(false);
   if (!vault) return null;
   const lacking = lackingKeys(vault, members);
-  const notHeld = vault.trees.filter((t) => !t.held).map((t) => t.tree);
+  const notHeld = vault.trees.filter((tree) => !tree.held).map((tree) => tree.tree);
 
   async function grant() {
     setBusy(true);
@@ -28,11 +30,7 @@ export function VaultKeysSection() {
     setNotice(null);
     try {
       const granted = await grantKeys();
-      setNotice(
-        granted.length === 0
-          ? 'Every member entitled to a key you hold has it.'
-          : `Keys given to ${granted.length === 1 ? 'one member' : `${granted.length} members`}.`,
-      );
+      setNotice(granted.length === 0 ? t('vault.allHave') : t('vault.given', { count: granted.length }));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -41,30 +39,27 @@ export function VaultKeysSection() {
   }
 
   return (
-    <Section title="The vault’s keys" intro="Who holds a key to customers’ secrets and personal data.">
+    <Section title={t('vault.title')} intro={t('vault.intro')}>
       <div className="card team__keys">
         {lacking.length === 0 ? (
           <p className="muted" data-testid="keys-complete">
-            Every enrolled member holds the keys their role may hold.
+            {t('vault.complete')}
           </p>
         ) : (
           <ul className="team__lacking" data-testid="keys-lacking">
             {lacking.map((l) => (
               <li key={l.userId}>
-                <strong>{l.name}</strong> holds no key to {treeList(l.trees)}
-                {l.hasPublicKey
-                  ? '.'
-                  : ': their Lotsen has not published its key yet (it does when they next unlock), then give it.'}
+                <Trans
+                  t={t}
+                  i18nKey={l.hasPublicKey ? 'vault.lacking' : 'vault.lackingNoKey'}
+                  values={{ name: l.name, trees: treeList(l.trees) }}
+                  components={{ strong: <strong /> }}
+                />
               </li>
             ))}
           </ul>
         )}
-        {notHeld.length > 0 && (
-          <p className="muted">
-            You hold no key to {treeList(notHeld)}: a member who does gives it, or restore yours with the
-            recovery kit.
-          </p>
-        )}
+        {notHeld.length > 0 && <p className="muted">{t('vault.notHeld', { trees: treeList(notHeld) })}</p>}
         {notice && (
           <p className="callout callout--success" role="status">
             {notice}
@@ -83,11 +78,11 @@ export function VaultKeysSection() {
               disabled={busy}
               onClick={() => void grant()}
             >
-              {busy ? 'Giving keys…' : 'Give them the keys'}
+              {busy ? t('vault.giving') : t('vault.give')}
             </button>
           )}
           <button type="button" className="button" onClick={() => setRecovering(true)}>
-            Recover from the kit…
+            {t('vault.recover')}
           </button>
         </div>
       </div>

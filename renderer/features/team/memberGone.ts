@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n.ts';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 
 /**
@@ -5,8 +6,6 @@ import { errorCode, errorMessage } from '../../store/errorMessage.ts';
  * admin removed them, or they were removed in another window): said so plainly, since the list is reloaded under it.
  */
 export function memberChangeError(error: unknown, name: string): string {
-  if (errorCode(error) === 'NOT_FOUND') {
-    return `${name} is no longer a member of the team: another admin removed them meanwhile. The list is up to date now.`;
-  }
+  if (errorCode(error) === 'NOT_FOUND') return t('team:gone', { name });
   return errorMessage(error);
 }

@@ -1,5 +1,6 @@
 import type { TeamMemberView } from '../../../common/team/members.ts';
-import { userRoleLabels, type UserRole } from '../../../common/registry/vocabulary.ts';
+import type { UserRole } from '../../../common/registry/vocabulary.ts';
+import { t } from '../../i18n/i18n.ts';
 
 /**
  * What a role change does, in one sentence for the confirmation, or null when nothing would change. The database
@@ -9,17 +10,19 @@ export function describeChange(
   member: Pick<TeamMemberView, 'name' | 'role' | 'isAdmin'>,
   next: { role: UserRole; isAdmin: boolean },
 ): string | null {
-  const parts: string[] = [];
-  if (next.role !== member.role) {
-    parts.push(`from ${userRoleLabels[member.role]} to ${userRoleLabels[next.role]}`);
-  }
-  if (next.isAdmin !== member.isAdmin) {
-    parts.push(next.isAdmin ? 'gains the admin right' : 'loses the admin right');
-  }
-  if (parts.length === 0) return null;
-  const what =
-    next.role !== member.role
-      ? `${member.name} changes ${parts.join(' and ')}.`
-      : `${member.name} ${parts.join(' and ')}.`;
-  return `${what} The team database applies it at once; their Lotsen shows it after they next unlock.`;
+  const roleChanges = next.role !== member.role;
+  const adminChanges = next.isAdmin !== member.isAdmin;
+  if (!roleChanges && !adminChanges) return null;
+  const values = {
+    name: member.name,
+    from: t(`vocabulary:userRole.${member.role}`),
+    to: t(`vocabulary:userRole.${next.role}`),
+  };
+  // Whole sentences per case, so each language words them in its own order.
+  const what = roleChanges
+    ? adminChanges
+      ? t(next.isAdmin ? 'team:role.changesRoleGains' : 'team:role.changesRoleLoses', values)
+      : t('team:role.changesRole', values)
+    : t(next.isAdmin ? 'team:role.gains' : 'team:role.loses', values);
+  return `${what} ${t('team:role.applies')}`;
 }

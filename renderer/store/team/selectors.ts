@@ -16,27 +16,27 @@ export function memberStanding(
   switch (member.state) {
     case 'enrolled':
       return {
-        label: 'Enrolled',
+        label: t('team:standing.enrolled'),
         tone: 'success',
-        detail: `Enrolled ${formatDateTime(member.enrolledAt ?? 0)}`,
+        detail: t('team:standing.enrolledAt', { at: formatDateTime(member.enrolledAt ?? 0) }),
       };
     case 'removed':
       return {
-        label: 'Removed',
+        label: t('team:standing.removed'),
         tone: 'neutral',
-        detail: `Removed ${formatDateTime(member.removedAt ?? 0)}`,
+        detail: t('team:standing.removedAt', { at: formatDateTime(member.removedAt ?? 0) }),
       };
     case 'invited':
       return member.codeExpiresAt <= now
         ? {
-            label: 'Code expired',
+            label: t('team:standing.codeExpired'),
             tone: 'warning',
-            detail: `The enrolment code expired ${formatDateTime(member.codeExpiresAt)}: remove the invitation and add the member again.`,
+            detail: t('team:standing.codeExpiredDetail', { at: formatDateTime(member.codeExpiresAt) }),
           }
         : {
-            label: 'Invited',
+            label: t('team:standing.invited'),
             tone: 'info',
-            detail: `Not enrolled yet; the code works until ${formatDateTime(member.codeExpiresAt)}`,
+            detail: t('team:standing.invitedDetail', { at: formatDateTime(member.codeExpiresAt) }),
           };
   }
 }
@@ -55,30 +55,26 @@ export const selectIsLastAdmin = (userId: string) => (s: Pick<TeamState, 'member
 export const selectMemberSummary = (s: Pick<TeamState, 'members'>) => {
   const current = s.members.filter((m) => m.state !== 'removed');
   const invited = current.filter((m) => m.state === 'invited').length;
-  const count = `${current.length} ${current.length === 1 ? 'member' : 'members'}`;
-  return invited === 0 ? count : `${count}, ${invited} not enrolled yet`;
+  const count = t('team:members.summary', { count: current.length });
+  return invited === 0 ? count : t('team:members.summaryInvited', { members: count, invited });
 };
 
 /** Members who can still log in or enrol, and those removed (kept for their departing lists), in the list's order. */
 export const currentMembers = (members: TeamMemberView[]) => members.filter((m) => m.state !== 'removed');
 export const removedMembers = (members: TeamMemberView[]) => members.filter((m) => m.state === 'removed');
 
-export const treeNames: Record<VaultTree, string> = {
-  secrets: 'customers’ secrets',
-  personal: 'personal data',
-};
+/** A tree's name as sentences say it ("customers’ secrets"), in the language shown now. */
+export const treeName = (tree: VaultTree): string => t(`team:tree.${tree}`);
 
 /** Why a tree is due, as the banner says it (the reasons the team database's member functions give). */
 export function dueReason(reason: string | null): string {
   switch (reason) {
     case 'member_removed':
-      return 'a member who held it was removed';
     case 'role_changed':
-      return 'a member who held it was changed to finance';
     case 'code_reissued':
-      return 'a member who held it got a new code (their keychain may be lost, or stolen)';
+      return t(`team:due.reason.${reason}`);
     default:
-      return 'a rotation was begun and not finished';
+      return t('team:due.reason.other');
   }
 }
 
@@ -98,7 +94,10 @@ export function treesLeft(member: { role: UserRole }, next: { role: UserRole } |
 }
 
 /** "customers’ secrets and personal data". */
-export const treeList = (trees: VaultTree[]) => trees.map((tree) => treeNames[tree]).join(' and ');
+export const treeList = (trees: VaultTree[]) =>
+  trees
+    .map(treeName)
+    .reduce((list, name) => (list === '' ? name : t('team:treeList', { first: list, second: name })), '');
 
 /** How far one tree's rotation has come, 0 to 1 (1 once finished; an empty tree is done at once). */
 export function rotationFraction(progress: { done: number; total: number; finished: boolean }): number {
@@ -111,16 +110,13 @@ export function describeRotations(run: RotationsRunView): string[] {
   return [
     ...run.rotated.map((r) =>
       t('team:rotated', {
-        tree: treeNames[r.tree],
+        tree: treeName(r.tree),
         from: r.from,
         to: r.to,
         keys: t('team:dataKeys', { count: r.dataKeys }),
       }),
     ),
-    ...run.leftDue.map(
-      (due) =>
-        `The key to ${treeNames[due.tree]} is still due: you hold no key of it, so it rotates when a member who does unlocks Lotsen.`,
-    ),
+    ...run.leftDue.map((due) => t('team:stillDue', { tree: treeName(due.tree) })),
   ];
 }
 

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
-import { sshdProduction, writeReadyCustomerFile } from '../../support/readyCustomerFile.ts';
+import { sshdProduction } from '../../support/readyCustomerFile.ts';
 import type { SshdFixture } from '../../support/sshd/sshdFixture.ts';
-import { importRegistry, type LotsenServer } from './lotsenServer.ts';
+import type { LotsenServer } from './lotsenServer.ts';
+import { importReadyCustomer } from './readyCustomer.ts';
 
 /**
  * A customer whose WAP is the fixture sshd, with its open ticket ("WAP svarar inte"), and the console opened on it.
@@ -13,14 +14,7 @@ export async function openOnReadyTicket(
   sshd: SshdFixture,
   customer: { name: string; orgNumber: string },
 ): Promise<void> {
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer,
-      production: sshdProduction(sshd),
-      withTicket: true,
-    }),
-  );
+  await importReadyCustomer(lotsen, { customer, production: sshdProduction(sshd), withTicket: true });
   await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
   await page.goto(lotsen.url);
 }

@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../../renderer/i18n/pseudo.ts';
+import { writeFileSync } from 'node:fs';
 import { expect, test, USER } from '../support/lotsenServer.ts';
+import { knownLeft, notConvertedYetPath, pseudoReader } from './pseudoReader.ts';
 import { tour, where } from './stops.ts';
 
 /*
@@ -17,161 +17,33 @@ import { tour, where } from './stops.ts';
  * English or Swedish literal cannot come in. One the tour no longer meets is reported for removal from the list, so
  * the list only shrinks. `LOTSEN_TOUR_RECORD=1` writes the list anew from what the tour met.
  */
-const NOT_CONVERTED_YET = new URL('./notFromCatalogueYet.json', import.meta.url);
-const knownLeft = (): Set<string> => new Set(JSON.parse(readFileSync(NOT_CONVERTED_YET, 'utf8')) as string[]);
-const withoutDigits = (shown: string) => shown.replace(/\d+/g, '#');
-
-interface Text {
-  text: string;
-  /** Where in the element: `text`, or the attribute's name. */
-  from: string;
-}
-
-/** Every piece of text a person reads in the open dialog, or in the page when none is open. Runs in the page. */
-function readableTexts(): Text[] {
-  const out: Text[] = [];
-  const root: Element = document.querySelector('dialog[open]') ?? document.body;
-  const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
-  // A terminal's or a recording's screen is the server's output: data.
-  const skipped = (el: Element) => el.closest('.xterm, script, style, noscript') !== null;
-  // A sentence with markup inside (a <strong> name, a <kbd>) is several text nodes: it is read whole, from the
-  // nearest element that is not inline, so a catalogue string split over nodes still shows its ⟦ and ⟧.
-  const sentenceOf = (el: Element): Element => {
-    let at = el;
-    while (at !== root && at.parentElement && getComputedStyle(at).display.startsWith('inline'))
-      at = at.parentElement;
-    return at;
-  };
-  const read = new Set<Element>();
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!node.textContent?.trim() || !parent || skipped(parent)) continue;
-    // An <option> is read in its list whether or not the list is open.
-    if (parent.tagName !== 'OPTION' && !shown(parent)) continue;
-    const sentence = sentenceOf(parent);
-    if (read.has(sentence)) continue;
-    read.add(sentence);
-    const text = sentence.textContent?.trim();
-    if (text) out.push({ text, from: 'text' });
-  }
-  for (const el of [root, ...root.querySelectorAll('*')]) {
-    if (skipped(el) || !shown(el)) continue;
-    for (const name of ['placeholder', 'title', 'aria-label', 'alt']) {
-      const value = el.getAttribute(name)?.trim();
-      if (value) out.push({ text: value, from: name });
-    }
-    if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type) && el.value) {
-      out.push({ text: el.value, from: 'value' });
-    }
-  }
-  return out;
-}
-
-/** Words Intl writes itself in either language: month and weekday names, units, the currency. */
-function intlWords(): Set<string> {
-  const words = new Set<string>();
-  const add = (text: string) => text.split(/[^\p{L}]+/u).forEach((w) => w && words.add(w.toLowerCase()));
-  for (const locale of ['en-GB', 'sv-SE']) {
-    for (let m = 0; m < 12; m++) {
-      for (const month of ['long', 'short'] as const)
-        add(new Date(Date.UTC(2026, m, 15)).toLocaleDateString(locale, { month }));
-    }
-    for (let d = 0; d < 7; d++) {
-      for (const weekday of ['long', 'short'] as const)
-        add(new Date(Date.UTC(2026, 0, 5 + d)).toLocaleDateString(locale, { weekday }));
-    }
-    add(new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK' }).format(1));
-    for (const unit of ['hour', 'minute', 'second', 'day'])
-      for (const unitDisplay of ['long', 'short', 'narrow'] as const)
-        add(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).format(2));
-    add(new Intl.DateTimeFormat(locale, { timeStyle: 'short', hour12: true }).format(0));
-  }
-  return words;
-}
-
-/** What an SSH server hands over, whichever sshd it was (the tour replaces its keys): fingerprints and key types. */
-const SSH_DATA = /SHA256:[A-Za-z0-9+/]{43}|\b(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\d+)\b/g;
-/** Record ids, shown where a person may search for them (the audit log's subjects and details). */
-const IDS = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 test('in the pseudo-locale, every text on every page and dialog comes from the catalogue or is data', async ({
   page,
   lotsen,
 }) => {
   test.setTimeout(300_000);
-  const seen = new Set<string>();
-  const byStop = new Map<string, string[]>();
-  let values: RegExp | null = null;
-  const intl = intlWords();
-  const catalogue = new RegExp(
-    `${escapeRegExp(PSEUDO_OPEN)}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${escapeRegExp(PSEUDO_CLOSE)}`,
-    'g',
-  );
-
+  const reader = pseudoReader();
   const lost = await tour(
     page,
     lotsen,
     { width: 1280, height: 800 },
-    async (stop, ctx) => {
-      // A page still loading shows its loading line for a moment, or not at all: read what it settles on.
-      await page
-        .waitForFunction(() => !/Loading…|Löådíñg…/.test(document.body.innerText), null, { timeout: 10_000 })
-        .catch(() => undefined);
-      values ??= new RegExp(
-        [...ctx.data.values, USER.name, USER.email]
-          .sort((a, b) => b.length - a.length)
-          .map(escapeRegExp)
-          .join('|'),
-        'g',
-      );
-      for (const { text, from } of await page.evaluate(readableTexts)) {
-        // Catalogue text and data are shown as ⟦…⟧ and ‹…›, so "Edit server ‹…›" is listed once, not per server.
-        // A catalogue string can hold another (a label inside a sentence): cut the innermost first, then the rest.
-        let marked = text;
-        for (let before = ''; before !== marked;) {
-          before = marked;
-          marked = marked.replace(catalogue, '¤');
-        }
-        const rest = marked
-          .replace(/¤/g, '⟦…⟧')
-          .replace(values, '‹…›')
-          .replace(SSH_DATA, '‹…›')
-          .replace(IDS, '‹…›');
-        const words = rest
-          .replace(/⟦…⟧|‹…›/g, ' ')
-          .split(/[^\p{L}]+/u)
-          .filter((w) => w && !intl.has(w.toLowerCase()));
-        if (words.length === 0) continue;
-        const shown = `${from === 'text' ? '' : `[${from}] `}${rest.length > 90 ? `${rest.slice(0, 87)}…` : rest}`;
-        if (seen.has(shown)) continue;
-        seen.add(shown);
-        const list = byStop.get(where(stop)) ?? [];
-        list.push(shown);
-        byStop.set(where(stop), list);
-      }
-    },
+    (stop, ctx) => reader.look(page, where(stop), [...ctx.data.values, USER.name, USER.email]),
     'pseudo',
   );
 
-  const met = new Set([...seen].map(withoutDigits));
+  const met = reader.met();
   if (process.env.LOTSEN_TOUR_RECORD === '1') {
-    writeFileSync(NOT_CONVERTED_YET, `${JSON.stringify([...met].sort(), null, 2)}\n`);
+    writeFileSync(notConvertedYetPath, `${JSON.stringify([...met].sort(), null, 2)}\n`);
   }
   const known = knownLeft();
   const gone = [...known].filter((shown) => !met.has(shown));
   if (gone.length > 0) {
     test.info().annotations.push({
       type: 'converted',
-      description: `${gone.length} strings of ${NOT_CONVERTED_YET.pathname} are no longer met; remove them:\n${gone.join('\n')}`,
+      description: `${gone.length} strings of ${notConvertedYetPath} are no longer met; remove them:\n${gone.join('\n')}`,
     });
   }
-  const report = [...byStop]
-    .map(([stop, texts]) => [stop, texts.filter((shown) => !known.has(withoutDigits(shown)))] as const)
-    .filter(([, texts]) => texts.length > 0)
-    .map(([stop, texts]) => `${stop} (${texts.length}):\n  ${texts.join('\n  ')}`);
+  const report = reader.report(known);
   expect(
     [...lost, ...report],
     `Texts not from the catalogue (and not among the ${known.size} known to be left), each under the first page or dialog showing it:\n${[...lost, ...report].join('\n')}`,

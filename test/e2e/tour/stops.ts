@@ -53,7 +53,7 @@ import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './s
  * | Audit log   | –                            | #/audit                                                       |
  * | Retention   | –                            | #/retention                                                   |
  * | Retention   | Purge now                    | "Purge now" (cancelled)                                       |
- * | Team        | –                            | #/team (embedded: no members)                                 |
+ * | Team        | –                            | #/team (embedded; a team: pseudoTeam.spec.ts)                 |
  */
 
 export interface TourContext {
@@ -62,14 +62,14 @@ export interface TourContext {
   sshd: SshdFixture;
 }
 
-export interface Stop {
+export interface Stop<Ctx = TourContext> {
   page: string;
   /** The dialog open at this stop; none for the page itself. */
   dialog?: string;
   /** Gets there from wherever the walk is; for a dialog, returns its Locator (a page's stop returns nothing). */
-  reach(page: Page, ctx: TourContext): Promise<unknown>;
+  reach(page: Page, ctx: Ctx): Promise<unknown>;
   /** Leaves it (Escape for a dialog unless given): what must happen for the next stop. */
-  leave?(page: Page, ctx: TourContext): Promise<void>;
+  leave?(page: Page, ctx: Ctx): Promise<void>;
 }
 
 const accents: Record<string, string> = {
@@ -106,7 +106,7 @@ export function label(text: string, { prefix = false } = {}): RegExp {
 if (!label('Add customer').test(pseudoString('Add customer')))
   throw new Error('label() no longer matches pseudo');
 
-const go = async (page: Page, route: string, heading: RegExp | string) => {
+export const go = async (page: Page, route: string, heading: RegExp | string) => {
   await page.evaluate((hash) => {
     location.hash = hash;
     // From the top, as a person arriving sees it (the window keeps the last page's scroll otherwise).
@@ -122,9 +122,9 @@ const goToTabs = async (page: Page) => {
   });
   await expect(page.getByRole('tab').first()).toBeVisible();
 };
-const button = (scope: Page | Locator, name: RegExp) => scope.getByRole('button', { name }).first();
-const dialogFrom = (page: Page) => page.locator('dialog[open]').last();
-const open = (name: string, options?: { prefix?: boolean }) => async (page: Page) => {
+export const button = (scope: Page | Locator, name: RegExp) => scope.getByRole('button', { name }).first();
+export const dialogFrom = (page: Page) => page.locator('dialog[open]').last();
+export const open = (name: string, options?: { prefix?: boolean }) => async (page: Page) => {
   await button(page, label(name, options)).click();
   return dialogFrom(page);
 };
@@ -257,27 +257,87 @@ export const STOPS: Stop[] = [
 ];
 
 /** Where a stop is, for a failure message: `Customer › Edit contact`. */
-export const where = (stop: Stop) => (stop.dialog ? `${stop.page} › ${stop.dialog}` : stop.page);
+export const where = (stop: Pick<Stop, 'page' | 'dialog'>) =>
+  stop.dialog ? `${stop.page} › ${stop.dialog}` : stop.page;
 
 const STEP_TIMEOUT_MS = 10_000;
+/** How long no call may be outstanding before a page counts as showing its data (a page's calls follow at once). */
+const QUIET_MS = 300;
+const SETTLE_TIMEOUT_MS = 10_000;
 
 /**
- * Walks every stop, calling `look` at each with the dialog open (or none). A stop that cannot be reached is reported
- * through `lost` and the walk goes on from the next page, so one broken button does not hide the rest of the tour.
+ * The calls the page has made to main (browser mode: `call` frames on its WebSocket) and not had answered. A page or
+ * dialog that has asked for data shows a placeholder, an empty state or half its sections until the answers come: a
+ * timesheet without its entries, a billing chart without its bars, a customer page without its agreements. Looking at
+ * it then reads what it does not settle on. `settled` waits until every call is answered and none has gone out for
+ * QUIET_MS (a page that loads in steps sends the next call as an answer comes), then for the render that follows.
  */
-export async function walk(
+export function trackCalls(page: Page): { settled(): Promise<void> } {
+  const open = new Set<number>();
+  let lastChange = Date.now();
+  const frame = (payload: string | Buffer): { type?: string; id?: number } | null => {
+    if (typeof payload !== 'string') return null; // terminal output travels binary
+    try {
+      return JSON.parse(payload) as { type?: string; id?: number };
+    } catch {
+      return null;
+    }
+  };
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const message = frame(payload);
+      if (message?.type === 'call' && typeof message.id === 'number') {
+        open.add(message.id);
+        lastChange = Date.now();
+      }
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const message = frame(payload);
+      if (message?.type === 'result' && typeof message.id === 'number') {
+        open.delete(message.id);
+        lastChange = Date.now();
+      }
+    });
+    // A dropped socket answers nothing more; the page fails its calls (and shows that).
+    socket.on('close', () => open.clear());
+  });
+  return {
+    async settled() {
+      const until = Date.now() + SETTLE_TIMEOUT_MS;
+      while (Date.now() < until && (open.size > 0 || Date.now() - lastChange < QUIET_MS)) {
+        await page.waitForTimeout(50);
+      }
+      if (open.size > 0)
+        throw new Error(`${open.size} calls to main still unanswered after ${SETTLE_TIMEOUT_MS} ms`);
+      // The answers' render, the lazy chunks it pulled in, and the fonts.
+      await page.evaluate(() =>
+        document.fonts.ready.then(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * Walks every stop, calling `look` at each with the dialog open (or none), once the page has its data (`calls`). A
+ * stop that cannot be reached is reported through `lost` and the walk goes on from the next page, so one broken
+ * button does not hide the rest of the tour.
+ */
+export async function walk<Ctx>(
   page: Page,
-  ctx: TourContext,
-  look: (stop: Stop) => Promise<void>,
-  lost: (stop: Stop, why: string) => void,
+  ctx: Ctx,
+  stops: Stop<Ctx>[],
+  calls: { settled(): Promise<void> },
+  look: (stop: Stop<Ctx>) => Promise<void>,
+  lost: (stop: Stop<Ctx>, why: string) => void,
 ): Promise<void> {
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  for (const stop of STOPS) {
+  for (const stop of stops) {
     try {
       const dialog = (await stop.reach(page, ctx)) as Locator | undefined;
       if (dialog) await expect(dialog).toBeVisible();
-      // Fonts, lazy chunks and the last render settle before anyone looks.
-      await page.evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
+      await calls.settled();
       await look(stop);
       if (stop.leave) await stop.leave(page, ctx);
       else if (dialog) await page.keyboard.press('Escape');
@@ -289,6 +349,27 @@ export async function walk(
       }
     }
   }
+}
+
+/**
+ * The page a tour walks: its size, its language (`pseudo` for the pseudo-locale), the app opened at `url`; returns
+ * the tracker of its calls to main, which the walk waits on at each stop.
+ */
+export async function openTour(
+  page: Page,
+  url: string,
+  size: { width: number; height: number },
+  language?: string,
+): Promise<{ settled(): Promise<void> }> {
+  await page.setViewportSize(size);
+  // The DOM renderer for terminals, as a person without a GPU gets (so their text is in the page to look at).
+  await page.addInitScript((chosen) => {
+    localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off');
+    if (chosen) localStorage.setItem('lotsen.language', chosen);
+  }, language ?? null);
+  const calls = trackCalls(page);
+  await page.goto(url);
+  return calls;
 }
 
 /**
@@ -305,17 +386,13 @@ export async function tour(
   const ctx = { sshd: await startSshd() } as TourContext;
   try {
     ctx.data = await seedTour(lotsen, ctx.sshd);
-    await page.setViewportSize(size);
-    // The DOM renderer for terminals, as a person without a GPU gets (so their text is in the page to look at).
-    await page.addInitScript((chosen) => {
-      localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off');
-      if (chosen) localStorage.setItem('lotsen.language', chosen);
-    }, language ?? null);
-    await page.goto(lotsen.url);
+    const calls = await openTour(page, lotsen.url, size, language);
     const lostStops: string[] = [];
     await walk(
       page,
       ctx,
+      STOPS,
+      calls,
       (stop) => look(stop, ctx),
       (stop, why) => lostStops.push(`${where(stop)}: could not be reached: ${why}`),
     );

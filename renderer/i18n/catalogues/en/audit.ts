@@ -48,6 +48,7 @@ export const audit = {
     recording: 'Recording',
     time_entry: 'Time entry',
     billing_batch: 'Billing batch',
+    user: 'Member',
   },
   details: {
     kind: 'kind',
@@ -126,5 +127,10 @@ export const audit = {
     verdictFetchedAt: 'verdict fetched',
     preview: 'preview',
     id: 'id',
+    // The team vault's events: which tree, how many data keys a rotation re-wrapped, which recovery kit.
+    tree: 'key',
+    trees: 'keys',
+    dataKeys: 'data keys',
+    kitFingerprint: 'recovery kit',
   },
 } as const;

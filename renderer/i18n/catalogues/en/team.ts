@@ -1,4 +1,4 @@
-/** The team page: members and roles of a team database, or why this Lotsen has none. */
+/** The team page: members and roles of a team database, or why this Lotsen has none; its dialogs and the vault. */
 export const team = {
   title: 'Team',
   introNoTeam: 'Who shares a team database with you, and what each may do.',
@@ -9,6 +9,8 @@ export const team = {
   openConnections_one: '{{count}} open connection',
   openConnections_other: '{{count}} open connections',
   rotated: 'The key to {{tree}} is rotated (generation {{from}} → {{to}}, {{keys}} re-wrapped).',
+  stillDue:
+    'The key to {{tree}} is still due: you hold no key of it, so it rotates when a member who does unlocks Lotsen.',
   dataKeys_one: '{{count}} data key',
   dataKeys_other: '{{count}} data keys',
   principal: { local: 'Every role (this computer)', admin: '{{role}} · admin' },
@@ -17,5 +19,195 @@ export const team = {
     own: 'It keeps everything in its own encrypted file on this computer, and you hold every role in it. A team shares one PostgreSQL database instead: technicians, support leads and finance each log in as themselves, and the database enforces what each role may do.',
     setUp:
       'To set one up, see “Setting up a team” in the README: an administrator runs <code>lotsen team create</code> on the team’s database, and each member joins with <code>lotsen init --team URL --enrol CODE</code>. Members are then managed here.',
+  },
+  /** The vault's two trees, as sentences name them. */
+  tree: {
+    secrets: 'customers’ secrets',
+    personal: 'personal data',
+  },
+  /** "customers’ secrets and personal data". */
+  treeList: '{{first}} and {{second}}',
+  members: {
+    title: 'Members',
+    tableLabel: 'Team members',
+    summary_one: '{{count}} member',
+    summary_other: '{{count}} members',
+    summaryInvited: '{{members}}, {{invited}} not enrolled yet',
+    you: ' (you)',
+    adminBadge: 'Admin',
+    columns: {
+      name: 'Name',
+      role: 'Role',
+      admin: 'Admin',
+      login: 'Login',
+      status: 'Status',
+      removed: 'Removed',
+    },
+    changeRole: 'Change role',
+    changeRoleOf: 'Change role of {{name}}',
+    newCode: 'New code',
+    reissueCodeOf: 'Reissue code of {{name}}',
+    reissueOwn: 'You cannot reissue your own code; ask another admin.',
+    reissueHint: 'A new login and enrolment code, for a lost machine or keychain',
+    remove: 'Remove',
+    removeName: 'Remove {{name}}',
+    removeSelf: 'You cannot remove yourself; ask another admin.',
+  },
+  standing: {
+    enrolled: 'Enrolled',
+    enrolledAt: 'Enrolled {{at}}',
+    removed: 'Removed',
+    removedAt: 'Removed {{at}}',
+    codeExpired: 'Code expired',
+    codeExpiredDetail: 'The enrolment code expired {{at}}: remove the invitation and add the member again.',
+    invited: 'Invited',
+    invitedDetail: 'Not enrolled yet; the code works until {{at}}',
+  },
+  removedMembers: {
+    title: 'Removed members',
+    intro: 'They can no longer log in; what they saw of customers’ secrets stays seen.',
+    tableLabel: 'Removed members',
+    departingList: 'Departing list',
+    departingOf: 'What {{name}} saw or used',
+  },
+  add: {
+    name: 'Name',
+    nameHint: 'e.g. Tekla Tekniker',
+    email: 'E-mail',
+    emailHint: 'Their work address; one member per address',
+    role: 'Work role',
+    roleHint: 'What they may do in the team database (docs/roles.md)',
+    isAdmin: 'Admin right: may manage the team’s members',
+  },
+  code: {
+    title: 'Enrolment code for {{name}}',
+    give: 'Give {{name}} this code by a channel of its own (a phone call, say), not together with the command below. It works <strong>once</strong>, for 24 hours (until {{until}}), and is <strong>shown only now</strong>: Lotsen does not keep it.',
+    copy: 'Copy code',
+    copied: 'Copied',
+    command: 'On their own machine, {{name}} joins the team with this command, typing the code for CODE:',
+    address:
+      'The address is the team database’s as your Lotsen reaches it, with no user or password. Lotsen makes their database password on their machine, so no admin ever knows it.',
+    ownCa:
+      ' If the server’s certificate comes from your own CA, they add &sslrootcert= and the path of the CA file on their machine.',
+    done: 'Done',
+  },
+  role: {
+    title: 'Change role of {{name}}',
+    doneTitle: '{{name}} is now {{role}}',
+    changed: '{{name}} is now {{role}}.',
+    changedAdmin: '{{name}} is now {{role}} with the admin right.',
+    lastAdmin:
+      '{{name}} is the team’s only enrolled admin and keeps the admin right; give it to someone else first.',
+    nothing: 'Nothing changes yet: pick another role or admin right.',
+    keys: 'Finance holds no key to {{trees}}: that key is <strong>rotated</strong> right after, and you see how far it has come. Review their departing list afterwards: what they saw of customers’ secrets stays seen.',
+    changing: 'Changing…',
+    submit: 'Change role',
+    /** The confirmation's sentence: what changes, then when it takes effect. */
+    changesRole: '{{name}} changes from {{from}} to {{to}}.',
+    changesRoleGains: '{{name}} changes from {{from}} to {{to}} and gains the admin right.',
+    changesRoleLoses: '{{name}} changes from {{from}} to {{to}} and loses the admin right.',
+    gains: '{{name}} gains the admin right.',
+    loses: '{{name}} loses the admin right.',
+    applies: 'The team database applies it at once; their Lotsen shows it after they next unlock.',
+  },
+  departing: {
+    title: 'What {{name}} saw or used',
+    sectionLabel: 'Departing list',
+    none: '{{name}} revealed no customer secret and used none in a session.',
+    intro:
+      '{{name}} saw or used these customer secrets. Rotating the team’s keys cannot take them back: <strong>have them changed at the customers</strong>.',
+    secretsLabel: 'Secrets they saw or used',
+    preConnectLabel: 'Pre-connect commands they ran',
+    preConnectCaption: 'Pre-connect commands they ran (a VPN password there is theirs too)',
+    columns: {
+      customer: 'Customer',
+      environment: 'Environment',
+      account: 'Account',
+      revealed: 'Revealed',
+      used: 'Used in sessions',
+      last: 'Last',
+      ran: 'Ran',
+    },
+    times: '{{n}}×',
+    deleted: '(deleted {{id}})',
+    exports:
+      'They exported the whole registry with its secrets {{times}}× (last {{at}}): every secret stored then is theirs.',
+  },
+  remove: {
+    title: 'Remove {{name}} from the team?',
+    logins:
+      '{{name}} ({{email}}) can no longer connect to the team database: their login <mono>{{login}}</mono> is dropped and <strong>every connection they have open now ends</strong>.',
+    keys: 'The keys they held, to {{trees}}, are <strong>rotated</strong> right after, so what is stored from now on opens for none of their saved keys. You see how far it has come.',
+    review:
+      'Rotation cannot take back what they already saw: <strong>review their departing list</strong> (shown when the removal is done) and have those customers’ passwords changed.',
+    stays:
+      'Their time, sessions and audit events stay, under their name. To let them back in, add them again.',
+    confirm: 'Remove {{name}}',
+    removingTitle: 'Removing {{name}}',
+    removing: 'Removing {{name}}…',
+  },
+  reissue: {
+    title: 'Reissue {{name}}’s code?',
+    confirm: 'Reissue code',
+    lost: 'For a member whose machine or keychain is lost: {{name}} gets a new login and a single-use code (24 hours) to enrol a new data folder, as the same member with the same records.',
+    dropped:
+      'Their login <mono>{{login}}</mono> is <strong>dropped now</strong> and every connection it has open ends. The vault forgets their old key pair, so the keys it held are <strong>due for rotation</strong> (a lost laptop may be a stolen one).',
+    done: '{{name}}’s old login is dropped and its connections ended. The keys it held are forgotten and due for rotation (the banner on the Team page runs it).',
+  },
+  gone: '{{name}} is no longer a member of the team: another admin removed them meanwhile. The list is up to date now.',
+  due: {
+    label: 'Key rotation due',
+    one: 'A key of the vault is due for rotation:',
+    many: 'Keys of the vault are due for rotation:',
+    line: 'The key to {{tree}}, because {{reason}}',
+    underWay: ' (under way: generation {{from}} → {{to}})',
+    notHeld: '. You hold no key of it: it rotates when a member who does unlocks Lotsen',
+    end: '.',
+    allRotated: 'The vault’s keys are rotated.',
+    rotateNow: 'Rotate now',
+    rotating: 'Rotating…',
+    dismiss: 'Dismiss',
+    reason: {
+      member_removed: 'a member who held it was removed',
+      role_changed: 'a member who held it was changed to finance',
+      code_reissued: 'a member who held it got a new code (their keychain may be lost, or stolen)',
+      other: 'a rotation was begun and not finished',
+    },
+  },
+  rotation: {
+    tree: 'Key to {{tree}}, generation {{from}} → {{to}}:',
+    count: '{{done}} of {{total}} data keys re-wrapped',
+    progressLabel: 'Rotation of the key to {{tree}}',
+    running: 'Rotating the keys…',
+    nothing: 'No key needed rotating.',
+    failed: 'The rotation stopped: {{error}} What was done stays; run it again from the banner to finish it.',
+  },
+  vault: {
+    title: 'The vault’s keys',
+    intro: 'Who holds a key to customers’ secrets and personal data.',
+    complete: 'Every enrolled member holds the keys their role may hold.',
+    lacking: '<strong>{{name}}</strong> holds no key to {{trees}}.',
+    lackingNoKey:
+      '<strong>{{name}}</strong> holds no key to {{trees}}: their Lotsen has not published its key yet (it does when they next unlock), then give it.',
+    notHeld:
+      'You hold no key to {{trees}}: a member who does gives it, or restore yours with the recovery kit.',
+    allHave: 'Every member entitled to a key you hold has it.',
+    given_one: 'Keys given to one member.',
+    given_other: 'Keys given to {{count}} members.',
+    give: 'Give them the keys',
+    giving: 'Giving keys…',
+    recover: 'Recover from the kit…',
+  },
+  recover: {
+    title: 'Recover the vault’s keys from the kit',
+    intro:
+      'When no one who holds the keys is left, the recovery kit <code>team create</code> printed restores yours. Whoever holds it can open every secret of the team: paste it here only on your own machine. Lotsen keeps no copy, and the audit log records that it was used.',
+    kit: 'Recovery kit',
+    kitPlaceholder: 'LOTSEN-RECOVERY-…',
+    restored:
+      'Your keys to {{trees}} are restored from the kit {{fingerprint}}. Give the other members theirs with “Give them the keys”.',
+    recovering: 'Recovering…',
+    submit: 'Recover',
+    done: 'Done',
   },
 } as const;

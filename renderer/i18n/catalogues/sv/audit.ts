@@ -87,6 +87,7 @@ export const audit: Translation<typeof en> = {
     recording: 'Inspelning',
     time_entry: 'Tidpost',
     billing_batch: 'Faktureringsomgång',
+    user: 'Medlem',
   },
   details: {
     kind: 'typ',
@@ -165,5 +166,9 @@ export const audit: Translation<typeof en> = {
     verdictFetchedAt: 'bedömning hämtad',
     preview: 'förhandsvisning',
     id: 'id',
+    tree: 'nyckel',
+    trees: 'nycklar',
+    dataKeys: 'datanycklar',
+    kitFingerprint: 'återställningsnyckel',
   },
 };

@@ -24,4 +24,23 @@ describe('an audit event’s details, in words', () => {
     expect(subjectTypeLabel('support_account')).toBe('Supportkonto');
     expect(subjectTypeLabel('new_kind')).toBe('new_kind');
   });
+
+  it('words the team vault’s events: its trees, why a key rotated, and the member a grant is for', async () => {
+    const rotated = { tree: 'personal', from: 2, to: 3, dataKeys: 1, reason: 'code_reissued' };
+    expect(auditDetailsInWords(rotated)).toBe(
+      'key: personal data · from: 2 · to: 3 · data keys: 1 · ' +
+        'reason: a member who held it got a new code (their keychain may be lost, or stolen)',
+    );
+    expect(auditDetailsInWords({ reason: 'rotation_begun' })).toBe(
+      'reason: a rotation was begun and not finished',
+    );
+    await chooseLanguage('sv');
+    expect(auditDetailsInWords({ trees: ['personal', 'secrets'] })).toBe(
+      'nycklar: personuppgifter, kundernas hemligheter',
+    );
+    expect(auditDetailsInWords({ tree: 'secrets', reason: 'member_removed' })).toBe(
+      'nyckel: kundernas hemligheter · skäl: en medlem som hade den togs bort',
+    );
+    expect(subjectTypeLabel('user')).toBe('Medlem');
+  });
 });

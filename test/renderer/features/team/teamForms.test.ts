@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamMemberView } from '../../../../common/team/members.ts';
 import { validate } from '../../../../renderer/components/form/fieldErrors.ts';
 import {
@@ -7,10 +7,12 @@ import {
   enrolCommand,
 } from '../../../../renderer/features/team/addMemberForm.ts';
 import { describeChange } from '../../../../renderer/features/team/roleChange.ts';
+import { chooseLanguage } from '../../../../renderer/i18n/i18n.ts';
 import {
   memberStanding,
   selectIsLastAdmin,
   selectMemberSummary,
+  treeList,
 } from '../../../../renderer/store/team/selectors.ts';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
@@ -109,5 +111,23 @@ describe('team selectors', () => {
     const invited = member({ userId: '00000000-0000-4000-8000-00000000000e', state: 'invited' });
     expect(selectMemberSummary({ members: [member({})] })).toBe('1 member');
     expect(selectMemberSummary({ members: [member({}), invited] })).toBe('2 members, 1 not enrolled yet');
+  });
+});
+
+describe('in Swedish', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('the role change, the standing, the summary and the vault’s trees are worded from the catalogue', async () => {
+    await chooseLanguage('sv');
+    expect(describeChange(member({}), { role: 'finance', isAdmin: true })).toBe(
+      'Tekla Tekniker byter från Tekniker till Ekonomi och får administratörsbehörighet. ' +
+        'Teamdatabasen tillämpar det direkt; medlemmens Lotsen visar det nästa gång den låses upp.',
+    );
+    expect(memberStanding(member({}), NOW).label).toBe('Registrerad');
+    const invited = member({ userId: '00000000-0000-4000-8000-00000000000e', state: 'invited' });
+    expect(selectMemberSummary({ members: [member({}), invited] })).toBe(
+      '2 medlemmar, 1 inte registrerade än',
+    );
+    expect(treeList(['personal', 'secrets'])).toBe('personuppgifter och kundernas hemligheter');
   });
 });
