@@ -1,9 +1,8 @@
-import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { writeReadyCustomerFile } from '../support/readyCustomerFile.ts';
+import { handOffTool } from './support/handOffTool.ts';
 import { lookAtWidths } from './support/layout.ts';
-import { callStore, expect, importRegistry, test } from './support/lotsenServer.ts';
+import { callStore, expect, test } from './support/lotsenServer.ts';
+import { importReadyCustomer } from './support/readyCustomer.ts';
 
 const LUND = { name: 'Lunds kommun', orgNumber: orgNumber('212000', 85) };
 
@@ -20,30 +19,24 @@ test("an environment without servers: its access facts show the VPN client and P
   lotsen,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const tool = join(lotsen.home, 'teamviewer-fake');
-  const ran = join(lotsen.home, 'teamviewer-args');
-  await writeFile(tool, `#!/bin/sh\nprintf '%s\\n' "$@" > '${ran}'\necho teamviewer: handed over\n`);
-  await chmod(tool, 0o755);
-  const template = `'${tool}' -i {teamviewerId}`;
-  await importRegistry(
-    lotsen.home,
-    await writeReadyCustomerFile(lotsen.home, {
-      customer: LUND,
-      production: {
-        access: {
-          vpnType: 'windows_pptp',
-          vpnGateway: 'vpn.lund.se',
-          vpnClient: 'rasdial',
-          method: 'teamviewer',
-          teamViewerId: '987 654 321',
-          supportedTools: ['TeamViewer'],
-          toolTemplates: [{ tool: 'TeamViewer', template }],
-        },
-        servers: [],
+  const tool = await handOffTool(lotsen.home);
+  const template = `'${tool.program}' -i {teamviewerId}`;
+  await importReadyCustomer(lotsen, {
+    customer: LUND,
+    production: {
+      access: {
+        vpnType: 'windows_pptp',
+        vpnGateway: 'vpn.lund.se',
+        vpnClient: 'rasdial',
+        method: 'teamviewer',
+        teamViewerId: '987 654 321',
+        supportedTools: ['TeamViewer'],
+        toolTemplates: [{ tool: 'TeamViewer', template }],
       },
-      withTicket: true,
-    }),
-  );
+      servers: [],
+    },
+    withTicket: true,
+  });
   const [customer] = await callStore(lotsen.home, 'registry.listCustomers', {});
   const { dpas } = await callStore(lotsen.home, 'agreements.list', { customerId: customer!.id });
   await callStore(lotsen.home, 'dpas.delete', { id: dpas[0]!.id });
@@ -75,7 +68,7 @@ test("an environment without servers: its access facts show the VPN client and P
   const handedOff = page.getByTestId('tool-handed-off');
   await expect(handedOff).toContainText('TeamViewer handed the connection over and ended at once');
   // Launched for the environment: its TeamViewer id, no server.
-  expect((await readFile(ran, 'utf8')).split('\n')).toEqual(['-i', '987654321', '']);
+  expect(await tool.lastArguments()).toEqual(['-i', '987654321', '']);
   await handedOff.getByRole('button', { name: 'Done' }).click();
   const [approval] = await callStore(lotsen.home, 'audit.list', { event: 'tool.approved' });
   expect(approval).toMatchObject({ details: { withOverride: true } });

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
+import { handOffTool } from './support/handOffTool.ts';
 import { lookAtWidths } from './support/layout.ts';
 import { callStore, expect, test } from './support/lotsenServer.ts';
 import { importReadyCustomer } from './support/readyCustomer.ts';
@@ -21,11 +20,8 @@ test('a tool launched from its template runs only once approved, shows in Sessio
   page,
   lotsen,
 }, testInfo) => {
-  const tool = join(lotsen.home, 'teamviewer-fake');
-  const ran = join(lotsen.home, 'teamviewer-args');
-  await writeFile(tool, `#!/bin/sh\nprintf '%s\\n' "$@" > '${ran}'\necho teamviewer: handed over\n`);
-  await chmod(tool, 0o755);
-  const template = `'${tool}' -i {teamviewerId} --host {host}:{port} --user {username}`;
+  const tool = await handOffTool(lotsen.home);
+  const template = `'${tool.program}' -i {teamviewerId} --host {host}:{port} --user {username}`;
 
   await importReadyCustomer(lotsen, {
     customer: KALMAR,
@@ -84,7 +80,7 @@ test('a tool launched from its template runs only once approved, shows in Sessio
   await expect(dialog.getByLabel('Sign in with')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('02-not-approved.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  expect(existsSync(ran)).toBe(false);
+  expect(existsSync(tool.argumentsFile)).toBe(false);
   expect(await callStore(lotsen.home, 'audit.list', { event: 'tool.approved' })).toEqual([]);
 
   await launch.click();
@@ -98,7 +94,7 @@ test('a tool launched from its template runs only once approved, shows in Sessio
   await expect(page.getByText('Ticket HD-4711')).toBeVisible();
   const handedOff = page.getByTestId('tool-handed-off');
   await expect(handedOff).toContainText('TeamViewer handed the connection over and ended at once');
-  expect((await readFile(ran, 'utf8')).split('\n')).toEqual([
+  expect(await tool.lastArguments()).toEqual([
     '-i',
     '123456789',
     '--host',
