@@ -5,6 +5,7 @@ import {
   contactViewSchema,
   customerDetailSchema,
   customerInputSchema,
+  customerContactsSchema,
   customerSummarySchema,
   emailSchema,
   environmentInputSchema,
@@ -189,7 +190,16 @@ export const methods = {
   'app.unlock': method(z.object({ passphrase: passphraseSchema.optional() }).strict(), appStatusSchema),
   'app.lock': method(noInput, appStatusSchema),
 
-  'registry.listCustomers': method(noInput, z.array(customerSummarySchema)),
+  /**
+   * `contacts: false` leaves every contact's sealed fields unopened (summaries with `contacts: []`, `contactCount`
+   * set): the console's first paint at 10,000 customers, which then asks `registry.listCustomerContacts`.
+   */
+  'registry.listCustomers': method(
+    z.object({ contacts: z.boolean().optional() }).strict(),
+    z.array(customerSummarySchema),
+  ),
+  /** Every customer's contacts opened, for the list's search; customers without contacts are left out. */
+  'registry.listCustomerContacts': method(noInput, z.array(customerContactsSchema)),
   'registry.getCustomer': method(byIdSchema, customerDetailSchema),
   'registry.createCustomer': method(customerInputSchema, customerDetailSchema),
   /** `rowVersion`: the version the person opened; a save against a stale one is refused (common/api/staleSave.ts). */

@@ -450,6 +450,22 @@ export const environmentViewSchema = z.object({
 });
 export type EnvironmentView = z.infer<typeof environmentViewSchema>;
 
+/** What the list and its search hold of a contact (sealed in the store, opened by main). */
+export const summaryContactSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  adminAccount: z.string(),
+});
+export type SummaryContact = z.infer<typeof summaryContactSchema>;
+
+/** One customer's contacts for the list, as `registry.listCustomerContacts` gives them. */
+export const customerContactsSchema = z.object({
+  customerId: idSchema,
+  contacts: z.array(summaryContactSchema),
+});
+export type CustomerContacts = z.infer<typeof customerContactsSchema>;
+
 export const customerSummarySchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -467,9 +483,12 @@ export const customerSummarySchema = z.object({
       role: z.enum(serverRoles),
     }),
   ),
-  contacts: z.array(
-    z.object({ name: z.string(), email: z.string(), phone: z.string(), adminAccount: z.string() }),
-  ),
+  /**
+   * The contacts' personal fields, opened: empty when the list was asked for without them (`contacts: false`, the
+   * console's first paint), which `registry.listCustomerContacts` then gives. `contactCount` counts them either way.
+   */
+  contacts: z.array(summaryContactSchema),
+  contactCount: z.number().int(),
   /** The access tools named in the customer's environments, for search. */
   accessTools: z.array(z.string()),
   nonStandardAccess: z.boolean(),

@@ -1,12 +1,21 @@
 import { orgNumberDigits } from './orgNumber.ts';
 import type { CustomerSummary } from './model.ts';
 
-/** Case- and accent-insensitive form, so `goteborg` finds `Göteborg` and `MALMÖ` finds `Malmö`. */
+/** Anything but printable ASCII, which has no marks to strip and no case but ASCII's. */
+const NOT_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * Case- and accent-insensitive form, so `goteborg` finds `Göteborg` and `MALMÖ` finds `Malmö`. Plain ASCII (most hosts,
+ * e-mail addresses and numbers) has no marks to strip and skips the normalisation. `toLowerCase` is Swedish's
+ * lowercasing too (only Turkish, Azeri and Lithuanian lowercase differently), without the locale lookup per call:
+ * a 10,000-customer list folds some 200,000 texts.
+ */
 export function foldForSearch(value: string): string {
+  if (!NOT_ASCII.test(value)) return value.toLowerCase();
   return value
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .toLocaleLowerCase('sv');
+    .toLowerCase();
 }
 
 /** The fields a search looks in, as codes: the renderer words them from its catalogue, the CLI by `searchFieldLabels`. */
@@ -88,6 +97,14 @@ function haystack(customer: CustomerSummary): Haystack {
     haystackCache.set(customer, found);
   }
   return found;
+}
+
+/**
+ * Folds these customers' fields ahead of the first keystroke (the list calls it in idle moments, a slice at a time):
+ * a search on fresh summaries otherwise folds every one of them inside the keystroke.
+ */
+export function prepareSearch(customers: readonly CustomerSummary[]): void {
+  for (const customer of customers) haystack(customer);
 }
 
 interface QueryWord {

@@ -7,6 +7,7 @@ import {
   deleteCustomer,
   findContact,
   getCustomerDetail,
+  listCustomerContacts,
   listCustomerSummaries,
   saveContact,
   updateCustomer,
@@ -47,7 +48,8 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
   const write = auditedRegistryWrite(backend);
 
   return {
-    'registry.listCustomers': async () => listCustomerSummaries(ctx().db),
+    'registry.listCustomers': async ({ contacts }) => listCustomerSummaries(ctx().db, { contacts }),
+    'registry.listCustomerContacts': async () => listCustomerContacts(ctx().db),
     'registry.getCustomer': async ({ id }) => getCustomerDetail(ctx().db, id),
     'registry.createCustomer': async (fields) => {
       const saved = await write(

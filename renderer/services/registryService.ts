@@ -5,7 +5,10 @@ import type { ApiClient } from '../api/client.ts';
 /** The registry's API methods as the registry store calls them. */
 export function createRegistryService(api: ApiClient) {
   return {
-    listCustomers: () => api.call('registry.listCustomers', {}),
+    /** The list without the contacts' personal fields: the first paint. */
+    listCustomers: () => api.call('registry.listCustomers', { contacts: false }),
+    /** Every customer's contacts, opened: what the search needs, asked for after the list is shown. */
+    listCustomerContacts: () => api.call('registry.listCustomerContacts', {}),
     getCustomer: (id: string) => api.call('registry.getCustomer', { id }),
     createCustomer: (customer: CustomerInput) => api.call('registry.createCustomer', customer),
     updateCustomer: (id: string, rowVersion: number, customer: CustomerInput) =>

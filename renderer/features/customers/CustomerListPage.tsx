@@ -51,6 +51,7 @@ export function CustomerListPage() {
           <p>{t('list.emptyText')}</p>
         </EmptyState>
       )}
+      <ContactsNote />
       {view === 'noMatch' && <TicketMatches otherwise={<NoMatch />} />}
       {view === 'results' && <TicketMatches />}
       {view === 'results' && <Results />}
@@ -71,6 +72,19 @@ function CountLine() {
   return (
     <p className="muted" aria-live="polite">
       {query ? t('list.matching', { shown, total, query }) : t('list.count', { count: total })}
+    </p>
+  );
+}
+
+/** While a search runs without the contacts (they come after the list), it says so: a match on one may be missing. */
+function ContactsNote() {
+  const status = useRegistryStore((s) => (s.listStatus === 'ready' ? s.contactsStatus : 'ready'));
+  const searching = useRegistryStore((s) => s.query.trim() !== '');
+  const { t } = useTranslation(['customers', 'common', 'vocabulary']);
+  if (!searching || (status !== 'loading' && status !== 'error')) return null;
+  return (
+    <p className="muted" role="status">
+      {t(status === 'loading' ? 'list.contactsLoading' : 'list.contactsFailed')}
     </p>
   );
 }
@@ -182,7 +196,7 @@ const CustomerRow = memo(function CustomerRow({
           <span className="mono">{customer.orgNumber}</span>
           <span>{t('row.environments', { count: customer.environmentCount })}</span>
           <span>{t('row.hosts', { count: customer.hosts.length })}</span>
-          <span>{t('row.contacts', { count: customer.contacts.length })}</span>
+          <span>{t('row.contacts', { count: customer.contactCount })}</span>
         </span>
         {matchedOn && (
           <span className="customer-row__matched">{t('row.matchedOn', { fields: matchedOn })}</span>

@@ -11,6 +11,7 @@ const customer = (overrides: Partial<CustomerSummary>): CustomerSummary => ({
   hosts: [],
   servers: [],
   contacts: [],
+  contactCount: 0,
   accessTools: [],
   nonStandardAccess: false,
   updatedAt: 0,

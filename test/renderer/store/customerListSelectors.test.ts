@@ -23,6 +23,7 @@ function summary(fields: Partial<CustomerSummary> & { name: string }): CustomerS
     hosts: [],
     servers: [],
     contacts: [],
+    contactCount: 0,
     accessTools: [],
     nonStandardAccess: false,
     updatedAt: 0,

@@ -18,6 +18,9 @@ export const customers = {
     more_one: '{{count}} more customer…',
     more_other: '{{count}} more customers…',
     clearSearch: 'Clear search',
+    contactsLoading: 'Contacts are still loading: matches on a contact follow in a moment.',
+    contactsFailed:
+      'Contacts could not be loaded: the search looks at names, organisation numbers, hosts and access tools only.',
   },
   row: {
     nonStandardAccess: 'Non-standard access (billable, 8.6)',

@@ -20,6 +20,9 @@ export const customers: Translation<typeof en> = {
     more_one: '{{count}} kund till…',
     more_other: '{{count}} kunder till…',
     clearSearch: 'Rensa sökningen',
+    contactsLoading: 'Kontakterna laddas fortfarande: träffar på en kontakt kommer strax.',
+    contactsFailed:
+      'Kontakterna kunde inte laddas: sökningen tittar bara på namn, organisationsnummer, servrar och åtkomstverktyg.',
   },
   row: {
     nonStandardAccess: 'Åtkomst utanför standard (debiteras, 8.6)',

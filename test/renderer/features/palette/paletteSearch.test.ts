@@ -24,6 +24,7 @@ function customer(name: string, servers: [host: string, role: 'wap' | 'adfs'][])
       role,
     })),
     contacts: [],
+    contactCount: 0,
     accessTools: [],
     nonStandardAccess: false,
     updatedAt: 0,

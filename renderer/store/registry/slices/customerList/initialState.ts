@@ -7,6 +7,11 @@ export interface CustomerListState {
   /** `loading` only while nothing has been loaded yet; a refresh keeps showing the list it replaces. */
   listStatus: LoadStatus;
   listError: string | null;
+  /**
+   * Whether `customers` hold their contacts. The list comes first without them (opening every contact's sealed fields
+   * is most of a large registry's load), and they follow for the search: `loading` until then, `error` if that failed.
+   */
+  contactsStatus: LoadStatus;
   query: string;
   /** Which result Up/Down has reached; Enter opens it. */
   highlight: number;
@@ -16,6 +21,7 @@ export const initialCustomerListState: CustomerListState = {
   customers: [],
   listStatus: 'idle',
   listError: null,
+  contactsStatus: 'idle',
   query: '',
   highlight: 0,
 };
