@@ -148,6 +148,14 @@ function Access({ environment }: { environment: EnvironmentView }) {
             </dd>
           </div>
         )}
+        {access.hasVpnTotpSeed && (
+          <div>
+            <dt>{t('access.vpnTotpSeed')}</dt>
+            <dd>
+              <Badge tone="success">{t('access.stored')}</Badge>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('access.method')}</dt>
           <dd>{t(`vocabulary:remoteAccessMethod.${access.method}`)}</dd>
