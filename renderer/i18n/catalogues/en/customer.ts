@@ -288,6 +288,8 @@ export const customer = {
     hostHint: 'Host name or IP address, e.g. wap01.kommun.se',
     port: 'Port',
     portHint: 'Default 22',
+    rdpPort: 'RDP port',
+    rdpPortHint: 'Empty: the port above, or 3389 when that is 22',
     role: 'Role',
     os: 'Operating system',
     osHint: 'E.g. Windows Server 2022',

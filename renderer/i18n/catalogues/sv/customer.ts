@@ -290,6 +290,8 @@ export const customer: Translation<typeof en> = {
     hostHint: 'Värdnamn eller IP-adress, t.ex. wap01.kommun.se',
     port: 'Port',
     portHint: 'Standard 22',
+    rdpPort: 'Port för fjärrskrivbord (RDP)',
+    rdpPortHint: 'Tomt: porten ovan, eller 3389 när den är 22',
     role: 'Roll',
     os: 'Operativsystem',
     osHint: 'T.ex. Windows Server 2022',
