@@ -232,6 +232,8 @@ export const methods = {
         rowVersion: optionalVersion,
         environment: environmentInputSchema,
         preConnectSecret: secretSchema.nullable().optional(),
+        /** The VPN's TOTP seed (base32 or an otpauth:// link), as an account's `totpSeed`: set, cleared or kept. */
+        vpnTotpSeed: totpSeedSchema.nullable().optional(),
       })
       .strict()
       .superRefine(requireVersionWithId),
@@ -289,6 +291,11 @@ export const methods = {
   /** The stored TOTP seed itself, as revealSecret: explicit, for one account, and written to the audit log first. */
   'registry.revealTotpSeed': method(
     z.object({ accountId: idSchema, purpose: z.string().trim().max(500).default('') }).strict(),
+    z.object({ seed: z.string() }),
+  ),
+  /** The stored TOTP seed of an environment's VPN, as revealTotpSeed: explicit and written to the audit log first. */
+  'registry.revealVpnTotpSeed': method(
+    z.object({ environmentId: idSchema, purpose: z.string().trim().max(500).default('') }).strict(),
     z.object({ seed: z.string() }),
   ),
 
@@ -460,6 +467,15 @@ export const methods = {
    * client's program), to fill an environment's pre-connect command with; and whether the client is installed here.
    */
   'sessions.vpnProfile': method(vpnProfileInputSchema, vpnProfileCommandsSchema),
+  /**
+   * Types the VPN's current one-time code, and Enter, into a session's pre-connect terminal, where the VPN's prompt
+   * asks for it. Computed in main from the environment's sealed seed; the code never comes to the page, is not
+   * recorded, and is audited without it. Only while the session runs its pre-connect command.
+   */
+  'sessions.fillVpnOneTimeCode': method(
+    z.object({ sessionId: idSchema }).strict(),
+    z.object({ validUntil: z.number().int() }),
+  ),
   /** A customer's environments' external tools with their launch templates, and whether each may run here. */
   'tools.list': method(z.object({ customerId: idSchema }).strict(), z.array(toolViewSchema)),
   /** Approves the exact template shown (for this tool of this environment, on this machine); audited by SHA-256. */

@@ -343,6 +343,8 @@ export const serverInputSchema = z
     shell: z
       .enum(serverShells, { error: `Shell must be one of ${serverShells.join(', ')}` })
       .default('posix'),
+    /** The port its RDP listens on (`port` is SSH's); null: `port`, or 3389 when that is 22 (rdpTarget.ts). */
+    rdpPort: portSchema.nullable().default(null),
   })
   .strict();
 export type ServerInput = z.input<typeof serverInputSchema>;
@@ -395,6 +397,8 @@ export const serverViewSchema = z.object({
   os: z.string(),
   notes: z.string(),
   shell: z.enum(serverShells),
+  /** Null: `port`, or 3389 when that is 22. */
+  rdpPort: z.number().int().nullable(),
   rowVersion: rowVersionSchema,
 });
 export type ServerView = z.infer<typeof serverViewSchema>;
@@ -423,6 +427,8 @@ export const accessViewSchema = z.object({
   preConnectCommand: z.string(),
   /** Whether a pre-connect secret is stored; the secret itself travels only inward, and out only to its program. */
   hasPreConnectSecret: z.boolean(),
+  /** Whether the VPN's TOTP seed is stored; its code is typed at the VPN's prompt by `sessions.fillVpnOneTimeCode`. */
+  hasVpnTotpSeed: z.boolean(),
   vpnClient: z.enum(vpnClients),
   disconnectCommand: z.string(),
   splitTunnel: z.enum(splitTunnelAnswers),

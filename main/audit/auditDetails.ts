@@ -102,8 +102,13 @@ export const auditDetailKinds: Record<AuditEventCode, Record<string, AuditDetail
   // The account's username may be a person's own admin account, and the purpose is whatever was typed.
   'secret.revealed': { username: 'personal', environmentId: 'id', purpose: 'personal' },
   'secret.totp_revealed': { username: 'personal', environmentId: 'id', purpose: 'personal' },
-  // A code handed out (copied from the account, or filled in at a session's prompt); never the code itself.
-  'secret.one_time_code': { environmentId: 'id', use: oneOf(['copy', 'prompt']), sessionId: 'id' },
+  // A code handed out (copied from the account, filled in at a session's prompt, or typed at its VPN's prompt in the
+  // pre-connect terminal); never the code itself.
+  'secret.one_time_code': {
+    environmentId: 'id',
+    use: oneOf(['copy', 'prompt', 'vpn_prompt']),
+    sessionId: 'id',
+  },
   // A tool's name is the registry's free text; the template is named by its SHA-256, as pre-connect commands are.
   'tool.approved': { tool: 'personal', templateSha256: SHA256_HEX, machineId: 'id', withOverride: 'boolean' },
   'tool.ran': {

@@ -51,6 +51,7 @@ const flatten = {
     specialConfigurationNeeded: e.access.specialConfigurationNeeded,
     specialConfiguration: e.access.specialConfiguration,
     hasPreConnectSecret: e.access.hasPreConnectSecret,
+    hasVpnTotpSeed: e.access.hasVpnTotpSeed,
     toolTemplates: e.access.toolTemplates.map((t) => `${t.tool}: ${t.template}`),
   }),
   server: (s: ServerView): Flat => ({
@@ -60,6 +61,7 @@ const flatten = {
     os: s.os,
     notes: s.notes,
     shell: s.shell,
+    rdpPort: s.rdpPort,
   }),
   support_account: (a: SupportAccountView): Flat => ({
     username: a.username,

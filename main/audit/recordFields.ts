@@ -39,6 +39,7 @@ export const recordFields = {
       'accessTool',
       'specialConfigurationNeeded',
       'hasPreConnectSecret',
+      'hasVpnTotpSeed',
       'vpnClient',
     ],
     named: [
@@ -48,10 +49,11 @@ export const recordFields = {
       'disconnectCommand',
       'specialConfiguration',
       'preConnectSecret',
+      'vpnTotpSeed',
       'toolTemplates',
     ],
   },
-  server: { open: ['host', 'port', 'role', 'os', 'shell'], named: ['notes'] },
+  server: { open: ['host', 'port', 'role', 'os', 'shell', 'rdpPort'], named: ['notes'] },
   support_account: { open: ['hasSecret', 'hasTotpSeed'], named: ['username', 'notes', 'secret', 'totpSeed'] },
   agreement: {
     open: [

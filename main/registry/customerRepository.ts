@@ -1,4 +1,4 @@
-import { accountKeyOwners, destroySecretKeys } from '../vault/secretVault.ts';
+import { accountKeyOwners, destroySecretKeys, environmentKeyOwners } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import { accessStandardness } from '../../common/registry/access.ts';
@@ -336,7 +336,7 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
     if (result.numDeletedRows === 0n)
       throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
     await destroySecretKeys(trx, [
-      ...environments.map((e) => ({ kind: 'environment' as const, id: e.id })),
+      ...environments.flatMap((e) => environmentKeyOwners(e.id)),
       ...accounts.flatMap((a) => accountKeyOwners(a.id)),
     ]);
     await destroyDataKeys(trx, [

@@ -1,4 +1,10 @@
-import { accountKeyOwners, destroySecretKeys, openSecret, sealSecret } from '../vault/secretVault.ts';
+import {
+  accountKeyOwners,
+  destroySecretKeys,
+  environmentKeyOwners,
+  openSecret,
+  sealSecret,
+} from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
 import { LotsenError } from '../../common/api/errors.ts';
 import { PRIVATE_KEY_BEGIN, privateKeyTextProblem } from '../../common/registry/privateKeyText.ts';
@@ -65,6 +71,7 @@ export const environmentColumns = [
   'special_configuration_needed',
   'special_configuration',
   'has_pre_connect_secret',
+  'has_vpn_totp_seed',
   'tool_templates',
   'created_at',
   'created_by',
@@ -112,7 +119,7 @@ export async function loadEnvironments(
 /**
  * `preConnectSecret`: text sets it, null clears it, undefined keeps what is stored. Like an account's secret it is
  * sealed under the environment's own data key before it reaches the store (main/vault/secretVault.ts), and a cleared
- * one's key is destroyed with it.
+ * one's key is destroyed with it. `vpnTotpSeed`, the VPN's TOTP seed, the same way under a data key of its own.
  */
 export async function saveEnvironment(
   ctx: RegistryContext,
@@ -120,7 +127,7 @@ export async function saveEnvironment(
   id: string | undefined,
   rowVersion: number | undefined,
   fields: EnvironmentFields,
-  preConnectSecret?: string | null,
+  { preConnectSecret, vpnTotpSeed }: { preConnectSecret?: string | null; vpnTotpSeed?: string | null } = {},
 ): Promise<EnvironmentView> {
   const columns = {
     name: fields.name,
@@ -162,15 +169,30 @@ export async function saveEnvironment(
         : preConnectSecret === null
           ? (await destroySecretKeys(trx, [owner]), { pre_connect_secret: null })
           : { pre_connect_secret: await sealSecret(trx, owner, preConnectSecret) };
+    // The seed's own key (kind `environmentTotp`): setting one never touches the pre-connect secret's key.
+    const totpOwner = { kind: 'environmentTotp' as const, id: envId };
+    const totpColumns =
+      vpnTotpSeed === undefined
+        ? {}
+        : vpnTotpSeed === null
+          ? (await destroySecretKeys(trx, [totpOwner]), { vpn_totp_seed: null })
+          : { vpn_totp_seed: await sealSecret(trx, totpOwner, vpnTotpSeed) };
     if (id === undefined) {
       await trx
         .insertInto('environments')
-        .values({ id: envId, customer_id: customerId, ...columns, ...secretColumns, ...createdStamp(ctx) })
+        .values({
+          id: envId,
+          customer_id: customerId,
+          ...columns,
+          ...secretColumns,
+          ...totpColumns,
+          ...createdStamp(ctx),
+        })
         .execute();
     } else {
       const result = await trx
         .updateTable('environments')
-        .set({ ...columns, ...secretColumns, ...updatedStamp(ctx) })
+        .set({ ...columns, ...secretColumns, ...totpColumns, ...updatedStamp(ctx) })
         .where('id', '=', id)
         .where('customer_id', '=', customerId)
         .where('row_version', '=', openedVersion(rowVersion))
@@ -204,9 +226,9 @@ export async function deleteEnvironment(ctx: RegistryContext, id: string): Promi
       .where('environment_id', '=', id)
       .execute();
     await trx.deleteFrom('environments').where('id', '=', id).execute();
-    // Its pre-connect secret's data key goes too.
+    // Its pre-connect secret's and VPN seed's data keys go too.
     await destroySecretKeys(trx, [
-      { kind: 'environment', id },
+      ...environmentKeyOwners(id),
       ...accounts.flatMap((a) => accountKeyOwners(a.id)),
     ]);
     await touchCustomer(trx, ctx, customerId);
@@ -228,6 +250,7 @@ export async function saveServer(
     os: fields.os,
     notes: fields.notes,
     shell: fields.shell,
+    rdp_port: fields.rdpPort,
   };
   return transact(ctx.db, async (trx) => {
     const customerId = await customerOfEnvironment(trx, environmentId);
@@ -501,4 +524,21 @@ export async function readPreConnectSecret(db: Db, environmentId: string): Promi
     .executeTakeFirst();
   if (!row) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
   return row.pre_connect_secret === null ? null : openSecret(db, row.pre_connect_secret);
+}
+
+/** The stored TOTP seed of an environment's VPN, for the code typed at its prompt or an explicit, audited reveal. */
+export async function readVpnTotpSeed(
+  db: Db,
+  environmentId: string,
+): Promise<{ seed: string; name: string }> {
+  const row = await db
+    .selectFrom('environments')
+    .select(['vpn_totp_seed', 'name'])
+    .where('id', '=', environmentId)
+    .executeTakeFirst();
+  if (!row) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+  if (row.vpn_totp_seed === null) {
+    throw new LotsenError('NOT_FOUND', `No TOTP seed is stored for the VPN of ${row.name}.`);
+  }
+  return { seed: await openSecret(db, row.vpn_totp_seed), name: row.name };
 }

@@ -2,7 +2,7 @@ import type { Handlers } from '../api/dispatcher.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
 import { oneTimeCodeAt } from '../vault/oneTimeCode.ts';
-import { readTotpSeed } from './environmentRepository.ts';
+import { readTotpSeed, readVpnTotpSeed } from './environmentRepository.ts';
 
 /**
  * One-time codes of support accounts (issue 16, item 5). The seed is opened in main only: a code leaves, audited
@@ -11,7 +11,7 @@ import { readTotpSeed } from './environmentRepository.ts';
  */
 export function oneTimeCodeHandlers(
   backend: Backend,
-): Pick<Handlers, 'registry.oneTimeCode' | 'registry.revealTotpSeed'> {
+): Pick<Handlers, 'registry.oneTimeCode' | 'registry.revealTotpSeed' | 'registry.revealVpnTotpSeed'> {
   const ctx = () => backend.registryContext();
   return {
     'registry.oneTimeCode': async ({ accountId, use, sessionId }) => {
@@ -31,6 +31,15 @@ export function oneTimeCodeHandlers(
         event: 'secret.totp_revealed',
         subject: { type: 'support_account', id: accountId },
         details: { username: personalDetail(username), environmentId, purpose: personalDetail(purpose) },
+      });
+      return { seed };
+    },
+    'registry.revealVpnTotpSeed': async ({ environmentId, purpose }) => {
+      const { seed } = await readVpnTotpSeed(ctx().db, environmentId);
+      await backend.audit().append({
+        event: 'secret.totp_revealed',
+        subject: { type: 'environment', id: environmentId },
+        details: { environmentId, purpose: personalDetail(purpose) },
       });
       return { seed };
     },

@@ -125,6 +125,7 @@ export async function exportRegistry(
                 os: s.os,
                 notes: s.notes,
                 shell: s.shell as ServerShell,
+                rdpPort: s.rdp_port,
               })),
             supportAccounts: accounts
               .filter((a) => a.environment_id === e.id)

@@ -98,22 +98,18 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(customerId);
       return null;
     },
-    'registry.saveEnvironment': async ({ customerId, id, rowVersion, environment, preConnectSecret }) => {
+    'registry.saveEnvironment': async ({ customerId, id, rowVersion, environment, ...secrets }) => {
       const { after } = await write(
         async (c) => {
           const before = id === undefined ? null : await findEnvironment(c.db, id);
-          const after = await saveEnvironment(c, customerId, id, rowVersion, environment, preConnectSecret);
+          const after = await saveEnvironment(c, customerId, id, rowVersion, environment, secrets);
           return { before, after };
         },
         ({ before, after }) =>
-          recordChange(
-            'environment',
-            after.id,
-            { customerId, environmentId: after.id },
-            before,
-            after,
-            preConnectSecret === undefined ? [] : ['preConnectSecret'],
-          ),
+          recordChange('environment', after.id, { customerId, environmentId: after.id }, before, after, [
+            ...(secrets.preConnectSecret === undefined ? [] : ['preConnectSecret']),
+            ...(secrets.vpnTotpSeed === undefined ? [] : ['vpnTotpSeed']),
+          ]),
       );
       changed(customerId);
       return after;

@@ -171,10 +171,10 @@ async function insertCustomer(
       .execute();
     summary.environments += 1;
     if (access.preConnectCommand !== '') summary.preConnectCommands += 1;
-    for (const server of environment.servers) {
+    for (const { rdpPort, ...server } of environment.servers) {
       await db
         .insertInto('servers')
-        .values({ id: randomUUID(), environment_id: environmentId, ...server, ...stamp })
+        .values({ id: randomUUID(), environment_id: environmentId, ...server, rdp_port: rdpPort, ...stamp })
         .execute();
       summary.servers += 1;
     }

@@ -50,6 +50,7 @@ export function serverView(row: Selectable<ServersTable>): ServerView {
     os: row.os,
     notes: row.notes,
     shell: row.shell as ServerShell,
+    rdpPort: row.rdp_port,
     rowVersion: row.row_version,
   };
 }
@@ -71,7 +72,7 @@ export function supportAccountView(
 }
 
 export function environmentView(
-  row: Omit<Selectable<EnvironmentsTable>, 'pre_connect_secret'>,
+  row: Omit<Selectable<EnvironmentsTable>, 'pre_connect_secret' | 'vpn_totp_seed'>,
   servers: ServerView[],
   supportAccounts: SupportAccountView[],
 ): Omit<EnvironmentView, 'certificates' | 'notices'> {
@@ -92,6 +93,7 @@ export function environmentView(
       notes: row.access_notes,
       preConnectCommand: row.pre_connect_command,
       hasPreConnectSecret: row.has_pre_connect_secret === 1,
+      hasVpnTotpSeed: row.has_vpn_totp_seed === 1,
       vpnClient: row.vpn_client as VpnClient,
       disconnectCommand: row.disconnect_command,
       splitTunnel: facts.splitTunnel,

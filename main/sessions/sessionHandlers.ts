@@ -7,6 +7,7 @@ import { listRecordings, readRecordingPage } from './recording/recordingReposito
 import { assertRecordingReachable, assertSessionReachable, sessionsShownTo } from './sessionAccess.ts';
 import type { SessionManager } from './sessionManager.node.ts';
 import { vpnProfileHere } from './vpn/vpnClient.node.ts';
+import { fillVpnOneTimeCode } from './vpn/vpnOneTimeCode.ts';
 
 type SessionHandlers = Pick<Handlers, Extract<keyof Handlers, `sessions.${string}` | `recordings.${string}`>>;
 
@@ -58,6 +59,7 @@ export function sessionHandlers(backend: Backend, sessions: SessionManager): Ses
     'sessions.preConnectCommands': ({ customerId }) => listPreConnectCommands(backend, customerId),
     'sessions.approvePreConnect': (input) => approvePreConnectCommand(backend, input),
     'sessions.vpnProfile': (input) => vpnProfileHere(input),
+    'sessions.fillVpnOneTimeCode': ({ sessionId }) => fillVpnOneTimeCode(backend, sessions, sessionId),
     'recordings.list': (filter) => {
       const own = sessionsShownTo(ctx());
       return listRecordings(ctx().db, own === null ? filter : { ...filter, technicianId: own });

@@ -9,6 +9,7 @@ import {
 } from '../../common/sessions/model.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { endInterruptedSessions } from './interruptedSessions.ts';
+import { cleanRdpLeftoversAtStart } from './rdp/platformRdp.node.ts';
 import { newRecordingRow, recorderOf, type Recorder } from './recording/recorder.ts';
 import { sessionRecordingSink } from './recording/recordingWriter.node.ts';
 import { CachedVerdicts } from './cachedVerdicts.ts';
@@ -133,6 +134,10 @@ export class SessionManager {
     });
     // Sessions a crash left "live" in the store end at unlock, or now when the store is already open.
     backend.afterUnlock(() => endInterruptedSessions(backend));
+    // What a crash left of an mstsc session (its credential, its .rdp file) goes at start-up: it needs no store.
+    void cleanRdpLeftoversAtStart(backend.dataDir, options.rdp?.platformPrograms).catch((error: unknown) =>
+      console.error('lotsen: could not clean what an earlier RDP session left:', reasonOf(error)),
+    );
     backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
     backend.beforeLock(() => this.verdicts.forget());
     backend.beforeLock(() => this.openedWith.clear());
@@ -377,6 +382,29 @@ export class SessionManager {
     if (!session.stream) throw new LotsenError('CONFLICT', 'The session is not connected yet.');
     session.stream.input(data);
     session.recorder.input(data);
+  }
+
+  /**
+   * Types into a session's pre-connect (VPN) terminal, and not into its recording: for what main itself answers a
+   * VPN's prompt with (vpn/vpnOneTimeCode.ts). Only while the pre-connect command runs; CONFLICT otherwise.
+   */
+  typeAtVpnPrompt(sessionId: string, type: (environmentId: string) => Promise<string>): Promise<void> {
+    const session = this.require(sessionId);
+    const atPrompt = () =>
+      session.vpn !== null &&
+      !session.ending &&
+      session.lastView.state === 'preconnect' &&
+      session.stream !== null;
+    if (!atPrompt()) {
+      return Promise.reject(
+        new LotsenError('CONFLICT', 'The session is not running its VPN connect command.'),
+      );
+    }
+    return type(session.vpn!.environmentId).then((text) => {
+      // The connect command may have ended while the text was being made: nothing is typed into what follows it.
+      if (!atPrompt()) throw new LotsenError('CONFLICT', 'The VPN connect command has ended.');
+      session.stream!.input(text);
+    });
   }
 
   resize(sessionId: string, cols: number, rows: number): void {

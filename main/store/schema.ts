@@ -78,6 +78,10 @@ export interface EnvironmentsTable extends Attributed {
   tool_templates: Generated<string>;
   /** 0029: the VPN client the pre-connect command was written for (common/sessions/vpn.ts), `none` for own text. */
   vpn_client: Generated<string>;
+  /** 0030: the VPN's TOTP seed, sealed by the vault (`sv1.`, owner kind `environmentTotp`). */
+  vpn_totp_seed: Generated<string | null>;
+  /** 1 when `vpn_totp_seed` holds one: computed by the database (0030). */
+  has_vpn_totp_seed: GeneratedAlways<number>;
   /** 0029: run after the session when the pre-connect command ran; approved together with it. */
   disconnect_command: Generated<string>;
 }
@@ -92,6 +96,8 @@ export interface ServersTable extends Attributed {
   notes: string;
   /** 0028: `posix` or `powershell`, what its SSH login runs. */
   shell: Generated<string>;
+  /** 0030: the port its RDP listens on; null for the old rule (rdpTarget.ts). `port` is SSH's. */
+  rdp_port: Generated<number | null>;
 }
 
 export interface SupportAccountsTable extends Attributed {

@@ -88,7 +88,7 @@ export const tableRules: Readonly<Record<string, TableRule>> = {
   environments: {
     access: [
       { roles: HANDS_ON, privileges: ALL },
-      { roles: ['finance'], privileges: READ, columns: { except: ['pre_connect_secret'] } },
+      { roles: ['finance'], privileges: READ, columns: { except: ['pre_connect_secret', 'vpn_totp_seed'] } },
     ],
   },
   servers: registry,

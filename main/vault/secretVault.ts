@@ -22,8 +22,11 @@ import { sealedParts, sealText } from './sealedText.ts';
  * personal tree's does (ownedDataKeys.ts); what is the secrets' own is here: a new data key for each new secret, and
  * a destroyed key that is NOT_FOUND where the caller needs the secret.
  */
-/** `environment`: its pre-connect secret (0024). `accountTotp`: a support account's TOTP seed (0028). */
-export type SecretOwnerKind = 'account' | 'recording' | 'environment' | 'accountTotp';
+/**
+ * `environment`: its pre-connect secret (0024). `accountTotp`: a support account's TOTP seed (0028).
+ * `environmentTotp`: the TOTP seed of an environment's VPN (0030).
+ */
+export type SecretOwnerKind = 'account' | 'recording' | 'environment' | 'accountTotp' | 'environmentTotp';
 export interface SecretOwner {
   kind: SecretOwnerKind;
   id: string;
@@ -33,6 +36,12 @@ export interface SecretOwner {
 export const accountKeyOwners = (id: string): SecretOwner[] => [
   { kind: 'account', id },
   { kind: 'accountTotp', id },
+];
+
+/** The data keys an environment owns: its pre-connect secret's and its VPN seed's, destroyed together with it. */
+export const environmentKeyOwners = (id: string): SecretOwner[] => [
+  { kind: 'environment', id },
+  { kind: 'environmentTotp', id },
 ];
 
 export const SECRETS_TREE = 'secrets';

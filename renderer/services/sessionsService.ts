@@ -29,6 +29,7 @@ export function createSessionsService(api: ApiClient) {
       api.call('sessions.approvePreConnect', { environmentId, command, disconnectCommand }),
     /** A VPN profile's commands as they would run on this machine (common/sessions/vpn.ts). */
     vpnProfile: (input: MethodInput<'sessions.vpnProfile'>) => api.call('sessions.vpnProfile', input),
+    fillVpnOneTimeCode: (sessionId: string) => api.call('sessions.fillVpnOneTimeCode', { sessionId }),
     /** A customer's external tools' launch templates and whether each may run on this machine. */
     tools: (customerId: string) => api.call('tools.list', { customerId }),
     /** Approves the exact template shown, for this machine (audited); CONFLICT when it changed meanwhile. */

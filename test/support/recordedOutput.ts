@@ -8,8 +8,9 @@ export interface RecordingReader {
   ): Promise<MethodOutput<'recordings.read'>>;
 }
 
-/** A recording's terminal output as one text, read page by page as the player reads it (asciicast `o` events). */
-export async function recordedOutput(reader: RecordingReader, recordingId: string): Promise<string> {
+/** A recording's whole asciicast as stored (header and every event, input and resizes too), page by page. */
+export async function recordedCast(reader: RecordingReader, recordingId: string): Promise<string> {
+  let header: string | null = null;
   let events = '';
   for (let fromSeq: number | null = 0; fromSeq !== null;) {
     const page: MethodOutput<'recordings.read'> = await reader.ok('recordings.read', {
@@ -17,14 +18,23 @@ export async function recordedOutput(reader: RecordingReader, recordingId: strin
       fromSeq,
       limit: 64,
     });
+    header ??= page.header;
     events += page.events;
     fromSeq = page.nextSeq;
   }
-  return events
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as [number, string, string])
-    .filter(([, type]) => type === 'o')
-    .map(([, , data]) => data)
-    .join('');
+  return (header ?? '') + events;
+}
+
+/** A recording's terminal output as one text, read page by page as the player reads it (asciicast `o` events). */
+export async function recordedOutput(reader: RecordingReader, recordingId: string): Promise<string> {
+  return (
+    (await recordedCast(reader, recordingId))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as unknown)
+      // The header is an object; the events are arrays.
+      .filter((event): event is [number, string, string] => Array.isArray(event) && event[1] === 'o')
+      .map(([, , data]) => data)
+      .join('')
+  );
 }

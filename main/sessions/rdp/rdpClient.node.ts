@@ -6,12 +6,17 @@ import { LotsenError } from '../../../common/api/errors.ts';
 import type { PtyOptions } from '../terminal/ptySource.node.ts';
 import type { TerminalSource } from '../terminal/terminalSource.ts';
 import { FREERDP_PROMPTS, freerdpArgs, freerdpEnvironment } from './freerdpCommand.ts';
+import type { PlatformRdpPrograms } from './platformRdp.node.ts';
 
 export interface RdpClientOptions {
   /** The FreeRDP client program; `xfreerdp` from PATH by default. */
   client?: string;
   /** The X display its window opens on; Lotsen's DISPLAY by default. */
   display?: string;
+  /** Which platform's client runs; this machine's by default (a test stands in for Windows or macOS). */
+  platform?: NodeJS.Platform;
+  /** cmdkey, mstsc and open on Windows and macOS (platformRdp.node.ts); the platform's own by default. */
+  platformPrograms?: Partial<PlatformRdpPrograms>;
 }
 
 export interface RdpLaunchSpec {
@@ -34,19 +39,13 @@ export interface RdpLaunchSpec {
  * from Lotsen to the client and nowhere else.
  *
  * Windows (mstsc with a generated .rdp file and a `cmdkey` credential for the session's life) and macOS (Microsoft's
- * Remote Desktop app) are described in docs/rdp.md; they are not launched by this build.
+ * Remote Desktop app) are launched by platformRdp.node.ts instead (rdpSession.node.ts chooses).
  */
 export async function launchRdpClient(
   spawnPty: (options: PtyOptions) => TerminalSource,
   spec: RdpLaunchSpec,
   options: RdpClientOptions = {},
 ): Promise<TerminalSource> {
-  if (process.platform === 'win32' || process.platform === 'darwin') {
-    throw new LotsenError(
-      'RDP_CLIENT_UNAVAILABLE',
-      `RDP sessions are launched on Linux in this version; on ${process.platform === 'win32' ? 'Windows' : 'macOS'} see docs/rdp.md.`,
-    );
-  }
   const client = options.client ?? onPath('xfreerdp');
   if (client === null) {
     throw new LotsenError(

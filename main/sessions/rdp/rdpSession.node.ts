@@ -7,6 +7,7 @@ import type { SessionQuestions } from '../sessionQuestions.ts';
 import type { PtyOptions } from '../terminal/ptySource.node.ts';
 import type { TerminalSource } from '../terminal/terminalSource.ts';
 import { fetchRdpCertificate } from './rdpCertificate.node.ts';
+import { launchPlatformRdp } from './platformRdp.node.ts';
 import { launchRdpClient, type RdpClientOptions } from './rdpClient.node.ts';
 import { findRdpTarget, rdpTitle } from './rdpTarget.ts';
 
@@ -54,6 +55,26 @@ export async function connectRdp(args: {
     );
   }
   if (!args.stillWanted()) return null;
+  const platform = args.options?.platform ?? process.platform;
+  if (platform === 'win32' || platform === 'darwin') {
+    // mstsc takes no fingerprint: the check above, just before the launch, is Lotsen's (docs/rdp.md, the known gap).
+    return launchPlatformRdp(
+      {
+        sessionId,
+        host: target.host,
+        port: target.port,
+        username: target.username,
+        password: target.secret,
+        ...args.size,
+      },
+      {
+        platform,
+        dataDir: backend.dataDir,
+        spawnPty: args.spawnPty,
+        programs: args.options?.platformPrograms,
+      },
+    );
+  }
   return launchRdpClient(
     args.spawnPty,
     {

@@ -6,12 +6,12 @@ export const RDP_DEFAULT_PORT = 3389;
 const SSH_PORT = 22;
 
 /**
- * A server has one registered port, which the form fills with SSH's 22. An RDP session goes to that port when it is
- * something else (a Windows server registered with 3389, or a forwarded port), and to 3389 when it is 22: a Windows
- * server with OpenSSH for PowerShell on 22 takes RDP on 3389. Known limit: a server with SSH on another port than 22
- * and RDP beside it cannot be told apart from one with RDP on that port (a port of its own per access is future work).
+ * A server has SSH's port and, since 0030, an RDP port of its own (`rdpPort`), which wins when set. Without one, the
+ * rule from before: the registered port when it is something else than 22 (a Windows server registered with 3389, or
+ * a forwarded port), and 3389 when it is 22 (a Windows server with OpenSSH for PowerShell on 22 takes RDP on 3389).
  */
-export function rdpPort(registeredPort: number): number {
+export function rdpPort(registeredPort: number, ownRdpPort: number | null = null): number {
+  if (ownRdpPort !== null) return ownRdpPort;
   return registeredPort === SSH_PORT ? RDP_DEFAULT_PORT : registeredPort;
 }
 
@@ -21,7 +21,7 @@ export async function findRdpTarget(
   input: Pick<SessionOpenFields, 'serverId' | 'accountId'>,
 ): Promise<HopTarget> {
   const target = await findTarget({ serverId: input.serverId!, accountId: input.accountId! });
-  return { ...target, port: rdpPort(target.port) };
+  return { ...target, port: rdpPort(target.port, target.rdpPort ?? null) };
 }
 
 /** What the session's tab and books name it: `RDP user@host`, with `:port` when it is not 3389. */

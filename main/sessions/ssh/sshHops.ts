@@ -62,6 +62,8 @@ export interface HopTarget {
   port: number;
   username: string;
   secret: string | null;
+  /** The server's own RDP port (0030), for an RDP session (rdp/rdpTarget.ts); SSH uses `port`. */
+  rdpPort?: number | null;
 }
 
 /** Where a session's hops are looked up: the store (findHopTarget), or what a cached verdict keeps (openingReads.ts). */
@@ -75,7 +77,7 @@ export async function findHopTarget(
 ): Promise<HopTarget> {
   const server = await db
     .selectFrom('servers')
-    .select(['host', 'port'])
+    .select(['host', 'port', 'rdp_port'])
     .where('id', '=', spec.serverId)
     .where('environment_id', '=', environmentId)
     .executeTakeFirst();
@@ -89,7 +91,13 @@ export async function findHopTarget(
   if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
   // Opened in memory for this connection only (main/vault/secretVault.ts); the store holds it sealed.
   const secret = account.secret === null ? null : await openSecret(db, account.secret);
-  return { host: server.host, port: server.port, username: account.username, secret };
+  return {
+    host: server.host,
+    port: server.port,
+    rdpPort: server.rdp_port,
+    username: account.username,
+    secret,
+  };
 }
 
 /** `user@host`, with `:port` when it is not 22, as a tab shows the target. */

@@ -26,6 +26,7 @@ import { migration0025ChangeFeed } from './0025_change_feed.ts';
 import { migration0026TicketPages } from './0026_ticket_pages.ts';
 import { migration0028ShellsToolsOneTimeCodes } from './0028_shells_tools_one_time_codes.ts';
 import { migration0029VpnProfiles } from './0029_vpn_profiles.ts';
+import { migration0030VpnOneTimeCodesRdpPort } from './0030_vpn_one_time_codes_rdp_port.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0026_ticket_pages': migration0026TicketPages,
   '0028_shells_tools_one_time_codes': migration0028ShellsToolsOneTimeCodes,
   '0029_vpn_profiles': migration0029VpnProfiles,
+  '0030_vpn_one_time_codes_rdp_port': migration0030VpnOneTimeCodesRdpPort,
 };

@@ -24,7 +24,12 @@ const attributed = ['created_by', 'updated_by'] as const;
 export const tableCopies: readonly TableCopy[] = [
   { table: 'customers', key: ['id'], userColumns: attributed },
   { table: 'contacts', key: ['id'], userColumns: attributed },
-  { table: 'environments', key: ['id'], userColumns: attributed, generated: ['has_pre_connect_secret'] },
+  {
+    table: 'environments',
+    key: ['id'],
+    userColumns: attributed,
+    generated: ['has_pre_connect_secret', 'has_vpn_totp_seed'],
+  },
   { table: 'servers', key: ['id'], userColumns: attributed },
   {
     table: 'support_accounts',

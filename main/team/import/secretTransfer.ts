@@ -51,9 +51,16 @@ export async function secretTransfer(local: Db, team: Db): Promise<SecretTransfe
       return { ...row, ...moves };
     },
     async environment(row) {
-      if (typeof row.pre_connect_secret !== 'string') return row;
-      const owner = { kind: 'environment' as const, id: String(row.id) };
-      return { ...row, pre_connect_secret: await moved(owner, row.pre_connect_secret) };
+      const id = String(row.id);
+      const moves: Row = {};
+      if (typeof row.pre_connect_secret === 'string') {
+        moves.pre_connect_secret = await moved({ kind: 'environment', id }, row.pre_connect_secret);
+      }
+      // The VPN's TOTP seed (0030) has a data key of its own, as it has at home.
+      if (typeof row.vpn_totp_seed === 'string') {
+        moves.vpn_totp_seed = await moved({ kind: 'environmentTotp', id }, row.vpn_totp_seed);
+      }
+      return { ...row, ...moves };
     },
     async chunk(row) {
       const data = String(row.data);

@@ -155,6 +155,14 @@ function Access({ environment, open }: { environment: EnvironmentView; open: Ope
             </dd>
           </div>
         )}
+        {access.hasVpnTotpSeed && (
+          <div>
+            <dt>{t('access.vpnTotpSeed')}</dt>
+            <dd>
+              <Badge tone="success">{t('access.stored')}</Badge>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('access.method')}</dt>
           <dd>{t(`vocabulary:remoteAccessMethod.${access.method}`)}</dd>

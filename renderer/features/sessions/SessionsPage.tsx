@@ -19,6 +19,7 @@ import { catalogueWords, serverRoles, sessionTarget, tabNames } from './tabNames
 import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
 import { TerminalPane } from './TerminalPane.tsx';
 import { ToolHandedOff } from '../remoteAccess/ToolHandedOff.tsx';
+import { FillVpnOneTimeCode } from './FillVpnOneTimeCode.tsx';
 import './sessions.css';
 
 /** The technician's terminals: one tab per session, every terminal kept alive while its tab is hidden. */
@@ -205,6 +206,7 @@ function SessionBar({
         )}
       </div>
       <ToolHandedOff session={session} />
+      {session.state === 'preconnect' && <FillVpnOneTimeCode sessionId={session.id} />}
       {!live && session.endMessage && (
         <p className={`session-bar__end session-bar__end--${session.state}`} role="status">
           {session.endMessage}

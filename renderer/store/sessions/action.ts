@@ -54,6 +54,8 @@ export interface SessionsActions {
   approveTool(input: MethodInput<'tools.approve'>): Promise<ToolView>;
   /** A VPN profile's connect and disconnect commands for this machine, to fill an environment's access with. */
   vpnProfile(input: MethodInput<'sessions.vpnProfile'>): Promise<VpnProfileView>;
+  /** Main types the VPN's current one-time code at its prompt in the pre-connect terminal; the code stays in main. */
+  fillVpnOneTimeCode(sessionId: string): Promise<{ validUntil: number }>;
   loadRecordings(): Promise<void>;
   /** A page of a recording for the player; the text goes to its terminal, not into the store. */
   readRecording(recordingId: string, fromSeq: number): Promise<RecordingPage>;
@@ -189,6 +191,7 @@ export const createSessionsActions =
         set({ preConnect: { ...get().preConnect, [customerId]: commands } });
       },
       vpnProfile: (input) => service.vpnProfile(input),
+      fillVpnOneTimeCode: (sessionId) => service.fillVpnOneTimeCode(sessionId),
       tools: (customerId) => service.tools(customerId),
       approveTool: (input) => service.approveTool(input),
       async approvePreConnect(environmentId, command, disconnectCommand) {

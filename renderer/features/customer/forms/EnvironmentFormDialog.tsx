@@ -56,6 +56,7 @@ export function EnvironmentFormDialog({
   const needsTeamViewer = vpnType === 'teamviewer' || method === 'teamviewer';
   const specialConfigurationNeeded = form.values['access.specialConfigurationNeeded'] as boolean;
   const hasPreConnectSecret = environment?.access.hasPreConnectSecret ?? false;
+  const hasVpnTotpSeed = environment?.access.hasVpnTotpSeed ?? false;
   const standardness = accessStandardness({
     vpnType,
     method,
@@ -198,6 +199,23 @@ export function EnvironmentFormDialog({
         <CheckboxField
           binding={form.field('clearPreConnectSecret')}
           label={t('environmentForm.clearPreConnectSecret')}
+        />
+      )}
+      <TextField
+        binding={form.field('vpnTotpSeed')}
+        label={hasVpnTotpSeed ? t('environmentForm.newVpnTotpSeed') : t('environmentForm.vpnTotpSeed')}
+        optional
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        hint={
+          hasVpnTotpSeed ? t('environmentForm.keepVpnTotpSeedHint') : t('environmentForm.vpnTotpSeedHint')
+        }
+      />
+      {hasVpnTotpSeed && (
+        <CheckboxField
+          binding={form.field('clearVpnTotpSeed')}
+          label={t('environmentForm.clearVpnTotpSeed')}
         />
       )}
       <TextAreaField

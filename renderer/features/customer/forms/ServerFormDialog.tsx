@@ -78,6 +78,14 @@ export function ServerFormDialog({
         />
       </div>
       <ServerShellField binding={form.field('shell')} />
+      <TextField
+        binding={form.field('rdpPort')}
+        label={t('serverForm.rdpPort')}
+        optional
+        inputMode="numeric"
+        className="mono"
+        hint={t('serverForm.rdpPortHint')}
+      />
       <TextAreaField binding={form.field('notes')} label={t('serverForm.notes')} optional rows={2} />
     </FormDialog>
   );

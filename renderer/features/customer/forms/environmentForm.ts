@@ -4,6 +4,8 @@ import {
   type EnvironmentInput,
   type EnvironmentView,
 } from '../../../../common/registry/model.ts';
+import type { FieldIssue } from '../../../../common/api/errors.ts';
+import { parseTotpSeed, totpSeedSchema } from '../../../../common/registry/oneTimeCodes.ts';
 import type { FormSpec } from '../../../components/form/formSpec.ts';
 import { listFromText, listInWords } from '../../../components/form/formSpec.ts';
 import { t } from '../../../i18n/i18n.ts';
@@ -30,6 +32,9 @@ export type EnvironmentFormValues = {
   /** Write-only: empty keeps what is stored (or none yet); the stored secret is never sent to the page. */
   preConnectSecret: string;
   clearPreConnectSecret: boolean;
+  /** The VPN's TOTP seed, write-only as the secret: empty keeps what is stored; "clear" removes it. */
+  vpnTotpSeed: string;
+  clearVpnTotpSeed: boolean;
 };
 
 /** Field names are the schema's paths, so an issue at `access.vpnGateway` lands on the gateway field. */
@@ -52,9 +57,14 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'access.specialConfiguration',
     'preConnectSecret',
     'clearPreConnectSecret',
+    'vpnTotpSeed',
+    'clearVpnTotpSeed',
     'notes',
   ],
-  schema: environmentInputSchema.extend({ preConnectSecret: secretSchema.nullable().optional() }),
+  schema: environmentInputSchema.extend({
+    preConnectSecret: secretSchema.nullable().optional(),
+    vpnTotpSeed: totpSeedSchema.nullable().optional(),
+  }),
   toInput: (v) => ({
     name: v.name,
     notes: v.notes,
@@ -81,7 +91,24 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       : v.preConnectSecret === ''
         ? {}
         : { preConnectSecret: v.preConnectSecret }),
+    ...(v.clearVpnTotpSeed
+      ? { vpnTotpSeed: null }
+      : v.vpnTotpSeed.trim() === ''
+        ? {}
+        : { vpnTotpSeed: v.vpnTotpSeed }),
   }),
+  // The seed's problem in the app's words, as the support account form says it.
+  check: (v) => {
+    const seed = v.clearVpnTotpSeed || v.vpnTotpSeed.trim() === '' ? null : parseTotpSeed(v.vpnTotpSeed);
+    return typeof seed === 'string'
+      ? [
+          {
+            path: 'vpnTotpSeed',
+            message: t(`remoteAccess:oneTimeCode.seedProblem.${seed}`),
+          } satisfies FieldIssue,
+        ]
+      : [];
+  },
   stored: {
     values: (current) => environmentFormValues(current as EnvironmentView),
     // A getter: the panel reads the labels when it shows, in the language chosen then.
@@ -101,6 +128,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
         'access.specialConfigurationNeeded': t('customer:environmentForm.special'),
         'access.specialConfiguration': t('customer:environmentForm.specialWhat'),
         clearPreConnectSecret: t('customer:environmentForm.clearPreConnectSecret'),
+        clearVpnTotpSeed: t('customer:environmentForm.clearVpnTotpSeed'),
         notes: t('customer:environmentForm.notes'),
       };
     },
@@ -111,19 +139,25 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
       'access.supportedTools': (value) => listInWords(listFromText(String(value))),
     },
     // The view only says whether a secret is stored; a typed one is saved without asking.
-    secrets: ['preConnectSecret'],
+    secrets: ['preConnectSecret', 'vpnTotpSeed'],
   },
 };
 
-/** Splits the form's input into the API's environment and its pre-connect secret, which travels only inward. */
+/** Splits the form's input into the API's environment, its pre-connect secret and VPN seed (both only inward). */
 export function environmentCall(input: unknown): {
   environment: EnvironmentInput;
   preConnectSecret?: string | null;
+  vpnTotpSeed?: string | null;
 } {
-  const { preConnectSecret, ...environment } = input as EnvironmentInput & {
+  const { preConnectSecret, vpnTotpSeed, ...environment } = input as EnvironmentInput & {
     preConnectSecret?: string | null;
+    vpnTotpSeed?: string | null;
   };
-  return preConnectSecret === undefined ? { environment } : { environment, preConnectSecret };
+  return {
+    environment,
+    ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
+    ...(vpnTotpSeed === undefined ? {} : { vpnTotpSeed }),
+  };
 }
 
 export function environmentFormValues(environment?: EnvironmentView): EnvironmentFormValues {
@@ -147,5 +181,7 @@ export function environmentFormValues(environment?: EnvironmentView): Environmen
     'access.specialConfiguration': access?.specialConfiguration ?? '',
     preConnectSecret: '',
     clearPreConnectSecret: false,
+    vpnTotpSeed: '',
+    clearVpnTotpSeed: false,
   };
 }

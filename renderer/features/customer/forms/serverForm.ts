@@ -9,11 +9,13 @@ export type ServerFormValues = {
   os: string;
   /** What its SSH login runs (issue 16): `posix` or `powershell`. */
   shell: string;
+  /** Its RDP port (0030); empty: the port above, or 3389 when that is 22. */
+  rdpPort: string;
   notes: string;
 };
 
 export const serverFormSpec: FormSpec<ServerFormValues> = {
-  fields: ['host', 'port', 'role', 'os', 'shell', 'notes'],
+  fields: ['host', 'port', 'role', 'os', 'shell', 'rdpPort', 'notes'],
   schema: serverInputSchema,
   toInput: (v) => ({
     host: v.host,
@@ -22,6 +24,7 @@ export const serverFormSpec: FormSpec<ServerFormValues> = {
     role: v.role,
     os: v.os,
     shell: v.shell,
+    rdpPort: v.rdpPort.trim() === '' ? null : Number(v.rdpPort.trim()),
     notes: v.notes,
   }),
   stored: {
@@ -33,6 +36,7 @@ export const serverFormSpec: FormSpec<ServerFormValues> = {
         port: t('customer:serverForm.port'),
         role: t('customer:serverForm.role'),
         os: t('customer:serverForm.os'),
+        rdpPort: t('customer:serverForm.rdpPort'),
         notes: t('customer:serverForm.notes'),
       };
     },
@@ -47,6 +51,7 @@ export function serverFormValues(server?: ServerView): ServerFormValues {
     role: server?.role ?? 'adfs',
     os: server?.os ?? '',
     shell: server?.shell ?? 'posix',
+    rdpPort: server?.rdpPort === null || server === undefined ? '' : String(server.rdpPort),
     notes: server?.notes ?? '',
   };
 }

@@ -21,6 +21,12 @@ export const terminal = {
     reviewCommand: 'Review pre-connect command…',
     overrideReconnect: 'Override and reconnect…',
     closeTab: 'Close tab',
+    fillVpnCode: 'Fill in one-time code',
+    fillVpnCodeHint: 'Types the VPN’s current one-time code at its prompt, and Enter',
+    vpnCodeFilled_one: 'One-time code typed, valid {{count}} more second',
+    vpnCodeFilled_other: 'One-time code typed, valid {{count}} more seconds',
+    vpnCodeNoSeed: 'No one-time code seed is stored for this environment’s VPN.',
+    vpnCodeFailed: 'The one-time code could not be typed: the VPN’s connect command may have ended.',
   },
   pane: {
     label: 'Terminal: {{name}} ({{target}})',

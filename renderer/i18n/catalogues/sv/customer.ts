@@ -78,6 +78,7 @@ export const customer: Translation<typeof en> = {
     teamViewerId: 'TeamViewer-id',
     preConnect: 'Före anslutning',
     preConnectSecret: 'Hemlighet före anslutning',
+    vpnTotpSeed: 'Engångskoder för VPN',
     stored: 'lagrad',
     method: 'Metod',
     supportedTools: 'Verktyg som stöds',
@@ -270,6 +271,13 @@ export const customer: Translation<typeof en> = {
     keepPreConnectSecretHint:
       'En hemlighet finns lagrad. Lämna tomt för att behålla den; skriv en ny för att ersätta den.',
     clearPreConnectSecret: 'Ta bort den lagrade hemligheten före anslutning',
+    vpnTotpSeed: 'Nyckel för VPN:ets engångskoder (TOTP)',
+    newVpnTotpSeed: 'Ny nyckel för VPN:ets engångskoder (TOTP)',
+    vpnTotpSeedHint:
+      'När VPN:et frågar efter en engångskod efter lösenordet: base32-texten bredvid QR-koden, eller otpauth://-länken. Lotsen skriver in den aktuella koden vid VPN:ets fråga. Sparas krypterad och visas aldrig igen.',
+    keepVpnTotpSeedHint:
+      'En nyckel är sparad. Lämna tomt för att behålla den, eller skriv in en ny för att ersätta den.',
+    clearVpnTotpSeed: 'Ta bort den sparade nyckeln för VPN:ets engångskoder',
     accessNotes: 'Anteckningar om åtkomst',
     notes: 'Anteckningar om miljön',
   },
@@ -282,6 +290,8 @@ export const customer: Translation<typeof en> = {
     hostHint: 'Värdnamn eller IP-adress, t.ex. wap01.kommun.se',
     port: 'Port',
     portHint: 'Standard 22',
+    rdpPort: 'Port för fjärrskrivbord (RDP)',
+    rdpPortHint: 'Tomt: porten ovan, eller 3389 när den är 22',
     role: 'Roll',
     os: 'Operativsystem',
     osHint: 'T.ex. Windows Server 2022',

@@ -23,6 +23,12 @@ export const terminal: Translation<typeof en> = {
     reviewCommand: 'Granska förbindelsekommandot…',
     overrideReconnect: 'Åsidosätt och återanslut…',
     closeTab: 'Stäng fliken',
+    fillVpnCode: 'Fyll i engångskod',
+    fillVpnCodeHint: 'Skriver in VPN:ets aktuella engångskod vid dess fråga, och Enter',
+    vpnCodeFilled_one: 'Engångskoden är inskriven, giltig {{count}} sekund till',
+    vpnCodeFilled_other: 'Engångskoden är inskriven, giltig {{count}} sekunder till',
+    vpnCodeNoSeed: 'Ingen nyckel för engångskoder är sparad för miljöns VPN.',
+    vpnCodeFailed: 'Engångskoden kunde inte skrivas in: VPN:ets anslutningskommando kan ha avslutats.',
   },
   pane: {
     label: 'Terminal: {{name}} ({{target}})',

@@ -63,6 +63,9 @@ describe('the RDP client command lines', () => {
     expect(rdpPort(22)).toBe(3389);
     expect(rdpPort(3389)).toBe(3389);
     expect(rdpPort(13389)).toBe(13389);
+    // The server's own RDP port (0030) wins: SSH on 2222 and RDP on 3389, or RDP forwarded to 13389 beside SSH on 22.
+    expect(rdpPort(2222, 3389)).toBe(3389);
+    expect(rdpPort(22, 13389)).toBe(13389);
     expect(rdpTitle({ host: 'wap01', port: 3389, username: 'u' })).toBe('RDP u@wap01');
     expect(rdpTitle({ host: 'wap01', port: 13389, username: 'u' })).toBe('RDP u@wap01:13389');
   });

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { AccessInput } from '../../../../common/registry/model.ts';
 import type { SessionView } from '../../../../common/sessions/model.ts';
 import { createApi } from '../../../../main/api/createApi.node.ts';
+import { openSecret } from '../../../../main/vault/secretVault.ts';
 import { apiCaller } from '../../../support/apiCaller.ts';
 import { ocservUnavailable, startOcserv, type OcservFixture } from '../../../support/ocserv/ocservFixture.ts';
 import { openPassphraseBackend } from '../../../support/passphraseBackend.ts';
@@ -17,6 +19,7 @@ import {
   type PreparedSessionCustomer,
 } from '../../../support/sessionCustomer.ts';
 import { startSshd, type SshdFixture } from '../../../support/sshd/sshdFixture.ts';
+import { recordedCast } from '../../../support/recordedOutput.ts';
 import { storedVersion } from '../../../support/storedVersion.ts';
 
 /*
@@ -84,9 +87,9 @@ async function waitForOutput(sessionId: string, pattern: RegExp): Promise<void> 
 async function setVpn(
   prepared: PreparedSessionCustomer,
   access: Partial<AccessInput>,
-  options: { preConnectSecret?: string; approve?: boolean } = {},
+  options: { preConnectSecret?: string; vpnTotpSeed?: string | null; approve?: boolean } = {},
 ): Promise<void> {
-  const { preConnectSecret, approve = true } = options;
+  const { preConnectSecret, vpnTotpSeed, approve = true } = options;
   await call.ok('registry.saveEnvironment', {
     customerId: prepared.customer.id,
     id: prepared.environment.id,
@@ -102,6 +105,7 @@ async function setVpn(
       },
     },
     ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
+    ...(vpnTotpSeed === undefined ? {} : { vpnTotpSeed }),
   });
   if (!approve) return;
   const [view] = await call.ok('sessions.preConnectCommands', { customerId: prepared.customer.id });
@@ -340,3 +344,159 @@ describe.skipIf(unavailable !== null)(
     });
   },
 );
+
+/** A random TOTP seed, base32 as a VPN's enrolment page shows it (20 bytes, RFC 4226's recommended length). */
+function randomSeed(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return Array.from(randomBytes(32), (byte) => alphabet[byte % 32]).join('');
+}
+
+describe('the VPN’s one-time code, typed at its prompt (issue 16, item 5)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lotsen-vpn-totp-'));
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  /*
+   * The stand-in VPN client asks for a code with echo off, as AnyConnect's and OpenConnect's second prompt does, and
+   * checks it with oathtool, an independent TOTP implementation, from the seed file a VPN server would hold. The
+   * window covers the period before as well: the code may be made just before a period's boundary and checked after.
+   */
+  function vpnAskingForCode(seedFile: string, acceptedFile: string): string {
+    return [
+      `printf 'Verification code: '`,
+      `stty -echo`,
+      `read -r code`,
+      `stty echo`,
+      `echo`,
+      `printf '%s' "$code" > '${acceptedFile}'`,
+      `if oathtool --totp -w 1 -b --now "@$(( $(date +%s) - 30 ))" "$(cat '${seedFile}')" | grep -qx "$code"; then echo 'vpn: kod godkänd'; else echo 'vpn: fel kod'; exit 7; fi`,
+    ].join('; ');
+  }
+
+  test('Lotsen types the current code where the VPN asks, oathtool accepts it, and it is in no page, recording or audit', async () => {
+    const seed = randomSeed();
+    const seedFile = join(dir, 'seed');
+    const acceptedFile = join(dir, 'accepted');
+    await writeFile(seedFile, seed, { mode: 0o600 });
+    const prepared = await prepareSessionCustomer(call, {
+      host: '127.0.0.1',
+      port: 22,
+      username: 'svc',
+      secret: 'unused',
+    });
+    // As an enrolment page shows it: grouped, lower case; Lotsen reads it either way.
+    const shown = seed
+      .toLowerCase()
+      .replace(/(.{4})/g, '$1 ')
+      .trim();
+    await setVpn(
+      prepared,
+      { preConnectCommand: vpnAskingForCode(seedFile, acceptedFile) },
+      { vpnTotpSeed: shown },
+    );
+
+    const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
+    await waitForOutput(session.id, /Verification code: /);
+    const filled = await call.ok('sessions.fillVpnOneTimeCode', { sessionId: session.id });
+    const open = await settled(session.id, ['open', 'failed']);
+    expect(open, output.get(session.id)).toMatchObject({ state: 'open' });
+    await waitForOutput(session.id, /vpn: kod godkänd/);
+
+    const code = await readFile(acceptedFile, 'utf8');
+    expect(code).toMatch(/^\d{6}$/);
+    expect(filled.validUntil % 30_000).toBe(0);
+    expect(filled.validUntil).toBeGreaterThan(Date.now() - 30_000);
+    // Typed with echo off: the terminal shows the prompt, not the code.
+    expect(output.get(session.id)).not.toContain(code);
+
+    // Once the session is open the prompt is gone: nothing more is typed into the shell that followed it.
+    expect(await call.fails('sessions.fillVpnOneTimeCode', { sessionId: session.id })).toMatchObject({
+      code: 'CONFLICT',
+    });
+    const closed = await call.ok('sessions.close', { sessionId: session.id });
+    expect(await recordedCast(call, closed.recordingId!)).not.toContain(code);
+
+    // Audited as handed out at the VPN's prompt, for this session and environment, without the code.
+    const [used] = await call.ok('audit.list', { event: 'secret.one_time_code' });
+    expect(used).toMatchObject({
+      subjectType: 'environment',
+      subjectId: prepared.environment.id,
+      details: { use: 'vpn_prompt', sessionId: session.id, environmentId: prepared.environment.id },
+    });
+    const everything = JSON.stringify(await call.ok('audit.list', {}));
+    expect(everything).not.toContain(code);
+    expect(everything).not.toContain(seed.slice(0, 12));
+  });
+
+  test('the seed is sealed, in no read or export, revealed only audited, and a cleared one gives no code', async () => {
+    const seed = randomSeed();
+    const prepared = await prepareSessionCustomer(call, {
+      host: '127.0.0.1',
+      port: 22,
+      username: 'svc',
+      secret: 'unused',
+    });
+    await setVpn(
+      prepared,
+      { preConnectCommand: `printf 'Verification code: '; read -r code; echo "$code" > /dev/null` },
+      { vpnTotpSeed: seed },
+    );
+    const customer = await call.ok('registry.getCustomer', { id: prepared.customer.id });
+    const environment = customer.environments.find((e) => e.id === prepared.environment.id)!;
+    expect(environment.access.hasVpnTotpSeed).toBe(true);
+    for (const read of [
+      customer,
+      await call.ok('registry.listCustomers', {}),
+      await call.ok('registry.export', {}),
+    ]) {
+      expect(JSON.stringify(read)).not.toContain(seed.slice(0, 12));
+    }
+    const db = opened.backend.registryContext().db;
+    const stored = await db
+      .selectFrom('environments')
+      .select('vpn_totp_seed')
+      .where('id', '=', prepared.environment.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.vpn_totp_seed).toMatch(/^sv1\./);
+    expect(await openSecret(db, stored.vpn_totp_seed!)).toBe(seed);
+
+    expect(await call.ok('audit.list', { event: 'secret.totp_revealed' })).toEqual([]);
+    expect(
+      await call.ok('registry.revealVpnTotpSeed', {
+        environmentId: prepared.environment.id,
+        purpose: 'ny telefon',
+      }),
+    ).toEqual({ seed });
+    const [reveal] = await call.ok('audit.list', { event: 'secret.totp_revealed' });
+    expect(reveal).toMatchObject({ subjectType: 'environment', subjectId: prepared.environment.id });
+    expect(JSON.stringify(reveal)).not.toContain(seed.slice(0, 12));
+
+    // A seed that is not one is refused, and the stored one stays.
+    expect(
+      await call.fails('registry.saveEnvironment', {
+        customerId: prepared.customer.id,
+        id: prepared.environment.id,
+        rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
+        environment: { name: 'Produktion', access: environment.access },
+        vpnTotpSeed: '123456',
+      }),
+    ).toMatchObject({ code: 'VALIDATION' });
+
+    // Cleared: the VPN's prompt is then offered no code, and the session goes on as the person answers it.
+    await setVpn(
+      prepared,
+      { preConnectCommand: `printf 'Verification code: '; read -r code; echo "$code" > /dev/null` },
+      { vpnTotpSeed: null },
+    );
+    const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
+    await waitForOutput(session.id, /Verification code: /);
+    expect(await call.fails('sessions.fillVpnOneTimeCode', { sessionId: session.id })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await call.ok('sessions.input', { sessionId: session.id, data: '000000\r' });
+    await settled(session.id, ['open']);
+    await call.ok('sessions.close', { sessionId: session.id });
+  });
+});

@@ -91,6 +91,18 @@ describe('server form', () => {
     expect(check(serverFormSpec, { ...values, port: '70000' }).byField.port).toMatch(/between 1 and 65535/);
     expect(check(serverFormSpec, { ...values, host: 'wap 01' }).byField.host).toMatch(/host name/);
   });
+
+  it('sends an RDP port of its own beside SSH’s, and none when it is left empty', () => {
+    const values = { ...serverFormValues(), host: 'wap01.vaxjo.se', role: 'wap', port: '2222' };
+    expect(serverFormSpec.toInput(values)).toMatchObject({ port: 2222, rdpPort: null });
+    expect(serverFormSpec.toInput({ ...values, rdpPort: ' 3389 ' })).toMatchObject({
+      port: 2222,
+      rdpPort: 3389,
+    });
+    expect(check(serverFormSpec, { ...values, rdpPort: '70000' }).byField.rdpPort).toMatch(
+      /between 1 and 65535/,
+    );
+  });
 });
 
 describe('support account form', () => {

@@ -23,6 +23,7 @@ const server = (n: number, host: string) => ({
   os: '',
   notes: '',
   shell: 'posix' as const,
+  rdpPort: null,
   rowVersion: 1,
 });
 const account = (n: number, username: string, hasSecret: boolean) => ({
@@ -46,7 +47,13 @@ const environment: EnvironmentView = {
   customerId: id(200),
   name: 'Produktion',
   notes: '',
-  access: { ...defaultAccess, hasPreConnectSecret: false, standard: true, nonStandardReasons: [] },
+  access: {
+    ...defaultAccess,
+    hasPreConnectSecret: false,
+    hasVpnTotpSeed: false,
+    standard: true,
+    nonStandardReasons: [],
+  },
   servers: [target, bastion, inner],
   supportAccounts: [withSecret, withoutSecret],
   certificates: [],
