@@ -95,6 +95,7 @@ const server = (host: string, role: 'adfs' | 'sync') => ({
   os: '',
   notes: '',
   shell: 'posix' as const,
+  rdpPort: null,
   rowVersion: 1,
 });
 const certificate = (overrides: Partial<EnvironmentView['certificates'][number]>) => ({
@@ -149,6 +150,7 @@ const environmentVerdict = () =>
             notes: '',
             preConnectCommand: '',
             hasPreConnectSecret: false,
+            hasVpnTotpSeed: false,
             vpnClient: 'none',
             disconnectCommand: '',
             splitTunnel: 'no',
