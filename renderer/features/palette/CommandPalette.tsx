@@ -169,7 +169,7 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
         />
         {error && (
           <p className="field__error" role="alert">
-            {'gone' in error ? t('gone') : error.message}
+            {'gone' in error ? (error.gone === 'tool' ? t('toolGone') : t('gone')) : error.message}
           </p>
         )}
         <ul

@@ -106,7 +106,7 @@ export const createPaletteActions =
               return;
             }
           }
-          set({ error: { gone: true } });
+          set({ error: { gone: 'server' } });
         } catch (error) {
           set({ error: { message: errorMessage(error) } });
         }
@@ -128,7 +128,7 @@ export const createPaletteActions =
             set({ open: false, connect: { customer, environment, server: null, tool } });
             return;
           }
-          set({ error: { gone: true } });
+          set({ error: { gone: 'tool' } });
         } catch (error) {
           set({ error: { message: errorMessage(error) } });
         }

@@ -26,8 +26,8 @@ export interface PaletteState {
   connect: PaletteConnect | null;
   /** The tools that launch without a server, read when the palette opens (empty until then, or when not allowed). */
   tools: ToolIndexEntry[];
-  /** Why the connect dialog could not open: the server is gone, or reading its customer failed. */
-  error: { gone: true } | { message: string } | null;
+  /** Why the connect dialog could not open: the server or the tool is gone, or reading its customer failed. */
+  error: { gone: 'server' | 'tool' } | { message: string } | null;
 }
 
 export const RECENT_LIMIT = 8;

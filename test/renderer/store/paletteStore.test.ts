@@ -58,7 +58,7 @@ describe('the palette store', () => {
     store.getState().closeConnect();
     store.getState().show();
     await store.getState().connectTo('c1', 'gone');
-    expect(store.getState()).toMatchObject({ open: true, connect: null, error: { gone: true } });
+    expect(store.getState()).toMatchObject({ open: true, connect: null, error: { gone: 'server' } });
   });
 
   test('a tool entry opens the launch dialog for its environment, with no server; a tool gone says so', async () => {
@@ -86,6 +86,6 @@ describe('the palette store', () => {
     store.getState().closeConnect();
     store.getState().show();
     await store.getState().launchTool({ ...entry, tool: 'AnyDesk' });
-    expect(store.getState()).toMatchObject({ open: true, connect: null, error: { gone: true } });
+    expect(store.getState()).toMatchObject({ open: true, connect: null, error: { gone: 'tool' } });
   });
 });

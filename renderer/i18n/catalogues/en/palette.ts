@@ -7,6 +7,7 @@ export const palette = {
   noResults: 'Nothing matches “{{query}}”',
   loading: 'Opening…',
   gone: 'That server is no longer in the registry.',
+  toolGone: 'That tool is no longer in the environment’s launch templates.',
   kinds: {
     server: 'Connect',
     tool: 'Launch',

@@ -9,6 +9,7 @@ export const palette: Translation<typeof en> = {
   noResults: 'Inget matchar ”{{query}}”',
   loading: 'Öppnar…',
   gone: 'Servern finns inte längre i registret.',
+  toolGone: 'Verktyget finns inte längre bland miljöns startmallar.',
   kinds: {
     server: 'Anslut',
     tool: 'Starta',
