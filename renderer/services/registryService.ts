@@ -33,6 +33,9 @@ export function createRegistryService(api: ApiClient) {
     /** The stored TOTP seed itself; written to the audit log before it leaves main. */
     revealTotpSeed: (accountId: string, purpose: string) =>
       api.call('registry.revealTotpSeed', { accountId, purpose }),
+    /** The environment's VPN TOTP seed; written to the audit log before it leaves main. */
+    revealVpnTotpSeed: (environmentId: string, purpose: string) =>
+      api.call('registry.revealVpnTotpSeed', { environmentId, purpose }),
     oneTimeCode: (input: MethodInput<'registry.oneTimeCode'>) => api.call('registry.oneTimeCode', input),
     onChanged: (listener: (change: { customerId: string | null }) => void) =>
       api.subscribe('registry.changed', listener),

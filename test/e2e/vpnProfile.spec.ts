@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
-import { expect, test } from './support/lotsenServer.ts';
+import { callStore, expect, test } from './support/lotsenServer.ts';
 import { importReadyCustomer } from './support/readyCustomer.ts';
+
+const run = promisify(execFile);
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 83) };
 
@@ -60,4 +66,92 @@ test('a VPN profile writes the commands from the gateway, and the open dialog sh
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: testInfo.outputPath(`03-open-dialog-${width}.png`) });
   }
+});
+
+/*
+ * A VPN that asks for a one-time code (issue 16, item 5): the seed is stored from the environment's form, shown only as
+ * "stored" until an audited reveal, and while the VPN's connect command waits at its prompt (echo off, as VPN clients
+ * ask), "Fill in one-time code" has main type the current code there. The code typed is checked against oathtool, an
+ * independent implementation, for the windows around the moment it was filled.
+ */
+test('a VPN one-time code seed: stored in the form, revealed only by an audited reveal, and its code typed at the VPN prompt', async ({
+  page,
+  lotsen,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // RFC 6238's test seed ("12345678901234567890" in base32).
+  const seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+  const typed = join(lotsen.home, 'vpn-kod');
+  const command = `stty -echo; printf 'VPN-kod: '; read code; stty echo; printf '%s\\n' "$code" > '${typed}'; echo; echo 'vpn: ansluten'`;
+  await importReadyCustomer(lotsen, {
+    customer: KALMAR,
+    production: {
+      access: { ...standardAccess, preConnectCommand: command },
+      servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
+      supportAccounts: [{ username: 'lev-support' }],
+    },
+    withTicket: true,
+  });
+  await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
+  await page.goto(lotsen.url);
+  await page.getByRole('link', { name: KALMAR.name }).click();
+  const revealSeed = page.getByRole('button', { name: 'Reveal the VPN’s one-time code seed for Produktion' });
+  await expect(revealSeed).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Edit environment Produktion' }).click();
+  const form = page.getByRole('dialog', { name: /Edit environment Produktion/ });
+  await form.getByLabel(/^VPN one-time code seed/).fill(seed);
+  await form.getByRole('button', { name: 'Save environment' }).click();
+  await expect(form).toBeHidden();
+
+  // Stored, never on the page until revealed; the reveal is audited before the seed leaves main.
+  const facts = page.locator('.env__block').filter({ has: page.getByRole('heading', { name: 'Access' }) });
+  await expect(facts.locator('dt', { hasText: 'VPN one-time codes' }).locator('+ dd')).toContainText(
+    'stored',
+  );
+  await expect(page.getByText(seed)).toHaveCount(0);
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`04-vpn-seed-stored-${width}.png`), fullPage: true });
+  }
+  await revealSeed.click();
+  const reveal = page.getByRole('dialog', { name: 'Reveal the VPN’s one-time code seed for Produktion' });
+  await reveal.getByLabel('Purpose').fill('Checking the seed against the customer’s MFA portal');
+  await reveal.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await expect(reveal.getByTestId('revealed-secret')).toHaveText(seed);
+  await page.screenshot({ path: testInfo.outputPath('05-vpn-seed-revealed.png') });
+  await reveal.getByRole('button', { name: 'Hide' }).click();
+  const [revealed] = await callStore(lotsen.home, 'audit.list', { event: 'secret.totp_revealed' });
+  expect(revealed).toMatchObject({
+    details: { purpose: 'Checking the seed against the customer’s MFA portal' },
+  });
+  expect(JSON.stringify(revealed)).not.toContain(seed);
+
+  // The VPN waits at its prompt; the code is typed there by main, and the session goes on.
+  await page.getByRole('button', { name: 'Local terminal for Produktion' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Local terminal for Produktion' });
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  await dialog.getByLabel('Approve and run on this machine').check();
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  const terminal = page.getByRole('region', { name: /^Terminal:/ });
+  await expect(terminal).toContainText('VPN-kod:');
+  const filledAt = Date.now();
+  await page.getByRole('button', { name: 'Fill in one-time code' }).click();
+  // Typed, the VPN goes on and the session leaves its pre-connect state (the button goes with it).
+  await expect(terminal).toContainText('vpn: ansluten');
+  await expect(page.getByRole('button', { name: 'Fill in one-time code' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('06-vpn-code-filled.png') });
+  const code = (await readFile(typed, 'utf8')).trim();
+  // oathtool's codes for the window before the fill, the fill's own and the next (a window may turn meanwhile).
+  const from = new Date(filledAt - 30_000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
+  const { stdout } = await run('oathtool', ['--totp', '--base32', '--now', from, '--window', '2', seed]);
+  expect(stdout.trim().split('\n')).toContain(code);
+  await expect(terminal).not.toContainText(code);
+
+  const [filled] = await callStore(lotsen.home, 'audit.list', { event: 'secret.one_time_code' });
+  expect(filled).toMatchObject({ details: { use: 'vpn_prompt' } });
+  expect(JSON.stringify(filled)).not.toContain(code);
 });

@@ -99,7 +99,8 @@ function EnvironmentCard({ environment, open }: { environment: EnvironmentView; 
 function Access({ environment, open }: { environment: EnvironmentView; open: OpenDialog }) {
   const { access } = environment;
   const mayConnect = useAppStore(selectMayCall('sessions.open'));
-  const { t } = useTranslation(['customer', 'vocabulary']);
+  const mayRevealSeed = useAppStore(selectMayCall('registry.revealVpnTotpSeed'));
+  const { t } = useTranslation(['customer', 'vocabulary', 'remoteAccess']);
   const approval = useSessionsStore(selectPreConnect(environment.customerId, environment.id));
   // The reasons are worked out here from the facts, as codes, so they read in the chosen language.
   const { findings } = accessStandardness(access);
@@ -159,7 +160,19 @@ function Access({ environment, open }: { environment: EnvironmentView; open: Ope
           <div>
             <dt>{t('access.vpnTotpSeed')}</dt>
             <dd>
-              <Badge tone="success">{t('access.stored')}</Badge>
+              <Badge tone="success">{t('access.stored')}</Badge>{' '}
+              {mayRevealSeed && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('remoteAccess:oneTimeCode.revealVpnSeedFor', {
+                    environment: environment.name,
+                  })}
+                  onClick={() => open({ kind: 'revealVpnSeed', environment })}
+                >
+                  {t('remoteAccess:oneTimeCode.revealSeed')}
+                </button>
+              )}
             </dd>
           </div>
         )}

@@ -177,6 +177,8 @@ export function PageDialogs({ dialog, detail, onClose, onCustomerDeleted }: Prop
       );
     case 'revealSecret':
       return <RevealSecretDialog account={dialog.account} seed={dialog.seed} onClose={onClose} />;
+    case 'revealVpnSeed':
+      return <RevealSecretDialog environment={dialog.environment} onClose={onClose} />;
     case 'openSession':
       return (
         <OpenSessionDialog

@@ -1,28 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupportAccountView } from '../../../common/registry/model.ts';
+import type { EnvironmentView, SupportAccountView } from '../../../common/registry/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useRegistryStore } from '../../store/StoreProvider.tsx';
 
 const SHOWN_FOR_MS = 30_000;
 
+/** Whose secret: a support account's password or key (or with `seed` its one-time code seed), or an environment's VPN seed. */
+type RevealTarget =
+  | { account: SupportAccountView; seed?: boolean | undefined; environment?: undefined }
+  | { environment: EnvironmentView; account?: undefined; seed?: undefined };
+
 /**
- * Shows one stored secret (the password or key, or with `seed` the one-time code seed) after saying why, for half a
- * minute. The reveal is written to the audit log before the secret leaves main; the secret lives only in this dialog
- * and is gone when it closes.
+ * Shows one stored secret after saying why, for half a minute. The reveal is written to the audit log before the
+ * secret leaves main; the secret lives only in this dialog and is gone when it closes.
  */
-export function RevealSecretDialog({
-  account,
-  seed = false,
-  onClose,
-}: {
-  account: SupportAccountView;
-  seed?: boolean | undefined;
-  onClose(): void;
-}) {
+export function RevealSecretDialog({ onClose, ...target }: RevealTarget & { onClose(): void }) {
   const { t } = useTranslation(['customer', 'common', 'remoteAccess']);
-  const revealSecret = useRegistryStore((s) => (seed ? s.revealTotpSeed : s.revealSecret));
+  const revealSecret = useRegistryStore((s) => s.revealSecret);
+  const revealTotpSeed = useRegistryStore((s) => s.revealTotpSeed);
+  const revealVpnTotpSeed = useRegistryStore((s) => s.revealVpnTotpSeed);
   const [purpose, setPurpose] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +35,13 @@ export function RevealSecretDialog({
   async function reveal() {
     setError(null);
     try {
-      setSecret(await revealSecret(account.id, purpose));
+      setSecret(
+        target.environment
+          ? await revealVpnTotpSeed(target.environment.id, purpose)
+          : target.seed
+            ? await revealTotpSeed(target.account.id, purpose)
+            : await revealSecret(target.account.id, purpose),
+      );
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -46,9 +50,11 @@ export function RevealSecretDialog({
   return (
     <Dialog
       title={
-        seed
-          ? t('remoteAccess:oneTimeCode.revealSeedTitle', { username: account.username })
-          : t('reveal.title', { username: account.username })
+        target.environment
+          ? t('remoteAccess:oneTimeCode.revealVpnSeedTitle', { environment: target.environment.name })
+          : target.seed
+            ? t('remoteAccess:oneTimeCode.revealSeedTitle', { username: target.account.username })
+            : t('reveal.title', { username: target.account.username })
       }
       onClose={onClose}
     >

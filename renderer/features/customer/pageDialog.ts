@@ -22,6 +22,7 @@ export type PageDialog =
   | { kind: 'deleteSupportAccount'; account: SupportAccountView }
   /** The account's stored secret, or its one-time code seed (`seed`). */
   | { kind: 'revealSecret'; account: SupportAccountView; seed?: boolean }
+  | { kind: 'revealVpnSeed'; environment: EnvironmentView }
   | { kind: 'certificate'; environment: EnvironmentView; certificate?: CertificateView }
   | { kind: 'deleteCertificate'; certificate: CertificateView }
   | { kind: 'notice'; environment: EnvironmentView; notice?: MaintenanceNoticeView }

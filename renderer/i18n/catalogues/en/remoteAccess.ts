@@ -18,6 +18,8 @@ export const remoteAccess = {
     revealSeed: 'Reveal seed',
     revealSeedFor: 'Reveal the one-time code seed for {{username}}',
     revealSeedTitle: 'Reveal one-time code seed for {{username}}',
+    revealVpnSeedFor: 'Reveal the VPN’s one-time code seed for {{environment}}',
+    revealVpnSeedTitle: 'Reveal the VPN’s one-time code seed for {{environment}}',
     clearSeed: 'Clear the stored seed',
     fill: 'Fill in one-time code',
     failed: 'The one-time code could not be fetched.',

@@ -21,6 +21,8 @@ export const remoteAccess: Translation<typeof en> = {
     revealSeed: 'Visa nyckel',
     revealSeedFor: 'Visa nyckeln för engångskoder för {{username}}',
     revealSeedTitle: 'Visa nyckeln för engångskoder för {{username}}',
+    revealVpnSeedFor: 'Visa VPN:ens nyckel för engångskoder för {{environment}}',
+    revealVpnSeedTitle: 'Visa VPN:ens nyckel för engångskoder för {{environment}}',
     clearSeed: 'Ta bort den sparade nyckeln',
     fill: 'Fyll i engångskod',
     failed: 'Engångskoden kunde inte hämtas.',

@@ -34,6 +34,8 @@ export interface CustomerDetailActions {
   revealSecret(accountId: string, purpose: string): Promise<string>;
   /** The account's TOTP seed, audited in main before it is sent; kept only by the dialog that shows it. */
   revealTotpSeed(accountId: string, purpose: string): Promise<string>;
+  /** The environment's VPN TOTP seed, audited in main as the account's is; kept only by the dialog that shows it. */
+  revealVpnTotpSeed(environmentId: string, purpose: string): Promise<string>;
   /** The account's current one-time code (audited in main); handed to the caller, never kept in the store. */
   oneTimeCode(input: MethodInput<'registry.oneTimeCode'>): Promise<OneTimeCode>;
 }
@@ -128,6 +130,9 @@ export const createCustomerDetailActions = (
       },
       async revealTotpSeed(accountId, purpose) {
         return (await service.revealTotpSeed(accountId, purpose)).seed;
+      },
+      async revealVpnTotpSeed(environmentId, purpose) {
+        return (await service.revealVpnTotpSeed(environmentId, purpose)).seed;
       },
       oneTimeCode: (input) => service.oneTimeCode(input),
       async deleteSupportAccount(id) {
