@@ -365,8 +365,9 @@ describe('the VPN’s one-time code, typed at its prompt (issue 16, item 5)', ()
    */
   function vpnAskingForCode(seedFile: string, acceptedFile: string): string {
     return [
-      `printf 'Verification code: '`,
+      // Echo off before the prompt, as VPN clients do: Lotsen may type as soon as it sees the prompt.
       `stty -echo`,
+      `printf 'Verification code: '`,
       `read -r code`,
       `stty echo`,
       `echo`,
