@@ -8,6 +8,7 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { Dialog, DialogActions } from '../../components/Dialog.tsx';
 import { validate } from '../../components/form/fieldErrors.ts';
 import { ReasonList } from '../../components/ReasonList.tsx';
+import { reasonSentence } from '../../components/reasonSentence.ts';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectPreConnect } from '../../store/sessions/selectors.ts';
 import { usePaletteStore, useSessionsStore, useTicketsStore } from '../../store/StoreProvider.tsx';
@@ -463,7 +464,7 @@ function NoticePanel({ verdict }: { verdict: Verdict | null }) {
       <strong>{t('announced')}</strong>
       <ul className="open-session__notice-list">
         {notices.map((notice, index) => (
-          <li key={index}>{notice.message}</li>
+          <li key={index}>{reasonSentence(notice)}</li>
         ))}
       </ul>
     </div>
