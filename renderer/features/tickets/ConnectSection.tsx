@@ -7,6 +7,7 @@ import { errorMessage } from '../../store/errorMessage.ts';
 import { useAppStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import { dialogKind } from '../sessions/connectKinds.ts';
 import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
+import { toolTargets } from '../remoteAccess/EnvironmentAccessActions.tsx';
 import { ToolTargetButtons } from '../remoteAccess/TicketToolButtons.tsx';
 
 /**
@@ -52,7 +53,10 @@ export function ConnectSection({ ticket }: { ticket: TicketView }) {
           {error}
         </p>
       )}
-      {customer && servers.length === 0 && <p className="muted">{t('connect.noServers')}</p>}
+      {/* An environment reached only by its tool (TeamViewer) has no servers, and needs none to be worked on. */}
+      {customer && servers.length === 0 && !environments.some((e) => toolTargets(e).length > 0) && (
+        <p className="muted">{t('connect.noServers')}</p>
+      )}
       <ul className="ticket-page__servers">
         {servers.map(({ environment, server }) => (
           <li key={server.id}>
