@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { orgNumber } from '../support/orgNumbers.ts';
-import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
 import { callStore, expect, test } from './support/lotsenServer.ts';
-import { importReadyCustomer } from './support/readyCustomer.ts';
+import { openCustomerWithPreConnect } from './support/readyCustomer.ts';
 
 const KALMAR = { name: 'Kalmar kommun', orgNumber: orgNumber('212000', 82) };
 
@@ -32,19 +31,8 @@ test('an imported pre-connect command is shown in full, refused until approved, 
     'true --profile=/opt/cisco/anyconnect/profile/Kalmar_kommun_skolnat_AD_FS_och_WAP_fjarrsupport_leverantor.xml ' +
     '--gateway vpn.kalmar.se --group Leverantorssupport --banner-accept --no-dtls --reconnect-timeout 30 ' +
     '# det här är en lång kommentar som bara finns för att raden ska bli lång nog att behöva brytas flera gånger';
-  await importReadyCustomer(lotsen, {
-    customer: KALMAR,
-    // The environment came, by import, with a long pre-connect command.
-    production: {
-      access: { ...standardAccess, preConnectCommand: command },
-      servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
-      supportAccounts: [{ username: 'lev-support' }],
-    },
-    withTicket: true,
-  });
-  await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
-  await page.goto(lotsen.url);
-  await page.getByRole('link', { name: KALMAR.name }).click();
+  // The environment came, by import, with a long pre-connect command.
+  await openCustomerWithPreConnect(page, lotsen, KALMAR, command);
   await expect(page.getByText('Not approved on this machine')).toBeVisible();
 
   await page.getByRole('button', { name: 'Local terminal for Produktion' }).click();

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { orgNumber } from '../support/orgNumbers.ts';
 import { adfsOnRecord, standardAccess } from '../support/readyCustomerFile.ts';
 import { callStore, expect, test } from './support/lotsenServer.ts';
-import { importReadyCustomer } from './support/readyCustomer.ts';
+import { importReadyCustomer, openCustomerWithPreConnect } from './support/readyCustomer.ts';
 
 const run = promisify(execFile);
 
@@ -83,18 +83,7 @@ test('a VPN one-time code seed: stored in the form, revealed only by an audited 
   const seed = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
   const typed = join(lotsen.home, 'vpn-kod');
   const command = `stty -echo; printf 'VPN-kod: '; read code; stty echo; printf '%s\\n' "$code" > '${typed}'; echo; echo 'vpn: ansluten'`;
-  await importReadyCustomer(lotsen, {
-    customer: KALMAR,
-    production: {
-      access: { ...standardAccess, preConnectCommand: command },
-      servers: [{ host: 'wap.kalmar.se', role: 'wap' }, adfsOnRecord],
-      supportAccounts: [{ username: 'lev-support' }],
-    },
-    withTicket: true,
-  });
-  await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
-  await page.goto(lotsen.url);
-  await page.getByRole('link', { name: KALMAR.name }).click();
+  await openCustomerWithPreConnect(page, lotsen, KALMAR, command);
   const revealSeed = page.getByRole('button', { name: 'Reveal the VPN’s one-time code seed for Produktion' });
   await expect(revealSeed).toHaveCount(0);
 
