@@ -1,8 +1,8 @@
 import type { Reason, ReasonSentenceKey } from '../../common/agreements/verdict.ts';
 import type { AccessFinding } from '../../common/registry/access.ts';
 import type { CertificateKind, ServerRole } from '../../common/registry/vocabulary.ts';
-import { accessFindingText } from '../features/customer/accessFindings.ts';
-import { certificateName } from '../features/customer/certificateName.ts';
+import { accessFindingText } from './accessFindingText.ts';
+import { certificateName } from './certificateName.ts';
 import { formatDate, formatDateTime, formatTime } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { dayToText } from './form/dateText.ts';

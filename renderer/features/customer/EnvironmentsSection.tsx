@@ -16,7 +16,7 @@ import { selectPreConnect } from '../../store/sessions/selectors.ts';
 import { ServerConnectActions } from '../sessions/ServerConnectActions.tsx';
 import { useAppStore, useSessionsStore } from '../../store/StoreProvider.tsx';
 import { CommandApproval } from '../sessions/PreConnectCommand.tsx';
-import { accessFindingText } from './accessFindings.ts';
+import { accessFindingText } from '../../components/accessFindingText.ts';
 import type { OpenDialog } from './pageDialog.ts';
 import { OneTimeCodeButton, RevealSeedButton } from '../remoteAccess/OneTimeCodeButton.tsx';
 import {

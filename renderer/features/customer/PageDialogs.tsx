@@ -10,7 +10,7 @@ import { EnvironmentFormDialog } from './forms/EnvironmentFormDialog.tsx';
 import { ServerFormDialog } from './forms/ServerFormDialog.tsx';
 import { CertificateFormDialog } from './forms/CertificateFormDialog.tsx';
 import { NoticeFormDialog } from './forms/NoticeFormDialog.tsx';
-import { certificateName } from './certificateName.ts';
+import { certificateName } from '../../components/certificateName.ts';
 import { SupportAccountFormDialog } from './forms/SupportAccountFormDialog.tsx';
 import type { PageDialog } from './pageDialog.ts';
 import { RevealSecretDialog } from './RevealSecretDialog.tsx';

@@ -16,7 +16,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../c
 import { useForm } from '../../../components/form/useForm.ts';
 import { vocabularyLabels } from '../../../i18n/vocabularyLabels.ts';
 import { useRegistryStore } from '../../../store/StoreProvider.tsx';
-import { accessFindingText } from '../accessFindings.ts';
+import { accessFindingText } from '../../../components/accessFindingText.ts';
 import { environmentCall, environmentFormSpec, environmentFormValues } from './environmentForm.ts';
 import type { FieldBinding } from '../../../components/form/useForm.ts';
 import { ToolTemplatesField } from '../../remoteAccess/ToolTemplatesField.tsx';

@@ -3,9 +3,9 @@ import {
   accessFindingInEnglish,
   accessStandardness,
   type AccessFacts,
-} from '../../../../common/registry/access.ts';
-import { accessFindingText } from '../../../../renderer/features/customer/accessFindings.ts';
-import { chooseLanguage } from '../../../../renderer/i18n/i18n.ts';
+} from '../../../common/registry/access.ts';
+import { accessFindingText } from '../../../renderer/components/accessFindingText.ts';
+import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
 
 const facts = (over: Partial<AccessFacts>): AccessFacts => ({
   vpnType: 'cisco_anyconnect',

@@ -1,5 +1,5 @@
-import type { CertificateView } from '../../../common/environments/certificates.ts';
-import { t } from '../../i18n/i18n.ts';
+import type { CertificateView } from '../../common/environments/certificates.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** A certificate named in a sentence, in the chosen language: "Token-signing certificate (CN=…) on adfs01…". */
 export function certificateName(

@@ -1,5 +1,5 @@
-import { withFullStop, type AccessFinding } from '../../../common/registry/access.ts';
-import { t } from '../../i18n/i18n.ts';
+import { withFullStop, type AccessFinding } from '../../common/registry/access.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** Why access is non-standard, in the chosen language; read while rendering, so a language switch words it anew. */
 export function accessFindingText(finding: AccessFinding): string {
