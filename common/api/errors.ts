@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  englishDetail,
+  errorDetailSchema,
+  type ErrorDetail,
+  type ErrorDetailKey,
+  type ErrorDetailValues,
+} from './errorDetails/index.ts';
 import { IssueReport } from './limits.ts';
 
 /**
@@ -106,6 +113,8 @@ export const apiErrorSchema = z.object({
     })
     .catchall(z.unknown())
     .optional(),
+  /** What the message says, as a key and values the console words in the reader's language (./errorDetails/). */
+  detail: errorDetailSchema.optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -115,23 +124,43 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 export class LotsenError extends Error {
   readonly code: ErrorCode;
   readonly details: ApiError['details'];
+  /** The message as a key and values; absent where the code's own sentence says all (or from an older main). */
+  readonly detail: ApiError['detail'];
 
-  constructor(code: ErrorCode, message: string, details?: ApiError['details']) {
+  constructor(code: ErrorCode, message: string, details?: ApiError['details'], detail?: ApiError['detail']) {
     super(message);
     this.name = 'LotsenError';
     this.code = code;
     this.details = details;
+    this.detail = detail;
   }
 
   toApiError(): ApiError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+    };
   }
 
   static fromApiError(error: ApiError): LotsenError {
-    return new LotsenError(error.code, error.message, error.details);
+    return new LotsenError(error.code, error.message, error.details, error.detail);
   }
+}
+
+/**
+ * An error whose message is a detail template (./errorDetails/): English for the CLI and the logs, worded by key in
+ * the console. Every error whose message carries data (a name, a host, what a role lacks) is made this way.
+ */
+export function keyedError(
+  code: ErrorCode,
+  key: ErrorDetailKey,
+  values: ErrorDetailValues = {},
+  details?: ApiError['details'],
+): LotsenError {
+  const detail: ErrorDetail = { key, values };
+  return new LotsenError(code, englishDetail(key, values), details, detail);
 }
 
 export function validationError(message: string, issues: FieldIssue[]): LotsenError {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { AppStatus, EventName, EventPayload, LocalUserInput } from '../../common/api/contract.ts';
 import { localUserInputSchema } from '../../common/api/contract.ts';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { anchorOlderStore, AuditAnchors } from '../audit/auditAnchors.node.ts';
 import { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
@@ -150,7 +150,7 @@ export class Backend {
   }): Promise<AppStatus> {
     return this.serialised(async () => {
       if (this.config !== null) {
-        throw new LotsenError('ALREADY_INITIALIZED', `${this.dataDir} already holds a Lotsen store.`);
+        throw keyedError('ALREADY_INITIALIZED', 'storage.storeAlreadyThere', { folder: this.dataDir });
       }
       if (options.team) return this.initializeTeam(options.team, options);
       const userInput = localUserInputSchema.parse(options.user);

@@ -1,6 +1,6 @@
 import { accountKeyOwners, destroySecretKeys, environmentKeyOwners } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { accessStandardness } from '../../common/registry/access.ts';
 import type {
   ContactFields,
@@ -182,7 +182,7 @@ export async function getCustomerDetail(db: Db, id: string): Promise<CustomerDet
     .select(['creator.name as creator_name', 'updater.name as updater_name'])
     .where('customers.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchCustomer');
 
   const [contacts, environments] = await Promise.all([
     db
@@ -333,8 +333,7 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
         .execute(),
     ]);
     const result = await trx.deleteFrom('customers').where('id', '=', id).executeTakeFirst();
-    if (result.numDeletedRows === 0n)
-      throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+    if (result.numDeletedRows === 0n) throw keyedError('NOT_FOUND', 'records.noSuchCustomer');
     await destroySecretKeys(trx, [
       ...environments.flatMap((e) => environmentKeyOwners(e.id)),
       ...accounts.flatMap((a) => accountKeyOwners(a.id)),

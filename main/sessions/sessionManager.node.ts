@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import {
   liveSessionStates,
@@ -355,7 +355,7 @@ export class SessionManager {
       if (this.live.has(sessionId)) throw stillLive();
       return opened;
     }
-    if (!ended) throw new LotsenError('NOT_FOUND', 'No such session.');
+    if (!ended) throw keyedError('NOT_FOUND', 'sessions.noSuchSession');
     if (liveSessionStates.includes(ended.state)) throw stillLive();
     return {
       ticketId: ended.ticketId,
@@ -424,7 +424,7 @@ export class SessionManager {
     const session = this.live.get(sessionId);
     if (!session) {
       const stored = await getSession(this.backend.registryContext().db, sessionId);
-      if (!stored) throw new LotsenError('NOT_FOUND', 'No such session.');
+      if (!stored) throw keyedError('NOT_FOUND', 'sessions.noSuchSession');
       return stored;
     }
     return this.end(session, { state: 'closed', code: null, message: null });
@@ -727,7 +727,7 @@ export class SessionManager {
     }
     // Not in the store (yet): its opening waits in the local queue, or is being written from it now.
     if (!view && live) view = { ...live.lastView, ...known };
-    if (!view) throw new LotsenError('NOT_FOUND', 'No such session.');
+    if (!view) throw keyedError('NOT_FOUND', 'sessions.noSuchSession');
     if (live) live.lastView = view;
     view = this.withVerdict(view);
     this.backend.emit('sessions.changed', view);

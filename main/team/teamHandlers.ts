@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { RotationProgress } from '../../common/team/vault.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
@@ -36,7 +36,7 @@ export function teamHandlers(
       .query<{ admin: boolean }>('SELECT lotsen.team_is_admin() AS admin')
       .catch((error: unknown) => Promise.reject(teamError(error)));
     if (!admin.rows[0]?.admin) {
-      throw new LotsenError('FORBIDDEN', 'Managing the team needs the admin right; ask an admin.');
+      throw keyedError('FORBIDDEN', 'team.teamNeedsAdmin');
     }
     return use(client);
   };

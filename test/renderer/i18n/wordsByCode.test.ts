@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockerCodes, reasonSentenceKeys, warningCodes } from '../../../common/agreements/verdict.ts';
-import { errorCodes, LotsenError } from '../../../common/api/errors.ts';
+import { apiErrorSchema, errorCodes, keyedError, LotsenError } from '../../../common/api/errors.ts';
 import { auditEventCodes } from '../../../common/audit/auditEvents.ts';
 import { en } from '../../../renderer/i18n/catalogues/en/index.ts';
 import { sv } from '../../../renderer/i18n/catalogues/sv/index.ts';
@@ -32,22 +32,45 @@ describe('codes from the backend, in words', () => {
     }
   });
 
-  it('an error is said by its code in the chosen language, the backend’s message kept only where it carries data', async () => {
+  it('an error is said by its code in the chosen language, its detail worded by key in the same language', async () => {
     const locked = new LotsenError('VAULT_LOCKED', 'vault locked (internal wording)');
     expect(errorMessage(locked)).toBe('Lotsen is locked; unlock it first.');
-    const missing = new LotsenError('NOT_FOUND', 'No customer Växjö kommun.');
-    expect(errorMessage(missing)).toBe(
+    const taken = keyedError('ALREADY_INITIALIZED', 'storage.storeAlreadyThere', {
+      folder: '/srv/lotsen/växjö',
+    });
+    expect(taken.message).toBe('/srv/lotsen/växjö already holds a Lotsen store.');
+    expect(errorMessage(taken)).toBe(
+      'Lotsen is already set up. (/srv/lotsen/växjö already holds a Lotsen store.)',
+    );
+    const unkeyed = new LotsenError('NOT_FOUND', 'No customer Växjö kommun.');
+    expect(errorMessage(unkeyed)).toBe(
       'It is no longer there; someone may have removed it. (No customer Växjö kommun.)',
     );
     await chooseLanguage('sv');
     expect(errorMessage(locked)).toBe('Lotsen är låst; lås upp den först.');
-    expect(errorMessage(missing)).toBe(
-      'Det finns inte längre; någon kan ha tagit bort det. (No customer Växjö kommun.)',
+    expect(errorMessage(taken)).toBe(
+      'Lotsen är redan konfigurerad. (/srv/lotsen/växjö innehåller redan en Lotsen-databas.)',
     );
+    // A detail without a key is English: Swedish shows the sentence alone rather than mix the two languages.
+    expect(errorMessage(unkeyed)).toBe('Det finns inte längre; någon kan ha tagit bort det.');
     expect(errorMessage(new Error('TypeError: x is undefined'))).toBe(
       'Något gick fel; åtgärden genomfördes inte.',
     );
-    expect(errorCode(missing)).toBe('NOT_FOUND');
+    expect(errorCode(unkeyed)).toBe('NOT_FOUND');
+  });
+
+  it('a detail crosses the API boundary as its key and values, and an unknown key shows the sentence alone', () => {
+    const taken = keyedError('ALREADY_INITIALIZED', 'storage.storeAlreadyThere', { folder: '/data' });
+    const across = LotsenError.fromApiError(
+      apiErrorSchema.parse(JSON.parse(JSON.stringify(taken.toApiError()))),
+    );
+    expect(across.detail).toEqual({ key: 'storage.storeAlreadyThere', values: { folder: '/data' } });
+    expect(errorMessage(across)).toBe(errorMessage(taken));
+    const fromNewerMain = new LotsenError('NOT_FOUND', 'x', undefined, {
+      key: 'records.notYetKnown',
+      values: {},
+    });
+    expect(errorMessage(fromNewerMain)).toBe('It is no longer there; someone may have removed it.');
   });
 
   it('the wait after too many passphrases is said in seconds', () => {

@@ -6,6 +6,7 @@ import { connect } from './connect.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
+import { errorDetails } from './errorDetails.ts';
 import { errors } from './errors.ts';
 import { forms } from './forms.ts';
 import { palette } from './palette.ts';
@@ -38,6 +39,7 @@ export const en = {
   contracts,
   customer,
   customers,
+  errorDetails,
   errors,
   forms,
   lock,

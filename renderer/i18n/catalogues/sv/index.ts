@@ -8,6 +8,7 @@ import { connect } from './connect.ts';
 import { contracts } from './contracts.ts';
 import { customer } from './customer.ts';
 import { customers } from './customers.ts';
+import { errorDetails } from './errorDetails/index.ts';
 import { errors } from './errors.ts';
 import { forms } from './forms.ts';
 import { palette } from './palette.ts';
@@ -36,6 +37,7 @@ export const sv: Translation<typeof en> = {
   contracts,
   customer,
   customers,
+  errorDetails,
   errors,
   forms,
   lock,
