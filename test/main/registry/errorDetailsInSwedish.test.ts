@@ -62,7 +62,9 @@ describe('the records’ refusals in Swedish', () => {
       kind: 'municipality',
     });
     expect(refused.code).toBe('CONFLICT');
-    expect(refused.message).toBe(`Växjö kommun already has organisation number ${fixture.customer.orgNumber}.`);
+    expect(refused.message).toBe(
+      `Växjö kommun already has organisation number ${fixture.customer.orgNumber}.`,
+    );
     expect(swedish(refused)).toBe(
       'Det krockar med det som redan är registrerat. ' +
         `(Växjö kommun har redan organisationsnummer ${fixture.customer.orgNumber}.)`,
@@ -113,7 +115,9 @@ describe('the records’ refusals in Swedish', () => {
       month: '2026-11',
       customerId: fixture.customer.id,
     });
-    expect(unclassified.message).toMatch(/^November 2026 for Växjö kommun cannot be approved: 1 entry is unclassified\./);
+    expect(unclassified.message).toMatch(
+      /^November 2026 for Växjö kommun cannot be approved: 1 entry is unclassified\./,
+    );
     expect(swedish(unclassified)).toBe(
       'Det krockar med det som redan är registrerat. (Månaden november 2026 för Växjö kommun kan inte godkännas: ' +
         '1 post är inte klassificerad. Klassa tiden, stoppa det som pågår och sätt pris på debiterbart arbete, och ' +
@@ -126,8 +130,14 @@ describe('the records’ refusals in Swedish', () => {
       classification: 'billable',
       workType: 'configuration_change',
     });
-    const batch = await finance.ok('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
-    const again = await finance.fails('billing.approveMonth', { month: '2026-11', customerId: fixture.customer.id });
+    const batch = await finance.ok('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
+    const again = await finance.fails('billing.approveMonth', {
+      month: '2026-11',
+      customerId: fixture.customer.id,
+    });
     expect(swedish(again)).toContain(
       `(Månaden november 2026 för Växjö kommun är redan godkänd (faktureringsomgång ${batch.number}).`,
     );
