@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { MAX_VALUE_CHARS } from '../../common/api/errorDetails/index.ts';
 import { keyedError, LotsenError } from '../../common/api/errors.ts';
+import { cutText } from '../../common/api/limits.ts';
 import type { BatchView } from '../../common/billing/model.ts';
 import { personalSealer } from '../personalData/personalDataKeys.ts';
 import { ZERO_MINUTES_BELOW_MS } from '../../common/time/zeroMinutes.ts';
@@ -207,7 +209,9 @@ function refusal(label: MonthLabel, tally: MonthTally): LotsenError {
   return keyedError(
     'CONFLICT',
     'records.monthNotApprovable',
-    { ...label, problems: problems.join('; ') },
+    // Many agreements without rates could make the list longer than a detail value may be; the console words it
+    // from `monthIssues` anyway.
+    { ...label, problems: cutText(problems.join('; '), MAX_VALUE_CHARS) },
     { unclassified: tally.unclassified, running: tally.running, problems, monthIssues: tallyIssues(tally) },
   );
 }
