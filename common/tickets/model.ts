@@ -79,9 +79,6 @@ export const ticketInputSchema = ticketFieldsSchema.superRefine(checkTicketInsta
 export type TicketInput = z.input<typeof ticketInputSchema>;
 export type TicketFields = z.output<typeof ticketInputSchema>;
 
-/** What a ticket of a customer without an agreement in force says instead of a due time. */
-export const NO_RESPONSE_PROMISE_TEXT = 'No response time: no agreement in force';
-
 /** What a ticket, and the new-ticket form, say before personal data goes in when the customer has no DPA in force. */
 export const NO_DPA_WARNING =
   'No data-processing agreement (PUB-avtal) is in force with this customer: do not enter personal data ' +

@@ -1,47 +1,69 @@
-import { agreementHandlers } from '../agreements/agreementHandlers.ts';
-import { appHandlers } from '../app/appHandlers.ts';
-import { auditHandlers } from '../audit/auditHandlers.ts';
-import { billingHandlers } from '../billing/billingHandlers.ts';
-import { environmentUpkeepHandlers } from '../environments/environmentUpkeepHandlers.ts';
+import { methods, type MethodName } from '../../common/api/contract.ts';
 import type { Backend } from '../app/backend.node.ts';
-import { registryHandlers } from '../registry/registryHandlers.ts';
-import { reportHandlers } from '../reports/reportHandlers.ts';
-import { retentionHandlers } from '../retention/retentionHandlers.ts';
-import { sessionHandlers } from '../sessions/sessionHandlers.ts';
-import { toolHandlers } from '../sessions/tools/toolHandlers.ts';
 import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
-import { settingsHandlers } from '../settings/settingsHandlers.ts';
 import { rotateDueTreesAtUnlock } from '../team/rotationAtUnlock.node.ts';
-import { memberTeamAddress, memberTeamClient } from '../team/teamClient.ts';
-import { teamHandlers } from '../team/teamHandlers.ts';
-import { ticketHandlers } from '../tickets/ticketHandlers.ts';
-import { timeHandlers } from '../time/timeHandlers.ts';
-import { createDispatcher, type Dispatcher } from './dispatcher.ts';
+import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher.ts';
 
-/** Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. */
+type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
+type Domain = DomainOf<MethodName>;
+type DomainHandlers = { [D in Domain]: () => Promise<Pick<Handlers, Extract<MethodName, `${D}.${string}`>>> };
+
+/** A promise made on the first call and shared by every later one. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+/**
+ * Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. A
+ * domain's handlers, and the services they bring, are loaded at its first call: a CLI command that lists customers
+ * never loads billing, tickets or the team's handlers (issue 17).
+ */
 export function createApi(
   backend: Backend,
   log: (line: string) => void = (line) => console.error(line),
   sessionOptions: SessionManagerOptions = {},
 ): Dispatcher {
+  // Made now, not at the first session call: at start-up it ends sessions a crash left live and cleans up after RDP.
   const sessions = sessionManagerOf(backend, sessionOptions);
   rotateDueTreesAtUnlock(backend, log);
-  return createDispatcher(
-    {
-      ...appHandlers(backend),
-      ...registryHandlers(backend),
-      ...environmentUpkeepHandlers(backend),
-      ...agreementHandlers(backend),
-      ...ticketHandlers(backend),
-      ...auditHandlers(backend),
-      ...timeHandlers(backend),
-      ...billingHandlers(backend),
-      ...settingsHandlers(backend),
-      ...sessionHandlers(backend, sessions),
-      ...toolHandlers(backend),
-      ...reportHandlers(backend),
-      ...retentionHandlers(backend),
-      ...teamHandlers(
+  const agreements = once(async () =>
+    (await import('../agreements/agreementHandlers.ts')).agreementHandlers(backend),
+  );
+  const upkeep = once(async () =>
+    (await import('../environments/environmentUpkeepHandlers.ts')).environmentUpkeepHandlers(backend),
+  );
+  const sessionCalls = once(async () =>
+    (await import('../sessions/sessionHandlers.ts')).sessionHandlers(backend, sessions),
+  );
+  const retention = once(async () =>
+    (await import('../retention/retentionHandlers.ts')).retentionHandlers(backend),
+  );
+  const domains: DomainHandlers = {
+    app: once(async () => (await import('../app/appHandlers.ts')).appHandlers(backend)),
+    registry: once(async () => (await import('../registry/registryHandlers.ts')).registryHandlers(backend)),
+    agreements,
+    dpas: agreements,
+    eligibility: agreements,
+    certificates: upkeep,
+    notices: upkeep,
+    tickets: once(async () => (await import('../tickets/ticketHandlers.ts')).ticketHandlers(backend)),
+    audit: once(async () => (await import('../audit/auditHandlers.ts')).auditHandlers(backend)),
+    time: once(async () => (await import('../time/timeHandlers.ts')).timeHandlers(backend)),
+    billing: once(async () => (await import('../billing/billingHandlers.ts')).billingHandlers(backend)),
+    settings: once(async () => (await import('../settings/settingsHandlers.ts')).settingsHandlers(backend)),
+    sessions: sessionCalls,
+    recordings: sessionCalls,
+    tools: once(async () => (await import('../sessions/tools/toolHandlers.ts')).toolHandlers(backend)),
+    reports: once(async () => (await import('../reports/reportHandlers.ts')).reportHandlers(backend)),
+    retention,
+    privacy: retention,
+    team: once(async () => {
+      const [{ teamHandlers }, { memberTeamAddress, memberTeamClient }] = await Promise.all([
+        import('../team/teamHandlers.ts'),
+        import('../team/teamClient.ts'),
+      ]);
+      return teamHandlers(
         () => memberTeamClient(backend),
         () => memberTeamAddress(backend),
         () => {
@@ -49,13 +71,25 @@ export function createApi(
           return { db, audit: backend.audit(), userId: actorId };
         },
         (progress) => backend.emit('team.rotationProgress', progress),
-      ),
-    },
-    {
-      assertUnlocked: () => void backend.registryContext(),
-      principal: () => backend.registryContext().principal,
-      onInternalError: (method, error) =>
-        log(`lotsen: internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),
-    },
-  );
+      );
+    }),
+  };
+  return createDispatcher(lazyHandlers(domains), {
+    assertUnlocked: () => void backend.registryContext(),
+    principal: () => backend.registryContext().principal,
+    onInternalError: (method, error) =>
+      log(`lotsen: internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),
+  });
+}
+
+/** Every method as a handler that loads its domain's handlers on its first call and then runs the real one. */
+function lazyHandlers(domains: DomainHandlers): Handlers {
+  const handler = (method: MethodName) => async (input: unknown) => {
+    const domain = method.slice(0, method.indexOf('.')) as Domain;
+    const loaded = (await domains[domain]()) as Record<string, (input: unknown) => Promise<unknown>>;
+    return loaded[method]!(input);
+  };
+  return Object.fromEntries(
+    Object.keys(methods).map((method) => [method, handler(method as MethodName)]),
+  ) as Handlers;
 }

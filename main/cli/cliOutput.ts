@@ -1,5 +1,3 @@
-import { describeIssues, LotsenError, type FieldIssue } from '../../common/api/errors.ts';
-
 /** Exit codes: 0 done, 1 Lotsen refused or failed (the message says why), 2 the command line was wrong. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -85,17 +83,4 @@ function tableLine(widths: number[]): (cells: string[]) => string {
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-}
-
-/** Prints an error as people should see it: the message, then each field issue on its own line. Never a stack. */
-export function reportError(io: CliIo, error: unknown): number {
-  if (error instanceof LotsenError) {
-    io.err(`lotsen: ${error.message}\n`);
-    for (const issue of (error.details?.issues ?? []) as FieldIssue[]) {
-      io.err(`  ${describeIssues([issue])}\n`);
-    }
-    return EXIT_FAILED;
-  }
-  io.err(`lotsen: ${error instanceof Error ? error.message : String(error)}\n`);
-  return EXIT_FAILED;
 }

@@ -1,3 +1,4 @@
+import { resolveDataDir } from '../app/dataDir.node.ts';
 import type { CliIo } from './cliOutput.ts';
 import type { CliSession } from './openBackend.node.ts';
 
@@ -13,6 +14,11 @@ export async function openBackend(
   io: CliIo,
   options: { unlock: 'required' | 'if-possible' | 'no' },
 ): Promise<CliSession> {
+  // Asked before the backend's modules load, so the keychain answers while they do (earlyKeychain.node.ts).
+  const keychain =
+    options.unlock === 'no'
+      ? undefined
+      : await (await import('./earlyKeychain.node.ts')).keychainAskedEarly(resolveDataDir(io.env));
   const backend = await import('./openBackend.node.ts');
-  return backend.openBackend(io, options);
+  return backend.openBackend(io, options, keychain);
 }

@@ -5,6 +5,7 @@ import type { Dispatcher } from '../api/dispatcher.ts';
 import { Backend } from '../app/backend.node.ts';
 import { resolveDataDir } from '../app/dataDir.node.ts';
 import type { CliIo } from './cliOutput.ts';
+import type { Keychain } from '../vault/keychain.node.ts';
 import { obtainPassphrase } from './passphrasePrompt.node.ts';
 
 export interface CliSession {
@@ -22,8 +23,9 @@ export interface CliSession {
 export async function openBackend(
   io: CliIo,
   options: { unlock: 'required' | 'if-possible' | 'no' },
+  keychain?: Keychain,
 ): Promise<CliSession> {
-  const backend = await Backend.open({ dataDir: resolveDataDir(io.env) });
+  const backend = await Backend.open({ dataDir: resolveDataDir(io.env), ...(keychain ? { keychain } : {}) });
   const api = createApi(backend, (line) => io.err(`${line}\n`));
   const session: CliSession = {
     backend,

@@ -3,13 +3,13 @@ import type { KeyStore } from '../../common/api/contract.ts';
 import { LotsenError } from '../../common/api/errors.ts';
 import { dataFiles } from '../app/dataDir.node.ts';
 import { DATABASE_KEY_BYTES } from '../store/database.node.ts';
+import { keychainAccount } from './databaseKeyAccount.ts';
 import type { Keychain } from './keychain.node.ts';
 import { readKeyFile, writeKeyFile } from './keyFile.node.ts';
 
 export type KeyStorePreference = KeyStore | 'auto';
 
-/** One keychain entry per data folder, so two `LOTSEN_HOME`s on one machine never share a key. */
-export const keychainAccount = (dataDir: string) => `database-key:${dataDir}`;
+export { keychainAccount };
 
 const NO_KEY_STORE_HELP =
   'Give a passphrase (LOTSEN_PASSPHRASE, LOTSEN_PASSPHRASE_FILE, or the prompt) or start an OS keychain ' +

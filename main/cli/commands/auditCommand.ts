@@ -4,6 +4,7 @@ import { formatInstant } from '../../tickets/formatInstant.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 const parseLimit = (value: string) => {
   const limit = Number(value);
@@ -45,7 +46,7 @@ const filtered = (options: AuditListOptions) =>
 
 export function auditCommand(io: CliIo): Command {
   const audit = new Command('audit')
-    .description('The append-only, hash-chained audit log.')
+    .description(commandSummaries.audit.description)
     .addHelpText('after', '\nExample:\n  lotsen audit verify\n  lotsen audit list --limit 20');
 
   audit

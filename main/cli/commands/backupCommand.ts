@@ -6,6 +6,7 @@ import type { BackupPhase } from '../../backup/createBackup.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 const phaseLines: Record<BackupPhase, string> = {
   copying: 'Copying the store (the app may go on working)…',
@@ -15,11 +16,7 @@ const phaseLines: Record<BackupPhase, string> = {
 
 export function backupCommand(io: CliIo): Command {
   return new Command('backup')
-    .description(
-      'Write an encrypted, consistent copy of the whole store to one file, while the app runs. It carries the database ' +
-        "key wrapped by a passphrase (the store's own for passphrase stores; for keychain stores one you choose now), " +
-        'so it restores on a machine without this keychain. Written owner-only; audited.',
-    )
+    .description(commandSummaries.backup.description)
     .requiredOption('--out <file>', 'the backup file to write')
     .option('--force', 'replace the --out file if it exists')
     .option('--json', 'print the result as JSON')

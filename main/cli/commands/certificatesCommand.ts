@@ -3,15 +3,13 @@ import { certificateKindLabels } from '../../../common/registry/vocabulary.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 const stateLabels = { valid: 'valid', expiring: 'EXPIRING', expired: 'EXPIRED' } as const;
 
 export function certificatesCommand(io: CliIo): Command {
   return new Command('certificates')
-    .description(
-      'AD FS and WAP certificates (SSL, token-signing, token-decrypting, WAP proxy trust) by expiry, soonest first; ' +
-        'within 30 days they warn, expired ones say that sign-in is down.',
-    )
+    .description(commandSummaries.certificates.description)
     .option('--customer <id>', 'only this customer (its id)')
     .option('--at <instant>', 'standing at this instant instead of now (ISO 8601 with offset)', parseInstant)
     .option('--warnings', 'only certificates that expire within 30 days or have expired')

@@ -3,10 +3,11 @@ import { matchedFieldInWords, searchCustomers } from '../../../common/registry/s
 import { customerKinds, customerKindLabels } from '../../../common/registry/vocabulary.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 export function customersCommand(io: CliIo): Command {
   const customers = new Command('customers')
-    .description('List, search and add customers.')
+    .description(commandSummaries.customers.description)
     .addHelpText('after', '\nExample:\n  lotsen customers list --search göteborg');
 
   customers

@@ -8,6 +8,7 @@ import type { StructureVerdict } from '../../store/storeIntegrity.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { lazily } from '../lazily.ts';
 import { openBackend, type CliSession } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 // The API contract and the database driver: loaded when the check runs, not for `--help`.
 const readDataConfig = lazily(async () => (await import('../../app/dataConfig.node.ts')).readDataConfig);
@@ -39,9 +40,7 @@ const STORE_STATES = new Set(['STORE_MISSING', 'STORE_DAMAGED', 'KEY_MISMATCH', 
 
 export function doctorCommand(io: CliIo): Command {
   return new Command('doctor')
-    .description(
-      'Check the data folder: owner-only modes (repaired), the store (SQLite integrity check, every page), the audit log. Exits 1 when something is wrong.',
-    )
+    .description(commandSummaries.doctor.description)
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',

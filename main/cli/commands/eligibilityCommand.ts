@@ -3,12 +3,11 @@ import { filterReview } from '../../../common/agreements/review.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 export function eligibilityCommand(io: CliIo): Command {
   return new Command('eligibility')
-    .description(
-      'Which customers the vendor may help, and every reason why not (agreements, DPA, access, contacts).',
-    )
+    .description(commandSummaries.eligibility.description)
     .option('--customer <id>', 'only this customer (its id), with every reason')
     .option(
       '--at <instant>',

@@ -6,14 +6,12 @@ import type { EnrolledMember } from '../../team/enrolment.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 export function initCommand(io: CliIo): Command {
   const command = new Command('init');
   return command
-    .description(
-      'Create the encrypted store in the data folder and record who you are; or, with --team and --enrol, join a ' +
-        "team's database with the code an admin gave you.",
-    )
+    .description(commandSummaries.init.description)
     .option('--name <name>', 'your name, as records and time entries will show it')
     .option('--email <email>', 'your e-mail address')
     .addOption(new Option('--role <role>', 'your role').choices(userRoles))

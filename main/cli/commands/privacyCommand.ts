@@ -6,13 +6,11 @@ import { printJson, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 export function privacyCommand(io: CliIo): Command {
   const privacy = new Command('privacy')
-    .description(
-      "A person's data on the customer's request (GDPR articles 15 and 17), found by e-mail in any case: their " +
-        'tickets, the time-entry notes on them, and contact records. Both are audited with ids, never the data.',
-    )
+    .description(commandSummaries.privacy.description)
     .addHelpText(
       'after',
       '\nExample:\n  lotsen privacy extract --email anna.larsson@vaxjo.se --out anna.json\n' +

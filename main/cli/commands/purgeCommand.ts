@@ -5,6 +5,7 @@ import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 const BACKUP_WARNING =
   'Backups made before this purge still hold what it removes: delete or rotate them as your retention rules say.\n';
@@ -44,11 +45,7 @@ function printPreview(io: CliIo, preview: PurgePreview): void {
 
 export function purgeCommand(io: CliIo): Command {
   return new Command('purge')
-    .description(
-      'The summer purge (gallring): destroys the personal data of resolved and closed tickets that have been quiet ' +
-        'long enough (the retention policy), keeping the time, billing and audit trail. Only a due purge runs, as ' +
-        'of today, after a confirmation; it is audited with counts and cannot be undone.',
-    )
+    .description(commandSummaries.purge.description)
     .option('--dry-run', 'list what would go and change nothing')
     .addOption(
       new Option(

@@ -5,6 +5,7 @@ import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { lazily } from '../lazily.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 // The recording's reader and the database driver: loaded when an export runs, not for `--help`.
 const exportRecordingAudited = lazily(
@@ -13,7 +14,7 @@ const exportRecordingAudited = lazily(
 
 export function recordingsCommand(io: CliIo): Command {
   const recordings = new Command('recordings')
-    .description('Session recordings (asciicast v2, encrypted in the store).')
+    .description(commandSummaries.recordings.description)
     .addHelpText(
       'after',
       '\nExample:\n  lotsen recordings list\n  lotsen recordings export 3f2a… --out session.cast && asciinema play session.cast',

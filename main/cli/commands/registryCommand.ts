@@ -6,13 +6,14 @@ import { printJson, type CliIo } from '../cliOutput.ts';
 import { lazily } from '../lazily.ts';
 import { openBackend } from '../lazyBackend.ts';
 import { readRecordFile } from '../readJsonFile.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 // The repositories (Kysely, the vault's sealing): loaded when a command runs, not for `--help`.
 const exportRegistry = lazily(async () => (await import('../../registry/registryExport.ts')).exportRegistry);
 
 export function registryCommand(io: CliIo): Command {
   const registry = new Command('registry')
-    .description('Import and export the registry as a versioned JSON file (docs/registry-file.md).')
+    .description(commandSummaries.registry.description)
     .addHelpText('after', '\nExample:\n  lotsen registry export --out kunder.json');
 
   registry

@@ -12,6 +12,7 @@ import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { withForceHint } from '../exportTarget.ts';
 import { openBackend, type CliSession } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 const parseDay = (value: string) => {
   if (!isIsoDay(value)) throw new InvalidArgumentError('a day is written YYYY-MM-DD, like 2026-11-01');
@@ -48,7 +49,7 @@ interface AccessOptions {
 
 export function reportCommand(io: CliIo): Command {
   const report = new Command('report')
-    .description('Reports for customers and support leads.')
+    .description(commandSummaries.report.description)
     .addHelpText(
       'after',
       '\nExample:\n  lotsen report access --customer 212000-0704 --from 2026-11-01 --to 2026-11-30 --out access.csv',

@@ -4,14 +4,11 @@ import { resolveDataDir } from '../../app/dataDir.node.ts';
 import type { KeyStorePreference } from '../../vault/databaseKey.node.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { obtainPassphrase } from '../passphrasePrompt.node.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 export function restoreCommand(io: CliIo): Command {
   return new Command('restore')
-    .description(
-      'Make a data folder from a backup written by `lotsen backup`: only into an empty or missing folder (LOTSEN_HOME ' +
-        'or the OS app-data folder). A damaged or altered backup, or a wrong passphrase, is refused and leaves the ' +
-        'folder as it was.',
-    )
+    .description(commandSummaries.restore.description)
     .argument('<file>', 'the backup file')
     .addOption(
       new Option(

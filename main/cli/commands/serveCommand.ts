@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 // The CLI runs bundled (scripts/bundle-cli.mjs): dist/cli/lotsen.mjs -> dist/renderer/
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -18,9 +19,7 @@ export function parsePort(value: string): number {
 
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
-    .description(
-      'Run Lotsen in your browser: a local server on 127.0.0.1 that only you can open, through single-use links it prints.',
-    )
+    .description(commandSummaries.serve.description)
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort, 0)
     .option('--json', 'print each link as a JSON line')
     .addHelpText(

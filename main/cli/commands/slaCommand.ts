@@ -1,10 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { NO_RESPONSE_PROMISE_TEXT } from '../../../common/tickets/model.ts';
 import { swedishOfficeCalendar } from '../../tickets/officeCalendar.ts';
 import { responseDue } from '../../tickets/slaClock.ts';
 import { formatInstant } from '../../tickets/formatInstant.ts';
 import { printJson, type CliIo } from '../cliOutput.ts';
 import { parseInstant } from '../cliArguments.ts';
+import { commandSummaries } from '../commandSummaries.ts';
+
+/** What `sla due` says for a customer without an agreement in force, instead of a due time. */
+const NO_RESPONSE_PROMISE_TEXT = 'No response time: no agreement in force';
 
 const parseHours = (value: string) => {
   const hours = Number(value);
@@ -15,7 +18,7 @@ const parseHours = (value: string) => {
 
 export function slaCommand(io: CliIo): Command {
   const sla = new Command('sla')
-    .description('Response-time arithmetic in Swedish office hours (08-17 on helgfria vardagar).')
+    .description(commandSummaries.sla.description)
     .addHelpText('after', '\nExample:\n  lotsen sla due --received 2026-11-20T14:00:00+01:00');
   sla
     .command('due')

@@ -13,6 +13,7 @@ import { confirmIrreversible } from '../confirmPrompt.node.ts';
 import { openBackend, type CliSession } from '../lazyBackend.ts';
 import { lazily } from '../lazily.ts';
 import type { ImportLocalOptions } from './teamImportLocal.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 // The team's services bring pg and the vault's crypto: loaded when a team command runs, not for `--help`.
 const memberTeamClient = lazily(async () => (await import('../../team/teamClient.ts')).memberTeamClient);
@@ -36,9 +37,7 @@ const ADMIN_URL_HELP =
   'from PGPASSWORD instead of the URL';
 
 export function teamCommand(io: CliIo): Command {
-  const team = new Command('team').description(
-    "A team's shared PostgreSQL database: set it up, and manage its members (admins only).",
-  );
+  const team = new Command('team').description(commandSummaries.team.description);
   const roleOption = () =>
     new Option('--role <role>', 'the work role').choices(userRoles).makeOptionMandatory();
 

@@ -4,10 +4,11 @@ import { formatInstant } from '../../tickets/formatInstant.ts';
 import { parseInstant } from '../cliArguments.ts';
 import { printJson, printTable, type CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 export function ticketsCommand(io: CliIo): Command {
   const tickets = new Command('tickets')
-    .description('Tickets (ärenden) and their response times.')
+    .description(commandSummaries.tickets.description)
     .addHelpText('after', '\nExample:\n  lotsen tickets list');
   tickets
     .command('list')

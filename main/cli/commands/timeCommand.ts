@@ -13,6 +13,7 @@ import { withForceHint } from '../exportTarget.ts';
 import { lazily } from '../lazily.ts';
 import { openBackend } from '../lazyBackend.ts';
 import { readRecordFile } from '../readJsonFile.ts';
+import { commandSummaries } from '../commandSummaries.ts';
 
 // The export writers and the database driver: loaded when an export runs, not for `--help`.
 const exportMonthAudited = lazily(
@@ -44,9 +45,7 @@ function classificationText(entry: TimeEntryView): string {
 
 export function timeCommand(io: CliIo): Command {
   const time = new Command('time')
-    .description(
-      'Logged time, billing months and the finance export. Months are YYYY-MM, Swedish time (Europe/Stockholm).',
-    )
+    .description(commandSummaries.time.description)
     .addHelpText(
       'after',
       '\nExample:\n  lotsen time list --month 2026-11\n  lotsen time export --month 2026-11 --format xlsx --out november.xlsx',
