@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import type { VpnClient } from '../../common/sessions/vpn.ts';
@@ -35,14 +35,14 @@ export async function admitSession(
     .select(['id', 'customer_id', 'service_id', 'requester_email'])
     .where('id', '=', input.ticketId)
     .executeTakeFirst();
-  if (!ticket) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  if (!ticket) throw keyedError('NOT_FOUND', 'sessions.noSuchTicket');
   const environment = await ctx.db
     .selectFrom('environments')
     .select(['id', 'customer_id', 'pre_connect_command', 'vpn_client', 'disconnect_command'])
     .where('id', '=', input.environmentId)
     .executeTakeFirst();
   if (!environment || environment.customer_id !== ticket.customer_id) {
-    throw new LotsenError('NOT_FOUND', "No such environment for this ticket's customer.");
+    throw keyedError('NOT_FOUND', 'sessions.noSuchEnvironmentOfTicket');
   }
 
   const verdict = await checkEligibility(ctx.db, ticket.customer_id, {
@@ -110,10 +110,11 @@ export async function admitSessionOrFromCache(
 
 function assertNotBlocked(verdict: Verdict, overrideReason: string | null): void {
   if (verdict.blockers.length > 0 && overrideReason === null) {
-    throw new LotsenError(
+    // The blockers travel in the details, where the console lists each in words (ReasonList).
+    throw keyedError(
       'NOT_ELIGIBLE',
-      `This customer may not be helped now: ${verdict.blockers.map((b) => b.message).join(' ')} ` +
-        'A support lead may override with a written reason, which is audited.',
+      'sessions.notEligible',
+      {},
       { blockers: verdict.blockers, warnings: verdict.warnings },
     );
   }
