@@ -225,6 +225,11 @@ export const sessionViewSchema = z.object({
    * session is tracked until the person clicks Done (sessions.close).
    */
   toolHandedOffAt: z.number().int().optional(),
+  /**
+   * Set on a live session that runs its environment's VPN connect command when the environment holds the VPN's
+   * one-time code seed: then main can type the current code at the VPN's prompt (`sessions.fillVpnOneTimeCode`).
+   */
+  vpnOneTimeCode: z.literal(true).optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

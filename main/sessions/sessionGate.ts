@@ -11,7 +11,7 @@ import type { PreConnectCommands } from './preConnectApprovals.ts';
 
 export interface Admission {
   ticket: { id: string; customerId: string };
-  environment: PreConnectCommands & { vpnClient: VpnClient };
+  environment: PreConnectCommands & { vpnClient: VpnClient; hasVpnTotpSeed: boolean };
   verdict: Verdict;
   /** The written reason that let blockers pass; null when there were none to pass. */
   override: string | null;
@@ -38,7 +38,14 @@ export async function admitSession(
   if (!ticket) throw keyedError('NOT_FOUND', 'sessions.noSuchTicket');
   const environment = await ctx.db
     .selectFrom('environments')
-    .select(['id', 'customer_id', 'pre_connect_command', 'vpn_client', 'disconnect_command'])
+    .select([
+      'id',
+      'customer_id',
+      'pre_connect_command',
+      'vpn_client',
+      'disconnect_command',
+      'has_vpn_totp_seed',
+    ])
     .where('id', '=', input.environmentId)
     .executeTakeFirst();
   if (!environment || environment.customer_id !== ticket.customer_id) {
@@ -60,6 +67,7 @@ export async function admitSession(
       preConnectCommand: environment.pre_connect_command,
       disconnectCommand: environment.disconnect_command,
       vpnClient: environment.vpn_client as VpnClient,
+      hasVpnTotpSeed: environment.has_vpn_totp_seed === 1,
     },
     verdict,
     override: verdict.blockers.length > 0 ? input.overrideReason : null,

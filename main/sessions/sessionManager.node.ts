@@ -37,7 +37,7 @@ import type { RdpClientOptions } from './rdp/rdpClient.node.ts';
 import { findRdpTarget, rdpTitle } from './rdp/rdpTarget.ts';
 import { auditToolRun, handedOff, prepareToolLaunch, type ToolLaunch } from './tools/toolSession.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
-import { dropped, exitOutcome, failure, keyedOutcome, toolOutcome } from './sessionOutcomes.ts';
+import { dropped, exitCodeOf, exitOutcome, failure, keyedOutcome, toolOutcome } from './sessionOutcomes.ts';
 import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
 import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
@@ -465,7 +465,7 @@ export class SessionManager {
       if (exit.exitCode !== 0) {
         throw exit.signal
           ? keyedError('PRECONNECT_FAILED', 'sessions.preConnectSignalled', { signal: exit.signal })
-          : keyedError('PRECONNECT_FAILED', 'sessions.preConnectExited', { exitCode: exit.exitCode ?? -1 });
+          : keyedError('PRECONNECT_FAILED', 'sessions.preConnectExited', { exitCode: exitCodeOf(exit) });
       }
       await this.setState(session, 'connecting');
       if (session.ending) return;
@@ -739,7 +739,7 @@ export class SessionManager {
       : cachedOpeningReads(needs, () => this.backend.registryContext().now());
   }
 
-  /** A live session that started on a cached verdict says so (and which: its time). */
+  /** What only a live session says: the cached verdict it started on, a tool that handed off, a VPN code it can type. */
   private withVerdict(view: SessionView): SessionView {
     const live = this.live.get(view.id);
     const cachedAt = live?.verdictCachedAt ?? null;
@@ -748,6 +748,7 @@ export class SessionManager {
       ...view,
       ...(cachedAt === null ? {} : { verdictCachedAt: cachedAt }),
       ...(handedOffAt === null ? {} : { toolHandedOffAt: handedOffAt }),
+      ...(live?.vpn?.oneTimeCode ? { vpnOneTimeCode: true } : {}),
     };
   }
 

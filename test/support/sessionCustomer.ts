@@ -1,8 +1,10 @@
 import type { BillableWorkType } from '../../common/agreements/model.ts';
+import type { AccessInput } from '../../common/registry/model.ts';
 import type { SessionOpenInput } from '../../common/sessions/model.ts';
 import type { apiCaller } from './apiCaller.ts';
 import { orgNumber } from './orgNumbers.ts';
 import type { SshdFixture } from './sshd/sshdFixture.ts';
+import { storedVersion } from './storedVersion.ts';
 
 export interface SessionTarget {
   host: string;
@@ -110,6 +112,43 @@ export async function prepareSessionCustomer(
 }
 
 export type PreparedSessionCustomer = Awaited<ReturnType<typeof prepareSessionCustomer>>;
+
+/**
+ * Gives the prepared environment a VPN: its access with these commands (and a profile's client), then approves them
+ * on this machine, as a person does after reading them.
+ */
+export async function setEnvironmentVpn(
+  call: ReturnType<typeof apiCaller>,
+  prepared: PreparedSessionCustomer,
+  access: Partial<AccessInput>,
+  options: { preConnectSecret?: string; vpnTotpSeed?: string | null; approve?: boolean } = {},
+): Promise<void> {
+  const { preConnectSecret, vpnTotpSeed, approve = true } = options;
+  await call.ok('registry.saveEnvironment', {
+    customerId: prepared.customer.id,
+    id: prepared.environment.id,
+    rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
+    environment: {
+      name: 'Produktion',
+      access: {
+        vpnType: 'cisco_anyconnect',
+        vpnGateway: 'vpn.kalmar.se',
+        splitTunnel: 'yes',
+        method: 'ssh',
+        ...access,
+      },
+    },
+    ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
+    ...(vpnTotpSeed === undefined ? {} : { vpnTotpSeed }),
+  });
+  if (!approve) return;
+  const [view] = await call.ok('sessions.preConnectCommands', { customerId: prepared.customer.id });
+  await call.ok('sessions.approvePreConnect', {
+    environmentId: prepared.environment.id,
+    command: view!.command,
+    disconnectCommand: view!.disconnectCommand,
+  });
+}
 
 /** The input for `sessions.open`: a session of the given kind for the prepared ticket and environment. */
 function openInput(

@@ -208,7 +208,9 @@ function SessionBar({
         )}
       </div>
       <ToolHandedOff session={session} />
-      {session.state === 'preconnect' && <FillVpnOneTimeCode sessionId={session.id} />}
+      {session.state === 'preconnect' && session.vpnOneTimeCode === true && (
+        <FillVpnOneTimeCode sessionId={session.id} />
+      )}
       {!live && endText && (
         <p className={`session-bar__end session-bar__end--${session.state}`} role="status">
           {endText}

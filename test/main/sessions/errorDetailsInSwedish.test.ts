@@ -12,11 +12,11 @@ import {
   localOpenInput,
   prepareSessionCustomer,
   sessionTarget,
+  setEnvironmentVpn,
   sshOpenInput,
   type PreparedSessionCustomer,
 } from '../../support/sessionCustomer.ts';
 import { freePort, startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
-import { storedVersion } from '../../support/storedVersion.ts';
 
 /**
  * Sessions' refusals and ends, provoked for real (a real sshd, a real store, the API's dispatcher), as the console
@@ -156,26 +156,9 @@ describe('session refusals and ends, in Swedish', () => {
       username: 'lotsen',
     });
     expect(profile.clientFound).toBe(false);
-    await call.ok('registry.saveEnvironment', {
-      customerId: prepared.customer.id,
-      id: prepared.environment.id,
-      rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
-      environment: {
-        name: 'Produktion',
-        access: {
-          vpnType: 'cisco_anyconnect',
-          vpnGateway: 'vpn.kalmar.se',
-          splitTunnel: 'yes',
-          method: 'ssh',
-          vpnClient: 'cisco_secure_client',
-          preConnectCommand: profile.connect,
-          disconnectCommand: profile.disconnect,
-        },
-      },
-    });
-    await call.ok('sessions.approvePreConnect', {
-      environmentId: prepared.environment.id,
-      command: profile.connect,
+    await setEnvironmentVpn(call, prepared, {
+      vpnClient: 'cisco_secure_client',
+      preConnectCommand: profile.connect,
       disconnectCommand: profile.disconnect,
     });
     const refused = await call.fails('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
