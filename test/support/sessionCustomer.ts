@@ -21,6 +21,14 @@ export function sessionTarget(
   return { host: sshd.host, port: sshd.port, username: sshd.username, secret: sshd.password };
 }
 
+/** The prepared environment's access: a split-tunnel AnyConnect VPN, then SSH (standard access). */
+const productionAccess = {
+  vpnType: 'cisco_anyconnect',
+  vpnGateway: 'vpn.kalmar.se',
+  splitTunnel: 'yes',
+  method: 'ssh',
+} as const satisfies Partial<AccessInput>;
+
 /**
  * An eligible customer (agreement in force, DPA signed, trained contacts) whose environment, reached by a split-tunnel
  * AnyConnect VPN (standard access), has its WAP server at `target` with a support account (and an AD FS server on
@@ -49,13 +57,7 @@ export async function prepareSessionCustomer(
     customerId: customer.id,
     environment: {
       name: 'Produktion',
-      access: {
-        vpnType: 'cisco_anyconnect',
-        vpnGateway: 'vpn.kalmar.se',
-        splitTunnel: 'yes',
-        method: 'ssh',
-        preConnectCommand: options.preConnectCommand ?? '',
-      },
+      access: { ...productionAccess, preConnectCommand: options.preConnectCommand ?? '' },
     },
     ...(options.preConnectSecret === undefined ? {} : { preConnectSecret: options.preConnectSecret }),
   });
@@ -130,13 +132,7 @@ export async function setEnvironmentVpn(
     rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
     environment: {
       name: 'Produktion',
-      access: {
-        vpnType: 'cisco_anyconnect',
-        vpnGateway: 'vpn.kalmar.se',
-        splitTunnel: 'yes',
-        method: 'ssh',
-        ...access,
-      },
+      access: { ...productionAccess, ...access },
     },
     ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
     ...(vpnTotpSeed === undefined ? {} : { vpnTotpSeed }),
