@@ -6,6 +6,7 @@ import {
   customerDetailSchema,
   customerInputSchema,
   customerContactsSchema,
+  customerServersSchema,
   customerSummarySchema,
   emailSchema,
   environmentInputSchema,
@@ -192,12 +193,16 @@ export const methods = {
 
   /**
    * `contacts: false` leaves every contact's sealed fields unopened (summaries with `contacts: []`, `contactCount`
-   * set): the console's first paint at 10,000 customers, which then asks `registry.listCustomerContacts`.
+   * set) and `servers: false` leaves out the servers (`servers: []`, `hosts: []`, `hostCount` set): the console's
+   * first paint at 10,000 customers, which then asks `registry.listCustomerServers` and
+   * `registry.listCustomerContacts`.
    */
   'registry.listCustomers': method(
-    z.object({ contacts: z.boolean().optional() }).strict(),
+    z.object({ contacts: z.boolean().optional(), servers: z.boolean().optional() }).strict(),
     z.array(customerSummarySchema),
   ),
+  /** Every customer's servers, host order, for the list's search and the palette; customers without are left out. */
+  'registry.listCustomerServers': method(noInput, z.array(customerServersSchema)),
   /** Every customer's contacts opened, for the list's search; customers without contacts are left out. */
   'registry.listCustomerContacts': method(noInput, z.array(customerContactsSchema)),
   'registry.getCustomer': method(byIdSchema, customerDetailSchema),

@@ -472,23 +472,42 @@ export const customerContactsSchema = z.object({
 });
 export type CustomerContacts = z.infer<typeof customerContactsSchema>;
 
+/** A server as the list holds it: enough for the command palette to connect and a tab to say what it is. */
+export const summaryServerSchema = z.object({
+  id: idSchema,
+  environmentId: idSchema,
+  environmentName: z.string(),
+  host: z.string(),
+  role: z.enum(serverRoles),
+});
+export type SummaryServer = z.infer<typeof summaryServerSchema>;
+
+/** One customer's servers for the list, host order, as `registry.listCustomerServers` gives them. */
+export const customerServersSchema = z.object({
+  customerId: idSchema,
+  servers: z.array(summaryServerSchema),
+});
+export type CustomerServers = z.infer<typeof customerServersSchema>;
+
+/** The distinct hosts of servers in host order, as a summary's `hosts`: a host may serve SSH and RDP as two servers. */
+export function hostsOf(servers: readonly Pick<SummaryServer, 'host'>[]): string[] {
+  return [...new Set(servers.map((server) => server.host))];
+}
+
 export const customerSummarySchema = z.object({
   id: idSchema,
   name: z.string(),
   orgNumber: z.string(),
   kind: z.enum(customerKinds),
   environmentCount: z.number().int(),
+  /**
+   * The servers' distinct hosts and every server with its role and environment (so the command palette can connect
+   * without reading each customer): empty when the list was asked for without them (`servers: false`, the console's
+   * first paint), which `registry.listCustomerServers` then gives. `hostCount` counts the hosts either way.
+   */
   hosts: z.array(z.string()),
-  /** Every server with its role and environment, so the command palette can connect without reading each customer. */
-  servers: z.array(
-    z.object({
-      id: idSchema,
-      environmentId: idSchema,
-      environmentName: z.string(),
-      host: z.string(),
-      role: z.enum(serverRoles),
-    }),
-  ),
+  servers: z.array(summaryServerSchema),
+  hostCount: z.number().int(),
   /**
    * The contacts' personal fields, opened: empty when the list was asked for without them (`contacts: false`, the
    * console's first paint), which `registry.listCustomerContacts` then gives. `contactCount` counts them either way.

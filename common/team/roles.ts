@@ -59,6 +59,7 @@ export const roleMatrix: RoleMatrix = {
 
   // The registry: everyone reads it (no read returns a secret); those who work on the systems keep it.
   'registry.listCustomers': allow(EVERYONE),
+  'registry.listCustomerServers': allow(EVERYONE),
   'registry.listCustomerContacts': allow(EVERYONE),
   'registry.getCustomer': allow(EVERYONE),
   'registry.createCustomer': allow(HANDS_ON),

@@ -8,10 +8,13 @@ import type {
   CustomerContacts,
   CustomerDetail,
   CustomerFields,
+  CustomerServers,
   CustomerSummary,
   ResponsiblePersonView,
   SummaryContact,
+  SummaryServer,
 } from '../../common/registry/model.ts';
+import { hostsOf } from '../../common/registry/model.ts';
 import type { CustomerKind, ServerRole } from '../../common/registry/vocabulary.ts';
 import { destroyDataKeys, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { resealChanged } from '../personalData/sealedColumns.ts';
@@ -42,13 +45,18 @@ const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 /**
  * Every customer as the list shows it. `contacts: false` leaves the contacts' sealed fields unopened and only counts
  * them: opening 40,000 contacts, each under its own data key, is most of a 10,000-customer list's time, and the list's
- * first rows need none of it (listCustomerContacts gives them afterwards, for the search).
+ * first rows need none of it (listCustomerContacts gives them afterwards, for the search). `servers: false` leaves the
+ * servers out and only counts their hosts, from the (environment_id, host) index without reading the servers' rows:
+ * at 50,000 servers they were most of what was left of the first answer (listCustomerServers gives them afterwards).
  */
 export async function listCustomerSummaries(
   db: Db,
-  { contacts: withContacts = true }: { contacts?: boolean } = {},
+  {
+    contacts: withContacts = true,
+    servers: withServers = true,
+  }: { contacts?: boolean; servers?: boolean } = {},
 ): Promise<CustomerSummary[]> {
-  const [customers, environments, servers, contacts, contactCounts] = await Promise.all([
+  const [customers, environments, servers, hostCounts, contacts, contactCounts] = await Promise.all([
     db.selectFrom('customers').select(['id', 'name', 'org_number', 'kind', 'updated_at']).execute(),
     db
       .selectFrom('environments')
@@ -64,19 +72,15 @@ export async function listCustomerSummaries(
         'special_configuration',
       ])
       .execute(),
-    db
-      .selectFrom('servers')
-      .innerJoin('environments', 'environments.id', 'servers.environment_id')
-      .select([
-        'environments.customer_id',
-        'environments.name as environment_name',
-        'servers.id',
-        'servers.environment_id',
-        'servers.host',
-        'servers.role',
-      ])
-      .orderBy('servers.host')
-      .execute(),
+    withServers ? serverRows(db) : [],
+    withServers
+      ? []
+      : db
+          .selectFrom('servers')
+          .innerJoin('environments', 'environments.id', 'servers.environment_id')
+          .select(['environments.customer_id', (eb) => eb.fn.count('servers.host').distinct().as('count')])
+          .groupBy('environments.customer_id')
+          .execute(),
     withContacts
       ? db
           .selectFrom('contacts')
@@ -100,6 +104,7 @@ export async function listCustomerSummaries(
       environmentCount: 0,
       hosts: [],
       servers: [],
+      hostCount: 0,
       contacts: [],
       contactCount: 0,
       accessTools: [],
@@ -116,27 +121,64 @@ export async function listCustomerSummaries(
       summary.accessTools.push(env.access_tool);
     }
   }
-  for (const server of servers) {
-    const summary = summaries.get(server.customer_id);
+  for (const { customerId, servers: list } of serversByCustomer(servers)) {
+    const summary = summaries.get(customerId);
     if (!summary) continue;
-    if (!summary.hosts.includes(server.host)) summary.hosts.push(server.host);
-    summary.servers.push({
-      id: server.id,
-      environmentId: server.environment_id,
-      environmentName: server.environment_name,
-      host: server.host,
-      role: server.role as ServerRole,
-    });
+    summary.servers = list;
+    summary.hosts = hostsOf(list);
+    summary.hostCount = summary.hosts.length;
+  }
+  // PostgreSQL's count(*) is a bigint, which its driver gives as a string.
+  for (const row of hostCounts) {
+    const summary = summaries.get(row.customer_id);
+    if (summary) summary.hostCount = Number(row.count);
   }
   for (const row of contactCounts) {
     const summary = summaries.get(row.customer_id);
-    // PostgreSQL's count(*) is a bigint, which its driver gives as a string.
     if (summary) summary.contactCount = Number(row.count);
   }
   for (const contact of await openContacts(db, contacts)) {
     summaries.get(contact.customer_id)?.contacts.push(summaryContact(contact));
   }
   return [...summaries.values()].sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** Every customer's servers, host order: what the list's search and the palette need after the first paint. */
+export async function listCustomerServers(db: Db): Promise<CustomerServers[]> {
+  return serversByCustomer(await serverRows(db));
+}
+
+function serverRows(db: Db) {
+  return db
+    .selectFrom('servers')
+    .innerJoin('environments', 'environments.id', 'servers.environment_id')
+    .select([
+      'environments.customer_id',
+      'environments.name as environment_name',
+      'servers.id',
+      'servers.environment_id',
+      'servers.host',
+      'servers.role',
+    ])
+    .orderBy('servers.host')
+    .execute();
+}
+
+function serversByCustomer(rows: Awaited<ReturnType<typeof serverRows>>): CustomerServers[] {
+  const byCustomer = new Map<string, SummaryServer[]>();
+  for (const row of rows) {
+    const server: SummaryServer = {
+      id: row.id,
+      environmentId: row.environment_id,
+      environmentName: row.environment_name,
+      host: row.host,
+      role: row.role as ServerRole,
+    };
+    const list = byCustomer.get(row.customer_id);
+    if (list) list.push(server);
+    else byCustomer.set(row.customer_id, [server]);
+  }
+  return [...byCustomer].map(([customerId, servers]) => ({ customerId, servers }));
 }
 
 /** Contacts opened per turn of main's event loop: some 100 ms under load, so another call is not held up longer. */

@@ -8,6 +8,7 @@ import {
   findContact,
   getCustomerDetail,
   listCustomerContacts,
+  listCustomerServers,
   listCustomerSummaries,
   saveContact,
   updateCustomer,
@@ -48,7 +49,9 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
   const write = auditedRegistryWrite(backend);
 
   return {
-    'registry.listCustomers': async ({ contacts }) => listCustomerSummaries(ctx().db, { contacts }),
+    'registry.listCustomers': async ({ contacts, servers }) =>
+      listCustomerSummaries(ctx().db, { contacts, servers }),
+    'registry.listCustomerServers': async () => listCustomerServers(ctx().db),
     'registry.listCustomerContacts': async () => listCustomerContacts(ctx().db),
     'registry.getCustomer': async ({ id }) => getCustomerDetail(ctx().db, id),
     'registry.createCustomer': async (fields) => {

@@ -5,8 +5,10 @@ import type { ApiClient } from '../api/client.ts';
 /** The registry's API methods as the registry store calls them. */
 export function createRegistryService(api: ApiClient) {
   return {
-    /** The list without the contacts' personal fields: the first paint. */
-    listCustomers: () => api.call('registry.listCustomers', { contacts: false }),
+    /** The list without its servers and the contacts' personal fields, both counted: the first paint. */
+    listCustomers: () => api.call('registry.listCustomers', { contacts: false, servers: false }),
+    /** Every customer's servers: what the search by host and the palette need, asked for after the list is shown. */
+    listCustomerServers: () => api.call('registry.listCustomerServers', {}),
     /** Every customer's contacts, opened: what the search needs, asked for after the list is shown. */
     listCustomerContacts: () => api.call('registry.listCustomerContacts', {}),
     getCustomer: (id: string) => api.call('registry.getCustomer', { id }),

@@ -51,7 +51,7 @@ export function CustomerListPage() {
           <p>{t('list.emptyText')}</p>
         </EmptyState>
       )}
-      <ContactsNote />
+      <FollowUpNotes />
       {view === 'noMatch' && <TicketMatches otherwise={<NoMatch />} />}
       {view === 'results' && <TicketMatches />}
       {view === 'results' && <Results />}
@@ -76,17 +76,29 @@ function CountLine() {
   );
 }
 
-/** While a search runs without the contacts (they come after the list), it says so: a match on one may be missing. */
-function ContactsNote() {
-  const status = useRegistryStore((s) => (s.listStatus === 'ready' ? s.contactsStatus : 'ready'));
+/**
+ * While a search runs without the servers or the contacts (they come after the list), it says so: a match on a host or
+ * a contact may be missing.
+ */
+function FollowUpNotes() {
+  const servers = useRegistryStore((s) => (s.listStatus === 'ready' ? s.serversStatus : 'ready'));
+  const contacts = useRegistryStore((s) => (s.listStatus === 'ready' ? s.contactsStatus : 'ready'));
   const searching = useRegistryStore((s) => s.query.trim() !== '');
   const { t } = useTranslation(['customers', 'common', 'vocabulary']);
-  if (!searching || (status !== 'loading' && status !== 'error')) return null;
-  return (
-    <p className="muted" role="status">
-      {t(status === 'loading' ? 'list.contactsLoading' : 'list.contactsFailed')}
+  if (!searching) return null;
+  const notes = [
+    servers === 'loading' ? t('list.hostsLoading') : servers === 'error' ? t('list.hostsFailed') : null,
+    contacts === 'loading'
+      ? t('list.contactsLoading')
+      : contacts === 'error'
+        ? t('list.contactsFailed')
+        : null,
+  ].filter((note) => note !== null);
+  return notes.map((note) => (
+    <p key={note} className="muted" role="status">
+      {note}
     </p>
-  );
+  ));
 }
 
 function LoadError() {
@@ -195,7 +207,7 @@ const CustomerRow = memo(function CustomerRow({
         <span className="customer-row__meta">
           <span className="mono">{customer.orgNumber}</span>
           <span>{t('row.environments', { count: customer.environmentCount })}</span>
-          <span>{t('row.hosts', { count: customer.hosts.length })}</span>
+          <span>{t('row.hosts', { count: customer.hostCount })}</span>
           <span>{t('row.contacts', { count: customer.contactCount })}</span>
         </span>
         {matchedOn && (

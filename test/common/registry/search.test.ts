@@ -10,6 +10,7 @@ const customer = (overrides: Partial<CustomerSummary>): CustomerSummary => ({
   environmentCount: 0,
   hosts: [],
   servers: [],
+  hostCount: 0,
   contacts: [],
   contactCount: 0,
   accessTools: [],

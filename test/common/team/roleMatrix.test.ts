@@ -82,6 +82,7 @@ describe('the role matrix', () => {
   test('finance: the registry without secrets, time, approval and exports; no sessions, no secret reveal', () => {
     for (const method of [
       'registry.listCustomers',
+      'registry.listCustomerServers',
       'registry.listCustomerContacts',
       'registry.getCustomer',
       'time.list',

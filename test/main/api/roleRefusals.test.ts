@@ -89,6 +89,7 @@ function sampleInputs(): { [M in MethodName]: MethodInput<M> } {
     'app.unlock': {},
     'app.lock': {},
     'registry.listCustomers': {},
+    'registry.listCustomerServers': {},
     'registry.listCustomerContacts': {},
     'registry.getCustomer': { id: customerId },
     'registry.createCustomer': {

@@ -22,6 +22,7 @@ function summary(fields: Partial<CustomerSummary> & { name: string }): CustomerS
     environmentCount: 0,
     hosts: [],
     servers: [],
+    hostCount: 0,
     contacts: [],
     contactCount: 0,
     accessTools: [],

@@ -18,6 +18,8 @@ export const customers = {
     more_one: '{{count}} more customer…',
     more_other: '{{count}} more customers…',
     clearSearch: 'Clear search',
+    hostsLoading: 'Hosts are still loading: matches on a host follow in a moment.',
+    hostsFailed: 'Hosts could not be loaded: the search does not look at hosts.',
     contactsLoading: 'Contacts are still loading: matches on a contact follow in a moment.',
     contactsFailed:
       'Contacts could not be loaded: the search looks at names, organisation numbers, hosts and access tools only.',

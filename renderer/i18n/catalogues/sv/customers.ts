@@ -20,6 +20,8 @@ export const customers: Translation<typeof en> = {
     more_one: '{{count}} kund till…',
     more_other: '{{count}} kunder till…',
     clearSearch: 'Rensa sökningen',
+    hostsLoading: 'Servrarna laddas fortfarande: träffar på en server kommer strax.',
+    hostsFailed: 'Servrarna kunde inte laddas: sökningen tittar inte på servrar.',
     contactsLoading: 'Kontakterna laddas fortfarande: träffar på en kontakt kommer strax.',
     contactsFailed:
       'Kontakterna kunde inte laddas: sökningen tittar bara på namn, organisationsnummer, servrar och åtkomstverktyg.',

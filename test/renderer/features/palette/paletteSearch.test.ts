@@ -23,6 +23,7 @@ function customer(name: string, servers: [host: string, role: 'wap' | 'adfs'][])
       host,
       role,
     })),
+    hostCount: new Set(servers.map(([host]) => host)).size,
     contacts: [],
     contactCount: 0,
     accessTools: [],

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { CustomerSummary, SummaryContact } from '../../../../../common/registry/model.ts';
+import {
+  hostsOf,
+  type CustomerSummary,
+  type SummaryContact,
+  type SummaryServer,
+} from '../../../../../common/registry/model.ts';
 import type { RegistryService } from '../../../../services/registryService.ts';
 import { errorMessage } from '../../../errorMessage.ts';
 import type { RegistryStore } from '../../store.ts';
@@ -29,6 +34,29 @@ export const createCustomerListActions = (
       set({ customers, ...rest });
       stopWarming = warmSearchWhenIdle(customers);
     };
+    /**
+     * Asks for what follows the list (its servers or its contacts) and gives each customer its part when it comes;
+     * customers changed meanwhile are not lost: the part is merged into the list as it then is.
+     */
+    const follow = async <T extends { customerId: string }>(
+      request: number,
+      status: 'serversStatus' | 'contactsStatus',
+      ask: () => Promise<T[]>,
+      give: (customer: CustomerSummary, part: T | undefined) => CustomerSummary,
+    ) => {
+      try {
+        const parts = await ask();
+        if (request !== latest) return;
+        const byId = new Map(parts.map((part) => [part.customerId, part]));
+        show(
+          get().customers.map((customer) => give(customer, byId.get(customer.id))),
+          { [status]: 'ready' },
+        );
+      } catch (error) {
+        if (request === latest && get()[status] !== 'ready')
+          set({ [status]: 'error', listError: errorMessage(error) });
+      }
+    };
     return {
       async loadCustomers() {
         const request = ++latest;
@@ -45,23 +73,29 @@ export const createCustomerListActions = (
           return;
         }
         if (request !== latest) return;
-        // A refresh keeps the contacts it already had until the new ones come, so a search by contact keeps its rows.
-        const { customers: before, contactsStatus } = get();
-        const kept = contactsStatus === 'ready' ? withContacts(customers, contactsById(before)) : customers;
-        show(kept, {
-          listStatus: 'ready',
-          listError: null,
-          contactsStatus: contactsStatus === 'ready' ? 'ready' : 'loading',
-        });
-        try {
-          const contacts = await service.listCustomerContacts();
-          if (request !== latest) return;
-          const byId = new Map(contacts.map((c) => [c.customerId, c.contacts]));
-          show(withContacts(get().customers, byId), { contactsStatus: 'ready' });
-        } catch (error) {
-          if (request === latest && get().contactsStatus !== 'ready')
-            set({ contactsStatus: 'error', listError: errorMessage(error) });
-        }
+        // A refresh keeps the servers and contacts it already had until the new ones come, so a search by host or
+        // contact keeps its rows; the counts are the fresh list's.
+        const { customers: before, serversStatus, contactsStatus } = get();
+        const keepServers = serversStatus === 'ready';
+        const keepContacts = contactsStatus === 'ready';
+        show(
+          keepServers || keepContacts ? keptFrom(before, customers, keepServers, keepContacts) : customers,
+          {
+            listStatus: 'ready',
+            listError: null,
+            serversStatus: keepServers ? 'ready' : 'loading',
+            contactsStatus: keepContacts ? 'ready' : 'loading',
+          },
+        );
+        // Both asked at once, servers first: main answers them in one query while it opens the contacts in slices.
+        await Promise.all([
+          follow(request, 'serversStatus', service.listCustomerServers, (customer, part) =>
+            withServers(customer, part?.servers ?? []),
+          ),
+          follow(request, 'contactsStatus', service.listCustomerContacts, (customer, part) =>
+            withContacts(customer, part?.contacts ?? []),
+          ),
+        ]);
       },
 
       setQuery(query) {
@@ -82,19 +116,34 @@ export const createCustomerListActions = (
   };
 };
 
-const contactsById = (customers: readonly CustomerSummary[]) =>
-  new Map(customers.map((customer) => [customer.id, customer.contacts]));
-
 /**
- * New summary objects holding their contacts (a customer missing from `byId` has none): the search caches its folded
- * fields per summary object, so a summary is replaced, never mutated.
+ * The fresh list holding what the list before it had of the servers and contacts being kept. Summaries are new objects:
+ * the search caches its folded fields per summary object, so a summary is replaced, never mutated.
  */
-function withContacts(
-  customers: readonly CustomerSummary[],
-  byId: ReadonlyMap<string, SummaryContact[]>,
+function keptFrom(
+  before: readonly CustomerSummary[],
+  fresh: readonly CustomerSummary[],
+  servers: boolean,
+  contacts: boolean,
 ): CustomerSummary[] {
-  return customers.map((customer) => {
-    const contacts = byId.get(customer.id) ?? [];
-    return { ...customer, contacts, contactCount: contacts.length };
+  const old = new Map(before.map((customer) => [customer.id, customer]));
+  return fresh.map((customer) => {
+    const had = old.get(customer.id);
+    return {
+      ...customer,
+      ...(servers && { servers: had?.servers ?? [], hosts: had?.hosts ?? [] }),
+      ...(contacts && { contacts: had?.contacts ?? [] }),
+    };
   });
+}
+
+/** A new summary holding its servers, its hosts and their count, as the whole list gives them. */
+function withServers(customer: CustomerSummary, servers: SummaryServer[]): CustomerSummary {
+  const hosts = hostsOf(servers);
+  return { ...customer, servers, hosts, hostCount: hosts.length };
+}
+
+/** A new summary holding its contacts and their count. */
+function withContacts(customer: CustomerSummary, contacts: SummaryContact[]): CustomerSummary {
+  return { ...customer, contacts, contactCount: contacts.length };
 }

@@ -8,6 +8,11 @@ export interface CustomerListState {
   listStatus: LoadStatus;
   listError: string | null;
   /**
+   * Whether `customers` hold their servers and hosts. The list comes first without them (50,000 servers are most of a
+   * large registry's first answer), counted; they follow for the search by host and the palette, as the contacts do.
+   */
+  serversStatus: LoadStatus;
+  /**
    * Whether `customers` hold their contacts. The list comes first without them (opening every contact's sealed fields
    * is most of a large registry's load), and they follow for the search: `loading` until then, `error` if that failed.
    */
@@ -21,6 +26,7 @@ export const initialCustomerListState: CustomerListState = {
   customers: [],
   listStatus: 'idle',
   listError: null,
+  serversStatus: 'idle',
   contactsStatus: 'idle',
   query: '',
   highlight: 0,
