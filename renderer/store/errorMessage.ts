@@ -4,6 +4,7 @@ import { listInWords } from '../components/form/formSpec.ts';
 import { dayToText } from '../components/form/dateText.ts';
 import { formatCount, formatDateTime } from '../i18n/format.ts';
 import { i18n, t } from '../i18n/i18n.ts';
+import { codeValueInWords } from './errorDetailCodes.ts';
 
 /** What to tell a person about a failed call, in the chosen language, by its code; never a stack trace. */
 export function errorMessage(error: unknown): string {
@@ -41,11 +42,16 @@ export function errorDetail(error: LotsenError): string | null {
   return message;
 }
 
-/** The values as a sentence shows them: lists, numbers and moments in the chosen language; names as they are. */
+/**
+ * The values as a sentence shows them: codes (a role) and lists, numbers and moments in the chosen language; names as
+ * they are.
+ */
 function wordedValues(values: Readonly<Record<string, ErrorDetailValue>>): Record<string, string | number> {
   const worded: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(values)) {
-    if (Array.isArray(value)) worded[name] = listInWords(value);
+    const code = codeValueInWords(name, value);
+    if (code !== undefined) worded[name] = code;
+    else if (Array.isArray(value)) worded[name] = listInWords(value);
     else if (typeof value === 'number') {
       // `count` stays a number: i18next chooses the plural form by it (and formats it through the sentence's value).
       worded[name] =
