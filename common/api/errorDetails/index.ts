@@ -17,7 +17,9 @@ import { team } from './team.ts';
  *
  * Values are data (names, hosts, numbers), never a secret. The console words some by name
  * (renderer/store/errorMessage.ts): a list as a list in words, a number in the language's digits, `…On` an ISO day,
- * `…At` an epoch-ms moment.
+ * `…At` an epoch-ms moment. Some names hold codes, which the console words from its catalogue
+ * (renderer/store/errorDetailCodes.ts): `roles` and `yourRole` work roles (main's English says them through
+ * ./codeValues.ts) and `staleRecord` a stale save's record kind (already English words).
  */
 export const errorDetailTemplates = { records, sessions, storage, team } as const;
 
