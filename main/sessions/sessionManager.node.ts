@@ -544,7 +544,7 @@ export class SessionManager {
       });
       const requested = session.terminalSize;
       const shell = await connection.openShell({ ...requested, term: 'xterm-256color' });
-      this.attachShell(session, streamSource(shell));
+      this.attachShell(session, streamSource(shell, { coalesceOutput: true }));
       // A resize while the channel was being opened reached no terminal.
       const { cols, rows } = session.terminalSize;
       if (session.terminalSize !== requested) session.stream?.resize(cols, rows);

@@ -20,7 +20,13 @@ export interface TerminalSource {
   close(): void;
   /**
    * Output arriving in quick succession is sent on together (terminalStream.ts): set by a local pty, which hands
-   * over at most 4 KiB per read. An SSH channel's packets are large already and its chunks go as they come.
+   * over at most 4 KiB per read, and by an SSH shell, whose server sends each read of its own pty in a packet of its
+   * own (2-3 KB on average for heavy output in the session bench, 25,000 chunks for 64 MiB).
    */
   readonly coalesceOutput?: boolean;
+  /**
+   * The most output held together (OUTPUT_COALESCE_BYTES unless set): no more than the largest chunk the source can
+   * hand over itself, so the flow-control bound (the high watermark plus one chunk) stays the source's own.
+   */
+  readonly coalesceLimitBytes?: number;
 }

@@ -16,7 +16,10 @@ import { Utf8ChunkAligner } from './utf8Boundary.ts';
  * event line. Output after a quiet moment (typing's echo) goes at once.
  */
 export const OUTPUT_COALESCE_MS = 5;
-/** Held output is sent once it would pass this size, so a chunk sent is no larger than one pty read can be. */
+/**
+ * Held output is sent once it would pass this size, so a chunk sent is no larger than one pty read can be (a source
+ * whose chunks are smaller says so: TerminalSource.coalesceLimitBytes).
+ */
 export const OUTPUT_COALESCE_BYTES = 64 * 1024;
 
 export interface TerminalSink {
@@ -59,7 +62,21 @@ export function connectTerminal(
   sink: TerminalSink,
   options: TerminalStreamOptions = {},
 ): TerminalStream {
-  const handle = pauseHandles(source);
+  // While a reader holds the source paused, held output waits too and goes first when it runs again: nothing the
+  // source handed over before a pause reaches the client or the recording during it.
+  let paused = false;
+  const handle = pauseHandles({
+    pause() {
+      paused = true;
+      source.pause();
+    },
+    resume() {
+      paused = false;
+      release();
+      // Sending what was held may have paused it again.
+      if (!paused) source.resume();
+    },
+  });
   const flow = new FlowController(
     handle(),
     options.highWatermarkBytes ?? FLOW_HIGH_WATERMARK_BYTES,
@@ -84,6 +101,7 @@ export function connectTerminal(
   let held: Buffer[] = [];
   let heldBytes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const coalesceLimit = source.coalesceLimitBytes ?? OUTPUT_COALESCE_BYTES;
   const release = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -93,15 +111,21 @@ export function connectTerminal(
     heldBytes = 0;
     send(bytes);
   };
+  const releaseUnlessPaused = () => {
+    timer = undefined;
+    if (!paused) release();
+  };
   const deliver = (bytes: Uint8Array) => {
     if (bytes.length === 0) return;
     const sinceSent = performance.now() - lastSentAt;
-    if (!source.coalesceOutput || (timer === undefined && sinceSent >= OUTPUT_COALESCE_MS))
-      return send(bytes);
-    if (heldBytes + bytes.length > OUTPUT_COALESCE_BYTES) release();
+    if (!source.coalesceOutput || (heldBytes === 0 && sinceSent >= OUTPUT_COALESCE_MS)) return send(bytes);
+    if (heldBytes + bytes.length > coalesceLimit) release();
     held.push(Buffer.from(bytes));
     heldBytes += bytes.length;
-    timer ??= setTimeout(release, Math.max(0, OUTPUT_COALESCE_MS - (performance.now() - lastSentAt)));
+    timer ??= setTimeout(
+      releaseUnlessPaused,
+      Math.max(0, OUTPUT_COALESCE_MS - (performance.now() - lastSentAt)),
+    );
   };
   source.onData((chunk) => deliver(aligner.push(chunk)));
   source.onExit((info) => {
