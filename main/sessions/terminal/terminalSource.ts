@@ -21,6 +21,8 @@ export interface TerminalSource {
   /**
    * Output arriving in quick succession is sent on together (terminalStream.ts): set by a local pty, which hands
    * over at most 4 KiB per read. An SSH channel's packets are large already and its chunks go as they come.
+   * A source that sets it never reuses a chunk once handed over (node-pty reads each into a Buffer of its own), so
+   * held output is kept as it came, not copied.
    */
   readonly coalesceOutput?: boolean;
 }

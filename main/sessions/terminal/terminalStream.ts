@@ -80,8 +80,8 @@ export function connectTerminal(
     flow.sent(bytes.length);
     sink.output(bytes);
   };
-  // Held output (coalesceOutput only): copies, since a source may reuse its buffers once its callback returns.
-  let held: Buffer[] = [];
+  // Held output (coalesceOutput only): the chunks themselves, which such a source never reuses (terminalSource.ts).
+  let held: Uint8Array[] = [];
   let heldBytes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const release = () => {
@@ -99,7 +99,7 @@ export function connectTerminal(
     if (!source.coalesceOutput || (timer === undefined && sinceSent >= OUTPUT_COALESCE_MS))
       return send(bytes);
     if (heldBytes + bytes.length > OUTPUT_COALESCE_BYTES) release();
-    held.push(Buffer.from(bytes));
+    held.push(bytes);
     heldBytes += bytes.length;
     timer ??= setTimeout(release, Math.max(0, OUTPUT_COALESCE_MS - (performance.now() - lastSentAt)));
   };
