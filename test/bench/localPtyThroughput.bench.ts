@@ -11,7 +11,9 @@ import { runAckingSession, sessionBench, Throughputs, type SessionBench } from '
  * - the baseline, a plain pty: util-linux `script`, which copies the pty's output to a pipe drained as fast as it
  *   comes, as a terminal emulator's pty would be read with nothing between;
  * - a Lotsen local session (node-pty, flow control, recording into the encrypted store, binary WebSocket frames of
- *   `lotsen serve`) to a WebSocket client that acknowledges as the renderer's terminal does.
+ *   `lotsen serve`) to a WebSocket client that acknowledges as the renderer's terminal does;
+ * - the same session of a team member: its recording's sealed batches go through the session's books to the team's
+ *   PostgreSQL (the run's own, on loopback), on the event loop, where an embedded store's go to a worker thread.
  * LOTSEN_BENCH_CPU_PROFILE=<file.cpuprofile> profiles this process over the Lotsen runs and prints where the time went.
  */
 const SOURCE_MIB = 48;
@@ -20,6 +22,7 @@ const OPTIONS = { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 };
 let temp: Awaited<ReturnType<typeof makeTempDataDir>>;
 let file: string;
 let lotsen: SessionBench;
+let team: SessionBench;
 const throughputs = new Throughputs();
 
 function exited(child: ReturnType<typeof spawn>, what: string): Promise<void> {
@@ -40,18 +43,36 @@ beforeAll(async () => {
     'making the file',
   );
   // The session's ticket and environment; its SSH server is never reached.
-  lotsen = await sessionBench(
-    { host: '127.0.0.1', port: 22, username: 'tekla', secret: 'unused' },
-    { shell: '/bin/sh' },
-  );
-}, 60_000);
+  const target = { host: '127.0.0.1', port: 22, username: 'tekla', secret: 'unused' };
+  lotsen = await sessionBench(target, { shell: '/bin/sh' });
+  team = await sessionBench(target, { shell: '/bin/sh' }, 'team');
+}, 120_000);
 
 afterAll(async () => {
   await lotsen?.finish(() =>
     throughputs.report('local pty throughput', 'plainPty', 'Lotsen local session / cat in a plain pty'),
   );
+  await team?.finish(() =>
+    throughputs.report(
+      'the same on a team database',
+      'plainPty',
+      "A team member's local session / cat in a plain pty",
+      {
+        measured: 'team',
+        recordedInto: "the team's PostgreSQL through the session's books, on the event loop",
+      },
+    ),
+  );
   await temp?.cleanup();
 });
+
+/** Runs `cat` of the file in a local session of `store`'s, its throughput recorded under `name`. */
+async function catInSession(store: SessionBench, name: string): Promise<void> {
+  const started = performance.now();
+  // `exec`: the session ends with cat.
+  const bytes = await runAckingSession(store.browser, localOpenInput(store.prepared), `exec cat '${file}'\n`);
+  throughputs.record(name, bytes, performance.now() - started);
+}
 
 describe(`${SOURCE_MIB} MiB as base64 text, cat in a pty`, () => {
   bench(
@@ -69,18 +90,21 @@ describe(`${SOURCE_MIB} MiB as base64 text, cat in a pty`, () => {
     OPTIONS,
   );
 
+  // Before the embedded store's runs, so that a profile (started at their first) covers those alone.
+  // Async, as the other: a plain function's promise is only found by calling it once more than asked.
+  bench(
+    "a team member's local session, the same way",
+    async () => {
+      await catInSession(team, 'team');
+    },
+    OPTIONS,
+  );
+
   bench(
     'Lotsen local session to an acknowledging WebSocket client',
     async () => {
       await lotsen.startProfile();
-      const started = performance.now();
-      // `exec`: the session ends with cat.
-      const bytes = await runAckingSession(
-        lotsen.browser,
-        localOpenInput(lotsen.prepared),
-        `exec cat '${file}'\n`,
-      );
-      throughputs.record('lotsen', bytes, performance.now() - started);
+      await catInSession(lotsen, 'lotsen');
     },
     OPTIONS,
   );

@@ -21,7 +21,9 @@ export interface TerminalSource {
   /**
    * Output arriving in quick succession is sent on together (terminalStream.ts): set by a local pty, which hands
    * over at most 4 KiB per read, and by an SSH shell, whose server sends each read of its own pty in a packet of its
-   * own (2-3 KB on average for heavy output in the session bench, 25,000 chunks for 64 MiB).
+   * own (2-3 KB on average for heavy output in the session bench, 25,000 chunks for 64 MiB). A source that sets it
+   * never reuses a chunk once handed over (node-pty reads each into a Buffer of its own; ssh2 hands each packet's data
+   * in memory of its own), so held output is kept as it came, not copied.
    */
   readonly coalesceOutput?: boolean;
   /**

@@ -97,8 +97,8 @@ export function connectTerminal(
     flow.sent(bytes.length);
     sink.output(bytes);
   };
-  // Held output (coalesceOutput only): copies, since a source may reuse its buffers once its callback returns.
-  let held: Buffer[] = [];
+  // Held output (coalesceOutput only): the chunks themselves, which such a source never reuses (terminalSource.ts).
+  let held: Uint8Array[] = [];
   let heldBytes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const coalesceLimit = source.coalesceLimitBytes ?? OUTPUT_COALESCE_BYTES;
@@ -120,7 +120,7 @@ export function connectTerminal(
     const sinceSent = performance.now() - lastSentAt;
     if (!source.coalesceOutput || (heldBytes === 0 && sinceSent >= OUTPUT_COALESCE_MS)) return send(bytes);
     if (heldBytes + bytes.length > coalesceLimit) release();
-    held.push(Buffer.from(bytes));
+    held.push(bytes);
     heldBytes += bytes.length;
     timer ??= setTimeout(
       releaseUnlessPaused,

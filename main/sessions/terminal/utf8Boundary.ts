@@ -15,22 +15,25 @@ export function incompleteUtf8Tail(bytes: Uint8Array): number {
   return 0; // only continuation bytes (or nothing): not ours to hold
 }
 
+/** Nothing carried: one shared empty array (never written to), not a new one per chunk. */
+const NOTHING = new Uint8Array(0);
+
 /** Splits chunks on character boundaries, carrying an incomplete tail into the next chunk. */
 export class Utf8ChunkAligner {
-  private carry: Uint8Array = new Uint8Array(0);
+  private carry: Uint8Array = NOTHING;
 
   /** The whole characters available now (possibly empty). */
   push(chunk: Uint8Array): Uint8Array {
     const joined = this.carry.length === 0 ? chunk : concat(this.carry, chunk);
     const tail = incompleteUtf8Tail(joined);
-    this.carry = tail === 0 ? new Uint8Array(0) : joined.slice(joined.length - tail);
+    this.carry = tail === 0 ? NOTHING : joined.slice(joined.length - tail);
     return tail === 0 ? joined : joined.subarray(0, joined.length - tail);
   }
 
   /** Whatever is held back, at the end of the stream (a truncated character is passed on as it is). */
   flush(): Uint8Array {
     const rest = this.carry;
-    this.carry = new Uint8Array(0);
+    this.carry = NOTHING;
     return rest;
   }
 }

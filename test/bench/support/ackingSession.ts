@@ -26,13 +26,15 @@ export interface SessionBench {
 
 /**
  * What a session bench runs on: a passphrase store with an eligible customer whose server is `target`, served by
- * `lotsen serve`'s browser server, with one browser session logged in.
+ * `lotsen serve`'s browser server, with one browser session logged in. The store is an embedded one unless `source`
+ * says `team`: a team database of its own on the run's PostgreSQL (test/globalSetup.ts starts it for every run).
  */
 export async function sessionBench(
   target: SessionTarget,
   sessionOptions: SessionManagerOptions = {},
+  source: 'embedded' | 'team' = 'embedded',
 ): Promise<SessionBench> {
-  const opened = await openPassphraseBackend();
+  const opened = await openPassphraseBackend({ source });
   const api = createApi(opened.backend, () => undefined, sessionOptions);
   const prepared = await prepareSessionCustomer(apiCaller(api), target);
   const server = await startBrowserServer({ api, backend: opened.backend, staticDir: '/nonexistent' });
@@ -129,10 +131,19 @@ export class Throughputs {
     (this.megabytesPerSecond[name] ??= []).push(bytes / 1e6 / (ms / 1000));
   }
 
-  report(title: string, baseline: string, ratioLabel: string): void {
+  /**
+   * `measured` names the runs set against the baseline (Lotsen's, unless told) and `recordedInto` where their
+   * recordings were written.
+   */
+  report(
+    title: string,
+    baseline: string,
+    ratioLabel: string,
+    { measured = 'lotsen', recordedInto = 'the encrypted store' } = {},
+  ): void {
     const [one, five, fifteen] = loadavg().map((l) => l.toFixed(1));
     console.log(
-      `${title}: recording on (sealed batches into the encrypted store), ack every ${FLOW_ACK_SIZE_BYTES} B, ` +
+      `${title}: recording on (sealed batches into ${recordedInto}), ack every ${FLOW_ACK_SIZE_BYTES} B, ` +
         `pause above ${FLOW_HIGH_WATERMARK_BYTES} B unacknowledged, resume under ${FLOW_LOW_WATERMARK_BYTES} B; ` +
         `load average ${one}, ${five}, ${fifteen}`,
     );
@@ -140,6 +151,8 @@ export class Throughputs {
       console.log(`${name}: median ${median(rates).toFixed(1)} MB/s over ${rates.length} runs`);
     }
     const rates = this.megabytesPerSecond;
-    console.log(`${ratioLabel}: ${(median(rates.lotsen ?? []) / median(rates[baseline] ?? [])).toFixed(2)}x`);
+    console.log(
+      `${ratioLabel}: ${(median(rates[measured] ?? []) / median(rates[baseline] ?? [])).toFixed(2)}x`,
+    );
   }
 }
