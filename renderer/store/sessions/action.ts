@@ -221,7 +221,14 @@ export const createSessionsActions =
       readRecording: (recordingId, fromSeq) => service.readRecording(recordingId, fromSeq),
       exportRecording: (recordingId) => service.exportRecording(recordingId),
       async load() {
-        const live = await service.listLive();
+        let live: Awaited<ReturnType<typeof service.listLive>>;
+        try {
+          live = await service.listLive();
+        } catch {
+          // Asked at start-up beside everything else: a store locked or a main gone meanwhile is shown by the shell
+          // (lock screen, connection banner), and each live session announces itself through onChanged anyway.
+          return;
+        }
         for (const session of live.reverse()) upsert(session);
         if (get().activeId === null) set({ activeId: get().tabs[0]?.session.id ?? null });
       },
