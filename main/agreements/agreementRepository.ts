@@ -125,7 +125,7 @@ export async function writeAgreement(
         id,
         within: { column: 'customer_id', value: customerId },
         record: 'agreement',
-        notFound: 'No such agreement for this customer.',
+        notFound: 'records.noSuchAgreementForCustomer',
         view: () => getAgreement(trx, id),
         submitted: fields,
       });

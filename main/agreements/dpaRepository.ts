@@ -74,7 +74,7 @@ export async function writeDpa(
         id,
         within: { column: 'customer_id', value: customerId },
         record: 'data-processing agreement',
-        notFound: 'No such data-processing agreement for this customer.',
+        notFound: 'records.noSuchDpaForCustomer',
         view: async () =>
           dpaView(await trx.selectFrom('dpas').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
         submitted: fields,

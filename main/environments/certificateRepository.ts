@@ -100,7 +100,7 @@ export async function saveCertificate(
           id,
           within: { column: 'environment_id', value: environmentId },
           record: 'certificate',
-          notFound: 'No such certificate in this environment.',
+          notFound: 'records.noSuchCertificateInEnvironment',
           view: async () =>
             certificateView(
               await certificateColumns(trx).where('certificates.id', '=', id).executeTakeFirstOrThrow(),

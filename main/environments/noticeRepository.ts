@@ -85,7 +85,7 @@ export async function saveNotice(
           id,
           within: { column: 'environment_id', value: environmentId },
           record: 'maintenance notice',
-          notFound: 'No such notice in this environment.',
+          notFound: 'records.noSuchNoticeInEnvironment',
           view: async () =>
             noticeView(
               await noticeColumns(trx).where('maintenance_notices.id', '=', id).executeTakeFirstOrThrow(),

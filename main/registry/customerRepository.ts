@@ -314,15 +314,13 @@ export async function updateCustomer(
       table: 'customers',
       id,
       record: 'customer',
-      notFound: NO_CUSTOMER,
+      notFound: 'records.noSuchCustomer',
       view: () => getCustomerDetail(ctx.db, id),
       submitted: fields,
       stored: customerFieldsOf,
     });
   }
 }
-
-const NO_CUSTOMER = 'No such customer; it may have been deleted.';
 
 /** A customer's view as the fields its form submits (the responsible person flattened). */
 export function customerFieldsOf(view: CustomerDetail): CustomerFields {
@@ -454,7 +452,7 @@ export async function saveContact(
         table: 'contacts',
         id,
         record: 'contact',
-        notFound: 'No such contact for this customer.',
+        notFound: 'records.noSuchContactForCustomer',
         view: () => savedView(id),
         submitted: fields,
       });

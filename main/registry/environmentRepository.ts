@@ -204,7 +204,7 @@ export async function saveEnvironment(
           id,
           within: { column: 'customer_id', value: customerId },
           record: 'environment',
-          notFound: 'No such environment; it may have been deleted.',
+          notFound: 'records.noSuchEnvironment',
           view: async () =>
             (await loadEnvironments(trx, { customerIds: [customerId], environmentId: id }))[0]!,
           submitted: fields,
@@ -275,7 +275,7 @@ export async function saveServer(
           id,
           within: { column: 'environment_id', value: environmentId },
           record: 'server',
-          notFound: 'No such server in this environment.',
+          notFound: 'records.noSuchServer',
           view: async () =>
             serverView(
               await trx.selectFrom('servers').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
@@ -398,7 +398,7 @@ export async function saveSupportAccount(
           id,
           within: { column: 'environment_id', value: environmentId },
           record: 'support account',
-          notFound: 'No such support account in this environment.',
+          notFound: 'sessions.noSuchAccount',
           view: async () =>
             supportAccountView(
               await trx

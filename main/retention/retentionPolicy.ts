@@ -46,7 +46,7 @@ export async function writeRetentionPolicy(
       table: 'retention_policy',
       key: { column: 'id', value: 1 },
       record: 'retention policy',
-      notFound: 'The store has no retention policy: it is damaged; restore it from a backup.',
+      notFound: 'storage.noRetentionPolicy',
       view: () => readRetentionPolicy(trx),
       submitted,
     });

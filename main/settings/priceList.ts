@@ -55,7 +55,7 @@ export async function writePriceList(
       key: { column: 'key', value: ACUTE_ESCALATION_KEY },
       record: 'price list',
       // Never deleted; a version that names no row was made up, not opened.
-      notFound: 'No price list is stored at that version: reload the price list and save again.',
+      notFound: 'records.noPriceListAtVersion',
       view: () => readPriceList(trx),
       submitted,
     });

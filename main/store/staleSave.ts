@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { keyedError, LotsenError } from '../../common/api/errors.ts';
+import type { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
+import type { ErrorDetailKey } from '../../common/api/errorDetails/index.ts';
 import { changedFields, type StaleRecordKind, type StaleSaveDetails } from '../../common/api/staleSave.ts';
 import type { VERSIONED_TABLES } from './migrations/0020_row_versions.ts';
 import type { Db } from './database.node.ts';
@@ -24,7 +26,8 @@ export interface StaleSave<View> {
   within?: { column: string; value: string };
   /** In words, for the message and the details: `customer`, `support account`; the console words it by this. */
   record: StaleRecordKind;
-  notFound: string;
+  /** The detail of the NOT_FOUND refusal when the row is gone. */
+  notFound: ErrorDetailKey;
   /** The record's view as stored now (read in the same transaction). */
   view(): Promise<View>;
   /** The submitted fields, as the API took them. */
@@ -51,7 +54,7 @@ export async function staleSaveRefusal<View>(
     SELECT row_version, updated_at, updated_by FROM ${sql.table(stale.table)}
     WHERE ${sql.ref(key.column)} = ${key.value}${within}`.execute(db);
   const stamp = rows[0];
-  if (!stamp) return new LotsenError('NOT_FOUND', stale.notFound);
+  if (!stamp) return keyedError('NOT_FOUND', stale.notFound);
   const view = await stale.view();
   const stored = stale.stored ? stale.stored(view) : (view as Record<string, unknown>);
   const changedBy = await nameOf(db, stamp.updated_by);

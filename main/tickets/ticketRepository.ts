@@ -231,7 +231,7 @@ export async function writeTicket(
         table: 'tickets',
         id,
         record: 'ticket',
-        notFound: 'No such ticket; it may have been deleted.',
+        notFound: 'records.noSuchTicket',
         view: () => getTicket(trx, id, ctx.now()),
         submitted: fields,
         stored: ticketFieldsOf,

@@ -203,7 +203,7 @@ export async function classifyEntry(
           table: 'time_entries',
           id: input.entryId,
           record: 'time entry',
-          notFound: 'No such time entry; it may have been deleted.',
+          notFound: 'records.noSuchTimeEntry',
           view: () => getTimeEntry(trx, input.entryId),
           submitted,
         });
@@ -264,7 +264,7 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
           table: 'time_entries',
           id: update.id,
           record: 'time entry',
-          notFound: 'No such time entry; it may have been deleted.',
+          notFound: 'records.noSuchTimeEntry',
           view: () => getTimeEntry(trx, update.id),
           submitted,
         });

@@ -171,4 +171,9 @@ export const records = {
   timerRunningForPerson:
     "A timer is running on one of this person's tickets: end it first; nothing was erased.",
   noPurgeDue: 'No purge is due: the last ran for {{lastPurgeOn}}, and the next is on {{nextPurgeOn}}.',
+  noSuchAgreementForCustomer: 'No such agreement for this customer.',
+  noSuchDpaForCustomer: 'No such data-processing agreement for this customer.',
+  noSuchCertificateInEnvironment: 'No such certificate in this environment.',
+  noSuchNoticeInEnvironment: 'No such notice in this environment.',
+  noPriceListAtVersion: 'No price list is stored at that version: reload the price list and save again.',
 } as const;

@@ -73,4 +73,5 @@ export const storage = {
     'Only {{roles}} may make an escalation outside the agreement (an exception) ({{method}}); you are {{yourRole}}.',
   needsAdminRightToo:
     'This needs the admin right as well as the {{roles}} role ({{method}}); ask a team admin.',
+  noRetentionPolicy: 'The store has no retention policy: it is damaged; restore it from a backup.',
 } as const;

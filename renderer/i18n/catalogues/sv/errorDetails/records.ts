@@ -166,4 +166,10 @@ export const records: Translation<typeof en> = {
   timerRunningForPerson:
     'En timer går på ett av den här personens ärenden: stoppa den först; inget raderades.',
   noPurgeDue: 'Ingen gallring väntar: den senaste gjordes för {{lastPurgeOn}}, och nästa är {{nextPurgeOn}}.',
+  noSuchAgreementForCustomer: 'Kunden har inget sådant avtal.',
+  noSuchDpaForCustomer: 'Kunden har inget sådant PUB-avtal.',
+  noSuchCertificateInEnvironment: 'Miljön har inget sådant certifikat.',
+  noSuchNoticeInEnvironment: 'Miljön har inget sådant meddelande.',
+  noPriceListAtVersion:
+    'Ingen prislista finns sparad i den versionen: läs in prislistan igen och spara på nytt.',
 };

@@ -63,4 +63,6 @@ export const storage: Translation<typeof en> = {
     'En akut eskalering utanför avtalet (ett undantag) kräver rollen {{roles}} ({{method}}); du har rollen {{yourRole}}.',
   needsAdminRightToo:
     'Det här kräver adminrätten utöver rollen {{roles}} ({{method}}); be en admin i teamet.',
+  noRetentionPolicy:
+    'Databasen har ingen gallringsregel: den är skadad; återställ den från en säkerhetskopia.',
 };
