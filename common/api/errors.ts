@@ -6,6 +6,7 @@ import {
   type ErrorDetailKey,
   type ErrorDetailValues,
 } from './errorDetails/index.ts';
+import { withEnglishMonths } from './errorDetails/monthValues.ts';
 import { IssueReport } from './limits.ts';
 
 /**
@@ -101,6 +102,8 @@ export const fieldIssueSchema = z.object({
   message: z.string(),
   /** The record the field belongs to, in words (a customer's name), when the path alone would not say it. */
   record: z.string().optional(),
+  /** The message as a key and values, worded by the console in the reader's language (./errorDetails/). */
+  detail: errorDetailSchema.optional(),
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
@@ -160,7 +163,12 @@ export function keyedError(
   details?: ApiError['details'],
 ): LotsenError {
   const detail: ErrorDetail = { key, values };
-  return new LotsenError(code, englishDetail(key, values), details, detail);
+  return new LotsenError(code, englishDetail(key, withEnglishMonths(values)), details, detail);
+}
+
+/** A field issue whose message is a detail template, worded by key in the console like an error's detail. */
+export function keyedIssue(path: string, key: ErrorDetailKey, values: ErrorDetailValues = {}): FieldIssue {
+  return { path, message: englishDetail(key, withEnglishMonths(values)), detail: { key, values } };
 }
 
 export function validationError(message: string, issues: FieldIssue[]): LotsenError {

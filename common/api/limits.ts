@@ -43,6 +43,8 @@ export function cutIssue(issue: FieldIssue): FieldIssue {
     message: cutText(issue.message, MAX_ISSUE_MESSAGE_CHARS),
   };
   if (issue.record !== undefined) cut.record = cutText(issue.record, MAX_ISSUE_RECORD_CHARS);
+  // Its values are bounded by the detail's own schema; the console words it from them, not from the cut message.
+  if (issue.detail !== undefined) cut.detail = issue.detail;
   return cut;
 }
 
@@ -108,12 +110,9 @@ export class IssueReport {
     return this.total;
   }
 
-  /** `3 problems`, or when records were left unchecked, says so. */
-  describeCount(): string {
-    const problems = `${this.total.toLocaleString('en-GB')} problem${this.total === 1 ? '' : 's'}`;
-    return this.unchecked === 0
-      ? problems
-      : `${problems} in the records checked (${this.unchecked.toLocaleString('en-GB')} more were not checked)`;
+  /** Records left unchecked because the report was already full. */
+  get uncheckedRecords(): number {
+    return this.unchecked;
   }
 
   /** The kept issues, and last lines counting the others and any records left unchecked. */

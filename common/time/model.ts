@@ -13,8 +13,10 @@ export type TimeSource = (typeof timeSources)[number];
 export const timeClassifications = ['unclassified', 'included', 'billable', 'no_charge'] as const;
 export type TimeClassification = (typeof timeClassifications)[number];
 
+export type TimeSpanProblem = 'The end must be after the start' | 'One entry covers at most 24 hours';
+
 /** What is wrong with an entry's span (epoch ms), or null: it ends after it starts and covers at most 24 hours. */
-export function timeSpanProblem(startedAt: number, endedAt: number): string | null {
+export function timeSpanProblem(startedAt: number, endedAt: number): TimeSpanProblem | null {
   if (endedAt <= startedAt) return 'The end must be after the start';
   if (endedAt - startedAt > 24 * 3_600_000) return 'One entry covers at most 24 hours';
   return null;

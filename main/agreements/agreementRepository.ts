@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import type {
   AgreementFields,
   AgreementView,
@@ -55,7 +55,7 @@ export async function findAgreement(db: Db, id: string): Promise<AgreementView |
 
 export async function getAgreement(db: Db, id: string): Promise<AgreementView> {
   const row = await db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such agreement; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchAgreement');
   const services = await db
     .selectFrom('agreement_services')
     .selectAll()
@@ -97,12 +97,11 @@ export async function writeAgreement(
     .where('reference', '=', fields.reference);
   if (id !== undefined) sameReference = sameReference.where('id', '!=', id);
   if (await sameReference.executeTakeFirst()) {
-    throw new LotsenError(
+    throw keyedError(
       'CONFLICT',
-      `This customer already has an agreement with reference ${fields.reference}.`,
-      {
-        issues: [{ path: 'agreement.reference', message: 'Another agreement has this reference' }],
-      },
+      'records.agreementReferenceTaken',
+      { reference: fields.reference },
+      { issues: [keyedIssue('agreement.reference', 'records.agreementReferenceUsed')] },
     );
   }
   const columns = agreementColumns(fields);
@@ -172,19 +171,13 @@ async function replaceServices(
   );
   const issues = services.flatMap((service, index) => [
     ...(service.environmentId !== null && !environments.has(service.environmentId)
-      ? [
-          {
-            path: `agreement.services.${index}.environmentId`,
-            message: 'This environment is not one of the customer’s',
-          },
-        ]
+      ? [keyedIssue(`agreement.services.${index}.environmentId`, 'records.serviceEnvironmentNotCustomers')]
       : []),
     ...(service.id !== undefined && !existing.has(service.id)
-      ? [{ path: `agreement.services.${index}.id`, message: 'This service belongs to another agreement' }]
+      ? [keyedIssue(`agreement.services.${index}.id`, 'records.serviceOfOtherAgreement')]
       : []),
   ]);
-  if (issues.length > 0)
-    throw new LotsenError('VALIDATION', 'The agreement’s services are not valid.', { issues });
+  if (issues.length > 0) throw keyedError('VALIDATION', 'records.agreementServicesInvalid', {}, { issues });
 
   const kept = new Set(services.map((s) => s.id).filter((x): x is string => x !== undefined));
   const removed = [...existing].filter((serviceId) => !kept.has(serviceId));
@@ -214,7 +207,7 @@ export async function deleteAgreement(ctx: RegistryContext, id: string): Promise
       .select('customer_id')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such agreement; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchAgreement');
     await trx.deleteFrom('agreements').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, row.customer_id);
     return row.customer_id;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { DpaFields, DpaView } from '../../common/agreements/model.ts';
 import type { Db } from '../store/database.node.ts';
 import { openedVersion, staleSaveRefusal } from '../store/staleSave.ts';
@@ -94,8 +94,7 @@ export async function findDpa(db: Db, id: string): Promise<DpaView | null> {
 export async function deleteDpa(ctx: RegistryContext, id: string): Promise<string> {
   return transact(ctx.db, async (trx) => {
     const row = await trx.selectFrom('dpas').select('customer_id').where('id', '=', id).executeTakeFirst();
-    if (!row)
-      throw new LotsenError('NOT_FOUND', 'No such data-processing agreement; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchDpa');
     await trx.deleteFrom('dpas').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, row.customer_id);
     return row.customer_id;

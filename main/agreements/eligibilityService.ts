@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { EligibilityReviewRow } from '../../common/agreements/review.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import type { CustomerKind } from '../../common/registry/vocabulary.ts';
@@ -56,10 +56,10 @@ export async function checkEligibility(
     .select('id')
     .where('id', '=', customerId)
     .executeTakeFirst();
-  if (!customer) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (!customer) throw keyedError('NOT_FOUND', 'records.noSuchCustomer');
   const facts = (await loadFacts(db, [customerId])).get(customerId)!;
   if (question.environmentId && !facts.environments.some((e) => e.id === question.environmentId)) {
-    throw new LotsenError('NOT_FOUND', 'No such environment for this customer.');
+    throw keyedError('NOT_FOUND', 'records.noSuchEnvironmentForCustomer');
   }
   return evaluateEligibility(facts, question);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import type { AdjustmentView } from '../../common/billing/model.ts';
 import { openColumns } from '../personalData/sealedColumns.ts';
 import { sealPersonal } from '../personalData/personalDataKeys.ts';
@@ -72,13 +72,10 @@ export async function addAdjustment(
     .select(['e.id', 'e.ticket_id', 'e.batch_id', 'e.line_seq', 'b.customer_id', 'b.month'])
     .where('e.id', '=', input.entryId)
     .executeTakeFirst();
-  if (!entry) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
+  if (!entry) throw keyedError('NOT_FOUND', 'records.noSuchTimeEntry');
   const { batch_id: batchId, line_seq: lineSeq, customer_id: customerId, month: lockedMonth } = entry;
   if (batchId === null || lineSeq === null || customerId === null || lockedMonth === null) {
-    throw new LotsenError(
-      'CONFLICT',
-      'The entry is not locked: edit or reclassify it instead. Adjustments correct time in approved months.',
-    );
+    throw keyedError('CONFLICT', 'records.entryNotLocked');
   }
   const id = randomUUID();
   await withLockErrors(() =>
@@ -156,11 +153,14 @@ async function assertStaysAboveZero(
   const base = counted.classification === 'billable' ? counted.billed_minutes : counted.actual_minutes;
   const left = base + earlier.minutes;
   if (left + minutes >= 0) return;
-  const message =
-    `At most ${left} minutes can be taken off: the line that billed this entry counted ${base} minutes` +
-    (earlier.minutes === 0 ? '' : ` and earlier corrections ${signed(earlier.minutes)}`) +
-    ', and a correction cannot bill less than nothing.';
-  throw new LotsenError('VALIDATION', message, { issues: [{ path: 'minutes', message }] });
+  const [key, values] =
+    earlier.minutes === 0
+      ? (['records.adjustmentTooLarge', { left, base }] as const)
+      : ([
+          'records.adjustmentTooLargeAfterEarlier',
+          { left, base, earlier: signed(earlier.minutes) },
+        ] as const);
+  throw keyedError('VALIDATION', key, values, { issues: [keyedIssue('minutes', key, values)] });
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
 import { billingPeriod } from './billingPeriod.ts';
 
@@ -27,7 +27,7 @@ export async function billedCustomer(db: Db, customerId: string) {
     .select(['id', 'name', 'org_number'])
     .where('id', '=', customerId)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchCustomer');
   return row;
 }
 

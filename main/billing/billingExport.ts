@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, Writable } from 'node:stream';
 import { sql } from 'kysely';
 import type { BillableWorkType } from '../../common/agreements/model.ts';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import {
   billingLineKindLabels,
   workTypeLabel,
@@ -192,11 +192,7 @@ export async function exportMonth<D extends ExportDestination>(
     // later pages skipped what the batch took, so the file would be neither the preview nor the batch.
     for (const part of parts) {
       if (part.kind === 'preview' && (await findBatch(db, part.customerId, request.month))) {
-        throw new LotsenError(
-          'CONFLICT',
-          `${part.customerName}'s month was approved while it was being exported; nothing was exported. Export it ` +
-            'again to get the approved batch.',
-        );
+        throw keyedError('CONFLICT', 'records.monthApprovedDuringExport', { customer: part.customerName });
       }
     }
     onProgress(rows, rows);
@@ -621,10 +617,9 @@ function openOutput(destination: ExportDestination): Output {
     write(chunk: Buffer, _encoding, callback) {
       if (bytes > MAX_DOWNLOAD_BYTES) {
         callback(
-          new LotsenError(
-            'CONFLICT',
-            `The export is larger than ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB: write it to a file instead (lotsen time export --out FILE).`,
-          ),
+          keyedError('CONFLICT', 'records.exportTooLargeForDownload', {
+            megabytes: MAX_DOWNLOAD_BYTES / 1024 / 1024,
+          }),
         );
         return;
       }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { MAX_VALUE_CHARS } from '../../common/api/errorDetails/index.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
+import { cutText } from '../../common/api/limits.ts';
 import type { BatchView } from '../../common/billing/model.ts';
 import { personalSealer } from '../personalData/personalDataKeys.ts';
 import { ZERO_MINUTES_BELOW_MS } from '../../common/time/zeroMinutes.ts';
@@ -9,7 +11,14 @@ import type { BillingLinesTable } from '../store/schema.ts';
 import { serialiseWrites } from '../store/writeLocks.ts';
 import { batchView, findBatch } from './billingBatches.ts';
 import { billedCustomer } from './billingCustomers.ts';
-import { emptyTally, monthLines, tallyProblems, type LineDraft, type MonthTally } from './billingLines.ts';
+import {
+  emptyTally,
+  monthLines,
+  tallyIssues,
+  tallyProblems,
+  type LineDraft,
+  type MonthTally,
+} from './billingLines.ts';
 import { billingPeriod, monthName } from './billingPeriod.ts';
 import { withLockErrors } from './periodLocks.ts';
 import { closeMonthForApproval } from './monthTurns.ts';
@@ -32,19 +41,17 @@ export async function approveMonth(
 ): Promise<BatchView> {
   const period = billingPeriod(input.month);
   const who = await billedCustomer(ctx.db, input.customerId);
-  const label = `${monthName(input.month)} for ${who.name}`;
+  const label = { month: input.month, customer: who.name };
   if (period.end > ctx.now()) {
-    throw new LotsenError(
-      'CONFLICT',
-      `${label} cannot be approved yet: the month has not ended (Europe/Stockholm). Time may still be logged in it.`,
-    );
+    throw keyedError('CONFLICT', 'records.monthNotEnded', label);
   }
   const alreadyApproved = async (db: typeof ctx.db) => {
     const existing = await findBatch(db, input.customerId, input.month);
     if (!existing) return;
-    throw new LotsenError(
+    throw keyedError(
       'CONFLICT',
-      `${label} is already approved (billing batch ${existing.number}). Corrections go in as adjustments.`,
+      'records.monthAlreadyApproved',
+      { ...label, batch: String(existing.number) },
       { batchId: existing.id },
     );
   };
@@ -168,7 +175,7 @@ export async function approveMonth(
       if (unlocked.n > 0) {
         throw new LotsenError(
           'INTERNAL',
-          `${label}: ${unlocked.n} entries were left out of the batch; nothing was approved.`,
+          `${monthName(input.month)} for ${who.name}: ${unlocked.n} entries were left out of the batch; nothing was approved.`,
         );
       }
       await trx
@@ -190,13 +197,22 @@ export async function approveMonth(
   );
 }
 
-function refusal(label: string, tally: MonthTally): LotsenError {
+/** The month and customer an approval's refusal names. */
+interface MonthLabel {
+  month: string;
+  customer: string;
+}
+
+/** Main's English names the problems; the console words them from `monthIssues`, the codes they were made from. */
+function refusal(label: MonthLabel, tally: MonthTally): LotsenError {
   const problems = tallyProblems(tally);
-  return new LotsenError(
+  return keyedError(
     'CONFLICT',
-    `${label} cannot be approved: ${problems.join('; ')}. ` +
-      'Classify the time, stop what runs and price billable work, then approve again.',
-    { unclassified: tally.unclassified, running: tally.running, problems },
+    'records.monthNotApprovable',
+    // Many agreements without rates could make the list longer than a detail value may be; the console words it
+    // from `monthIssues` anyway.
+    { ...label, problems: cutText(problems.join('; '), MAX_VALUE_CHARS) },
+    { unclassified: tally.unclassified, running: tally.running, problems, monthIssues: tallyIssues(tally) },
   );
 }
 

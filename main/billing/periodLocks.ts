@@ -1,4 +1,5 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import type { ErrorDetailKey } from '../../common/api/errorDetails/index.ts';
+import { keyedError, type LotsenError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
 import { LOCKED_TRIGGER_PREFIX } from '../store/migrations/0008_billing.ts';
 import { monthName } from './billingPeriod.ts';
@@ -59,11 +60,18 @@ export async function closedMonthAt(
 export const closedMonthText = (closed: ClosedMonth): string =>
   `${monthName(closed.month)} is approved for ${closed.customerName} (billing batch ${closed.number})`;
 
+/** The values of records' `closedMonth` templates (common/api/errorDetails/records.ts). */
+export const closedMonthValues = (closed: ClosedMonth) => ({
+  month: closed.month,
+  customer: closed.customerName,
+  batch: String(closed.number),
+});
+
 function lockedEntryError(batch: { number: number; month: string }): LotsenError {
-  return new LotsenError(
+  return keyedError(
     'LOCKED',
-    `This time entry is locked: ${monthName(batch.month)} was approved in billing batch ${batch.number}. ` +
-      'Correct it with an adjustment, which is billed in the next open month.',
+    'records.entryLocked',
+    { month: batch.month, batch: String(batch.number) },
     { batchNumber: batch.number, month: batch.month },
   );
 }
@@ -77,12 +85,10 @@ export async function assertPeriodOpen(db: Db, ticketId: string, instant: number
     .executeTakeFirst();
   const closed = ticket ? await closedMonthAt(db, ticket.customer_id, instant) : null;
   if (closed) {
-    throw new LotsenError(
-      'LOCKED',
-      `${closedMonthText(closed)}: no time can be added to it or changed in it. ` +
-        'Add an adjustment to a locked entry instead.',
-      { batchNumber: closed.number, month: closed.month },
-    );
+    throw keyedError('LOCKED', 'records.monthClosedForTime', closedMonthValues(closed), {
+      batchNumber: closed.number,
+      month: closed.month,
+    });
   }
 }
 
@@ -107,20 +113,16 @@ export async function assertEscalationMovable(
   const [from, to] = await Promise.all([closedAt(before), closedAt(after)]);
   if (from !== null && to !== null && from.number === to.number) return;
   if (from !== null) {
-    throw new LotsenError(
-      'LOCKED',
-      `${closedMonthText(from)}, which holds this ticket's acute escalation: the escalation can no longer move ` +
-        'out of the month, be taken back or go to another customer.',
-      { batchNumber: from.number, month: from.month },
-    );
+    throw keyedError('LOCKED', 'records.escalationHeldInMonth', closedMonthValues(from), {
+      batchNumber: from.number,
+      month: from.month,
+    });
   }
   if (to !== null) {
-    throw new LotsenError(
-      'LOCKED',
-      `${closedMonthText(to)}: an acute escalation cannot be recorded in it, as its fee could no longer be ` +
-        'billed. Record the escalation in an open month.',
-      { batchNumber: to.number, month: to.month },
-    );
+    throw keyedError('LOCKED', 'records.escalationIntoClosedMonth', closedMonthValues(to), {
+      batchNumber: to.number,
+      month: to.month,
+    });
   }
 }
 
@@ -134,13 +136,25 @@ export async function assertEntryUnlocked(db: Db, entryId: string): Promise<void
   if (row) throw lockedEntryError(row);
 }
 
+/** The store's lock triggers' reasons (migrations 0008, 0013), each worded by its own key. */
+const storeRefusals = {
+  ': a billing line cannot change': 'records.storeRefusedLineChange',
+  ': a billing line cannot be deleted': 'records.storeRefusedLineDelete',
+  ': an approved billing batch cannot change': 'records.storeRefusedBatchChange',
+  ': an approved billing batch cannot be deleted': 'records.storeRefusedBatchDelete',
+  ': the adjustment is in an approved billing batch': 'records.storeRefusedAdjustment',
+  ': the month is approved for this customer': 'records.storeRefusedMonth',
+  ': the time entry is in an approved billing batch': 'records.storeRefusedEntry',
+} as const satisfies Record<string, ErrorDetailKey>;
+
 /** Turns the store's lock triggers into the API's LOCKED error; anything else passes through unchanged. */
 function translateLockError(error: unknown): unknown {
   if (error instanceof Error && error.message.includes(LOCKED_TRIGGER_PREFIX)) {
     const reason = error.message.slice(
       error.message.indexOf(LOCKED_TRIGGER_PREFIX) + LOCKED_TRIGGER_PREFIX.length,
     );
-    return new LotsenError('LOCKED', `Refused by the store${reason}. Corrections go in as adjustments.`);
+    const known = Object.entries(storeRefusals).find(([text]) => reason.startsWith(text));
+    return keyedError('LOCKED', known?.[1] ?? 'records.storeRefused');
   }
   return error;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import type { CertificateFields, CertificateView } from '../../common/environments/certificates.ts';
 import type { CertificateKind } from '../../common/registry/vocabulary.ts';
 import { customerOfEnvironment } from '../registry/environmentRepository.ts';
@@ -72,9 +72,12 @@ export async function saveCertificate(
         .where('id', '=', fields.serverId)
         .executeTakeFirst();
       if (server?.environment_id !== environmentId) {
-        throw new LotsenError('VALIDATION', 'The server is not one of this environment’s.', {
-          issues: [{ path: 'certificate.serverId', message: 'Not a server in this environment' }],
-        });
+        throw keyedError(
+          'VALIDATION',
+          'records.serverNotInEnvironment',
+          {},
+          { issues: [keyedIssue('certificate.serverId', 'records.notServerOfEnvironment')] },
+        );
       }
     }
     const certificateId = id ?? randomUUID();
@@ -122,7 +125,7 @@ export async function deleteCertificate(ctx: RegistryContext, id: string): Promi
       .select('environment_id')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such certificate; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchCertificate');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('certificates').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, customerId);

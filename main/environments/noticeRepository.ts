@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type {
   MaintenanceNoticeFields,
   MaintenanceNoticeView,
@@ -110,7 +110,7 @@ export async function deleteNotice(ctx: RegistryContext, id: string): Promise<st
       .select('environment_id')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such notice; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchNotice');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('maintenance_notices').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, customerId);

@@ -1,4 +1,5 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import type { ErrorDetailKey } from '../../common/api/errorDetails/index.ts';
+import { keyedError, keyedIssue, type LotsenError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
 import { openPersonal, PURGED_TEXT, sealPersonalFields, type DataKeyOwner } from './personalDataKeys.ts';
 
@@ -31,12 +32,19 @@ export async function openColumns<R extends Sealable<K>, K extends string>(
 }
 
 /** The refusal of a new text for a purged field: its owner's key is gone, and a new one would bring purged data back. */
-export function purgedFieldError(name: { label: string; path: string }): LotsenError {
-  return new LotsenError(
+export function purgedFieldError(name: SealedFieldName): LotsenError {
+  return keyedError(
     'CONFLICT',
-    `The ${name.label} was purged (${PURGED_TEXT}) and cannot be edited; nothing was changed.`,
-    { issues: [{ path: name.path, message: `Purged (${PURGED_TEXT}); it cannot be edited` }] },
+    name.purged,
+    {},
+    { issues: [keyedIssue(name.path, 'records.purgedCannotEdit')] },
   );
+}
+
+/** A sealed column's refusal once purged (a `records.purged…` detail key) and its path in the API's input. */
+export interface SealedFieldName {
+  purged: ErrorDetailKey;
+  path: string;
 }
 
 /**
@@ -50,7 +58,7 @@ export async function resealChanged<K extends string>(
   owner: DataKeyOwner,
   stored: Record<K, string>,
   texts: Record<K, string>,
-  names: Record<K, { label: string; path: string }>,
+  names: Record<K, SealedFieldName>,
 ): Promise<Record<K, string>> {
   const columns = Object.keys(texts) as K[];
   const opened = await openPersonal(

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { PersonEraseResult, PersonExtract } from '../../common/retention/model.ts';
 import { liveSessionStates } from '../../common/sessions/model.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
@@ -108,9 +108,10 @@ export async function erasePersonData(
       const ticketIds = found.tickets.map((t) => t.id);
       const running = await workRunningOn(trx, ticketIds);
       if (running) {
-        throw new LotsenError(
+        throw keyedError(
           'CONFLICT',
-          `A ${running.what} is running on one of this person's tickets: end it first; nothing was erased.`,
+          running.what === 'session' ? 'records.sessionRunningForPerson' : 'records.timerRunningForPerson',
+          {},
           { ticketId: running.ticketId },
         );
       }

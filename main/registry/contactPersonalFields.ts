@@ -1,6 +1,7 @@
+import type { ErrorDetailKey } from '../../common/api/errorDetails/index.ts';
 import type { ContactFields } from '../../common/registry/model.ts';
 import type { DataKeyOwner } from '../personalData/personalDataKeys.ts';
-import { openColumns } from '../personalData/sealedColumns.ts';
+import { openColumns, type SealedFieldName } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
 import type { ContactsTable } from '../store/schema.ts';
 
@@ -11,12 +12,14 @@ import type { ContactsTable } from '../store/schema.ts';
  * it (0019 for admin_account).
  */
 export const CONTACT_SEALED_FIELDS = {
-  name: { field: 'name', label: "contact's name" },
-  email: { field: 'email', label: "contact's e-mail" },
-  phone: { field: 'phone', label: "contact's phone" },
-  role: { field: 'role', label: "contact's role" },
-  admin_account: { field: 'adminAccount', label: "contact's admin account" },
-} as const satisfies Partial<Record<keyof ContactsTable, { field: keyof ContactFields; label: string }>>;
+  name: { field: 'name', purged: 'records.purgedContactName' },
+  email: { field: 'email', purged: 'records.purgedContactEmail' },
+  phone: { field: 'phone', purged: 'records.purgedContactPhone' },
+  role: { field: 'role', purged: 'records.purgedContactRole' },
+  admin_account: { field: 'adminAccount', purged: 'records.purgedContactAdminAccount' },
+} as const satisfies Partial<
+  Record<keyof ContactsTable, { field: keyof ContactFields; purged: ErrorDetailKey }>
+>;
 
 export type ContactSealedColumn = keyof typeof CONTACT_SEALED_FIELDS;
 
@@ -35,9 +38,9 @@ export function contactTexts(fields: ContactFields): Record<ContactSealedColumn,
 export const contactColumnNames = Object.fromEntries(
   CONTACT_SEALED_COLUMNS.map((column) => [
     column,
-    { label: CONTACT_SEALED_FIELDS[column].label, path: CONTACT_SEALED_FIELDS[column].field },
+    { purged: CONTACT_SEALED_FIELDS[column].purged, path: CONTACT_SEALED_FIELDS[column].field },
   ]),
-) as Record<ContactSealedColumn, { label: string; path: string }>;
+) as Record<ContactSealedColumn, SealedFieldName>;
 
 const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 

@@ -1,6 +1,6 @@
 import { accountKeyOwners, destroySecretKeys, environmentKeyOwners } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
-import { keyedError, LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import { accessStandardness } from '../../common/registry/access.ts';
 import type {
   ContactFields,
@@ -314,9 +314,9 @@ export async function deleteCustomer(ctx: RegistryContext, id: string): Promise<
       .executeTakeFirst(),
   ]);
   if (time || batch) {
-    throw new LotsenError(
+    throw keyedError(
       'CONFLICT',
-      `The customer has ${batch ? 'approved billing months' : 'logged time'}, which is accounting material; it cannot be deleted.`,
+      batch ? 'records.customerHasApprovedMonths' : 'records.customerHasLoggedTime',
     );
   }
   await transact(ctx.db, async (trx) => {
@@ -393,7 +393,7 @@ export async function saveContact(
       .where('id', '=', id)
       .where('customer_id', '=', customerId)
       .executeTakeFirst();
-    if (!stored) throw new LotsenError('NOT_FOUND', 'No such contact for this customer.');
+    if (!stored) throw keyedError('NOT_FOUND', 'records.noSuchContactForCustomer');
     const sealed = await resealChanged(
       trx,
       contactOwner(id),
@@ -436,7 +436,7 @@ export async function deleteContact(ctx: RegistryContext, id: string): Promise<s
 /** deleteContact's work inside a transaction the caller holds (a GDPR erase deletes several with its other work). */
 export async function deleteContactIn(trx: Db, ctx: RegistryContext, id: string): Promise<string> {
   const row = await trx.selectFrom('contacts').select('customer_id').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such contact; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchContact');
   await trx.deleteFrom('contacts').where('id', '=', id).execute();
   await destroyDataKeys(trx, [contactOwner(id)]);
   await touchCustomer(trx, ctx, row.customer_id);
@@ -448,8 +448,11 @@ async function assertOrgNumberFree(db: Db, orgNumber: string, exceptId: string |
   if (exceptId !== null) query = query.where('id', '!=', exceptId);
   const clash = await query.executeTakeFirst();
   if (clash) {
-    throw new LotsenError('CONFLICT', `${clash.name} already has organisation number ${orgNumber}.`, {
-      issues: [{ path: 'orgNumber', message: `Already used by ${clash.name}` }],
-    });
+    throw keyedError(
+      'CONFLICT',
+      'records.orgNumberTaken',
+      { customer: clash.name, orgNumber },
+      { issues: [keyedIssue('orgNumber', 'records.orgNumberUsedBy', { customer: clash.name })] },
+    );
   }
 }

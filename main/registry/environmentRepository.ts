@@ -6,7 +6,7 @@ import {
   sealSecret,
 } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import { PRIVATE_KEY_BEGIN, privateKeyTextProblem } from '../../common/registry/privateKeyText.ts';
 import type {
   EnvironmentFields,
@@ -29,8 +29,6 @@ import {
   type RegistryContext,
 } from './registryContext.ts';
 import { environmentView, serverView, supportAccountView } from './registryViews.ts';
-
-const NO_ENVIRONMENT = 'No such environment; it may have been deleted.';
 
 /** Every support-account read goes through this column list: the secret itself is never selected. */
 const supportAccountColumns = [
@@ -157,9 +155,12 @@ export async function saveEnvironment(
       .where('name', '=', fields.name);
     if (id !== undefined) sameName = sameName.where('id', '!=', id);
     if (await sameName.executeTakeFirst()) {
-      throw new LotsenError('CONFLICT', `This customer already has an environment named ${fields.name}.`, {
-        issues: [{ path: 'environment.name', message: 'Another environment has this name' }],
-      });
+      throw keyedError(
+        'CONFLICT',
+        'records.environmentNameTaken',
+        { environment: fields.name },
+        { issues: [keyedIssue('environment.name', 'records.environmentNameUsed')] },
+      );
     }
     const envId = id ?? randomUUID();
     const owner = { kind: 'environment' as const, id: envId };
@@ -203,7 +204,7 @@ export async function saveEnvironment(
           id,
           within: { column: 'customer_id', value: customerId },
           record: 'environment',
-          notFound: NO_ENVIRONMENT,
+          notFound: 'No such environment; it may have been deleted.',
           view: async () =>
             (await loadEnvironments(trx, { customerIds: [customerId], environmentId: id }))[0]!,
           submitted: fields,
@@ -300,7 +301,7 @@ export async function deleteServer(ctx: RegistryContext, id: string): Promise<st
       .select('environment_id')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such server; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchServer');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('servers').where('id', '=', id).execute();
     await touchCustomer(trx, ctx, customerId);
@@ -320,15 +321,13 @@ async function assertReadableKey(secret: string): Promise<void> {
   const { utils } = (await import('ssh2')).default;
   const parsed = problem === null ? utils.parseKey(secret) : null;
   if (parsed !== null && (!(parsed instanceof Error) || /passphrase/i.test(parsed.message))) return;
-  const message =
+  const why =
     problem === 'oneLine'
-      ? 'This private key has lost its line breaks; paste it again as it is in its file'
+      ? 'records.privateKeyOneLine'
       : problem === 'noEnd'
-        ? 'This private key is cut off: its last line, -----END … PRIVATE KEY-----, is missing'
-        : 'This private key cannot be read: it is damaged or in a format Lotsen does not read (OpenSSH, PEM or PKCS#8)';
-  throw new LotsenError('VALIDATION', 'The private key cannot be read.', {
-    issues: [{ path: 'secret', message }],
-  });
+        ? 'records.privateKeyCutOff'
+        : 'records.privateKeyDamaged';
+  throw keyedError('VALIDATION', 'records.privateKeyUnreadable', {}, { issues: [keyedIssue('secret', why)] });
 }
 
 /** `secret === undefined` keeps what is stored; secrets only ever travel into the store here. */
@@ -429,7 +428,7 @@ export async function deleteSupportAccount(ctx: RegistryContext, id: string): Pr
       .select('environment_id')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchSupportAccount');
     const customerId = await customerOfEnvironment(trx, row.environment_id);
     await trx.deleteFrom('support_accounts').where('id', '=', id).execute();
     await destroySecretKeys(trx, accountKeyOwners(id));
@@ -471,7 +470,7 @@ export async function customerOfEnvironment(db: Db, environmentId: string): Prom
     .select('customer_id')
     .where('id', '=', environmentId)
     .executeTakeFirst();
-  if (!env) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+  if (!env) throw keyedError('NOT_FOUND', 'records.noSuchEnvironment');
   return env.customer_id;
 }
 
@@ -485,8 +484,9 @@ export async function readSecret(
     .select(['secret', 'username', 'environment_id'])
     .where('id', '=', accountId)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
-  if (row.secret === null) throw new LotsenError('NOT_FOUND', `No secret is stored for ${row.username}.`);
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchSupportAccount');
+  if (row.secret === null)
+    throw keyedError('NOT_FOUND', 'records.noSecretStored', { username: row.username });
   return {
     secret: await openSecret(db, row.secret),
     username: row.username,
@@ -504,9 +504,9 @@ export async function readTotpSeed(
     .select(['totp_seed', 'username', 'environment_id'])
     .where('id', '=', accountId)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such support account; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchSupportAccount');
   if (row.totp_seed === null) {
-    throw new LotsenError('NOT_FOUND', `No TOTP seed is stored for ${row.username}.`);
+    throw keyedError('NOT_FOUND', 'records.noTotpSeedStored', { username: row.username });
   }
   return {
     seed: await openSecret(db, row.totp_seed),
@@ -522,7 +522,7 @@ export async function readPreConnectSecret(db: Db, environmentId: string): Promi
     .select('pre_connect_secret')
     .where('id', '=', environmentId)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchEnvironment');
   return row.pre_connect_secret === null ? null : openSecret(db, row.pre_connect_secret);
 }
 
@@ -536,9 +536,9 @@ export async function readVpnTotpSeed(
     .select(['vpn_totp_seed', 'name'])
     .where('id', '=', environmentId)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', NO_ENVIRONMENT);
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchEnvironment');
   if (row.vpn_totp_seed === null) {
-    throw new LotsenError('NOT_FOUND', `No TOTP seed is stored for the VPN of ${row.name}.`);
+    throw keyedError('NOT_FOUND', 'records.noVpnTotpSeedStored', { environment: row.name });
   }
   return { seed: await openSecret(db, row.vpn_totp_seed), name: row.name };
 }

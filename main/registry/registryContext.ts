@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { Principal } from '../../common/team/principal.ts';
 import type { Db } from '../store/database.node.ts';
 import { nextRowVersion } from '../store/rowVersion.ts';
@@ -37,7 +37,7 @@ export async function touchCustomer(db: Db, ctx: RegistryContext, customerId: st
 
 export async function assertCustomerExists(db: Db, customerId: string): Promise<void> {
   const row = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchCustomer');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { newOwnersSealer } from '../vault/secretVault.ts';
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, type LotsenError } from '../../common/api/errors.ts';
 import { cutText, IssueReport, MAX_ISSUE_RECORD_CHARS } from '../../common/api/limits.ts';
 import {
   registryFileCustomerSchema,
@@ -272,9 +272,8 @@ function recordLabel(candidate: unknown, index: number): string {
 }
 
 export function registryFileRefused(issues: IssueReport): LotsenError {
-  return new LotsenError(
-    'VALIDATION',
-    `The registry file was not imported: ${issues.describeCount()}. Nothing was written.`,
-    { issues: issues.issues() },
-  );
+  const counts = { count: issues.count, unchecked: issues.uncheckedRecords };
+  const key =
+    counts.unchecked === 0 ? 'records.registryFileNotImported' : 'records.registryFileNotImportedUnchecked';
+  return keyedError('VALIDATION', key, counts, { issues: issues.issues() });
 }

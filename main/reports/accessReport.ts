@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { AuditEventCode, AuditEventView } from '../../common/audit/auditEvents.ts';
 import {
   accessExportEvents,
@@ -29,7 +29,7 @@ export async function accessReport(db: Db, period: Period): Promise<AccessReport
     .select(['id', 'name', 'org_number', 'created_at'])
     .where('id', '=', period.customerId)
     .executeTakeFirst();
-  if (!customer) throw new LotsenError('NOT_FOUND', 'No such customer; it may have been deleted.');
+  if (!customer) throw keyedError('NOT_FOUND', 'records.noSuchCustomer');
   const [sessions, exports] = await Promise.all([
     sessionRows(db, period),
     exportRows(db, period, customer.created_at),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { PurgeRun, RetentionStatus } from '../../common/retention/model.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import { destroyDataKeys } from '../personalData/personalDataKeys.ts';
@@ -63,9 +63,10 @@ export async function runSummerPurge(ctx: RegistryContext, audit: AuditTrail): P
     async (trx) => {
       const status = await retentionStatus(trx, ctx.now());
       if (!status.due) {
-        throw new LotsenError(
+        throw keyedError(
           'CONFLICT',
-          `No purge is due: the last ran for ${status.lastRun!.purgeDate}, and the next is on ${status.nextPurgeDate}.`,
+          'records.noPurgeDue',
+          { lastPurgeOn: status.lastRun!.purgeDate, nextPurgeOn: status.nextPurgeDate },
           { nextPurgeDate: status.nextPurgeDate },
         );
       }

@@ -14,13 +14,17 @@ export function sessionsShownTo(ctx: RegistryContext): string | null {
   return onlyOwnUnder(ctx.principal, 'readSessions');
 }
 
-export async function assertSessionReachable(ctx: RegistryContext, sessionId: string, act: string) {
+export async function assertSessionReachable(
+  ctx: RegistryContext,
+  sessionId: string,
+  act: 'reconnect' | 'close' | 'replace the host key of',
+) {
   const owner = await sessionTechnician(ctx.db, sessionId);
-  if (owner !== null) assertMayTouch(ctx.principal, 'readSessions', owner, { record: 'session', act });
+  if (owner !== null) assertMayTouch(ctx.principal, 'readSessions', owner, act);
 }
 
 export async function assertRecordingReachable(ctx: RegistryContext, recordingId: string) {
   const owner = await recordingTechnician(ctx.db, recordingId);
   // A recording no session names (or none at all) is nobody's own ('' is no user's id): only those who see everyone's.
-  assertMayTouch(ctx.principal, 'readSessions', owner ?? '', { record: 'recording', act: 'play' });
+  assertMayTouch(ctx.principal, 'readSessions', owner ?? '', 'play');
 }

@@ -1,4 +1,5 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
+import type { ErrorDetailKey, ErrorDetailValues } from '../../common/api/errorDetails/index.ts';
 import type { EscalationBasis } from '../../common/tickets/model.ts';
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { sealPersonal } from '../personalData/personalDataKeys.ts';
@@ -19,10 +20,10 @@ export interface EscalationException {
   reason: string;
 }
 
-/** Why a ticket may not be escalated under an option, as a code and a sentence. */
+/** Why a ticket may not be escalated under an option, as a code and a detail key. */
 export interface EscalationRefusal {
   reason: 'NO_AGREEMENT' | 'NO_ACUTE_OPTION';
-  message: string;
+  detail: { key: ErrorDetailKey; values: ErrorDetailValues };
   /** The sentence's data, for the console to word it by `reason`: the day asked about, or the agreements' references. */
   values: { on: string } | { agreements: string[] };
 }
@@ -54,7 +55,7 @@ export async function acuteOptionAt(
     const on = formatInstant(at).slice(0, 10);
     return {
       reason: 'NO_AGREEMENT',
-      message: `Acute escalation refused: no agreement in force on ${on}.`,
+      detail: { key: 'records.escalationNoAgreement', values: { escalatedOn: on } },
       values: { on },
     };
   }
@@ -73,7 +74,7 @@ export async function acuteOptionAt(
     const references = candidates.map((a) => a.reference);
     return {
       reason: 'NO_ACUTE_OPTION',
-      message: `Acute escalation refused: the agreement has no acute option (${references.join(', ')}).`,
+      detail: { key: 'records.escalationNoAcuteOption', values: { agreements: references } },
       values: { agreements: references },
     };
   }
@@ -115,7 +116,7 @@ export async function recordEscalation(
     return { basis: 'option', feeOre: option.feeOre };
   }
   if (exception === null) {
-    throw new LotsenError('NOT_ELIGIBLE', option.message, {
+    throw keyedError('NOT_ELIGIBLE', option.detail.key, option.detail.values, {
       reason: option.reason,
       ...option.values,
       exceptionPriceOre: (await readPriceList(trx)).acuteEscalationOre,
@@ -124,9 +125,13 @@ export async function recordEscalation(
   assertMayMakeEscalationException(ctx);
   const reason = exception.reason.trim();
   if (reason === '') {
-    throw new LotsenError('VALIDATION', 'An exception needs its reason written.', {
-      issues: [{ path: 'exception.reason', message: 'An exception needs its reason written' }],
-    });
+    throw keyedError(
+      'VALIDATION',
+      'records.exceptionReasonMissing',
+      {},
+      // The field's message is common/'s schema sentence, which the console words as it does the schema's.
+      { issues: [{ path: 'exception.reason', message: 'An exception needs its reason written' }] },
+    );
   }
   const feeOre = (await readPriceList(trx)).acuteEscalationOre;
   await trx

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import { asServerRole } from '../../common/sessions/model.ts';
 import type { TicketStatus } from '../../common/tickets/model.ts';
 import {
@@ -30,8 +30,6 @@ import { ticketOwner } from './ticketPersonalFields.ts';
  * and time): the timeline shows what the caller may read.
  */
 
-const NO_TICKET = 'No such ticket; it may have been deleted.';
-
 /** The ticket a note or screenshot goes on: it must exist and still hold personal data (a purged one has no key). */
 async function writableTicket(db: Db, id: string): Promise<{ customerId: string }> {
   const row = await db
@@ -39,13 +37,9 @@ async function writableTicket(db: Db, id: string): Promise<{ customerId: string 
     .select(['customer_id', 'purged_at'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', NO_TICKET);
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
   if (row.purged_at !== null) {
-    throw new LotsenError(
-      'CONFLICT',
-      `This ticket's personal data was purged (${PURGED_TEXT}); nothing can be added to it.`,
-      { reason: 'TICKET_PURGED' },
-    );
+    throw keyedError('CONFLICT', 'records.ticketPurged', {}, { reason: 'TICKET_PURGED' });
   }
   return { customerId: row.customer_id };
 }
@@ -128,17 +122,22 @@ const SIGNATURES: Record<ScreenshotMediaType, number[]> = {
 export function screenshotBytes(input: Pick<ScreenshotInput, 'mediaType' | 'data'>): Buffer {
   const bytes = Buffer.from(input.data, 'base64');
   if (bytes.length > SCREENSHOT_MAX_BYTES) {
-    throw new LotsenError('VALIDATION', 'A screenshot is at most 5 MB.', {
-      reason: 'SCREENSHOT_TOO_LARGE',
-      issues: [{ path: 'data', message: 'A screenshot is at most 5 MB' }],
-    });
+    throw keyedError(
+      'VALIDATION',
+      'records.screenshotTooLarge',
+      {},
+      // The field's message is common/'s schema sentence, which the console words as it does the schema's.
+      { reason: 'SCREENSHOT_TOO_LARGE', issues: [{ path: 'data', message: 'A screenshot is at most 5 MB' }] },
+    );
   }
   const signature = SIGNATURES[input.mediaType];
   if (bytes.length <= signature.length || !signature.every((byte, i) => bytes[i] === byte)) {
-    throw new LotsenError('VALIDATION', 'The file is not a PNG or JPEG image.', {
-      reason: 'SCREENSHOT_TYPE',
-      issues: [{ path: 'data', message: 'Not a PNG or JPEG image' }],
-    });
+    throw keyedError(
+      'VALIDATION',
+      'records.screenshotNotImage',
+      {},
+      { reason: 'SCREENSHOT_TYPE', issues: [keyedIssue('data', 'records.screenshotNotPngOrJpeg')] },
+    );
   }
   return bytes;
 }
@@ -189,7 +188,7 @@ export async function screenshotContent(db: Db, id: string): Promise<ScreenshotC
     .select(['id', 'media_type', 'content'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such screenshot; it may have been purged.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchScreenshot');
   const [data] = await openPersonal(db, [row.content]);
   return { id: row.id, mediaType: row.media_type as ScreenshotMediaType, data: data ?? null };
 }
@@ -220,17 +219,19 @@ export async function assignTicket(
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     if (assigneeId !== null && !(await listAssignees(trx)).some((a) => a.id === assigneeId)) {
-      throw new LotsenError('VALIDATION', 'A ticket is assigned to a member of the team.', {
-        reason: 'NOT_A_MEMBER',
-        issues: [{ path: 'assigneeId', message: 'Not a member of the team' }],
-      });
+      throw keyedError(
+        'VALIDATION',
+        'records.assigneeNotMember',
+        {},
+        { reason: 'NOT_A_MEMBER', issues: [keyedIssue('assigneeId', 'records.notTeamMember')] },
+      );
     }
     const result = await trx
       .updateTable('tickets')
       .set({ assignee_id: assigneeId, updated_at: ctx.now(), updated_by: ctx.actorId, ...nextRowVersion() })
       .where('id', '=', id)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new LotsenError('NOT_FOUND', NO_TICKET);
+    if (result.numUpdatedRows === 0n) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
   });
 }
 
@@ -263,7 +264,7 @@ export async function ticketTimeline(
   options: { sessions: boolean } = { sessions: true },
 ): Promise<TicketTimeline> {
   const exists = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
-  if (!exists) throw new LotsenError('NOT_FOUND', NO_TICKET);
+  if (!exists) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
   const [notes, statusChanges, sessions, entries, screenshots] = await Promise.all([
     db
       .selectFrom('ticket_notes')

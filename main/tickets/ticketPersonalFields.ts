@@ -1,5 +1,7 @@
+import type { ErrorDetailKey } from '../../common/api/errorDetails/index.ts';
 import type { TicketFields } from '../../common/tickets/model.ts';
 import type { DataKeyOwner } from '../personalData/personalDataKeys.ts';
+import type { SealedFieldName } from '../personalData/sealedColumns.ts';
 
 /**
  * A ticket's personal columns, stored sealed under the ticket's data key (personalDataKeys.ts): whatever the requester
@@ -25,16 +27,16 @@ export const ticketOwner = (id: string): DataKeyOwner => ({ kind: 'ticket', id }
 
 /** Each sealed column's field in the API and its name for people. */
 export const TICKET_SEALED_FIELDS = {
-  requester_name: { field: 'requesterName', label: "requester's name" },
-  requester_email: { field: 'requesterEmail', label: "requester's e-mail" },
-  subject: { field: 'subject', label: 'subject' },
-  description: { field: 'description', label: 'description' },
-  affected_users: { field: 'affectedUsers', label: 'affected users' },
-  school_and_class: { field: 'schoolAndClass', label: 'school and class' },
-  problem_started: { field: 'problemStarted', label: 'time the problem started' },
-  page_links: { field: 'pageLinks', label: 'page links' },
-  browser: { field: 'browser', label: 'browser' },
-} as const satisfies Record<TicketSealedColumn, { field: keyof TicketFields; label: string }>;
+  requester_name: { field: 'requesterName', purged: 'records.purgedRequesterName' },
+  requester_email: { field: 'requesterEmail', purged: 'records.purgedRequesterEmail' },
+  subject: { field: 'subject', purged: 'records.purgedSubject' },
+  description: { field: 'description', purged: 'records.purgedDescription' },
+  affected_users: { field: 'affectedUsers', purged: 'records.purgedAffectedUsers' },
+  school_and_class: { field: 'schoolAndClass', purged: 'records.purgedSchoolAndClass' },
+  problem_started: { field: 'problemStarted', purged: 'records.purgedProblemStarted' },
+  page_links: { field: 'pageLinks', purged: 'records.purgedPageLinks' },
+  browser: { field: 'browser', purged: 'records.purgedBrowser' },
+} as const satisfies Record<TicketSealedColumn, { field: keyof TicketFields; purged: ErrorDetailKey }>;
 
 /** The ticket's personal texts by column, as they are to be sealed. */
 export function ticketTexts(fields: TicketFields): Record<TicketSealedColumn, string> {
@@ -47,9 +49,6 @@ export function ticketTexts(fields: TicketFields): Record<TicketSealedColumn, st
 export const ticketColumnNames = Object.fromEntries(
   TICKET_SEALED_COLUMNS.map((column) => [
     column,
-    {
-      label: `ticket's ${TICKET_SEALED_FIELDS[column].label}`,
-      path: `ticket.${TICKET_SEALED_FIELDS[column].field}`,
-    },
+    { purged: TICKET_SEALED_FIELDS[column].purged, path: `ticket.${TICKET_SEALED_FIELDS[column].field}` },
   ]),
-) as Record<TicketSealedColumn, { label: string; path: string }>;
+) as Record<TicketSealedColumn, SealedFieldName>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ExpressionBuilder } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import {
   NO_DPA_WARNING,
@@ -15,7 +15,7 @@ import {
 import { endOfDate, startOfDate } from '../agreements/agreementDates.ts';
 import { evaluateEligibility } from '../agreements/eligibility.ts';
 import { loadFacts } from '../agreements/eligibilityService.ts';
-import { assertEscalationMovable, closedMonthAt, closedMonthText } from '../billing/periodLocks.ts';
+import { assertEscalationMovable, closedMonthAt, closedMonthValues } from '../billing/periodLocks.ts';
 import { destroyDataKeys, PURGED_TEXT, sealPersonalFields } from '../personalData/personalDataKeys.ts';
 import { openColumns, resealChanged } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
@@ -104,7 +104,7 @@ export async function listTickets(db: Db, filter: TicketFilter = {}, at = Date.n
 
 export async function getTicket(db: Db, id: string, at = Date.now()): Promise<TicketView> {
   const row = await ticketColumns(db).where('tickets.id', '=', id).executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
   return (await ticketViews(db, [row], at))[0]!;
 }
 
@@ -158,8 +158,7 @@ export async function writeTicket(
           ])
           .where('id', '=', id)
           .executeTakeFirst();
-  if (id !== undefined && !previous)
-    throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  if (id !== undefined && !previous) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
   // Logged time is billed to the ticket's customer: moving the ticket would move (or bill again) that time.
   if (
     id !== undefined &&
@@ -167,13 +166,11 @@ export async function writeTicket(
     previous.customer_id !== fields.customerId &&
     (await hasLoggedTime(trx, id))
   ) {
-    throw new LotsenError(
+    throw keyedError(
       'CONFLICT',
-      'This ticket has logged time, which belongs to its customer: the customer cannot change. ' +
-        'Open a new ticket for the other customer instead.',
-      {
-        issues: [{ path: 'ticket.customerId', message: 'The ticket has logged time; its customer is fixed' }],
-      },
+      'records.ticketCustomerFixedByTime',
+      {},
+      { issues: [keyedIssue('ticket.customerId', 'records.ticketCustomerFixed')] },
     );
   }
   await assertEscalationMovable(
@@ -286,9 +283,12 @@ async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<vo
       .where('agreement_services.id', '=', fields.serviceId)
       .executeTakeFirst();
     if (service?.customer_id !== fields.customerId) {
-      throw new LotsenError('VALIDATION', 'The service is not one of this customer’s.', {
-        issues: [{ path: 'ticket.serviceId', message: 'Not a service in this customer’s agreements' }],
-      });
+      throw keyedError(
+        'VALIDATION',
+        'records.serviceNotCustomers',
+        {},
+        { issues: [keyedIssue('ticket.serviceId', 'records.serviceNotInAgreements')] },
+      );
     }
   }
   if (fields.environmentId !== null) {
@@ -298,9 +298,12 @@ async function assertBelongsToCustomer(db: Db, fields: TicketFields): Promise<vo
       .where('id', '=', fields.environmentId)
       .executeTakeFirst();
     if (env?.customer_id !== fields.customerId) {
-      throw new LotsenError('VALIDATION', 'The environment is not one of this customer’s.', {
-        issues: [{ path: 'ticket.environmentId', message: 'Not an environment of this customer' }],
-      });
+      throw keyedError(
+        'VALIDATION',
+        'records.environmentNotCustomers',
+        {},
+        { issues: [keyedIssue('ticket.environmentId', 'records.notEnvironmentOfCustomer')] },
+      );
     }
   }
 }
@@ -337,24 +340,19 @@ export async function deleteTicket(ctx: RegistryContext, id: string): Promise<st
       .select(['customer_id', 'escalated_at'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+    if (!row) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
     if (await hasLoggedTime(trx, id)) {
       // Logged time is accounting material (kept seven years): the ticket stays; close it instead.
-      throw new LotsenError(
-        'CONFLICT',
-        'This ticket has logged time and cannot be deleted; close it instead.',
-      );
+      throw keyedError('CONFLICT', 'records.ticketHasLoggedTime');
     }
     const billedFee =
       row.escalated_at === null ? null : await closedMonthAt(trx, row.customer_id, row.escalated_at);
     if (billedFee) {
       // So is an escalation fee on an invoice: its line names the ticket.
-      throw new LotsenError(
-        'CONFLICT',
-        `${closedMonthText(billedFee)}, which billed this ticket's acute escalation: the ticket cannot be deleted; ` +
-          'close it instead.',
-        { batchNumber: billedFee.number, month: billedFee.month },
-      );
+      throw keyedError('CONFLICT', 'records.ticketFeeBilled', closedMonthValues(billedFee), {
+        batchNumber: billedFee.number,
+        month: billedFee.month,
+      });
     }
     await trx.deleteFrom('tickets').where('id', '=', id).execute();
     await destroyDataKeys(trx, [ticketOwner(id)]);

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { TicketView } from '../../common/tickets/model.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
 import type { RegistryContext } from '../registry/registryContext.ts';
@@ -26,16 +26,16 @@ export async function sendTicketBack(
     async (trx) => {
       const ticket = await getTicket(trx, id);
       if (ticket.sentBackAt !== null) {
-        throw new LotsenError('CONFLICT', 'This ticket has already been sent back to the contacts.');
+        throw keyedError('CONFLICT', 'records.ticketAlreadySentBack');
       }
       if (ticket.requesterIsContact) {
-        throw new LotsenError(
-          'CONFLICT',
-          `The requester is a named support contact of ${ticket.customerName}; their ticket is the vendor's to answer.`,
-        );
+        throw keyedError('CONFLICT', 'records.requesterIsContact', { customer: ticket.customerName });
       }
       if (ticket.status === 'resolved' || ticket.status === 'closed') {
-        throw new LotsenError('CONFLICT', `This ticket is ${ticket.status}; reopen it first.`);
+        throw keyedError(
+          'CONFLICT',
+          ticket.status === 'resolved' ? 'records.ticketResolvedReopen' : 'records.ticketClosedReopen',
+        );
       }
       const now = ctx.now();
       await trx

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError, validationError } from '../../common/api/errors.ts';
+import type { ErrorDetailKey } from '../../common/api/errorDetails/index.ts';
+import { keyedError, keyedIssue } from '../../common/api/errors.ts';
 import type { BillableWorkType } from '../../common/agreements/model.ts';
 import type { ChargeClassification } from '../../common/billing/model.ts';
 import {
   timeSpanProblem,
+  type TimeSpanProblem,
   type TimeClassification,
   type TimeEntryUpdate,
   type TimeEntryView,
@@ -21,6 +23,12 @@ import { assertMayTouch } from '../users/rowRules.ts';
 import { ticketOwner } from '../tickets/ticketPersonalFields.ts';
 import { withSuggestions } from './classification.ts';
 import { withVerdicts } from './entryVerdicts.ts';
+
+/** An entry's span refused, by the problem common/ names (it words the same check in forms). */
+const timeSpanKeys = {
+  'The end must be after the start': 'records.entryEndNotAfterStart',
+  'One entry covers at most 24 hours': 'records.entryOver24Hours',
+} as const satisfies Record<TimeSpanProblem, ErrorDetailKey>;
 
 const entryColumns = (db: Db) =>
   db
@@ -75,7 +83,7 @@ export async function listTimeEntries(
 /** One entry as the API shows it, with its suggestion when unclassified. */
 export async function getTimeEntry(db: Db, id: string): Promise<TimeEntryView> {
   const row = await entryColumns(db).where('time_entries.id', '=', id).executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', 'No such time entry; it may have been deleted.');
+  if (!row) throw keyedError('NOT_FOUND', 'records.noSuchTimeEntry');
   return (await withSuggestions(db, await withVerdicts(db, await entryViews(db, [row]))))[0]!;
 }
 
@@ -173,10 +181,7 @@ export async function classifyEntry(
   },
 ): Promise<TimeEntryView> {
   const current = await getTimeEntry(ctx.db, input.entryId);
-  assertMayTouch(ctx.principal, 'classifyTime', current.technicianId, {
-    record: 'time entry',
-    act: 'classify',
-  });
+  assertMayTouch(ctx.principal, 'classifyTime', current.technicianId, 'classify');
   await assertEntryUnlocked(ctx.db, input.entryId);
   return withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
@@ -214,18 +219,15 @@ export async function classifyEntry(
  */
 export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate): Promise<TimeEntryView> {
   const current = await getTimeEntry(ctx.db, update.id);
-  assertMayTouch(ctx.principal, 'writeTime', current.technicianId, { record: 'time entry', act: 'edit' });
+  assertMayTouch(ctx.principal, 'writeTime', current.technicianId, 'edit');
   await assertEntryUnlocked(ctx.db, update.id);
   if (current.endedAt === null) {
-    throw new LotsenError('CONFLICT', 'The entry is still running; stop it before editing it.');
+    throw keyedError('CONFLICT', 'records.entryStillRunning');
   }
   const movesTime =
     update.ticketId !== undefined || update.startedAt !== undefined || update.endedAt !== undefined;
   if (movesTime && current.source === 'session') {
-    throw new LotsenError(
-      'CONFLICT',
-      "A session's ticket and times come from the session itself; only its note can be edited.",
-    );
+    throw keyedError('CONFLICT', 'records.sessionEntryFixed');
   }
   const next = {
     ticketId: update.ticketId ?? current.ticketId,
@@ -233,7 +235,10 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
     endedAt: update.endedAt ?? current.endedAt,
   };
   const problem = timeSpanProblem(next.startedAt, next.endedAt);
-  if (problem !== null) throw validationError(problem, [{ path: 'endedAt', message: problem }]);
+  if (problem !== null) {
+    const key = timeSpanKeys[problem];
+    throw keyedError('VALIDATION', key, {}, { issues: [keyedIssue('endedAt', key)] });
+  }
   return withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
       await holdMonthsOpen(trx, [current, next]);
@@ -272,10 +277,10 @@ export async function updateEntry(ctx: RegistryContext, update: TimeEntryUpdate)
 /** Deletes a timer or manual entry that is not locked; a session's entry stays with its session. */
 export async function deleteEntry(ctx: RegistryContext, id: string): Promise<TimeEntryView> {
   const current = await getTimeEntry(ctx.db, id);
-  assertMayTouch(ctx.principal, 'writeTime', current.technicianId, { record: 'time entry', act: 'delete' });
+  assertMayTouch(ctx.principal, 'writeTime', current.technicianId, 'delete');
   await assertEntryUnlocked(ctx.db, id);
   if (current.source === 'session') {
-    throw new LotsenError('CONFLICT', "A session's time entry belongs to the session and cannot be deleted.");
+    throw keyedError('CONFLICT', 'records.sessionEntryNotDeletable');
   }
   await withLockErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
@@ -330,7 +335,7 @@ export async function insertEntry(
 
 async function assertTicket(db: Db, ticketId: string): Promise<void> {
   const ticket = await db.selectFrom('tickets').select('id').where('id', '=', ticketId).executeTakeFirst();
-  if (!ticket) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  if (!ticket) throw keyedError('NOT_FOUND', 'records.noSuchTicket');
 }
 
 /**
@@ -352,7 +357,7 @@ async function noteToWrite(
   if (current === null) {
     // A purged note stays purged wherever the entry goes; a new text for it would need the destroyed key.
     if (text === undefined || text === PURGED_TEXT) return null;
-    throw purgedFieldError({ label: "entry's note", path: 'note' });
+    throw purgedFieldError({ purged: 'records.purgedEntryNote', path: 'note' });
   }
   const next = text ?? current;
   if (stored.ticket_id === ticketId && next === current) return null;

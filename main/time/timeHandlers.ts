@@ -37,7 +37,7 @@ export function timeHandlers(backend: Backend): TimeHandlers {
     'time.classify': async (input) => changed(await classifyEntry(ctx(), input)),
     'time.suggestion': async ({ entryId }) => {
       const entry = await getTimeEntry(ctx().db, entryId);
-      assertMayTouch(ctx().principal, 'readTime', entry.technicianId, { record: 'time entry', act: 'see' });
+      assertMayTouch(ctx().principal, 'readTime', entry.technicianId, 'see');
       return (await suggestionsFor(ctx().db, [entry])).get(entryId)!;
     },
     'time.update': async (update) => {

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, type LotsenError } from '../../common/api/errors.ts';
 import { cutText, IssueReport } from '../../common/api/limits.ts';
 import {
   timeFileEntrySchema,
@@ -139,9 +139,7 @@ function recordLabel(candidate: unknown, index: number): string {
 }
 
 export function timeFileRefused(issues: IssueReport): LotsenError {
-  return new LotsenError(
-    'VALIDATION',
-    `The time file was not imported: ${issues.describeCount()}. Nothing was written.`,
-    { issues: issues.issues() },
-  );
+  const counts = { count: issues.count, unchecked: issues.uncheckedRecords };
+  const key = counts.unchecked === 0 ? 'records.timeFileNotImported' : 'records.timeFileNotImportedUnchecked';
+  return keyedError('VALIDATION', key, counts, { issues: issues.issues() });
 }

@@ -1,5 +1,6 @@
 import { codesWithDetail, type ErrorDetailValue } from '../../common/api/errorDetails/index.ts';
-import { LotsenError } from '../../common/api/errors.ts';
+import { LotsenError, type ApiError } from '../../common/api/errors.ts';
+import { recordValuesInWords } from './recordDetailValues.ts';
 import { listInWords } from '../components/form/formSpec.ts';
 import { dayToText } from '../components/form/dateText.ts';
 import { formatCount, formatDateTime } from '../i18n/format.ts';
@@ -34,12 +35,7 @@ export function errorSentence(error: LotsenError): string {
  * pseudo-locale, where the tours catch it: never as English inside a Swedish sentence.
  */
 export function errorDetail(error: LotsenError): string | null {
-  if (error.detail) {
-    const { key, values } = error.detail;
-    // Keys are checked where main throws them (ErrorDetailKey); an older main's unknown key shows the sentence alone.
-    const worded = t(`errorDetails:${key}` as never, wordedValues(values) as never) as unknown as string;
-    return worded === key || worded === `errorDetails:${key}` ? null : worded;
-  }
+  if (error.detail) return detailText(error.detail, error.details);
   const message = error.message.trim();
   if (!codesWithDetail.has(error.code) || message === '' || i18n.language === 'sv') return null;
   return message;
@@ -61,4 +57,23 @@ function wordedValues(values: Readonly<Record<string, ErrorDetailValue>>): Recor
 
 export function errorCode(error: unknown): string | null {
   return error instanceof LotsenError ? error.code : null;
+}
+
+/**
+ * A detail (an error's, or a field issue's) in the chosen language. Keys are checked where main throws them
+ * (ErrorDetailKey); an older main's unknown key gives null, so the sentence is shown alone.
+ */
+export function detailText(
+  detail: NonNullable<ApiError['detail']>,
+  details?: ApiError['details'],
+): string | null {
+  const { key, values } = detail;
+  const worded = t(
+    `errorDetails:${key}` as never,
+    {
+      ...wordedValues(values),
+      ...recordValuesInWords(values, details),
+    } as never,
+  ) as unknown as string;
+  return worded === key || worded === `errorDetails:${key}` ? null : worded;
 }

@@ -59,7 +59,7 @@ export const codesWithDetail: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'STORE_DAMAGED',
 ]);
 
-const MAX_VALUE_CHARS = 500;
+export const MAX_VALUE_CHARS = 500;
 const MAX_LIST_ITEMS = 50;
 
 export const errorDetailValueSchema = z.union([

@@ -2,7 +2,7 @@ import { ZodError, type z } from 'zod';
 import { issueText, markZodsOwn, sentenceText } from './issueText.ts';
 import { issuesFromZod, LotsenError, type FieldIssue } from '../../../common/api/errors.ts';
 import { i18n, t } from '../../i18n/i18n.ts';
-import { errorDetail, errorMessage } from '../../store/errorMessage.ts';
+import { detailText, errorDetail, errorMessage } from '../../store/errorMessage.ts';
 
 export interface FieldErrors {
   /** Field name to the first message about it. */
@@ -34,8 +34,9 @@ export function errorsFromIssues(issues: readonly FieldIssue[], fields: readonly
   const general: string[] = [];
   for (const issue of issues) {
     const field = fieldForIssuePath(issue.path, fields);
-    // A sentence of common/'s schemas sent by main reads in the chosen language too.
-    const message = sentenceText(issue.message) ?? issue.message;
+    // A keyed issue from main, or a sentence of common/'s schemas, reads in the chosen language too.
+    const message =
+      (issue.detail ? detailText(issue.detail) : null) ?? sentenceText(issue.message) ?? issue.message;
     if (field === null) general.push(issue.path ? `${issue.path}: ${message}` : message);
     else byField[field] ??= message;
   }

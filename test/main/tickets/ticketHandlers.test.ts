@@ -146,7 +146,11 @@ describe('tickets', () => {
       ticket: ticketFor(customer.id, { environmentId: foreignEnv.id }),
     });
     expect(foreign.details?.issues).toEqual([
-      { path: 'ticket.environmentId', message: 'Not an environment of this customer' },
+      {
+        path: 'ticket.environmentId',
+        message: 'Not an environment of this customer',
+        detail: { key: 'records.notEnvironmentOfCustomer', values: {} },
+      },
     ]);
     expect(await call.ok('tickets.list', {})).toEqual([]);
   });
