@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorDetailSchema } from '../api/errorDetails/index.ts';
 import { reasonSchema } from '../agreements/verdict.ts';
 import { idSchema } from '../registry/model.ts';
 import { serverRoles, type ServerRole } from '../registry/vocabulary.ts';
@@ -203,6 +204,8 @@ export const sessionViewSchema = z.object({
   /** Why it ended or failed, in a sentence; null while live or after a normal close. */
   endMessage: z.string().nullable(),
   endCode: z.string().nullable(),
+  /** `endMessage` as a detail key and values, for the console to word in the reader's language (older rows lack it). */
+  endDetail: errorDetailSchema.optional(),
   /** Set when the session failed on a changed host key: what replacing the stored key needs. */
   hostKeyChange: hostKeyChangeSchema.nullable(),
   overridden: z.boolean(),
@@ -222,6 +225,11 @@ export const sessionViewSchema = z.object({
    * session is tracked until the person clicks Done (sessions.close).
    */
   toolHandedOffAt: z.number().int().optional(),
+  /**
+   * Set on a live session that runs its environment's VPN connect command when the environment holds the VPN's
+   * one-time code seed: then main can type the current code at the VPN's prompt (`sessions.fillVpnOneTimeCode`).
+   */
+  vpnOneTimeCode: z.literal(true).optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

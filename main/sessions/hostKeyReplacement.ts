@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
 import { getSession } from './sessionRepository.ts';
@@ -14,13 +14,10 @@ export async function replaceSessionHostKey(
 ): Promise<void> {
   const ctx = backend.registryContext();
   const session = await getSession(ctx.db, input.sessionId);
-  if (!session) throw new LotsenError('NOT_FOUND', 'No such session.');
+  if (!session) throw keyedError('NOT_FOUND', 'sessions.noSuchSession');
   const change = session.hostKeyChange;
   if (session.endCode !== 'HOST_KEY_MISMATCH' || change === null) {
-    throw new LotsenError(
-      'CONFLICT',
-      'That session did not fail on a changed host key, so there is no key of it to replace.',
-    );
+    throw keyedError('CONFLICT', 'sessions.notAHostKeyFailure');
   }
   await backend.audit().appendWith(
     (trx) => replaceHostKey({ ...ctx, db: trx }, change),

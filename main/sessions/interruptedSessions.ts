@@ -2,14 +2,11 @@ import { mayCall } from '../../common/team/roles.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { booksOf } from '../team/outbox/sessionBooks.ts';
 import { closeBooks, reasonOf } from './sessionBookkeeping.ts';
+import { keyedOutcome } from './sessionOutcomes.ts';
 import { ownerAlive } from './sessionOwner.node.ts';
 import { lastRecordedAt, staleLiveSessions } from './sessionRepository.ts';
 
-const INTERRUPTED = {
-  state: 'disconnected',
-  code: 'INTERRUPTED',
-  message: 'Lotsen stopped while this session was open; it ended at its last recorded output.',
-} as const;
+const INTERRUPTED = keyedOutcome('disconnected', 'INTERRUPTED', 'sessions.interrupted');
 
 /**
  * Sessions the store says are live but whose process is gone (Lotsen was killed, the machine lost power): they end as

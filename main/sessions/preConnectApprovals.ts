@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { PreConnectCommandView } from '../../common/sessions/preConnect.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { machineIdOf } from '../app/machineId.node.ts';
@@ -92,14 +92,15 @@ export async function approvePreConnectCommand(
         .select(['id', 'pre_connect_command', 'disconnect_command'])
         .where('id', '=', input.environmentId)
         .executeTakeFirst();
-      if (!environment) throw new LotsenError('NOT_FOUND', 'No such environment; it may have been deleted.');
+      if (!environment) throw keyedError('NOT_FOUND', 'sessions.noSuchEnvironment');
       if (
         runnable(environment.pre_connect_command) !== input.command ||
         runnable(environment.disconnect_command) !== disconnectCommand
       ) {
-        throw new LotsenError(
+        throw keyedError(
           'CONFLICT',
-          "The environment's pre-connect command has changed since it was shown; read the new one before approving it.",
+          'sessions.preConnectApprovalStale',
+          {},
           { environmentId: environment.id },
         );
       }
@@ -138,10 +139,10 @@ export async function assertPreConnectApproved(
   const disconnectCommand = runnable(environment.disconnectCommand);
   const sha256 = approvalSha256(command, disconnectCommand);
   if (await isApproved(db, environment.id, sha256, await machineIdOf(backend.dataDir))) return;
-  throw new LotsenError(
+  throw keyedError(
     'COMMAND_NOT_APPROVED',
-    "This environment's pre-connect command has not been approved on this machine, so it was not run. Read it, " +
-      'then approve it to run here, or open the session without running it.',
+    'sessions.preConnectNotApproved',
+    {},
     { environmentId: environment.id, command, disconnectCommand, commandSha256: sha256 },
   );
 }

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { Verdict } from '../../common/agreements/verdict.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import type { VpnClient } from '../../common/sessions/vpn.ts';
@@ -11,7 +11,7 @@ import type { PreConnectCommands } from './preConnectApprovals.ts';
 
 export interface Admission {
   ticket: { id: string; customerId: string };
-  environment: PreConnectCommands & { vpnClient: VpnClient };
+  environment: PreConnectCommands & { vpnClient: VpnClient; hasVpnTotpSeed: boolean };
   verdict: Verdict;
   /** The written reason that let blockers pass; null when there were none to pass. */
   override: string | null;
@@ -35,14 +35,21 @@ export async function admitSession(
     .select(['id', 'customer_id', 'service_id', 'requester_email'])
     .where('id', '=', input.ticketId)
     .executeTakeFirst();
-  if (!ticket) throw new LotsenError('NOT_FOUND', 'No such ticket; it may have been deleted.');
+  if (!ticket) throw keyedError('NOT_FOUND', 'sessions.noSuchTicket');
   const environment = await ctx.db
     .selectFrom('environments')
-    .select(['id', 'customer_id', 'pre_connect_command', 'vpn_client', 'disconnect_command'])
+    .select([
+      'id',
+      'customer_id',
+      'pre_connect_command',
+      'vpn_client',
+      'disconnect_command',
+      'has_vpn_totp_seed',
+    ])
     .where('id', '=', input.environmentId)
     .executeTakeFirst();
   if (!environment || environment.customer_id !== ticket.customer_id) {
-    throw new LotsenError('NOT_FOUND', "No such environment for this ticket's customer.");
+    throw keyedError('NOT_FOUND', 'sessions.noSuchEnvironmentOfTicket');
   }
 
   const verdict = await checkEligibility(ctx.db, ticket.customer_id, {
@@ -60,6 +67,7 @@ export async function admitSession(
       preConnectCommand: environment.pre_connect_command,
       disconnectCommand: environment.disconnect_command,
       vpnClient: environment.vpn_client as VpnClient,
+      hasVpnTotpSeed: environment.has_vpn_totp_seed === 1,
     },
     verdict,
     override: verdict.blockers.length > 0 ? input.overrideReason : null,
@@ -110,10 +118,11 @@ export async function admitSessionOrFromCache(
 
 function assertNotBlocked(verdict: Verdict, overrideReason: string | null): void {
   if (verdict.blockers.length > 0 && overrideReason === null) {
-    throw new LotsenError(
+    // The blockers travel in the details, where the console lists each in words (ReasonList).
+    throw keyedError(
       'NOT_ELIGIBLE',
-      `This customer may not be helped now: ${verdict.blockers.map((b) => b.message).join(' ')} ` +
-        'A support lead may override with a written reason, which is audited.',
+      'sessions.notEligible',
+      {},
       { blockers: verdict.blockers, warnings: verdict.warnings },
     );
   }

@@ -30,13 +30,14 @@ import { admitSessionOrFromCache } from './sessionGate.ts';
 import { DISCONNECT_TIMEOUT_MS, sessionVpnOf, vpnSplitFinding, type SessionVpn } from './vpn/sessionVpn.ts';
 import { SELF } from './sessionOwner.node.ts';
 import { SessionQuestions } from './sessionQuestions.ts';
-import { getSession, listSessions } from './sessionRepository.ts';
+import { endDetailOf, getSession, listSessions } from './sessionRepository.ts';
 import type { SshSessionOptions } from './sessionSsh.node.ts';
 import { sessionTitle } from './sessionTitle.ts';
 import type { RdpClientOptions } from './rdp/rdpClient.node.ts';
 import { findRdpTarget, rdpTitle } from './rdp/rdpTarget.ts';
 import { auditToolRun, handedOff, prepareToolLaunch, type ToolLaunch } from './tools/toolSession.ts';
 import { SizeSaver, type TerminalSize } from './sizeSaver.ts';
+import { dropped, exitCodeOf, exitOutcome, failure, keyedOutcome, toolOutcome } from './sessionOutcomes.ts';
 import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
 import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
@@ -138,7 +139,9 @@ export class SessionManager {
     void cleanRdpLeftoversAtStart(backend.dataDir, options.rdp?.platformPrograms).catch((error: unknown) =>
       console.error('lotsen: could not clean what an earlier RDP session left:', reasonOf(error)),
     );
-    backend.beforeLock(() => this.endAll('Lotsen was locked, which ends every session.'));
+    backend.beforeLock(() =>
+      this.endAll(keyedOutcome('disconnected', 'SSH_DISCONNECTED', 'sessions.endedByLock')),
+    );
     backend.beforeLock(() => this.verdicts.forget());
     backend.beforeLock(() => this.openedWith.clear());
     if (backend.status().state === 'unlocked') {
@@ -321,7 +324,7 @@ export class SessionManager {
     runPreConnect?: boolean | undefined;
   }): Promise<SessionView> {
     if (this.reconnecting.has(input.sessionId)) {
-      throw new LotsenError('CONFLICT', 'That session is being reconnected already.');
+      throw keyedError('CONFLICT', 'sessions.reconnectUnderWay');
     }
     this.reconnecting.add(input.sessionId);
     try {
@@ -379,7 +382,7 @@ export class SessionManager {
 
   input(sessionId: string, data: string): void {
     const session = this.require(sessionId);
-    if (!session.stream) throw new LotsenError('CONFLICT', 'The session is not connected yet.');
+    if (!session.stream) throw keyedError('CONFLICT', 'sessions.notConnectedYet');
     session.stream.input(data);
     session.recorder.input(data);
   }
@@ -396,13 +399,11 @@ export class SessionManager {
       session.lastView.state === 'preconnect' &&
       session.stream !== null;
     if (!atPrompt()) {
-      return Promise.reject(
-        new LotsenError('CONFLICT', 'The session is not running its VPN connect command.'),
-      );
+      return Promise.reject(keyedError('CONFLICT', 'sessions.notAtVpnPrompt'));
     }
     return type(session.vpn!.environmentId).then((text) => {
       // The connect command may have ended while the text was being made: nothing is typed into what follows it.
-      if (!atPrompt()) throw new LotsenError('CONFLICT', 'The VPN connect command has ended.');
+      if (!atPrompt()) throw keyedError('CONFLICT', 'sessions.vpnCommandEnded');
       session.stream!.input(text);
     });
   }
@@ -430,13 +431,9 @@ export class SessionManager {
     return this.end(session, { state: 'closed', code: null, message: null });
   }
 
-  /** Ends every live session as disconnected (lock, shutdown), each closing its time entry and recording. */
-  async endAll(message: string): Promise<void> {
-    await Promise.all(
-      [...this.live.values()].map((session) =>
-        this.end(session, { state: 'disconnected', code: 'SSH_DISCONNECTED', message }),
-      ),
-    );
+  /** Ends every live session (lock, shutdown) as `outcome` says, each closing its time entry and recording. */
+  async endAll(outcome: SessionOutcome): Promise<void> {
+    await Promise.all([...this.live.values()].map((session) => this.end(session, outcome)));
   }
 
   private async establish(session: LiveSession, input: SessionOpenFields, preConnect: string): Promise<void> {
@@ -466,10 +463,9 @@ export class SessionManager {
       });
       if (session.ending) return;
       if (exit.exitCode !== 0) {
-        throw new LotsenError(
-          'PRECONNECT_FAILED',
-          `The pre-connect command ended with ${exit.signal ? `signal ${exit.signal}` : `exit code ${String(exit.exitCode)}`}; the session was not connected.`,
-        );
+        throw exit.signal
+          ? keyedError('PRECONNECT_FAILED', 'sessions.preConnectSignalled', { signal: exit.signal })
+          : keyedError('PRECONNECT_FAILED', 'sessions.preConnectExited', { exitCode: exitCodeOf(exit) });
       }
       await this.setState(session, 'connecting');
       if (session.ending) return;
@@ -665,6 +661,7 @@ export class SessionManager {
       closedAt: endedAt,
       endCode: outcome.code,
       endMessage: outcome.message,
+      ...endDetailOf(outcome.details),
     });
     if (!booksClosed && liveSessionStates.includes(view.state)) {
       throw new LotsenError(
@@ -742,7 +739,7 @@ export class SessionManager {
       : cachedOpeningReads(needs, () => this.backend.registryContext().now());
   }
 
-  /** A live session that started on a cached verdict says so (and which: its time). */
+  /** What only a live session says: the cached verdict it started on, a tool that handed off, a VPN code it can type. */
   private withVerdict(view: SessionView): SessionView {
     const live = this.live.get(view.id);
     const cachedAt = live?.verdictCachedAt ?? null;
@@ -751,67 +748,19 @@ export class SessionManager {
       ...view,
       ...(cachedAt === null ? {} : { verdictCachedAt: cachedAt }),
       ...(handedOffAt === null ? {} : { toolHandedOffAt: handedOffAt }),
+      ...(live?.vpn?.oneTimeCode ? { vpnOneTimeCode: true } : {}),
     };
   }
 
   private require(sessionId: string): LiveSession {
     const session = this.live.get(sessionId);
-    if (!session) throw new LotsenError('NOT_FOUND', 'That session is not open (it may have ended).');
+    if (!session) throw keyedError('NOT_FOUND', 'sessions.sessionNotOpen');
     return session;
   }
 }
 
-/** Why a session could not be opened, in words the person can act on; a changed host key keeps what replacing needs. */
-function failure(error: unknown): SessionOutcome {
-  if (!(error instanceof LotsenError)) {
-    return {
-      state: 'failed',
-      code: 'INTERNAL',
-      message: 'The session could not be opened for an internal reason.',
-    };
-  }
-  return {
-    state: 'failed',
-    code: error.code,
-    message: error.message,
-    ...(error.code === 'HOST_KEY_MISMATCH' ? { details: error.details } : {}),
-  };
-}
-
 function stillLive(): LotsenError {
-  return new LotsenError('CONFLICT', 'That session is still live; only an ended session can be reconnected.');
-}
-
-function exitOutcome(session: LiveSession, info: TerminalExit): SessionOutcome {
-  // A shell that ends sends its exit status; a channel that closes without one went down with its connection.
-  if (session.kind === 'ssh' && info.exitCode === null && info.signal === null) return dropped(session.title);
-  const how = info.signal ? `signal ${info.signal}` : `exit code ${String(info.exitCode)}`;
-  if (session.kind === 'rdp') {
-    // Its exit status is kept with the session and in its audit event.
-    return {
-      state: 'closed',
-      code: null,
-      message: `The RDP client ended (${how}).`,
-      details: { exitCode: info.exitCode, signal: info.signal },
-    };
-  }
-  return { state: 'closed', code: null, message: `The shell ended (${how}).` };
-}
-
-/** A tool that ran until it was closed: its exit status says how; a failing one says so with TOOL_FAILED. */
-function toolOutcome(exit: TerminalExit): SessionOutcome {
-  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${String(exit.exitCode)}`;
-  return exit.exitCode === 0
-    ? { state: 'closed', code: null, message: `The tool ended (${how}).` }
-    : { state: 'closed', code: 'TOOL_FAILED', message: `The tool ended with ${how}.` };
-}
-
-function dropped(title: string): SessionOutcome {
-  return {
-    state: 'disconnected',
-    code: 'SSH_DISCONNECTED',
-    message: `The connection to ${title} dropped (the server, the network or the VPN went away). Reconnect to go on.`,
-  };
+  return keyedError('CONFLICT', 'sessions.stillLive');
 }
 
 /** The variable a pre-connect command reads its environment's secret from (README, Pre-connect commands). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { SessionPrompt } from '../../common/sessions/model.ts';
 
 export interface PromptAnswer {
@@ -24,14 +24,12 @@ export class SessionQuestions {
 
   /** Sends a question to the UI and waits for its answer (or for the session to end, or the person to walk away). */
   ask(build: (promptId: string) => SessionPrompt): Promise<PromptAnswer> {
-    if (this.closed) return Promise.reject(new LotsenError('SSH_DISCONNECTED', 'The session has ended.'));
+    if (this.closed) return Promise.reject(keyedError('SSH_DISCONNECTED', 'sessions.sessionEnded'));
     const prompt = build(randomUUID());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(prompt.promptId);
-        reject(
-          new LotsenError('SSH_UNREACHABLE', 'Nobody answered the question in time; the session gave up.'),
-        );
+        reject(keyedError('SSH_UNREACHABLE', 'sessions.questionTimedOut'));
       }, this.timeoutMs);
       timer.unref?.();
       const settle = () => {
@@ -54,7 +52,7 @@ export class SessionQuestions {
 
   answer(promptId: string, answer: PromptAnswer): void {
     const pending = this.pending.get(promptId);
-    if (!pending) throw new LotsenError('NOT_FOUND', 'That question was already answered or has expired.');
+    if (!pending) throw keyedError('NOT_FOUND', 'sessions.questionGone');
     pending.resolve(answer);
   }
 
@@ -62,7 +60,7 @@ export class SessionQuestions {
   close(): void {
     this.closed = true;
     for (const pending of this.pending.values()) {
-      pending.reject(new LotsenError('SSH_DISCONNECTED', 'The session ended while waiting for an answer.'));
+      pending.reject(keyedError('SSH_DISCONNECTED', 'sessions.endedWhileAsking'));
     }
   }
 }

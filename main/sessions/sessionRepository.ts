@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { errorDetailSchema } from '../../common/api/errorDetails/index.ts';
 import type { Reason } from '../../common/agreements/verdict.ts';
 import {
   hostKeyChangeSchema,
@@ -141,6 +142,7 @@ function sessionView(row: SessionRow): SessionView {
     closedAt: row.closed_at,
     endMessage: row.end_message,
     endCode: row.end_code,
+    ...endDetailOf(row.end_details === null ? undefined : (JSON.parse(row.end_details) as unknown)),
     hostKeyChange: hostKeyChange(row.end_details),
     overridden: row.override_reason !== null,
     choices: {
@@ -157,6 +159,13 @@ function sessionView(row: SessionRow): SessionView {
     cols: row.cols,
     rows: row.rows,
   };
+}
+
+/** The end's message as a detail key and values (sessionOutcomes.ts), when it was kept so; none for older rows. */
+export function endDetailOf(details: unknown): Pick<SessionView, 'endDetail'> {
+  if (typeof details !== 'object' || details === null) return {};
+  const parsed = errorDetailSchema.safeParse((details as { detail?: unknown }).detail);
+  return parsed.success ? { endDetail: parsed.data } : {};
 }
 
 function hostKeyChange(details: string | null): HostKeyChange | null {

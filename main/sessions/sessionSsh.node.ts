@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { SessionOpenFields } from '../../common/sessions/model.ts';
 import type { Backend } from '../app/backend.node.ts';
 import { askToTrustHostKey } from './hostKeyQuestion.ts';
@@ -48,7 +48,7 @@ export async function connectSessionSsh(
         instructions,
         prompts,
       }));
-      if (!answer.accept) throw new LotsenError('SSH_AUTH_FAILED', 'The login was cancelled at the prompt.');
+      if (!answer.accept) throw keyedError('SSH_AUTH_FAILED', 'sessions.loginCancelledAtPrompt');
       return answer.answers;
     },
     keyPassphrase: async (host, username) => {
@@ -62,7 +62,7 @@ export async function connectSessionSsh(
         prompts: [{ prompt: 'Passphrase for the key: ', echo: false }],
       }));
       if (!answer.accept || answer.answers[0] === undefined) {
-        throw new LotsenError('SSH_AUTH_FAILED', 'The key passphrase was not given.');
+        throw keyedError('SSH_AUTH_FAILED', 'sessions.keyPassphraseNotGiven');
       }
       return answer.answers[0];
     },

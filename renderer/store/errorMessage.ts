@@ -41,11 +41,26 @@ export function errorDetail(error: LotsenError): string | null {
   return message;
 }
 
-/** The values as a sentence shows them: lists, numbers and moments in the chosen language; names as they are. */
+/** A detail key and its values in the chosen language; null for a key this console does not know (a newer main's). */
+export function detailInWords({ key, values }: ApiError['detail'] & object): string | null {
+  // Keys are checked where main throws them (ErrorDetailKey); an older main's unknown key shows the sentence alone.
+  const worded = t(`errorDetails:${key}` as never, wordedValues(values) as never) as unknown as string;
+  return worded === key || worded === `errorDetails:${key}` ? null : worded;
+}
+
+/**
+ * The values as a sentence shows them: lists, numbers and moments in the chosen language; names as they are; and
+ * codes by their name: `errno` a connection's cause, `authMethods` SSH login methods (a code the console has no
+ * words for stays as it is: it is the protocol's own name, never a sentence).
+ */
 function wordedValues(values: Readonly<Record<string, ErrorDetailValue>>): Record<string, string | number> {
   const worded: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(values)) {
-    if (Array.isArray(value)) worded[name] = listInWords(value);
+    if (name === 'authMethods' && Array.isArray(value))
+      worded[name] = listInWords(value.map((method) => codeInWords('sessions:authMethods', method)));
+    else if (name === 'errno' && typeof value === 'string')
+      worded[name] = codeInWords('sessions:connectionCauses', value);
+    else if (Array.isArray(value)) worded[name] = listInWords(value);
     else if (typeof value === 'number') {
       // `count` stays a number: i18next chooses the plural form by it (and formats it through the sentence's value).
       worded[name] =
@@ -53,6 +68,11 @@ function wordedValues(values: Readonly<Record<string, ErrorDetailValue>>): Recor
     } else worded[name] = name.endsWith('On') ? dayToText(value) : value;
   }
   return worded;
+}
+
+function codeInWords(group: string, code: string): string {
+  const key = `${group}.${code}`;
+  return i18n.exists(key) ? String(t(key as never)) : code;
 }
 
 export function errorCode(error: unknown): string | null {

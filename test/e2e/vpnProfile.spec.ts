@@ -143,4 +143,29 @@ test('a VPN one-time code seed: stored in the form, revealed only by an audited 
   const [filled] = await callStore(lotsen.home, 'audit.list', { event: 'secret.one_time_code' });
   expect(filled).toMatchObject({ details: { use: 'vpn_prompt' } });
   expect(JSON.stringify(filled)).not.toContain(code);
+
+  // With the seed cleared, the same VPN waits at its prompt for the person: no code is offered to fill in.
+  const tab = page.getByRole('tab', { name: /· Local terminal/ });
+  await page.getByRole('button', { name: 'Close session' }).click();
+  await expect(tab).toContainText('Closed');
+  const [customer] = await callStore(lotsen.home, 'registry.listCustomers', {});
+  const [environment] = (await callStore(lotsen.home, 'registry.getCustomer', { id: customer!.id }))
+    .environments;
+  await callStore(lotsen.home, 'registry.saveEnvironment', {
+    customerId: customer!.id,
+    id: environment!.id,
+    rowVersion: environment!.rowVersion,
+    environment: { name: 'Produktion', access: { ...standardAccess, preConnectCommand: command } },
+    vpnTotpSeed: null,
+  });
+  await page.getByRole('button', { name: 'Reconnect', exact: true }).click();
+  // The new session's tab takes the old one's place once the reconnect answers (its events may come first).
+  const reconnected = page.getByRole('tab', { name: /· Local terminal/ }).filter({ hasText: 'VPN' });
+  await expect(reconnected).toHaveAttribute('aria-selected', 'true', { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: /^Terminal:/ })).toContainText('VPN-kod:');
+  await expect(page.getByRole('button', { name: 'Close session' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fill in one-time code' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('07-vpn-prompt-without-seed.png') });
+  await page.getByRole('button', { name: 'Close session' }).click();
+  await expect(page.getByRole('tab', { name: /· Local terminal/ })).toContainText('Closed');
 });

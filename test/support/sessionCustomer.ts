@@ -1,8 +1,10 @@
 import type { BillableWorkType } from '../../common/agreements/model.ts';
+import type { AccessInput } from '../../common/registry/model.ts';
 import type { SessionOpenInput } from '../../common/sessions/model.ts';
 import type { apiCaller } from './apiCaller.ts';
 import { orgNumber } from './orgNumbers.ts';
 import type { SshdFixture } from './sshd/sshdFixture.ts';
+import { storedVersion } from './storedVersion.ts';
 
 export interface SessionTarget {
   host: string;
@@ -18,6 +20,14 @@ export function sessionTarget(
 ): SessionTarget {
   return { host: sshd.host, port: sshd.port, username: sshd.username, secret: sshd.password };
 }
+
+/** The prepared environment's access: a split-tunnel AnyConnect VPN, then SSH (standard access). */
+const productionAccess = {
+  vpnType: 'cisco_anyconnect',
+  vpnGateway: 'vpn.kalmar.se',
+  splitTunnel: 'yes',
+  method: 'ssh',
+} as const satisfies Partial<AccessInput>;
 
 /**
  * An eligible customer (agreement in force, DPA signed, trained contacts) whose environment, reached by a split-tunnel
@@ -47,13 +57,7 @@ export async function prepareSessionCustomer(
     customerId: customer.id,
     environment: {
       name: 'Produktion',
-      access: {
-        vpnType: 'cisco_anyconnect',
-        vpnGateway: 'vpn.kalmar.se',
-        splitTunnel: 'yes',
-        method: 'ssh',
-        preConnectCommand: options.preConnectCommand ?? '',
-      },
+      access: { ...productionAccess, preConnectCommand: options.preConnectCommand ?? '' },
     },
     ...(options.preConnectSecret === undefined ? {} : { preConnectSecret: options.preConnectSecret }),
   });
@@ -110,6 +114,37 @@ export async function prepareSessionCustomer(
 }
 
 export type PreparedSessionCustomer = Awaited<ReturnType<typeof prepareSessionCustomer>>;
+
+/**
+ * Gives the prepared environment a VPN: its access with these commands (and a profile's client), then approves them
+ * on this machine, as a person does after reading them.
+ */
+export async function setEnvironmentVpn(
+  call: ReturnType<typeof apiCaller>,
+  prepared: PreparedSessionCustomer,
+  access: Partial<AccessInput>,
+  options: { preConnectSecret?: string; vpnTotpSeed?: string | null; approve?: boolean } = {},
+): Promise<void> {
+  const { preConnectSecret, vpnTotpSeed, approve = true } = options;
+  await call.ok('registry.saveEnvironment', {
+    customerId: prepared.customer.id,
+    id: prepared.environment.id,
+    rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
+    environment: {
+      name: 'Produktion',
+      access: { ...productionAccess, ...access },
+    },
+    ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
+    ...(vpnTotpSeed === undefined ? {} : { vpnTotpSeed }),
+  });
+  if (!approve) return;
+  const [view] = await call.ok('sessions.preConnectCommands', { customerId: prepared.customer.id });
+  await call.ok('sessions.approvePreConnect', {
+    environmentId: prepared.environment.id,
+    command: view!.command,
+    disconnectCommand: view!.disconnectCommand,
+  });
+}
 
 /** The input for `sessions.open`: a session of the given kind for the prepared ticket and environment. */
 function openInput(

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
 import type { PtyOptions } from '../terminal/ptySource.node.ts';
 import type { TerminalExit, TerminalSource } from '../terminal/terminalSource.ts';
 import { CMDKEY_PASSWORD_PROMPT, credentialTarget, mstscCommands, mstscRdpFile } from './mstscPlan.ts';
@@ -127,10 +127,8 @@ export async function launchPlatformRdp(
   } catch (error) {
     await cleanup().catch(() => undefined);
     if (error instanceof LotsenError) throw error;
-    throw new LotsenError(
-      'RDP_CLIENT_UNAVAILABLE',
-      `The RDP client could not be started (${String(error)}).`,
-    );
+    console.error('lotsen: the RDP client could not be started:', String(error));
+    throw keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.rdpClientNotStarted');
   }
 }
 
@@ -207,7 +205,7 @@ function storeCredential(source: TerminalSource, password: string, timeoutMs: nu
     let typed = false;
     const timer = setTimeout(() => {
       source.close();
-      reject(new LotsenError('RDP_CLIENT_UNAVAILABLE', 'cmdkey did not store the credential in time.'));
+      reject(keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.credentialNotStoredInTime'));
     }, timeoutMs);
     source.onData((bytes) => {
       if (typed) return;
@@ -222,10 +220,13 @@ function storeCredential(source: TerminalSource, password: string, timeoutMs: nu
       if (typed && exitCode === 0) resolve();
       else {
         reject(
-          new LotsenError(
-            'RDP_CLIENT_UNAVAILABLE',
-            `cmdkey could not store the session's credential (${signal ? `signal ${signal}` : `exit code ${String(exitCode)}`}${typed ? '' : ', it asked for no password'}).`,
-          ),
+          !typed
+            ? keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.credentialNotAsked')
+            : signal
+              ? keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.credentialNotStoredSignal', { signal })
+              : keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.credentialNotStoredExit', {
+                  exitCode: exitCode ?? -1,
+                }),
         );
       }
     });

@@ -1,7 +1,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
+import { connectionErrno } from '../../../common/sessions/connectionErrno.ts';
 
 /**
  * The first bytes of an RDP connection (MS-RDPBCGR 2.2.1.1): a TPKT header, an X.224 Connection Request and an
@@ -36,9 +37,10 @@ export async function fetchRdpCertificate(
   port: number,
   timeoutMs = 10_000,
 ): Promise<RdpCertificate> {
+  const endpoint = `${host}:${port}`;
   const socket = connect({ host, port });
   socket.setTimeout(timeoutMs, () =>
-    socket.destroy(new LotsenError('SSH_UNREACHABLE', `${host}:${port} did not answer in time.`)),
+    socket.destroy(keyedError('SSH_UNREACHABLE', 'sessions.rdpNoAnswer', { endpoint })),
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -54,9 +56,7 @@ export async function fetchRdpCertificate(
       tls.once('secureConnect', () => resolve(tls.getPeerCertificate().raw));
       tls.once('error', (error) => reject(unreachable(host, port, error)));
       // A timeout destroys the socket under it: the handshake then ends without an error of its own.
-      tls.once('close', () =>
-        reject(new LotsenError('SSH_UNREACHABLE', `${host}:${port} ended the TLS handshake.`)),
-      );
+      tls.once('close', () => reject(keyedError('SSH_UNREACHABLE', 'sessions.rdpTlsEnded', { endpoint })));
     });
     tls.destroy();
     return describeCertificate(der);
@@ -89,7 +89,7 @@ function readTpkt(socket: Socket, host: string, port: number): Promise<Buffer> {
       const length = received.readUInt16BE(2);
       if (received[0] !== 0x03 || length < 7) {
         finish();
-        reject(new LotsenError('RDP_NO_CERTIFICATE', `${host}:${port} does not answer as an RDP server.`));
+        reject(keyedError('RDP_NO_CERTIFICATE', 'sessions.notAnRdpServer', { endpoint: `${host}:${port}` }));
         return;
       }
       if (received.length < length) return;
@@ -99,9 +99,7 @@ function readTpkt(socket: Socket, host: string, port: number): Promise<Buffer> {
     };
     const onEnd = () => {
       finish();
-      reject(
-        new LotsenError('RDP_NO_CERTIFICATE', `${host}:${port} closed the connection before answering.`),
-      );
+      reject(keyedError('RDP_NO_CERTIFICATE', 'sessions.rdpClosedEarly', { endpoint: `${host}:${port}` }));
     };
     const onError = (error: Error) => {
       finish();
@@ -127,21 +125,23 @@ function assertTlsSelected(confirm: Buffer, host: string, port: number): void {
     const selected = confirm.readUInt32LE(15);
     if (selected !== 0) return;
   }
-  const why =
-    confirm.length >= 19 && type === TYPE_RDP_NEG_FAILURE
-      ? `it refused TLS (failure code ${confirm.readUInt32LE(15)})`
-      : 'it offers only RDP’s own security, without TLS';
-  throw new LotsenError(
-    'RDP_NO_CERTIFICATE',
-    `${host}:${port} has no certificate Lotsen can pin: ${why}. Ask the customer to require TLS (or NLA) for Remote Desktop.`,
-  );
+  const endpoint = `${host}:${port}`;
+  throw confirm.length >= 19 && type === TYPE_RDP_NEG_FAILURE
+    ? keyedError('RDP_NO_CERTIFICATE', 'sessions.rdpTlsRefused', {
+        endpoint,
+        failureCode: confirm.readUInt32LE(15),
+      })
+    : keyedError('RDP_NO_CERTIFICATE', 'sessions.rdpNoTls', { endpoint });
 }
 
 function unreachable(host: string, port: number, error: Error): LotsenError {
   if (error instanceof LotsenError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  return new LotsenError(
-    'SSH_UNREACHABLE',
-    `${host}:${port} could not be reached${code ? ` (${code})` : ''}.`,
+  const endpoint = `${host}:${port}`;
+  const errno = connectionErrno((error as NodeJS.ErrnoException).code);
+  if (errno !== null)
+    return keyedError('SSH_UNREACHABLE', 'sessions.rdpUnreachableBecause', { endpoint, errno });
+  console.error(
+    `lotsen: could not reach ${endpoint}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
   );
+  return keyedError('SSH_UNREACHABLE', 'sessions.rdpUnreachable', { endpoint });
 }

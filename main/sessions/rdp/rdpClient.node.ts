@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { PtyOptions } from '../terminal/ptySource.node.ts';
 import type { TerminalSource } from '../terminal/terminalSource.ts';
 import { FREERDP_PROMPTS, freerdpArgs, freerdpEnvironment } from './freerdpCommand.ts';
@@ -48,17 +48,11 @@ export async function launchRdpClient(
 ): Promise<TerminalSource> {
   const client = options.client ?? onPath('xfreerdp');
   if (client === null) {
-    throw new LotsenError(
-      'RDP_CLIENT_UNAVAILABLE',
-      'FreeRDP (xfreerdp) is not installed on this machine: install freerdp2-x11 to open RDP sessions.',
-    );
+    throw keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.freerdpMissing');
   }
   const display = options.display ?? process.env.DISPLAY;
   if (!display) {
-    throw new LotsenError(
-      'RDP_CLIENT_UNAVAILABLE',
-      'There is no X display for the RDP client’s window (DISPLAY is not set where Lotsen runs).',
-    );
+    throw keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.noDisplay');
   }
   // A fresh folder for the client's config, so no certificate an earlier session saw is trusted by the client.
   const configDir = await mkdtemp(join(tmpdir(), 'lotsen-rdp-'));
@@ -83,10 +77,8 @@ export async function launchRdpClient(
     });
   } catch (error) {
     await rm(configDir, { recursive: true, force: true });
-    throw new LotsenError(
-      'RDP_CLIENT_UNAVAILABLE',
-      `The RDP client could not be started (${String(error)}).`,
-    );
+    console.error('lotsen: the RDP client could not be started:', String(error));
+    throw keyedError('RDP_CLIENT_UNAVAILABLE', 'sessions.rdpClientNotStarted');
   }
   source.onExit(() => void rm(configDir, { recursive: true, force: true }).catch(() => undefined));
   return answeringPrompts(source, spec);

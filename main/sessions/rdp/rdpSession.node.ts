@@ -1,4 +1,4 @@
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { SessionOpenFields } from '../../../common/sessions/model.ts';
 import type { Backend } from '../../app/backend.node.ts';
 import { askToTrustHostKey } from '../hostKeyQuestion.ts';
@@ -35,10 +35,9 @@ export async function connectRdp(args: {
   const { backend, sessionId, questions, reads } = args;
   const target = await findRdpTarget(reads.findTarget, args.input);
   if (target.secret === null) {
-    throw new LotsenError(
-      'SSH_AUTH_FAILED',
-      `No password is stored for ${target.username}@${target.host}. Store it with the support account in the registry.`,
-    );
+    throw keyedError('SSH_AUTH_FAILED', 'sessions.rdpNoPassword', {
+      where: `${target.username}@${target.host}`,
+    });
   }
   const certificate = await fetchRdpCertificate(target.host, target.port);
   const policy = reads.hostKeyPolicy(askToTrustHostKey(backend, questions, sessionId));
@@ -49,10 +48,7 @@ export async function connectRdp(args: {
     fingerprint: certificate.fingerprint,
   });
   if (!trusted) {
-    throw new LotsenError(
-      'HOST_KEY_UNTRUSTED',
-      'The server’s certificate was not trusted; the session was not opened.',
-    );
+    throw keyedError('HOST_KEY_UNTRUSTED', 'sessions.certificateNotTrusted');
   }
   if (!args.stillWanted()) return null;
   const platform = args.options?.platform ?? process.platform;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { RecordingDownload } from '../../../common/sessions/model.ts';
 import type { Backend } from '../../app/backend.node.ts';
 import { personalDetail } from '../../audit/auditDetails.ts';
@@ -85,9 +85,10 @@ export async function downloadRecordingAudited(
   const db = backend.registryContext().db;
   const info = await getRecording(db, recordingId);
   if (info.bytes > MAX_DOWNLOAD_BYTES) {
-    throw new LotsenError(
+    throw keyedError(
       'TOO_LARGE',
-      `This recording is too long to download in the console; export it with lotsen recordings export ${recordingId}`,
+      'sessions.recordingTooLong',
+      { recordingId },
       { limit: MAX_DOWNLOAD_BYTES },
     );
   }

@@ -1,5 +1,5 @@
 import { isSealedSecret, openSecretsOrPurged } from '../../vault/secretVault.ts';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import { asServerRole, type RecordingPage, type RecordingView } from '../../../common/sessions/model.ts';
 import { openPersonal, PURGED_TEXT } from '../../personalData/personalDataKeys.ts';
 import { openColumns } from '../../personalData/sealedColumns.ts';
@@ -108,7 +108,7 @@ export async function readRecordingPage(
     .select('header')
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!recording) throw new LotsenError('NOT_FOUND', `There is no recording ${id}`);
+  if (!recording) throw keyedError('NOT_FOUND', 'sessions.noSuchRecording', { id });
   const page = await db
     .selectFrom('recording_chunks')
     .select(['seq', 'offset_ms', 'data'])
@@ -154,7 +154,7 @@ async function openChunks(db: Db, chunks: readonly { offset_ms: number; data: st
 
 export async function getRecording(db: Db, id: string): Promise<RecordingInfo> {
   const row = await db.selectFrom('recordings').select(columns).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new LotsenError('NOT_FOUND', `There is no recording ${id}`);
+  if (!row) throw keyedError('NOT_FOUND', 'sessions.noSuchRecording', { id });
   return toInfo(row);
 }
 
@@ -168,7 +168,7 @@ export async function* readRecording(db: Db, id: string): AsyncGenerator<string>
     .select('header')
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!recording) throw new LotsenError('NOT_FOUND', `There is no recording ${id}`);
+  if (!recording) throw keyedError('NOT_FOUND', 'sessions.noSuchRecording', { id });
   yield recording.header;
   let after = -1;
   for (;;) {

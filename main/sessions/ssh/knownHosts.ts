@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, type LotsenError } from '../../../common/api/errors.ts';
 import type { HostKeyChange } from '../../../common/sessions/model.ts';
 import type { RegistryContext } from '../../registry/registryContext.ts';
 import type { Db } from '../../store/database.node.ts';
@@ -74,13 +74,10 @@ export async function replaceHostKey(ctx: RegistryContext, change: HostKeyChange
     .executeTakeFirst();
   if (replaced.numUpdatedRows > 0n) return;
   const verdict = await checkHostKey(ctx.db, change, change.keyType, change.presented);
-  throw new LotsenError(
-    'CONFLICT',
-    verdict.kind === 'trusted'
-      ? `The host key of ${change.host}:${change.port} was already replaced with ${change.presented}.`
-      : `The stored host key of ${change.host}:${change.port} is no longer ${change.expected}: it changed since. ` +
-          'Open a new session to see the key the server presents now.',
-  );
+  const endpoint = `${change.host}:${change.port}`;
+  throw verdict.kind === 'trusted'
+    ? keyedError('CONFLICT', 'sessions.hostKeyAlreadyReplaced', { endpoint, presented: change.presented })
+    : keyedError('CONFLICT', 'sessions.hostKeyChangedSince', { endpoint, expected: change.expected });
 }
 
 /**
@@ -117,11 +114,14 @@ export function hostKeyChanged(
   keyType: string,
   verdict: Extract<HostKeyVerdict, { kind: 'changed' }>,
 ): LotsenError {
-  return new LotsenError(
+  return keyedError(
     'HOST_KEY_MISMATCH',
-    `The host key of ${endpoint.host}:${endpoint.port} has CHANGED: it was ${verdict.expected}, it is now ${verdict.presented}. ` +
-      'Someone may be intercepting the connection, or the server was reinstalled. The session was not opened; ' +
-      'replace the stored key only after confirming the new fingerprint with the customer.',
+    'sessions.hostKeyChanged',
+    {
+      endpoint: `${endpoint.host}:${endpoint.port}`,
+      expected: verdict.expected,
+      presented: verdict.presented,
+    },
     {
       host: endpoint.host,
       port: endpoint.port,

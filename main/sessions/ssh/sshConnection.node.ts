@@ -7,7 +7,9 @@ import ssh2, {
   type ConnectConfig,
   type ParsedKey,
 } from 'ssh2';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
+import type { ErrorDetailKey } from '../../../common/api/errorDetails/index.ts';
+import { connectionErrno } from '../../../common/sessions/connectionErrno.ts';
 import { hostKeyFingerprint, hostKeyType } from './hostKeyFingerprint.ts';
 import { sshLocaleEnvironment } from './sshLocale.ts';
 
@@ -86,8 +88,7 @@ export interface SshConnection {
  * Secrets stay in the auth objects the caller passes; they are never logged and never put in an error.
  */
 export async function connectSsh(options: SshConnectOptions): Promise<SshConnection> {
-  if (options.hops.length === 0)
-    throw new LotsenError('VALIDATION', 'An SSH connection needs at least one host.');
+  if (options.hops.length === 0) throw keyedError('VALIDATION', 'sessions.noHosts');
   const clients: Client[] = [];
   let sock: Duplex | undefined;
   try {
@@ -111,11 +112,12 @@ const serverMethodOf: Record<SshAuth['kind'], AuthenticationType> = {
   keyboardInteractive: 'keyboard-interactive',
 };
 
-const authNameOf: Record<SshAuth['kind'], string> = {
-  password: 'password',
-  privateKey: 'private key',
-  agent: 'keys in the SSH agent',
-  keyboardInteractive: 'keyboard-interactive answers',
+/** A refused login's detail by the method tried: refused as given, or not offered by the server at all. */
+const authRefusalOf: Record<SshAuth['kind'], { refused: ErrorDetailKey; notOffered: ErrorDetailKey }> = {
+  password: { refused: 'sessions.passwordRefused', notOffered: 'sessions.passwordNotOffered' },
+  privateKey: { refused: 'sessions.privateKeyRefused', notOffered: 'sessions.privateKeyNotOffered' },
+  agent: { refused: 'sessions.agentKeysRefused', notOffered: 'sessions.agentKeysNotOffered' },
+  keyboardInteractive: { refused: 'sessions.answersRefused', notOffered: 'sessions.answersNotOffered' },
 };
 
 function connectHop(
@@ -139,7 +141,7 @@ function connectHop(
     };
     const timeoutMs = options.connectTimeoutMs ?? 20_000;
     const clock = pausableTimer(timeoutMs, () =>
-      fail(new LotsenError('SSH_UNREACHABLE', `${where} did not answer within ${timeoutMs / 1000} s.`)),
+      fail(keyedError('SSH_UNREACHABLE', 'sessions.noAnswerWithin', { where, seconds: timeoutMs / 1000 })),
     );
     /** The person may take their time: the connect clock stops while we wait on them. */
     const personsTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -149,7 +151,8 @@ function connectHop(
 
     let offered: readonly string[] | null = null;
     let attempted = false;
-    const problems: string[] = [];
+    // Why the agent could not be used, for Lotsen's log only: the library's words, never shown to the person.
+    let agentProblem: string | null = null;
     const authHandler = (
       methodsLeft: AuthenticationType[] | null,
       _partial: boolean | null,
@@ -183,10 +186,10 @@ function connectHop(
           (accepted) => {
             if (!accepted)
               fail(
-                new LotsenError(
-                  'HOST_KEY_UNTRUSTED',
-                  `The host key of ${where} (${question.fingerprint}) was not trusted; nothing was sent to it.`,
-                ),
+                keyedError('HOST_KEY_UNTRUSTED', 'sessions.hostKeyNotTrusted', {
+                  where,
+                  fingerprint: question.fingerprint,
+                }),
               );
             else verify(true);
           },
@@ -194,7 +197,7 @@ function connectHop(
             fail(
               error instanceof LotsenError
                 ? error
-                : new LotsenError('INTERNAL', `The host key of ${where} could not be checked.`),
+                : keyedError('INTERNAL', 'sessions.hostKeyUncheckable', { where }),
             ),
         );
       },
@@ -207,26 +210,23 @@ function connectHop(
         clock.stop();
         resolve(client);
       })
-      // Also the listener for errors after connecting (a keepalive timeout, a reset): those end in 'close'.
+      // Also hears errors after the login (a keepalive timeout, a reset): those end in the connection's close
+      // (connectionOf), with nothing left to refuse here.
       .on('error', (error: Error & { level?: string; code?: string }) => {
+        if (settled) return;
         if (error.level === 'agent') {
-          problems.push(`the SSH agent could not be used (${error.message})`);
+          agentProblem = error.message;
           return;
         }
         if (error.level === 'client-authentication') {
-          fail(new LotsenError('SSH_AUTH_FAILED', authFailure(where, hop.auth, offered, problems)));
+          if (agentProblem !== null)
+            console.error(`lotsen: the SSH agent could not be used: ${agentProblem}`);
+          fail(authFailure(where, hop.auth, offered, agentProblem !== null));
           return;
         }
-        fail(
-          new LotsenError(
-            'SSH_UNREACHABLE',
-            `Could not connect to ${where} (${error.code ?? error.message}).`,
-          ),
-        );
+        fail(unreachable(where, error));
       })
-      .once('close', () =>
-        fail(new LotsenError('SSH_UNREACHABLE', `${where} closed the connection before the login finished.`)),
-      );
+      .once('close', () => fail(keyedError('SSH_UNREACHABLE', 'sessions.closedBeforeLogin', { where })));
     client.connect(config);
   });
 }
@@ -255,10 +255,9 @@ function attemptFor(
           const asked = prompts.map((p) => ({ prompt: p.prompt, echo: p.echo ?? false }));
           personsTurn(() => auth.answer(asked, name, instructions)).then(finish, () =>
             fail(
-              new LotsenError(
-                'SSH_AUTH_FAILED',
-                `The login to ${username}@${hop.host}:${hop.port} was cancelled.`,
-              ),
+              keyedError('SSH_AUTH_FAILED', 'sessions.loginCancelled', {
+                where: `${username}@${hop.host}:${hop.port}`,
+              }),
             ),
           );
         },
@@ -272,34 +271,48 @@ function openPrivateKey(
 ): ParsedKey {
   const parsed = utils.parseKey(auth.privateKey, auth.passphrase);
   if (parsed instanceof Error) {
-    const reason = /no passphrase given/i.test(parsed.message)
-      ? 'it is encrypted and no passphrase was given'
+    const reason: ErrorDetailKey = /no passphrase given/i.test(parsed.message)
+      ? 'sessions.keyNeedsPassphrase'
       : /passphrase|decrypt|integrity/i.test(parsed.message)
-        ? 'the passphrase is wrong'
-        : 'it is not a private key in a format this app reads';
-    throw new LotsenError('SSH_AUTH_FAILED', `The private key for ${where} could not be opened: ${reason}.`);
+        ? 'sessions.keyPassphraseWrong'
+        : 'sessions.keyFormatUnknown';
+    throw keyedError('SSH_AUTH_FAILED', reason, { where });
   }
   const key = Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
-  if (!key.isPrivateKey())
-    throw new LotsenError(
-      'SSH_AUTH_FAILED',
-      `The key given for ${where} is a public key, not a private one.`,
-    );
+  if (!key.isPrivateKey()) throw keyedError('SSH_AUTH_FAILED', 'sessions.publicKeyGiven', { where });
   return key;
 }
 
+/** A refused login, by the method tried and what the server offers (the protocol's method names, worded by the console). */
 function authFailure(
   where: string,
   auth: SshAuth,
   offered: readonly string[] | null,
-  problems: readonly string[],
-): string {
-  const tried = authNameOf[auth.kind];
-  const offers = offered && offered.length > 0 ? ` (it offers: ${offered.join(', ')})` : '';
-  const extra = problems.length > 0 ? ` Also: ${problems.join('; ')}.` : '';
-  if (offered && !offered.includes(serverMethodOf[auth.kind]))
-    return `${where} does not accept login by ${tried}${offers}.${extra}`;
-  return `${where} did not accept the ${tried}${offers}.${extra}`;
+  agentUnusable: boolean,
+): LotsenError {
+  if (offered === null || offered.length === 0)
+    return keyedError('SSH_AUTH_FAILED', 'sessions.loginRefused', { where });
+  const values = { where, authMethods: [...offered] };
+  const keys = authRefusalOf[auth.kind];
+  if (!offered.includes(serverMethodOf[auth.kind]))
+    return keyedError('SSH_AUTH_FAILED', keys.notOffered, values);
+  if (auth.kind === 'agent' && agentUnusable)
+    return keyedError('SSH_AUTH_FAILED', 'sessions.agentKeysRefusedAgentUnusable', values);
+  return keyedError('SSH_AUTH_FAILED', keys.refused, values);
+}
+
+/**
+ * A hop that could not be reached, by its cause: a known errno (refused, timed out, a name not found), a handshake
+ * that found no common algorithms, or, for anything else, only that it failed (the library's words go to the log).
+ */
+function unreachable(where: string, error: Error & { level?: string; code?: string }): LotsenError {
+  const errno = connectionErrno(error.code);
+  if (errno !== null)
+    return keyedError('SSH_UNREACHABLE', 'sessions.couldNotConnectBecause', { where, errno });
+  if (error.level === 'handshake')
+    return keyedError('SSH_UNREACHABLE', 'sessions.handshakeFailed', { where });
+  console.error(`lotsen: could not connect to ${where}: ${error.code ?? error.message}`);
+  return keyedError('SSH_UNREACHABLE', 'sessions.couldNotConnect', { where });
 }
 
 function describeHop(hop: SshHop, via: readonly SshHop[]): string {
@@ -311,18 +324,27 @@ function describeHop(hop: SshHop, via: readonly SshHop[]): string {
 
 function forward(client: Client, from: SshHop, to: SshHop, timeoutMs: number): Promise<Duplex> {
   return new Promise((resolve, reject) => {
-    const unreachable = (why: string) =>
-      new LotsenError(
-        'SSH_UNREACHABLE',
-        `${from.host}:${from.port} could not reach ${to.host}:${to.port} (${why}).`,
-      );
-    const timer = setTimeout(() => reject(unreachable(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    const route = { from: `${from.host}:${from.port}`, to: `${to.host}:${to.port}` };
+    const timer = setTimeout(
+      () =>
+        reject(
+          keyedError('SSH_UNREACHABLE', 'sessions.jumpNoAnswer', { ...route, seconds: timeoutMs / 1000 }),
+        ),
+      timeoutMs,
+    );
     client.forwardOut('127.0.0.1', 0, to.host, to.port, (error, stream) => {
       clearTimeout(timer);
-      if (error) reject(unreachable(error.message));
+      if (error) reject(keyedError('SSH_UNREACHABLE', forwardRefusal(error), route));
       else resolve(stream);
     });
   });
+}
+
+/** Why a jump host refused to open the channel onward, by the SSH protocol's reason code (RFC 4254, 5.1). */
+function forwardRefusal(error: Error & { reason?: unknown }): ErrorDetailKey {
+  if (error.reason === 1) return 'sessions.jumpForwardingRefused';
+  if (error.reason === 2) return 'sessions.jumpConnectFailed';
+  return 'sessions.jumpChannelRefused';
 }
 
 /** A one-shot timer that can be held while the person is answering. */
@@ -365,9 +387,7 @@ function connectionOf(clients: Client[], env: Record<string, string>): SshConnec
     openShell({ cols, rows, term = 'xterm-256color' }) {
       return new Promise((resolve, reject) => {
         target.shell({ cols, rows, term }, { env }, (error, channel) =>
-          error
-            ? reject(new LotsenError('SSH_DISCONNECTED', `No shell: ${error.message}`))
-            : resolve(channel),
+          error ? reject(keyedError('SSH_DISCONNECTED', 'sessions.noShell')) : resolve(channel),
         );
       });
     },

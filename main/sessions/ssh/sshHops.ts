@@ -1,5 +1,5 @@
 import { openSecret } from '../../vault/secretVault.ts';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
 import type { SshAuthChoice } from '../../../common/sessions/model.ts';
 import type { Db } from '../../store/database.node.ts';
 import type { KeyboardPrompt, SshAuth, SshHop } from './sshConnection.node.ts';
@@ -50,10 +50,20 @@ export async function assertRouteRegistered(
 ): Promise<void> {
   for (const [index, hop] of jump.entries()) {
     await findTarget(hop).catch((error: unknown) => {
-      if (!(error instanceof LotsenError)) throw error;
-      throw new LotsenError(error.code, `Jump host ${index + 1}: ${error.message}`, { jump: index });
+      throw jumpHostError(error, index);
     });
   }
+}
+
+/** A jump host that is not registered, said as such (numbered from 1); any other failure as it is. */
+function jumpHostError(error: unknown, index: number): unknown {
+  if (!(error instanceof LotsenError)) return error;
+  const values = { jump: index + 1 };
+  if (error.detail?.key === 'sessions.noSuchServer')
+    return keyedError(error.code, 'sessions.jumpNoSuchServer', values, { jump: index });
+  if (error.detail?.key === 'sessions.noSuchAccount')
+    return keyedError(error.code, 'sessions.jumpNoSuchAccount', values, { jump: index });
+  return error;
 }
 
 /** A registered server and support account, as one hop needs them (the secret included). */
@@ -81,14 +91,14 @@ export async function findHopTarget(
     .where('id', '=', spec.serverId)
     .where('environment_id', '=', environmentId)
     .executeTakeFirst();
-  if (!server) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+  if (!server) throw keyedError('NOT_FOUND', 'sessions.noSuchServer');
   const account = await db
     .selectFrom('support_accounts')
     .select(['username', 'secret'])
     .where('id', '=', spec.accountId)
     .where('environment_id', '=', environmentId)
     .executeTakeFirst();
-  if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+  if (!account) throw keyedError('NOT_FOUND', 'sessions.noSuchAccount');
   // Opened in memory for this connection only (main/vault/secretVault.ts); the store holds it sealed.
   const secret = account.secret === null ? null : await openSecret(db, account.secret);
   return {
@@ -115,10 +125,7 @@ async function authFor(
 ): Promise<SshAuth> {
   if (choice === 'agent') {
     if (!agentSocket) {
-      throw new LotsenError(
-        'SSH_AUTH_FAILED',
-        `Agent authentication for ${where} needs an SSH agent, and Lotsen sees none (SSH_AUTH_SOCK is not set where it runs).`,
-      );
+      throw keyedError('SSH_AUTH_FAILED', 'sessions.agentMissing', { where });
     }
     return { kind: 'agent', socket: agentSocket };
   }
@@ -129,24 +136,21 @@ async function authFor(
     };
   }
   if (secret === null) {
-    throw new LotsenError(
-      'SSH_AUTH_FAILED',
-      `No secret is stored for ${where}. Store its password or private key in the registry, or choose agent or keyboard-interactive authentication.`,
-    );
+    throw keyedError('SSH_AUTH_FAILED', 'sessions.noSecretStored', { where });
   }
   const looksLikeKey = PRIVATE_KEY.test(secret);
   if (choice === 'password' || (choice === 'auto' && !looksLikeKey)) {
     return { kind: 'password', password: secret };
   }
   if (!looksLikeKey) {
-    throw new LotsenError('SSH_AUTH_FAILED', `The secret stored for ${where} is not a private key.`);
+    throw keyedError('SSH_AUTH_FAILED', 'sessions.secretNotAKey', { where });
   }
   // ssh2 is loaded here, on a session's first key, not with the API (issue 17, a CLI that starts at once).
   const { default: ssh2 } = await import('ssh2');
   const parsed = ssh2.utils.parseKey(secret);
   if (!(parsed instanceof Error)) return { kind: 'privateKey', privateKey: secret };
   if (!/passphrase/i.test(parsed.message)) {
-    throw new LotsenError('SSH_AUTH_FAILED', `The private key stored for ${where} could not be read.`);
+    throw keyedError('SSH_AUTH_FAILED', 'sessions.storedKeyUnreadable', { where });
   }
   const username = where.slice(0, where.lastIndexOf('@'));
   return {

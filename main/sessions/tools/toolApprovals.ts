@@ -1,4 +1,4 @@
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
 import type { ToolTemplate } from '../../../common/registry/model.ts';
 import type { ToolView } from '../../../common/sessions/tools.ts';
 import type { Backend } from '../../app/backend.node.ts';
@@ -80,12 +80,13 @@ export async function approveTool(
         .select(['id', 'tool_templates'])
         .where('id', '=', input.environmentId)
         .executeTakeFirst();
-      if (!environment) throw new LotsenError('NOT_FOUND', 'No such environment; it may have been deleted.');
+      if (!environment) throw keyedError('NOT_FOUND', 'sessions.noSuchEnvironment');
       const current = templatesOf(environment).find((t) => t.tool === input.tool);
       if (current?.template !== input.template) {
-        throw new LotsenError(
+        throw keyedError(
           'CONFLICT',
-          "The tool's launch template has changed since it was shown; read the new one before approving it.",
+          'sessions.toolTemplateStale',
+          {},
           { environmentId: environment.id, tool: input.tool },
         );
       }
@@ -126,13 +127,10 @@ export async function approvedTemplate(
     .select(['id', 'tool_templates'])
     .where('id', '=', environmentId)
     .executeTakeFirst();
-  if (!environment) throw new LotsenError('NOT_FOUND', 'No such environment; it may have been deleted.');
+  if (!environment) throw keyedError('NOT_FOUND', 'sessions.noSuchEnvironment');
   const template = templatesOf(environment).find((t) => t.tool === tool);
   if (!template) {
-    throw new LotsenError('TOOL_FAILED', `The environment has no launch template for ${tool}.`, {
-      environmentId,
-      tool,
-    });
+    throw keyedError('TOOL_FAILED', 'sessions.noToolTemplate', { tool }, { environmentId, tool });
   }
   const sha256 = textSha256(template.template);
   if (await isApproved(db, environmentId, tool, sha256, await machineIdOf(backend.dataDir))) {

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { toolPlaceholders } from '../../../common/registry/model.ts';
 
 /*
@@ -32,7 +32,7 @@ export function templateWords(template: string): string[] {
     }
   }
   if (quote !== null) {
-    throw new LotsenError('TOOL_FAILED', 'The launch template has a quote that is not closed.');
+    throw keyedError('TOOL_FAILED', 'sessions.templateQuoteOpen');
   }
   if (word !== null) words.push(word);
   return words;
@@ -44,9 +44,10 @@ export function launchArguments(template: string, values: ToolValues): { file: s
     word.replace(/\{([^}]*)\}/g, (_, name: string) => {
       const value = values[name as keyof ToolValues];
       if (value === undefined || value === '') {
-        throw new LotsenError(
+        throw keyedError(
           'TOOL_FAILED',
-          `The launch template needs {${name}}, which this session does not have (choose a server and account, or fill in the environment's TeamViewer id).`,
+          'sessions.templateNeeds',
+          { placeholder: `{${name}}` },
           { placeholder: name },
         );
       }
@@ -54,8 +55,7 @@ export function launchArguments(template: string, values: ToolValues): { file: s
     }),
   );
   const [file, ...args] = words;
-  if (file === undefined || file === '')
-    throw new LotsenError('TOOL_FAILED', 'The launch template is empty.');
+  if (file === undefined || file === '') throw keyedError('TOOL_FAILED', 'sessions.templateEmpty');
   return { file, args };
 }
 

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { SessionOpenFields } from '../../../common/sessions/model.ts';
 import { TOOL_HANDOFF_MS } from '../../../common/sessions/tools.ts';
 import type { TerminalExit } from '../terminal/terminalSource.ts';
@@ -42,7 +42,7 @@ export async function prepareToolLaunch(
       .where('id', '=', input.serverId)
       .where('environment_id', '=', input.environmentId)
       .executeTakeFirst();
-    if (!server) throw new LotsenError('NOT_FOUND', 'No such server in this environment.');
+    if (!server) throw keyedError('NOT_FOUND', 'sessions.noSuchServer');
     values.host = server.host;
     values.port = String(server.port);
   }
@@ -53,15 +53,13 @@ export async function prepareToolLaunch(
       .where('id', '=', input.accountId)
       .where('environment_id', '=', input.environmentId)
       .executeTakeFirst();
-    if (!account) throw new LotsenError('NOT_FOUND', 'No such support account in this environment.');
+    if (!account) throw keyedError('NOT_FOUND', 'sessions.noSuchAccount');
     values.username = account.username;
   }
   const { file, args } = launchArguments(template, values);
   const found = findProgram(file);
   if (found === null) {
-    throw new LotsenError('TOOL_FAILED', `${file} was not found on this machine; install ${tool} first.`, {
-      program: file,
-    });
+    throw keyedError('TOOL_FAILED', 'sessions.toolNotFound', { program: file, tool }, { program: file });
   }
   return { tool, templateSha256, file: found, args };
 }

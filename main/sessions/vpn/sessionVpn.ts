@@ -17,6 +17,8 @@ export interface SessionVpn {
   approvalSha256: string;
   /** Set once the connect command starts: from then on the session's end runs the disconnect command. */
   started: boolean;
+  /** Whether the environment holds its VPN's one-time code seed: only then can main type a code at its prompt. */
+  oneTimeCode: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface SessionVpn {
  * with VPN_CLIENT_MISSING when a profile's client is not installed here.
  */
 export async function sessionVpnOf(
-  environment: PreConnectCommands & { vpnClient: VpnClient },
+  environment: PreConnectCommands & { vpnClient: VpnClient; hasVpnTotpSeed: boolean },
 ): Promise<SessionVpn | null> {
   const connectCommand = environment.preConnectCommand.trim();
   if (connectCommand === '') return null;
@@ -36,6 +38,7 @@ export async function sessionVpnOf(
     disconnectCommand: environment.disconnectCommand.trim(),
     approvalSha256: approvalSha256(connectCommand, environment.disconnectCommand),
     started: false,
+    oneTimeCode: environment.hasVpnTotpSeed,
   };
 }
 

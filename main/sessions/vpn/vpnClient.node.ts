@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import { LotsenError, validationError } from '../../../common/api/errors.ts';
+import { keyedError, validationError } from '../../../common/api/errors.ts';
 import {
   readSplitCheck,
   splitCheckCommand,
@@ -67,10 +67,10 @@ export async function assertVpnClientPresent(client: VpnClient): Promise<string 
   if (client === 'none') return null;
   const found = await findVpnClient(client);
   if (found !== null) return found;
-  throw new LotsenError(
+  throw keyedError(
     'VPN_CLIENT_MISSING',
-    `The environment's VPN client, ${clientNames[client]}, is not installed on this machine, so its pre-connect ` +
-      'command was not run. Install it, or open the session without running the command.',
+    'sessions.vpnClientMissing',
+    { client: clientNames[client] },
     { client },
   );
 }

@@ -20,6 +20,7 @@ import { gpuAcceleration, setGpuAcceleration } from './terminalPreferences.ts';
 import { TerminalPane } from './TerminalPane.tsx';
 import { ToolHandedOff } from '../remoteAccess/ToolHandedOff.tsx';
 import { FillVpnOneTimeCode } from './FillVpnOneTimeCode.tsx';
+import { sessionEndText } from './sessionEnd.ts';
 import './sessions.css';
 
 /** The technician's terminals: one tab per session, every terminal kept alive while its tab is hidden. */
@@ -164,6 +165,7 @@ function SessionBar({
   // The action in flight, so its button cannot send it twice (main would refuse the second reconnect).
   const [busy, setBusy] = useState<'close' | 'reconnect' | null>(null);
   const live = liveSessionStates.includes(session.state);
+  const endText = sessionEndText(session);
   const act = (action: 'close' | 'reconnect', work: () => Promise<void>) => {
     if (busy) return;
     setError(null);
@@ -206,10 +208,12 @@ function SessionBar({
         )}
       </div>
       <ToolHandedOff session={session} />
-      {session.state === 'preconnect' && <FillVpnOneTimeCode sessionId={session.id} />}
-      {!live && session.endMessage && (
+      {session.state === 'preconnect' && session.vpnOneTimeCode === true && (
+        <FillVpnOneTimeCode sessionId={session.id} />
+      )}
+      {!live && endText && (
         <p className={`session-bar__end session-bar__end--${session.state}`} role="status">
-          {session.endMessage}
+          {endText}
         </p>
       )}
       {!live && reconnectBlockers && <ReconnectBlockers blockers={reconnectBlockers} />}

@@ -67,4 +67,22 @@ export const sessions = {
     answer: 'Answer',
     continue: 'Continue',
   },
+  /** Why a connection failed, by its errno code (common/sessions/connectionErrno.ts), the code kept for searching. */
+  connectionCauses: {
+    ECONNREFUSED: 'nothing accepts connections on that port: ECONNREFUSED',
+    ETIMEDOUT: 'no answer came in time: ETIMEDOUT',
+    ENOTFOUND: 'no server has that name: ENOTFOUND',
+    EAI_AGAIN: 'the name could not be looked up now: EAI_AGAIN',
+    EHOSTUNREACH: 'there is no route to the server: EHOSTUNREACH',
+    ENETUNREACH: 'there is no route to its network: ENETUNREACH',
+    ECONNRESET: 'the connection was cut off: ECONNRESET',
+  },
+  /** SSH login methods by their protocol names, as a server lists what it accepts. */
+  authMethods: {
+    password: 'password',
+    publickey: 'key',
+    'keyboard-interactive': 'questions from the server',
+    hostbased: 'host key',
+    'gssapi-with-mic': 'Kerberos',
+  },
 } as const;

@@ -65,4 +65,20 @@ export const sessions: Translation<typeof en> = {
     answer: 'Svar',
     continue: 'Fortsätt',
   },
+  connectionCauses: {
+    ECONNREFUSED: 'ingen tar emot anslutningar på den porten: ECONNREFUSED',
+    ETIMEDOUT: 'inget svar kom i tid: ETIMEDOUT',
+    ENOTFOUND: 'ingen server har det namnet: ENOTFOUND',
+    EAI_AGAIN: 'namnet gick inte att slå upp just nu: EAI_AGAIN',
+    EHOSTUNREACH: 'det finns ingen väg till servern: EHOSTUNREACH',
+    ENETUNREACH: 'det finns ingen väg till serverns nätverk: ENETUNREACH',
+    ECONNRESET: 'anslutningen bröts: ECONNRESET',
+  },
+  authMethods: {
+    password: 'lösenord',
+    publickey: 'nyckel',
+    'keyboard-interactive': 'frågor från servern',
+    hostbased: 'värdnyckel',
+    'gssapi-with-mic': 'Kerberos',
+  },
 };

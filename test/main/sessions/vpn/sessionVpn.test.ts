@@ -15,6 +15,7 @@ import {
   localOpenInput,
   prepareSessionCustomer,
   sessionTarget,
+  setEnvironmentVpn,
   sshOpenInput,
   type PreparedSessionCustomer,
 } from '../../../support/sessionCustomer.ts';
@@ -83,38 +84,12 @@ async function waitForOutput(sessionId: string, pattern: RegExp): Promise<void> 
   }
 }
 
-/** Gives the prepared environment a VPN: its access with these commands (and a profile's client), then approves. */
-async function setVpn(
+/** Gives the prepared environment a VPN (test/support/sessionCustomer.ts), then approves its commands here. */
+const setVpn = (
   prepared: PreparedSessionCustomer,
   access: Partial<AccessInput>,
-  options: { preConnectSecret?: string; vpnTotpSeed?: string | null; approve?: boolean } = {},
-): Promise<void> {
-  const { preConnectSecret, vpnTotpSeed, approve = true } = options;
-  await call.ok('registry.saveEnvironment', {
-    customerId: prepared.customer.id,
-    id: prepared.environment.id,
-    rowVersion: await storedVersion(call, prepared.customer.id, prepared.environment.id),
-    environment: {
-      name: 'Produktion',
-      access: {
-        vpnType: 'cisco_anyconnect',
-        vpnGateway: 'vpn.kalmar.se',
-        splitTunnel: 'yes',
-        method: 'ssh',
-        ...access,
-      },
-    },
-    ...(preConnectSecret === undefined ? {} : { preConnectSecret }),
-    ...(vpnTotpSeed === undefined ? {} : { vpnTotpSeed }),
-  });
-  if (!approve) return;
-  const [view] = await call.ok('sessions.preConnectCommands', { customerId: prepared.customer.id });
-  await call.ok('sessions.approvePreConnect', {
-    environmentId: prepared.environment.id,
-    command: view!.command,
-    disconnectCommand: view!.disconnectCommand,
-  });
-}
+  options: Parameters<typeof setEnvironmentVpn>[3] = {},
+) => setEnvironmentVpn(call, prepared, access, options);
 
 describe('a VPN around an SSH session (sshd fixture)', () => {
   let sshd: SshdFixture;
@@ -399,6 +374,8 @@ describe('the VPN’s one-time code, typed at its prompt (issue 16, item 5)', ()
     );
 
     const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
+    // The console offers to fill in the code only for a session whose environment holds the seed.
+    expect(session.vpnOneTimeCode).toBe(true);
     await waitForOutput(session.id, /Verification code: /);
     const filled = await call.ok('sessions.fillVpnOneTimeCode', { sessionId: session.id });
     const open = await settled(session.id, ['open', 'failed']);
@@ -492,6 +469,7 @@ describe('the VPN’s one-time code, typed at its prompt (issue 16, item 5)', ()
       { vpnTotpSeed: null },
     );
     const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
+    expect(session.vpnOneTimeCode).toBeUndefined();
     await waitForOutput(session.id, /Verification code: /);
     expect(await call.fails('sessions.fillVpnOneTimeCode', { sessionId: session.id })).toMatchObject({
       code: 'NOT_FOUND',
