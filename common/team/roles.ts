@@ -1,12 +1,7 @@
 import type { MethodName, MethodParsedInput } from '../api/contract.ts';
-import {
-  describeRoles,
-  holdsAdminRight,
-  holdsAnyRole,
-  workRoleLabels,
-  type Principal,
-  type WorkRole,
-} from './principal.ts';
+import { roleOfYouInEnglish } from '../api/errorDetails/codeValues.ts';
+import { englishDetail, type ErrorDetail } from '../api/errorDetails/index.ts';
+import { describeRoles, holdsAdminRight, holdsAnyRole, type Principal, type WorkRole } from './principal.ts';
 
 /*
  * The role matrix: for every API method, the work roles that may call it and whether it also needs the admin right.
@@ -26,8 +21,8 @@ export interface MethodRule<M extends MethodName> {
   narrower?: {
     applies: (input: MethodParsedInput<M>) => boolean;
     roles: readonly WorkRole[];
-    /** What the input asks for, as a person reads it: "an eligibility override". */
-    what: string;
+    /** What the input asks for, as the refusal's detail key names it ("an eligibility override"). */
+    refusal: 'storage.onlyRolesMayOverride' | 'storage.onlyRolesMayMakeException';
   };
 }
 
@@ -48,8 +43,8 @@ const allow = (roles: readonly WorkRole[], admin = false) => ({ roles, admin });
 const overrideNarrower = {
   applies: (input: { overrideReason: string | null }) => input.overrideReason !== null,
   roles: LEADS,
-  what: 'an eligibility override',
-};
+  refusal: 'storage.onlyRolesMayOverride',
+} as const;
 
 export const roleMatrix: RoleMatrix = {
   'app.status': anyone,
@@ -111,7 +106,7 @@ export const roleMatrix: RoleMatrix = {
     narrower: {
       applies: (input) => input.exception !== undefined,
       roles: LEADS,
-      what: 'an escalation outside the agreement (an exception)',
+      refusal: 'storage.onlyRolesMayMakeException',
     },
   },
   'settings.priceList': allow(EVERYONE),
@@ -197,7 +192,13 @@ export function needsPrincipal(method: MethodName): boolean {
 }
 
 export interface Refusal {
+  /** In English, as the CLI says it. */
   message: string;
+  /**
+   * What is needed, as a detail key and values: `roles` and `yourRole` are work-role codes, worded by the reader's
+   * language (common/api/errorDetails/codeValues.ts in English, the console's vocabulary in Swedish).
+   */
+  detail: ErrorDetail;
   /** The roles that would be allowed, and whether the admin right is needed too. */
   roles: readonly WorkRole[];
   admin: boolean;
@@ -205,7 +206,8 @@ export interface Refusal {
 
 /**
  * Why the principal may not call `method` with this (already validated) input, or null when they may. Row rules
- * (whose time, whose session) are the services' to check; this is the matrix alone.
+ * (whose time, whose session) are the services' to check; this is the matrix alone. The embedded default's one
+ * person holds every role and the admin right, so only a member is ever refused.
  */
 export function refusalFor<M extends MethodName>(
   principal: Principal,
@@ -213,30 +215,32 @@ export function refusalFor<M extends MethodName>(
   input: MethodParsedInput<M>,
 ): Refusal | null {
   const rule = roleMatrix[method] as MethodRule<M>;
-  if (rule.roles === ANYONE) return null;
-  const you = principal.kind === 'member' ? `; ${youAre(principal.workRole)}` : '';
+  if (rule.roles === ANYONE || principal.kind === 'local') return null;
+  const yourRole = principal.workRole;
   if (!holdsAnyRole(principal, rule.roles)) {
-    return {
-      message: `Only ${describeRoles(rule.roles)} may do this (${method})${you}.`,
-      roles: rule.roles,
-      admin: rule.admin,
-    };
+    const values = { roles: [...rule.roles], method, yourRole };
+    return refusal({ key: 'storage.onlyRolesMayDo', values }, { roles: rule.roles, admin: rule.admin });
   }
   if (rule.narrower?.applies(input) && !holdsAnyRole(principal, rule.narrower.roles)) {
-    return {
-      message: `Only ${describeRoles(rule.narrower.roles)} may make ${rule.narrower.what} (${method})${you}.`,
-      roles: rule.narrower.roles,
-      admin: rule.admin,
-    };
+    const { roles, refusal: key } = rule.narrower;
+    return refusal({ key, values: { roles: [...roles], method, yourRole } }, { roles, admin: rule.admin });
   }
   if (rule.admin && !holdsAdminRight(principal)) {
-    return {
-      message: `This needs the admin right as well as the ${describeRoles(rule.roles)} role (${method}); ask a team admin.`,
-      roles: rule.roles,
-      admin: true,
-    };
+    return refusal(
+      { key: 'storage.needsAdminRightToo', values: { roles: [...rule.roles], method } },
+      { roles: rule.roles, admin: true },
+    );
   }
   return null;
+}
+
+function refusal(detail: ErrorDetail, needed: { roles: readonly WorkRole[]; admin: boolean }): Refusal {
+  return {
+    message: englishDetail(detail.key, detail.values),
+    detail,
+    roles: needed.roles,
+    admin: needed.admin,
+  };
 }
 
 /** Whether the principal may call the method at all (ignoring narrower inputs): what the UI offers. */
@@ -260,5 +264,5 @@ export function roleHint(principal: Principal, method: MethodName): string | nul
 
 /** "you are a technician", "you are in finance": a role as the refused person reads it. */
 export function youAre(role: WorkRole): string {
-  return role === 'finance' ? 'you are in finance' : `you are a ${workRoleLabels[role].toLowerCase()}`;
+  return `you are ${roleOfYouInEnglish(role)}`;
 }

@@ -7,7 +7,7 @@ import {
   type MethodOutput,
   type MethodParsedInput,
 } from '../../common/api/contract.ts';
-import { LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+import { keyedError, LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
 import type { Principal } from '../../common/team/principal.ts';
 import { needsPrincipal, refusalFor } from '../../common/team/roles.ts';
 import { capIssues, cutText, IssueReport, MAX_ERROR_MESSAGE_CHARS } from '../../common/api/limits.ts';
@@ -67,13 +67,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       } catch (error) {
         if (error instanceof LotsenError) return failure(error.toApiError());
         if (error instanceof ZodError) return invalid(error);
-        if (isStoreBusy(error)) {
-          return failure({
-            code: 'CONFLICT',
-            message:
-              'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
-          });
-        }
+        if (isStoreBusy(error)) return failure(keyedError('CONFLICT', 'storage.storeBusy').toApiError());
         if (isStoreDamage(error)) return failure(storeDamagedError(null, error).toApiError());
         const refused = teamDatabaseRefusal(error);
         if (refused) return failure(refused.toApiError());
@@ -90,7 +84,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
 function assertAllowed(principal: Principal, method: MethodName, input: unknown): void {
   const refusal = refusalFor(principal, method, input as MethodParsedInput<MethodName>);
   if (refusal !== null) {
-    throw new LotsenError('FORBIDDEN', refusal.message, {
+    throw keyedError('FORBIDDEN', refusal.detail.key, refusal.detail.values, {
       method,
       roles: [...refusal.roles],
       admin: refusal.admin,
@@ -112,13 +106,6 @@ function failure(error: ApiError): Result<never> {
 function invalid(error: ZodError): Result<never> {
   const report = new IssueReport();
   report.addZod(error);
-  return failure({
-    code: 'VALIDATION',
-    message: describeValidation(report.count),
-    details: { issues: report.issues() },
-  });
-}
-
-function describeValidation(count: number): string {
-  return count === 1 ? 'One field is not valid.' : `${count.toLocaleString('en-GB')} fields are not valid.`;
+  const refused = keyedError('VALIDATION', 'storage.fieldsNotValid', { count: report.count });
+  return failure({ ...refused.toApiError(), details: { issues: report.issues() } });
 }

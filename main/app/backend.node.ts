@@ -157,10 +157,9 @@ export class Backend {
       await makeOwnerOnlyFolder(this.dataDir);
       if (existsSync(dataFiles.database(this.dataDir))) {
         // A database without lotsen.json is someone's data that lost its config; never overwrite it.
-        throw new LotsenError(
-          'ALREADY_INITIALIZED',
-          `${dataFiles.database(this.dataDir)} exists but lotsen.json does not. Restore lotsen.json, or move the database away to start afresh.`,
-        );
+        throw keyedError('ALREADY_INITIALIZED', 'storage.storeWithoutConfig', {
+          file: dataFiles.database(this.dataDir),
+        });
       }
       const { key, keyStore } = await createDatabaseKey(this.dataDir, {
         preference: options.preference,
@@ -328,7 +327,7 @@ export class Backend {
     } catch (error) {
       if (!(error instanceof LotsenError) || error.code !== 'WRONG_PASSPHRASE') throw error;
       const retryAfterMs = this.unlockBackoff.failed(this.now());
-      throw new LotsenError(error.code, error.message, { retryAfterMs });
+      throw new LotsenError('WRONG_PASSPHRASE', error.message, { retryAfterMs }, error.detail);
     }
   }
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { LotsenError } from '../../common/api/errors.ts';
+import type { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import { pathTaken, placeWithoutReplacing } from './atomicFile.node.ts';
 
 /**
@@ -24,7 +25,7 @@ export interface StagedFile {
 export async function assertExportTarget(path: string, replace: boolean): Promise<void> {
   const folder = dirname(path);
   if (!(await stat(folder).catch(() => null))?.isDirectory()) {
-    throw new LotsenError('NOT_FOUND', `The folder ${folder} does not exist; nothing was exported.`);
+    throw keyedError('NOT_FOUND', 'storage.exportFolderMissing', { folder });
   }
   if (!replace && (await pathTaken(path))) throw targetExists(path);
 }
@@ -50,5 +51,5 @@ export function stageBeside(path: string, replace: boolean): StagedFile {
 
 /** `details.exists` lets a command say how to replace it (the CLI's `--force`); the service does not know how. */
 function targetExists(path: string): LotsenError {
-  return new LotsenError('CONFLICT', `${path} exists already; nothing was exported.`, { path, exists: true });
+  return keyedError('CONFLICT', 'storage.exportTargetExists', { path }, { path, exists: true });
 }

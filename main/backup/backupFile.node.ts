@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import { sealedHeadSchema } from '../audit/auditAnchor.ts';
 import { wrappedKeySchema } from '../vault/keyFile.node.ts';
 
@@ -48,7 +48,7 @@ export async function readBackup(
   file: string,
 ): Promise<{ manifest: BackupManifest; databaseOffset: number }> {
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new LotsenError('NOT_FOUND', `${file} does not exist or is not a file.`);
+  if (!info?.isFile()) throw keyedError('NOT_FOUND', 'storage.backupFileMissing', { file });
   const head = Buffer.alloc(Math.min(MAX_MANIFEST_BYTES, info.size));
   const handle = await open(file, 'r');
   try {
@@ -60,25 +60,17 @@ export async function readBackup(
   const parsed =
     end < 0 ? null : backupManifestSchema.safeParse(safeJson(head.subarray(0, end).toString('utf8')));
   if (!parsed?.success) {
-    throw new LotsenError(
-      'VALIDATION',
-      `${file} is not a Lotsen backup (made by \`lotsen backup\`); nothing was restored.`,
-    );
+    throw keyedError('VALIDATION', 'storage.notABackup', { file });
   }
   const manifest = parsed.data;
   const databaseOffset = end + 1;
   const expected = databaseOffset + manifest.database.bytes;
   if (info.size !== expected) {
-    throw new LotsenError(
-      'VALIDATION',
-      `${file} is damaged: it holds ${info.size} bytes where the backup wrote ${expected}${info.size < expected ? ' (it was cut short)' : ''}; nothing was restored.`,
-    );
+    const key = info.size < expected ? 'storage.backupCutShort' : 'storage.backupWrongSize';
+    throw keyedError('VALIDATION', key, { file, size: info.size, expected });
   }
   if ((await sha256Of(file, databaseOffset)) !== manifest.database.sha256) {
-    throw new LotsenError(
-      'VALIDATION',
-      `${file} is damaged: its database does not match the checksum the backup wrote; nothing was restored.`,
-    );
+    throw keyedError('VALIDATION', 'storage.backupChecksumMismatch', { file });
   }
   return { manifest, databaseOffset };
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { KeyStore } from '../../common/api/contract.ts';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { writeDataConfig } from '../app/dataConfig.node.ts';
 import { dataFiles } from '../app/dataDir.node.ts';
 import { openSealedHead, sealingKey, sealMatches } from '../audit/auditAnchor.ts';
@@ -48,10 +48,7 @@ export async function restoreBackup(
   const head = openSealedHead(sealKey, manifest.auditAnchor);
   if (head === null || !sealMatches(sealKey, BACKUP_SEAL_PURPOSE, sealedPart(manifest), manifest.seal)) {
     key.fill(0);
-    throw new LotsenError(
-      'VALIDATION',
-      `${file} was altered after it was made: its seal does not match. Nothing was restored.`,
-    );
+    throw keyedError('VALIDATION', 'storage.backupAltered', { file });
   }
 
   let store: Store | null = null;
@@ -65,19 +62,19 @@ export async function restoreBackup(
     );
     store = await openStore(dataFiles.database(dataDir), key);
     if ((await findLocalUser(store.db)) === null) {
-      throw new LotsenError(
-        'VALIDATION',
-        `${file} holds no Lotsen user: it is not a complete store. Nothing was restored.`,
-      );
+      throw keyedError('VALIDATION', 'storage.backupWithoutUser', { file });
     }
     keyStore = await storeDatabaseKey(dataDir, key, options);
     anchors = AuditAnchors.forStore({ dataDir, keyStore, keychain: options.keychain, databaseKey: key });
     await anchors.establish(head);
     const verdict = await verifyAuditLog(store.db, anchors.places);
     if (!verdict.intact) {
-      throw new LotsenError(
+      // The log's own reason is English prose (main/audit): the CLI prints it as an issue below the detail.
+      throw keyedError(
         'VALIDATION',
-        `The audit log in ${file} does not match the head the backup recorded (event ${verdict.firstBadSeq}: ${verdict.reason}). Nothing was restored.`,
+        'storage.backupAuditMismatch',
+        { file, seq: verdict.firstBadSeq ?? 0 },
+        { issues: [{ path: '', message: verdict.reason ?? '' }] },
       );
     }
     await store.close();
@@ -110,10 +107,7 @@ async function assertEmptyFolder(dataDir: string): Promise<boolean> {
     throw error;
   }
   if (entries.length > 0) {
-    throw new LotsenError(
-      'CONFLICT',
-      `${dataDir} is not empty: a backup is restored only into an empty or new data folder (set LOTSEN_HOME to another). Nothing was restored.`,
-    );
+    throw keyedError('CONFLICT', 'storage.restoreTargetNotEmpty', { folder: dataDir });
   }
   return true;
 }

@@ -3,12 +3,12 @@ import { statSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDatabase } from 'kysely';
 import type pg from 'pg';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
 import { migrations } from './migrations/index.ts';
 import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
 import type { DatabaseSchema } from './schema.ts';
-import { isStoreDamage, RESTORE_GUIDANCE, storeDamagedError } from './storeDamage.ts';
+import { isStoreDamage, storeDamagedError } from './storeDamage.ts';
 
 export type Db = Kysely<DatabaseSchema>;
 
@@ -157,18 +157,10 @@ export function pageAuthenticationKeyOf(db: Db): Buffer | null {
 export async function assertStorePresent(file: string): Promise<void> {
   const size = (await stat(file).catch(() => null))?.size;
   if (size === undefined) {
-    throw new LotsenError(
-      'STORE_MISSING',
-      `The store ${file} is missing. Lotsen did not make a new, empty one in its place and changed nothing: put the file back if it was moved, or ${RESTORE_GUIDANCE}.`,
-      { file, reason: 'missing' },
-    );
+    throw keyedError('STORE_MISSING', 'storage.storeMissing', { file }, { file, reason: 'missing' });
   }
   if (size === 0) {
-    throw new LotsenError(
-      'STORE_MISSING',
-      `The store ${file} is empty (0 bytes): its contents are gone. Lotsen did not start a new, empty store over it and changed nothing: ${RESTORE_GUIDANCE}.`,
-      { file, reason: 'empty' },
-    );
+    throw keyedError('STORE_MISSING', 'storage.storeEmpty', { file }, { file, reason: 'empty' });
   }
 }
 

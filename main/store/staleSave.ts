@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { changedFields, type StaleRecordKind, type StaleSaveDetails } from '../../common/api/staleSave.ts';
 import type { VERSIONED_TABLES } from './migrations/0020_row_versions.ts';
 import type { Db } from './database.node.ts';
@@ -65,7 +65,7 @@ export async function staleSaveRefusal<View>(
     changedBy,
     changedAt: stamp.updated_at === null ? null : Number(stamp.updated_at),
   };
-  return new LotsenError('CONFLICT', staleSaveMessage(details, byYou), details);
+  return staleSaveError(details, byYou);
 }
 
 async function nameOf(db: Db, userId: string | null): Promise<string | null> {
@@ -89,30 +89,37 @@ const stockholmFormats = () =>
     day: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'Europe/Stockholm' }),
   });
 
-/** "Ada Admin changed this customer at 14:02 while you had it open", and what to do about it. */
-export function staleSaveMessage(details: StaleSaveDetails, byYou: boolean, now = Date.now()): string {
-  const who = byYou ? 'You' : (details.changedBy ?? 'Someone');
-  const where = byYou ? ' (in another window or with the CLI)' : '';
+/**
+ * "Ada Admin changed this customer at 14:02 while you had it open", and what to do about it: CONFLICT with the
+ * details a form needs, its detail keyed by who and when (the day as an ISO day, which sv-SE's short style is).
+ */
+export function staleSaveError(details: StaleSaveDetails, byYou: boolean, now = Date.now()): LotsenError {
+  const who: 'ByYou' | 'By' | 'BySomeone' = byYou ? 'ByYou' : details.changedBy === null ? 'BySomeone' : 'By';
+  const values: Record<string, string> = { staleRecord: details.record };
+  if (who === 'By') values.who = details.changedBy!;
   const at = details.changedAt;
   const { clock, day } = stockholmFormats();
-  const when =
-    at === null
-      ? ''
-      : day.format(at) === day.format(now)
-        ? ` at ${clock.format(at)}`
-        : ` on ${day.format(at)} at ${clock.format(at)}`;
-  return (
-    `${who} changed this ${details.record}${when}${where} while you had it open. Nothing was saved: ` +
-    'compare what is stored now with what you typed, choose, and save again.'
-  );
+  let when: '' | 'Today' | 'OnDay' = '';
+  if (at !== null) {
+    values.time = clock.format(at);
+    when = day.format(at) === day.format(now) ? 'Today' : 'OnDay';
+    if (when === 'OnDay') values.changedOn = day.format(at);
+  }
+  const key: `storage.staleSave${typeof who}${typeof when}` = `storage.staleSave${who}${when}`;
+  return keyedError('CONFLICT', key, values, details);
 }
 
 /** The version an update names; the contract requires it with an id (common/api/rowVersion.ts), so this is a guard. */
 export function openedVersion(rowVersion: number | undefined): number {
   if (rowVersion === undefined) {
-    throw new LotsenError('VALIDATION', 'Saving a record that exists needs the version it was opened at.', {
-      issues: [{ path: 'rowVersion', message: 'Required when saving a record that exists' }],
-    });
+    throw keyedError(
+      'VALIDATION',
+      'storage.openedVersionNeeded',
+      {},
+      {
+        issues: [{ path: 'rowVersion', message: 'Required when saving a record that exists' }],
+      },
+    );
   }
   return rowVersion;
 }

@@ -1,6 +1,9 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, type LotsenError } from '../../common/api/errors.ts';
 
-/** What to do about a store that is gone or damaged, the same words wherever Lotsen meets one; ends a sentence. */
+/**
+ * What to do about a store that is gone or damaged, the same words wherever Lotsen meets one (the error details in
+ * common/api/errorDetails/storage.ts say it too); ends a sentence.
+ */
 export const RESTORE_GUIDANCE = 'restore a backup with `lotsen restore FILE` (docs/cli.md)';
 
 /**
@@ -17,14 +20,9 @@ export function isStoreDamage(error: unknown): boolean {
 
 /** STORE_DAMAGED in words people can act on, never SQLite's own text; `file` when the caller knows which. */
 export function storeDamagedError(file: string | null, error?: unknown): LotsenError {
-  const which = file ? `The store ${file}` : 'The store';
   const io = String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_IOERR');
-  const what = io
-    ? 'could not be read: the disk reported an error'
-    : 'is damaged: part of it cannot be read (it was cut short, overwritten or corrupted)';
-  return new LotsenError(
-    'STORE_DAMAGED',
-    `${which} ${what}. Nothing was changed. Run \`lotsen doctor\` for details, then ${RESTORE_GUIDANCE}. Keep the damaged file until the restored store checks out.`,
-    file ? { file } : undefined,
-  );
+  if (file === null)
+    return keyedError('STORE_DAMAGED', io ? 'storage.storeUnreadable' : 'storage.storeDamaged');
+  const key = io ? 'storage.storeFileUnreadable' : 'storage.storeFileDamaged';
+  return keyedError('STORE_DAMAGED', key, { file }, { file });
 }

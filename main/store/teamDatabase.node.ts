@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { isLoginRefusal } from '../team/reachability/connectionFailure.ts';
+import { failureCause } from '../team/reachability/failureCause.ts';
 import { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
 import { observedPool } from '../team/reachability/observedPool.ts';
 import { migrationProvider, type TeamStore } from './database.node.ts';
@@ -133,7 +134,8 @@ export async function openTeamDatabase(
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    if (isLoginRefusal(error)) {
+    const { cause, reason } = failureCause(error);
+    if (cause === 'LoginRefused') {
       throw new LotsenError(
         'UNAUTHORIZED',
         `The team database ${where} refused the login ${settings.login}: the member may have been removed. Ask a team admin.`,
@@ -141,21 +143,12 @@ export async function openTeamDatabase(
       );
     }
     if (settings.tls.mode === 'verify-full' && isCertificateRefusal(error)) {
-      throw new LotsenError(
-        'TEAM_DATABASE_UNAVAILABLE',
-        `The team database ${where} was not trusted: its TLS certificate ${
-          (error as { code?: string }).code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-            ? `does not name ${settings.host}`
-            : `is not signed by ${settings.tls.caFile === undefined ? 'a certificate authority this system trusts' : `the CA in ${settings.tls.caFile}`}`
-        } (${withoutSecret(error, password)}). Nothing was sent to it; check the host name and the CA file with the team's admin.`,
-        { database: where },
-      );
+      throw untrustedCertificate(where, settings, reason);
     }
-    throw new LotsenError(
-      'TEAM_DATABASE_UNAVAILABLE',
-      `The team database ${where} could not be opened as ${settings.login}: ${withoutSecret(error, password)}`,
-      { database: where },
-    );
+    const values = { database: where, login: settings.login, reason };
+    throw keyedError('TEAM_DATABASE_UNAVAILABLE', `team.databaseNotOpened${cause}`, values, {
+      database: where,
+    });
   }
 
   const reachability = new DatabaseReachability({ probe: () => probeTeamDatabase(connection) });
@@ -170,10 +163,14 @@ export async function openTeamDatabase(
     reachability.stop();
     await db.destroy();
     if (error instanceof LotsenError) throw error;
-    throw new LotsenError(
+    const { reason } = failureCause(error);
+    throw keyedError(
       'TEAM_DATABASE_UNAVAILABLE',
-      `The team database ${where} could not be prepared: ${withoutSecret(error, password)}`,
-      { database: where },
+      'team.databaseNotPrepared',
+      { database: where, reason },
+      {
+        database: where,
+      },
     );
   }
 
@@ -240,11 +237,10 @@ async function assertSchemaCurrent(db: Kysely<DatabaseSchema>, where: string): P
     );
   const unknown = applied.filter((name) => !known.some((m) => m.name === name));
   if (pending.length === 0 && unknown.length === 0) return;
-  throw new LotsenError(
+  throw keyedError(
     'TEAM_SCHEMA_MISMATCH',
-    unknown.length > 0
-      ? `The team database ${where} was set up by a newer Lotsen (it has ${unknown.join(', ')}): update Lotsen on this machine.`
-      : `The team database ${where} is behind this Lotsen (it lacks ${pending.join(', ')}): ask a team admin to run \`lotsen team upgrade\`.`,
+    unknown.length > 0 ? 'team.schemaNewer' : 'team.schemaBehind',
+    { database: where, migrations: unknown.length > 0 ? unknown : pending },
     { database: where, pending, unknown },
   );
 }
@@ -277,13 +273,23 @@ const CERTIFICATE_REFUSALS = new Set([
   'CERT_NOT_YET_VALID',
 ]);
 
+/** The server's certificate was refused: it names another host, or no CA this system (or the CA file) trusts. */
+function untrustedCertificate(where: string, settings: TeamDatabaseSettings, reason: string): LotsenError {
+  const values = { database: where, reason };
+  const details = { database: where };
+  if (reason === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const key = 'team.databaseCertificateWrongHost';
+    return keyedError('TEAM_DATABASE_UNAVAILABLE', key, { ...values, host: settings.host }, details);
+  }
+  const caFile = settings.tls.mode === 'verify-full' ? settings.tls.caFile : undefined;
+  if (caFile === undefined) {
+    return keyedError('TEAM_DATABASE_UNAVAILABLE', 'team.databaseCertificateUntrusted', values, details);
+  }
+  const key = 'team.databaseCertificateNotFromCa';
+  return keyedError('TEAM_DATABASE_UNAVAILABLE', key, { ...values, caFile }, details);
+}
+
 function isCertificateRefusal(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && CERTIFICATE_REFUSALS.has(code);
-}
-
-/** The error's message with the password cut out wherever a driver or server might have echoed it. */
-function withoutSecret(error: unknown, password: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return password.length === 0 ? message : message.split(password).join('***');
 }

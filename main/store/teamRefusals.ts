@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { isConnectionFailure, isLoginRefusal } from '../team/reachability/connectionFailure.ts';
 
 /*
@@ -17,10 +17,11 @@ export function teamDatabaseRefusal(error: unknown): LotsenError | null {
     );
   }
   if (code === '42501') {
-    return new LotsenError(
-      'FORBIDDEN',
-      `The team database refused this for your role (${message}); nothing was changed.`,
-    );
+    // The server's text names only the table (never data); anything else it says is its English, so not shown.
+    const table = /^permission denied for table (\w+)$/.exec(message)?.[1];
+    return table === undefined
+      ? keyedError('FORBIDDEN', 'team.teamDatabaseRefusedForRole')
+      : keyedError('FORBIDDEN', 'team.teamDatabaseRefusedTableForRole', { table });
   }
   if (isConnectionFailure(error)) return databaseUnreachable();
   return null;

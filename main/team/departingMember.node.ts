@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { DepartingReport, DepartingSecret } from '../../common/team/departing.ts';
 import type { TeamClient } from './teamClient.ts';
 import { teamError } from './teamErrors.ts';
@@ -25,7 +25,7 @@ export async function departingSecrets(client: TeamClient, userId: string): Prom
     // otherwise read as a member who saw nothing.
     const known = await client.query('SELECT 1 FROM lotsen.team_members WHERE user_id = $1', [userId]);
     if (known.rows.length === 0) {
-      throw new LotsenError('NOT_FOUND', 'No member of the team, current or removed, has that id.');
+      throw keyedError('NOT_FOUND', 'team.noMemberEver');
     }
     const accountIds = [...new Set(rows.flatMap((r) => (r.account_id === null ? [] : [r.account_id])))];
     const accounts = new Map(

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import { parseEnrolmentCode } from './enrolmentCode.node.ts';
 import type { TeamDataSource } from '../app/dataConfig.node.ts';
@@ -25,11 +25,7 @@ export interface EnrolledMember {
   isAdmin: boolean;
 }
 
-const REFUSED = new LotsenError(
-  'ENROLMENT_REFUSED',
-  'The team database did not take this enrolment code: it is mistyped, used already, older than 24 hours, or its ' +
-    'member was removed. Ask an admin for a new one (`lotsen team add-member`).',
-);
+const REFUSED = keyedError('ENROLMENT_REFUSED', 'team.enrolmentRefused');
 
 /**
  * `lotsen init --team URL --enrol CODE`: logs in with the code (the login's password until now), hands the team's
@@ -45,7 +41,7 @@ export async function enrol(
   keyPair?: MemberKeyPair,
 ): Promise<EnrolledMember> {
   if (password.length < 12) {
-    throw new LotsenError('VALIDATION', 'A team database password needs at least 12 characters.');
+    throw keyedError('VALIDATION', 'team.passwordTooShort');
   }
   const { code, loginSuffix } = parseEnrolmentCode(typedCode);
   const login = memberLogin(teamRoleNames(address.database), loginSuffix);
@@ -116,10 +112,7 @@ export function enrolmentFor(
   const address = parseTeamUrl(url, options);
   const parsed = new URL(url);
   if (parsed.username || parsed.password) {
-    throw new LotsenError(
-      'VALIDATION',
-      `Give the team database URL without a user or password (${redactUrl(url)}): the enrolment code logs in.`,
-    );
+    throw keyedError('VALIDATION', 'team.enrolUrlWithLogin', { url: redactUrl(url) });
   }
   const { loginSuffix } = parseEnrolmentCode(typedCode);
   const login = memberLogin(teamRoleNames(address.database), loginSuffix);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 
 /*
  * An enrolment code names the new member's login and carries 130 random bits. It is the password of that login until
@@ -35,10 +35,7 @@ export function parseEnrolmentCode(typed: string): EnrolmentCode {
   const code = `${(prefix ?? '').toUpperCase()}-${(suffix ?? '').toLowerCase()}-${secret}`;
   const match = CODE.exec(code);
   if (!match) {
-    throw new LotsenError(
-      'VALIDATION',
-      'That is not an enrolment code: it looks like LOTSEN-3f9a1c2e-K7QD-… as `lotsen team add-member` printed it.',
-    );
+    throw keyedError('VALIDATION', 'team.notAnEnrolmentCode');
   }
   return { code, loginSuffix: match[1]! };
 }

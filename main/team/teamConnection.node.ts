@@ -1,7 +1,9 @@
 import pg from 'pg';
-import { LotsenError } from '../../common/api/errors.ts';
+import type { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { TeamDataSource } from '../app/dataConfig.node.ts';
 import { isLoginRefusal } from './reachability/connectionFailure.ts';
+import { failureCause } from './reachability/failureCause.ts';
 import { teamUrlFor } from './teamUrl.ts';
 
 export { teamUrlFor };
@@ -27,30 +29,20 @@ export function parseTeamUrl(url: string, options: { insecure?: boolean } = {}):
   try {
     parsed = new URL(url);
   } catch {
-    throw new LotsenError(
-      'VALIDATION',
-      'Give the database as a URL like postgresql://db.example.se:5432/lotsen_team?sslmode=verify-full',
-    );
+    throw keyedError('VALIDATION', 'team.urlUnreadable');
   }
   if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:') {
-    throw new LotsenError(
-      'VALIDATION',
-      `A team database URL starts with postgresql://, not ${parsed.protocol}//`,
-    );
+    throw keyedError('VALIDATION', 'team.urlProtocolWrong', { protocol: parsed.protocol });
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (database === '') {
-    throw new LotsenError('VALIDATION', `The URL ${redactUrl(url)} names no database.`);
+    throw keyedError('VALIDATION', 'team.urlWithoutDatabase', { url: redactUrl(url) });
   }
   const host = parsed.hostname || (parsed.searchParams.get('host') ?? '');
   const socket = host === '' || host.startsWith('/');
   const tls = TLS_MODES.has(parsed.searchParams.get('sslmode') ?? '');
   if (!socket && !LOOPBACK.has(host) && !tls && !options.insecure) {
-    throw new LotsenError(
-      'VALIDATION',
-      `${host} is not this machine, and the URL asks for no TLS: add sslmode=verify-full (with sslrootcert=CA-FILE ` +
-        'for a private CA), or pass --insecure if the network between is trusted.',
-    );
+    throw keyedError('VALIDATION', 'team.urlWithoutTls', { host });
   }
   return { url, host, database };
 }
@@ -80,16 +72,10 @@ export function teamDataSourceFor(
   const parsed = new URL(url);
   const sslmode = parsed.searchParams.get('sslmode');
   if (sslmode !== null && sslmode !== 'verify-full' && sslmode !== 'disable') {
-    throw new LotsenError(
-      'VALIDATION',
-      `Lotsen checks the team database's certificate and name: use sslmode=verify-full (not ${sslmode}), with sslrootcert=CA-FILE for a private CA.`,
-    );
+    throw keyedError('VALIDATION', 'team.sslmodeNotVerifyFull', { sslmode });
   }
   if (address.host === '' || address.host.startsWith('/')) {
-    throw new LotsenError(
-      'VALIDATION',
-      'Give the team database by host name or address, not a socket folder.',
-    );
+    throw keyedError('VALIDATION', 'team.urlNamesSocket');
   }
   const caFile = parsed.searchParams.get('sslrootcert');
   return {
@@ -116,7 +102,7 @@ export function urlForLogin(url: string, user: string): string {
 
 /**
  * A connected client; a refused login throws `refusedLogin` when given, and other failures become
- * TEAM_UNREACHABLE with PostgreSQL's reason, never the URL's password.
+ * TEAM_UNREACHABLE worded by why (unreachableTeam), never with the URL's password.
  */
 export async function connectTeam(
   address: TeamAddress,
@@ -138,12 +124,17 @@ export async function connectTeam(
   } catch (error) {
     await client.end().catch(() => undefined);
     if (options.refusedLogin && isLoginRefusal(error)) throw options.refusedLogin;
-    throw new LotsenError(
-      'TEAM_UNREACHABLE',
-      `Could not connect to ${redactUrl(address.url)}${credentials ? ` as ${credentials.user}` : ''}: ${(error as Error).message}`,
-    );
+    // The URL names the login tried (never its password), so the admin sees who was refused.
+    const url = redactUrl(credentials ? urlForLogin(address.url, credentials.user) : address.url);
+    throw unreachableTeam(url, error);
   }
   return client;
+}
+
+/** TEAM_UNREACHABLE, worded by why (failureCause.ts): never pg's own text, which may name more than it should. */
+export function unreachableTeam(url: string, error: unknown): LotsenError {
+  const { cause, reason } = failureCause(error);
+  return keyedError('TEAM_UNREACHABLE', `team.connect${cause === '' ? 'Failed' : cause}`, { url, reason });
 }
 
 /** Runs `use` in one transaction on `client`: committed when it returns, rolled back when it throws. */

@@ -1,4 +1,4 @@
-import { keyedError, LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { RotationProgress } from '../../common/team/vault.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { AuditTrail } from '../audit/auditTrail.node.ts';
@@ -42,7 +42,7 @@ export function teamHandlers(
   };
   const member = async (client: TeamClient, userId: string) => {
     const found = (await listMembers(client)).find((m) => m.userId === userId);
-    if (!found) throw new LotsenError('NOT_FOUND', 'No current member has that id.');
+    if (!found) throw keyedError('NOT_FOUND', 'team.noCurrentMember');
     return found;
   };
   return {

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import { userRoles, type UserRole } from '../../common/registry/vocabulary.ts';
 
 /**
@@ -22,10 +22,7 @@ const LOGIN_SUFFIX = /^[0-9a-f]{8}$/;
 
 export function teamRoleNames(database: string): TeamRoleNames {
   if (!DATABASE_NAME.test(database)) {
-    throw new LotsenError(
-      'VALIDATION',
-      `A team database needs a lower-case name of letters, digits and _ (at most 50 characters, not starting with a digit); "${database}" is not one.`,
-    );
+    throw keyedError('VALIDATION', 'team.databaseNameInvalid', { database });
   }
   const work = Object.fromEntries(userRoles.map((role) => [role, `${database}_${role}`])) as Record<
     UserRole,
@@ -42,6 +39,6 @@ export function teamRoleNames(database: string): TeamRoleNames {
 
 /** A member's own login: `D_m_` and 8 hex digits, chosen by the admin's Lotsen with the enrolment code. */
 export function memberLogin(names: TeamRoleNames, suffix: string): string {
-  if (!LOGIN_SUFFIX.test(suffix)) throw new LotsenError('VALIDATION', 'A login suffix is 8 hex digits.');
+  if (!LOGIN_SUFFIX.test(suffix)) throw keyedError('VALIDATION', 'team.loginSuffixInvalid');
   return `${names.database}_m_${suffix}`;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import { connectTeam, inTransaction, parseTeamUrl } from './teamConnection.node.ts';
 import { makeEnrolmentCode } from './enrolmentCode.node.ts';
@@ -63,10 +63,7 @@ export async function createTeam(
             'SELECT 1 FROM lotsen.team_members WHERE removed_at IS NULL LIMIT 1',
           );
           if (current.rowCount) {
-            throw new LotsenError(
-              'CONFLICT',
-              `${names.database} has a team already: add people with \`lotsen team add-member\`, or bring it up to date with \`lotsen team upgrade\`.`,
-            );
+            throw keyedError('CONFLICT', 'team.teamExists', { database: names.database });
           }
           const firstMember = await invite(admin, 'lotsen.team_create_member($1, $2, $3, $4, $5, $6, NULL)', {
             ...options.firstMember,
@@ -177,10 +174,7 @@ export async function reissueCodeAsOwner(
         );
         const found = rows[0];
         if (!found) {
-          throw new LotsenError(
-            'NOT_FOUND',
-            `No current member has the id or e-mail address ${options.member}.`,
-          );
+          throw keyedError('NOT_FOUND', 'team.noCurrentMemberByIdOrEmail', { member: options.member });
         }
         const invitation = await reissue(admin, 'lotsen.team_reissue_login($1, $2, $3, NULL)', found.user_id);
         return { ...invitation, name: found.name };

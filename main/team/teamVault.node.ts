@@ -1,5 +1,5 @@
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { TreeKey } from '../vault/keyRing.ts';
 import type { MemberKeyPair } from '../vault/memberKeyPair.node.ts';
@@ -58,10 +58,7 @@ export function recoveryKitText(database: string, privateKey: KeyObject): string
 /** The database and private key of a kit as printed (spaces and line breaks around or inside it are ignored). */
 export function parseRecoveryKit(text: string): { database: string; privateKey: Buffer } {
   const line = text.replace(/\s+/g, '');
-  const refused = new LotsenError(
-    'VALIDATION',
-    'That is not a recovery kit: it is one line starting LOTSEN-RECOVERY-, as `lotsen team create` printed it.',
-  );
+  const refused = keyedError('VALIDATION', 'team.notARecoveryKit');
   if (!line.startsWith(KIT_PREFIX)) throw refused;
   const rest = line.slice(KIT_PREFIX.length);
   const keyPart = rest.slice(-(KIT_KEY_CHARS + Math.ceil(KIT_KEY_CHARS / 4) - 1));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { KeyStore } from '../../common/api/contract.ts';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { dataFiles } from '../app/dataDir.node.ts';
 import { DATABASE_KEY_BYTES } from '../store/database.node.ts';
 import type { Keychain } from './keychain.node.ts';
@@ -65,10 +65,7 @@ export async function loadDatabaseKey(
   if (options.keyStore === 'keychain') {
     const stored = await options.keychain.get(keychainAccount(dataDir));
     if (stored === null) {
-      throw new LotsenError(
-        'KEY_MISSING',
-        `The OS keychain holds no database key for ${dataDir}. Restore the keychain entry, or the data cannot be opened.`,
-      );
+      throw keyedError('KEY_MISSING', 'storage.keychainHoldsNoKey', { folder: dataDir });
     }
     return Buffer.from(stored, 'base64');
   }

@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { writeFileAtomic } from '../app/atomicFile.node.ts';
 import { sealedHeadSchema, type SealedHead } from '../audit/auditAnchor.ts';
 
@@ -90,11 +90,10 @@ async function parseKeyFile(path: string): Promise<KeyFile> {
   try {
     return keyFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'it does not exist'
-        : 'it is not a Lotsen key file';
-    throw new LotsenError('KEY_MISSING', `Cannot read the key file ${path}: ${reason}.`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw keyedError('KEY_MISSING', missing ? 'storage.keyFileMissing' : 'storage.keyFileNotLotsen', {
+      file: path,
+    });
   }
 }
 

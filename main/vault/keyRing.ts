@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { storeDialect } from '../store/dialect.ts';
 import type { Db } from '../store/database.node.ts';
 import { memberRecipient, unwrapWithKey, wrapBinding, WrapRefused, type VaultTree } from './treeKeyWraps.ts';
@@ -75,7 +75,7 @@ async function noWrap(db: Db, userId: string, tree: VaultTree): Promise<never> {
   if (tree === 'secrets') {
     const user = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
     if (user?.role === 'finance') {
-      throw new LotsenError('FORBIDDEN', "Finance holds no key to customers' secrets.");
+      throw keyedError('FORBIDDEN', 'team.financeHoldsNoSecretsKey');
     }
   }
   throw new LotsenError(

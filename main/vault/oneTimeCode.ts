@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import { base32Bytes, parseTotpSeed, type OneTimeCode } from '../../common/registry/oneTimeCodes.ts';
 
 /**
@@ -10,7 +10,7 @@ export function oneTimeCodeAt(seed: string, at: number): OneTimeCode {
   const parsed = parseTotpSeed(seed);
   if (typeof parsed === 'string') {
     // Stored seeds were checked on the way in; one that fails here was written around the API.
-    throw new LotsenError('VALIDATION', 'The stored TOTP seed cannot be used; store it again.');
+    throw keyedError('VALIDATION', 'storage.totpSeedUnusable');
   }
   const step = Math.floor(at / 1000 / parsed.period);
   const counter = Buffer.alloc(8);

@@ -1,4 +1,4 @@
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError } from '../../common/api/errors.ts';
 import type { Db } from '../store/database.node.ts';
 import { treeKey, type TreeKey } from './keyRing.ts';
 import {
@@ -121,7 +121,7 @@ export async function openSecretsOrPurged(db: Db, values: readonly string[]): Pr
 /** Opens sealed secrets the caller needs whole (an account's): a destroyed key is NOT_FOUND. */
 export async function openSecrets(db: Db, values: readonly string[]): Promise<string[]> {
   return (await openSecretsOrPurged(db, values)).map((text) => {
-    if (text === null) throw new LotsenError('NOT_FOUND', 'The key of this secret has been destroyed.');
+    if (text === null) throw keyedError('NOT_FOUND', 'storage.secretKeyDestroyed');
     return text;
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { LotsenError } from '../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { UserRole } from '../../common/registry/vocabulary.ts';
 import type { Db } from '../store/database.node.ts';
 import { keyFingerprint, parseRecoveryKit, treesFor } from '../team/teamVault.node.ts';
@@ -41,13 +41,13 @@ export async function recoverWithKit(
            (SELECT role FROM lotsen.users WHERE id = ${userId}) AS role`.execute(db);
   const here = rows[0]!;
   if (!here.admin) {
-    throw new LotsenError('FORBIDDEN', 'Restoring the vault with the recovery kit needs the admin right.');
+    throw keyedError('FORBIDDEN', 'team.recoveryNeedsAdmin');
   }
   if (kit.database !== here.database) {
-    throw new LotsenError(
-      'VALIDATION',
-      `This recovery kit is the team database ${kit.database}'s, not ${here.database}'s: nothing was changed.`,
-    );
+    throw keyedError('VALIDATION', 'team.recoveryKitOfOtherTeam', {
+      kitDatabase: kit.database,
+      database: here.database,
+    });
   }
   const privateKey = x25519PrivateKey(kit.privateKey);
   kit.privateKey.fill(0);
@@ -55,17 +55,13 @@ export async function recoverWithKit(
   const kitFingerprint = keyFingerprint(kitPublicKey);
   const team = await db.selectFrom('vault_recovery').select('public_key').executeTakeFirst();
   if (!team) {
-    throw new LotsenError(
-      'VALIDATION',
-      'This team database has no vault yet: run `lotsen team upgrade` first.',
-    );
+    throw keyedError('VALIDATION', 'team.recoveryWithoutVault');
   }
   if (kitPublicKey !== team.public_key) {
-    throw new LotsenError(
-      'VALIDATION',
-      `This is not the team's recovery kit (its fingerprint is ${kitFingerprint}; the team's kit has ` +
-        `${keyFingerprint(team.public_key)}): nothing was changed.`,
-    );
+    throw keyedError('VALIDATION', 'team.recoveryKitNotTheTeams', {
+      kitFingerprint,
+      teamFingerprint: keyFingerprint(team.public_key),
+    });
   }
   const own = await db
     .selectFrom('member_keys')

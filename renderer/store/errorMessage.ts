@@ -5,6 +5,7 @@ import { listInWords } from '../components/form/formSpec.ts';
 import { dayToText } from '../components/form/dateText.ts';
 import { formatCount, formatDateTime } from '../i18n/format.ts';
 import { i18n, t } from '../i18n/i18n.ts';
+import { codeValueInWords } from './errorDetailCodes.ts';
 
 /** What to tell a person about a failed call, in the chosen language, by its code; never a stack trace. */
 export function errorMessage(error: unknown): string {
@@ -49,14 +50,16 @@ export function detailInWords({ key, values }: ApiError['detail'] & object): str
 }
 
 /**
- * The values as a sentence shows them: lists, numbers and moments in the chosen language; names as they are; and
- * codes by their name: `errno` a connection's cause, `authMethods` SSH login methods (a code the console has no
- * words for stays as it is: it is the protocol's own name, never a sentence).
+ * The values as a sentence shows them: codes (a role) and lists, numbers and moments in the chosen language; names as
+ * they are; `errno` a connection's cause, `authMethods` SSH login methods (a code the console has no words for stays
+ * as it is: it is the protocol's own name, never a sentence).
  */
 function wordedValues(values: Readonly<Record<string, ErrorDetailValue>>): Record<string, string | number> {
   const worded: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(values)) {
-    if (name === 'authMethods' && Array.isArray(value))
+    const code = codeValueInWords(name, value);
+    if (code !== undefined) worded[name] = code;
+    else if (name === 'authMethods' && Array.isArray(value))
       worded[name] = listInWords(value.map((method) => codeInWords('sessions:authMethods', method)));
     else if (name === 'errno' && typeof value === 'string')
       worded[name] = codeInWords('sessions:connectionCauses', value);

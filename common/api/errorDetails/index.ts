@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors.ts';
+import { englishCodeValues } from './codeValues.ts';
 import { records } from './records.ts';
 import { sessions } from './sessions.ts';
 import { storage } from './storage.ts';
@@ -16,7 +17,9 @@ import { team } from './team.ts';
  *
  * Values are data (names, hosts, numbers), never a secret. The console words some by name
  * (renderer/store/errorMessage.ts): a list as a list in words, a number in the language's digits, `…On` an ISO day,
- * `…At` an epoch-ms moment.
+ * `…At` an epoch-ms moment. Some names hold codes, which the console words from its catalogue
+ * (renderer/store/errorDetailCodes.ts): `roles` and `yourRole` work roles (main's English says them through
+ * ./codeValues.ts) and `staleRecord` a stale save's record kind (already English words).
  */
 export const errorDetailTemplates = { records, sessions, storage, team } as const;
 
@@ -87,13 +90,17 @@ export function detailTemplate(key: string, values: ErrorDetailValues): string |
   return Object.hasOwn(area, `${name}_${form}`) ? area[`${name}_${form}`] : undefined;
 }
 
-/** The detail in English, as the CLI and logs say it: values put in as they are, a list joined with commas. */
+/**
+ * The detail in English, as the CLI and logs say it: values put in as they are, a list joined with commas; a code
+ * (a work role) in English words (./codeValues.ts).
+ */
 export function englishDetail(key: ErrorDetailKey, values: ErrorDetailValues): string {
   const template = detailTemplate(key, values);
   if (template === undefined) throw new Error(`No error detail template has the key ${key}.`);
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`The error detail ${key} needs the value ${name}.`);
+    if (Object.hasOwn(englishCodeValues, name)) return englishCodeValues[name]!(value);
     return Array.isArray(value) ? value.join(', ') : String(value);
   });
 }

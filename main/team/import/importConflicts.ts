@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { LotsenError } from '../../../common/api/errors.ts';
+import type { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { Db } from '../../store/database.node.ts';
 import { tableCopies } from './importPlan.ts';
 
@@ -90,12 +91,16 @@ const KIND_WORDS: Record<string, string> = {
 
 /** CONFLICT naming each kind and count; the ids are the same UUIDs, so the store was most likely imported before. */
 export function importConflictError(conflicts: readonly ImportConflict[]): LotsenError {
-  const listed = conflicts
-    .map((c) => `${c.count} ${KIND_WORDS[c.kind] ?? `${c.kind.replaceAll('_', ' ')} (the same ids)`}`)
-    .join(', ');
-  return new LotsenError(
+  const listed = conflicts.map(
+    (c) => `${c.count} ${KIND_WORDS[c.kind] ?? `${c.kind.replaceAll('_', ' ')} (the same ids)`}`,
+  );
+  // Only `lotsen team import-local` meets this (no console page imports a store), so the kinds stay in English.
+  return keyedError(
     'CONFLICT',
-    `The team database already holds what this store would bring: ${listed}. Was it imported before? Nothing was written.`,
-    { conflicts: conflicts.map((c) => ({ kind: c.kind, count: c.count })) },
+    'team.importedBefore',
+    { conflicts: listed },
+    {
+      conflicts: conflicts.map((c) => ({ kind: c.kind, count: c.count })),
+    },
   );
 }

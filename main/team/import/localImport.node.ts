@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError } from '../../../common/api/errors.ts';
 import type { UserRole } from '../../../common/registry/vocabulary.ts';
 import type { Db } from '../../store/database.node.ts';
 import type { PersonalDataKeysTable } from '../../store/schema.ts';
@@ -51,10 +51,7 @@ export interface LocalImportSummary {
  */
 export async function importLocalStore(options: LocalImportOptions): Promise<LocalImportSummary> {
   if (options.member.role === 'finance') {
-    throw new LotsenError(
-      'FORBIDDEN',
-      "A local store is brought in by a technician or support lead: it holds customers' secrets, which finance holds no key to. Nothing was read or written.",
-    );
+    throw keyedError('FORBIDDEN', 'team.financeImportsNoStore');
   }
   const local = await openLocalStoreCopy(options.from, {
     passphrase: options.passphrase,
@@ -63,9 +60,12 @@ export async function importLocalStore(options: LocalImportOptions): Promise<Loc
   try {
     const verdict = local.auditVerdict;
     if (!verdict.intact) {
-      throw new LotsenError(
+      // The log's own reason is English prose (main/audit): the CLI prints it as an issue below the detail.
+      throw keyedError(
         'STORE_DAMAGED',
-        `The local store's audit log is broken at event ${verdict.firstBadSeq} (${verdict.reason}); a store whose log does not verify is not imported. Nothing was written.`,
+        'team.localAuditBroken',
+        { seq: verdict.firstBadSeq ?? 0 },
+        { issues: [{ path: '', message: verdict.reason ?? '' }] },
       );
     }
     options.progress(`The local store's audit log verifies: ${verdict.events} events.`);

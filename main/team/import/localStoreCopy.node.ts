@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
 import type { AuditVerdict } from '../../../common/audit/auditEvents.ts';
 import { readDataConfig } from '../../app/dataConfig.node.ts';
 import { dataFiles } from '../../app/dataDir.node.ts';
@@ -34,10 +34,7 @@ export async function openLocalStoreCopy(
     throw new LotsenError('NOT_INITIALIZED', `${dataDir} holds no Lotsen store (it has no lotsen.json).`);
   }
   if (config.dataSource) {
-    throw new LotsenError(
-      'VALIDATION',
-      `${dataDir} is a team database's folder, not a local store: there is nothing of its own to import.`,
-    );
+    throw keyedError('VALIDATION', 'team.localStoreIsTeamFolder', { folder: dataDir });
   }
   const file = dataFiles.database(dataDir);
   await assertStorePresent(file);
@@ -93,10 +90,7 @@ export async function openLocalStoreCopy(
  */
 async function assertStoreClosed(dataDir: string, file: string): Promise<void> {
   if (!(await exists(`${file}-shm`))) return;
-  throw new LotsenError(
-    'CONFLICT',
-    `The local store in ${dataDir} is open: close Lotsen there first (the app, lotsen serve, any lotsen command), then run the import again. If no Lotsen runs there, it was not closed cleanly: open it and close it once. Nothing was written.`,
-  );
+  throw keyedError('CONFLICT', 'team.localStoreOpen', { folder: dataDir });
 }
 
 async function exists(file: string): Promise<boolean> {

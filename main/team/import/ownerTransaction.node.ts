@@ -1,11 +1,11 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
 import type { Db } from '../../store/database.node.ts';
 import { PostgresColumnTypesPlugin } from '../../store/postgresColumnTypes.ts';
 import type { DatabaseSchema } from '../../store/schema.ts';
 import { TEAM_SCHEMA, teamTypes } from '../../store/teamDatabase.node.ts';
-import { parseTeamUrl, redactUrl } from '../teamConnection.node.ts';
+import { parseTeamUrl, redactUrl, unreachableTeam } from '../teamConnection.node.ts';
 import { teamError } from '../teamErrors.ts';
 import { teamRoleNames } from '../teamRoleNames.ts';
 
@@ -42,16 +42,13 @@ export async function inOwnerTransaction<T>(
       .execute(db)
       .then((r) => r.rows[0]!)
       .catch((error: unknown) => {
-        throw new LotsenError(
-          'TEAM_UNREACHABLE',
-          `Could not connect to ${redactUrl(address.url)}: ${(error as Error).message}`,
-        );
+        throw unreachableTeam(redactUrl(address.url), error);
       });
     if (me.database !== options.database) {
-      throw new LotsenError(
-        'VALIDATION',
-        `The administrator's URL names the database ${me.database}, but this folder's team is ${options.database}. Nothing was written.`,
-      );
+      throw keyedError('VALIDATION', 'team.adminUrlOtherDatabase', {
+        urlDatabase: me.database,
+        database: options.database,
+      });
     }
     const owner = sql.id(teamRoleNames(me.database).owner);
     return await db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
-import { LotsenError } from '../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../common/api/errors.ts';
 import { openEncryptedConnection } from '../../store/database.node.ts';
 import { outboxPayloadSchema, type OutboxItem } from './outboxItems.ts';
 
@@ -64,11 +64,8 @@ export class OutboxFile {
     if (row === undefined) return null;
     const parsed = parsePayload(row.payload);
     if (parsed === null) {
-      throw new LotsenError(
-        'OUTBOX_UNREADABLE',
-        `Item ${row.id} in the queue ${this.file} cannot be read, so it and the items after it were not sent to the team database; nothing was dropped. Keep the file and report this.`,
-        { file: this.file, itemId: row.id },
-      );
+      const values = { file: this.file, itemId: row.id };
+      throw keyedError('OUTBOX_UNREADABLE', 'team.outboxItemUnreadable', values, values);
     }
     return { id: row.id, sessionId: row.session_id, happenedAt: row.happened_at, payload: parsed };
   }
@@ -119,13 +116,7 @@ function isDamage(error: unknown): boolean {
 
 function unreadable(file: string, error: unknown): LotsenError {
   if (error instanceof LotsenError && error.code === 'OUTBOX_UNREADABLE') return error;
-  const why =
-    error instanceof LotsenError && error.code === 'KEY_MISMATCH'
-      ? 'it does not open with this machine’s key (it was made by another Lotsen, or it is damaged)'
-      : 'it is damaged (cut short, overwritten or corrupted)';
-  return new LotsenError(
-    'OUTBOX_UNREADABLE',
-    `The queue of session books waiting for the team database, ${file}, cannot be read: ${why}. Nothing in it was dropped and Lotsen did not start a new one over it. Keep the file and ask for help; to work on without it, move it out of the data folder (what it holds then stays unsent).`,
-    { file },
-  );
+  const foreignKey = error instanceof LotsenError && error.code === 'KEY_MISMATCH';
+  const key = foreignKey ? 'team.outboxForeignKey' : 'team.outboxDamaged';
+  return keyedError('OUTBOX_UNREADABLE', key, { file }, { file });
 }

@@ -54,4 +54,9 @@ export const errors = {
   },
   unknown: 'Something went wrong; the action was not completed.',
   withDetail: '{{sentence}} ({{detail}})',
+  /** Codes inside a detail (store/errorDetailCodes.ts): the roles that may do it, and the refused person's own. */
+  detailValues: {
+    rolesEither: '{{first}} or {{last}}',
+    yourRole: { technician: 'a technician', support_lead: 'a support lead', finance: 'in finance' },
+  },
 } as const;

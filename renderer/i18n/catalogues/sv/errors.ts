@@ -55,4 +55,9 @@ export const errors: Translation<typeof en> = {
   },
   unknown: 'Något gick fel; åtgärden genomfördes inte.',
   withDetail: '{{sentence}} ({{detail}})',
+  /** Codes inside a detail (store/errorDetailCodes.ts): the roles that may do it, and the refused person's own. */
+  detailValues: {
+    rolesEither: '{{first}} eller {{last}}',
+    yourRole: { technician: 'tekniker', support_lead: 'supportansvarig', finance: 'ekonomi' },
+  },
 };
