@@ -251,7 +251,8 @@ export const REFUSALS: Refusal[] = [
       await button(dialog, say('customer:environmentForm.add')).click();
       return refusalIn(dialog);
     },
-    shows: () => ENVIRONMENT,
+    // Said beside the name field, which holds the name.
+    shows: () => null,
   },
   {
     page: 'Tickets',
