@@ -146,7 +146,11 @@ export const certificateRowSchema = z.object({
   certificate: certificateViewSchema,
   state: z.enum(['valid', 'expiring', 'expired']),
   days: z.number().int(),
-  /** The warning it gives, as the review and the session dialog say it; null while far from expiry. */
+  /**
+   * The warning it gives, in English for the CLI (`lotsen certificates`); null while far from expiry. The console never
+   * calls `certificates.list`: the review and the session dialog word a certificate's warning from its reason's
+   * sentence key (`certificateWarning(…).sentence`).
+   */
   warning: z.string().nullable(),
 });
 export type CertificateRow = z.infer<typeof certificateRowSchema>;

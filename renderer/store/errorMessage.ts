@@ -12,7 +12,11 @@ export function errorMessage(error: unknown): string {
   if (!(error instanceof LotsenError)) return t('errors:unknown');
   const sentence = errorSentence(error);
   const detail = errorDetail(error);
-  return detail === null ? sentence : t('errors:withDetail', { sentence, detail });
+  if (detail === null) return sentence;
+  // Main's English is kept out of the catalogue's sentence in the pseudo-locale: inside it, it would read as the
+  // catalogue's, and the tours could not see that it is not.
+  if (!error.detail && i18n.language === 'pseudo') return `${sentence} ${detail}`;
+  return t('errors:withDetail', { sentence, detail });
 }
 
 /** The code in words, without the backend's detail. */

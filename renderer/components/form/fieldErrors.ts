@@ -1,8 +1,8 @@
 import { ZodError, type z } from 'zod';
 import { issueText, markZodsOwn, sentenceText } from './issueText.ts';
 import { issuesFromZod, LotsenError, type FieldIssue } from '../../../common/api/errors.ts';
-import { t } from '../../i18n/i18n.ts';
-import { detailText, errorMessage } from '../../store/errorMessage.ts';
+import { i18n, t } from '../../i18n/i18n.ts';
+import { detailText, errorDetail, errorMessage } from '../../store/errorMessage.ts';
 
 export interface FieldErrors {
   /** Field name to the first message about it. */
@@ -44,6 +44,18 @@ export function errorsFromIssues(issues: readonly FieldIssue[], fields: readonly
 }
 
 /**
+ * A field issue main sent, in the chosen language: a sentence of common/'s schemas as the catalogue words it; one main
+ * wrote itself ("Already used by Växjö kommun") as the refusal's detail says it when the refusal is about that one
+ * field (`detail`), else in words by nothing more than that it is not valid. Main's English is shown only in English
+ * and in the pseudo-locale (where the tours catch it), never in Swedish.
+ */
+function mainsIssueText(message: string, detail: string | null): string {
+  const sentence = sentenceText(message);
+  if (sentence !== null || i18n.language === 'en') return sentence ?? message;
+  return detail ?? (i18n.language === 'sv' ? t('forms:issue.invalid') : message);
+}
+
+/**
  * Client-side check with the same schema main uses, so both check the same thing; its messages are in the chosen
  * language (issueText.ts).
  */
@@ -58,7 +70,11 @@ export function validate(schema: z.ZodType, input: unknown, fields: readonly str
 export function errorsFromFailure(error: unknown, fields: readonly string[]): FieldErrors {
   if (error instanceof LotsenError) {
     const issues = error.details?.issues ?? [];
-    if (issues.length > 0) return errorsFromIssues(issues, fields);
+    if (issues.length > 0) {
+      const detail = issues.length === 1 ? errorDetail(error) : null;
+      const worded = issues.map((issue) => ({ ...issue, message: mainsIssueText(issue.message, detail) }));
+      return errorsFromIssues(worded, fields);
+    }
     // By its code in the chosen language, not main's English message.
     return { byField: {}, general: [errorMessage(error)] };
   }

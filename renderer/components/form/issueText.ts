@@ -55,13 +55,19 @@ const sentencePatterns = Object.entries(englishForms.sentences).map(([key, engli
 
 /**
  * One of common/'s schema sentences (checked here or sent by main in a field issue) in the chosen language, with the
- * values it names; null for a sentence the catalogue does not word.
+ * values it names; null for a sentence the catalogue does not word. A sentence made from a field's English name
+ * (`Name is required`) names the field as the catalogue does (`forms:fieldNames`); one it does not know is not worded.
  */
 export function sentenceText(message: string): string | null {
   for (const { key, names, pattern } of sentencePatterns) {
     const match = pattern.exec(message);
     if (!match) continue;
     const values = Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? '']));
+    if (values.label !== undefined) {
+      const field = `forms:fieldNames.${values.label}`;
+      if (!i18n.exists(field)) return null;
+      values.label = t(field as never);
+    }
     return sentenceIn(`forms:sentences.${key}`, values);
   }
   return null;

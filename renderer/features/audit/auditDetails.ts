@@ -45,6 +45,9 @@ export function detailValue(key: string, value: unknown): string {
   if (key === 'kind' && typeof value === 'string' && (sessionKinds as readonly string[]).includes(value)) {
     return t(`audit:sessionKinds.${value as SessionKind}`);
   }
+  if (key === 'record' && typeof value === 'string' && i18n.exists(`audit:records.${value}`)) {
+    return t(`audit:records.${value as 'customer'}`);
+  }
   if ((key === 'tree' || key === 'trees') && typeof value === 'string' && vaultTrees.has(value)) {
     return t(`team:tree.${value as 'personal' | 'secrets'}`);
   }

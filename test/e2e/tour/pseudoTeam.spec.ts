@@ -10,8 +10,9 @@ import { button, dialogFrom, go, label, open, openTour, walk, where, type Stop }
  * the pseudo-locale, members in every standing (enrolled on machines of their own, invited, removed), and every Team
  * page state and dialog an admin meets: adding a member and their code, a role change and the rotation it runs, a
  * departing list, a reissued code, the rotation banner due and run, keys to give and given, a removal, the recovery
- * kit; then the other pages as a team member sees them. It fails on any visible text that is neither from the
- * catalogue nor data, against the same list of strings known to be left as the embedded tour.
+ * kit; then the other pages as a team member sees them, and a save refused by role (the member made finance
+ * meanwhile). It fails on any visible text that is neither from the catalogue nor data, against the same list of
+ * strings known to be left as the embedded tour.
  */
 
 const ADMIN = {
@@ -30,6 +31,8 @@ const KARL = {
 const GRETA = { name: 'Greta Lindholm', email: 'greta.lindholm@leverantor.se' };
 const BO = { name: 'Bo-Göran Wikström Nyberg', email: 'bo-goran.wikstrom.nyberg@leverantor.se' };
 const codeIn = (text: string) => /LOTSEN-[0-9a-f]{8}-[0-9A-Z-]+/.exec(text)?.[0] ?? '';
+/** What the admin types into a customer's notes before the save a role change refuses. */
+const NOTES = 'Kontaktas helst via helpdesken.';
 /** Rotations and enrolments run against PostgreSQL on CPUs shared with other runs. */
 const SLOW_MS = 60_000;
 
@@ -186,6 +189,25 @@ const TEAM_STOPS: Stop<TeamTour>[] = [
     reach: async (page) => {
       await page.getByRole('link', { name: VAXJO.name }).click();
       await expect(page.getByRole('heading', { level: 1, name: VAXJO.name })).toBeVisible();
+    },
+  },
+  {
+    // Refused by role: another admin (the CLI) makes this member finance while their edit is open; finance keeps
+    // no registry, so the save is refused, naming what it needs.
+    page: 'Customer',
+    dialog: 'Edit customer (refused: the role changed meanwhile)',
+    reach: async (page, ctx) => {
+      const dialog = await open('Edit customer')(page);
+      await dialog.getByLabel(label('Notes', { prefix: true })).fill(NOTES);
+      ctx.values.push(NOTES);
+      await ctx.lotsen.cli(['team', 'change-role', '--member', ADMIN.email, '--role', 'finance']);
+      await button(dialog, label('Save customer')).click();
+      await expect(dialog.getByRole('alert')).not.toBeEmpty();
+      return dialog;
+    },
+    leave: async (page, ctx) => {
+      await page.keyboard.press('Escape');
+      await ctx.lotsen.cli(['team', 'change-role', '--member', ADMIN.email, '--role', ADMIN.role]);
     },
   },
   { page: 'Tickets', reach: (page) => go(page, '/tickets', label('Tickets')) },

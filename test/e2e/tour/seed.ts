@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { RegistryFileInput } from '../../../common/registry/registryFile.ts';
@@ -33,6 +34,8 @@ const description = (subject: string) =>
   `${subject}. Gäller alla skolor i kommunen; rektorerna har fått information.`;
 const externalRef = (i: number) => `FD-2026-${48213 + i}`;
 export const ACCOUNT = 'svc_lotsen_identitetstjanster_produktion';
+/** A server of the environment whose SSH port nothing listens on (the seed finds a free one and leaves it closed). */
+export const CLOSED_HOST = 'localhost';
 /** Servers to route through: more than a chain takes, so every jump-host row the dialog allows can be filled. */
 export const JUMP_HOSTS = Array.from(
   { length: 22 },
@@ -86,8 +89,21 @@ export function otherCustomerNames(): string[] {
 export interface TourData {
   customerId: string;
   ticketIds: string[];
+  /** Customers the tour may delete behind the page's back, each once. */
+  deletable: { id: string; name: string }[];
+  /** A day of last month, which the seed approved (ISO). */
+  approvedDay: string;
   /** Every name and value the seed wrote, which the pseudo-locale tour accepts as data. */
   values: string[];
+}
+
+/** A loopback port nothing listens on: bound, then let go. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
 }
 
 /** Seeds `lotsen`'s store through `lotsen registry import` and the API; `sshd` is the environment's first server. */
@@ -110,6 +126,7 @@ export async function seedTour(lotsen: LotsenServer, sshd: SshdFixture): Promise
   environment.servers = [
     { host: sshd.host, port: sshd.port, role: 'wap' },
     { host: `adfs01.${DOMAIN}`, role: 'adfs' },
+    { host: CLOSED_HOST, port: await closedPort(), role: 'other' },
     ...JUMP_HOSTS.map((host) => ({ host, role: 'other' as const })),
   ];
   environment.supportAccounts = [
@@ -130,6 +147,10 @@ export async function seedTour(lotsen: LotsenServer, sshd: SshdFixture): Promise
   return withStore(lotsen.home, async (call) => {
     const customers = await call('registry.listCustomers', {});
     const customerId = customers.find((c) => c.name === CUSTOMER.name)!.id;
+    const deletable = customers
+      .filter((c) => c.name !== CUSTOMER.name)
+      .slice(-3)
+      .map(({ id, name }) => ({ id, name }));
     const now = lotsen.now();
     // Last month is what Billing opens on: its time classified and the month approved, so its exports and the
     // timesheet's adjustments can be opened too.
@@ -198,7 +219,14 @@ export async function seedTour(lotsen: LotsenServer, sshd: SshdFixture): Promise
       `adfs01.${DOMAIN}`,
       ESCALATION_REASON,
       NOTE,
+      CLOSED_HOST,
     ];
-    return { customerId, ticketIds, values };
+    return {
+      customerId,
+      ticketIds,
+      values,
+      deletable,
+      approvedDay: lastMonth.plus({ days: 19 }).toISODate()!,
+    };
   });
 }

@@ -1,8 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { startSshd, type SshdFixture } from '../../support/sshd/sshdFixture.ts';
+import { en } from '../../../renderer/i18n/catalogues/en/index.ts';
+import { sv } from '../../../renderer/i18n/catalogues/sv/index.ts';
 import { pseudoString } from '../../../renderer/i18n/pseudo.ts';
-import type { LotsenServer } from '../support/lotsenServer.ts';
-import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './seed.ts';
+import { callStore, type LotsenServer } from '../support/lotsenServer.ts';
+import {
+  ACCOUNT,
+  CLOSED_HOST,
+  CUSTOMER,
+  ENVIRONMENT,
+  seedTour,
+  TICKET_SUBJECTS,
+  type TourData,
+} from './seed.ts';
 
 /*
  * Every page of the app (renderer/App.tsx's routes) and every dialog reachable from them, in the order the tours walk
@@ -35,6 +45,7 @@ import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './s
  * | Sessions    | –                            | #/sessions, the session open                                  |
  * | Recordings  | –                            | #/recordings, after "Close session" and "Close tab"           |
  * | Recordings  | Recording player             | "Play recording of …"                                         |
+ * | (refused)   | the refusals (REFUSALS)      | the common refusals, each provoked through the UI             |
  * | Sessions    | Replace stored host key      | the sshd restarted with new keys, connect again, "Replace…"   |
  * | Tickets     | –                            | #/tickets                                                     |
  * | Tickets     | New ticket                   | "New ticket"                                                  |
@@ -57,6 +68,7 @@ import { ACCOUNT, CUSTOMER, seedTour, TICKET_SUBJECTS, type TourData } from './s
  */
 
 export interface TourContext {
+  lotsen: LotsenServer;
   data: TourData;
   /** The fixture sshd the customer's first server is; replaced when its host keys are. */
   sshd: SshdFixture;
@@ -106,6 +118,24 @@ export function label(text: string, { prefix = false } = {}): RegExp {
 if (!label('Add customer').test(pseudoString('Add customer')))
   throw new Error('label() no longer matches pseudo');
 
+type Catalogue = Record<string, unknown>;
+const textAt = (catalogue: Catalogue, key: string): string => {
+  const [namespace, path] = key.split(':') as [string, string];
+  const text = path.split('.').reduce<unknown>((at, part) => (at as Catalogue)?.[part], catalogue[namespace]);
+  if (typeof text !== 'string') throw new Error(`No catalogue string ${key}`);
+  return text;
+};
+
+/**
+ * A catalogue string (`namespace:path`, with its values) as a pattern that matches it in English, in the
+ * pseudo-locale and in Swedish: the refusals (REFUSALS) are walked in Swedish too, to see their details worded there.
+ */
+export function say(key: string, values: Record<string, string> = {}, { prefix = false } = {}): RegExp {
+  const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  const swedish = [...fill(textAt(sv, key))].map(escape).join('');
+  return new RegExp(`${label(fill(textAt(en, key)), { prefix }).source}|^${swedish}${prefix ? '' : '$'}`);
+}
+
 export const go = async (page: Page, route: string, heading: RegExp | string) => {
   await page.evaluate((hash) => {
     location.hash = hash;
@@ -143,6 +173,137 @@ async function connectToSshd(page: Page, ctx: TourContext): Promise<Locator> {
   await button(dialog, label('Connect')).click();
   return dialog;
 }
+
+/** A stop that provokes a refusal: `shows` is the data its worded detail must name (none for a detail without). */
+export interface Refusal extends Stop {
+  shows(ctx: TourContext): string | null;
+}
+
+/** Where a refusal is said: a form's own failure, a field's, or a session's end in its tab's bar. */
+export const REFUSAL_TEXT = '[role=alert], .field__error, .session-bar__end';
+
+/** The dialog once it shows its refusal. */
+const refusalIn = async (dialog: Locator): Promise<Locator> => {
+  await expect(dialog.locator(REFUSAL_TEXT).first()).toBeVisible();
+  return dialog;
+};
+
+/**
+ * Connects from the customer's page to `host` with `account`, trusting its host key if asked (a walk of the refusals
+ * alone meets the sshd first here). The refusal is the dialog's, or the failed session's in its tab (then the page's).
+ */
+async function connectAs(
+  page: Page,
+  ctx: TourContext,
+  host: string,
+  account?: string,
+): Promise<Locator | undefined> {
+  await go(page, `/customers/${ctx.data.customerId}`, CUSTOMER.name);
+  await button(page, say('customer:servers.connectTo', { host })).click();
+  const dialog = page.getByRole('dialog', { name: say('connect:titleServer', { host }) });
+  await expect(dialog.getByLabel(say('connect:ticket'))).not.toHaveValue(/^$/);
+  if (account) await dialog.getByLabel(say('connect:supportAccount')).selectOption({ label: account });
+  await button(dialog, say('connect:connect')).click();
+  const trust = page.getByRole('dialog', { name: say('sessions:hostKey.trustTitle') });
+  const refused = dialog.locator('[role=alert]').or(page.locator('.session-bar__end'));
+  await expect(trust.or(refused).first()).toBeVisible({ timeout: 30_000 });
+  if (await trust.isVisible()) {
+    await button(trust, say('sessions:hostKey.trust')).click();
+    await expect(refused.first()).toBeVisible({ timeout: 30_000 });
+  }
+  return (await dialog.isVisible()) ? dialog : undefined;
+}
+
+/** Leaves a failed session's tab closed, so the next connect's tab is the only one. */
+const closeFailedTab = async (page: Page) => {
+  if ((await page.locator('dialog[open]').count()) > 0) await page.keyboard.press('Escape');
+  else await button(page, say('terminal:bar.closeTab')).click();
+};
+
+/**
+ * The refusals people meet most, each provoked through the UI: in the pseudo-locale a detail not from the catalogue
+ * shows as English and the tour names it; in Swedish (refusalsSwedish.spec.ts) each must name its data.
+ */
+export const REFUSALS: Refusal[] = [
+  {
+    page: 'Customers',
+    dialog: 'Add customer (organisation number taken)',
+    reach: async (page) => {
+      await go(page, '/', say('customers:list.title'));
+      await button(page, say('customers:list.add')).click();
+      const dialog = dialogFrom(page);
+      await dialog.getByLabel(say('customers:form.name')).fill('Ny kund med samma organisationsnummer');
+      await dialog.getByLabel(say('customers:form.orgNumber', {}, { prefix: true })).fill(CUSTOMER.orgNumber);
+      await button(dialog, say('customers:form.add')).click();
+      return refusalIn(dialog);
+    },
+    shows: () => CUSTOMER.name,
+  },
+  {
+    page: 'Customer',
+    dialog: 'Add environment (name taken)',
+    reach: async (page, { data }) => {
+      await go(page, `/customers/${data.customerId}`, CUSTOMER.name);
+      await button(page, say('customer:environments.add')).click();
+      const dialog = dialogFrom(page);
+      await dialog.getByLabel(say('customer:environmentForm.name', {}, { prefix: true })).fill(ENVIRONMENT);
+      await dialog.getByLabel(say('customer:environmentForm.vpnType')).selectOption('none');
+      await button(dialog, say('customer:environmentForm.add')).click();
+      return refusalIn(dialog);
+    },
+    // Said beside the name field, which holds the name.
+    shows: () => null,
+  },
+  {
+    page: 'Tickets',
+    dialog: 'New ticket (its customer deleted meanwhile)',
+    reach: async (page, ctx) => {
+      await go(page, '/tickets', say('tickets:list.title'));
+      await button(page, say('tickets:list.newTicket')).click();
+      const dialog = dialogFrom(page);
+      const gone = ctx.data.deletable.pop()!;
+      await dialog.getByLabel(say('tickets:form.customer')).selectOption(gone.id);
+      await dialog.getByLabel(say('tickets:form.requester')).fill('Karin Jurist');
+      await dialog.getByLabel(say('tickets:form.requesterEmail')).fill('karin.jurist@vaxjo.se');
+      await dialog.getByLabel(say('tickets:form.subject')).fill('Inloggningen fungerar inte');
+      // Another window (the CLI here) deletes the customer while the dialog is open.
+      await callStore(ctx.lotsen.home, 'registry.deleteCustomer', { id: gone.id });
+      await button(dialog, say('tickets:form.create')).click();
+      return refusalIn(dialog);
+    },
+    shows: () => null,
+  },
+  {
+    page: 'Sessions',
+    dialog: 'Connect (sign-in refused)',
+    reach: (page, ctx) => connectAs(page, ctx, ctx.sshd.host, ACCOUNT),
+    leave: closeFailedTab,
+    shows: () => ACCOUNT,
+  },
+  {
+    page: 'Sessions',
+    dialog: 'Connect (port closed)',
+    reach: (page, ctx) => connectAs(page, ctx, CLOSED_HOST),
+    leave: closeFailedTab,
+    shows: () => CLOSED_HOST,
+  },
+  {
+    page: 'Timesheet',
+    dialog: 'Add time manually (an approved month)',
+    reach: async (page, { data }) => {
+      await go(page, '/timesheet', say('timesheet:title'));
+      await button(page, say('timesheet:addManually')).click();
+      const dialog = dialogFrom(page);
+      await dialog.getByLabel(say('timesheet:manual.ticket')).selectOption(data.ticketIds[0]!);
+      await dialog.getByLabel(say('timesheet:manual.date', {}, { prefix: true })).fill(data.approvedDay);
+      await dialog.getByLabel(say('timesheet:manual.from', {}, { prefix: true })).fill('09:00');
+      await dialog.getByLabel(say('timesheet:manual.to', {}, { prefix: true })).fill('09:30');
+      await button(dialog, say('timesheet:manual.submit')).click();
+      return refusalIn(dialog);
+    },
+    shows: () => CUSTOMER.name,
+  },
+];
 
 export const STOPS: Stop[] = [
   { page: 'Customers', reach: (page) => go(page, '/', label('Customers')) },
@@ -208,6 +369,7 @@ export const STOPS: Stop[] = [
     },
   },
   { page: 'Recordings', dialog: 'Recording player', reach: open('Play recording of ', { prefix: true }) },
+  ...REFUSALS,
   {
     page: 'Sessions',
     dialog: 'Replace stored host key',
@@ -374,16 +536,18 @@ export async function openTour(
 
 /**
  * A whole tour on one server and one page at one size: the fixture sshd started, the store seeded, the page opened
- * (in `language` when given: `pseudo` for the pseudo-locale), every stop walked. Returns the stops it could not reach.
+ * (in `language` when given: `pseudo` for the pseudo-locale), every stop walked (or those given). Returns the stops it
+ * could not reach.
  */
-export async function tour(
+export async function tour<S extends Stop>(
   page: Page,
   lotsen: LotsenServer,
   size: { width: number; height: number },
-  look: (stop: Stop, ctx: TourContext) => Promise<void>,
+  look: (stop: S, ctx: TourContext) => Promise<void>,
   language?: string,
+  stops: S[] = STOPS as S[],
 ): Promise<string[]> {
-  const ctx = { sshd: await startSshd() } as TourContext;
+  const ctx = { lotsen, sshd: await startSshd() } as TourContext;
   try {
     ctx.data = await seedTour(lotsen, ctx.sshd);
     const calls = await openTour(page, lotsen.url, size, language);
@@ -391,9 +555,9 @@ export async function tour(
     await walk(
       page,
       ctx,
-      STOPS,
+      stops,
       calls,
-      (stop) => look(stop, ctx),
+      (stop) => look(stop as S, ctx),
       (stop, why) => lostStops.push(`${where(stop)}: could not be reached: ${why}`),
     );
     return lostStops;

@@ -39,7 +39,7 @@ describe('record details in the chosen language', () => {
     );
   });
 
-  test('a keyed field issue is worded at its field; an unkeyed one stays as sent', async () => {
+  test('a keyed field issue is worded at its field; an unkeyed one is said to be not valid, never in English', async () => {
     await chooseLanguage('sv');
     const refused = keyedError(
       'VALIDATION',
@@ -55,7 +55,7 @@ describe('record details in the chosen language', () => {
     expect(errorsFromFailure(refused, ['secret', 'username']).byField).toEqual({
       secret:
         'Den här privata nyckeln har tappat sina radbrytningar; klistra in den igen precis som den står i filen',
-      username: 'Something main has not keyed',
+      username: 'Värdet är inte giltigt',
     });
   });
 });

@@ -50,6 +50,16 @@ export const audit = {
     billing_batch: 'Billing batch',
     user: 'Member',
   },
+  /** The registry's records a change names (`record`), as main/audit/recordFields.ts lists them. */
+  records: {
+    customer: 'customer',
+    contact: 'contact',
+    environment: 'environment',
+    server: 'server',
+    support_account: 'support account',
+    agreement: 'agreement',
+    dpa: 'data-processing agreement',
+  },
   details: {
     kind: 'kind',
     title: 'title',

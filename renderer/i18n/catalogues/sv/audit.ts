@@ -89,6 +89,15 @@ export const audit: Translation<typeof en> = {
     billing_batch: 'Faktureringsomgång',
     user: 'Medlem',
   },
+  records: {
+    customer: 'kund',
+    contact: 'kontakt',
+    environment: 'miljö',
+    server: 'server',
+    support_account: 'supportkonto',
+    agreement: 'avtal',
+    dpa: 'PUB-avtal',
+  },
   details: {
     kind: 'typ',
     title: 'rubrik',

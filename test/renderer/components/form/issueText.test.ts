@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { localUserInputSchema } from '../../../../common/api/contract.ts';
 import { customerInputSchema } from '../../../../common/registry/model.ts';
-import { LotsenError } from '../../../../common/api/errors.ts';
+import { keyedError, LotsenError } from '../../../../common/api/errors.ts';
 import { errorsFromFailure, validate } from '../../../../renderer/components/form/fieldErrors.ts';
+import { sentenceText } from '../../../../renderer/components/form/issueText.ts';
 import { forms } from '../../../../renderer/i18n/catalogues/en/forms.ts';
 import { chooseLanguage } from '../../../../renderer/i18n/i18n.ts';
 
@@ -62,14 +63,14 @@ describe('validation messages in the chosen language, never zod’s own English'
       items: 'Välj minst 1',
     });
     // The set-up form's schema has sentences of its own ("Name is required"): no English reaches a Swedish screen;
-    // one the catalogue words is said in full, the others by their code.
+    // one the catalogue words is said in full (a field by the name the catalogue gives it), the others by their code.
     const setup = validate(localUserInputSchema, { name: '', email: 'nej', role: 'chef' }, [
       'name',
       'email',
       'role',
     ]);
     expect(setup.byField).toEqual({
-      name: 'Fyll i det här',
+      name: 'Namn måste fyllas i',
       email: 'E-post ska vara en adress som namn@leverantor.se',
       role: 'Välj ett av alternativen',
     });
@@ -102,7 +103,7 @@ describe('the schemas’ own sentences in the chosen language', () => {
     );
   });
 
-  it('words the same sentence sent by main in a field issue, and leaves one it does not know as sent', async () => {
+  it('words the same sentence sent by main in a field issue, and never shows main’s own English in Swedish', async () => {
     await chooseLanguage('sv');
     const refused = new LotsenError('VALIDATION', 'One field is not valid.', {
       issues: [
@@ -112,8 +113,60 @@ describe('the schemas’ own sentences in the chosen language', () => {
     });
     expect(errorsFromFailure(refused, ['services.1.name', 'reference']).byField).toEqual({
       'services.1.name': 'Två tjänster har det här namnet',
-      reference: 'FA-2020-3 is used by another agreement',
+      reference: 'Värdet är inte giltigt',
     });
+    // A refusal about one field says it in its detail, worded by key: that is what the field shows.
+    const gone = keyedError(
+      'NOT_FOUND',
+      'records.noSuchCustomer',
+      {},
+      {
+        issues: [{ path: 'ticket.customerId', message: 'No such customer' }],
+      },
+    );
+    expect(errorsFromFailure(gone, ['customerId']).byField).toEqual({
+      customerId: 'Kunden finns inte; den kan ha tagits bort.',
+    });
+    await chooseLanguage('en');
+    expect(errorsFromFailure(refused, ['services.1.name', 'reference']).byField.reference).toBe(
+      'FA-2020-3 is used by another agreement',
+    );
+    expect(errorsFromFailure(gone, ['customerId']).byField.customerId).toBe('No such customer');
+  });
+
+  it('names the field a sentence is made from as the catalogue does, and words one it does not know by its code', async () => {
+    await chooseLanguage('sv');
+    expect(
+      sentenceText('Responsible person’s phone may hold digits, spaces, brackets, dashes and a leading +'),
+    ).toBe(
+      'Den ansvariges telefon får innehålla siffror, mellanslag, parenteser, bindestreck och ett inledande +',
+    );
+    expect(sentenceText('Subject is longer than 300 characters')).toBe('Ämne får vara högst 300 tecken');
+    expect(sentenceText('Escalation fee cannot be negative')).toBe(
+      'Avgift för eskalering får inte vara mindre än noll',
+    );
+    expect(sentenceText('Shoe size is required')).toBeNull();
+  });
+
+  it('has a name for every field common/’s schemas make sentences from', async () => {
+    const root = path.resolve(import.meta.dirname, '../../../../common');
+    const files = [
+      'registry/model.ts',
+      'agreements/model.ts',
+      'tickets/model.ts',
+      'environments/maintenanceNotices.ts',
+    ];
+    const source = (await Promise.all(files.map((file) => readFile(path.join(root, file), 'utf8')))).join(
+      '\n',
+    );
+    const named = [
+      ...source.matchAll(
+        /\b(?:text|requiredText|optionalText|isoDate|oreSchema|phoneSchema|instant)\(\s*'([^']+)'/g,
+      ),
+    ];
+    expect(named.length).toBeGreaterThan(30);
+    const unnamed = named.map((match) => match[1]!).filter((label) => !(label in forms.fieldNames));
+    expect(unnamed).toEqual([]);
   });
 
   it('has every English sentence still as common/ writes it (a reworded schema would fall back to English)', async () => {

@@ -36,3 +36,16 @@ test('a billing batch’s number and a purge’s destroyed keys are named in wor
     await chooseLanguage('en');
   }
 });
+
+test('the record a registry change names reads in words; one not known stays as recorded', async () => {
+  const { chooseLanguage } = await import('../../../../renderer/i18n/i18n.ts');
+  await chooseLanguage('sv');
+  try {
+    expect(detailValue('record', 'support_account')).toBe('supportkonto');
+    expect(detailValue('record', 'dpa')).toBe('PUB-avtal');
+    expect(detailValue('record', 'invoice')).toBe('invoice');
+  } finally {
+    await chooseLanguage('en');
+  }
+  expect(detailValue('record', 'customer')).toBe('customer');
+});
