@@ -253,6 +253,12 @@ export const sessionPromptSchema = z.discriminatedUnion('kind', [
     name: z.string(),
     instructions: z.string(),
     prompts: z.array(z.object({ prompt: z.string(), echo: z.boolean() })),
+    /**
+     * Set when main itself asks, for the passphrase of an encrypted private key stored for this account: the console
+     * words the question in the reader's language instead of showing `name`, `instructions` and the prompt (English,
+     * kept for other clients). A server's own prompts are the server's words and leave it unset.
+     */
+    keyPassphraseFor: z.object({ username: z.string(), host: z.string() }).optional(),
   }),
 ]);
 export type SessionPrompt = z.infer<typeof sessionPromptSchema>;

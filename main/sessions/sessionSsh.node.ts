@@ -60,6 +60,7 @@ export async function connectSessionSsh(
         name: 'Private key',
         instructions: `The key stored for ${username}@${host} is encrypted.`,
         prompts: [{ prompt: 'Passphrase for the key: ', echo: false }],
+        keyPassphraseFor: { username, host },
       }));
       if (!answer.accept || answer.answers[0] === undefined) {
         throw keyedError('SSH_AUTH_FAILED', 'sessions.keyPassphraseNotGiven');

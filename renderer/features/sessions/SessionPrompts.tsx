@@ -6,6 +6,7 @@ import { selectCurrentPrompt } from '../../store/sessions/selectors.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
 import { Fingerprints } from './Fingerprints.tsx';
 import { FillOneTimeCode } from '../remoteAccess/OneTimeCodeButton.tsx';
+import { keyboardPromptText } from './keyboardPromptText.ts';
 
 /** Whatever a connecting session asks, wherever the person is in the app: one question at a time. */
 export function SessionPrompts() {
@@ -65,8 +66,9 @@ function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'ke
   );
   const [values, setValues] = useState(() => prompt.prompts.map(() => ''));
   const cancel = () => void answer(prompt, false);
+  const text = keyboardPromptText(prompt);
   return (
-    <Dialog title={prompt.name || t('signIn.title', { host: prompt.host })} onClose={cancel}>
+    <Dialog title={text.title} onClose={cancel}>
       <form
         className="form"
         onSubmit={(event) => {
@@ -74,11 +76,11 @@ function KeyboardPrompt({ prompt }: { prompt: Extract<SessionPrompt, { kind: 'ke
           void answer(prompt, true, values);
         }}
       >
-        {prompt.instructions && <p>{prompt.instructions}</p>}
+        {text.instructions && <p>{text.instructions}</p>}
         {prompt.prompts.map((question, index) => (
           <div className="field" key={index}>
             <label className="field__label" htmlFor={`${prompt.promptId}-${index}`}>
-              {question.prompt.trim() || t('signIn.answer')}
+              {text.labels[index]}
             </label>
             <input
               id={`${prompt.promptId}-${index}`}

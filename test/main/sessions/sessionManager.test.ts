@@ -231,6 +231,30 @@ describe('an SSH session for a ticket, against a real sshd', () => {
     expect(await closed).toMatchObject({ state: 'closed', endMessage: 'The shell ended (exit code 0).' });
   });
 
+  test('an encrypted private key from the store: main asks for its passphrase, marked as its own question', async () => {
+    const pair = await authorizedKeyPair(sshd, 'nyckel-lösen-42');
+    const prepared = await prepareSessionCustomer(call, { ...passwordTarget(), secret: pair.privateKey });
+    const asked = next('sessions.prompt', (p) => p.kind === 'keyboard');
+    const hostKey = next('sessions.prompt', (p) => p.kind === 'hostKey');
+    const session = await call.ok('sessions.open', sshOpenInput(prepared));
+    const open = stateOf(session.id, 'open', 'failed');
+    // The key is opened before the connection, so its passphrase is asked before the host key.
+    const prompt = (await asked) as Extract<SessionPrompt, { kind: 'keyboard' }>;
+    // The console words this question itself (renderer/features/sessions/keyboardPromptText.ts).
+    expect(prompt.keyPassphraseFor).toEqual({ username: prepared.account.username, host: '127.0.0.1' });
+    expect(prompt.prompts).toEqual([{ prompt: 'Passphrase for the key: ', echo: false }]);
+    await call.ok('sessions.answerPrompt', {
+      sessionId: session.id,
+      promptId: prompt.promptId,
+      accept: true,
+      answers: ['nyckel-lösen-42'],
+    });
+    const key = await hostKey;
+    await call.ok('sessions.answerPrompt', { sessionId: session.id, promptId: key.promptId, accept: true });
+    expect((await open).state).toBe('open');
+    await call.ok('sessions.close', { sessionId: session.id });
+  });
+
   test('the shell opens at the newest size sent while the session was connecting', async () => {
     const prepared = await prepareSessionCustomer(call, passwordTarget());
     const hostKeyAsked = next('sessions.prompt', (p) => p.kind === 'hostKey');

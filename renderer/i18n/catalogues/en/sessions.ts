@@ -66,6 +66,9 @@ export const sessions = {
     title: 'Sign in to {{host}}',
     answer: 'Answer',
     continue: 'Continue',
+    keyTitle: 'The passphrase of the private key',
+    keyEncrypted: 'The key stored for {{username}}@{{host}} is encrypted.',
+    keyPassphrase: 'Passphrase for the key',
   },
   /** Why a connection failed, by its errno code (common/sessions/connectionErrno.ts), the code kept for searching. */
   connectionCauses: {

@@ -64,6 +64,9 @@ export const sessions: Translation<typeof en> = {
     title: 'Logga in på {{host}}',
     answer: 'Svar',
     continue: 'Fortsätt',
+    keyTitle: 'Den privata nyckelns lösenfras',
+    keyEncrypted: 'Nyckeln som är sparad för {{username}}@{{host}} är krypterad.',
+    keyPassphrase: 'Nyckelns lösenfras',
   },
   connectionCauses: {
     ECONNREFUSED: 'ingen tar emot anslutningar på den porten: ECONNREFUSED',
