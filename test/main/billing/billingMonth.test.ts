@@ -835,6 +835,7 @@ describe('billing months', () => {
           code: 'CONFLICT',
           message:
             'Another Lotsen was writing to the store at the same moment, so this was not done; try again.',
+          detail: { key: 'storage.storeBusy', values: {} },
         });
         expect(await call.ok('billing.listBatches', { month: '2026-11' })).toEqual([]);
         expect(await finance.ok('billing.approveMonth', input)).toMatchObject({ number: 1 });
