@@ -28,6 +28,8 @@ await build({
     format: 'esm',
     sourcemap: true,
     entryFileNames: '[name].mjs',
-    chunkFileNames: 'chunks/[name]-[hash].mjs',
+    // Beside the entry, not in a folder of their own: `lotsen serve` finds the app at ../renderer/ from its own
+    // module (serveCommand.ts), which is a chunk; from dist/cli/chunks/ that would be dist/cli/renderer/.
+    chunkFileNames: '[name]-[hash].mjs',
   },
 });

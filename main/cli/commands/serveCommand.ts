@@ -5,7 +5,7 @@ import type { CliIo } from '../cliOutput.ts';
 import { openBackend } from '../lazyBackend.ts';
 import { commandSummaries } from '../commandSummaries.ts';
 
-// The CLI runs bundled (scripts/bundle-cli.mjs): dist/cli/lotsen.mjs -> dist/renderer/
+// The CLI runs bundled (scripts/bundle-cli.mjs), this command in a chunk beside the entry: dist/cli/ -> dist/renderer/
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 const NEW_LINK_HINT = 'Press Enter here for a new link.';

@@ -339,6 +339,10 @@ describe('lotsen serve', () => {
     expect(match).not.toBeNull();
     const session = await openBrowserSession(match![1]!);
     expect(session.appUrl).toBe(match![1]!.split('?')[0]);
+    // The built app itself is what the link opens (serve finds dist/renderer from wherever its code was bundled).
+    const page = await fetch(session.appUrl, { headers: { Cookie: session.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
     expect(await callOverWebSocket(session, 'app.status')).toMatchObject({
       ok: true,
       value: { state: 'unlocked' },
