@@ -55,11 +55,12 @@ test('first use and the lock screen in Swedish: validation in Swedish words, nev
   await page.addInitScript(() => localStorage.setItem('lotsen.language', 'sv'));
   await page.goto(freshLotsen.url);
   await expect(page.getByRole('heading', { name: 'Konfigurera Lotsen', level: 1 })).toBeVisible();
-  // Nothing typed, and an e-mail that is none: the schema main uses says "Name is required", which reads in Swedish.
+  // Nothing typed, and an e-mail that is none: the schema main uses says "Name is required", which reads in Swedish
+  // with the field's own name.
   await page.getByLabel('E-post').fill('marta');
   await page.getByLabel('E-post').press('Enter');
   const form = page.locator('form');
-  await expect(form).toContainText('Fyll i det här');
+  await expect(form).toContainText('Namn måste fyllas i');
   await expect(form).toContainText('E-post ska vara en adress som namn@leverantor.se');
   await expect(form).not.toContainText(/required|must be|Too small|Invalid/);
   await page.screenshot({ path: testInfo.outputPath('01-setup-sv-invalid.png'), fullPage: true });
