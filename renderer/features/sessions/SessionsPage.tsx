@@ -6,6 +6,8 @@ import type { Reason } from '../../../common/agreements/verdict.ts';
 import { liveSessionStates, type SessionView } from '../../../common/sessions/model.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { allYielding } from '../../components/nameRuns.ts';
+import { YieldingName } from '../../components/YieldingName.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { errorCode, errorMessage } from '../../store/errorMessage.ts';
 import { selectActiveTab } from '../../store/sessions/selectors.ts';
@@ -74,7 +76,7 @@ export function SessionsPage() {
             aria-controls={`panel-${session.id}`}
             className="sessions__tab"
             title={t('tabs.tooltip', {
-              name: names.get(session.id) ?? '',
+              name: names.get(session.id)?.whole ?? '',
               target: sessionTarget(session, catalogueWords(t)),
             })}
             onClick={() => activate(session.id)}
@@ -87,7 +89,7 @@ export function SessionsPage() {
               )
             }
           >
-            <span className="sessions__tab-title">{names.get(session.id)}</span>
+            <YieldingName runs={names.get(session.id) ?? allYielding(session.title)} />
             <Badge tone={sessionStateTones[session.state]}>{t(`states.${session.state}`)}</Badge>
           </button>
         ))}
@@ -115,7 +117,7 @@ export function SessionsPage() {
             visible={session.id === active?.session.id}
             live={liveSessionStates.includes(session.state)}
             label={words('pane.label', {
-              name: names.get(session.id) ?? session.title,
+              name: names.get(session.id)?.whole ?? session.title,
               target: sessionTarget(session, catalogueWords(t)),
             })}
           />

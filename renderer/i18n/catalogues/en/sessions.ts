@@ -13,9 +13,9 @@ export const sessions = {
     localShell: 'Local: {{shell}}',
     /** Customer and what the server is: `Växjö kommun · WAP`. */
     name: '{{customer}} · {{target}}',
-    /** A second tab to the same customer and role. */
     /** A tab's tooltip: its name and what it reached (`user@host:port`, a local shell). */
     tooltip: '{{name}} ({{target}})',
+    /** A second tab to the same customer and role: the number goes with the role, `WAP (2)`, and stays in view. */
     numbered: '{{name}} ({{n}})',
     recordings: 'Recordings',
     gpu: 'GPU rendering',

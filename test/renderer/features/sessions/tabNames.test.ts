@@ -35,7 +35,7 @@ describe('session tab names', () => {
       roles,
       words,
     );
-    expect([...names.values()]).toEqual([
+    expect([...names.values()].map((name) => name.whole)).toEqual([
       'Växjö kommun · WAP',
       'Växjö kommun · AD FS',
       'Växjö kommun · WAP (2)',
@@ -43,6 +43,28 @@ describe('session tab names', () => {
       // A server no longer in the registry keeps what main called it.
       'Växjö kommun · root@127.0.0.1:22122',
     ]);
+  });
+
+  test('a tab’s name in runs: the customer gives way, the role and the tab’s number stay whole beside it', () => {
+    const long = 'Gemensamma nämnden för IT-drift i Kronobergs och Blekinge läns kommuner';
+    const names = tabNames(
+      [ssh('1', 'wap', long), ssh('2', 'wap', long), { ...ssh('3', null, long), kind: 'local' as const }],
+      new Map([['wap', 'wap' as const]]),
+      words,
+    );
+    expect(names.get('1')).toEqual({ whole: `${long} · WAP`, before: '', yielding: long, after: ' · WAP' });
+    expect(names.get('2')).toEqual({
+      whole: `${long} · WAP (2)`,
+      before: '',
+      yielding: long,
+      after: ' · WAP (2)',
+    });
+    expect(names.get('3')).toEqual({
+      whole: `${long} · Local terminal`,
+      before: '',
+      yielding: long,
+      after: ' · Local terminal',
+    });
   });
 
   test('what a session reached, beside its name: user@host as data, a local shell in the catalogue’s words', () => {
