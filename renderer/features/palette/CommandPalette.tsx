@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { ServerRole } from '../../../common/registry/vocabulary.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { allYielding, nameRuns, type NameRuns } from '../../components/nameRuns.ts';
+import { YieldingName } from '../../components/YieldingName.tsx';
 import { selectMayCall } from '../../store/app/selectors.ts';
 import {
   useAppStore,
@@ -13,6 +15,7 @@ import {
 import { dialogKind } from '../sessions/connectKinds.ts';
 import { OpenSessionDialog } from '../sessions/OpenSessionDialog.tsx';
 import { isPaletteKey, isPinKey } from './paletteKeys.ts';
+import { paletteNote } from './paletteNote.ts';
 import { buildPaletteIndex, searchPalette, type PaletteItem, type PaletteResult } from './paletteSearch.ts';
 import { usePaletteCommands } from './usePaletteCommands.ts';
 import './palette.css';
@@ -74,6 +77,8 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
   const lock = useAppStore((s) => s.lock);
   const maySeeSessions = useAppStore(selectMayCall('sessions.list'));
   const customers = useRegistryStore((s) => s.customers);
+  const listStatus = useRegistryStore((s) => s.listStatus);
+  const serversStatus = useRegistryStore((s) => s.serversStatus);
   const tickets = useTicketsStore((s) => s.tickets);
   const commands = usePaletteCommands();
   // Read each time the palette opens, so a template added or removed since is offered as it is now.
@@ -102,6 +107,10 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
     [index, query, recent, favourites],
   );
   const current = results[Math.min(highlight, results.length - 1)] ?? null;
+  const note = paletteNote(
+    { listStatus, serversStatus },
+    { query, recent, favourites, offersServers: maySeeSessions },
+  );
 
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
@@ -172,6 +181,11 @@ function PaletteDialog({ onShortcuts }: { onShortcuts(): void }) {
             {'gone' in error ? (error.gone === 'tool' ? t('toolGone') : t('gone')) : error.message}
           </p>
         )}
+        {note && (
+          <p className="muted palette__note" role="status">
+            {t(`notes.${note}`)}
+          </p>
+        )}
         <ul
           className="palette__list"
           id={PALETTE_LIST_ID}
@@ -211,6 +225,7 @@ function PaletteRow({
   const { t: ts } = useTranslation('sessions');
   const { item } = result;
   const { title, detail } = describe(item, (role) => ts(`roles.${role}`), t);
+  const name = title.whole;
   return (
     <li
       id={`palette-${item.key}`}
@@ -223,7 +238,7 @@ function PaletteRow({
     >
       <span className="palette__kind">{t(`kinds.${item.kind}`)}</span>
       <span className="palette__text">
-        <span className="palette__title">{title}</span>
+        <YieldingName runs={title} />
         {detail && <span className="palette__detail">{detail}</span>}
       </span>
       {result.recent && <span className="palette__tag">{t('recent')}</span>}
@@ -236,8 +251,8 @@ function PaletteRow({
           tabIndex={-1}
           className={result.favourite ? 'palette__pin palette__pin--on' : 'palette__pin'}
           aria-pressed={result.favourite}
-          aria-label={result.favourite ? t('unpin', { name: title }) : t('pin', { name: title })}
-          title={result.favourite ? t('unpin', { name: title }) : t('pin', { name: title })}
+          aria-label={result.favourite ? t('unpin', { name }) : t('pin', { name })}
+          title={result.favourite ? t('unpin', { name }) : t('pin', { name })}
           onClick={(event) => {
             event.stopPropagation();
             onPin();
@@ -256,26 +271,30 @@ function describe(
   item: PaletteItem,
   roleLabel: (role: ServerRole) => string,
   t: T,
-): { title: string; detail: string | null } {
+): { title: NameRuns; detail: string | null } {
+  // A long customer name gives way; the server's role or the tool's name beside it stays in view, as does a ticket's
+  // reference beside its subject.
   switch (item.kind) {
     case 'server':
       return {
-        title: `${item.customerName}: ${roleLabel(item.role)}`,
+        title: nameRuns(item.customerName, (customer) => `${customer}: ${roleLabel(item.role)}`),
         detail: t('serverLine', { environment: item.environmentName, host: item.host }),
       };
     case 'tool':
       return {
-        title: t('toolTitle', { customer: item.customerName, tool: item.tool }),
+        title: nameRuns(item.customerName, (customer) => t('toolTitle', { customer, tool: item.tool })),
         detail: item.environmentName,
       };
     case 'customer':
-      return { title: item.name, detail: item.orgNumber };
+      return { title: allYielding(item.name), detail: item.orgNumber };
     case 'ticket':
       return {
-        title: item.reference ? `${item.reference}: ${item.subject}` : item.subject,
+        title: item.reference
+          ? nameRuns(item.subject, (subject) => `${item.reference}: ${subject}`)
+          : allYielding(item.subject),
         detail: item.customerName,
       };
     default:
-      return { title: item.label, detail: null };
+      return { title: allYielding(item.label), detail: null };
   }
 }

@@ -8,6 +8,13 @@ export const palette = {
   loading: 'Opening…',
   gone: 'That server is no longer in the registry.',
   toolGone: 'That tool is no longer in the environment’s launch templates.',
+  /** Said while a search runs without the part of the registry that arrives after the customer list. */
+  notes: {
+    customersLoading: 'Customers are still loading: matches on a customer or a server follow in a moment.',
+    customersFailed: 'Customers could not be loaded: the palette finds no customer and no server.',
+    serversLoading: 'Servers are still loading: matches on a server follow in a moment.',
+    serversFailed: 'Servers could not be loaded: the palette finds no server.',
+  },
   kinds: {
     server: 'Connect',
     tool: 'Launch',

@@ -10,6 +10,12 @@ export const palette: Translation<typeof en> = {
   loading: 'Öppnar…',
   gone: 'Servern finns inte längre i registret.',
   toolGone: 'Verktyget finns inte längre bland miljöns startmallar.',
+  notes: {
+    customersLoading: 'Kunderna laddas fortfarande: träffar på en kund eller en server kommer strax.',
+    customersFailed: 'Kunderna kunde inte laddas: paletten hittar varken kunder eller servrar.',
+    serversLoading: 'Servrarna laddas fortfarande: träffar på en server kommer strax.',
+    serversFailed: 'Servrarna kunde inte laddas: paletten hittar inga servrar.',
+  },
   kinds: {
     server: 'Anslut',
     tool: 'Starta',
