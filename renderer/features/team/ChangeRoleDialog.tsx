@@ -141,6 +141,8 @@ export function ChangeRoleDialog({
             {error}
           </p>
         )}
+        {/* Above the buttons, which stay at the dialog's bottom edge while a long rotation's trees scroll. */}
+        {busy && rotation && <RotationStatus job={rotation} />}
         <DialogActions>
           <button type="button" className="button" onClick={close}>
             {t('common:actions.cancel')}
@@ -149,7 +151,6 @@ export function ChangeRoleDialog({
             {busy ? t('team:role.changing') : t('team:role.submit')}
           </button>
         </DialogActions>
-        {busy && rotation && <RotationStatus job={rotation} />}
       </form>
     </Dialog>
   );
