@@ -96,6 +96,19 @@ test('Add customer with long field errors at 1280x800: the fields scroll, Cancel
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport();
   });
 
+  // Tabbing down from the top brings each field above the buttons, not beneath them.
+  await page.setViewportSize(SCREENS[0]);
+  await dialog.evaluate((el) => el.scrollTo(0, 0));
+  await responsible.getByLabel('E-mail').focus();
+  await page.keyboard.press('Tab');
+  const notes = dialog.getByLabel(/^Notes/);
+  await expect(notes).toBeFocused();
+  const actionsTop = (await add.boundingBox())!.y;
+  const notesBox = (await notes.boundingBox())!;
+  expect(notesBox.y + notesBox.height, 'the focused field ends above the buttons').toBeLessThanOrEqual(
+    actionsTop,
+  );
+
   // The errors are fixed and the customer saved: the buttons did what they say.
   await page.setViewportSize(SCREENS[0]);
   await dialog.getByLabel('Organisation number').fill(JOINT_BOARD.orgNumber);
