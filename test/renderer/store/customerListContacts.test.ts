@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { selectCustomerMatches } from '../../../renderer/store/registry/slices/customerList/selectors.ts';
+import {
+  selectContactsReadiness,
+  selectCustomerMatches,
+} from '../../../renderer/store/registry/slices/customerList/selectors.ts';
 import { registryStoresOnVaxjo, type RegistryStoresOnVaxjo } from '../support/registryStores.ts';
 import { waitFor } from '../support/wsServer.ts';
 
 /*
  * The customer list shows its rows before their contacts are opened (issue 17's first paint), then takes the contacts
- * for the search; a refresh keeps the contacts it had until the new ones come. Against a real backend.
+ * for the search; a refresh keeps the contacts it had until the new ones come. Against a real backend. The ticket form
+ * offers the contacts from the same list: until they come it says they are loading, not that there are none.
  */
 
 /** What each change of the registry store held: the list's state and Växjö's contacts as the search sees them. */
@@ -15,6 +19,8 @@ interface Seen {
   contacts: string[];
   contactCount: number;
   foundByContact: boolean;
+  /** What the ticket form, open on Växjö, says of its contacts. */
+  ticketForm: string;
 }
 let run: RegistryStoresOnVaxjo<Seen>;
 
@@ -39,6 +45,7 @@ beforeEach(async () => {
       contacts: vaxjo.contacts.map((c) => c.name),
       contactCount: vaxjo.contactCount,
       foundByContact: selectCustomerMatches({ ...s, query: 'asa oberg' }).length === 1,
+      ticketForm: selectContactsReadiness(s, vaxjo.id),
     }),
   );
 });
@@ -54,6 +61,7 @@ describe('the customer list and its contacts', () => {
       contacts: [],
       contactCount: 1,
       foundByContact: false,
+      ticketForm: 'loading',
     });
     expect(run.seen.at(-1)).toEqual({
       listStatus: 'ready',
@@ -61,6 +69,7 @@ describe('the customer list and its contacts', () => {
       contacts: ['Åsa Öberg'],
       contactCount: 1,
       foundByContact: true,
+      ticketForm: 'ready',
     });
   });
 
@@ -70,6 +79,8 @@ describe('the customer list and its contacts', () => {
     await run.stores.registry.getState().loadCustomers();
     const during = run.seen.slice(refreshed);
     expect(during.length).toBeGreaterThan(0);
-    expect(during.every((s) => s.foundByContact && s.contactsStatus === 'ready')).toBe(true);
+    expect(
+      during.every((s) => s.foundByContact && s.contactsStatus === 'ready' && s.ticketForm === 'ready'),
+    ).toBe(true);
   });
 });
