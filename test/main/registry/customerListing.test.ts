@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
-import { orgNumber } from '../../support/orgNumbers.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
+import { vaxjoAndLund } from '../../support/vaxjoAndLund.ts';
 
 /*
  * The customer list in two steps (issue 17's 10,000-customer first paint): the summaries with their contacts counted
  * but not opened, then every customer's contacts opened for the search.
  */
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call, opened } = apiPerTest();
 
 const contact = (name: string, email: string) => ({
   name,
@@ -26,16 +18,7 @@ const contact = (name: string, email: string) => ({
 });
 
 async function twoCustomers() {
-  const vaxjo = await call.ok('registry.createCustomer', {
-    name: 'Växjö kommun',
-    orgNumber: orgNumber('212000', 70),
-    kind: 'municipality',
-  });
-  const lund = await call.ok('registry.createCustomer', {
-    name: 'Lunds kommun',
-    orgNumber: orgNumber('212000', 71),
-    kind: 'municipality',
-  });
+  const { vaxjo, lund } = await vaxjoAndLund(call);
   // Saved out of name order: Swedish order puts Å and Ö after Z.
   for (const [name, email] of [
     ['Örjan Lind', 'orjan.lind@vaxjo.se'],
