@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { apiPerTest } from '../../support/apiPerTest.ts';
+import { contactInput } from '../../support/contactInput.ts';
 import { vaxjoAndLund } from '../../support/vaxjoAndLund.ts';
 
 /*
@@ -7,15 +8,6 @@ import { vaxjoAndLund } from '../../support/vaxjoAndLund.ts';
  * but not opened, then every customer's contacts opened for the search.
  */
 const { call, opened } = apiPerTest();
-
-const contact = (name: string, email: string) => ({
-  name,
-  email,
-  phone: '',
-  role: '',
-  adminAccount: '',
-  adminTrainingDone: false,
-});
 
 async function twoCustomers() {
   const { vaxjo, lund } = await vaxjoAndLund(call);
@@ -25,7 +17,7 @@ async function twoCustomers() {
     ['Åsa Ek', 'asa.ek@vaxjo.se'],
     ['Bo Berg', 'bo.berg@vaxjo.se'],
   ] as const) {
-    await call.ok('registry.saveContact', { customerId: vaxjo.id, contact: contact(name, email) });
+    await call.ok('registry.saveContact', { customerId: vaxjo.id, contact: contactInput(name, email) });
   }
   return { vaxjo, lund };
 }

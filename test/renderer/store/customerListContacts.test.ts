@@ -3,7 +3,7 @@ import {
   selectContactsReadiness,
   selectCustomerMatches,
 } from '../../../renderer/store/registry/slices/customerList/selectors.ts';
-import { registryStoresOnVaxjo, type RegistryStoresOnVaxjo } from '../support/registryStores.ts';
+import { asaOberg, registryStoresOnVaxjo, type RegistryStoresOnVaxjo } from '../support/registryStores.ts';
 import { waitFor } from '../support/wsServer.ts';
 
 /*
@@ -27,17 +27,7 @@ let run: RegistryStoresOnVaxjo<Seen>;
 beforeEach(async () => {
   run = await registryStoresOnVaxjo(
     async (api, customerId) => {
-      await api.call('registry.saveContact', {
-        customerId,
-        contact: {
-          name: 'Åsa Öberg',
-          email: 'asa.oberg@vaxjo.se',
-          phone: '',
-          role: '',
-          adminAccount: '',
-          adminTrainingDone: false,
-        },
-      });
+      await api.call('registry.saveContact', { customerId, contact: asaOberg });
     },
     (s, vaxjo) => ({
       listStatus: s.listStatus,

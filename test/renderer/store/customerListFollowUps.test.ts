@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../../common/registry/model.ts';
 import { saveContact } from '../../../main/registry/customerRepository.ts';
-import { registryStoresOnVaxjo, type RegistryStoresOnVaxjo } from '../support/registryStores.ts';
+import { contactInput } from '../../support/contactInput.ts';
+import { asaOberg, registryStoresOnVaxjo, type RegistryStoresOnVaxjo } from '../support/registryStores.ts';
 import { waitFor } from '../support/wsServer.ts';
 
 /*
@@ -19,22 +20,10 @@ interface Seen {
 let run: RegistryStoresOnVaxjo<Seen>;
 let environmentId: string;
 
-const contact = (name: string, email: string) => ({
-  name,
-  email,
-  phone: '',
-  role: '',
-  adminAccount: '',
-  adminTrainingDone: false,
-});
-
 beforeEach(async () => {
   run = await registryStoresOnVaxjo(
     async (api, customerId) => {
-      await api.call('registry.saveContact', {
-        customerId,
-        contact: contact('Åsa Öberg', 'asa.oberg@vaxjo.se'),
-      });
+      await api.call('registry.saveContact', { customerId, contact: asaOberg });
       environmentId = (
         await api.call('registry.saveEnvironment', {
           customerId,
@@ -71,7 +60,7 @@ describe('a change asks again for the parts of the list it touched', () => {
     const calls = callsFromNow();
     await run.api.call('registry.saveContact', {
       customerId: run.customerId,
-      contact: contact('Bo Ek', 'bo.ek@vaxjo.se'),
+      contact: contactInput('Bo Ek', 'bo.ek@vaxjo.se'),
     });
     await waitFor(() => run.seen.at(-1)!.contacts.includes('Bo Ek'));
     expect(calls()).toEqual(['registry.listCustomers', 'registry.listCustomerContacts']);
@@ -129,7 +118,7 @@ describe('a change asks again for the parts of the list it touched', () => {
       run.customerId,
       undefined,
       undefined,
-      contactInputSchema.parse(contact('Bo Ek', 'bo.ek@vaxjo.se')),
+      contactInputSchema.parse(contactInput('Bo Ek', 'bo.ek@vaxjo.se')),
     );
     const { loadCustomers } = run.stores.registry.getState();
     // The first load's answers are dropped for the second's, which must then ask for the contacts itself.

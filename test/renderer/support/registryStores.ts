@@ -4,8 +4,12 @@ import { createApiClient, type ApiClient } from '../../../renderer/api/client.ts
 import type { RegistryStore } from '../../../renderer/store/registry/store.ts';
 import { createStores, startStores, type Stores } from '../../../renderer/store/stores.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { contactInput } from '../../support/contactInput.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { inProcessTransport } from './inProcessTransport.ts';
+
+/** Växjö's named contact, for the tests that give it one. */
+export const asaOberg = contactInput('Åsa Öberg', 'asa.oberg@vaxjo.se');
 
 /** The renderer's stores started on a real backend whose registry holds Växjö kommun, and what they were seen doing. */
 export interface RegistryStoresOnVaxjo<T> {
