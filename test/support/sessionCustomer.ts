@@ -146,6 +146,33 @@ export async function setEnvironmentVpn(
   });
 }
 
+/**
+ * Gives the prepared environment a VPN through Cisco Secure Client, which is not installed on this machine (its CLI
+ * lives in /opt/cisco): the profile's connect and disconnect commands, approved. Returns the profile.
+ */
+export async function setMissingVpnClient(
+  call: ReturnType<typeof apiCaller>,
+  prepared: PreparedSessionCustomer,
+  options: Parameters<typeof setEnvironmentVpn>[3] = {},
+) {
+  const profile = await call.ok('sessions.vpnProfile', {
+    client: 'cisco_secure_client',
+    gateway: 'vpn.kalmar.se',
+    username: 'lotsen',
+  });
+  await setEnvironmentVpn(
+    call,
+    prepared,
+    {
+      vpnClient: 'cisco_secure_client',
+      preConnectCommand: profile.connect,
+      disconnectCommand: profile.disconnect,
+    },
+    options,
+  );
+  return profile;
+}
+
 /** The input for `sessions.open`: a session of the given kind for the prepared ticket and environment. */
 function openInput(
   prepared: PreparedSessionCustomer,

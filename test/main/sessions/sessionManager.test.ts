@@ -10,6 +10,7 @@ import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import type { AuditTrail } from '../../../main/audit/auditTrail.node.ts';
 import { endInterruptedSessions } from '../../../main/sessions/interruptedSessions.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { nextEvent } from '../../support/backendEvents.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import {
   localOpenInput,
@@ -68,25 +69,12 @@ afterEach(async () => {
   await opened.cleanup();
 });
 
-function next<E extends EventName>(
+const next = <E extends EventName>(
   event: E,
   matches: (payload: EventPayload<E>) => boolean,
   timeoutMs = 15_000,
   backend: Backend = opened.backend,
-): Promise<EventPayload<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no ${event} event matched within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = backend.on(event, (payload) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(payload);
-    });
-  });
-}
+) => nextEvent(backend, event, matches, timeoutMs);
 
 const stateOf = (id: string, ...states: SessionView['state'][]) =>
   next('sessions.changed', (s) => s.id === id && states.includes(s.state));

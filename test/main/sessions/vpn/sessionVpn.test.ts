@@ -16,6 +16,7 @@ import {
   prepareSessionCustomer,
   sessionTarget,
   setEnvironmentVpn,
+  setMissingVpnClient,
   sshOpenInput,
   type PreparedSessionCustomer,
 } from '../../../support/sessionCustomer.ts';
@@ -168,25 +169,12 @@ describe('a VPN around an SSH session (sshd fixture)', () => {
 
   test('a profile whose VPN client is not installed refuses the session before anything runs', async () => {
     const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
-    const profile = await call.ok('sessions.vpnProfile', {
-      client: 'cisco_secure_client',
-      gateway: 'vpn.kalmar.se',
-      username: 'lotsen',
-    });
+    const profile = await setMissingVpnClient(call, prepared, { preConnectSecret: 'Lösen-vpn' });
     // Cisco Secure Client is not installed on this machine (its CLI lives in /opt/cisco).
     expect(profile.clientFound).toBe(false);
     expect(profile.connect).toContain("-s connect 'vpn.kalmar.se'");
     expect(profile.connect).toContain('"$LOTSEN_PRE_CONNECT_SECRET"');
     expect(profile.disconnect).toMatch(/vpn' disconnect$/);
-    await setVpn(
-      prepared,
-      {
-        vpnClient: 'cisco_secure_client',
-        preConnectCommand: profile.connect,
-        disconnectCommand: profile.disconnect,
-      },
-      { preConnectSecret: 'Lösen-vpn' },
-    );
 
     const error = await call.fails('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
     expect(error.code).toBe('VPN_CLIENT_MISSING');
