@@ -146,6 +146,21 @@ export async function setEnvironmentVpn(
   });
 }
 
+/** A server of the prepared customer's other environment (Test): one a route of the prepared environment may not use. */
+export async function serverInOtherEnvironment(
+  call: ReturnType<typeof apiCaller>,
+  prepared: PreparedSessionCustomer,
+) {
+  const test = await call.ok('registry.saveEnvironment', {
+    customerId: prepared.customer.id,
+    environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
+  });
+  return call.ok('registry.saveServer', {
+    environmentId: test.id,
+    server: { host: '10.0.1.9', role: 'other' },
+  });
+}
+
 /**
  * Gives the prepared environment a VPN through Cisco Secure Client, which is not installed on this machine (its CLI
  * lives in /opt/cisco): the profile's connect and disconnect commands, approved. Returns the profile.

@@ -10,6 +10,7 @@ import { nextEvent } from '../../support/backendEvents.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
+  serverInOtherEnvironment,
   sessionTarget,
   setMissingVpnClient,
   sshOpenInput,
@@ -149,14 +150,7 @@ describe('session refusals and ends, in Swedish', () => {
 
   test('a jump host not registered in the environment, and a shell that ended: numbers in Swedish words', async () => {
     const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
-    const test = await call.ok('registry.saveEnvironment', {
-      customerId: prepared.customer.id,
-      environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
-    });
-    const elsewhere = await call.ok('registry.saveServer', {
-      environmentId: test.id,
-      server: { host: '10.0.1.9', role: 'other' },
-    });
+    const elsewhere = await serverInOtherEnvironment(call, prepared);
     const refused = await call.fails(
       'sessions.open',
       sshOpenInput(prepared, {

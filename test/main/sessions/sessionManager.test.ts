@@ -15,6 +15,7 @@ import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphrase
 import {
   localOpenInput,
   prepareSessionCustomer,
+  serverInOtherEnvironment,
   sessionTarget,
   sshOpenInput,
   type PreparedSessionCustomer,
@@ -1036,14 +1037,7 @@ describe('reconnecting', () => {
       code: 'VALIDATION',
       details: { issues: [{ path: 'jump.1.serverId', message: 'This server is already jump host 1.' }] },
     });
-    const test = await call.ok('registry.saveEnvironment', {
-      customerId: prepared.customer.id,
-      environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
-    });
-    const elsewhere = await call.ok('registry.saveServer', {
-      environmentId: test.id,
-      server: { host: '10.0.1.9', role: 'other' },
-    });
+    const elsewhere = await serverInOtherEnvironment(call, prepared);
     expect(await open([via(other.id), via(elsewhere.id)])).toMatchObject({
       code: 'NOT_FOUND',
       message: 'Jump host 2: No such server in this environment.',
