@@ -659,8 +659,15 @@ export const methodsAllowedWhileLocked: ReadonlySet<MethodName> = new Set([
 
 export const events = {
   'app.statusChanged': appStatusSchema,
-  /** Something in one customer's record changed (or the list did, when `customerId` is null). */
-  'registry.changed': z.object({ customerId: idSchema.nullable() }),
+  /**
+   * Something in one customer's record changed (or the list did, when `customerId` is null). `touched` names which of
+   * the list's follow-up parts (its servers, its contacts) the change may have changed, so a window asks only for
+   * those again; absent, any may have (an import, another member's change).
+   */
+  'registry.changed': z.object({
+    customerId: idSchema.nullable(),
+    touched: z.array(z.enum(['servers', 'contacts'])).optional(),
+  }),
   /** A ticket was created, changed or deleted. */
   'tickets.changed': z.object({ ticketId: idSchema, customerId: idSchema }),
   /** A session changed state (opened, failed, closed, disconnected). */

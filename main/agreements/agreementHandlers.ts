@@ -13,7 +13,8 @@ type AgreementHandlers = Pick<
 /** Agreements, DPAs and the eligibility verdicts built on them. A change moves the customer's verdict. */
 export function agreementHandlers(backend: Backend): AgreementHandlers {
   const ctx = () => backend.registryContext();
-  const changed = (customerId: string) => backend.emit('registry.changed', { customerId });
+  // Neither a customer's servers nor its contacts: the list asks for neither again.
+  const changed = (customerId: string) => backend.emit('registry.changed', { customerId, touched: [] });
   // Every change and its audit event in one transaction (main/audit/recordChanges.ts).
   const write = auditedRegistryWrite(backend);
 

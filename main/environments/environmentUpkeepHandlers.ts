@@ -19,7 +19,8 @@ const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
  */
 export function environmentUpkeepHandlers(backend: Backend): UpkeepHandlers {
   const ctx = () => backend.registryContext();
-  const changed = (customerId: string) => backend.emit('registry.changed', { customerId });
+  // Neither a customer's servers nor its contacts: the list asks for neither again.
+  const changed = (customerId: string) => backend.emit('registry.changed', { customerId, touched: [] });
 
   return {
     'certificates.save': async ({ environmentId, id, rowVersion, certificate }) => {

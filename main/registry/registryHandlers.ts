@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../../common/registry/registryFile.ts';
 import type { Backend } from '../app/backend.node.ts';
+import type { EventPayload } from '../../common/api/contract.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import {
   createCustomer,
@@ -40,11 +41,15 @@ function importCounts(summary: ImportSummary): Record<string, number> {
 
 type RegistryHandlers = Pick<Handlers, Extract<keyof Handlers, `registry.${string}`>>;
 
-/** The registry's API methods. Every write announces which customer changed, so other windows refresh. */
+/**
+ * The registry's API methods. Every write announces which customer changed, so other windows refresh, and which of
+ * the list's follow-up parts (servers, contacts) it touched, so they ask only for those again.
+ */
 export function registryHandlers(backend: Backend): RegistryHandlers {
   const ctx = () => backend.registryContext();
   const calendar = swedishOfficeCalendar();
-  const changed = (customerId: string | null) => backend.emit('registry.changed', { customerId });
+  const changed = (customerId: string | null, touched?: EventPayload<'registry.changed'>['touched']) =>
+    backend.emit('registry.changed', { customerId, ...(touched && { touched }) });
   // Every change and its audit event in one transaction (main/audit/recordChanges.ts).
   const write = auditedRegistryWrite(backend);
 
@@ -59,7 +64,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         async (c) => getCustomerDetail(c.db, await createCustomer(c, fields)),
         (after) => recordChange('customer', after.id, { customerId: after.id }, null, after),
       );
-      changed(null);
+      changed(null, []);
       return saved;
     },
     'registry.updateCustomer': async ({ id, rowVersion, customer }) => {
@@ -71,7 +76,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         },
         ({ before, after }) => recordChange('customer', id, { customerId: id }, before, after),
       );
-      changed(id);
+      changed(id, []);
       return after;
     },
     'registry.deleteCustomer': async ({ id }) => {
@@ -79,7 +84,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         (c) => deleteCustomer(c, id),
         () => recordChange('customer', id, { customerId: id }, null, null),
       );
-      changed(null);
+      changed(null, []);
       return null;
     },
     'registry.saveContact': async ({ customerId, id, rowVersion, contact }) => {
@@ -90,7 +95,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         },
         ({ before, after }) => recordChange('contact', after.id, { customerId }, before, after),
       );
-      changed(customerId);
+      changed(customerId, ['contacts']);
       return after;
     },
     'registry.deleteContact': async ({ id }) => {
@@ -98,7 +103,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         (c) => deleteContact(c, id),
         (customerId) => recordChange('contact', id, { customerId }, null, null),
       );
-      changed(customerId);
+      changed(customerId, ['contacts']);
       return null;
     },
     'registry.saveEnvironment': async ({ customerId, id, rowVersion, environment, ...secrets }) => {
@@ -114,7 +119,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
             ...(secrets.vpnTotpSeed === undefined ? [] : ['vpnTotpSeed']),
           ]),
       );
-      changed(customerId);
+      changed(customerId, ['servers']);
       return after;
     },
     'registry.deleteEnvironment': async ({ id }) => {
@@ -122,7 +127,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         (c) => deleteEnvironment(c, id),
         (customerId) => recordChange('environment', id, { customerId, environmentId: id }, null, null),
       );
-      changed(customerId);
+      changed(customerId, ['servers']);
       return null;
     },
     'registry.saveServer': async ({ environmentId, id, rowVersion, server }) => {
@@ -140,7 +145,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
             saved.server,
           ),
       );
-      changed(saved.customerId);
+      changed(saved.customerId, ['servers']);
       return saved.server;
     },
     'registry.deleteServer': async ({ id }) => {
@@ -152,7 +157,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         ({ customerId, environmentId }) =>
           recordChange('server', id, { customerId, environmentId }, null, null),
       );
-      changed(customerId);
+      changed(customerId, ['servers']);
       return null;
     },
     'registry.saveSupportAccount': async ({ environmentId, id, rowVersion, account, secret, totpSeed }) => {
@@ -172,7 +177,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
             [...(secret === undefined ? [] : ['secret']), ...(totpSeed === undefined ? [] : ['totpSeed'])],
           ),
       );
-      changed(saved.customerId);
+      changed(saved.customerId, []);
       return saved.account;
     },
     'registry.deleteSupportAccount': async ({ id }) => {
@@ -184,7 +189,7 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
         ({ customerId, environmentId }) =>
           recordChange('support_account', id, { customerId, environmentId }, null, null),
       );
-      changed(customerId);
+      changed(customerId, []);
       return null;
     },
     'registry.revealSecret': async ({ accountId, purpose }) => {

@@ -77,6 +77,8 @@ interface LiveSession extends BookedSession {
   readonly reads: OpeningReads;
   /** What the store last said of it (or its opening, until then): what it shows while its books wait in the queue. */
   lastView: SessionView;
+  /** How many reads of its view have been asked for, and which of them `lastView` is (see `changed`). */
+  viewReads: { asked: number; shown: number };
   /** The ticket's time entry being created, which the session's end waits for so that it closes the entry too. */
   timeEntryStart: Promise<void> | null;
   ending: Promise<SessionView> | null;
@@ -292,6 +294,7 @@ export class SessionManager {
       reads,
       connection: null,
       lastView: opened,
+      viewReads: { asked: 0, shown: 0 },
       timeEntryStart: null,
       timeEntryId: null,
       endAudited: false,
@@ -715,6 +718,7 @@ export class SessionManager {
     live?: LiveSession,
     known: Partial<SessionView> = {},
   ): Promise<SessionView> {
+    const read = live ? ++live.viewReads.asked : 0;
     let view: SessionView | null;
     try {
       view = await getSession(this.backend.registryContext().db, id);
@@ -722,10 +726,16 @@ export class SessionManager {
       if (!live || !isConnectionLoss(error)) throw error;
       view = null;
     }
+    // Reads overlap (open's own with its establishing's first state) and a team database's pool may answer them out
+    // of order: a view read before the one already shown is stale, so it neither replaces it nor goes to the windows.
+    if (live && read < live.viewReads.shown) return this.withVerdict(live.lastView);
     // Not in the store (yet): its opening waits in the local queue, or is being written from it now.
     if (!view && live) view = { ...live.lastView, ...known };
     if (!view) throw keyedError('NOT_FOUND', 'sessions.noSuchSession');
-    if (live) live.lastView = view;
+    if (live) {
+      live.lastView = view;
+      live.viewReads.shown = read;
+    }
     view = this.withVerdict(view);
     this.backend.emit('sessions.changed', view);
     return view;

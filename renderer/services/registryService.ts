@@ -1,4 +1,4 @@
-import type { MethodInput } from '../../common/api/contract.ts';
+import type { EventPayload, MethodInput } from '../../common/api/contract.ts';
 import type { CustomerInput } from '../../common/registry/model.ts';
 import type { ApiClient } from '../api/client.ts';
 
@@ -39,7 +39,7 @@ export function createRegistryService(api: ApiClient) {
     revealVpnTotpSeed: (environmentId: string, purpose: string) =>
       api.call('registry.revealVpnTotpSeed', { environmentId, purpose }),
     oneTimeCode: (input: MethodInput<'registry.oneTimeCode'>) => api.call('registry.oneTimeCode', input),
-    onChanged: (listener: (change: { customerId: string | null }) => void) =>
+    onChanged: (listener: (change: EventPayload<'registry.changed'>) => void) =>
       api.subscribe('registry.changed', listener),
   };
 }

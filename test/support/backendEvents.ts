@@ -48,3 +48,27 @@ export function recordEvents(backend: Pick<Backend, 'on'>, names: readonly Event
     stop: () => stops.forEach((stop) => stop()),
   };
 }
+
+/**
+ * The next event of a kind that matches, from now on (one emitted before the call is not seen: listen before acting),
+ * or a failure after `withinMs`.
+ */
+export function nextEvent<E extends EventName>(
+  backend: Pick<Backend, 'on'>,
+  event: E,
+  matches: (payload: EventPayload<E>) => boolean,
+  withinMs = 15_000,
+): Promise<EventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no ${event} event matched within ${withinMs} ms`));
+    }, withinMs);
+    const stop = backend.on(event, (payload) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(payload);
+    });
+  });
+}

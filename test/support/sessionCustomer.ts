@@ -146,6 +146,48 @@ export async function setEnvironmentVpn(
   });
 }
 
+/** A server of the prepared customer's other environment (Test): one a route of the prepared environment may not use. */
+export async function serverInOtherEnvironment(
+  call: ReturnType<typeof apiCaller>,
+  prepared: PreparedSessionCustomer,
+) {
+  const test = await call.ok('registry.saveEnvironment', {
+    customerId: prepared.customer.id,
+    environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
+  });
+  return call.ok('registry.saveServer', {
+    environmentId: test.id,
+    server: { host: '10.0.1.9', role: 'other' },
+  });
+}
+
+/**
+ * Gives the prepared environment a VPN through Cisco Secure Client, which is not installed on this machine (its CLI
+ * lives in /opt/cisco): the profile's connect and disconnect commands, approved. Returns the profile.
+ */
+export async function setMissingVpnClient(
+  call: ReturnType<typeof apiCaller>,
+  prepared: PreparedSessionCustomer,
+  options: Parameters<typeof setEnvironmentVpn>[3] = {},
+) {
+  const profile = await call.ok('sessions.vpnProfile', {
+    client: 'cisco_secure_client',
+    gateway: 'vpn.kalmar.se',
+    username: 'lotsen',
+  });
+  await setEnvironmentVpn(
+    call,
+    prepared,
+    {
+      vpnClient: 'cisco_secure_client',
+      preConnectCommand: profile.connect,
+      disconnectCommand: profile.disconnect,
+    },
+    options,
+  );
+  return profile;
+}
+
 /** The input for `sessions.open`: a session of the given kind for the prepared ticket and environment. */
 function openInput(
   prepared: PreparedSessionCustomer,

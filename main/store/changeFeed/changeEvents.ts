@@ -24,6 +24,19 @@ const EVENT_OF_TABLE: Record<WatchedTable, 'registry' | 'tickets' | 'billing'> =
   billing_adjustments: 'billing',
 };
 
+type ListPart = NonNullable<EventPayload<'registry.changed'>['touched']>[number];
+
+/**
+ * Which of the customer list's follow-up parts a registry table's rows show in (registry.changed's `touched`, as the
+ * registry's handlers name it): an environment's name is on its servers. The other tables' rows are in neither.
+ */
+const LIST_PART_OF_TABLE: Partial<Record<WatchedTable, ListPart>> = {
+  contacts: 'contacts',
+  environments: 'servers',
+  servers: 'servers',
+};
+const LIST_PARTS: readonly ListPart[] = ['servers', 'contacts'];
+
 /**
  * Past this many records of one kind in one tick (an import, a month's approval of a large customer), naming each is
  * worth less than one reload: the registry's list is said to have changed as a whole, and tickets or billing months
@@ -55,19 +68,29 @@ export function parseChangeNotice(payload: string): ChangeNotice | null {
  * changed, so an import of thousands of rows is a handful of events, not thousands.
  */
 export function eventsOfNotices(notices: readonly ChangeNotice[]): BackendEvent[] {
-  const customers = new Set<string | null>();
+  // Each named customer with the list's parts its rows touched.
+  const customers = new Map<string | null, Set<ListPart>>();
+  const customer = (id: string | undefined) => {
+    const key = id ?? null;
+    let parts = customers.get(key);
+    if (!parts) customers.set(key, (parts = new Set()));
+    return parts;
+  };
   const tickets = new Map<string, string>();
   const months = new Map<string, { month: string; customerId: string }>();
   for (const notice of notices) {
     const kind = EVENT_OF_TABLE[notice.table];
-    if (kind === 'registry') customers.add(notice.customerId ?? null);
-    else if (kind === 'tickets') {
+    if (kind === 'registry') {
+      const parts = customer(notice.customerId);
+      const part = LIST_PART_OF_TABLE[notice.table];
+      if (part) parts.add(part);
+    } else if (kind === 'tickets') {
       // A row whose ticket or customer is gone (deleted with it) changes the list its customer's page shows.
       if (notice.ticketId !== undefined && notice.customerId !== undefined) {
         tickets.set(notice.ticketId, notice.customerId);
       } else if (notice.table === 'tickets' && notice.customerId !== undefined) {
         tickets.set(notice.id, notice.customerId);
-      } else customers.add(notice.customerId ?? null);
+      } else customer(notice.customerId);
     } else if (notice.month !== undefined && notice.customerId !== undefined) {
       months.set(`${notice.customerId} ${notice.month}`, {
         month: notice.month,
@@ -79,8 +102,15 @@ export function eventsOfNotices(notices: readonly ChangeNotice[]): BackendEvent[
     return [{ event: 'store.resynced', payload: { reason: 'external-change' } }];
   }
   const events: BackendEvent[] = [];
-  const registry = customers.has(null) || customers.size > MOST_NAMED_PER_TICK ? [null] : [...customers];
-  for (const customerId of registry) events.push({ event: 'registry.changed', payload: { customerId } });
+  // The whole list's change does not say what it touched: every part is asked for again.
+  if (customers.has(null) || customers.size > MOST_NAMED_PER_TICK) {
+    events.push({ event: 'registry.changed', payload: { customerId: null } });
+  } else {
+    for (const [customerId, parts] of customers) {
+      const touched = LIST_PARTS.filter((part) => parts.has(part));
+      events.push({ event: 'registry.changed', payload: { customerId, touched } });
+    }
+  }
   for (const [ticketId, customerId] of tickets) {
     events.push({ event: 'tickets.changed', payload: { ticketId, customerId } });
   }

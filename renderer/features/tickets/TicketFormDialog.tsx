@@ -10,6 +10,7 @@ import { FormDialog } from '../../components/FormDialog.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useForm } from '../../components/form/useForm.ts';
 import { serviceOptions } from '../../store/contracts/selectors.ts';
+import { selectContactsReadiness } from '../../store/registry/slices/customerList/selectors.ts';
 import type { TicketCustomerContext } from '../../store/tickets/action.ts';
 import { useRegistryStore, useTicketsStore } from '../../store/StoreProvider.tsx';
 import {
@@ -91,7 +92,9 @@ export function TicketFormDialog({
     };
   }, [contextOf, chosenCustomer]);
 
+  // The contacts follow the list's first paint: right after unlock the form says they are coming, then shows them.
   const contacts = customers.find((c) => c.id === chosenCustomer)?.contacts ?? [];
+  const contactsReadiness = useRegistryStore((s) => selectContactsReadiness(s, chosenCustomer));
   const missing = missingTicketDetails(form.values);
 
   const serviceField = form.field('serviceId');
@@ -184,7 +187,15 @@ export function TicketFormDialog({
           ))}
         </div>
       ) : (
-        <p className="field__hint">{t('form.noContacts')}</p>
+        <p className="field__hint" role="status">
+          {t(
+            contactsReadiness === 'loading'
+              ? 'form.contactsLoading'
+              : contactsReadiness === 'failed'
+                ? 'form.contactsFailed'
+                : 'form.noContacts',
+          )}
+        </p>
       )}
       <TextField binding={form.field('subject')} label={t('form.subject')} />
       <TextAreaField binding={form.field('description')} label={t('form.description')} optional rows={3} />

@@ -9,7 +9,10 @@ import { createCustomerListActions, type CustomerListActions } from './slices/cu
 import { initialCustomerListState, type CustomerListState } from './slices/customerList/initialState.ts';
 
 interface RegistryLifecycle {
-  /** Refreshes on every `registry.changed`; returns the function that stops listening. */
+  /**
+   * Refreshes on every `registry.changed` (of the list's servers and contacts, what it touched); returns the function
+   * that stops listening.
+   */
   start(): () => void;
   /** Forgets every record, e.g. when the store is locked: nothing of the registry stays in the page. */
   reset(): void;
@@ -29,8 +32,8 @@ export function createRegistryStore(service: RegistryService) {
     ...createCustomerListActions(service)(set, get, api),
     ...createCustomerDetailActions(service)(set, get, api),
     start() {
-      return service.onChanged(({ customerId }) => {
-        void get().loadCustomers();
+      return service.onChanged(({ customerId, touched }) => {
+        void get().loadCustomers(touched);
         const open = get().openCustomerId;
         if (open !== null && (customerId === null || customerId === open)) void get().refreshOpenCustomer();
       });

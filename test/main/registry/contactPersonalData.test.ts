@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
 import { backendStorePages } from '../../support/backendStorePages.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { storedVersion } from '../../support/storedVersion.ts';
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call, opened } = apiPerTest();
 
 const db = () => opened.backend.registryContext().db;
 const contactKeys = () =>

@@ -1,48 +1,23 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
-import { orgNumber } from '../../support/orgNumbers.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
+import { contactInput } from '../../support/contactInput.ts';
+import { vaxjoAndLund } from '../../support/vaxjoAndLund.ts';
 
 /*
  * The customer list in two steps (issue 17's 10,000-customer first paint): the summaries with their contacts counted
  * but not opened, then every customer's contacts opened for the search.
  */
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
-
-const contact = (name: string, email: string) => ({
-  name,
-  email,
-  phone: '',
-  role: '',
-  adminAccount: '',
-  adminTrainingDone: false,
-});
+const { call, opened } = apiPerTest();
 
 async function twoCustomers() {
-  const vaxjo = await call.ok('registry.createCustomer', {
-    name: 'Växjö kommun',
-    orgNumber: orgNumber('212000', 70),
-    kind: 'municipality',
-  });
-  const lund = await call.ok('registry.createCustomer', {
-    name: 'Lunds kommun',
-    orgNumber: orgNumber('212000', 71),
-    kind: 'municipality',
-  });
+  const { vaxjo, lund } = await vaxjoAndLund(call);
   // Saved out of name order: Swedish order puts Å and Ö after Z.
   for (const [name, email] of [
     ['Örjan Lind', 'orjan.lind@vaxjo.se'],
     ['Åsa Ek', 'asa.ek@vaxjo.se'],
     ['Bo Berg', 'bo.berg@vaxjo.se'],
   ] as const) {
-    await call.ok('registry.saveContact', { customerId: vaxjo.id, contact: contact(name, email) });
+    await call.ok('registry.saveContact', { customerId: vaxjo.id, contact: contactInput(name, email) });
   }
   return { vaxjo, lund };
 }

@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApi } from '../../../main/api/createApi.node.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
-import { orgNumber } from '../../support/orgNumbers.ts';
+import { describe, expect, test } from 'vitest';
+import { apiPerTest } from '../../support/apiPerTest.ts';
+import { vaxjoAndLund } from '../../support/vaxjoAndLund.ts';
 
 /*
  * The customer list's servers after its first paint (issue 17: 50,000 servers were most of the first answer): the list
  * asked without them counts each customer's distinct hosts, then `registry.listCustomerServers` gives the servers.
  */
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
-beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend));
-});
-afterEach(async () => opened.cleanup());
+const { call } = apiPerTest();
 
 async function environment(customerId: string, name: string) {
   return call.ok('registry.saveEnvironment', {
@@ -32,16 +24,7 @@ async function server(environmentId: string, host: string, role: 'wap' | 'adfs' 
  * saved out of host order. Lund: none.
  */
 async function twoCustomers() {
-  const vaxjo = await call.ok('registry.createCustomer', {
-    name: 'Växjö kommun',
-    orgNumber: orgNumber('212000', 70),
-    kind: 'municipality',
-  });
-  const lund = await call.ok('registry.createCustomer', {
-    name: 'Lunds kommun',
-    orgNumber: orgNumber('212000', 71),
-    kind: 'municipality',
-  });
+  const { vaxjo, lund } = await vaxjoAndLund(call);
   const production = await environment(vaxjo.id, 'Produktion');
   const test = await environment(vaxjo.id, 'Test');
   await server(production.id, 'wap01.vaxjo.se', 'wap');

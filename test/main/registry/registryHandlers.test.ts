@@ -429,4 +429,35 @@ describe('writes announce what changed', () => {
     const { customer } = await customerWithEnvironment();
     expect(seen).toEqual([null, customer.id]);
   });
+
+  test('registry.changed says which of the list’s follow-up parts (servers, contacts) a write touched', async () => {
+    const seen: unknown[] = [];
+    opened.backend.on('registry.changed', ({ touched }) => seen.push(touched));
+    const { customer, environment } = await customerWithEnvironment();
+    const server = await call.ok('registry.saveServer', {
+      environmentId: environment.id,
+      server: { host: 'wap01.vaxjo.se', role: 'wap' },
+    });
+    const contact = await call.ok('registry.saveContact', {
+      customerId: customer.id,
+      contact: { name: 'Åsa Öberg', email: 'asa.oberg@vaxjo.se' },
+    });
+    await call.ok('registry.saveSupportAccount', {
+      environmentId: environment.id,
+      account: { username: 'svc_lotsen' },
+    });
+    await call.ok('registry.deleteContact', { id: contact.id });
+    await call.ok('registry.deleteServer', { id: server.id });
+    await call.ok('registry.deleteCustomer', { id: customer.id });
+    expect(seen).toEqual([
+      [], // created: no servers or contacts yet
+      ['servers'], // an environment's name is on its servers
+      ['servers'],
+      ['contacts'],
+      [], // a support account is in neither
+      ['contacts'],
+      ['servers'],
+      [],
+    ]);
+  });
 });

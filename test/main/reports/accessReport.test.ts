@@ -9,6 +9,7 @@ import { monthOf } from '../../../main/billing/billingPeriod.ts';
 import { accessReportColumns, accessReportCsv } from '../../../main/reports/accessReportCsv.ts';
 import { exportRecordingAudited } from '../../../main/sessions/recording/auditedExport.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { nextEvent } from '../../support/backendEvents.ts';
 import { parseCsv } from '../../support/csvParse.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE, TEST_USER } from '../../support/passphraseBackend.ts';
 import { testDataSource } from '../../support/postgres/testTeam.ts';
@@ -47,20 +48,8 @@ let vaxjoSession: SessionView;
 /** Around every session of the file: from yesterday to tomorrow. */
 let period: { from: number; to: number };
 
-function next<E extends EventName>(event: E, matches: (payload: EventPayload<E>) => boolean) {
-  return new Promise<EventPayload<E>>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no ${event} event matched in time`));
-    }, 15_000);
-    const stop = opened.backend.on(event, (payload) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(payload);
-    });
-  });
-}
+const next = <E extends EventName>(event: E, matches: (payload: EventPayload<E>) => boolean) =>
+  nextEvent(opened.backend, event, matches);
 
 /** Opens a session, waits until it works, closes it: a session as a technician leaves one. */
 async function sessionFor(input: SessionOpenInput, trustHostKey = false): Promise<SessionView> {

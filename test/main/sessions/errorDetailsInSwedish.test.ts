@@ -2,17 +2,17 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import type { EventName, EventPayload } from '../../../common/api/contract.ts';
 import { LotsenError, type ApiError } from '../../../common/api/errors.ts';
 import type { SessionView } from '../../../common/sessions/model.ts';
-import { createApi } from '../../../main/api/createApi.node.ts';
 import { sessionEndText } from '../../../renderer/features/sessions/sessionEnd.ts';
 import { chooseLanguage } from '../../../renderer/i18n/i18n.ts';
 import { errorMessage } from '../../../renderer/store/errorMessage.ts';
-import { apiCaller } from '../../support/apiCaller.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { apiPerTest } from '../../support/apiPerTest.ts';
+import { nextEvent } from '../../support/backendEvents.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
+  serverInOtherEnvironment,
   sessionTarget,
-  setEnvironmentVpn,
+  setMissingVpnClient,
   sshOpenInput,
   type PreparedSessionCustomer,
 } from '../../support/sessionCustomer.ts';
@@ -29,16 +29,15 @@ beforeAll(async () => {
 });
 afterAll(async () => sshd?.stop());
 
-let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let call: ReturnType<typeof apiCaller>;
+const { call, opened } = apiPerTest({
+  log: () => undefined,
+  sessions: { shell: '/bin/sh', connectTimeoutMs: 5_000 },
+});
 beforeEach(async () => {
-  opened = await openPassphraseBackend();
-  call = apiCaller(createApi(opened.backend, () => undefined, { shell: '/bin/sh', connectTimeoutMs: 5_000 }));
   await chooseLanguage('sv');
 });
 afterEach(async () => {
   await chooseLanguage('en');
-  await opened.cleanup();
 });
 
 /** Words only an English sentence has: none may show in a Swedish one (names and data hold none of them). */
@@ -49,20 +48,8 @@ function expectNoEnglish(text: string | null): void {
 
 const inSwedish = (error: ApiError) => errorMessage(LotsenError.fromApiError(error));
 
-function next<E extends EventName>(event: E, matches: (payload: EventPayload<E>) => boolean) {
-  return new Promise<EventPayload<E>>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no ${event} event matched`));
-    }, 15_000);
-    const stop = opened.backend.on(event, (payload) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(payload);
-    });
-  });
-}
+const next = <E extends EventName>(event: E, matches: (payload: EventPayload<E>) => boolean) =>
+  nextEvent(opened.backend, event, matches);
 
 const ended = (id: string) =>
   next('sessions.changed', (s) => s.id === id && ['failed', 'closed', 'disconnected'].includes(s.state));
@@ -150,17 +137,8 @@ describe('session refusals and ends, in Swedish', () => {
 
   test('a VPN client that is not installed here: its name', async () => {
     const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
-    const profile = await call.ok('sessions.vpnProfile', {
-      client: 'cisco_secure_client',
-      gateway: 'vpn.kalmar.se',
-      username: 'lotsen',
-    });
+    const profile = await setMissingVpnClient(call, prepared);
     expect(profile.clientFound).toBe(false);
-    await setEnvironmentVpn(call, prepared, {
-      vpnClient: 'cisco_secure_client',
-      preConnectCommand: profile.connect,
-      disconnectCommand: profile.disconnect,
-    });
     const refused = await call.fails('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
     expect(refused.code).toBe('VPN_CLIENT_MISSING');
     const text = inSwedish(refused);
@@ -172,14 +150,7 @@ describe('session refusals and ends, in Swedish', () => {
 
   test('a jump host not registered in the environment, and a shell that ended: numbers in Swedish words', async () => {
     const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
-    const test = await call.ok('registry.saveEnvironment', {
-      customerId: prepared.customer.id,
-      environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
-    });
-    const elsewhere = await call.ok('registry.saveServer', {
-      environmentId: test.id,
-      server: { host: '10.0.1.9', role: 'other' },
-    });
+    const elsewhere = await serverInOtherEnvironment(call, prepared);
     const refused = await call.fails(
       'sessions.open',
       sshOpenInput(prepared, {

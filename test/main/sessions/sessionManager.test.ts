@@ -10,10 +10,12 @@ import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import type { AuditTrail } from '../../../main/audit/auditTrail.node.ts';
 import { endInterruptedSessions } from '../../../main/sessions/interruptedSessions.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
+import { nextEvent } from '../../support/backendEvents.ts';
 import { openPassphraseBackend, TEST_PASSPHRASE } from '../../support/passphraseBackend.ts';
 import {
   localOpenInput,
   prepareSessionCustomer,
+  serverInOtherEnvironment,
   sessionTarget,
   sshOpenInput,
   type PreparedSessionCustomer,
@@ -68,25 +70,12 @@ afterEach(async () => {
   await opened.cleanup();
 });
 
-function next<E extends EventName>(
+const next = <E extends EventName>(
   event: E,
   matches: (payload: EventPayload<E>) => boolean,
   timeoutMs = 15_000,
   backend: Backend = opened.backend,
-): Promise<EventPayload<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no ${event} event matched within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = backend.on(event, (payload) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(payload);
-    });
-  });
-}
+) => nextEvent(backend, event, matches, timeoutMs);
 
 const stateOf = (id: string, ...states: SessionView['state'][]) =>
   next('sessions.changed', (s) => s.id === id && states.includes(s.state));
@@ -1048,14 +1037,7 @@ describe('reconnecting', () => {
       code: 'VALIDATION',
       details: { issues: [{ path: 'jump.1.serverId', message: 'This server is already jump host 1.' }] },
     });
-    const test = await call.ok('registry.saveEnvironment', {
-      customerId: prepared.customer.id,
-      environment: { name: 'Test', access: { vpnType: 'none', method: 'ssh' } },
-    });
-    const elsewhere = await call.ok('registry.saveServer', {
-      environmentId: test.id,
-      server: { host: '10.0.1.9', role: 'other' },
-    });
+    const elsewhere = await serverInOtherEnvironment(call, prepared);
     expect(await open([via(other.id), via(elsewhere.id)])).toMatchObject({
       code: 'NOT_FOUND',
       message: 'Jump host 2: No such server in this environment.',

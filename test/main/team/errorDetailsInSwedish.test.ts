@@ -11,6 +11,7 @@ import {
   type MemberLotsen,
   type TestTeamWithAdmin,
 } from '../../support/postgres/testTeam.ts';
+import { teamPeople } from '../../support/postgres/teamPeople.ts';
 import { freePort } from '../../support/sshd/sshdFixture.ts';
 
 /*
@@ -37,22 +38,9 @@ describe('team and storage refusals, in Swedish', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     team = await createTestTeamWithAdmin();
-    alva = await team.enrolLotsen(team.admin, {
-      name: 'Alva Admin',
-      email: 'alva@leverantor.se',
-      role: 'support_lead',
-      isAdmin: true,
-    });
-    tove = await team.enrolLotsen(team.admin, {
-      name: 'Tove Tekniker',
-      email: 'tove@leverantor.se',
-      role: 'technician',
-    });
-    fia = await team.enrolLotsen(team.admin, {
-      name: 'Fia Ekonomi',
-      email: 'fia@leverantor.se',
-      role: 'finance',
-    });
+    alva = await team.enrolLotsen(team.admin, teamPeople.alva);
+    tove = await team.enrolLotsen(team.admin, teamPeople.tove);
+    fia = await team.enrolLotsen(team.admin, teamPeople.fia);
     await chooseLanguage('sv');
   }, 180_000);
   afterAll(async () => {

@@ -1,19 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../renderer/api/client.ts';
-import { selectCustomerMatches } from '../../../renderer/store/registry/slices/customerList/selectors.ts';
-import { createStores, startStores, type Stores } from '../../../renderer/store/stores.ts';
-import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
-import { orgNumber } from '../../support/orgNumbers.ts';
-import { inProcessTransport } from '../support/inProcessTransport.ts';
+import {
+  selectContactsReadiness,
+  selectCustomerMatches,
+} from '../../../renderer/store/registry/slices/customerList/selectors.ts';
+import { asaOberg, registryStoresOnVaxjo, type RegistryStoresOnVaxjo } from '../support/registryStores.ts';
 import { waitFor } from '../support/wsServer.ts';
 
 /*
  * The customer list shows its rows before their contacts are opened (issue 17's first paint), then takes the contacts
- * for the search; a refresh keeps the contacts it had until the new ones come. Against a real backend.
+ * for the search; a refresh keeps the contacts it had until the new ones come. Against a real backend. The ticket form
+ * offers the contacts from the same list: until they come it says they are loading, not that there are none.
  */
-let env: Awaited<ReturnType<typeof openPassphraseBackend>>;
-let stores: Stores;
-let stop = () => {};
 
 /** What each change of the registry store held: the list's state and Växjö's contacts as the search sees them. */
 interface Seen {
@@ -22,74 +19,58 @@ interface Seen {
   contacts: string[];
   contactCount: number;
   foundByContact: boolean;
+  /** What the ticket form, open on Växjö, says of its contacts. */
+  ticketForm: string;
 }
-let seen: Seen[] = [];
+let run: RegistryStoresOnVaxjo<Seen>;
 
 beforeEach(async () => {
-  env = await openPassphraseBackend();
-  const api = createApiClient(inProcessTransport(env.backend));
-  const customer = await api.call('registry.createCustomer', {
-    name: 'Växjö kommun',
-    orgNumber: orgNumber('212000', 70),
-    kind: 'municipality',
-  });
-  await api.call('registry.saveContact', {
-    customerId: customer.id,
-    contact: {
-      name: 'Åsa Öberg',
-      email: 'asa.oberg@vaxjo.se',
-      phone: '',
-      role: '',
-      adminAccount: '',
-      adminTrainingDone: false,
+  run = await registryStoresOnVaxjo(
+    async (api, customerId) => {
+      await api.call('registry.saveContact', { customerId, contact: asaOberg });
     },
-  });
-  stores = createStores(createApiClient(inProcessTransport(env.backend)));
-  seen = [];
-  stores.registry.subscribe((s) => {
-    const vaxjo = s.customers.find((c) => c.name === 'Växjö kommun');
-    if (!vaxjo) return;
-    seen.push({
+    (s, vaxjo) => ({
       listStatus: s.listStatus,
       contactsStatus: s.contactsStatus,
       contacts: vaxjo.contacts.map((c) => c.name),
       contactCount: vaxjo.contactCount,
       foundByContact: selectCustomerMatches({ ...s, query: 'asa oberg' }).length === 1,
-    });
-  });
-  stop = startStores(stores);
+      ticketForm: selectContactsReadiness(s, vaxjo.id),
+    }),
+  );
 });
 
-afterEach(async () => {
-  stop();
-  await env.cleanup();
-});
+afterEach(() => run.cleanup());
 
 describe('the customer list and its contacts', () => {
   it('shows the rows with their contacts counted first, then takes the contacts for the search', async () => {
-    await waitFor(() => stores.registry.getState().contactsStatus === 'ready');
-    expect(seen[0]).toEqual({
+    await waitFor(() => run.stores.registry.getState().contactsStatus === 'ready');
+    expect(run.seen[0]).toEqual({
       listStatus: 'ready',
       contactsStatus: 'loading',
       contacts: [],
       contactCount: 1,
       foundByContact: false,
+      ticketForm: 'loading',
     });
-    expect(seen.at(-1)).toEqual({
+    expect(run.seen.at(-1)).toEqual({
       listStatus: 'ready',
       contactsStatus: 'ready',
       contacts: ['Åsa Öberg'],
       contactCount: 1,
       foundByContact: true,
+      ticketForm: 'ready',
     });
   });
 
   it('a refresh keeps the contacts it had, so a search by contact keeps its row until the new ones come', async () => {
-    await waitFor(() => stores.registry.getState().contactsStatus === 'ready');
-    const refreshed = seen.length;
-    await stores.registry.getState().loadCustomers();
-    const during = seen.slice(refreshed);
+    await waitFor(() => run.stores.registry.getState().contactsStatus === 'ready');
+    const refreshed = run.seen.length;
+    await run.stores.registry.getState().loadCustomers();
+    const during = run.seen.slice(refreshed);
     expect(during.length).toBeGreaterThan(0);
-    expect(during.every((s) => s.foundByContact && s.contactsStatus === 'ready')).toBe(true);
+    expect(
+      during.every((s) => s.foundByContact && s.contactsStatus === 'ready' && s.ticketForm === 'ready'),
+    ).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import {
   type CustomerListState,
 } from '../../../renderer/store/registry/slices/customerList/initialState.ts';
 import {
+  selectContactsReadiness,
   selectCustomerListView,
   selectCustomerMatches,
   selectShownCount,
@@ -122,5 +123,30 @@ describe('customer list selectors', () => {
     ).toEqual(['Kommun nr 421 Åre-Östersund']);
     // A frame is 16 ms; leave room for a loaded CI machine.
     expect(perKeystroke).toBeLessThan(50);
+  });
+});
+
+describe('the ticket form’s contacts', () => {
+  const counted = { ...malmo, contacts: [], contactCount: 1 };
+  it('are loading while the list’s contacts have not come, for a customer that has some', () => {
+    for (const contactsStatus of ['idle', 'loading'] as const) {
+      expect(selectContactsReadiness(state({ customers: [counted], contactsStatus }), malmo.id)).toBe(
+        'loading',
+      );
+    }
+  });
+  it('failed when they could not be loaded, ready once they came', () => {
+    expect(selectContactsReadiness(state({ customers: [counted], contactsStatus: 'error' }), malmo.id)).toBe(
+      'failed',
+    );
+    expect(
+      selectContactsReadiness(
+        state({ customers: [{ ...malmo, contactCount: 1 }], contactsStatus: 'ready' }),
+        malmo.id,
+      ),
+    ).toBe('ready');
+  });
+  it('are ready at once for a customer without any: there is nothing to wait for', () => {
+    expect(selectContactsReadiness(state({ contactsStatus: 'loading' }), vaxjo.id)).toBe('ready');
   });
 });

@@ -180,6 +180,8 @@ export const tickets = {
     contactsGroup: 'Named support contacts',
     contacts: 'Named contacts:',
     noContacts: 'This customer has no named support contacts.',
+    contactsLoading: 'The named support contacts are still loading: they appear here in a moment.',
+    contactsFailed: 'The named support contacts could not be loaded: enter the requester by hand.',
     subject: 'Subject',
     description: 'Description',
     status: 'Status',

@@ -184,6 +184,8 @@ export const tickets: Translation<typeof en> = {
     contactsGroup: 'Namngivna supportkontakter',
     contacts: 'Namngivna kontakter:',
     noContacts: 'Kunden har inga namngivna supportkontakter.',
+    contactsLoading: 'De namngivna supportkontakterna laddas fortfarande: de visas här strax.',
+    contactsFailed: 'De namngivna supportkontakterna kunde inte laddas: skriv in anmälaren för hand.',
     subject: 'Ämne',
     description: 'Beskrivning',
     status: 'Status',

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -59,9 +59,18 @@ beforeEach(async () => {
   };
 });
 afterEach(async () => {
-  await writeFile(join(dir, 'quit'), '0').catch(() => undefined);
+  await closeClient(0).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 });
+
+/**
+ * Closes the stand-in client's window with `exitCode`. The `quit` file appears whole, by a rename: written in place,
+ * the stand-in's poll could find it created but still empty, and exit with Number('') = 0 instead.
+ */
+async function closeClient(exitCode: number): Promise<void> {
+  await writeFile(join(dir, 'quit.next'), String(exitCode));
+  await rename(join(dir, 'quit.next'), join(dir, 'quit'));
+}
 
 async function calls(): Promise<Call[]> {
   const text = await readFile(join(dir, 'calls.jsonl'), 'utf8').catch(() => '');
@@ -138,7 +147,7 @@ describe('mstsc on Windows (cmdkey and mstsc injected)', () => {
     session.onData((bytes) => (shown += Buffer.from(bytes).toString('utf8')));
 
     // The person closes mstsc: the session's end comes after the credential, the file and the ledger are gone.
-    await writeFile(join(dir, 'quit'), '3');
+    await closeClient(3);
     expect(await ended).toMatchObject({ exitCode: 3 });
     expect(await credentialFiles()).toEqual([]);
     expect(await rdpFolders()).toEqual([]);
@@ -204,7 +213,7 @@ describe('Microsoft Remote Desktop on macOS (open injected)', () => {
     expect((await calls()).map((c) => c.program)).toEqual(['open']);
     expect(await ledger()).toHaveLength(1);
 
-    await writeFile(join(dir, 'quit'), '0');
+    await closeClient(0);
     expect(await ended).toMatchObject({ exitCode: 0 });
     expect(await rdpFolders()).toEqual([]);
     expect(await ledger()).toEqual([]);

@@ -16,6 +16,7 @@ import {
   prepareSessionCustomer,
   sessionTarget,
   setEnvironmentVpn,
+  setMissingVpnClient,
   sshOpenInput,
   type PreparedSessionCustomer,
 } from '../../../support/sessionCustomer.ts';
@@ -32,14 +33,18 @@ import { storedVersion } from '../../../support/storedVersion.ts';
 let opened: Awaited<ReturnType<typeof openPassphraseBackend>>;
 let call: ReturnType<typeof apiCaller>;
 let output: Map<string, string>;
+/** Each session's newest view, as the windows were told it. */
+let views: Map<string, SessionView>;
 const stops: (() => void)[] = [];
 
 beforeEach(async () => {
   opened = await openPassphraseBackend();
   call = apiCaller(createApi(opened.backend, () => undefined, { shell: '/bin/sh', connectTimeoutMs: 5_000 }));
   output = new Map();
+  views = new Map();
   const decoder = new TextDecoder();
   stops.push(
+    opened.backend.on('sessions.changed', (view) => views.set(view.id, view)),
     opened.backend.on('terminal.output', ({ sessionId, data }) => {
       output.set(sessionId, (output.get(sessionId) ?? '') + decoder.decode(data, { stream: true }));
       void call.ok('sessions.ack', { sessionId, bytes: data.length });
@@ -76,13 +81,26 @@ function settled(id: string, states: SessionView['state'][]): Promise<SessionVie
   });
 }
 
-async function waitForOutput(sessionId: string, pattern: RegExp): Promise<void> {
+async function until(done: () => boolean, failure: () => string): Promise<void> {
   const deadline = Date.now() + 15_000;
-  while (!pattern.test(output.get(sessionId) ?? '')) {
-    if (Date.now() > deadline) throw new Error(`no ${String(pattern)} in: ${output.get(sessionId) ?? ''}`);
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(failure());
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+const waitForOutput = (sessionId: string, pattern: RegExp) =>
+  until(
+    () => pattern.test(output.get(sessionId) ?? ''),
+    () => `no ${String(pattern)} in: ${output.get(sessionId) ?? ''}`,
+  );
+
+/** Waits until the windows were last told the session is in `state` (what the console's buttons follow). */
+const waitForState = (sessionId: string, state: SessionView['state']) =>
+  until(
+    () => views.get(sessionId)?.state === state,
+    () => `session ${sessionId} is ${views.get(sessionId)?.state}, not ${state}`,
+  );
 
 /** Gives the prepared environment a VPN (test/support/sessionCustomer.ts), then approves its commands here. */
 const setVpn = (
@@ -151,25 +169,12 @@ describe('a VPN around an SSH session (sshd fixture)', () => {
 
   test('a profile whose VPN client is not installed refuses the session before anything runs', async () => {
     const prepared = await prepareSessionCustomer(call, sessionTarget(sshd));
-    const profile = await call.ok('sessions.vpnProfile', {
-      client: 'cisco_secure_client',
-      gateway: 'vpn.kalmar.se',
-      username: 'lotsen',
-    });
+    const profile = await setMissingVpnClient(call, prepared, { preConnectSecret: 'Lösen-vpn' });
     // Cisco Secure Client is not installed on this machine (its CLI lives in /opt/cisco).
     expect(profile.clientFound).toBe(false);
     expect(profile.connect).toContain("-s connect 'vpn.kalmar.se'");
     expect(profile.connect).toContain('"$LOTSEN_PRE_CONNECT_SECRET"');
     expect(profile.disconnect).toMatch(/vpn' disconnect$/);
-    await setVpn(
-      prepared,
-      {
-        vpnClient: 'cisco_secure_client',
-        preConnectCommand: profile.connect,
-        disconnectCommand: profile.disconnect,
-      },
-      { preConnectSecret: 'Lösen-vpn' },
-    );
 
     const error = await call.fails('sessions.open', sshOpenInput(prepared, { runPreConnect: true }));
     expect(error.code).toBe('VPN_CLIENT_MISSING');
@@ -376,6 +381,8 @@ describe('the VPN’s one-time code, typed at its prompt (issue 16, item 5)', ()
     const session = await call.ok('sessions.open', localOpenInput(prepared, { runPreConnect: true }));
     // The console offers to fill in the code only for a session whose environment holds the seed.
     expect(session.vpnOneTimeCode).toBe(true);
+    // The console offers the code while the view says the VPN's command runs, and the VPN is at its prompt.
+    await waitForState(session.id, 'preconnect');
     await waitForOutput(session.id, /Verification code: /);
     const filled = await call.ok('sessions.fillVpnOneTimeCode', { sessionId: session.id });
     const open = await settled(session.id, ['open', 'failed']);

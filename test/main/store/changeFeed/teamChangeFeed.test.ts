@@ -16,6 +16,7 @@ import {
   type MemberLotsen,
   type TestTeamWithAdmin,
 } from '../../../support/postgres/testTeam.ts';
+import { teamPeople } from '../../../support/postgres/teamPeople.ts';
 
 /*
  * Two members' Lotsens on one team database, each following it as the app does (followStoreChanges): what one
@@ -41,16 +42,8 @@ const lastMonth = () => {
 
 beforeAll(async () => {
   team = await createTestTeamWithAdmin();
-  lead = await team.enrolLotsen(team.admin, {
-    name: 'Lena Ledare',
-    email: 'lena@leverantor.se',
-    role: 'support_lead',
-  });
-  finance = await team.enrolLotsen(team.admin, {
-    name: 'Fia Ekonomi',
-    email: 'fia@leverantor.se',
-    role: 'finance',
-  });
+  lead = await team.enrolLotsen(team.admin, teamPeople.lena);
+  finance = await team.enrolLotsen(team.admin, teamPeople.fia);
   for (const member of [lead, finance]) followStoreChanges(member.backend);
   leadEvents = recordEvents(lead.backend, EVENTS);
   financeEvents = recordEvents(finance.backend, EVENTS);

@@ -5,6 +5,7 @@ import type { OneTimeCode } from '../../../../../common/registry/oneTimeCodes.ts
 import type { RegistryService } from '../../../../services/registryService.ts';
 import { errorCode } from '../../../errorMessage.ts';
 import type { RegistryStore } from '../../store.ts';
+import type { FollowUp } from '../customerList/action.ts';
 
 /** Writes throw the API's LotsenError so forms can put each field issue beside its field. */
 export interface CustomerDetailActions {
@@ -45,9 +46,12 @@ export const createCustomerDetailActions = (
 ): StateCreator<RegistryStore, [], [], CustomerDetailActions> => {
   let latest = 0;
   return (set, get) => {
-    /** After a write the page and the list show what is stored now, before the form closes. */
-    async function afterWrite() {
-      await Promise.all([get().refreshOpenCustomer(), get().loadCustomers()]);
+    /**
+     * After a write the page and the list show what is stored now, before the form closes; of the list's follow-up
+     * parts, only those the write `touched` are asked for again (as main's registry.changed names them).
+     */
+    async function afterWrite(touched: readonly FollowUp[]) {
+      await Promise.all([get().refreshOpenCustomer(), get().loadCustomers(touched)]);
     }
 
     return {
@@ -82,48 +86,48 @@ export const createCustomerDetailActions = (
         const detail = await service.createCustomer(customer);
         latest++;
         set({ openCustomerId: detail.id, detail, detailStatus: 'ready', detailError: null });
-        await get().loadCustomers();
+        await get().loadCustomers([]);
         return detail;
       },
 
       async updateCustomer(id, rowVersion, customer) {
         await service.updateCustomer(id, rowVersion, customer);
-        await afterWrite();
+        await afterWrite([]);
       },
 
       async deleteCustomer(id) {
         await service.deleteCustomer(id);
         if (get().openCustomerId === id) get().closeCustomer();
-        await get().loadCustomers();
+        await get().loadCustomers([]);
       },
 
       async saveContact(input) {
         await service.saveContact(input);
-        await afterWrite();
+        await afterWrite(['contacts']);
       },
       async deleteContact(id) {
         await service.deleteContact(id);
-        await afterWrite();
+        await afterWrite(['contacts']);
       },
       async saveEnvironment(input) {
         await service.saveEnvironment(input);
-        await afterWrite();
+        await afterWrite(['servers']);
       },
       async deleteEnvironment(id) {
         await service.deleteEnvironment(id);
-        await afterWrite();
+        await afterWrite(['servers']);
       },
       async saveServer(input) {
         await service.saveServer(input);
-        await afterWrite();
+        await afterWrite(['servers']);
       },
       async deleteServer(id) {
         await service.deleteServer(id);
-        await afterWrite();
+        await afterWrite(['servers']);
       },
       async saveSupportAccount(input) {
         await service.saveSupportAccount(input);
-        await afterWrite();
+        await afterWrite([]);
       },
       async revealSecret(accountId, purpose) {
         return (await service.revealSecret(accountId, purpose)).secret;
@@ -137,23 +141,23 @@ export const createCustomerDetailActions = (
       oneTimeCode: (input) => service.oneTimeCode(input),
       async deleteSupportAccount(id) {
         await service.deleteSupportAccount(id);
-        await afterWrite();
+        await afterWrite([]);
       },
       async saveCertificate(input) {
         await service.saveCertificate(input);
-        await afterWrite();
+        await afterWrite([]);
       },
       async deleteCertificate(id) {
         await service.deleteCertificate(id);
-        await afterWrite();
+        await afterWrite([]);
       },
       async saveNotice(input) {
         await service.saveNotice(input);
-        await afterWrite();
+        await afterWrite([]);
       },
       async deleteNotice(id) {
         await service.deleteNotice(id);
-        await afterWrite();
+        await afterWrite([]);
       },
     };
   };

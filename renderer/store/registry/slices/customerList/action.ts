@@ -12,8 +12,16 @@ import { initialCustomerListState, type CustomerListState } from './initialState
 import { selectCustomerMatches } from './selectors.ts';
 import { warmSearchWhenIdle } from './warmSearch.ts';
 
+/** What follows the list: its servers and its contacts, each asked for on its own after the list is shown. */
+export type FollowUp = 'servers' | 'contacts';
+const FOLLOW_UPS: readonly FollowUp[] = ['servers', 'contacts'];
+
 export interface CustomerListActions {
-  loadCustomers(): Promise<void>;
+  /**
+   * Loads the list, then asks again for the follow-up parts a change `touched` (both unless it says), and for any not
+   * held yet; the others are kept as they are.
+   */
+  loadCustomers(touched?: readonly FollowUp[]): Promise<void>;
   setQuery(query: string): void;
   /** Moves the highlight through the current results, stopping at either end. */
   moveHighlight(delta: number): void;
@@ -26,6 +34,9 @@ export const createCustomerListActions = (
 ): StateCreator<RegistryStore, [], [], CustomerListActions> => {
   // Answers can overtake each other; only the newest request may write.
   let latest = 0;
+  // Parts a change touched whose fresh answer has not been taken yet: a newer load that did not touch them (and so
+  // drops the older load's answers) still asks for them.
+  const owed = new Set<FollowUp>();
   let stopWarming = () => {};
   return (set, get) => {
     /** The list as it now is, with its search fields folded ahead of the next keystroke. */
@@ -40,13 +51,15 @@ export const createCustomerListActions = (
      */
     const follow = async <T extends { customerId: string }>(
       request: number,
-      status: 'serversStatus' | 'contactsStatus',
+      followUp: FollowUp,
       ask: () => Promise<T[]>,
       give: (customer: CustomerSummary, part: T | undefined) => CustomerSummary,
     ) => {
+      const status = STATUS_OF[followUp];
       try {
         const parts = await ask();
         if (request !== latest) return;
+        owed.delete(followUp);
         const byId = new Map(parts.map((part) => [part.customerId, part]));
         show(
           get().customers.map((customer) => give(customer, byId.get(customer.id))),
@@ -58,8 +71,9 @@ export const createCustomerListActions = (
       }
     };
     return {
-      async loadCustomers() {
+      async loadCustomers(touched = FOLLOW_UPS) {
         const request = ++latest;
+        for (const followUp of touched) owed.add(followUp);
         if (get().listStatus !== 'ready') set({ listStatus: 'loading' });
         let customers: CustomerSummary[];
         try {
@@ -73,11 +87,13 @@ export const createCustomerListActions = (
           return;
         }
         if (request !== latest) return;
-        // A refresh keeps the servers and contacts it already had until the new ones come, so a search by host or
-        // contact keeps its rows; the counts are the fresh list's.
+        // A refresh keeps the servers and contacts it already had until the new ones come (or for good, when the
+        // change did not touch them), so a search by host or contact keeps its rows; the counts are the fresh list's.
         const { customers: before, serversStatus, contactsStatus } = get();
         const keepServers = serversStatus === 'ready';
         const keepContacts = contactsStatus === 'ready';
+        const asks = (followUp: FollowUp) => owed.has(followUp) || get()[STATUS_OF[followUp]] !== 'ready';
+        const [askServers, askContacts] = [asks('servers'), asks('contacts')];
         show(
           keepServers || keepContacts ? keptFrom(before, customers, keepServers, keepContacts) : customers,
           {
@@ -89,12 +105,14 @@ export const createCustomerListActions = (
         );
         // Both asked at once, servers first: main answers them in one query while it opens the contacts in slices.
         await Promise.all([
-          follow(request, 'serversStatus', service.listCustomerServers, (customer, part) =>
-            withServers(customer, part?.servers ?? []),
-          ),
-          follow(request, 'contactsStatus', service.listCustomerContacts, (customer, part) =>
-            withContacts(customer, part?.contacts ?? []),
-          ),
+          askServers &&
+            follow(request, 'servers', service.listCustomerServers, (customer, part) =>
+              withServers(customer, part?.servers ?? []),
+            ),
+          askContacts &&
+            follow(request, 'contacts', service.listCustomerContacts, (customer, part) =>
+              withContacts(customer, part?.contacts ?? []),
+            ),
         ]);
       },
 
@@ -109,12 +127,18 @@ export const createCustomerListActions = (
 
       forgetCustomers() {
         latest++;
+        owed.clear();
         stopWarming();
         set({ ...initialCustomerListState });
       },
     };
   };
 };
+
+const STATUS_OF = { servers: 'serversStatus', contacts: 'contactsStatus' } as const satisfies Record<
+  FollowUp,
+  keyof CustomerListState
+>;
 
 /**
  * The fresh list holding what the list before it had of the servers and contacts being kept. Summaries are new objects:

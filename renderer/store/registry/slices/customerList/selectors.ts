@@ -41,3 +41,17 @@ export function selectHighlightedMatch(s: CustomerListState): CustomerMatch | nu
   const matches = selectCustomerMatches(s);
   return matches[Math.min(s.highlight, matches.length - 1)] ?? null;
 }
+
+/**
+ * Whether a customer's named contacts can be offered (the ticket form's): `loading` while the list's contacts have not
+ * come (they follow the first paint) for a customer that has some, `failed` when they could not be loaded, else `ready`
+ * (a customer without contacts is ready at once: it has none to wait for).
+ */
+export function selectContactsReadiness(
+  s: CustomerListState,
+  customerId: string,
+): 'loading' | 'failed' | 'ready' {
+  const customer = s.customers.find((c) => c.id === customerId);
+  if (customer === undefined || customer.contactCount === 0 || s.contactsStatus === 'ready') return 'ready';
+  return s.contactsStatus === 'error' ? 'failed' : 'loading';
+}
