@@ -31,15 +31,23 @@ export async function billedCustomer(db: Db, customerId: string) {
   return row;
 }
 
-/** The customers a month concerns, unordered: time started in it, corrections or escalations in it, or a batch. */
+/**
+ * The customers a month concerns, unordered: time started in it, corrections or escalations in it, or a batch.
+ * Asked as one question the store answers from indexes (migration 0032): the tickets with time in the month come
+ * from the (started_at, ticket_id) index, deduplicated before any ticket is read, so a month of 100,000 entries
+ * reads no entry's row and some handful of tickets (issue 17: it read and joined every entry, 15-30% of an export).
+ */
 export async function customersInMonth(db: Db, month: string) {
   const period = billingPeriod(month);
-  const ids = await db
-    .selectFrom('time_entries as e')
-    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
-    .select('t.customer_id as id')
-    .where('e.started_at', '>=', period.start)
-    .where('e.started_at', '<', period.end)
+  const ticketsWithTime = db
+    .selectFrom('time_entries')
+    .select('ticket_id')
+    .where('started_at', '>=', period.start)
+    .where('started_at', '<', period.end);
+  const ids = db
+    .selectFrom('tickets')
+    .select('customer_id as id')
+    .where('id', 'in', ticketsWithTime)
     .union(db.selectFrom('billing_adjustments').select('customer_id as id').where('month', '=', month))
     .union(db.selectFrom('billing_batches').select('customer_id as id').where('month', '=', month))
     .union(
@@ -48,16 +56,6 @@ export async function customersInMonth(db: Db, month: string) {
         .select('customer_id as id')
         .where('escalated_at', '>=', period.start)
         .where('escalated_at', '<', period.end),
-    )
-    .execute();
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('customers')
-    .select(['id', 'name', 'org_number'])
-    .where(
-      'id',
-      'in',
-      ids.map((r) => r.id),
-    )
-    .execute();
+    );
+  return db.selectFrom('customers').select(['id', 'name', 'org_number']).where('id', 'in', ids).execute();
 }

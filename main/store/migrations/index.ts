@@ -28,6 +28,7 @@ import { migration0028ShellsToolsOneTimeCodes } from './0028_shells_tools_one_ti
 import { migration0029VpnProfiles } from './0029_vpn_profiles.ts';
 import { migration0030VpnOneTimeCodesRdpPort } from './0030_vpn_one_time_codes_rdp_port.ts';
 import { migration0031ServersEnvironmentHost } from './0031_servers_environment_host.ts';
+import { migration0032MonthCustomers } from './0032_month_customers.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0029_vpn_profiles': migration0029VpnProfiles,
   '0030_vpn_one_time_codes_rdp_port': migration0030VpnOneTimeCodesRdpPort,
   '0031_servers_environment_host': migration0031ServersEnvironmentHost,
+  '0032_month_customers': migration0032MonthCustomers,
 };

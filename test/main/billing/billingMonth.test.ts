@@ -871,6 +871,28 @@ describe('billing months', () => {
     expect(december).toMatchObject({ adjustments: 8, billedMinutes: -15, amountOre: -27_500 });
   });
 
+  test("a month's customers are those with time started in it: its first instant counts, the next month's does not", async () => {
+    const other = await prepareBillingCustomer(call, {
+      name: 'Örebro kommun',
+      serial: 71,
+      receivedAt: at('2026-10-20T08:00:00+02:00'),
+    });
+    now = at('2026-12-02T09:00:00+01:00');
+    // Växjö: one at November's first instant, one in its last minutes running on into December.
+    await manual(fixture.specialTicket.id, '2026-11-01T00:00:00+01:00', 5);
+    await manual(fixture.standardTicket.id, '2026-11-30T23:50:00+01:00', 20);
+    // Örebro: one at December's first instant, and two on one ticket in October.
+    await manual(other.standardTicket.id, '2026-12-01T00:00:00+01:00', 20);
+    await manual(other.specialTicket.id, '2026-10-30T10:00:00+01:00', 30);
+    await manual(other.specialTicket.id, '2026-10-31T23:59:00+01:00', 30);
+    const customers = async (month: string) =>
+      (await call.ok('billing.monthSummary', { month })).customers.map((c) => [c.customerName, c.entries]);
+    expect(await customers('2026-10')).toEqual([['Örebro kommun', 2]]);
+    expect(await customers('2026-11')).toEqual([['Växjö kommun', 2]]);
+    expect(await customers('2026-12')).toEqual([['Örebro kommun', 1]]);
+    expect(await customers('2026-09')).toEqual([]);
+  });
+
   test('twelve months of billed hours per customer, approved months from their batch', async () => {
     await november();
     await manual(fixture.standardTicket.id, '2026-10-01T09:00:00+02:00', 61).then((e) =>
