@@ -3,14 +3,17 @@ import { idSchema } from '../registry/model.ts';
 import { customerKinds } from '../registry/vocabulary.ts';
 import { csvRow } from '../csv/csv.ts';
 import { verdictSchema, type VerdictStatus } from './verdict.ts';
+import { lazily } from '../api/lazySchema.ts';
 
-export const eligibilityReviewRowSchema = z.object({
-  customerId: idSchema,
-  name: z.string(),
-  orgNumber: z.string(),
-  kind: z.enum(customerKinds),
-  verdict: verdictSchema,
-});
+export const eligibilityReviewRowSchema = lazily(() =>
+  z.object({
+    customerId: idSchema,
+    name: z.string(),
+    orgNumber: z.string(),
+    kind: z.enum(customerKinds),
+    verdict: verdictSchema,
+  }),
+);
 export type EligibilityReviewRow = z.infer<typeof eligibilityReviewRowSchema>;
 
 export interface ReviewFilter {
