@@ -3,14 +3,18 @@ import { idSchema } from '../registry/model.ts';
 import { customerKinds } from '../registry/vocabulary.ts';
 import { csvRow } from '../csv/csv.ts';
 import { verdictSchema, type VerdictStatus } from './verdict.ts';
+import { lazily } from '../api/lazySchema.ts';
+import { swedishCompare } from '../swedishCollation.ts';
 
-export const eligibilityReviewRowSchema = z.object({
-  customerId: idSchema,
-  name: z.string(),
-  orgNumber: z.string(),
-  kind: z.enum(customerKinds),
-  verdict: verdictSchema,
-});
+export const eligibilityReviewRowSchema = lazily(() =>
+  z.object({
+    customerId: idSchema,
+    name: z.string(),
+    orgNumber: z.string(),
+    kind: z.enum(customerKinds),
+    verdict: verdictSchema,
+  }),
+);
 export type EligibilityReviewRow = z.infer<typeof eligibilityReviewRowSchema>;
 
 export interface ReviewFilter {
@@ -25,7 +29,7 @@ export type ReviewSort = 'name' | 'status' | 'nextEnd';
 
 const DAY_MS = 86_400_000;
 const severity: Record<VerdictStatus, number> = { blocked: 0, warnings: 1, eligible: 2 };
-const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+const byName = swedishCompare({ sensitivity: 'base', numeric: true });
 
 /** The review's filters and sorting, shared by the UI and `lotsen eligibility`. */
 export function filterReview(
@@ -56,7 +60,7 @@ export function filterReview(
       const bEnd = b.verdict.nextEndOn ?? '9999-12-31';
       if (aEnd !== bEnd) return aEnd < bEnd ? -1 : 1;
     }
-    return collator.compare(a.name, b.name);
+    return byName(a.name, b.name);
   });
 }
 

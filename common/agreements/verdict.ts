@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../registry/model.ts';
+import { lazily } from '../api/lazySchema.ts';
 
 /** Checks that stop a session (DOMAIN: "Eligibility"). A session may pass one only by a recorded override. */
 export const blockerCodes = [
@@ -71,34 +72,38 @@ export const reasonSentenceKeys = [
 ] as const;
 export type ReasonSentenceKey = (typeof reasonSentenceKeys)[number];
 
-export const reasonSchema = z.object({
-  code: z.enum([...blockerCodes, ...warningCodes]),
-  message: z.string(),
-  /** The sentence by key, for the console to word in the reader's language; absent where only `message` says it. */
-  sentence: z
-    .object({
-      key: z.enum(reasonSentenceKeys),
-      values: z.record(
-        z.string(),
-        z.union([z.string(), z.number(), z.array(z.string()), z.array(z.record(z.string(), z.string()))]),
-      ),
-    })
-    .optional(),
-});
+export const reasonSchema = lazily(() =>
+  z.object({
+    code: z.enum([...blockerCodes, ...warningCodes]),
+    message: z.string(),
+    /** The sentence by key, for the console to word in the reader's language; absent where only `message` says it. */
+    sentence: z
+      .object({
+        key: z.enum(reasonSentenceKeys),
+        values: z.record(
+          z.string(),
+          z.union([z.string(), z.number(), z.array(z.string()), z.array(z.record(z.string(), z.string()))]),
+        ),
+      })
+      .optional(),
+  }),
+);
 export type Reason = z.infer<typeof reasonSchema>;
 
 export const verdictStatuses = ['eligible', 'warnings', 'blocked'] as const;
 export type VerdictStatus = (typeof verdictStatuses)[number];
 
-export const verdictSchema = z.object({
-  customerId: idSchema,
-  /** The instant the verdict is for (UTC epoch ms). */
-  at: z.number().int(),
-  status: z.enum(verdictStatuses),
-  blockers: z.array(reasonSchema),
-  warnings: z.array(reasonSchema),
-  /** The earliest end date among the agreements and DPAs in force, for "ending within N days" filters. */
-  nextEndOn: z.string().nullable(),
-  hasValidDpa: z.boolean(),
-});
+export const verdictSchema = lazily(() =>
+  z.object({
+    customerId: idSchema,
+    /** The instant the verdict is for (UTC epoch ms). */
+    at: z.number().int(),
+    status: z.enum(verdictStatuses),
+    blockers: z.array(reasonSchema),
+    warnings: z.array(reasonSchema),
+    /** The earliest end date among the agreements and DPAs in force, for "ending within N days" filters. */
+    nextEndOn: z.string().nullable(),
+    hasValidDpa: z.boolean(),
+  }),
+);
 export type Verdict = z.infer<typeof verdictSchema>;

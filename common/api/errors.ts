@@ -8,6 +8,7 @@ import {
 } from './errorDetails/index.ts';
 import { withEnglishMonths } from './errorDetails/monthValues.ts';
 import { IssueReport } from './limits.ts';
+import { lazily } from './lazySchema.ts';
 
 /**
  * Every failure that crosses the API boundary carries one of these codes. The renderer and the CLI switch on the
@@ -93,32 +94,36 @@ export const errorCodes = [
   'DATABASE_UNREACHABLE',
 ] as const;
 
-export const errorCodeSchema = z.enum(errorCodes);
+export const errorCodeSchema = lazily(() => z.enum(errorCodes));
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const fieldIssueSchema = z.object({
-  /** Dotted path of the offending field, e.g. `customers.3.orgNumber`. */
-  path: z.string(),
-  message: z.string(),
-  /** The record the field belongs to, in words (a customer's name), when the path alone would not say it. */
-  record: z.string().optional(),
-  /** The message as a key and values, worded by the console in the reader's language (./errorDetails/). */
-  detail: errorDetailSchema.optional(),
-});
+export const fieldIssueSchema = lazily(() =>
+  z.object({
+    /** Dotted path of the offending field, e.g. `customers.3.orgNumber`. */
+    path: z.string(),
+    message: z.string(),
+    /** The record the field belongs to, in words (a customer's name), when the path alone would not say it. */
+    record: z.string().optional(),
+    /** The message as a key and values, worded by the console in the reader's language (./errorDetails/). */
+    detail: errorDetailSchema.optional(),
+  }),
+);
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
-export const apiErrorSchema = z.object({
-  code: errorCodeSchema,
-  message: z.string(),
-  details: z
-    .object({
-      issues: z.array(fieldIssueSchema).optional(),
-    })
-    .catchall(z.unknown())
-    .optional(),
-  /** What the message says, as a key and values the console words in the reader's language (./errorDetails/). */
-  detail: errorDetailSchema.optional(),
-});
+export const apiErrorSchema = lazily(() =>
+  z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z
+      .object({
+        issues: z.array(fieldIssueSchema).optional(),
+      })
+      .catchall(z.unknown())
+      .optional(),
+    /** What the message says, as a key and values the console words in the reader's language (./errorDetails/). */
+    detail: errorDetailSchema.optional(),
+  }),
+);
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { lazily } from './lazySchema.ts';
 
 /** An instant on the wire: whole epoch milliseconds, not before 1970. */
-export const instantSchema = z.number({ error: 'An instant is epoch milliseconds' }).int().min(0);
+export const instantSchema = lazily(() =>
+  z.number({ error: 'An instant is epoch milliseconds' }).int().min(0),
+);
 
 /**
  * A zod refinement of a filter's period (`from` inclusive, `to` exclusive, epoch ms, either left out): when both are

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LotsenError } from './errors.ts';
+import { lazily } from './lazySchema.ts';
 
 /**
  * What a save made against a stale version (issue 14) is refused with: `CONFLICT`, and these `details`, so the form
@@ -25,19 +26,21 @@ export const staleRecordKinds = [
 ] as const;
 export type StaleRecordKind = (typeof staleRecordKinds)[number];
 
-export const staleSaveDetailsSchema = z.object({
-  /** The kind of record, in words: `customer`, `support account` (one of `staleRecordKinds`). */
-  record: z.string(),
-  /** Whether the acting person made the other change (in another window or with the CLI). */
-  byYou: z.boolean().optional(),
-  /** The version stored now: the one to save against once the person has chosen. */
-  rowVersion: z.number().int().min(0),
-  current: z.unknown(),
-  changedFields: z.array(z.string()),
-  /** Who last changed the record and when, where the record says so (null for the settings rows' first write). */
-  changedBy: z.string().nullable(),
-  changedAt: z.number().int().nullable(),
-});
+export const staleSaveDetailsSchema = lazily(() =>
+  z.object({
+    /** The kind of record, in words: `customer`, `support account` (one of `staleRecordKinds`). */
+    record: z.string(),
+    /** Whether the acting person made the other change (in another window or with the CLI). */
+    byYou: z.boolean().optional(),
+    /** The version stored now: the one to save against once the person has chosen. */
+    rowVersion: z.number().int().min(0),
+    current: z.unknown(),
+    changedFields: z.array(z.string()),
+    /** Who last changed the record and when, where the record says so (null for the settings rows' first write). */
+    changedBy: z.string().nullable(),
+    changedAt: z.number().int().nullable(),
+  }),
+);
 export type StaleSaveDetails = z.infer<typeof staleSaveDetailsSchema>;
 
 /** The stale-save details of a failure, or null for any other (a CONFLICT over a taken name has none). */

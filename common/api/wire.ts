@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import type { EventName, EventPayload } from './contract.ts';
 import type { Result } from './errors.ts';
+import { lazily } from './lazySchema.ts';
 
 /*
  * What travels on a transport. The browser-mode WebSocket sends these as JSON text frames; Electron IPC carries the
  * same `call` through `ipcRenderer.invoke` and pushes `event` messages on one channel.
  */
 
-export const callMessageSchema = z
-  .object({
-    type: z.literal('call'),
-    id: z.number().int().nonnegative(),
-    method: z.string().max(100),
-    input: z.unknown(),
-  })
-  .strict();
+export const callMessageSchema = lazily(() =>
+  z
+    .object({
+      type: z.literal('call'),
+      id: z.number().int().nonnegative(),
+      method: z.string().max(100),
+      input: z.unknown(),
+    })
+    .strict(),
+);
 export type CallMessage = z.infer<typeof callMessageSchema>;
 
 export interface ResultMessage {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from '../api/lazySchema.ts';
 
 /** What the audit log records; codes are stable, labels are for people. */
 export const auditEventCodes = [
@@ -88,25 +89,29 @@ export const auditEventLabels: Record<AuditEventCode, string> = {
   'tool.ran': 'External tool ran',
 };
 
-export const auditEventViewSchema = z.object({
-  seq: z.number().int(),
-  at: z.number().int(),
-  actorId: z.string(),
-  actorName: z.string(),
-  event: z.enum(auditEventCodes),
-  subjectType: z.string().nullable(),
-  subjectId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
-});
+export const auditEventViewSchema = lazily(() =>
+  z.object({
+    seq: z.number().int(),
+    at: z.number().int(),
+    actorId: z.string(),
+    actorName: z.string(),
+    event: z.enum(auditEventCodes),
+    subjectType: z.string().nullable(),
+    subjectId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    prevHash: z.string(),
+    hash: z.string(),
+  }),
+);
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
-export const auditVerdictSchema = z.object({
-  intact: z.boolean(),
-  events: z.number().int(),
-  /** The first sequence number that is not as it was written, when the log is not intact. */
-  firstBadSeq: z.number().int().nullable(),
-  reason: z.string().nullable(),
-});
+export const auditVerdictSchema = lazily(() =>
+  z.object({
+    intact: z.boolean(),
+    events: z.number().int(),
+    /** The first sequence number that is not as it was written, when the log is not intact. */
+    firstBadSeq: z.number().int().nullable(),
+    reason: z.string().nullable(),
+  }),
+);
 export type AuditVerdict = z.infer<typeof auditVerdictSchema>;

@@ -2,9 +2,10 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { rowVersionSchema } from '../api/rowVersion.ts';
 import { certificateKindLabels, certificateKinds, type CertificateKind } from '../registry/vocabulary.ts';
+import { lazily } from '../api/lazySchema.ts';
 
 // Not model.ts's idSchema: the registry's environment view holds these, and model.ts imports this file.
-const idSchema = z.string().uuid({ error: 'Not a valid id' });
+const idSchema = lazily(() => z.string().uuid({ error: 'Not a valid id' }));
 
 /*
  * The certificates whose expiry takes AD FS and WAP down, per environment, and how near their expiry is. Warned about
@@ -27,44 +28,48 @@ const DAY_MS = 86_400_000;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-export const certificateInputSchema = z
-  .object({
-    kind: z.enum(certificateKinds, {
-      error: `Kind must be one of ${certificateKinds.join(', ')}`,
-    }),
-    subject: z.string().trim().max(500, { error: 'Subject is longer than 500 characters' }).default(''),
-    /** SHA-1 as Windows shows it (40 hex digits); spaces and colons are taken out. */
-    thumbprint: z
-      .string()
-      .max(200, { error: 'Thumbprint is longer than 200 characters', abort: true })
-      .transform((v) => v.replace(/[\s:]/g, '').toUpperCase())
-      .refine((v) => v === '' || /^[0-9A-F]{40}([0-9A-F]{24})?$/.test(v), {
-        error: 'Thumbprint is 40 hexadecimal digits (SHA-1), as the certificate console shows it',
-      })
-      .default(''),
-    /** The server it is installed on, one of the environment's; null when it is the farm's or unknown. */
-    serverId: idSchema.nullable().default(null),
-    expiresOn: z
-      .string({ error: 'Expiry date must be a date (YYYY-MM-DD)' })
-      .regex(datePattern, { error: 'Expiry date must be a date (YYYY-MM-DD)' })
-      .refine((v) => DateTime.fromISO(v).isValid, { error: 'Expiry date is not a real date' }),
-  })
-  .strict();
+export const certificateInputSchema = lazily(() =>
+  z
+    .object({
+      kind: z.enum(certificateKinds, {
+        error: `Kind must be one of ${certificateKinds.join(', ')}`,
+      }),
+      subject: z.string().trim().max(500, { error: 'Subject is longer than 500 characters' }).default(''),
+      /** SHA-1 as Windows shows it (40 hex digits); spaces and colons are taken out. */
+      thumbprint: z
+        .string()
+        .max(200, { error: 'Thumbprint is longer than 200 characters', abort: true })
+        .transform((v) => v.replace(/[\s:]/g, '').toUpperCase())
+        .refine((v) => v === '' || /^[0-9A-F]{40}([0-9A-F]{24})?$/.test(v), {
+          error: 'Thumbprint is 40 hexadecimal digits (SHA-1), as the certificate console shows it',
+        })
+        .default(''),
+      /** The server it is installed on, one of the environment's; null when it is the farm's or unknown. */
+      serverId: idSchema.nullable().default(null),
+      expiresOn: z
+        .string({ error: 'Expiry date must be a date (YYYY-MM-DD)' })
+        .regex(datePattern, { error: 'Expiry date must be a date (YYYY-MM-DD)' })
+        .refine((v) => DateTime.fromISO(v).isValid, { error: 'Expiry date is not a real date' }),
+    })
+    .strict(),
+);
 export type CertificateInput = z.input<typeof certificateInputSchema>;
 export type CertificateFields = z.output<typeof certificateInputSchema>;
 
-export const certificateViewSchema = z.object({
-  id: idSchema,
-  environmentId: idSchema,
-  kind: z.enum(certificateKinds),
-  subject: z.string(),
-  thumbprint: z.string(),
-  serverId: idSchema.nullable(),
-  /** The host of that server, for people. */
-  serverHost: z.string().nullable(),
-  expiresOn: z.string(),
-  rowVersion: rowVersionSchema,
-});
+export const certificateViewSchema = lazily(() =>
+  z.object({
+    id: idSchema,
+    environmentId: idSchema,
+    kind: z.enum(certificateKinds),
+    subject: z.string(),
+    thumbprint: z.string(),
+    serverId: idSchema.nullable(),
+    /** The host of that server, for people. */
+    serverHost: z.string().nullable(),
+    expiresOn: z.string(),
+    rowVersion: rowVersionSchema,
+  }),
+);
 export type CertificateView = z.infer<typeof certificateViewSchema>;
 
 export type CertificateState = 'valid' | 'expiring' | 'expired';
@@ -139,18 +144,20 @@ export interface CertificateSentence {
 }
 
 /** One certificate across the registry, with its standing at the instant asked about (`lotsen certificates`). */
-export const certificateRowSchema = z.object({
-  customerId: idSchema,
-  customerName: z.string(),
-  environmentName: z.string(),
-  certificate: certificateViewSchema,
-  state: z.enum(['valid', 'expiring', 'expired']),
-  days: z.number().int(),
-  /**
-   * The warning it gives, in English for the CLI (`lotsen certificates`); null while far from expiry. The console never
-   * calls `certificates.list`: the review and the session dialog word a certificate's warning from its reason's
-   * sentence key (`certificateWarning(…).sentence`).
-   */
-  warning: z.string().nullable(),
-});
+export const certificateRowSchema = lazily(() =>
+  z.object({
+    customerId: idSchema,
+    customerName: z.string(),
+    environmentName: z.string(),
+    certificate: certificateViewSchema,
+    state: z.enum(['valid', 'expiring', 'expired']),
+    days: z.number().int(),
+    /**
+     * The warning it gives, in English for the CLI (`lotsen certificates`); null while far from expiry. The console never
+     * calls `certificates.list`: the review and the session dialog word a certificate's warning from its reason's
+     * sentence key (`certificateWarning(…).sentence`).
+     */
+    warning: z.string().nullable(),
+  }),
+);
 export type CertificateRow = z.infer<typeof certificateRowSchema>;

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { rowVersionSchema } from '../api/rowVersion.ts';
+import { lazily } from '../api/lazySchema.ts';
 
 // Not model.ts's idSchema: the registry's environment view holds these, and model.ts imports this file.
-const idSchema = z.string().uuid({ error: 'Not a valid id' });
+const idSchema = lazily(() => z.string().uuid({ error: 'Not a valid id' }));
 
 /**
  * The customer's notices of maintenance or changes in one environment (DOMAIN, "Eligibility" 4: the customer tells
@@ -23,40 +24,44 @@ const instant = (label: string) =>
     .int({ error: `${label} must be a time, e.g. 2026-12-07T10:00` })
     .min(0, { error: `${label} must be a time, e.g. 2026-12-07T10:00` });
 
-export const maintenanceNoticeInputSchema = z
-  .object({
-    startsAt: instant('From'),
-    /** Null: until further notice. */
-    endsAt: instant('To').nullable().default(null),
-    summary: z
-      .string({ error: 'Summary must be text' })
-      .trim()
-      .min(1, { error: 'Say what the customer will do, e.g. "WAP01 is being patched"' })
-      .max(1_000, { error: 'Summary is longer than 1000 characters' }),
-    /** When the customer told the vendor; now when left out. */
-    receivedAt: instant('Told us at').optional(),
-  })
-  .strict()
-  .superRefine((notice, ctx) => {
-    if (notice.endsAt !== null && notice.endsAt <= notice.startsAt) {
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must come after the start' });
-    }
-  });
+export const maintenanceNoticeInputSchema = lazily(() =>
+  z
+    .object({
+      startsAt: instant('From'),
+      /** Null: until further notice. */
+      endsAt: instant('To').nullable().default(null),
+      summary: z
+        .string({ error: 'Summary must be text' })
+        .trim()
+        .min(1, { error: 'Say what the customer will do, e.g. "WAP01 is being patched"' })
+        .max(1_000, { error: 'Summary is longer than 1000 characters' }),
+      /** When the customer told the vendor; now when left out. */
+      receivedAt: instant('Told us at').optional(),
+    })
+    .strict()
+    .superRefine((notice, ctx) => {
+      if (notice.endsAt !== null && notice.endsAt <= notice.startsAt) {
+        ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must come after the start' });
+      }
+    }),
+);
 export type MaintenanceNoticeInput = z.input<typeof maintenanceNoticeInputSchema>;
 export type MaintenanceNoticeFields = z.output<typeof maintenanceNoticeInputSchema>;
 
-export const maintenanceNoticeViewSchema = z.object({
-  id: idSchema,
-  environmentId: idSchema,
-  startsAt: z.number().int(),
-  endsAt: z.number().int().nullable(),
-  summary: z.string(),
-  receivedAt: z.number().int(),
-  recordedAt: z.number().int(),
-  /** Who recorded it, by name. */
-  recordedBy: z.string(),
-  rowVersion: rowVersionSchema,
-});
+export const maintenanceNoticeViewSchema = lazily(() =>
+  z.object({
+    id: idSchema,
+    environmentId: idSchema,
+    startsAt: z.number().int(),
+    endsAt: z.number().int().nullable(),
+    summary: z.string(),
+    receivedAt: z.number().int(),
+    recordedAt: z.number().int(),
+    /** Who recorded it, by name. */
+    recordedBy: z.string(),
+    rowVersion: rowVersionSchema,
+  }),
+);
 export type MaintenanceNoticeView = z.infer<typeof maintenanceNoticeViewSchema>;
 
 export type NoticeTiming = 'current' | 'upcoming' | 'later' | 'past';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from '../api/lazySchema.ts';
 
 /*
  * One-time codes (TOTP, RFC 6238) for support accounts whose sign-in asks for one. A seed is typed in as the
@@ -86,21 +87,25 @@ const problemMessages: Record<TotpSeedProblem, string> = {
 };
 
 /** A seed as the API takes it: checked, and kept as typed (trimmed), so a link's parameters are kept too. */
-export const totpSeedSchema = z
-  .string({ error: 'TOTP seed must be text' })
-  .trim()
-  .max(2_000, { error: 'TOTP seed is longer than 2000 characters' })
-  .superRefine((value, ctx) => {
-    const parsed = parseTotpSeed(value);
-    if (typeof parsed === 'string')
-      ctx.addIssue({ code: 'custom', message: problemMessages[parsed], params: { code: parsed } });
-  });
+export const totpSeedSchema = lazily(() =>
+  z
+    .string({ error: 'TOTP seed must be text' })
+    .trim()
+    .max(2_000, { error: 'TOTP seed is longer than 2000 characters' })
+    .superRefine((value, ctx) => {
+      const parsed = parseTotpSeed(value);
+      if (typeof parsed === 'string')
+        ctx.addIssue({ code: 'custom', message: problemMessages[parsed], params: { code: parsed } });
+    }),
+);
 
 /** The current code of an account, with how long it is valid for. */
-export const oneTimeCodeSchema = z.object({
-  code: z.string(),
-  /** When the code stops being valid (epoch ms). */
-  validUntil: z.number().int(),
-  period: z.number().int(),
-});
+export const oneTimeCodeSchema = lazily(() =>
+  z.object({
+    code: z.string(),
+    /** When the code stops being valid (epoch ms). */
+    validUntil: z.number().int(),
+    period: z.number().int(),
+  }),
+);
 export type OneTimeCode = z.infer<typeof oneTimeCodeSchema>;

@@ -3,6 +3,7 @@ import { checkPeriod, instantSchema } from '../api/period.ts';
 import { auditEventCodes, type AuditEventCode } from '../audit/auditEvents.ts';
 import { idSchema } from '../registry/model.ts';
 import { sessionKinds, sessionStates } from '../sessions/model.ts';
+import { lazily } from '../api/lazySchema.ts';
 
 /*
  * The access report of one customer for a period: every session on its servers (who, where, when, for which ticket)
@@ -32,14 +33,14 @@ const reportPeriod = {
   to: instantSchema,
 };
 
-export const accessReportInputSchema = z
+export const accessReportInputSchema = lazily(() => z
   .object(reportPeriod)
   .strict()
   .superRefine(checkPeriod)
-  .superRefine(checkReportLength);
+  .superRefine(checkReportLength));
 export type AccessReportInput = z.input<typeof accessReportInputSchema>;
 
-export const accessExportInputSchema = z
+export const accessExportInputSchema = lazily(() => z
   .object({
     ...reportPeriod,
     /** Semicolons for Excel on a Swedish Windows, as the finance export offers. */
@@ -47,10 +48,10 @@ export const accessExportInputSchema = z
   })
   .strict()
   .superRefine(checkPeriod)
-  .superRefine(checkReportLength);
+  .superRefine(checkReportLength));
 export type AccessExportInput = z.input<typeof accessExportInputSchema>;
 
-export const accessSessionRowSchema = z.object({
+export const accessSessionRowSchema = lazily(() => z.object({
   sessionId: idSchema,
   technicianId: z.string(),
   technicianName: z.string(),
@@ -73,7 +74,7 @@ export const accessSessionRowSchema = z.object({
   recorded: z.boolean(),
   /** Whether the eligibility gate was overridden; the reason is not part of the report. */
   overridden: z.boolean(),
-});
+}));
 export type AccessSessionRow = z.infer<typeof accessSessionRowSchema>;
 
 /** The audit events the report lists: what took the customer's data, or a secret to its servers, out of Lotsen. */
@@ -85,7 +86,7 @@ export const accessExportEvents = [
   'report.access_exported',
 ] as const satisfies readonly AuditEventCode[];
 
-export const accessExportRowSchema = z.object({
+export const accessExportRowSchema = lazily(() => z.object({
   seq: z.number().int(),
   event: z.enum(auditEventCodes),
   at: z.number().int(),
@@ -95,10 +96,10 @@ export const accessExportRowSchema = z.object({
   subjectId: z.string().nullable(),
   /** What a person recognises it by: a ticket's helpdesk reference, a month, an account's user name, a period. */
   subjectRef: z.string(),
-});
+}));
 export type AccessExportRow = z.infer<typeof accessExportRowSchema>;
 
-export const accessReportSchema = z.object({
+export const accessReportSchema = lazily(() => z.object({
   customerId: idSchema,
   customerName: z.string(),
   orgNumber: z.string(),
@@ -106,15 +107,15 @@ export const accessReportSchema = z.object({
   to: z.number().int(),
   sessions: z.array(accessSessionRowSchema),
   exports: z.array(accessExportRowSchema),
-});
+}));
 export type AccessReport = z.infer<typeof accessReportSchema>;
 
-export const accessExportResultSchema = z.object({
+export const accessExportResultSchema = lazily(() => z.object({
   fileName: z.string(),
   mediaType: z.string(),
   /** The CSV, UTF-8 with its byte-order mark. */
   csv: z.string(),
   /** What the CSV holds, for a caller that also shows or prints it. */
   report: accessReportSchema,
-});
+}));
 export type AccessExportResult = z.infer<typeof accessExportResultSchema>;

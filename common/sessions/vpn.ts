@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { VpnType } from '../registry/vocabulary.ts';
+import { lazily } from '../api/lazySchema.ts';
 
 /*
  * Ready VPN profiles (issue 16, item 4): for each VPN client the terms name, the connect and disconnect command lines
@@ -44,39 +45,43 @@ export function vpnTypeIsWeak(vpnType: VpnType): boolean {
 }
 
 /** What a profile needs besides the gateway. Values are checked, so no quoting can be broken out of. */
-export const vpnProfileInputSchema = z
-  .object({
-    client: z.enum(vpnClients).exclude(['none']),
-    /** Host name or address, optionally with a port or a path (`vpn.kommun.se`, `vpn.kommun.se:4443/support`). */
-    gateway: z
-      .string()
-      .trim()
-      .min(1, { error: 'This VPN type needs a gateway' })
-      .max(255)
-      .regex(/^[A-Za-z0-9.\-:[\]/_]+$/, { error: 'The gateway is a host name or address' }),
-    /** The VPN login's user name; its password is the environment's pre-connect secret. */
-    username: z
-      .string()
-      .trim()
-      .max(128)
-      .regex(/^[^\s"'%`$\\^&|<>]*$/, { error: 'The user name cannot hold spaces, quotes or % $ ^ & | < >' })
-      .default(''),
-    /** Windows' VPN entry (rasdial) the person made for this customer, by its name. */
-    entryName: z
-      .string()
-      .trim()
-      .max(100)
-      .regex(/^[^"'%`$\\^&|<>]*$/, { error: 'The entry name cannot hold quotes or % $ ^ & | < >' })
-      .default(''),
-    /** OpenConnect's pin of the gateway's certificate (`pin-sha256:…`), when it is not signed by a trusted CA. */
-    serverCert: z
-      .string()
-      .trim()
-      .max(100)
-      .regex(/^(|(pin-)?sha(1|256):[A-Za-z0-9+/=]+)$/, { error: 'A certificate pin looks like pin-sha256:…' })
-      .default(''),
-  })
-  .strict();
+export const vpnProfileInputSchema = lazily(() =>
+  z
+    .object({
+      client: z.enum(vpnClients).exclude(['none']),
+      /** Host name or address, optionally with a port or a path (`vpn.kommun.se`, `vpn.kommun.se:4443/support`). */
+      gateway: z
+        .string()
+        .trim()
+        .min(1, { error: 'This VPN type needs a gateway' })
+        .max(255)
+        .regex(/^[A-Za-z0-9.\-:[\]/_]+$/, { error: 'The gateway is a host name or address' }),
+      /** The VPN login's user name; its password is the environment's pre-connect secret. */
+      username: z
+        .string()
+        .trim()
+        .max(128)
+        .regex(/^[^\s"'%`$\\^&|<>]*$/, { error: 'The user name cannot hold spaces, quotes or % $ ^ & | < >' })
+        .default(''),
+      /** Windows' VPN entry (rasdial) the person made for this customer, by its name. */
+      entryName: z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^[^"'%`$\\^&|<>]*$/, { error: 'The entry name cannot hold quotes or % $ ^ & | < >' })
+        .default(''),
+      /** OpenConnect's pin of the gateway's certificate (`pin-sha256:…`), when it is not signed by a trusted CA. */
+      serverCert: z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^(|(pin-)?sha(1|256):[A-Za-z0-9+/=]+)$/, {
+          error: 'A certificate pin looks like pin-sha256:…',
+        })
+        .default(''),
+    })
+    .strict(),
+);
 export type VpnProfileInput = z.input<typeof vpnProfileInputSchema>;
 export type VpnProfileFields = z.output<typeof vpnProfileInputSchema>;
 
@@ -89,14 +94,16 @@ export interface VpnProfileCommands {
   splitCheckable: boolean;
 }
 
-export const vpnProfileCommandsSchema = z.object({
-  client: z.enum(vpnClients).exclude(['none']),
-  connect: z.string(),
-  disconnect: z.string(),
-  splitCheckable: z.boolean(),
-  /** Whether the client's program was found on this machine. */
-  clientFound: z.boolean(),
-});
+export const vpnProfileCommandsSchema = lazily(() =>
+  z.object({
+    client: z.enum(vpnClients).exclude(['none']),
+    connect: z.string(),
+    disconnect: z.string(),
+    splitCheckable: z.boolean(),
+    /** Whether the client's program was found on this machine. */
+    clientFound: z.boolean(),
+  }),
+);
 export type VpnProfileView = z.infer<typeof vpnProfileCommandsSchema>;
 
 /** The session's answer to "is the tunnel split?": `unknown` where the client cannot tell or the check failed. */

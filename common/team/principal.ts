@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoleLabels, userRoles, type UserRole } from '../registry/vocabulary.ts';
+import { lazily } from '../api/lazySchema.ts';
 
 /**
  * The work roles are the `users.role` words already stored (common/registry/vocabulary.ts), so every existing row
@@ -15,15 +16,17 @@ export const workRoleLabels = userRoleLabels;
  *   the other people in such a store are rows someone imported (time files), not people acting here.
  * - `member`: a team member, with exactly one work role and, maybe, the admin right (members only).
  */
-export const principalSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('local'), userId: z.string() }),
-  z.object({
-    kind: z.literal('member'),
-    userId: z.string(),
-    workRole: z.enum(workRoles),
-    admin: z.boolean(),
-  }),
-]);
+export const principalSchema = lazily(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('local'), userId: z.string() }),
+    z.object({
+      kind: z.literal('member'),
+      userId: z.string(),
+      workRole: z.enum(workRoles),
+      admin: z.boolean(),
+    }),
+  ]),
+);
 export type Principal = z.infer<typeof principalSchema>;
 
 export function localPrincipal(userId: string): Principal {

@@ -2,17 +2,22 @@ import canonicalize from 'canonicalize';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { GENESIS_HASH } from './auditChain.ts';
+import { lazily } from '../../common/api/lazySchema.ts';
 
 /** The newest event of the log, as each anchor records it: its sequence number and hash (0 and the genesis hash while empty). */
-export const auditHeadSchema = z.object({
-  seq: z.number().int().min(0),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-});
+export const auditHeadSchema = lazily(() =>
+  z.object({
+    seq: z.number().int().min(0),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+);
 export type AuditHead = z.infer<typeof auditHeadSchema>;
 
 export const GENESIS_HEAD: AuditHead = { seq: 0, hash: GENESIS_HASH };
 
-export const sealedHeadSchema = auditHeadSchema.extend({ seal: z.string().regex(/^[0-9a-f]{64}$/) });
+export const sealedHeadSchema = lazily(() =>
+  auditHeadSchema.unwrap().extend({ seal: z.string().regex(/^[0-9a-f]{64}$/) }),
+);
 export type SealedHead = z.infer<typeof sealedHeadSchema>;
 
 /**

@@ -4,6 +4,7 @@ import type { DataKeyOwner } from '../personalData/personalDataKeys.ts';
 import { openColumns, type SealedFieldName } from '../personalData/sealedColumns.ts';
 import type { Db } from '../store/database.node.ts';
 import type { ContactsTable } from '../store/schema.ts';
+import { swedishCompare } from '../../common/swedishCollation.ts';
 
 /**
  * A contact's personal columns, stored sealed under the contact's data key (personalDataKeys.ts), each with its field
@@ -42,7 +43,7 @@ export const contactColumnNames = Object.fromEntries(
   ]),
 ) as Record<ContactSealedColumn, SealedFieldName>;
 
-const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+const byName = swedishCompare({ sensitivity: 'base', numeric: true });
 
 /** Contact rows opened (one openPersonal call) and in name order, which the store can no longer sort by. */
 export async function openContacts<R extends Pick<ContactsTable, ContactSealedColumn>>(
@@ -50,5 +51,5 @@ export async function openContacts<R extends Pick<ContactsTable, ContactSealedCo
   rows: readonly R[],
 ): Promise<R[]> {
   const opened = await openColumns(db, rows, CONTACT_SEALED_COLUMNS);
-  return opened.sort((a, b) => byName.compare(a.name, b.name));
+  return opened.sort((a, b) => byName(a.name, b.name));
 }

@@ -39,8 +39,9 @@ import {
   type RegistryContext,
 } from './registryContext.ts';
 import { accessFacts, contactView } from './registryViews.ts';
+import { swedishCompare } from '../../common/swedishCollation.ts';
 
-const byName = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+const byName = swedishCompare({ sensitivity: 'base', numeric: true });
 
 /**
  * Every customer as the list shows it. `contacts: false` leaves the contacts' sealed fields unopened and only counts
@@ -140,7 +141,7 @@ export async function listCustomerSummaries(
   for (const contact of await openContacts(db, contacts)) {
     summaries.get(contact.customer_id)?.contacts.push(summaryContact(contact));
   }
-  return [...summaries.values()].sort((a, b) => byName.compare(a.name, b.name));
+  return [...summaries.values()].sort((a, b) => byName(a.name, b.name));
 }
 
 /** Every customer's servers, host order: what the list's search and the palette need after the first paint. */
@@ -205,7 +206,7 @@ export async function listCustomerContacts(db: Db): Promise<CustomerContacts[]> 
   }
   return [...byCustomer].map(([customerId, contacts]) => ({
     customerId,
-    contacts: contacts.sort((a, b) => byName.compare(a.name, b.name)),
+    contacts: contacts.sort((a, b) => byName(a.name, b.name)),
   }));
 }
 

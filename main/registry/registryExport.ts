@@ -14,9 +14,10 @@ import { listTickets } from '../tickets/ticketRepository.ts';
 import { openContacts } from './contactPersonalFields.ts';
 import { environmentColumns } from './environmentRepository.ts';
 import type { ServerShell, ToolTemplate } from '../../common/registry/model.ts';
+import { swedishCompare } from '../../common/swedishCollation.ts';
 
-const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
-const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+const byCollation = swedishCompare({ sensitivity: 'variant', numeric: true });
+const compare = (a: string, b: string) => byCollation(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The whole registry as an exchange file, in a canonical order (by name, then number), so two exports of the same

@@ -26,11 +26,8 @@ import {
   saveServer,
   saveSupportAccount,
 } from './environmentRepository.ts';
-import { swedishOfficeCalendar } from '../tickets/officeCalendar.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
 import { auditedRegistryWrite, recordChange } from '../audit/recordChanges.ts';
-import { exportRegistry } from './registryExport.ts';
-import { importRegistry } from './registryImport.ts';
 import { oneTimeCodeHandlers } from './oneTimeCodeHandlers.ts';
 
 /** The audit event's details: counts only, never a name or other text from the file. */
@@ -47,7 +44,6 @@ type RegistryHandlers = Pick<Handlers, Extract<keyof Handlers, `registry.${strin
  */
 export function registryHandlers(backend: Backend): RegistryHandlers {
   const ctx = () => backend.registryContext();
-  const calendar = swedishOfficeCalendar();
   const changed = (customerId: string | null, touched?: EventPayload<'registry.changed'>['touched']) =>
     backend.emit('registry.changed', { customerId, ...(touched && { touched }) });
   // Every change and its audit event in one transaction (main/audit/recordChanges.ts).
@@ -204,8 +200,14 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
     },
     ...oneTimeCodeHandlers(backend),
     'registry.import': async ({ file }) => {
+      // The file's reader and the office calendar (its tickets' SLA) load at the first import, not with the other
+      // handlers: a listing needs neither, nor the tickets and holidays they pull in (issue 17).
+      const [{ importRegistry }, { swedishOfficeCalendar }] = await Promise.all([
+        import('./registryImport.ts'),
+        import('../tickets/officeCalendar.ts'),
+      ]);
       // The event is written in the import's transaction: no import without it, no event for a rolled-back one.
-      const summary = await importRegistry(ctx(), calendar, file, (work) =>
+      const summary = await importRegistry(ctx(), swedishOfficeCalendar(), file, (work) =>
         backend
           .audit()
           .appendWith(work, (counts) => ({ event: 'registry.imported', details: importCounts(counts) })),
@@ -213,6 +215,9 @@ export function registryHandlers(backend: Backend): RegistryHandlers {
       changed(null);
       return summary;
     },
-    'registry.export': async () => exportRegistry(ctx().db, { includeSecrets: false, now: backend.now() }),
+    'registry.export': async () => {
+      const { exportRegistry } = await import('./registryExport.ts');
+      return exportRegistry(ctx().db, { includeSecrets: false, now: backend.now() });
+    },
   };
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import { writeFileAtomic } from '../app/atomicFile.node.ts';
 import { sealedHeadSchema, type SealedHead } from '../audit/auditAnchor.ts';
+import { lazily } from '../../common/api/lazySchema.ts';
 
 /**
  * The database key wrapped by a passphrase, for machines without a keychain (a jump host, CI). scrypt is
@@ -20,34 +21,38 @@ const KEY_FILE_FORMAT = 'lotsen-keyfile';
 const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 
 /** A database key wrapped by a passphrase: the key file's body, and a backup's. */
-export const wrappedKeySchema = z.object({
-  kdf: z.object({
-    name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14),
-    r: z.number().int().min(8),
-    p: z.number().int().min(1),
-    salt: z.string(),
+export const wrappedKeySchema = lazily(() =>
+  z.object({
+    kdf: z.object({
+      name: z.literal('scrypt'),
+      N: z
+        .number()
+        .int()
+        .min(2 ** 14),
+      r: z.number().int().min(8),
+      p: z.number().int().min(1),
+      salt: z.string(),
+    }),
+    cipher: z.literal('aes-256-gcm'),
+    iv: z.string(),
+    tag: z.string(),
+    wrappedKey: z.string(),
   }),
-  cipher: z.literal('aes-256-gcm'),
-  iv: z.string(),
-  tag: z.string(),
-  wrappedKey: z.string(),
-});
+);
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 
-const keyFileSchema = z.object({
-  format: z.literal(KEY_FILE_FORMAT),
-  version: z.literal(1),
-  ...wrappedKeySchema.shape,
-  /**
-   * The audit log's head, sealed under a key derived from the database key: it travels with the key, so a copy of
-   * the data folder without this file cannot roll it back, and it cannot be edited without the key.
-   */
-  auditAnchor: sealedHeadSchema.optional(),
-});
+const keyFileSchema = lazily(() =>
+  z.object({
+    format: z.literal(KEY_FILE_FORMAT),
+    version: z.literal(1),
+    ...wrappedKeySchema.unwrap().shape,
+    /**
+     * The audit log's head, sealed under a key derived from the database key: it travels with the key, so a copy of
+     * the data folder without this file cannot roll it back, and it cannot be edited without the key.
+     */
+    auditAnchor: sealedHeadSchema.optional(),
+  }),
+);
 type KeyFile = z.infer<typeof keyFileSchema>;
 
 export async function writeKeyFile(path: string, key: Buffer, passphrase: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { terminalInputSchema } from '../../common/sessions/model.ts';
 
 /** The most characters one `sessions.input` call takes, read from the contract so the two cannot drift apart. */
-export const MAX_INPUT_CHARS = terminalInputSchema.shape.data.maxLength ?? Number.POSITIVE_INFINITY;
+export const MAX_INPUT_CHARS = terminalInputSchema.unwrap().shape.data.maxLength ?? Number.POSITIVE_INFINITY;
 
 /**
  * Splits typed or pasted text into pieces of at most `maxChars` UTF-16 units (what the contract counts), in order.

@@ -5,6 +5,7 @@ import { records } from './records.ts';
 import { sessions } from './sessions.ts';
 import { storage } from './storage.ts';
 import { team } from './team.ts';
+import { lazily } from '../lazySchema.ts';
 
 /**
  * What a failed call says beyond its code, as English templates by key. Main throws with a key and values
@@ -65,18 +66,22 @@ export const codesWithDetail: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 export const MAX_VALUE_CHARS = 500;
 const MAX_LIST_ITEMS = 50;
 
-export const errorDetailValueSchema = z.union([
-  z.string().max(MAX_VALUE_CHARS),
-  z.number(),
-  z.array(z.string().max(MAX_VALUE_CHARS)).max(MAX_LIST_ITEMS),
-]);
+export const errorDetailValueSchema = lazily(() =>
+  z.union([
+    z.string().max(MAX_VALUE_CHARS),
+    z.number(),
+    z.array(z.string().max(MAX_VALUE_CHARS)).max(MAX_LIST_ITEMS),
+  ]),
+);
 export type ErrorDetailValue = z.infer<typeof errorDetailValueSchema>;
 export type ErrorDetailValues = Readonly<Record<string, ErrorDetailValue>>;
 
-export const errorDetailSchema = z.object({
-  key: z.string().max(120),
-  values: z.record(z.string().max(60), errorDetailValueSchema),
-});
+export const errorDetailSchema = lazily(() =>
+  z.object({
+    key: z.string().max(120),
+    values: z.record(z.string().max(60), errorDetailValueSchema),
+  }),
+);
 export type ErrorDetail = { key: ErrorDetailKey; values: ErrorDetailValues };
 
 /** The template a key names, with its plural form chosen by `values.count`; undefined for a key no file has. */

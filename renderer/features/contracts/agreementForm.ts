@@ -92,7 +92,7 @@ export const agreementFormSpec: FormSpec<AgreementFormValues> = {
     'notes',
     'services',
   ],
-  schema: agreementFieldsSchema.omit({ services: true }),
+  schema: agreementFieldsSchema.unwrap().omit({ services: true }),
   // An agreement covers at least one service, each named: a row left empty is pointed out, not dropped on saving
   // (issue 15: an agreement saved with no services once its only, empty row was left out).
   check: (v) => {

@@ -9,7 +9,7 @@ export type OverrideReasonValues = { overrideReason: string };
  */
 export const overrideReasonFormSpec: FormSpec<OverrideReasonValues> = {
   fields: ['overrideReason'],
-  schema: sessionReconnectInputSchema.pick({ overrideReason: true }),
+  schema: sessionReconnectInputSchema.unwrap().pick({ overrideReason: true }),
   toInput: (values) => ({ overrideReason: values.overrideReason }),
 };
 

@@ -61,7 +61,7 @@ export const environmentFormSpec: FormSpec<EnvironmentFormValues> = {
     'clearVpnTotpSeed',
     'notes',
   ],
-  schema: environmentInputSchema.extend({
+  schema: environmentInputSchema.unwrap().extend({
     preConnectSecret: secretSchema.nullable().optional(),
     vpnTotpSeed: totpSeedSchema.nullable().optional(),
   }),

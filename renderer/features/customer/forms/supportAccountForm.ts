@@ -26,7 +26,7 @@ export type SupportAccountFormValues = {
 
 export const supportAccountFormSpec: FormSpec<SupportAccountFormValues> = {
   fields: ['username', 'secretKind', 'secret', 'totpSeed', 'clearTotpSeed', 'notes'],
-  schema: supportAccountInputSchema.extend({
+  schema: supportAccountInputSchema.unwrap().extend({
     secret: secretSchema.optional(),
     totpSeed: totpSeedSchema.nullable().optional(),
   }),
