@@ -305,12 +305,18 @@ export class RecordingWriter {
     }
   }
 
-  /** A session's recording sink: through the worker while it writes, through `fallback` once it does not. */
+  /**
+   * A session's recording sink: through the worker while it writes, through `fallback` once it does not. It keeps the
+   * order it is given (`ordered`): the worker writes its jobs in turn, and what goes to the fallback goes one write at
+   * a time, in the order handed over.
+   */
   sink(fallback: RecordingSink): RecordingSink {
+    const inTurn = oneAtATime(fallback);
     return {
-      chunk: (chunk: RecordedChunk) => this.post({ type: 'chunk', id: this.nextId++, ...chunk }, fallback),
+      ordered: true,
+      chunk: (chunk: RecordedChunk) => this.post({ type: 'chunk', id: this.nextId++, ...chunk }, inTurn),
       end: (recordingId, endedAt) =>
-        this.post({ type: 'end', id: this.nextId++, recordingId, endedAt }, fallback),
+        this.post({ type: 'end', id: this.nextId++, recordingId, endedAt }, inTurn),
     };
   }
 
@@ -371,6 +377,20 @@ export class RecordingWriter {
       );
     }
   }
+}
+
+/** `sink`, each write begun once the one before has settled. */
+function oneAtATime(sink: RecordingSink): RecordingSink {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = (write: () => Promise<void>) => {
+    const next = last.then(write);
+    last = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    chunk: (chunk) => inTurn(() => sink.chunk(chunk)),
+    end: (recordingId, endedAt) => inTurn(() => sink.end(recordingId, endedAt)),
+  };
 }
 
 function viaFallback(job: Job, fallback: RecordingSink): Promise<void> {

@@ -233,3 +233,33 @@ test("a purge's flush still empties the log while the writer has frames it has n
   await writeBatches(store, writer, 2);
   expect(chunkCount(store)).toBe(22);
 });
+
+test('a recorder hands the writer each batch as it is made, while the one before waits, and they are written in order', async () => {
+  const store = await tempStore();
+  const writer = writerOf(store);
+  await writer.ready;
+  let handedOver = 0;
+  const recorder = await startRecording(store.db, {
+    owner: TICKET,
+    width: 80,
+    height: 24,
+    sink: (db) => {
+      const sink = writer.sink(storeSink(db));
+      return { ...sink, chunk: (chunk) => (handedOver++, sink.chunk(chunk)) };
+    },
+  });
+  // The store's connection holds the write lock: the worker's first transaction waits for it (busy_timeout).
+  const raw = sqliteConnectionOf(store.db)!;
+  raw.prepare('BEGIN IMMEDIATE').run();
+  const pieces = Array.from({ length: 5 }, (_, i) => `${i}${'x'.repeat(RECORDING_BATCH_CHARS)}\r\n`);
+  for (const piece of pieces) recorder.output(new TextEncoder().encode(piece));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(handedOver).toBe(5);
+  expect(chunkCount(store)).toBe(0);
+  raw.prepare('COMMIT').run();
+  await recorder.finish();
+  const events = (await readAll(store, recorder.id)).trimEnd().split('\n').slice(1);
+  expect(events.map((line) => (JSON.parse(line) as [number, string, string])[2]).join('')).toBe(
+    pieces.join(''),
+  );
+});
