@@ -45,7 +45,8 @@ export const COPIED_SETTINGS = [
  *
  * `wal_autocheckpoint = 0`: SQLite's automatic checkpoint (every 1,000 pages, in whichever connection commits) would
  * copy the recording into the file in the middle of the stream, 4 MB at a time, decrypting and encrypting each page
- * again while the recording's batches wait behind it. The worker checkpoints itself (see `checkpoint` below).
+ * again while the recording's batches wait behind it (35-60 pauses of the session per 64 MiB in round 10). The worker
+ * has its checkpoints taken when the recording is quiet or its log past a bound (see `checkpoint` below).
  */
 const WORKER_SETTINGS: [name: string, value: number][] = [
   ['synchronous', 1],
@@ -56,8 +57,9 @@ const WORKER_SETTINGS: [name: string, value: number][] = [
 export const RECORDING_QUIET_CHECKPOINT_MS = 100;
 /**
  * ...and a recording that does not go quiet (a long `cat`) has it checkpointed once the worker has written this much
- * since the last checkpoint, so the log stays bounded: some 80 MB of WAL, copied in one checkpoint of about half a
- * second of the worker's CPU, during which the recording's flow control may pause the session once.
+ * since the last checkpoint, so the log stays bounded (some 80 MB of WAL, and never more than twice that: past it the
+ * writer waits for the checkpoint). The checkpoint runs in a thread of its own beside the writer, about half a second
+ * of CPU for this much; the writer then checkpoints the short tail written meanwhile itself.
  */
 export const RECORDING_CHECKPOINT_BOUND_BYTES = 64 * 1024 * 1024;
 
@@ -98,12 +100,12 @@ type Reply =
   | { type: 'failed'; message: string };
 
 /*
- * The worker's code, plain JavaScript run with `eval`: the same text works from the sources (vitest), from tsc's
+ * The workers' code, plain JavaScript run with `eval`: the same text works from the sources (vitest), from tsc's
  * output (the Electron app) and from the CLI's bundle, none of which could name a worker file the others have. It
  * uses only the driver and its setup; the statements are recorder.ts's storeSink's.
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+/** Opens `db` on the store's file as database.node.ts's openEncryptedConnection does, with the given settings. */
+const OPEN_CONNECTION = `
 const Database = require(workerData.driver);
 let db;
 try {
@@ -121,6 +123,36 @@ try {
   try { db && db.close(); } catch {}
   process.exit(1);
 }
+`;
+
+/**
+ * The writer's checkpointer, a thread of its own: a PASSIVE checkpoint takes no lock a writer needs, so while this one
+ * copies the log into the file (decrypting and encrypting each page again, half a second for 64 MiB) the writer goes
+ * on committing the recording's batches.
+ */
+const CHECKPOINTER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+${OPEN_CONNECTION}
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The writer checkpoints what is left itself.
+  }
+  parentPort.postMessage('done');
+});
+`;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData, Worker } = require('node:worker_threads');
+// Started first, with its own copy of the key (opening the connection below wipes this one).
+let helper = new Worker(${JSON.stringify(CHECKPOINTER_SOURCE)}, { eval: true, workerData });
+${OPEN_CONNECTION}
 const insert = db.prepare('INSERT INTO recording_chunks (recording_id, seq, offset_ms, data) VALUES (?, ?, ?, ?)');
 const grow = db.prepare('UPDATE recordings SET bytes = bytes + ? WHERE id = ?');
 const end = db.prepare('UPDATE recordings SET ended_at = ? WHERE id = ?');
@@ -136,18 +168,47 @@ const write = db.transaction((jobs) => {
 });
 let queue = [];
 let scheduled = false;
-// What this connection wrote since its last complete checkpoint, and the timer that checkpoints once it is quiet.
+let closing = false;
+// What this connection wrote since its last complete checkpoint, and since it last asked the checkpointer for one.
 let unCheckpointed = 0;
+let sinceAsked = 0;
+let asked = false;
 let quiet;
+helper.on('message', (message) => {
+  if (message !== 'done') return;
+  asked = false;
+  if (closing) return shutDown();
+  // What was written while it ran is the log's tail: a short one is checkpointed here, so the log is complete and
+  // this connection's next commit starts it over from its beginning; a long one goes to the checkpointer again.
+  if (sinceAsked < workerData.checkpointBoundBytes / 16) checkpointHere();
+  else checkpoint();
+  flushSoon();
+});
+// A checkpointer that could not open or ended: this thread checkpoints alone.
+helper.on('error', () => undefined);
+helper.on('exit', () => {
+  helper = null;
+  const wasAsked = asked;
+  asked = false;
+  if (closing) return shutDown();
+  if (wasAsked) checkpoint();
+  flushSoon();
+});
 function checkpointWhenQuiet() {
   clearTimeout(quiet);
   quiet = setTimeout(checkpoint, workerData.quietCheckpointMs);
 }
-// PASSIVE: it takes no lock that stops the store's connection writing (a checkpoint that did would hold its event
-// loop in busy_timeout); frames a reader still needs are left for the next try.
 function checkpoint() {
   clearTimeout(quiet);
-  if (unCheckpointed === 0) return;
+  if (unCheckpointed === 0 || asked) return;
+  if (helper === null) return checkpointHere();
+  asked = true;
+  sinceAsked = 0;
+  helper.postMessage('checkpoint');
+}
+// PASSIVE: it takes no lock that stops the store's connection writing (a checkpoint that did would hold its event
+// loop in busy_timeout); frames a reader still needs are left for the next try.
+function checkpointHere() {
   let complete = false;
   try {
     const [{ busy, log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
@@ -156,11 +217,19 @@ function checkpoint() {
     // Tried again once quiet; the batches themselves are committed either way.
   }
   if (complete) unCheckpointed = 0;
-  else checkpointWhenQuiet();
+  else if (!closing) checkpointWhenQuiet();
   parentPort.postMessage({ type: 'checkpointed', complete });
+}
+function flushSoon() {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  setImmediate(flush);
 }
 function flush() {
   scheduled = false;
+  // A checkpointer slower than the recording: the batches wait for it (the recorder's flow control pauses the
+  // session), so the log stays within twice the bound. Its answer flushes them.
+  if (asked && unCheckpointed >= 2 * workerData.checkpointBoundBytes) return;
   const jobs = queue;
   queue = [];
   if (jobs.length === 0) return;
@@ -181,26 +250,40 @@ function flush() {
     }
   }
   parentPort.postMessage({ type: 'done', ids, failed });
-  for (const job of jobs) unCheckpointed += job.type === 'chunk' ? job.data.length : 1;
-  // After the answer: the recorder's next batch need not wait for the checkpoint to be handed over.
+  let bytes = 0;
+  for (const job of jobs) bytes += job.type === 'chunk' ? job.data.length : 1;
+  unCheckpointed += bytes;
+  sinceAsked += bytes;
   if (unCheckpointed >= workerData.checkpointBoundBytes) checkpoint();
   else checkpointWhenQuiet();
 }
-parentPort.on('message', (message) => {
-  if (message.type === 'close') {
-    flush();
-    // The store's connection takes its automatic checkpoints again once this closes: none is left to land on its loop.
-    checkpoint();
+// Once the checkpointer is idle: the rest checkpointed here (the store's connection takes its automatic checkpoints
+// again once this closes: none is left to land on its loop), then the checkpointer and this connection closed.
+let ended = false;
+function shutDown() {
+  if (ended || asked) return; // the checkpointer's answer calls it again
+  flush();
+  ended = true;
+  if (unCheckpointed > 0) checkpointHere();
+  const finish = () => {
     db.close();
     parentPort.close();
+  };
+  if (helper === null) return finish();
+  helper.removeAllListeners('exit');
+  helper.once('exit', finish);
+  helper.postMessage('close');
+}
+parentPort.on('message', (message) => {
+  if (message.type === 'close') {
+    closing = true;
+    clearTimeout(quiet);
+    shutDown();
     return;
   }
   queue.push(message);
   // Messages that arrived together are written in one transaction.
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
+  flushSoon();
 });
 const settings = {};
 for (const [name] of workerData.settings) settings[name] = db.pragma(name, { simple: true });
