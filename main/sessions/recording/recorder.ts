@@ -42,6 +42,12 @@ export interface RecordedChunk {
 export interface RecordingSink {
   chunk(chunk: RecordedChunk): Promise<void>;
   end(recordingId: string, endedAt: number): Promise<void>;
+  /**
+   * Set when the sink writes batches in the order they were handed over even while earlier ones are being written
+   * (the recording writer, recordingWriter.node.ts): the recorder then hands each batch over as it is made, and what
+   * waits is committed together. Otherwise it hands over the next batch once the one before has settled.
+   */
+  readonly ordered?: boolean;
 }
 
 /** Writes each batch and the end straight into the store. */
@@ -196,7 +202,7 @@ export function recorderOf(
     chars = 0;
     batchBytes = 0;
     totalBytes += bytes;
-    writes = writes.then(() =>
+    const write = () =>
       Promise.resolve()
         // Sealed here, under the key the recording holds in memory, so a batch is sealed wherever it waits.
         .then(() => sink.chunk({ ...row, data: seal(text), bytes }))
@@ -206,8 +212,13 @@ export function recorderOf(
         })
         .then(() => {
           for (const listener of written) listener(bytes);
-        }),
-    );
+        });
+    if (sink.ordered) {
+      const settled = write();
+      writes = writes.then(() => settled);
+    } else {
+      writes = writes.then(write);
+    }
     return writes;
   }
 

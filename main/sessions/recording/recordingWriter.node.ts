@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Backend } from '../../app/backend.node.ts';
+import { AutocheckpointHold } from '../../store/autocheckpointHold.ts';
 import { sqliteConnectionOf, storeFileKeyOf, type Db } from '../../store/database.node.ts';
 import type { RecordedChunk, RecordingSink } from './recorder.ts';
 
@@ -18,15 +19,49 @@ import type { RecordedChunk, RecordingSink } from './recorder.ts';
  * through the session's books as before (network round trips, and the member's queue while it is out of reach).
  */
 
-/** Settings the worker's connection copies from the store's own connection (database.node.ts sets them). */
+/**
+ * Settings the worker's connection copies from the store's own connection (database.node.ts sets them). Not
+ * `synchronous`: the worker sets its own (WORKER_SETTINGS).
+ */
 export const COPIED_SETTINGS = [
   'journal_mode',
-  'synchronous',
   'foreign_keys',
   'busy_timeout',
   'temp_store',
   'secure_delete',
 ] as const;
+
+/*
+ * The worker's own settings, where it differs from the store's connection on purpose.
+ *
+ * `synchronous = NORMAL` (1; the store's connection runs FULL, 2): a commit here does not wait for an fsync of the WAL.
+ * Nothing the books claim is lost by it. In WAL mode an fsync covers the whole log, so the next FULL commit of the
+ * store's own connection syncs every frame the worker wrote before it; a session's end writes `session.closed` with
+ * that connection after the recorder's `finish` has awaited the last batch and the recording's end, so once the store
+ * says a session closed, its recording is on disk. Each checkpoint syncs the log too (before copying it), the worker's
+ * own when the recording goes quiet or its log passes the bound. What a power cut can take is a live session's output
+ * since the last of those, as it takes the session's end; a process crash takes nothing more than before (the log is
+ * written, only not yet synced). At FULL each 90 KB batch waited for its own fsync.
+ *
+ * `wal_autocheckpoint = 0`: SQLite's automatic checkpoint (every 1,000 pages, in whichever connection commits) would
+ * copy the recording into the file in the middle of the stream, 4 MB at a time, decrypting and encrypting each page
+ * again while the recording's batches wait behind it (35-60 pauses of the session per 64 MiB in round 10). The worker
+ * has its checkpoints taken when the recording is quiet or its log past a bound (see `checkpoint` below).
+ */
+const WORKER_SETTINGS: [name: string, value: number][] = [
+  ['synchronous', 1],
+  ['wal_autocheckpoint', 0],
+];
+
+/** A recording quiet this long (no batch handed over) has its log checkpointed into the file. */
+export const RECORDING_QUIET_CHECKPOINT_MS = 100;
+/**
+ * ...and a recording that does not go quiet (a long `cat`) has it checkpointed once the worker has written this much
+ * since the last checkpoint, so the log stays bounded (some 80 MB of WAL, and never more than twice that: past it the
+ * writer waits for the checkpoint). The checkpoint runs in a thread of its own beside the writer, about half a second
+ * of CPU for this much; the writer then checkpoints the short tail written meanwhile itself.
+ */
+export const RECORDING_CHECKPOINT_BOUND_BYTES = 64 * 1024 * 1024;
 
 interface WorkerSetup {
   /** Where better-sqlite3-multiple-ciphers is, resolved here: the worker's own `require` resolves from the cwd. */
@@ -34,6 +69,15 @@ interface WorkerSetup {
   file: string;
   key: Uint8Array;
   settings: [name: string, value: string | number][];
+  own: [name: string, value: number][];
+  quietCheckpointMs: number;
+  checkpointBoundBytes: number;
+}
+
+/** When the worker checkpoints (tests make them small); the product's are the exported constants. */
+export interface CheckpointOptions {
+  quietCheckpointMs?: number;
+  checkpointBoundBytes?: number;
 }
 
 type Job =
@@ -49,17 +93,19 @@ type Job =
   | { type: 'end'; id: number; recordingId: string; endedAt: number };
 
 type Reply =
-  | { type: 'ready'; settings: Record<string, unknown> }
+  | { type: 'ready'; settings: Record<string, unknown>; own: Record<string, unknown> }
+  /** The worker checkpointed the log; `complete` when every frame is in the file now. */
+  | { type: 'checkpointed'; complete: boolean }
   | { type: 'done'; ids: number[]; failed: { id: number; message: string }[] }
   | { type: 'failed'; message: string };
 
 /*
- * The worker's code, plain JavaScript run with `eval`: the same text works from the sources (vitest), from tsc's
+ * The workers' code, plain JavaScript run with `eval`: the same text works from the sources (vitest), from tsc's
  * output (the Electron app) and from the CLI's bundle, none of which could name a worker file the others have. It
  * uses only the driver and its setup; the statements are recorder.ts's storeSink's.
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+/** Opens `db` on the store's file as database.node.ts's openEncryptedConnection does, with the given settings. */
+const OPEN_CONNECTION = `
 const Database = require(workerData.driver);
 let db;
 try {
@@ -71,11 +117,42 @@ try {
   workerData.key.fill(0);
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
   for (const [name, value] of workerData.settings) db.pragma(name + ' = ' + value);
+  for (const [name, value] of workerData.own) db.pragma(name + ' = ' + value);
 } catch (error) {
   parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
   try { db && db.close(); } catch {}
   process.exit(1);
 }
+`;
+
+/**
+ * The writer's checkpointer, a thread of its own: a PASSIVE checkpoint takes no lock a writer needs, so while this one
+ * copies the log into the file (decrypting and encrypting each page again, half a second for 64 MiB) the writer goes
+ * on committing the recording's batches.
+ */
+const CHECKPOINTER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+${OPEN_CONNECTION}
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The writer checkpoints what is left itself.
+  }
+  parentPort.postMessage('done');
+});
+`;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData, Worker } = require('node:worker_threads');
+// Started first, with its own copy of the key (opening the connection below wipes this one).
+let helper = new Worker(${JSON.stringify(CHECKPOINTER_SOURCE)}, { eval: true, workerData });
+${OPEN_CONNECTION}
 const insert = db.prepare('INSERT INTO recording_chunks (recording_id, seq, offset_ms, data) VALUES (?, ?, ?, ?)');
 const grow = db.prepare('UPDATE recordings SET bytes = bytes + ? WHERE id = ?');
 const end = db.prepare('UPDATE recordings SET ended_at = ? WHERE id = ?');
@@ -91,8 +168,68 @@ const write = db.transaction((jobs) => {
 });
 let queue = [];
 let scheduled = false;
+let closing = false;
+// What this connection wrote since its last complete checkpoint, and since it last asked the checkpointer for one.
+let unCheckpointed = 0;
+let sinceAsked = 0;
+let asked = false;
+let quiet;
+helper.on('message', (message) => {
+  if (message !== 'done') return;
+  asked = false;
+  if (closing) return shutDown();
+  // What was written while it ran is the log's tail: a short one is checkpointed here, so the log is complete and
+  // this connection's next commit starts it over from its beginning; a long one goes to the checkpointer again.
+  if (sinceAsked < workerData.checkpointBoundBytes / 16) checkpointHere();
+  else checkpoint();
+  flushSoon();
+});
+// A checkpointer that could not open or ended: this thread checkpoints alone.
+helper.on('error', () => undefined);
+helper.on('exit', () => {
+  helper = null;
+  const wasAsked = asked;
+  asked = false;
+  if (closing) return shutDown();
+  if (wasAsked) checkpoint();
+  flushSoon();
+});
+function checkpointWhenQuiet() {
+  clearTimeout(quiet);
+  quiet = setTimeout(checkpoint, workerData.quietCheckpointMs);
+}
+function checkpoint() {
+  clearTimeout(quiet);
+  if (unCheckpointed === 0 || asked) return;
+  if (helper === null) return checkpointHere();
+  asked = true;
+  sinceAsked = 0;
+  helper.postMessage('checkpoint');
+}
+// PASSIVE: it takes no lock that stops the store's connection writing (a checkpoint that did would hold its event
+// loop in busy_timeout); frames a reader still needs are left for the next try.
+function checkpointHere() {
+  let complete = false;
+  try {
+    const [{ busy, log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+    complete = busy === 0 && checkpointed === log;
+  } catch {
+    // Tried again once quiet; the batches themselves are committed either way.
+  }
+  if (complete) unCheckpointed = 0;
+  else if (!closing) checkpointWhenQuiet();
+  parentPort.postMessage({ type: 'checkpointed', complete });
+}
+function flushSoon() {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  setImmediate(flush);
+}
 function flush() {
   scheduled = false;
+  // A checkpointer slower than the recording: the batches wait for it (the recorder's flow control pauses the
+  // session), so the log stays within twice the bound. Its answer flushes them.
+  if (asked && unCheckpointed >= 2 * workerData.checkpointBoundBytes) return;
   const jobs = queue;
   queue = [];
   if (jobs.length === 0) return;
@@ -113,24 +250,46 @@ function flush() {
     }
   }
   parentPort.postMessage({ type: 'done', ids, failed });
+  let bytes = 0;
+  for (const job of jobs) bytes += job.type === 'chunk' ? job.data.length : 1;
+  unCheckpointed += bytes;
+  sinceAsked += bytes;
+  if (unCheckpointed >= workerData.checkpointBoundBytes) checkpoint();
+  else checkpointWhenQuiet();
+}
+// Once the checkpointer is idle: the rest checkpointed here (the store's connection takes its automatic checkpoints
+// again once this closes: none is left to land on its loop), then the checkpointer and this connection closed.
+let ended = false;
+function shutDown() {
+  if (ended || asked) return; // the checkpointer's answer calls it again
+  flush();
+  ended = true;
+  if (unCheckpointed > 0) checkpointHere();
+  const finish = () => {
+    db.close();
+    parentPort.close();
+  };
+  if (helper === null) return finish();
+  helper.removeAllListeners('exit');
+  helper.once('exit', finish);
+  helper.postMessage('close');
 }
 parentPort.on('message', (message) => {
   if (message.type === 'close') {
-    flush();
-    db.close();
-    parentPort.close();
+    closing = true;
+    clearTimeout(quiet);
+    shutDown();
     return;
   }
   queue.push(message);
   // Messages that arrived together are written in one transaction.
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
+  flushSoon();
 });
 const settings = {};
 for (const [name] of workerData.settings) settings[name] = db.pragma(name, { simple: true });
-parentPort.postMessage({ type: 'ready', settings });
+const own = {};
+for (const [name] of workerData.own) own[name] = db.pragma(name, { simple: true });
+parentPort.postMessage({ type: 'ready', settings, own });
 `;
 
 interface Waiting {
@@ -152,8 +311,18 @@ export class RecordingWriter {
   private closing: Promise<void> | null = null;
   /** The worker's settings once it has opened the file (tests compare them with the store's own connection). */
   readonly ready: Promise<Record<string, unknown>>;
+  /** Its own (WORKER_SETTINGS), as its connection reads them. */
+  readonly ownSettings: Promise<Record<string, unknown>>;
 
-  constructor(setup: WorkerSetup) {
+  /**
+   * `store` is the store's own connection: its automatic checkpoints are held off from the first write handed to the
+   * worker until the worker has checkpointed everything with nothing handed over since, and while it lives after that
+   * they run as before.
+   */
+  constructor(
+    setup: WorkerSetup,
+    private readonly store: AutocheckpointHold | null = null,
+  ) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: setup });
     // Idle, it does not keep the process alive; while a write waits it does (see `post`).
     this.worker.unref();
@@ -164,8 +333,18 @@ export class RecordingWriter {
       refused = reject;
     });
     this.ready.catch(() => undefined);
+    let own: Record<string, unknown> = {};
+    this.ownSettings = this.ready.then(() => own);
     this.worker.on('message', (reply: Reply) => {
-      if (reply.type === 'ready') return opened(reply.settings);
+      if (reply.type === 'ready') {
+        own = reply.own;
+        return opened(reply.settings);
+      }
+      if (reply.type === 'checkpointed') {
+        // What was handed over since is in the log behind the checkpoint, for the worker's next one.
+        if (reply.complete && this.waiting.size === 0) this.store?.release();
+        return;
+      }
       if (reply.type === 'failed') {
         const error = new Error(`The recording writer could not open the store: ${reply.message}`);
         refused(error);
@@ -183,32 +362,44 @@ export class RecordingWriter {
   }
 
   /** The writer of `db`'s store, with the store connection's own settings; null for a store not opened here. */
-  static forStore(db: Db): RecordingWriter | null {
+  static forStore(db: Db, checkpoints: CheckpointOptions = {}): RecordingWriter | null {
     const raw = sqliteConnectionOf(db);
     const opened = storeFileKeyOf(db);
     if (raw === null || opened === null) return null;
     const key = new Uint8Array(opened.key);
     try {
-      return new RecordingWriter({
-        driver: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'),
-        file: opened.file,
-        key,
-        settings: COPIED_SETTINGS.map((name) => [
-          name,
-          raw.pragma(name, { simple: true }) as string | number,
-        ]),
-      });
+      return new RecordingWriter(
+        {
+          driver: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'),
+          file: opened.file,
+          key,
+          settings: COPIED_SETTINGS.map((name) => [
+            name,
+            raw.pragma(name, { simple: true }) as string | number,
+          ]),
+          own: WORKER_SETTINGS,
+          quietCheckpointMs: checkpoints.quietCheckpointMs ?? RECORDING_QUIET_CHECKPOINT_MS,
+          checkpointBoundBytes: checkpoints.checkpointBoundBytes ?? RECORDING_CHECKPOINT_BOUND_BYTES,
+        },
+        new AutocheckpointHold(raw),
+      );
     } finally {
       key.fill(0); // the worker was given its own copy
     }
   }
 
-  /** A session's recording sink: through the worker while it writes, through `fallback` once it does not. */
+  /**
+   * A session's recording sink: through the worker while it writes, through `fallback` once it does not. It keeps the
+   * order it is given (`ordered`): the worker writes its jobs in turn, and what goes to the fallback goes one write at
+   * a time, in the order handed over.
+   */
   sink(fallback: RecordingSink): RecordingSink {
+    const inTurn = oneAtATime(fallback);
     return {
-      chunk: (chunk: RecordedChunk) => this.post({ type: 'chunk', id: this.nextId++, ...chunk }, fallback),
+      ordered: true,
+      chunk: (chunk: RecordedChunk) => this.post({ type: 'chunk', id: this.nextId++, ...chunk }, inTurn),
       end: (recordingId, endedAt) =>
-        this.post({ type: 'end', id: this.nextId++, recordingId, endedAt }, fallback),
+        this.post({ type: 'end', id: this.nextId++, recordingId, endedAt }, inTurn),
     };
   }
 
@@ -224,6 +415,7 @@ export class RecordingWriter {
       this.worker.ref();
       this.worker.postMessage({ type: 'close' });
       await exited;
+      this.store?.release();
     })();
     return this.closing;
   }
@@ -232,6 +424,7 @@ export class RecordingWriter {
     if (this.stopped) return viaFallback(job, fallback);
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(job.id, { job, fallback, resolve, reject });
+      this.store?.hold();
       if (this.waiting.size === 1) this.worker.ref();
       this.worker.postMessage(job);
     });
@@ -257,6 +450,8 @@ export class RecordingWriter {
     const left = [...this.waiting.values()];
     this.waiting.clear();
     this.worker.unref();
+    // The store's connection checkpoints what is left, in its own commits, as it did before the worker.
+    this.store?.release();
     this.drained?.();
     this.drained = null;
     for (const { job, fallback, resolve, reject } of left) {
@@ -265,6 +460,20 @@ export class RecordingWriter {
       );
     }
   }
+}
+
+/** `sink`, each write begun once the one before has settled. */
+function oneAtATime(sink: RecordingSink): RecordingSink {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = (write: () => Promise<void>) => {
+    const next = last.then(write);
+    last = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    chunk: (chunk) => inTurn(() => sink.chunk(chunk)),
+    end: (recordingId, endedAt) => inTurn(() => sink.end(recordingId, endedAt)),
+  };
 }
 
 function viaFallback(job: Job, fallback: RecordingSink): Promise<void> {

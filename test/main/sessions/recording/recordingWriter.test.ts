@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { encodeEvent } from '../../../../main/sessions/recording/asciicast.ts';
@@ -11,8 +12,15 @@ import { getRecording, readRecording } from '../../../../main/sessions/recording
 import {
   COPIED_SETTINGS,
   RecordingWriter,
+  type CheckpointOptions,
 } from '../../../../main/sessions/recording/recordingWriter.node.ts';
-import { createStore, sqliteConnectionOf, type Store } from '../../../../main/store/database.node.ts';
+import {
+  createStore,
+  sqliteConnectionOf,
+  type EmbeddedStore,
+  type Store,
+} from '../../../../main/store/database.node.ts';
+import { flushWriteAheadLog } from '../../../../main/store/writeAheadLog.ts';
 import { makeTempDataDir } from '../../../support/tempDataDir.ts';
 
 /*
@@ -26,7 +34,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function tempStore(): Promise<Store> {
+async function tempStore(): Promise<EmbeddedStore> {
   const temp = await makeTempDataDir();
   cleanups.push(temp.cleanup);
   const store = await createStore(join(temp.dir, 'lotsen.db'), randomBytes(32));
@@ -34,8 +42,8 @@ async function tempStore(): Promise<Store> {
   return store;
 }
 
-function writerOf(store: Store): RecordingWriter {
-  const writer = RecordingWriter.forStore(store.db)!;
+function writerOf(store: Store, checkpoints: CheckpointOptions = {}): RecordingWriter {
+  const writer = RecordingWriter.forStore(store.db, checkpoints)!;
   cleanups.push(() => writer.close());
   return writer;
 }
@@ -145,4 +153,116 @@ test("a transaction that reads and then writes is not broken by the worker's com
   const info = await getRecording(store.db, recorder.id);
   expect(info.width).toBe(100);
   expect(info.bytes).toBe(1);
+});
+
+const FULL = 2;
+const NORMAL = 1;
+/** Random base64, as a sealed batch is: the cipher's pages cannot shrink it. */
+const BATCH = randomBytes(48 * 1024).toString('base64');
+
+/** `count` batches through the writer one after another, as a recorder hands them over; the bytes written. */
+async function writeBatches(store: EmbeddedStore, writer: RecordingWriter, count: number): Promise<number> {
+  const recorder = await startRecording(store.db, { owner: TICKET, width: 80, height: 24 });
+  const sink = writer.sink(storeSink(store.db));
+  for (let seq = 0; seq < count; seq++) {
+    await sink.chunk({ recordingId: recorder.id, seq, offsetMs: seq, data: BATCH, bytes: BATCH.length });
+  }
+  return count * BATCH.length;
+}
+
+const autocheckpoint = (store: EmbeddedStore) =>
+  sqliteConnectionOf(store.db)!.pragma('wal_autocheckpoint', { simple: true }) as number;
+const fileBytes = async (file: string) => (await stat(file)).size;
+
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test("the worker's connection differs from the store's on purpose: its commits wait for no fsync, and it takes no automatic checkpoint", async () => {
+  const store = await tempStore();
+  const writer = writerOf(store);
+  // NORMAL: the store connection's next FULL commit (a session's `session.closed`, after the recorder's `finish`)
+  // fsyncs the WAL and every frame the worker wrote before it (the argument is at WORKER_SETTINGS).
+  expect(await writer.ownSettings).toEqual({ synchronous: NORMAL, wal_autocheckpoint: 0 });
+  expect(sqliteConnectionOf(store.db)!.pragma('synchronous', { simple: true })).toBe(FULL);
+});
+
+test("once the recording is quiet the worker checkpoints its log into the store's file; the store's own automatic checkpoints are held off until then", async () => {
+  const store = await tempStore();
+  const before = autocheckpoint(store);
+  expect(before).toBeGreaterThan(0);
+  const writer = writerOf(store, { quietCheckpointMs: 300, checkpointBoundBytes: 1024 ** 3 });
+  const emptyFile = await fileBytes(store.file);
+  const written = await writeBatches(store, writer, 40);
+  // Written and answered, not yet quiet: the recording is in the log only, and a commit of the store's connection
+  // would not copy it into the file on the event loop.
+  expect(autocheckpoint(store)).toBe(0);
+  expect(await fileBytes(store.file)).toBeLessThan(emptyFile + written);
+  await until(async () => autocheckpoint(store) === before, "the store connection's setting back");
+  expect(await fileBytes(store.file)).toBeGreaterThan(emptyFile + written);
+});
+
+test('a recording that does not go quiet has its log checkpointed each time it passes the bound, and the rest as the writer closes', async () => {
+  const store = await tempStore();
+  const before = autocheckpoint(store);
+  const bound = 1024 * 1024;
+  const writer = writerOf(store, { quietCheckpointMs: 60_000, checkpointBoundBytes: bound });
+  const emptyFile = await fileBytes(store.file);
+  const written = await writeBatches(store, writer, 60);
+  // Never quiet for a minute: what reaches the file came through the bound's checkpoints (a thread of their own, so
+  // the last may still be copying as the last batch is answered), all but under one bound.
+  await until(
+    async () => (await fileBytes(store.file)) > emptyFile + written - bound,
+    "the bound's checkpoints",
+  );
+  expect(autocheckpoint(store)).toBe(0);
+  await writer.close();
+  expect(await fileBytes(store.file)).toBeGreaterThan(emptyFile + written);
+  expect(autocheckpoint(store)).toBe(before);
+});
+
+test("a purge's flush still empties the log while the writer has frames it has not checkpointed", async () => {
+  const store = await tempStore();
+  const writer = writerOf(store, { quietCheckpointMs: 60_000, checkpointBoundBytes: 1024 ** 3 });
+  await writeBatches(store, writer, 20);
+  expect(await fileBytes(`${store.file}-wal`)).toBeGreaterThan(20 * BATCH.length);
+  await flushWriteAheadLog(store.db);
+  expect(await fileBytes(`${store.file}-wal`)).toBe(0);
+  // The writer goes on writing after it.
+  await writeBatches(store, writer, 2);
+  expect(chunkCount(store)).toBe(22);
+});
+
+test('a recorder hands the writer each batch as it is made, while the one before waits, and they are written in order', async () => {
+  const store = await tempStore();
+  const writer = writerOf(store);
+  await writer.ready;
+  let handedOver = 0;
+  const recorder = await startRecording(store.db, {
+    owner: TICKET,
+    width: 80,
+    height: 24,
+    sink: (db) => {
+      const sink = writer.sink(storeSink(db));
+      return { ...sink, chunk: (chunk) => (handedOver++, sink.chunk(chunk)) };
+    },
+  });
+  // The store's connection holds the write lock: the worker's first transaction waits for it (busy_timeout).
+  const raw = sqliteConnectionOf(store.db)!;
+  raw.prepare('BEGIN IMMEDIATE').run();
+  const pieces = Array.from({ length: 5 }, (_, i) => `${i}${'x'.repeat(RECORDING_BATCH_CHARS)}\r\n`);
+  for (const piece of pieces) recorder.output(new TextEncoder().encode(piece));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(handedOver).toBe(5);
+  expect(chunkCount(store)).toBe(0);
+  raw.prepare('COMMIT').run();
+  await recorder.finish();
+  const events = (await readAll(store, recorder.id)).trimEnd().split('\n').slice(1);
+  expect(events.map((line) => (JSON.parse(line) as [number, string, string])[2]).join('')).toBe(
+    pieces.join(''),
+  );
 });
