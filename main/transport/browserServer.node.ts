@@ -249,9 +249,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (session.ended !== null) return client.close(SESSION_ENDED_CLOSE_CODE, session.ended);
       session.attach(client);
       client.on('message', () => session.touch());
+      batchers.set(client, writesBatched(socket));
       serveClient(client);
     });
   });
+
+  /** Each client's writes, gathered per turn of the event loop (writesBatched). */
+  const batchers = new WeakMap<WebSocket, () => void>();
+  const sendTo = (client: WebSocket, message: ServerMessage): Promise<void> => {
+    batchers.get(client)?.();
+    return deliver(client, message);
+  };
 
   function serveClient(client: WebSocket): void {
     clients.add(client);
@@ -274,7 +282,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           ok: false,
           error: { code: 'INTERNAL', message: 'Lotsen could not complete the call.' },
         }))
-        .then((settled) => deliver(client, { type: 'result', id, result: settled }))
+        .then((settled) => sendTo(client, { type: 'result', id, result: settled }))
         .catch(() => undefined)
         .finally(() => {
           callsInFlight -= 1;
@@ -298,7 +306,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   const stopEvents = forwardEvents(options.backend, (message) => {
-    for (const client of clients) deliver(client, message);
+    for (const client of clients) sendTo(client, message);
   });
 
   const linkFor = (token: string) => `${origin}${appPath}?token=${token}`;
@@ -338,6 +346,26 @@ function rawQuery(request: IncomingMessage): string {
   const url = request.url ?? '';
   const at = url.indexOf('?');
   return at === -1 ? '' : url.slice(at + 1);
+}
+
+/**
+ * Holds a client's socket writes until the end of the current turn of the event loop, so that what is sent to it in
+ * one turn leaves in one write: a burst of terminal acknowledgements is answered, and the output they let run again is
+ * sent, with one system call instead of one per message (each wakes the page's process, and under load the event loop
+ * waits for a core there). Call it before each send.
+ */
+function writesBatched(socket: Duplex): () => void {
+  let held = false;
+  return () => {
+    if (held) return;
+    held = true;
+    socket.cork();
+    // After the promise callbacks of this turn, where calls are answered.
+    process.nextTick(() => {
+      held = false;
+      socket.uncork();
+    });
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { localOpenInput } from '../support/sessionCustomer.ts';
 import { makeTempDataDir } from '../support/tempDataDir.ts';
-import { runAckingSession, sessionBench, Throughputs, type SessionBench } from './support/ackingSession.ts';
+import { sessionBench, Throughputs, type SessionBench } from './support/ackingSession.ts';
 
 /*
  * Local terminal throughput (issue 17: the session bench's question for a local pty): the same file (48 MiB of random
@@ -11,7 +11,8 @@ import { runAckingSession, sessionBench, Throughputs, type SessionBench } from '
  * - the baseline, a plain pty: util-linux `script`, which copies the pty's output to a pipe drained as fast as it
  *   comes, as a terminal emulator's pty would be read with nothing between;
  * - a Lotsen local session (node-pty, flow control, recording into the encrypted store, binary WebSocket frames of
- *   `lotsen serve`) to a WebSocket client that acknowledges as the renderer's terminal does;
+ *   `lotsen serve`) to a WebSocket client that acknowledges as the renderer's terminal does, in a process of its own
+ *   as the renderer is;
  * - the same session of a team member: its recording's sealed batches go through the session's books to the team's
  *   PostgreSQL (the run's own, on loopback), on the event loop, where an embedded store's go to a worker thread.
  * LOTSEN_BENCH_CPU_PROFILE=<file.cpuprofile> profiles this process over the Lotsen runs and prints where the time went.
@@ -70,8 +71,8 @@ afterAll(async () => {
 async function catInSession(store: SessionBench, name: string): Promise<void> {
   const started = performance.now();
   // `exec`: the session ends with cat.
-  const bytes = await runAckingSession(store.browser, localOpenInput(store.prepared), `exec cat '${file}'\n`);
-  throughputs.record(name, bytes, performance.now() - started);
+  const { bytes, cpu } = await store.runAcking(localOpenInput(store.prepared), `exec cat '${file}'\n`);
+  throughputs.record(name, bytes, performance.now() - started, cpu);
 }
 
 describe(`${SOURCE_MIB} MiB as base64 text, cat in a pty`, () => {

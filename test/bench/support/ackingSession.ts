@@ -1,6 +1,8 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { decodeTerminalFrame } from '../../../common/api/terminalFrame.ts';
-import { AckBatcher, FLOW_ACK_SIZE_BYTES } from '../../../common/sessions/ackBatcher.ts';
+import { join } from 'node:path';
+import { build } from 'rolldown';
+import { FLOW_ACK_SIZE_BYTES } from '../../../common/sessions/ackBatcher.ts';
 import {
   FLOW_HIGH_WATERMARK_BYTES,
   FLOW_LOW_WATERMARK_BYTES,
@@ -10,14 +12,21 @@ import { createApi } from '../../../main/api/createApi.node.ts';
 import type { SessionManagerOptions } from '../../../main/sessions/sessionManager.node.ts';
 import { startBrowserServer } from '../../../main/transport/browserServer.node.ts';
 import { apiCaller } from '../../support/apiCaller.ts';
-import { openBrowserSession, type BrowserSessionClient } from '../../support/browserSession.ts';
+import { openBrowserSession } from '../../support/browserSession.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { prepareSessionCustomer, type SessionTarget } from '../../support/sessionCustomer.ts';
+import { makeTempDataDir } from '../../support/tempDataDir.ts';
+import type { AckingAnswer, AckingRun } from './ackingClient.ts';
 import { CpuProfile } from './cpuProfile.ts';
+import { cpuMeter, type CpuSpent } from './threadCpu.ts';
 
 export interface SessionBench {
-  browser: BrowserSessionClient;
   prepared: Awaited<ReturnType<typeof prepareSessionCustomer>>;
+  /**
+   * Opens a session, types `command` once it is open, and resolves with the terminal bytes the acknowledging client
+   * (ackingClient.ts, in a process of its own) received until the session closed, and the CPU time Lotsen spent.
+   */
+  runAcking(open: SessionOpenInput, command: string): Promise<{ bytes: number; cpu: CpuSpent }>;
   /** Profiles the Lotsen runs when LOTSEN_BENCH_CPU_PROFILE names a file (cpuProfile.ts); a no-op otherwise. */
   startProfile(): Promise<void>;
   /** Reports the throughputs (and the profile), then stops the server and removes the store. */
@@ -39,15 +48,27 @@ export async function sessionBench(
   const prepared = await prepareSessionCustomer(apiCaller(api), target);
   const server = await startBrowserServer({ api, backend: opened.backend, staticDir: '/nonexistent' });
   const browser = await openBrowserSession(server.url);
+  const client = await AckingClient.start();
   const file = process.env.LOTSEN_BENCH_CPU_PROFILE;
   const profile = file ? new CpuProfile(file) : undefined;
   return {
-    browser,
     prepared,
+    async runAcking(open, command) {
+      const spent = cpuMeter();
+      const bytes = await client.run({
+        socketUrl: browser.socketUrl,
+        origin: browser.origin,
+        cookie: browser.cookie,
+        open,
+        command,
+      });
+      return { bytes, cpu: spent() };
+    },
     startProfile: async () => profile?.start(),
     async finish(report) {
       report();
       if (profile) console.log(await profile.stop());
+      await client.stop();
       await server.close();
       await opened.cleanup();
     },
@@ -55,80 +76,70 @@ export async function sessionBench(
 }
 
 /**
- * Opens a session over `lotsen serve`'s WebSocket, types `command` once it is open, and counts the terminal bytes
- * that arrive until the session closes, acknowledging them as the renderer's terminal does after drawing (the
- * product's AckBatcher, its ack size): the client half of the session benches. Resolves with the bytes received.
+ * The acknowledging client (ackingClient.ts) in a process of its own, as the renderer is: bundled into one CommonJS
+ * file (Node runs no TypeScript; ws goes in with it, its optional native helpers stay out as they are absent here)
+ * and forked, once per bench server, before any run is timed.
  */
-export async function runAckingSession(
-  browser: BrowserSessionClient,
-  open: SessionOpenInput,
-  command: string,
-): Promise<number> {
-  const socket = await browser.connect();
-  let nextId = 1;
-  const call = (method: string, input: unknown) =>
-    socket.send(JSON.stringify({ type: 'call', id: nextId++, method, input }));
-  let sessionId = '';
-  let bytes = 0;
-  let typed = false;
-  const type = () => {
-    if (!typed) call('sessions.input', { sessionId, data: command });
-    typed = true;
-  };
-  const acks = new AckBatcher((n) => call('sessions.ack', { sessionId, bytes: n }));
-  const ended = new Promise<void>((resolve, reject) => {
-    socket.on('message', (data, isBinary) => {
-      if (isBinary) {
-        const frame = decodeTerminalFrame(new Uint8Array(data as Buffer));
-        if (!frame || frame.sessionId !== sessionId) return;
-        bytes += frame.data.length;
-        acks.drawn(frame.data.length);
-        return;
-      }
-      const message = JSON.parse(String(data)) as {
-        type: string;
-        id?: number;
-        event?: string;
-        payload?: { id: string; state: string; endMessage: string | null };
-        result?: { ok: boolean; value?: { id: string; state: string } };
-      };
-      if (message.event === 'sessions.prompt') {
-        // First contact with this sshd: its host key is trusted, as a technician would after checking it.
-        const prompt = message.payload as unknown as { sessionId: string; promptId: string };
-        call('sessions.answerPrompt', {
-          sessionId: prompt.sessionId,
-          promptId: prompt.promptId,
-          accept: true,
-        });
-      } else if (message.type === 'result' && message.id === 1) {
-        if (!message.result?.ok) return reject(new Error('sessions.open failed'));
-        sessionId = message.result.value!.id;
-        // A local terminal is open when the call answers; an SSH session says so later.
-        if (message.result.value!.state === 'open') type();
-      } else if (message.event === 'sessions.changed' && message.payload?.id === sessionId) {
-        const state = message.payload.state;
-        if (state === 'open') type();
-        if (state === 'closed') resolve();
-        if (state === 'failed' || state === 'disconnected')
-          reject(new Error(message.payload.endMessage ?? state));
-      }
+class AckingClient {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly cleanup: () => Promise<void>,
+  ) {}
+
+  static async start(): Promise<AckingClient> {
+    const temp = await makeTempDataDir('lotsen-bench-client-');
+    await build({
+      input: join(import.meta.dirname, 'ackingClient.ts'),
+      platform: 'node',
+      external: [/^node:/, 'bufferutil', 'utf-8-validate'],
+      logLevel: 'warn',
+      output: { file: join(temp.dir, 'ackingClient.cjs'), format: 'cjs' },
     });
-  });
-  call('sessions.open', open);
-  await ended;
-  socket.close();
-  return bytes;
+    const child = fork(join(temp.dir, 'ackingClient.cjs'), [], { stdio: 'inherit' });
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', reject);
+    });
+    return new AckingClient(child, temp.cleanup);
+  }
+
+  run(request: AckingRun): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`the acking client exited with ${code}`));
+      this.child.once('exit', exited);
+      this.child.once('message', (answer: AckingAnswer) => {
+        this.child.off('exit', exited);
+        if (answer.ok) resolve(answer.bytes);
+        else reject(new Error(answer.message));
+      });
+      this.child.send(request);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      this.child.kill();
+      await exited;
+    }
+    await this.cleanup();
+  }
 }
 
 const median = (list: readonly number[]): number =>
   [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? Number.NaN;
 
-/** Each run's throughput by name, reported as medians beside the baseline's, with the configuration and the load. */
+/**
+ * Each run's throughput by name, reported as medians beside the baseline's, with the configuration and the load, and
+ * for Lotsen's runs the CPU time its event loop and its other threads spent on a run.
+ */
 export class Throughputs {
   private readonly megabytesPerSecond: Record<string, number[]> = {};
+  private readonly cpu: Record<string, CpuSpent[]> = {};
 
-  record(name: string, bytes: number, ms: number): void {
+  record(name: string, bytes: number, ms: number, cpu?: CpuSpent): void {
     (this.megabytesPerSecond[name] ??= []).push(bytes / 1e6 / (ms / 1000));
+    if (cpu) (this.cpu[name] ??= []).push(cpu);
   }
 
   /**
@@ -144,11 +155,17 @@ export class Throughputs {
     const [one, five, fifteen] = loadavg().map((l) => l.toFixed(1));
     console.log(
       `${title}: recording on (sealed batches into ${recordedInto}), ack every ${FLOW_ACK_SIZE_BYTES} B, ` +
-        `pause above ${FLOW_HIGH_WATERMARK_BYTES} B unacknowledged, resume under ${FLOW_LOW_WATERMARK_BYTES} B; ` +
+        `pause above ${FLOW_HIGH_WATERMARK_BYTES} B unacknowledged, resume under ${FLOW_LOW_WATERMARK_BYTES} B, ` +
+        'the acking client in a process of its own; ' +
         `load average ${one}, ${five}, ${fifteen}`,
     );
     for (const [name, rates] of Object.entries(this.megabytesPerSecond)) {
-      console.log(`${name}: median ${median(rates).toFixed(1)} MB/s over ${rates.length} runs`);
+      const spent = this.cpu[name];
+      const cpu = spent
+        ? `; CPU a run: event loop ${median(spent.map((c) => c.eventLoopMs)).toFixed(0)} ms, ` +
+          `other threads ${median(spent.map((c) => c.otherThreadsMs)).toFixed(0)} ms (medians)`
+        : '';
+      console.log(`${name}: median ${median(rates).toFixed(1)} MB/s over ${rates.length} runs${cpu}`);
     }
     const rates = this.megabytesPerSecond;
     console.log(
