@@ -1,6 +1,6 @@
 import { methods, type MethodName } from '../../common/api/contract.ts';
 import type { Backend } from '../app/backend.node.ts';
-import { sessionManagerOf, type SessionManagerOptions } from '../sessions/sessionManager.node.ts';
+import type { SessionManager, SessionManagerOptions } from '../sessions/sessionManager.node.ts';
 import { rotateDueTreesAtUnlock } from '../team/rotationAtUnlock.node.ts';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher.ts';
 
@@ -18,14 +18,18 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * Wires every domain's handlers behind one dispatcher for a backend; transports and the CLI take the result. A
  * domain's handlers, and the services they bring, are loaded at its first call: a CLI command that lists customers
  * never loads billing, tickets or the team's handlers (issue 17).
+ *
+ * The session manager is made at the first session call too, or sooner by a host that runs sessions (the app, `lotsen
+ * serve`: hostSessions below, before they unlock), since making it ends the sessions a crash left live and cleans up
+ * after RDP. A CLI command that lists customers neither needs that nor loads the sessions' modules (ssh2, node-pty,
+ * the recorder: a tenth of its start-up, issue 17); the next app or session command does it.
  */
 export function createApi(
   backend: Backend,
   log: (line: string) => void = (line) => console.error(line),
   sessionOptions: SessionManagerOptions = {},
 ): Dispatcher {
-  // Made now, not at the first session call: at start-up it ends sessions a crash left live and cleans up after RDP.
-  const sessions = sessionManagerOf(backend, sessionOptions);
+  const sessions = once(() => hostSessions(backend, sessionOptions));
   rotateDueTreesAtUnlock(backend, log);
   const agreements = once(async () =>
     (await import('../agreements/agreementHandlers.ts')).agreementHandlers(backend),
@@ -34,7 +38,7 @@ export function createApi(
     (await import('../environments/environmentUpkeepHandlers.ts')).environmentUpkeepHandlers(backend),
   );
   const sessionCalls = once(async () =>
-    (await import('../sessions/sessionHandlers.ts')).sessionHandlers(backend, sessions),
+    (await import('../sessions/sessionHandlers.ts')).sessionHandlers(backend, await sessions()),
   );
   const retention = once(async () =>
     (await import('../retention/retentionHandlers.ts')).retentionHandlers(backend),
@@ -80,6 +84,16 @@ export function createApi(
     onInternalError: (method, error) =>
       log(`lotsen: internal error in ${method}: ${error instanceof Error ? error.name : 'unknown'}`),
   });
+}
+
+/** The backend's session manager, made now if it is not yet (the same one for every later call). */
+export async function hostSessions(
+  backend: Backend,
+  options: SessionManagerOptions = {},
+): Promise<SessionManager> {
+  const manager = (await import('../sessions/sessionManager.node.ts')).sessionManagerOf(backend, options);
+  await manager.leftBehindEnded;
+  return manager;
 }
 
 /** Every method as a handler that loads its domain's handlers on its first call and then runs the real one. */

@@ -1,6 +1,6 @@
 import { resolveDataDir } from '../app/dataDir.node.ts';
 import type { CliIo } from './cliOutput.ts';
-import type { CliSession } from './openBackend.node.ts';
+import type { CliSession, OpenOptions } from './openBackend.node.ts';
 
 export type { CliSession } from './openBackend.node.ts';
 
@@ -10,10 +10,7 @@ export type { CliSession } from './openBackend.node.ts';
  * starts at once). Commands import this, never openBackend.node.ts; test/main/cli/lazyLoading.test.ts checks the
  * built entry.
  */
-export async function openBackend(
-  io: CliIo,
-  options: { unlock: 'required' | 'if-possible' | 'no' },
-): Promise<CliSession> {
+export async function openBackend(io: CliIo, options: OpenOptions): Promise<CliSession> {
   // Asked before the backend's modules load, so the keychain answers while they do (earlyKeychain.node.ts).
   const keychain =
     options.unlock === 'no'

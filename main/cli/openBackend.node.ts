@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../common/api/contract.ts';
 import { LotsenError } from '../../common/api/errors.ts';
-import { createApi } from '../api/createApi.node.ts';
+import { createApi, hostSessions } from '../api/createApi.node.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
 import { Backend } from '../app/backend.node.ts';
 import { resolveDataDir } from '../app/dataDir.node.ts';
@@ -16,17 +16,21 @@ export interface CliSession {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  unlock: 'required' | 'if-possible' | 'no';
+  /** The command runs sessions for a while (`lotsen serve`); others make the session manager at a session call. */
+  hostsSessions?: boolean;
+}
+
 /**
  * Opens the data folder and, unless told not to, unlocks it: keychain stores need nothing, passphrase stores take
  * the passphrase from the environment or a prompt.
  */
-export async function openBackend(
-  io: CliIo,
-  options: { unlock: 'required' | 'if-possible' | 'no' },
-  keychain?: Keychain,
-): Promise<CliSession> {
+export async function openBackend(io: CliIo, options: OpenOptions, keychain?: Keychain): Promise<CliSession> {
   const backend = await Backend.open({ dataDir: resolveDataDir(io.env), ...(keychain ? { keychain } : {}) });
   const api = createApi(backend, (line) => io.err(`${line}\n`));
+  // Made before the unlock, as the app makes it (createApi.node.ts): at the unlock it ends what a crash left live.
+  if (options.hostsSessions) await hostSessions(backend);
   const session: CliSession = {
     backend,
     api,

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { createApi } from '../api/createApi.node.ts';
+import { createApi, hostSessions } from '../api/createApi.node.ts';
 import { Backend } from '../app/backend.node.ts';
 import { APP_NAME, resolveDataDir } from '../app/dataDir.node.ts';
 import { followStoreChanges } from '../store/changeFeed/followStoreChanges.node.ts';
@@ -34,6 +34,8 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const backend = await Backend.open({ dataDir: resolveDataDir() });
+  // The app runs sessions: its manager is made before the first unlock (it ends what a crash left live).
+  await hostSessions(backend);
   const api = createApi(backend);
   followStoreChanges(backend);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));

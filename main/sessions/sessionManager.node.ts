@@ -147,11 +147,18 @@ export class SessionManager {
     backend.beforeLock(() => this.verdicts.forget());
     backend.beforeLock(() => this.openedWith.clear());
     if (backend.status().state === 'unlocked') {
-      void endInterruptedSessions(backend).catch(() =>
+      this.leftBehindEnded = endInterruptedSessions(backend).catch(() =>
         console.error('lotsen: could not end interrupted sessions'),
       );
     }
   }
+
+  /**
+   * Settles once the sessions a crash left live have been ended, when this manager was made on an open store (at a
+   * CLI command's first session call): its first answer must not show them live. Made before the unlock, the unlock
+   * itself ends them.
+   */
+  readonly leftBehindEnded: Promise<void> = Promise.resolve();
 
   async list(filter: { live: boolean; ticketId?: string; technicianId?: string }): Promise<SessionView[]> {
     return (await listSessions(this.backend.registryContext().db, filter)).map((view) =>

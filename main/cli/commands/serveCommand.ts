@@ -38,7 +38,7 @@ export function serveCommand(io: CliIo): Command {
         import('../../transport/browserServer.node.ts'),
         import('../../store/changeFeed/followStoreChanges.node.ts'),
       ]);
-      const session = await openBackend(io, { unlock: 'if-possible' });
+      const session = await openBackend(io, { unlock: 'if-possible', hostsSessions: true });
       // What other members (or the CLI, on this folder) change shows up in the open page (docs/live-updates.md).
       followStoreChanges(session.backend);
       try {

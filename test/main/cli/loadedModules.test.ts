@@ -64,6 +64,14 @@ const commandModules = (sources: string[]) => sources.filter((s) => s.startsWith
 const underPackage = (sources: string[], name: string) =>
   sources.some((s) => s.startsWith(`node_modules/${name}/`));
 
+async function initStore(): Promise<void> {
+  const init = await runCli(
+    ['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'],
+    cliEnv(home),
+  );
+  expect(init).toMatchObject({ code: 0, stderr: '' });
+}
+
 describe('the modules a lotsen command loads', () => {
   test('--help loads no command module, no zod and no luxon: the summaries list them', async () => {
     const sources = await sourcesLoadedBy(['--help']);
@@ -81,14 +89,21 @@ describe('the modules a lotsen command loads', () => {
   });
 
   test('a listing on the store loads the registry handlers and no other domain’s', async () => {
-    const init = await runCli(
-      ['init', '--name', 'Tekla Tekniker', '--email', 'tekla@leverantor.se', '--role', 'technician'],
-      cliEnv(home),
-    );
-    expect(init).toMatchObject({ code: 0, stderr: '' });
+    await initStore();
     const sources = await sourcesLoadedBy(['customers', 'list', '--json']);
     expect(commandModules(sources)).toEqual(['main/cli/commands/customersCommand.ts']);
     expect(sources).toContain('main/registry/registryHandlers.ts');
     expect(sources.filter((source) => OTHER_DOMAINS_HANDLERS.includes(source))).toEqual([]);
+    // No session runs here: the session manager (and the recorder, ssh2's wiring) waits for a session call.
+    expect(sources).not.toContain('main/sessions/sessionManager.node.ts');
+    expect(sources).not.toContain('main/sessions/recording/recorder.ts');
+  });
+
+  test('a session command makes the session manager at its first call', async () => {
+    await initStore();
+    const sources = await sourcesLoadedBy(['recordings', 'list', '--json']);
+    expect(commandModules(sources)).toEqual(['main/cli/commands/recordingsCommand.ts']);
+    expect(sources).toContain('main/sessions/sessionHandlers.ts');
+    expect(sources).toContain('main/sessions/sessionManager.node.ts');
   });
 });
