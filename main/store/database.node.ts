@@ -5,7 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type SqliteDat
 import type pg from 'pg';
 import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
-import { migrations } from './migrations/index.ts';
+import { LATEST_MIGRATION } from './migrations/latestMigration.ts';
 import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { isStoreDamage, storeDamagedError } from './storeDamage.ts';
@@ -46,7 +46,22 @@ export const DATABASE_KEY_BYTES = 32;
 /** The store file and the companions SQLite keeps beside it. */
 export const storeFiles = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
 
-export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
+/** The migrations, loaded when a store needs the migrator (a new one, or one behind this build). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => (await import('./migrations/index.ts')).migrations,
+};
+
+/** Whether the store has every migration this build knows: its newest is the newest there is. */
+function upToDate(raw: Database.Database): boolean {
+  const known = raw
+    .prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'kysely_migration'`)
+    .get();
+  if (known === undefined) return false;
+  const newest = raw.prepare('SELECT max(name) AS name FROM kysely_migration').get() as {
+    name: string | null;
+  };
+  return newest.name === LATEST_MIGRATION;
+}
 
 export interface OpenOptions {
   /**
@@ -193,7 +208,13 @@ async function migrated(raw: Database.Database, file: string, key: Buffer): Prom
     db,
     pageAuthenticationKey(key, Buffer.from(raw.pragma('cipher_salt', { simple: true }) as string, 'hex')),
   );
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  let error: unknown;
+  try {
+    if (!upToDate(raw))
+      ({ error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest());
+  } catch (failure) {
+    error = failure; // a damaged file fails its first read here, as it would in the migrator
+  }
   if (error) {
     kept.key.fill(0);
     await db.destroy();

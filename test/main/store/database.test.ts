@@ -9,6 +9,7 @@ import { createApi } from '../../../main/api/createApi.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { createStore, openStore } from '../../../main/store/database.node.ts';
 import { migrations } from '../../../main/store/migrations/index.ts';
+import { LATEST_MIGRATION } from '../../../main/store/migrations/latestMigration.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
 import { orgNumber } from '../../support/orgNumbers.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
@@ -122,6 +123,37 @@ describe('the encrypted store', () => {
       .select('name' as never)
       .execute();
     expect(applied.map((row) => (row as { name: string }).name)).toEqual(Object.keys(migrations).sort());
+  });
+
+  test('the newest migration named for opening an up-to-date store is the index’s last', () => {
+    expect(LATEST_MIGRATION).toBe(Object.keys(migrations).sort().at(-1));
+  });
+
+  test('a store a migration behind this build gets it at open (only an up-to-date one skips the migrator)', async () => {
+    const temp = await makeTempDataDir();
+    cleanups.push(temp.cleanup);
+    const file = join(temp.dir, 'x.db');
+    const key = randomBytes(32);
+    const created = await createStore(file, key);
+    // As a store the build before this one left: its newest migration undone and unrecorded.
+    await sql`DROP INDEX time_entries_started_ticket`.execute(created.db);
+    await sql`CREATE INDEX time_entries_started ON time_entries (started_at)`.execute(created.db);
+    await sql`DROP INDEX tickets_escalated`.execute(created.db);
+    await sql`DELETE FROM kysely_migration WHERE name = ${LATEST_MIGRATION}`.execute(created.db);
+    await created.close();
+
+    const reopened = await openStore(file, key);
+    cleanups.push(() => reopened.close());
+    const newest = await sql<{ name: string }>`SELECT max(name) AS name FROM kysely_migration`.execute(
+      reopened.db,
+    );
+    expect(newest.rows[0]?.name).toBe(LATEST_MIGRATION);
+    const indexes = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'index'
+      AND name IN ('time_entries_started_ticket', 'tickets_escalated')`.execute(reopened.db);
+    expect(indexes.rows.map((row) => row.name).sort()).toEqual([
+      'tickets_escalated',
+      'time_entries_started_ticket',
+    ]);
   });
 
   test('the store runs in WAL mode with foreign keys enforced', async () => {
