@@ -7,6 +7,11 @@ import { keyedError, LotsenError } from '../../common/api/errors.ts';
 import type { DatabaseReachability } from '../team/reachability/databaseReachability.ts';
 import { LATEST_MIGRATION } from './migrations/latestMigration.ts';
 import { PAGE_BYTES, pageAuthenticationKey } from './pageAuthentication.node.ts';
+import {
+  attachRecordingChunks,
+  recordingChunksFile,
+  recordingChunksFiles,
+} from './recordingChunksFile.node.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { isStoreDamage, storeDamagedError } from './storeDamage.ts';
 
@@ -43,8 +48,17 @@ export interface TeamStore extends OpenedStore {
 
 export const DATABASE_KEY_BYTES = 32;
 
-/** The store file and the companions SQLite keeps beside it. */
-export const storeFiles = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+/** `synchronous = FULL`: see openEncryptedConnection. */
+const STORE_SYNCHRONOUS = 2;
+
+/** The store file, the companions SQLite keeps beside it, and the recordings' file with its own (recordingChunksFile.node.ts). */
+export const storeFiles = (file: string): string[] => [
+  file,
+  `${file}-wal`,
+  `${file}-shm`,
+  `${file}-journal`,
+  ...recordingChunksFiles(file),
+];
 
 /** The migrations, loaded when a store needs the migrator (a new one, or one behind this build). */
 export const migrationProvider: MigrationProvider = {
@@ -109,7 +123,7 @@ export function openEncryptedConnection(
     // too: every commit waits for the WAL's fsync. Set on every open, because this build otherwise runs a store in WAL
     // mode at `NORMAL` (the store's own test reads 1 on a created store and on one opened again), where a commit
     // since the last checkpoint can be lost to a power cut. Its cost is measured in README "Benchmarks".
-    raw.pragma('synchronous = FULL');
+    raw.pragma(`synchronous = ${STORE_SYNCHRONOUS}`);
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     // Temporary tables and sort spills stay in memory: SQLite's temp files are not covered by the cipher.
@@ -118,6 +132,21 @@ export function openEncryptedConnection(
   } catch (error) {
     raw.close();
     throw isStoreDamage(error) ? storeDamagedError(file, error) : error;
+  }
+  return raw;
+}
+
+/**
+ * A connection to a store: its encrypted file with the recordings' file attached beside it
+ * (recordingChunksFile.node.ts). The store's own connection is made here, and a backup's copy is read through one.
+ */
+export function openStoreConnection(file: string, key: Buffer, options: OpenOptions = {}): Database.Database {
+  const raw = openEncryptedConnection(file, key, options);
+  try {
+    attachRecordingChunks(raw, file, STORE_SYNCHRONOUS);
+  } catch (error) {
+    raw.close();
+    throw isStoreDamage(error) ? storeDamagedError(recordingChunksFile(file), error) : error;
   }
   return raw;
 }
@@ -186,14 +215,14 @@ export async function openStore(
   options: OpenOptions = {},
 ): Promise<EmbeddedStore> {
   await assertStorePresent(file);
-  return migrated(openEncryptedConnection(file, key, options), file, key);
+  return migrated(openStoreConnection(file, key, options), file, key);
 }
 
 /** Makes a new store where there is no file (refusing otherwise) and gives it the schema: `lotsen init` only. */
 export async function createStore(file: string, key: Buffer): Promise<EmbeddedStore> {
   // Owner-only from the first byte; SQLite gives the -wal and -shm files the main file's mode.
   await writeFile(file, '', { flag: 'wx', mode: 0o600 });
-  return migrated(openEncryptedConnection(file, key, { keyVerified: true }), file, key);
+  return migrated(openStoreConnection(file, key, { keyVerified: true }), file, key);
 }
 
 async function migrated(raw: Database.Database, file: string, key: Buffer): Promise<EmbeddedStore> {

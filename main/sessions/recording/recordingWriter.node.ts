@@ -3,6 +3,13 @@ import { Worker } from 'node:worker_threads';
 import type { Backend } from '../../app/backend.node.ts';
 import { AutocheckpointHold } from '../../store/autocheckpointHold.ts';
 import { sqliteConnectionOf, storeFileKeyOf, type Db } from '../../store/database.node.ts';
+import {
+  ATTACH_RECORDING_FILE_SQL,
+  recordingChunksFile,
+  recordingFileSettings,
+  RECORDING_CHUNKS_TABLE_SQL,
+  RECORDING_FILE_SCHEMA,
+} from '../../store/recordingChunksFile.node.ts';
 import type { RecordedChunk, RecordingSink } from './recorder.ts';
 
 /*
@@ -34,22 +41,25 @@ export const COPIED_SETTINGS = [
 /*
  * The worker's own settings, where it differs from the store's connection on purpose.
  *
- * `synchronous = NORMAL` (1; the store's connection runs FULL, 2): a commit here does not wait for an fsync of the WAL.
- * Nothing the books claim is lost by it. In WAL mode an fsync covers the whole log, so the next FULL commit of the
- * store's own connection syncs every frame the worker wrote before it; a session's end writes `session.closed` with
- * that connection after the recorder's `finish` has awaited the last batch and the recording's end, so once the store
- * says a session closed, its recording is on disk. Each checkpoint syncs the log too (before copying it), the worker's
- * own when the recording goes quiet or its log passes the bound. What a power cut can take is a live session's output
- * since the last of those, as it takes the session's end; a process crash takes nothing more than before (the log is
- * written, only not yet synced). At FULL each 90 KB batch waited for its own fsync.
+ * `synchronous = NORMAL` (1; the store's connection runs FULL, 2), on lotsen.db and on the recordings' file: a commit
+ * here does not wait for an fsync. Nothing the books claim is lost by it. A recording's end (which the recorder's
+ * `finish` awaits before a session's `session.closed` is written) is answered once the recordings' file has been
+ * checkpointed FULL: its log synced, copied into the file, the file synced. The end's own row, in lotsen.db's WAL, is
+ * synced by the store connection's next FULL commit, `session.closed` (in WAL mode an fsync covers the whole log). So
+ * once the store says a session closed, its recording is on disk. Each checkpoint syncs the logs too (before copying
+ * them), the worker's own when the recording goes quiet or its log passes the bound. What a power cut can take is a
+ * live session's output since the last of those, as it takes the session's end; a process crash takes nothing more
+ * than before (the log is written, only not yet synced). At FULL each 90 KB batch waited for its own fsync.
  *
  * `wal_autocheckpoint = 0`: SQLite's automatic checkpoint (every 1,000 pages, in whichever connection commits) would
- * copy the recording into the file in the middle of the stream, 4 MB at a time, decrypting and encrypting each page
- * again while the recording's batches wait behind it (35-60 pauses of the session per 64 MiB in round 10). The worker
- * has its checkpoints taken when the recording is quiet or its log past a bound (see `checkpoint` below).
+ * copy the recording into the file in the middle of the stream, 4 MB at a time, while the recording's batches wait
+ * behind it (35-60 pauses of the session per 64 MiB in round 10, when that meant decrypting and encrypting each page
+ * again). The worker has its checkpoints taken when the recording is quiet or its log past a bound (see `checkpoint`
+ * below).
  */
+const WORKER_SYNCHRONOUS = 1;
 const WORKER_SETTINGS: [name: string, value: number][] = [
-  ['synchronous', 1],
+  ['synchronous', WORKER_SYNCHRONOUS],
   ['wal_autocheckpoint', 0],
 ];
 
@@ -58,8 +68,9 @@ export const RECORDING_QUIET_CHECKPOINT_MS = 100;
 /**
  * ...and a recording that does not go quiet (a long `cat`) has it checkpointed once the worker has written this much
  * since the last checkpoint, so the log stays bounded (some 80 MB of WAL, and never more than twice that: past it the
- * writer waits for the checkpoint). The checkpoint runs in a thread of its own beside the writer, about half a second
- * of CPU for this much; the writer then checkpoints the short tail written meanwhile itself.
+ * writer waits for the checkpoint). The checkpoint runs in a thread of its own beside the writer (a tenth of a second
+ * of CPU for this much in the recordings' file, which has no page cipher; half a second when the batches were in
+ * lotsen.db); the writer then checkpoints the short tail written meanwhile itself.
  */
 export const RECORDING_CHECKPOINT_BOUND_BYTES = 64 * 1024 * 1024;
 
@@ -70,6 +81,8 @@ interface WorkerSetup {
   key: Uint8Array;
   settings: [name: string, value: string | number][];
   own: [name: string, value: number][];
+  /** The recordings' file, attached as the store's connection attaches it (recordingChunksFile.node.ts). */
+  recordings: { file: string; attach: string; settings: string[]; table: string; schema: string };
   quietCheckpointMs: number;
   checkpointBoundBytes: number;
 }
@@ -118,6 +131,9 @@ try {
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
   for (const [name, value] of workerData.settings) db.pragma(name + ' = ' + value);
   for (const [name, value] of workerData.own) db.pragma(name + ' = ' + value);
+  db.prepare(workerData.recordings.attach).run(workerData.recordings.file);
+  for (const setting of workerData.recordings.settings) db.pragma(setting);
+  db.exec(workerData.recordings.table);
 } catch (error) {
   parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
   try { db && db.close(); } catch {}
@@ -140,7 +156,7 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    for (const schema of ['main', workerData.recordings.schema]) db.pragma(schema + '.wal_checkpoint(PASSIVE)');
   } catch {
     // The writer checkpoints what is left itself.
   }
@@ -209,16 +225,28 @@ function checkpoint() {
 // PASSIVE: it takes no lock that stops the store's connection writing (a checkpoint that did would hold its event
 // loop in busy_timeout); frames a reader still needs are left for the next try.
 function checkpointHere() {
-  let complete = false;
+  let complete = true;
   try {
-    const [{ busy, log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
-    complete = busy === 0 && checkpointed === log;
+    for (const schema of ['main', workerData.recordings.schema]) {
+      const [{ busy, log, checkpointed }] = db.pragma(schema + '.wal_checkpoint(PASSIVE)');
+      complete = complete && busy === 0 && checkpointed === log;
+    }
   } catch {
+    complete = false;
     // Tried again once quiet; the batches themselves are committed either way.
   }
   if (complete) unCheckpointed = 0;
   else if (!closing) checkpointWhenQuiet();
   parentPort.postMessage({ type: 'checkpointed', complete });
+}
+// A recording's end is answered once its batches are on disk (the argument is at WORKER_SETTINGS): FULL waits for a
+// reader of the recordings' file (busy_timeout) instead of leaving frames behind it, and a checkpointer thread's run.
+function endedDurably() {
+  try {
+    db.pragma(workerData.recordings.schema + '.wal_checkpoint(FULL)');
+  } catch {
+    // Still in the log, synced by the next checkpoint; the batches themselves are committed.
+  }
 }
 function flushSoon() {
   if (scheduled || queue.length === 0) return;
@@ -249,6 +277,7 @@ function flush() {
       }
     }
   }
+  if (jobs.some((job) => job.type === 'end')) endedDurably();
   parentPort.postMessage({ type: 'done', ids, failed });
   let bytes = 0;
   for (const job of jobs) bytes += job.type === 'chunk' ? job.data.length : 1;
@@ -378,6 +407,13 @@ export class RecordingWriter {
             raw.pragma(name, { simple: true }) as string | number,
           ]),
           own: WORKER_SETTINGS,
+          recordings: {
+            file: recordingChunksFile(opened.file),
+            attach: ATTACH_RECORDING_FILE_SQL,
+            settings: recordingFileSettings(WORKER_SYNCHRONOUS),
+            table: RECORDING_CHUNKS_TABLE_SQL,
+            schema: RECORDING_FILE_SCHEMA,
+          },
           quietCheckpointMs: checkpoints.quietCheckpointMs ?? RECORDING_QUIET_CHECKPOINT_MS,
           checkpointBoundBytes: checkpoints.checkpointBoundBytes ?? RECORDING_CHECKPOINT_BOUND_BYTES,
         },

@@ -29,6 +29,7 @@ import { migration0029VpnProfiles } from './0029_vpn_profiles.ts';
 import { migration0030VpnOneTimeCodesRdpPort } from './0030_vpn_one_time_codes_rdp_port.ts';
 import { migration0031ServersEnvironmentHost } from './0031_servers_environment_host.ts';
 import { migration0032MonthCustomers } from './0032_month_customers.ts';
+import { migration0033RecordingChunksFile } from './0033_recording_chunks_file.ts';
 
 /** Numbered, append-only: a released migration is never edited, a new number is added instead. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '0030_vpn_one_time_codes_rdp_port': migration0030VpnOneTimeCodesRdpPort,
   '0031_servers_environment_host': migration0031ServersEnvironmentHost,
   '0032_month_customers': migration0032MonthCustomers,
+  '0033_recording_chunks_file': migration0033RecordingChunksFile,
 };

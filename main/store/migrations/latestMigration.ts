@@ -3,4 +3,4 @@
  * up to date, so opening it loads no migration (issue 17: a command that starts at once); any other needs the
  * migrator, which loads them all.
  */
-export const LATEST_MIGRATION = '0032_month_customers';
+export const LATEST_MIGRATION = '0033_recording_chunks_file';

@@ -8,6 +8,7 @@ import { dataFiles } from '../../app/dataDir.node.ts';
 import { AuditAnchors } from '../../audit/auditAnchors.node.ts';
 import { verifyAuditLog } from '../../audit/auditTrail.node.ts';
 import { assertStorePresent, openStore, type Db } from '../../store/database.node.ts';
+import { recordingChunksFile } from '../../store/recordingChunksFile.node.ts';
 import { loadDatabaseKey } from '../../vault/databaseKey.node.ts';
 import type { Keychain } from '../../vault/keychain.node.ts';
 
@@ -55,9 +56,16 @@ export async function openLocalStoreCopy(
   const removeFolder = () => rm(folder, { recursive: true, force: true });
   try {
     const copy = join(folder, 'lotsen.db');
-    await copyFile(file, copy);
-    // Committed transactions not yet checkpointed live in the WAL; the -shm index is rebuilt from it.
-    if (await exists(`${file}-wal`)) await copyFile(`${file}-wal`, `${copy}-wal`);
+    // The store file and its recordings' file (recordingChunksFile.node.ts); committed transactions not yet
+    // checkpointed live in their WALs, whose -shm indexes are rebuilt from them.
+    const copies: [from: string, to: string][] = [
+      [file, copy],
+      [recordingChunksFile(file), recordingChunksFile(copy)],
+    ];
+    for (const [from, to] of copies) {
+      if (from === file || (await exists(from))) await copyFile(from, to);
+      if (await exists(`${from}-wal`)) await copyFile(`${from}-wal`, `${to}-wal`);
+    }
     const store = await openStore(copy, key, { keyVerified: config.keyStore === 'passphrase' });
     key.fill(0);
     try {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TicketView } from '../../../common/tickets/model.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import { recordingChunksFile } from '../../../main/store/recordingChunksFile.node.ts';
 import { PURGED_TEXT } from '../../../main/personalData/personalDataKeys.ts';
 import { exportRecordingAudited } from '../../../main/sessions/recording/auditedExport.node.ts';
 import { loadDatabaseKey } from '../../../main/vault/databaseKey.node.ts';
@@ -262,6 +263,14 @@ describe('the summer purge, end to end', () => {
     const run = await call.ok('retention.purge', {});
     expect(run).toMatchObject({ purgeDate: '2027-07-01', tickets: 20, recordings: 2 });
     expect((await stat(`${dataFiles.database(opened.dataDir)}-wal`)).size).toBe(0);
+    expect((await stat(`${recordingChunksFile(dataFiles.database(opened.dataDir))}-wal`)).size).toBe(0);
+    const sealedChunksLeft = await opened.backend
+      .registryContext()
+      .db.selectFrom('recording_chunks')
+      .select('recording_id')
+      .where('recording_id', 'in', recordingIds)
+      .execute();
+    expect(sealedChunksLeft).toEqual([]);
 
     // The audit chain and the books are as they were.
     expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true });

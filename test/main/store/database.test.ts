@@ -8,6 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { createStore, openStore } from '../../../main/store/database.node.ts';
+import { RECORDING_FILE_SCHEMA } from '../../../main/store/recordingChunksFile.node.ts';
 import { migrations } from '../../../main/store/migrations/index.ts';
 import { LATEST_MIGRATION } from '../../../main/store/migrations/latestMigration.ts';
 import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
@@ -135,10 +136,14 @@ describe('the encrypted store', () => {
     const file = join(temp.dir, 'x.db');
     const key = randomBytes(32);
     const created = await createStore(file, key);
-    // As a store the build before this one left: its newest migration undone and unrecorded.
-    await sql`DROP INDEX time_entries_started_ticket`.execute(created.db);
-    await sql`CREATE INDEX time_entries_started ON time_entries (started_at)`.execute(created.db);
-    await sql`DROP INDEX tickets_escalated`.execute(created.db);
+    // As a store the build before this one left: its newest migration undone and unrecorded, a recording's batch in
+    // lotsen.db's own table (0005's), none in the recordings' file.
+    await sql`INSERT INTO recordings (id, started_at, width, height, header, bytes)
+      VALUES ('r1', 0, 80, 24, '{}', 5)`.execute(created.db);
+    await sql`CREATE TABLE main.recording_chunks (recording_id text NOT NULL REFERENCES recordings (id)
+      ON DELETE CASCADE, seq integer NOT NULL, offset_ms integer NOT NULL, data text NOT NULL,
+      CONSTRAINT recording_chunks_pk PRIMARY KEY (recording_id, seq))`.execute(created.db);
+    await sql`INSERT INTO main.recording_chunks VALUES ('r1', 0, 7, 'sv1.k.sealed')`.execute(created.db);
     await sql`DELETE FROM kysely_migration WHERE name = ${LATEST_MIGRATION}`.execute(created.db);
     await created.close();
 
@@ -148,12 +153,14 @@ describe('the encrypted store', () => {
       reopened.db,
     );
     expect(newest.rows[0]?.name).toBe(LATEST_MIGRATION);
-    const indexes = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'index'
-      AND name IN ('time_entries_started_ticket', 'tickets_escalated')`.execute(reopened.db);
-    expect(indexes.rows.map((row) => row.name).sort()).toEqual([
-      'tickets_escalated',
-      'time_entries_started_ticket',
-    ]);
+    const inStore = await sql`SELECT name FROM main.sqlite_schema WHERE name = 'recording_chunks'`.execute(
+      reopened.db,
+    );
+    expect(inStore.rows).toEqual([]);
+    const moved = await sql`SELECT * FROM ${sql.raw(RECORDING_FILE_SCHEMA)}.recording_chunks`.execute(
+      reopened.db,
+    );
+    expect(moved.rows).toEqual([{ recording_id: 'r1', seq: 0, offset_ms: 7, data: 'sv1.k.sealed' }]);
   });
 
   test('the store runs in WAL mode with foreign keys enforced', async () => {

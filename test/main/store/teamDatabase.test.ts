@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LotsenError } from '../../../common/api/errors.ts';
 import { createStore, migrationProvider, type Db } from '../../../main/store/database.node.ts';
 import { storeDialect } from '../../../main/store/dialect.ts';
+import { RECORDING_FILE_SCHEMA } from '../../../main/store/recordingChunksFile.node.ts';
 import {
   openTeamDatabase,
   TEAM_SCHEMA,
@@ -30,9 +31,13 @@ const AS_POSTGRES: Record<string, string> = {
   real: 'double precision',
 };
 
+/** The store's tables, with those of the recordings' file attached beside it (recordingChunksFile.node.ts). */
 async function sqliteShape(db: Db): Promise<Shape> {
   const tables = await sql<{ name: string }>`SELECT name FROM sqlite_schema
-    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`.execute(db);
+    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'
+    UNION ALL SELECT name FROM ${sql.raw(RECORDING_FILE_SCHEMA)}.sqlite_schema WHERE type = 'table'`.execute(
+    db,
+  );
   const shape: Shape = {};
   for (const { name } of tables.rows) {
     // table_xinfo, not table_info, which leaves generated columns out.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, expect, test } from 'vitest';
 import { encodeEvent } from '../../../../main/sessions/recording/asciicast.ts';
 import {
@@ -20,6 +21,7 @@ import {
   type EmbeddedStore,
   type Store,
 } from '../../../../main/store/database.node.ts';
+import { recordingChunksFile } from '../../../../main/store/recordingChunksFile.node.ts';
 import { flushWriteAheadLog } from '../../../../main/store/writeAheadLog.ts';
 import { makeTempDataDir } from '../../../support/tempDataDir.ts';
 
@@ -173,6 +175,8 @@ async function writeBatches(store: EmbeddedStore, writer: RecordingWriter, count
 const autocheckpoint = (store: EmbeddedStore) =>
   sqliteConnectionOf(store.db)!.pragma('wal_autocheckpoint', { simple: true }) as number;
 const fileBytes = async (file: string) => (await stat(file)).size;
+/** Where the batches go: the recordings' file beside the store's (recordingChunksFile.node.ts). */
+const recordings = (store: EmbeddedStore) => recordingChunksFile(store.file);
 
 async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 20_000;
@@ -196,14 +200,14 @@ test("once the recording is quiet the worker checkpoints its log into the store'
   const before = autocheckpoint(store);
   expect(before).toBeGreaterThan(0);
   const writer = writerOf(store, { quietCheckpointMs: 300, checkpointBoundBytes: 1024 ** 3 });
-  const emptyFile = await fileBytes(store.file);
+  const emptyFile = await fileBytes(recordings(store));
   const written = await writeBatches(store, writer, 40);
   // Written and answered, not yet quiet: the recording is in the log only, and a commit of the store's connection
   // would not copy it into the file on the event loop.
   expect(autocheckpoint(store)).toBe(0);
-  expect(await fileBytes(store.file)).toBeLessThan(emptyFile + written);
+  expect(await fileBytes(recordings(store))).toBeLessThan(emptyFile + written);
   await until(async () => autocheckpoint(store) === before, "the store connection's setting back");
-  expect(await fileBytes(store.file)).toBeGreaterThan(emptyFile + written);
+  expect(await fileBytes(recordings(store))).toBeGreaterThan(emptyFile + written);
 });
 
 test('a recording that does not go quiet has its log checkpointed each time it passes the bound, and the rest as the writer closes', async () => {
@@ -211,26 +215,55 @@ test('a recording that does not go quiet has its log checkpointed each time it p
   const before = autocheckpoint(store);
   const bound = 1024 * 1024;
   const writer = writerOf(store, { quietCheckpointMs: 60_000, checkpointBoundBytes: bound });
-  const emptyFile = await fileBytes(store.file);
+  const emptyFile = await fileBytes(recordings(store));
   const written = await writeBatches(store, writer, 60);
   // Never quiet for a minute: what reaches the file came through the bound's checkpoints (a thread of their own, so
   // the last may still be copying as the last batch is answered), all but under one bound.
   await until(
-    async () => (await fileBytes(store.file)) > emptyFile + written - bound,
+    async () => (await fileBytes(recordings(store))) > emptyFile + written - bound,
     "the bound's checkpoints",
   );
-  expect(autocheckpoint(store)).toBe(0);
   await writer.close();
-  expect(await fileBytes(store.file)).toBeGreaterThan(emptyFile + written);
+  expect(await fileBytes(recordings(store))).toBeGreaterThan(emptyFile + written);
   expect(autocheckpoint(store)).toBe(before);
+});
+
+test("a recording's end is answered once its batches are in the recordings' file itself, not only in its log", async () => {
+  const store = await tempStore();
+  const writer = writerOf(store, { quietCheckpointMs: 60_000, checkpointBoundBytes: 1024 ** 3 });
+  const recorder = await startRecording(store.db, { owner: TICKET, width: 80, height: 24 });
+  // The file as a new store leaves it, its table in it: what follows is the batches' alone.
+  await flushWriteAheadLog(store.db);
+  const sink = writer.sink(storeSink(store.db));
+  for (let seq = 0; seq < 8; seq++) {
+    await sink.chunk({ recordingId: recorder.id, seq, offsetMs: seq, data: BATCH, bytes: BATCH.length });
+  }
+  // What a power cut would leave if the log had not been synced: the file alone, without its -wal.
+  const fileAlone = async () => {
+    const temp = await makeTempDataDir();
+    cleanups.push(temp.cleanup);
+    const copy = join(temp.dir, 'recordings');
+    await copyFile(recordings(store), copy);
+    const plain = new Database(copy);
+    try {
+      return plain.prepare('SELECT count(*) FROM recording_chunks').pluck().get() as number;
+    } finally {
+      plain.close();
+    }
+  };
+  expect(await fileAlone()).toBe(0);
+  await sink.end(recorder.id, Date.now());
+  expect(await fileAlone()).toBe(8);
 });
 
 test("a purge's flush still empties the log while the writer has frames it has not checkpointed", async () => {
   const store = await tempStore();
   const writer = writerOf(store, { quietCheckpointMs: 60_000, checkpointBoundBytes: 1024 ** 3 });
   await writeBatches(store, writer, 20);
-  expect(await fileBytes(`${store.file}-wal`)).toBeGreaterThan(20 * BATCH.length);
+  expect(await fileBytes(`${recordings(store)}-wal`)).toBeGreaterThan(20 * BATCH.length);
+  expect(await fileBytes(`${store.file}-wal`)).toBeGreaterThan(0);
   await flushWriteAheadLog(store.db);
+  expect(await fileBytes(`${recordings(store)}-wal`)).toBe(0);
   expect(await fileBytes(`${store.file}-wal`)).toBe(0);
   // The writer goes on writing after it.
   await writeBatches(store, writer, 2);
