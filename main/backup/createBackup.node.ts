@@ -8,7 +8,12 @@ import { dataFiles } from '../app/dataDir.node.ts';
 import { assertExportTarget, stageBeside } from '../app/stagedFile.node.ts';
 import { GENESIS_HEAD, seal, sealHead, sealingKey, type AuditHead } from '../audit/auditAnchor.ts';
 import { personalDetail } from '../audit/auditDetails.ts';
-import { openEncryptedConnection } from '../store/database.node.ts';
+import { openEncryptedConnection, openStoreConnection, storeFiles } from '../store/database.node.ts';
+import {
+  copyRecordingChunks,
+  RECORDING_FILE_SCHEMA,
+  recordingChunksFile,
+} from '../store/recordingChunksFile.node.ts';
 import { loadDatabaseKey } from '../vault/databaseKey.node.ts';
 import { wrapKey } from '../vault/keyFile.node.ts';
 import { keychain as osKeychain, type Keychain } from '../vault/keychain.node.ts';
@@ -16,6 +21,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_KEY_PURPOSE,
   BACKUP_SEAL_PURPOSE,
+  BACKUP_VERSION,
   sealedPart,
   sha256Of,
   type BackupManifest,
@@ -39,7 +45,10 @@ export interface BackupOptions {
  * the app goes on writing (WAL). SQLite's backup API cannot make it here: better-sqlite3 opens the backup's
  * destination without a key, and SQLite3MultipleCiphers refuses a backup from an encrypted database into a plain one
  * ("backup is not supported with incompatible source and target databases"), whereas the target `VACUUM INTO`
- * attaches without a KEY clause gets the main database's cipher and key.
+ * attaches without a KEY clause gets the main database's cipher and key. The recordings' file is copied the same way
+ * right after (copyRecordingChunks), in a read transaction of its own: a batch written between the two copies is in the recordings' copy
+ * without its recording's row (never listed, its key not in the copy), while a batch the database's copy counts is
+ * always in it.
  */
 export async function createBackup(
   backend: Backend,
@@ -58,27 +67,32 @@ export async function createBackup(
   const copy = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.db.partial`);
   try {
     options.onPhase?.('copying');
-    // Made empty and owner-only first: SQLite writes into it and keeps its mode.
-    await (await open(copy, 'wx', 0o600)).close();
+    const recordingsCopy = recordingChunksFile(copy);
+    // Made empty and owner-only first: SQLite writes into them and keeps their mode.
+    for (const file of [copy, recordingsCopy]) await (await open(file, 'wx', 0o600)).close();
     const source = openEncryptedConnection(dataFiles.database(dataDir), key);
     try {
       source.prepare('VACUUM INTO ?').run(copy);
     } finally {
       source.close();
     }
+    copyRecordingChunks(dataFiles.database(dataDir), recordingsCopy);
 
     options.onPhase?.('checking');
     const head = checkCopy(copy, key);
-    const database = { bytes: (await stat(copy)).size, sha256: await sha256Of(copy) };
+    const partOf = async (file: string) => ({ bytes: (await stat(file)).size, sha256: await sha256Of(file) });
+    const database = await partOf(copy);
+    const recordings = await partOf(recordingsCopy);
     const sealKey = sealingKey(key);
     const core = {
       createdAt: new Date(backend.now()).toISOString(),
       auditAnchor: sealHead(sealKey, head),
       database,
+      recordings,
     };
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
-      version: 1,
+      version: BACKUP_VERSION,
       ...core,
       key: await wrapKey(key, options.passphrase, BACKUP_KEY_PURPOSE),
       seal: seal(sealKey, BACKUP_SEAL_PURPOSE, sealedPart(core)),
@@ -88,7 +102,9 @@ export async function createBackup(
     const staged = stageBeside(out, options.replace);
     try {
       staged.stream.write(JSON.stringify(manifest) + '\n');
-      await pipeline(createReadStream(copy), staged.stream);
+      for (const part of [copy, recordingsCopy]) {
+        await pipeline(createReadStream(part), staged.stream, { end: part === recordingsCopy });
+      }
       await staged.assertTargetFree();
       // Recorded before the file appears: a backup the log cannot record never lands.
       await backend.audit().append({
@@ -103,18 +119,22 @@ export async function createBackup(
     return { bytes: database.bytes, events: head.seq };
   } finally {
     key.fill(0);
-    await rm(copy, { force: true });
+    await Promise.all(storeFiles(copy).map((file) => rm(file, { force: true })));
   }
 }
 
-/** Opens the copy as a restore will, checks it page by page, and reads the audit head it holds. */
+/**
+ * Opens the copy as a restore will (its recordings' copy attached beside it), checks both page by page, and reads the
+ * audit head it holds.
+ */
 function checkCopy(copy: string, key: Buffer): AuditHead {
-  const connection = openEncryptedConnection(copy, key);
+  const connection = openStoreConnection(copy, key);
   try {
     const check = connection.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copy failed SQLite's check (${String(check)})`);
-    // Back to a single file: a backup carries no -wal beside it.
+    // Back to single files: a backup carries no -wal beside either.
     connection.pragma('journal_mode = DELETE');
+    connection.pragma(`${RECORDING_FILE_SCHEMA}.journal_mode = DELETE`);
     const last = connection.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
       AuditHead | undefined;
     return last ?? GENESIS_HEAD;

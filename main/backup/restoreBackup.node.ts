@@ -10,6 +10,7 @@ import { openSealedHead, sealingKey, sealMatches } from '../audit/auditAnchor.ts
 import { AuditAnchors } from '../audit/auditAnchors.node.ts';
 import { verifyAuditLog } from '../audit/auditTrail.node.ts';
 import { openStore, type Store } from '../store/database.node.ts';
+import { recordingChunksFile } from '../store/recordingChunksFile.node.ts';
 import { findLocalUser } from '../users/localUser.ts';
 import { discardDatabaseKey, storeDatabaseKey, type KeyStorePreference } from '../vault/databaseKey.node.ts';
 import { unwrapKey } from '../vault/keyFile.node.ts';
@@ -36,7 +37,7 @@ export async function restoreBackup(
   options: RestoreOptions,
 ): Promise<{ keyStore: KeyStore; events: number }> {
   const folderExisted = await assertEmptyFolder(dataDir);
-  const { manifest, databaseOffset } = await readBackup(file);
+  const { manifest, databaseOffset, recordingsOffset } = await readBackup(file);
   const key = await unwrapKey(manifest.key, options.passphrase, BACKUP_KEY_PURPOSE);
   if (key === null) {
     throw new LotsenError(
@@ -56,10 +57,14 @@ export async function restoreBackup(
   let anchors: AuditAnchors | null = null;
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    await pipeline(
-      createReadStream(file, { start: databaseOffset }),
-      createWriteStream(dataFiles.database(dataDir), { flags: 'wx', mode: 0o600 }),
-    );
+    const database = dataFiles.database(dataDir);
+    const parts: [from: { start: number; end?: number }, to: string][] = [
+      [{ start: databaseOffset, end: databaseOffset + manifest.database.bytes - 1 }, database],
+    ];
+    if (recordingsOffset !== null) parts.push([{ start: recordingsOffset }, recordingChunksFile(database)]);
+    for (const [range, to] of parts) {
+      await pipeline(createReadStream(file, range), createWriteStream(to, { flags: 'wx', mode: 0o600 }));
+    }
     store = await openStore(dataFiles.database(dataDir), key);
     if ((await findLocalUser(store.db)) === null) {
       throw keyedError('VALIDATION', 'storage.backupWithoutUser', { file });

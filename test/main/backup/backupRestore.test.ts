@@ -7,6 +7,17 @@ import { createApi } from '../../../main/api/createApi.node.ts';
 import { Backend } from '../../../main/app/backend.node.ts';
 import { createBackup } from '../../../main/backup/createBackup.node.ts';
 import { restoreBackup } from '../../../main/backup/restoreBackup.node.ts';
+import {
+  BACKUP_KEY_PURPOSE,
+  BACKUP_SEAL_PURPOSE,
+  sealedPart,
+  type BackupManifest,
+  type BackupPart,
+} from '../../../main/backup/backupFile.node.ts';
+import { seal, sealingKey } from '../../../main/audit/auditAnchor.ts';
+import { unwrapKey } from '../../../main/vault/keyFile.node.ts';
+import { readRecording } from '../../../main/sessions/recording/recordingRepository.ts';
+import type { Db } from '../../../main/store/database.node.ts';
 import { auditAnchorAccount } from '../../../main/vault/auditAnchorPlaces.node.ts';
 import { keychainAccount } from '../../../main/vault/databaseKey.node.ts';
 import { keychain } from '../../../main/vault/keychain.node.ts';
@@ -44,7 +55,16 @@ async function tempDir() {
 /** The database part of a backup file (after its manifest line), as plain `sqlite3` would be handed it. */
 async function databasePart(file: string): Promise<Buffer> {
   const bytes = await readFile(file);
-  return bytes.subarray(bytes.indexOf(0x0a) + 1);
+  const start = bytes.indexOf(0x0a) + 1;
+  const manifest = JSON.parse(bytes.subarray(0, start).toString('utf8')) as { database: { bytes: number } };
+  return bytes.subarray(start, start + manifest.database.bytes);
+}
+
+/** A recording as its export reads (header and event lines). */
+async function castOf(db: Db, recordingId: string): Promise<string> {
+  let cast = '';
+  for await (const piece of readRecording(db, recordingId)) cast += piece;
+  return cast;
 }
 
 describe('a backup taken during a live session', () => {
@@ -123,6 +143,11 @@ describe('a backup taken during a live session', () => {
     const db = back.registryContext().db;
     const row = await db.selectFrom('sessions').selectAll().where('id', '=', session.id).executeTakeFirst();
     expect(row).toBeDefined();
+    // Its recording as far as the backup's copy reached: the output the live store has, up to that point.
+    const restoredCast = await castOf(db, row!.recording_id!);
+    expect(restoredCast).toContain('rad 0');
+    const liveCast = await castOf(opened.backend.registryContext().db, row!.recording_id!);
+    expect(liveCast.startsWith(restoredCast)).toBe(true);
     const events = await apiCaller(createApi(back)).ok('audit.list', { subjectId: session.id });
     expect(events.map((e) => e.event)).toContain('session.opened');
   }, 120_000);
@@ -214,6 +239,16 @@ describe('a backup that is damaged, foreign or for another folder', () => {
       },
       /damaged: its database does not match the checksum/,
     ],
+    [
+      'a changed byte in its database, before the recordings',
+      (b: Buffer) => {
+        const copy = Buffer.from(b);
+        const at = copy.indexOf(0x0a) + 5000;
+        copy[at] = copy[at]! ^ 0xff;
+        return copy;
+      },
+      /damaged: its database does not match the checksum/,
+    ],
     ['not a backup', () => Buffer.from('SQLite format 3\0 and then some'), /is not a Lotsen backup/],
     [
       'an edited anchor',
@@ -229,6 +264,29 @@ describe('a backup that is damaged, foreign or for another folder', () => {
     const missing = join(root, `missing-${name}`);
     await expect(restoreInto(file, missing)).rejects.toThrow(message);
     await expect(stat(missing)).rejects.toThrow(/ENOENT/);
+  });
+
+  test('a version 1 backup, from before the recordings file, still restores', async () => {
+    const bytes = await readFile(backupFile);
+    const end = bytes.indexOf(0x0a);
+    const {
+      recordings,
+      seal: _,
+      ...fields
+    } = JSON.parse(bytes.subarray(0, end).toString('utf8')) as BackupManifest & {
+      recordings: BackupPart;
+    };
+    const key = (await unwrapKey(fields.key, TEST_PASSPHRASE, BACKUP_KEY_PURPOSE))!;
+    const core = { ...fields, version: 1 as const };
+    const v1 = { ...core, seal: seal(sealingKey(key), BACKUP_SEAL_PURPOSE, sealedPart(core)) };
+    const file = join(root, 'version-1.backup');
+    const database = bytes.subarray(end + 1, end + 1 + fields.database.bytes);
+    expect(end + 1 + fields.database.bytes + recordings.bytes).toBe(bytes.length);
+    await writeFile(file, Buffer.concat([Buffer.from(JSON.stringify(v1) + '\n'), database]));
+    const target = join(root, 'target-version-1');
+    await expect(restoreInto(file, target)).resolves.toMatchObject({ keyStore: 'passphrase' });
+    // The store's open made its recordings' file.
+    expect(await readdir(target)).toEqual(expect.arrayContaining(['lotsen.db', 'lotsen.db-recordings']));
   });
 
   test('a wrong passphrase is refused (real CLI), and the folder stays empty', async () => {
