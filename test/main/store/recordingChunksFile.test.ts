@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startRecording } from '../../../main/sessions/recording/recorder.ts';
 import { readRecording } from '../../../main/sessions/recording/recordingRepository.ts';
-import { createStore, openStore, storeFiles, type EmbeddedStore } from '../../../main/store/database.node.ts';
+import {
+  createStore,
+  openStore,
+  sqliteConnectionOf,
+  storeFiles,
+  type EmbeddedStore,
+} from '../../../main/store/database.node.ts';
 import {
   RECORDING_FILE_SCHEMA,
   recordingChunksFile,
@@ -77,6 +83,11 @@ describe("the recordings' file", () => {
       UNION ALL SELECT ${RECORDING_FILE_SCHEMA}, name FROM ${sql.raw(RECORDING_FILE_SCHEMA)}.sqlite_schema
         WHERE name = 'recording_chunks'`.execute(store.db);
     expect(tables.rows).toEqual([{ schema: RECORDING_FILE_SCHEMA, name: 'recording_chunks' }]);
+    // Larger pages than lotsen.db's: a batch spans fewer of them.
+    const pageSize = (schema: string) =>
+      sqliteConnectionOf(store.db)!.pragma(`${schema}.page_size`, { simple: true }) as number;
+    expect(pageSize(RECORDING_FILE_SCHEMA)).toBe(16 * 1024);
+    expect(pageSize('main')).toBe(4096);
   });
 
   test('holds only sealed batches: the screen is in no byte of the folder, and plays back whole with the key', async () => {
