@@ -42,7 +42,7 @@ import { isConnectionLoss } from '../team/outbox/connectionLoss.ts';
 import { booksOf, recordingSinkOf, type SessionBooks } from '../team/outbox/sessionBooks.ts';
 import type { SshConnection } from './ssh/sshConnection.node.ts';
 import { assertRouteRegistered } from './ssh/sshHops.ts';
-import { newSecretDataKey, sealSecretText } from '../vault/secretVault.ts';
+import { newSecretDataKey, sealSecretBytes } from '../vault/secretVault.ts';
 import type * as PtySource from './terminal/ptySource.node.ts';
 import { streamSource } from './terminal/streamSource.ts';
 import type { TerminalExit, TerminalSource } from './terminal/terminalSource.ts';
@@ -244,7 +244,8 @@ export class SessionManager {
     });
     const recorder = recorderOf(
       recording.id,
-      (text) => sealSecretText(recordingKey.row.id, recordingKey.key, text),
+      // As bytes: the embedded store's writer keeps them so, a quarter smaller; the books make text of them.
+      (text) => sealSecretBytes(recordingKey.row.id, recordingKey.key, text),
       // An embedded store's batches are written by a worker thread (recording/recordingWriter.node.ts).
       sessionRecordingSink(this.backend, recordingSinkOf(this.books, id)),
       { recordInput: input.recordInput },

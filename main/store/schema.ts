@@ -403,8 +403,11 @@ export interface RecordingChunksTable {
   seq: number;
   /** The batch's first event, in ms since the recording started. */
   offset_ms: number;
-  /** asciicast v2 event lines, each ending in a newline. */
-  data: string;
+  /**
+   * asciicast v2 event lines, each ending in a newline, sealed (`sv1.`, or `pd1.` before the vault): as text, or in
+   * the embedded store's recordings' file as the same form's bytes (main/vault/sealedText.ts).
+   */
+  data: string | Uint8Array;
 }
 
 export interface SessionsTable {

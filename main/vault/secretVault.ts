@@ -10,7 +10,7 @@ import {
   type DataKeyRow,
   type OwnedDataKeys,
 } from './ownedDataKeys.ts';
-import { sealedParts, sealText } from './sealedText.ts';
+import { sealedParts, sealText, sealTextAsBytes } from './sealedText.ts';
 
 /**
  * The vault's access secrets (a support account's password or private key) and recordings: each owner (an account,
@@ -71,6 +71,10 @@ export function newSecretDataKey(owner: SecretOwner, tree: TreeKey): { row: Secr
 
 export const sealSecretText = (keyId: string, key: Buffer, text: string) =>
   sealText(keyId, key, text, PREFIX);
+
+/** The same, as bytes (sealedText.ts): a recording's batches for the embedded store's recordings' file. */
+export const sealSecretBytes = (keyId: string, key: Buffer, text: string) =>
+  sealTextAsBytes(keyId, key, text, PREFIX);
 
 export function isSealedSecret(value: unknown): value is string {
   return typeof value === 'string' && sealedParts(value, PREFIX) !== null;

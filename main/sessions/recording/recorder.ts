@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { DataKeyOwner } from '../../personalData/personalDataKeys.ts';
 import type { Db } from '../../store/database.node.ts';
+import { sealedTextOf } from '../../vault/sealedText.ts';
 import { secretSealer } from '../../vault/secretVault.ts';
 import { encodeEvent, encodeHeader, type AsciicastEventType, type AsciicastHeader } from './asciicast.ts';
 
@@ -35,7 +36,8 @@ export interface RecordedChunk {
   recordingId: string;
   seq: number;
   offsetMs: number;
-  data: string;
+  /** The sealed form, as text or as bytes (sealedText.ts's sealTextAsBytes): a sink that keeps text converts it. */
+  data: string | Uint8Array;
   /** The terminal output bytes it holds, added to the recording's size. */
   bytes: number;
 }
@@ -62,7 +64,8 @@ export function storeSink(db: Db): RecordingSink {
             recording_id: chunk.recordingId,
             seq: chunk.seq,
             offset_ms: chunk.offsetMs,
-            data: chunk.data,
+            // Text on either engine: this sink is also the recording writer's fallback and a team database's.
+            data: sealedTextOf(chunk.data),
           })
           .execute();
         await trx
@@ -155,7 +158,7 @@ export async function startRecording(db: Db, options: RecorderOptions): Promise<
  */
 export function recorderOf(
   id: string,
-  seal: (text: string) => string,
+  seal: (text: string) => string | Uint8Array,
   sink: RecordingSink,
   options: Pick<RecorderOptions, 'recordInput' | 'now'>,
 ): Recorder {

@@ -3,6 +3,7 @@ import { keyedError } from '../../../common/api/errors.ts';
 import { asServerRole, type RecordingPage, type RecordingView } from '../../../common/sessions/model.ts';
 import { openPersonal, PURGED_TEXT } from '../../personalData/personalDataKeys.ts';
 import { openColumns } from '../../personalData/sealedColumns.ts';
+import { sealedTextOf } from '../../vault/sealedText.ts';
 import type { Db } from '../../store/database.node.ts';
 import { encodeEvent } from './asciicast.ts';
 
@@ -132,7 +133,12 @@ export async function readRecordingPage(
  * personal-data key (`pd1.`). A purged batch reads as one output event of PURGED_TEXT at the batch's time, so an
  * export stays a file asciinema plays.
  */
-async function openChunks(db: Db, chunks: readonly { offset_ms: number; data: string }[]): Promise<string[]> {
+async function openChunks(
+  db: Db,
+  stored: readonly { offset_ms: number; data: string | Uint8Array }[],
+): Promise<string[]> {
+  // The embedded store's newer batches are the sealed form's bytes (sealedText.ts).
+  const chunks = stored.map((chunk) => ({ offset_ms: chunk.offset_ms, data: sealedTextOf(chunk.data) }));
   const vault = chunks.filter((chunk) => isSealedSecret(chunk.data));
   const older = chunks.filter((chunk) => !isSealedSecret(chunk.data));
   const texts = new Map<(typeof chunks)[number], string | null>();

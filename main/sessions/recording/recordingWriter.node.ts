@@ -100,7 +100,8 @@ type Job =
       recordingId: string;
       seq: number;
       offsetMs: number;
-      data: string;
+      /** The sealed form's bytes, or its text. */
+      data: string | Uint8Array;
       bytes: number;
     }
   | { type: 'end'; id: number; recordingId: string; endedAt: number };
@@ -462,6 +463,7 @@ export class RecordingWriter {
       this.waiting.set(job.id, { job, fallback, resolve, reject });
       this.store?.hold();
       if (this.waiting.size === 1) this.worker.ref();
+      // Copied, not transferred: a job the worker does not confirm goes to the fallback whole.
       this.worker.postMessage(job);
     });
   }

@@ -140,8 +140,10 @@ async function sealRecordings(db: Db): Promise<void> {
         .where('recording_id', '=', recording.id)
         .where('seq', '=', seq)
         .executeTakeFirstOrThrow();
-      if (isSealed(chunk.data)) continue;
-      const data = await sealPersonal(db, owner, chunk.data);
+      // Text: nothing wrote a batch as bytes before the recordings' file (0033).
+      const text = String(chunk.data);
+      if (isSealed(text)) continue;
+      const data = await sealPersonal(db, owner, text);
       await db
         .updateTable('recording_chunks')
         .set({ data })

@@ -1,4 +1,5 @@
 import { LotsenError } from '../../../common/api/errors.ts';
+import { sealedTextOf } from '../../vault/sealedText.ts';
 import { openPersonal } from '../../personalData/personalDataKeys.ts';
 import { isSealed } from '../../vault/sealedText.ts';
 import type { Db } from '../../store/database.node.ts';
@@ -63,9 +64,10 @@ export async function secretTransfer(local: Db, team: Db): Promise<SecretTransfe
       return { ...row, ...moves };
     },
     async chunk(row) {
-      const data = String(row.data);
+      // The embedded store keeps its newer batches as the sealed form's bytes.
+      const data = sealedTextOf(row.data as string | Uint8Array);
       if (!sealed) {
-        if (!isSealedSecret(data)) return row;
+        if (!isSealedSecret(data)) return { ...row, data };
         throw new LotsenError(
           'VAULT_LOCKED',
           "The team database has no vault yet, and this store's recordings are sealed in its own: ask an admin to run `lotsen team upgrade` first. Nothing was written.",
@@ -73,7 +75,7 @@ export async function secretTransfer(local: Db, team: Db): Promise<SecretTransfe
       }
       const text = isSealedSecret(data) ? await openSecret(local, data) : await openedChunk(local, data);
       // A chunk whose ticket's key the purge destroyed stays as it is: unreadable here as it was at home.
-      if (text === null) return row;
+      if (text === null) return { ...row, data };
       const recordingId = String(row.recording_id);
       let sealer = sealers.get(recordingId);
       if (!sealer)

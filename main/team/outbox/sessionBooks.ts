@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sealedTextOf } from '../../vault/sealedText.ts';
 import { LotsenError } from '../../../common/api/errors.ts';
 import type { Backend } from '../../app/backend.node.ts';
 import { PersonalDetail } from '../../audit/auditDetails.ts';
@@ -199,7 +200,9 @@ export function booksOf(backend: Backend): SessionBooks {
 export function recordingSinkOf(books: SessionBooks, sessionId: string): RecordingSink {
   return {
     chunk: async (chunk) => {
-      await books.write(sessionId, { kind: 'recording-chunk', op: 'write', ...chunk });
+      // The books and their queue keep text (a team database's column is text; the queue's items are JSON).
+      const data = sealedTextOf(chunk.data);
+      await books.write(sessionId, { kind: 'recording-chunk', op: 'write', ...chunk, data });
     },
     end: async (recordingId, endedAt) => {
       await books.write(sessionId, { kind: 'recording-chunk', op: 'end', recordingId, endedAt });

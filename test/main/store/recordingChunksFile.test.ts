@@ -11,8 +11,16 @@ import {
   openStore,
   sqliteConnectionOf,
   storeFiles,
+  type Db,
   type EmbeddedStore,
 } from '../../../main/store/database.node.ts';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import { sealedTextOf } from '../../../main/vault/sealedText.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { nextEvent } from '../../support/backendEvents.ts';
+import { openPassphraseBackend } from '../../support/passphraseBackend.ts';
+import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 import {
   RECORDING_FILE_SCHEMA,
   recordingChunksFile,
@@ -52,9 +60,10 @@ async function recorded(store: EmbeddedStore, text: string): Promise<string> {
   return recorder.id;
 }
 
-async function castOf(store: EmbeddedStore, id: string): Promise<string> {
+async function castOf(store: EmbeddedStore | Db, id: string): Promise<string> {
+  const db = 'db' in store ? store.db : store;
   let cast = '';
-  for await (const piece of readRecording(store.db, id)) cast += piece;
+  for await (const piece of readRecording(db, id)) cast += piece;
   return cast;
 }
 
@@ -140,4 +149,50 @@ describe("the recordings' file", () => {
     // `secure_delete`: the freed page keeps no copy of the sealed batch.
     expect((await readFile(file)).includes(Buffer.from(sealed.slice(-40)))).toBe(false);
   });
+
+  test("a session's batches are kept as the sealed form's bytes, a quarter smaller than its text, and play back whole", async () => {
+    const opened = await openPassphraseBackend();
+    cleanups.push(opened.cleanup);
+    const call = apiCaller(createApi(opened.backend, () => undefined, { shell: '/bin/sh' }));
+    const stop = opened.backend.on('terminal.output', ({ sessionId, data }) => {
+      void call.ok('sessions.ack', { sessionId, bytes: data.length });
+    });
+    cleanups.push(async () => stop());
+    const prepared = await prepareSessionCustomer(call, {
+      host: 'adfs01.ostersund.se',
+      port: 22,
+      username: 'svc_lotsen',
+      secret: 'x',
+    });
+    const isOpen = nextEvent(opened.backend, 'sessions.changed', (view) => view.state === 'open');
+    const session = await call.ok('sessions.open', localOpenInput(prepared));
+    await isOpen;
+    const closed = nextEvent(
+      opened.backend,
+      'sessions.changed',
+      (view) => view.id === session.id && view.state === 'closed',
+    );
+    // The screen's text comes only from the shell's printf: the typed command holds it in octal escapes.
+    const escaped = [...SCREEN].map((c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`).join('');
+    await call.ok('sessions.input', { sessionId: session.id, data: `printf '${escaped}'; exit\n` });
+    await closed;
+
+    const file = recordingChunksFile(dataFiles.database(opened.dataDir));
+    const rows = readWithoutKey(file) as unknown as { data: unknown }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { data } of rows) {
+      expect(Buffer.isBuffer(data)).toBe(true);
+      expect((data as Buffer).toString('latin1')).toMatch(/^sv1\.[^.]+\./);
+      // The text form is the same bytes in base64: a third longer than the payload it carries.
+      const text = sealedTextOf(data as Buffer);
+      expect(text.length).toBeGreaterThan((data as Buffer).length);
+    }
+    for (const name of await readdir(opened.dataDir)) {
+      const bytes = await readFile(join(opened.dataDir, name));
+      expect(bytes.includes(Buffer.from('elev.svensson')), name).toBe(false);
+    }
+    const db = opened.backend.registryContext().db;
+    const recordingId = session.recordingId!;
+    expect(await castOf(db, recordingId)).toContain(SCREEN.trim());
+  }, 60_000);
 });

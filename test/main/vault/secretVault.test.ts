@@ -3,9 +3,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openPersonal, sealPersonal } from '../../../main/personalData/personalDataKeys.ts';
 import { createStore, type EmbeddedStore } from '../../../main/store/database.node.ts';
-import { attachKeyRing, detachKeyRing, memberKeyRing } from '../../../main/vault/keyRing.ts';
+import { attachKeyRing, detachKeyRing, memberKeyRing, treeKey } from '../../../main/vault/keyRing.ts';
 import { memberKeyPair } from '../../../main/vault/memberKeyPair.node.ts';
-import { destroySecretKeys, openSecret, sealSecret, secretSealer } from '../../../main/vault/secretVault.ts';
+import {
+  destroySecretKeys,
+  newSecretDataKey,
+  openSecret,
+  sealSecret,
+  sealSecretBytes,
+  secretSealer,
+  SECRETS_TREE,
+} from '../../../main/vault/secretVault.ts';
+import { sealedTextOf } from '../../../main/vault/sealedText.ts';
 import { memberRecipient, wrapBinding, wrapForKey } from '../../../main/vault/treeKeyWraps.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
 
@@ -33,6 +42,21 @@ describe('secret vault', () => {
     const seal = await secretSealer(store.db, { kind: 'recording', id: 'r1' });
     expect(await openSecret(store.db, seal('chunk text'))).toBe('chunk text');
     expect(await store.db.selectFrom('secret_data_keys').select('owner_kind').execute()).toHaveLength(2);
+  });
+
+  test("a secret sealed as bytes is the text form's bytes: it opens as the text form, and bytes that are not one do not", async () => {
+    const store = await freshStore();
+    // A recording's data key, made as a session's opening makes it.
+    const made = newSecretDataKey({ kind: 'recording', id: 'r1' }, await treeKey(store.db, SECRETS_TREE));
+    await store.db.insertInto('secret_data_keys').values(made.row).execute();
+    const bytes = sealSecretBytes(made.row.id, made.key, 'en inspelad sats åäö');
+    expect(bytes.toString('latin1')).toMatch(new RegExp(`^sv1\\.${made.row.id}\\.`));
+    expect(bytes.includes(Buffer.from('inspelad'))).toBe(false);
+    const text = sealedTextOf(bytes);
+    expect(text.length).toBeGreaterThan(bytes.length);
+    expect(await openSecret(store.db, text)).toBe('en inspelad sats åäö');
+    expect(sealedTextOf(text)).toBe(text);
+    await expect(openSecret(store.db, sealedTextOf(Buffer.from('not sealed at all')))).rejects.toThrow();
   });
 
   test("an account's new secret gets a new data key, so one kept from before does not open it", async () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { sealedTextOf } from '../../../../main/vault/sealedText.ts';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -148,7 +149,7 @@ test('output is written in batches, not a row per chunk; listing and reading giv
       (
         await openSecrets(
           store.db,
-          rows.map((row) => row.data),
+          rows.map((row) => sealedTextOf(row.data)),
         )
       ).join(''),
   );
