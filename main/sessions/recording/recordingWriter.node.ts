@@ -240,11 +240,12 @@ function checkpointHere() {
   else if (!closing) checkpointWhenQuiet();
   parentPort.postMessage({ type: 'checkpointed', complete });
 }
-// A recording's end is answered once its batches are on disk (the argument is at WORKER_SETTINGS): FULL waits for a
-// reader of the recordings' file (busy_timeout) instead of leaving frames behind it, and a checkpointer thread's run.
+// A recording's end is answered once its batches are on disk (the argument is at WORKER_SETTINGS): TRUNCATE waits for a
+// reader of the recordings' file (busy_timeout) instead of leaving frames behind it, and for a checkpointer thread's
+// run, then empties the log, so a heavy session's 100 MB of it is not left on disk until the store closes.
 function endedDurably() {
   try {
-    db.pragma(workerData.recordings.schema + '.wal_checkpoint(FULL)');
+    db.pragma(workerData.recordings.schema + '.wal_checkpoint(TRUNCATE)');
   } catch {
     // Still in the log, synced by the next checkpoint; the batches themselves are committed.
   }

@@ -228,7 +228,7 @@ test('a recording that does not go quiet has its log checkpointed each time it p
   expect(autocheckpoint(store)).toBe(before);
 });
 
-test("a recording's end is answered once its batches are in the recordings' file itself, not only in its log", async () => {
+test("a recording's end is answered once its batches are in the recordings' file itself, not only in its log, and the log emptied", async () => {
   const store = await tempStore();
   const writer = writerOf(store, { quietCheckpointMs: 60_000, checkpointBoundBytes: 1024 ** 3 });
   const recorder = await startRecording(store.db, { owner: TICKET, width: 80, height: 24 });
@@ -252,8 +252,11 @@ test("a recording's end is answered once its batches are in the recordings' file
     }
   };
   expect(await fileAlone()).toBe(0);
+  expect(await fileBytes(`${recordings(store)}-wal`)).toBeGreaterThan(8 * BATCH.length);
   await sink.end(recorder.id, Date.now());
   expect(await fileAlone()).toBe(8);
+  // And its log emptied: a heavy session's is not left on disk until the store closes.
+  expect(await fileBytes(`${recordings(store)}-wal`)).toBe(0);
 });
 
 test("a purge's flush still empties the log while the writer has frames it has not checkpointed", async () => {
