@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createApi } from '../../../main/api/createApi.node.ts';
+import { Backend } from '../../../main/app/backend.node.ts';
+import { apiCaller } from '../../support/apiCaller.ts';
+import { localOpenInput, prepareSessionCustomer } from '../../support/sessionCustomer.ts';
 import { openBrowserSession, type BrowserSessionClient } from '../../support/browserSession.ts';
 import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
@@ -284,6 +288,17 @@ describe('lotsen sla due', () => {
   });
 });
 
+/** Runs `work` on a backend of this test's folder, unlocked with its passphrase, and closes it. */
+async function withBackend<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await Backend.open({ dataDir: home });
+  try {
+    await backend.unlock(env.LOTSEN_PASSPHRASE!);
+    return await work(backend);
+  } finally {
+    await backend.close();
+  }
+}
+
 /** Starts `lotsen serve` as a child process and resolves with the first line it prints on stdout. */
 function startServe(args: string[], serveEnv: NodeJS.ProcessEnv) {
   const bin = fileURLToPath(new URL('../../../bin/lotsen.js', import.meta.url));
@@ -359,6 +374,51 @@ describe('lotsen serve', () => {
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
   });
+
+  test('a session a killed serve left open is ended as the next serve starts, before anything asks about sessions', async () => {
+    expect((await init()).code).toBe(0);
+    const prepared = await withBackend(async (backend) =>
+      prepareSessionCustomer(apiCaller(createApi(backend)), {
+        host: 'wap01.vaxjo.se',
+        port: 22,
+        username: 'svc_lotsen',
+        secret: 'x',
+      }),
+    );
+    const first = startServe(['--json'], { ...env, SHELL: '/bin/sh' });
+    const session = await openBrowserSession((JSON.parse(await first.firstLine) as { url: string }).url);
+    const opened = (await callOverWebSocket(session, 'sessions.open', localOpenInput(prepared))) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(opened.ok).toBe(true);
+    const stateOf = () =>
+      withBackend((backend) =>
+        backend
+          .registryContext()
+          .db.selectFrom('sessions')
+          .select(['state', 'end_code'])
+          .where('id', '=', opened.value.id)
+          .executeTakeFirstOrThrow(),
+      );
+    await vi.waitFor(async () => expect(await stateOf()).toMatchObject({ state: 'open' }), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    // A crash: the shell's process is gone with it, its row still says open.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(await stateOf()).toMatchObject({ state: 'open', end_code: null });
+
+    const second = startServe(['--json'], env);
+    await second.firstLine;
+    await vi.waitFor(async () => expect(await stateOf()).toMatchObject({ end_code: 'INTERRUPTED' }), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 60_000);
 
   test('a passphrase store with no passphrase given is served locked, for the lock screen to open', async () => {
     expect((await init()).code).toBe(0);
