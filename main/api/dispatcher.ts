@@ -101,7 +101,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         return { delivered: false, code: error instanceof LotsenError ? error.code : 'INTERNAL' };
       }
       const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-      // Run now, up to the handler's first wait (an acknowledgement counts at once); a throw becomes a rejection.
+      // Started in this turn, not after it; a throw becomes a rejection, reported as any failure is.
       (async () => handler(parsed.data))().catch((error: unknown) =>
         options.onInternalError?.(method, error),
       );
