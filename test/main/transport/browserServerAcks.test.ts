@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { methods } from '../../../common/api/contract.ts';
 import { decodeTerminalFrame, encodeAckFrame } from '../../../common/api/terminalFrame.ts';
-import type { ServerMessage } from '../../../common/api/wire.ts';
+import { SESSION_ENDED_CLOSE_CODE, type ServerMessage } from '../../../common/api/wire.ts';
 import { createApi, hostSessions } from '../../../main/api/createApi.node.ts';
 import type { SessionManager } from '../../../main/sessions/sessionManager.node.ts';
 import { FLOW_HIGH_WATERMARK_BYTES } from '../../../main/sessions/terminal/flowControl.ts';
@@ -208,6 +208,39 @@ describe('terminal acknowledgements, one way over the WebSocket', () => {
     await outputMovesOn(page, sessionId, paused);
     await page.call('sessions.close', { sessionId });
     page.socket.close();
+  });
+});
+
+describe('a browser session kept by acknowledgements alone', () => {
+  it('does not end while its page acknowledges, and ends an idle spell after the last one', async () => {
+    const IDLE_MS = 600;
+    const own = await startBrowserServer({
+      api: createApi(local.backend, () => undefined, SESSIONS),
+      backend: local.backend,
+      staticDir: '/nonexistent',
+      idleTimeoutMs: IDLE_MS,
+    });
+    try {
+      const socket = await (await openBrowserSession(own.url)).connect();
+      let closedAt: number | null = null;
+      const closed = new Promise<number>((resolve) =>
+        socket.once('close', (code) => {
+          closedAt = performance.now();
+          resolve(code);
+        }),
+      );
+      // Three idle spells' worth of acknowledgements (of a session this Lotsen does not have), a quarter apart.
+      for (let i = 0; i < 12; i++) {
+        socket.send(encodeAckFrame(NOWHERE, 4_096));
+        await pause(IDLE_MS / 4);
+      }
+      expect(closedAt).toBeNull();
+      const lastAck = performance.now();
+      expect(await closed).toBe(SESSION_ENDED_CLOSE_CODE);
+      expect(closedAt! - lastAck).toBeGreaterThanOrEqual(IDLE_MS * 0.75 - 50);
+    } finally {
+      await own.close();
+    }
   });
 });
 
