@@ -1,12 +1,13 @@
 /*
  * The sandboxed preload: CommonJS, because sandboxed preloads cannot be ES modules, and free of our own runtime code,
  * because a sandboxed preload can require only `electron`. It exposes one object, `window.lotsen`, with exactly the
- * two functions of LotsenBridge, and never hands the page an IPC event (whose `sender` would reach back into IPC).
+ * three functions of LotsenBridge, and never hands the page an IPC event (whose `sender` would reach back into IPC).
  */
 import electron = require('electron');
 import type {
   CallMessage,
   EventMessage,
+  IPC_ACK_CHANNEL,
   IPC_CALL_CHANNEL,
   IPC_EVENT_CHANNEL,
   LotsenBridge,
@@ -15,6 +16,7 @@ import type {
 // Spelled out here because the constants' module cannot be loaded in the sandbox; the types keep them in step.
 const callChannel: typeof IPC_CALL_CHANNEL = 'lotsen:call';
 const eventChannel: typeof IPC_EVENT_CHANNEL = 'lotsen:event';
+const ackChannel: typeof IPC_ACK_CHANNEL = 'lotsen:ack';
 
 let nextId = 0;
 
@@ -29,6 +31,10 @@ const bridge: LotsenBridge = {
     return () => {
       electron.ipcRenderer.removeListener(eventChannel, forward);
     };
+  },
+  acknowledge(sessionId, bytes) {
+    // `send`, not `invoke`: one way, as VS Code's pty acknowledgements are; main answers nothing.
+    electron.ipcRenderer.send(ackChannel, { sessionId, bytes });
   },
 };
 

@@ -473,7 +473,10 @@ export const methods = lazyEntries({
   'sessions.answerPrompt': () => method(promptAnswerInputSchema, nothing),
   'sessions.input': () => method(terminalInputSchema, nothing),
   'sessions.resize': () => method(terminalResizeSchema, nothing),
-  /** The client has drawn this many more bytes (flow control). */
+  /**
+   * The client has drawn this many more bytes (flow control). The renderer sends it one way, with no answer
+   * (OneWayMethod); the call stays for the API's other callers.
+   */
   'sessions.ack': () => method(terminalAckSchema, nothing),
   'sessions.close': () => method(z.object({ sessionId: idSchema }).strict(), sessionViewSchema),
   /** Opens a new session the way an ended one was opened (its stored choices and last size); not for a live one. */
@@ -685,6 +688,13 @@ export const methodsAllowedWhileLocked: ReadonlySet<MethodName> = new Set([
   'app.unlock',
   'app.lock',
 ]);
+
+/**
+ * Methods a transport also carries one way, as a message of their own that nothing answers: the terminal's
+ * acknowledgements, thousands a session, as VS Code sends its pty acks. Each is checked as a call is (input, lock,
+ * role) and dropped if refused (main/api/dispatcher.ts `notify`).
+ */
+export type OneWayMethod = Extract<MethodName, 'sessions.ack'>;
 
 export const events = lazyEntries({
   'app.statusChanged': () => appStatusSchema,

@@ -5,7 +5,8 @@ import { lazily } from './lazySchema.ts';
 
 /*
  * What travels on a transport. The browser-mode WebSocket sends these as JSON text frames; Electron IPC carries the
- * same `call` through `ipcRenderer.invoke` and pushes `event` messages on one channel.
+ * same `call` through `ipcRenderer.invoke` and pushes `event` messages on one channel. Terminal output and
+ * acknowledgements travel apart from these: binary frames on the WebSocket (terminalFrame.ts), their own IPC channel.
  */
 
 export const callMessageSchema = lazily(() =>
@@ -38,10 +39,14 @@ export type ServerMessage = ResultMessage | EventMessage;
 export interface LotsenBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /** A terminal acknowledgement, one way (`ipcRenderer.send`): nothing answers it. */
+  acknowledge(sessionId: string, bytes: number): void;
 }
 
 export const IPC_CALL_CHANNEL = 'lotsen:call';
 export const IPC_EVENT_CHANNEL = 'lotsen:event';
+/** Terminal acknowledgements from the page, `{ sessionId, bytes }` each: the API's OneWayMethod `sessions.ack`. */
+export const IPC_ACK_CHANNEL = 'lotsen:ack';
 
 /**
  * The close code browser mode sends when a person's session ends (after inactivity, or because the store was locked).

@@ -6,8 +6,15 @@ import {
   type MethodName,
   type MethodOutput,
   type MethodParsedInput,
+  type OneWayMethod,
 } from '../../common/api/contract.ts';
-import { keyedError, LotsenError, type ApiError, type Result } from '../../common/api/errors.ts';
+import {
+  keyedError,
+  LotsenError,
+  type ApiError,
+  type ErrorCode,
+  type Result,
+} from '../../common/api/errors.ts';
 import type { Principal } from '../../common/team/principal.ts';
 import { needsPrincipal, refusalFor } from '../../common/team/roles.ts';
 import { capIssues, cutText, IssueReport, MAX_ERROR_MESSAGE_CHARS } from '../../common/api/limits.ts';
@@ -22,7 +29,15 @@ export type Handlers = {
 export interface Dispatcher {
   /** Takes anything a transport received and answers with a Result; it never throws. */
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /**
+   * A one-way message: checked as `dispatch` checks a call (input, lock, role), then handed to the method's handler,
+   * whose result nobody awaits. Says at once whether it was handed over, or the code it was refused with (for the
+   * transport to count; it holds nothing of the input). Never throws.
+   */
+  notify(method: OneWayMethod, input: unknown): OneWayOutcome;
 }
+
+export type OneWayOutcome = { delivered: true } | { delivered: false; code: ErrorCode };
 
 export interface DispatcherOptions {
   /** Called before any method outside `methodsAllowedWhileLocked`; throws VAULT_LOCKED or NOT_INITIALIZED. */
@@ -51,8 +66,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) return invalid(parsed.error);
       try {
-        if (!methodsAllowedWhileLocked.has(method)) options.assertUnlocked();
-        if (needsPrincipal(method)) assertAllowed(options.principal(), method, parsed.data);
+        admit(method, parsed.data);
         const handler = handlers[method] as (input: unknown) => Promise<unknown>;
         const output = await handler(parsed.data);
         const checked = spec.output.safeParse(output);
@@ -78,7 +92,28 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         });
       }
     },
+    notify(method, rawInput) {
+      const parsed = methods[method].input.safeParse(rawInput ?? {});
+      if (!parsed.success) return { delivered: false, code: 'VALIDATION' };
+      try {
+        admit(method, parsed.data);
+      } catch (error) {
+        return { delivered: false, code: error instanceof LotsenError ? error.code : 'INTERNAL' };
+      }
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      // Started in this turn, not after it; a throw becomes a rejection, reported as any failure is.
+      (async () => handler(parsed.data))().catch((error: unknown) =>
+        options.onInternalError?.(method, error),
+      );
+      return { delivered: true };
+    },
   };
+
+  /** Throws (VAULT_LOCKED, NOT_INITIALIZED, FORBIDDEN) unless the store's state and the caller's role allow it. */
+  function admit(method: MethodName, input: unknown): void {
+    if (!methodsAllowedWhileLocked.has(method)) options.assertUnlocked();
+    if (needsPrincipal(method)) assertAllowed(options.principal(), method, input);
+  }
 }
 
 function assertAllowed(principal: Principal, method: MethodName, input: unknown): void {

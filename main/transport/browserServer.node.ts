@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { Result } from '../../common/api/errors.ts';
 import { MAX_REQUEST_BYTES } from '../../common/api/limits.ts';
-import { encodeTerminalFrame } from '../../common/api/terminalFrame.ts';
+import { decodeAckFrame, encodeTerminalFrame, isAckFrame } from '../../common/api/terminalFrame.ts';
 import { SESSION_ENDED_CLOSE_CODE, type EventMessage, type ServerMessage } from '../../common/api/wire.ts';
 import type { Dispatcher } from '../api/dispatcher.ts';
 import { createSecret, sessionCookie, sessionCookieValues } from './accessToken.node.ts';
@@ -14,6 +14,7 @@ import { readCallFrame } from './callMessage.ts';
 import { forwardEvents, type EventSource } from './eventForwarding.ts';
 import { isLoopbackHost, isLoopbackOrigin, loopbackOrigins } from './loopbackGuard.ts';
 import { cachePolicy, contentSecurityPolicy, securityHeaders } from './securityHeaders.ts';
+import { oneWayDrops } from './oneWayDrops.ts';
 import { lookupStaticFile } from './staticFiles.node.ts';
 
 export interface BrowserServerOptions {
@@ -265,6 +266,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     clients.add(client);
     let callsInFlight = 0;
     let bytesInFlight = 0;
+    const dropped = oneWayDrops(log, 'lotsen serve');
     client.on('close', () => clients.delete(client));
     // ws closes the connection itself after a protocol error (1009 for a frame over MAX_FRAME_BYTES); ending it here
     // as well would cut off that close frame.
@@ -292,8 +294,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         });
     }
 
+    /**
+     * A terminal acknowledgement: one way, so nothing is answered and nothing waits to be written out; one that is
+     * malformed or refused is dropped and counted, and the connection goes on.
+     */
+    function acknowledge(frame: Uint8Array): void {
+      const ack = decodeAckFrame(frame);
+      const outcome = ack === null ? null : api.notify('sessions.ack', ack);
+      if (outcome === null) dropped('MALFORMED_FRAME');
+      else if (!outcome.delivered) dropped(outcome.code);
+    }
+
     client.on('message', (data, isBinary) => {
-      if (isBinary) return client.close(1008, 'Lotsen accepts JSON text frames only');
+      if (isBinary) {
+        const frame = rawBytes(data);
+        if (isAckFrame(frame)) return acknowledge(frame);
+        return client.close(1008, 'Lotsen accepts JSON text frames and terminal acknowledgements only');
+      }
       const text = rawText(data);
       const reading = readCallFrame(text);
       if (reading.kind === 'unreadable') return client.close(1008, reading.reason);
@@ -350,9 +367,9 @@ function rawQuery(request: IncomingMessage): string {
 
 /**
  * Holds a client's socket writes until the end of the current turn of the event loop, so that what is sent to it in
- * one turn leaves in one write: a burst of terminal acknowledgements is answered, and the output they let run again is
- * sent, with one system call instead of one per message (each wakes the page's process, and under load the event loop
- * waits for a core there). Call it before each send.
+ * one turn leaves in one write: a burst of answers and events, and the output that terminal acknowledgements let run
+ * again, is sent with one system call instead of one per message (each wakes the page's process, and under load the
+ * event loop waits for a core there). Call it before each send.
  */
 function writesBatched(socket: Duplex): () => void {
   let held = false;
@@ -417,9 +434,13 @@ function serialised(message: ServerMessage): string {
   } satisfies ServerMessage);
 }
 
+function rawBytes(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
 function rawText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
+  return rawBytes(data).toString('utf8');
 }
 
 function rejectUpgrade(socket: Duplex, refusal: Refusal, headers: Record<string, string>): void {

@@ -12,6 +12,8 @@ import type { ConnectionState, Transport } from './transport.ts';
 export interface ApiClient {
   /** Resolves with the method's output, or throws a LotsenError carrying the API's code, message and details. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** `sessions.ack` one way: the terminal has drawn this many bytes; nothing answers (Transport.acknowledge). */
+  acknowledge(sessionId: string, bytes: number): void;
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   readonly connection: ConnectionState;
   readonly endedBecause: string | null;
@@ -26,6 +28,7 @@ export function createApiClient(transport: Transport): ApiClient {
       // Main checked the output against the contract before sending it.
       return result.value as MethodOutput<typeof method>;
     },
+    acknowledge: (sessionId, bytes) => transport.acknowledge(sessionId, bytes),
     subscribe(event, listener) {
       return transport.onEvent((message) => {
         if (message.event === event) listener(message.payload as EventPayload<typeof event>);

@@ -6,6 +6,7 @@ export function createElectronTransport(bridge: LotsenBridge): Transport {
   const unsubscribers = new Set<() => void>();
   return {
     call: (method, input) => bridge.call(method, input),
+    acknowledge: (sessionId, bytes) => bridge.acknowledge(sessionId, bytes),
     onEvent(listener) {
       const off = bridge.onEvent(listener);
       unsubscribers.add(off);

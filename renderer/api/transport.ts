@@ -13,6 +13,11 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'ended';
  */
 export interface Transport {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The terminal has drawn this many bytes of a session's output: sent one way (the API's OneWayMethod), on the link
+   * the output comes on, and nothing answers it. While the link is down it is not sent, as a call would fail.
+   */
+  acknowledge(sessionId: string, bytes: number): void;
   onEvent(listener: (message: EventMessage) => void): () => void;
   readonly connection: ConnectionState;
   /** Why the server ended the session, in a sentence for the person, once `connection` is `ended`; else null. */

@@ -1,5 +1,5 @@
 import { LotsenError, type Result } from '../../common/api/errors.ts';
-import { decodeTerminalFrame } from '../../common/api/terminalFrame.ts';
+import { decodeTerminalFrame, encodeAckFrame } from '../../common/api/terminalFrame.ts';
 import {
   SESSION_ENDED_CLOSE_CODE,
   type CallMessage,
@@ -24,7 +24,8 @@ const DEFAULT_BACKOFF = { initialMs: 250, maxMs: 5_000 };
 const SESSION_ENDED = 'Your browser session has ended.';
 
 /**
- * Browser mode's link to main: JSON call/result/event frames on one WebSocket. Answers are matched to calls by id.
+ * Browser mode's link to main: JSON call/result/event frames on one WebSocket, and binary frames for terminal output
+ * and acknowledgements (terminalFrame.ts). Answers are matched to calls by id.
  * When the socket drops, every unanswered call fails with DISCONNECTED (it may or may not have run, and saying so
  * beats hanging), calls made meanwhile fail at once, and the socket is reopened with a growing delay. Calls made
  * before the very first connection are held until it opens.
@@ -141,6 +142,17 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
         else if (state === 'connecting') held.push({ message, waiting });
         else resolve(disconnected('Not connected to Lotsen; reconnecting. Try again in a moment.'));
       });
+    },
+    acknowledge(sessionId, bytes) {
+      if (state !== 'open' || !socket) return;
+      let frame: Uint8Array;
+      try {
+        frame = encodeAckFrame(sessionId, bytes);
+      } catch {
+        // Not a session id or a count main would take: it would drop it, so it is not sent.
+        return;
+      }
+      socket.send(frame);
     },
     onEvent(listener) {
       eventListeners.add(listener);

@@ -52,7 +52,7 @@ export function createTerminalChannel(api: ApiClient): TerminalChannel {
     else hold(sessionId, data);
   });
 
-  // Sizes and acks are fire-and-forget: a session that ended meanwhile answers NOT_FOUND, which changes nothing.
+  // Sizes are fire-and-forget: a session that ended meanwhile answers NOT_FOUND, which changes nothing.
   const send = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
   return {
@@ -81,7 +81,8 @@ export function createTerminalChannel(api: ApiClient): TerminalChannel {
       return sent;
     },
     resize: (sessionId, cols, rows) => send(api.call('sessions.resize', { sessionId, cols, rows })),
-    ack: (sessionId, bytes) => send(api.call('sessions.ack', { sessionId, bytes })),
+    // One way, thousands a session: no answer is made, sent or awaited (an ack for an ended session moves nothing).
+    ack: (sessionId, bytes) => api.acknowledge(sessionId, bytes),
     forget(sessionId) {
       const terminal = attached.get(sessionId);
       held.delete(sessionId);

@@ -23,6 +23,14 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   });
   // The DOM renderer, so the test can read the screen as text (a WebGL canvas has none).
   await page.addInitScript(() => localStorage.setItem('lotsen.terminal.gpuAcceleration', 'off'));
+  // What the page sends on its WebSocket: the methods it calls, and its binary frames (terminal acknowledgements).
+  const sent = { methods: new Set<string>(), binaryFrames: 0 };
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      if (typeof payload === 'string') sent.methods.add((JSON.parse(payload) as { method: string }).method);
+      else sent.binaryFrames += 1;
+    }),
+  );
   await page.goto(lotsen.url);
   await page.getByRole('link', { name: KALMAR.name }).click();
   await page.getByRole('button', { name: `Connect to ${sshd.host}` }).click();
@@ -126,6 +134,15 @@ test('an SSH session from the UI for a new ticket: trust the key, run a command,
   await override.getByRole('button', { name: 'Override and reconnect' }).click();
   await expect(override).toHaveCount(0);
   await expect(tab).toContainText('Open');
+  // Four times flow control's window: the rest reaches the screen only as the terminal's acknowledgements let it,
+  // and the page sends those one way, as binary frames, never as calls.
+  await terminal.click();
+  await page.keyboard.type("head -c 400000 /dev/zero | tr '\\0' x; echo; echo slut-$((6*7))");
+  await page.keyboard.press('Enter');
+  await expect(terminal).toContainText('slut-42');
+  expect(sent.binaryFrames).toBeGreaterThan(0);
+  expect(sent.methods).toContain('sessions.input');
+  expect(sent.methods).not.toContain('sessions.ack');
   await page.getByRole('button', { name: 'Close session' }).click();
   await expect(tab).toContainText('Closed');
 

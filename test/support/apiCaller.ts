@@ -3,7 +3,7 @@ import type { ApiError } from '../../common/api/errors.ts';
 import type { Dispatcher } from '../../main/api/dispatcher.ts';
 
 /** Typed calls through the real dispatcher: `ok` throws on an error result, `fails` returns the error. */
-export function apiCaller(api: Dispatcher) {
+export function apiCaller(api: Pick<Dispatcher, 'dispatch'>) {
   return {
     async ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       const result = await api.dispatch(method, input);

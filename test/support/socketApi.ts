@@ -4,7 +4,7 @@ import type { Result } from '../../common/api/errors.ts';
 import type { ServerMessage } from '../../common/api/wire.ts';
 import type { Dispatcher } from '../../main/api/dispatcher.ts';
 
-export interface SocketApi extends Dispatcher {
+export interface SocketApi extends Pick<Dispatcher, 'dispatch'> {
   /** Every event the server pushed on this socket so far, oldest first. */
   events<E extends EventName>(event: E): EventPayload<E>[];
   close(): void;

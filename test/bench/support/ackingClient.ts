@@ -1,4 +1,4 @@
-import { decodeTerminalFrame } from '../../../common/api/terminalFrame.ts';
+import { decodeTerminalFrame, encodeAckFrame } from '../../../common/api/terminalFrame.ts';
 import { AckBatcher } from '../../../common/sessions/ackBatcher.ts';
 import type { SessionOpenInput } from '../../../common/sessions/model.ts';
 import { openSocket } from '../../support/browserSession.ts';
@@ -22,7 +22,8 @@ export type AckingAnswer = { ok: true; bytes: number } | { ok: false; message: s
 
 /**
  * Opens a session, types `command` once it is open, and counts the terminal bytes that arrive until the session
- * closes, acknowledging them as the renderer's terminal does after drawing (the product's AckBatcher, its ack size).
+ * closes, acknowledging them as the renderer's terminal does after drawing (the product's AckBatcher, its ack size, its
+ * one-way acknowledgement frames).
  * Resolves with the bytes received.
  */
 async function runAckingSession({ socketUrl, origin, cookie, open, command }: AckingRun): Promise<number> {
@@ -37,7 +38,7 @@ async function runAckingSession({ socketUrl, origin, cookie, open, command }: Ac
     if (!typed) call('sessions.input', { sessionId, data: command });
     typed = true;
   };
-  const acks = new AckBatcher((n) => call('sessions.ack', { sessionId, bytes: n }));
+  const acks = new AckBatcher((n) => socket.send(encodeAckFrame(sessionId, n)));
   const ended = new Promise<void>((resolve, reject) => {
     socket.on('message', (data, isBinary) => {
       if (isBinary) {

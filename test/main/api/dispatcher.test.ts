@@ -1,17 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { LotsenError } from '../../../common/api/errors.ts';
-import { localPrincipal } from '../../../common/team/principal.ts';
+import { localPrincipal, memberPrincipal, type Principal } from '../../../common/team/principal.ts';
 import { createDispatcher, type Handlers } from '../../../main/api/dispatcher.ts';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 
-function dispatcherWith(overrides: Partial<Handlers>, options: { locked?: boolean } = {}) {
+function dispatcherWith(
+  overrides: Partial<Handlers>,
+  options: { locked?: boolean; principal?: Principal } = {},
+) {
   const internal: string[] = [];
   const dispatcher = createDispatcher(overrides as Handlers, {
     assertUnlocked: () => {
       if (options.locked) throw new LotsenError('VAULT_LOCKED', 'The store is locked; unlock it first.');
     },
-    principal: () => localPrincipal(ID),
+    principal: () => options.principal ?? localPrincipal(ID),
     onInternalError: (method, error) => internal.push(`${method}: ${(error as Error).message}`),
   });
   return { dispatcher, internal };
@@ -102,5 +105,62 @@ describe('the dispatcher', () => {
       ok: false,
       error: { code: 'INTERNAL' },
     });
+  });
+});
+
+describe('one-way messages (notify)', () => {
+  /** A dispatcher whose ack handler notes what it was given. */
+  function acking(options: Parameters<typeof dispatcherWith>[1] = {}) {
+    const acked: unknown[] = [];
+    const made = dispatcherWith(
+      {
+        'sessions.ack': async (input) => {
+          acked.push(input);
+          return null;
+        },
+      },
+      options,
+    );
+    return { ...made, acked };
+  }
+
+  test('a valid one reaches the handler at once, before anything is awaited', () => {
+    const { dispatcher, acked } = acking();
+    expect(dispatcher.notify('sessions.ack', { sessionId: ID, bytes: 5_000 })).toEqual({ delivered: true });
+    expect(acked).toEqual([{ sessionId: ID, bytes: 5_000 }]);
+  });
+
+  test('an invalid input, a locked store and a role the matrix refuses are dropped with their code', () => {
+    const { dispatcher, acked } = acking();
+    for (const input of [
+      { sessionId: ID, bytes: 0 },
+      { sessionId: 'x', bytes: 1 },
+      { sessionId: ID },
+      null,
+      'ack',
+    ]) {
+      expect(dispatcher.notify('sessions.ack', input)).toEqual({ delivered: false, code: 'VALIDATION' });
+    }
+    const valid = { sessionId: ID, bytes: 1 };
+    expect(acking({ locked: true }).dispatcher.notify('sessions.ack', valid)).toEqual({
+      delivered: false,
+      code: 'VAULT_LOCKED',
+    });
+    const finance = acking({ principal: memberPrincipal(ID, 'finance', true) });
+    expect(finance.dispatcher.notify('sessions.ack', valid)).toEqual({ delivered: false, code: 'FORBIDDEN' });
+    const technician = acking({ principal: memberPrincipal(ID, 'technician', false) });
+    expect(technician.dispatcher.notify('sessions.ack', valid)).toEqual({ delivered: true });
+    expect([acked, finance.acked, technician.acked]).toEqual([[], [], [valid]]);
+  });
+
+  test("a handler's failure is reported as internal, and the notify itself never throws", async () => {
+    const { dispatcher, internal } = dispatcherWith({
+      'sessions.ack': () => {
+        throw new Error('boom');
+      },
+    });
+    expect(dispatcher.notify('sessions.ack', { sessionId: ID, bytes: 1 })).toEqual({ delivered: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(internal).toEqual(['sessions.ack: boom']);
   });
 });

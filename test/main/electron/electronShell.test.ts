@@ -60,7 +60,11 @@ describe('the Electron shell', () => {
           process: typeof page.process,
         };
       });
-      expect(exposed).toEqual({ bridge: ['call', 'onEvent'], require: 'undefined', process: 'undefined' });
+      expect(exposed).toEqual({
+        bridge: ['acknowledge', 'call', 'onEvent'],
+        require: 'undefined',
+        process: 'undefined',
+      });
 
       const status = await page.evaluate(() =>
         (window as unknown as PageGlobals).lotsen!.call('app.status', {}),

@@ -209,7 +209,10 @@ describe('lotsen serve under malformed and oversized calls', () => {
   test('a binary frame closes the connection with a reason', async () => {
     const client = await rawClient();
     client.socket.send(Buffer.from([0, 1, 2, 255]), { binary: true });
-    expect(await client.closed).toEqual({ code: 1008, reason: 'Lotsen accepts JSON text frames only' });
+    expect(await client.closed).toEqual({
+      code: 1008,
+      reason: 'Lotsen accepts JSON text frames and terminal acknowledgements only',
+    });
   });
 
   test('a frame over the limit closes the connection as too big (1009)', async () => {

@@ -14,6 +14,7 @@ export function inProcessTransport(backend: Backend): Transport {
   const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T;
   return {
     call: async (method, input) => wire(await api.dispatch(method, wire(input))),
+    acknowledge: (sessionId, bytes) => void api.notify('sessions.ack', { sessionId, bytes }),
     onEvent(listener) {
       const offs = (Object.keys(events) as EventName[]).map((event) =>
         backend.on(event, (payload) => {
