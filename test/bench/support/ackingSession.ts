@@ -150,7 +150,7 @@ export class Throughputs {
     title: string,
     baseline: string,
     ratioLabel: string,
-    { measured = 'lotsen', recordedInto = 'the encrypted store' } = {},
+    { measured = 'lotsen', recordedInto = "the embedded store's recordings' file" } = {},
   ): void {
     const [one, five, fifteen] = loadavg().map((l) => l.toFixed(1));
     console.log(
