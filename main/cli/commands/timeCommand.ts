@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { progressLines } from '../progressLines.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { billableWorkTypeLabels } from '../../../common/agreements/model.ts';
 import { issuesFromZod, validationError } from '../../../common/api/errors.ts';
@@ -25,9 +26,6 @@ const parseMonth = (value: string) => {
   if (!parsed.success) throw new InvalidArgumentError('a month is written YYYY-MM, like 2026-11');
   return parsed.data;
 };
-
-/** Progress lines at most this often, and only for exports that take longer than this. */
-const PROGRESS_EVERY_MS = 1_000;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -181,20 +179,17 @@ export function timeCommand(io: CliIo): Command {
         throw validationError('The export was not started.', issuesFromZod(request.error));
       }
       const session = await openBackend(io, { unlock: 'required' });
-      const started = Date.now();
-      let shown = 0;
+      const progress = progressLines(
+        (text) => io.err(text),
+        (done, total) => `Exporting: ${count(done)} of ${count(total)} rows`,
+      );
       try {
         // The file is written here, in the backend's process: no API call can have main write a file.
         const result = await exportMonthAudited(
           session.backend,
           request.data,
           { kind: 'file', path: resolve(options.out), replace: options.force ?? false },
-          (done, total) => {
-            const now = Date.now();
-            if (now - started < PROGRESS_EVERY_MS || now - shown < PROGRESS_EVERY_MS) return;
-            shown = now;
-            io.err(`Exporting: ${count(done)} of ${count(total)} rows\n`);
-          },
+          progress,
         );
         if (options.json) {
           printJson(io, {
