@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../../components/form/fields.tsx';
 import { FormError } from '../../components/form/FormError.tsx';
 import { errorMessage } from '../../store/errorMessage.ts';
 import { useSessionsStore } from '../../store/StoreProvider.tsx';
+import './vpnProfile.css';
 
 /**
  * The environment's VPN profile in its access section: the client the terms name for its VPN type, which writes the
