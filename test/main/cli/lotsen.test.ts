@@ -332,7 +332,9 @@ async function callOverWebSocket(
   const socket = await session.connect();
   try {
     const answer = new Promise<unknown>((resolve) => {
-      socket.on('message', (data) => {
+      socket.on('message', (data, isBinary) => {
+        // A session opened here sends its terminal's output as binary frames: not answers.
+        if (isBinary) return;
         const message = JSON.parse(String(data)) as { type: string; id?: number; result?: unknown };
         if (message.type === 'result' && message.id === 1) resolve(message.result);
       });
