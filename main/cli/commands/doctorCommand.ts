@@ -15,8 +15,11 @@ const readDataConfig = lazily(async () => (await import('../../app/dataConfig.no
 const checkStoreIntegrity = lazily(
   async () => (await import('../../store/storeIntegrity.node.ts')).checkStoreIntegrity,
 );
+const recordingsWithoutOutput = lazily(
+  async () => (await import('../../sessions/recording/recordingRepository.ts')).recordingsWithoutOutput,
+);
 
-type CheckName = 'modes' | 'store' | 'structure' | 'pages' | 'audit';
+type CheckName = 'modes' | 'store' | 'structure' | 'pages' | 'recordings' | 'audit';
 
 interface DoctorCheck {
   check: CheckName;
@@ -31,6 +34,7 @@ const LABELS: Record<CheckName, string> = {
   store: 'Store',
   structure: 'Store structure',
   pages: 'Store pages',
+  recordings: 'Recordings',
   audit: 'Audit log',
 };
 const SHOWN_DETAILS = 10;
@@ -77,11 +81,14 @@ async function storeChecks(io: CliIo): Promise<DoctorCheck[]> {
     ];
   }
   try {
-    const integrity = await checkStoreIntegrity(session.backend.registryContext().db);
+    const db = session.backend.registryContext().db;
+    const integrity = await checkStoreIntegrity(db);
+    const withoutOutput = await recordingsWithoutOutput(db);
     const verdict = await session.call('audit.verify', {});
     return [
       structureCheck(integrity.structure),
       pagesCheck(integrity.pages),
+      recordingsCheck(withoutOutput),
       verdict.intact
         ? { check: 'audit', status: 'ok', summary: `intact: ${plural(verdict.events, 'event')}`, details: [] }
         : {
@@ -158,6 +165,19 @@ function pagesCheck(verdict: PageVerdict): DoctorCheck {
         status: 'failed',
         summary: `${verdict.badPages.length} of ${plural(verdict.pages, 'page')} damaged${verdict.trailingBytes > 0 ? ', the file cut short' : ''}`,
         details,
+      };
+}
+
+function recordingsCheck(withoutOutput: string[]): DoctorCheck {
+  return withoutOutput.length === 0
+    ? { check: 'recordings', status: 'ok', summary: 'every recording’s output is stored', details: [] }
+    : {
+        check: 'recordings',
+        status: 'failed',
+        summary:
+          `${plural(withoutOutput.length, 'recording')} recorded output that is not stored: ` +
+          'lotsen.db-recordings was lost or replaced; put it back, or restore a backup with `lotsen restore FILE`',
+        details: withoutOutput.map((id) => `recording ${id}`),
       };
 }
 

@@ -158,6 +158,33 @@ async function openChunks(
   );
 }
 
+/**
+ * Recordings that recorded output (their size says so) but of which no batch is stored, while their ticket is not
+ * purged (the purge deletes a recording's batches): on the embedded store, what is left when its recordings' file
+ * (main/store/recordingChunksFile.node.ts) was lost or replaced by another. `lotsen doctor` lists them.
+ */
+export async function recordingsWithoutOutput(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('recordings')
+    .leftJoin('sessions', 'sessions.recording_id', 'recordings.id')
+    .leftJoin('tickets', 'tickets.id', 'sessions.ticket_id')
+    .select('recordings.id')
+    .where('recordings.bytes', '>', 0)
+    .where('tickets.purged_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('recording_chunks')
+            .select('recording_chunks.seq')
+            .whereRef('recording_chunks.recording_id', '=', 'recordings.id'),
+        ),
+      ),
+    )
+    .orderBy('recordings.started_at')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function getRecording(db: Db, id: string): Promise<RecordingInfo> {
   const row = await db.selectFrom('recordings').select(columns).where('id', '=', id).executeTakeFirst();
   if (!row) throw keyedError('NOT_FOUND', 'sessions.noSuchRecording', { id });

@@ -1,7 +1,10 @@
 import { chmod, cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { Backend } from '../../../main/app/backend.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
+import { startRecording } from '../../../main/sessions/recording/recorder.ts';
+import { recordingChunksFiles } from '../../../main/store/recordingChunksFile.node.ts';
 import { makeRegistryFile } from '../../support/registryFixture.ts';
 import { cliEnv, runCli } from '../../support/runCli.ts';
 import { makeTempDataDir } from '../../support/tempDataDir.ts';
@@ -42,6 +45,7 @@ describe.skipIf(process.platform === 'win32')('lotsen doctor', () => {
     expect(run.stdout).toMatch(/ok +File modes +1 folder and \d+ files, all owner-only/);
     expect(run.stdout).toMatch(/ok +Store structure +SQLite’s integrity check passed/);
     expect(run.stdout).toMatch(/ok +Store pages +all \d+ pages are as SQLite wrote them/);
+    expect(run.stdout).toMatch(/ok +Recordings +every recording’s output is stored/);
     // The template's one event: its registry import.
     expect(run.stdout).toMatch(/ok +Audit log +intact: 1 event$/m);
     expect(run.stdout).toContain('Everything checks out.');
@@ -52,6 +56,7 @@ describe.skipIf(process.platform === 'win32')('lotsen doctor', () => {
       'modes ok',
       'structure ok',
       'pages ok',
+      'recordings ok',
       'audit ok',
     ]);
   });
@@ -87,6 +92,33 @@ describe.skipIf(process.platform === 'win32')('lotsen doctor', () => {
     expect(run.stdout).toMatch(new RegExp(`FAILED +Store pages +1 of ${lastPage} pages damaged`));
     expect(run.stdout).toContain(`page ${lastPage} is not as SQLite wrote it`);
     expect(run.stdout).toContain('The store is damaged: restore a backup with `lotsen restore FILE`');
+  });
+
+  test('a lost recordings file is a failed check naming the recordings whose output is gone', async () => {
+    const backend = await Backend.open({ dataDir: home });
+    let recordingId: string;
+    try {
+      await backend.unlock(env.LOTSEN_PASSPHRASE!);
+      const recorder = await startRecording(backend.registryContext().db, {
+        owner: { kind: 'ticket', id: 't1' },
+        width: 80,
+        height: 24,
+      });
+      recorder.output(new TextEncoder().encode('Get-Service adfssrv\r\n'));
+      recordingId = (await recorder.finish()).id;
+    } finally {
+      await backend.close();
+    }
+    expect((await runCli(['doctor'], env)).stdout).toMatch(/ok +Recordings/);
+
+    for (const file of recordingChunksFiles(dataFiles.database(home))) await rm(file, { force: true });
+    const run = await runCli(['doctor'], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /FAILED +Recordings +1 recording recorded output that is not stored: lotsen\.db-recordings was lost or replaced/,
+    );
+    expect(run.stdout).toContain(`recording ${recordingId}`);
+    expect(run.stdout).toMatch(/ok +Store structure/);
   });
 
   test('a missing store is a failed check with what to do; the modes are still checked', async () => {

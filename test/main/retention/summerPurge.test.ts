@@ -6,6 +6,7 @@ import type { TicketView } from '../../../common/tickets/model.ts';
 import { createApi } from '../../../main/api/createApi.node.ts';
 import { dataFiles } from '../../../main/app/dataDir.node.ts';
 import { recordingChunksFile } from '../../../main/store/recordingChunksFile.node.ts';
+import { recordingsWithoutOutput } from '../../../main/sessions/recording/recordingRepository.ts';
 import { PURGED_TEXT } from '../../../main/personalData/personalDataKeys.ts';
 import { exportRecordingAudited } from '../../../main/sessions/recording/auditedExport.node.ts';
 import { loadDatabaseKey } from '../../../main/vault/databaseKey.node.ts';
@@ -271,6 +272,8 @@ describe('the summer purge, end to end', () => {
       .where('recording_id', 'in', recordingIds)
       .execute();
     expect(sealedChunksLeft).toEqual([]);
+    // A purge's emptied recordings are not taken for a lost recordings' file (`lotsen doctor`'s question).
+    expect(await recordingsWithoutOutput(opened.backend.registryContext().db)).toEqual([]);
 
     // The audit chain and the books are as they were.
     expect(await call.ok('audit.verify', {})).toMatchObject({ intact: true });

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startRecording } from '../../../main/sessions/recording/recorder.ts';
-import { readRecording } from '../../../main/sessions/recording/recordingRepository.ts';
+import {
+  readRecording,
+  recordingsWithoutOutput,
+} from '../../../main/sessions/recording/recordingRepository.ts';
 import {
   createStore,
   openStore,
@@ -130,8 +133,23 @@ describe("the recordings' file", () => {
     for (const file of recordingChunksFiles(store.file)) await rm(file, { force: true });
     const withoutRecordings = await openStore(store.file, key);
     cleanups.push(() => withoutRecordings.close());
-    // The recording's row is in lotsen.db; its output went with the file: the header only.
+    // The recording's row is in lotsen.db; its output went with the file: the header only, and `lotsen doctor`'s
+    // question names it.
     expect((await castOf(withoutRecordings, id)).trimEnd().split('\n')).toHaveLength(1);
+    expect(await recordingsWithoutOutput(withoutRecordings.db)).toEqual([id]);
+  });
+
+  test('one overwritten with something else is refused as damaged, by name, and left as it was', async () => {
+    const { store, key } = await tempStore();
+    await store.close();
+    const file = recordingChunksFile(store.file);
+    const junk = Buffer.alloc(64 * 1024, 'not a database ');
+    await writeFile(file, junk);
+    await expect(openStore(store.file, key)).rejects.toMatchObject({
+      code: 'STORE_DAMAGED',
+      message: expect.stringContaining(file),
+    });
+    expect((await readFile(file)).equals(junk)).toBe(true);
   });
 
   test("a purged recording's batches are deleted, its key destroyed and both logs emptied", async () => {
