@@ -131,15 +131,33 @@ const median = (list: readonly number[]): number =>
 
 /**
  * Each run's throughput by name, reported as medians beside the baseline's, with the configuration and the load, and
- * for Lotsen's runs the CPU time its event loop and its other threads spent on a run.
+ * for Lotsen's runs the CPU time its event loop and its other threads spent on a run. Runs made in pairs (`pair`) are
+ * also set against each other, each measured run against the baseline run just before it.
  */
 export class Throughputs {
   private readonly megabytesPerSecond: Record<string, number[]> = {};
   private readonly cpu: Record<string, CpuSpent[]> = {};
+  private readonly pairRatios: number[] = [];
 
   record(name: string, bytes: number, ms: number, cpu?: CpuSpent): void {
     (this.megabytesPerSecond[name] ??= []).push(bytes / 1e6 / (ms / 1000));
     if (cpu) (this.cpu[name] ??= []).push(cpu);
+  }
+
+  /**
+   * Ends a pair: the last run of `measured` against the last of `baseline`. A warm-up pair (the first session meets
+   * the host key prompt and a cold JIT) is taken out of every figure instead.
+   */
+  pair(baseline: string, measured: string, { warmup = false } = {}): void {
+    if (warmup) {
+      for (const name of [baseline, measured]) {
+        this.megabytesPerSecond[name]?.pop();
+        this.cpu[name]?.pop();
+      }
+      return;
+    }
+    const last = (name: string) => this.megabytesPerSecond[name]?.at(-1) ?? Number.NaN;
+    this.pairRatios.push(last(measured) / last(baseline));
   }
 
   /**
@@ -166,6 +184,13 @@ export class Throughputs {
           `other threads ${median(spent.map((c) => c.otherThreadsMs)).toFixed(0)} ms (medians)`
         : '';
       console.log(`${name}: median ${median(rates).toFixed(1)} MB/s over ${rates.length} runs${cpu}`);
+    }
+    if (this.pairRatios.length > 0) {
+      const each = this.pairRatios.map((r) => `${r.toFixed(2)}x`).join(', ');
+      console.log(
+        `${ratioLabel}: ${median(this.pairRatios).toFixed(2)}x, the median of ${this.pairRatios.length} pairs (${each})`,
+      );
+      return;
     }
     const rates = this.megabytesPerSecond;
     console.log(
