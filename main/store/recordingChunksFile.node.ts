@@ -39,6 +39,14 @@ export const RECORDING_CHUNKS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${RECORDIN
 )`;
 
 const RECORDING_FILE_PAGE_BYTES = 16 * 1024;
+/**
+ * The file's page cache on each connection, in KiB: SQLite's own default, 2 MB (this build's is 16 MB). A batch is
+ * written once and not read back while it is recorded, so its overflow pages only pass through the cache. A writer
+ * with 16 MB kept taking fresh memory for them until its cache was full, a page fault per 4 KiB: 1,000 batches of
+ * 67 KB by a fresh connection took 19,000 faults and 460 ms of CPU, against 3,900 and 200 ms with 2 MB (measured
+ * here). In the session bench, whose writer lives across runs, no change showed; each connection keeps 14 MB less.
+ */
+const RECORDING_FILE_CACHE_KIB = 2000;
 
 /** Attaches the file to a connection (`KEY ''` keeps it unencrypted: SQLite3MultipleCiphers would otherwise give an
  * attached file the main file's key); the file is the statement's one parameter. */
@@ -56,6 +64,7 @@ export const recordingFileSettings = (synchronous: number): string[] => [
   `${RECORDING_FILE_SCHEMA}.journal_mode = WAL`,
   `${RECORDING_FILE_SCHEMA}.synchronous = ${synchronous}`,
   `${RECORDING_FILE_SCHEMA}.secure_delete = ON`,
+  `${RECORDING_FILE_SCHEMA}.cache_size = -${RECORDING_FILE_CACHE_KIB}`,
 ];
 
 /**

@@ -100,6 +100,11 @@ describe("the recordings' file", () => {
       sqliteConnectionOf(store.db)!.pragma(`${schema}.page_size`, { simple: true }) as number;
     expect(pageSize(RECORDING_FILE_SCHEMA)).toBe(16 * 1024);
     expect(pageSize('main')).toBe(4096);
+    // A smaller page cache than lotsen.db's: the batches only pass through it.
+    const cacheSize = (schema: string) =>
+      sqliteConnectionOf(store.db)!.pragma(`${schema}.cache_size`, { simple: true }) as number;
+    expect(cacheSize(RECORDING_FILE_SCHEMA)).toBe(-2000);
+    expect(cacheSize('main')).toBeLessThan(-2000);
   });
 
   test('holds only sealed batches: the screen is in no byte of the folder, and plays back whole with the key', async () => {
