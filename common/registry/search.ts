@@ -129,25 +129,45 @@ function wordFound({ word, digits }: QueryWord, fields: Haystack | SearchField):
   );
 }
 
-/** What matched, field by field: worked out only when read (a row shown), not for every customer a keystroke keeps. */
-function matchOf(customer: CustomerSummary, words: readonly QueryWord[]): CustomerMatch {
-  let matchedOn: MatchedField[] | null = null;
-  return {
-    customer,
-    get matchedOn() {
-      if (matchedOn === null) {
-        // One entry per field and value: a contact's name and e-mail may both be the same text.
-        const found = new Map<string, MatchedField>();
-        for (const field of searchFields(customer)) {
-          if (field.label !== 'name' && words.some((word) => wordFound(word, field))) {
-            found.set(`${field.label}\n${field.value}`, { field: field.label, value: field.value });
-          }
-        }
-        matchedOn = [...found.values()];
-      }
-      return matchedOn;
+/**
+ * What matched, field by field: worked out only when read (a row shown), not for every customer a keystroke keeps.
+ * `matchedOn` is still an own, enumerable property of each match, read through one getter shared by all of them: a
+ * keystroke that keeps all 10,000 customers makes 10,000 matches, and a getter written in an object literal is a
+ * closure made for each (2-27 ms for 10,000 here, against 1-2 ms so).
+ */
+class LazyMatch implements CustomerMatch {
+  declare readonly matchedOn: MatchedField[];
+  readonly #words: readonly QueryWord[];
+  #found: MatchedField[] | null = null;
+
+  private static readonly matchedOnProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: LazyMatch) {
+      return this.#matched();
     },
   };
+
+  constructor(
+    readonly customer: CustomerSummary,
+    words: readonly QueryWord[],
+  ) {
+    this.#words = words;
+    Object.defineProperty(this, 'matchedOn', LazyMatch.matchedOnProperty);
+  }
+
+  #matched(): MatchedField[] {
+    if (this.#found === null) {
+      // One entry per field and value: a contact's name and e-mail may both be the same text.
+      const found = new Map<string, MatchedField>();
+      for (const field of searchFields(this.customer)) {
+        if (field.label !== 'name' && this.#words.some((word) => wordFound(word, field))) {
+          found.set(`${field.label}\n${field.value}`, { field: field.label, value: field.value });
+        }
+      }
+      this.#found = [...found.values()];
+    }
+    return this.#found;
+  }
 }
 
 /** A search already run, which the next keystroke can narrow instead of starting over. */
@@ -183,7 +203,7 @@ export function searchCustomers(
   const matches: CustomerMatch[] = [];
   for (const customer of pool) {
     const fields = haystack(customer);
-    if (words.every((word) => wordFound(word, fields))) matches.push(matchOf(customer, words));
+    if (words.every((word) => wordFound(word, fields))) matches.push(new LazyMatch(customer, words));
   }
   return matches;
 }
